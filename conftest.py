@@ -1,0 +1,111 @@
+"""Fixtures shared by tests/ and ui-tests/: a real `jupyter lab` process with the extension.
+
+The server runs as a subprocess on loopback with a random token and its own runtime
+directory, so kernels started with that runtime directory find it the way a
+user's kernel finds its server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class LabServer:
+    url: str
+    token: str
+    root_dir: Path
+    runtime_dir: Path
+    log_path: Path
+    process: subprocess.Popen
+    started_at: float
+
+    def log_text(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def get_json(self, path: str) -> dict:
+        request = urllib.request.Request(
+            self.url + path, headers={"Authorization": f"token {self.token}"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:  # loopback only
+            return json.load(response)
+
+    def kernel_env(self) -> dict[str, str]:
+        """Environment of a kernel that belongs to this server (finds it via runtime files)."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SAFEAI_")}
+        env["JUPYTER_RUNTIME_DIR"] = str(self.runtime_dir)
+        return env
+
+    def wait_for_model(self, timeout: float = 120) -> dict:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            listing = self.get_json("safeai/models")
+            default = next(m for m in listing["models"] if m["name"] == listing["default"])
+            if default["state"] in ("loaded", "error"):
+                return default
+            time.sleep(0.5)
+        raise TimeoutError("default model did not load")
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
+    base = tmp_path_factory.mktemp("lab")
+    root, runtime, home = base / "root", base / "runtime", base / "home"
+    for folder in (root, runtime, home):
+        folder.mkdir()
+    port, token = free_port(), secrets.token_hex(16)
+    log_path = base / "server.log"
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime), "HOME": str(home),
+           "JUPYTER_CONFIG_DIR": str(home / ".jupyter")}
+    env.pop("SAFEAI_SERVER_URL", None)
+    command = [
+        str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
+        "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}", "--ServerApp.log_level=DEBUG",
+        "--LabApp.news_url=None", "--LabApp.check_for_updates_class="
+        "jupyterlab.NeverCheckForUpdate", "--SafeAI.max_new_tokens=64",
+    ]
+    started = time.monotonic()
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    server = LabServer(f"http://127.0.0.1:{port}/", token, root, runtime, log_path, process,
+                       started)
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            server.get_json("api/status")
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if process.poll() is not None or time.monotonic() > deadline:
+                tail = server.log_text()[-3000:]
+                raise RuntimeError("jupyter lab did not start:\n" + tail) from None
+            time.sleep(0.3)
+    yield server
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    shutil.rmtree(runtime, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""Kernel side: the %%safe_ai magic and the client that reaches the server."""

@@ -1,0 +1,1 @@
+"""Server side: the extension app, REST handlers and admin settings."""

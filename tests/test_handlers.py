@@ -1,0 +1,143 @@
+"""REST API of the server extension, against an in-process Jupyter server (pytest-jupyter)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from jupyter_server.utils import url_path_join
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError
+
+from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, LocalModel
+
+SSN = "219-09-9999"
+
+
+def chat_body(content: str, **extra: object) -> str:
+    return json.dumps({"messages": [{"role": "user", "content": content}], **extra})
+
+
+def stream_events(body: bytes) -> list[dict]:
+    return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
+
+
+async def test_models_lists_the_embedded_default(jp_fetch) -> None:
+    response = await jp_fetch("safeai", "models")
+    listing = json.loads(response.body)
+    assert listing["default"] == "SmolLM2-135M-Instruct"
+    (model,) = listing["models"]
+    assert model["license"] == "Apache-2.0"
+    assert model["model_card"].startswith("https://")
+    assert model["state"] in {"not_loaded", "verifying", "loading", "loaded"}
+
+
+async def test_chat_streams_real_tokens_from_the_default_model(jp_fetch) -> None:
+    response = await jp_fetch(
+        "safeai", "chat", method="POST",
+        body=chat_body("Write a Python function that returns the square of a number."),
+        request_timeout=300,
+    )
+    assert response.headers["Content-Type"].startswith("application/x-ndjson")
+    events = stream_events(response.body)
+    tokens = [e["content"] for e in events if e["type"] == "token"]
+    done = events[-1]
+    assert done["type"] == "done", events[-3:]
+    assert done["model"] == "SmolLM2-135M-Instruct"
+    assert done["tokens"] == len(tokens) >= 5
+    assert "".join(tokens).strip(), "the model produced only whitespace"
+    listing = json.loads((await jp_fetch("safeai", "models")).body)
+    assert listing["models"][0]["loaded"] is True
+
+
+@pytest.mark.parametrize(("method", "path"), [("GET", "models"), ("POST", "chat")])
+async def test_unauthenticated_requests_are_refused(
+    http_server, jp_base_url, jp_http_port, method: str, path: str
+) -> None:
+    url = f"http://localhost:{jp_http_port}" + url_path_join(jp_base_url, "safeai", path)
+    body = chat_body("hello") if method == "POST" else None
+    with pytest.raises(HTTPClientError) as refused:
+        await AsyncHTTPClient().fetch(url, method=method, body=body)
+    assert refused.value.code == 403
+
+
+async def test_prompt_with_ssn_is_refused_before_the_model(
+    jp_fetch, monkeypatch, caplog
+) -> None:
+    calls = []
+
+    async def recording_stream(self, messages, max_tokens):  # pragma: no cover - must not run
+        calls.append(messages)
+        yield "leaked"
+
+    monkeypatch.setattr(LocalModel, "stream_chat", recording_stream)
+    caplog.set_level(logging.DEBUG)
+    with pytest.raises(HTTPClientError) as refused:
+        await jp_fetch("safeai", "chat", method="POST",
+                       body=chat_body(f"My patient's SSN is {SSN}, fix my code"))
+    error = refused.value
+    assert error.code == 422
+    body = json.loads(error.response.body)
+    assert body["counts"] == {"US_SSN": 1}
+    (finding,) = body["findings"]
+    assert (finding["entity"], finding["start"], finding["end"]) == ("US_SSN", 20, 31)
+    assert calls == []
+    raw = error.response.body.decode()
+    for fragment in (SSN, "219-09", "09-9999", "9999"):
+        assert fragment not in raw
+        assert fragment not in caplog.text
+
+
+async def test_unapproved_model_is_refused(jp_fetch) -> None:
+    with pytest.raises(HTTPClientError) as refused:
+        await jp_fetch("safeai", "chat", method="POST", body=chat_body("hi", model="gpt-4"))
+    assert refused.value.code == 403
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["not json", "[]", '{"messages": []}', '{"messages": [{"role": "wizard", "content": "x"}]}',
+     '{"messages": [{"role": "user", "content": 5}]}'],
+)
+async def test_malformed_bodies_get_400(jp_fetch, body: str) -> None:
+    with pytest.raises(HTTPClientError) as refused:
+        await jp_fetch("safeai", "chat", method="POST", body=body)
+    assert refused.value.code == 400
+
+
+class TestTamperedWeights:
+    @pytest.fixture
+    def safeai_config(self, tmp_path: Path) -> dict:
+        weights = tmp_path / "tampered.gguf"
+        weights.write_bytes(b"GGUF" + b"\0" * 128)
+        entry = {k: v for k, v in EMBEDDED_DEFAULT_MODEL.items() if k != "package_resource"}
+        entry["path"] = str(weights)
+        return {"approved_models": [entry], "preload_default_model": False}
+
+    async def test_chat_reports_the_checksum_failure_and_never_loads(self, jp_fetch) -> None:
+        response = await jp_fetch("safeai", "chat", method="POST", body=chat_body("hello"))
+        events = stream_events(response.body)
+        assert events[-1]["type"] == "error"
+        assert "sha256 mismatch" in events[-1]["message"]
+        listing = json.loads((await jp_fetch("safeai", "models")).body)
+        assert listing["models"][0]["state"] == "error"
+        with pytest.raises(HTTPClientError) as refused:
+            await jp_fetch("safeai", "chat", method="POST", body=chat_body("hello"))
+        assert refused.value.code == 503
+
+
+class TestBadConfiguration:
+    @pytest.fixture
+    def safeai_config(self) -> dict:
+        return {"approved_models": [EMBEDDED_DEFAULT_MODEL, EMBEDDED_DEFAULT_MODEL]}
+
+    async def test_server_runs_and_says_why_no_model_is_available(self, jp_fetch) -> None:
+        listing = json.loads((await jp_fetch("safeai", "models")).body)
+        assert listing["models"] == []
+        assert "listed twice" in listing["error"]
+        with pytest.raises(HTTPClientError) as refused:
+            await jp_fetch("safeai", "chat", method="POST", body=chat_body("hello"))
+        assert refused.value.code == 503
+        status = await jp_fetch("api", "status")
+        assert status.code == 200
