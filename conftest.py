@@ -77,12 +77,18 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         folder.mkdir()
     port, token = free_port(), secrets.token_hex(16)
     log_path = base / "server.log"
+    # The news and update toasts would cover the sidebar (and ask the internet).
+    labconfig = home / ".jupyter" / "labconfig"
+    labconfig.mkdir(parents=True)
+    (labconfig / "page_config.json").write_text(json.dumps(
+        {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}
+    ))
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime), "HOME": str(home),
            "JUPYTER_CONFIG_DIR": str(home / ".jupyter")}
     env.pop("SAFEAI_SERVER_URL", None)
     command = [
         str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-        "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+        "--ServerApp.port_retries=0", "--allow-root", f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={root}", "--ServerApp.log_level=DEBUG",
         "--LabApp.news_url=None", "--LabApp.check_for_updates_class="
         "jupyterlab.NeverCheckForUpdate", "--SafeAI.max_new_tokens=64",

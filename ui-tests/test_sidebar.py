@@ -1,0 +1,79 @@
+"""What a researcher sees in the sidebar: a streamed answer, and a blocked question."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+MODEL_LOAD_MS = 120_000
+ANSWER_MS = 120_000
+
+
+def open_sidebar(page: Page, lab_server: Any) -> None:
+    page.goto(f"{lab_server.url}lab?token={lab_server.token}")
+    tab = page.locator('.jp-SideBar.jp-mod-right .lm-TabBar-tab[data-id="safeai-sidebar"]')
+    tab.click(timeout=60_000)
+    expect(page.locator("#safeai-sidebar")).to_be_visible()
+    expect(page.get_by_label("Ask the assistant")).to_be_visible()
+
+
+def ask(page: Page, question: str) -> None:
+    page.get_by_label("Ask the assistant").fill(question)
+    page.get_by_role("button", name="Send").click()
+
+
+def test_question_gets_a_streamed_answer(page: Page, lab_server: Any,
+                                         screenshots: Path) -> None:
+    open_sidebar(page, lab_server)
+    status = page.locator(".safeai-status")
+    expect(status).to_have_attribute("data-state", "loaded", timeout=MODEL_LOAD_MS)
+    page.screenshot(path=screenshots / "sidebar-ready.png")
+
+    # Record every length the answer passes through, to prove it arrives in pieces.
+    page.evaluate("""() => {
+        window.__answerLengths = [];
+        new MutationObserver(() => {
+            const answer = document.querySelector('.safeai-turn-assistant');
+            if (answer) window.__answerLengths.push(answer.textContent.length);
+        }).observe(document.querySelector('.safeai-log'),
+                   {childList: true, subtree: true, characterData: true});
+    }""")
+    asked = time.monotonic()
+    ask(page, "Write a Python function that returns the square of a number.")
+    expect(page.get_by_role("button", name="Stop")).to_be_visible()
+    answer = page.locator(".safeai-turn-assistant")
+    expect(answer).not_to_be_empty(timeout=ANSWER_MS)
+    first_text = time.monotonic() - asked
+    expect(page.get_by_role("button", name="Send")).to_be_visible(timeout=ANSWER_MS)
+    page.screenshot(path=screenshots / "sidebar-answer.png")
+
+    lengths = [n for n in page.evaluate("window.__answerLengths") if n > 0]
+    assert len(set(lengths)) >= 3, f"answer did not stream: {lengths}"
+    assert lengths == sorted(lengths)
+    assert len(answer.inner_text().strip()) > 10
+    speed = re.search(r"([\d.]+) tokens/s", status.inner_text())
+    assert speed, status.inner_text()
+    (screenshots / "sidebar-metrics.json").write_text(json.dumps({
+        "tokens_per_second_seen_by_sidebar": float(speed.group(1)),
+        "seconds_from_send_to_first_text": round(first_text, 3),
+    }, indent=2))
+
+
+def test_question_with_an_email_is_blocked(page: Page, lab_server: Any,
+                                           screenshots: Path) -> None:
+    open_sidebar(page, lab_server)
+    email = "jane.doe@mayo-clinic.org"
+    chats_before = lab_server.log_text().count("safeai chat: model=")
+    ask(page, f"Draft a letter to {email} about her lab results")
+    notice = page.locator(".safeai-turn-blocked").last
+    expect(notice).to_contain_text("EMAIL_ADDRESS")
+    expect(notice).to_contain_text("Nothing was sent to the model")
+    expect(page.locator(".safeai-turn-assistant")).to_have_count(0)
+    page.screenshot(path=screenshots / "sidebar-blocked.png")
+    assert lab_server.log_text().count("safeai chat: model=") == chats_before
+    assert email not in lab_server.log_text()
