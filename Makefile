@@ -50,8 +50,11 @@ test-python: setup jupyter_safeai/labextension/package.json
 test-ui: setup chromium jupyter_safeai/labextension/package.json
 	$(BIN)/pytest ui-tests
 
+# Two pytest runs: the browser tests' sync Playwright loop and pytest-asyncio's loops
+# do not share one process.
 test: lint setup chromium jupyter_safeai/labextension/package.json
-	$(BIN)/pytest tests ui-tests
+	$(BIN)/pytest tests
+	$(BIN)/pytest ui-tests
 
 clean:
 	rm -rf $(VENV) js/node_modules js/lib jupyter_safeai/labextension

@@ -141,3 +141,15 @@ class TestBadConfiguration:
         assert refused.value.code == 503
         status = await jp_fetch("api", "status")
         assert status.code == 200
+
+
+def test_no_safeai_endpoint_is_left_unauthenticated(recwarn, jp_serverapp) -> None:
+    """jupyter-server warns about handlers without an auth decorator; none may be ours."""
+    from jupyter_server.utils import JupyterServerAuthWarning
+
+    unguarded = [str(w.message) for w in recwarn if issubclass(w.category,
+                                                               JupyterServerAuthWarning)]
+    assert not any("safeai" in message for message in unguarded), unguarded
+    routes = [rule.matcher.regex.pattern for rule in jp_serverapp.web_app.default_router.rules
+              for rule in getattr(rule.target, "rules", [])]
+    assert any("safeai/chat" in route for route in routes), "extension routes not loaded"

@@ -23,6 +23,11 @@ class Finding:
     category: Category
     score: float
     detector: str
+    #: For tables: the column, the row where a single cell is meant, and the share of
+    #: rows that matched when the finding stands for a whole column.
+    column: str | None = None
+    row: int | None = None
+    share: float | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return {k: v for k, v in asdict(self).items() if v is not None}
