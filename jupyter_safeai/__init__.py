@@ -9,14 +9,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from .scan import Finding, scan_text
+from .scan import Finding, Vault, redact, scan_dataframe, scan_text
 
 try:
     from ._version import __version__
 except ImportError:  # running from a source tree that was never built
     __version__ = "0.0.0"
 
-__all__ = ["Finding", "__version__", "scan_text"]
+__all__ = [
+    "Finding",
+    "RiskReport",
+    "Vault",
+    "__version__",
+    "redact",
+    "reidentification_risk",
+    "scan_dataframe",
+    "scan_text",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in {"RiskReport", "reidentification_risk"}:
+        from . import scan
+
+        return getattr(scan, name)
+    raise AttributeError(name)
 
 
 def _jupyter_labextension_paths() -> list[dict[str, str]]:

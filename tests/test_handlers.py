@@ -153,3 +153,27 @@ def test_no_safeai_endpoint_is_left_unauthenticated(recwarn, jp_serverapp) -> No
     routes = [rule.matcher.regex.pattern for rule in jp_serverapp.web_app.default_router.rules
               for rule in getattr(rule.target, "rules", [])]
     assert any("safeai/chat" in route for route in routes), "extension routes not loaded"
+
+
+class TestSlowScanner:
+    @pytest.fixture
+    def safeai_config(self) -> dict:
+        return {"scan_timeout": 0.2, "preload_default_model": False}
+
+    async def test_a_scan_that_outlasts_the_limit_blocks_the_prompt(
+        self, jp_fetch, monkeypatch
+    ) -> None:
+        import time as clock
+
+        from jupyter_safeai.server import handlers
+
+        def slow_gate(parts, scanner=None):
+            clock.sleep(1)
+            raise AssertionError("the gate's answer must not be waited for")
+
+        monkeypatch.setattr(handlers, "check_prompt", slow_gate)
+        monkeypatch.setattr(LocalModel, "stream_chat", None)  # calling it would raise
+        with pytest.raises(HTTPClientError) as refused:
+            await jp_fetch("safeai", "chat", method="POST", body=chat_body("hello"))
+        assert refused.value.code == 422
+        assert "did not finish within 0.2 s" in json.loads(refused.value.response.body)["message"]

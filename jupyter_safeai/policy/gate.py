@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..scan import Finding, scan_text
+from ..scan import Finding, ScanError, scan_text
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ def check_prompt(
     """Scan every part of a prompt; a scanner error blocks (fail closed)."""
     try:
         found = [LocatedFinding(i, f) for i, text in enumerate(parts) for f in scanner(text)]
+    except ScanError as exc:  # too large, too slow: the message names no data
+        return GateDecision(error=str(exc))
     except Exception as exc:  # noqa: BLE001 - any scanner failure must stop the prompt
         return GateDecision(error=f"the scanner failed ({type(exc).__name__})")
     return GateDecision(findings=found)

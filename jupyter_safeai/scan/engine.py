@@ -1,21 +1,112 @@
-"""Run every recognizer over a text and return non-overlapping findings in order."""
+"""The scanner: every recognizer over a text, bounded, code-aware, overlaps resolved.
+
+Order of work keeps the common case cheap: compiled patterns and name lists run on
+every text; NER runs only when the name recognizer is in doubt about one sentence.
+Inputs over `max_chars` are refused whole (`ScanTooLarge`), so a caller fails closed
+with a clear reason instead of sending a text that was only partly read.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
+from .allow import apply_inline_allows
+from .code import inside, python_text_regions
+from .contact import CONTACT_RECOGNIZERS
+from .dates import DATE_RECOGNIZERS
 from .finding import Finding
-from .recognizers import DEFAULT_RECOGNIZERS, Recognizer
+from .genomic import GENOMIC_RECOGNIZERS
+from .identifiers import IDENTIFIER_RECOGNIZERS
+from .names import NameRecognizer
+from .nlp import PersonNer
+from .places import PLACE_RECOGNIZERS
+from .recognizer import Recognizer
+from .secrets import SECRET_RECOGNIZERS
+from .tables import TextTableRecognizer
+
+DEFAULT_MAX_CHARS = 2_000_000
 
 
-def scan_text(text: str, recognizers: Iterable[Recognizer] = DEFAULT_RECOGNIZERS) -> list[Finding]:
-    """Find identifiers in `text`; overlapping hits keep the highest-scoring span."""
-    if not isinstance(text, str):
-        raise TypeError(f"scan_text expects str, not {type(text).__name__}")
-    hits = [finding for recognizer in recognizers for finding in recognizer.find(text)]
-    hits.sort(key=lambda f: (-f.score, f.start, -(f.end - f.start)))
+class ScanError(RuntimeError):
+    """The text could not be scanned in full; callers must not send it."""
+
+
+class ScanTooLarge(ScanError):
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"text too large to scan ({size:,} characters; limit {limit:,}): "
+                         "not sent")
+        self.size, self.limit = size, limit
+
+
+class ScanTimeout(ScanError):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"scan did not finish within {seconds:g} s: not sent")
+
+
+def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
+    """Keep the strongest of overlapping findings (secret > genomic > phi on ties,
+    then the longer span), in text order."""
+    rank = {"secret": 2, "genomic": 1, "phi": 0}
+    ordered = sorted(findings, key=lambda f: (-f.score, -rank[f.category], f.start - f.end))
     kept: list[Finding] = []
-    for hit in hits:
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
+    taken: list[tuple[int, int]] = []
+    for finding in ordered:
+        if all(finding.end <= s or finding.start >= e for s, e in taken):
+            kept.append(finding)
+            taken.append((finding.start, finding.end))
     return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+class Scanner:
+    """Owns the recognizers (and the lazily loaded NER model) of one process."""
+
+    def __init__(self, recognizers: Sequence[Recognizer] | None = None, *, ner: bool = True,
+                 max_chars: int = DEFAULT_MAX_CHARS, timeout: float = 10.0,
+                 forbidden_allow_categories: frozenset[str] = frozenset()) -> None:
+        if recognizers is None:
+            names = NameRecognizer(confirm=PersonNer() if ner else None)
+            recognizers = (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS,
+                           *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
+                           TextTableRecognizer(), names)
+        self.recognizers = tuple(recognizers)
+        self.max_chars = max_chars
+        self.timeout = timeout
+        self.forbidden_allow_categories = forbidden_allow_categories
+
+    def scan(self, text: str) -> list[Finding]:
+        if not isinstance(text, str):
+            raise TypeError(f"scan_text expects str, not {type(text).__name__}")
+        if len(text) > self.max_chars:
+            raise ScanTooLarge(len(text), self.max_chars)
+        if not text.strip():
+            return []
+        deadline = time.monotonic() + self.timeout
+        regions = python_text_regions(text)
+        found: list[Finding] = []
+        for recognizer in self.recognizers:
+            found.extend(recognizer.find(text))
+            if time.monotonic() > deadline:
+                raise ScanTimeout(self.timeout)
+        if regions is not None:
+            found = [f for f in found if inside(regions, f.start, f.end)]
+        findings = resolve_overlaps(found)
+        if "safeai:" in text:
+            findings = apply_inline_allows(text, findings, self.forbidden_allow_categories)
+        return findings
+
+
+@lru_cache(maxsize=1)
+def default_scanner() -> Scanner:
+    """The process-wide scanner behind `scan_text`, built on first use."""
+    return Scanner()
+
+
+def scan_text(text: str) -> list[Finding]:
+    """Find PHI, secrets and genomic identifiers in `text`; offsets only, never values.
+
+    Raises `ScanTooLarge` / `ScanTimeout` (both `ScanError`) when the text cannot be
+    scanned in full; callers treat that as "do not send".
+    """
+    return default_scanner().scan(text)

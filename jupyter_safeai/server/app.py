@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import threading
+
 from jupyter_server.extension.application import ExtensionApp
 
 from ..models import ModelConfigError, ModelService
+from ..scan import default_scanner
 from .handlers import ChatHandler, ModelsHandler
 from .settings import SafeAI
+
+
+def warm_up_scanner() -> None:
+    # A doubtful name pair makes the name recognizer load the NER model too.
+    default_scanner().scan("Wang Xiaoming was admitted.")
 
 
 class SafeAIExtension(ExtensionApp):
@@ -38,6 +46,10 @@ class SafeAIExtension(ExtensionApp):
     async def _start_jupyter_server_extension(self, serverapp) -> None:  # noqa: ANN001
         if self.models is not None and self.safeai.preload_default_model:
             self.models.preload()
+        # Build the scanner (name lists, NER model) off the event loop, so the first
+        # prompt is not the one that pays for it.
+        threading.Thread(target=warm_up_scanner, name="safeai-scanner-warm-up",
+                         daemon=True).start()
 
     async def stop_extension(self) -> None:
         if self.models is not None:

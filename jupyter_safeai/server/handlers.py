@@ -8,6 +8,7 @@ per token, then `{"type": "done", ...}` with counts and timing, or
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from typing import Any
@@ -19,7 +20,7 @@ from tornado.iostream import StreamClosedError
 
 from ..models import ModelService, ModelState
 from ..models.runtime import ModelUnavailable
-from ..policy import check_prompt
+from ..policy import GateDecision, check_prompt
 from .settings import SafeAI
 
 AUTH_RESOURCE = "safeai"
@@ -40,6 +41,15 @@ class SafeAIHandler(APIHandler):
             reason = self.settings.get("safeai_config_error") or "no approved model"
             raise web.HTTPError(503, f"No approved model: {reason}")
         return service
+
+
+    async def gate(self, parts: list[str]) -> GateDecision:
+        """Scan off the event loop; a scan that outlasts the limit blocks (fail closed)."""
+        limit = self.safeai.scan_timeout
+        try:
+            return await asyncio.wait_for(asyncio.to_thread(check_prompt, parts), limit)
+        except asyncio.TimeoutError:
+            return GateDecision(error=f"the scan did not finish within {limit:g} s")
 
 
 class ModelsHandler(SafeAIHandler):
@@ -97,7 +107,7 @@ class ChatHandler(SafeAIHandler):
         if model is None:
             raise web.HTTPError(403, f"Model {requested!r} is not an approved model")
 
-        decision = check_prompt([m["content"] for m in messages])
+        decision = await self.gate([m["content"] for m in messages])
         if decision.blocked:
             # Entity types and offsets only: the matched text never leaves this function.
             self.log.info("safeai chat blocked: %s", decision.counts() or decision.error)

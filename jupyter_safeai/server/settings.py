@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from traitlets import Bool, Dict, Int, List, Unicode
+from traitlets import Bool, Dict, Float, Int, List, Unicode
 from traitlets.config import Configurable
 
 from ..models import DEFAULT_MODEL_NAME, EMBEDDED_DEFAULT_MODEL
@@ -35,6 +35,10 @@ class SafeAI(Configurable):
     )
     n_threads = Int(
         0, config=True, help="CPU threads for llama.cpp; 0 lets llama.cpp choose."
+    )
+    scan_timeout = Float(
+        10.0, config=True,
+        help="Seconds a prompt's scan may take; a slower scan blocks the prompt (fail closed).",
     )
     system_prompt = Unicode(
         "You are a careful coding assistant for biomedical researchers working in Jupyter "

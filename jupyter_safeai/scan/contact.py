@@ -1,0 +1,207 @@
+"""Ways to reach a person: e-mail, phone and fax numbers, URLs, IP addresses.
+
+Documentation values are not people: `example.com` addresses, 555-01xx numbers,
+localhost, and links to public reference sites in code comments are left alone.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+from .finding import Finding
+from .recognizer import PatternRecognizer, context_regex
+
+# Generic top-level domains seen in real addresses; any two-letter ccTLD is accepted too.
+# A closed list keeps `x@weights.shape` (matrix product in numpy) from being an e-mail.
+_GENERIC_TLDS = frozenset("""
+com org net edu gov mil int info biz name pro mobi asia tel travel jobs coop aero museum io
+ai app dev tech cloud online site website email mail health care clinic hospital doctor
+medical dental bio science academy university college school center company group global
+world life live today news blog me xyz top club shop store ltd inc llc agency solutions
+systems network digital media studio design law legal finance bank insurance family home
+""".split())
+_RESERVED_DOMAINS = ("example.com", "example.org", "example.net", "example.edu")
+_RESERVED_TLDS = frozenset({"test", "example", "invalid", "localhost", "local"})
+
+
+def _valid_email(value: str) -> bool:
+    local, _, domain = value.rpartition("@")
+    domain = domain.lower().rstrip(".")
+    tld = domain.rsplit(".", 1)[-1]
+    if tld in _RESERVED_TLDS or domain.endswith(_RESERVED_DOMAINS) or domain in _RESERVED_DOMAINS:
+        return False
+    if local.lower() in {"git", "user", "username", "name", "someone", "your.name", "you"}:
+        return False
+    return len(tld) == 2 or tld in _GENERIC_TLDS
+
+
+EMAIL = PatternRecognizer(
+    "EMAIL_ADDRESS", "phi",
+    re.compile(r"(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}"
+               r"[A-Za-z]{2,24}(?![\w-])"),
+    0.95, _valid_email,
+)
+
+_PHONE_CONTEXT = context_regex([
+    "phone", "tel", "telephone", "cell", "mobile", "contact", "call", "ph", "home", "work",
+    "pager", "whatsapp", "number", "emergency contact", "caregiver",
+])
+_FAX_CONTEXT = context_regex(["fax", "facsimile", "telefax"])
+
+# NANP: (617) 432-1876, 617-432-1876, 617.432.1876, +1 617 432 1876, 1-800-…
+_US_PHONE = re.compile(
+    r"(?<![\w+.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t.-]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
+    r"(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,5})?(?![\w-])"
+)
+# International with a + country code: +44 20 7946 0958, +81 3-1234-5678, +234 803 123 4567
+_INTL_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ \t.-]?\(?\d{1,5}\)?){2,6}(?![\w-])")
+# Bare 10-digit runs count only after a phone word.
+_BARE_PHONE = re.compile(r"(?<![\w.-])\d{10}(?![\w-])")
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def _valid_us_phone(value: str) -> bool:
+    digits = _digits(value)
+    if len(digits) == 11:
+        digits = digits[1:]
+    if len(digits) != 10 or digits[0] in "01" or digits[3] in "01":
+        return False
+    # 555-0100…555-0199 are reserved for fiction; N11 codes are services.
+    return not (digits[3:6] == "555" and digits[6:8] == "01") and digits[1:3] != "11"
+
+
+class PhoneRecognizer:
+    """Phone and fax numbers; a number right after 'fax' is a FAX_NUMBER."""
+
+    name = "pattern:phone"
+
+    def _kind(self, text: str, start: int) -> str:
+        window = text[max(0, start - 25):start]
+        return "FAX_NUMBER" if _FAX_CONTEXT.search(window) else "PHONE_NUMBER"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        for match in _US_PHONE.finditer(text):
+            if _valid_us_phone(match.group()):
+                yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
+                              0.8, self.name)
+        for match in _INTL_PHONE.finditer(text):
+            digits = _digits(match.group())
+            if 8 <= len(digits) <= 15 and not (digits.startswith("1") and len(digits) == 11
+                                               and not _valid_us_phone(match.group())):
+                yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
+                              0.8, self.name)
+        for match in _BARE_PHONE.finditer(text):
+            start = match.start()
+            window = text[max(0, start - 30):start]
+            if (_PHONE_CONTEXT.search(window) or _FAX_CONTEXT.search(window)) and (
+                    _valid_us_phone(match.group())):
+                yield Finding(start, match.end(), self._kind(text, start), "phi", 0.6, self.name)
+
+
+# Public reference sites: links to them in code and comments identify no one.
+_REFERENCE_HOSTS = (
+    "python.org", "pypi.org", "pythonhosted.org", "readthedocs.io", "readthedocs.org",
+    "github.com", "githubusercontent.com", "github.io", "gitlab.com", "bitbucket.org",
+    "stackoverflow.com", "stackexchange.com", "wikipedia.org", "wikimedia.org", "doi.org",
+    "numpy.org", "scipy.org", "pydata.org", "scikit-learn.org", "matplotlib.org",
+    "pytorch.org", "tensorflow.org", "jupyter.org", "anaconda.org", "conda.io",
+    "nih.gov", "ncbi.nlm.nih.gov", "ensembl.org", "ucsc.edu", "cdc.gov", "who.int",
+    "fda.gov", "cms.gov", "hhs.gov", "clinicaltrials.gov", "hl7.org", "loinc.org",
+    "snomed.org", "ebi.ac.uk", "uniprot.org", "bioconductor.org", "r-project.org",
+    "cran.r-project.org", "arxiv.org", "biorxiv.org", "medrxiv.org", "nature.com",
+    "sciencedirect.com", "springer.com", "plos.org", "nejm.org", "thelancet.com",
+    "jamanetwork.com", "bmj.com", "google.com", "googleapis.com", "microsoft.com",
+    "amazon.com", "amazonaws.com", "apache.org", "mozilla.org", "w3.org", "json-schema.org",
+    "opensource.org", "creativecommons.org", "huggingface.co", "kaggle.com", "docker.com",
+    "npmjs.com", "npmjs.org", "example.com", "example.org", "example.net", "localhost",
+)
+_URL = re.compile(
+    r"(?<![\w@/])(?:(?:https?|ftp)://|www\.)[^\s<>\"'`)\]}]{2,2048}",
+    re.IGNORECASE,
+)
+# Query or path parts that point at one person make even a reference host identifying.
+_PERSONAL_URL_PART = re.compile(
+    r"(?:patient|mrn|member|subject|user|profile|ssn|dob|email|person)s?[=/_-]?\w*[=/]\w",
+    re.IGNORECASE,
+)
+
+
+def _url_host(url: str) -> str:
+    rest = url.split("://", 1)[-1]
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0].rsplit("@", 1)[-1]
+    return host.split(":", 1)[0].lower().rstrip(".")
+
+
+def _identifying_url(url: str) -> bool:
+    host = _url_host(url)
+    if not host or "." not in host and host != "localhost":
+        return False
+    if host == "localhost" or _is_local_ip(host):
+        return False
+    if _PERSONAL_URL_PART.search(url.split("://", 1)[-1][len(host):]):
+        return True
+    return not any(host == ref or host.endswith("." + ref) for ref in _REFERENCE_HOSTS) and (
+        not host.startswith(("docs.", "doc.", "api.", "developer.", "learn.", "blog.")))
+
+
+class UrlRecognizer:
+    name = "pattern:url"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        for match in _URL.finditer(text):
+            url = match.group().rstrip(".,;:!?")
+            if _identifying_url(url):
+                yield Finding(match.start(), match.start() + len(url), "URL", "phi", 0.7,
+                              self.name)
+
+
+def _is_local_ip(value: str) -> bool:
+    try:
+        address = ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified or address.is_multicast or (
+        value in {"255.255.255.255"})
+
+
+_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\w.]|\.\d)")
+# Candidates only (hex digits and at least two colons); ipaddress decides.
+_IPV6 = re.compile(
+    r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{3,39}(?:%\w+)?(?![\w:])"
+)
+_VERSION_CUE = re.compile(r"(?:v|version|ver|release|==|>=|<=|~=|build)\s*$", re.IGNORECASE)
+
+
+class IpRecognizer:
+    name = "pattern:ip"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        for match in _IPV4.finditer(text):
+            value = match.group().split("/")[0]
+            before = text[max(0, match.start() - 10):match.start()]
+            if _VERSION_CUE.search(before):
+                continue
+            try:
+                ipaddress.IPv4Address(value)
+            except ValueError:
+                continue
+            if not _is_local_ip(value) and value != "0.0.0.0":
+                yield Finding(match.start(), match.end(), "IP_ADDRESS", "phi", 0.8, self.name)
+        for match in _IPV6.finditer(text):
+            value = match.group().split("%")[0]
+            if value.count(":") < 2:
+                continue
+            try:
+                ipaddress.IPv6Address(value)
+            except ValueError:
+                continue
+            if not _is_local_ip(value) and re.search(r"[0-9a-fA-F]{3}", value):
+                yield Finding(match.start(), match.end(), "IP_ADDRESS", "phi", 0.8, self.name)
+
+
+CONTACT_RECOGNIZERS = (EMAIL, PhoneRecognizer(), UrlRecognizer(), IpRecognizer())

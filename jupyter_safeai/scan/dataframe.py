@@ -1,0 +1,86 @@
+"""Scan a pandas DataFrame by column: identifiers are a property of a column, not a cell.
+
+Each column's values are sampled (all rows up to `sample_rows`, otherwise the first
+half and a seeded random half), joined into one text and scanned once, so a
+1,000,000-row frame costs about what a 1,000-row one does. A column is reported
+once, with the share of sampled rows that matched, when its values are identifiers
+or its name clearly says so (`mrn`, `ssn`, `dob`, `patient_name`); a column where
+only a few cells hold something (free-text notes) is reported per cell, with `row`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from typing import Any
+
+from .columns import column_entity
+from .engine import Scanner, default_scanner
+from .entities import category_of
+from .finding import Finding
+
+SAMPLE_ROWS = 1000
+#: Share of sampled values that must match for the values alone to flag a column.
+COLUMN_SHARE = 0.5
+MAX_CELL_FINDINGS = 20
+
+
+def _sample_positions(n_rows: int, sample_rows: int, seed: int) -> list[int]:
+    if n_rows <= sample_rows:
+        return list(range(n_rows))
+    import numpy as np
+
+    head = sample_rows // 2
+    rng = np.random.default_rng(seed)
+    rest = rng.choice(np.arange(head, n_rows), size=sample_rows - head, replace=False)
+    return [*range(head), *sorted(int(i) for i in rest)]
+
+
+def _column_texts(series: Any, positions: list[int]) -> list[tuple[int, str]]:
+    values = series.iloc[positions]
+    mask = values.notna().to_numpy()
+    strings = values.astype(str).tolist()
+    return [(p, s) for p, s, ok in zip(positions, strings, mask, strict=True) if ok and s]
+
+
+def scan_dataframe(df: Any, *, scanner: Scanner | None = None, sample_rows: int = SAMPLE_ROWS,
+                   seed: int = 0) -> list[Finding]:
+    """Findings for `df`, each with `column`, and `row` (position) for single cells."""
+    scanner = scanner or default_scanner()
+    positions = _sample_positions(len(df), sample_rows, seed)
+    findings: list[Finding] = []
+    for index, column in enumerate(df.columns):
+        series = df.iloc[:, index]
+        cells = _column_texts(series, positions)
+        named = column_entity(column)
+        if not cells:
+            if named and named[1]:
+                findings.append(Finding(0, 0, named[0], category_of(named[0]), 0.6,
+                                        "column-name", column=str(column), share=0.0))
+            continue
+        # One scan per column: values joined by newlines, offsets mapped back to rows.
+        starts, parts, offset = [], [], 0
+        for _, text in cells:
+            starts.append(offset)
+            parts.append(text.replace("\n", " "))
+            offset += len(text) + 1
+        hits: dict[int, list[Finding]] = {}
+        for finding in scanner.scan("\n".join(parts)):
+            i = bisect.bisect_right(starts, finding.start) - 1
+            hits.setdefault(i, []).append(finding)
+        share = len(hits) / len(cells)
+        entities = Counter(f.entity for found in hits.values() for f in found)
+        if share >= COLUMN_SHARE or (named and named[1]):
+            entity = named[0] if named and named[1] else entities.most_common(1)[0][0]
+            score = 0.9 if share >= COLUMN_SHARE else 0.75
+            findings.append(Finding(0, 0, entity, category_of(entity), score,
+                                    "column", column=str(column), share=round(share, 4)))
+            continue
+        for i, found in sorted(hits.items())[:MAX_CELL_FINDINGS]:
+            for finding in found:
+                local = finding.start - starts[i]
+                findings.append(Finding(local, local + finding.end - finding.start,
+                                        finding.entity, finding.category, finding.score,
+                                        finding.detector, column=str(column),
+                                        row=cells[i][0]))
+    return findings

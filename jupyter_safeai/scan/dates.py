@@ -1,0 +1,108 @@
+"""Dates tied to a person and ages over 89 (HIPAA keeps only the year, and ages ≤ 89).
+
+A date is a finding when a label ties it to someone (born, admitted, discharged,
+died, DOB, visit ...) or when the text is about a person at all (it names a patient,
+an MRN, a DOB column). A date in plain code (`pd.date_range("2020-01-01", ...)`) or a
+build stamp is not. Years alone never are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .finding import Finding
+from .recognizer import context_regex
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+
+_FULL_DATE = re.compile(
+    rf"(?<![\w/.-])(?:"
+    rf"(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:{_YEAR}|\d{{2}})"  # 03/14/1958
+    rf"|(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\2{_YEAR}"  # 14.03.1958
+    rf"|{_YEAR}([/.-])(?:0?[1-9]|1[0-2])\3(?:0?[1-9]|[12]\d|3[01]){_TIME}"  # 1958-03-14
+    rf"|{_MONTH}[ \t]+{_DAY},?[ \t]+{_YEAR}"  # March 14, 1958
+    rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH},?[ \t]+{_YEAR}"  # 14 March 1958
+    rf"|{_DAY}-{_MONTH}-(?:{_YEAR}|\d{{2}})"  # 14-Mar-1958
+    rf"|{_YEAR}{_MONTH}\d\d"
+    rf")(?![\w/-]|\.\d)",
+    re.IGNORECASE,
+)
+# Dates without a year, or a month with a year, count only with a label right before.
+_PARTIAL_DATE = re.compile(
+    rf"(?<![\w/.-])(?:{_MONTH}[ \t]+{_DAY}(?![\w,]|,?[ \t]+\d)|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH}"
+    rf"(?![\w,]|,?[ \t]+\d)|{_MONTH}[ \t]+{_YEAR}|(?:0?[1-9]|1[0-2])/{_YEAR})(?![\w/-])",
+    re.IGNORECASE,
+)
+_DATE_CONTEXT = context_regex([
+    "dob", "d.o.b", "date of birth", "birth date", "birthdate", "birthday", "born", "b.",
+    "admitted", "admission", "admit", "admit date", "discharged", "discharge",
+    "discharge date", "died", "death", "date of death", "dod", "deceased", "expired",
+    "passed away", "dos", "date of service", "service date", "visit", "visit date", "seen",
+    "seen on", "surgery", "procedure", "operation", "operated", "encounter", "appointment",
+    "appt", "follow-up", "follow up", "hospitalized", "hospitalised", "presented",
+    "diagnosed", "diagnosis date", "onset", "last seen", "transferred", "delivered",
+    "delivery", "vaccinated", "collected", "collection date", "test date", "exam date",
+    "scan date", "injury", "accident", "enrolled", "consented", "randomized", "referral",
+    "on",
+])
+# Words that make a text about a person, so every full date in it is that person's.
+_PERSON_TEXT = re.compile(
+    r"\b(?:patient|pt\b|mrn|dob|date[ _]of[ _]birth|birth[ _]?date|admitted|admission|"
+    r"discharged|discharge|deceased|died|diagnosed|mr\.|mrs\.|ms\.|hospital|clinic|"
+    r"name|ssn|medical record|encounter|visit|subject|participant|member[ _]id|"
+    r"date[ _]of[ _]death|next of kin|physician|nurse|seen by|years? old|y/o)",
+    re.IGNORECASE,
+)
+_NOT_PERSONAL = re.compile(r"(?:version|release|build|v|copyright|©|updated|last modified|"
+                           r"changelog|since|deprecated)\s*[:=]?\s*$", re.IGNORECASE)
+
+_AGE = re.compile(
+    r"(?<![\w.])(?:"
+    r"(?P<a>\d{2,3})[ \t-]*(?:years?|yrs?|y)[ \t-]*(?:of[ \t-]*age|old)"
+    r"|(?P<b>\d{2,3})[ \t]*(?:yo|y/o|y\.o\.|yrs?\.?|years?)(?![\w/])"
+    r"|(?:age[ds]?|aged)[ \t]*(?:[:=][ \t]*|of[ \t]+|is[ \t]+)?(?P<c>\d{2,3})(?![\w.])"
+    r"|(?P<d>\d{2,3})[ \t]*(?:-|–)?[ \t]*(?:year|yr)[ \t-]*old"
+    r")",
+    re.IGNORECASE,
+)
+
+
+class DateRecognizer:
+    name = "pattern:date"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        about_person = bool(_PERSON_TEXT.search(text))
+        for match in _FULL_DATE.finditer(text):
+            start = match.start()
+            before = text[max(0, start - 40):start]
+            if _NOT_PERSONAL.search(before):
+                continue
+            labelled = bool(_DATE_CONTEXT.search(before))
+            if labelled or about_person:
+                yield Finding(start, match.end(), "DATE", "phi", 0.85 if labelled else 0.7,
+                              self.name)
+        for match in _PARTIAL_DATE.finditer(text):
+            start = match.start()
+            if _DATE_CONTEXT.search(text, max(0, start - 30), start) and not (
+                    _NOT_PERSONAL.search(text[max(0, start - 40):start])):
+                yield Finding(start, match.end(), "DATE", "phi", 0.7, self.name)
+
+
+class AgeRecognizer:
+    """Ages of 90 and over; HIPAA lets 89 and under stand."""
+
+    name = "pattern:age"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        for match in _AGE.finditer(text):
+            group = next(g for g in "abcd" if match.group(g))
+            if 90 <= int(match.group(group)) <= 125:
+                yield Finding(match.start(), match.end(), "AGE", "phi", 0.85, self.name)
+
+
+DATE_RECOGNIZERS = (DateRecognizer(), AgeRecognizer())

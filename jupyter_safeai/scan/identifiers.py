@@ -1,0 +1,225 @@
+"""Numbers that single out a person: SSN, MRN, health-plan, account, card, licence,
+vehicle, device, biometric and other unique identifiers.
+
+Formats with a check (Luhn, VIN check digit, IBAN mod 97, DEA, Medicare MBI) are found
+anywhere; numbers that look like any other number (an MRN is just digits) count only
+next to their label, as a person reading the note would take them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .recognizer import PatternRecognizer, context_regex
+
+# -- validators ---------------------------------------------------------------------------
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def luhn_valid(number: str) -> bool:
+    digits = [int(d) for d in _digits(number)]
+    if len(digits) < 2:
+        return False
+    total = 0
+    for i, digit in enumerate(reversed(digits)):
+        if i % 2:
+            digit *= 2
+            digit -= 9 if digit > 9 else 0
+        total += digit
+    return total % 10 == 0
+
+
+def valid_ssn(value: str) -> bool:
+    """SSA never issues area 000, 666 or 9xx, group 00 or serial 0000."""
+    digits = _digits(value)
+    if len(digits) != 9 or len(set(digits)) == 1 or digits in {"123456789", "078051120"}:
+        return False
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    return area not in {"000", "666"} and area[0] != "9" and group != "00" and serial != "0000"
+
+
+_VIN_VALUES = {**{str(d): d for d in range(10)},
+               **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
+               **dict(zip("JKLMN", range(1, 6), strict=True)), "P": 7, "R": 9,
+               **dict(zip("STUVWXYZ", range(2, 10), strict=True))}
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def vin_check_digit_valid(vin: str) -> bool:
+    vin = vin.upper()
+    if len(vin) != 17 or not vin[:8].isalnum() or not any(c.isdigit() for c in vin):
+        return False
+    total = sum(_VIN_VALUES[c] * w for c, w in zip(vin, _VIN_WEIGHTS, strict=True))
+    check = total % 11
+    return vin[8] == ("X" if check == 10 else str(check))
+
+
+def iban_valid(value: str) -> bool:
+    compact = re.sub(r"\s", "", value).upper()
+    if not 15 <= len(compact) <= 34:
+        return False
+    moved = compact[4:] + compact[:4]
+    number = "".join(str(int(c, 36)) for c in moved)
+    return int(number) % 97 == 1
+
+
+def dea_valid(value: str) -> bool:
+    digits = value[2:]
+    if len(digits) != 7 or not digits.isdigit():
+        return False
+    d = [int(c) for c in digits]
+    return (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6]
+
+
+def npi_valid(value: str) -> bool:
+    return len(value) == 10 and luhn_valid("80840" + value)
+
+
+def _has_digits(value: str, minimum: int = 4) -> bool:
+    return sum(c.isdigit() for c in value) >= minimum and not re.fullmatch(
+        r"(?:19|20)\d\d", value)
+
+
+def _not_date_or_amount(value: str) -> bool:
+    return _has_digits(value) and not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value)
+
+
+def _card_valid(value: str) -> bool:
+    digits = _digits(value)
+    return 13 <= len(digits) <= 19 and luhn_valid(digits) and len(set(digits)) > 2
+
+
+# -- labels --------------------------------------------------------------------------------
+_SSN_CONTEXT = context_regex(["ssn", "social security", "social security number", "ss#",
+                              "soc sec", "social sec", "ss no", "ssa"])
+_MRN_CONTEXT = context_regex([
+    "mrn", "mr#", "mr no", "mr number", "medical record", "medical record number",
+    "med rec", "record number", "record no", "record #", "chart", "chart number",
+    "chart no", "hospital number", "hospital no", "unit number", "hosp no", "emr id",
+    "ehr id", "patient number", "pt no", "pt#",
+])
+_PLAN_CONTEXT = context_regex([
+    "member id", "member no", "member number", "member #", "medicare", "medicaid",
+    "health plan", "plan id", "insurance id", "insurance no", "insurance number",
+    "policy number", "policy no", "policy #", "policy id", "subscriber id",
+    "subscriber no", "beneficiary", "beneficiary id", "mbi", "hicn", "group number",
+    "group no", "insurance", "insurer id", "coverage id", "payer id",
+])
+_ACCOUNT_CONTEXT = context_regex([
+    "account", "account number", "acct", "acct no", "acc no", "a/c", "bank account",
+    "billing account", "billing number", "invoice account", "routing", "account #",
+    "patient account", "guarantor account", "iban",
+])
+_LICENSE_CONTEXT = context_regex([
+    "license", "licence", "license number", "licence number", "driver's license",
+    "drivers license", "driver license", "dl", "dl#", "certificate", "certificate number",
+    "cert no", "cert #", "certification", "board certification", "permit", "permit number",
+    "registration number", "passport", "passport number", "passport no", "state id",
+    "dea", "npi", "medical license", "nursing license",
+])
+_PLATE_CONTEXT = context_regex(["plate", "license plate", "licence plate", "tag number",
+                                "number plate", "registration plate", "reg plate",
+                                "vehicle registration"])
+_VIN_CONTEXT = context_regex(["vin", "vehicle identification", "chassis", "vehicle id"])
+_DEVICE_CONTEXT = context_regex([
+    "serial", "serial number", "serial no", "s/n", "sn", "device id", "device serial",
+    "udi", "imei", "meid", "mac address", "mac", "pacemaker", "implant", "defibrillator",
+    "icd serial", "pump serial", "hearing aid", "insulin pump", "cgm", "device",
+    "model/serial", "lot", "lot number", "asset tag",
+])
+_BIOMETRIC_CONTEXT = context_regex([
+    "fingerprint", "finger print", "retina", "retinal scan", "iris", "iris scan",
+    "voiceprint", "voice print", "face template", "facial template", "faceprint",
+    "biometric", "palm print", "gait signature", "dna profile",
+])
+_UNIQUE_CONTEXT = context_regex([
+    "patient id", "patient identifier", "participant id", "study id", "subject id",
+    "employee id", "employee number", "badge", "badge number", "case number", "case no",
+    "case id", "encounter", "encounter id", "visit id", "visit number", "claim number",
+    "claim no", "claim id", "accession number", "accession no", "specimen id", "order id",
+    "requisition", "national id", "national insurance", "nhs number", "health card",
+    "aadhaar", "nin", "student id", "ticket number", "booking reference", "id number",
+    "identification number", "unique id", "person id", "customer id", "client id",
+])
+
+_ID_VALUE = r"(?P<value>[A-Z]{0,5}-?\d[\dA-Z-]{3,18}\d|\d{4,20})"
+_ID_AFTER_LABEL = re.compile(rf"(?<![\w-]){_ID_VALUE}(?![\w-])")
+
+# -- recognizers ---------------------------------------------------------------------------
+SSN_FORMATTED = PatternRecognizer(
+    "US_SSN", "phi", re.compile(r"(?<![\w-])(?P<value>\d{3}([- ])\d{2}\2\d{4})(?![\w-])"),
+    0.85, valid_ssn, label="us_ssn")
+SSN_BARE = PatternRecognizer(
+    "US_SSN", "phi", re.compile(r"(?<![\w-])(?P<value>\d{9})(?![\w-])"), 0.8, valid_ssn,
+    context=_SSN_CONTEXT, window=30, label="us_ssn_bare")
+MRN = PatternRecognizer("MEDICAL_RECORD_NUMBER", "phi", _ID_AFTER_LABEL, 0.85,
+                        _not_date_or_amount, context=_MRN_CONTEXT, window=25, label="mrn")
+# Hospital-prefixed record numbers read as such without a label: MGH-00123456.
+MRN_PREFIXED = PatternRecognizer(
+    "MEDICAL_RECORD_NUMBER", "phi",
+    re.compile(r"(?<![\w-])[A-Z]{2,5}-\d{6,10}(?![\w-])"), 0.6, label="mrn_prefixed")
+MEDICARE_MBI = PatternRecognizer(
+    "HEALTH_PLAN_NUMBER", "phi",
+    re.compile(r"(?<![\w-])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d-?[AC-HJKMNP-RT-Y]"
+               r"[AC-HJKMNP-RT-Y\d]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![\w-])"), 0.85, label="mbi")
+HEALTH_PLAN = PatternRecognizer(
+    "HEALTH_PLAN_NUMBER", "phi",
+    re.compile(r"(?<![\w-])(?P<value>[A-Z]{0,4}[-]?\d[\dA-Z-]{4,18}[\dA-Z])(?![\w-])"),
+    0.8, _has_digits, context=_PLAN_CONTEXT, window=30, label="health_plan")
+CREDIT_CARD = PatternRecognizer(
+    "CREDIT_CARD", "phi",
+    re.compile(r"(?<![\w-])(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|3[47]\d{2}|6(?:011|5\d{2})|35\d{2})"
+               r"(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\w-])"), 0.9, _card_valid, label="card")
+IBAN = PatternRecognizer(
+    "ACCOUNT_NUMBER", "phi",
+    re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w-])"),
+    0.85, iban_valid, label="iban")
+ACCOUNT = PatternRecognizer("ACCOUNT_NUMBER", "phi", _ID_AFTER_LABEL, 0.8,
+                            _not_date_or_amount, context=_ACCOUNT_CONTEXT, window=30,
+                            label="account")
+DEA = PatternRecognizer("LICENSE_NUMBER", "phi",
+                        re.compile(r"(?<![\w-])[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}(?![\w-])"), 0.8,
+                        dea_valid, label="dea")
+LICENSE = PatternRecognizer(
+    "LICENSE_NUMBER", "phi",
+    re.compile(r"(?<![\w-])(?P<value>[A-Z]{0,3}[-]?\d[\dA-Z-]{3,14}[\dA-Z]|[A-Z]\d{4,12})"
+               r"(?![\w-])"),
+    0.75, _has_digits, context=_LICENSE_CONTEXT, window=30, label="license")
+VIN = PatternRecognizer("VEHICLE_ID", "phi",
+                        re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])"), 0.85,
+                        vin_check_digit_valid, label="vin")
+VIN_LABELLED = PatternRecognizer("VEHICLE_ID", "phi",
+                                 re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])"), 0.8,
+                                 lambda v: _has_digits(v, 3), context=_VIN_CONTEXT, window=20,
+                                 label="vin_labelled")
+PLATE = PatternRecognizer(
+    "LICENSE_PLATE", "phi",
+    re.compile(r"(?<![\w-])(?P<value>[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4})(?![\w-])"),
+    0.8, lambda v: 4 <= len(v) <= 9 and _has_digits(v, 1) and any(c.isalpha() for c in v),
+    context=_PLATE_CONTEXT, window=25, label="plate")
+MAC_ADDRESS = PatternRecognizer(
+    "DEVICE_ID", "phi",
+    re.compile(r"(?<![\w:-])(?:[0-9A-Fa-f]{2}([:-]))(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}"
+               r"(?![\w:-])"), 0.8, label="mac")
+DEVICE = PatternRecognizer(
+    "DEVICE_ID", "phi",
+    re.compile(r"(?<![\w-])(?P<value>[A-Z0-9]{0,6}[-]?\d[\dA-Z-]{3,22}[\dA-Z])(?![\w-])"),
+    0.75, _has_digits, context=_DEVICE_CONTEXT, window=30, label="device")
+BIOMETRIC = PatternRecognizer(
+    "BIOMETRIC_ID", "phi",
+    re.compile(r"(?<![\w-])(?P<value>[A-Za-z0-9+/_-]{8,}={0,2})(?![\w-])"),
+    0.75, lambda v: _has_digits(v, 2), context=_BIOMETRIC_CONTEXT, window=35,
+    label="biometric")
+UNIQUE_ID = PatternRecognizer("UNIQUE_ID", "phi", _ID_AFTER_LABEL, 0.75, _not_date_or_amount,
+                              context=_UNIQUE_CONTEXT, window=30, label="unique_id")
+NPI = PatternRecognizer("LICENSE_NUMBER", "phi", re.compile(r"(?<![\w-])\d{10}(?![\w-])"), 0.8,
+                        npi_valid, context=context_regex(["npi"]), window=20, label="npi")
+
+IDENTIFIER_RECOGNIZERS = (
+    SSN_FORMATTED, SSN_BARE, MRN, MRN_PREFIXED, MEDICARE_MBI, HEALTH_PLAN, CREDIT_CARD, IBAN,
+    ACCOUNT, DEA, NPI, LICENSE, VIN, VIN_LABELLED, PLATE, MAC_ADDRESS, DEVICE, BIOMETRIC,
+    UNIQUE_ID,
+)

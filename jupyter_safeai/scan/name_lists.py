@@ -1,0 +1,144 @@
+"""Given-name and surname lists of many origins and scripts, built once per process.
+
+The lists come from Faker's person providers (MIT-licensed, installed from PyPI):
+about 30,000 given names and 34,000 surnames from 86 locales, in Latin, Han, kana,
+Hangul, Arabic, Devanagari, Cyrillic and other scripts. They are evidence, not a
+verdict: the name recognizer also uses titles, labels and the shape of the text, so
+names missing from the lists are still found where a person would recognise them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Capitalised words that are also given names or surnames somewhere but in a notebook
+# are nearly always ordinary English, statistics, medicine or code.
+COMMON_WORDS = frozenset("""
+using following missing training testing loading processing screening imaging nursing
+smoking setting reading writing funding pending building running housing meaning morning
+evening opening closing billing coding mapping warning staging sampling scoring ranking
+rating tracking dosing fasting rising
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers him his how i if in into is it its just me more
+most my no nor not now of off on once only or other our out over own same she should so some
+such than that the their them then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your yes ok
+true false none null nan na n/a new old north south east west central upper lower left right
+high low big small long short first last next final total mean median mode average sum count
+max min std data table figure fig model test tests case cases study group groups control
+controls treatment placebo baseline follow visit day days week weeks month months year years
+time date age sex male female men women man woman boy girl child children adult adults
+patient patients subject subjects sample samples cohort doctor nurse hospital clinic center
+centre department unit ward room bed lab labs result results note notes report summary
+history plan assessment diagnosis problem problems medication medications drug drugs dose
+doses tablet tablets daily twice once oral blood pressure heart rate glucose insulin cancer
+tumor tumour gene genes protein cell cells type types level levels score scores value values
+index normal abnormal positive negative present absent stable acute chronic severe mild
+moderate primary secondary general family social medical clinical surgical health care
+public private state national international university college school institute service
+services system systems network analysis method methods review trial trials survival curve
+curves regression logistic linear random forest tree trees boost gradient neural deep
+learning machine vector support cross validation train training set sets split feature
+features target label labels class classes python pandas numpy plot plots chart charts print
+import from return def class lambda yield async await try except finally raise with pass
+break continue global if else elif while for in not and or is none true false self cls args
+kwargs main init file files path paths read write open close load save run runs start end
+stop error errors warning warnings info debug log logs user users admin server client
+request response api key keys token tokens password secret config settings default option
+options version update install package packages module modules function functions object
+objects string strings list lists dict array arrays frame frames series column columns row
+rows index indices shape size length width height color colour red green blue black white
+gray grey brown orange yellow purple pink gold silver rose violet january february march
+april may june july august september october november december monday tuesday wednesday
+thursday friday saturday sunday spring summer autumn fall winter morning evening night today
+tomorrow yesterday am pm est pst utc gmt street avenue road lane drive court way place
+boulevard park square hill hills lake river mount mountain valley field fields wood woods
+bay beach island port harbor city town village county country street king queen prince
+princess lord lady sir dame saint st san santa love hope faith joy grace glory honor honour
+mercy peace star sky sun moon rain snow storm summer autumn dawn will shall must might can
+may mark bill grant price cash bond banks hall wall walls cross crown church chase bell
+bishop baker miller taylor turner cook carter mason porter hunter fisher gene ray rod sage
+dean major minor chance case young strong rich wise
+""".split())
+
+# Surnames used as eponyms in medicine and statistics: alone they name a method or a
+# disease, not a person in the data.
+EPONYMS = frozenset("""
+kaplan meier cox parkinson parkinsons alzheimer alzheimers crohn crohns hodgkin hodgkins
+wilson wilsons addison addisons cushing cushings graves hashimoto down downs tourette
+huntington huntingtons gaucher fisher student pearson spearman mann whitney wilcoxon kruskal
+wallis bonferroni benjamini hochberg bland altman glasgow apgar gleason breslow clark gram
+giemsa ziehl neelsen michaelis menten hardy weinberg mendel bayes bayesian gauss gaussian
+poisson weibull markov monte carlo pareto fourier euler newton hill chi welch tukey dunnett
+scheffe holm sidak shapiro wilk kolmogorov smirnov levene bartlett durbin watson jarque bera
+granger dickey fuller kendall cohen cronbach nelson aalen greenwood mantel haenszel cochran
+armitage lasso ridge elastic
+""".split())
+
+PARTICLES = frozenset({
+    "de", "del", "della", "der", "den", "di", "da", "das", "dos", "do", "du", "la", "le",
+    "van", "von", "ten", "ter", "bin", "binti", "bint", "ibn", "al", "el", "ben", "abu",
+    "y", "e", "mac", "mc", "st", "ap",
+})
+
+
+@dataclass(frozen=True)
+class NameLists:
+    given: frozenset[str]
+    surnames: frozenset[str]
+
+    def kind(self, token: str) -> str:
+        """'G' given, 'S' surname, 'N' either, '' unknown (case-insensitive).
+
+        Lower case ('g', 's', 'n') marks a weak name: a common word or an eponym
+        (Mark, Rose, Wilson, Cox) that counts only beside a strong name.
+        """
+        key = token.casefold()
+        is_given, is_surname = key in self.given, key in self.surnames
+        kind = "N" if is_given and is_surname else "G" if is_given else "S" if is_surname else ""
+        return kind.lower() if kind and (key in COMMON_WORDS or key in EPONYMS) else kind
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.keys())
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+_SPLIT = re.compile(r"[\s\-‐・]+")
+
+
+@lru_cache(maxsize=1)
+def name_lists() -> NameLists:
+    """Load every Faker person locale once; tokens are case-folded, common words removed."""
+    import faker.providers.person as person
+
+    given: set[str] = set()
+    surnames: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attribute in dir(provider):
+            if attribute.startswith("_") or "name" not in attribute:
+                continue
+            target = (given if attribute.startswith("first") else
+                      surnames if attribute.startswith("last") else None)
+            if target is None:
+                continue
+            value = getattr(provider, attribute)
+            if callable(value):
+                continue
+            for name in _strings(value):
+                for token in _SPLIT.split(name):
+                    token = token.strip(".'’").casefold()
+                    if len(token) >= 2 or not token.isascii():
+                        target.add(token)
+    return NameLists(frozenset(given), frozenset(surnames))

@@ -1,0 +1,251 @@
+"""Person names of every origin and script, without running NER over every character.
+
+Evidence, strongest first:
+- a title or label right before the words (`Dr.`, `Mrs`, `Patient:`, `name = "`, `患者：`);
+- two or more words that are known given names or surnames (many origins, see
+  `name_lists`), in either order, with particles (`de la`, `bin`, `van`);
+- `Surname, Given` and all-capitals forms used in record exports;
+- names in non-Latin scripts (Han, kana, Hangul, Arabic, Devanagari, ...), which in an
+  English notebook are nearly always names: a known surname or a label confirms them.
+A pair with a single known word and no label is sent to the NER model (presidio's
+spaCy engine) only as that sentence, so NER cost stays proportional to doubt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import regex
+
+from .finding import Finding
+from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists, name_lists
+
+DETECTOR = "names"
+
+# A capitalised word in any cased script: Nguyễn, O'Brien, Al-Rashid, McDonald, ADEBAYO.
+_WORD = (r"\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)*"
+         r"(?:['’](?:\p{Lu}[\p{Ll}\p{M}]*|[\p{Ll}\p{M}]{2,}))*(?:-\p{Lu}?[\p{Ll}\p{M}]+)*")
+_CAPS_WORD = r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*"
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+_CANDIDATE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])(?:\p{{Lu}}\.[ \t]*)?(?:{_CAPS_WORD}|{_WORD})"
+    rf"(?:(?:[ \t]+|,[ \t]*)(?:{_PARTICLE}[ \t]+)*(?:\p{{Lu}}\.[ \t]*)?"
+    rf"(?:{_CAPS_WORD}|{_WORD})){{0,4}}"
+    rf"(?![\p{{L}}\p{{N}}_])"
+)
+_TOKEN = regex.compile(rf"{_CAPS_WORD}|{_WORD}|\p{{Lu}}\.")
+
+# A label may be followed by a closing quote, a separator, then an opening quote:
+# `name: `, `patient_name = "`, `{"name": "`, `Patient (`.
+_LABEL_TAIL = r"[\"'\]]?[ \t]*(?:[:=#\-–]|=>|->)?[ \t]*[\"'“‘(\[]?[ \t]*$"
+_TITLE = regex.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sr|Sra|Srta|Dona|Doña|Herr|Frau|"
+    r"Mme|Mlle|Rev|Fr|Nurse|Alhaji|Alhaja|Mallam|Sheikh|Shaikh|Hajj|Hajji|Nana|Madam|"
+    r"Madame|Sir|Dame|Pastor|Imam|Rabbi|Shri|Sri|Smt|Kumari|Ustadh|Pt|Patient|Mother|"
+    r"Father|Husband|Wife|Spouse|Brother|Sister|Guardian|Uncle|Aunt|Grandmother|"
+    r"Grandfather)\.?[ \t]+$)",
+    regex.IGNORECASE,
+)
+_STRONG_LABEL = regex.compile(
+    r"(?:\b(?:name|names|patient|pt|patient[ _]?name|full[ _]?name|first[ _]?name|"
+    r"last[ _]?name|given[ _]?name|family[ _]?name|surname|maiden[ _]?name|nickname|alias|"
+    r"mother|father|husband|wife|spouse|guardian|next[ _]of[ _]kin|nok|"
+    r"emergency[ _]contact|caregiver|attending|physician|referring[ _]physician|"
+    r"referred[ _]by|seen[ _]by|signed[ _]by|dictated[ _]by|prescriber|surgeon|pcp|dear|"
+    r"decedent|policyholder|insured|responsible[ _]party)s?"
+    + _LABEL_TAIL + ")",
+    regex.IGNORECASE,
+)
+_WEAK_LABEL = regex.compile(
+    r"(?:\b(?:contact|provider|author|signed|cc|hi|hello|thanks|regards|sincerely|from|to|"
+    r"by|with|per|called|named|doctor|nurse|resident|technician|witness|informant|owner|"
+    r"employee|participant|donor|recipient|subject|client|member|beneficiary|deceased|"
+    r"child|baby|infant|pharmacist|therapist|counselor|social[ _]worker|and|or|"
+    r"mr|mrs|ms|dr)s?" + _LABEL_TAIL + ")",
+    regex.IGNORECASE,
+)
+# The same labels in the scripts whose names we find.
+_SCRIPT_LABEL = regex.compile(
+    r"(?:患者|病人|姓名|名字|氏名|名前|先生|女士|小姐|医生|醫生|환자|이름|성명|"
+    r"المريض|المريضة|الاسم|السيد|السيدة|الدكتور|नाम|रोगी|श्री|श्रीमती)[ \t]*[:：=]?[ \t]*$"
+)
+_SCRIPT_SUFFIX = regex.compile(r"^[ \t]*(?:さん|様|さま|先生|씨|님|氏|君|ちゃん|환자|선생님)")
+
+_HAN = regex.compile(r"(?<!\p{Han})\p{Han}{1,4}(?:[ \t　・]\p{Han}{1,4})?(?!\p{Han})")
+_KANA_NAME = regex.compile(r"\p{Katakana}{2,}(?:[・ 　]\p{Katakana}{2,})+")
+_HANGUL = regex.compile(r"(?<!\p{Hangul})\p{Hangul}{2,4}(?!\p{Hangul})")
+_UNCASED_RUN = regex.compile(
+    r"(?:\p{Arabic}|\p{Devanagari}|\p{Bengali}|\p{Tamil}|\p{Telugu}|\p{Gujarati}|"
+    r"\p{Gurmukhi}|\p{Hebrew}|\p{Thai}|\p{Georgian}|\p{Armenian}|\p{Ethiopic}|\p{Oriya}|"
+    r"\p{Sinhala}|\p{Kannada}|\p{Malayalam}|\p{Mn})+"
+    r"(?:[ \t]+(?:\p{Arabic}|\p{Devanagari}|\p{Bengali}|\p{Tamil}|\p{Telugu}|\p{Gujarati}|"
+    r"\p{Gurmukhi}|\p{Hebrew}|\p{Thai}|\p{Georgian}|\p{Armenian}|\p{Ethiopic}|\p{Oriya}|"
+    r"\p{Sinhala}|\p{Kannada}|\p{Malayalam}|\p{Mn})+){0,3}"
+)
+_HAS_NON_LATIN = regex.compile(
+    r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}\p{Arabic}\p{Devanagari}\p{Bengali}"
+    r"\p{Tamil}\p{Telugu}\p{Gujarati}\p{Gurmukhi}\p{Hebrew}\p{Thai}\p{Georgian}\p{Armenian}"
+    r"\p{Ethiopic}\p{Oriya}\p{Sinhala}\p{Kannada}\p{Malayalam}]"
+)
+# Unknown capitalised words with these endings are English words, not names ...
+_WORDLIKE = regex.compile(
+    r"(?:tion|sion|ment|ness|ity|ing|ings|ies|ed|al|ive|ous|ary|ory|ogy|ics|ism|ist|ure|"
+    r"ance|ence|able|ible|less|ful|ship|hood|ize|ise|ate|ant|ent|ial|ical|ular|ware|"
+    r"sis|tics|ors|ers)$",
+    regex.IGNORECASE,
+)
+# ... unless they are built from pinyin syllables (Xiaoming, Jianping, Zhang).
+_PINYIN = regex.compile(
+    r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouü]{1,3})(?:ng|n|r)?){1,3}$",
+    regex.IGNORECASE,
+)
+
+
+def _wordlike(word: str) -> bool:
+    return bool(_WORDLIKE.search(word)) and not _PINYIN.match(word)
+
+_STREET_WORDS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln",
+    "drive", "court", "ct", "way", "place", "terrace", "circle", "parkway", "highway",
+    "square", "trail", "crescent", "close", "alley", "plaza", "route", "heights", "gardens",
+    "hospital", "clinic", "medical", "center", "centre", "university", "college", "school",
+    "county", "city", "inc", "llc", "ltd", "corp", "foundation", "institute", "memorial",
+})
+#: Asked to confirm a doubtful span; returns True when NER sees a PERSON there.
+Confirm = Callable[[str, int, int], bool]
+
+
+def _cue(text: str, start: int) -> int:
+    """2 for a title or name label right before `start`, 1 for a weak cue, 0 for none."""
+    before = text[max(0, start - 40):start]
+    if _TITLE.search(before) or _STRONG_LABEL.search(before) or _SCRIPT_LABEL.search(before):
+        return 2
+    return 1 if _WEAK_LABEL.search(before) else 0
+
+
+class NameRecognizer:
+    """PERSON spans; `confirm` is the optional NER check for doubtful pairs."""
+
+    name = DETECTOR
+
+    def __init__(self, lists: NameLists | None = None, confirm: Confirm | None = None) -> None:
+        self._lists = lists
+        self.confirm = confirm
+
+    @property
+    def lists(self) -> NameLists:
+        if self._lists is None:
+            self._lists = name_lists()
+        return self._lists
+
+    def _kind(self, word: str) -> str:
+        """A word's name kind; a hyphenated word takes its strongest part's (Min-jun)."""
+        kind = self.lists.kind(word)
+        if kind or "-" not in word:
+            return kind
+        parts = [self.lists.kind(part) for part in word.split("-") if len(part) > 1]
+        return max(parts, key=lambda k: (k.isupper(), bool(k)), default="")
+
+    def find(self, text: str) -> Iterator[Finding]:
+        yield from self._latin(text)
+        if _HAS_NON_LATIN.search(text):
+            yield from self._scripts(text)
+
+    # -- cased scripts (Latin, Cyrillic, Greek, ...) -------------------------------------
+    def _latin(self, text: str) -> Iterator[Finding]:
+        for match in _CANDIDATE.finditer(text):
+            tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(match.group())
+                      if t.group().casefold() not in PARTICLES]
+            base = match.start()
+            for start, end, score in self._person_runs(text, base, tokens):
+                yield Finding(start, end, "PERSON", "phi", score, DETECTOR)
+
+    def _person_runs(self, text: str, base: int,
+                     tokens: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, float]]:
+        """Split a run of capitalised words into the parts that are names."""
+        run: list[tuple[int, int, str, str]] = []
+        for start, end, word in tokens:
+            if word.endswith(".") and len(word) == 2:  # an initial: J. Smith
+                run.append((start, end, word, "i"))
+                continue
+            kind = self._kind(word)
+            # Common words and unknown words that read like English (-tion, -ment,
+            # -ing ...) end a run of names.
+            # So do capitals that are no known name (MRN, ICU, MA as a state code), and
+            # street words (12 Beacon Street is an address).
+            if not kind and (word.casefold() in COMMON_WORDS or _wordlike(word)) or (
+                    word.isupper() and (len(word) <= 2 or not kind)) or (
+                    word.casefold() in _STREET_WORDS):
+                yield from self._judge(text, base, run)
+                run = []
+                continue
+            run.append((start, end, word, kind))
+        yield from self._judge(text, base, run)
+
+    def _judge(self, text: str, base: int,
+               run: list[tuple[int, int, str, str]]) -> Iterator[tuple[int, int, float]]:
+        while run and run[-1][3] == "i":
+            run = run[:-1]
+        if not run:
+            return
+        start, end = base + run[0][0], base + run[-1][1]
+        words = [w for _, _, w, k in run if k != "i"]
+        kinds = [k for *_, k in run if k != "i"]
+        strong = sum(k in {"G", "S", "N"} for k in kinds)
+        # an initial (J. Smith) counts as a weak name beside a strong one
+        weak = sum(k in {"g", "s", "n", "i"} for *_, k in run)
+        cue = _cue(text, start)
+        eponyms_only = all(w.casefold() in EPONYMS for w in words)
+        if cue == 2 and not eponyms_only:
+            yield start, end, 0.85 if strong else 0.75
+        elif strong >= 1 and strong + weak >= 2:
+            yield start, end, 0.85
+        elif (cue == 1 and strong >= 1 and len(words) >= 2) or (
+                len(words) == 1 and strong and self._comma_pair(text, start, end)):
+            yield start, end, 0.7
+        elif (strong and (len(words) >= 2 or cue == 1) or cue == 1 and len(words) >= 2) and (
+                self.confirm is not None and self.confirm(text, start, end)):
+            # one known word beside unknown ones, or a weak cue: ask NER about this sentence
+            yield start, end, 0.7
+
+    def _comma_pair(self, text: str, start: int, end: int) -> bool:
+        """`Surname, Given` split across two candidates (SMITH, JOHN / Smith, John)."""
+        before = text[max(0, start - 40):start]
+        after = text[end:end + 40]
+        nxt = _TOKEN.match(after.lstrip(", \t")) if after.startswith(",") else None
+        prv = regex.search(rf"({_WORD}|{_CAPS_WORD}),[ \t]*$", before)
+        other = nxt.group() if nxt else prv.group(1) if prv else None
+        return bool(other and len(other) > 2 and self.lists.kind(other).isupper())
+
+    # -- uncased scripts ---------------------------------------------------------------
+    def _scripts(self, text: str) -> Iterator[Finding]:
+        han_share = len(regex.findall(r"\p{Han}", text)) / max(1, len(text))
+        for match in _HAN.finditer(text):
+            value = match.group()
+            compact = regex.sub(r"[ \t　・]", "", value)
+            cued = _cue(text, match.start()) == 2 or bool(
+                _SCRIPT_SUFFIX.match(text[match.end():]))
+            surname = self.lists.kind(compact[:1]).upper() in {"S", "N"} or (
+                self.lists.kind(compact[:2]).upper() in {"S", "N"})
+            spaced = compact != value
+            if (cued and len(compact) >= 2) or (
+                    han_share < 0.3 and 2 <= len(compact) <= 4 and (surname or spaced)):
+                yield Finding(match.start(), match.end(), "PERSON", "phi",
+                              0.85 if cued else 0.7, DETECTOR)
+        for match in _KANA_NAME.finditer(text):
+            yield Finding(match.start(), match.end(), "PERSON", "phi", 0.7, DETECTOR)
+        for match in _HANGUL.finditer(text):
+            value = match.group()
+            cued = _cue(text, match.start()) == 2 or bool(
+                _SCRIPT_SUFFIX.match(text[match.end():]))
+            known = self.lists.kind(value[:1]).upper() in {"S", "N"} or any(
+                self.lists.kind(part) for part in value.split())
+            if cued or known:
+                yield Finding(match.start(), match.end(), "PERSON", "phi",
+                              0.85 if cued else 0.7, DETECTOR)
+        for match in _UNCASED_RUN.finditer(text):
+            words = match.group().split()
+            known = sum(bool(self.lists.kind(w)) for w in words)
+            if _cue(text, match.start()) == 2 or known >= 1 and len(words) <= 4:
+                yield Finding(match.start(), match.end(), "PERSON", "phi",
+                              0.85 if known >= 2 else 0.7, DETECTOR)

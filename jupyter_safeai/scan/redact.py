@@ -1,0 +1,64 @@
+"""Replace findings with placeholders (`<PERSON_1>`) and put the originals back locally.
+
+The vault lives only where the text came from (the kernel, or the server for one
+request): the model sees placeholders, the user sees the answer with originals
+restored. The same value gets the same placeholder for the whole conversation, so the
+model can still tell "the same patient" from "another patient".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .finding import Finding
+
+_PLACEHOLDER = re.compile(r"<([A-Z][A-Z0-9_]*?)_(\d+)>")
+
+
+@dataclass
+class Vault:
+    """Placeholder ↔ original value, for one conversation. Never written anywhere."""
+
+    _by_value: dict[tuple[str, str], str] = field(default_factory=dict)
+    _by_placeholder: dict[str, str] = field(default_factory=dict)
+    _counters: dict[str, int] = field(default_factory=dict)
+
+    def placeholder(self, entity: str, value: str) -> str:
+        key = (entity, value.strip())
+        if key not in self._by_value:
+            self._counters[entity] = self._counters.get(entity, 0) + 1
+            token = f"<{entity}_{self._counters[entity]}>"
+            self._by_value[key] = token
+            self._by_placeholder[token] = value
+        return self._by_value[key]
+
+    def restore(self, text: str) -> str:
+        """Put the originals back into `text` (an answer that used the placeholders)."""
+        return _PLACEHOLDER.sub(lambda m: self._by_placeholder.get(m.group(0), m.group(0)), text)
+
+    def counts(self) -> dict[str, int]:
+        """How many distinct values of each kind were replaced (safe to show and log)."""
+        return dict(self._counters)
+
+    def __len__(self) -> int:
+        return len(self._by_placeholder)
+
+    def __repr__(self) -> str:  # never show the values
+        return f"Vault({len(self)} placeholders)"
+
+
+def redact(text: str, findings: Iterable[Finding], vault: Vault | None = None
+           ) -> tuple[str, Vault]:
+    """`text` with every finding replaced by its placeholder, and the vault to undo it."""
+    vault = vault if vault is not None else Vault()
+    pieces, position = [], 0
+    for finding in sorted(findings, key=lambda f: f.start):
+        if finding.start < position or finding.end <= finding.start:
+            continue  # overlapping or table-level finding: nothing to cut here
+        pieces.append(text[position:finding.start])
+        pieces.append(vault.placeholder(finding.entity, text[finding.start:finding.end]))
+        position = finding.end
+    pieces.append(text[position:])
+    return "".join(pieces), vault

@@ -1,0 +1,85 @@
+"""Tables printed as text — DataFrame reprs, CSV, Markdown — read by their header.
+
+Under a header `patient_name  mrn  dob`, every value in those columns is what the
+header says, even where the value alone would not give itself away (an MRN is just
+digits). Works on pandas' fixed-width repr (columns two or more spaces apart, an index
+column first), comma/tab/semicolon separated text and Markdown pipe tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .columns import column_entity
+from .entities import category_of
+from .finding import Finding
+
+_WIDE_FIELD = re.compile(r"\S+(?: \S+)*")
+_MISSING = frozenset({"", "nan", "none", "null", "nat", "<na>", "...", "…", "-", "n/a", "na"})
+_SEPARATORS = (",", "\t", ";", "|")
+
+
+def _fields(line: str, separator: str | None) -> list[tuple[int, int]]:
+    """(start, end) of each field in `line`; None means pandas' fixed-width layout."""
+    if separator is None:
+        return [m.span() for m in _WIDE_FIELD.finditer(line)]
+    spans, position = [], 0
+    for part in line.split(separator):
+        stripped = part.strip().strip("\"'")
+        offset = part.find(stripped) if stripped else 0
+        spans.append((position + offset, position + offset + len(stripped)))
+        position += len(part) + 1
+    if separator == "|":
+        spans = [s for s in spans if s[1] > s[0]] if line.strip().startswith("|") else spans
+    return spans
+
+
+def _header(line: str) -> tuple[str | None, list[tuple[str, bool] | None]] | None:
+    """The layout and per-column entities of a header line, if it names identifiers."""
+    for separator in (*_SEPARATORS, None):
+        if separator is not None and line.count(separator) < 1:
+            continue
+        spans = _fields(line, separator)
+        if len(spans) < 2:
+            continue
+        entities = [column_entity(line[s:e]) for s, e in spans]
+        if any(entity and entity[1] for entity in entities):
+            return separator, entities
+    return None
+
+
+class TextTableRecognizer:
+    name = "table"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        if "\n" not in text:
+            return
+        lines, offset = [], 0
+        for line in text.split("\n"):
+            lines.append((offset, line))
+            offset += len(line) + 1
+        i = 0
+        while i < len(lines):
+            header = _header(lines[i][1])
+            if header is None:
+                i += 1
+                continue
+            separator, entities = header
+            i += 1
+            while i < len(lines) and lines[i][1].strip():
+                base, row = lines[i]
+                if separator == "|" and set(row.strip()) <= set("|-: "):
+                    i += 1
+                    continue
+                spans = _fields(row, separator)
+                shift = len(spans) - len(entities)
+                if shift not in (0, 1):  # a pandas row has its index first
+                    break
+                for (start, end), entity in zip(spans[shift:], entities, strict=True):
+                    value = row[start:end]
+                    if entity and entity[1] and value.strip().lower() not in _MISSING and (
+                            any(c.isalnum() for c in value)):
+                        yield Finding(base + start, base + end, entity[0],
+                                      category_of(entity[0]), 0.8, self.name)
+                i += 1

@@ -1,0 +1,76 @@
+"""Names of many origins and scripts; capitalised non-names stay unflagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai.scan.names import NameRecognizer
+
+NAMES = NameRecognizer()  # no NER: these must be found by lists, titles and labels alone
+
+
+def people(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in NAMES.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Patient John Smith was seen today.", ["John Smith"]),  # English
+        ("Seen with María José García López.", ["María José García López"]),  # Hispanic
+        ("Wang Wei called about results.", ["Wang Wei"]),  # Chinese, romanised
+        ("Hiroshi Tanaka consented.", ["Hiroshi Tanaka"]),  # Japanese
+        ("Kim Min-jun attended.", ["Kim Min-jun"]),  # Korean
+        ("Dr. Nguyen Van An reviewed the chart.", ["Nguyen Van An"]),  # Vietnamese
+        ("Priya Sharma, 54, presented.", ["Priya Sharma"]),  # Indian
+        ("Seen: Chinedu Okonkwo and Folake Adeyemi.", ["Chinedu Okonkwo", "Folake Adeyemi"]),
+        ("Kwame Mensah was discharged.", ["Kwame Mensah"]),  # Ghanaian
+        ("Fatima Al-Zahra bint Khalid", ["Fatima Al-Zahra bint Khalid"]),  # Arabic, romanised
+        ("患者：王小明，男，45岁", ["王小明"]),  # Chinese in Han
+        ("山田 太郎さん", ["山田 太郎"]),  # Japanese in Han
+        ("김민준 환자", ["김민준"]),  # Korean in Hangul
+        ("الاسم: محمد العلي", ["محمد العلي"]),  # Arabic script
+        ("Name: Adaeze Okafor", ["Adaeze Okafor"]),  # unknown to the lists, but labelled
+        ('patient_name = "Olumide Bakare"', ["Olumide Bakare"]),
+        ('{"name": "Hiroshi Tanaka"}', ["Hiroshi Tanaka"]),
+        ("SMITH, JOHN  1958-03-14", ["SMITH, JOHN"]),
+        ("Mrs. O'Brien-Smith", ["O'Brien-Smith"]),
+        ("Pt: J. Smith", ["J. Smith"]),
+    ],
+)
+def test_finds_names(text: str, expected: list[str]) -> None:
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gene Expression analysis of BRCA1 and TP53",
+        "Kaplan-Meier survival curves with Cox regression",
+        "Parkinson's disease and Alzheimer's disease cohorts",
+        "Results of the Analysis on Monday March 3",
+        "We used Python, Pandas and Matplotlib.",
+        "Chief Complaint: chest pain",
+        "Patient Education Materials",
+        "from Boston, MA",
+        "ICU admission for HIV",
+        "The Data Table of MRN",
+        "patient_name = df['patient_name']",
+    ],
+)
+def test_leaves_non_names(text: str) -> None:
+    assert people(text) == []
+
+
+def test_doubtful_pair_is_decided_by_the_confirm_hook() -> None:
+    asked: list[str] = []
+
+    def confirm(text: str, start: int, end: int) -> bool:
+        asked.append(text[start:end])
+        return True
+
+    text = "Wang Xiaoming was admitted."
+    assert [text[f.start:f.end] for f in NameRecognizer(confirm=confirm).find(text)] == [
+        "Wang Xiaoming"]
+    assert asked == ["Wang Xiaoming"]
+    assert people(text) == []
