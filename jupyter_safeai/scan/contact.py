@@ -41,7 +41,7 @@ EMAIL = PatternRecognizer(
     "EMAIL_ADDRESS", "phi",
     re.compile(r"(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}"
                r"[A-Za-z]{2,24}(?![\w-])"),
-    0.95, _valid_email,
+    0.95, _valid_email, needles=("@",),
 )
 
 _PHONE_CONTEXT = context_regex([

@@ -21,7 +21,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _TIME = r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 
 _FULL_DATE = re.compile(
-    rf"(?<![\w/.-])(?:"
+    rf"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:"
     rf"(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:{_YEAR}|\d{{2}})"  # 03/14/1958
     rf"|(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\2{_YEAR}"  # 14.03.1958
     rf"|{_YEAR}([/.-])(?:0?[1-9]|1[0-2])\3(?:0?[1-9]|[12]\d|3[01]){_TIME}"  # 1958-03-14
@@ -34,7 +34,8 @@ _FULL_DATE = re.compile(
 )
 # Dates without a year, or a month with a year, count only with a label right before.
 _PARTIAL_DATE = re.compile(
-    rf"(?<![\w/.-])(?:{_MONTH}[ \t]+{_DAY}(?![\w,]|,?[ \t]+\d)|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH}"
+    rf"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:{_MONTH}[ \t]+{_DAY}(?![\w,]|,?[ \t]+\d)"
+    rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH}"
     rf"(?![\w,]|,?[ \t]+\d)|{_MONTH}[ \t]+{_YEAR}|(?:0?[1-9]|1[0-2])/{_YEAR})(?![\w/-])",
     re.IGNORECASE,
 )
@@ -62,7 +63,7 @@ _NOT_PERSONAL = re.compile(r"(?:version|release|build|v|copyright|©|updated|las
                            r"changelog|since|deprecated)\s*[:=]?\s*$", re.IGNORECASE)
 
 _AGE = re.compile(
-    r"(?<![\w.])(?:"
+    r"(?=[\dAa])(?<![\w.])(?:"
     r"(?P<a>\d{2,3})[ \t-]*(?:years?|yrs?|y)[ \t-]*(?:of[ \t-]*age|old)"
     r"|(?P<b>\d{2,3})[ \t]*(?:yo|y/o|y\.o\.|yrs?\.?|years?)(?![\w/])"
     r"|(?:age[ds]?|aged)[ \t]*(?:[:=][ \t]*|of[ \t]+|is[ \t]+)?(?P<c>\d{2,3})(?![\w.])"
@@ -86,11 +87,12 @@ class DateRecognizer:
             if labelled or about_person:
                 yield Finding(start, match.end(), "DATE", "phi", 0.85 if labelled else 0.7,
                               self.name)
-        for match in _PARTIAL_DATE.finditer(text):
-            start = match.start()
-            if _DATE_CONTEXT.search(text, max(0, start - 30), start) and not (
-                    _NOT_PERSONAL.search(text[max(0, start - 40):start])):
-                yield Finding(start, match.end(), "DATE", "phi", 0.7, self.name)
+        # A partial date needs its label: read only the 30 characters after each label.
+        for label in _DATE_CONTEXT.finditer(text):
+            for match in _PARTIAL_DATE.finditer(text, label.end(),
+                                                min(len(text), label.end() + 45)):
+                if match.start() - label.end() <= 30:
+                    yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
 
 
 class AgeRecognizer:

@@ -71,9 +71,19 @@ class Scanner:
                            *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
                            TextTableRecognizer(), names)
         self.recognizers = tuple(recognizers)
+        self._loaded = False
         self.max_chars = max_chars
         self.timeout = timeout
         self.forbidden_allow_categories = forbidden_allow_categories
+
+    def load(self) -> None:
+        """Load name lists and the NER model once; their one-time cost is not scan time."""
+        if not self._loaded:
+            for recognizer in self.recognizers:
+                load = getattr(recognizer, "load", None)
+                if load is not None:
+                    load()
+            self._loaded = True
 
     def scan(self, text: str) -> list[Finding]:
         if not isinstance(text, str):
@@ -82,6 +92,7 @@ class Scanner:
             raise ScanTooLarge(len(text), self.max_chars)
         if not text.strip():
             return []
+        self.load()
         deadline = time.monotonic() + self.timeout
         regions = python_text_regions(text)
         found: list[Finding] = []

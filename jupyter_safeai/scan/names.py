@@ -44,7 +44,7 @@ _TITLE = regex.compile(
     r"Madame|Sir|Dame|Pastor|Imam|Rabbi|Shri|Sri|Smt|Kumari|Ustadh|Pt|Patient|Mother|"
     r"Father|Husband|Wife|Spouse|Brother|Sister|Guardian|Uncle|Aunt|Grandmother|"
     r"Grandfather)\.?[ \t]+$)",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 _STRONG_LABEL = regex.compile(
     r"(?:\b(?:name|names|patient|pt|patient[ _]?name|full[ _]?name|first[ _]?name|"
@@ -54,7 +54,7 @@ _STRONG_LABEL = regex.compile(
     r"referred[ _]by|seen[ _]by|signed[ _]by|dictated[ _]by|prescriber|surgeon|pcp|dear|"
     r"decedent|policyholder|insured|responsible[ _]party)s?"
     + _LABEL_TAIL + ")",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 _WEAK_LABEL = regex.compile(
     r"(?:\b(?:contact|provider|author|signed|cc|hi|hello|thanks|regards|sincerely|from|to|"
@@ -62,12 +62,13 @@ _WEAK_LABEL = regex.compile(
     r"employee|participant|donor|recipient|subject|client|member|beneficiary|deceased|"
     r"child|baby|infant|pharmacist|therapist|counselor|social[ _]worker|and|or|"
     r"mr|mrs|ms|dr)s?" + _LABEL_TAIL + ")",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 # The same labels in the scripts whose names we find.
 _SCRIPT_LABEL = regex.compile(
     r"(?:患者|病人|姓名|名字|氏名|名前|先生|女士|小姐|医生|醫生|환자|이름|성명|"
-    r"المريض|المريضة|الاسم|السيد|السيدة|الدكتور|नाम|रोगी|श्री|श्रीमती)[ \t]*[:：=]?[ \t]*$"
+    r"المريض|المريضة|الاسم|السيد|السيدة|الدكتور|नाम|रोगी|श्री|श्रीमती)[ \t]*[:：=]?[ \t]*$",
+    regex.REVERSE,
 )
 _SCRIPT_SUFFIX = regex.compile(r"^[ \t]*(?:さん|様|さま|先生|씨|님|氏|君|ちゃん|환자|선생님)")
 
@@ -117,10 +118,10 @@ Confirm = Callable[[str, int, int], bool]
 
 def _cue(text: str, start: int) -> int:
     """2 for a title or name label right before `start`, 1 for a weak cue, 0 for none."""
-    before = text[max(0, start - 40):start]
-    if _TITLE.search(before) or _STRONG_LABEL.search(before) or _SCRIPT_LABEL.search(before):
+    left = max(0, start - 40)
+    if any(p.search(text, left, start) for p in (_TITLE, _STRONG_LABEL, _SCRIPT_LABEL)):
         return 2
-    return 1 if _WEAK_LABEL.search(before) else 0
+    return 1 if _WEAK_LABEL.search(text, left, start) else 0
 
 
 class NameRecognizer:
@@ -137,6 +138,13 @@ class NameRecognizer:
         if self._lists is None:
             self._lists = name_lists()
         return self._lists
+
+    def load(self) -> None:
+        """Build the name lists and the NER model now rather than mid-scan."""
+        _ = self.lists
+        load = getattr(self.confirm, "load", None)
+        if load is not None:
+            load()
 
     def _kind(self, word: str) -> str:
         """A word's name kind; a hyphenated word takes its strongest part's (Min-jun)."""

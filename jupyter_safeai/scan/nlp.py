@@ -45,6 +45,10 @@ class PersonNer:
         if not self.available:
             log.warning("safeai: spaCy model %s is not installed; NER is off", model)
 
+    def load(self) -> None:
+        if self.available:
+            self._load()
+
     def _load(self) -> Any:
         with self._lock:
             if self._engine is None:

@@ -2,7 +2,7 @@
 
 Street suffixes are the USPS list (as Faker ships it) plus abbreviations and other
 countries' forms (rue, Calle, -straße). A ZIP code is a ZIP when it follows a state or a
-label; a bare five-digit number is not. A city is a city after a residence cue or
+label (or is ZIP+4); a bare five-digit number is not. A city is a city after a residence cue or
 before a state or country.
 """
 
@@ -57,50 +57,59 @@ def _alternation(words: object) -> str:
 
 @lru_cache(maxsize=1)
 def _street_pattern() -> regex.Pattern[str]:
+    """Number first: `12 Beacon Street`, `88669 Lisa Ports Apt. 193`, `12 rue de la Paix`."""
     from faker.providers.address.en_US import Provider
 
     suffixes = _alternation((*Provider.street_suffixes, *_ABBREVIATED_SUFFIXES))
     word = r"(?:\p{Lu}[\p{L}'.-]*|\d+(?:st|nd|rd|th))"
     unit = r"(?:[ \t,]+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?[ \t]*#?[\w-]+)?"
     return regex.compile(
-        rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?[ \t]+(?:[NSEW]\.?[ \t]+)?"
-        rf"(?:{word}[ \t]+){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
-        r"|(?<![\w-])P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}"
-        # rue / avenue first (French), Calle / Avenida / Rua / Via then a number
-        r"|(?<![\w-])\d{1,5}(?:[ \t]?bis)?,?[ \t]+(?:rue|avenue|boulevard|bd|chemin|allée|place|"
-        r"impasse|quai)[ \t]+(?:[\p{L}'-]+[ \t]+){0,4}[\p{L}'-]+"
-        r"|(?<![\w-])(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|Camino)"
-        r"[ \t]+(?:[\p{L}'.-]+[ \t]+){0,4}(?:No\.?[ \t]*)?\d{1,5}[A-Za-z]?"
-        # German / Dutch / Nordic: Hauptstraße 12
-        r"|(?<![\w-])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|"
-        r"laan|gracht|straat|gatan|vägen|vej|gade)[ \t]+\d{1,5}[a-z]?(?![\w-])",
+        rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?(?:"
+        rf"[ \t]+(?:[NSEW]\.?[ \t]+)?(?:{word}[ \t]+){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
+        r"|(?:[ \t]?bis)?,?[ \t]+(?:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)"
+        r"[ \t]+(?:[\p{L}'-]+[ \t]+){0,4}[\p{L}'-]+)"
     )
 
+
+# Name first, each behind a cheap needle: Calle Mayor 12, Hauptstraße 12, PO Box 4410.
+_STREET_NAME_FIRST = (
+    (regex.compile(r"(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|Camino) "),
+     regex.compile(r"(?<![\w-])(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|"
+                   r"Camino)[ \t]+(?:[\p{L}'.-]+[ \t]+){0,4}(?:No\.?[ \t]*)?\d{1,5}[A-Za-z]?")),
+    (regex.compile(r"(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|gracht|straat|"
+                   r"gatan|vägen|vej|gade)[ \t]+\d"),
+     regex.compile(r"(?<![\w-])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|"
+                   r"ring|damm|laan|gracht|straat|gatan|vägen|vej|gade)[ \t]+\d{1,5}[a-z]?"
+                   r"(?![\w-])")),
+    (regex.compile(r"Box"), regex.compile(r"(?<![\w-])P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}")),
+)
 
 _STATE_CODES = _alternation(US_STATES)
 _STATE_NAMES = _alternation(US_STATES.values())
 _COUNTRIES = _alternation(COUNTRIES)
-_ZIP_AFTER_STATE = regex.compile(
-    rf"(?<=\b(?:{_STATE_CODES}|{_STATE_NAMES}),?[ \t]+)(?P<value>\d{{5}}(?:-\d{{4}})?)(?![\w-])")
-_ZIP_LABELLED = regex.compile(
-    r"(?<=\b(?:zip|zipcode|zip[ _]code|postal[ _]?code|postcode|post[ _]code|zip5|zip3)s?"
-    r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?)(?P<value>\d{5}(?:-\d{4})?|\d{3}|"
-    r"[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})(?![\w-])",
+_FIVE_DIGITS = regex.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])")
+_STATE_BEFORE = regex.compile(rf"\b(?:{_STATE_CODES}|{_STATE_NAMES}),?[ \t]+$", regex.REVERSE)
+_ZIP_LABEL = regex.compile(
+    r"\b(?:zip|zipcode|zip[ _]code|postal[ _]?code|postcode|post[ _]code|zip5|zip3)s?"
+    r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?",
     regex.IGNORECASE,
 )
+_ZIP_VALUE = regex.compile(r"(?:\d{5}(?:-\d{4})?|\d{3}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
+                           r"[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})(?![\w-])", regex.IGNORECASE)
 _ZIP_PLUS4 = regex.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
 _UK_POSTCODE = regex.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
 _CITY = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ -](?:\p{Lu}[\p{Ll}\p{M}]+|of|de|la|del))*?"
-_CITY_BEFORE_REGION = regex.compile(
-    rf"(?<![\p{{L}}])(?P<value>{_CITY}),[ \t]*(?:{_STATE_CODES}|{_STATE_NAMES}|{_COUNTRIES})"
-    r"(?![\p{L}])"
-)
-_CITY_AFTER_CUE = regex.compile(
-    r"(?i:\b(?:city|town|municipality|village|lives[ \t]+in|living[ \t]+in|resides[ \t]+in|"
+_REGION_AFTER_COMMA = regex.compile(
+    rf",[ \t]*(?:{_STATE_CODES}|{_STATE_NAMES}|{_COUNTRIES})(?![\p{{L}}])")
+_CITY_AT_END = regex.compile(rf"(?<![\p{{L}}])(?:{_CITY})$", regex.REVERSE)
+_CITY_CUE = regex.compile(
+    r"\b(?:city|town|municipality|village|lives[ \t]+in|living[ \t]+in|resides[ \t]+in|"
     r"resident[ \t]+of|born[ \t]+in|moved[ \t]+(?:from|to)|relocated[ \t]+to|hometown|"
-    r"place[ \t]+of[ \t]+birth|pob|home[ \t]+in|from[ \t]+the[ \t]+city[ \t]+of))"
-    rf"[\"']?[ \t]*[:=]?[ \t]*[\"']?(?P<value>{_CITY})(?![\p{{L}}])"
+    r"place[ \t]+of[ \t]+birth|pob|home[ \t]+in|from[ \t]+the[ \t]+city[ \t]+of)"
+    r"[\"']?[ \t]*[:=]?[ \t]*[\"']?",
+    regex.IGNORECASE,
 )
+_CITY_AT_START = regex.compile(rf"(?:{_CITY})(?![\p{{L}}])")
 _NOT_CITY = frozenset({"The", "This", "That", "His", "Her", "Their", "A", "An", "New", "Our",
                        "Unknown", "None", "Same", "Home", "Hospital", "Clinic"})
 
@@ -109,25 +118,48 @@ class PlaceRecognizer:
     name = "pattern:place"
 
     def find(self, text: str) -> Iterator[Finding]:
-        for match in _street_pattern().finditer(text):
+        yield from self._streets(text)
+        yield from self._zips(text)
+        yield from self._cities(text)
+
+    def _streets(self, text: str) -> Iterator[Finding]:
+        matches = list(_street_pattern().finditer(text))
+        for needle, pattern in _STREET_NAME_FIRST:
+            if needle.search(text):
+                matches.extend(pattern.finditer(text))
+        for match in matches:
             end = match.end()
             while end > match.start() and text[end - 1] in ".,":
                 end -= 1
             yield Finding(match.start(), end, "STREET_ADDRESS", "phi", 0.9, self.name)
-        for pattern, score in ((_ZIP_AFTER_STATE, 0.85), (_ZIP_LABELLED, 0.85)):
-            for match in pattern.finditer(text):
-                yield Finding(match.start("value"), match.end("value"), "ZIP_CODE", "phi",
-                              score, self.name)
-        for pattern in (_ZIP_PLUS4, _UK_POSTCODE):
-            for match in pattern.finditer(text):
+
+    def _zips(self, text: str) -> Iterator[Finding]:
+        for match in _FIVE_DIGITS.finditer(text):
+            if _STATE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.85, self.name)
+            elif "-" in match.group():
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
-        for pattern in (_CITY_BEFORE_REGION, _CITY_AFTER_CUE):
-            for match in pattern.finditer(text):
-                value = match.group("value")
-                if value.split()[0] in _NOT_CITY:
-                    continue
-                yield Finding(match.start("value"), match.end("value"), "LOCATION", "phi",
-                              0.75, self.name)
+        for label in _ZIP_LABEL.finditer(text):
+            value = _ZIP_VALUE.match(text, label.end())
+            if value:
+                yield Finding(value.start(), value.end(), "ZIP_CODE", "phi", 0.85, self.name)
+        for match in _UK_POSTCODE.finditer(text):
+            yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
+
+    def _cities(self, text: str) -> Iterator[Finding]:
+        spans = []
+        if "," in text:
+            for region in _REGION_AFTER_COMMA.finditer(text):
+                city = _CITY_AT_END.search(text, max(0, region.start() - 40), region.start())
+                if city:
+                    spans.append(city.span())
+        for cue in _CITY_CUE.finditer(text):
+            city = _CITY_AT_START.match(text, cue.end())
+            if city:
+                spans.append(city.span())
+        for start, end in spans:
+            if text[start:end].split()[0] not in _NOT_CITY:
+                yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
 
 
 PLACE_RECOGNIZERS = (PlaceRecognizer(),)

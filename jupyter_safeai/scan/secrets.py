@@ -10,11 +10,13 @@ secrets is not a leak, and flagging it would teach people to ignore the scanner.
 
 Rules (and why):
 
-* Prefixed tokens — AWS access key ids, Google API keys, GitHub, GitLab, Slack, Stripe,
-  OpenAI, Hugging Face, Azure AD client secrets, Databricks/npm/PyPI/SendGrid/Anthropic
-  tokens: prefix + exact charset and length, and a body that is random (entropy, mixed
-  character classes) and not a placeholder (``ghp_xxxx…``, ``AKIA…EXAMPLE``). GitHub's
-  CRC32 checksum is not verified: its exact encoding is not documented.
+* Prefixed tokens — AWS access key ids, Google API keys, GitHub, GitLab, Slack (tokens and
+  webhook URLs), Stripe, OpenAI, Hugging Face, Azure AD client secrets: prefix + exact
+  charset and length, and a body that is random (entropy, mixed character classes) and
+  not a placeholder (``ghp_xxxx…``, ``AKIA…EXAMPLE``). GitHub's CRC32 checksum is not
+  verified: its exact encoding is not documented. Vendors without a label of their own
+  (Databricks, npm, PyPI, SendGrid, Anthropic, Groq, Replicate, …, kaggle.json) are
+  ``GENERIC_SECRET``.
 * ``JWT`` — three base64url parts whose header decodes to a JSON object with ``alg`` and
   whose payload decodes to a JSON object.
 * ``PRIVATE_KEY`` — a PEM ``-----BEGIN … PRIVATE KEY-----`` block (RSA, EC, DSA, OPENSSH,
@@ -27,8 +29,10 @@ Rules (and why):
   (next to ``sv=<date>``); the value only.
 * ``PASSWORD`` — the password of ``scheme://user:PASS@host`` URLs, of ``Authorization:
   Basic`` and ``curl -u user:PASS``, of ``auth=("user", "PASS")``/``.login(user, "PASS")``,
-  of ``IDENTIFIED BY 'PASS'``, and literals assigned to password names (``password = "…"``,
-  ``db_pass: …``, ``PGPASSWORD=…``, ``--password …``, ``"password": "…"``, ``PWD=…;``).
+  of ``IDENTIFIED BY 'PASS'``, of "the password is PASS", and literals assigned to
+  password names (``password = "…"``, ``db_pass: …``, ``PGPASSWORD=…``, ``--password …``,
+  ``"password": "…"``, ``PWD=…;``, ``<password>…</password>``). Lone ``pass``/``pwd``/``pw``
+  count only as ``PWD=``/``;pwd=`` (they are also a verb and the working directory).
   The span is always the password only.
 * ``BEARER_TOKEN`` — the token after ``Bearer`` (or ``Authorization: token``), and Google
   OAuth access tokens (``ya29.``).
@@ -87,7 +91,7 @@ _TEMPLATE = re.compile(
     r"|\{\{[^{}]{0,200}\}\}"         # {{ secret }}
     r"|\{%[^%]{0,200}%\}"            # {% raw %}
     r"|<[^<>]{1,80}>"                # <TOKEN>, <your key>
-    r"|%\(\w{1,64}\)[sdr]|%s"        # %(password)s, %s
+    r"|%\(\w{1,64}\)[sdr]|(?<![A-Za-z0-9])%s(?![A-Za-z0-9])"  # %(password)s, %s
     r"|^\{\w{0,64}\}$"               # {password}, {0}, {}
     r"|^\[[A-Za-z_ -]{1,40}\]$"      # [REDACTED]
     r"|^@@\w{1,64}@@$|^__[A-Z0-9_]{1,64}__$"
@@ -135,8 +139,9 @@ def is_placeholder(value: str) -> bool:
     if _is_sequence_or_periodic(low):
         return True
     words = re.findall(r"[a-z]+", low)
-    digits = sum(c.isdigit() for c in low)
-    return bool(words) and digits <= 4 and all(_segments_into_words(w) for w in words)
+    digits = len(re.sub(r"[^0-9]+", "", low))
+    return bool(words) and digits <= 4 and all(
+        w in _PLACEHOLDER_WORDS or _segments_into_words(w) for w in set(words))
 
 
 # ------------------------------------------------------------------ randomness
@@ -425,8 +430,8 @@ _GCP_MARKERS = ("service_account", "gserviceaccount.com", "private_key_id")
 @dataclass(frozen=True)
 class GcpServiceAccountRecognizer:
     """The private key of a GCP service-account JSON (``"private_key": "-----BEGIN…"``)
-    next to its tell-tale fields; the key block is the span, the rest of the JSON is not
-    secret."""
+    next to its tell-tale fields; the span is that string value (the key block and its
+    escaped trailing newline), the rest of the JSON is not secret."""
 
     name: str = "gcp:service-account"
     score: float = 0.99
@@ -445,8 +450,13 @@ class GcpServiceAccountRecognizer:
             end = _PEM_END.search(text, begin.end(),
                                   stop if stop >= 0 else begin.end() + _PEM_MAX_BODY)
             if end and _pem_body_ok(text[begin.end():end.start()]):
-                yield Finding(begin.start(), end.end(), "GCP_SERVICE_ACCOUNT", SECRET,
-                              self.score, self.name)
+                stop = end.end()
+                for escape in ("\\r\\n", "\\n"):  # the value's own trailing newline
+                    if text.startswith(escape, stop):
+                        stop += len(escape)
+                        break
+                yield Finding(begin.start(), stop, "GCP_SERVICE_ACCOUNT", SECRET, self.score,
+                              self.name)
 
 
 # ------------------------------------------------------------------ AWS secret keys
@@ -494,8 +504,11 @@ class AwsSecretNearKeyIdRecognizer:
 _PATHLIKE = re.compile(r"^(?:/|\./|\.\./|~/|[A-Za-z]:\\)")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
-#: $VAR, ${VAR}, $(cmd), %env, %(name)s, @Microsoft.KeyVault(…), YAML !tag, *alias, &anchor.
-_REFERENCE_START = re.compile(r"[$%@!*&][A-Za-z_({]")
+#: $VAR, ${VAR}, $(cmd), %env, %(name)s, @Microsoft.KeyVault(…).
+_REFERENCE_START = re.compile(r"[$%@][A-Za-z_({]")
+#: YAML tags, aliases and anchors: !vault, *db_password, &creds.
+_YAML_REFERENCE = re.compile(r"[!*&][A-Za-z_][\w.-]{0,64}")
+_CALL = re.compile(r"[A-Za-z_$][\w$.]*[(\[]")
 _ATTRIBUTE = re.compile(r"[A-Za-z_$][\w$]*\??\.[A-Za-z_$]")
 _ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 _CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]{2,})+")
@@ -518,15 +531,21 @@ def _is_prose(value: str) -> bool:
     return len(words) >= 3 and any(w.lower().strip(".,:;!?") in _STOPWORDS for w in words)
 
 
-def _looks_like_reference(value: str, after: str = "") -> bool:
+def _looks_like_reference(value: str, after: str = "", env: bool = False) -> bool:
     """An unquoted value that names where the secret lives rather than holding it:
-    variables, attributes, calls, subscripts, shell/env expansions, type names."""
-    if value[0] in "{<-" or _REFERENCE_START.match(value):
+    variables, attributes, calls, subscripts, shell/env expansions, type names. In a
+    shell/.env assignment (`env`, `KEY=value`) a bare word is a literal, not a name."""
+    if value[0] in "{<-" or _REFERENCE_START.match(value) or _YAML_REFERENCE.fullmatch(value):
         return True
-    if "(" in value or "[" in value or "||" in value or value.lower() in _CODE_WORDS:
+    call = _CALL.match(value)
+    if call and not _random_body(call.group()[:-1], 12, 3.5, 3):
+        return True  # get_token(), config["key"], os.environ[…]; not wg2KDInTE…(&…)
+    if "||" in value or value.lower() in _CODE_WORDS:
         return True
-    if _ATTRIBUTE.match(value):
-        return True  # self.password, process.env.X, options?.token
+    if env:
+        return False
+    if _ATTRIBUTE.match(value) and not re.search(r"\d{3}", value):
+        return True  # self.password, process.env.X, options?.token; not Willow.Copper2570
     if _IDENT.fullmatch(value):
         # a name without digits, or any name used as a call argument, is a variable;
         # 16+ letters with upper case throughout (yNnMGrcOIoCPQEiJ) are a literal key
@@ -540,13 +559,13 @@ def _looks_like_reference(value: str, after: str = "") -> bool:
 
 
 def _password_value(value: str, quoted: bool = True, after: str = "",
-                    strict: bool = False) -> bool:
+                    strict: bool = False, env: bool = False) -> bool:
     """A literal that is plausibly a password. `strict` (for ambiguous names such as
     `pwd` or `pass`, or prose) also wants a digit, a symbol or mixed case."""
     v = value.strip()
     if not 4 <= len(v) <= 256 or is_placeholder(v):
         return False
-    if not quoted and _looks_like_reference(v, after):
+    if not quoted and _looks_like_reference(v, after, env):
         return False
     if _PATHLIKE.match(v) or "://" in v or _ENV_NAME.fullmatch(v):
         return False
@@ -609,11 +628,11 @@ HTTP_AUTH_PASSWORD = PatternRecognizer(
                r"(?P<q>[\"'])(?P<value>[^\"'\n]{1,256})(?P=q)"),
     0.85, _password_value, label="http-auth-password")
 
-SQL_IDENTIFIED_BY = PatternRecognizer(
+SQL_PASSWORD = PatternRecognizer(
     "PASSWORD", SECRET,
-    re.compile(r"(?i)(?<![a-z])identified[ \t]{1,4}by[ \t]{1,4}(?P<q>[\"'])"
+    re.compile(r"(?i)(?<![a-z_])(?:identified[ \t]{1,4}by|password)[ \t]{1,4}(?P<q>[\"'])"
                r"(?P<value>[^\"'\n]{1,256})(?P=q)"),
-    0.85, _password_value, label="sql-identified-by",
+    0.85, _password_value, label="sql-password",
     context=context_regex(["create user", "alter user", "create role", "alter role",
                            "create login", "alter login", "grant"]), window=200)
 
@@ -654,7 +673,7 @@ _ASSIGN = re.compile(r"""
       | (?<![\w$.\\-])(?=[\w.$-]{0,79}?(?i:pass|pw|secret|token|cred|auth|key|sas|pat))
         (?P<key>[A-Za-z_$][\w.$-]{0,79})
     )
-    (?:[ \t]{0,4}:[ \t]{1,4}[A-Za-z_][\w.\[\], |]{0,60}?(?=[ \t]{0,4}=[^=]))?
+    (?:[ \t]{0,4}:[ \t]{1,4}[A-Za-z_][\w.\[\], |]{0,60}?(?=[ \t]{1,4}=[ \t]))?
     [ \t]{0,8}
     (?P<op>:=|=>|<-|=(?!=)|:(?![:/]))
     [ \t]{0,8}
@@ -662,7 +681,7 @@ _ASSIGN = re.compile(r"""
         (?P<pre>[rRbBuUfF]{0,2})
         (?: "(?P<dq>[^"\n]{0,1024})" | '(?P<sq>[^'\n]{0,1024})' | `(?P<bq>[^`\n]{0,1024})` )
       | \{(?P<bv>[^{}\n]{1,256})\}
-      | (?P<uv>[^\s"'`,;&)}\]<>{]{1,256})
+      | (?P<uv>[^\s"'`]{1,256})
     )
 """, re.VERBOSE)
 #: `--password hunter2`, `--api-key=…`, `["--password", "…"]`.
@@ -701,6 +720,9 @@ _NOT_SECRET_BEFORE_TOKEN = frozenset("""
     prefix suffix middle fim word sub break page continuation sync resume resumption
     cancellation progress idempotency batch pagination
 """.split())
+#: Regular expressions: ranges, classes, groups, quantifiers.
+_REGEXY = re.compile(
+    r"\[[^\]]{0,40}?[A-Za-z0-9]-[A-Za-z0-9]|\\[dwsbDWSB.]|\(\?|\.[*+?]|\{\d+,\d*\}")
 _KEY_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _FILE_EXT = re.compile(r"\.(?:json|txt|pem|key|crt|cer|p12|pfx|ya?ml|env|ini|cfg|conf|toml|csv|"
                        r"pkl|pickle|db|sqlite|log|pub|gpg|asc)$", re.IGNORECASE)
@@ -734,18 +756,22 @@ def _key_kind(key: str) -> str | None:
     return "generic"
 
 
-def _generic_value(value: str, quoted: bool, after: str) -> bool:
+def _generic_value(value: str, quoted: bool, after: str, env: bool = False) -> bool:
     """A random-looking literal: the kind of value that is a key, not a setting."""
     v = value
     if not 16 <= len(v) <= 1024 or is_placeholder(v):
         return False
-    if not quoted and _looks_like_reference(v, after):
+    if not quoted and _looks_like_reference(v, after, env):
         return False
-    if any(c.isspace() or c in "\\[]{}()<>" for c in v) or "://" in v:
+    if any(c.isspace() for c in v) or "://" in v or _REGEXY.search(v):
         return False
+    if any(c in "\\[]{}()<>" for c in v) and not _random_body(v, 24, 4.3, 3):
+        return False  # code or markup, unless as random as a generated Django key
     if _PATHLIKE.match(v) and not _random_body(v.replace("/", ""), 16, 4.0, 3):
         return False
-    if "*" in v or _FILE_EXT.search(v) or _EMAIL.fullmatch(v) or _DOTTED.fullmatch(v):
+    if "*" in v and _WORDY.fullmatch(v.replace("*", "").strip("-_./:")):
+        return False  # a glob: prod-*, secrets/app-*
+    if _FILE_EXT.search(v) or _EMAIL.fullmatch(v) or _DOTTED.fullmatch(v):
         return False
     if _ENV_NAME.fullmatch(v) or _CAMEL_WORDS.fullmatch(v):
         return False
@@ -773,9 +799,9 @@ def _even_quotes_before(text: str, quote_at: int) -> bool:
     return (segment.count(quote) - segment.count("\\" + quote)) % 2 == 0
 
 
-def _assignments(text: str) -> Iterator[tuple[str, int, int, bool, str]]:
-    """(kind, start, end, quoted, next character) of each literal value given to a
-    secret-looking name. The search resumes at the start of each value, so
+def _assignments(text: str) -> Iterator[tuple[str, int, int, bool, str, bool]]:
+    """(kind, start, end, quoted, next character, shell/.env style) of each literal value
+    given to a secret-looking name. The search resumes at the start of each value, so
     `conn = "Server=x;PWD=…;"` still reaches the PWD (overlaps are the engine's to resolve)."""
     for pattern in (_ASSIGN, _CLI, _XML):
         pos = 0
@@ -805,11 +831,54 @@ def _assignments(text: str) -> Iterator[tuple[str, int, int, bool, str]]:
                     continue
                 if "f" in (groups.get("pre") or "").lower() and "{" in value:
                     continue  # f-string interpolating a variable
+            env = False
+            if name == "uv" and pattern is _ASSIGN:
+                end, env = _bare_value_end(text, match, start, end, key)
+                if end <= start:
+                    continue
             if name == "bv" and (_FORMAT_FIELD.fullmatch(value) or value[0] in "%#{"):
                 continue  # `{password}`, `{% trans %}`: a template field, not an ODBC {literal}
-            yield kind, start, end, quoted or name in ("bv", "xv"), text[end:end + 1]
+            yield kind, start, end, quoted or name in ("bv", "xv"), text[end:end + 1], env
 
 
+_CODE_DELIMITER = re.compile(r"[,;&)}\]<>{]")
+_LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|%env|%set_env|-)[ \t]+)?")
+
+
+def _bare_value_end(text: str, match: re.Match[str], start: int, end: int,
+                    key: str) -> tuple[int, bool]:
+    """Where a bare value really ends, and whether it is a shell/.env assignment.
+
+    `KEY=value` (upper-case key, no blanks around `=`) runs to the next blank or `;`;
+    `key = value`/`key: value` on a line of its own (INI, YAML) runs to the next blank;
+    inside code the value ends at a delimiter, except that `&` belongs to a value that is
+    not a URL query parameter and `)` to a value that opened a `(`.
+    """
+    key_start = match.start()
+    line_start = text.rfind("\n", max(0, key_start - 200), key_start) + 1
+    own_line = bool(line_start or key_start <= 200) and bool(
+        _LINE_PREFIX.fullmatch(text, line_start, key_start))
+    before = text[key_start - 1:key_start]
+    op_start, op_end = match.span("op")
+    tight = text[op_start - 1:op_start] not in (" ", "\t") and text[op_end:op_end + 1] not in (
+        " ", "\t")
+    value = text[start:end]
+    if match.group("op") == "=" and tight and before != ";" and key.isupper():
+        cut = value.find(";")
+        return (start + cut if cut >= 0 else end), True
+    if own_line and match.group("key"):
+        return (end - 1 if value.endswith(",") else end), False  # JS/YAML `key: value,`
+    delimiter = _CODE_DELIMITER.search(value)
+    end = start + delimiter.start() if delimiter else end
+    limit = start + len(value)
+    while end < limit:
+        nxt = text[end]
+        if not ((nxt == "&" and before not in ("?", "&"))
+                or (nxt == ")" and text.count("(", start, end) > text.count(")", start, end))):
+            break
+        delimiter = _CODE_DELIMITER.search(text, end + 1, limit)
+        end = delimiter.start() if delimiter else limit
+    return end, False
 _FORMAT_FIELD = re.compile(r"[A-Za-z_][\w.]*(?:\[[^\]]*\])?(?:![rsa])?(?::[^{}]*)?|\d*")
 
 
@@ -824,19 +893,19 @@ class AssignmentRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         scores = dict(self.scores)
-        for kind, start, end, quoted, after in _assignments(text):
-            entity = _entity_for(kind, text[start:end], quoted, after)
+        for kind, start, end, quoted, after, env in _assignments(text):
+            entity = _entity_for(kind, text[start:end], quoted, after, env)
             if entity is not None:
                 yield Finding(start, end, entity, SECRET, scores[entity], self.name)
 
 
-def _entity_for(kind: str, value: str, quoted: bool, after: str) -> str | None:
+def _entity_for(kind: str, value: str, quoted: bool, after: str, env: bool) -> str | None:
     if kind.startswith("password"):
         strict = kind == "password?"
-        return "PASSWORD" if _password_value(value, quoted, after, strict) else None
+        return "PASSWORD" if _password_value(value, quoted, after, strict, env) else None
     if kind == "aws" and _valid_aws_secret(value):
         return "AWS_SECRET_KEY"
-    return "GENERIC_SECRET" if _generic_value(value, quoted, after) else None
+    return "GENERIC_SECRET" if _generic_value(value, quoted, after, env) else None
 
 
 SECRET_RECOGNIZERS: tuple[Recognizer, ...] = (
@@ -864,7 +933,7 @@ SECRET_RECOGNIZERS: tuple[Recognizer, ...] = (
     BASIC_AUTH,
     CURL_USER_PASSWORD,
     HTTP_AUTH_PASSWORD,
-    SQL_IDENTIFIED_BY,
+    SQL_PASSWORD,
     PROSE_PASSWORD,
     AssignmentRecognizer(),
     BEARER_TOKEN,

@@ -105,6 +105,9 @@ HEX_KEY = fake(32, HEX)
 UUID_KEY = "-".join(fake(n, HEX) for n in (8, 4, 4, 4, 12))
 PW = fake(10) + "!#"
 PW2 = fake(14, ALNUM + "!$%^*")
+DJANGO_KEY = "django-insecure-" + fake(50, ALNUM + "!@#$%^&*(-_=+)")
+ENV_KEY = fake(20) + "(&" + fake(20) + ")" + fake(4)
+ENV_PW = "*b=" + fake(12)
 PEM_RSA = pem("RSA ")
 PEM_EC = pem("EC ", 2)
 PEM_OPENSSH = pem("OPENSSH ", 8)
@@ -116,8 +119,8 @@ SA_JSON = json.dumps({
     "private_key_id": fake(40, HEX), "private_key": PEM_PKCS8 + "\n",
     "client_email": "etl@cohort-study.iam.gserviceaccount.com",
 }, indent=2)
-SA_KEY_SPAN = SA_JSON[SA_JSON.index("-----BEGIN"):SA_JSON.index("KEY-----", SA_JSON.index(
-    "-----END")) + len("KEY-----")]
+#: the whole "private_key" string value, escaped trailing newline included
+SA_KEY_SPAN = json.dumps(PEM_PKCS8 + "\n")[1:-1]
 TRUNCATED_PEM = PEM_RSA[:PEM_RSA.index("\n", 200)]
 
 
@@ -210,6 +213,11 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
     (f"API_KEY={UUID_KEY}", [("GENERIC_SECRET", UUID_KEY)]),
     (f"http://127.0.0.1:8888/lab?token={HEX_KEY}", [("GENERIC_SECRET", HEX_KEY)]),
     (f"credentials = {{'private_key': '{GENERIC_KEY}'}}", [("GENERIC_SECRET", GENERIC_KEY)]),
+    (f"SECRET_KEY = '{DJANGO_KEY}'", [("GENERIC_SECRET", DJANGO_KEY)]),
+    (f"[api]\napi_key = {ENV_KEY}\nsmtp_password = {ENV_PW}\n",
+     [("GENERIC_SECRET", ENV_KEY), ("PASSWORD", ENV_PW)]),
+    (f"smtp_password: Saffron={PW}\nlog_level: INFO", [("PASSWORD", f"Saffron={PW}")]),
+    (f"ALTER USER analyst WITH PASSWORD '{PW}';", [("PASSWORD", PW)]),
 ]
 
 
