@@ -8,6 +8,7 @@ with a clear reason instead of sending a text that was only partly read.
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -50,12 +51,18 @@ def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
     then the longer span), in text order."""
     rank = {"secret": 2, "genomic": 1, "phi": 0}
     ordered = sorted(findings, key=lambda f: (-f.score, -rank[f.category], f.start - f.end))
+    starts: list[int] = []  # kept spans never overlap, so sorting by start sorts by end too
+    ends: list[int] = []
     kept: list[Finding] = []
-    taken: list[tuple[int, int]] = []
     for finding in ordered:
-        if all(finding.end <= s or finding.start >= e for s, e in taken):
-            kept.append(finding)
-            taken.append((finding.start, finding.end))
+        i = bisect.bisect_right(starts, finding.start)
+        if i and ends[i - 1] > finding.start:  # overlaps the kept span starting before it
+            continue
+        if i < len(starts) and starts[i] < finding.end:  # overlaps the one after it
+            continue
+        starts.insert(i, finding.start)
+        ends.insert(i, finding.end)
+        kept.append(finding)
     return sorted(kept, key=lambda f: (f.start, f.end))
 
 
