@@ -1,8 +1,11 @@
-"""Read Python source as code: only string literals, comments and docstrings are text.
+"""Read Python source as code: identifiers are names of things, not the things.
 
-Identifiers such as `patient_name` or `os.environ["API_KEY"]` say what a value is,
-not what it holds, so findings outside literals and comments are dropped. IPython
-magics and shell escapes (`%env PGPASSWORD=...`, `!curl -H ...`) are kept as text.
+`patient_name`, `API_KEY` and `os.environ["API_KEY"]` say what a value is, not what it
+holds, so a PHI finding that falls on an identifier (a NAME token) of parsable Python
+is dropped. Literals, comments and numbers are still read, and so are secrets (their
+recognizers already tell references from values). A cell magic other than the few
+that run Python (`%%time`, `%%capture` ...) makes the cell plain text: `%%writefile
+.env`, `%%bash`, `%%sql` bodies are not Python.
 """
 
 from __future__ import annotations
@@ -15,11 +18,14 @@ import tokenize
 import warnings
 
 _MAGIC_LINE = re.compile(r"^[ \t]*[%!].*$", re.MULTILINE)
+_PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "safe_ai"})
+_CELL_MAGIC = re.compile(r"\A\s*%%(\w+)")
 _CODE_HINT = re.compile(
     r"^[ \t]*(?:import |from \S+ import |def |class |if |for |while |with |return |@|"
     r"[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?[ \t]*[+\-*/]?=[^=]|[A-Za-z_][\w.]*\()",
     re.MULTILINE,
 )
+
 
 def _line_offsets(text: str) -> list[int]:
     offsets = [0]
@@ -27,12 +33,15 @@ def _line_offsets(text: str) -> list[int]:
         offsets.append(offsets[-1] + len(line))
     return offsets
 
-def python_text_regions(text: str) -> list[tuple[int, int]] | None:
-    """Spans of `text` to scan as text if it is Python source; None if it is not code."""
+
+def python_identifier_spans(text: str) -> list[tuple[int, int]] | None:
+    """Spans of identifiers if `text` is Python source; None if it is not code."""
+    magic = _CELL_MAGIC.match(text)
+    if magic and magic.group(1) not in _PYTHON_CELL_MAGICS:
+        return None
     if not _CODE_HINT.search(text):
         return None
-    magics = [(m.start(), m.end()) for m in _MAGIC_LINE.finditer(text)]
-    source = _MAGIC_LINE.sub(lambda m: " " * len(m.group()), text) if magics else text
+    source = _MAGIC_LINE.sub(lambda m: " " * len(m.group()), text)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -40,18 +49,18 @@ def python_text_regions(text: str) -> list[tuple[int, int]] | None:
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
     offsets = _line_offsets(source)
-    regions = list(magics)
+    spans = []
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.type in (tokenize.STRING, tokenize.COMMENT):
+            if token.type == tokenize.NAME:
                 (srow, scol), (erow, ecol) = token.start, token.end
-                regions.append((offsets[srow - 1] + scol, offsets[erow - 1] + ecol))
+                spans.append((offsets[srow - 1] + scol, offsets[erow - 1] + ecol))
     except (tokenize.TokenError, IndentationError, SyntaxError):
         return None
-    return sorted(regions)
+    return spans
 
-def inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies within one region (regions sorted by start)."""
 
-    i = bisect.bisect_right(regions, (start, float("inf"))) - 1
-    return i >= 0 and regions[i][0] <= start and end <= regions[i][1]
+def overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans` (sorted, non-overlapping)."""
+    i = bisect.bisect_left(spans, (end, -1))
+    return i > 0 and spans[i - 1][1] > start

@@ -39,7 +39,8 @@ def _valid_email(value: str) -> bool:
 
 EMAIL = PatternRecognizer(
     "EMAIL_ADDRESS", "phi",
-    re.compile(r"(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}"
+    # not after ':' or '/': `scheme://user:password@host` holds a password, not an address
+    re.compile(r"(?<![\w.%+:/-])[A-Za-z0-9][\w.%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}"
                r"[A-Za-z]{2,24}(?![\w-])"),
     0.95, _valid_email, needles=("@",),
 )
@@ -115,7 +116,7 @@ _REFERENCE_HOSTS = (
     "snomed.org", "ebi.ac.uk", "uniprot.org", "bioconductor.org", "r-project.org",
     "cran.r-project.org", "arxiv.org", "biorxiv.org", "medrxiv.org", "nature.com",
     "sciencedirect.com", "springer.com", "plos.org", "nejm.org", "thelancet.com",
-    "jamanetwork.com", "bmj.com", "google.com", "googleapis.com", "microsoft.com",
+    "jamanetwork.com", "bmj.com", "googleapis.com", "microsoft.com",
     "amazon.com", "amazonaws.com", "apache.org", "mozilla.org", "w3.org", "json-schema.org",
     "opensource.org", "creativecommons.org", "huggingface.co", "kaggle.com", "docker.com",
     "npmjs.com", "npmjs.org", "example.com", "example.org", "example.net", "localhost",

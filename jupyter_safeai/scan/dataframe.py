@@ -18,6 +18,7 @@ from .columns import column_entity
 from .engine import Scanner, default_scanner
 from .entities import category_of
 from .finding import Finding
+from .tables import over_89
 
 SAMPLE_ROWS = 1000
 #: Share of sampled values that must match for the values alone to flag a column.
@@ -68,6 +69,11 @@ def scan_dataframe(df: Any, *, scanner: Scanner | None = None, sample_rows: int 
         for finding in scanner.scan("\n".join(parts)):
             i = bisect.bisect_right(starts, finding.start) - 1
             hits.setdefault(i, []).append(finding)
+        if named and named[0] == "AGE":  # an age column: values over 89 are identifying
+            for i, (_, text) in enumerate(cells):
+                if over_89(text):
+                    hits.setdefault(i, []).append(
+                        Finding(0, len(text), "AGE", "phi", 0.8, "column-value"))
         share = len(hits) / len(cells)
         entities = Counter(f.entity for found in hits.values() for f in found)
         if share >= COLUMN_SHARE or (named and named[1]):

@@ -59,13 +59,19 @@ _PERSON_TEXT = re.compile(
     r"date[ _]of[ _]death|next of kin|physician|nurse|seen by|years? old|y/o)",
     re.IGNORECASE,
 )
-_NOT_PERSONAL = re.compile(r"(?:version|release|build|v|copyright|©|updated|last modified|"
-                           r"changelog|since|deprecated)\s*[:=]?\s*$", re.IGNORECASE)
+# Dates that bound a query or a series, or stamp a release, belong to no one.
+_NOT_PERSONAL = re.compile(
+    r"(?:version|release|released|build|v|copyright|©|updated|last modified|changelog|since|"
+    r"deprecated|date_range|to_datetime|timestamp|datetime|start|end|start_date|"
+    r"end_date|from|until|before|after|between|and|>=|<=|>|<|==|!=|periods|freq)"
+    r"[\s\"'(\[]*[:=(,]?[\s\"'(\[]*$",
+    re.IGNORECASE,
+)
 
 _AGE = re.compile(
     r"(?=[\dAa])(?<![\w.])(?:"
     r"(?P<a>\d{2,3})[ \t-]*(?:years?|yrs?|y)[ \t-]*(?:of[ \t-]*age|old)"
-    r"|(?P<b>\d{2,3})[ \t]*(?:yo|y/o|y\.o\.|yrs?\.?|years?)(?![\w/])"
+    r"|(?P<b>\d{2,3})[ \t-]*(?:yo|y/o|y\.o\.|yrs?\.?|years?)(?![\w/])"
     r"|(?:age[ds]?|aged)[ \t]*(?:[:=][ \t]*|of[ \t]+|is[ \t]+)?(?P<c>\d{2,3})(?![\w.])"
     r"|(?P<d>\d{2,3})[ \t]*(?:-|–)?[ \t]*(?:year|yr)[ \t-]*old"
     r")",
@@ -77,14 +83,14 @@ class DateRecognizer:
     name = "pattern:date"
 
     def find(self, text: str) -> Iterator[Finding]:
-        about_person = bool(_PERSON_TEXT.search(text))
         for match in _FULL_DATE.finditer(text):
             start = match.start()
             before = text[max(0, start - 40):start]
-            if _NOT_PERSONAL.search(before):
-                continue
             labelled = bool(_DATE_CONTEXT.search(before))
-            if labelled or about_person:
+            if not labelled and _NOT_PERSONAL.search(before):
+                continue
+            # A date is a person's when labelled, or when its neighbourhood is about one.
+            if labelled or _PERSON_TEXT.search(text, max(0, start - 300), match.end() + 300):
                 yield Finding(start, match.end(), "DATE", "phi", 0.85 if labelled else 0.7,
                               self.name)
         # A partial date needs its label: read only the 30 characters after each label.

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from .allow import apply_inline_allows
-from .code import inside, python_text_regions
+from .code import overlaps_any, python_identifier_spans
 from .contact import CONTACT_RECOGNIZERS
 from .dates import DATE_RECOGNIZERS
 from .finding import Finding
@@ -101,14 +101,15 @@ class Scanner:
             return []
         self.load()
         deadline = time.monotonic() + self.timeout
-        regions = python_text_regions(text)
+        identifiers = python_identifier_spans(text)
         found: list[Finding] = []
         for recognizer in self.recognizers:
             found.extend(recognizer.find(text))
             if time.monotonic() > deadline:
                 raise ScanTimeout(self.timeout)
-        if regions is not None:
-            found = [f for f in found if inside(regions, f.start, f.end)]
+        if identifiers:
+            found = [f for f in found
+                     if f.category != "phi" or not overlaps_any(identifiers, f.start, f.end)]
         findings = resolve_overlaps(found)
         if "safeai:" in text:
             findings = apply_inline_allows(text, findings, self.forbidden_allow_categories)

@@ -133,7 +133,8 @@ _DEVICE_CONTEXT = context_regex([
 _BIOMETRIC_CONTEXT = context_regex([
     "fingerprint", "finger print", "retina", "retinal scan", "iris", "iris scan",
     "voiceprint", "voice print", "face template", "facial template", "faceprint",
-    "biometric", "palm print", "gait signature", "dna profile",
+    "biometric", "palm print", "gait signature", "dna profile", "facial recognition",
+    "face id", "face recognition", "vein pattern", "hand geometry",
 ])
 _UNIQUE_CONTEXT = context_regex([
     "patient id", "patient identifier", "participant id", "study id", "subject id",
@@ -145,7 +146,10 @@ _UNIQUE_CONTEXT = context_regex([
     "identification number", "unique id", "person id", "customer id", "client id",
 ])
 
-_ID_VALUE = r"(?P<value>[A-Z]{0,5}-?\d[\dA-Z-]{3,18}\d|\d{4,20})"
+# An identifier after its label: letters then digits, or digits in space-separated
+# groups (NHS 943 476 5919, SIN 046 454 286).
+_ID_VALUE = (r"(?P<value>\d{2,5}(?: \d{2,5}){1,4}(?![ ]?\d)|[A-Z]{0,5}-?\d[\dA-Z-]{3,18}\d"
+             r"|\d{4,20})")
 _ID_AFTER_LABEL = re.compile(rf"(?<![\w-]){_ID_VALUE}(?![\w-])")
 
 # -- recognizers ---------------------------------------------------------------------------
@@ -171,8 +175,9 @@ HEALTH_PLAN = PatternRecognizer(
     0.8, _has_digits, context=_PLAN_CONTEXT, window=30, label="health_plan")
 CREDIT_CARD = PatternRecognizer(
     "CREDIT_CARD", "phi",
-    re.compile(r"(?<![\w-])(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|3[47]\d{2}|6(?:011|5\d{2})|35\d{2})"
-               r"(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\w-])"), 0.9, _card_valid, label="card")
+    re.compile(r"(?<![\w-])(?:(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|3[47]\d{2}|6(?:011|5\d{2})|35\d{2})"
+               r"(?:[ -]?\d{4}){2}[ -]?\d{1,7}|3[47]\d{2}[ -]?\d{6}[ -]?\d{5})(?![\w-])"),
+    0.9, _card_valid, label="card")
 IBAN = PatternRecognizer(
     "ACCOUNT_NUMBER", "phi",
     re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w-])"),
@@ -185,8 +190,8 @@ DEA = PatternRecognizer("LICENSE_NUMBER", "phi",
                         dea_valid, label="dea")
 LICENSE = PatternRecognizer(
     "LICENSE_NUMBER", "phi",
-    re.compile(r"(?<![\w-])(?P<value>[A-Z]{0,3}[-]?\d[\dA-Z-]{3,14}[\dA-Z]|[A-Z]\d{4,12})"
-               r"(?![\w-])"),
+    re.compile(r"(?<![\w-])(?P<value>\d{2,5}(?: \d{2,5}){1,3}(?![ ]?\d)|"
+               r"[A-Z]{0,3}[-]?\d[\dA-Z-]{3,14}[\dA-Z]|[A-Z]\d{4,12})(?![\w-])"),
     0.75, _has_digits, context=_LICENSE_CONTEXT, window=30, label="license")
 VIN = PatternRecognizer("VEHICLE_ID", "phi",
                         re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])"), 0.85,
@@ -206,8 +211,8 @@ MAC_ADDRESS = PatternRecognizer(
                r"(?![\w:-])"), 0.8, label="mac")
 DEVICE = PatternRecognizer(
     "DEVICE_ID", "phi",
-    re.compile(r"(?<![\w-])(?P<value>[A-Z0-9]{0,6}[-]?\d[\dA-Z-]{3,22}[\dA-Z])(?![\w-])"),
-    0.75, _has_digits, context=_DEVICE_CONTEXT, window=30, label="device")
+    re.compile(r"(?<![\w-])(?P<value>[A-Z0-9][A-Z0-9-]{4,30}[A-Z0-9])(?![\w-])"),
+    0.75, lambda v: _has_digits(v, 2), context=_DEVICE_CONTEXT, window=30, label="device")
 BIOMETRIC = PatternRecognizer(
     "BIOMETRIC_ID", "phi",
     re.compile(r"(?<![\w-])(?P<value>[A-Za-z0-9+/_-]{8,}={0,2})(?![\w-])"),

@@ -74,7 +74,7 @@ _SCRIPT_SUFFIX = regex.compile(r"^[ \t]*(?:さん|様|さま|先生|씨|님|氏|
 
 _HAN = regex.compile(r"(?<!\p{Han})\p{Han}{1,4}(?:[ \t　・]\p{Han}{1,4})?(?!\p{Han})")
 _KANA_NAME = regex.compile(r"\p{Katakana}{2,}(?:[・ 　]\p{Katakana}{2,})+")
-_HANGUL = regex.compile(r"(?<!\p{Hangul})\p{Hangul}{2,4}(?!\p{Hangul})")
+_HANGUL = regex.compile(r"(?<!\p{Hangul})\p{Hangul}{1,4}(?!\p{Hangul})")
 _UNCASED_RUN = regex.compile(
     r"(?:\p{Arabic}|\p{Devanagari}|\p{Bengali}|\p{Tamil}|\p{Telugu}|\p{Gujarati}|"
     r"\p{Gurmukhi}|\p{Hebrew}|\p{Thai}|\p{Georgian}|\p{Armenian}|\p{Ethiopic}|\p{Oriya}|"
@@ -111,7 +111,17 @@ _STREET_WORDS = frozenset({
     "square", "trail", "crescent", "close", "alley", "plaza", "route", "heights", "gardens",
     "hospital", "clinic", "medical", "center", "centre", "university", "college", "school",
     "county", "city", "inc", "llc", "ltd", "corp", "foundation", "institute", "memorial",
+    # titles are cues, never part of the name
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta", "rev", "jr",
 })
+# What follows a person's name in notes: ", 54," / "(DOB" / "was admitted" / "'s".
+_AFTER_CUE = regex.compile(
+    r"^(?:['’]s\b|,?[ \t]*\(?(?:\d{1,3}[ \t]*(?:y/?o|yo|years?|M|F)?[,)]|DOB|MRN|age[ds]?\b)|"
+    r"[ \t]+(?:was|is|has|had|presented|presents|reports|reported|denies|denied|underwent|"
+    r"received|complained|complains|said|says|called|visited|returned|arrived|died|"
+    r"passed|consented|declined|agreed|lives|works|attended|remains|continues)\b)",
+    regex.IGNORECASE,
+)
 #: Asked to confirm a doubtful span; returns True when NER sees a PERSON there.
 Confirm = Callable[[str, int, int], bool]
 
@@ -202,18 +212,21 @@ class NameRecognizer:
         strong = sum(k in {"G", "S", "N"} for k in kinds)
         # an initial (J. Smith) counts as a weak name beside a strong one
         weak = sum(k in {"g", "s", "n", "i"} for *_, k in run)
-        cue = _cue(text, start)
-        eponyms_only = all(w.casefold() in EPONYMS for w in words)
-        if cue == 2 and not eponyms_only:
-            yield start, end, 0.85 if strong else 0.75
-        elif strong >= 1 and strong + weak >= 2:
+        if strong >= 1 and strong + weak >= 2:
             yield start, end, 0.85
+            return
+        cue = _cue(text, start)
+        if cue == 2 and not all(w.casefold() in EPONYMS for w in words):
+            yield start, end, 0.85 if strong else 0.75
         elif (cue == 1 and strong >= 1 and len(words) >= 2) or (
                 len(words) == 1 and strong and self._comma_pair(text, start, end)):
             yield start, end, 0.7
-        elif (strong and (len(words) >= 2 or cue == 1) or cue == 1 and len(words) >= 2) and (
-                self.confirm is not None and self.confirm(text, start, end)):
-            # one known word beside unknown ones, or a weak cue: ask NER about this sentence
+        elif self.confirm is not None and len(words) <= 4 and (
+                strong and (len(words) >= 2 or cue == 1)
+                or len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))
+        ) and not all(w.isupper() for w in words) and self.confirm(text, start, end):
+            # A known word beside unknown ones, or unknown words where a person would
+            # stand: NER decides on this one sentence.
             yield start, end, 0.7
 
     def _comma_pair(self, text: str, start: int, end: int) -> bool:
@@ -236,7 +249,7 @@ class NameRecognizer:
             surname = self.lists.kind(compact[:1]).upper() in {"S", "N"} or (
                 self.lists.kind(compact[:2]).upper() in {"S", "N"})
             spaced = compact != value
-            if (cued and len(compact) >= 2) or (
+            if cued or (
                     han_share < 0.3 and 2 <= len(compact) <= 4 and (surname or spaced)):
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if cued else 0.7, DETECTOR)
@@ -248,7 +261,7 @@ class NameRecognizer:
                 _SCRIPT_SUFFIX.match(text[match.end():]))
             known = self.lists.kind(value[:1]).upper() in {"S", "N"} or any(
                 self.lists.kind(part) for part in value.split())
-            if cued or known:
+            if cued or (known and len(value) >= 2):
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if cued else 0.7, DETECTOR)
         for match in _UNCASED_RUN.finditer(text):

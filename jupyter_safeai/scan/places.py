@@ -90,7 +90,7 @@ _COUNTRIES = _alternation(COUNTRIES)
 _FIVE_DIGITS = regex.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])")
 _STATE_BEFORE = regex.compile(rf"\b(?:{_STATE_CODES}|{_STATE_NAMES}),?[ \t]+$", regex.REVERSE)
 _ZIP_LABEL = regex.compile(
-    r"\b(?:zip|zipcode|zip[ _]code|postal[ _]?code|postcode|post[ _]code|zip5|zip3)s?"
+    r"\b(?:zip[ _]?code|postal[ _]?code|post[ _]?code|zip5|zip3|zip)s?"
     r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?",
     regex.IGNORECASE,
 )

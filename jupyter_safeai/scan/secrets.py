@@ -185,22 +185,24 @@ def _valid_aws_key_id(value: str) -> bool:
 
 
 AWS_ACCESS_KEY = PatternRecognizer(
-    "AWS_ACCESS_KEY", SECRET, _AWS_KEY_ID, 0.95, _valid_aws_key_id, label="aws-access-key-id")
+    "AWS_ACCESS_KEY", SECRET, _AWS_KEY_ID, 0.95, _valid_aws_key_id, label="aws-access-key-id",
+    needles=("AKIA", "ASIA", "ABIA", "ACCA"))
 
 GCP_API_KEY = PatternRecognizer(
     "GCP_API_KEY", SECRET,
     re.compile(r"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),
-    0.95, _body_after(4, 35), label="google-api-key")
+    0.95, _body_after(4, 35), label="google-api-key", needles=("AIza",))
 
 GITHUB_TOKEN = PatternRecognizer(
     "GITHUB_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])"),
-    0.97, _body_after(4, 36), label="github-token")
+    0.97, _body_after(4, 36), label="github-token",
+    needles=("ghp_", "gho_", "ghu_", "ghs_", "ghr_"))
 
 GITHUB_FINE_GRAINED_TOKEN = PatternRecognizer(
     "GITHUB_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59,200}(?![A-Za-z0-9_])"),
-    0.97, _body_after(11, 82, 4.0), label="github-fine-grained-token")
+    0.97, _body_after(11, 82, 4.0), label="github-fine-grained-token", needles=("github_pat_",))
 
 GITLAB_TOKEN = PatternRecognizer(
     "GITLAB_TOKEN", SECRET,
@@ -209,7 +211,7 @@ GITLAB_TOKEN = PatternRecognizer(
                r"|GR1348941[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])"),
     0.95,
     lambda v: _random_body(v[9:] if v.startswith("GR1348941") else v.split("-", 1)[1], 20, 3.0),
-    label="gitlab-token")
+    label="gitlab-token", needles=("gl", "GR1348941"))
 
 
 def _valid_slack_token(value: str) -> bool:
@@ -228,7 +230,7 @@ SLACK_TOKEN = PatternRecognizer(
     "SLACK_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_.-])(?:xoxe\.)?(?:xox[abposre]|xapp)-(?:[A-Za-z0-9]{1,80}-){1,6}"
                r"[A-Za-z0-9]{4,80}(?![A-Za-z0-9_-])"),
-    0.95, _valid_slack_token, label="slack-token")
+    0.95, _valid_slack_token, label="slack-token", needles=("xox", "xapp-"))
 
 
 def _valid_slack_webhook(value: str) -> bool:
@@ -240,13 +242,14 @@ SLACK_WEBHOOK = PatternRecognizer(
     "SLACK_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_.-])(?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)"
                r"/[A-Za-z0-9_/+-]{16,300}"),
-    0.95, _valid_slack_webhook, label="slack-webhook")
+    0.95, _valid_slack_webhook, label="slack-webhook", needles=("hooks.slack.com/",))
 
 STRIPE_KEY = PatternRecognizer(
     "STRIPE_KEY", SECRET,
     re.compile(r"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}"
                r"|whsec_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])"),
-    0.95, lambda v: _random_body(v.rsplit("_", 1)[1], 16), label="stripe-key")
+    0.95, lambda v: _random_body(v.rsplit("_", 1)[1], 16), label="stripe-key",
+    needles=("k_live_", "k_test_", "whsec_"))
 
 
 def _valid_openai_key(value: str) -> bool:
@@ -262,12 +265,13 @@ OPENAI_KEY = PatternRecognizer(
     "OPENAI_KEY", SECRET,
     re.compile(r"(?<![A-Za-z0-9_-])sk-(?!ant-)(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,300}"
                r"(?![A-Za-z0-9_-])"),
-    0.9, _valid_openai_key, label="openai-key")
+    0.9, _valid_openai_key, label="openai-key", needles=("sk-",))
 
 HUGGINGFACE_TOKEN = PatternRecognizer(
     "HUGGINGFACE_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_])(?:hf_|api_org_)[A-Za-z0-9]{30,40}(?![A-Za-z0-9_])"),
-    0.93, lambda v: _random_body(v.rsplit("_", 1)[1], 30), label="huggingface-token")
+    0.93, lambda v: _random_body(v.rsplit("_", 1)[1], 30), label="huggingface-token",
+    needles=("hf_", "api_org_"))
 
 #: Vendors without a label of their own: still secrets, reported as GENERIC_SECRET.
 VENDOR_TOKEN = PatternRecognizer(
@@ -288,7 +292,8 @@ VENDOR_TOKEN = PatternRecognizer(
         r"|lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}"        # LangSmith
         r")(?![A-Za-z0-9_-])"),
     0.9, lambda v: _random_body(re.split(r"[_.-]", v, maxsplit=1)[-1][-32:], 16, 3.0),
-    label="vendor-token")
+    label="vendor-token", needles=("dapi", "npm_", "pypi-", "SG.", "sk-ant-", "GOCSPX-", "gsk_",
+                                   "r8_", "pplx-", "nvapi-", "xai-", "lsv2_"))
 
 #: kaggle.json: the key sits under the bare name "key", which is only safe to read as a
 #: secret right after "username".
@@ -296,7 +301,7 @@ KAGGLE_KEY = PatternRecognizer(
     "GENERIC_SECRET", SECRET,
     re.compile(r"""["']username["'][ \t]{0,4}:[ \t]{0,4}["'][^"'\n]{1,64}["'][ \t]{0,4},"""
                r"""[ \t]{0,4}["']key["'][ \t]{0,4}:[ \t]{0,4}["'](?P<value>[0-9a-f]{32})["']"""),
-    0.85, lambda v: _random_body(v, 32, 3.0), label="kaggle-key")
+    0.85, lambda v: _random_body(v, 32, 3.0), label="kaggle-key", needles=("username",))
 
 
 # ------------------------------------------------------------------ JWT
@@ -325,7 +330,7 @@ JWT = PatternRecognizer(
     "JWT", SECRET,
     re.compile(r"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,8000}\.eyJ[A-Za-z0-9_-]{4,16000}"
                r"\.[A-Za-z0-9_-]{0,8000}={0,2}(?![A-Za-z0-9_=-])"),
-    0.9, _valid_jwt, label="jwt")
+    0.9, _valid_jwt, label="jwt", needles=("eyJ",))
 
 
 # ------------------------------------------------------------------ Azure
@@ -345,13 +350,14 @@ AZURE_SAS_SIGNATURE = PatternRecognizer(
     "AZURE_KEY", SECRET,
     re.compile(r"[?&;]sig=(?P<value>[A-Za-z0-9%+/]{16,200}(?:=|%3[Dd]){0,2})"),
     0.9, _valid_sas_signature, context=re.compile(r"\bsv=\d{4}-\d{2}-\d{2}"), window=600,
-    context_after=True, label="azure-sas-signature")
+    context_after=True, label="azure-sas-signature", needles=("sig=",))
 
 AZURE_AD_CLIENT_SECRET = PatternRecognizer(
     "AZURE_KEY", SECRET,
     re.compile(r"(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}"
                r"(?![A-Za-z0-9_~.-])"),
-    0.9, lambda v: _random_body(v[6:], 31, 3.5), label="azure-ad-client-secret")
+    0.9, lambda v: _random_body(v[6:], 31, 3.5), label="azure-ad-client-secret",
+    needles=("Q~",))
 
 
 # ------------------------------------------------------------------ private keys
@@ -535,7 +541,7 @@ def _looks_like_reference(value: str, after: str = "", env: bool = False) -> boo
     """An unquoted value that names where the secret lives rather than holding it:
     variables, attributes, calls, subscripts, shell/env expansions, type names. In a
     shell/.env assignment (`env`, `KEY=value`) a bare word is a literal, not a name."""
-    if value[0] in "{<-" or _REFERENCE_START.match(value) or _YAML_REFERENCE.fullmatch(value):
+    if value[0] in "{<-([" or _REFERENCE_START.match(value) or _YAML_REFERENCE.fullmatch(value):
         return True
     call = _CALL.match(value)
     if call and not _random_body(call.group()[:-1], 12, 3.5, 3):
@@ -592,7 +598,7 @@ URL_PASSWORD = PatternRecognizer(
     "PASSWORD", SECRET,
     re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://"
                r"[^\s:/@?#\"'<>]{0,128}:(?P<value>[^\s/@\"'<>]{1,256})@(?=[A-Za-z0-9\[._-])"),
-    0.9, _valid_url_password, label="url-password")
+    0.96, _valid_url_password, label="url-password", needles=("://",))
 
 
 def _valid_basic_credentials(value: str) -> bool:
@@ -618,7 +624,7 @@ CURL_USER_PASSWORD = PatternRecognizer(
                r"(?P<value>[^\s\"']{1,128})"),
     0.85, lambda v: _password_value(v, strict=True) and not v.isdigit(),
     context=context_regex(["curl", "wget", "http", "https"]), window=300,
-    label="curl-user-password")
+    label="curl-user-password", needles=("-u", "--user"))
 
 HTTP_AUTH_PASSWORD = PatternRecognizer(
     "PASSWORD", SECRET,
@@ -626,7 +632,7 @@ HTTP_AUTH_PASSWORD = PatternRecognizer(
                r"\([ \t]{0,4}|\.login\([ \t]{0,4})"
                r"(?:[\"'][^\"'\n]{0,128}[\"']|[A-Za-z_][\w.]{0,64})[ \t]{0,4},[ \t]{0,4}"
                r"(?P<q>[\"'])(?P<value>[^\"'\n]{1,256})(?P=q)"),
-    0.85, _password_value, label="http-auth-password")
+    0.85, _password_value, label="http-auth-password", needles=("auth", "Auth(", ".login("))
 
 SQL_PASSWORD = PatternRecognizer(
     "PASSWORD", SECRET,
@@ -651,12 +657,13 @@ BEARER_TOKEN = PatternRecognizer(
                r"[\"']?(?:[Tt]oken|Bot))[ \t]{1,4}"
                r"(?P<value>[A-Za-z0-9_~+/-][A-Za-z0-9._~+/-]{14,4094}[A-Za-z0-9_~+/-]={0,2})"
                r"(?![A-Za-z0-9_~+/=-])"),
-    0.85, lambda v: _random_body(v.rstrip("="), 16, 3.0), label="bearer-token")
+    0.85, lambda v: _random_body(v.rstrip("="), 16, 3.0), label="bearer-token",
+    needles=("earer", "uthorization", "UTHORIZATION"))
 
 GOOGLE_OAUTH_TOKEN = PatternRecognizer(
     "BEARER_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_.-])ya29\.[A-Za-z0-9_-]{30,2048}(?![A-Za-z0-9_-])"),
-    0.9, _body_after(5, 30), label="google-oauth-token")
+    0.9, _body_after(5, 30), label="google-oauth-token", needles=("ya29.",))
 
 
 # ------------------------------------------------------------------ assignments
@@ -799,6 +806,50 @@ def _even_quotes_before(text: str, quote_at: int) -> bool:
     return (segment.count(quote) - segment.count("\\" + quote)) % 2 == 0
 
 
+_ENV_KEY = re.compile(r"[A-Z_][A-Z0-9_]*")
+_QUERY_PARAM = re.compile(r"[A-Za-z_][\w.-]{0,40}=")
+_CODE_DELIMITER = re.compile(r"[,;&)}\]<>{]")
+_LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|%env|%set_env|-)[ \t]+)?")
+_FORMAT_FIELD = re.compile(r"[A-Za-z_][\w.]*(?:\[[^\]]*\])?(?:![rsa])?(?::[^{}]*)?|\d*")
+
+
+def _bare_value_end(text: str, match: re.Match[str], start: int, end: int,
+                    key: str) -> tuple[int, bool]:
+    """Where a bare value really ends, and whether it is a shell/.env assignment.
+
+    `KEY=value` (upper-case key, no blanks around `=`) runs to the next blank or `;`;
+    `key = value`/`key: value` on a line of its own (INI, YAML) runs to the next blank;
+    inside code the value ends at a delimiter, except that `&` belongs to a value unless
+    a query parameter (`?`/`&` before the key, `&name=` after) and `)` to a value that
+    opened a `(`.
+    """
+    key_start = match.start()
+    line_start = text.rfind("\n", max(0, key_start - 200), key_start) + 1
+    own_line = bool(line_start or key_start <= 200) and bool(
+        _LINE_PREFIX.fullmatch(text, line_start, key_start))
+    before = text[key_start - 1:key_start]
+    op_start, op_end = match.span("op")
+    tight = text[op_start - 1:op_start] not in (" ", "\t") and text[op_end:op_end + 1] not in (
+        " ", "\t")
+    value = text[start:end]
+    if match.group("op") == "=" and tight and before != ";" and _ENV_KEY.fullmatch(key):
+        cut = value.find(";")
+        return (start + cut if cut >= 0 else end), True
+    if own_line and match.group("key"):
+        return start + len(value.rstrip(",;")), False  # JS/YAML `key: value,` / `a = b;`
+    delimiter = _CODE_DELIMITER.search(value)
+    end = start + delimiter.start() if delimiter else end
+    limit = start + len(value)
+    while end < limit:
+        nxt = text[end]
+        if not ((nxt == "&" and before not in ("?", "&") and not _QUERY_PARAM.match(text, end + 1))
+                or (nxt == ")" and text.count("(", start, end) > text.count(")", start, end))):
+            break
+        delimiter = _CODE_DELIMITER.search(text, end + 1, limit)
+        end = delimiter.start() if delimiter else limit
+    return end, False
+
+
 def _assignments(text: str) -> Iterator[tuple[str, int, int, bool, str, bool]]:
     """(kind, start, end, quoted, next character, shell/.env style) of each literal value
     given to a secret-looking name. The search resumes at the start of each value, so
@@ -839,47 +890,6 @@ def _assignments(text: str) -> Iterator[tuple[str, int, int, bool, str, bool]]:
             if name == "bv" and (_FORMAT_FIELD.fullmatch(value) or value[0] in "%#{"):
                 continue  # `{password}`, `{% trans %}`: a template field, not an ODBC {literal}
             yield kind, start, end, quoted or name in ("bv", "xv"), text[end:end + 1], env
-
-
-_CODE_DELIMITER = re.compile(r"[,;&)}\]<>{]")
-_LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|%env|%set_env|-)[ \t]+)?")
-
-
-def _bare_value_end(text: str, match: re.Match[str], start: int, end: int,
-                    key: str) -> tuple[int, bool]:
-    """Where a bare value really ends, and whether it is a shell/.env assignment.
-
-    `KEY=value` (upper-case key, no blanks around `=`) runs to the next blank or `;`;
-    `key = value`/`key: value` on a line of its own (INI, YAML) runs to the next blank;
-    inside code the value ends at a delimiter, except that `&` belongs to a value that is
-    not a URL query parameter and `)` to a value that opened a `(`.
-    """
-    key_start = match.start()
-    line_start = text.rfind("\n", max(0, key_start - 200), key_start) + 1
-    own_line = bool(line_start or key_start <= 200) and bool(
-        _LINE_PREFIX.fullmatch(text, line_start, key_start))
-    before = text[key_start - 1:key_start]
-    op_start, op_end = match.span("op")
-    tight = text[op_start - 1:op_start] not in (" ", "\t") and text[op_end:op_end + 1] not in (
-        " ", "\t")
-    value = text[start:end]
-    if match.group("op") == "=" and tight and before != ";" and key.isupper():
-        cut = value.find(";")
-        return (start + cut if cut >= 0 else end), True
-    if own_line and match.group("key"):
-        return (end - 1 if value.endswith(",") else end), False  # JS/YAML `key: value,`
-    delimiter = _CODE_DELIMITER.search(value)
-    end = start + delimiter.start() if delimiter else end
-    limit = start + len(value)
-    while end < limit:
-        nxt = text[end]
-        if not ((nxt == "&" and before not in ("?", "&"))
-                or (nxt == ")" and text.count("(", start, end) > text.count(")", start, end))):
-            break
-        delimiter = _CODE_DELIMITER.search(text, end + 1, limit)
-        end = delimiter.start() if delimiter else limit
-    return end, False
-_FORMAT_FIELD = re.compile(r"[A-Za-z_][\w.]*(?:\[[^\]]*\])?(?:![rsa])?(?::[^{}]*)?|\d*")
 
 
 @dataclass(frozen=True)

@@ -35,18 +35,39 @@ def _fields(line: str, separator: str | None) -> list[tuple[int, int]]:
     return spans
 
 
+# A column name: a few words or a code identifier; not prose, JSON or a SQL definition.
+_COLUMN_NAME = re.compile(r"[A-Za-z_#][\w#/().-]*(?: [A-Za-z_#(][\w#/().-]*){0,3}")
+_SQL_TYPES = re.compile(
+    r"\b(?:TEXT|VARCHAR|CHAR|INTEGER|INT|BIGINT|DATE|TIMESTAMP|NUMERIC|DECIMAL|BOOLEAN|"
+    r"PRIMARY|NOT NULL|REFERENCES|CREATE|SERIAL|FLOAT|REAL)\b")
+
+
 def _header(line: str) -> tuple[str | None, list[tuple[str, bool] | None]] | None:
     """The layout and per-column entities of a header line, if it names identifiers."""
+    if _SQL_TYPES.search(line):
+        return None
     for separator in (*_SEPARATORS, None):
         if separator is not None and line.count(separator) < 1:
             continue
         spans = _fields(line, separator)
-        if len(spans) < 2:
+        names = [line[s:e] for s, e in spans]
+        if len(spans) < 2 or not all(_COLUMN_NAME.fullmatch(n) for n in names if n):
             continue
-        entities = [column_entity(line[s:e]) for s, e in spans]
-        if any(entity and entity[1] for entity in entities):
-            return separator, entities
+        entities = [column_entity(name) for name in names]
+        clear = [e for e in entities if e and e[1]]
+        if not clear:
+            continue
+        # Beside a clear identifier column, a plain `name` column is a person's name and
+        # an `age` column's values over 89 are findings.
+        entities = [(e[0], True) if e and e[0] in {"PERSON", "AGE"} else e for e in entities]
+        return separator, entities
     return None
+
+
+def over_89(value: str) -> bool:
+    """An age of 90 or more written as a number (HIPAA lets 89 and under stand)."""
+    digits = re.match(r"\s*(\d{1,3})(?:\.\d+)?\s*$", value)
+    return bool(digits) and 90 <= int(digits.group(1)) <= 125
 
 
 class TextTableRecognizer:
@@ -79,7 +100,8 @@ class TextTableRecognizer:
                 for (start, end), entity in zip(spans[shift:], entities, strict=True):
                     value = row[start:end]
                     if entity and entity[1] and value.strip().lower() not in _MISSING and (
-                            any(c.isalnum() for c in value)):
+                            any(c.isalnum() for c in value)) and (
+                            entity[0] != "AGE" or over_89(value)):
                         yield Finding(base + start, base + end, entity[0],
                                       category_of(entity[0]), 0.8, self.name)
                 i += 1

@@ -218,6 +218,13 @@ POSITIVES: list[tuple[str, list[tuple[str, str]]]] = [
      [("GENERIC_SECRET", ENV_KEY), ("PASSWORD", ENV_PW)]),
     (f"smtp_password: Saffron={PW}\nlog_level: INFO", [("PASSWORD", f"Saffron={PW}")]),
     (f"ALTER USER analyst WITH PASSWORD '{PW}';", [("PASSWORD", PW)]),
+    (f"# .env\nDB_PASSWORD=mydbpass{PW[:3]}\nWEBHOOK_SECRET={ENV_KEY}&{PW}",
+     [("PASSWORD", f"mydbpass{PW[:3]}"), ("GENERIC_SECRET", f"{ENV_KEY}&{PW}")]),
+    (f"credentials:\n  redcap_password: Willow.Copper{PW[-4:]}2570\n",
+     [("PASSWORD", f"Willow.Copper{PW[-4:]}2570")]),
+    (f'redcap_password = "n^oi%sAG{PW}"', [("PASSWORD", f"n^oi%sAG{PW}")]),
+    (f'self.write("oauth_token={HEX_KEY}&oauth_token_secret={GENERIC_KEY}")',
+     [("GENERIC_SECRET", HEX_KEY), ("GENERIC_SECRET", GENERIC_KEY)]),
 ]
 
 
@@ -376,6 +383,31 @@ NEGATIVES: list[str] = [
     f'{{"next_page_token": "{fake(40)}", "items": []}}',
     '"pwd": "IPython.core.magics.osm:OSMagics",',
     "Load and return a dynamic library identified by 'name'.",
+    "    this._options.httpCredentials = httpCredentials;",
+    "      storageKey: SerializedStorageKey;",
+    "    user_pass = (self.username + ':' + self.password)",
+    'F[F.ZIP_ER_WRONGPASSWD=27]="ZIP_ER_WRONGPASSWD"',
+    't.password=(o=t.password)!==null&&o!==void 0?o:""',
+    "  password: this.state.password,",
+    'password = "%s"',
+    "secret_key = settings.SECRET_KEY",
+    # everyday notebook cells
+    'out = model.generate(**inputs, max_new_tokens=50, pad_token_id=tokenizer.eos_token_id)',
+    'os.environ["WANDB_API_KEY"] = wandb_key',
+    "%env TOKENIZERS_PARALLELISM=false",
+    "AWS_SECRET_ACCESS_KEY=$(aws configure get aws_secret_access_key)",
+    'jdbc_password = dbutils.secrets.get(scope="kv", key="db-password")',
+    'client_id = "1234567890-abc.apps.googleusercontent.com"',
+    'private_key_path = "~/.ssh/id_rsa"',
+    "ACCESS_TOKEN_EXPIRE_MINUTES = 30",
+    "secret = secrets.token_urlsafe(32)",
+    'headers = {"Authorization": f"token {os.environ[\'GH_TOKEN\']}"}',
+    'df["password_strength"] = df["password"].apply(score)',
+    '{"input_ids": [101, 7592, 2088, 102], "token_type_ids": [0, 0, 0, 0]}',
+    f'model_revision = "{SHA}"',
+    "why does my token expire after 1 hour?",
+    "API key: stored in Key Vault",
+    "password: at least 12 characters",
 ]
 
 
