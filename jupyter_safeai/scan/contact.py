@@ -22,7 +22,6 @@ medical dental bio science academy university college school center company grou
 world life live today news blog me xyz top club shop store ltd inc llc agency solutions
 systems network digital media studio design law legal finance bank insurance family home
 """.split())
-_RESERVED_DOMAINS = ("example.com", "example.org", "example.net", "example.edu")
 _RESERVED_TLDS = frozenset({"test", "example", "invalid", "localhost", "local"})
 
 
@@ -30,7 +29,8 @@ def _valid_email(value: str) -> bool:
     local, _, domain = value.rpartition("@")
     domain = domain.lower().rstrip(".")
     tld = domain.rsplit(".", 1)[-1]
-    if tld in _RESERVED_TLDS or domain.endswith(_RESERVED_DOMAINS) or domain in _RESERVED_DOMAINS:
+    labels = domain.split(".")
+    if tld in _RESERVED_TLDS or "example" in labels[-3:-1]:  # example.com, example.co.uk
         return False
     if local.lower() in {"git", "user", "username", "name", "someone", "your.name", "you"}:
         return False
@@ -47,7 +47,7 @@ EMAIL = PatternRecognizer(
 
 _PHONE_CONTEXT = context_regex([
     "phone", "tel", "telephone", "cell", "mobile", "contact", "call", "ph", "home", "work",
-    "pager", "whatsapp", "number", "emergency contact", "caregiver",
+    "pager", "whatsapp", "emergency contact", "caregiver",
 ])
 _FAX_CONTEXT = context_regex(["fax", "facsimile", "telefax"])
 
@@ -150,13 +150,21 @@ def _identifying_url(url: str) -> bool:
         not host.startswith(("docs.", "doc.", "api.", "developer.", "learn.", "blog.")))
 
 
+# A link in a comment is a reference unless it points at a person.
+_COMMENT_BEFORE = re.compile(r"(?:#|//|--|\.\. |\b(?:see|ref|refs|reference|docs?|source|from)"
+                             r"\b:?)", re.IGNORECASE)
+
+
 class UrlRecognizer:
     name = "pattern:url"
 
     def find(self, text: str) -> Iterator[Finding]:
         for match in _URL.finditer(text):
             url = match.group().rstrip(".,;:!?")
-            if _identifying_url(url):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            in_comment = bool(_COMMENT_BEFORE.search(text, line_start, match.start()))
+            personal = _PERSONAL_URL_PART.search(url.split("://", 1)[-1][len(_url_host(url)):])
+            if (personal or not in_comment) and _identifying_url(url):
                 yield Finding(match.start(), match.start() + len(url), "URL", "phi", 0.7,
                               self.name)
 

@@ -54,8 +54,9 @@ _DATE_CONTEXT = context_regex([
 # Words that make a text about a person, so every full date in it is that person's.
 _PERSON_TEXT = re.compile(
     r"\b(?:patient|pt\b|mrn|dob|date[ _]of[ _]birth|birth[ _]?date|admitted|admission|"
-    r"discharged|discharge|deceased|died|diagnosed|mr\.|mrs\.|ms\.|hospital|clinic|"
-    r"name|ssn|medical record|encounter|visit|subject|participant|member[ _]id|"
+    r"discharged|discharge|deceased|died|diagnosed|mr\.|mrs\.|ms\.|"
+    r"patient[ _]name|full[ _]name|ssn|medical record|encounter|visit|subject|participant|"
+    r"member[ _]id|"
     r"date[ _]of[ _]death|next of kin|physician|nurse|seen by|years? old|y/o)",
     re.IGNORECASE,
 )
@@ -67,6 +68,9 @@ _NOT_PERSONAL = re.compile(
     r"[\s\"'(\[]*[:=(,]?[\s\"'(\[]*$",
     re.IGNORECASE,
 )
+
+# A comparison makes a date a query bound even after a label (`visit_date >= "2020-01-01"`).
+_COMPARISON = re.compile(r"(?:>=|<=|>|<|==|!=|\bbetween)[\s\"'(\[]*$", re.IGNORECASE)
 
 _AGE = re.compile(
     r"(?=[\dAa])(?<![\w.])(?:"
@@ -87,7 +91,7 @@ class DateRecognizer:
             start = match.start()
             before = text[max(0, start - 40):start]
             labelled = bool(_DATE_CONTEXT.search(before))
-            if not labelled and _NOT_PERSONAL.search(before):
+            if _COMPARISON.search(before) or not labelled and _NOT_PERSONAL.search(before):
                 continue
             # A date is a person's when labelled, or when its neighbourhood is about one.
             if labelled or _PERSON_TEXT.search(text, max(0, start - 300), match.end() + 300):

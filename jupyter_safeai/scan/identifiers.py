@@ -175,8 +175,8 @@ HEALTH_PLAN = PatternRecognizer(
     0.8, _has_digits, context=_PLAN_CONTEXT, window=30, label="health_plan")
 CREDIT_CARD = PatternRecognizer(
     "CREDIT_CARD", "phi",
-    re.compile(r"(?<![\w-])(?:(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|3[47]\d{2}|6(?:011|5\d{2})|35\d{2})"
-               r"(?:[ -]?\d{4}){2}[ -]?\d{1,7}|3[47]\d{2}[ -]?\d{6}[ -]?\d{5})(?![\w-])"),
+    re.compile(r"(?<![\w.,-])(?:(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|3[47]\d{2}|6(?:011|5\d{2})|35\d{2})"
+               r"(?:[ -]?\d{4}){2}[ -]?\d{1,7}|3[47]\d{2}[ -]?\d{6}[ -]?\d{5})(?![\w-]|[.,]\d)"),
     0.9, _card_valid, label="card")
 IBAN = PatternRecognizer(
     "ACCOUNT_NUMBER", "phi",
@@ -194,8 +194,8 @@ LICENSE = PatternRecognizer(
                r"[A-Z]{0,3}[-]?\d[\dA-Z-]{3,14}[\dA-Z]|[A-Z]\d{4,12})(?![\w-])"),
     0.75, _has_digits, context=_LICENSE_CONTEXT, window=30, label="license")
 VIN = PatternRecognizer("VEHICLE_ID", "phi",
-                        re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])"), 0.85,
-                        vin_check_digit_valid, label="vin")
+                        re.compile(r"(?<![\w.-])(?=[0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])"),
+                        0.85, vin_check_digit_valid, label="vin")
 VIN_LABELLED = PatternRecognizer("VEHICLE_ID", "phi",
                                  re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])"), 0.8,
                                  lambda v: _has_digits(v, 3), context=_VIN_CONTEXT, window=20,

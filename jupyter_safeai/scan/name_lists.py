@@ -18,6 +18,9 @@ from functools import lru_cache
 # Capitalised words that are also given names or surnames somewhere but in a notebook
 # are nearly always ordinary English, statistics, medicine or code.
 COMMON_WORDS = frozenset("""
+saw seen admitted called discussed visited examined evaluated treated referred met told
+asked informed regarding notify contact email emailed text texted message draft dear
+summarize summarise write explain please thanks thank
 using following missing training testing loading processing screening imaging nursing
 smoking setting reading writing funding pending building running housing meaning morning
 evening opening closing billing coding mapping warning staging sampling scoring ranking

@@ -37,13 +37,22 @@ _TOKEN = regex.compile(rf"{_CAPS_WORD}|{_WORD}|\p{{Lu}}\.")
 
 # A label may be followed by a closing quote, a separator, then an opening quote:
 # `name: `, `patient_name = "`, `{"name": "`, `Patient (`.
-_LABEL_TAIL = r"[\"'\]]?[ \t]*(?:[:=#\-–]|=>|->)?[ \t]*[\"'“‘(\[]?[ \t]*$"
+_LABEL_TAIL = r"[\"'\]*_]*[ \t]*(?:[:=#\-–]|=>|->)?[*_]*[ \t]*[\"'“‘(\[*_]*[ \t]*$"
 _TITLE = regex.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sr|Sra|Srta|Dona|Doña|Herr|Frau|"
     r"Mme|Mlle|Rev|Fr|Nurse|Alhaji|Alhaja|Mallam|Sheikh|Shaikh|Hajj|Hajji|Nana|Madam|"
     r"Madame|Sir|Dame|Pastor|Imam|Rabbi|Shri|Sri|Smt|Kumari|Ustadh|Pt|Patient|Mother|"
     r"Father|Husband|Wife|Spouse|Brother|Sister|Guardian|Uncle|Aunt|Grandmother|"
-    r"Grandfather)\.?[ \t]+$)",
+    r"Grandfather|Daughter|Son|Grandson|Granddaughter|Niece|Nephew|Cousin|Partner|"
+    r"Fiancée?|Stepson|Stepdaughter|Stepmother|Stepfather)\.?[ \t]+$)",
+    regex.IGNORECASE | regex.REVERSE,
+)
+# Labels that only ever hold a person's name (or part of it): one unknown word will do.
+_NAME_PART_LABEL = regex.compile(
+    r"(?:\b(?:patient[ _]?name|pt[ _]?name|full[ _]?name|first[ _]?name|last[ _]?name|"
+    r"given[ _]?name|family[ _]?name|middle[ _]?name|surname|maiden[ _]?name|forename|"
+    r"next[ _]of[ _]kin|emergency[ _]contact|attending|referring[ _]physician|"
+    r"seen[ _]by|signed[ _]by|dictated[ _]by)s?" + _LABEL_TAIL + ")",
     regex.IGNORECASE | regex.REVERSE,
 )
 _STRONG_LABEL = regex.compile(
@@ -61,7 +70,9 @@ _WEAK_LABEL = regex.compile(
     r"by|with|per|called|named|doctor|nurse|resident|technician|witness|informant|owner|"
     r"employee|participant|donor|recipient|subject|client|member|beneficiary|deceased|"
     r"child|baby|infant|pharmacist|therapist|counselor|social[ _]worker|and|or|"
-    r"mr|mrs|ms|dr)s?" + _LABEL_TAIL + ")",
+    r"mr|mrs|ms|dr|saw|seen|admitted|called|discussed|visited|examined|evaluated|treated|"
+    r"referred|met|told|asked|informed|for|about|regarding|re|notify|email|text|message|"
+    r"letter[ \t]+to|friend|neighbou?r|colleague|roommate)s?" + _LABEL_TAIL + ")",
     regex.IGNORECASE | regex.REVERSE,
 )
 # The same labels in the scripts whose names we find.
@@ -72,7 +83,12 @@ _SCRIPT_LABEL = regex.compile(
 )
 _SCRIPT_SUFFIX = regex.compile(r"^[ \t]*(?:さん|様|さま|先生|씨|님|氏|君|ちゃん|환자|선생님)")
 
-_HAN = regex.compile(r"(?<!\p{Han})\p{Han}{1,4}(?:[ \t　・]\p{Han}{1,4})?(?!\p{Han})")
+# Han family name, then a Han, hiragana or katakana given name (山田 太郎, 池田 くみ子).
+_HAN = regex.compile(
+    r"(?<![\p{Han}\p{Hiragana}\p{Katakana}])\p{Han}{1,4}"
+    r"(?:[ \t　・]?(?:\p{Han}{1,4}|\p{Hiragana}{2,4}(?<!さん|さま|ちゃん)|\p{Katakana}{2,5}))?"
+    r"(?![\p{Han}\p{Katakana}])"
+)
 _KANA_NAME = regex.compile(r"\p{Katakana}{2,}(?:[・ 　]\p{Katakana}{2,})+")
 _HANGUL = regex.compile(r"(?<!\p{Hangul})\p{Hangul}{1,4}(?!\p{Hangul})")
 _UNCASED_RUN = regex.compile(
@@ -90,9 +106,8 @@ _HAS_NON_LATIN = regex.compile(
 )
 # Unknown capitalised words with these endings are English words, not names ...
 _WORDLIKE = regex.compile(
-    r"(?:tion|sion|ment|ness|ity|ing|ings|ies|ed|al|ive|ous|ary|ory|ogy|ics|ism|ist|ure|"
-    r"ance|ence|able|ible|less|ful|ship|hood|ize|ise|ate|ant|ent|ial|ical|ular|ware|"
-    r"sis|tics|ors|ers)$",
+    r"(?:tion|sion|ment|ness|ity|ing|ings|ies|ive|ous|ary|ory|ogy|ics|ism|ance|ence|able|"
+    r"ible|less|ful|ship|hood|ize|ical|ular|ware|sis|tics|ed)$",
     regex.IGNORECASE,
 )
 # ... unless they are built from pinyin syllables (Xiaoming, Jianping, Zhang).
@@ -114,12 +129,20 @@ _STREET_WORDS = frozenset({
     # titles are cues, never part of the name
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta", "rev", "jr",
 })
-# What follows a person's name in notes: ", 54," / "(DOB" / "was admitted" / "'s".
+# What follows a person's name and nothing else: an age, a DOB, an MRN.
+_AFTER_STRONG = regex.compile(  # used with .match(text, pos): no ^ anchor
+    r"(?:,?[ \t]*\(?[ \t]*\d{1,3}[ \t-]*(?:y/?o|yo|yrs?|years?[ \t-]+old|year[ \t-]+old|"
+    r"-year-old|M|F)\b|[ \t]+is[ \t]+an?[ \t]+\d{1,3}[ \t-]*(?:y/?o|yo|years?|year)\b|"
+    r",?[ \t]*\(?[ \t]*(?:DOB|D\.O\.B|MRN|age[ds]?)\b)",
+    regex.IGNORECASE,
+)
+# What often follows a person's name in notes: "was admitted", "'s", "agreed".
 _AFTER_CUE = regex.compile(
-    r"^(?:['’]s\b|,?[ \t]*\(?(?:\d{1,3}[ \t]*(?:y/?o|yo|years?|M|F)?[,)]|DOB|MRN|age[ds]?\b)|"
+    r"(?:['’]s\b|,?[ \t]*\(?(?:\d{1,3}[ \t]*(?:y/?o|yo|years?|M|F)?[,)]|DOB|MRN|age[ds]?\b)|"
     r"[ \t]+(?:was|is|has|had|presented|presents|reports|reported|denies|denied|underwent|"
     r"received|complained|complains|said|says|called|visited|returned|arrived|died|"
-    r"passed|consented|declined|agreed|lives|works|attended|remains|continues)\b)",
+    r"passed|consented|declined|agreed|lives|works|attended|remains|continues|will|"
+    r"fell|has|needs|wants|asked|prefers|speaks)\b)",
     regex.IGNORECASE,
 )
 #: Asked to confirm a doubtful span; returns True when NER sees a PERSON there.
@@ -127,11 +150,23 @@ Confirm = Callable[[str, int, int], bool]
 
 
 def _cue(text: str, start: int) -> int:
-    """2 for a title or name label right before `start`, 1 for a weak cue, 0 for none."""
+    """3 for a title or name-part label right before `start` (`Dr.`, `last_name = '`),
+    2 for a label that usually holds a name (`Patient:`), 1 for a weak cue, 0 none."""
     left = max(0, start - 40)
-    if any(p.search(text, left, start) for p in (_TITLE, _STRONG_LABEL, _SCRIPT_LABEL)):
+    if _TITLE.search(text, left, start) or _NAME_PART_LABEL.search(text, left, start):
+        return 3
+    if _STRONG_LABEL.search(text, left, start) or _SCRIPT_LABEL.search(text, left, start):
         return 2
     return 1 if _WEAK_LABEL.search(text, left, start) else 0
+
+
+def _script_context(text: str, start: int, end: int) -> int:
+    """Like `_cue`, for names in uncased scripts, which can also be known by what follows
+    them (an age, `さん`, `환자`, "agreed to")."""
+    if _SCRIPT_SUFFIX.match(text[end:end + 8]) or _AFTER_STRONG.match(text, end):
+        return 2
+    cue = min(_cue(text, start), 2)
+    return cue if cue else 1 if _AFTER_CUE.match(text, end) else 0
 
 
 class NameRecognizer:
@@ -216,9 +251,15 @@ class NameRecognizer:
             yield start, end, 0.85
             return
         cue = _cue(text, start)
-        if cue == 2 and not all(w.casefold() in EPONYMS for w in words):
+        # After a title any surname; after a label (`name = "`, `Patient:`) a known name
+        # or several words: `name = "Snobol"` names a thing.
+        if (cue == 3 or cue == 2 and (strong or len(words) >= 2)) and not all(
+                w.casefold() in EPONYMS for w in words):
             yield start, end, 0.85 if strong else 0.75
-        elif (cue == 1 and strong >= 1 and len(words) >= 2) or (
+        elif len(words) >= 2 and _AFTER_STRONG.match(text, end) and not all(
+                w.isupper() for w in words):
+            yield start, end, 0.75
+        elif (strong >= 1 and len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))) or (
                 len(words) == 1 and strong and self._comma_pair(text, start, end)):
             yield start, end, 0.7
         elif self.confirm is not None and len(words) <= 4 and (
@@ -244,29 +285,30 @@ class NameRecognizer:
         for match in _HAN.finditer(text):
             value = match.group()
             compact = regex.sub(r"[ \t　・]", "", value)
-            cued = _cue(text, match.start()) == 2 or bool(
-                _SCRIPT_SUFFIX.match(text[match.end():]))
+            context = _script_context(text, match.start(), match.end())
             surname = self.lists.kind(compact[:1]).upper() in {"S", "N"} or (
                 self.lists.kind(compact[:2]).upper() in {"S", "N"})
             spaced = compact != value
-            if cued or (
-                    han_share < 0.3 and 2 <= len(compact) <= 4 and (surname or spaced)):
+            # In English text a short Han run is nearly always a name; in Chinese or
+            # Japanese text only a label or a surname says so.
+            if context == 2 or han_share < 0.3 and (context == 1 or 2 <= len(compact) <= 5 and (
+                    surname or spaced)):
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
-                              0.85 if cued else 0.7, DETECTOR)
+                              0.85 if context == 2 else 0.7, DETECTOR)
         for match in _KANA_NAME.finditer(text):
             yield Finding(match.start(), match.end(), "PERSON", "phi", 0.7, DETECTOR)
         for match in _HANGUL.finditer(text):
             value = match.group()
-            cued = _cue(text, match.start()) == 2 or bool(
-                _SCRIPT_SUFFIX.match(text[match.end():]))
+            context = _script_context(text, match.start(), match.end())
             known = self.lists.kind(value[:1]).upper() in {"S", "N"} or any(
                 self.lists.kind(part) for part in value.split())
-            if cued or (known and len(value) >= 2):
+            if context == 2 or context == 1 and len(value) >= 2 or known and len(value) >= 2:
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
-                              0.85 if cued else 0.7, DETECTOR)
+                              0.85 if context == 2 else 0.7, DETECTOR)
         for match in _UNCASED_RUN.finditer(text):
             words = match.group().split()
             known = sum(bool(self.lists.kind(w)) for w in words)
-            if _cue(text, match.start()) == 2 or known >= 1 and len(words) <= 4:
+            context = _script_context(text, match.start(), match.end())
+            if context or known >= 1 and len(words) <= 4:
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
-                              0.85 if known >= 2 else 0.7, DETECTOR)
+                              0.85 if known >= 2 or context == 2 else 0.7, DETECTOR)

@@ -36,6 +36,12 @@ def people(text: str) -> list[str]:
         ("SMITH, JOHN  1958-03-14", ["SMITH, JOHN"]),
         ("Mrs. O'Brien-Smith", ["O'Brien-Smith"]),
         ("Pt: J. Smith", ["J. Smith"]),
+        ("Kofi Boateng, 54, presented with chest pain.", ["Kofi Boateng"]),  # age after
+        ("Yaw Darko is a 67-year-old man.", ["Yaw Darko"]),
+        ("Her daughter Ama Serwaa will pick her up.", ["Ama Serwaa"]),  # a relative
+        ("Dr. Okonkwo reviewed it.", ["Okonkwo"]),  # a title takes a lone surname
+        ("last_name = 'Aguirrezábal'", ["Aguirrezábal"]),  # so does a name-part label
+        ("Saw 令狐俊豪, 93-year-old, for review.", ["令狐俊豪"]),  # Han name known by context
     ],
 )
 def test_finds_names(text: str, expected: list[str]) -> None:
@@ -56,6 +62,9 @@ def test_finds_names(text: str, expected: list[str]) -> None:
         "ICU admission for HIV",
         "The Data Table of MRN",
         "patient_name = df['patient_name']",
+        'name = "Snobol"  # a thing, not a person',
+        "{'pt': 'Formoso - GO'}",
+        "Jupyter Notebook and Random Forest models",
     ],
 )
 def test_leaves_non_names(text: str) -> None:
@@ -69,7 +78,7 @@ def test_doubtful_pair_is_decided_by_the_confirm_hook() -> None:
         asked.append(text[start:end])
         return True
 
-    text = "Wang Xiaoming was admitted."
+    text = "Wang Xiaoming."  # one known word, one unknown, nothing around them
     assert [text[f.start:f.end] for f in NameRecognizer(confirm=confirm).find(text)] == [
         "Wang Xiaoming"]
     assert asked == ["Wang Xiaoming"]

@@ -80,6 +80,10 @@ NEGATIVES = [
     "X@W.T + b",
     "2 Way ANOVA on 3 groups",
     "SSN 000-12-3456 and 666-12-3456 are never issued",
+    "coef = [1.36311143689505321, -0.55317463909867071]",
+    "# reference: https://www.imnepal.com/nepali-numbers/",
+    "cohort = df.query('visit_date >= \"2020-01-01\"')",
+    "write to john@example.de or jane@example.co.uk",
     "4990 6958 4830 4012 fails the Luhn check, 4111 1111 1111 1111 is a test card",
 ]
 
