@@ -151,8 +151,7 @@ def _identifying_url(url: str) -> bool:
 
 
 # A link in a comment is a reference unless it points at a person.
-_COMMENT_BEFORE = re.compile(r"(?:#|//|--|\.\. |\b(?:see|ref|refs|reference|docs?|source|from)"
-                             r"\b:?)", re.IGNORECASE)
+_COMMENT_BEFORE = re.compile(r"(?:#|//|--|^[ \t]*\.\. )", re.MULTILINE)
 
 
 class UrlRecognizer:

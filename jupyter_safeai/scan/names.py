@@ -19,6 +19,7 @@ import regex
 
 from .finding import Finding
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists, name_lists
+from .places import followed_by_region, street_words
 
 DETECTOR = "names"
 
@@ -228,7 +229,7 @@ class NameRecognizer:
             # street words (12 Beacon Street is an address).
             if not kind and (word.casefold() in COMMON_WORDS or _wordlike(word)) or (
                     word.isupper() and (len(word) <= 2 or not kind)) or (
-                    word.casefold() in _STREET_WORDS):
+                    word.casefold() in _STREET_WORDS or word.casefold() in street_words()):
                 yield from self._judge(text, base, run)
                 run = []
                 continue
@@ -262,7 +263,8 @@ class NameRecognizer:
         elif (strong >= 1 and len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))) or (
                 len(words) == 1 and strong and self._comma_pair(text, start, end)):
             yield start, end, 0.7
-        elif self.confirm is not None and len(words) <= 4 and (
+        elif self.confirm is not None and len(words) <= 4 and not followed_by_region(
+                text, end) and (
                 strong and (len(words) >= 2 or cue == 1)
                 or len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))
         ) and not all(w.isupper() for w in words) and self.confirm(text, start, end):

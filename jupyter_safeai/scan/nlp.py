@@ -60,6 +60,10 @@ class PersonNer:
                     "models": [{"lang_code": "en", "model_name": self.model}],
                 })
                 self._engine = provider.create_engine()
+                # Only entities are read: run the tokenizer, tok2vec and NER, not the
+                # tagger, parser and lemmatizer presidio loads for its own recognizers.
+                nlp = self._engine.nlp["en"]
+                nlp.select_pipes(enable=[p for p in ("tok2vec", "ner") if p in nlp.pipe_names])
             return self._engine
 
     def __call__(self, text: str, start: int, end: int) -> bool:
@@ -75,6 +79,5 @@ class PersonNer:
 
     @lru_cache(maxsize=512)  # noqa: B019 - one PersonNer per Scanner, bounded cache
     def _people(self, sentence: str) -> tuple[tuple[int, int], ...]:
-        artifacts = self._load().process_text(sentence, "en")
-        return tuple((e.start_char, e.end_char) for e in artifacts.entities
-                     if e.label_ in {"PERSON", "PER"})
+        doc = self._load().nlp["en"](sentence)
+        return tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ in {"PERSON", "PER"})

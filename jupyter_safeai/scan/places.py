@@ -56,6 +56,21 @@ def _alternation(words: object) -> str:
 
 
 @lru_cache(maxsize=1)
+def street_words() -> frozenset[str]:
+    """Lower-case street suffixes and unit words: a name followed by one is a street."""
+    from faker.providers.address.en_US import Provider
+
+    units = ("apt", "apartment", "suite", "ste", "unit", "fl", "floor", "bldg", "room")
+    return frozenset(w.lower() for w in (*Provider.street_suffixes, *_ABBREVIATED_SUFFIXES,
+                                         *units))
+
+
+def followed_by_region(text: str, end: int) -> bool:
+    """`Raleigh, NC` / `Kumasi, Ghana`: the words before are a place."""
+    return bool(_REGION_AFTER_COMMA.match(text, end))
+
+
+@lru_cache(maxsize=1)
 def _street_pattern() -> regex.Pattern[str]:
     """Number first: `12 Beacon Street`, `88669 Lisa Ports Apt. 193`, `12 rue de la Paix`."""
     from faker.providers.address.en_US import Provider

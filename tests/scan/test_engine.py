@@ -97,3 +97,26 @@ def test_never_raises_on_identifier_fragments(parts: list[str]) -> None:
     text = "".join(parts)
     for finding in scan_text(text):
         assert 0 <= finding.start < finding.end <= len(text)
+
+
+def test_scanning_opens_no_network_connection(monkeypatch) -> None:
+    """A fresh scanner (name lists, presidio's NLP engine, tldextract) works offline."""
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(self, address):  # noqa: ANN001
+        attempts.append(address)
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    scanner = Scanner()
+    text = ("Wang Xiaoming was admitted; mail him at wang.x@mayo-clinic.org or see "
+            "https://www.wang-family.net/home")
+    entities = [f.entity for f in scanner.scan(text)]
+    assert entities == ["PERSON", "EMAIL_ADDRESS", "URL"]
+    import tldextract
+
+    assert tldextract.extract("a.b.example.co.uk").suffix == "co.uk"  # bundled snapshot
+    assert attempts == []
