@@ -592,6 +592,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_scan_command(sub)
+    from .audit_cli import add_audit_parser  # `audit verify|report|purge`
+
+    add_audit_parser(sub)
     return parser
 
 

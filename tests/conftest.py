@@ -17,13 +17,18 @@ def safeai_config() -> dict:
 
 
 @pytest.fixture
-def jp_server_config(safeai_config: dict) -> dict:
+def audit_path(tmp_path) -> object:
+    return tmp_path / "audit.jsonl"
+
+
+@pytest.fixture
+def jp_server_config(safeai_config: dict, audit_path) -> dict:
     return {
         "ServerApp": {
             "jpserver_extensions": {"jupyter_safeai": True},
             "allow_unauthenticated_access": False,
         },
-        "SafeAI": safeai_config,
+        "SafeAI": {"audit_log": str(audit_path), **safeai_config},
     }
 
 

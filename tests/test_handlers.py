@@ -41,11 +41,14 @@ async def test_chat_streams_real_tokens_from_the_default_model(jp_fetch) -> None
     )
     assert response.headers["Content-Type"].startswith("application/x-ndjson")
     events = stream_events(response.body)
+    assert events[0] == {"type": "gate", "action": "send", "counts": {}, "redacted": {},
+                         "policy": {"phi": "redact", "secret": "block", "genomic": "redact"},
+                         "notes": []}
     tokens = [e["content"] for e in events if e["type"] == "token"]
     done = events[-1]
     assert done["type"] == "done", events[-3:]
     assert done["model"] == "SmolLM2-135M-Instruct"
-    assert done["tokens"] == len(tokens) >= 5
+    assert done["tokens"] >= len(tokens) >= 5
     assert "".join(tokens).strip(), "the model produced only whitespace"
     listing = json.loads((await jp_fetch("safeai", "models")).body)
     assert listing["models"][0]["loaded"] is True
@@ -62,7 +65,7 @@ async def test_unauthenticated_requests_are_refused(
     assert refused.value.code == 403
 
 
-async def test_prompt_with_ssn_is_refused_before_the_model(
+async def test_prompt_with_ssn_is_refused_before_the_model_under_a_blocking_policy(
     jp_fetch, monkeypatch, caplog
 ) -> None:
     calls = []
@@ -75,7 +78,8 @@ async def test_prompt_with_ssn_is_refused_before_the_model(
     caplog.set_level(logging.DEBUG)
     with pytest.raises(HTTPClientError) as refused:
         await jp_fetch("safeai", "chat", method="POST",
-                       body=chat_body(f"My patient's SSN is {SSN}, fix my code"))
+                       body=chat_body(f"My patient's SSN is {SSN}, fix my code",
+                                      policy={"phi": "block"}))
     error = refused.value
     assert error.code == 422
     body = json.loads(error.response.body)
@@ -167,7 +171,7 @@ class TestSlowScanner:
 
         from jupyter_safeai.server import handlers
 
-        def slow_gate(parts, scanner=None):
+        def slow_gate(*args, **kwargs):
             clock.sleep(1)
             raise AssertionError("the gate's answer must not be waited for")
 

@@ -36,7 +36,7 @@ def test_wrong_sha256_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        ({"path": "/x.gguf", "sha256": "a", "license": "MIT"}, "has no name"),
+        ({"path": "/x.gguf", "sha256": "a", "license": "MIT"}, "no .name."),
         ({"name": "m", "path": "/x.gguf", "sha256": "a"}, "'license' is missing"),
         ({"name": "m", "sha256": "a", "license": "MIT"}, "exactly one of"),
         ({"name": "m", "path": "/x", "sha256": "a", "license": "MIT", "colour": 1}, "unknown"),

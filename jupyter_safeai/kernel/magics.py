@@ -13,7 +13,7 @@ from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 from IPython.display import Markdown, display
 
-from ..policy import GateDecision, check_prompt
+from ..policy import STRICT, GateDecision, check_prompt
 from .server_client import ServerRefused, ServerUnreachable, find_server
 
 #: How often the streamed answer in the cell output is redrawn.
@@ -59,7 +59,7 @@ class SafeAIMagics(Magics):
         if not question:
             display(Markdown("Write a question below `%%safe_ai`, then run the cell."))
             return
-        decision = check_prompt([question])
+        decision = check_prompt([question], STRICT)
         if decision.blocked:
             display(Markdown(blocked_report(question, decision)))
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,33 +34,62 @@ class ModelIntegrityError(RuntimeError):
 
 @dataclass(frozen=True)
 class ApprovedModel:
+    """One entry of `c.SafeAI.approved_models`: local weights or an institution endpoint."""
+
     name: str
     license: str
-    model_card: str
-    sha256: str
+    model_card: str = ""
+    sha256: str = ""
     path: str | None = None
     package_resource: str | None = None
+    #: An OpenAI-compatible endpoint the institution runs (llama.cpp server, vLLM).
+    url: str | None = None
+    remote_model: str | None = None
+    #: Name of the environment variable holding the endpoint's bearer token.
+    api_key_env: str | None = None
+    #: Certificate authority file for an endpoint with an internal certificate.
+    ca_file: str | None = None
     context_length: int = 2048
     phi_allowed: bool = False
+    #: llama-cpp-python chat format; None uses the template inside the GGUF file.
+    chat_format: str | None = None
     generation: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def remote(self) -> bool:
+        return self.url is not None
 
     @classmethod
     def from_config(cls, entry: Mapping[str, Any]) -> ApprovedModel:
+        """Validate one admin entry; errors name the entry and what is wrong with it."""
+        if not isinstance(entry, Mapping):
+            raise ModelConfigError(f"approved model entry {entry!r} is not a dict")
         name = entry.get("name")
         if not isinstance(name, str) or not name:
-            raise ModelConfigError(f"approved model entry {dict(entry)!r} has no name")
-        for key in ("license", "sha256"):
-            if not entry.get(key):
-                raise ModelConfigError(f"approved model {name!r}: '{key}' is missing")
-        if bool(entry.get("path")) == bool(entry.get("package_resource")):
-            raise ModelConfigError(
-                f"approved model {name!r}: give exactly one of 'path' or 'package_resource'"
-            )
-        known = {f for f in cls.__dataclass_fields__}
-        unknown = set(entry) - known
+            raise ModelConfigError("an approved model entry has no 'name'")
+        unknown = set(entry) - set(cls.__dataclass_fields__)
         if unknown:
             raise ModelConfigError(f"approved model {name!r}: unknown keys {sorted(unknown)}")
-        return cls(**{"model_card": "", **entry})
+        if not entry.get("license"):
+            raise ModelConfigError(f"approved model {name!r}: 'license' is missing")
+        sources = [k for k in ("path", "package_resource", "url") if entry.get(k)]
+        if len(sources) != 1:
+            raise ModelConfigError(f"approved model {name!r}: give exactly one of 'path', "
+                                   f"'package_resource' or 'url' (got {sources or 'none'})")
+        if sources[0] == "url":
+            if not str(entry["url"]).startswith(("http://", "https://")):
+                raise ModelConfigError(f"approved model {name!r}: 'url' must be http(s)")
+        else:
+            sha = str(entry.get("sha256", "")).lower()
+            if not (len(sha) == 64 and all(c in "0123456789abcdef" for c in sha)):
+                raise ModelConfigError(
+                    f"approved model {name!r}: 'sha256' must be the 64-hex-digit sha256 "
+                    "of the weights")
+        model = cls(**entry)
+        if model.path and not Path(model.path).expanduser().is_file():
+            raise ModelConfigError(f"approved model {name!r}: weights file not found at "
+                                   f"{model.path}")
+        return model
 
     def weights_path(self) -> Path:
         """Where the GGUF file is; a package resource is found without importing the package."""
@@ -77,23 +106,30 @@ class ApprovedModel:
 
     def describe(self) -> dict[str, Any]:
         return {"name": self.name, "license": self.license, "model_card": self.model_card,
-                "context_length": self.context_length, "phi_allowed": self.phi_allowed}
+                "context_length": self.context_length, "phi_allowed": self.phi_allowed,
+                "remote": self.remote}
 
 
-def sha256_of(path: Path, chunk: int = 1 << 20) -> str:
+def sha256_of(path: Path, chunk: int = 1 << 20,
+              progress: Callable[[float], None] | None = None) -> str:
     digest = hashlib.sha256()
+    total, done = max(1, path.stat().st_size), 0
     with path.open("rb") as fh:
         while block := fh.read(chunk):
             digest.update(block)
+            done += len(block)
+            if progress is not None:
+                progress(done / total)
     return digest.hexdigest()
 
 
-def verify_weights(model: ApprovedModel) -> Path:
+def verify_weights(model: ApprovedModel,
+                   progress: Callable[[float], None] | None = None) -> Path:
     """Return the weights path after checking it exists and matches the approved sha256."""
     path = model.weights_path()
     if not path.is_file():
         raise ModelIntegrityError(f"model {model.name!r}: weights file not found at {path}")
-    actual = sha256_of(path)
+    actual = sha256_of(path, progress=progress)
     if actual != model.sha256.lower():
         raise ModelIntegrityError(
             f"model {model.name!r}: sha256 mismatch (approved {model.sha256[:12]}…, "

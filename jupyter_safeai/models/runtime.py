@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import enum
 import logging
+import math
 import threading
 import time
 from collections.abc import AsyncIterator, Iterable, Mapping
@@ -33,14 +34,45 @@ class ModelUnavailable(RuntimeError):
     """The model cannot answer (failed checksum, missing weights, failed load)."""
 
 
+class Admission:
+    """A bounded queue in front of one model: one generates, `max_waiting` wait.
+
+    Requests beyond that are refused at once (HTTP 429) with an estimate of when to
+    retry, from the average length of recent answers.
+    """
+
+    def __init__(self, max_waiting: int = 4) -> None:
+        self.max_waiting = max_waiting
+        self.pending = 0
+        self._seconds_per_answer = 5.0
+
+    def try_enter(self) -> bool:
+        if self.pending > self.max_waiting:
+            return False
+        self.pending += 1
+        return True
+
+    def leave(self, seconds: float | None = None) -> None:
+        self.pending = max(0, self.pending - 1)
+        if seconds is not None:
+            self._seconds_per_answer = 0.8 * self._seconds_per_answer + 0.2 * seconds
+
+    def retry_after(self) -> int:
+        return max(1, math.ceil(self.pending * self._seconds_per_answer))
+
+
 class LocalModel:
     """One approved GGUF model and its lazily created `llama_cpp.Llama` instance."""
 
-    def __init__(self, spec: ApprovedModel, n_threads: int | None = None) -> None:
+    def __init__(self, spec: ApprovedModel, n_threads: int | None = None,
+                 max_waiting: int = 4) -> None:
         self.spec = spec
         self.n_threads = n_threads
         self.state = ModelState.NOT_LOADED
         self.error: str | None = None
+        self.progress: float | None = None
+        self.admission = Admission(max_waiting)
+        self.last_used = time.monotonic()
         self._llama: Any = None
         self._load_lock = threading.Lock()
         # A llama.cpp context holds one sequence: generations on it take turns.
@@ -48,7 +80,11 @@ class LocalModel:
 
     def describe(self) -> dict[str, Any]:
         return {**self.spec.describe(), "state": self.state.value,
-                "loaded": self.state is ModelState.LOADED, "error": self.error}
+                "loaded": self.state is ModelState.LOADED, "error": self.error,
+                "progress": self.progress, "queue": self.admission.pending}
+
+    def _set_progress(self, fraction: float) -> None:
+        self.progress = round(fraction, 3)
 
     def load(self) -> None:
         """Verify and load the weights once; later calls return at once (blocking)."""
@@ -59,8 +95,8 @@ class LocalModel:
                 raise ModelUnavailable(self.error)
             try:
                 self.state = ModelState.VERIFYING
-                path = verify_weights(self.spec)
-                self.state = ModelState.LOADING
+                path = verify_weights(self.spec, progress=self._set_progress)
+                self.state, self.progress = ModelState.LOADING, None
                 from llama_cpp import Llama
 
                 started = time.perf_counter()
@@ -68,6 +104,7 @@ class LocalModel:
                     model_path=str(path),
                     n_ctx=self.spec.context_length,
                     n_threads=self.n_threads,
+                    chat_format=self.spec.chat_format,
                     verbose=False,
                 )
                 log.info("safeai: model %s loaded in %.1fs", self.spec.name,
@@ -90,6 +127,9 @@ class LocalModel:
         """Blocking generation; `emit` is called per token, `cancel` stops within one token."""
         options = {"max_tokens": max_tokens, "temperature": 0.2, **self.spec.generation}
         with self._generate_lock:
+            if cancel.is_set() or self._llama is None:  # gone while waiting for its turn
+                return
+            self.last_used = time.monotonic()
             stream = self._llama.create_chat_completion(messages=messages, stream=True, **options)
             try:
                 for chunk in stream:
@@ -100,6 +140,7 @@ class LocalModel:
                         emit(piece)
             finally:
                 stream.close()
+                self.last_used = time.monotonic()
 
     async def stream_chat(
         self, messages: list[dict[str, str]], max_tokens: int
@@ -137,35 +178,52 @@ class LocalModel:
             cancel.set()
             await asyncio.shield(worker)
 
+    def count_tokens(self, messages: list[dict[str, str]]) -> int | None:
+        """Tokens of the prompt text as the model reads them (for the audit)."""
+        if self._llama is None:
+            return None
+        text = "\n".join(m["content"] for m in messages)
+        return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False))
+
     def close(self) -> None:
-        with self._load_lock:
+        """Free the weights; the next request loads them again."""
+        with self._load_lock, self._generate_lock:
             if self._llama is not None:
                 self._llama.close()
                 self._llama = None
             if self.state is ModelState.LOADED:
                 self.state = ModelState.NOT_LOADED
 
+    def idle_for(self) -> float:
+        return time.monotonic() - self.last_used
+
 
 class ModelService:
     """Owns every approved model of one server; the only place models are created."""
 
     def __init__(self, specs: Iterable[ApprovedModel], default: str,
-                 n_threads: int | None = None) -> None:
-        self.models: dict[str, LocalModel] = {}
+                 n_threads: int | None = None, max_waiting: int = 4) -> None:
+        self.models: dict[str, Any] = {}
         for spec in specs:
             if spec.name in self.models:
                 raise ModelConfigError(f"approved model {spec.name!r} is listed twice")
-            self.models[spec.name] = LocalModel(spec, n_threads)
+            if spec.remote:
+                from .remote import RemoteModel
+
+                self.models[spec.name] = RemoteModel(spec)
+            else:
+                self.models[spec.name] = LocalModel(spec, n_threads, max_waiting)
         if default not in self.models:
             raise ModelConfigError(f"default model {default!r} is not an approved model")
         self.default = default
 
     @classmethod
     def from_config(cls, entries: Iterable[Mapping[str, Any]], default: str,
-                    n_threads: int | None = None) -> ModelService:
-        return cls([ApprovedModel.from_config(e) for e in entries], default, n_threads)
+                    n_threads: int | None = None, max_waiting: int = 4) -> ModelService:
+        return cls([ApprovedModel.from_config(e) for e in entries], default, n_threads,
+                   max_waiting)
 
-    def get(self, name: str | None) -> LocalModel | None:
+    def get(self, name: str | None) -> Any:
         """The approved model by name (the default when no name); None if not approved."""
         return self.models.get(name or self.default)
 
@@ -186,6 +244,16 @@ class ModelService:
                                   daemon=True)
         thread.start()
         return thread
+
+    def unload_idle(self, seconds: float) -> list[str]:
+        """Free local models unused for `seconds` and with nobody waiting; their names."""
+        unloaded = []
+        for name, model in self.models.items():
+            if isinstance(model, LocalModel) and model.state is ModelState.LOADED and (
+                    model.admission.pending == 0 and model.idle_for() > seconds):
+                model.close()
+                unloaded.append(name)
+        return unloaded
 
     def close(self) -> None:
         for model in self.models.values():

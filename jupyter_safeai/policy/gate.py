@@ -1,7 +1,8 @@
-"""The gate every prompt passes: scan each part, decide, and fail closed.
+"""The gate every prompt passes: scan each part, decide by policy, fail closed.
 
-The skeleton's policy is the strictest one — any finding blocks. The admin
-policy issue adds redact and warn modes per category on top of this decision.
+Each finding gets the mode of its category. One `block` finding blocks the prompt;
+otherwise `redact` findings are replaced by placeholders and `warn` findings need
+the user's acknowledgement. A scanner error or time-out blocks (fail closed).
 """
 
 from __future__ import annotations
@@ -9,8 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
-from ..scan import Finding, ScanError, scan_text
+from ..scan import Finding, ScanError, Vault, redact, scan_text
+from .modes import Mode, Policy
+
+Action = Literal["send", "redact", "warn", "block"]
 
 
 @dataclass(frozen=True)
@@ -20,20 +25,38 @@ class LocatedFinding:
     part: int
     finding: Finding
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, policy: Policy | None = None) -> dict[str, object]:
         f = self.finding
-        return {"part": self.part, "entity": f.entity, "category": f.category,
-                "start": f.start, "end": f.end, "score": round(f.score, 3)}
+        record: dict[str, object] = {
+            "part": self.part, "entity": f.entity, "category": f.category,
+            "start": f.start, "end": f.end, "score": round(f.score, 3)}
+        if policy is not None:
+            record["mode"] = policy.mode(f.category).value
+        return record
 
 
 @dataclass(frozen=True)
 class GateDecision:
     findings: list[LocatedFinding] = field(default_factory=list)
+    policy: Policy = field(default_factory=Policy)
     error: str | None = None
+    notes: tuple[str, ...] = ()
+
+    def _modes(self) -> set[Mode]:
+        return {self.policy.mode(lf.finding.category) for lf in self.findings}
+
+    @property
+    def action(self) -> Action:
+        modes = self._modes()
+        if self.error is not None or Mode.BLOCK in modes:
+            return "block"
+        if Mode.REDACT in modes:
+            return "redact"
+        return "warn" if Mode.WARN in modes else "send"
 
     @property
     def blocked(self) -> bool:
-        return self.error is not None or bool(self.findings)
+        return self.action == "block"
 
     def counts(self) -> dict[str, int]:
         return dict(Counter(lf.finding.entity for lf in self.findings))
@@ -45,21 +68,42 @@ class GateDecision:
         if not self.findings:
             return "No identifiers found."
         kinds = ", ".join(f"{n} × {entity}" for entity, n in sorted(self.counts().items()))
-        return f"Prompt blocked: it contains {kinds}."
+        verb = {"block": "Prompt blocked: it contains",
+                "redact": "Prompt redacted before sending:",
+                "warn": "Prompt holds identifiers (warn):",
+                "send": "Found:"}[self.action]
+        return f"{verb} {kinds}."
 
     def to_dict(self) -> dict[str, object]:
-        return {"blocked": self.blocked, "message": self.describe(), "counts": self.counts(),
-                "findings": [lf.to_dict() for lf in self.findings]}
+        return {"action": self.action, "blocked": self.blocked, "message": self.describe(),
+                "counts": self.counts(), "policy": self.policy.to_dict(),
+                "notes": list(self.notes),
+                "findings": [lf.to_dict(self.policy) for lf in self.findings]}
+
+    def redacted(self, parts: Sequence[str], vault: Vault | None = None
+                 ) -> tuple[list[str], Vault]:
+        """`parts` with every finding in a `redact` category replaced by a placeholder."""
+        vault = vault if vault is not None else Vault()
+        out = []
+        for i, text in enumerate(parts):
+            mine = [lf.finding for lf in self.findings
+                    if lf.part == i and self.policy.mode(lf.finding.category) is Mode.REDACT]
+            text, vault = redact(text, mine, vault)
+            out.append(text)
+        return out, vault
 
 
 def check_prompt(
-    parts: Sequence[str], scanner: Callable[[str], list[Finding]] = scan_text
+    parts: Sequence[str], policy: Policy | None = None,
+    scanner: Callable[[str], list[Finding]] = scan_text, notes: Sequence[str] = (),
 ) -> GateDecision:
-    """Scan every part of a prompt; a scanner error blocks (fail closed)."""
+    """Scan every part of a prompt and decide under `policy`; any scanner error blocks."""
+    policy = policy or Policy()
     try:
         found = [LocatedFinding(i, f) for i, text in enumerate(parts) for f in scanner(text)]
     except ScanError as exc:  # too large, too slow: the message names no data
-        return GateDecision(error=str(exc))
+        return GateDecision(policy=policy, error=str(exc), notes=tuple(notes))
     except Exception as exc:  # noqa: BLE001 - any scanner failure must stop the prompt
-        return GateDecision(error=f"the scanner failed ({type(exc).__name__})")
-    return GateDecision(findings=found)
+        return GateDecision(policy=policy, error=f"the scanner failed ({type(exc).__name__})",
+                            notes=tuple(notes))
+    return GateDecision(findings=found, policy=policy, notes=tuple(notes))

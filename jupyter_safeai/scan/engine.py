@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
 from .allow import apply_inline_allows
@@ -92,7 +92,9 @@ class Scanner:
                     load()
             self._loaded = True
 
-    def scan(self, text: str) -> list[Finding]:
+    def scan(self, text: str, never_accept: Collection[str] | None = None) -> list[Finding]:
+        """Findings in `text`; `never_accept` overrides the categories whose findings an
+        inline `# safeai: allow` marker cannot accept (admin policy)."""
         if not isinstance(text, str):
             raise TypeError(f"scan_text expects str, not {type(text).__name__}")
         if len(text) > self.max_chars:
@@ -112,7 +114,9 @@ class Scanner:
                      if f.category != "phi" or not overlaps_any(identifiers, f.start, f.end)]
         findings = resolve_overlaps(found)
         if "safeai:" in text:
-            findings = apply_inline_allows(text, findings, self.forbidden_allow_categories)
+            forbidden = (self.forbidden_allow_categories if never_accept is None
+                         else frozenset(never_accept))
+            findings = apply_inline_allows(text, findings, forbidden)
         return findings
 
 

@@ -62,3 +62,31 @@ def redact(text: str, findings: Iterable[Finding], vault: Vault | None = None
         position = finding.end
     pieces.append(text[position:])
     return "".join(pieces), vault
+
+
+class StreamRestorer:
+    """Restore placeholders in an answer that arrives token by token.
+
+    A placeholder can be split across tokens (`<PER`, `SON_1>`); text after an open
+    `<` is held back until it closes or can no longer be a placeholder.
+    """
+
+    _LONGEST = 48
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+        self._pending = ""
+
+    def feed(self, piece: str) -> str:
+        text = self._pending + piece
+        cut = text.rfind("<")
+        if cut != -1 and ">" not in text[cut:] and len(text) - cut < self._LONGEST and (
+                re.fullmatch(r"<[A-Z0-9_]*", text[cut:])):
+            self._pending, text = text[cut:], text[:cut]
+        else:
+            self._pending = ""
+        return self.vault.restore(text)
+
+    def flush(self) -> str:
+        text, self._pending = self._pending, ""
+        return self.vault.restore(text)

@@ -1,45 +1,76 @@
-"""The Jupyter server extension: wires admin settings, the model service and the handlers."""
+"""The Jupyter server extension: wires admin settings, models, audit log and handlers."""
 
 from __future__ import annotations
 
 import threading
 
 from jupyter_server.extension.application import ExtensionApp
+from tornado.ioloop import PeriodicCallback
+from traitlets import TraitError
 
 from ..models import ModelConfigError, ModelService
 from ..scan import default_scanner
-from .handlers import ChatHandler, ModelsHandler
+from .handlers import ChatHandler, ModelsHandler, PolicyHandler, ScanHandler
 from .settings import SafeAI
 
 
 def warm_up_scanner() -> None:
     # A doubtful name pair makes the name recognizer load the NER model too.
-    default_scanner().scan("Wang Xiaoming was admitted.")
+    default_scanner().scan("Wang Xiaoming.")
 
 
 class SafeAIExtension(ExtensionApp):
     name = "jupyter_safeai"
 
     def initialize_settings(self) -> None:
-        settings = SafeAI(parent=self.serverapp, config=self.serverapp.config)
-        self.safeai = settings
+        error: str | None = None
         try:
-            models: ModelService | None = ModelService.from_config(
-                settings.approved_models, settings.default_model, settings.n_threads or None
-            )
-            error = None
-        except ModelConfigError as exc:
+            settings = SafeAI(parent=self.serverapp, config=self.serverapp.config)
+        except TraitError as exc:
             # Bad admin configuration disables the assistant, never the Jupyter server.
-            models, error = None, str(exc)
-            self.log.error("safeai: configuration error, assistant disabled: %s", exc)
-        self.models = models
-        self.settings.update(
-            safeai=settings, safeai_models=models, safeai_config_error=error
-        )
+            settings, error = SafeAI(parent=self.serverapp), str(exc)
+        models: ModelService | None = None
+        if error is None:
+            try:
+                models = ModelService.from_config(
+                    settings.approved_models, settings.default_model,
+                    settings.n_threads or None, settings.max_waiting)
+            except ModelConfigError as exc:
+                error = str(exc)
+        if error is not None:
+            self.log.error("safeai: configuration error, assistant disabled: %s", error)
+        self.safeai, self.models = settings, models
+        self.settings.update(safeai=settings, safeai_models=models, safeai_config_error=error)
+        self._init_audit(settings)
+
+    def _init_audit(self, settings: SafeAI) -> None:
+        from .audit import AuditLog, AuditLogError, default_audit_path
+        from .events import emit_audit_event, register_audit_events
+
+        try:
+            log = AuditLog(settings.audit_log or default_audit_path())
+        except (AuditLogError, OSError) as exc:
+            # No audit, no prompts: refuse chat until an admin repairs or moves the log.
+            error = f"audit log unusable ({exc})"
+            self.log.error("safeai: %s; assistant disabled", error)
+            self.models = None
+            self.settings.update(safeai_models=None, safeai_config_error=error)
+            return
+        event_logger = getattr(self.serverapp, "event_logger", None)
+        if event_logger is not None:
+            register_audit_events(event_logger)
+
+        def emit(record: dict) -> None:
+            if event_logger is not None:
+                emit_audit_event(event_logger, record)
+
+        self.settings.update(safeai_audit=log, safeai_emit=emit)
 
     def initialize_handlers(self) -> None:
         self.handlers.extend([
             (r"/safeai/models", ModelsHandler),
+            (r"/safeai/policy", PolicyHandler),
+            (r"/safeai/scan", ScanHandler),
             (r"/safeai/chat", ChatHandler),
         ])
 
@@ -50,7 +81,16 @@ class SafeAIExtension(ExtensionApp):
         # prompt is not the one that pays for it.
         threading.Thread(target=warm_up_scanner, name="safeai-scanner-warm-up",
                          daemon=True).start()
+        idle = self.safeai.idle_unload_seconds
+        if self.models is not None and idle > 0:
+            models = self.models
+            self._unloader = PeriodicCallback(lambda: models.unload_idle(idle),
+                                              min(60_000, idle * 1000))
+            self._unloader.start()
 
     async def stop_extension(self) -> None:
+        unloader = getattr(self, "_unloader", None)
+        if unloader is not None:
+            unloader.stop()
         if self.models is not None:
             self.models.close()

@@ -1,16 +1,20 @@
 """REST handlers under /safeai: the enforcing gate for every client.
 
-Chat answers stream as JSON lines (`application/x-ndjson`), one event per line:
-`{"type": "status", ...}` while the model loads, `{"type": "token", "content": ...}`
-per token, then `{"type": "done", ...}` with counts and timing, or
-`{"type": "error", "message": ...}`.
+Whatever reaches these handlers — the sidebar, the magic, a hand-written request —
+meets the same admin policy. Chat answers stream as JSON lines
+(`application/x-ndjson`), one event per line: `{"type": "gate", ...}` (what the gate
+did), `{"type": "status", ...}` while the model loads, `{"type": "token", "content"}`
+per token, then `{"type": "done", ...}` or `{"type": "error", "message"}`. The API is
+described in `openapi.yaml` at the repository root.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from jupyter_server.auth.decorator import authorized
@@ -20,51 +24,18 @@ from tornado.iostream import StreamClosedError
 
 from ..models import ModelService, ModelState
 from ..models.runtime import ModelUnavailable
-from ..policy import GateDecision, check_prompt
+from ..policy import GateDecision, Mode, Policy, PolicyError, check_prompt, tighten
+from ..scan import default_scanner
+from ..scan.redact import StreamRestorer
+from .audit import hash_prompt
 from .settings import SafeAI
 
 AUTH_RESOURCE = "safeai"
 ROLES = ("system", "user", "assistant")
+CLIENTS = ("sidebar", "magic", "api")
 
 
-class SafeAIHandler(APIHandler):
-    auth_resource = AUTH_RESOURCE
-
-    @property
-    def safeai(self) -> SafeAI:
-        return self.settings["safeai"]
-
-    @property
-    def models(self) -> ModelService:
-        service = self.settings.get("safeai_models")
-        if service is None:
-            reason = self.settings.get("safeai_config_error") or "no approved model"
-            raise web.HTTPError(503, f"No approved model: {reason}")
-        return service
-
-
-    async def gate(self, parts: list[str]) -> GateDecision:
-        """Scan off the event loop; a scan that outlasts the limit blocks (fail closed)."""
-        limit = self.safeai.scan_timeout
-        try:
-            return await asyncio.wait_for(asyncio.to_thread(check_prompt, parts), limit)
-        except asyncio.TimeoutError:
-            return GateDecision(error=f"the scan did not finish within {limit:g} s")
-
-
-class ModelsHandler(SafeAIHandler):
-    @web.authenticated
-    @authorized
-    def get(self) -> None:
-        service = self.settings.get("safeai_models")
-        if service is None:
-            self.finish({"default": None, "models": [],
-                         "error": self.settings.get("safeai_config_error")})
-            return
-        self.finish(service.describe())
-
-
-def parse_chat_request(body: Any) -> tuple[list[dict[str, str]], str | None]:
+def parse_chat_request(body: Any) -> dict[str, Any]:
     """Validate an OpenAI-style chat body; raise 400 with a reason naming the bad field."""
     if not isinstance(body, dict):
         raise web.HTTPError(400, "Body must be a JSON object")
@@ -84,7 +55,120 @@ def parse_chat_request(body: Any) -> tuple[list[dict[str, str]], str | None]:
     model = body.get("model")
     if model is not None and not isinstance(model, str):
         raise web.HTTPError(400, "'model' must be a string")
-    return clean, model
+    acknowledge = body.get("acknowledge", False)
+    if not isinstance(acknowledge, bool):
+        raise web.HTTPError(400, "'acknowledge' must be true or false")
+    client = body.get("client", "api")
+    if client not in CLIENTS:
+        raise web.HTTPError(400, f"'client' must be one of {', '.join(CLIENTS)}")
+    return {"messages": clean, "model": model, "policy": body.get("policy"),
+            "acknowledge": acknowledge, "client": client}
+
+
+class SafeAIHandler(APIHandler):
+    auth_resource = AUTH_RESOURCE
+
+    @property
+    def safeai(self) -> SafeAI:
+        return self.settings["safeai"]
+
+    @property
+    def models(self) -> ModelService:
+        service = self.settings.get("safeai_models")
+        if service is None:
+            reason = self.settings.get("safeai_config_error") or "no approved model"
+            raise web.HTTPError(503, f"No approved model: {reason}")
+        return service
+
+    def effective_policy(self, requested: Any, phi_allowed: bool = True
+                         ) -> tuple[Policy, list[str]]:
+        """Admin floor, tightened by the request, and PHI never in clear to a model
+        whose deployment is not covered for it."""
+        if requested is not None and not isinstance(requested, dict):
+            raise web.HTTPError(400, "'policy' must be an object like {\"phi\": \"block\"}")
+        try:
+            policy, notes = tighten(self.safeai.admin_policy(), requested)
+        except PolicyError as exc:
+            raise web.HTTPError(400, str(exc)) from exc
+        if not phi_allowed and policy.phi is Mode.WARN:
+            policy = policy.at_least("phi", Mode.REDACT)
+            notes.append("phi: this model is not approved for PHI; redacted instead of warn")
+        return policy, notes
+
+    async def gate(self, parts: Sequence[str], policy: Policy,
+                   notes: Sequence[str] = ()) -> GateDecision:
+        """Scan off the event loop; a scan that outlasts the limit blocks (fail closed)."""
+        limit = self.safeai.scan_timeout
+        never_accept = list(self.safeai.never_accept)
+
+        def scan(text: str) -> list:
+            return default_scanner().scan(text, never_accept)
+
+        try:
+            return await asyncio.wait_for(
+                asyncio.to_thread(check_prompt, parts, policy, scan, notes), limit)
+        except asyncio.TimeoutError:
+            return GateDecision(policy=policy, error=f"the scan did not finish within "
+                                f"{limit:g} s", notes=tuple(notes))
+
+    async def audit(self, **fields: Any) -> None:
+        """One audit record and event per gated prompt; never the prompt or its values."""
+        log = self.settings.get("safeai_audit")
+        if log is None:
+            return
+        user = self.current_user
+        fields["user"] = getattr(user, "username", None) or "anonymous"
+        record = await log.arecord(**fields)
+        emit = self.settings.get("safeai_emit")
+        if emit is not None:
+            emit(record)
+
+
+class ModelsHandler(SafeAIHandler):
+    @web.authenticated
+    @authorized
+    def get(self) -> None:
+        service = self.settings.get("safeai_models")
+        if service is None:
+            self.finish({"default": None, "models": [],
+                         "error": self.settings.get("safeai_config_error")})
+            return
+        self.finish(service.describe())
+
+
+class PolicyHandler(SafeAIHandler):
+    @web.authenticated
+    @authorized
+    def get(self) -> None:
+        self.finish({
+            "admin": self.safeai.admin_policy().to_dict(),
+            "modes": [m.value for m in Mode],
+            "max_prompt_chars": self.safeai.max_prompt_chars,
+            "never_accept": list(self.safeai.never_accept),
+            "allow_user_models": self.safeai.allow_user_models,
+        })
+
+
+class ScanHandler(SafeAIHandler):
+    """Findings for texts, for the sidebar's preview and warnings: offsets, no values."""
+
+    @web.authenticated
+    @authorized
+    async def post(self) -> None:
+        body = self.get_json_body()
+        if not isinstance(body, dict):
+            raise web.HTTPError(400, "Body must be a JSON object")
+        texts = body.get("texts", [body.get("text")] if "text" in body else None)
+        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+            raise web.HTTPError(400, "'text' must be a string or 'texts' a list of strings")
+        if sum(map(len, texts)) > self.safeai.max_prompt_chars:
+            raise web.HTTPError(413, f"Text too large to scan (limit "
+                                f"{self.safeai.max_prompt_chars:,} characters)")
+        policy, notes = self.effective_policy(body.get("policy"))
+        decision = await self.gate(texts, policy, notes)
+        if decision.error is not None:
+            raise web.HTTPError(503, decision.describe())
+        self.finish(decision.to_dict())
 
 
 class ChatHandler(SafeAIHandler):
@@ -99,40 +183,97 @@ class ChatHandler(SafeAIHandler):
         self.write(json.dumps(event) + "\n")
         await self.flush()
 
+    async def _refuse(self, status: int, decision: GateDecision, reason: str,
+                      **audit: Any) -> None:
+        await self.audit(decision="blocked", reason=reason, entities=decision.counts(),
+                   policy=decision.policy.to_dict(), tokens_in=0, tokens_out=0, **audit)
+        self.log.info("safeai chat refused (%s): %s", reason, decision.counts())
+        self.set_status(status)
+        self.finish({"reason": reason, **decision.to_dict()})
+
     @web.authenticated
     @authorized
     async def post(self) -> None:
-        messages, requested = parse_chat_request(self.get_json_body())
-        model = self.models.get(requested)
+        request = parse_chat_request(self.get_json_body())
+        messages = request["messages"]
+        model = self.models.get(request["model"])
         if model is None:
-            raise web.HTTPError(403, f"Model {requested!r} is not an approved model")
-
-        decision = await self.gate([m["content"] for m in messages])
-        if decision.blocked:
-            # Entity types and offsets only: the matched text never leaves this function.
-            self.log.info("safeai chat blocked: %s", decision.counts() or decision.error)
-            self.set_status(422)
-            self.finish({"reason": "blocked", **decision.to_dict()})
+            detail = " (user models are not available on this server)" if (
+                self.safeai.allow_user_models) else ""
+            raise web.HTTPError(403, f"Model {request['model']!r} is not an approved "
+                                f"model{detail}")
+        parts = [m["content"] for m in messages]
+        chars, digest = hash_prompt(parts)
+        audit = {"model": model.spec.name, "client": request["client"],
+                 "prompt_chars": chars, "prompt_sha256": digest}
+        policy, notes = self.effective_policy(request["policy"], model.spec.phi_allowed)
+        if chars > self.safeai.max_prompt_chars:
+            await self._refuse(413, GateDecision(policy=policy, error=(
+                f"the prompt is longer than {self.safeai.max_prompt_chars:,} characters")),
+                "too_large", **audit)
             return
-        if model.state is ModelState.ERROR:
-            raise web.HTTPError(503, model.error)
+        decision = await self.gate(parts, policy, notes)
+        if decision.error is not None:
+            await self._refuse(422, decision, "scanner_error", **audit)
+            return
+        if decision.action == "block":
+            await self._refuse(422, decision, "blocked", **audit)
+            return
+        if decision.action == "warn" and not request["acknowledge"]:
+            await self._refuse(422, decision, "needs_acknowledgement", **audit)
+            return
+        if model.state is ModelState.ERROR and not model.spec.remote:
+            raise web.HTTPError(503, model.error)  # a remote endpoint may be back: try it
+        admission = getattr(model, "admission", None)
+        if admission is not None and not admission.try_enter():
+            # not HTTPError: tornado's error path clears headers, Retry-After included
+            self.set_status(429)
+            self.set_header("Retry-After", str(admission.retry_after()))
+            self.finish({"message": f"Model {model.spec.name!r} is busy; retry later",
+                         "reason": "busy", "queue": admission.pending})
+            return
+        started = time.perf_counter()
+        try:
+            await self._answer(model, messages, decision, audit)
+        finally:
+            if admission is not None:
+                admission.leave(time.perf_counter() - started)
 
+    async def _answer(self, model: Any, messages: list[dict[str, str]],
+                      decision: GateDecision, audit: dict[str, Any]) -> None:
+        sent_parts, vault = decision.redacted([m["content"] for m in messages])
+        sent = [{"role": m["role"], "content": part} for m, part in zip(messages, sent_parts,
+                                                                         strict=True)]
+        restorer = StreamRestorer(vault)
+        outcome = {"send": "sent", "redact": "redacted", "warn": "warned"}[decision.action]
+        failure: str | None = None
         self.set_header("Content-Type", "application/x-ndjson")
         self.set_header("Cache-Control", "no-cache")
         self.set_header("X-Accel-Buffering", "no")
-        conversation = [{"role": "system", "content": self.safeai.system_prompt}, *messages]
+        conversation = [{"role": "system", "content": self.safeai.system_prompt}, *sent]
         started = time.perf_counter()
         first_token: float | None = None
         tokens = 0
         try:
+            await self._send({"type": "gate", "action": decision.action,
+                              "counts": decision.counts(), "redacted": vault.counts(),
+                              "policy": decision.policy.to_dict(),
+                              "notes": list(decision.notes)})
             if model.state is not ModelState.LOADED:
                 await self._send({"type": "status", "model": model.spec.name,
                                   "state": model.state.value})
-            async for piece in model.stream_chat(conversation, self.safeai.max_new_tokens):
-                if first_token is None:
-                    first_token = time.perf_counter()
-                tokens += 1
-                await self._send({"type": "token", "content": piece})
+            stream = model.stream_chat(conversation, self.safeai.max_new_tokens)
+            async with contextlib.aclosing(stream):
+                async for piece in stream:
+                    if first_token is None:
+                        first_token = time.perf_counter()
+                    tokens += 1
+                    text = restorer.feed(piece)
+                    if text:
+                        await self._send({"type": "token", "content": text})
+            tail = restorer.flush()
+            if tail:
+                await self._send({"type": "token", "content": tail})
             elapsed = time.perf_counter() - (first_token or started)
             await self._send({
                 "type": "done", "model": model.spec.name, "tokens": tokens,
@@ -143,7 +284,15 @@ class ChatHandler(SafeAIHandler):
             self.log.info("safeai chat: client went away after %d tokens", tokens)
             return
         except ModelUnavailable as exc:
-            await self._send({"type": "error", "message": str(exc)})
-        self.log.info("safeai chat: model=%s prompt_chars=%d tokens=%d", model.spec.name,
-                      sum(len(m["content"]) for m in messages), tokens)
+            failure = "model_error"
+            with contextlib.suppress(StreamClosedError):
+                await self._send({"type": "error", "message": str(exc)})
+        finally:
+            count = getattr(model, "count_tokens", None)
+            await self.audit(decision=outcome, reason=failure, entities=decision.counts(),
+                       policy=decision.policy.to_dict(),
+                       tokens_in=(count(sent) if count else None) or 0, tokens_out=tokens,
+                       **audit)
+        self.log.info("safeai chat: model=%s prompt_chars=%d decision=%s tokens=%d",
+                      model.spec.name, audit["prompt_chars"], outcome, tokens)
         self.finish()

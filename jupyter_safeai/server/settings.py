@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from traitlets import Bool, Dict, Float, Int, List, Unicode
+from typing import Any
+
+from traitlets import Bool, Dict, Float, Int, List, TraitError, Unicode, validate
 from traitlets.config import Configurable
 
 from ..models import DEFAULT_MODEL_NAME, EMBEDDED_DEFAULT_MODEL
+from ..policy import CATEGORIES, Policy, PolicyError
 
 
 class SafeAI(Configurable):
@@ -16,10 +19,16 @@ class SafeAI(Configurable):
         default_value=[EMBEDDED_DEFAULT_MODEL],
         config=True,
         help="""Models researchers may use. Each entry is a dict with `name`, `license`,
-        `model_card`, `sha256` and exactly one of `path` (a GGUF file) or
-        `package_resource` ("package/relative/path.gguf"); optional `context_length`,
-        `phi_allowed` and `generation` (llama.cpp sampling defaults). The default list
-        holds the embedded SmolLM2-135M-Instruct model.""",
+        `model_card` (URL or text) and exactly one source: `path` (a GGUF file, with its
+        `sha256`), `package_resource` ("package/relative/path.gguf", with its `sha256`)
+        or `url` (an OpenAI-compatible endpoint the institution runs, e.g. a llama.cpp
+        server or vLLM; optional `remote_model` and `api_key_env`, the name of an
+        environment variable holding its bearer token). Optional: `context_length`,
+        `phi_allowed` (the deployment is covered for PHI, e.g. under a BAA; default
+        false: PHI is redacted or blocked before it reaches the model whatever the user
+        asks), `chat_format` (llama-cpp-python name; default: the GGUF's template) and
+        `generation` (sampling defaults such as temperature). Default: the embedded
+        SmolLM2-135M-Instruct model.""",
     )
     default_model = Unicode(
         DEFAULT_MODEL_NAME, config=True,
@@ -29,6 +38,49 @@ class SafeAI(Configurable):
         True, config=True,
         help="Load the default model in the background when the server starts, so the "
         "first question is answered sooner. Loading never blocks the server's start.",
+    )
+    policy = Dict(
+        default_value=Policy().to_dict(),
+        config=True,
+        help="""The admin floor, per category (phi, secret, genomic): 'block' refuses the
+        prompt, 'redact' replaces the values with placeholders (restored in the answer on
+        the server), 'warn' sends after the user acknowledges. Users can only make it
+        stricter. Default: phi redact, secret block, genomic redact.""",
+    )
+    max_prompt_chars = Int(
+        100_000, config=True,
+        help="Longest prompt (all messages together) the server accepts; longer ones are "
+        "refused with HTTP 413 and never scanned or sent.",
+    )
+    audit_log = Unicode(
+        "", config=True,
+        help="Path of the JSON-lines audit log (hash-chained; no prompt text). Default: "
+        "safeai/audit.jsonl in the Jupyter data directory.",
+    )
+    audit_retention_days = Int(
+        365, config=True,
+        help="Days of audit records `jupyter safeai audit purge` keeps.",
+    )
+    allow_user_models = Bool(
+        False, config=True,
+        help="Whether a request may name a model that is not in approved_models. Off by "
+        "default: such requests are refused with HTTP 403. (No user-model loader ships "
+        "yet, so turning it on only changes the refusal message.)",
+    )
+    never_accept = List(
+        Unicode(), default_value=["secret"], config=True,
+        help="Categories whose findings a `# safeai: allow` marker in a prompt cannot "
+        "accept.",
+    )
+    max_waiting = Int(
+        4, config=True,
+        help="Requests that may wait for a busy model; more are refused with HTTP 429 and "
+        "a Retry-After header.",
+    )
+    idle_unload_seconds = Int(
+        1800, config=True,
+        help="Free a local model's memory after this many seconds without a request "
+        "(0: never). It loads again on the next request.",
     )
     max_new_tokens = Int(
         512, config=True, help="Upper bound on the tokens generated for one answer."
@@ -46,3 +98,20 @@ class SafeAI(Configurable):
         config=True,
         help="System message put before every conversation.",
     )
+
+    @validate("policy")
+    def _check_policy(self, proposal: Any) -> dict[str, str]:
+        try:
+            return Policy.from_mapping(proposal["value"], "SafeAI.policy").to_dict()
+        except PolicyError as exc:
+            raise TraitError(str(exc)) from exc
+
+    @validate("never_accept")
+    def _check_never_accept(self, proposal: Any) -> list[str]:
+        unknown = set(proposal["value"]) - set(CATEGORIES)
+        if unknown:
+            raise TraitError(f"SafeAI.never_accept: unknown categories {sorted(unknown)}")
+        return list(proposal["value"])
+
+    def admin_policy(self) -> Policy:
+        return Policy.from_mapping(self.policy)

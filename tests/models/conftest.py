@@ -1,0 +1,16 @@
+"""The `fake_openai` fixture: a started FakeOpenAI on loopback, stopped after the test."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from fake_openai import FakeOpenAI
+
+
+@pytest.fixture
+async def fake_openai() -> AsyncIterator[FakeOpenAI]:
+    fake = FakeOpenAI()
+    await fake.start()
+    yield fake
+    await fake.stop()

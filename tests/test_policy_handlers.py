@@ -1,0 +1,144 @@
+"""Server-side enforcement: admin floor, user tightening, redact/warn, limits, queue."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from tornado.httpclient import HTTPClientError
+
+from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, LocalModel
+
+PROMPT = "Patient John Smith, MRN: 00483920, asks about metformin."
+
+
+def chat_body(content: str, **extra: object) -> str:
+    return json.dumps({"messages": [{"role": "user", "content": content}], **extra})
+
+
+def events_of(body: bytes) -> list[dict]:
+    return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
+
+
+@pytest.fixture
+def model_calls(monkeypatch) -> list[list[dict]]:
+    """Replace generation with a recorder that answers using the placeholders it saw."""
+    calls: list[list[dict]] = []
+
+    async def fake_stream(self, messages, max_tokens):
+        calls.append(messages)
+        # split a placeholder across pieces, as a tokenizer would
+        for piece in ["Dear <PER", "SON_1>, record <MEDICAL_RECORD_NUM", "BER_1> is ready."]:
+            yield piece
+
+    monkeypatch.setattr(LocalModel, "stream_chat", fake_stream)
+    return calls
+
+
+async def test_policy_endpoint_shows_the_admin_floor(jp_fetch) -> None:
+    policy = json.loads((await jp_fetch("safeai", "policy")).body)
+    assert policy["admin"] == {"phi": "redact", "secret": "block", "genomic": "redact"}
+    assert policy["modes"] == ["warn", "redact", "block"]
+
+
+async def test_scan_endpoint_reports_kinds_and_offsets_only(jp_fetch) -> None:
+    result = json.loads((await jp_fetch("safeai", "scan", method="POST",
+                                        body=json.dumps({"text": PROMPT}))).body)
+    assert result["action"] == "redact"
+    assert [(f["entity"], f["mode"]) for f in result["findings"]] == [
+        ("PERSON", "redact"), ("MEDICAL_RECORD_NUMBER", "redact")]
+    assert "John" not in json.dumps(result) and "00483920" not in json.dumps(result)
+
+
+async def test_redacted_prompt_reaches_the_model_and_the_answer_is_restored(
+        jp_fetch, model_calls) -> None:
+    response = await jp_fetch("safeai", "chat", method="POST", body=chat_body(PROMPT))
+    events = events_of(response.body)
+    gate = events[0]
+    assert (gate["action"], gate["redacted"]) == (
+        "redact", {"PERSON": 1, "MEDICAL_RECORD_NUMBER": 1})
+    (messages,) = model_calls
+    sent = messages[-1]["content"]
+    assert sent == ("Patient <PERSON_1>, MRN: <MEDICAL_RECORD_NUMBER_1>, asks about "
+                    "metformin.")
+    answer = "".join(e["content"] for e in events if e["type"] == "token")
+    assert answer == "Dear John Smith, record 00483920 is ready."
+
+
+async def test_a_looser_user_policy_is_ignored_and_said_so(jp_fetch, model_calls) -> None:
+    response = await jp_fetch("safeai", "chat", method="POST",
+                              body=chat_body(PROMPT, policy={"phi": "warn"}))
+    gate = events_of(response.body)[0]
+    assert gate["policy"]["phi"] == "redact"
+    assert gate["notes"] == ["phi: 'warn' is looser than the admin policy 'redact'; ignored"]
+    assert "John" not in model_calls[0][-1]["content"]
+
+
+async def test_a_stricter_user_policy_blocks_and_the_model_is_not_called(
+        jp_fetch, model_calls) -> None:
+    with pytest.raises(HTTPClientError) as refused:
+        await jp_fetch("safeai", "chat", method="POST",
+                       body=chat_body(PROMPT, policy={"phi": "block"}))
+    assert refused.value.code == 422
+    assert model_calls == []
+
+
+class TestWarnPolicy:
+    @pytest.fixture
+    def safeai_config(self) -> dict:
+        covered = {**EMBEDDED_DEFAULT_MODEL, "name": "covered", "phi_allowed": True}
+        return {"policy": {"phi": "warn"}, "preload_default_model": False,
+                "approved_models": [EMBEDDED_DEFAULT_MODEL, covered]}
+
+    async def test_warn_needs_acknowledgement_then_sends_as_is(self, jp_fetch,
+                                                               model_calls) -> None:
+        with pytest.raises(HTTPClientError) as refused:
+            await jp_fetch("safeai", "chat", method="POST",
+                           body=chat_body(PROMPT, model="covered"))
+        body = json.loads(refused.value.response.body)
+        assert (refused.value.code, body["reason"]) == (422, "needs_acknowledgement")
+        assert model_calls == []
+        await jp_fetch("safeai", "chat", method="POST",
+                       body=chat_body(PROMPT, model="covered", acknowledge=True))
+        assert model_calls[0][-1]["content"] == PROMPT
+
+    async def test_a_model_not_covered_for_phi_gets_placeholders_even_under_warn(
+            self, jp_fetch, model_calls) -> None:
+        response = await jp_fetch("safeai", "chat", method="POST", body=chat_body(PROMPT))
+        gate = events_of(response.body)[0]
+        assert gate["action"] == "redact" and "not approved for PHI" in gate["notes"][0]
+        assert "John" not in model_calls[0][-1]["content"]
+
+
+class TestLimits:
+    @pytest.fixture
+    def safeai_config(self) -> dict:
+        return {"max_prompt_chars": 200, "max_waiting": 0, "preload_default_model": False}
+
+    async def test_too_long_a_prompt_is_refused_unscanned(self, jp_fetch, model_calls) -> None:
+        with pytest.raises(HTTPClientError) as refused:
+            await jp_fetch("safeai", "chat", method="POST", body=chat_body("x" * 201))
+        assert refused.value.code == 413 and model_calls == []
+
+    async def test_a_full_queue_answers_429_with_retry_after(self, jp_fetch,
+                                                             monkeypatch) -> None:
+        release = asyncio.Event()
+        started = asyncio.Event()
+
+        async def slow_stream(self, messages, max_tokens):
+            started.set()
+            await release.wait()
+            yield "done"
+
+        monkeypatch.setattr(LocalModel, "stream_chat", slow_stream)
+        first = asyncio.ensure_future(
+            jp_fetch("safeai", "chat", method="POST", body=chat_body("first question")))
+        await asyncio.wait_for(started.wait(), 30)
+        with pytest.raises(HTTPClientError) as busy:
+            await jp_fetch("safeai", "chat", method="POST", body=chat_body("second"))
+        assert busy.value.code == 429
+        assert int(busy.value.response.headers["Retry-After"]) >= 1
+        release.set()
+        answer = events_of((await first).body)
+        assert [e["content"] for e in answer if e["type"] == "token"] == ["done"]
