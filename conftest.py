@@ -83,6 +83,10 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
     (labconfig / "page_config.json").write_text(json.dumps(
         {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}
     ))
+    # This lab's admin blocks PHI outright (the default policy redacts it), so a
+    # question with an e-mail address is refused, as the browser test expects.
+    (home / ".jupyter" / "jupyter_server_config.json").write_text(json.dumps(
+        {"SafeAI": {"policy": {"phi": "block"}}}))
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime), "HOME": str(home),
            "JUPYTER_CONFIG_DIR": str(home / ".jupyter")}
     env.pop("SAFEAI_SERVER_URL", None)

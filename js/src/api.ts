@@ -13,6 +13,7 @@ export interface IModelInfo {
   state: 'not_loaded' | 'verifying' | 'loading' | 'loaded' | 'error';
   loaded: boolean;
   error: string | null;
+  progress?: number | null;
 }
 
 export interface IModelList {
@@ -28,6 +29,13 @@ export interface IChatMessage {
 
 /** One line of the chat stream (application/x-ndjson). */
 export type ChatEvent =
+  | {
+      type: 'gate';
+      action: 'send' | 'redact' | 'warn';
+      counts: Record<string, number>;
+      redacted: Record<string, number>;
+      notes: string[];
+    }
   | { type: 'status'; model: string; state: string }
   | { type: 'token'; content: string }
   | {
@@ -76,7 +84,9 @@ export async function* streamChat(
   signal: AbortSignal
 ): AsyncGenerator<ChatEvent> {
   const { url: target, settings } = url('chat');
-  const body = JSON.stringify(model ? { messages, model } : { messages });
+  const body = JSON.stringify(
+    model ? { messages, model, client: 'sidebar' } : { messages, client: 'sidebar' }
+  );
   const response = await ServerConnection.makeRequest(
     target,
     { method: 'POST', body, signal },

@@ -21,7 +21,7 @@ const POLL_MS = 2000;
 
 interface ITurn {
   id: number;
-  role: 'user' | 'assistant' | 'blocked' | 'error';
+  role: 'user' | 'assistant' | 'blocked' | 'error' | 'notice';
   content: string;
 }
 
@@ -53,7 +53,7 @@ function ModelStatus(props: {
     state = current.state;
     const label: Record<string, string> = {
       not_loaded: 'not loaded yet (loads on first question)',
-      verifying: 'checking sha256…',
+      verifying: `checking sha256… ${Math.round((current.progress ?? 0) * 100)}%`,
       loading: 'loading…',
       loaded: 'loaded',
       error: `failed: ${current.error ?? 'unknown error'}`
@@ -132,10 +132,25 @@ function ChatView(): JSX.Element {
         models?.default ?? null,
         controller.signal
       );
-      answerId = append('assistant', '');
       for await (const event of events) {
         if (event.type === 'token') {
-          update(answerId, t => ({ ...t, content: t.content + event.content }));
+          if (answerId === null) {
+            answerId = append('assistant', event.content);
+          } else {
+            update(answerId, t => ({ ...t, content: t.content + event.content }));
+          }
+        } else if (event.type === 'gate') {
+          if (Object.keys(event.redacted).length > 0) {
+            append(
+              'notice',
+              `Sent with placeholders for ${describeCounts(
+                event.redacted
+              )}; the answer shows your values again.`
+            );
+          }
+          for (const note of event.notes) {
+            append('notice', note);
+          }
         } else if (event.type === 'status') {
           void refreshModels();
         } else if (event.type === 'done') {

@@ -65,7 +65,7 @@ class SafeAIServer:
     def chat(self, messages: list[dict[str, str]], model: str | None = None,
              timeout: float = 600) -> Iterator[dict[str, Any]]:
         """Yield the server's stream events (see `jupyter_safeai.server.handlers`)."""
-        body: dict[str, Any] = {"messages": messages}
+        body: dict[str, Any] = {"messages": messages, "client": "magic"}
         if model:
             body["model"] = model
         conn, response = self._request("POST", "safeai/chat", body, timeout)

@@ -1,0 +1,704 @@
+"""Throughput, concurrency and memory of the shared model, through the server vs. direct.
+
+Starts one `jupyter server` with the extension on loopback (random port and token,
+temporary root, runtime and config directories) and measures, in one run:
+
+1. tokens/s and time to first token through `POST /safeai/chat` against
+   llama-cpp-python called directly in this process on the same GGUF file, with the
+   same system prompt, messages, max_tokens, temperature (0.2) and a fixed seed, so
+   both sides generate the same tokens; medians of N alternating repetitions;
+2. 8 concurrent chats against a server started with `--SafeAI.max_waiting=3`: each
+   ends as a complete stream (one `gate` first, one `done` last) or as HTTP 429 with
+   Retry-After; the 429s are then retried after Retry-After until all complete;
+3. memory: the server's RSS with 1 and with 5 IPython kernels that asked through
+   `%%safe_ai`, each kernel's RSS, how much of the GGUF file each process has mapped,
+   and the RSS of a fresh process that loads the model directly.
+
+    .venv/bin/python benchmarks/model_throughput.py            # ~2-3 min
+    .venv/bin/python benchmarks/model_throughput.py --quick    # CI, ~1 min
+    .venv/bin/python benchmarks/model_throughput.py --json results.json
+
+Runs one thing at a time (the kernels are started one after another) so the
+timings are not skewed on small machines. Linux only (reads /proc).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+BIN = Path(sys.executable).parent
+SEED = 1234
+TEMPERATURE = 0.2  # what jupyter_safeai.models.runtime.LocalModel uses
+MAX_TOKENS = 128
+MAX_WAITING = 3
+CONCURRENT = 8
+TARGET_TPS_RATIO = 0.95
+TARGET_TTFT_ADDED_MS = 50.0
+QUESTIONS = [
+    "Write a Python function that returns the square of a number.",
+    "How do I read a CSV file into a pandas DataFrame?",
+    "Explain what a list comprehension is in Python, with an example.",
+    "How do I plot a histogram of a column with matplotlib?",
+    "Write a Python function that counts the words in a string.",
+    "How do I compute the mean of each column of a NumPy array?",
+    "What does the `with` statement do in Python?",
+]
+MAGIC_QUESTION = "Write a Python function that returns the square of a number."
+NUMBERS = [17, 23, 31, 42, 58, 64, 76, 89, 91, 12, 35, 47]
+
+
+# --------------------------------------------------------------------------- memory
+
+
+def proc_memory(pid: int) -> dict[str, float]:
+    """RSS of a process from /proc, in MB: total, anonymous, file-backed, PSS, and the
+    resident part of any mapped *.gguf file (the model weights llama.cpp mmaps)."""
+    fields: dict[str, float] = {}
+    with open(f"/proc/{pid}/status") as fh:
+        for line in fh:
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
+                fields[key] = int(value.split()[0]) / 1024
+    pss = 0.0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    pss = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    model_kb, in_gguf = 0, False
+    header = re.compile(r"^[0-9a-f]+-[0-9a-f]+ ")
+    with open(f"/proc/{pid}/smaps") as fh:
+        for line in fh:
+            if header.match(line):
+                parts = line.split(maxsplit=5)
+                in_gguf = len(parts) == 6 and parts[5].strip().endswith(".gguf")
+            elif in_gguf and line.startswith("Rss:"):
+                model_kb += int(line.split()[1])
+    return {"rss_mb": round(fields.get("VmRSS", 0.0), 1),
+            "peak_rss_mb": round(fields.get("VmHWM", 0.0), 1),
+            "anon_mb": round(fields.get("RssAnon", 0.0), 1),
+            "file_mb": round(fields.get("RssFile", 0.0), 1),
+            "pss_mb": round(pss, 1), "model_mapped_mb": round(model_kb / 1024, 1)}
+
+
+def cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_idle(pid: int, timeout: float = 60, window: float = 0.5,
+              busy: float = 0.05) -> None:
+    """Wait until a process uses < 5 % of a core (e.g. the server's scanner warm-up)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        before = cpu_seconds(pid)
+        time.sleep(window)
+        if cpu_seconds(pid) - before < busy * window:
+            return
+
+
+# --------------------------------------------------------------------------- server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """A `jupyter server` subprocess with the extension, on loopback, in a temp dir."""
+
+    def __init__(self, max_tokens: int, max_waiting: int) -> None:
+        self.tmp = Path(tempfile.mkdtemp(prefix="safeai-bench-"))
+        self.root, self.runtime, self.config = (self.tmp / d for d in ("root", "runtime",
+                                                                        "config"))
+        for folder in (self.root, self.runtime, self.config):
+            folder.mkdir()
+        from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL
+
+        # The embedded model with a fixed seed, so the server and the direct call
+        # sample the same tokens (the runtime passes `generation` to llama.cpp).
+        model = {**EMBEDDED_DEFAULT_MODEL, "generation": {"seed": SEED}}
+        (self.config / "jupyter_server_config.json").write_text(json.dumps(
+            {"SafeAI": {"approved_models": [model]}}))
+        self.port, self.token = free_port(), secrets.token_hex(16)
+        self.log_path = self.tmp / "server.log"
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SAFEAI_")}
+        env.update(JUPYTER_RUNTIME_DIR=str(self.runtime), JUPYTER_CONFIG_DIR=str(self.config))
+        command = [str(BIN / "jupyter"), "server", "--no-browser", "--allow-root",
+                   f"--port={self.port}", "--ip=127.0.0.1", "--ServerApp.port_retries=0",
+                   f"--IdentityProvider.token={self.token}",
+                   f"--ServerApp.root_dir={self.root}",
+                   f"--SafeAI.max_new_tokens={max_tokens}",
+                   f"--SafeAI.max_waiting={max_waiting}",
+                   f"--SafeAI.audit_log={self.tmp / 'audit.jsonl'}"]
+        self.started = time.monotonic()
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(command, env=env, stdout=log,
+                                            stderr=subprocess.STDOUT)
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def connect(self, timeout: float) -> http.client.HTTPConnection:
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"token {self.token}", "Content-Type": "application/json"}
+
+    def get_json(self, path: str) -> tuple[int, Any]:
+        conn = self.connect(5)
+        try:
+            conn.request("GET", path, headers=self.headers())
+            response = conn.getresponse()
+            return response.status, json.loads(response.read() or b"null")
+        finally:
+            conn.close()
+
+    def wait_ready(self, timeout: float = 90) -> float:
+        deadline = self.started + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
+            try:
+                if self.get_json("/api/status")[0] == 200:
+                    return time.monotonic() - self.started
+            except (OSError, ValueError):
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("jupyter server did not start:\n" + self.log_tail())
+
+    def wait_model(self, timeout: float = 120) -> float:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            _, listing = self.get_json("/safeai/models")
+            model = next(m for m in listing["models"] if m["name"] == listing["default"])
+            if model["state"] == "loaded":
+                return time.monotonic() - self.started
+            if model["state"] == "error":
+                raise RuntimeError(f"model failed to load: {model['error']}")
+            time.sleep(0.1)
+        raise TimeoutError("the default model did not load")
+
+    def log_tail(self) -> str:
+        return self.log_path.read_text(errors="replace")[-3000:]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def chat(server: Server, question: str, timeout: float = 120) -> dict[str, Any]:
+    """One POST /safeai/chat with client-side timestamps of every event."""
+    body = json.dumps({"messages": [{"role": "user", "content": question}]})
+    result: dict[str, Any] = {"question": question, "status": None, "events": [],
+                              "error": None}
+    conn = server.connect(timeout)
+    try:
+        sent = time.perf_counter()
+        conn.request("POST", "/safeai/chat", body=body, headers=server.headers())
+        response = conn.getresponse()
+        result["status"] = response.status
+        result["content_type"] = response.getheader("Content-Type", "")
+        result["retry_after"] = response.getheader("Retry-After")
+        if response.status != 200:
+            result["body"] = response.read().decode(errors="replace")
+            return result
+        first = None
+        for line in response:
+            if not line.strip():
+                continue
+            now = time.perf_counter()
+            event = json.loads(line)
+            result["events"].append(event)
+            if event.get("type") == "token" and first is None:
+                first = now
+        end = time.perf_counter()
+        result.update(sent=sent, first=first, end=end)
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        result["error"] = f"{type(exc).__name__}: {exc}"
+    finally:
+        conn.close()
+    return result
+
+
+def stream_problems(result: dict[str, Any]) -> list[str]:
+    """What is wrong with a 200 answer's stream structure (empty list: well formed)."""
+    events, problems = result["events"], []
+    kinds = [e.get("type") for e in events]
+    if result.get("error"):
+        problems.append(result["error"])
+    if "ndjson" not in result.get("content_type", ""):
+        problems.append(f"content type {result.get('content_type')!r}")
+    if not kinds or kinds[0] != "gate":
+        problems.append("first event is not gate")
+    if not kinds or kinds[-1] != "done":
+        problems.append("last event is not done")
+    if kinds.count("gate") != 1 or kinds.count("done") != 1:
+        problems.append(f"{kinds.count('gate')} gate / {kinds.count('done')} done events")
+    unexpected = set(kinds) - {"gate", "status", "token", "done"}
+    if unexpected:
+        problems.append(f"unexpected events {sorted(map(str, unexpected))}")
+    if events and events[0].get("type") == "gate" and events[0].get("action") != "send":
+        problems.append(f"gate action {events[0].get('action')!r}")
+    tokens = sum(k == "token" for k in kinds)
+    done = events[-1] if events else {}
+    if tokens == 0 or tokens > (done.get("tokens") or 0):
+        problems.append(f"{tokens} token events for done.tokens={done.get('tokens')}")
+    return problems
+
+
+def answer_text(result: dict[str, Any]) -> str:
+    return "".join(e["content"] for e in result["events"] if e.get("type") == "token")
+
+
+# --------------------------------------------------------------------------- part 1
+
+
+class Direct:
+    """llama-cpp-python in this process, configured as the server's LocalModel is."""
+
+    def __init__(self) -> None:
+        from llama_cpp import Llama
+
+        from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ApprovedModel, verify_weights
+        from jupyter_safeai.server.settings import SafeAI
+
+        spec = ApprovedModel.from_config(EMBEDDED_DEFAULT_MODEL)
+        self.system_prompt = SafeAI().system_prompt
+        self.llama = Llama(model_path=str(verify_weights(spec)), n_ctx=spec.context_length,
+                           n_threads=None, chat_format=spec.chat_format, verbose=False)
+
+    def ask(self, question: str, max_tokens: int) -> dict[str, Any]:
+        messages = [{"role": "system", "content": self.system_prompt},
+                    {"role": "user", "content": question}]
+        pieces: list[str] = []
+        called = time.perf_counter()
+        first = None
+        stream = self.llama.create_chat_completion(
+            messages=messages, stream=True, max_tokens=max_tokens,
+            temperature=TEMPERATURE, seed=SEED)
+        for chunk in stream:
+            piece = chunk["choices"][0]["delta"].get("content")
+            if piece:
+                first = first or time.perf_counter()
+                pieces.append(piece)
+        end = time.perf_counter()
+        first = first or end
+        return {"ttft_s": first - called, "tokens": len(pieces), "text": "".join(pieces),
+                "tps": len(pieces) / (end - first) if end > first else 0.0,
+                "total_s": end - called}
+
+    def close(self) -> None:
+        self.llama.close()
+
+
+def server_measure(result: dict[str, Any]) -> dict[str, Any]:
+    done = result["events"][-1]
+    first, end = result["first"] or result["end"], result["end"]
+    return {"ttft_s": first - result["sent"], "tokens": done["tokens"],
+            "tps": done["tokens"] / (end - first) if end > first else 0.0,
+            "server_tps": done.get("tokens_per_second") or 0.0,
+            "server_ttft_s": done.get("time_to_first_token") or 0.0,
+            "total_s": end - result["sent"], "text": answer_text(result)}
+
+
+def part_throughput(server: Server, reps: int, max_tokens: int) -> dict[str, Any]:
+    print(f"\n[1] tokens/s and time to first token, {reps} alternating repetitions, "
+          f"max_tokens={max_tokens}, temperature={TEMPERATURE}, seed={SEED}")
+    direct = Direct()
+    try:
+        for question in QUESTIONS[:2]:  # warm both (and the server's gate/scanner)
+            warm = chat(server, question)
+            if warm["status"] != 200 or stream_problems(warm):
+                raise RuntimeError(f"warm-up chat failed: {warm}")
+            direct.ask(question, max_tokens)
+        wait_idle(server.pid)
+        via, plain = [], []
+        for i in range(reps):
+            question = QUESTIONS[i % len(QUESTIONS)]
+            served = chat(server, question)
+            problems = stream_problems(served) if served["status"] == 200 else [
+                f"HTTP {served['status']}"]
+            if problems:
+                raise RuntimeError(f"chat failed: {problems}")
+            via.append(server_measure(served))
+            plain.append(direct.ask(question, max_tokens))
+            s, d = via[-1], plain[-1]
+            print(f"  rep {i + 1}: server {s['tokens']:3d} tok, ttft {s['ttft_s'] * 1e3:6.1f} ms,"
+                  f" {s['tps']:6.1f} tok/s (server says {s['server_tps']:.1f})  |  direct "
+                  f"{d['tokens']:3d} tok, ttft {d['ttft_s'] * 1e3:6.1f} ms, "
+                  f"{d['tps']:6.1f} tok/s")
+    finally:
+        direct.close()
+
+    def med(rows: list[dict[str, Any]], key: str) -> float:
+        return statistics.median(r[key] for r in rows)
+
+    same_counts = sum(s["tokens"] == d["tokens"] for s, d in zip(via, plain, strict=True))
+    same_text = sum(s["text"] == d["text"] for s, d in zip(via, plain, strict=True))
+    out = {
+        "reps": reps, "max_tokens": max_tokens,
+        "server": {k: med(via, k) for k in ("ttft_s", "tps", "server_tps", "server_ttft_s",
+                                            "total_s", "tokens")},
+        "direct": {k: med(plain, k) for k in ("ttft_s", "tps", "total_s", "tokens")},
+        "same_token_counts": same_counts, "same_answers": same_text,
+        "runs": {"server": [{k: v for k, v in r.items() if k != "text"} for r in via],
+                 "direct": [{k: v for k, v in r.items() if k != "text"} for r in plain]},
+    }
+    out["tps_ratio"] = out["server"]["tps"] / out["direct"]["tps"]
+    out["server_reported_tps_ratio"] = out["server"]["server_tps"] / out["direct"]["tps"]
+    out["ttft_added_ms"] = (out["server"]["ttft_s"] - out["direct"]["ttft_s"]) * 1e3
+    out["tps_ok"] = out["tps_ratio"] >= TARGET_TPS_RATIO
+    out["ttft_ok"] = out["ttft_added_ms"] <= TARGET_TTFT_ADDED_MS
+    s, d = out["server"], out["direct"]
+    print(f"  medians: server ttft {s['ttft_s'] * 1e3:.1f} ms, {s['tps']:.1f} tok/s (client "
+          f"clock), {s['server_tps']:.1f} tok/s (done event); direct ttft "
+          f"{d['ttft_s'] * 1e3:.1f} ms, {d['tps']:.1f} tok/s")
+    print(f"  same token count {same_counts}/{reps}, identical answers {same_text}/{reps}"
+          + ("" if same_counts == reps else " (counts differ: compare tokens/s only)"))
+    print(f"  tokens/s ratio server/direct {out['tps_ratio']:.3f} "
+          f"(target >= {TARGET_TPS_RATIO}: {'met' if out['tps_ok'] else 'MISSED'})")
+    print(f"  time to first token added {out['ttft_added_ms']:+.1f} ms "
+          f"(target <= {TARGET_TTFT_ADDED_MS:.0f} ms: {'met' if out['ttft_ok'] else 'MISSED'})")
+    return out
+
+
+# --------------------------------------------------------------------------- part 2
+
+
+def part_concurrency(server: Server, count: int, timeout: float = 120) -> dict[str, Any]:
+    print(f"\n[2] {count} concurrent chats, server started with "
+          f"--SafeAI.max_waiting={MAX_WAITING}")
+    questions = [f"Reply with the number {n} and nothing else." for n in NUMBERS[:count]]
+    first_round: list[dict[str, Any] | None] = [None] * count
+    final: list[dict[str, Any] | None] = [None] * count
+    attempts = [0] * count
+    waited = [0.0] * count
+    barrier = threading.Barrier(count)
+
+    def worker(i: int) -> None:
+        barrier.wait()
+        for attempt in range(1, 7):
+            attempts[i] = attempt
+            result = chat(server, questions[i], timeout)
+            if attempt == 1:
+                first_round[i] = result
+            final[i] = result
+            if result["status"] != 429 or not (result.get("retry_after") or "").isdigit():
+                return
+            delay = int(result["retry_after"])
+            waited[i] += delay
+            time.sleep(delay)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + timeout * 3
+    for thread in threads:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    elapsed = time.perf_counter() - started
+    hung = [i for i, t in enumerate(threads) if t.is_alive()]
+
+    def classify(result: dict[str, Any] | None, i: int, last: bool) -> tuple[str, list[str]]:
+        if result is None or (last and i in hung):
+            return "hung", ["no answer before the deadline"]
+        if result.get("error") and "timed out" in result["error"]:
+            return "hung", [result["error"]]
+        if result["status"] == 200:
+            problems = stream_problems(result)
+            return ("answered", []) if not problems else ("failed", problems)
+        if result["status"] == 429:
+            value = result.get("retry_after")
+            if value and value.isdigit() and int(value) >= 1:
+                return "429", []
+            return "failed", [f"429 without a valid Retry-After ({value!r})"]
+        return "failed", [result.get("error") or f"HTTP {result['status']}"]
+
+    rounds = {}
+    for name, results in (("first", first_round), ("final", final)):
+        kinds = [classify(r, i, name == "final") for i, r in enumerate(results)]
+        rounds[name] = {"answered": sum(k == "answered" for k, _ in kinds),
+                        "429": sum(k == "429" for k, _ in kinds),
+                        "failed": sum(k == "failed" for k, _ in kinds),
+                        "hung": sum(k == "hung" for k, _ in kinds),
+                        "problems": {i: p for i, (_, p) in enumerate(kinds) if p}}
+    retry_afters = [int(r["retry_after"]) for r in first_round
+                    if r and r["status"] == 429 and (r.get("retry_after") or "").isdigit()]
+    own = sum(str(NUMBERS[i]) in answer_text(r) for i, r in enumerate(final)
+              if r and r["status"] == 200)
+    latencies = [r["end"] - r["sent"] for r in first_round if r and r["status"] == 200
+                 and r.get("end")]
+    f, z = rounds["first"], rounds["final"]
+    print(f"  first round: answered {f['answered']}, HTTP 429 {f['429']}, failed "
+          f"{f['failed']}, hung {f['hung']}   (Retry-After {sorted(retry_afters) or '-'} s)")
+    if latencies:
+        print(f"  answered in the first round: {min(latencies):.2f}-{max(latencies):.2f} s "
+              f"each (they queue behind one another on the one model)")
+    print(f"  after retrying each 429 after its Retry-After: answered {z['answered']}/{count}, "
+          f"still 429 {z['429']}, failed {z['failed']}, hung {z['hung']}; max attempts {max(attempts)}, "
+          f"wall time {elapsed:.1f} s")
+    print(f"  every 200 had exactly one gate first and one done last: "
+          f"{'yes' if not f['problems'] and not z['problems'] else 'NO'}; answers "
+          f"containing their own number: {own}/{z['answered']} (135M model, informative only)")
+    for name in ("first", "final"):
+        for i, problem in rounds[name]["problems"].items():
+            print(f"  ! {name} round, request {i}: {problem}")
+    ok = (z["answered"] == count and f["failed"] == f["hung"] == 0 and not hung
+          and f["answered"] + f["429"] == count)
+    return {"requests": count, "max_waiting": MAX_WAITING, "first_round": f,
+            "after_retries": z, "retry_after_s": retry_afters, "attempts": attempts,
+            "seconds_waited": waited, "answered_latency_s": latencies,
+            "own_number_in_answer": own, "wall_s": elapsed, "ok": ok}
+
+
+# --------------------------------------------------------------------------- part 3
+
+
+class Kernel:
+    """An IPython kernel in the server's runtime dir, as tests/test_magic.py starts it."""
+
+    def __init__(self, runtime_dir: Path) -> None:
+        from jupyter_client.manager import KernelManager
+
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SAFEAI_")}
+        env["JUPYTER_RUNTIME_DIR"] = str(runtime_dir)
+        self.manager = KernelManager(kernel_name="python3")
+        self.manager.start_kernel(env=env)
+        self.client = self.manager.client()
+        self.client.start_channels()
+        self.client.wait_for_ready(timeout=60)
+
+    @property
+    def pid(self) -> int:
+        return self.manager.provisioner.pid
+
+    def run(self, code: str, timeout: float = 120) -> str:
+        """Execute a cell; return the final text of its displays (errors raise)."""
+        shown: dict[str, str] = {}
+        errors: list[str] = []
+
+        def collect(message: dict) -> None:
+            kind, content = message["msg_type"], message["content"]
+            if kind in {"display_data", "update_display_data", "execute_result"}:
+                data = content.get("data", {})
+                key = content.get("transient", {}).get("display_id") or str(len(shown))
+                shown[key] = data.get("text/markdown") or data.get("text/plain", "")
+            elif kind == "stream":
+                shown[str(len(shown))] = content["text"]
+            elif kind == "error":
+                errors.append("\n".join(content["traceback"]))
+
+        reply = self.client.execute_interactive(code, timeout=timeout, output_hook=collect)
+        if errors or reply["content"]["status"] != "ok":
+            raise RuntimeError(f"cell failed: {errors or reply['content']}")
+        return "\n".join(shown.values())
+
+    def close(self) -> None:
+        try:
+            self.client.stop_channels()
+        finally:
+            self.manager.shutdown_kernel(now=True)
+
+
+def direct_load_memory() -> dict[str, Any]:
+    """RSS of a fresh Python process that loads the model itself and answers once."""
+    output = subprocess.run([sys.executable, __file__, "--direct-memory"], check=True,
+                            capture_output=True, text=True, timeout=120).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def _direct_memory_child() -> None:
+    baseline = proc_memory(os.getpid())
+    direct = Direct()
+    direct.ask(MAGIC_QUESTION, 32)
+    print(json.dumps({"before_load": baseline, "loaded": proc_memory(os.getpid())}))
+    direct.close()
+
+
+def part_memory(server: Server, kernels_total: int) -> dict[str, Any]:
+    print(f"\n[3] memory: one model in the server, shared by 1 and {kernels_total} kernels "
+          f"asking through %%safe_ai")
+    kernels: list[Kernel] = []
+    out: dict[str, Any] = {"kernels": kernels_total}
+    try:
+        wait_idle(server.pid)
+        out["server_before_kernels"] = proc_memory(server.pid)
+        timings = []
+        for n in range(1, kernels_total + 1):
+            started = time.perf_counter()
+            kernel = Kernel(server.runtime)
+            kernels.append(kernel)
+            if n == 1:
+                out["kernel_bare"] = proc_memory(kernel.pid)
+            kernel.run("%load_ext jupyter_safeai")
+            answer = kernel.run(f"%%safe_ai\n{MAGIC_QUESTION}")
+            if "tokens/s" not in answer or "SmolLM2" not in answer:
+                raise RuntimeError(f"kernel {n}: the magic did not answer: {answer[-400:]}")
+            timings.append(time.perf_counter() - started)
+            if n == 1:
+                wait_idle(server.pid)
+                out["server_1_kernel"] = proc_memory(server.pid)
+                out["kernels_1"] = [proc_memory(kernel.pid)]
+        wait_idle(server.pid)
+        out["server_n_kernels"] = proc_memory(server.pid)
+        out["kernels_n"] = [proc_memory(k.pid) for k in kernels]
+        out["kernel_start_and_ask_s"] = timings
+    finally:
+        for kernel in kernels:
+            try:
+                kernel.close()
+            except Exception as exc:  # keep closing the others
+                print(f"  ! closing a kernel: {exc}")
+    out["direct_process"] = direct_load_memory()
+
+    s1, sn, k = out["server_1_kernel"], out["server_n_kernels"], out["kernels_n"]
+    direct = out["direct_process"]["loaded"]
+    print(f"  {'process':34s} {'RSS':>8s} {'anon':>8s} {'file':>8s} {'PSS':>8s} "
+          f"{'GGUF mapped':>12s}  (MB)")
+
+    def row(name: str, m: dict[str, float]) -> None:
+        print(f"  {name:34s} {m['rss_mb']:8.1f} {m['anon_mb']:8.1f} {m['file_mb']:8.1f} "
+              f"{m['pss_mb']:8.1f} {m['model_mapped_mb']:12.1f}")
+
+    row("server, before any kernel", out["server_before_kernels"])
+    row("server, 1 kernel asked", s1)
+    row(f"server, {kernels_total} kernels asked", sn)
+    row("kernel, bare (before %load_ext)", out["kernel_bare"])
+    for i, m in enumerate(k, 1):
+        row(f"kernel {i} after %%safe_ai", m)
+    row("direct: fresh python, model loaded", direct)
+    row("direct: same, before loading", out["direct_process"]["before_load"])
+    out["kernel_rss_sum_1_mb"] = sum(m["rss_mb"] for m in out["kernels_1"])
+    out["kernel_rss_sum_n_mb"] = sum(m["rss_mb"] for m in k)
+    out["kernel_rss_mean_mb"] = out["kernel_rss_sum_n_mb"] / len(k)
+    out["kernels_with_model_mapped"] = sum(m["model_mapped_mb"] > 0 for m in k)
+    out["server_growth_1_to_n_mb"] = sn["rss_mb"] - s1["rss_mb"]
+    out["direct_model_cost_mb"] = direct["rss_mb"] - out["direct_process"]["before_load"][
+        "rss_mb"]
+    print(f"  server RSS {s1['rss_mb']:.0f} MB with 1 kernel, {sn['rss_mb']:.0f} MB with "
+          f"{kernels_total} ({out['server_growth_1_to_n_mb']:+.0f} MB); kernel RSS sum "
+          f"{out['kernel_rss_sum_1_mb']:.0f} MB (1) / {out['kernel_rss_sum_n_mb']:.0f} MB "
+          f"({kernels_total}), {out['kernel_rss_mean_mb']:.0f} MB per kernel")
+    print(f"  model weights resident: server {sn['model_mapped_mb']:.0f} MB, kernels "
+          f"{sum(m['model_mapped_mb'] for m in k):.0f} MB in total "
+          f"({out['kernels_with_model_mapped']}/{len(k)} kernels map the GGUF file); loading "
+          f"the model in a process costs {out['direct_model_cost_mb']:.0f} MB RSS")
+    return out
+
+
+# --------------------------------------------------------------------------- main
+
+
+def summary(results: dict[str, Any]) -> None:
+    t, c, m = results["throughput"], results["concurrency"], results["memory"]
+    rows = [
+        ("tokens/s via /safeai/chat (client clock)", f"{t['server']['tps']:.1f}"),
+        ("tokens/s via /safeai/chat (done event)", f"{t['server']['server_tps']:.1f}"),
+        ("tokens/s llama-cpp-python direct", f"{t['direct']['tps']:.1f}"),
+        ("ratio server/direct (target >= 0.95)",
+         f"{t['tps_ratio']:.3f} {'met' if t['tps_ok'] else 'MISSED'}"),
+        ("time to first token via server", f"{t['server']['ttft_s'] * 1e3:.1f} ms"),
+        ("time to first token direct", f"{t['direct']['ttft_s'] * 1e3:.1f} ms"),
+        ("added by the server (target <= 50 ms)",
+         f"{t['ttft_added_ms']:+.1f} ms {'met' if t['ttft_ok'] else 'MISSED'}"),
+        ("same token counts / identical answers",
+         f"{t['same_token_counts']}/{t['reps']} / {t['same_answers']}/{t['reps']}"),
+        (f"{c['requests']} concurrent: answered / 429 / failed / hung",
+         f"{c['first_round']['answered']} / {c['first_round']['429']} / "
+         f"{c['first_round']['failed']} / {c['first_round']['hung']}"),
+        ("after retrying the 429s: answered",
+         f"{c['after_retries']['answered']}/{c['requests']} "
+         f"{'ok' if c['ok'] else 'FAILED'}"),
+        ("server RSS, 1 kernel", f"{m['server_1_kernel']['rss_mb']:.0f} MB"),
+        (f"server RSS, {m['kernels']} kernels", f"{m['server_n_kernels']['rss_mb']:.0f} MB"),
+        ("kernel RSS each (after %%safe_ai)",
+         f"{m['kernel_rss_mean_mb']:.0f} MB (sum {m['kernel_rss_sum_n_mb']:.0f} MB)"),
+        ("GGUF resident: server / all kernels",
+         f"{m['server_n_kernels']['model_mapped_mb']:.0f} MB / "
+         f"{sum(k['model_mapped_mb'] for k in m['kernels_n']):.0f} MB"),
+        ("process loading the model directly", f"{m['direct_process']['loaded']['rss_mb']:.0f}"
+         f" MB (+{m['direct_model_cost_mb']:.0f} MB for the model)"),
+    ]
+    width = max(len(name) for name, _ in rows)
+    print("\nSummary")
+    print("-" * (width + 30))
+    for name, value in rows:
+        print(f"{name:{width}s}  {value}")
+    print("-" * (width + 30))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="CI mode: 2 repetitions, 64 tokens, 3 kernels")
+    parser.add_argument("--reps", type=int, help="repetitions for part 1 (default 5)")
+    parser.add_argument("--max-tokens", type=int, help=f"default {MAX_TOKENS}")
+    parser.add_argument("--kernels", type=int, help="kernels for part 3 (default 5)")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--direct-memory", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.direct_memory:
+        _direct_memory_child()
+        return 0
+    reps = args.reps or (2 if args.quick else 5)
+    max_tokens = args.max_tokens or (64 if args.quick else MAX_TOKENS)
+    kernels = args.kernels or (3 if args.quick else 5)
+
+    started = time.perf_counter()
+    results: dict[str, Any] = {"cpu_count": os.cpu_count(), "quick": args.quick}
+    server = Server(max_tokens, MAX_WAITING)
+    try:
+        ready = server.wait_ready()
+        loaded = server.wait_model()
+        print(f"server pid {server.pid} on 127.0.0.1:{server.port}: serving after "
+              f"{ready:.1f} s, model loaded after {loaded:.1f} s ({os.cpu_count()} CPUs)")
+        results.update(server_ready_s=ready, model_loaded_s=loaded)
+        results["throughput"] = part_throughput(server, reps, max_tokens)
+        results["concurrency"] = part_concurrency(server, CONCURRENT)
+        results["memory"] = part_memory(server, kernels)
+    except Exception:
+        print("server log tail:\n" + server.log_tail(), file=sys.stderr)
+        raise
+    finally:
+        server.stop()
+    results["wall_s"] = time.perf_counter() - started
+    summary(results)
+    print(f"total run time {results['wall_s']:.0f} s")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, default=str))
+        print(f"results written to {args.json}")
+    correct = results["concurrency"]["ok"] and results["memory"][
+        "kernels_with_model_mapped"] == 0
+    return 0 if correct else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
