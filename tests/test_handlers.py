@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from pathlib import Path
@@ -119,16 +120,19 @@ class TestTamperedWeights:
         entry["path"] = str(weights)
         return {"approved_models": [entry], "preload_default_model": False}
 
-    async def test_chat_reports_the_checksum_failure_and_never_loads(self, jp_fetch) -> None:
-        response = await jp_fetch("safeai", "chat", method="POST", body=chat_body("hello"))
-        events = stream_events(response.body)
-        assert events[-1]["type"] == "error"
-        assert "sha256 mismatch" in events[-1]["message"]
+    async def test_the_checksum_failure_shows_in_the_list_and_chat_is_refused(
+            self, jp_fetch, jp_serverapp) -> None:
+        """The check the server runs at start finds the mismatch; nothing is loaded."""
+        service = jp_serverapp.web_app.settings["safeai_models"]
+        await asyncio.to_thread(service.start_background_checks(preload_default=False).join)
         listing = json.loads((await jp_fetch("safeai", "models")).body)
-        assert listing["models"][0]["state"] == "error"
+        (model,) = listing["models"]
+        assert model["state"] == "error" and "sha256 mismatch" in model["error"]
+        assert model["loaded"] is False
         with pytest.raises(HTTPClientError) as refused:
             await jp_fetch("safeai", "chat", method="POST", body=chat_body("hello"))
         assert refused.value.code == 503
+        assert "sha256 mismatch" in json.loads(refused.value.response.body)["message"]
 
 
 class TestBadConfiguration:

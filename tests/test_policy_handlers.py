@@ -142,3 +142,35 @@ class TestLimits:
         release.set()
         answer = events_of((await first).body)
         assert [e["content"] for e in answer if e["type"] == "token"] == ["done"]
+
+
+class TestUserModels:
+    @pytest.fixture
+    def safeai_config(self) -> dict:
+        return {"allow_user_models": True, "preload_default_model": False,
+                "max_new_tokens": 8}
+
+    async def test_a_users_own_gguf_inside_the_root_can_be_used(self, jp_fetch,
+                                                               jp_root_dir) -> None:
+        import shutil
+
+        from jupyter_safeai.models import ApprovedModel
+
+        weights = ApprovedModel.from_config(EMBEDDED_DEFAULT_MODEL).weights_path()
+        shutil.copy(weights, jp_root_dir / "mine.gguf")
+        response = await jp_fetch("safeai", "chat", method="POST",
+                                  body=chat_body("Say hi.", model="user:mine.gguf"))
+        events = events_of(response.body)
+        assert events[-1]["type"] == "done" and events[-1]["model"] == "user:mine.gguf"
+        assert events[0]["policy"]["phi"] == "redact"  # never covered for PHI
+        for name in ("user:../mine.gguf", "user:missing.gguf", "gpt-4"):
+            with pytest.raises(HTTPClientError) as refused:
+                await jp_fetch("safeai", "chat", method="POST", body=chat_body("hi", model=name))
+            assert refused.value.code == 403
+
+
+async def test_user_models_are_refused_by_default(jp_fetch) -> None:
+    with pytest.raises(HTTPClientError) as refused:
+        await jp_fetch("safeai", "chat", method="POST",
+                       body=chat_body("hi", model="user:mine.gguf"))
+    assert refused.value.code == 403

@@ -15,9 +15,16 @@ import math
 import threading
 import time
 from collections.abc import AsyncIterator, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
-from .registry import ApprovedModel, ModelConfigError, ModelIntegrityError, verify_weights
+from .registry import (
+    ApprovedModel,
+    ModelConfigError,
+    ModelIntegrityError,
+    sha256_of,
+    verify_weights,
+)
 
 log = logging.getLogger(__name__)
 
@@ -86,8 +93,33 @@ class LocalModel:
     def _set_progress(self, fraction: float) -> None:
         self.progress = round(fraction, 3)
 
+    def _fail(self, exc: Exception) -> ModelUnavailable:
+        self.state = ModelState.ERROR
+        known = isinstance(exc, ModelIntegrityError | ModelConfigError)
+        self.error = str(exc) if known else (
+            f"model {self.spec.name!r} failed to load ({type(exc).__name__}: "
+            "not a valid GGUF file?)")
+        log.error("safeai: %s", self.error)
+        return ModelUnavailable(self.error)
+
+    def verify(self) -> None:
+        """Check the weights' sha256 without loading them, so a wrong file shows up
+        in the model list at server start rather than at someone's first question."""
+        with self._load_lock:
+            if self.state is not ModelState.NOT_LOADED:
+                return
+            try:
+                self.state = ModelState.VERIFYING
+                verify_weights(self.spec, progress=self._set_progress)
+                self.state, self.progress = ModelState.NOT_LOADED, None
+            except Exception as exc:
+                raise self._fail(exc) from exc
+
     def load(self) -> None:
-        """Verify and load the weights once; later calls return at once (blocking)."""
+        """Verify and load the weights once; later calls return at once (blocking).
+
+        The sha256 is checked on every load, unload and reload included: the file on
+        disk may have changed while the model was unloaded."""
         with self._load_lock:
             if self.state is ModelState.LOADED:
                 return
@@ -111,13 +143,7 @@ class LocalModel:
                          time.perf_counter() - started)
                 self.state = ModelState.LOADED
             except Exception as exc:
-                self.state = ModelState.ERROR
-                known = isinstance(exc, ModelIntegrityError | ModelConfigError)
-                self.error = str(exc) if known else (
-                    f"model {self.spec.name!r} failed to load ({type(exc).__name__}: "
-                    "not a valid GGUF file?)")
-                log.error("safeai: %s", self.error)
-                raise ModelUnavailable(self.error) from exc
+                raise self._fail(exc) from exc
 
     async def ensure_loaded(self) -> None:
         await asyncio.to_thread(self.load)
@@ -216,6 +242,8 @@ class ModelService:
         if default not in self.models:
             raise ModelConfigError(f"default model {default!r} is not an approved model")
         self.default = default
+        self.n_threads, self.max_waiting = n_threads, max_waiting
+        self._user_lock = threading.Lock()
 
     @classmethod
     def from_config(cls, entries: Iterable[Mapping[str, Any]], default: str,
@@ -231,17 +259,37 @@ class ModelService:
         return {"default": self.default,
                 "models": [m.describe() for m in self.models.values()]}
 
-    def preload(self, name: str | None = None) -> threading.Thread:
-        """Start loading a model in the background so the server start is never blocked."""
-        model = self.models[name or self.default]
+    def user_model(self, path: Path, name: str) -> LocalModel:
+        """A GGUF file a user brought (only where the admin allows user models).
 
-        def load_quietly() -> None:
-            # A failure is kept on the model (state, error) and shown by /safeai/models.
-            with contextlib.suppress(ModelUnavailable):
-                model.load()
+        Its sha256 is taken as it is now; it is never covered for PHI, and it shares the
+        runtime, queue, idle unload and audit with the approved models (blocking: hashes
+        the file the first time)."""
+        with self._user_lock:
+            model = self.models.get(name)
+            if model is None:
+                spec = ApprovedModel(name=name, license="unknown (user-supplied, not approved)",
+                                     path=str(path), sha256=sha256_of(path),
+                                     model_card="", phi_allowed=False)
+                model = LocalModel(spec, self.n_threads, self.max_waiting)
+                self.models[name] = model
+            return model
 
-        thread = threading.Thread(target=load_quietly, name=f"safeai-load-{model.spec.name}",
-                                  daemon=True)
+    def start_background_checks(self, preload_default: bool = True) -> threading.Thread:
+        """Load the default model (if asked) and check every other local model's sha256,
+        in one background thread so the server's start is never blocked. Failures stay on
+        the model (state, error) and show in /safeai/models."""
+        def work() -> None:
+            for name, model in self.models.items():
+                if not isinstance(model, LocalModel):
+                    continue
+                with contextlib.suppress(ModelUnavailable):
+                    if name == self.default and preload_default:
+                        model.load()
+                    else:
+                        model.verify()
+
+        thread = threading.Thread(target=work, name="safeai-model-checks", daemon=True)
         thread.start()
         return thread
 

@@ -75,8 +75,8 @@ class SafeAIExtension(ExtensionApp):
         ])
 
     async def _start_jupyter_server_extension(self, serverapp) -> None:  # noqa: ANN001
-        if self.models is not None and self.safeai.preload_default_model:
-            self.models.preload()
+        if self.models is not None:
+            self.models.start_background_checks(self.safeai.preload_default_model)
         # Build the scanner (name lists, NER model) off the event loop, so the first
         # prompt is not the one that pays for it.
         threading.Thread(target=warm_up_scanner, name="safeai-scanner-warm-up",

@@ -15,6 +15,7 @@ import contextlib
 import json
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from jupyter_server.auth.decorator import authorized
@@ -111,6 +112,19 @@ class SafeAIHandler(APIHandler):
             return GateDecision(policy=policy, error=f"the scan did not finish within "
                                 f"{limit:g} s", notes=tuple(notes))
 
+    async def user_model(self, name: str | None) -> Any:
+        """`user:relative/path.gguf` inside the server's root, if the admin allows user
+        models; 403 otherwise, as for any name that is not an approved model."""
+        refusal = web.HTTPError(403, f"Model {name!r} is not an approved model")
+        if not (self.safeai.allow_user_models and name and name.startswith("user:")):
+            raise refusal
+        root = Path(self.settings.get("server_root_dir", ".")).expanduser().resolve()
+        path = (root / name.removeprefix("user:")).resolve()
+        if path.suffix != ".gguf" or not path.is_file() or not path.is_relative_to(root):
+            raise web.HTTPError(403, "User models must be .gguf files inside the server's "
+                                "root directory")
+        return await asyncio.to_thread(self.models.user_model, path, name)
+
     async def audit(self, **fields: Any) -> None:
         """One audit record and event per gated prompt; never the prompt or its values."""
         log = self.settings.get("safeai_audit")
@@ -196,12 +210,7 @@ class ChatHandler(SafeAIHandler):
     async def post(self) -> None:
         request = parse_chat_request(self.get_json_body())
         messages = request["messages"]
-        model = self.models.get(request["model"])
-        if model is None:
-            detail = " (user models are not available on this server)" if (
-                self.safeai.allow_user_models) else ""
-            raise web.HTTPError(403, f"Model {request['model']!r} is not an approved "
-                                f"model{detail}")
+        model = self.models.get(request["model"]) or await self.user_model(request["model"])
         parts = [m["content"] for m in messages]
         chars, digest = hash_prompt(parts)
         audit = {"model": model.spec.name, "client": request["client"],

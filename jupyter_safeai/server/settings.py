@@ -63,9 +63,10 @@ class SafeAI(Configurable):
     )
     allow_user_models = Bool(
         False, config=True,
-        help="Whether a request may name a model that is not in approved_models. Off by "
-        "default: such requests are refused with HTTP 403. (No user-model loader ships "
-        "yet, so turning it on only changes the refusal message.)",
+        help="Whether a request may use a GGUF file of the user's own, named "
+        "`user:relative/path.gguf` inside the server's root directory. Such a model is "
+        "never covered for PHI, is audited like any other, and its sha256 is taken when "
+        "first used. Off by default: names that are not approved get HTTP 403.",
     )
     never_accept = List(
         Unicode(), default_value=["secret"], config=True,
