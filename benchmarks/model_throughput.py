@@ -463,8 +463,8 @@ def part_concurrency(server: Server, count: int, timeout: float = 120) -> dict[s
         print(f"  answered in the first round: {min(latencies):.2f}-{max(latencies):.2f} s "
               f"each (they queue behind one another on the one model)")
     print(f"  after retrying each 429 after its Retry-After: answered {z['answered']}/{count}, "
-          f"still 429 {z['429']}, failed {z['failed']}, hung {z['hung']}; max attempts {max(attempts)}, "
-          f"wall time {elapsed:.1f} s")
+          f"still 429 {z['429']}, failed {z['failed']}, hung {z['hung']}; "
+          f"max attempts {max(attempts)}, wall time {elapsed:.1f} s")
     print(f"  every 200 had exactly one gate first and one done last: "
           f"{'yes' if not f['problems'] and not z['problems'] else 'NO'}; answers "
           f"containing their own number: {own}/{z['answered']} (135M model, informative only)")
