@@ -4,7 +4,25 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 
+import { INotebookTracker } from '@jupyterlab/notebook';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+
 import { ChatSidebar } from './chat';
+import { insertRendererFactory } from './insert';
+
+const insertPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyter-safeai:insert',
+  description: 'Inserts code offered by `%%safe_ai --insert` as a new, unexecuted cell.',
+  autoStart: true,
+  requires: [IRenderMimeRegistry, INotebookTracker],
+  activate: (
+    app: JupyterFrontEnd,
+    rendermime: IRenderMimeRegistry,
+    tracker: INotebookTracker
+  ) => {
+    rendermime.addFactory(insertRendererFactory(tracker), 0);
+  }
+};
 
 const plugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyter-safeai:plugin',
@@ -22,4 +40,4 @@ const plugin: JupyterFrontEndPlugin<void> = {
   }
 };
 
-export default plugin;
+export default [plugin, insertPlugin];

@@ -1,23 +1,38 @@
-"""`%%safe_ai`: ask the approved model from a notebook cell, scanned before it leaves.
+"""`%%safe_ai`: ask the approved model from a notebook cell, with the data guarded here.
 
-The kernel is the first gate: a question with findings is stopped here and never
-sent. The server scans again (the enforcing gate) for any client.
+The kernel is the first gate: the question and any context asked for are scanned
+before anything leaves, under the admin policy (fetched from the server) made stricter
+by `--mode`. Blocked: nothing is sent and the output says what was found and where,
+masked. Redacted: placeholders go out and the answer is restored here. Warned: a
+person confirms first. The server gates the request again (the enforcing gate).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
 from typing import Any
 
-from IPython.core.magic import Magics, cell_magic, magics_class
+from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 from IPython.display import Markdown, display
 
-from ..policy import STRICT, GateDecision, check_prompt
-from .server_client import ServerRefused, ServerUnreachable, find_server
+from ..policy import CATEGORIES, GateDecision, Mode, Policy, check_prompt, tighten
+from ..scan import Finding, Vault, scan_dataframe
+from ..scan.allow import mask
+from ..scan.redact import StreamRestorer
+from .context import ContextPart, build_prompt, describe_variable, recent_cells
+from .output_guard import GuardResult, extract_code_blocks, guard_answer
+from .server_client import SafeAIServer, ServerRefused, ServerUnreachable, find_server
 
 #: How often the streamed answer in the cell output is redrawn.
 REDRAW_SECONDS = 0.1
+#: A display that asks the JupyterLab extension to insert a cell (never run) below.
+INSERT_MIME = "application/vnd.jupyter-safeai.insert+json"
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
@@ -25,19 +40,41 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def blocked_report(question: str, decision: GateDecision) -> str:
-    """Markdown naming what was found and where — never the value itself."""
-    if decision.error:
-        return f"**Not sent.** {decision.describe()}"
-    rows = ["| kind | category | where |", "|---|---|---|"]
+def _where(part: ContextPart, finding: Finding) -> str:
+    if finding.column is not None:
+        return f"{part.label.split(' ')[0]} column `{finding.column}`"
+    line, column = line_and_column(part.text, finding.start)
+    return f"{part.label}, line {line}, column {column}"
+
+
+def findings_table(parts: list[ContextPart], decision: GateDecision) -> str:
+    """Markdown rows: kind, category, what happens to it, where, masked value."""
+    rows = ["| kind | category | action | where | value |", "|---|---|---|---|---|"]
     for located in decision.findings:
-        finding = located.finding
-        line, column = line_and_column(question, finding.start)
-        rows.append(f"| `{finding.entity}` | {finding.category} | question, line {line}, "
-                    f"column {column} ({finding.end - finding.start} characters, masked) |")
-    return ("**Not sent.** The question holds data that must not leave this kernel:\n\n"
-            + "\n".join(rows)
-            + "\n\nRemove or replace these values and run the cell again.")
+        part, finding = parts[located.part], located.finding
+        value = mask(part.text[finding.start:finding.end])
+        action = decision.policy.mode(finding.category).value
+        rows.append(f"| `{finding.entity}` | {finding.category} | {action} | "
+                    f"{_where(part, finding)} | `{value}` |")
+    for part in parts:
+        for finding in part.table_findings:
+            action = decision.policy.mode(finding.category).value
+            share = f"{finding.share:.0%} of rows" if finding.share is not None else "column"
+            rows.append(f"| `{finding.entity}` | {finding.category} | {action} | "
+                        f"{_where(part, finding)} | real values stay here ({share}) |")
+    return "\n".join(rows)
+
+
+def table_decision(parts: list[ContextPart], decision: GateDecision) -> GateDecision:
+    """Add the DataFrames' own column findings: a `block` category there blocks too,
+    even though only a schema and synthetic rows would be sent."""
+    blocking = [f for p in parts for f in p.table_findings
+                if decision.policy.mode(f.category) is Mode.BLOCK]
+    if blocking and not decision.blocked:
+        return GateDecision(findings=decision.findings, policy=decision.policy,
+                            error="a DataFrame in the context holds identifiers the policy "
+                            "blocks", notes=decision.notes)
+    return decision
 
 
 @magics_class
@@ -45,13 +82,26 @@ class SafeAIMagics(Magics):
     @magic_arguments()
     @argument("--model", default=None, help="Name of an approved model (default: the "
               "server's default model).")
+    @argument("--context", nargs="+", default=[], metavar="VAR",
+              help="Variables to include: DataFrames as schema plus synthetic rows, other "
+              "values as a short repr. Each is scanned.")
+    @argument("--cells", type=int, default=0, metavar="N",
+              help="Include the sources of the last N cells, each scanned.")
+    @argument("--mode", choices=[m.value for m in Mode], default=None,
+              help="Apply this mode to every category; may only be stricter than the "
+              "admin policy.")
+    @argument("--insert", action="store_true",
+              help="Insert the answer's code as a new cell below (never run).")
+    @argument("--explain", action="store_true",
+              help="Show what would be sent and what the gate would do; send nothing.")
     @cell_magic
     def safe_ai(self, line: str, cell: str) -> None:
-        """Ask the approved local model; the question is scanned in the kernel first.
+        """Ask the approved model; everything that would leave is scanned here first.
 
         Usage::
 
-            %%safe_ai [--model NAME]
+            %%safe_ai [--model NAME] [--context VAR ...] [--cells N]
+                      [--mode block|redact|warn] [--insert] [--explain]
             How do I plot a survival curve with lifelines?
         """
         args = parse_argstring(self.safe_ai, line)
@@ -59,32 +109,123 @@ class SafeAIMagics(Magics):
         if not question:
             display(Markdown("Write a question below `%%safe_ai`, then run the cell."))
             return
-        decision = check_prompt([question], STRICT)
-        if decision.blocked:
-            display(Markdown(blocked_report(question, decision)))
-            return
         try:
             server = find_server()
-        except ServerUnreachable as exc:
+            floor = Policy.from_mapping(server.policy().get("admin", {}))
+        except (ServerUnreachable, ServerRefused) as exc:
             display(Markdown(f"**Not sent.** {exc}"))
             return
-        self._stream_answer(server.chat([{"role": "user", "content": question}], args.model))
+        requested = {c: args.mode for c in CATEGORIES} if args.mode else None
+        policy, notes = tighten(floor, requested)
+        if notes:
+            display(Markdown(f"**Not sent.** `--mode {args.mode}` is looser than the admin "
+                             f"policy ({', '.join(notes)}). Use a stricter mode or none."))
+            return
+        try:
+            parts = [ContextPart("question", question), *self._context(args)]
+        except KeyError as exc:
+            display(Markdown(f"**Not sent.** No variable named `{exc.args[0]}` in this "
+                             "kernel."))
+            return
+        decision = table_decision(parts, check_prompt([p.text for p in parts], policy))
+        if args.explain:
+            self._explain(parts, decision)
+            return
+        if decision.blocked:
+            display(Markdown("**Not sent.** " + (decision.error or "The question holds data "
+                             "that must not leave this kernel.") + "\n\n"
+                             + findings_table(parts, decision)
+                             + "\n\nRemove or replace these values and run the cell again."))
+            return
+        send = self._sender(server, args, parts, decision)
+        if decision.action == "warn":
+            self._confirm(parts, decision, send)
+        else:
+            send(False)
 
-    def _stream_answer(self, events: Any) -> None:
+    def _context(self, args: Any) -> list[ContextPart]:
+        namespace = self.shell.user_ns
+        parts = [describe_variable(name, namespace[name]) for name in args.context]
+        if args.cells:
+            parts.extend(recent_cells(list(namespace.get("In", [])), args.cells))
+        return parts
+
+    def _explain(self, parts: list[ContextPart], decision: GateDecision) -> None:
+        sent, _ = decision.redacted([p.text for p in parts])
+        prompt = build_prompt(sent[0], [ContextPart(p.label, t) for p, t in
+                                        zip(parts[1:], sent[1:], strict=True)])
+        verdict = {"block": "blocked: nothing would be sent",
+                   "redact": "sent with placeholders", "warn": "sent after you confirm",
+                   "send": "sent as is"}[decision.action]
+        body = (f"**Nothing sent (`--explain`).** The gate's decision: {verdict}.\n\n"
+                + (findings_table(parts, decision) + "\n\n" if decision.findings or any(
+                    p.table_findings for p in parts) else ""))
+        if not decision.blocked:
+            body += "What would be sent:\n\n```text\n" + prompt + "\n```"
+        display(Markdown(body))
+
+    def _confirm(self, parts: list[ContextPart], decision: GateDecision,
+                 send: Callable[[bool], None]) -> None:
+        import ipywidgets as widgets
+
+        send_button = widgets.Button(description="Send anyway", button_style="warning")
+        cancel_button = widgets.Button(description="Cancel")
+        status = widgets.HTML()
+
+        def choose(sending: bool) -> None:
+            send_button.disabled = cancel_button.disabled = True
+            status.value = "Sending…" if sending else "Cancelled: nothing was sent."
+            if sending:
+                send(True)
+
+        send_button.on_click(lambda _: choose(True))
+        cancel_button.on_click(lambda _: choose(False))
+        display(Markdown("**Warning.** The question holds identifiers your policy lets you "
+                         "send after confirming:\n\n" + findings_table(parts, decision)))
+        display(widgets.HBox([send_button, cancel_button, status]))
+
+    def _sender(self, server: SafeAIServer, args: Any, parts: list[ContextPart],
+                decision: GateDecision) -> Callable[[bool], None]:
+        def send(acknowledge: bool) -> None:
+            sent, vault = decision.redacted([p.text for p in parts])
+            prompt = build_prompt(sent[0], [ContextPart(p.label, t) for p, t in
+                                            zip(parts[1:], sent[1:], strict=True)])
+            if len(vault):
+                display(Markdown(f"Sent with placeholders for "
+                                 f"{', '.join(f'{n} × `{e}`' for e, n in vault.counts().items())}"
+                                 "; the answer below shows your values again."))
+            events = server.chat([{"role": "user", "content": prompt}], args.model,
+                                 decision.policy.to_dict(), acknowledge)
+            # What the user already had is no leak: the prompt and the restored values.
+            known = {prompt, *vault.originals()}
+            guarded, model = self._stream_answer(events, vault, known)
+            if guarded.flagged:
+                display(Markdown("**Output guard.** The answer held identifiers that were not "
+                                 "in your question; they are masked above: "
+                                 + ", ".join(f"`{e}` ({w})" for e, w in guarded.flagged)))
+            if args.insert:
+                self._insert(guarded.text, model, prompt)
+
+        return send
+
+    def _stream_answer(self, events: Iterator[dict[str, Any]], vault: Vault,
+                       known: set[str]) -> tuple[GuardResult, str | None]:
         handle = display(Markdown("_Waiting for the model…_"), display_id=True)
-        answer, last_draw, footer = "", 0.0, ""
+        restorer = StreamRestorer(vault)
+        answer, last_draw, footer, model = "", 0.0, "", None
         try:
             for event in events:
                 kind = event.get("type")
                 if kind == "status":
                     handle.update(Markdown(f"_Loading model {event.get('model')}…_"))
                 elif kind == "token":
-                    answer += event["content"]
+                    answer += restorer.feed(event["content"])
                     if time.monotonic() - last_draw > REDRAW_SECONDS:
                         handle.update(Markdown(answer))
                         last_draw = time.monotonic()
                 elif kind == "done":
-                    footer = (f"\n\n<sub>{event.get('model')} · {event.get('tokens')} tokens · "
+                    model = event.get("model")
+                    footer = (f"\n\n<sub>{model} · {event.get('tokens')} tokens · "
                               f"{event.get('tokens_per_second')} tokens/s</sub>")
                 elif kind == "error":
                     footer = f"\n\n**The model failed:** {event.get('message')}"
@@ -92,7 +233,53 @@ class SafeAIMagics(Magics):
             footer = "\n\n" + refused_message(exc)
         except ServerUnreachable as exc:
             footer = f"\n\n**Not answered.** {exc}"
-        handle.update(Markdown(answer + footer))
+        answer += restorer.flush()
+        guarded = guard_answer(answer, known)
+        handle.update(Markdown(guarded.text + footer))
+        return guarded, model
+
+    def _insert(self, answer: str, model: str | None, prompt: str) -> None:
+        blocks = extract_code_blocks(answer)
+        if not blocks:
+            display(Markdown("_No code block in the answer: nothing to insert._"))
+            return
+        metadata = {"generated": True, "model": model, "id": uuid.uuid4().hex,
+                    "prompt_sha256": hashlib.sha256(prompt.encode("utf-8")).hexdigest(),
+                    "time": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        display({INSERT_MIME: {"source": blocks[0], "metadata": {"safeai": metadata}},
+                 "text/markdown": "Code to insert below (review it before you run it):\n\n"
+                                  "```python\n" + blocks[0] + "\n```"}, raw=True)
+
+    @magic_arguments()
+    @argument("target", nargs="?", default=None,
+              help="A variable to scan (str, DataFrame, dict, list).")
+    @argument("--cells", type=int, default=0, metavar="N", help="Scan the last N cells.")
+    @argument("--all", action="store_true", help="Scan every cell of this session.")
+    @line_magic
+    def safe_ai_scan(self, line: str) -> None:
+        """Show what the scanner finds in a variable or in cells; asks no model."""
+        args = parse_argstring(self.safe_ai_scan, line)
+        namespace = self.shell.user_ns
+        history = list(namespace.get("In", []))
+        if args.target:
+            if args.target not in namespace:
+                display(Markdown(f"No variable named `{args.target}` in this kernel."))
+                return
+            parts = [_scan_part(args.target, namespace[args.target])]
+        else:
+            count = len(history) if args.all else (args.cells or 1)
+            parts = recent_cells(history, count)
+        decision = check_prompt([p.text for p in parts], Policy())
+        found = decision.findings or any(p.table_findings for p in parts)
+        display(Markdown(findings_table(parts, decision) if found else "No findings."))
+
+
+def _scan_part(name: str, value: Any) -> ContextPart:
+    """The real values of a variable, for `%safe_ai_scan` (nothing leaves the kernel)."""
+    if type(value).__name__ == "DataFrame":
+        return ContextPart(f"{name} (DataFrame)", "", tuple(scan_dataframe(value)))
+    text = value if isinstance(value, str) else json.dumps(value, default=str, indent=1)
+    return ContextPart(f"variable {name}", text)
 
 
 def refused_message(exc: ServerRefused) -> str:
@@ -101,3 +288,4 @@ def refused_message(exc: ServerRefused) -> str:
         kinds = ", ".join(f"{n} × `{entity}`" for entity, n in sorted(counts.items()))
         return f"**Blocked by the server.** The prompt holds {kinds or 'identifiers'}."
     return f"**The server refused the request** (HTTP {exc.status}): {exc}"
+

@@ -62,12 +62,25 @@ class SafeAIServer:
                 raise ServerRefused(response.status, payload)
             return payload
 
+    def policy(self, timeout: float = 5) -> dict[str, Any]:
+        """The admin floor (`GET /safeai/policy`)."""
+        conn, response = self._request("GET", "safeai/policy", None, timeout)
+        with closing(conn):
+            payload = _json_or_empty(response.read())
+            if response.status != 200:
+                raise ServerRefused(response.status, payload)
+            return payload
+
     def chat(self, messages: list[dict[str, str]], model: str | None = None,
+             policy: dict[str, str] | None = None, acknowledge: bool = False,
              timeout: float = 600) -> Iterator[dict[str, Any]]:
         """Yield the server's stream events (see `jupyter_safeai.server.handlers`)."""
-        body: dict[str, Any] = {"messages": messages, "client": "magic"}
+        body: dict[str, Any] = {"messages": messages, "client": "magic",
+                                "acknowledge": acknowledge}
         if model:
             body["model"] = model
+        if policy:
+            body["policy"] = policy
         conn, response = self._request("POST", "safeai/chat", body, timeout)
         with closing(conn):
             if response.status != 200:

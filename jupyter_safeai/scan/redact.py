@@ -38,6 +38,10 @@ class Vault:
         """Put the originals back into `text` (an answer that used the placeholders)."""
         return _PLACEHOLDER.sub(lambda m: self._by_placeholder.get(m.group(0), m.group(0)), text)
 
+    def originals(self) -> list[str]:
+        """The replaced values, for checks that stay local (the output guard)."""
+        return list(self._by_placeholder.values())
+
     def counts(self) -> dict[str, int]:
         """How many distinct values of each kind were replaced (safe to show and log)."""
         return dict(self._counters)
