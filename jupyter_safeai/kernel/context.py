@@ -305,8 +305,8 @@ def describe_variable(name: str, value: Any, *, max_chars: int = MAX_REPR_CHARS,
                            f"dtype {value.dtype} (values not sent)")
     if value is None or isinstance(value, (str, bytes, dict, list, tuple, set, frozenset,
                                             numbers.Number)):
-        shown = value[: max_chars + 1] if isinstance(value, (str, bytes)) else value
-        text = repr(shown) if shown is not value else _BoundedRepr(max_chars + 1).repr(value)
+        text = (repr(value[: max_chars + 1]) if isinstance(value, (str, bytes))
+                else _BoundedRepr(max_chars + 1).repr(value))
         if len(text) > max_chars:
             text = (f"{text[:max_chars]}\n[… cut at {max_chars:,} characters; the value is "
                     "longer]")

@@ -22,11 +22,10 @@ from IPython.core.magic_arguments import argument, magic_arguments, parse_argstr
 from IPython.display import Markdown, display
 
 from ..policy import CATEGORIES, GateDecision, Mode, Policy, check_prompt, tighten
-from ..scan import Finding, Vault, scan_dataframe
-from ..scan.allow import mask
+from ..scan import ScanError, Vault, scan_dataframe
 from ..scan.redact import StreamRestorer
-from .context import ContextPart, build_prompt, describe_variable, recent_cells
-from .output_guard import GuardResult, extract_code_blocks, guard_answer
+from .context import ContextPart, build_prompt, describe_variable, recent_cells, where
+from .output_guard import GuardResult, extract_code_blocks, guard_answer, guard_partial
 from .server_client import SafeAIServer, ServerRefused, ServerUnreachable, find_server
 
 #: How often the streamed answer in the cell output is redrawn.
@@ -35,33 +34,15 @@ REDRAW_SECONDS = 0.1
 INSERT_MIME = "application/vnd.jupyter-safeai.insert+json"
 
 
-def line_and_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _where(part: ContextPart, finding: Finding) -> str:
-    if finding.column is not None:
-        return f"{part.label.split(' ')[0]} column `{finding.column}`"
-    line, column = line_and_column(part.text, finding.start)
-    return f"{part.label}, line {line}, column {column}"
-
-
 def findings_table(parts: list[ContextPart], decision: GateDecision) -> str:
     """Markdown rows: kind, category, what happens to it, where, masked value."""
-    rows = ["| kind | category | action | where | value |", "|---|---|---|---|---|"]
-    for located in decision.findings:
-        part, finding = parts[located.part], located.finding
-        value = mask(part.text[finding.start:finding.end])
+    rows = ["| kind | category | action | where |", "|---|---|---|---|"]
+    found = [(parts[lf.part], lf.finding) for lf in decision.findings]
+    found += [(part, finding) for part in parts for finding in part.table_findings]
+    for part, finding in found:
         action = decision.policy.mode(finding.category).value
         rows.append(f"| `{finding.entity}` | {finding.category} | {action} | "
-                    f"{_where(part, finding)} | `{value}` |")
-    for part in parts:
-        for finding in part.table_findings:
-            action = decision.policy.mode(finding.category).value
-            share = f"{finding.share:.0%} of rows" if finding.share is not None else "column"
-            rows.append(f"| `{finding.entity}` | {finding.category} | {action} | "
-                        f"{_where(part, finding)} | real values stay here ({share}) |")
+                    f"{where(part, finding)} |")
     return "\n".join(rows)
 
 
@@ -221,7 +202,8 @@ class SafeAIMagics(Magics):
                 elif kind == "token":
                     answer += restorer.feed(event["content"])
                     if time.monotonic() - last_draw > REDRAW_SECONDS:
-                        handle.update(Markdown(answer))
+                        # guarded while it streams too: a made-up secret is never shown
+                        handle.update(Markdown(guard_partial(answer, known)))
                         last_draw = time.monotonic()
                 elif kind == "done":
                     model = event.get("model")
@@ -234,7 +216,11 @@ class SafeAIMagics(Magics):
         except ServerUnreachable as exc:
             footer = f"\n\n**Not answered.** {exc}"
         answer += restorer.flush()
-        guarded = guard_answer(answer, known)
+        try:
+            guarded = guard_answer(answer, known)
+        except ScanError as exc:  # fail closed: show nothing the guard could not read
+            guarded = GuardResult(text="_The answer could not be checked and is not "
+                                  f"shown ({exc})._", flagged=[], new_counts={})
         handle.update(Markdown(guarded.text + footer))
         return guarded, model
 
@@ -277,7 +263,7 @@ class SafeAIMagics(Magics):
 def _scan_part(name: str, value: Any) -> ContextPart:
     """The real values of a variable, for `%safe_ai_scan` (nothing leaves the kernel)."""
     if type(value).__name__ == "DataFrame":
-        return ContextPart(f"{name} (DataFrame)", "", tuple(scan_dataframe(value)))
+        return ContextPart(f"{name} (DataFrame schema)", "", tuple(scan_dataframe(value)))
     text = value if isinstance(value, str) else json.dumps(value, default=str, indent=1)
     return ContextPart(f"variable {name}", text)
 
