@@ -108,14 +108,21 @@ def add_audit_parser(subparsers: Any) -> argparse.ArgumentParser:
         "their time range and the hash the kept records continue from.",
         epilog=epilog, formatter_class=raw,
     ))
-    pur.add_argument("--older-than-days", type=_days, required=True, metavar="N",
-                     help="remove records older than N days")
+    pur.add_argument("--older-than-days", type=_days, default=None, metavar="N",
+                     help="remove records older than N days (default: the server's "
+                     "SafeAI.audit_retention_days)")
     pur.set_defaults(handler=run_purge)
     return audit
 
 
 def _path(args: argparse.Namespace) -> Path:
-    return args.path if args.path is not None else default_audit_path()
+    """The log named on the command line, else the server's (SafeAI.audit_log)."""
+    if args.path is not None:
+        return args.path
+    from .server.settings import load_admin_settings
+
+    configured = load_admin_settings().audit_log
+    return Path(configured) if configured else default_audit_path()
 
 
 def _describe_checkpoint(cp: dict[str, Any]) -> str:
@@ -205,7 +212,12 @@ def run_report(args: argparse.Namespace) -> int:
 def run_purge(args: argparse.Namespace) -> int:
     path = _path(args)
     try:
-        result = purge(path, args.older_than_days)
+        days = args.older_than_days
+        if days is None:
+            from .server.settings import load_admin_settings
+
+            days = load_admin_settings().audit_retention_days
+        result = purge(path, days)
     except AuditChainError as exc:
         sys.stdout.write(_broken(exc.result))
         _error("purge refused: the log must verify before records are removed")

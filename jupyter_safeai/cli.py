@@ -592,10 +592,49 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _add_scan_command(sub)
+    generated = sub.add_parser(
+        "generated", help="list notebook cells written by the assistant (never run by it)",
+        description="List cells inserted by `%%safe_ai --insert`, from their `safeai` "
+        "metadata: model, time and the sha256 of the prompt.")
+    generated.add_argument("paths", nargs="+", metavar="PATH", help="notebooks or folders")
+    generated.add_argument("--format", choices=("table", "json"), default="table")
+    generated.set_defaults(handler=run_generated)
     from .audit_cli import add_audit_parser  # `audit verify|report|purge`
 
     add_audit_parser(sub)
     return parser
+
+
+def run_generated(args: argparse.Namespace) -> int:
+    """Cells whose metadata says the assistant wrote them, so reviewers can find them."""
+    rows = []
+    files, bad = collect_files(args.paths)
+    for name, why in bad:
+        _error(f"{name}: {why}")
+    for path in files:
+        if path.suffix != ".ipynb":
+            continue
+        try:
+            cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError) as exc:
+            _error(f"cannot read {path}: {exc}")
+            return 2
+        for index, cell in enumerate(cells):
+            meta = (cell.get("metadata") or {}).get("safeai") or {}
+            if meta.get("generated"):
+                source = cell.get("source", "")
+                source = "".join(source) if isinstance(source, list) else source
+                rows.append({"file": str(path), "cell": index + 1, "model": meta.get("model"),
+                             "time": meta.get("time"), "prompt_sha256": meta.get("prompt_sha256"),
+                             "first_line": (source.splitlines() or [""])[0][:60]})
+    if args.format == "json":
+        print(json.dumps(rows, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['file']}  cell {row['cell']}  {row['model']}  {row['time']}  "
+                  f"{row['first_line']}")
+        print(f"{len(rows)} generated cell{'s' if len(rows) != 1 else ''}")
+    return 2 if bad else 0
 
 
 def _error(message: str) -> None:

@@ -96,7 +96,7 @@ def test_default_path(capsys: pytest.CaptureFixture[str], tmp_path: Path,
 def test_usage_errors(capsys: pytest.CaptureFixture[str], log_path: Path) -> None:
     assert run(capsys)[0] == 2
     assert run(capsys, "frobnicate")[0] == 2
-    assert run(capsys, "purge", str(log_path))[0] == 2  # no --older-than-days
+    assert run(capsys, "purge", str(log_path))[0] == 0  # retention from the server config
     assert run(capsys, "purge", str(log_path), "--older-than-days", "-3")[0] == 2
     assert run(capsys, "report", str(log_path), "--since", "last tuesday")[0] == 2
     assert run(capsys, "report", str(log_path), "--format", "xml")[0] == 2

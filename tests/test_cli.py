@@ -395,3 +395,34 @@ def test_pre_commit_hook_definition() -> None:
     (hook,) = [h for h in hooks if h["id"] == "safeai-scan"]
     assert hook["entry"] == "jupyter-safeai scan"
     assert set(hook["types_or"]) == {"jupyter", "python", "markdown", "sql", "csv"}
+
+
+def test_generated_lists_cells_the_assistant_wrote(tmp_path, capsys) -> None:
+    import json as _json
+
+    from jupyter_safeai.cli import main as cli_main
+
+    notebook = {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+        {"cell_type": "code", "source": "x = 1", "metadata": {}, "outputs": [],
+         "execution_count": 1},
+        {"cell_type": "code", "source": ["df.plot()\n", "plt.show()"], "outputs": [],
+         "execution_count": None,
+         "metadata": {"safeai": {"generated": True, "model": "m", "time": "t",
+                                 "prompt_sha256": "0" * 64}}},
+    ]}
+    (tmp_path / "a.ipynb").write_text(_json.dumps(notebook))
+    assert cli_main(["generated", str(tmp_path), "--format", "json"]) == 0
+    (row,) = _json.loads(capsys.readouterr().out)
+    assert (row["cell"], row["model"], row["first_line"]) == (2, "m", "df.plot()")
+
+
+def test_purge_takes_its_retention_from_the_server_config(tmp_path, monkeypatch) -> None:
+    from jupyter_safeai.server.settings import load_admin_settings
+
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "jupyter_server_config.json").write_text(
+        '{"SafeAI": {"audit_retention_days": 30, "audit_log": "/tmp/x.jsonl"}}')
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(config))
+    settings = load_admin_settings()
+    assert (settings.audit_retention_days, settings.audit_log) == (30, "/tmp/x.jsonl")

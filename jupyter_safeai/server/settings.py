@@ -116,3 +116,25 @@ class SafeAI(Configurable):
 
     def admin_policy(self) -> Policy:
         return Policy.from_mapping(self.policy)
+
+
+def load_admin_settings() -> SafeAI:
+    """`SafeAI` as the Jupyter server on this machine would configure it, for the command
+    line: `jupyter_server_config.{json,py}` along the Jupyter config path."""
+    from jupyter_core.paths import jupyter_config_path
+    from traitlets.config.loader import (
+        Config,
+        ConfigFileNotFound,
+        JSONFileConfigLoader,
+        PyFileConfigLoader,
+    )
+
+    config = Config()
+    for folder in reversed(jupyter_config_path()):  # lowest precedence first
+        for loader in (JSONFileConfigLoader, PyFileConfigLoader):
+            suffix = ".json" if loader is JSONFileConfigLoader else ".py"
+            try:
+                config.merge(loader(f"jupyter_server_config{suffix}", path=folder).load_config())
+            except ConfigFileNotFound:
+                continue
+    return SafeAI(config=config)
