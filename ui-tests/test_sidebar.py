@@ -32,6 +32,11 @@ def test_question_gets_a_streamed_answer(page: Page, lab_server: Any,
     open_sidebar(page, lab_server)
     status = page.locator(".safeai-status")
     expect(status).to_have_attribute("data-state", "loaded", timeout=MODEL_LOAD_MS)
+    picker = page.get_by_label("Model")
+    expect(picker.locator("option")).to_have_text(["SmolLM2-135M-Instruct · Apache-2.0"])
+    expect(page.get_by_role("link", name="model card")).to_have_attribute(
+        "href", "https://huggingface.co/HuggingFaceTB/SmolLM2-135M-Instruct")
+    expect(page.locator(".safeai-badge")).to_have_text("not for PHI")
     page.screenshot(path=screenshots / "sidebar-ready.png")
 
     # Record every length the answer passes through, to prove it arrives in pieces.

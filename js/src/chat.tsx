@@ -32,12 +32,59 @@ function describeCounts(counts: Record<string, number>): string {
     .join(', ');
 }
 
+function ModelPicker(props: {
+  models: IModelList | null;
+  selected: string | null;
+  onSelect: (name: string) => void;
+}): JSX.Element | null {
+  const { models, selected, onSelect } = props;
+  if (!models || models.models.length === 0) {
+    return null;
+  }
+  const current = models.models.find(m => m.name === selected) ?? models.models[0];
+  const isUrl = /^https?:\/\//.test(current.model_card);
+  return (
+    <div className="safeai-model">
+      <select
+        className="safeai-model-picker"
+        aria-label="Model"
+        value={current.name}
+        onChange={event => onSelect(event.target.value)}
+      >
+        {models.models.map(m => (
+          <option key={m.name} value={m.name}>
+            {m.name} · {m.license}
+          </option>
+        ))}
+      </select>
+      <div className="safeai-model-facts">
+        {isUrl ? (
+          <a href={current.model_card} target="_blank" rel="noopener noreferrer">
+            model card
+          </a>
+        ) : (
+          <span title={current.model_card}>model card (text)</span>
+        )}
+        {!current.phi_allowed && (
+          <span
+            className="safeai-badge"
+            title="Not approved for PHI: identifiers are replaced or blocked before this model sees them."
+          >
+            not for PHI
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
 function ModelStatus(props: {
   models: IModelList | null;
+  selected: string | null;
   unreachable: boolean;
   speed: string;
 }): JSX.Element {
-  const { models, unreachable, speed } = props;
+  const { models, selected, unreachable, speed } = props;
   let text: string;
   let state = 'unknown';
   if (unreachable) {
@@ -49,7 +96,8 @@ function ModelStatus(props: {
     text = `No approved model${models.error ? `: ${models.error}` : ''}`;
     state = 'error';
   } else {
-    const current = models.models.find(m => m.name === models.default)!;
+    const current =
+      models.models.find(m => m.name === (selected ?? models.default)) ?? models.models[0];
     state = current.state;
     const label: Record<string, string> = {
       not_loaded: 'not loaded yet (loads on first question)',
@@ -80,6 +128,7 @@ function ChatView(): JSX.Element {
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
   const [speed, setSpeed] = useState('');
+  const [selected, setSelected] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const nextId = useRef(0);
   const logEnd = useRef<HTMLDivElement>(null);
@@ -129,7 +178,7 @@ function ChatView(): JSX.Element {
     try {
       const events = streamChat(
         [...history, { role: 'user', content: question }],
-        models?.default ?? null,
+        selected ?? models?.default ?? null,
         controller.signal
       );
       for await (const event of events) {
@@ -200,7 +249,20 @@ function ChatView(): JSX.Element {
     <div className="safeai-chat">
       <header className="safeai-header">
         <h2 className="safeai-title">Safe AI assistant</h2>
-        <ModelStatus models={models} unreachable={unreachable} speed={speed} />
+        <ModelPicker
+          models={models}
+          selected={selected ?? models?.default ?? null}
+          onSelect={name => {
+            setSelected(name);
+            setSpeed('');
+          }}
+        />
+        <ModelStatus
+          models={models}
+          selected={selected}
+          unreachable={unreachable}
+          speed={speed}
+        />
       </header>
       <div className="safeai-log" role="log" aria-label="Conversation">
         {turns.length === 0 && (
