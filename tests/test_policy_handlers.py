@@ -174,3 +174,18 @@ async def test_user_models_are_refused_by_default(jp_fetch) -> None:
         await jp_fetch("safeai", "chat", method="POST",
                        body=chat_body("hi", model="user:mine.gguf"))
     assert refused.value.code == 403
+
+
+async def test_warnings_from_kernels_are_kept_per_notebook_without_values(jp_fetch) -> None:
+    body = {"path": "a/b.ipynb", "findings": [
+        {"entity": "US_SSN", "category": "phi", "count": 2}]}
+    await jp_fetch("safeai", "warnings", method="POST", body=json.dumps(body))
+    got = json.loads((await jp_fetch("safeai", "warnings", params={"path": "a/b.ipynb"})).body)
+    (warning,) = got["warnings"]
+    assert (warning["entity"], warning["count"], warning["source"]) == ("US_SSN", 2, "magic")
+    other = json.loads((await jp_fetch("safeai", "warnings", params={"path": "c.ipynb"})).body)
+    assert other["warnings"] == []
+    bad = {"path": "a/b.ipynb", "findings": [{"entity": "219-09-9999", "category": "phi"}]}
+    with pytest.raises(HTTPClientError) as refused:
+        await jp_fetch("safeai", "warnings", method="POST", body=json.dumps(bad))
+    assert refused.value.code == 400

@@ -9,10 +9,13 @@ person confirms first. The server gates the request again (the enforcing gate).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from typing import Any
@@ -22,7 +25,7 @@ from IPython.core.magic_arguments import argument, magic_arguments, parse_argstr
 from IPython.display import Markdown, display
 
 from ..policy import CATEGORIES, GateDecision, Mode, Policy, check_prompt, tighten
-from ..scan import ScanError, Vault, scan_dataframe
+from ..scan import ScanError, Vault, category_of, scan_dataframe
 from ..scan.redact import StreamRestorer
 from .context import ContextPart, build_prompt, describe_variable, recent_cells, where
 from .output_guard import GuardResult, extract_code_blocks, guard_answer, guard_partial
@@ -109,6 +112,7 @@ class SafeAIMagics(Magics):
                              "kernel."))
             return
         decision = table_decision(parts, check_prompt([p.text for p in parts], policy))
+        _report_to_sidebar(server, decision, parts)
         if args.explain:
             self._explain(parts, decision)
             return
@@ -266,6 +270,19 @@ def _scan_part(name: str, value: Any) -> ContextPart:
         return ContextPart(f"{name} (DataFrame schema)", "", tuple(scan_dataframe(value)))
     text = value if isinstance(value, str) else json.dumps(value, default=str, indent=1)
     return ContextPart(f"variable {name}", text)
+
+
+def _report_to_sidebar(server: SafeAIServer, decision: GateDecision,
+                       parts: list[ContextPart]) -> None:
+    """Send kinds and counts (never values) to the server for this notebook's warnings."""
+    path = os.environ.get("JPY_SESSION_NAME")
+    counts = Counter(lf.finding.entity for lf in decision.findings)
+    counts.update(f.entity for p in parts for f in p.table_findings)
+    if not path or not counts:
+        return
+    findings = [{"entity": e, "category": category_of(e), "count": n} for e, n in counts.items()]
+    with contextlib.suppress(ServerUnreachable, ServerRefused, OSError):
+        server.report_warnings(path, findings)
 
 
 def refused_message(exc: ServerRefused) -> str:

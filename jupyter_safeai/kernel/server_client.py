@@ -71,6 +71,14 @@ class SafeAIServer:
                 raise ServerRefused(response.status, payload)
             return payload
 
+    def report_warnings(self, path: str, findings: list[dict[str, Any]],
+                        timeout: float = 3) -> None:
+        """Tell the server (for the sidebar) what the kernel's gate found: kinds, counts."""
+        conn, response = self._request("POST", "safeai/warnings",
+                                       {"path": path, "findings": findings}, timeout)
+        with closing(conn):
+            response.read()
+
     def chat(self, messages: list[dict[str, str]], model: str | None = None,
              policy: dict[str, str] | None = None, acknowledge: bool = False,
              timeout: float = 600) -> Iterator[dict[str, Any]]:

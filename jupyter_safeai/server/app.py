@@ -10,8 +10,9 @@ from traitlets import TraitError
 
 from ..models import ModelConfigError, ModelService
 from ..scan import default_scanner
-from .handlers import ChatHandler, ModelsHandler, PolicyHandler, ScanHandler
+from .handlers import ChatHandler, ModelsHandler, PolicyHandler, ScanHandler, WarningsHandler
 from .settings import SafeAI
+from .warnings import WarningStore
 
 
 def warm_up_scanner() -> None:
@@ -40,7 +41,8 @@ class SafeAIExtension(ExtensionApp):
         if error is not None:
             self.log.error("safeai: configuration error, assistant disabled: %s", error)
         self.safeai, self.models = settings, models
-        self.settings.update(safeai=settings, safeai_models=models, safeai_config_error=error)
+        self.settings.update(safeai=settings, safeai_models=models, safeai_config_error=error,
+                             safeai_warnings=WarningStore())
         self._init_audit(settings)
 
     def _init_audit(self, settings: SafeAI) -> None:
@@ -72,6 +74,7 @@ class SafeAIExtension(ExtensionApp):
             (r"/safeai/policy", PolicyHandler),
             (r"/safeai/scan", ScanHandler),
             (r"/safeai/chat", ChatHandler),
+            (r"/safeai/warnings", WarningsHandler),
         ])
 
     async def _start_jupyter_server_extension(self, serverapp) -> None:  # noqa: ANN001

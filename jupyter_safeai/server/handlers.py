@@ -26,7 +26,7 @@ from tornado.iostream import StreamClosedError
 from ..models import ModelService, ModelState
 from ..models.runtime import ModelUnavailable
 from ..policy import GateDecision, Mode, Policy, PolicyError, check_prompt, tighten
-from ..scan import default_scanner
+from ..scan import ENTITIES, default_scanner
 from ..scan.redact import StreamRestorer
 from .audit import hash_prompt
 from .settings import SafeAI
@@ -183,6 +183,38 @@ class ScanHandler(SafeAIHandler):
         if decision.error is not None:
             raise web.HTTPError(503, decision.describe())
         self.finish(decision.to_dict())
+
+
+class WarningsHandler(SafeAIHandler):
+    """Kernels report what their gate found (kinds and counts); the sidebar reads it."""
+
+    @web.authenticated
+    @authorized
+    def get(self) -> None:
+        path = self.get_query_argument("path", "")
+        self.finish({"warnings": self.settings["safeai_warnings"].get(path)})
+
+    @web.authenticated
+    @authorized
+    def post(self) -> None:
+        body = self.get_json_body()
+        if not isinstance(body, dict) or not isinstance(body.get("path"), str):
+            raise web.HTTPError(400, "'path' (the notebook's path) is required")
+        entries = []
+        for item in body.get("findings", []):
+            entity, category, count = (item.get("entity"), item.get("category"),
+                                       item.get("count", 1)) if isinstance(item, dict) else (
+                None, None, None)
+            if entity not in ENTITIES or category != ENTITIES[entity][0] or not (
+                    isinstance(count, int) and 0 < count < 100_000):
+                raise web.HTTPError(400, "findings must be {entity, category, count} with "
+                                    "known entity labels")
+            entries.append({"entity": entity, "category": category, "count": count,
+                            "cell": body.get("cell") if isinstance(body.get("cell"), int)
+                            else None, "source": "magic"})
+        self.settings["safeai_warnings"].add(body["path"], entries)
+        self.set_status(204)
+        self.finish()
 
 
 class ChatHandler(SafeAIHandler):

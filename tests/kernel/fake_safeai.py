@@ -23,6 +23,7 @@ class FakeSafeAI:
         default_factory=lambda: {"phi": "redact", "secret": "block", "genomic": "redact"})
     answer: list[str] = field(default_factory=lambda: ["Hello", " there."])
     chats: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         with socket.socket() as probe:
@@ -62,7 +63,13 @@ class FakeSafeAI:
                                        "tokens": len(fake.answer),
                                        "tokens_per_second": 100.0}) + "\n")
 
+        class Warnings(tornado.web.RequestHandler):
+            def post(self) -> None:
+                fake.warnings.append(json.loads(self.request.body))
+                self.set_status(204)
+
         app = tornado.web.Application([(r"/safeai/policy", Policy),
+                                       (r"/safeai/warnings", Warnings),
                                        (r"/safeai/models", Models), (r"/safeai/chat", Chat)])
         server = tornado.httpserver.HTTPServer(app)
         server.listen(self.port, "127.0.0.1")

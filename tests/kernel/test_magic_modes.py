@@ -38,7 +38,7 @@ def fake() -> Iterator[FakeSafeAI]:
 def kernel(fake: FakeSafeAI, tmp_path) -> Iterator[Kernel]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAFEAI_")}
     env.update(SAFEAI_SERVER_URL=fake.url, SAFEAI_SERVER_TOKEN="",
-               JUPYTER_RUNTIME_DIR=str(tmp_path))
+               JUPYTER_RUNTIME_DIR=str(tmp_path), JPY_SESSION_NAME="analysis/cohort.ipynb")
     k = Kernel(env)
     k.run(SETUP)
     yield k
@@ -54,6 +54,11 @@ def test_block_mode_sends_nothing_and_says_what_and_where(kernel, fake) -> None:
     for value in ("John Smith", "00483920"):
         assert value not in report
     assert fake.chats == []
+    (pushed,) = fake.warnings  # the sidebar learns kinds and counts, for this notebook
+    assert pushed["path"] == "analysis/cohort.ipynb"
+    counts = {f["entity"]: f["count"] for f in pushed["findings"]}
+    assert counts["PERSON"] >= 1 and counts["MEDICAL_RECORD_NUMBER"] == 2
+    assert "00483920" not in str(pushed) and "John" not in str(pushed)
 
 
 def test_redact_mode_sends_placeholders_and_restores_the_answer(kernel, fake) -> None:
