@@ -599,10 +599,44 @@ def build_parser() -> argparse.ArgumentParser:
     generated.add_argument("paths", nargs="+", metavar="PATH", help="notebooks or folders")
     generated.add_argument("--format", choices=("table", "json"), default="table")
     generated.set_defaults(handler=run_generated)
+    autoload = sub.add_parser(
+        "autoload", help="load the %%safe_ai magic in every IPython kernel of this "
+        "environment (admin), or stop doing so",
+        description="Adds jupyter_safeai to InteractiveShellApp.extensions in "
+        "ipython_kernel_config.json of an IPython config folder (default: this "
+        "environment's, sys.prefix/etc/ipython).")
+    autoload.add_argument("action", choices=("enable", "disable"))
+    autoload.add_argument("--dir", type=Path, default=Path(sys.prefix) / "etc" / "ipython",
+                          help="IPython config folder (a profile folder works too)")
+    autoload.set_defaults(handler=run_autoload)
     from .audit_cli import add_audit_parser  # `audit verify|report|purge`
 
     add_audit_parser(sub)
     return parser
+
+
+def run_autoload(args: argparse.Namespace) -> int:
+    """Kernels load an extension listed in their config: the standard IPython way."""
+    path = args.dir / "ipython_kernel_config.json"
+    try:
+        config = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except (OSError, ValueError) as exc:
+        _error(f"cannot read {path}: {exc}")
+        return 2
+    shell = config.setdefault("InteractiveShellApp", {})
+    extensions = [e for e in shell.get("extensions", []) if e != "jupyter_safeai"]
+    if args.action == "enable":
+        extensions.append("jupyter_safeai")
+    shell["extensions"] = extensions
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        _error(f"cannot write {path}: {exc}")
+        return 2
+    print(f"{'enabled' if args.action == 'enable' else 'disabled'} %%safe_ai in kernels "
+          f"configured by {path}")
+    return 0
 
 
 def run_generated(args: argparse.Namespace) -> int:

@@ -68,3 +68,22 @@ def test_magic_without_a_server_says_so(lab_server: Any, tmp_path) -> None:
         kernel.close()
     assert message.startswith("**Not sent.** No Jupyter server with jupyter-safeai")
     assert "make lab" in message and "Traceback" not in message
+
+
+def test_admins_can_have_every_kernel_load_the_magic(lab_server: Any, tmp_path) -> None:
+    from jupyter_safeai.cli import main as cli_main
+
+    profile = tmp_path / "ipython" / "profile_default"
+    assert cli_main(["autoload", "enable", "--dir", str(profile)]) == 0
+    check = "print('safe_ai' in get_ipython().magics_manager.magics['cell'])"
+    kernel = Kernel({**lab_server.kernel_env(), "IPYTHONDIR": str(tmp_path / "ipython")})
+    try:
+        assert kernel.run(check) == ["True\n"]  # no %load_ext needed
+    finally:
+        kernel.close()
+    assert cli_main(["autoload", "disable", "--dir", str(profile)]) == 0
+    kernel = Kernel({**lab_server.kernel_env(), "IPYTHONDIR": str(tmp_path / "ipython")})
+    try:
+        assert kernel.run(check) == ["False\n"]
+    finally:
+        kernel.close()
