@@ -54,22 +54,20 @@ class SafeAIServer:
             reason = exc.__class__.__name__
             raise ServerUnreachable(f"{self.url} did not answer ({reason})") from exc
 
-    def models(self, timeout: float = 5) -> dict[str, Any]:
-        conn, response = self._request("GET", "safeai/models", None, timeout)
+    def _get(self, path: str, timeout: float) -> dict[str, Any]:
+        conn, response = self._request("GET", path, None, timeout)
         with closing(conn):
             payload = _json_or_empty(response.read())
             if response.status != 200:
                 raise ServerRefused(response.status, payload)
             return payload
 
+    def models(self, timeout: float = 5) -> dict[str, Any]:
+        return self._get("safeai/models", timeout)
+
     def policy(self, timeout: float = 5) -> dict[str, Any]:
         """The admin floor (`GET /safeai/policy`)."""
-        conn, response = self._request("GET", "safeai/policy", None, timeout)
-        with closing(conn):
-            payload = _json_or_empty(response.read())
-            if response.status != 200:
-                raise ServerRefused(response.status, payload)
-            return payload
+        return self._get("safeai/policy", timeout)
 
     def report_warnings(self, path: str, findings: list[dict[str, Any]],
                         timeout: float = 3) -> None:
