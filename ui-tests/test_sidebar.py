@@ -27,6 +27,13 @@ def ask(page: Page, question: str) -> None:
     page.get_by_role("button", name="Send").click()
 
 
+def ask_with_enter(page: Page, question: str) -> None:
+    """Enter always asks the server, even when the preview already shows a block."""
+    box = page.get_by_label("Ask the assistant")
+    box.fill(question)
+    box.press("Enter")
+
+
 def test_question_gets_a_streamed_answer(page: Page, lab_server: Any,
                                          screenshots: Path) -> None:
     open_sidebar(page, lab_server)
@@ -39,11 +46,13 @@ def test_question_gets_a_streamed_answer(page: Page, lab_server: Any,
     expect(page.locator(".safeai-badge")).to_have_text("not for PHI")
     page.screenshot(path=screenshots / "sidebar-ready.png")
 
-    # Record every length the answer passes through, to prove it arrives in pieces.
+    # Record every length the answer passes through while it streams, to prove it
+    # arrives in pieces (once done it is re-rendered as Markdown).
     page.evaluate("""() => {
         window.__answerLengths = [];
         new MutationObserver(() => {
-            const answer = document.querySelector('.safeai-turn-assistant');
+            const answer = document.querySelector(
+                '.safeai-turn-assistant[data-streaming="true"]');
             if (answer) window.__answerLengths.push(answer.textContent.length);
         }).observe(document.querySelector('.safeai-log'),
                    {childList: true, subtree: true, characterData: true});
@@ -61,6 +70,27 @@ def test_question_gets_a_streamed_answer(page: Page, lab_server: Any,
     assert len(set(lengths)) >= 3, f"answer did not stream: {lengths}"
     assert lengths == sorted(lengths)
     assert len(answer.inner_text().strip()) > 10
+    # Answers are Markdown; a code block can be inserted below the active cell,
+    # unexecuted and marked as generated (only when the model answered with code).
+    insert = page.locator(".safeai-code-insert").first
+    if page.locator(".safeai-code-insert").count() and page.evaluate(
+            "() => !!window.jupyterapp.shell.currentWidget?.content?.model"):
+        before = page.evaluate(
+            "() => window.jupyterapp.shell.currentWidget.content.model.cells.length")
+        insert.click()
+        expect(insert).to_have_text("Inserted")
+        cell = page.evaluate("""() => {
+            const nb = window.jupyterapp.shell.currentWidget.content;
+            const cell = nb.model.cells.get(nb.activeCellIndex);
+            return {n: nb.model.cells.length, metadata: cell.getMetadata('safeai'),
+                    count: cell.executionCount, source: cell.sharedModel.getSource()};
+        }""")
+        assert cell["n"] == before + 1
+        assert cell["metadata"]["generated"] is True
+        assert cell["metadata"]["model"] == "SmolLM2-135M-Instruct"
+        assert len(cell["metadata"]["prompt_sha256"]) == 64
+        assert cell["count"] is None and cell["source"].strip()
+        page.screenshot(path=screenshots / "sidebar-insert.png")
     speed = re.search(r"([\d.]+) tokens/s", status.inner_text())
     assert speed, status.inner_text()
     (screenshots / "sidebar-metrics.json").write_text(json.dumps({
@@ -74,7 +104,7 @@ def test_question_with_an_email_is_blocked(page: Page, lab_server: Any,
     open_sidebar(page, lab_server)
     email = "jane.doe@mayo-clinic.org"
     chats_before = lab_server.log_text().count("safeai chat: model=")
-    ask(page, f"Draft a letter to {email} about her lab results")
+    ask_with_enter(page, f"Draft a letter to {email} about her lab results")
     notice = page.locator(".safeai-turn-blocked").last
     expect(notice).to_contain_text("EMAIL_ADDRESS")
     expect(notice).to_contain_text("Nothing was sent to the model")

@@ -51,6 +51,9 @@ export type ChatEvent =
 export interface IBlocked {
   message: string;
   counts: Record<string, number>;
+  reason?: string;
+  action?: Action;
+  findings?: IFinding[];
 }
 
 export class ChatRefused extends Error {
@@ -77,16 +80,113 @@ export async function fetchModels(): Promise<IModelList> {
   return (await response.json()) as IModelList;
 }
 
+export type Mode = 'warn' | 'redact' | 'block';
+export type Action = 'send' | 'redact' | 'warn' | 'block';
+/** A requested (stricter) policy: category → mode. Empty categories are left out. */
+export type PolicyRequest = Partial<Record<'phi' | 'secret' | 'genomic', Mode>>;
+
+export interface IPolicyInfo {
+  admin: Record<string, Mode>;
+  modes: Mode[];
+  max_prompt_chars: number;
+  never_accept: string[];
+  allow_user_models: boolean;
+}
+
+/** One finding: where and what kind, never the value. */
+export interface IFinding {
+  part: number;
+  entity: string;
+  category: string;
+  start: number;
+  end: number;
+  score: number;
+  mode?: Mode;
+}
+
+export interface IDecision {
+  action: Action;
+  blocked: boolean;
+  message: string;
+  counts: Record<string, number>;
+  policy: Record<string, Mode>;
+  notes: string[];
+  findings: IFinding[];
+}
+
+/** A finding the `%%safe_ai` magic reported for a notebook. */
+export interface IMagicWarning {
+  cell: number | null;
+  entity: string;
+  category: string;
+  count: number;
+  source: string;
+  time: string;
+}
+
+async function getJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const { url: target, settings } = url(path);
+  const response = await ServerConnection.makeRequest(target, init, settings);
+  if (!response.ok) {
+    throw new ServerConnection.ResponseError(response);
+  }
+  return (await response.json()) as T;
+}
+
+export function fetchPolicy(): Promise<IPolicyInfo> {
+  return getJson<IPolicyInfo>('policy');
+}
+
+/** What the gate would do with `texts` (one request; findings carry the part index). */
+export function scanTexts(
+  texts: string[],
+  policy: PolicyRequest | null,
+  signal?: AbortSignal
+): Promise<IDecision> {
+  const body = JSON.stringify(policy ? { texts, policy } : { texts });
+  return getJson<IDecision>('scan', { method: 'POST', body, signal });
+}
+
+/** The magic's warnings for a notebook; null when the server has no such endpoint. */
+export async function fetchMagicWarnings(path: string): Promise<IMagicWarning[] | null> {
+  const { url: target, settings } = url(
+    `warnings?path=${encodeURIComponent(path)}`
+  );
+  const response = await ServerConnection.makeRequest(target, {}, settings);
+  if (response.status === 404) {
+    return null;
+  }
+  if (!response.ok) {
+    throw new ServerConnection.ResponseError(response);
+  }
+  const payload = (await response.json()) as { warnings?: IMagicWarning[] };
+  return Array.isArray(payload.warnings) ? payload.warnings : [];
+}
+
+export interface IChatOptions {
+  acknowledge?: boolean;
+  policy?: PolicyRequest | null;
+}
+
 /** Stream a chat answer; yields the server's events in order. */
 export async function* streamChat(
   messages: IChatMessage[],
   model: string | null,
-  signal: AbortSignal
+  signal: AbortSignal,
+  options: IChatOptions = {}
 ): AsyncGenerator<ChatEvent> {
   const { url: target, settings } = url('chat');
-  const body = JSON.stringify(
-    model ? { messages, model, client: 'sidebar' } : { messages, client: 'sidebar' }
-  );
+  const request: Record<string, unknown> = { messages, client: 'sidebar' };
+  if (model) {
+    request.model = model;
+  }
+  if (options.acknowledge) {
+    request.acknowledge = true;
+  }
+  if (options.policy && Object.keys(options.policy).length > 0) {
+    request.policy = options.policy;
+  }
+  const body = JSON.stringify(request);
   const response = await ServerConnection.makeRequest(
     target,
     { method: 'POST', body, signal },

@@ -1,0 +1,175 @@
+"""The warnings panel and the pre-send preview, as a researcher sees them.
+
+A notebook with synthetic identifiers in a cell's source and in a DataFrame's HTML
+output: the sidebar lists both cells by kind and count (never the values), a click
+selects the cell, and a question with an SSN is shown as blocked before it is sent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+EMAIL = "jane.doe@mayo-clinic.org"
+SSN = "219-09-9999"
+PNG_1PX = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
+           "kgAAAABJRU5ErkJggg==")
+DATAFRAME_HTML = (
+    "<div><table border=\"1\" class=\"dataframe\"><thead><tr style=\"text-align: right;\">"
+    "<th></th><th>patient_name</th><th>mrn</th><th>dob</th></tr></thead><tbody>"
+    "<tr><th>0</th><td>Jane Doe</td><td>4417</td><td>1961-03-02</td></tr>"
+    "<tr><th>1</th><td>Robert Smith</td><td>5120</td><td>1975-11-20</td></tr>"
+    "</tbody></table></div>"
+)
+
+
+def code(source: str, outputs: list | None = None, count: int | None = None) -> dict:
+    return {"cell_type": "code", "execution_count": count, "metadata": {},
+            "outputs": outputs or [], "source": source}
+
+
+def notebook(cells: list[dict]) -> dict:
+    for i, cell in enumerate(cells):
+        cell["id"] = f"cell-{i}"
+    return {"cells": cells, "metadata": {
+        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                       "name": "python3"},
+        "language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
+
+
+def planted() -> dict:
+    return notebook([
+        {"cell_type": "markdown", "metadata": {}, "source": "# Follow-up cohort (synthetic)"},
+        code("import pandas as pd"),
+        code(f'contact = "{EMAIL}"\nssn = "{SSN}"'),
+        code("df.head()", [{"output_type": "execute_result", "execution_count": 3,
+                             "metadata": {}, "data": {
+                                 "text/html": DATAFRAME_HTML,
+                                 "text/plain": "  patient_name   mrn         dob\n..."}}],
+             count=3),
+        code("plot()", [{"output_type": "display_data", "metadata": {},
+                          "data": {"image/png": PNG_1PX, "text/plain": "<Figure>"}}]),
+    ])
+
+
+def open_notebook(page: Page, lab_server: Any, name: str) -> None:
+    page.goto(f"{lab_server.url}lab/tree/{name}?token={lab_server.token}")
+    tab = page.locator('.jp-SideBar.jp-mod-right .lm-TabBar-tab[data-id="safeai-sidebar"]')
+    tab.click(timeout=60_000)
+    expect(page.locator("#safeai-sidebar")).to_be_visible()
+
+
+def test_warnings_list_cells_and_select_them(page: Page, lab_server: Any,
+                                              screenshots: Path) -> None:
+    (lab_server.root_dir / "planted.ipynb").write_text(json.dumps(planted()))
+    open_notebook(page, lab_server, "planted.ipynb")
+    panel = page.locator("#safeai-warnings")
+    expect(panel).to_be_visible()
+    warnings = panel.locator(".safeai-warnings-list:not(.safeai-not-scanned) .safeai-warning")
+    expect(warnings).to_have_count(2, timeout=30_000)
+    source_cell = panel.locator('.safeai-warning[data-cell-index="2"]')
+    output_cell = panel.locator('.safeai-warning[data-cell-index="3"]')
+    expect(source_cell).to_contain_text("EMAIL_ADDRESS")
+    expect(source_cell).to_contain_text("US_SSN")
+    expect(output_cell).to_contain_text("PERSON")
+    expect(output_cell).to_contain_text("(output)")
+    expect(panel.locator(".safeai-not-scanned")).to_contain_text("not scanned: image")
+    # kinds and counts only: no value reaches the sidebar
+    sidebar_text = page.locator("#safeai-sidebar").inner_text()
+    for value in (EMAIL, SSN, "Jane Doe", "Robert Smith", "jane.doe"):
+        assert value not in sidebar_text
+    # the flagged cells carry a marker; the others do not
+    def cell(i: int) -> Any:
+        return page.locator(f'.jp-NotebookPanel:not(.lm-mod-hidden) '
+                            f'.jp-Cell[data-windowed-list-index="{i}"]')
+    expect(cell(2)).to_have_class(re.compile(r"\bsafeai-flagged\b"))
+    expect(cell(3)).to_have_class(re.compile(r"\bsafeai-flagged\b"))
+    expect(cell(1)).not_to_have_class(re.compile(r"\bsafeai-flagged\b"))
+    # the tab and the status bar show the count
+    expect(page.locator('.lm-TabBar-tab[data-id="safeai-sidebar"]')).to_have_attribute(
+        "data-safeai-count", "2")
+    expect(page.locator(".safeai-statusbar")).to_contain_text("2")
+
+    active = "() => window.jupyterapp.shell.currentWidget.content.activeCellIndex"
+    output_cell.click()
+    page.wait_for_function(f"({active})() === 3")
+    source_cell.focus()
+    page.keyboard.press("Enter")  # keyboard reachable
+    page.wait_for_function(f"({active})() === 2")
+    page.screenshot(path=screenshots / "warnings-light.png")
+
+    page.evaluate("""() => window.jupyterapp.commands.execute('apputils:change-theme',
+                                                              {theme: 'JupyterLab Dark'})""")
+    expect(page.locator("body")).to_have_attribute("data-jp-theme-light", "false",
+                                                   timeout=30_000)
+    page.wait_for_timeout(500)
+    page.screenshot(path=screenshots / "warnings-dark.png")
+    page.evaluate("""() => window.jupyterapp.commands.execute('apputils:change-theme',
+                                                              {theme: 'JupyterLab Light'})""")
+    expect(page.locator("body")).to_have_attribute("data-jp-theme-light", "true",
+                                                   timeout=30_000)
+    assert EMAIL not in lab_server.log_text() and SSN not in lab_server.log_text()
+
+
+def test_preview_shows_a_block_before_sending(page: Page, lab_server: Any,
+                                              screenshots: Path) -> None:
+    (lab_server.root_dir / "preview.ipynb").write_text(json.dumps(notebook([code("x = 1")])))
+    open_notebook(page, lab_server, "preview.ipynb")
+    chats_before = lab_server.log_text().count("safeai chat: model=")
+    box = page.get_by_label("Ask the assistant")
+    box.fill("Plot the visits of Jane Doe")
+    preview = page.locator(".safeai-preview")
+    send = page.locator(".safeai-send")
+    expect(preview).to_contain_text("PERSON (block)", timeout=15_000)
+    box.fill(f"Why does the patient with SSN {SSN} have two visits?")
+    expect(preview).to_contain_text("US_SSN (block)", timeout=15_000)
+    expect(send).to_have_text("Blocked: 1 identifier")
+    expect(send).to_be_disabled()
+    assert SSN not in preview.inner_text()
+    page.screenshot(path=screenshots / "preview-blocked.png")
+    box.fill("Write a function that returns the mean of a list")
+    expect(send).to_have_text("Send", timeout=15_000)
+    expect(send).to_be_enabled()
+    expect(preview).to_be_hidden()
+    assert lab_server.log_text().count("safeai chat: model=") == chats_before
+
+
+def test_warnings_for_a_200_cell_notebook(page: Page, lab_server: Any,
+                                          screenshots: Path) -> None:
+    cells = []
+    for i in range(200):
+        if i % 50 == 7:
+            cells.append(code(f'email_{i} = "patient{i}@mayo-clinic.org"'))
+        else:
+            cells.append(code(f'frame_{i} = load("data_{i}.csv")\nframe_{i}.describe()',
+                              [{"output_type": "stream", "name": "stdout",
+                                "text": f"rows: {i * 10}\ncolumns: 12\n"}], count=i + 1))
+    (lab_server.root_dir / "big.ipynb").write_text(json.dumps(notebook(cells)))
+    (lab_server.root_dir / "small.ipynb").write_text(json.dumps(notebook([code("y = 2")])))
+    open_notebook(page, lab_server, "small.ipynb")
+    expect(page.locator("#safeai-warnings .safeai-warnings-summary")).to_have_text(
+        "No identifiers found", timeout=30_000)
+    warnings = page.locator("#safeai-warnings .safeai-warning")
+    started = time.monotonic()
+    page.evaluate("() => window.jupyterapp.commands.execute('docmanager:open', "
+                  "{path: 'big.ipynb'})")
+    page.wait_for_function("() => window.jupyterapp.shell.currentWidget?.context?.path"
+                           " === 'big.ipynb' && window.jupyterapp.shell.currentWidget"
+                           ".content.widgets.length === 200", timeout=60_000)
+    rendered = time.monotonic() - started
+    expect(warnings).to_have_count(4, timeout=60_000)
+    elapsed = time.monotonic() - started
+    expect(page.locator("#safeai-warnings")).to_have_attribute("data-count", "4")
+    page.screenshot(path=screenshots / "warnings-200-cells.png")
+    pass_ms = page.locator("#safeai-warnings").get_attribute("data-first-pass-ms")
+    metrics = {"cells": 200, "flagged_cells": 4,
+               "seconds_from_open_to_warnings": round(elapsed, 3),
+               "seconds_from_open_to_200_cells_loaded": round(rendered, 3),
+               "panel_ms_from_active_to_first_results": int(pass_ms) if pass_ms else None}
+    print("200-cell notebook:", metrics)
+    (screenshots / "warnings-metrics.json").write_text(json.dumps(metrics, indent=2))
