@@ -189,3 +189,13 @@ async def test_warnings_from_kernels_are_kept_per_notebook_without_values(jp_fet
     with pytest.raises(HTTPClientError) as refused:
         await jp_fetch("safeai", "warnings", method="POST", body=json.dumps(bad))
     assert refused.value.code == 400
+
+
+async def test_a_kernels_os_path_is_stored_under_the_notebooks_contents_path(
+        jp_fetch, jp_root_dir) -> None:
+    body = {"path": str(jp_root_dir / "study" / "nb.ipynb"),
+            "findings": [{"entity": "PERSON", "category": "phi", "count": 1}]}
+    await jp_fetch("safeai", "warnings", method="POST", body=json.dumps(body))
+    got = json.loads((await jp_fetch("safeai", "warnings",
+                                     params={"path": "study/nb.ipynb"})).body)
+    assert [w["entity"] for w in got["warnings"]] == ["PERSON"]

@@ -173,3 +173,24 @@ def test_warnings_for_a_200_cell_notebook(page: Page, lab_server: Any,
                "panel_ms_from_active_to_first_results": int(pass_ms) if pass_ms else None}
     print("200-cell notebook:", metrics)
     (screenshots / "warnings-metrics.json").write_text(json.dumps(metrics, indent=2))
+
+
+def test_the_magics_findings_reach_the_sidebar(page: Page, lab_server: Any,
+                                              screenshots: Path) -> None:
+    """`%%safe_ai` blocks in the kernel; what it found shows in this notebook's warnings."""
+    question = "Patient John Smith, MRN: 00483920, fell. How do I plot falls by month?"
+    (lab_server.root_dir / "magic.ipynb").write_text(json.dumps(notebook([
+        code("%load_ext jupyter_safeai"),
+        code(f"%%safe_ai --mode block\n{question}"),
+    ])))
+    open_notebook(page, lab_server, "magic.ipynb")
+    expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=60_000)
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    expect(page.locator(".jp-OutputArea-output").last).to_contain_text("Not sent",
+                                                                      timeout=60_000)
+    magic = page.locator(".safeai-warning-magic")
+    expect(magic.first).to_be_visible(timeout=30_000)
+    shown = page.locator(".safeai-magic-list").inner_text()
+    assert "PERSON" in shown and "MEDICAL_RECORD_NUMBER" in shown
+    assert "John" not in shown and "00483920" not in shown
+    page.screenshot(path=screenshots / "warnings-from-magic.png")

@@ -188,6 +188,16 @@ class ScanHandler(SafeAIHandler):
 class WarningsHandler(SafeAIHandler):
     """Kernels report what their gate found (kinds and counts); the sidebar reads it."""
 
+    def _contents_path(self, path: str) -> str:
+        """Kernels know their notebook by an OS path (JPY_SESSION_NAME); the sidebar by
+        its path relative to the server's root. Store under the latter."""
+        root = Path(self.settings.get("server_root_dir", ".")).expanduser().resolve()
+        candidate = Path(path)
+        if candidate.is_absolute():
+            with contextlib.suppress(ValueError):
+                return candidate.resolve().relative_to(root).as_posix()
+        return path
+
     @web.authenticated
     @authorized
     def get(self) -> None:
@@ -212,7 +222,7 @@ class WarningsHandler(SafeAIHandler):
             entries.append({"entity": entity, "category": category, "count": count,
                             "cell": body.get("cell") if isinstance(body.get("cell"), int)
                             else None, "source": "magic"})
-        self.settings["safeai_warnings"].add(body["path"], entries)
+        self.settings["safeai_warnings"].add(self._contents_path(body["path"]), entries)
         self.set_status(204)
         self.finish()
 
