@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 from pathlib import Path
@@ -95,3 +96,25 @@ async def test_every_prompt_is_audited_in_a_verifiable_chain_without_its_text(
     audit_path.write_text(tampered)
     result = verify(audit_path)
     assert not result.ok and result.line == 1
+
+
+async def test_each_audit_record_is_also_an_event_on_the_servers_bus(
+        jp_fetch, jp_serverapp) -> None:
+    from jupyter_safeai.server.events import SCHEMA_ID
+
+    received: list[dict] = []
+
+    async def listener(logger, schema_id: str, data: dict) -> None:  # noqa: ANN001
+        received.append(data)
+
+    jp_serverapp.event_logger.add_listener(schema_id=SCHEMA_ID, listener=listener)
+    with pytest.raises(HTTPClientError):
+        await jp_fetch("safeai", "chat", method="POST",
+                       body=chat_body(SECRET_PROMPT, client="api"))
+    for _ in range(50):
+        if received:
+            break
+        await asyncio.sleep(0.02)
+    (event,) = received
+    assert (event["decision"], event["entities"]) == ("blocked", {"AWS_ACCESS_KEY": 1})
+    assert "ZQ3DRT5K7PLMN2XW" not in json.dumps(event)
