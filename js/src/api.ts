@@ -168,14 +168,12 @@ export interface IChatOptions {
   policy?: PolicyRequest | null;
 }
 
-/** Stream a chat answer; yields the server's events in order. */
-export async function* streamChat(
+/** The body of `POST /safeai/chat`: optional fields are left out when unset. */
+export function chatRequest(
   messages: IChatMessage[],
   model: string | null,
-  signal: AbortSignal,
   options: IChatOptions = {}
-): AsyncGenerator<ChatEvent> {
-  const { url: target, settings } = url('chat');
+): Record<string, unknown> {
   const request: Record<string, unknown> = { messages, client: 'sidebar' };
   if (model) {
     request.model = model;
@@ -186,27 +184,31 @@ export async function* streamChat(
   if (options.policy && Object.keys(options.policy).length > 0) {
     request.policy = options.policy;
   }
-  const body = JSON.stringify(request);
-  const response = await ServerConnection.makeRequest(
-    target,
-    { method: 'POST', body, signal },
-    settings
-  );
-  if (!response.ok) {
-    let payload: any = {};
-    try {
-      payload = await response.json();
-    } catch {
-      // not JSON: keep the status text
-    }
-    const blocked = response.status === 422 ? (payload as IBlocked) : null;
-    throw new ChatRefused(
-      response.status,
-      payload.message ?? response.statusText,
-      blocked
-    );
+  return request;
+}
+
+/** The error for a chat response that is not OK; a 422 carries what the gate found. */
+export async function chatRefusal(response: Response): Promise<ChatRefused> {
+  let payload: any = {};
+  try {
+    payload = await response.json();
+  } catch {
+    // not JSON: keep the status text
   }
-  const reader = response.body!.getReader();
+  const blocked = response.status === 422 ? (payload as IBlocked) : null;
+  return new ChatRefused(
+    response.status,
+    payload.message ?? response.statusText,
+    blocked
+  );
+}
+
+/**
+ * The JSON values of an NDJSON byte stream, in order. Chunks may end anywhere,
+ * even inside a line or a UTF-8 character; blank lines are skipped.
+ */
+export async function* readNdjson<T>(body: ReadableStream<Uint8Array>): AsyncGenerator<T> {
+  const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffered = '';
   for (;;) {
@@ -220,8 +222,28 @@ export async function* streamChat(
       const line = buffered.slice(0, newline).trim();
       buffered = buffered.slice(newline + 1);
       if (line) {
-        yield JSON.parse(line) as ChatEvent;
+        yield JSON.parse(line) as T;
       }
     }
   }
+}
+
+/** Stream a chat answer; yields the server's events in order. */
+export async function* streamChat(
+  messages: IChatMessage[],
+  model: string | null,
+  signal: AbortSignal,
+  options: IChatOptions = {}
+): AsyncGenerator<ChatEvent> {
+  const { url: target, settings } = url('chat');
+  const body = JSON.stringify(chatRequest(messages, model, options));
+  const response = await ServerConnection.makeRequest(
+    target,
+    { method: 'POST', body, signal },
+    settings
+  );
+  if (!response.ok) {
+    throw await chatRefusal(response);
+  }
+  yield* readNdjson<ChatEvent>(response.body!);
 }

@@ -18,7 +18,14 @@ import {
   scanTexts,
   streamChat
 } from './api';
+import {
+  describeFindings,
+  redactedNotice,
+  refusalNotice,
+  sendButton
+} from './describe';
 import { shieldIcon } from './icon';
+import { provenanceMetadata } from './insert';
 import { Answer } from './markdown';
 import { WarningsModel } from './warnings';
 import { PolicyFloor, usePolicyInfo, useWarnings } from './warningsPanel';
@@ -56,33 +63,6 @@ function uuid(): string {
   return typeof crypto.randomUUID === 'function'
     ? crypto.randomUUID()
     : `${Date.now().toString(16)}-${Math.random().toString(16).slice(2)}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** "2 identifiers: PERSON (redact), US_SSN (block)" — kinds and modes, no values. */
-function describeFindings(decision: IDecision): string {
-  const modes = new Map<string, string>();
-  for (const f of decision.findings) {
-    modes.set(f.entity, f.mode ?? '');
-  }
-  const kinds = [...modes.entries()]
-    .sort()
-    .map(([entity, mode]) => {
-      const n = decision.counts[entity] ?? 0;
-      return `${entity}${n > 1 ? ` ×${n}` : ''}${mode ? ` (${mode})` : ''}`;
-    })
-    .join(', ');
-  return `${plural(decision.findings.length, 'identifier')}: ${kinds}`;
-}
-
-function describeCounts(counts: Record<string, number>): string {
-  return Object.entries(counts)
-    .sort()
-    .map(([entity, n]) => (n > 1 ? `${entity} (${n})` : entity))
-    .join(', ');
 }
 
 function ModelPicker(props: {
@@ -279,15 +259,12 @@ function ChatView(props: IChatViewProps): JSX.Element {
     shared.insertCell(index, {
       cell_type: 'code',
       source: code,
-      metadata: {
-        safeai: {
-          generated: true,
-          model: turn.model ?? null,
-          id: uuid(),
-          prompt_sha256: turn.promptSha256 ?? null,
-          time: new Date().toISOString()
-        }
-      } as any
+      metadata: provenanceMetadata(
+        turn.model,
+        turn.promptSha256,
+        uuid(),
+        new Date()
+      ) as any
     });
     panel.content.activeCellIndex = index;
     void panel.content.scrollToItem(index, 'smart');
@@ -339,14 +316,9 @@ function ChatView(props: IChatViewProps): JSX.Element {
             }));
           }
         } else if (event.type === 'gate') {
-          if (Object.keys(event.redacted).length > 0) {
-            append(
-              conversation,
-              'notice',
-              `Sent with placeholders for ${describeCounts(
-                event.redacted
-              )}; the answer shows your values again.`
-            );
+          const notice = redactedNotice(event.redacted);
+          if (notice) {
+            append(conversation, 'notice', notice);
           }
           for (const note of event.notes) {
             append(conversation, 'notice', note);
@@ -375,28 +347,14 @@ function ChatView(props: IChatViewProps): JSX.Element {
       if (error instanceof ChatRefused && error.blocked) {
         // The question never reached the model: keep it out of the history.
         update(conversation, questionId, t => ({ ...t, role: 'blocked' }));
+        append(conversation, 'blocked', refusalNotice(error.blocked));
         if (error.blocked.reason === 'needs_acknowledgement') {
-          append(
-            conversation,
-            'blocked',
-            `Not sent: the question contains ${describeCounts(
-              error.blocked.counts
-            )}. Review it and press "Send anyway" to send it as it is.`
-          );
           setInput(question);
           setPreview({
             text: question,
             decision: error.blocked as unknown as IDecision,
             error: null
           });
-        } else {
-          append(
-            conversation,
-            'blocked',
-            `Blocked: the question contains ${describeCounts(
-              error.blocked.counts
-            )}. Nothing was sent to the model.`
-          );
         }
       } else if ((error as Error).name === 'AbortError') {
         append(conversation, 'error', 'Stopped.');
@@ -417,7 +375,11 @@ function ChatView(props: IChatViewProps): JSX.Element {
     }
   };
 
-  const acknowledge = verdict?.action === 'warn';
+  const {
+    label: sendLabel,
+    disabled: sendDisabled,
+    acknowledge
+  } = sendButton(verdict, input);
   const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
@@ -425,19 +387,6 @@ function ChatView(props: IChatViewProps): JSX.Element {
       void send(acknowledge);
     }
   };
-
-  let sendLabel = 'Send';
-  let sendDisabled = !input.trim();
-  if (verdict) {
-    if (verdict.action === 'block') {
-      sendLabel = `Blocked: ${plural(verdict.findings.length, 'identifier')}`;
-      sendDisabled = true;
-    } else if (verdict.action === 'redact') {
-      sendLabel = 'Send redacted';
-    } else if (verdict.action === 'warn') {
-      sendLabel = 'Send anyway';
-    }
-  }
 
   return (
     <div className="safeai-chat">

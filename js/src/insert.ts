@@ -14,6 +14,35 @@ interface IInsertRequest {
   metadata: { safeai: { id: string; model: string | null; [key: string]: unknown } };
 }
 
+/** Provenance of a cell the sidebar's assistant wrote (what `jupyter safeai generated` lists). */
+export interface IProvenance {
+  safeai: {
+    generated: true;
+    model: string | null;
+    id: string;
+    prompt_sha256: string | null;
+    time: string;
+  };
+}
+
+/** The metadata of a cell inserted from an answer: who wrote it, for which prompt, when. */
+export function provenanceMetadata(
+  model: string | undefined,
+  promptSha256: string | undefined,
+  id: string,
+  time: Date
+): IProvenance {
+  return {
+    safeai: {
+      generated: true,
+      model: model ?? null,
+      id,
+      prompt_sha256: promptSha256 ?? null,
+      time: time.toISOString()
+    }
+  };
+}
+
 class InsertRenderer extends Widget implements IRenderMime.IRenderer {
   constructor(private readonly tracker: INotebookTracker) {
     super();

@@ -15,7 +15,11 @@ export interface IAnswerProps {
   onInsert: (code: string) => boolean;
 }
 
-function addCodeActions(host: HTMLElement, onInsert: (code: string) => boolean): void {
+/** Wrap each `<pre>` under `host` (once) with "Insert below" and "Copy" buttons. */
+export function addCodeActions(
+  host: HTMLElement,
+  onInsert: (code: string) => boolean
+): void {
   host.querySelectorAll('pre').forEach((pre, i) => {
     if (pre.parentElement?.classList.contains('safeai-code')) {
       return;

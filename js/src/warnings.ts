@@ -10,6 +10,7 @@ import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import {
+  IFinding,
   IMagicWarning,
   IPolicyInfo,
   PolicyRequest,
@@ -55,7 +56,8 @@ export interface IWarningsState {
   firstPassMs: number | null;
 }
 
-interface ICellTexts {
+/** What is scanned of one cell, and the key its results are cached under. */
+export interface ICellTexts {
   id: string;
   source: string;
   outputs: string;
@@ -63,13 +65,14 @@ interface ICellTexts {
   key: string;
 }
 
-interface ICachedFindings {
+/** Findings per entity in a cell's source and outputs (kinds and counts only). */
+export interface ICachedFindings {
   source: Map<string, { category: string; mode: string; count: number }>;
   output: Map<string, { category: string; mode: string; count: number }>;
 }
 
 /** A short, non-cryptographic hash (FNV-1a), enough to tell content changed. */
-function hash(text: string): string {
+export function hash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -97,7 +100,7 @@ function htmlText(html: string): string {
 }
 
 /** The text of one nbformat output, plus the kinds of output we could not scan. */
-function outputText(output: any, skipped: Set<string>): string {
+export function outputText(output: any, skipped: Set<string>): string {
   switch (output?.output_type) {
     case 'stream':
       return joinText(output.text);
@@ -137,6 +140,137 @@ function outputText(output: any, skipped: Set<string>): string {
     default:
       return '';
   }
+}
+
+/** A cell's texts from its nbformat JSON; outputs only when `scanOutputs`. */
+export function cellTexts(id: string, json: any, scanOutputs: boolean): ICellTexts {
+  const source = joinText(json.source);
+  const skipped = new Set<string>();
+  let outputs = '';
+  if (scanOutputs && Array.isArray(json.outputs)) {
+    outputs = json.outputs
+      .map((o: any) => outputText(o, skipped))
+      .filter(Boolean)
+      .join('\n');
+  }
+  const notScanned = [...skipped].sort();
+  return {
+    id,
+    source,
+    outputs,
+    notScanned,
+    key: `${id}/${hash(source)}/${hash(outputs)}`
+  };
+}
+
+/** Characters per scan request: 90% of the server's limit, at least 1000. */
+export function scanLimit(maxPromptChars: number | undefined): number {
+  return Math.max(1000, Math.floor((maxPromptChars ?? DEFAULT_MAX_CHARS) * 0.9));
+}
+
+/** A piece of one cell's source or outputs, short enough for one request. */
+export interface IPiece {
+  cell: ICellTexts;
+  where: 'source' | 'output';
+  text: string;
+}
+
+/**
+ * The texts of `cells` as requests of at most `limit` characters each: long texts
+ * are split, short ones share a request. A finding's `part` indexes its batch.
+ */
+export function batchPieces(cells: ICellTexts[], limit: number): IPiece[][] {
+  const pieces: IPiece[] = [];
+  for (const cell of cells) {
+    for (const where of ['source', 'output'] as const) {
+      const text = where === 'source' ? cell.source : cell.outputs;
+      for (let i = 0; i < text.length; i += limit) {
+        pieces.push({ cell, where, text: text.slice(i, i + limit) });
+      }
+    }
+  }
+  const batches: IPiece[][] = [];
+  let batch: IPiece[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    if (size + piece.text.length > limit && batch.length > 0) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(piece);
+    size += piece.text.length;
+  }
+  if (batch.length > 0) {
+    batches.push(batch);
+  }
+  return batches;
+}
+
+/** Count one request's findings into the cache entries of the cells they came from. */
+export function tallyFindings(
+  batch: IPiece[],
+  findings: IFinding[],
+  cache: Map<string, ICachedFindings>
+): void {
+  for (const finding of findings) {
+    const piece = batch[finding.part];
+    if (!piece) {
+      continue;
+    }
+    const table = cache.get(piece.cell.key)?.[piece.where];
+    if (!table) {
+      continue;
+    }
+    const entry = table.get(finding.entity) ?? {
+      category: finding.category,
+      mode: finding.mode ?? '',
+      count: 0
+    };
+    entry.count += 1;
+    table.set(finding.entity, entry);
+  }
+}
+
+/** One report per cell with findings or unscanned outputs, entities sorted by kind. */
+export function cellReports(
+  texts: ICellTexts[],
+  cache: Map<string, ICachedFindings>
+): ICellReport[] {
+  const reports: ICellReport[] = [];
+  texts.forEach((cell, index) => {
+    const cached = cache.get(cell.key);
+    const entities = new Map<string, IEntityCount>();
+    if (cached) {
+      for (const where of ['source', 'output'] as const) {
+        for (const [entity, found] of cached[where]) {
+          const known = entities.get(entity);
+          if (known) {
+            known.count += found.count;
+            known.where = known.where === where ? where : 'both';
+          } else {
+            entities.set(entity, { entity, ...found, where });
+          }
+        }
+      }
+    }
+    if (entities.size > 0 || cell.notScanned.length > 0) {
+      reports.push({
+        index,
+        cellId: cell.id,
+        entities: [...entities.values()].sort((a, b) =>
+          a.entity.localeCompare(b.entity)
+        ),
+        notScanned: cell.notScanned
+      });
+    }
+  });
+  return reports;
+}
+
+/** The warning count: cells with findings plus the magic's warnings. */
+export function countWarnings(cells: ICellReport[], magic: IMagicWarning[]): number {
+  return cells.filter(c => c.entities.length > 0).length + magic.length;
 }
 
 export class WarningsModel {
@@ -267,26 +401,7 @@ export class WarningsModel {
 
   private _collect(panel: NotebookPanel): ICellTexts[] {
     const cells = panel.model?.sharedModel.cells ?? [];
-    return cells.map(cell => {
-      const json = cell.toJSON() as any;
-      const source = joinText(json.source);
-      const skipped = new Set<string>();
-      let outputs = '';
-      if (this._scanOutputs && Array.isArray(json.outputs)) {
-        outputs = json.outputs
-          .map((o: any) => outputText(o, skipped))
-          .filter(Boolean)
-          .join('\n');
-      }
-      const notScanned = [...skipped].sort();
-      return {
-        id: cell.id,
-        source,
-        outputs,
-        notScanned,
-        key: `${cell.id}/${hash(source)}/${hash(outputs)}`
-      };
-    });
+    return cells.map(cell => cellTexts(cell.id, cell.toJSON(), this._scanOutputs));
   }
 
   private async _scan(): Promise<void> {
@@ -342,60 +457,17 @@ export class WarningsModel {
 
   /** Scan the given cells in as few requests as the server's size limit allows. */
   private async _scanMissing(missing: ICellTexts[]): Promise<void> {
-    const limit = Math.max(
-      1000,
-      Math.floor((this._policyInfo?.max_prompt_chars ?? DEFAULT_MAX_CHARS) * 0.9)
-    );
-    // Pieces: (cell, where, text), long texts split to fit one request.
-    type Piece = { cell: ICellTexts; where: 'source' | 'output'; text: string };
-    const pieces: Piece[] = [];
     for (const cell of missing) {
       this._cache.set(cell.key, { source: new Map(), output: new Map() });
-      for (const where of ['source', 'output'] as const) {
-        const text = where === 'source' ? cell.source : cell.outputs;
-        for (let i = 0; i < text.length; i += limit) {
-          pieces.push({ cell, where, text: text.slice(i, i + limit) });
-        }
-      }
     }
-    const batches: Piece[][] = [];
-    let batch: Piece[] = [];
-    let size = 0;
-    for (const piece of pieces) {
-      if (size + piece.text.length > limit && batch.length > 0) {
-        batches.push(batch);
-        batch = [];
-        size = 0;
-      }
-      batch.push(piece);
-      size += piece.text.length;
-    }
-    if (batch.length > 0) {
-      batches.push(batch);
-    }
+    const batches = batchPieces(missing, scanLimit(this._policyInfo?.max_prompt_chars));
     try {
       for (const group of batches) {
         const decision = await scanTexts(
           group.map(p => p.text),
           this._policy
         );
-        for (const finding of decision.findings) {
-          const piece = group[finding.part];
-          if (!piece) {
-            continue;
-          }
-          const table = this._cache.get(piece.cell.key)?.[piece.where];
-          if (!table) {
-            continue;
-          }
-          const entry = table.get(finding.entity) ?? {
-            category: finding.category,
-            mode: finding.mode ?? '',
-            count: 0
-          };
-          entry.count += 1;
-          table.set(finding.entity, entry);
-        }
+        tallyFindings(group, decision.findings, this._cache);
       }
     } catch (reason) {
       // Unscanned cells must be tried again next time.
@@ -412,34 +484,7 @@ export class WarningsModel {
     error: string | null,
     elapsed: number
   ): void {
-    const reports: ICellReport[] = [];
-    texts.forEach((cell, index) => {
-      const cached = this._cache.get(cell.key);
-      const entities = new Map<string, IEntityCount>();
-      if (cached) {
-        for (const where of ['source', 'output'] as const) {
-          for (const [entity, found] of cached[where]) {
-            const known = entities.get(entity);
-            if (known) {
-              known.count += found.count;
-              known.where = known.where === where ? where : 'both';
-            } else {
-              entities.set(entity, { entity, ...found, where });
-            }
-          }
-        }
-      }
-      if (entities.size > 0 || cell.notScanned.length > 0) {
-        reports.push({
-          index,
-          cellId: cell.id,
-          entities: [...entities.values()].sort((a, b) =>
-            a.entity.localeCompare(b.entity)
-          ),
-          notScanned: cell.notScanned
-        });
-      }
-    });
+    const reports = cellReports(texts, this._cache);
     this._state = {
       ...this._state,
       cells: reports,
@@ -453,8 +498,7 @@ export class WarningsModel {
   }
 
   private _count(): number {
-    const flagged = this._state.cells.filter(c => c.entities.length > 0).length;
-    return flagged + this._state.magic.length;
+    return countWarnings(this._state.cells, this._state.magic);
   }
 
   /** Mark flagged cells (scanner or magic) with a CSS class on the cell node. */

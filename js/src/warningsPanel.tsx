@@ -76,22 +76,25 @@ export function PolicyFloor(props: {
   );
 }
 
+/** The line next to the "Warnings" heading. */
+export function warningsSummary(state: IWarningsState): string {
+  if (!state.path) {
+    return 'No notebook open';
+  } else if (state.scanning && state.cells.length === 0) {
+    return 'Scanning…';
+  } else if (state.total === 0) {
+    return 'No identifiers found';
+  }
+  return plural(state.total, 'warning');
+}
+
 export function WarningsPanel(props: { model: WarningsModel }): JSX.Element {
   const { model } = props;
   const state = useWarnings(model);
   const [open, setOpen] = useState(true);
   const flagged = state.cells.filter(c => c.entities.length > 0);
   const info = state.cells.filter(c => c.entities.length === 0);
-  let summary: string;
-  if (!state.path) {
-    summary = 'No notebook open';
-  } else if (state.scanning && state.cells.length === 0) {
-    summary = 'Scanning…';
-  } else if (state.total === 0) {
-    summary = 'No identifiers found';
-  } else {
-    summary = plural(state.total, 'warning');
-  }
+  const summary = warningsSummary(state);
 
   return (
     <section
