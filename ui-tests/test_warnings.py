@@ -151,7 +151,11 @@ def test_warnings_for_a_200_cell_notebook(page: Page, lab_server: Any,
                                 "text": f"rows: {i * 10}\ncolumns: 12\n"}], count=i + 1))
     (lab_server.root_dir / "big.ipynb").write_text(json.dumps(notebook(cells)))
     (lab_server.root_dir / "small.ipynb").write_text(json.dumps(notebook([code("y = 2")])))
-    open_notebook(page, lab_server, "small.ipynb")
+    # a workspace of its own: notebooks other tests left open are not restored here
+    page.goto(f"{lab_server.url}lab/workspaces/big/tree/small.ipynb?reset"
+              f"&token={lab_server.token}")
+    page.locator('.jp-SideBar.jp-mod-right .lm-TabBar-tab[data-id="safeai-sidebar"]').click(
+        timeout=60_000)
     expect(page.locator("#safeai-warnings .safeai-warnings-summary")).to_have_text(
         "No identifiers found", timeout=30_000)
     warnings = page.locator("#safeai-warnings .safeai-warning")
@@ -160,7 +164,7 @@ def test_warnings_for_a_200_cell_notebook(page: Page, lab_server: Any,
                   "{path: 'big.ipynb'})")
     page.wait_for_function("() => window.jupyterapp.shell.currentWidget?.context?.path"
                            " === 'big.ipynb' && window.jupyterapp.shell.currentWidget"
-                           ".content.widgets.length === 200", timeout=60_000)
+                           ".content.model?.cells.length === 200", timeout=60_000)
     rendered = time.monotonic() - started
     expect(warnings).to_have_count(4, timeout=60_000)
     elapsed = time.monotonic() - started
@@ -183,11 +187,18 @@ def test_the_magics_findings_reach_the_sidebar(page: Page, lab_server: Any,
         code("%load_ext jupyter_safeai"),
         code(f"%%safe_ai --mode block\n{question}"),
     ])))
-    open_notebook(page, lab_server, "magic.ipynb")
+    # a workspace of its own: notebooks other tests left open are not restored here
+    page.goto(f"{lab_server.url}lab/workspaces/magic/tree/magic.ipynb?reset"
+              f"&token={lab_server.token}")
+    tab = page.locator('.jp-SideBar.jp-mod-right .lm-TabBar-tab[data-id="safeai-sidebar"]')
+    tab.click(timeout=60_000)
+    page.wait_for_function("window.jupyterapp.shell.currentWidget?.context?.path"
+                           " === 'magic.ipynb'", timeout=60_000)
     expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=60_000)
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    expect(page.locator(".jp-OutputArea-output").last).to_contain_text("Not sent",
-                                                                      timeout=60_000)
+    current = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    expect(current.locator(".jp-OutputArea-output").last).to_contain_text(
+        "Not sent", timeout=60_000)
     magic = page.locator(".safeai-warning-magic")
     expect(magic.first).to_be_visible(timeout=30_000)
     shown = page.locator(".safeai-magic-list").inner_text()
