@@ -83,8 +83,7 @@ def test_checked_identifiers_are_valid(records: list[dict]) -> None:
 
 
 def test_committed_corpus_is_current() -> None:
-    if not CORPUS_FILE.exists():
-        pytest.skip("run benchmarks/corpus.py --out tests/data/dev_corpus.jsonl")
+    assert CORPUS_FILE.exists(), "run benchmarks/corpus.py --out tests/data/dev_corpus.jsonl"
     assert CORPUS_FILE.stat().st_size <= 2_000_000
     lines = CORPUS_FILE.read_text(encoding="utf-8").splitlines()
     assert len(lines) == corpus.DEFAULT_RECORDS

@@ -365,8 +365,6 @@ def test_describe_shows_the_host_only() -> None:
                     "error": None, "remote": True, "host": "gpu-07.research.internal"}
 
 
-@pytest.mark.skipif("url" not in ApprovedModel.__dataclass_fields__,
-                    reason="ApprovedModel has no remote fields yet")
 async def test_works_with_an_approved_model_entry(
         fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SAFEAI_TEST_TOKEN", TOKEN)
