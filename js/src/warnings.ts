@@ -173,7 +173,12 @@ export interface IPiece {
   cell: ICellTexts;
   where: 'source' | 'output';
   text: string;
+  /** Characters at the start already covered by the previous piece of the same text. */
+  overlap?: number;
 }
+
+/** Pieces of a long text overlap, so an identifier on a split point is read whole. */
+const PIECE_OVERLAP = 256;
 
 /**
  * The texts of `cells` as requests of at most `limit` characters each: long texts
@@ -184,8 +189,12 @@ export function batchPieces(cells: ICellTexts[], limit: number): IPiece[][] {
   for (const cell of cells) {
     for (const where of ['source', 'output'] as const) {
       const text = where === 'source' ? cell.source : cell.outputs;
-      for (let i = 0; i < text.length; i += limit) {
-        pieces.push({ cell, where, text: text.slice(i, i + limit) });
+      const overlap = Math.min(PIECE_OVERLAP, Math.floor(limit / 4));
+      for (let i = 0; i < text.length; i += limit - overlap) {
+        pieces.push({ cell, where, text: text.slice(i, i + limit), overlap: i ? overlap : 0 });
+        if (i + limit >= text.length) {
+          break;
+        }
       }
     }
   }
@@ -215,8 +224,8 @@ export function tallyFindings(
 ): void {
   for (const finding of findings) {
     const piece = batch[finding.part];
-    if (!piece) {
-      continue;
+    if (!piece || finding.end <= (piece.overlap ?? 0)) {
+      continue; // none, or already counted in the previous piece's tail
     }
     const table = cache.get(piece.cell.key)?.[piece.where];
     if (!table) {

@@ -299,10 +299,23 @@ describe('batchPieces', () => {
     }
     const pieces = batches.flat();
     const longPieces = pieces.filter(p => p.cell.id === 'long');
-    expect(longPieces.map(p => p.text.length)).toEqual([1000, 1000, 500]);
-    expect(longPieces.map(p => p.text).join('')).toBe(long);
+    // consecutive pieces overlap (a quarter of the limit, at most 256 characters)
+    expect(longPieces.map(p => [p.text.length, p.overlap])).toEqual([
+      [1000, 0],
+      [1000, 250],
+      [1000, 250]
+    ]);
+    expect(longPieces.map(p => p.text.slice(p.overlap)).join('')).toBe(long);
     // Every piece is sent, in cell order.
     expect(pieces.map(p => p.cell.id)).toEqual(['short', 'long', 'long', 'long', 'after']);
+  });
+
+  it('reads an identifier on a split point whole, in one piece', () => {
+    const ssnAt = 995; // straddles the first split at 1000
+    const long = 'a'.repeat(ssnAt) + ' 219-09-9999 ' + 'b'.repeat(1500);
+    const pieces = batchPieces([texts('long', long)], 1000).flat();
+    const whole = pieces.filter(p => p.text.includes('219-09-9999'));
+    expect(whole.length).toBeGreaterThanOrEqual(1);
   });
 
   it('sends nothing for empty cells', () => {
