@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jupyter_safeai.scan.engine import resolve_overlaps
 from jupyter_safeai.scan.finding import Finding
 from jupyter_safeai.scan.genomic import GENOMIC_RECOGNIZERS
 
@@ -20,14 +21,8 @@ PROTEIN = "".join(RNG.choice("ACDEFGHIKLMNPQRSTVWY") for _ in range(120))
 
 
 def findings(text: str) -> list[Finding]:
-    """Every genomic finding, overlapping ones resolved by score as the engine does."""
-    hits = [f for r in GENOMIC_RECOGNIZERS for f in r.find(text)]
-    hits.sort(key=lambda f: (-f.score, f.start, -(f.end - f.start)))
-    kept: list[Finding] = []
-    for hit in hits:
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda f: f.start)
+    """Every genomic finding, overlapping ones resolved as the engine does."""
+    return resolve_overlaps(f for r in GENOMIC_RECOGNIZERS for f in r.find(text))
 
 
 def spans(text: str) -> list[tuple[str, str]]:

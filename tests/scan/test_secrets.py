@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jupyter_safeai.scan.engine import resolve_overlaps
 from jupyter_safeai.scan.entities import ENTITIES
 from jupyter_safeai.scan.finding import Finding
 from jupyter_safeai.scan.secrets import SECRET_RECOGNIZERS, is_placeholder, shannon_entropy
@@ -51,14 +52,8 @@ def pem(kind: str, lines: int = 6) -> str:
 
 
 def findings(text: str) -> list[Finding]:
-    """Every secret finding, overlapping ones resolved by score as the engine does."""
-    hits = [f for r in SECRET_RECOGNIZERS for f in r.find(text)]
-    hits.sort(key=lambda f: (-f.score, f.start, -(f.end - f.start)))
-    kept: list[Finding] = []
-    for hit in hits:
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda f: f.start)
+    """Every secret finding, overlapping ones resolved as the engine does."""
+    return resolve_overlaps(f for r in SECRET_RECOGNIZERS for f in r.find(text))
 
 
 def spans(text: str) -> list[tuple[str, str]]:
