@@ -57,9 +57,11 @@ _US_PHONE = re.compile(
     r"(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,5})?(?![\w-])"
 )
 # International with a + country code: +44 20 7946 0958, +81 3-1234-5678, +234 803 123 4567
-_INTL_PHONE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ \t.-]?\(?\d{1,5}\)?){2,6}(?![\w-])")
+_INTL_PHONE = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ \t.-]?\(?\d{1,5}\)?){2,6}(?![\w-])")
 # Bare 10-digit runs count only after a phone word.
-_BARE_PHONE = re.compile(r"(?<![\w.-])\d{10}(?![\w-])")
+# (Each starts with its first character, then looks behind it: the regex engine skips
+# to the characters a match can start with.)
+_BARE_PHONE = re.compile(r"\d(?<![\w.-]\d)\d{9}(?![\w-])")
 
 
 def _digits(value: str) -> str:
@@ -177,7 +179,7 @@ def _is_local_ip(value: str) -> bool:
         value in {"255.255.255.255"})
 
 
-_IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?(?![\w.]|\.\d)")
+_IPV4 = re.compile(r"\d(?<![\w.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?:/\d{1,2})?(?![\w.]|\.\d)")
 # Candidates only (hex digits and at least two colons); ipaddress decides.
 _IPV6 = re.compile(
     r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{3,39}(?:%\w+)?(?![\w:])"

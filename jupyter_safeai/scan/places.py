@@ -8,12 +8,14 @@ before a state or country.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
 
 from .finding import Finding
+from .recognizer import matches_at
 
 US_STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -86,6 +88,11 @@ def _street_pattern() -> regex.Pattern[str]:
     )
 
 
+# Where a number-first street can start: a number not after an ASCII letter, digit, `_`
+# or `-`, then the blank, comma or `bis` every form continues with. `re` finds these
+# fast; `regex` then reads on from each (its own look-behind is the stricter one).
+_STREET_START = re.compile(r"\d(?<![A-Za-z0-9_-]\d)\d{0,5}[A-Za-z]?(?:-\d{1,4})?[ \t,b]")
+
 # Name first, each behind a cheap needle: Calle Mayor 12, Hauptstraße 12, PO Box 4410.
 _STREET_NAME_FIRST = (
     (regex.compile(r"(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|Camino) "),
@@ -138,7 +145,8 @@ class PlaceRecognizer:
         yield from self._cities(text)
 
     def _streets(self, text: str) -> Iterator[Finding]:
-        matches = list(_street_pattern().finditer(text))
+        starts = [m.start() for m in _STREET_START.finditer(text)]
+        matches = list(matches_at(_street_pattern(), text, starts))
         for needle, pattern in _STREET_NAME_FIRST:
             if needle.search(text):
                 matches.extend(pattern.finditer(text))

@@ -28,6 +28,39 @@ class Recognizer(Protocol):
     def find(self, text: str) -> Iterable[Finding]: ...
 
 
+#: The only non-ASCII characters a case-insensitive regex matches to ASCII letters
+#: (İ ı ſ and the Kelvin sign), which `str.lower` leaves or maps otherwise.
+_FOLD_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def anchor_starts(text: str, lowered: str, anchors: Iterable[str]) -> list[int] | None:
+    """Sorted positions where one of the lower-case `anchors` occurs in `text`, in any
+    case; None when lower-casing moves offsets or a few exotic letters make `str.find`
+    miss what a case-insensitive regex would match (then the caller scans every
+    position)."""
+    if len(lowered) != len(text) or (
+            not text.isascii() and any(trap in text for trap in _FOLD_TRAPS)):
+        return None
+    starts: set[int] = set()
+    for anchor in anchors:
+        at = lowered.find(anchor)
+        while at >= 0:
+            starts.add(at)
+            at = lowered.find(anchor, at + 1)
+    return sorted(starts)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int],
+               endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, 0, endpos)` for a pattern whose matches can only begin at
+    `starts` (sorted): the same non-overlapping matches, tried only there."""
+    position = 0
+    for start in starts:
+        if start >= position and (match := pattern.match(text, start, endpos)) is not None:
+            position = max(match.end(), start + 1)
+            yield match
+
+
 @dataclass(frozen=True)
 class ContextWords:
     """Label words, matched on lower-cased text (five times faster than IGNORECASE).
@@ -39,12 +72,13 @@ class ContextWords:
     pattern: re.Pattern[str]  # on lower-cased text
     anycase: re.Pattern[str]  # for the rare text whose length changes when lower-cased
     needles: tuple[str, ...]
+    firsts: tuple[str, ...] = ()  # the first words of the phrases: where a match starts
 
     def present(self, lowered: str) -> bool:
         return any(needle in lowered for needle in self.needles)
 
-    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
-        lowered = text.lower()
+    def _pick(self, text: str, lowered: str | None = None) -> tuple[re.Pattern[str], str]:
+        lowered = text.lower() if lowered is None else lowered
         return (self.pattern, lowered) if len(lowered) == len(text) else (self.anycase, text)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -52,22 +86,47 @@ class ContextWords:
         pattern, subject = self._pick(text[pos:endpos])
         return pattern.search(subject)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize
-                 ) -> Iterator[re.Match[str]]:
-        pattern, subject = self._pick(text)
-        if self.present(subject.lower() if pattern is self.anycase else subject):
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize,
+                 lowered: str | None = None) -> Iterator[re.Match[str]]:
+        """Matches in `text`; `lowered` is `text.lower()` when the caller has it already."""
+        lowered = text.lower() if lowered is None else lowered
+        pattern, subject = self._pick(text, lowered)
+        if not self.present(lowered):
+            return
+        if pattern is self.anycase or not self.firsts:
             yield from pattern.finditer(subject, pos, endpos)
+            return
+        # Every phrase starts with its first word: try the pattern only where one is.
+        endpos = min(endpos, len(subject))
+        starts: set[int] = set()
+        for first in self.firsts:
+            at = subject.find(first, pos, endpos)
+            while at >= 0:
+                starts.add(at)
+                at = subject.find(first, at + 1, endpos)
+        yield from matches_at(pattern, subject, sorted(starts), endpos)
 
 
 def context_regex(words: Iterable[str]) -> ContextWords:
-    """Case-insensitive whole words/phrases (`_`, `-` and space interchangeable)."""
+    """Case-insensitive whole words/phrases (`_`, `-` and space interchangeable).
+
+    On lower-cased text each phrase starts with its literal first character and only
+    then looks behind it, so the regex engine skips to the characters a phrase can
+    start with instead of trying the look-behind at every position.
+    """
     token_lists = [[t for t in re.split(r"[\s_-]+", w.strip().lower()) if t] for w in words]
     parts = sorted({r"[\s_-]*".join(map(re.escape, tokens)) for tokens in token_lists},
                    key=len, reverse=True)
     body = "(?:" + "|".join(parts) + ")"
+    leads = []
+    for part in parts:
+        first = part[:2] if part[0] == "\\" else part[:1]  # one character, maybe escaped
+        leads.append(rf"{first}(?<![a-z]{first}){part[len(first):]}")
     needles = tuple(sorted({max(tokens, key=len) for tokens in token_lists}))
-    return ContextWords(re.compile(rf"(?<![a-z]){body}(?![a-z])"),
-                        re.compile(rf"(?<![A-Za-z]){body}(?![a-z])", re.IGNORECASE), needles)
+    firsts = tuple(sorted({tokens[0] for tokens in token_lists}))
+    return ContextWords(re.compile("(?:" + "|".join(leads) + ")(?![a-z])"),
+                        re.compile(rf"(?<![A-Za-z]){body}(?![a-z])", re.IGNORECASE), needles,
+                        firsts)
 
 
 @dataclass(frozen=True)
@@ -80,7 +139,9 @@ class PatternRecognizer:
     the label first and read only the text right after it, and `needles` (substrings
     one of which every match contains, such as `@` or `AKIA`) skip a text at once: the
     scan of a cell costs what its labels and needles make it cost, not a pass per
-    pattern over every character.
+    pattern over every character. `anchors` are lower-case words one of which every
+    match starts with, in any case (`sample`, `tcga`): the pattern is then tried only
+    where `str.find` finds one in the lower-cased text.
     """
 
     entity: str
@@ -93,6 +154,7 @@ class PatternRecognizer:
     context_after: bool = False
     label: str = ""
     needles: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
     _group: int | str = field(init=False, default=0)
 
     def __post_init__(self) -> None:
@@ -111,17 +173,28 @@ class PatternRecognizer:
             self.context.search(text, end, min(len(text), end + self.window))
         )
 
-    def _candidates(self, text: str) -> Iterator[re.Match[str]]:
+    def _candidates(self, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
         if self.needles and not any(needle in text for needle in self.needles):
             return
-        if isinstance(self.context, ContextWords) and not self.context.present(text.lower()):
-            return
-        if self.context is None or self.context_after:
+        context = self.context
+        if isinstance(context, ContextWords):
+            lowered = text.lower() if lowered is None else lowered
+            if not context.present(lowered):
+                return
+        if context is None or self.context_after:
+            if self.anchors:
+                lowered = text.lower() if lowered is None else lowered
+                starts = anchor_starts(text, lowered, self.anchors)
+                if starts is not None:
+                    yield from matches_at(self.pattern, text, starts)
+                    return
             yield from self.pattern.finditer(text)
             return
+        labels = (context.finditer(text, lowered=lowered) if isinstance(context, ContextWords)
+                  else context.finditer(text))
         # Read only behind each label: `window` characters plus room for the value.
         position = 0
-        for label in self.context.finditer(text):
+        for label in labels:
             start = max(position, label.end())
             end = min(len(text), label.end() + self.window + _MAX_VALUE)
             if start >= end:
@@ -132,8 +205,9 @@ class PatternRecognizer:
                     yield match
             position = max(position, end - _MAX_VALUE)
 
-    def find(self, text: str) -> Iterator[Finding]:
-        for match in self._candidates(text):
+    def find(self, text: str, lowered: str | None = None) -> Iterator[Finding]:
+        """Findings in `text`; `lowered` is `text.lower()`, shared by the engine's scan."""
+        for match in self._candidates(text, lowered):
             start, end = match.span(self._group)
             if start == end:
                 continue

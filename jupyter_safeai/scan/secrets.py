@@ -58,6 +58,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import unquote
 
 from .finding import Finding
@@ -339,7 +340,8 @@ AZURE_STORAGE_KEY = PatternRecognizer(
     "AZURE_KEY", SECRET,
     re.compile(r"(?<![A-Za-z])(?i:AccountKey|SharedAccessKey|AccessKey)[ \t]{0,2}=[ \t]{0,2}"
                r"(?P<value>[A-Za-z0-9+/]{20,200}={0,2})(?![A-Za-z0-9+/=])"),
-    0.93, lambda v: _random_body(v, 32, 4.0), label="azure-storage-key")
+    0.93, lambda v: _random_body(v, 32, 4.0), label="azure-storage-key",
+    anchors=("accountkey", "sharedaccesskey", "accesskey"))
 
 
 def _valid_sas_signature(value: str) -> bool:
@@ -646,7 +648,8 @@ PROSE_PASSWORD = PatternRecognizer(
     "PASSWORD", SECRET,
     re.compile(r"(?i)(?<![a-z])(?:password|passwd|passphrase|passcode)[ \t]{1,3}(?:is|was)"
                r"[ \t]{1,3}[\"'`]?(?P<value>[^\s\"'`]{3,127}[^\s\"'`.,;:)])"),
-    0.75, lambda v: _password_value(v, quoted=False, strict=True), label="password-prose")
+    0.75, lambda v: _password_value(v, quoted=False, strict=True), label="password-prose",
+    anchors=("pass",))
 
 
 # ------------------------------------------------------------------ bearer tokens
@@ -691,9 +694,15 @@ _ASSIGN = re.compile(r"""
       | (?P<uv>[^\s"'`]{1,256})
     )
 """, re.VERBOSE)
-#: `--password hunter2`, `--api-key=…`, `["--password", "…"]`.
+#: The words one of which a key of `_ASSIGN` holds within its first 80 characters, and
+#: the characters a key is made of: a key is found from its word, not tried at every
+#: identifier.
+_KEY_WORDS = ("pass", "pw", "secret", "token", "cred", "auth", "key", "sas", "pat")
+_KEY_CHARS = frozenset("_.$-")
+#: `--password hunter2`, `--api-key=…`, `["--password", "…"]` (the `--` comes first so
+#: the engine can skip to it).
 _CLI = re.compile(r"""
-    (?<![\w-])--(?P<key>[A-Za-z][\w-]{0,40})
+    --(?<![\w-]--)(?P<key>[A-Za-z][\w-]{0,40})
     (?:
         (?:=|[ \t]{1,4}) (?: "(?P<dq>[^"\n]{0,512})" | '(?P<sq>[^'\n]{0,512})'
                            | (?P<uv>[^\s"'`;&|)<>]{1,256}) )
@@ -850,13 +859,61 @@ def _bare_value_end(text: str, match: re.Match[str], start: int, end: int,
     return end, False
 
 
+def _key_char(c: str) -> bool:
+    return c.isalnum() or c in _KEY_CHARS  # `[\w.$-]`, as the regex reads it
+
+
+def _assign_starts(text: str) -> list[int] | None:
+    r"""Every position where `_ASSIGN` can match, in order, found from its key words.
+
+    A key starts a run of `[\w.$-]` characters (its look-behind forbids one before it)
+    and holds a key word within its first 80 characters, so each key word found by
+    `str.find` names one run start to try, and the quote before it for a quoted key.
+    None when case folding changes the text's length (then every position is tried).
+    """
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return None
+    starts: set[int] = set()
+    for word in _KEY_WORDS:
+        at = folded.find(word)
+        while at >= 0:
+            start = at
+            while start > 0 and at - start < 80 and _key_char(text[start - 1]):
+                start -= 1
+            if at - start < 80:  # else no key start is near enough to this word
+                starts.add(start)
+                if start and text[start - 1] in "\"'":
+                    starts.add(start - 1)
+            at = folded.find(word, at + 1)
+    return sorted(starts)
+
+
+def _assign_search(text: str) -> Callable[[int], re.Match[str] | None]:
+    """`_ASSIGN.search(text, pos)`, trying only the positions where a key can start."""
+    starts = _assign_starts(text)
+    if starts is None:
+        return lambda pos: _ASSIGN.search(text, pos)
+
+    def search(pos: int) -> re.Match[str] | None:
+        for start in starts[bisect_left(starts, pos):]:
+            if (match := _ASSIGN.match(text, start)) is not None:
+                return match
+        return None
+
+    return search
+
+
 def _assignments(text: str) -> Iterator[tuple[str, int, int, bool, str, bool]]:
     """(kind, start, end, quoted, next character, shell/.env style) of each literal value
     given to a secret-looking name. The search resumes at the start of each value, so
     `conn = "Server=x;PWD=…;"` still reaches the PWD (overlaps are the engine's to resolve)."""
     for pattern in (_ASSIGN, _CLI, _XML):
+        if pattern is _CLI and "--" not in text or pattern is _XML and "</" not in text:
+            continue
+        search = _assign_search(text) if pattern is _ASSIGN else partial(pattern.search, text)
         pos = 0
-        while (match := pattern.search(text, pos)) is not None:
+        while (match := search(pos)) is not None:
             groups = match.groupdict()
             name = next(g for g in _VALUE_GROUPS if groups.get(g) is not None)
             start, end = match.span(name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai.scan.names import NameRecognizer
+from jupyter_safeai.scan.nlp import sentence_window
 
 NAMES = NameRecognizer()  # no NER: these must be found by lists, titles and labels alone
 
@@ -83,3 +84,32 @@ def test_doubtful_pair_is_decided_by_the_confirm_hook() -> None:
         "Wang Xiaoming"]
     assert asked == ["Wang Xiaoming"]
     assert people(text) == []
+
+
+def test_doubtful_spans_of_one_text_are_asked_in_one_batch() -> None:
+    batches: list[list[str]] = []
+
+    class BatchConfirm:
+        def __call__(self, text: str, start: int, end: int) -> bool:
+            raise AssertionError("asked one span at a time")
+
+        def confirm_many(self, text: str, spans: list[tuple[int, int]]) -> list[bool]:
+            batches.append([text[s:e] for s, e in spans])
+            return [text[s:e].startswith("Wang") for s, e in spans]
+
+    text = "Wang Xiaoming. Then later: Li Zhiqiang."
+    found = [text[f.start:f.end] for f in NameRecognizer(confirm=BatchConfirm()).find(text)]
+    assert batches == [["Wang Xiaoming", "Li Zhiqiang"]]
+    assert found == ["Wang Xiaoming"]
+
+
+@pytest.mark.parametrize(("text", "words", "window"), [
+    # the span's sentence, cut at the sentence ends
+    ("Seen. Then Wang Xiaoming called back! Bye", 8, "Then Wang Xiaoming called back"),
+    # at most `words` words either side within a long sentence
+    ("a b c d e f Wang Xiaoming g h i j k l", 2, "e f Wang Xiaoming g h"),
+])
+def test_ner_reads_only_the_words_around_a_span(text: str, words: int, window: str) -> None:
+    start = text.index("Wang Xiaoming")
+    left, right = sentence_window(text, start, start + len("Wang Xiaoming"), words=words)
+    assert text[left:right].strip() == window

@@ -20,7 +20,14 @@ from hypothesis import strategies as st
 from jupyter_safeai.scan.engine import resolve_overlaps
 from jupyter_safeai.scan.entities import ENTITIES
 from jupyter_safeai.scan.finding import Finding
-from jupyter_safeai.scan.secrets import SECRET_RECOGNIZERS, is_placeholder, shannon_entropy
+from jupyter_safeai.scan.secrets import (
+    _ASSIGN,
+    SECRET_RECOGNIZERS,
+    AssignmentRecognizer,
+    _assign_search,
+    is_placeholder,
+    shannon_entropy,
+)
 
 RNG = random.Random(7)
 ALNUM = string.ascii_letters + string.digits
@@ -495,3 +502,52 @@ def test_recognizers_are_named_and_report_secret_labels() -> None:
     entities = {f.entity for r in SECRET_RECOGNIZERS for f in r.find(text)}
     secret_labels = {label for label, (cat, _) in ENTITIES.items() if cat == "secret"}
     assert entities == secret_labels
+
+
+# -- the assignment recognizer is driven by its key words --------------------------------
+
+ASSIGNMENTS = AssignmentRecognizer()
+
+
+@pytest.mark.parametrize(("text", "entity", "value"), [
+    (f'password = "{PW}"', "PASSWORD", PW),
+    (f"PGPASSWORD={PW} psql -h db", "PASSWORD", PW),
+    (f"db:\n  api_key: {GENERIC_KEY}\n", "GENERIC_SECRET", GENERIC_KEY),  # YAML
+    (f'{{"api_key": "{GENERIC_KEY}"}}', "GENERIC_SECRET", GENERIC_KEY),  # JSON
+    (f"export API_KEY={GENERIC_KEY}", "GENERIC_SECRET", GENERIC_KEY),  # shell / .env
+    (f"self.dbPassword = '{PW}'", "PASSWORD", PW),
+    ("x" * 70 + f'_token = "{GENERIC_KEY}"', "GENERIC_SECRET", GENERIC_KEY),  # long key
+    (f'İstanbul office: password = "{PW}"', "PASSWORD", PW),  # İ: offsets move when lowered
+    (f"--api-key {GENERIC_KEY}", "GENERIC_SECRET", GENERIC_KEY),
+    (f"<password>{PW}</password>", "PASSWORD", PW),
+])
+def test_assignment_found_from_its_key_word(text: str, entity: str, value: str) -> None:
+    assert [(f.entity, text[f.start:f.end]) for f in ASSIGNMENTS.find(text)] == [(entity, value)]
+
+
+@pytest.mark.parametrize("text", [
+    'password = "your-password-here"',
+    "PGPASSWORD=changeme",
+    "api_key: ${API_KEY}",
+    '{"api_key": "<your key>"}',
+    "API_KEY=xxxxxxxxxxxxxxxx",
+    "password = os.environ['DB_PASSWORD']",
+])
+def test_assignment_ignores_placeholders_and_references(text: str) -> None:
+    assert list(ASSIGNMENTS.find(text)) == []
+
+
+_ASSIGN_PIECES = ["password", "PGPASSWORD", "Api_Key", "'token'", '"secret"', "pwd", "PAT",
+                  "sas", "cred", "auth", "x" * 30, "=", ": ", " = ", "'", '"', "\\", "-", ".",
+                  "$", "[", "]", "hunter2Xy9!", "\n", " ", "self.", "ſecret", "KEY", "İ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ASSIGN_PIECES), max_size=14).map("".join))
+def test_key_word_search_matches_the_full_regex_search(text: str) -> None:
+    """Trying `_ASSIGN` only where a key word names a key start finds what trying it at
+    every position finds, from every resume point."""
+    search = _assign_search(text)
+    for pos in range(len(text) + 1):
+        fast, slow = search(pos), _ASSIGN.search(text, pos)
+        assert (fast and fast.span()) == (slow and slow.span())
