@@ -29,7 +29,8 @@ class SafeAIExtension(ExtensionApp):
             settings = SafeAI(parent=self.serverapp, config=self.serverapp.config)
         except TraitError as exc:
             # Bad admin configuration disables the assistant, never the Jupyter server.
-            settings, error = SafeAI(parent=self.serverapp), str(exc)
+            # Defaults without a parent: a parent would hand the same bad config again.
+            settings, error = SafeAI(), str(exc)
         models: ModelService | None = None
         if error is None:
             try:

@@ -81,6 +81,21 @@ class SafeAIHandler(APIHandler):
             raise web.HTTPError(503, f"No approved model: {reason}")
         return service
 
+    def get_json_body(self) -> Any:
+        """The body as JSON; 400 for bytes that are not UTF-8 JSON (the base class lets
+        a decode error through as a 500) or hold unpaired surrogates, which no prompt,
+        audit digest or log line can encode. Never logs the body: it may hold PHI."""
+        if not self.request.body:
+            return None
+        try:
+            body = json.loads(self.request.body.decode("utf-8"))
+            if b"\\u" in self.request.body:
+                json.dumps(body, ensure_ascii=False).encode("utf-8")
+        except (ValueError, RecursionError) as exc:  # UnicodeError is a ValueError
+            raise web.HTTPError(400, "Invalid JSON in body of request (UTF-8 JSON text "
+                                f"expected: {type(exc).__name__})") from None
+        return body
+
     def effective_policy(self, requested: Any, phi_allowed: bool = True
                          ) -> tuple[Policy, list[str]]:
         """Admin floor, tightened by the request, and PHI never in clear to a model
@@ -173,7 +188,8 @@ class ScanHandler(SafeAIHandler):
         if not isinstance(body, dict):
             raise web.HTTPError(400, "Body must be a JSON object")
         texts = body.get("texts", [body.get("text")] if "text" in body else None)
-        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts) or (
+                "text" in body and not isinstance(body["text"], str)):
             raise web.HTTPError(400, "'text' must be a string or 'texts' a list of strings")
         if sum(map(len, texts)) > self.safeai.max_prompt_chars:
             raise web.HTTPError(413, f"Text too large to scan (limit "
@@ -201,7 +217,9 @@ class WarningsHandler(SafeAIHandler):
     @web.authenticated
     @authorized
     def get(self) -> None:
-        path = self.get_query_argument("path", "")
+        path = self.get_query_argument("path", None)
+        if path is None:
+            raise web.HTTPError(400, "query parameter 'path' (the notebook's path) is required")
         self.finish({"warnings": self.settings["safeai_warnings"].get(path)})
 
     @web.authenticated
@@ -210,18 +228,23 @@ class WarningsHandler(SafeAIHandler):
         body = self.get_json_body()
         if not isinstance(body, dict) or not isinstance(body.get("path"), str):
             raise web.HTTPError(400, "'path' (the notebook's path) is required")
+        if not isinstance(body.get("findings"), list):
+            raise web.HTTPError(400, "'findings' must be a list")
+        cell = body.get("cell")
+        if cell is not None and (not isinstance(cell, int) or isinstance(cell, bool)):
+            raise web.HTTPError(400, "'cell' must be an integer or null")
         entries = []
-        for item in body.get("findings", []):
+        for item in body["findings"]:
             entity, category, count = (item.get("entity"), item.get("category"),
                                        item.get("count", 1)) if isinstance(item, dict) else (
                 None, None, None)
-            if entity not in ENTITIES or category != ENTITIES[entity][0] or not (
+            if not isinstance(entity, str) or entity not in ENTITIES or (
+                    category != ENTITIES[entity][0]) or isinstance(count, bool) or not (
                     isinstance(count, int) and 0 < count < 100_000):
                 raise web.HTTPError(400, "findings must be {entity, category, count} with "
                                     "known entity labels")
             entries.append({"entity": entity, "category": category, "count": count,
-                            "cell": body.get("cell") if isinstance(body.get("cell"), int)
-                            else None, "source": "magic"})
+                            "cell": cell, "source": "magic"})
         self.settings["safeai_warnings"].add(self._contents_path(body["path"]), entries)
         self.set_status(204)
         self.finish()
@@ -284,14 +307,16 @@ class ChatHandler(SafeAIHandler):
                          "reason": "busy", "queue": admission.pending})
             return
         started = time.perf_counter()
+        # requests admitted before this one and not yet answered: the queue position
+        ahead = admission.pending - 1 if admission is not None else 0
         try:
-            await self._answer(model, messages, decision, audit)
+            await self._answer(model, messages, decision, audit, ahead)
         finally:
             if admission is not None:
                 admission.leave(time.perf_counter() - started)
 
     async def _answer(self, model: Any, messages: list[dict[str, str]],
-                      decision: GateDecision, audit: dict[str, Any]) -> None:
+                      decision: GateDecision, audit: dict[str, Any], ahead: int = 0) -> None:
         sent_parts, vault = decision.redacted([m["content"] for m in messages])
         sent = [{"role": m["role"], "content": part} for m, part in zip(messages, sent_parts,
                                                                          strict=True)]
@@ -310,6 +335,9 @@ class ChatHandler(SafeAIHandler):
                               "counts": decision.counts(), "redacted": vault.counts(),
                               "policy": decision.policy.to_dict(),
                               "notes": list(decision.notes)})
+            if ahead > 0:
+                await self._send({"type": "status", "model": model.spec.name,
+                                  "state": "queued", "position": ahead})
             if model.state is not ModelState.LOADED:
                 await self._send({"type": "status", "model": model.spec.name,
                                   "state": model.state.value})
@@ -338,6 +366,14 @@ class ChatHandler(SafeAIHandler):
             failure = "model_error"
             with contextlib.suppress(StreamClosedError):
                 await self._send({"type": "error", "message": str(exc)})
+        except Exception as exc:  # noqa: BLE001 - a runtime bug: its message may quote the prompt
+            failure = "model_error"
+            self.log.error("safeai chat: model %s failed with %s after %d tokens",
+                           model.spec.name, type(exc).__name__, tokens)
+            with contextlib.suppress(StreamClosedError):
+                await self._send({"type": "error", "message": (
+                    f"The model {model.spec.name!r} failed while answering "
+                    f"({type(exc).__name__}); see the server log.")})
         finally:
             count = getattr(model, "count_tokens", None)
             await self.audit(decision=outcome, reason=failure, entities=decision.counts(),
