@@ -70,7 +70,8 @@ class LabServer:
 
 
 @pytest.fixture(scope="session")
-def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
+def lab_server(tmp_path_factory: pytest.TempPathFactory,
+               request: pytest.FixtureRequest) -> Iterator[LabServer]:
     base = tmp_path_factory.mktemp("lab")
     root, runtime, home = base / "root", base / "runtime", base / "home"
     for folder in (root, runtime, home):
@@ -85,8 +86,10 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
     ))
     # This lab's admin blocks PHI outright (the default policy redacts it), so a
     # question with an e-mail address is refused, as the browser test expects.
+    # Tests may ask for another admin config: indirect parametrization of this fixture.
+    safeai = getattr(request, "param", None) or {"policy": {"phi": "block"}}
     (home / ".jupyter" / "jupyter_server_config.json").write_text(json.dumps(
-        {"SafeAI": {"policy": {"phi": "block"}}}))
+        {"SafeAI": safeai}))
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime), "HOME": str(home),
            "JUPYTER_CONFIG_DIR": str(home / ".jupyter")}
     env.pop("SAFEAI_SERVER_URL", None)

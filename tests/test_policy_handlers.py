@@ -199,3 +199,33 @@ async def test_a_kernels_os_path_is_stored_under_the_notebooks_contents_path(
     got = json.loads((await jp_fetch("safeai", "warnings",
                                      params={"path": "study/nb.ipynb"})).body)
     assert [w["entity"] for w in got["warnings"]] == ["PERSON"]
+
+
+class TestQueuePosition:
+    @pytest.fixture
+    def safeai_config(self) -> dict:
+        return {"max_waiting": 1, "preload_default_model": False}
+
+    async def test_a_waiting_request_is_told_its_place(self, jp_fetch, monkeypatch) -> None:
+        release = asyncio.Event()
+        started = asyncio.Event()
+
+        async def slow_stream(self, messages, max_tokens):
+            started.set()
+            await release.wait()
+            yield "done"
+
+        monkeypatch.setattr(LocalModel, "stream_chat", slow_stream)
+        first = asyncio.ensure_future(
+            jp_fetch("safeai", "chat", method="POST", body=chat_body("first question")))
+        await asyncio.wait_for(started.wait(), 30)
+        second = asyncio.ensure_future(
+            jp_fetch("safeai", "chat", method="POST", body=chat_body("second question")))
+        await asyncio.sleep(0.2)
+        release.set()
+        first_events = events_of((await first).body)
+        second_events = events_of((await second).body)
+        queued = [e for e in second_events if e.get("state") == "queued"]
+        assert [e["position"] for e in queued] == [1]
+        assert not any(e.get("state") == "queued" for e in first_events)
+        assert second_events[-1]["type"] == "done"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -139,18 +138,33 @@ def test_preview_shows_a_block_before_sending(page: Page, lab_server: Any,
     assert lab_server.log_text().count("safeai chat: model=") == chats_before
 
 
-def test_warnings_for_a_200_cell_notebook(page: Page, lab_server: Any,
-                                          screenshots: Path) -> None:
+def big_notebook(seed: int) -> dict:
+    """200 cells, 4 with an e-mail; `seed` makes each copy's cells differ (no cache hits)."""
     cells = []
     for i in range(200):
         if i % 50 == 7:
-            cells.append(code(f'email_{i} = "patient{i}@mayo-clinic.org"'))
+            cells.append(code(f'email_{i} = "patient{i}.{seed}@mayo-clinic.org"'))
         else:
-            cells.append(code(f'frame_{i} = load("data_{i}.csv")\nframe_{i}.describe()',
+            cells.append(code(f'frame_{i} = load("data_{seed}_{i}.csv")\nframe_{i}.describe()',
                               [{"output_type": "stream", "name": "stdout",
-                                "text": f"rows: {i * 10}\ncolumns: 12\n"}], count=i + 1))
-    (lab_server.root_dir / "big.ipynb").write_text(json.dumps(notebook(cells)))
+                                "text": f"rows: {i * 10 + seed}\ncolumns: 12\n"}],
+                              count=i + 1))
+    result = notebook(cells)
+    for i, cell in enumerate(result["cells"]):
+        cell["id"] = f"big{seed}-{i}"
+    return result
+
+
+def test_warnings_for_a_200_cell_notebook(page: Page, lab_server: Any,
+                                          screenshots: Path) -> None:
+    """Measured from the open command in a JupyterLab that is already up (page loaded,
+    server idle, model loaded, scanner warm) to the 4 warnings listed; three different
+    notebooks, so no result comes from a cache."""
+    runs = 3
+    for seed in range(runs):
+        (lab_server.root_dir / f"big{seed}.ipynb").write_text(json.dumps(big_notebook(seed)))
     (lab_server.root_dir / "small.ipynb").write_text(json.dumps(notebook([code("y = 2")])))
+    lab_server.wait_for_model()
     # a workspace of its own: notebooks other tests left open are not restored here
     page.goto(f"{lab_server.url}lab/workspaces/big/tree/small.ipynb?reset"
               f"&token={lab_server.token}")
@@ -158,23 +172,44 @@ def test_warnings_for_a_200_cell_notebook(page: Page, lab_server: Any,
         timeout=60_000)
     expect(page.locator("#safeai-warnings .safeai-warnings-summary")).to_have_text(
         "No identifiers found", timeout=30_000)
+    expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=60_000)
     warnings = page.locator("#safeai-warnings .safeai-warning")
-    started = time.monotonic()
-    page.evaluate("() => window.jupyterapp.commands.execute('docmanager:open', "
-                  "{path: 'big.ipynb'})")
-    page.wait_for_function("() => window.jupyterapp.shell.currentWidget?.context?.path"
-                           " === 'big.ipynb' && window.jupyterapp.shell.currentWidget"
-                           ".content.model?.cells.length === 200", timeout=60_000)
-    rendered = time.monotonic() - started
-    expect(warnings).to_have_count(4, timeout=60_000)
-    elapsed = time.monotonic() - started
-    expect(page.locator("#safeai-warnings")).to_have_attribute("data-count", "4")
-    page.screenshot(path=screenshots / "warnings-200-cells.png")
-    pass_ms = page.locator("#safeai-warnings").get_attribute("data-first-pass-ms")
-    metrics = {"cells": 200, "flagged_cells": 4,
-               "seconds_from_open_to_warnings": round(elapsed, 3),
-               "seconds_from_open_to_200_cells_loaded": round(rendered, 3),
-               "panel_ms_from_active_to_first_results": int(pass_ms) if pass_ms else None}
+    measured = []
+    for seed in range(runs):
+        name = f"big{seed}.ipynb"
+        # timed in the page: from the open command to the panel listing the 4 cells
+        page.evaluate("""name => {
+            window.__open = {started: performance.now()};
+            new MutationObserver((_, observer) => {
+                if (document.querySelectorAll('#safeai-warnings .safeai-warning').length === 4
+                        && document.querySelector('#safeai-warnings .safeai-warnings-file')
+                            ?.title === name) {
+                    window.__open.warnings = performance.now() - window.__open.started;
+                    observer.disconnect();
+                }
+            }).observe(document.body, {childList: true, subtree: true, attributes: true});
+            window.jupyterapp.commands.execute('docmanager:open', {path: name});
+        }""", name)
+        page.wait_for_function("() => window.__open.warnings !== undefined", timeout=60_000)
+        expect(warnings).to_have_count(4)
+        expect(page.locator("#safeai-warnings")).to_have_attribute("data-count", "4")
+        loaded = page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.model
+                                  .cells.length""")
+        assert loaded == 200
+        pass_ms = page.locator("#safeai-warnings").get_attribute("data-first-pass-ms")
+        measured.append({"seconds_from_open_to_warnings":
+                         round(page.evaluate("window.__open.warnings") / 1000, 3),
+                         "panel_ms_from_active_to_first_results":
+                         int(pass_ms) if pass_ms else None})
+        if seed == 0:
+            page.screenshot(path=screenshots / "warnings-200-cells.png")
+        # let this notebook's kernel start before the next open
+        expect(page.get_by_text("Python 3 (ipykernel) | Idle")).to_be_visible(timeout=60_000)
+    seconds = sorted(m["seconds_from_open_to_warnings"] for m in measured)
+    metrics = {"cells": 200, "flagged_cells": 4, "runs": measured,
+               "median_seconds_from_open_to_warnings": seconds[len(seconds) // 2],
+               "max_seconds_from_open_to_warnings": seconds[-1],
+               "measured_from": "docmanager:open in an already loaded JupyterLab"}
     print("200-cell notebook:", metrics)
     (screenshots / "warnings-metrics.json").write_text(json.dumps(metrics, indent=2))
 

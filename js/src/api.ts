@@ -36,7 +36,7 @@ export type ChatEvent =
       redacted: Record<string, number>;
       notes: string[];
     }
-  | { type: 'status'; model: string; state: string }
+  | { type: 'status'; model: string; state: string; position?: number }
   | { type: 'token'; content: string }
   | {
       type: 'done';
@@ -60,7 +60,10 @@ export class ChatRefused extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly blocked: IBlocked | null
+    readonly blocked: IBlocked | null,
+    /** 429: seconds the server asked us to wait (Retry-After), and requests queued. */
+    readonly retryAfter: number | null = null,
+    readonly queue: number | null = null
   ) {
     super(message);
   }
@@ -196,10 +199,13 @@ export async function chatRefusal(response: Response): Promise<ChatRefused> {
     // not JSON: keep the status text
   }
   const blocked = response.status === 422 ? (payload as IBlocked) : null;
+  const retryAfter = Number(response.headers.get('Retry-After'));
   return new ChatRefused(
     response.status,
     payload.message ?? response.statusText,
-    blocked
+    blocked,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    typeof payload.queue === 'number' ? payload.queue : null
   );
 }
 

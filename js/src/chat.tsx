@@ -10,21 +10,35 @@ import { ISignal, Signal } from '@lumino/signaling';
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 
 import {
+  ChatEvent,
   ChatRefused,
   IChatMessage,
   IDecision,
   IModelList,
+  PolicyRequest,
   fetchModels,
   scanTexts,
   streamChat
 } from './api';
+import { MAX_RETRIES, busyInfo, busyMessage, countdown } from './busy';
+import {
+  IContextItem,
+  addItem,
+  cellContext,
+  composePrompt,
+  schemaContext,
+  schemaFromOutputs,
+  selectionContext
+} from './context';
 import {
   describeFindings,
+  describePart,
   redactedNotice,
   refusalNotice,
   sendButton
 } from './describe';
 import { shieldIcon } from './icon';
+import { chatErrorMessage, modelStatus, statusNotice } from './messages';
 import { provenanceMetadata } from './insert';
 import { Answer } from './markdown';
 import { WarningsModel } from './warnings';
@@ -39,16 +53,25 @@ const PREVIEW_MS = 400;
 
 interface ITurn {
   id: number;
-  role: 'user' | 'assistant' | 'blocked' | 'error' | 'notice';
+  /** 'unsent': a question that never left (cancelled while the model was busy). */
+  role: 'user' | 'assistant' | 'blocked' | 'error' | 'notice' | 'unsent';
+  /** What was sent (for the history); for questions with context, the composed prompt. */
   content: string;
+  /** What the conversation shows instead of `content` (the question without context). */
+  shown?: string;
+  /** Labels of the context chips sent with a question. */
+  context?: string[];
+  /** A notice waiting for something: a busy model's countdown, the model's queue. */
+  kind?: 'busy' | 'queued';
   streaming?: boolean;
   /** For answers: the model and the digest of the prompt, for inserted cells. */
   model?: string;
   promptSha256?: string;
 }
 
-/** The server's verdict on the text currently in the input. */
+/** The server's verdict on the question and context currently in the input. */
 interface IPreview {
+  /** The scanned parts (question, then each context item), as JSON. */
   text: string;
   decision: IDecision | null;
   error: string | null;
@@ -57,6 +80,12 @@ interface IPreview {
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** `first`, then the rest of `rest`. */
+async function* prepend<T>(first: T, rest: AsyncGenerator<T>): AsyncGenerator<T> {
+  yield first;
+  yield* rest;
 }
 
 function uuid(): string {
@@ -119,29 +148,7 @@ function ModelStatus(props: {
   onText?: (text: string) => void;
 }): JSX.Element {
   const { models, selected, unreachable, speed, onText } = props;
-  let text: string;
-  let state = 'unknown';
-  if (unreachable) {
-    text = 'Server unreachable';
-    state = 'error';
-  } else if (!models) {
-    text = 'Connecting…';
-  } else if (!models.default || models.models.length === 0) {
-    text = `No approved model${models.error ? `: ${models.error}` : ''}`;
-    state = 'error';
-  } else {
-    const current =
-      models.models.find(m => m.name === (selected ?? models.default)) ?? models.models[0];
-    state = current.state;
-    const label: Record<string, string> = {
-      not_loaded: 'not loaded yet (loads on first question)',
-      verifying: `checking sha256… ${Math.round((current.progress ?? 0) * 100)}%`,
-      loading: 'loading…',
-      loaded: 'loaded',
-      error: `failed: ${current.error ?? 'unknown error'}`
-    };
-    text = `${current.name} · ${label[current.state]}${speed ? ` · ${speed}` : ''}`;
-  }
+  const { text, state } = modelStatus(models, selected, unreachable, speed);
   useEffect(() => onText?.(text), [text, onText]);
   return (
     <div
@@ -156,15 +163,61 @@ function ModelStatus(props: {
   );
 }
 
+/** The chips of context added to the question, each with what the gate would do with it. */
+function ContextChips(props: {
+  items: IContextItem[];
+  verdict: IDecision | null;
+  onRemove: (id: string) => void;
+}): JSX.Element | null {
+  const { items, verdict, onRemove } = props;
+  if (items.length === 0) {
+    return null;
+  }
+  return (
+    <ul className="safeai-context" aria-label="Context added to the question">
+      {items.map((item, i) => {
+        const part = describePart(verdict, i + 1);
+        return (
+          <li
+            key={item.id}
+            className="safeai-context-chip"
+            data-kind={item.kind}
+            data-action={part.action ?? ''}
+          >
+            <details>
+              <summary title={item.detail}>
+                <span className="safeai-context-label">{item.label}</span>
+                <span className="safeai-context-verdict">{part.text}</span>
+              </summary>
+              <p className="safeai-context-detail">{item.detail}</p>
+              <pre className="safeai-context-text">{item.text}</pre>
+            </details>
+            <button
+              className="safeai-context-remove"
+              aria-label={`Remove ${item.label} from the question`}
+              title="Remove"
+              onClick={() => onRemove(item.id)}
+            >
+              ×
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export interface IChatViewProps {
   warnings: WarningsModel;
   tracker: INotebookTracker | null;
   rendermime: IRenderMimeRegistry | null;
+  /** Opens this extension's settings (the user's stricter modes). */
+  openSettings?: () => void;
   onStatus: (text: string) => void;
 }
 
 function ChatView(props: IChatViewProps): JSX.Element {
-  const { warnings, tracker, rendermime, onStatus } = props;
+  const { warnings, tracker, rendermime, openSettings, onStatus } = props;
   const notebook = useWarnings(warnings);
   const policyInfo = usePolicyInfo(warnings);
   const [models, setModels] = useState<IModelList | null>(null);
@@ -180,6 +233,9 @@ function ChatView(props: IChatViewProps): JSX.Element {
   const [speed, setSpeed] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [preview, setPreview] = useState<IPreview | null>(null);
+  // Notebook context for the next question; it belongs to the notebook it came from.
+  const [items, setItems] = useState<IContextItem[]>([]);
+  const [contextNote, setContextNote] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const nextId = useRef(0);
   const logEnd = useRef<HTMLDivElement>(null);
@@ -203,21 +259,39 @@ function ChatView(props: IChatViewProps): JSX.Element {
     logEnd.current?.scrollIntoView?.({ block: 'end' });
   }, [turns]);
 
-  const policyKey = JSON.stringify(warnings.policy ?? {});
-  // Pre-send preview: what the server's gate would do with the question as typed.
   useEffect(() => {
-    const text = input.trim();
-    if (!text) {
+    setItems([]);
+    setContextNote(null);
+  }, [key]);
+
+  // The user's modes from Settings, as state: a change re-runs the preview.
+  const [policyKey, setPolicyKey] = useState(() => JSON.stringify(warnings.policy ?? {}));
+  useEffect(() => {
+    const update = () => setPolicyKey(JSON.stringify(warnings.policy ?? {}));
+    warnings.changed.connect(update);
+    update();
+    return () => {
+      warnings.changed.disconnect(update);
+    };
+  }, [warnings]);
+  // Pre-send preview: what the server's gate would do with the question as typed and
+  // each piece of context (part 0 is the question, part i the i-th chip).
+  const parts = [input.trim(), ...items.map(item => item.text)];
+  const partsKey = JSON.stringify(parts);
+  useEffect(() => {
+    const texts = JSON.parse(partsKey) as string[];
+    if (texts.every(t => !t)) {
       setPreview(null);
       return;
     }
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
-      scanTexts([text], warnings.policy, controller.signal)
-        .then(decision => setPreview({ text, decision, error: null }))
+      const policy = JSON.parse(policyKey) as PolicyRequest;
+      scanTexts(texts, Object.keys(policy).length ? policy : null, controller.signal)
+        .then(decision => setPreview({ text: partsKey, decision, error: null }))
         .catch(error => {
           if ((error as Error).name !== 'AbortError') {
-            setPreview({ text, decision: null, error: 'Preview unavailable' });
+            setPreview({ text: partsKey, decision: null, error: 'Preview unavailable' });
           }
         });
     }, PREVIEW_MS);
@@ -225,9 +299,9 @@ function ChatView(props: IChatViewProps): JSX.Element {
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [input, warnings, policyKey]);
+  }, [partsKey, policyKey]);
 
-  const current = preview && preview.text === input.trim() ? preview : null;
+  const current = preview && preview.text === partsKey ? preview : null;
   const verdict = current?.decision ?? null;
 
   const change = (conversation: string, edit: (turns: ITurn[]) => ITurn[]) =>
@@ -248,6 +322,79 @@ function ChatView(props: IChatViewProps): JSX.Element {
   };
   const update = (conversation: string, id: number, edit: (turn: ITurn) => ITurn) =>
     change(conversation, list => list.map(t => (t.id === id ? edit(t) : t)));
+
+  /** The active cell of the current notebook, with what context needs of it. */
+  const activeCell = () => {
+    const panel = tracker?.currentWidget;
+    const cell = panel?.content.activeCell;
+    if (!panel || !cell) {
+      setContextNote('Open a notebook and select a cell first.');
+      return null;
+    }
+    const language =
+      (panel.content.model?.metadata?.language_info as { name?: string } | undefined)
+        ?.name ?? 'python';
+    return { panel, cell, index: panel.content.activeCellIndex, language };
+  };
+  const addContext = (item: IContextItem | null, empty: string) => {
+    if (item) {
+      setItems(list => addItem(list, item));
+      setContextNote(null);
+    } else {
+      setContextNote(empty);
+    }
+  };
+  const addActiveCell = () => {
+    const active = activeCell();
+    if (active) {
+      const { cell, index, language } = active;
+      addContext(
+        cellContext(
+          cell.model.id,
+          index,
+          cell.model.type,
+          cell.model.sharedModel.getSource(),
+          language
+        ),
+        `Cell ${index + 1} is empty.`
+      );
+    }
+  };
+  const addSelection = () => {
+    const active = activeCell();
+    if (!active) {
+      return;
+    }
+    const { cell, index, language } = active;
+    const editor = cell.editor;
+    const source = cell.model.sharedModel.getSource();
+    const selected = (editor?.getSelections() ?? [])
+      .map(range => {
+        const a = editor!.getOffsetAt(range.start);
+        const b = editor!.getOffsetAt(range.end);
+        return source.slice(Math.min(a, b), Math.max(a, b));
+      })
+      .filter(text => text.length > 0)
+      .join('\n');
+    addContext(
+      selectionContext(cell.model.id, index, selected, language),
+      `Nothing is selected in cell ${index + 1}: select some text in it first.`
+    );
+  };
+  const addSchema = () => {
+    const active = activeCell();
+    if (!active) {
+      return;
+    }
+    const { cell, index } = active;
+    const outputs = (cell.model.toJSON() as { outputs?: unknown[] }).outputs ?? [];
+    const schema = schemaFromOutputs(outputs);
+    addContext(
+      schema ? schemaContext(cell.model.id, index, schema) : null,
+      `Cell ${index + 1} shows no DataFrame: run a cell that displays one ` +
+        '(df, df.head() or df.info()) and select it.'
+    );
+  };
 
   const insertCode = (turn: ITurn, code: string): boolean => {
     const panel = tracker?.currentWidget;
@@ -277,19 +424,43 @@ function ChatView(props: IChatViewProps): JSX.Element {
       return;
     }
     const conversation = key;
+    const context = items;
+    const content = composePrompt(question, context);
     const history: IChatMessage[] = turns
       .filter(t => t.role === 'user' || t.role === 'assistant')
       .slice(-2 * HISTORY_TURNS)
       .map(t => ({ role: t.role as 'user' | 'assistant', content: t.content }));
-    const messages: IChatMessage[] = [...history, { role: 'user', content: question }];
+    const messages: IChatMessage[] = [...history, { role: 'user', content }];
     const model = selected ?? models?.default ?? null;
-    const questionId = append(conversation, 'user', question);
+    const questionId = append(conversation, 'user', content, {
+      shown: question,
+      context: context.map(item => item.label)
+    });
     setInput('');
+    setItems([]);
+    setContextNote(null);
     setPreview(null);
     setBusy(true);
     const controller = new AbortController();
     abort.current = controller;
     let answerId: number | null = null;
+    let waitingId: number | null = null;
+    let wasBusy = false;
+    const settle = () => {
+      // the countdown or queue line has done its job once an answer (or error) arrives
+      if (waitingId !== null) {
+        const id = waitingId;
+        change(conversation, list => list.filter(t => t.id !== id));
+        waitingId = null;
+      }
+    };
+    const waiting = (kind: 'busy' | 'queued', text: string) => {
+      if (waitingId === null) {
+        waitingId = append(conversation, 'notice', text, { kind });
+      } else {
+        update(conversation, waitingId, t => ({ ...t, kind, content: text }));
+      }
+    };
     let digest: string | undefined;
     try {
       digest = await sha256(JSON.stringify(messages.map(m => m.content)));
@@ -297,47 +468,84 @@ function ChatView(props: IChatViewProps): JSX.Element {
       digest = undefined; // insecure context: no WebCrypto
     }
     try {
-      const events = streamChat(messages, model, controller.signal, {
-        acknowledge,
-        policy: warnings.policy
-      });
-      for await (const event of events) {
-        if (event.type === 'token') {
-          if (answerId === null) {
-            answerId = append(conversation, 'assistant', event.content, {
-              streaming: true,
-              model: model ?? undefined,
-              promptSha256: digest
-            });
-          } else {
-            update(conversation, answerId, t => ({
-              ...t,
-              content: t.content + event.content
-            }));
+      for (let attempt = 0; ; attempt++) {
+        let events: AsyncGenerator<ChatEvent>;
+        try {
+          events = streamChat(messages, model, controller.signal, {
+            acknowledge,
+            policy: warnings.policy
+          });
+          // The first event (or the refusal) comes before anything is shown.
+          const first = await events.next();
+          if (first.done) {
+            break;
           }
-        } else if (event.type === 'gate') {
-          const notice = redactedNotice(event.redacted);
-          if (notice) {
-            append(conversation, 'notice', notice);
+          events = prepend(first.value, events);
+        } catch (error) {
+          if (
+            error instanceof ChatRefused &&
+            error.status === 429 &&
+            attempt < MAX_RETRIES
+          ) {
+            // The model is busy: wait what the server asked, then ask again.
+            const info = busyInfo(error);
+            wasBusy = true;
+            await countdown(info.retryAfter, controller.signal, left =>
+              waiting('busy', busyMessage(info, left))
+            );
+            wasBusy = false;
+            continue;
           }
-          for (const note of event.notes) {
-            append(conversation, 'notice', note);
-          }
-        } else if (event.type === 'status') {
-          void refreshModels();
-        } else if (event.type === 'done') {
-          setSpeed(
-            event.tokens_per_second ? `${event.tokens_per_second} tokens/s` : ''
-          );
-          if (answerId !== null) {
-            update(conversation, answerId, t => ({ ...t, model: event.model }));
-          }
-          void refreshModels();
-        } else if (event.type === 'error') {
-          append(conversation, 'error', event.message);
+          throw error;
         }
+        for await (const event of events) {
+          if (event.type === 'token') {
+            settle();
+            if (answerId === null) {
+              answerId = append(conversation, 'assistant', event.content, {
+                streaming: true,
+                model: model ?? undefined,
+                promptSha256: digest
+              });
+            } else {
+              update(conversation, answerId, t => ({
+                ...t,
+                content: t.content + event.content
+              }));
+            }
+          } else if (event.type === 'gate') {
+            settle();
+            const notice = redactedNotice(event.redacted);
+            if (notice) {
+              append(conversation, 'notice', notice);
+            }
+            for (const note of event.notes) {
+              append(conversation, 'notice', note);
+            }
+          } else if (event.type === 'status') {
+            const text = statusNotice(event);
+            if (text) {
+              waiting('queued', text);
+            }
+            void refreshModels();
+          } else if (event.type === 'done') {
+            settle();
+            setSpeed(
+              event.tokens_per_second ? `${event.tokens_per_second} tokens/s` : ''
+            );
+            if (answerId !== null) {
+              update(conversation, answerId, t => ({ ...t, model: event.model }));
+            }
+            void refreshModels();
+          } else if (event.type === 'error') {
+            settle();
+            append(conversation, 'error', chatErrorMessage(new Error(event.message)));
+          }
+        }
+        break;
       }
     } catch (error) {
+      settle();
       if (answerId !== null) {
         const id = answerId;
         change(conversation, list =>
@@ -345,25 +553,35 @@ function ChatView(props: IChatViewProps): JSX.Element {
         );
       }
       if (error instanceof ChatRefused && error.blocked) {
-        // The question never reached the model: keep it out of the history.
+        // The question never reached the model: keep it out of the history, and give
+        // it back (with its context) so the user can change it.
         update(conversation, questionId, t => ({ ...t, role: 'blocked' }));
         append(conversation, 'blocked', refusalNotice(error.blocked));
+        setInput(question);
+        setItems(context);
         if (error.blocked.reason === 'needs_acknowledgement') {
-          setInput(question);
           setPreview({
-            text: question,
+            text: JSON.stringify([question, ...context.map(item => item.text)]),
             decision: error.blocked as unknown as IDecision,
             error: null
           });
         }
       } else if ((error as Error).name === 'AbortError') {
-        append(conversation, 'error', 'Stopped.');
+        if (answerId === null && wasBusy) {
+          update(conversation, questionId, t => ({ ...t, role: 'unsent' }));
+          setInput(question); // not sent: give it back
+          setItems(context);
+          append(conversation, 'error', 'Cancelled while the model was busy: nothing was sent.');
+        } else {
+          append(conversation, 'error', 'Stopped.');
+        }
       } else {
-        append(
-          conversation,
-          'error',
-          (error as Error).message || 'The server did not answer.'
-        );
+        if (answerId === null) {
+          update(conversation, questionId, t => ({ ...t, role: 'unsent' }));
+          setInput(question); // not sent: give it back
+          setItems(context);
+        }
+        append(conversation, 'error', chatErrorMessage(error));
       }
     } finally {
       if (answerId !== null) {
@@ -397,6 +615,7 @@ function ChatView(props: IChatViewProps): JSX.Element {
             className="jp-mod-styled safeai-clear"
             onClick={() => change(key, () => [])}
             disabled={turns.length === 0 || busy}
+            aria-label="Clear this notebook's conversation"
             title="Forget this notebook's conversation (kept in memory only)"
           >
             Clear
@@ -420,6 +639,7 @@ function ChatView(props: IChatViewProps): JSX.Element {
         <PolicyFloor
           info={policyInfo}
           requested={warnings.policy as Record<string, string> | null}
+          onOpenSettings={openSettings}
         />
       </header>
       <WarningsPanel model={warnings} />
@@ -435,6 +655,7 @@ function ChatView(props: IChatViewProps): JSX.Element {
             key={turn.id}
             className={`safeai-turn safeai-turn-${turn.role}`}
             data-role={turn.role}
+            data-kind={turn.kind}
             data-streaming={turn.streaming ? 'true' : undefined}
           >
             {turn.role === 'assistant' ? (
@@ -445,13 +666,66 @@ function ChatView(props: IChatViewProps): JSX.Element {
                 onInsert={code => insertCode(turn, code)}
               />
             ) : (
-              turn.content
+              <>
+                {turn.shown ?? turn.content}
+                {turn.context && turn.context.length > 0 && (
+                  <span className="safeai-turn-context">
+                    with {turn.context.join(', ')}
+                  </span>
+                )}
+                {turn.kind === 'busy' && busy && (
+                  <button
+                    className="jp-mod-styled safeai-cancel-retry"
+                    onClick={() => abort.current?.abort()}
+                  >
+                    Cancel
+                  </button>
+                )}
+              </>
             )}
           </div>
         ))}
         <div ref={logEnd} />
       </div>
       <div className="safeai-compose">
+        <div
+          className="safeai-context-buttons"
+          role="toolbar"
+          aria-label="Add notebook context to the question"
+        >
+          <button
+            className="jp-mod-styled safeai-add-cell"
+            onClick={addActiveCell}
+            title="Add the active cell's source to the question (scanned before sending)"
+          >
+            Add active cell
+          </button>
+          <button
+            className="jp-mod-styled safeai-add-selection"
+            onMouseDown={event => event.preventDefault()}
+            onClick={addSelection}
+            title="Add the text selected in the active cell (scanned before sending)"
+          >
+            Add selection
+          </button>
+          <button
+            className="jp-mod-styled safeai-add-schema"
+            onClick={addSchema}
+            title="Add the column names, types and row count of the DataFrame the active cell shows — never its values"
+          >
+            Add DataFrame schema
+          </button>
+        </div>
+        {contextNote && (
+          <p className="safeai-context-note" role="status">
+            {contextNote}
+          </p>
+        )}
+        <ContextChips
+          items={items}
+          verdict={verdict}
+          onRemove={id => setItems(list => list.filter(item => item.id !== id))}
+        />
         <div
           className="safeai-preview"
           role="status"

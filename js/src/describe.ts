@@ -2,7 +2,7 @@
  * What the chat tells the user about the gate's verdict: kinds of data, modes and
  * counts — never the values. Pure functions, shared by the sidebar and its tests.
  */
-import { IBlocked, IDecision } from './api';
+import { Action, IBlocked, IDecision } from './api';
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -76,4 +76,64 @@ export function redactedNotice(redacted: Record<string, number>): string | null 
   return `Sent with placeholders for ${describeCounts(
     redacted
   )}; the answer shows your values again.`;
+}
+
+const STRICTNESS: Record<string, number> = { warn: 0, redact: 1, block: 2 };
+
+/** What the gate would do with one part of a prompt (a context chip): its strictest mode. */
+export function describePart(
+  decision: IDecision | null,
+  part: number
+): { action: Action | null; text: string } {
+  if (!decision) {
+    return { action: null, text: 'checking…' };
+  }
+  const found = decision.findings.filter(f => f.part === part);
+  if (found.length === 0) {
+    return { action: 'send', text: 'nothing found' };
+  }
+  const modes = new Map<string, { mode: string; n: number }>();
+  let action: Action = 'send';
+  for (const f of found) {
+    const mode = f.mode ?? 'block';
+    const known = modes.get(f.entity);
+    modes.set(f.entity, { mode, n: (known?.n ?? 0) + 1 });
+    if ((STRICTNESS[mode] ?? 2) > (STRICTNESS[action] ?? -1)) {
+      action = mode as Action;
+    }
+  }
+  const text = [...modes.entries()]
+    .sort()
+    .map(([entity, { mode, n }]) => `${entity}${n > 1 ? ` ×${n}` : ''} (${mode})`)
+    .join(', ');
+  return { action, text };
+}
+
+/** One row of the policy shown in the sidebar: the admin's floor and the user's ask. */
+export interface IPolicyRow {
+  category: string;
+  admin: string;
+  /** The user's setting, when they chose one. */
+  mine: string | null;
+  /** What the server applies: the stricter of the two. */
+  effective: string;
+  /** The user asked for a looser mode than the floor: the server ignores it. */
+  ignored: boolean;
+}
+
+export function policyRows(
+  admin: Record<string, string>,
+  requested: Record<string, string> | null
+): IPolicyRow[] {
+  return Object.entries(admin).map(([category, floor]) => {
+    const mine = requested?.[category] || null;
+    const stricter = mine !== null && (STRICTNESS[mine] ?? -1) > (STRICTNESS[floor] ?? -1);
+    return {
+      category,
+      admin: floor,
+      mine,
+      effective: stricter ? mine! : floor,
+      ignored: mine !== null && !stricter && mine !== floor
+    };
+  });
 }

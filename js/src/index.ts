@@ -92,7 +92,14 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const warnings = new WarningsModel(
       tracker ?? ({ currentWidget: null, currentChanged: { connect: () => false } } as any)
     );
-    const sidebar = new ChatSidebar({ warnings, tracker, rendermime });
+    const sidebar = new ChatSidebar({
+      warnings,
+      tracker,
+      rendermime,
+      openSettings: settingRegistry
+        ? () => void app.commands.execute('settingeditor:open', { query: 'Safe AI' })
+        : undefined
+    });
     shell.add(sidebar, 'right', { rank: 200 });
     const open = () => shell.activateById(sidebar.id);
     app.commands.addCommand('safeai:open', {

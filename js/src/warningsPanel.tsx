@@ -6,6 +6,7 @@
 import React, { useEffect, useState } from 'react';
 
 import { IPolicyInfo } from './api';
+import { policyRows } from './describe';
 import { IWarningsState, WarningsModel } from './warnings';
 
 export function useWarnings(model: WarningsModel): IWarningsState {
@@ -42,37 +43,65 @@ function basename(path: string): string {
   return path.split('/').pop() || path;
 }
 
-/** The admin floor and what the user asked for (read-only; change it in Settings). */
+/**
+ * The admin floor (read-only) and what the user asked for in Settings; a looser ask
+ * is shown as ignored, since the server applies the stricter of the two.
+ */
 export function PolicyFloor(props: {
   info: IPolicyInfo | null;
   requested: Record<string, string> | null;
+  onOpenSettings?: () => void;
 }): JSX.Element | null {
-  const { info, requested } = props;
+  const { info, requested, onOpenSettings } = props;
   if (!info) {
     return null;
   }
   return (
-    <dl className="safeai-policy" aria-label="Policy">
-      {Object.entries(info.admin).map(([category, mode]) => {
-        const mine = requested?.[category];
-        return (
-          <div key={category} className="safeai-policy-row">
-            <dt>{category}</dt>
+    <div className="safeai-policy-box">
+      <div className="safeai-policy-caption">
+        <span id="safeai-policy-label">Policy (admin floor, read-only)</span>
+        {onOpenSettings && (
+          <button
+            className="safeai-link-button safeai-open-settings"
+            onClick={onOpenSettings}
+            title="Make the policy stricter for you in Settings"
+          >
+            Your settings
+          </button>
+        )}
+      </div>
+      <dl className="safeai-policy" aria-labelledby="safeai-policy-label">
+        {policyRows(info.admin, requested).map(row => (
+          <div key={row.category} className="safeai-policy-row" data-category={row.category}>
+            <dt>{row.category}</dt>
             <dd>
-              <span className="safeai-mode" data-mode={mode} title="Admin policy (floor)">
-                {mode}
+              <span
+                className="safeai-mode"
+                data-mode={row.admin}
+                title="Set by the administrator; you cannot loosen it"
+              >
+                {row.admin}
               </span>
-              {mine && mine !== mode && (
-                <span className="safeai-policy-mine" title="Your setting">
+              {row.mine && row.mine !== row.admin && (
+                <span
+                  className="safeai-policy-mine"
+                  data-ignored={row.ignored ? 'true' : 'false'}
+                  title={
+                    row.ignored
+                      ? 'Your setting is looser than the admin floor: the server ignores it'
+                      : 'Your setting: stricter than the floor, applied to your questions'
+                  }
+                >
                   {' '}
-                  · you: {mine}
+                  · you: {row.mine}
+                  {row.ignored ? ' (ignored)' : ''}
                 </span>
               )}
             </dd>
           </div>
-        );
-      })}
-    </dl>
+        ))}
+      </dl>
+    </div>
   );
 }
 

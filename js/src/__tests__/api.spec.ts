@@ -210,6 +210,25 @@ describe('chatRefusal', () => {
     expect(refusal.message).toBe('Bad Gateway');
   });
 
+  it('reads a 429: Retry-After in seconds and the number waiting', async () => {
+    const refusal = await chatRefusal(
+      new Response(
+        JSON.stringify({ message: "Model 'm' is busy; retry later", reason: 'busy', queue: 5 }),
+        { status: 429, headers: { 'Retry-After': '7' } }
+      )
+    );
+    expect(refusal.status).toBe(429);
+    expect(refusal.blocked).toBeNull();
+    expect(refusal.retryAfter).toBe(7);
+    expect(refusal.queue).toBe(5);
+  });
+
+  it('has no retry time or queue when the server sent none', async () => {
+    const refusal = await chatRefusal(new Response('busy', { status: 429 }));
+    expect(refusal.retryAfter).toBeNull();
+    expect(refusal.queue).toBeNull();
+  });
+
   it('uses the server message of a JSON error that is not a refusal', async () => {
     const refusal = await chatRefusal(
       new Response(JSON.stringify({ message: 'Model failed to load' }), { status: 503 })

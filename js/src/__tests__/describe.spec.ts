@@ -7,6 +7,8 @@ import {
   describeCounts,
   describeFindings,
   plural,
+  policyRows,
+  describePart,
   redactedNotice,
   refusalNotice,
   sendButton
@@ -172,5 +174,39 @@ describe('redactedNotice', () => {
 
   it('is null when nothing was replaced', () => {
     expect(redactedNotice({})).toBeNull();
+  });
+});
+
+describe('describePart', () => {
+  const withParts = (findings: IFinding[]) => decision('block', findings);
+
+  it('gives a chip the strictest mode of its own findings only', () => {
+    const d = withParts([
+      { ...finding('PERSON', 'phi', 'redact'), part: 1 },
+      { ...finding('US_SSN', 'phi', 'block'), part: 1 },
+      { ...finding('EMAIL_ADDRESS', 'phi', 'block'), part: 0 },
+      { ...finding('PERSON', 'phi', 'redact'), part: 1 }
+    ]);
+    expect(describePart(d, 1)).toEqual({
+      action: 'block',
+      text: 'PERSON ×2 (redact), US_SSN (block)'
+    });
+    expect(describePart(d, 2)).toEqual({ action: 'send', text: 'nothing found' });
+    expect(describePart(null, 1)).toEqual({ action: null, text: 'checking…' });
+  });
+});
+
+describe('policyRows', () => {
+  it('applies a stricter setting and marks a looser one as ignored', () => {
+    const rows = policyRows(
+      { phi: 'redact', secret: 'block', genomic: 'redact' },
+      { phi: 'block', secret: 'warn' }
+    );
+    expect(rows).toEqual([
+      { category: 'phi', admin: 'redact', mine: 'block', effective: 'block', ignored: false },
+      { category: 'secret', admin: 'block', mine: 'warn', effective: 'block', ignored: true },
+      { category: 'genomic', admin: 'redact', mine: null, effective: 'redact', ignored: false }
+    ]);
+    expect(policyRows({ phi: 'warn' }, null)[0].effective).toBe('warn');
   });
 });
