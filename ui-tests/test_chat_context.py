@@ -176,7 +176,10 @@ def test_user_settings_are_stricter_never_looser(page: Page, lab_server: Any,
             f'[id="jp-SettingsEditor-jupyter-safeai:plugin_defaultMode_{category}"]')
 
     try:
-        field("genomic").select_option("block", timeout=30_000)
+        # "" reads as words in the form, not as an empty choice
+        expect(field("phi").locator("option:checked")).to_have_text("as the admin policy",
+                                                                   timeout=30_000)
+        field("genomic").select_option("block")
         field("secret").select_option("warn")  # looser than the admin's block
         page.wait_for_timeout(1500)  # the editor saves after a short debounce
         page.screenshot(path=screenshots / "settings-editor.png")
@@ -191,8 +194,8 @@ def test_user_settings_are_stricter_never_looser(page: Page, lab_server: Any,
     finally:
         # other tests expect the admin policy alone
         page.locator('#jp-main-dock-panel .lm-TabBar-tab[data-id="setting-editor"]').click()
-        field("genomic").select_option("")
-        field("secret").select_option("")
+        field("genomic").select_option(label="as the admin policy")
+        field("secret").select_option(label="as the admin policy")
         page.wait_for_timeout(1500)
     expect(genomic.locator(".safeai-policy-mine")).to_have_count(0, timeout=15_000)
 
