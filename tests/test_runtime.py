@@ -68,3 +68,37 @@ async def test_a_file_that_matches_its_sha256_but_is_no_gguf_is_refused(tmp_path
     assert model.state is ModelState.ERROR
     with pytest.raises(ModelUnavailable):  # and it is not tried again
         await asyncio.wait_for(model.ensure_loaded(), 5)
+
+
+class TestAdmissionEstimate:
+    """Retry-After comes from the model's time per answer, not from how long a queued
+    request waited: a queue of quick answers must not promise a long wait."""
+
+    @pytest.fixture
+    def clock(self, monkeypatch) -> list[float]:
+        now = [1000.0]
+        monkeypatch.setattr("jupyter_safeai.models.runtime.time.monotonic", lambda: now[0])
+        return now
+
+    def test_the_first_answer_replaces_the_guess(self, clock) -> None:
+        from jupyter_safeai.models.runtime import Admission
+
+        admission = Admission(max_waiting=3)
+        assert admission.try_enter()
+        assert admission.try_enter()
+        before = admission.retry_after()
+        clock[0] += 1.0
+        admission.leave(1.0)
+        assert admission.retry_after() == 1 < before  # one waiting x 1 s, not x 5 s
+
+    def test_queued_answers_count_their_service_not_their_wait(self, clock) -> None:
+        from jupyter_safeai.models.runtime import Admission
+
+        admission = Admission(max_waiting=8)
+        for _ in range(5):
+            assert admission.try_enter()
+        for done in range(1, 5):  # each answer takes 2 s; the n-th waited 2(n-1) s first
+            clock[0] += 2.0
+            admission.leave(2.0 * done)
+        assert admission.pending == 1
+        assert admission.retry_after() == 2

@@ -45,13 +45,18 @@ class Admission:
     """A bounded queue in front of one model: one generates, `max_waiting` wait.
 
     Requests beyond that are refused at once (HTTP 429) with an estimate of when to
-    retry, from the average length of recent answers.
+    retry, from the average time the model spends per answer (a guess until the first
+    answer). A queued request's own time includes its wait, so the time since the
+    previous answer ended is taken when that is shorter: one answer's service, not a
+    queue's worth of them.
     """
 
     def __init__(self, max_waiting: int = 4) -> None:
         self.max_waiting = max_waiting
         self.pending = 0
         self._seconds_per_answer = 5.0
+        self._answered = 0
+        self._last_left: float | None = None
 
     def try_enter(self) -> bool:
         if self.pending > self.max_waiting:
@@ -61,8 +66,14 @@ class Admission:
 
     def leave(self, seconds: float | None = None) -> None:
         self.pending = max(0, self.pending - 1)
+        now = time.monotonic()
         if seconds is not None:
-            self._seconds_per_answer = 0.8 * self._seconds_per_answer + 0.2 * seconds
+            if self._last_left is not None:
+                seconds = min(seconds, now - self._last_left)
+            weight = 0.2 if self._answered else 1.0  # the first answer replaces the guess
+            self._seconds_per_answer += weight * (seconds - self._seconds_per_answer)
+            self._answered += 1
+        self._last_left = now
 
     def retry_after(self) -> int:
         return max(1, math.ceil(self.pending * self._seconds_per_answer))
