@@ -88,6 +88,10 @@ def families() -> dict[str, str]:
         "secret= chain": fill("secret="),
         "auth_token= chain": fill("auth_token="),
         "token=a chain": fill("token=a"),
+        "token=? chain": fill("token=?"),  # a field separator before each key
+        "token=/ chain": fill("token=/"),
+        "pw= chain": fill("pw="),  # lone `pw`: matched, never a value
+        "--token=. chain": fill("--token=."),  # command-line options
         "unterminated string": ("x = '" + "a\\'" * SIZE)[:SIZE],
         # huge single tokens
         "base64 token": fill("QWxhZGRpbjpvcGVuIHNlc2FtZQ"),

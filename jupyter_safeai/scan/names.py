@@ -21,7 +21,7 @@ import regex
 
 from .finding import Finding
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists, name_lists
-from .places import followed_by_region, street_words
+from .places import followed_by_region, region_end, street_words
 
 DETECTOR = "names"
 
@@ -92,16 +92,25 @@ _HAN = regex.compile(
     r"(?:[ \t　・]?(?:\p{Han}{1,4}|\p{Hiragana}{2,4}(?<!さん|さま|ちゃん)|\p{Katakana}{2,5}))?"
     r"(?![\p{Han}\p{Katakana}])"
 )
+_HAN_CHAR = regex.compile(r"\p{Han}")
+_NAME_GAP = regex.compile(r"[ \t　・]")
+_WORD_AND_COMMA = regex.compile(rf"({_WORD}|{_CAPS_WORD}),[ \t]*$")
 _KANA_NAME = regex.compile(r"\p{Katakana}{2,}(?:[・ 　]\p{Katakana}{2,})+")
 _HANGUL = regex.compile(r"(?<!\p{Hangul})\p{Hangul}{1,4}(?!\p{Hangul})")
-_UNCASED_RUN = regex.compile(
-    r"(?:\p{Arabic}|\p{Devanagari}|\p{Bengali}|\p{Tamil}|\p{Telugu}|\p{Gujarati}|"
-    r"\p{Gurmukhi}|\p{Hebrew}|\p{Thai}|\p{Georgian}|\p{Armenian}|\p{Ethiopic}|\p{Oriya}|"
-    r"\p{Sinhala}|\p{Kannada}|\p{Malayalam}|\p{Mn})+"
-    r"(?:[ \t]+(?:\p{Arabic}|\p{Devanagari}|\p{Bengali}|\p{Tamil}|\p{Telugu}|\p{Gujarati}|"
-    r"\p{Gurmukhi}|\p{Hebrew}|\p{Thai}|\p{Georgian}|\p{Armenian}|\p{Ethiopic}|\p{Oriya}|"
-    r"\p{Sinhala}|\p{Kannada}|\p{Malayalam}|\p{Mn})+){0,3}"
-)
+# One character set rather than an alternation of scripts: the same characters, tested
+# once each instead of once per script.
+_UNCASED_LETTER = (r"[\p{Arabic}\p{Devanagari}\p{Bengali}\p{Tamil}\p{Telugu}\p{Gujarati}"
+                   r"\p{Gurmukhi}\p{Hebrew}\p{Thai}\p{Georgian}\p{Armenian}\p{Ethiopic}"
+                   r"\p{Oriya}\p{Sinhala}\p{Kannada}\p{Malayalam}\p{Mn}]")
+_UNCASED_RUN = regex.compile(rf"{_UNCASED_LETTER}+(?:[ \t]+{_UNCASED_LETTER}+){{0,3}}")
+# Code point ranges holding every `_UNCASED_LETTER` (and some other characters), but no
+# Latin, Cyrillic, Greek, Han, kana or Hangul: `re` finds the blank-separated runs of them
+# many times faster than `regex` tests each character for 17 properties, and
+# `_UNCASED_RUN` then reads only inside those runs.
+_MAYBE_UNCASED = (r"[\u0300-\u036f\u0483-\u0489\u0531-\u10ff\u1200-\u1cff\u1dc0-\u1dff"
+                  r"\u20d0-\u20ff\u2cef-\u2dff\u302a-\u309a\ua66f-\uabff\ufb13-\ufeff"
+                  r"\U00010000-\U000e01ef]")
+_MAYBE_UNCASED_RUN = re.compile(rf"{_MAYBE_UNCASED}+(?:[ \t]+{_MAYBE_UNCASED}+)*")
 _HAS_NON_LATIN = regex.compile(
     r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}\p{Arabic}\p{Devanagari}\p{Bengali}"
     r"\p{Tamil}\p{Telugu}\p{Gujarati}\p{Gurmukhi}\p{Hebrew}\p{Thai}\p{Georgian}\p{Armenian}"
@@ -118,11 +127,12 @@ def _has_non_latin(text: str) -> bool:
 
 
 # Unknown capitalised words with these endings are English words, not names ...
-_WORDLIKE = regex.compile(
-    r"(?:tion|sion|ment|ness|ity|ing|ings|ies|ive|ous|ary|ory|ogy|ics|ism|ance|ence|able|"
-    r"ible|less|ful|ship|hood|ize|ical|ular|ware|sis|tics|ed)$",
-    regex.IGNORECASE,
+_WORDLIKE_ENDINGS = (
+    "tion", "sion", "ment", "ness", "ity", "ing", "ings", "ies", "ive", "ous", "ary", "ory",
+    "ogy", "ics", "ism", "ance", "ence", "able", "ible", "less", "ful", "ship", "hood", "ize",
+    "ical", "ular", "ware", "sis", "tics", "ed",
 )
+_WORDLIKE = regex.compile("(?:" + "|".join(_WORDLIKE_ENDINGS) + ")$", regex.IGNORECASE)
 # ... unless they are built from pinyin syllables (Xiaoming, Jianping, Zhang).
 _PINYIN = regex.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouü]{1,3})(?:ng|n|r)?){1,3}$",
@@ -131,7 +141,10 @@ _PINYIN = regex.compile(
 
 
 def _wordlike(word: str) -> bool:
-    return bool(_WORDLIKE.search(word)) and not _PINYIN.match(word)
+    # an ASCII word's ending is a plain suffix test; other letters may fold (ſ, K)
+    ending = (word.lower().endswith(_WORDLIKE_ENDINGS) if word.isascii()
+              else _WORDLIKE.search(word) is not None)
+    return ending and not _PINYIN.match(word)
 
 _STREET_WORDS = frozenset({
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln",
@@ -164,15 +177,42 @@ _AFTER_CUE = regex.compile(
 Confirm = Callable[[str, int, int], bool]
 
 
+#: The cues of `_cue` in one pattern, strongest first: every one of them ends where the
+#: name starts, so one match anchored there (the alternatives tried in order) answers
+#: what five searches did.
+_ANY_CUE = regex.compile(
+    rf"(?P<c3>{_TITLE.pattern}|{_NAME_PART_LABEL.pattern})"
+    rf"|(?P<c2>{_STRONG_LABEL.pattern}|(?-i:{_SCRIPT_LABEL.pattern}))"
+    rf"|(?P<c1>{_WEAK_LABEL.pattern})",
+    regex.IGNORECASE | regex.REVERSE,
+)
+
+
+_NAME_CUE = regex.compile(rf"{_TITLE.pattern}|{_NAME_PART_LABEL.pattern}",
+                          regex.IGNORECASE | regex.REVERSE)
+
+
+def _anchored(pattern: regex.Pattern[str], text: str, start: int) -> regex.Match[str] | None:
+    """A match of a REVERSE `pattern` ending in `$` that ends at `start` (within 40
+    characters before it). `$` also matches before a final newline, which `match`
+    (anchored at `start`) would skip."""
+    left = max(0, start - 40)
+    if text[start - 1:start] == "\n":
+        return pattern.search(text, left, start)
+    return pattern.match(text, left, start)
+
+
+def _after_name_cue(text: str, start: int) -> bool:
+    """Whether a title or name-part label ends at `start`: `_cue(text, start) == 3`."""
+    return _anchored(_NAME_CUE, text, start) is not None
+
+
 def _cue(text: str, start: int) -> int:
     """3 for a title or name-part label right before `start` (`Dr.`, `last_name = '`),
     2 for a label that usually holds a name (`Patient:`), 1 for a weak cue, 0 none."""
-    left = max(0, start - 40)
-    if _TITLE.search(text, left, start) or _NAME_PART_LABEL.search(text, left, start):
-        return 3
-    if _STRONG_LABEL.search(text, left, start) or _SCRIPT_LABEL.search(text, left, start):
-        return 2
-    return 1 if _WEAK_LABEL.search(text, left, start) else 0
+    cue = _anchored(_ANY_CUE, text, start)
+    return 0 if cue is None else 3 if cue.group("c3") is not None else (
+        2 if cue.group("c2") is not None else 1)
 
 
 def _script_context(text: str, start: int, end: int) -> int:
@@ -182,6 +222,16 @@ def _script_context(text: str, start: int, end: int) -> int:
         return 2
     cue = min(_cue(text, start), 2)
     return cue if cue else 1 if _AFTER_CUE.match(text, end) else 0
+
+
+def _place_and_region(text: str, base: int, run: list[tuple[int, int, str, str]]) -> bool:
+    """`Kumasi, Ghana`: one word no name list knows, then `, ` and a country or state
+    whose words are no names either, is a place (as `followed_by_region` reads `Raleigh,
+    NC`), so NER is not asked. `Nasser, Jordan` and `Lee, Georgia` are still asked:
+    Jordan and Georgia are also given names."""
+    if len(run) < 2 or any(kind for *_, kind in run):
+        return False
+    return region_end(text, base + run[0][1]) == base + run[-1][1]
 
 
 class NameRecognizer:
@@ -284,6 +334,12 @@ class NameRecognizer:
         if strong >= 1 and strong + weak >= 2:
             yield start, end, 0.85
             return
+        if len(words) == 1 and not strong:
+            # A lone unknown word is a name only after a title or name-part label (no
+            # branch below takes it otherwise), so only those cues need reading.
+            if _after_name_cue(text, start) and words[0].casefold() not in EPONYMS:
+                yield start, end, 0.75
+            return
         cue = _cue(text, start)
         # After a title any surname; after a label (`name = "`, `Patient:`) a known name
         # or several words: `name = "Snobol"` names a thing.
@@ -297,7 +353,7 @@ class NameRecognizer:
                 len(words) == 1 and strong and self._comma_pair(text, start, end)):
             yield start, end, 0.7
         elif self.confirm is not None and len(words) <= 4 and not followed_by_region(
-                text, end) and (
+                text, end) and not _place_and_region(text, base, run) and (
                 strong and (len(words) >= 2 or cue == 1)
                 or len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))
         ) and not all(w.isupper() for w in words):
@@ -310,16 +366,16 @@ class NameRecognizer:
         before = text[max(0, start - 40):start]
         after = text[end:end + 40]
         nxt = _TOKEN.match(after.lstrip(", \t")) if after.startswith(",") else None
-        prv = regex.search(rf"({_WORD}|{_CAPS_WORD}),[ \t]*$", before)
+        prv = _WORD_AND_COMMA.search(before)
         other = nxt.group() if nxt else prv.group(1) if prv else None
         return bool(other and len(other) > 2 and self.lists.kind(other).isupper())
 
     # -- uncased scripts ---------------------------------------------------------------
     def _scripts(self, text: str) -> Iterator[Finding]:
-        han_share = len(regex.findall(r"\p{Han}", text)) / max(1, len(text))
+        han_share = len(_HAN_CHAR.findall(text)) / max(1, len(text))
         for match in _HAN.finditer(text):
             value = match.group()
-            compact = regex.sub(r"[ \t　・]", "", value)
+            compact = _NAME_GAP.sub("", value)
             context = _script_context(text, match.start(), match.end())
             surname = self.lists.kind(compact[:1]).upper() in {"S", "N"} or (
                 self.lists.kind(compact[:2]).upper() in {"S", "N"})
@@ -340,7 +396,8 @@ class NameRecognizer:
             if context == 2 or context == 1 and len(value) >= 2 or known and len(value) >= 2:
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if context == 2 else 0.7, DETECTOR)
-        for match in _UNCASED_RUN.finditer(text):
+        runs = _MAYBE_UNCASED_RUN.finditer(text)
+        for match in (m for run in runs for m in _UNCASED_RUN.finditer(text, *run.span())):
             words = match.group().split()
             known = sum(bool(self.lists.kind(w)) for w in words)
             context = _script_context(text, match.start(), match.end())

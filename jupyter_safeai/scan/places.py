@@ -72,6 +72,12 @@ def followed_by_region(text: str, end: int) -> bool:
     return bool(_REGION_AFTER_COMMA.match(text, end))
 
 
+def region_end(text: str, end: int) -> int:
+    """Where the `, <state or country>` right after `end` ends; -1 if there is none."""
+    match = _REGION_AFTER_COMMA.match(text, end)
+    return match.end() if match else -1
+
+
 @lru_cache(maxsize=1)
 def _street_pattern() -> regex.Pattern[str]:
     """Number first: `12 Beacon Street`, `88669 Lisa Ports Apt. 193`, `12 rue de la Paix`."""
@@ -94,16 +100,17 @@ def _street_pattern() -> regex.Pattern[str]:
 _STREET_START = re.compile(r"\d(?<![A-Za-z0-9_-]\d)\d{0,5}[A-Za-z]?(?:-\d{1,4})?[ \t,b]")
 
 # Name first, each behind a cheap needle: Calle Mayor 12, Hauptstraße 12, PO Box 4410.
+# The needles are plain literals, which `re` finds several times faster than `regex`.
 _STREET_NAME_FIRST = (
-    (regex.compile(r"(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|Camino) "),
+    (re.compile(r"(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|Camino) "),
      regex.compile(r"(?<![\w-])(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|"
                    r"Camino)[ \t]+(?:[\p{L}'.-]+[ \t]+){0,4}(?:No\.?[ \t]*)?\d{1,5}[A-Za-z]?")),
-    (regex.compile(r"(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|gracht|straat|"
-                   r"gatan|vägen|vej|gade)[ \t]+\d"),
+    (re.compile(r"(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|gracht|straat|"
+                r"gatan|vägen|vej|gade)[ \t]+\d"),
      regex.compile(r"(?<![\w-])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|"
                    r"ring|damm|laan|gracht|straat|gatan|vägen|vej|gade)[ \t]+\d{1,5}[a-z]?"
                    r"(?![\w-])")),
-    (regex.compile(r"Box"), regex.compile(r"(?<![\w-])P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}")),
+    (re.compile(r"Box"), regex.compile(r"(?<![\w-])P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}")),
 )
 
 _STATE_CODES = _alternation(US_STATES)

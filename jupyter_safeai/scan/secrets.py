@@ -58,7 +58,6 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
 from urllib.parse import unquote
 
 from .finding import Finding
@@ -753,9 +752,9 @@ def _key_words(key: str) -> list[str]:
     return [p.lower() for p in _KEY_PARTS.findall(last) if not p.isdigit()]
 
 
-def _key_kind(key: str) -> str | None:
-    """"password", "password?" (ambiguous: pwd, pass), "aws", "generic" or None."""
-    words = _key_words(key)
+def _key_kind(words: list[str]) -> str | None:
+    """"password", "password?" (ambiguous: pwd, pass), "aws", "generic" or None, for
+    the `_key_words` of a key."""
     if not words:
         return None
     last = words[-1]
@@ -859,28 +858,42 @@ def _bare_value_end(text: str, match: re.Match[str], start: int, end: int,
     return end, False
 
 
-def _key_char(c: str) -> bool:
-    return c.isalnum() or c in _KEY_CHARS  # `[\w.$-]`, as the regex reads it
+#: The last character before `at` that cannot be part of a key (`[\w.$-]`): a key's run
+#: starts right after it.
+_LAST_NON_KEY = re.compile(r"(?s:.*)[^\w.$-]")
+#: Letters a case-insensitive regex matches to an ASCII letter although `str.lower` does
+#: not map them to it (and İ, whose lower case is two characters).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: Where `_ASSIGN` can match when the key words cannot be found by `str.find`: at every
+#: run start and quote.
+_RUN_START = re.compile(r"""(?<![\w$.\\-])["'A-Za-z_$]""")
+#: Where `_CLI` can match: `--` not glued to a word, before a letter.
+_CLI_START = re.compile(r"--(?<![\w-]--)(?=[A-Za-z])")
+#: Where `_XML` can match.
+_XML_START = re.compile(r"<(?=[A-Za-z_])")
+#: Characters that end one field of a bare value and may start the next: a query string
+#: (`?token=…&password=…`), a connection string (`;`), a list (`,`), a path (`/`).
+_FIELD_SEPARATORS = frozenset("?&;,/")
 
 
-def _assign_starts(text: str) -> list[int] | None:
+def _assign_starts(text: str) -> list[int]:
     r"""Every position where `_ASSIGN` can match, in order, found from its key words.
 
     A key starts a run of `[\w.$-]` characters (its look-behind forbids one before it)
     and holds a key word within its first 80 characters, so each key word found by
     `str.find` names one run start to try, and the quote before it for a quoted key.
-    None when case folding changes the text's length (then every position is tried).
     """
-    folded = text.casefold()
-    if len(folded) != len(text):
-        return None
+    folded = text.lower()
+    if not text.isascii() and any(trap in text for trap in "\u0130\u0131\u017f\u212a"):
+        folded = text.translate(_FOLD).lower()
+    if len(folded) != len(text):  # no such letter is known; never miss a key if one is
+        return [m.start() for m in _RUN_START.finditer(text)]
     starts: set[int] = set()
     for word in _KEY_WORDS:
         at = folded.find(word)
         while at >= 0:
-            start = at
-            while start > 0 and at - start < 80 and _key_char(text[start - 1]):
-                start -= 1
+            run = _LAST_NON_KEY.match(text, max(0, at - 80), at)
+            start = run.end() if run else 0
             if at - start < 80:  # else no key start is near enough to this word
                 starts.add(start)
                 if start and text[start - 1] in "\"'":
@@ -889,46 +902,93 @@ def _assign_starts(text: str) -> list[int] | None:
     return sorted(starts)
 
 
-def _assign_search(text: str) -> Callable[[int], re.Match[str] | None]:
-    """`_ASSIGN.search(text, pos)`, trying only the positions where a key can start."""
-    starts = _assign_starts(text)
-    if starts is None:
-        return lambda pos: _ASSIGN.search(text, pos)
+class _Tried:
+    """The matches of a pattern at the positions where one can begin, each position
+    tried at most once however often a scan comes back to it."""
 
-    def search(pos: int) -> re.Match[str] | None:
-        for start in starts[bisect_left(starts, pos):]:
-            if (match := _ASSIGN.match(text, start)) is not None:
-                return match
+    def __init__(self, pattern: re.Pattern[str], text: str, starts: list[int]) -> None:
+        self.pattern, self.text, self.starts = pattern, text, starts
+        self._matches: dict[int, re.Match[str] | None] = {}
+
+    def __getitem__(self, i: int) -> re.Match[str] | None:
+        if i not in self._matches:
+            self._matches[i] = self.pattern.match(self.text, self.starts[i])
+        return self._matches[i]
+
+    def index(self, pos: int) -> int:
+        """The index of the first start at or after `pos`."""
+        return bisect_left(self.starts, pos)
+
+
+def _keyed(text: str, match: re.Match[str]) -> str | None:
+    """The kind of secret the key of `match` names, or None when it names none here."""
+    groups = match.groupdict()
+    key = groups.get("qkey") or groups.get("key") or ""
+    words = _key_words(key)
+    kind = _key_kind(words)
+    if kind is None:
         return None
+    before = text[match.start() - 1:match.start()]
+    if kind == "password?" and len(words) == 1 and not (
+            groups.get("op") == "=" and (key.isupper() or key == "Pwd"
+                                         or before in (";", "&", "?"))):
+        return None  # lone `pass`/`pwd`/`pw`: a verb, the working directory, a prefix
+    if groups.get("key") and before == ":":
+        return None  # arn:aws:secretsmanager:…:secret:name is a path, not an assignment
+    return kind
 
-    return search
+
+def _next_field(tried: _Tried, start: int, end: int) -> int:
+    """Where the first assignment to a secret name that follows a field separator inside
+    the bare value text[start:end] begins (`end` if none): `?token=…` in a URL is a
+    value of its own."""
+    text = tried.text
+    for i in range(tried.index(start + 1), len(tried.starts)):
+        at = tried.starts[i]
+        if at >= end:
+            break
+        if text[at - 1] not in _FIELD_SEPARATORS:
+            continue
+        nested = tried[i]
+        if nested is not None and _keyed(text, nested) is not None:
+            return at
+    return end
 
 
 def _assignments(text: str) -> Iterator[tuple[str, int, int, bool, str, bool]]:
     """(kind, start, end, quoted, next character, shell/.env style) of each literal value
-    given to a secret-looking name. The search resumes at the start of each value, so
-    `conn = "Server=x;PWD=…;"` still reaches the PWD (overlaps are the engine's to resolve)."""
+    given to a secret-looking name.
+
+    After a quoted value the search resumes at its start, so `conn = "Server=x;PWD=…;"`
+    still reaches the PWD (overlaps are the engine's to resolve). A bare value ends at
+    the next field that assigns a secret (`url=https://h/?token=…`) and the search
+    resumes at its end: in `token=token=token=…` each key is read once, not once per
+    key before it, so the work stays linear in the text.
+    """
     for pattern in (_ASSIGN, _CLI, _XML):
         if pattern is _CLI and "--" not in text or pattern is _XML and "</" not in text:
             continue
-        search = _assign_search(text) if pattern is _ASSIGN else partial(pattern.search, text)
-        pos = 0
-        while (match := search(pos)) is not None:
+        if pattern is _ASSIGN:
+            starts = _assign_starts(text)
+        elif pattern is _CLI:
+            starts = [m.start() for m in _CLI_START.finditer(text)]
+        else:
+            starts = [m.start() for m in _XML_START.finditer(text)]
+        tried = _Tried(pattern, text, starts)
+        i = 0
+        while i < len(starts):
+            match = tried[i]
+            i += 1
+            if match is None:
+                continue
             groups = match.groupdict()
             name = next(g for g in _VALUE_GROUPS if groups.get(g) is not None)
             start, end = match.span(name)
-            pos = start if start > match.start() else match.end()
-            key = groups.get("qkey") or groups.get("key") or ""
-            kind = _key_kind(key)
+            i = tried.index(start if start > match.start() else match.end())
+            kind = _keyed(text, match)
             if kind is None:
                 continue
-            before = text[match.start() - 1:match.start()]
-            if kind == "password?" and len(_key_words(key)) == 1 and not (
-                    groups.get("op") == "=" and (key.isupper() or key == "Pwd"
-                                                 or before in (";", "&", "?"))):
-                continue  # lone `pass`/`pwd`/`pw`: a verb, the working directory, a prefix
-            if groups.get("key") and before == ":":
-                continue  # arn:aws:secretsmanager:…:secret:name is a path, not an assignment
+            key = groups.get("qkey") or groups.get("key") or ""
             value = match.group(name)
             quoted = name not in ("uv", "bv", "xv")
             if pattern is _ASSIGN and quoted:
@@ -940,10 +1000,13 @@ def _assignments(text: str) -> Iterator[tuple[str, int, int, bool, str, bool]]:
                 if "f" in (groups.get("pre") or "").lower() and "{" in value:
                     continue  # f-string interpolating a variable
             env = False
-            if name == "uv" and pattern is _ASSIGN:
-                end, env = _bare_value_end(text, match, start, end, key)
+            if name == "uv":
+                if pattern is _ASSIGN:
+                    end, env = _bare_value_end(text, match, start, end, key)
+                end = _next_field(tried, start, end)
                 if end <= start:
                     continue
+                i = tried.index(end)  # keys inside this value are part of it
             if name == "bv" and (_FORMAT_FIELD.fullmatch(value) or value[0] in "%#{"):
                 continue  # `{password}`, `{% trans %}`: a template field, not an ODBC {literal}
             yield kind, start, end, quoted or name in ("bv", "xv"), text[end:end + 1], env

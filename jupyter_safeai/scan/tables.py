@@ -16,6 +16,8 @@ from .entities import category_of
 from .finding import Finding
 
 _WIDE_FIELD = re.compile(r"\S+(?: \S+)*")
+#: What separates two `_WIDE_FIELD`s: blanks other than one space between two words.
+_WIDE_GAP = re.compile(r"\S(?:\s{2,}|[^\S ])(?=\S)")
 _MISSING = frozenset({"", "nan", "none", "null", "nat", "<na>", "...", "…", "-", "n/a", "na"})
 _SEPARATORS = (",", "\t", ";", "|")
 
@@ -44,11 +46,12 @@ _SQL_TYPES = re.compile(
 
 def _header(line: str) -> tuple[str | None, list[tuple[str, bool] | None]] | None:
     """The layout and per-column entities of a header line, if it names identifiers."""
-    if _SQL_TYPES.search(line):
-        return None
-    for separator in (*_SEPARATORS, None):
-        if separator is not None and line.count(separator) < 1:
-            continue
+    layouts: list[str | None] = [s for s in _SEPARATORS if s in line]
+    if _WIDE_GAP.search(line):
+        layouts.append(None)
+    if not layouts or _SQL_TYPES.search(line):
+        return None  # one field (prose), or a SQL table definition
+    for separator in layouts:
         spans = _fields(line, separator)
         names = [line[s:e] for s, e in spans]
         if len(spans) < 2 or not all(_COLUMN_NAME.fullmatch(n) for n in names if n):

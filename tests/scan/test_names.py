@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import sys
 
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jupyter_safeai.scan import names
 from jupyter_safeai.scan.names import NameRecognizer
 from jupyter_safeai.scan.nlp import sentence_window
 
@@ -113,3 +120,73 @@ def test_ner_reads_only_the_words_around_a_span(text: str, words: int, window: s
     start = text.index("Wang Xiaoming")
     left, right = sentence_window(text, start, start + len("Wang Xiaoming"), words=words)
     assert text[left:right].strip() == window
+
+
+def _asked(text: str) -> list[str]:
+    """The spans the name recognizer sends to NER for `text` (NER answers no)."""
+    asked: list[str] = []
+
+    def confirm(text: str, start: int, end: int) -> bool:
+        asked.append(text[start:end])
+        return False
+
+    list(NameRecognizer(confirm=confirm).find(text))
+    return asked
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    # one unknown word, a comma and a country that is no name: a place, not asked
+    ("She moved from Kumasi, Ghana last year.", []),
+    ("Originally from Riyadh, Saudi Arabia with her daughter.", []),
+    # Jordan and India are also given names (`Nasser, Jordan`): still asked
+    ("Lives in Amman, Jordan.", ["Amman, Jordan"]),
+    ("Lives in Hyderabad, India.", ["Hyderabad, India"]),
+    # two words before the region are no city of one word: still asked
+    ("Originally from Ayotunde Kumasi, Ghana.", ["Ayotunde Kumasi, Ghana"]),
+])
+def test_city_and_country_is_not_sent_to_ner(text: str, asked: list[str]) -> None:
+    assert _asked(text) == asked
+
+
+_CUE_PIECES = ["Dr", ".", " ", "\t", "\n", "Mrs", "patient", "name", "_", ":", "=", '"', "'",
+               "(", "患者", "：", "thanks", "Smith", "by", "signed", "Nurse", "-", "=>", "*",
+               "[", "“", "SURNAME", "Hi", "ſ", "K", "İ", "and", "next of kin", ","]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=10).map("".join))
+def test_one_cue_pattern_ranks_cues_as_the_five_searches(text: str) -> None:
+    """`_cue` asks one pattern anchored at the name: the same answer as searching the
+    40 characters before it with each cue pattern, strongest first."""
+    for start in range(len(text) + 1):
+        left = max(0, start - 40)
+        expected = (3 if (names._TITLE.search(text, left, start)
+                          or names._NAME_PART_LABEL.search(text, left, start))
+                    else 2 if (names._STRONG_LABEL.search(text, left, start)
+                               or names._SCRIPT_LABEL.search(text, left, start))
+                    else 1 if names._WEAK_LABEL.search(text, left, start) else 0)
+        assert names._cue(text, start) == expected
+        assert names._after_name_cue(text, start) == (expected == 3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAeEdDgGnNiIoOtTsSyYlLhH'-ſK", min_size=1, max_size=10))
+def test_word_endings_read_as_the_regex_reads_them(word: str) -> None:
+    assert names._wordlike(word) == (bool(names._WORDLIKE.search(word))
+                                     and not names._PINYIN.match(word))
+
+
+def test_uncased_letters_all_lie_in_the_fast_ranges() -> None:
+    """`_MAYBE_UNCASED` may hold more, never less: a letter outside it would be skipped."""
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    letters = "".join(regex.findall(names._UNCASED_LETTER, every))
+    assert letters and re.fullmatch(names._MAYBE_UNCASED + "+", letters)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["محمد", "देव", "א", "ก", "\u0301", "é", "王", "김", "a", " ",
+                                 "\t", "\n", "“", "ễ"]), max_size=16).map("".join))
+def test_uncased_runs_read_inside_fast_runs_are_the_same(text: str) -> None:
+    inside = [m.span() for run in names._MAYBE_UNCASED_RUN.finditer(text)
+              for m in names._UNCASED_RUN.finditer(text, *run.span())]
+    assert inside == [m.span() for m in names._UNCASED_RUN.finditer(text)]

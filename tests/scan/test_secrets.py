@@ -24,7 +24,8 @@ from jupyter_safeai.scan.secrets import (
     _ASSIGN,
     SECRET_RECOGNIZERS,
     AssignmentRecognizer,
-    _assign_search,
+    _assign_starts,
+    _assignments,
     is_placeholder,
     shannon_entropy,
 )
@@ -544,10 +545,38 @@ _ASSIGN_PIECES = ["password", "PGPASSWORD", "Api_Key", "'token'", '"secret"', "p
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_ASSIGN_PIECES), max_size=14).map("".join))
-def test_key_word_search_matches_the_full_regex_search(text: str) -> None:
-    """Trying `_ASSIGN` only where a key word names a key start finds what trying it at
-    every position finds, from every resume point."""
-    search = _assign_search(text)
-    for pos in range(len(text) + 1):
-        fast, slow = search(pos), _ASSIGN.search(text, pos)
-        assert (fast and fast.span()) == (slow and slow.span())
+def test_key_word_search_finds_every_key_start(text: str) -> None:
+    """Trying `_ASSIGN` only where a key word names a key start misses no position where
+    it matches."""
+    starts = set(_assign_starts(text))
+    assert {p for p in range(len(text)) if _ASSIGN.match(text, p)} <= starts
+
+
+# -- chained assignments stay linear ---------------------------------------------------
+
+@pytest.mark.parametrize("unit", [
+    "token=", "TOKEN=", "secret=", "auth_token=", "token=a", "password=", "x.token=",
+    "token=?", "token=/", "token=(", 'token="token=', "'token':", "--token=.", "PWD=",
+])
+def test_chained_assignments_validate_each_character_a_bounded_number_of_times(
+        unit: str) -> None:
+    """`token=token=…` handed each key the 256 characters after it, so a 100 KB chain
+    validated 256 characters per key (2 s). The values handed to the validators now
+    cover the text at most twice, however long the chain."""
+    for keys in (100, 400, 1600):
+        text = unit * keys
+        read = sum(end - start for _, start, end, *_ in _assignments(text))
+        assert read <= 2 * len(text), (keys, read)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a field of a bare value is read on its own
+    (f"AUTH_URL=https://h.example.org/cb?token={HEX_KEY}&password={PW}",
+     [("GENERIC_SECRET", HEX_KEY), ("PASSWORD", PW)]),
+    (f"export DB_CREDS=admin_pass:{PW2}", [("GENERIC_SECRET", "admin_pass:" + PW2)]),
+    # a key word at the start of a bare value is part of it
+    (f"PASSWORD=Secret:{PW}", [("PASSWORD", f"Secret:{PW}")]),
+    (f"API_TOKEN=token={GENERIC_KEY}", [("GENERIC_SECRET", f"token={GENERIC_KEY}")]),
+])
+def test_fields_inside_bare_values(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
