@@ -70,27 +70,6 @@ def test_question_gets_a_streamed_answer(page: Page, lab_server: Any,
     assert len(set(lengths)) >= 3, f"answer did not stream: {lengths}"
     assert lengths == sorted(lengths)
     assert len(answer.inner_text().strip()) > 10
-    # Answers are Markdown; a code block can be inserted below the active cell,
-    # unexecuted and marked as generated (only when the model answered with code).
-    insert = page.locator(".safeai-code-insert").first
-    if page.locator(".safeai-code-insert").count() and page.evaluate(
-            "() => !!window.jupyterapp.shell.currentWidget?.content?.model"):
-        before = page.evaluate(
-            "() => window.jupyterapp.shell.currentWidget.content.model.cells.length")
-        insert.click()
-        expect(insert).to_have_text("Inserted")
-        cell = page.evaluate("""() => {
-            const nb = window.jupyterapp.shell.currentWidget.content;
-            const cell = nb.model.cells.get(nb.activeCellIndex);
-            return {n: nb.model.cells.length, metadata: cell.getMetadata('safeai'),
-                    count: cell.executionCount, source: cell.sharedModel.getSource()};
-        }""")
-        assert cell["n"] == before + 1
-        assert cell["metadata"]["generated"] is True
-        assert cell["metadata"]["model"] == "SmolLM2-135M-Instruct"
-        assert len(cell["metadata"]["prompt_sha256"]) == 64
-        assert cell["count"] is None and cell["source"].strip()
-        page.screenshot(path=screenshots / "sidebar-insert.png")
     speed = re.search(r"([\d.]+) tokens/s", status.inner_text())
     assert speed, status.inner_text()
     (screenshots / "sidebar-metrics.json").write_text(json.dumps({
@@ -112,3 +91,73 @@ def test_question_with_an_email_is_blocked(page: Page, lab_server: Any,
     page.screenshot(path=screenshots / "sidebar-blocked.png")
     assert lab_server.log_text().count("safeai chat: model=") == chats_before
     assert email not in lab_server.log_text()
+
+
+ANSWER_WITH_CODE = [
+    {"type": "gate", "action": "send", "counts": {}, "redacted": {}, "notes": []},
+    {"type": "token", "content": "Here you are:\n\n```python\ndef square(x):\n"},
+    {"type": "token", "content": "    return x * x\n```\n"},
+    {"type": "done", "model": "SmolLM2-135M-Instruct", "tokens": 12,
+     "time_to_first_token": 0.05, "tokens_per_second": 80.0},
+]
+
+
+def test_insert_below_adds_an_unexecuted_cell_with_provenance(
+        page: Page, lab_server: Any, screenshots: Path) -> None:
+    """The model's wording varies, so its answer is fixed here: the browser gets a
+    canned stream with one code block, as the server would send it."""
+    from test_chat_context import open_notebook
+    from test_warnings import code
+
+    open_notebook(page, lab_server, "insert.ipynb", [code("x = 1")])
+    lab_server.wait_for_model()
+    page.route("**/safeai/chat*", lambda route: route.fulfill(
+        status=200, content_type="application/x-ndjson",
+        body="".join(json.dumps(e) + "\n" for e in ANSWER_WITH_CODE)))
+    ask(page, "Write a function that squares a number.")
+    block = page.locator(".safeai-turn-assistant pre").last
+    expect(block).to_contain_text("return x * x", timeout=ANSWER_MS)
+    expect(page.locator(".safeai-turn-assistant").last.get_by_role(
+        "button", name=re.compile("Copy"))).to_be_visible()
+    insert = page.locator(".safeai-code-insert").last
+    insert.click()
+    expect(insert).to_have_text("Inserted")
+    cell = page.evaluate("""() => {
+        const nb = window.jupyterapp.shell.currentWidget.content;
+        const cell = nb.model.cells.get(nb.activeCellIndex);
+        return {n: nb.model.cells.length, index: nb.activeCellIndex,
+                metadata: cell.getMetadata('safeai'), type: cell.type,
+                count: cell.executionCount ?? null, source: cell.sharedModel.getSource()};
+    }""")
+    assert (cell["n"], cell["index"], cell["type"]) == (2, 1, "code")
+    assert cell["source"].strip() == "def square(x):\n    return x * x"
+    assert cell["count"] is None  # inserted for review, never run
+    assert cell["metadata"]["generated"] is True
+    assert cell["metadata"]["model"] == "SmolLM2-135M-Instruct"
+    assert re.fullmatch(r"[0-9a-f]{64}", cell["metadata"]["prompt_sha256"])
+    expect(page.locator(".jp-Notebook .jp-CodeCell").nth(1).locator(
+        ".jp-InputPrompt")).to_have_text("[ ]:")
+    page.screenshot(path=screenshots / "sidebar-insert.png")
+
+
+def test_stop_ends_a_streaming_answer_and_the_server_stops_generating(
+        page: Page, lab_server: Any, screenshots: Path) -> None:
+    open_sidebar(page, lab_server)
+    lab_server.wait_for_model()
+    ask(page, "Write a long, detailed essay on the history of statistics, "
+              "with many sections.")
+    answer = page.locator(".safeai-turn-assistant").last
+    expect(answer).not_to_be_empty(timeout=ANSWER_MS)
+    page.get_by_role("button", name="Stop").click()
+    expect(page.locator(".safeai-turn-error").last).to_have_text("Stopped.")
+    expect(page.get_by_role("button", name="Send")).to_be_visible()
+    stopped_at = len(answer.inner_text())
+    page.wait_for_timeout(1500)
+    assert len(answer.inner_text()) == stopped_at  # nothing arrives after Stop
+    page.screenshot(path=screenshots / "sidebar-stopped.png")
+    # the server saw the client go away and stopped short of its token limit
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and "client went away" not in lab_server.log_text():
+        time.sleep(0.2)
+    went = re.findall(r"client went away after (\d+) tokens", lab_server.log_text())
+    assert went and int(went[-1]) < 512, went
