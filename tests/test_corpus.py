@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from benchmark_module import load_benchmark
 
 from jupyter_safeai.scan.entities import ENTITIES
 
@@ -16,16 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS_FILE = ROOT / "tests" / "data" / "dev_corpus.jsonl"
 
 
-def _load_module():
-    spec = importlib.util.spec_from_file_location("safeai_bench_corpus",
-                                                  ROOT / "benchmarks" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-corpus = _load_module()
+corpus = load_benchmark("corpus")
 
 
 @pytest.fixture(scope="module")

@@ -8,26 +8,12 @@ imported from benchmarks/load_soak.py; only the sizes differ (20 chats + 50 scan
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from benchmark_module import load_benchmark
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_module():
-    spec = importlib.util.spec_from_file_location("safeai_bench_load_soak",
-                                                  ROOT / "benchmarks" / "load_soak.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-load_soak = _load_module()
+load_soak = load_benchmark("load_soak")
 
 CHATS, SCANS, ROUNDS = 20, 50, 4
 #: RSS the server may gain between the first round after warm-up and the last one. A

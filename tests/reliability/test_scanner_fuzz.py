@@ -8,30 +8,16 @@ benchmarks/scan_pathological.py, which times the same shapes: no time is asserte
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
-from pathlib import Path
 
+from benchmark_module import load_benchmark
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jupyter_safeai.policy import Policy, check_prompt
 from jupyter_safeai.scan import ENTITIES, ScanError, default_scanner
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_module():
-    spec = importlib.util.spec_from_file_location("safeai_bench_scan_pathological",
-                                                  ROOT / "benchmarks" / "scan_pathological.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-pathological = _load_module()
+pathological = load_benchmark("scan_pathological")
 SIZE = pathological.SIZE
 POOL = sorted({f for group in pathological.FRAGMENTS.values() for f in group})
 FUZZ = settings(max_examples=20, deadline=None, derandomize=True, database=None,

@@ -32,11 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from kernel_client import Kernel  # tests/, on the path through its conftest.py
 from leakcheck import files_under, occurrences
 
 BIN = Path(sys.executable).parent
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: kernel_client
-from kernel_client import Kernel  # noqa: E402
 
 NAMES = ["Olumide Bakare", "Siobhan Nakashima-Okafor", "Hamid Farouqi"]
 SSN, MRN, MRN2 = "219-09-9999", "00483920", "73920458"

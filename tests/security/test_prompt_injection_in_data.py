@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "kernel"))  # fake_safeai
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # kernel_client
 from fake_safeai import FakeSafeAI  # noqa: E402
 from kernel_client import Kernel  # noqa: E402
 
