@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 
 from .finding import Finding
 
-_PLACEHOLDER = re.compile(r"<([A-Z][A-Z0-9_]*?)_(\d+)>")
+#: How models echo a placeholder: as sent, or re-bracketed the way templates write
+#: slots (`{PERSON_1}`, `{{PERSON_1}}`, `[PERSON_1]`). Bare `PERSON_1` is left alone:
+#: a model that used it as a name in code would get a value in its place.
+_SLOT = r"([A-Z][A-Z0-9_]*_\d+)"
+_ECHOED = re.compile(rf"<{_SLOT}>|\{{\{{{_SLOT}\}}\}}|\{{{_SLOT}\}}|\[{_SLOT}\]")
+#: The start of an echoed placeholder still arriving, held back by the stream restorer.
+_OPENING = re.compile(r"(?:<|\{|\[)[A-Z0-9_]*|\{\{[A-Z0-9_]*\}?")
 
 
 @dataclass
@@ -36,7 +42,8 @@ class Vault:
 
     def restore(self, text: str) -> str:
         """Put the originals back into `text` (an answer that used the placeholders)."""
-        return _PLACEHOLDER.sub(lambda m: self._by_placeholder.get(m.group(0), m.group(0)), text)
+        return _ECHOED.sub(
+            lambda m: self._by_placeholder.get(f"<{m.group(m.lastindex)}>", m.group(0)), text)
 
     def originals(self) -> list[str]:
         """The replaced values, for checks that stay local (the output guard)."""
@@ -71,8 +78,8 @@ def redact(text: str, findings: Iterable[Finding], vault: Vault | None = None
 class StreamRestorer:
     """Restore placeholders in an answer that arrives token by token.
 
-    A placeholder can be split across tokens (`<PER`, `SON_1>`); text after an open
-    `<` is held back until it closes or can no longer be a placeholder.
+    A placeholder can be split across tokens (`<PER`, `SON_1>`); text after an opening
+    bracket is held back until it closes or can no longer be a placeholder.
     """
 
     _LONGEST = 48
@@ -83,9 +90,10 @@ class StreamRestorer:
 
     def feed(self, piece: str) -> str:
         text = self._pending + piece
-        cut = text.rfind("<")
-        if cut != -1 and ">" not in text[cut:] and len(text) - cut < self._LONGEST and (
-                re.fullmatch(r"<[A-Z0-9_]*", text[cut:])):
+        cut = max(text.rfind("<"), text.rfind("{"), text.rfind("["))
+        if cut > 0 and text[cut - 1] == "{" and text[cut] == "{":
+            cut -= 1  # the first brace of `{{`
+        if cut != -1 and len(text) - cut < self._LONGEST and _OPENING.fullmatch(text, cut):
             self._pending, text = text[cut:], text[:cut]
         else:
             self._pending = ""
