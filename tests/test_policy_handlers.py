@@ -66,6 +66,31 @@ async def test_redacted_prompt_reaches_the_model_and_the_answer_is_restored(
     assert answer == "Dear John Smith, record 00483920 is ready."
 
 
+async def test_what_the_magic_already_redacted_is_audited(jp_fetch, model_calls,
+                                                          audit_path) -> None:
+    """The kernel's gate sends placeholders only; its counts reach the audit record."""
+    await jp_fetch("safeai", "chat", method="POST", body=chat_body(
+        "Patient <PERSON_1>, MRN: <MEDICAL_RECORD_NUMBER_1>: how do I plot glucose?",
+        client="magic", client_redacted={"PERSON": 1, "MEDICAL_RECORD_NUMBER": 1}))
+    await jp_fetch("safeai", "chat", method="POST", body=chat_body("Say hi.",
+                                                                   client="magic"))
+    redacted, plain = [json.loads(line) for line in audit_path.read_text().splitlines()]
+    assert (redacted["decision"], redacted["reason"], redacted["client"]) == (
+        "redacted", "redacted_by_client", "magic")
+    assert redacted["entities"] == {"PERSON": 1, "MEDICAL_RECORD_NUMBER": 1}
+    assert (plain["decision"], plain["reason"], plain["entities"]) == ("sent", None, {})
+    assert len(model_calls) == 2
+
+
+@pytest.mark.parametrize("counts", [{"NOT_A_LABEL": 1}, {"PERSON": "1"}, {"PERSON": 0},
+                                    {"PERSON": True}, ["PERSON"]])
+async def test_malformed_client_counts_are_refused(jp_fetch, model_calls, counts) -> None:
+    with pytest.raises(HTTPClientError) as refused:
+        await jp_fetch("safeai", "chat", method="POST",
+                       body=chat_body("Say hi.", client_redacted=counts))
+    assert refused.value.code == 400 and model_calls == []
+
+
 async def test_a_looser_user_policy_is_ignored_and_said_so(jp_fetch, model_calls) -> None:
     response = await jp_fetch("safeai", "chat", method="POST",
                               body=chat_body(PROMPT, policy={"phi": "warn"}))

@@ -180,7 +180,8 @@ class SafeAIMagics(Magics):
                                  f"{', '.join(f'{n} × `{e}`' for e, n in vault.counts().items())}"
                                  "; the answer below shows your values again."))
             events = server.chat([{"role": "user", "content": prompt}], args.model,
-                                 decision.policy.to_dict(), acknowledge)
+                                 decision.policy.to_dict(), acknowledge,
+                                 redacted=vault.counts())
             # What the user already had is no leak: the prompt and the restored values.
             known = {prompt, *vault.originals()}
             guarded, model = self._stream_answer(events, vault, known)

@@ -79,10 +79,15 @@ class SafeAIServer:
 
     def chat(self, messages: list[dict[str, str]], model: str | None = None,
              policy: dict[str, str] | None = None, acknowledge: bool = False,
-             timeout: float = 600) -> Iterator[dict[str, Any]]:
-        """Yield the server's stream events (see `jupyter_safeai.server.handlers`)."""
+             timeout: float = 600, redacted: dict[str, int] | None = None
+             ) -> Iterator[dict[str, Any]]:
+        """Yield the server's stream events (see `jupyter_safeai.server.handlers`).
+        `redacted` counts what the kernel already replaced with placeholders, so the
+        server's audit shows it although the server never saw those values."""
         body: dict[str, Any] = {"messages": messages, "client": "magic",
                                 "acknowledge": acknowledge}
+        if redacted:
+            body["client_redacted"] = redacted
         if model:
             body["model"] = model
         if policy:

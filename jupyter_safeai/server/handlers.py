@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import json
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -62,8 +63,13 @@ def parse_chat_request(body: Any) -> dict[str, Any]:
     client = body.get("client", "api")
     if client not in CLIENTS:
         raise web.HTTPError(400, f"'client' must be one of {', '.join(CLIENTS)}")
+    client_redacted = body.get("client_redacted", {})
+    if not isinstance(client_redacted, dict) or not all(
+            label in ENTITIES and isinstance(n, int) and not isinstance(n, bool)
+            and 0 < n < 100_000 for label, n in client_redacted.items()):
+        raise web.HTTPError(400, "'client_redacted' must map known entity labels to counts")
     return {"messages": clean, "model": model, "policy": body.get("policy"),
-            "acknowledge": acknowledge, "client": client}
+            "acknowledge": acknowledge, "client": client, "client_redacted": client_redacted}
 
 
 class SafeAIHandler(APIHandler):
@@ -310,18 +316,26 @@ class ChatHandler(SafeAIHandler):
         # requests admitted before this one and not yet answered: the queue position
         ahead = admission.pending - 1 if admission is not None else 0
         try:
-            await self._answer(model, messages, decision, audit, ahead)
+            await self._answer(model, messages, decision, audit, ahead,
+                               request["client_redacted"])
         finally:
             if admission is not None:
                 admission.leave(time.perf_counter() - started)
 
     async def _answer(self, model: Any, messages: list[dict[str, str]],
-                      decision: GateDecision, audit: dict[str, Any], ahead: int = 0) -> None:
+                      decision: GateDecision, audit: dict[str, Any], ahead: int = 0,
+                      client_redacted: dict[str, int] | None = None) -> None:
         sent_parts, vault = decision.redacted([m["content"] for m in messages])
         sent = [{"role": m["role"], "content": part} for m, part in zip(messages, sent_parts,
                                                                          strict=True)]
         restorer = StreamRestorer(vault)
         outcome = {"send": "sent", "redact": "redacted", "warn": "warned"}[decision.action]
+        # What the client (the magic) replaced before sending: the audit counts it,
+        # although this gate only ever saw the placeholders.
+        entities = Counter(decision.counts()) + Counter(client_redacted or {})
+        note = "redacted_by_client" if client_redacted else None
+        if client_redacted and outcome == "sent":
+            outcome = "redacted"
         failure: str | None = None
         self.set_header("Content-Type", "application/x-ndjson")
         self.set_header("Cache-Control", "no-cache")
@@ -376,7 +390,7 @@ class ChatHandler(SafeAIHandler):
                     f"({type(exc).__name__}); see the server log.")})
         finally:
             count = getattr(model, "count_tokens", None)
-            await self.audit(decision=outcome, reason=failure, entities=decision.counts(),
+            await self.audit(decision=outcome, reason=failure or note, entities=dict(entities),
                        policy=decision.policy.to_dict(),
                        tokens_in=(count(sent) if count else None) or 0, tokens_out=tokens,
                        **audit)

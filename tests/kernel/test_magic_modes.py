@@ -70,6 +70,9 @@ def test_redact_mode_sends_placeholders_and_restores_the_answer(kernel, fake) ->
     for value in ["John Smith", *REAL_VALUES]:
         assert value not in sent, value
     assert "<PERSON_1>" in sent and "patient_name" in sent  # the schema goes, values do not
+    # what the kernel replaced is counted for the server's audit, by label only
+    assert fake.chats[0]["client_redacted"]["PERSON"] >= 1
+    assert fake.chats[0]["client_redacted"]["MEDICAL_RECORD_NUMBER"] == 1
     answer = outputs[-1]
     assert "Plot for John Smith (record 00483920)" in answer
 
