@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import time
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,27 @@ async def test_a_file_that_matches_its_sha256_but_is_no_gguf_is_refused(tmp_path
     assert model.state is ModelState.ERROR
     with pytest.raises(ModelUnavailable):  # and it is not tried again
         await asyncio.wait_for(model.ensure_loaded(), 5)
+
+
+async def test_a_restored_weights_file_is_checked_again_after_a_while(
+        tmp_path: Path, monkeypatch) -> None:
+    source = ApprovedModel.from_config(EMBEDDED_DEFAULT_MODEL).weights_path()
+    weights = tmp_path / "model.gguf"
+    entry = {k: v for k, v in EMBEDDED_DEFAULT_MODEL.items() if k != "package_resource"}
+    weights.write_bytes(source.read_bytes())
+    model = LocalModel(ApprovedModel.from_config({**entry, "path": str(weights)}))
+    weights.unlink()  # gone after the server started
+    with pytest.raises(ModelUnavailable, match="not found"):
+        await model.ensure_loaded()
+    weights.write_bytes(source.read_bytes())  # the admin puts the file back
+    assert not model.recheck_due()
+    with pytest.raises(ModelUnavailable, match="not found"):  # not re-read at once
+        await model.ensure_loaded()
+    clock = time.monotonic() + model.RECHECK_SECONDS
+    monkeypatch.setattr("jupyter_safeai.models.runtime.time.monotonic", lambda: clock)
+    assert model.recheck_due()
+    await model.ensure_loaded()
+    assert (model.state, model.error) == (ModelState.LOADED, None)
 
 
 class TestAdmissionEstimate:

@@ -82,6 +82,11 @@ class Admission:
 class LocalModel:
     """One approved GGUF model and its lazily created `llama_cpp.Llama` instance."""
 
+    #: A weights file that was missing or failed its sha256 is checked again on demand
+    #: after this long, so an admin who restores it needs no server restart. Other
+    #: failures (a file that is approved but no GGUF, bad settings) stay until restart.
+    RECHECK_SECONDS = 30.0
+
     def __init__(self, spec: ApprovedModel, n_threads: int | None = None,
                  max_waiting: int = 4) -> None:
         self.spec = spec
@@ -93,6 +98,7 @@ class LocalModel:
         self.last_used = time.monotonic()
         self._llama: Any = None
         self._load_lock = threading.Lock()
+        self._failed_at: float | None = None  # when a missing or altered file was seen
         # A llama.cpp context holds one sequence: generations on it take turns.
         self._generate_lock = threading.Lock()
 
@@ -106,12 +112,18 @@ class LocalModel:
 
     def _fail(self, exc: Exception) -> ModelUnavailable:
         self.state = ModelState.ERROR
+        self._failed_at = time.monotonic() if isinstance(exc, ModelIntegrityError) else None
         known = isinstance(exc, ModelIntegrityError | ModelConfigError)
         self.error = str(exc) if known else (
             f"model {self.spec.name!r} failed to load ({type(exc).__name__}: "
             "not a valid GGUF file?)")
         log.error("safeai: %s", self.error)
         return ModelUnavailable(self.error)
+
+    def recheck_due(self) -> bool:
+        """Whether a failed integrity check is old enough to be tried again."""
+        return (self.state is ModelState.ERROR and self._failed_at is not None
+                and time.monotonic() - self._failed_at >= self.RECHECK_SECONDS)
 
     def verify(self) -> None:
         """Check the weights' sha256 without loading them, so a wrong file shows up
@@ -135,7 +147,9 @@ class LocalModel:
             if self.state is ModelState.LOADED:
                 return
             if self.state is ModelState.ERROR:
-                raise ModelUnavailable(self.error)
+                if not self.recheck_due():
+                    raise ModelUnavailable(self.error)
+                log.info("safeai: checking the weights of %s again", self.spec.name)
             try:
                 self.state = ModelState.VERIFYING
                 path = verify_weights(self.spec, progress=self._set_progress)
@@ -152,7 +166,7 @@ class LocalModel:
                 )
                 log.info("safeai: model %s loaded in %.1fs", self.spec.name,
                          time.perf_counter() - started)
-                self.state = ModelState.LOADED
+                self.state, self.error, self._failed_at = ModelState.LOADED, None, None
             except Exception as exc:
                 raise self._fail(exc) from exc
 

@@ -302,8 +302,9 @@ class ChatHandler(SafeAIHandler):
         if decision.action == "warn" and not request["acknowledge"]:
             await self._refuse(422, decision, "needs_acknowledgement", **audit)
             return
-        if model.state is ModelState.ERROR and not model.spec.remote:
-            raise web.HTTPError(503, model.error)  # a remote endpoint may be back: try it
+        if model.state is ModelState.ERROR and not model.spec.remote and not (
+                model.recheck_due()):  # a remote endpoint or a restored file: try it
+            raise web.HTTPError(503, model.error)
         admission = getattr(model, "admission", None)
         if admission is not None and not admission.try_enter():
             # not HTTPError: tornado's error path clears headers, Retry-After included
