@@ -17,6 +17,21 @@ def chat_body(content: str, **extra: object) -> str:
     return json.dumps({"messages": [{"role": "user", "content": content}], **extra})
 
 
+@pytest.fixture
+def held_model(monkeypatch) -> tuple[asyncio.Event, asyncio.Event]:
+    """A model that starts answering (sets the first event) and holds until the test
+    sets the second; then it says "done"."""
+    started, release = asyncio.Event(), asyncio.Event()
+
+    async def held_stream(self, messages, max_tokens):  # noqa: ANN001
+        started.set()
+        await release.wait()
+        yield "done"
+
+    monkeypatch.setattr(LocalModel, "stream_chat", held_stream)
+    return started, release
+
+
 def events_of(body: bytes) -> list[dict]:
     return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
 
@@ -147,16 +162,8 @@ class TestLimits:
         assert refused.value.code == 413 and model_calls == []
 
     async def test_a_full_queue_answers_429_with_retry_after(self, jp_fetch,
-                                                             monkeypatch) -> None:
-        release = asyncio.Event()
-        started = asyncio.Event()
-
-        async def slow_stream(self, messages, max_tokens):
-            started.set()
-            await release.wait()
-            yield "done"
-
-        monkeypatch.setattr(LocalModel, "stream_chat", slow_stream)
+                                                             held_model) -> None:
+        started, release = held_model
         first = asyncio.ensure_future(
             jp_fetch("safeai", "chat", method="POST", body=chat_body("first question")))
         await asyncio.wait_for(started.wait(), 30)
@@ -231,16 +238,8 @@ class TestQueuePosition:
     def safeai_config(self) -> dict:
         return {"max_waiting": 1, "preload_default_model": False}
 
-    async def test_a_waiting_request_is_told_its_place(self, jp_fetch, monkeypatch) -> None:
-        release = asyncio.Event()
-        started = asyncio.Event()
-
-        async def slow_stream(self, messages, max_tokens):
-            started.set()
-            await release.wait()
-            yield "done"
-
-        monkeypatch.setattr(LocalModel, "stream_chat", slow_stream)
+    async def test_a_waiting_request_is_told_its_place(self, jp_fetch, held_model) -> None:
+        started, release = held_model
         first = asyncio.ensure_future(
             jp_fetch("safeai", "chat", method="POST", body=chat_body("first question")))
         await asyncio.wait_for(started.wait(), 30)
