@@ -251,12 +251,20 @@ async def post(client: Any, server: Server, path: str, body: str) -> Any:
     return None if response.code == 599 else response
 
 
-def _refused(kind: str, user: User, response: Any, seconds: float) -> Outcome:
-    retry_after = response.headers.get("Retry-After", "")
-    ok = retry_after.isdigit() and int(retry_after) >= 1
-    return Outcome(kind, user.index, "refused" if ok else "lost", 429, seconds,
-                   "" if ok else f"429 without a usable Retry-After ({retry_after!r})",
-                   retry_after=int(retry_after) if ok else 0)
+def _unanswered(kind: str, user: User, response: Any, seconds: float) -> Outcome | None:
+    """The outcome of a request that got no 200: lost, or refused with a usable 429."""
+    if response is None:
+        return Outcome(kind, user.index, "lost", 599, seconds, "no answer")
+    if response.code == 429:
+        retry_after = response.headers.get("Retry-After", "")
+        ok = retry_after.isdigit() and int(retry_after) >= 1
+        return Outcome(kind, user.index, "refused" if ok else "lost", 429, seconds,
+                       "" if ok else f"429 without a usable Retry-After ({retry_after!r})",
+                       retry_after=int(retry_after) if ok else 0)
+    if response.code != 200:
+        return Outcome(kind, user.index, "lost", response.code, seconds,
+                       f"HTTP {response.code}")
+    return None
 
 
 async def chat_once(client: Any, server: Server, user: User,
@@ -266,13 +274,9 @@ async def chat_once(client: Any, server: Server, user: User,
     body = json.dumps({"messages": [{"role": "user", "content": user.text}]})
     response = await post(client, server, "/safeai/chat", body)
     seconds = time.perf_counter() - started
-    if response is None:
-        return Outcome("chat", user.index, "lost", 599, seconds, "no answer")
-    if response.code == 429:
-        return _refused("chat", user, response, seconds)
-    if response.code != 200:
-        return Outcome("chat", user.index, "lost", response.code, seconds,
-                       f"HTTP {response.code}")
+    unanswered = _unanswered("chat", user, response, seconds)
+    if unanswered is not None:
+        return unanswered
     try:
         events = [json.loads(line) for line in response.body.decode().splitlines() if line]
     except ValueError:
@@ -310,13 +314,9 @@ async def scan_once(client: Any, server: Server, user: User,
     started = time.perf_counter()
     response = await post(client, server, "/safeai/scan", json.dumps({"text": user.text}))
     seconds = time.perf_counter() - started
-    if response is None:
-        return Outcome("scan", user.index, "lost", 599, seconds, "no answer")
-    if response.code == 429:
-        return _refused("scan", user, response, seconds)
-    if response.code != 200:
-        return Outcome("scan", user.index, "lost", response.code, seconds,
-                       f"HTTP {response.code}")
+    unanswered = _unanswered("scan", user, response, seconds)
+    if unanswered is not None:
+        return unanswered
     got = _scan_key(json.loads(response.body))
     mixed = got != expected[user.index]
     return Outcome("scan", user.index, "answered", 200, seconds,
