@@ -20,7 +20,7 @@ from .dates import DATE_RECOGNIZERS
 from .finding import Finding
 from .genomic import GENOMIC_RECOGNIZERS
 from .identifiers import IDENTIFIER_RECOGNIZERS
-from .names import NameRecognizer
+from .names import CONFIRMED_SCORE, NameRecognizer
 from .nlp import PersonNer
 from .places import PLACE_RECOGNIZERS
 from .recognizer import PatternRecognizer, Recognizer
@@ -92,6 +92,25 @@ class Scanner:
                     load()
             self._loaded = True
 
+    @staticmethod
+    def _confirm_open(text: str, found: list[Finding], identifiers: list[tuple[int, int]],
+                      doubts: list[tuple[NameRecognizer, list[tuple[int, int]]]]
+                      ) -> list[Finding]:
+        """NER's answers for the doubtful names it can still change. A confirmed name
+        scores below every finding stronger than `CONFIRMED_SCORE`, so where one of
+        those survives `resolve_overlaps` (an MRN, a name column of a table) or a code
+        identifier stands, the confirmed name would be dropped: NER is not asked there.
+        """
+        settled = [(f.start, f.end)
+                   for f in resolve_overlaps(f for f in found if f.score > CONFIRMED_SCORE)]
+        confirmed: list[Finding] = []
+        for recognizer, spans in doubts:
+            open_spans = [(start, end) for start, end in spans
+                          if not overlaps_any(settled, start, end)
+                          and not overlaps_any(identifiers, start, end)]
+            confirmed.extend(recognizer.confirmed(text, open_spans))
+        return confirmed
+
     def scan(self, text: str, never_accept: Collection[str] | None = None) -> list[Finding]:
         """Findings in `text`; `never_accept` overrides the categories whose findings an
         inline `# safeai: allow` marker cannot accept (admin policy)."""
@@ -106,9 +125,15 @@ class Scanner:
         identifiers = python_identifier_spans(text)
         lowered = text.lower()  # shared by the pattern recognizers' label searches
         found: list[Finding] = []
+        doubts: list[tuple[NameRecognizer, list[tuple[int, int]]]] = []
         for recognizer in self.recognizers:
             if isinstance(recognizer, PatternRecognizer):
                 found.extend(recognizer.find(text, lowered))
+            elif isinstance(recognizer, NameRecognizer):
+                sure, doubtful = recognizer.find_sure(text)
+                found.extend(sure)
+                if doubtful:
+                    doubts.append((recognizer, doubtful))
             else:
                 found.extend(recognizer.find(text))
             if time.monotonic() > deadline:
@@ -116,6 +141,10 @@ class Scanner:
         if identifiers:
             found = [f for f in found
                      if f.category != "phi" or not overlaps_any(identifiers, f.start, f.end)]
+        if doubts:
+            found.extend(self._confirm_open(text, found, identifiers or [], doubts))
+            if time.monotonic() > deadline:
+                raise ScanTimeout(self.timeout)
         findings = resolve_overlaps(found)
         if "safeai:" in text:
             forbidden = (self.forbidden_allow_categories if never_accept is None

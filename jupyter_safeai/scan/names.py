@@ -175,6 +175,8 @@ _AFTER_CUE = regex.compile(
 #: object that also has `confirm_many(text, spans) -> list[bool]` gets all of a
 #: text's doubtful spans at once.
 Confirm = Callable[[str, int, int], bool]
+#: The score of a name NER confirmed: below every finding that settles a span without it.
+CONFIRMED_SCORE = 0.7
 
 
 #: The cues of `_cue` in one pattern, strongest first: every one of them ends where the
@@ -265,12 +267,14 @@ class NameRecognizer:
         return max(parts, key=lambda k: (k.isupper(), bool(k)), default="")
 
     def find(self, text: str) -> Iterator[Finding]:
-        yield from self._latin(text)
-        if _has_non_latin(text):
-            yield from self._scripts(text)
+        sure, doubtful = self.find_sure(text)
+        yield from sure
+        yield from self.confirmed(text, doubtful)
 
-    # -- cased scripts (Latin, Cyrillic, Greek, ...) -------------------------------------
-    def _latin(self, text: str) -> Iterator[Finding]:
+    def find_sure(self, text: str) -> tuple[list[Finding], list[tuple[int, int]]]:
+        """The names that need no NER, and the doubtful spans that would. The scanner
+        asks NER only about doubtful spans that no stronger finding already covers."""
+        sure: list[Finding] = []
         doubtful: list[tuple[int, int]] = []
         for match in _CANDIDATE.finditer(text):
             tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(match.group())
@@ -280,21 +284,22 @@ class NameRecognizer:
                 if score is None:
                     doubtful.append((start, end))
                 else:
-                    yield Finding(start, end, "PERSON", "phi", score, DETECTOR)
-        if doubtful:
-            yield from self._confirmed(text, doubtful)
+                    sure.append(Finding(start, end, "PERSON", "phi", score, DETECTOR))
+        if _has_non_latin(text):
+            sure.extend(self._scripts(text))
+        return sure, doubtful
 
-    def _confirmed(self, text: str, spans: list[tuple[int, int]]) -> Iterator[Finding]:
-        """The doubtful spans NER sees as persons, asked in one batch when it can."""
+    def confirmed(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
+        """The doubtful spans NER sees as persons (scored `CONFIRMED_SCORE`), asked in
+        one batch when it can."""
         confirm = self.confirm
-        if confirm is None:
-            return
+        if confirm is None or not spans:
+            return []
         many = getattr(confirm, "confirm_many", None)
         answers = (many(text, spans) if many is not None
                    else [confirm(text, start, end) for start, end in spans])
-        for (start, end), person in zip(spans, answers, strict=True):
-            if person:
-                yield Finding(start, end, "PERSON", "phi", 0.7, DETECTOR)
+        return [Finding(start, end, "PERSON", "phi", CONFIRMED_SCORE, DETECTOR)
+                for (start, end), person in zip(spans, answers, strict=True) if person]
 
     def _person_runs(self, text: str, base: int, tokens: list[tuple[int, int, str]]
                      ) -> Iterator[tuple[int, int, float | None]]:

@@ -11,6 +11,7 @@ from jupyter_safeai import scan_text
 from jupyter_safeai.scan import Scanner, ScanTimeout, ScanTooLarge
 from jupyter_safeai.scan.engine import resolve_overlaps
 from jupyter_safeai.scan.finding import Finding
+from jupyter_safeai.scan.names import NameRecognizer
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -120,3 +121,51 @@ def test_scanning_opens_no_network_connection(monkeypatch) -> None:
 
     assert tldextract.extract("a.b.example.co.uk").suffix == "co.uk"  # bundled snapshot
     assert attempts == []
+
+
+class _Fixed:
+    """A recognizer that reports the given findings whatever the text."""
+
+    name = "fixed"
+
+    def __init__(self, *findings: Finding) -> None:
+        self.findings = findings
+
+    def find(self, text: str) -> list[Finding]:
+        return list(self.findings)
+
+
+def _scan_asking(text: str, *fixed: Finding) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """(entity, start, end) found, and the spans NER was asked about (it says yes)."""
+    asked: list[str] = []
+
+    def confirm(text: str, start: int, end: int) -> bool:
+        asked.append(text[start:end])
+        return True
+
+    scanner = Scanner((_Fixed(*fixed), NameRecognizer(confirm=confirm)))
+    return [(f.entity, f.start, f.end) for f in scanner.scan(text)], asked
+
+
+TEXT = "Wang Xiaoming. Seen at the clinic on Monday."  # one doubtful pair, nothing around it
+
+
+def test_ner_is_not_asked_where_a_stronger_finding_decides() -> None:
+    found, asked = _scan_asking(TEXT, Finding(0, 13, "MEDICAL_RECORD_NUMBER", "phi", 0.9, "x"))
+    assert asked == [] and found == [("MEDICAL_RECORD_NUMBER", 0, 13)]
+
+
+@pytest.mark.parametrize(("fixed", "expected"), [
+    # a finding no stronger than a confirmed name does not decide it
+    ((Finding(0, 4, "LOCATION", "phi", 0.7, "x"),), ("PERSON", 0, 13)),
+    # a strong finding elsewhere does not either
+    ((Finding(20, 26, "LOCATION", "phi", 0.9, "x"),), ("PERSON", 0, 13)),
+    # a strong finding over the name that loses to a stronger one does not either
+    ((Finding(0, 20, "LOCATION", "phi", 0.8, "x"), Finding(15, 30, "DATE", "phi", 0.95, "y")),
+     ("PERSON", 0, 13)),
+])
+def test_ner_is_asked_where_its_answer_can_change_the_result(
+        fixed: tuple[Finding, ...], expected: tuple[str, int, int]) -> None:
+    found, asked = _scan_asking(TEXT, *fixed)
+    assert asked == ["Wang Xiaoming"]
+    assert expected in found
