@@ -11,7 +11,14 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
-from .recognizer import PatternRecognizer, context_regex
+from .recognizer import (
+    PatternRecognizer,
+    context_regex,
+    cue_starts,
+    literal_starts,
+    matches_at,
+    run_starts,
+)
 
 # Generic top-level domains seen in real addresses; any two-letter ccTLD is accepted too.
 # A closed list keeps `x@weights.shape` (matrix product in numpy) from being an e-mail.
@@ -37,12 +44,17 @@ def _valid_email(value: str) -> bool:
     return len(tld) == 2 or tld in _GENERIC_TLDS
 
 
+#: An address starts where the run of local-part characters before its `@` starts (the
+#: look-behind forbids one before it), so it is tried only there (`run_starts`).
+_BEFORE_LOCAL_PART = re.compile(r"(?s:.*)[^\w.%+-]")
+
 EMAIL = PatternRecognizer(
     "EMAIL_ADDRESS", "phi",
     # not after ':' or '/': `scheme://user:password@host` holds a password, not an address
     re.compile(r"(?<![\w.%+:/-])[A-Za-z0-9][\w.%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}"
                r"[A-Za-z]{2,24}(?![\w-])"),
     0.95, _valid_email, needles=("@",),
+    starts_at=lambda text: run_starts(text, "@", _BEFORE_LOCAL_PART, 64),
 )
 
 _PHONE_CONTEXT = context_regex([
@@ -56,6 +68,15 @@ _US_PHONE = re.compile(
     r"(?<![\w+.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t.-]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
     r"(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,5})?(?![\w-])"
 )
+# Cues: the separator before the last four digits, which follows three digits; the
+# number starts 7 to 12 characters before it (`+1 `, then `(617) ` or `617-`, then `432`).
+_US_PHONE_CUES = tuple(re.compile(rf"{re.escape(sep)}(?<=\d{{3}}.)(?=\d{{4}})")
+                       for sep in " \t.-")
+
+
+def _us_phone_starts(text: str) -> list[int]:
+    return cue_starts(text, _US_PHONE_CUES, range(7, 13))
+
 # International with a + country code: +44 20 7946 0958, +81 3-1234-5678, +234 803 123 4567
 _INTL_PHONE = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ \t.-]?\(?\d{1,5}\)?){2,6}(?![\w-])")
 # Bare 10-digit runs count only after a phone word.
@@ -88,7 +109,7 @@ class PhoneRecognizer:
         return "FAX_NUMBER" if _FAX_CONTEXT.search(window) else "PHONE_NUMBER"
 
     def find(self, text: str) -> Iterator[Finding]:
-        for match in _US_PHONE.finditer(text):
+        for match in matches_at(_US_PHONE, text, _us_phone_starts(text)):
             if _valid_us_phone(match.group()):
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
                               0.8, self.name)
@@ -156,11 +177,20 @@ def _identifying_url(url: str) -> bool:
 _COMMENT_BEFORE = re.compile(r"(?:#|//|--|^[ \t]*\.\. )", re.MULTILINE)
 
 
+def _url_starts(text: str) -> list[int]:
+    """Where `_URL` can match: 3 to 5 characters before `://` (ftp, http, https), and
+    2 before `w.` in either case (the end of `www.`; no other letter folds to w)."""
+    starts = [at - back for at in literal_starts(text, ("://",)) for back in (3, 4, 5)
+              if at >= back]
+    starts += [at - 2 for at in literal_starts(text, ("w.", "W.")) if at >= 2]
+    return sorted(set(starts))
+
+
 class UrlRecognizer:
     name = "pattern:url"
 
     def find(self, text: str) -> Iterator[Finding]:
-        for match in _URL.finditer(text):
+        for match in matches_at(_URL, text, _url_starts(text)):
             url = match.group().rstrip(".,;:!?")
             line_start = text.rfind("\n", 0, match.start()) + 1
             in_comment = bool(_COMMENT_BEFORE.search(text, line_start, match.start()))
@@ -184,6 +214,13 @@ _IPV4 = re.compile(r"\d(?<![\w.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?:/\d{1,2})?
 _IPV6 = re.compile(
     r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{3,39}(?:%\w+)?(?![\w:])"
 )
+# Cues: the first colon of an IPv6 candidate, 0 to 4 hex digits in, and the next one.
+_IPV6_CUE = (re.compile(r":(?=[0-9A-Fa-f]{0,4}:)"),)
+
+
+def _ipv6_starts(text: str) -> list[int]:
+    return cue_starts(text, _IPV6_CUE, range(5))
+
 _VERSION_CUE = re.compile(r"(?:v|version|ver|release|==|>=|<=|~=|build)\s*$", re.IGNORECASE)
 
 
@@ -202,7 +239,7 @@ class IpRecognizer:
                 continue
             if not _is_local_ip(value) and value != "0.0.0.0":
                 yield Finding(match.start(), match.end(), "IP_ADDRESS", "phi", 0.8, self.name)
-        for match in _IPV6.finditer(text):
+        for match in matches_at(_IPV6, text, _ipv6_starts(text)):
             value = match.group().split("%")[0]
             if value.count(":") < 2:
                 continue

@@ -23,7 +23,7 @@ from .identifiers import IDENTIFIER_RECOGNIZERS
 from .names import CONFIRMED_SCORE, NameRecognizer
 from .nlp import PersonNer
 from .places import PLACE_RECOGNIZERS
-from .recognizer import PatternRecognizer, Recognizer
+from .recognizer import LabelIndex, PatternRecognizer, Recognizer
 from .secrets import SECRET_RECOGNIZERS
 from .tables import TextTableRecognizer
 
@@ -78,6 +78,7 @@ class Scanner:
                            *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
                            TextTableRecognizer(), names)
         self.recognizers = tuple(recognizers)
+        self._labels = LabelIndex.of(self.recognizers)  # one pass finds every label word
         self._loaded = False
         self.max_chars = max_chars
         self.timeout = timeout
@@ -124,11 +125,12 @@ class Scanner:
         deadline = time.monotonic() + self.timeout
         identifiers = python_identifier_spans(text)
         lowered = text.lower()  # shared by the pattern recognizers' label searches
+        labels = self._labels.scan(text, lowered)
         found: list[Finding] = []
         doubts: list[tuple[NameRecognizer, list[tuple[int, int]]]] = []
         for recognizer in self.recognizers:
             if isinstance(recognizer, PatternRecognizer):
-                found.extend(recognizer.find(text, lowered))
+                found.extend(recognizer.find(text, lowered, labels))
             elif isinstance(recognizer, NameRecognizer):
                 sure, doubtful = recognizer.find_sure(text)
                 found.extend(sure)

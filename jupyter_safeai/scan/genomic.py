@@ -55,7 +55,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .finding import Finding
-from .recognizer import PatternRecognizer, Recognizer, context_regex
+from .recognizer import PatternRecognizer, Recognizer, context_regex, literal_starts, matches_at
 
 # --------------------------------------------------------------------------- cues
 
@@ -100,6 +100,13 @@ RSID_TEXT = PatternRecognizer(
     label="rsid_genotype",
 )
 
+def _line_starts(text: str, cue: re.Pattern[str]) -> list[int]:
+    """The start of the text and of each line `cue` (`\n` then a look-ahead) says may
+    hold a match of a `^`-anchored multi-line pattern."""
+    return [0, *(m.end() for m in cue.finditer(text))]
+
+
+_RSID_LINE_CUE = re.compile(r"\n(?=[\"']?(?:rs|i)\d)")
 _SEP = r"[\"']?(?:[ \t]*[,\t][ \t]*|[ \t]+)[\"']?"
 _ALLELE = r"[ACGTDI0-]"
 #: A consumer raw-data line: ID, chromosome, position, genotype (one or two columns).
@@ -113,6 +120,7 @@ RSID_TABLE = PatternRecognizer(
     ),
     0.9,
     label="rsid_raw_data",
+    starts_at=lambda text: _line_starts(text, _RSID_LINE_CUE),
 )
 
 # ------------------------------------------------------------------------- VCF
@@ -139,8 +147,11 @@ class VcfRecognizer:
     name: str = "vcf"
 
     def find(self, text: str) -> Iterator[Finding]:
-        for match in _VCF_HEADER.finditer(text):
-            yield from self._header_samples(text, match.start(1), match.end(1))
+        if "#CHROM" in text:
+            for match in _VCF_HEADER.finditer(text):
+                yield from self._header_samples(text, match.start(1), match.end(1))
+        if "GT" not in text:
+            return  # a record is a finding only when its FORMAT column holds GT
         for match in _VCF_LINE.finditer(text):
             span = self._sample_columns(text, match.start(), match.end())
             if span is not None:
@@ -192,6 +203,17 @@ _FASTA = re.compile(
 _FASTQ = re.compile(
     r"^@[^\n]*\n(?P<seq>[A-Za-z.]+)\r?\n\+[^\n]*\n(?P<qual>[!-~]+)\r?$", re.MULTILINE
 )
+
+# A run of at least 50 bases (30 residues) covers 10 (6) consecutive characters of
+# every fifth: texts without such a sample have no run to look for.
+_DNA_SAMPLES = re.compile(r"[ACGTUNacgtun]{10}")
+_PROTEIN_SAMPLES = re.compile(r"[ACDEFGHIKLMNPQRSTVWYX]{6}")
+
+
+def _record_starts(text: str, marker: str) -> list[int]:
+    """Where a FASTA (`>`) or FASTQ (`@`) record can start: at the text's start or a line's."""
+    return [0, *(at + 1 for at in literal_starts(text, ("\n" + marker,)))]
+
 
 MIN_DNA = 50  # with a subject cue
 MIN_DNA_UNCUED = 200  # without one: enough bases to carry private variants
@@ -247,14 +269,14 @@ class SequenceRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
-        for match in _FASTQ.finditer(text):
+        for match in matches_at(_FASTQ, text, _record_starts(text, "@")):
             seq, qual = match.group("seq"), match.group("qual")
             if len(seq) != len(qual) or any(c not in _NUCLEOTIDES and c != "." for c in seq):
                 continue
             taken.append(match.span())
             if len(seq) >= MIN_READ and complex_dna(seq):
                 yield Finding(*match.span(), "DNA_SEQUENCE", "genomic", 0.8, "sequence:fastq")
-        for match in _FASTA.finditer(text):
+        for match in matches_at(_FASTA, text, _record_starts(text, ">")):
             finding = self._fasta(match)
             taken.append(match.span())
             if finding is not None:
@@ -287,7 +309,7 @@ class SequenceRecognizer:
 
     def _runs(self, text: str, taken: list[tuple[int, int]]) -> Iterator[Finding]:
         starts = [s for s, _ in taken]
-        for match in _DNA_RUN.finditer(text):
+        for match in _DNA_RUN.finditer(text) if _DNA_SAMPLES.search(text[::5]) else ():
             start, end = match.span()
             if _overlaps(taken, starts, start, end) or not complex_dna(match.group()):
                 continue  # inside a FASTA/FASTQ record (already judged), or poly-A
@@ -296,7 +318,7 @@ class SequenceRecognizer:
                 yield Finding(start, end, "DNA_SEQUENCE", "genomic", 0.85, "sequence:subject")
             elif end - start >= MIN_DNA_UNCUED and not REFERENCE_CUE.search(text, lo, hi):
                 yield Finding(start, end, "DNA_SEQUENCE", "genomic", 0.5, "sequence:long")
-        for match in _PROTEIN_RUN.finditer(text):
+        for match in _PROTEIN_RUN.finditer(text) if _PROTEIN_SAMPLES.search(text[::5]) else ():
             start, end = match.span()
             residues = match.group().rstrip("*")
             if _overlaps(taken, starts, start, end) or set(residues) <= _NUCLEOTIDES:
@@ -349,6 +371,7 @@ CORIELL_ID = PatternRecognizer(
     window=100,
     context_after=True,
     label="coriell_id",
+    prefixes=("NA", "HG"),
 )
 
 #: IDs whose prefix is itself the cue (``SUBJ-0001``, ``SAMPLE_017``) and BioSample accessions.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .recognizer import PatternRecognizer, context_regex
+from .recognizer import PatternRecognizer, context_regex, cue_starts
 
 # -- validators ---------------------------------------------------------------------------
 
@@ -153,18 +153,22 @@ _ID_VALUE = (r"(?P<value>\d{2,5}(?: \d{2,5}){1,4}(?![ ]?\d)|[A-Z]{0,5}-?\d[\dA-Z
 _ID_AFTER_LABEL = re.compile(rf"(?<![\w-]){_ID_VALUE}(?![\w-])")
 
 # -- recognizers ---------------------------------------------------------------------------
+# Cues: the first separator of a match, 3 characters in (123-45-6789).
+_SSN_CUES = (re.compile(r"-(?=\d\d-\d{4})"), re.compile(r" (?=\d\d \d{4})"))
 SSN_FORMATTED = PatternRecognizer(
     "US_SSN", "phi", re.compile(r"(?P<value>\d(?<![\w-]\d)\d{2}([- ])\d{2}\2\d{4})(?![\w-])"),
-    0.85, valid_ssn, label="us_ssn")
+    0.85, valid_ssn, label="us_ssn", starts_at=lambda text: cue_starts(text, _SSN_CUES, (3,)))
 SSN_BARE = PatternRecognizer(
     "US_SSN", "phi", re.compile(r"(?<![\w-])(?P<value>\d{9})(?![\w-])"), 0.8, valid_ssn,
     context=_SSN_CONTEXT, window=30, label="us_ssn_bare")
 MRN = PatternRecognizer("MEDICAL_RECORD_NUMBER", "phi", _ID_AFTER_LABEL, 0.85,
                         _not_date_or_amount, context=_MRN_CONTEXT, window=25, label="mrn")
 # Hospital-prefixed record numbers read as such without a label: MGH-00123456.
+_MRN_PREFIX_CUE = (re.compile(r"-(?=\d{6})"),)  # the dash, 2 to 5 letters in
 MRN_PREFIXED = PatternRecognizer(
     "MEDICAL_RECORD_NUMBER", "phi",
-    re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,4}-\d{6,10}(?![\w-])"), 0.6, label="mrn_prefixed")
+    re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,4}-\d{6,10}(?![\w-])"), 0.6, label="mrn_prefixed",
+    starts_at=lambda text: cue_starts(text, _MRN_PREFIX_CUE, range(2, 6)))
 MEDICARE_MBI = PatternRecognizer(
     "HEALTH_PLAN_NUMBER", "phi",
     re.compile(r"[1-9](?<![\w-][1-9])[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d-?[AC-HJKMNP-RT-Y]"
@@ -210,10 +214,13 @@ PLATE = PatternRecognizer(
     re.compile(r"(?<![\w-])(?P<value>[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4})(?![\w-])"),
     0.8, lambda v: 4 <= len(v) <= 9 and _has_digits(v, 1) and any(c.isalpha() for c in v),
     context=_PLATE_CONTEXT, window=25, label="plate")
+# Cues: the first separator of a MAC address, 2 characters in, and the next one.
+_MAC_CUES = (re.compile(r":(?=[0-9A-Fa-f]{2}:)"), re.compile(r"-(?=[0-9A-Fa-f]{2}-)"))
 MAC_ADDRESS = PatternRecognizer(
     "DEVICE_ID", "phi",
     re.compile(r"[0-9A-Fa-f](?<![\w:-][0-9A-Fa-f])[0-9A-Fa-f]([:-])(?:[0-9A-Fa-f]{2}\1){4}"
-               r"[0-9A-Fa-f]{2}(?![\w:-])"), 0.8, label="mac")
+               r"[0-9A-Fa-f]{2}(?![\w:-])"), 0.8, label="mac",
+    starts_at=lambda text: cue_starts(text, _MAC_CUES, (2,)))
 DEVICE = PatternRecognizer(
     "DEVICE_ID", "phi",
     re.compile(r"(?<![\w-])(?P<value>[A-Z0-9][A-Z0-9-]{4,30}[A-Z0-9])(?![\w-])"),

@@ -50,6 +50,44 @@ def anchor_starts(text: str, lowered: str, anchors: Iterable[str]) -> list[int] 
     return sorted(starts)
 
 
+def literal_starts(text: str, literals: Iterable[str]) -> list[int]:
+    """Sorted positions where one of `literals` occurs in `text` (exact case)."""
+    starts: list[int] = []
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(literal, at + 1)
+    return sorted(set(starts))
+
+
+def cue_starts(text: str, cues: Iterable[re.Pattern[str]], back: Iterable[int]) -> list[int]:
+    """Positions `back` characters before each match of the `cues`: where a pattern that
+    holds a cue at one of those offsets can begin. A cue starts with a literal, which
+    the regex engine skips to as fast as `str.find`, and consumes one character only,
+    so cues that overlap are all found."""
+    offsets = tuple(back)
+    starts = {m.start() - b for cue in cues for m in cue.finditer(text) for b in offsets}
+    return sorted(at for at in starts if at >= 0)
+
+
+def run_starts(text: str, needle: str, last_outside: re.Pattern[str], longest: int
+               ) -> list[int]:
+    """Where the run of characters right before each `needle` begins, for a pattern
+    whose match is such a run (of at most `longest` characters, not preceded by one of
+    its characters), then the needle. `last_outside` (`(?s:.*)[^…]`) ends after the
+    last character outside the run; a run longer than `longest` is cut to a start that
+    such a pattern rejects."""
+    starts: list[int] = []
+    at = text.find(needle)
+    while at >= 0:
+        lo = max(0, at - longest - 1)
+        outside = last_outside.match(text, lo, at)
+        starts.append(outside.end() if outside else lo)
+        at = text.find(needle, at + 1)
+    return sorted(set(starts))
+
+
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int],
                endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text, 0, endpos)` for a pattern whose matches can only begin at
@@ -129,6 +167,89 @@ def context_regex(words: Iterable[str]) -> ContextWords:
                         firsts)
 
 
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching the longest of `words` that starts here: one branch per next
+    character, so at most one branch goes on and the greedy match is the longest."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(char) + branch(child)
+                        for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        body = "(?:" + "|".join(alternatives) + ")"
+        return body + "?" if "" in node else body
+
+    return branch(root)
+
+
+class ScanLabels:
+    """The positions of the first words of each label set in one lower-cased text."""
+
+    __slots__ = ("_slots", "_starts")
+
+    def __init__(self, slots: dict[int, int], starts: list[list[int]] | None) -> None:
+        self._slots, self._starts = slots, starts
+
+    def starts(self, context: ContextWords) -> list[int] | None:
+        """Sorted positions where a label of `context` can start (its first word, not
+        after a letter); None when the index does not know `context` or cannot be used
+        on this text (lower-casing changed its length)."""
+        slot = self._slots.get(id(context))
+        return None if slot is None or self._starts is None else self._starts[slot]
+
+
+class LabelIndex:
+    """Where the first words of many label sets begin, found in one pass per text.
+
+    The labelled recognizers (MRN, account, device, ...) share some 180 first words;
+    looking each up with `str.find`, set by set, costs hundreds of passes over a text.
+    One regex over the lower-cased text reads, at every position not after a letter
+    (every label pattern looks behind for that), the longest first word there; the
+    words that start there too are its prefixes, so each set gets exactly the positions
+    of its own first words that `ContextWords.finditer` would try and not reject at once.
+    """
+
+    def __init__(self, contexts: Iterable[ContextWords]) -> None:
+        unique = list({id(c): c for c in contexts if c.firsts}.values())
+        words = sorted({word for c in unique for word in c.firsts})
+        self._owners = {word: tuple(i for i, c in enumerate(unique)
+                                    if any(word.startswith(first) for first in c.firsts))
+                        for word in words}
+        self._slots = {id(c): i for i, c in enumerate(unique)}
+        self._contexts = tuple(unique)  # keeps the ids above alive and unique
+        trie = _trie(words) if words else "(?!)"
+        self._at_start = re.compile(rf"(?=({trie}))")
+        self._after = re.compile(rf"[^a-z](?=({trie}))")
+
+    @classmethod
+    def of(cls, recognizers: Iterable[object]) -> LabelIndex:
+        """The index of the label sets that pattern recognizers read behind."""
+        return cls(r.context for r in recognizers if isinstance(r, PatternRecognizer)
+                   and isinstance(r.context, ContextWords) and not r.context_after)
+
+    def scan(self, text: str, lowered: str) -> ScanLabels:
+        """The label starts of every known set in `text` (`lowered` is `text.lower()`)."""
+        if len(lowered) != len(text):
+            return ScanLabels(self._slots, None)  # the sets search the text itself then
+        starts: list[list[int]] = [[] for _ in self._contexts]
+        owners = self._owners
+        first = self._at_start.match(lowered)
+        if first is not None:
+            for slot in owners[first.group(1)]:
+                starts[slot].append(0)
+        for match in self._after.finditer(lowered):
+            at = match.end()
+            for slot in owners[match.group(1)]:
+                starts[slot].append(at)
+        return ScanLabels(self._slots, starts)
+
+
 @dataclass(frozen=True)
 class PatternRecognizer:
     """A regex (its `value` group, or the whole match) that is a finding when it validates.
@@ -141,7 +262,9 @@ class PatternRecognizer:
     scan of a cell costs what its labels and needles make it cost, not a pass per
     pattern over every character. `anchors` are lower-case words one of which every
     match starts with, in any case (`sample`, `tcga`): the pattern is then tried only
-    where `str.find` finds one in the lower-cased text.
+    where `str.find` finds one in the lower-cased text. `prefixes` are the same in
+    exact case (`AKIA`, `ghp_`), found in the text itself; `starts_at` gives the sorted
+    positions where a match can begin when a cheap function can tell (`run_starts`).
     """
 
     entity: str
@@ -155,6 +278,8 @@ class PatternRecognizer:
     label: str = ""
     needles: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+    starts_at: Callable[[str], list[int]] | None = None
     _group: int | str = field(init=False, default=0)
 
     def __post_init__(self) -> None:
@@ -173,26 +298,55 @@ class PatternRecognizer:
             self.context.search(text, end, min(len(text), end + self.window))
         )
 
-    def _candidates(self, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
+    def _candidates(self, text: str, lowered: str | None,
+                    labels: ScanLabels | None) -> Iterator[re.Match[str]]:
         if self.needles and not any(needle in text for needle in self.needles):
             return
         context = self.context
-        if isinstance(context, ContextWords):
-            lowered = text.lower() if lowered is None else lowered
-            if not context.present(lowered):
-                return
         if context is None or self.context_after:
-            if self.anchors:
-                lowered = text.lower() if lowered is None else lowered
-                starts = anchor_starts(text, lowered, self.anchors)
-                if starts is not None:
-                    yield from matches_at(self.pattern, text, starts)
+            matches = self._everywhere(text, lowered)
+            if isinstance(context, ContextWords):
+                # Without a label anywhere no match has one nearby; asked only once a
+                # match is found, as most texts have no match to ask about.
+                first = next(matches, None)
+                if first is None or not context.present(
+                        text.lower() if lowered is None else lowered):
                     return
-            yield from self.pattern.finditer(text)
+                yield first
+            yield from matches
             return
-        labels = (context.finditer(text, lowered=lowered) if isinstance(context, ContextWords)
-                  else context.finditer(text))
-        # Read only behind each label: `window` characters plus room for the value.
+        if isinstance(context, ContextWords):
+            starts = None if labels is None or lowered is None else labels.starts(context)
+            if starts is not None:
+                found = matches_at(context.pattern, lowered, starts)  # type: ignore[arg-type]
+            else:
+                lowered = text.lower() if lowered is None else lowered
+                if not context.present(lowered):
+                    return
+                found = context.finditer(text, lowered=lowered)
+        else:
+            found = context.finditer(text)
+        yield from self._after_labels(text, found)
+
+    def _everywhere(self, text: str, lowered: str | None) -> Iterator[re.Match[str]]:
+        """Matches anywhere in `text`, tried only where one can start when that is known."""
+        if self.prefixes:
+            yield from matches_at(self.pattern, text, literal_starts(text, self.prefixes))
+            return
+        if self.starts_at is not None:
+            yield from matches_at(self.pattern, text, self.starts_at(text))
+            return
+        if self.anchors:
+            lowered = text.lower() if lowered is None else lowered
+            starts = anchor_starts(text, lowered, self.anchors)
+            if starts is not None:
+                yield from matches_at(self.pattern, text, starts)
+                return
+        yield from self.pattern.finditer(text)
+
+    def _after_labels(self, text: str, labels: Iterable[re.Match[str]]
+                      ) -> Iterator[re.Match[str]]:
+        """Matches read only behind each label: `window` characters plus room for the value."""
         position = 0
         for label in labels:
             start = max(position, label.end())
@@ -205,9 +359,11 @@ class PatternRecognizer:
                     yield match
             position = max(position, end - _MAX_VALUE)
 
-    def find(self, text: str, lowered: str | None = None) -> Iterator[Finding]:
-        """Findings in `text`; `lowered` is `text.lower()`, shared by the engine's scan."""
-        for match in self._candidates(text, lowered):
+    def find(self, text: str, lowered: str | None = None,
+             labels: ScanLabels | None = None) -> Iterator[Finding]:
+        """Findings in `text`; `lowered` (`text.lower()`) and `labels` (where label words
+        start in it) are shared by all the recognizers of the engine's scan."""
+        for match in self._candidates(text, lowered, labels):
             start, end = match.span(self._group)
             if start == end:
                 continue

@@ -61,7 +61,14 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from .finding import Finding
-from .recognizer import PatternRecognizer, Recognizer, context_regex
+from .recognizer import (
+    PatternRecognizer,
+    Recognizer,
+    context_regex,
+    literal_starts,
+    matches_at,
+    run_starts,
+)
 
 __all__ = ["SECRET_RECOGNIZERS", "is_placeholder", "shannon_entropy"]
 
@@ -176,6 +183,7 @@ def _body_after(prefix_len: int, min_len: int, min_entropy: float = 3.5,
 # ------------------------------------------------------------------ prefixed tokens
 
 _AWS_KEY_ID = re.compile(r"(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])")
+_AWS_KEY_ID_PREFIXES = ("AKIA", "ASIA", "ABIA", "ACCA")
 
 
 def _valid_aws_key_id(value: str) -> bool:
@@ -186,23 +194,24 @@ def _valid_aws_key_id(value: str) -> bool:
 
 AWS_ACCESS_KEY = PatternRecognizer(
     "AWS_ACCESS_KEY", SECRET, _AWS_KEY_ID, 0.95, _valid_aws_key_id, label="aws-access-key-id",
-    needles=("AKIA", "ASIA", "ABIA", "ACCA"))
+    prefixes=_AWS_KEY_ID_PREFIXES)
 
 GCP_API_KEY = PatternRecognizer(
     "GCP_API_KEY", SECRET,
     re.compile(r"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),
-    0.95, _body_after(4, 35), label="google-api-key", needles=("AIza",))
+    0.95, _body_after(4, 35), label="google-api-key", prefixes=("AIza",))
 
 GITHUB_TOKEN = PatternRecognizer(
     "GITHUB_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])"),
     0.97, _body_after(4, 36), label="github-token",
-    needles=("ghp_", "gho_", "ghu_", "ghs_", "ghr_"))
+    prefixes=("ghp_", "gho_", "ghu_", "ghs_", "ghr_"))
 
 GITHUB_FINE_GRAINED_TOKEN = PatternRecognizer(
     "GITHUB_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59,200}(?![A-Za-z0-9_])"),
-    0.97, _body_after(11, 82, 4.0), label="github-fine-grained-token", needles=("github_pat_",))
+    0.97, _body_after(11, 82, 4.0), label="github-fine-grained-token",
+    prefixes=("github_pat_",))
 
 GITLAB_TOKEN = PatternRecognizer(
     "GITLAB_TOKEN", SECRET,
@@ -211,7 +220,7 @@ GITLAB_TOKEN = PatternRecognizer(
                r"|GR1348941[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])"),
     0.95,
     lambda v: _random_body(v[9:] if v.startswith("GR1348941") else v.split("-", 1)[1], 20, 3.0),
-    label="gitlab-token", needles=("gl", "GR1348941"))
+    label="gitlab-token", prefixes=("gl", "GR1348941"))
 
 
 def _valid_slack_token(value: str) -> bool:
@@ -230,7 +239,7 @@ SLACK_TOKEN = PatternRecognizer(
     "SLACK_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_.-])(?:xoxe\.)?(?:xox[abposre]|xapp)-(?:[A-Za-z0-9]{1,80}-){1,6}"
                r"[A-Za-z0-9]{4,80}(?![A-Za-z0-9_-])"),
-    0.95, _valid_slack_token, label="slack-token", needles=("xox", "xapp-"))
+    0.95, _valid_slack_token, label="slack-token", prefixes=("xox", "xapp-"))
 
 
 def _valid_slack_webhook(value: str) -> bool:
@@ -249,7 +258,7 @@ STRIPE_KEY = PatternRecognizer(
     re.compile(r"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}"
                r"|whsec_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])"),
     0.95, lambda v: _random_body(v.rsplit("_", 1)[1], 16), label="stripe-key",
-    needles=("k_live_", "k_test_", "whsec_"))
+    prefixes=("sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"))
 
 
 def _valid_openai_key(value: str) -> bool:
@@ -265,13 +274,13 @@ OPENAI_KEY = PatternRecognizer(
     "OPENAI_KEY", SECRET,
     re.compile(r"(?<![A-Za-z0-9_-])sk-(?!ant-)(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,300}"
                r"(?![A-Za-z0-9_-])"),
-    0.9, _valid_openai_key, label="openai-key", needles=("sk-",))
+    0.9, _valid_openai_key, label="openai-key", prefixes=("sk-",))
 
 HUGGINGFACE_TOKEN = PatternRecognizer(
     "HUGGINGFACE_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_])(?:hf_|api_org_)[A-Za-z0-9]{30,40}(?![A-Za-z0-9_])"),
     0.93, lambda v: _random_body(v.rsplit("_", 1)[1], 30), label="huggingface-token",
-    needles=("hf_", "api_org_"))
+    prefixes=("hf_", "api_org_"))
 
 #: Vendors without a label of their own: still secrets, reported as GENERIC_SECRET.
 VENDOR_TOKEN = PatternRecognizer(
@@ -292,7 +301,7 @@ VENDOR_TOKEN = PatternRecognizer(
         r"|lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}"        # LangSmith
         r")(?![A-Za-z0-9_-])"),
     0.9, lambda v: _random_body(re.split(r"[_.-]", v, maxsplit=1)[-1][-32:], 16, 3.0),
-    label="vendor-token", needles=("dapi", "npm_", "pypi-", "SG.", "sk-ant-", "GOCSPX-", "gsk_",
+    label="vendor-token", prefixes=("dapi", "npm_", "pypi-", "SG.", "sk-ant-", "GOCSPX-", "gsk_",
                                    "r8_", "pplx-", "nvapi-", "xai-", "lsv2_"))
 
 #: kaggle.json: the key sits under the bare name "key", which is only safe to read as a
@@ -330,7 +339,7 @@ JWT = PatternRecognizer(
     "JWT", SECRET,
     re.compile(r"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,8000}\.eyJ[A-Za-z0-9_-]{4,16000}"
                r"\.[A-Za-z0-9_-]{0,8000}={0,2}(?![A-Za-z0-9_=-])"),
-    0.9, _valid_jwt, label="jwt", needles=("eyJ",))
+    0.9, _valid_jwt, label="jwt", prefixes=("eyJ",))
 
 
 # ------------------------------------------------------------------ Azure
@@ -489,7 +498,9 @@ class AwsSecretNearKeyIdRecognizer:
     distance: int = 160
 
     def find(self, text: str) -> Iterator[Finding]:
-        ids = [m.span() for m in _AWS_KEY_ID.finditer(text) if _valid_aws_key_id(m.group())]
+        starts = literal_starts(text, _AWS_KEY_ID_PREFIXES)
+        ids = [m.span() for m in matches_at(_AWS_KEY_ID, text, starts)
+               if _valid_aws_key_id(m.group())]
         if not ids:
             return
         starts = [s for s, _ in ids]
@@ -595,11 +606,15 @@ def _valid_url_password(value: str) -> bool:
     return _password_value(unquote(value))
 
 
+#: A URL's scheme is the run of scheme characters before its `://`.
+_BEFORE_SCHEME = re.compile(r"(?s:.*)[^A-Za-z0-9+.-]")
+
 URL_PASSWORD = PatternRecognizer(
     "PASSWORD", SECRET,
     re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://"
                r"[^\s:/@?#\"'<>]{0,128}:(?P<value>[^\s/@\"'<>]{1,256})@(?=[A-Za-z0-9\[._-])"),
-    0.96, _valid_url_password, label="url-password", needles=("://",))
+    0.96, _valid_url_password, label="url-password", needles=("://",),
+    starts_at=lambda text: run_starts(text, "://", _BEFORE_SCHEME, 31))
 
 
 def _valid_basic_credentials(value: str) -> bool:
@@ -633,7 +648,8 @@ HTTP_AUTH_PASSWORD = PatternRecognizer(
                r"\([ \t]{0,4}|\.login\([ \t]{0,4})"
                r"(?:[\"'][^\"'\n]{0,128}[\"']|[A-Za-z_][\w.]{0,64})[ \t]{0,4},[ \t]{0,4}"
                r"(?P<q>[\"'])(?P<value>[^\"'\n]{1,256})(?P=q)"),
-    0.85, _password_value, label="http-auth-password", needles=("auth", "Auth(", ".login("))
+    0.85, _password_value, label="http-auth-password",
+    prefixes=("auth", "HTTPBasicAuth(", "HTTPDigestAuth(", "HTTPProxyAuth(", ".login("))
 
 SQL_PASSWORD = PatternRecognizer(
     "PASSWORD", SECRET,
@@ -660,12 +676,12 @@ BEARER_TOKEN = PatternRecognizer(
                r"(?P<value>[A-Za-z0-9_~+/-][A-Za-z0-9._~+/-]{14,4094}[A-Za-z0-9_~+/-]={0,2})"
                r"(?![A-Za-z0-9_~+/=-])"),
     0.85, lambda v: _random_body(v.rstrip("="), 16, 3.0), label="bearer-token",
-    needles=("earer", "uthorization", "UTHORIZATION"))
+    needles=("earer", "uthorization", "UTHORIZATION"), anchors=("bearer", "authorization"))
 
 GOOGLE_OAUTH_TOKEN = PatternRecognizer(
     "BEARER_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_.-])ya29\.[A-Za-z0-9_-]{30,2048}(?![A-Za-z0-9_-])"),
-    0.9, _body_after(5, 30), label="google-oauth-token", needles=("ya29.",))
+    0.9, _body_after(5, 30), label="google-oauth-token", prefixes=("ya29.",))
 
 
 # ------------------------------------------------------------------ assignments

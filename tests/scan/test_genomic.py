@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from jupyter_safeai.scan import genomic
 from jupyter_safeai.scan.engine import resolve_overlaps
 from jupyter_safeai.scan.finding import Finding
 from jupyter_safeai.scan.genomic import GENOMIC_RECOGNIZERS
+from jupyter_safeai.scan.recognizer import matches_at
 
 RNG = random.Random(17)
 #: Synthetic, varied sequences (fixed seed): no real person's DNA.
@@ -274,3 +277,44 @@ def test_arbitrary_text_never_breaks_the_detectors(text: str) -> None:
 @given(st.integers(1, 10**9), st.sampled_from(["is", "and", "in", "was", "(APOE)", "C>T"]))
 def test_bare_rsids_in_prose_never_match(number: int, word: str) -> None:
     assert findings(f"The variant rs{number} {word} reported before.") == []
+
+
+# -- fast paths: record and line starts, prefixes and sampled gates change no result
+
+GENOMIC_TEXT = st.lists(st.sampled_from(
+    ["ACGT" * 3, "acgu", "N", "MKTAYIAKQRQISFVKSHFSRQ", "LEERLG", ">", "@", "+", "\n", "\r",
+     " ", "\t", "rs4477212", "i701", "'", '"', "1", "82154", "AA", ",", "NA12878", "HG00096",
+     "nA", "x", "*", "-", "=", "Patient"]), max_size=24).map("".join)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(GENOMIC_TEXT)
+@example("x\nrs4477212\t1\t82154\tAA\n'i701',1,82154,'AG'\nNA12878 HG00096 xNA12345")
+def test_patterns_tried_where_they_can_start_find_what_a_full_scan_finds(text: str) -> None:
+    for recognizer in (genomic.RSID_TABLE, genomic.CORIELL_ID):
+        slow = replace(recognizer, prefixes=(), starts_at=None, validate=None,
+                       context=None, context_after=False)
+        fast = replace(slow, prefixes=recognizer.prefixes, starts_at=recognizer.starts_at)
+        assert list(fast.find(text)) == list(slow.find(text))
+    for marker, pattern in ((">", genomic._FASTA), ("@", genomic._FASTQ)):
+        assert [m.span() for m in matches_at(pattern, text, genomic._record_starts(text, marker))
+                ] == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(GENOMIC_TEXT)
+@example("x" + "ACGT" * 13 + "x" + "MKTAYIAKQRQISFVKSHFSRQLEERLGLIEVQ")
+def test_every_sequence_run_leaves_its_sample_in_every_fifth_character(text: str) -> None:
+    for offset in range(5):  # wherever the run falls relative to the sampled characters
+        shifted = "x" * offset + text
+        if genomic._DNA_RUN.search(shifted):
+            assert genomic._DNA_SAMPLES.search(shifted[::5])
+        if genomic._PROTEIN_RUN.search(shifted):
+            assert genomic._PROTEIN_SAMPLES.search(shifted[::5])
+
+
+def test_vcf_records_without_gt_are_not_findings_and_with_gt_are() -> None:
+    line = "chr1\t12345\trs1\tA\tG\t50\tPASS\t.\t{}\t{}\t{}"
+    assert spans(line.format("DP", "12", "30")) == []
+    assert spans(line.format("GT:DP", "0/1:12", "1|1:30")) == [
+        ("VCF_SAMPLE", "0/1:12\t1|1:30")]

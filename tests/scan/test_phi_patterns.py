@@ -3,13 +3,19 @@ look-alikes (documentation values, versions, lab values) alone."""
 
 from __future__ import annotations
 
-import pytest
+from dataclasses import replace
 
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from jupyter_safeai.scan import contact
 from jupyter_safeai.scan.contact import CONTACT_RECOGNIZERS
 from jupyter_safeai.scan.dates import DATE_RECOGNIZERS
 from jupyter_safeai.scan.engine import Scanner
 from jupyter_safeai.scan.identifiers import IDENTIFIER_RECOGNIZERS
 from jupyter_safeai.scan.places import PLACE_RECOGNIZERS
+from jupyter_safeai.scan.recognizer import PatternRecognizer, matches_at
 
 SCANNER = Scanner((*CONTACT_RECOGNIZERS, *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS,
                    *PLACE_RECOGNIZERS))
@@ -96,3 +102,51 @@ def test_finds(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_leaves_alone(text: str) -> None:
     assert found(text) == []
+
+
+# -- fast paths: a pattern tried only where a match can start finds what a full scan finds
+
+PIECES = st.lists(st.sampled_from(
+    ["1", "23", "456", "7890", "-", " ", "\t", ".", ":", "(", ")", "+1", "x", "ext.", "AB",
+     "MGH", "Z", "fe", "0A", "a", "@", "jo.doe", "%", "+", "/", "é", "_", "\n", "ſ", "é9"]),
+    max_size=16).map("".join)
+STARTS_AT = [r for r in (*IDENTIFIER_RECOGNIZERS, *CONTACT_RECOGNIZERS)
+             if isinstance(r, PatternRecognizer) and r.starts_at is not None]
+
+
+def test_fast_paths_are_tested() -> None:
+    assert {r.name for r in STARTS_AT} == {
+        "pattern:us_ssn", "pattern:mrn_prefixed", "pattern:mac", "pattern:email_address"}
+
+
+@settings(max_examples=500, deadline=None)
+@given(PIECES)
+@example("SSN 219 09 9999, 219-09-9999; MRN MGH-00123456 AB-1234567 ABCDE-123456; "
+         "00:1A:2B:3C:4D:5E 00-1a-2b-3c-4d-5e; mail jane.doe@mayo-clinic.org "
+         "a.very.long.local.part.of.an.address.name@mayo-clinic.org")
+def test_recognizers_tried_at_their_cues_find_what_a_full_scan_finds(text: str) -> None:
+    for recognizer in STARTS_AT:
+        assert list(recognizer.find(text)) == list(replace(recognizer, starts_at=None).find(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["1", "617", "432", "1876", "(617)", " ", "\t", ".", "-", "+", "+1", "x", "ext", "ext.",
+     "12", "a", ":", "fe80", "::", "1:2", "%eth0", "abcd", "/", "\n"]), max_size=14).map("".join))
+@example("+1 (617) 432-1876, 617.432.1876, 1 617 432 1876, fe80:1::2 1234:5678:: abcd:1::")
+def test_phone_and_ipv6_cues_find_what_a_full_scan_finds(text: str) -> None:
+    spans = lambda matches: [m.span() for m in matches]  # noqa: E731
+    assert spans(matches_at(contact._US_PHONE, text, contact._us_phone_starts(text))) == spans(
+        contact._US_PHONE.finditer(text))
+    assert spans(matches_at(contact._IPV6, text, contact._ipv6_starts(text))) == spans(
+        contact._IPV6.finditer(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["http", "HTTPS", "httpſ", "ftp", "s", "://", ":/", "www.", "WwW.", "w.", "W", "x", "@", "/",
+     "a.b", " ", "\n", "İ", "é", "("]), max_size=12).map("".join))
+@example("see https://a.org, http://b.org, ftp://c.org, WWW.d.org")
+def test_url_starts_find_what_a_full_scan_finds(text: str) -> None:
+    assert [m.span() for m in matches_at(contact._URL, text, contact._url_starts(text))] == [
+        m.span() for m in contact._URL.finditer(text)]

@@ -4,16 +4,23 @@ the same matches as trying every position, only faster."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jupyter_safeai.scan.engine import Scanner
 from jupyter_safeai.scan.recognizer import (
+    ContextWords,
+    LabelIndex,
     PatternRecognizer,
     anchor_starts,
     context_regex,
+    cue_starts,
+    literal_starts,
     matches_at,
+    run_starts,
 )
 
 LABELS = context_regex(["mrn", "medical record number", "mr#", "d.o.b", "a/c", "record no"])
@@ -75,3 +82,89 @@ def test_matches_at_is_finditer_restricted_to_the_starts() -> None:
     assert [m.span() for m in matches_at(pattern, text, everywhere)] == [
         m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in matches_at(pattern, text, [5, 14])] == [(5, 7), (14, 16)]
+
+
+# Label sets whose first words nest across sets (`pt` in another set's `pt#`, `ser` in
+# `serial`) or hold punctuation (`a/c`, `s/n`, `model/serial`), as the shipped sets do.
+SETS = (LABELS, context_regex(["pt", "patient number", "record #", "serial"]),
+        context_regex(["s/n", "sn", "model/serial", "ser"]),
+        context_regex(["#", "1000g", "b.", "d.o.b", "dob", "pt#"]))
+INDEX = LabelIndex(SETS)
+INDEX_TEXT = st.lists(st.sampled_from(
+    ["mrn", "MRN", "pt", "Pt#", "pt#", "record", " #", "#", "serial", "s/n", "SN", "model/",
+     "ser", "1000g", "b.", "d.o.b", "dob", "number", "patient", "x", "_", "-", " ", "\n",
+     "9", ":", "/", "é", "İ"]), max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(INDEX_TEXT)
+def test_one_label_pass_gives_each_set_the_labels_its_own_search_finds(text: str) -> None:
+    lowered = text.lower()
+    labels = INDEX.scan(text, lowered)
+    for words in SETS:
+        starts = labels.starts(words)
+        expected = [m.span() for m in words.finditer(text, lowered=lowered)]
+        if len(lowered) != len(text):
+            assert starts is None  # offsets would move: each set searches the text itself
+            continue
+        assert starts is not None
+        assert [m.span() for m in matches_at(words.pattern, lowered, starts)] == expected
+
+
+def test_label_index_knows_only_its_own_sets() -> None:
+    text = "MRN 1234567"
+    assert INDEX.scan(text, text.lower()).starts(context_regex(["mrn"])) is None
+    assert INDEX.scan(text, text.lower()).starts(LABELS) == [0]
+
+
+MRN_LIKE = PatternRecognizer("MEDICAL_RECORD_NUMBER", "phi", re.compile(r"(?<!\w)\d{4,9}"), 0.8,
+                             context=SETS[1], window=20)
+NEAR_AFTER = PatternRecognizer("SAMPLE_ID", "genomic", re.compile(r"(?<!\w)NA\d{3}"), 0.7,
+                               context=SETS[2], window=20, context_after=True)
+ENGINE_INDEX = LabelIndex.of([MRN_LIKE, NEAR_AFTER])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["pt", "PT#", "patient number", "record #", "serial", "s/n",
+                                 " ", ": ", "1234", "56789", "NA123", "x", "\n", "İ", "ſ"]),
+                max_size=12).map("".join))
+def test_recognizer_with_shared_labels_finds_what_it_finds_alone(text: str) -> None:
+    lowered = text.lower()
+    labels = ENGINE_INDEX.scan(text, lowered)
+    for recognizer in (MRN_LIKE, NEAR_AFTER):
+        assert list(recognizer.find(text, lowered, labels)) == list(recognizer.find(text))
+
+
+def test_label_index_skips_sets_read_after_a_match() -> None:
+    assert ENGINE_INDEX.scan("s/n NA123", "s/n na123").starts(SETS[2]) is None
+
+
+def test_scanner_shares_one_label_index_with_every_labelled_recognizer() -> None:
+    scanner = Scanner(ner=False)
+    text = "MRN: 00483920, acct 99120044"
+    labels = scanner._labels.scan(text, text.lower())
+    labelled = [r for r in scanner.recognizers if isinstance(r, PatternRecognizer)
+                and isinstance(r.context, ContextWords) and not r.context_after]
+    assert labelled and all(labels.starts(r.context) is not None for r in labelled)
+
+
+TOKEN = re.compile(r"(?<![A-Za-z0-9_])(?:ghp_|sk-)[A-Za-z0-9]{4,8}(?![A-Za-z0-9_])")
+PREFIXED = PatternRecognizer("GITHUB_TOKEN", "secret", TOKEN, 0.9, prefixes=("ghp_", "sk-"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ghp_", "GHP_", "sk-", "sk", "-", "_", "abc1", "Z9", " ",
+                                 "x"]), max_size=12).map("".join))
+def test_prefixed_pattern_finds_what_a_full_scan_finds(text: str) -> None:
+    assert list(PREFIXED.find(text)) == list(replace(PREFIXED, prefixes=()).find(text))
+
+
+def test_literal_cue_and_run_starts() -> None:
+    assert literal_starts("ab-ab ab", ("ab", "b-")) == [0, 1, 3, 6]
+    # `-` cues overlap in "a-b-c": both are found
+    assert cue_starts("a-b-c", (re.compile(r"-(?=\w-)"), re.compile(r"-(?=\w$)")), (1,)) == [
+        0, 2]
+    before = re.compile(r"(?s:.*)[^a-z]")
+    assert run_starts("x jo@a bob@b @c", "@", before, 3) == [2, 7, 13]
+    # a run longer than `longest` gives a start inside it, which a pattern rejects
+    assert run_starts("abcdef@", "@", before, 3) == [2]

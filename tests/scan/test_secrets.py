@@ -11,6 +11,7 @@ import base64
 import json
 import random
 import string
+from dataclasses import replace
 from urllib.parse import quote
 
 import pytest
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from jupyter_safeai.scan.engine import resolve_overlaps
 from jupyter_safeai.scan.entities import ENTITIES
 from jupyter_safeai.scan.finding import Finding
+from jupyter_safeai.scan.recognizer import PatternRecognizer
 from jupyter_safeai.scan.secrets import (
     _ASSIGN,
     SECRET_RECOGNIZERS,
@@ -580,3 +582,56 @@ def test_chained_assignments_validate_each_character_a_bounded_number_of_times(
 ])
 def test_fields_inside_bare_values(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+# -- fast paths: a token tried only at its prefix (or its scheme, its label word) is found
+# exactly where a full scan finds it; validators are left out so every match counts.
+FAST = [r for r in SECRET_RECOGNIZERS if isinstance(r, PatternRecognizer)
+        and (r.prefixes or r.anchors or r.starts_at is not None)]
+FAST_PIECES = sorted({p for r in FAST for p in (*r.prefixes, *r.anchors)} | {
+    "Bearer", "AUTHORIZATION", "HTTPBasicAuth(", "://", "https", "postgres", "user", ":", "@",
+    "host", "a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuVwXyZ", "0123456789abcdef0123456789abcdef", "_",
+    "-", ".", " ", "=", "\n", "'", "x", "9", "İ", "ſ"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FAST_PIECES), max_size=10).map("".join))
+def test_tokens_tried_where_they_can_start_are_the_ones_a_full_scan_finds(text: str) -> None:
+    for recognizer in FAST:
+        fast = replace(recognizer, validate=None)
+        slow = replace(fast, prefixes=(), anchors=(), starts_at=None)
+        assert list(fast.find(text, text.lower())) == list(slow.find(text)), recognizer.name
+
+
+#: Every way a prefixed token can begin, written out from the vendors' formats (not read
+#: from the recognizers), each before bodies long enough for any of them.
+TOKEN_STARTS = [
+    "AKIA", "ASIA", "ABIA", "ACCA", "AIza", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+    "github_pat_ABCDEFGHIJKLMNOPQRSTUV_", "glpat-", "gldt-", "glsoat-", "GR1348941",
+    "xoxb-1234567-",
+    "xoxe.xoxp-1-", "xapp-1-", "sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_",
+    "sk-", "sk-proj-", "hf_", "api_org_", "dapi", "npm_", "pypi-AgEIcHlwaS5vcmc", "SG.",
+    "sk-ant-api03-", "GOCSPX-", "gsk_", "r8_", "pplx-", "nvapi-", "xai-", "lsv2_pt_", "eyJ",
+    "ya29.", "Bearer ", "bearer ", "Authorization: token ", "AUTHORIZATION=Bot ",
+    "auth=('u', ", "HTTPBasicAuth(u, ", "HTTPDigestAuth('u', ", "HTTPProxyAuth(u, ",
+    "s.login(u, ", "postgres://u:", "svn+ssh://u:",
+]
+_ALNUM = "a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuVwXyZ0123456789abcdefABCDEFGHIJKLMNOPQRSTUVWXYZ01234"
+BODIES = ["ABCDEFGHIJKLMNOP", _ALNUM[:36], _ALNUM[:56], _ALNUM[:88],
+          "0123456789abcdef0123456789abcdef", "'hunter2x'", "p4ss@db.example.org",
+          "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijklmnopqr"]
+
+
+@pytest.mark.parametrize("start", TOKEN_STARTS)
+def test_each_token_start_is_tried(start: str) -> None:
+    text = " ".join(f"x {start}{body} {start}{body}" for body in BODIES)
+    for recognizer in FAST:
+        fast = replace(recognizer, validate=None)
+        slow = replace(fast, prefixes=(), anchors=(), starts_at=None)
+        assert list(fast.find(text, text.lower())) == list(slow.find(text)), recognizer.name
+
+
+def test_fast_secret_paths_cover_the_prefixed_vendors() -> None:
+    names = {r.name for r in FAST}
+    assert {"pattern:aws-access-key-id", "pattern:github-token", "pattern:jwt",
+            "pattern:vendor-token", "pattern:url-password", "pattern:bearer-token"} <= names
