@@ -13,7 +13,7 @@ import importlib
 import pkgutil
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 # Capitalised words that are also given names or surnames somewhere but in a notebook
 # are nearly always ordinary English, statistics, medicine or code.
@@ -101,10 +101,18 @@ class NameLists:
         Lower case ('g', 's', 'n') marks a weak name: a common word or an eponym
         (Mark, Rose, Wilson, Cox) that counts only beside a strong name.
         """
-        key = token.casefold()
-        is_given, is_surname = key in self.given, key in self.surnames
-        kind = "N" if is_given and is_surname else "G" if is_given else "S" if is_surname else ""
-        return kind.lower() if kind and (key in COMMON_WORDS or key in EPONYMS) else kind
+        return self.kinds.get(token.casefold(), "")
+
+    @cached_property
+    def kinds(self) -> dict[str, str]:
+        """The kind of every listed (case-folded) token, worked out once: a scan asks
+        for the kind of nearly every capitalised word."""
+        kinds = {}
+        for key in self.given | self.surnames:
+            is_given, is_surname = key in self.given, key in self.surnames
+            kind = "N" if is_given and is_surname else "G" if is_given else "S"
+            kinds[key] = kind.lower() if key in COMMON_WORDS or key in EPONYMS else kind
+        return kinds
 
 
 def _strings(value: object) -> list[str]:

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
+from itertools import product
+from string import ascii_letters
 
 import regex
 
@@ -40,50 +43,56 @@ _TOKEN = regex.compile(rf"{_CAPS_WORD}|{_WORD}|\p{{Lu}}\.")
 
 # A label may be followed by a closing quote, a separator, then an opening quote:
 # `name: `, `patient_name = "`, `{"name": "`, `Patient (`.
-_LABEL_TAIL = r"[\"'\]*_]*[ \t]*(?:[:=#\-–]|=>|->)?[*_]*[ \t]*[\"'“‘(\[*_]*[ \t]*$"
-_TITLE = regex.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sr|Sra|Srta|Dona|Doña|Herr|Frau|"
+_LABEL_END = r"[\"'\]*_]*[ \t]*(?:[:=#\-–]|=>|->)?[*_]*[ \t]*[\"'“‘(\[*_]*[ \t]*"
+_LABEL_TAIL = _LABEL_END + "$"
+_TITLE_WORDS = (
+    r"Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sr|Sra|Srta|Dona|Doña|Herr|Frau|"
     r"Mme|Mlle|Rev|Fr|Nurse|Alhaji|Alhaja|Mallam|Sheikh|Shaikh|Hajj|Hajji|Nana|Madam|"
     r"Madame|Sir|Dame|Pastor|Imam|Rabbi|Shri|Sri|Smt|Kumari|Ustadh|Pt|Patient|Mother|"
     r"Father|Husband|Wife|Spouse|Brother|Sister|Guardian|Uncle|Aunt|Grandmother|"
     r"Grandfather|Daughter|Son|Grandson|Granddaughter|Niece|Nephew|Cousin|Partner|"
-    r"Fiancée?|Stepson|Stepdaughter|Stepmother|Stepfather)\.?[ \t]+$)",
-    regex.IGNORECASE | regex.REVERSE,
+    r"Fiancée?|Stepson|Stepdaughter|Stepmother|Stepfather"
 )
+_TITLE_END = r"\.?[ \t]+"
+_TITLE = regex.compile(rf"(?:\b(?:{_TITLE_WORDS}){_TITLE_END}$)",
+                       regex.IGNORECASE | regex.REVERSE)
 # Labels that only ever hold a person's name (or part of it): one unknown word will do.
-_NAME_PART_LABEL = regex.compile(
-    r"(?:\b(?:patient[ _]?name|pt[ _]?name|full[ _]?name|first[ _]?name|last[ _]?name|"
+_NAME_PART_WORDS = (
+    r"patient[ _]?name|pt[ _]?name|full[ _]?name|first[ _]?name|last[ _]?name|"
     r"given[ _]?name|family[ _]?name|middle[ _]?name|surname|maiden[ _]?name|forename|"
     r"next[ _]of[ _]kin|emergency[ _]contact|attending|referring[ _]physician|"
-    r"seen[ _]by|signed[ _]by|dictated[ _]by)s?" + _LABEL_TAIL + ")",
-    regex.IGNORECASE | regex.REVERSE,
+    r"seen[ _]by|signed[ _]by|dictated[ _]by"
 )
-_STRONG_LABEL = regex.compile(
-    r"(?:\b(?:name|names|patient|pt|patient[ _]?name|full[ _]?name|first[ _]?name|"
+_NAME_PART_LABEL = regex.compile(rf"(?:\b(?:{_NAME_PART_WORDS})s?{_LABEL_TAIL})",
+                                 regex.IGNORECASE | regex.REVERSE)
+_STRONG_WORDS = (
+    r"name|names|patient|pt|patient[ _]?name|full[ _]?name|first[ _]?name|"
     r"last[ _]?name|given[ _]?name|family[ _]?name|surname|maiden[ _]?name|nickname|alias|"
     r"mother|father|husband|wife|spouse|guardian|next[ _]of[ _]kin|nok|"
     r"emergency[ _]contact|caregiver|attending|physician|referring[ _]physician|"
     r"referred[ _]by|seen[ _]by|signed[ _]by|dictated[ _]by|prescriber|surgeon|pcp|dear|"
-    r"decedent|policyholder|insured|responsible[ _]party)s?"
-    + _LABEL_TAIL + ")",
-    regex.IGNORECASE | regex.REVERSE,
+    r"decedent|policyholder|insured|responsible[ _]party"
 )
-_WEAK_LABEL = regex.compile(
-    r"(?:\b(?:contact|provider|author|signed|cc|hi|hello|thanks|regards|sincerely|from|to|"
+_STRONG_LABEL = regex.compile(rf"(?:\b(?:{_STRONG_WORDS})s?{_LABEL_TAIL})",
+                              regex.IGNORECASE | regex.REVERSE)
+_WEAK_WORDS = (
+    r"contact|provider|author|signed|cc|hi|hello|thanks|regards|sincerely|from|to|"
     r"by|with|per|called|named|doctor|nurse|resident|technician|witness|informant|owner|"
     r"employee|participant|donor|recipient|subject|client|member|beneficiary|deceased|"
     r"child|baby|infant|pharmacist|therapist|counselor|social[ _]worker|and|or|"
     r"mr|mrs|ms|dr|saw|seen|admitted|called|discussed|visited|examined|evaluated|treated|"
     r"referred|met|told|asked|informed|for|about|regarding|re|notify|email|text|message|"
-    r"letter[ \t]+to|friend|neighbou?r|colleague|roommate)s?" + _LABEL_TAIL + ")",
-    regex.IGNORECASE | regex.REVERSE,
+    r"letter[ \t]+to|friend|neighbou?r|colleague|roommate"
 )
+_WEAK_LABEL = regex.compile(rf"(?:\b(?:{_WEAK_WORDS})s?{_LABEL_TAIL})",
+                            regex.IGNORECASE | regex.REVERSE)
 # The same labels in the scripts whose names we find.
-_SCRIPT_LABEL = regex.compile(
-    r"(?:患者|病人|姓名|名字|氏名|名前|先生|女士|小姐|医生|醫生|환자|이름|성명|"
-    r"المريض|المريضة|الاسم|السيد|السيدة|الدكتور|नाम|रोगी|श्री|श्रीमती)[ \t]*[:：=]?[ \t]*$",
-    regex.REVERSE,
+_SCRIPT_WORDS = (
+    r"患者|病人|姓名|名字|氏名|名前|先生|女士|小姐|医生|醫生|환자|이름|성명|"
+    r"المريض|المريضة|الاسم|السيد|السيدة|الدكتور|नाम|रोगी|श्री|श्रीमती"
 )
+_SCRIPT_END = r"[ \t]*[:：=]?[ \t]*"
+_SCRIPT_LABEL = regex.compile(rf"(?:{_SCRIPT_WORDS}){_SCRIPT_END}$", regex.REVERSE)
 _SCRIPT_SUFFIX = regex.compile(r"^[ \t]*(?:さん|様|さま|先生|씨|님|氏|君|ちゃん|환자|선생님)")
 
 # Han family name, then a Han, hiragana or katakana given name (山田 太郎, 池田 くみ子).
@@ -111,6 +120,20 @@ _MAYBE_UNCASED = (r"[\u0300-\u036f\u0483-\u0489\u0531-\u10ff\u1200-\u1cff\u1dc0-
                   r"\u20d0-\u20ff\u2cef-\u2dff\u302a-\u309a\ua66f-\uabff\ufb13-\ufeff"
                   r"\U00010000-\U000e01ef]")
 _MAYBE_UNCASED_RUN = re.compile(rf"{_MAYBE_UNCASED}+(?:[ \t]+{_MAYBE_UNCASED}+)*")
+_MAYBE_UNCASED_CHAR = re.compile(_MAYBE_UNCASED)
+
+
+def _maybe_uncased_runs(text: str) -> Iterator[re.Match[str]]:
+    """`_MAYBE_UNCASED_RUN.finditer(text)`: each run starts at the next such character,
+    which `re` finds about twice as fast alone as at the head of the run pattern."""
+    pos = 0
+    while (char := _MAYBE_UNCASED_CHAR.search(text, pos)) is not None:
+        run = _MAYBE_UNCASED_RUN.match(text, char.start())
+        assert run is not None  # the run pattern matches at any such character
+        yield run
+        pos = run.end()
+
+
 _HAS_NON_LATIN = regex.compile(
     r"[\p{Han}\p{Hangul}\p{Katakana}\p{Hiragana}\p{Arabic}\p{Devanagari}\p{Bengali}"
     r"\p{Tamil}\p{Telugu}\p{Gujarati}\p{Gurmukhi}\p{Hebrew}\p{Thai}\p{Georgian}\p{Armenian}"
@@ -179,42 +202,103 @@ Confirm = Callable[[str, int, int], bool]
 CONFIRMED_SCORE = 0.7
 
 
-#: The cues of `_cue` in one pattern, strongest first: every one of them ends where the
-#: name starts, so one match anchored there (the alternatives tried in order) answers
-#: what five searches did.
-_ANY_CUE = regex.compile(
-    rf"(?P<c3>{_TITLE.pattern}|{_NAME_PART_LABEL.pattern})"
-    rf"|(?P<c2>{_STRONG_LABEL.pattern}|(?-i:{_SCRIPT_LABEL.pattern}))"
-    rf"|(?P<c1>{_WEAK_LABEL.pattern})",
-    regex.IGNORECASE | regex.REVERSE,
-)
+# Reading a cue backwards from the name, most time went into trying every cue word
+# after every way of splitting the blanks and quotes between it and the name. Every cue
+# word ends in a letter, and every character a tail may hold is in `_CUE_TAIL_CHARS`,
+# so the tail is exactly the longest run of those characters before the name: it is
+# found with `rstrip` and checked once against each kind of tail. The cue words are
+# then tried (anchored where the tail begins, only those whose tail fits) unless the
+# plain ASCII letters there are no ending of any cue word, which most are not.
+_CUE_TAIL_CHARS = " \t.\"'“‘([]*_:=#-–>："
+_TAILS = (re.compile(_TITLE_END), re.compile(_LABEL_END), re.compile(_SCRIPT_END))
+_LEVELS = {"c3": 3, "c2": 2, "c1": 1}
 
 
-_NAME_CUE = regex.compile(rf"{_TITLE.pattern}|{_NAME_PART_LABEL.pattern}",
-                          regex.IGNORECASE | regex.REVERSE)
+def _spellings(word: str) -> set[str]:
+    """`word` with each optional letter (the `u?` of `neighbou?r`) kept and left out."""
+    mark = word.find("?")
+    if mark < 1:
+        return {word}
+    return _spellings(word[:mark - 1] + word[mark + 1:]) | _spellings(word[:mark] + word[mark + 1:])
 
 
-def _anchored(pattern: regex.Pattern[str], text: str, start: int) -> regex.Match[str] | None:
-    """A match of a REVERSE `pattern` ending in `$` that ends at `start` (within 40
-    characters before it). `$` also matches before a final newline, which `match`
-    (anchored at `start`) would skip."""
+def _word_ends(words: str, plural: bool) -> frozenset[str]:
+    """The letters each cue word of `words` ends with, lower case: what follows its last
+    separator (`kin` of `next[ _]of[ _]kin`), or the parts glued where the separator may
+    be left out (`name` and `patientname` of `patient[ _]?name`), plus an `s` for labels."""
+    ends: set[str] = set()
+    for word in words.lower().split("|"):
+        parts = re.split(r"\[ _\](?!\?)|\[ \\t\]\+", word)[-1].split("[ _]?")
+        for first in range(len(parts)):
+            ends |= _spellings("".join(parts[first:]))
+    if not all(end.isalpha() for end in ends):  # a form this reading does not know
+        raise ValueError(f"cue words not understood: {sorted(ends)}")
+    return frozenset(ends | {end + "s" for end in ends} if plural else ends)
+
+
+_NAME_CUE_ENDS = _word_ends(_TITLE_WORDS, False) | _word_ends(_NAME_PART_WORDS, True)
+_CUE_ENDS = (_NAME_CUE_ENDS | _word_ends(_STRONG_WORDS, True)
+             | _word_ends(_WEAK_WORDS, True))
+
+
+def _may_be_cue_word(text: str, left: int, word_end: int, ends: frozenset[str]) -> bool:
+    """False when the letters ending at `word_end` are plain ASCII and no cue word ends
+    with them, so the cue pattern need not be tried; other letters (ſ and K match s and
+    k, labels in other scripts) are left to the pattern."""
+    before = text[left:word_end]
+    rest = before.rstrip(ascii_letters)
+    if rest and not rest[-1].isascii():
+        return True
+    return before[len(rest):].lower() in ends
+
+
+@lru_cache(maxsize=16)
+def _cue_words(title: bool, label: bool, script: bool, names_only: bool
+               ) -> regex.Pattern[str] | None:
+    """The cue words that may stand before a tail of the given kinds, strongest first
+    (one group per level: an anchored match tries them in order); `names_only` keeps
+    the titles and name-part labels."""
+    levels = {
+        "c3": [rf"\b(?:{_TITLE_WORDS})" if title else "",
+               rf"\b(?:{_NAME_PART_WORDS})s?" if label else ""],
+        "c2": [rf"\b(?:{_STRONG_WORDS})s?" if label and not names_only else "",
+               rf"(?-i:{_SCRIPT_WORDS})" if script and not names_only else ""],
+        "c1": [rf"\b(?:{_WEAK_WORDS})s?" if label and not names_only else ""],
+    }
+    groups = [f"(?P<{name}>{'|'.join(filter(None, words))})"
+              for name, words in levels.items() if any(words)]
+    return regex.compile("|".join(groups), regex.IGNORECASE | regex.REVERSE) if groups else None
+
+
+def _cue_level(text: str, start: int, names_only: bool) -> int:
+    """The strongest cue ending at `start` (within 40 characters before it), as
+    `_TITLE` ... `_WEAK_LABEL` would find it searching backwards from `start`: their `$`
+    also matches before a final newline."""
     left = max(0, start - 40)
-    if text[start - 1:start] == "\n":
-        return pattern.search(text, left, start)
-    return pattern.match(text, left, start)
+    end = start - 1 if text[start - 1:start] == "\n" else start
+    word_end = left + len(text[left:end].rstrip(_CUE_TAIL_CHARS))
+    if word_end == left or not _may_be_cue_word(
+            text, left, word_end, _NAME_CUE_ENDS if names_only else _CUE_ENDS):
+        return 0
+    tail = text[word_end:end]
+    if not tail.strip(" \t"):  # blanks or nothing: the commonest tails
+        kinds = (tail != "", True, True)
+    else:
+        kinds = tuple(pattern.fullmatch(tail) is not None for pattern in _TAILS)
+    cue_words = _cue_words(*kinds, names_only)
+    cue = cue_words.match(text, left, word_end) if cue_words is not None else None
+    return 0 if cue is None else _LEVELS[cue.lastgroup]
 
 
 def _after_name_cue(text: str, start: int) -> bool:
     """Whether a title or name-part label ends at `start`: `_cue(text, start) == 3`."""
-    return _anchored(_NAME_CUE, text, start) is not None
+    return _cue_level(text, start, names_only=True) == 3
 
 
 def _cue(text: str, start: int) -> int:
     """3 for a title or name-part label right before `start` (`Dr.`, `last_name = '`),
     2 for a label that usually holds a name (`Patient:`), 1 for a weak cue, 0 none."""
-    cue = _anchored(_ANY_CUE, text, start)
-    return 0 if cue is None else 3 if cue.group("c3") is not None else (
-        2 if cue.group("c2") is not None else 1)
+    return _cue_level(text, start, names_only=False)
 
 
 def _script_context(text: str, start: int, end: int) -> int:
@@ -236,6 +320,30 @@ def _place_and_region(text: str, base: int, run: list[tuple[int, int, str, str]]
     return region_end(text, base + run[0][1]) == base + run[-1][1]
 
 
+def _one_word(candidate: str) -> bool:
+    """Whether a candidate is a single word (most are): words are joined by blanks or
+    commas, and an initial ends in a period. `_TOKEN` would read such a candidate whole
+    (each character of a word says which part of the pattern it continues, and no
+    two-capital start of `_CAPS_WORD` begins a `_WORD`), so it is not read again."""
+    return not (" " in candidate or "\t" in candidate or "," in candidate
+                or "." in candidate)
+
+
+def _tokens(candidate: str) -> list[tuple[int, int, str]]:
+    """The words and initials of a candidate, particles left out."""
+    return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(candidate)
+            if t.group().casefold() not in PARTICLES]
+
+
+_STRONG_KINDS = frozenset({"G", "S", "N"})
+
+
+@lru_cache(maxsize=1)
+def _run_breaking_streets() -> frozenset[str]:
+    """Street and title words, ours and the place recognizer's: they end a run of names."""
+    return _STREET_WORDS | street_words()
+
+
 class NameRecognizer:
     """PERSON spans; `confirm` is the optional NER check for doubtful pairs."""
 
@@ -252,8 +360,11 @@ class NameRecognizer:
         return self._lists
 
     def load(self) -> None:
-        """Build the name lists and the NER model now rather than mid-scan."""
-        _ = self.lists
+        """Build the name lists, the cue patterns and the NER model now rather than
+        mid-scan."""
+        _ = self.lists.kinds
+        for kinds in product((False, True), repeat=4):
+            _cue_words(*kinds)
         load = getattr(self.confirm, "load", None)
         if load is not None:
             load()
@@ -276,11 +387,14 @@ class NameRecognizer:
         asks NER only about doubtful spans that no stronger finding already covers."""
         sure: list[Finding] = []
         doubtful: list[tuple[int, int]] = []
+        kinds, streets = self.lists.kinds, _run_breaking_streets()
         for match in _CANDIDATE.finditer(text):
-            tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(match.group())
-                      if t.group().casefold() not in PARTICLES]
-            base = match.start()
-            for start, end, score in self._person_runs(text, base, tokens):
+            value = match.group()
+            if _one_word(value):
+                found = self._lone_word(text, match.start(), value, kinds, streets)
+            else:
+                found = self._person_runs(text, match.start(), _tokens(value), kinds, streets)
+            for start, end, score in found:
                 if score is None:
                     doubtful.append((start, end))
                 else:
@@ -301,70 +415,103 @@ class NameRecognizer:
         return [Finding(start, end, "PERSON", "phi", CONFIRMED_SCORE, DETECTOR)
                 for (start, end), person in zip(spans, answers, strict=True) if person]
 
-    def _person_runs(self, text: str, base: int, tokens: list[tuple[int, int, str]]
-                     ) -> Iterator[tuple[int, int, float | None]]:
+    def _person_runs(self, text: str, base: int, tokens: list[tuple[int, int, str]],
+                     kinds: dict[str, str], streets: frozenset[str]
+                     ) -> list[tuple[int, int, float | None]]:
         """Split a run of capitalised words into the parts that are names; a score of
-        None marks a doubtful span for NER to decide."""
+        None marks a doubtful span for NER to decide. `kinds` is `self.lists.kinds`,
+        `streets` `_run_breaking_streets()`: looked up once per text, not per word."""
+        found: list[tuple[int, int, float | None]] = []
         run: list[tuple[int, int, str, str]] = []
         for start, end, word in tokens:
             if word.endswith(".") and len(word) == 2:  # an initial: J. Smith
                 run.append((start, end, word, "i"))
                 continue
-            kind = self._kind(word)
-            # Common words and unknown words that read like English (-tion, -ment,
-            # -ing ...) end a run of names.
-            # So do capitals that are no known name (MRN, ICU, MA as a state code), and
-            # street words (12 Beacon Street is an address).
-            if not kind and (word.casefold() in COMMON_WORDS or _wordlike(word)) or (
-                    word.isupper() and (len(word) <= 2 or not kind)) or (
-                    word.casefold() in _STREET_WORDS or word.casefold() in street_words()):
-                yield from self._judge(text, base, run)
-                run = []
+            kind = self._run_kind(word, kinds, streets)
+            if kind is None:
+                if run:
+                    found += self._judge(text, base, run)
+                    run = []
                 continue
             run.append((start, end, word, kind))
-        yield from self._judge(text, base, run)
+        if run:
+            found += self._judge(text, base, run)
+        return found
+
+    def _lone_word(self, text: str, base: int, word: str, kinds: dict[str, str],
+                   streets: frozenset[str]) -> tuple[tuple[int, int, float | None], ...]:
+        """`_person_runs` of a candidate of one word (most are): no words to read, and a
+        word no list knows as a strong name is judged here, as `_judge` would."""
+        if word.casefold() in PARTICLES:
+            return ()
+        kind = self._run_kind(word, kinds, streets)
+        if kind is None:
+            return ()
+        start, end = base, base + len(word)
+        if kind not in _STRONG_KINDS:  # only a title or name-part label makes it a name
+            if _after_name_cue(text, start) and word.casefold() not in EPONYMS:
+                return ((start, end, 0.75),)
+            return ()
+        return self._judge(text, base, [(0, len(word), word, kind)])
+
+    def _run_kind(self, word: str, kinds: dict[str, str], streets: frozenset[str]
+                  ) -> str | None:
+        """A word's name kind in a run of names, or None if the word ends the run."""
+        key = word.casefold()
+        kind = kinds.get(key) or ("" if "-" not in word else self._kind(word))
+        # Common words and unknown words that read like English (-tion, -ment,
+        # -ing ...) end a run of names.
+        # So do capitals that are no known name (MRN, ICU, MA as a state code), and
+        # street words (12 Beacon Street is an address).
+        if kind:
+            ends = word.isupper() and len(word) <= 2 or key in streets
+        else:
+            ends = (word.isupper() or key in COMMON_WORDS or _wordlike(word)
+                    or key in streets)
+        return None if ends else kind
 
     def _judge(self, text: str, base: int, run: list[tuple[int, int, str, str]]
-               ) -> Iterator[tuple[int, int, float | None]]:
+               ) -> tuple[tuple[int, int, float | None], ...]:
+        """The run's name span and score, if it is one (an empty tuple if not)."""
         while run and run[-1][3] == "i":
             run = run[:-1]
         if not run:
-            return
+            return ()
         start, end = base + run[0][0], base + run[-1][1]
         words = [w for _, _, w, k in run if k != "i"]
-        kinds = [k for *_, k in run if k != "i"]
-        strong = sum(k in {"G", "S", "N"} for k in kinds)
+        kinds = [k for *_, k in run]
+        strong = kinds.count("G") + kinds.count("S") + kinds.count("N")
         # an initial (J. Smith) counts as a weak name beside a strong one
-        weak = sum(k in {"g", "s", "n", "i"} for *_, k in run)
+        weak = kinds.count("g") + kinds.count("s") + kinds.count("n") + kinds.count("i")
         if strong >= 1 and strong + weak >= 2:
-            yield start, end, 0.85
-            return
+            return ((start, end, 0.85),)
         if len(words) == 1 and not strong:
             # A lone unknown word is a name only after a title or name-part label (no
             # branch below takes it otherwise), so only those cues need reading.
             if _after_name_cue(text, start) and words[0].casefold() not in EPONYMS:
-                yield start, end, 0.75
-            return
+                return ((start, end, 0.75),)
+            return ()
         cue = _cue(text, start)
         # After a title any surname; after a label (`name = "`, `Patient:`) a known name
         # or several words: `name = "Snobol"` names a thing.
         if (cue == 3 or cue == 2 and (strong or len(words) >= 2)) and not all(
                 w.casefold() in EPONYMS for w in words):
-            yield start, end, 0.85 if strong else 0.75
-        elif len(words) >= 2 and _AFTER_STRONG.match(text, end) and not all(
+            return ((start, end, 0.85 if strong else 0.75),)
+        if len(words) >= 2 and _AFTER_STRONG.match(text, end) and not all(
                 w.isupper() for w in words):
-            yield start, end, 0.75
-        elif (strong >= 1 and len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))) or (
+            return ((start, end, 0.75),)
+        if (strong >= 1 and len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))) or (
                 len(words) == 1 and strong and self._comma_pair(text, start, end)):
-            yield start, end, 0.7
-        elif self.confirm is not None and len(words) <= 4 and not followed_by_region(
+            return ((start, end, 0.7),)
+        if self.confirm is not None and len(words) <= 4 and not followed_by_region(
                 text, end) and not _place_and_region(text, base, run) and (
                 strong and (len(words) >= 2 or cue == 1)
                 or len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))
         ) and not all(w.isupper() for w in words):
             # A known word beside unknown ones, or unknown words where a person would
             # stand: NER decides, on the words around it.
-            yield start, end, None
+            return ((start, end, None),)
+        return ()
 
     def _comma_pair(self, text: str, start: int, end: int) -> bool:
         """`Surname, Given` split across two candidates (SMITH, JOHN / Smith, John)."""
@@ -377,11 +524,13 @@ class NameRecognizer:
 
     # -- uncased scripts ---------------------------------------------------------------
     def _scripts(self, text: str) -> Iterator[Finding]:
-        han_share = len(_HAN_CHAR.findall(text)) / max(1, len(text))
+        han_share = None  # counted only when a Han run needs it
         for match in _HAN.finditer(text):
             value = match.group()
             compact = _NAME_GAP.sub("", value)
             context = _script_context(text, match.start(), match.end())
+            if context != 2 and han_share is None:
+                han_share = len(_HAN_CHAR.findall(text)) / max(1, len(text))
             surname = self.lists.kind(compact[:1]).upper() in {"S", "N"} or (
                 self.lists.kind(compact[:2]).upper() in {"S", "N"})
             spaced = compact != value
@@ -401,7 +550,7 @@ class NameRecognizer:
             if context == 2 or context == 1 and len(value) >= 2 or known and len(value) >= 2:
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if context == 2 else 0.7, DETECTOR)
-        runs = _MAYBE_UNCASED_RUN.finditer(text)
+        runs = _maybe_uncased_runs(text)
         for match in (m for run in runs for m in _UNCASED_RUN.finditer(text, *run.span())):
             words = match.group().split()
             known = sum(bool(self.lists.kind(w)) for w in words)

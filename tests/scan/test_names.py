@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
+from collections.abc import Iterator
 
 import pytest
 import regex
@@ -150,23 +152,64 @@ def test_city_and_country_is_not_sent_to_ner(text: str, asked: list[str]) -> Non
 
 _CUE_PIECES = ["Dr", ".", " ", "\t", "\n", "Mrs", "patient", "name", "_", ":", "=", '"', "'",
                "(", "患者", "：", "thanks", "Smith", "by", "signed", "Nurse", "-", "=>", "*",
-               "[", "“", "SURNAME", "Hi", "ſ", "K", "İ", "and", "next of kin", ","]
+               "[", "“", "SURNAME", "Hi", "ſ", "K", "İ", "and", "next of kin", ",",
+               # every character a cue's tail may hold, and cue words glued or cut
+               "]", "#", "–", "->", "‘", ">", "s", "Fiancée", "fiance", "letter \t to",
+               "patientname", "neighbour", "श्रीमती", "الاسم", "e", "x", "1", "/", "Dr. ", "Name: ",
+               'name="', "患者： "]
+
+
+def _five_searches(text: str, start: int) -> int:
+    """The cue level before `start` as searching the 40 characters before it with each
+    cue pattern finds it, strongest first."""
+    left = max(0, start - 40)
+    return (3 if (names._TITLE.search(text, left, start)
+                  or names._NAME_PART_LABEL.search(text, left, start))
+            else 2 if (names._STRONG_LABEL.search(text, left, start)
+                       or names._SCRIPT_LABEL.search(text, left, start))
+            else 1 if names._WEAK_LABEL.search(text, left, start) else 0)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_CUE_PIECES), max_size=10).map("".join))
 def test_one_cue_pattern_ranks_cues_as_the_five_searches(text: str) -> None:
-    """`_cue` asks one pattern anchored at the name: the same answer as searching the
-    40 characters before it with each cue pattern, strongest first."""
+    """`_cue` splits off the tail before the name, skips letters no cue word ends with
+    and tries only the cue words that fit the tail: the same answer as the five
+    searches."""
     for start in range(len(text) + 1):
-        left = max(0, start - 40)
-        expected = (3 if (names._TITLE.search(text, left, start)
-                          or names._NAME_PART_LABEL.search(text, left, start))
-                    else 2 if (names._STRONG_LABEL.search(text, left, start)
-                               or names._SCRIPT_LABEL.search(text, left, start))
-                    else 1 if names._WEAK_LABEL.search(text, left, start) else 0)
+        expected = _five_searches(text, start)
         assert names._cue(text, start) == expected
         assert names._after_name_cue(text, start) == (expected == 3)
+
+
+def _spellings(words: str) -> Iterator[str]:
+    """Every way to write each cue word of an alternation: separators as a blank, `_` or
+    nothing where the pattern allows, optional letters kept and left out."""
+    for word in words.split("|"):
+        choices = []
+        for piece in re.split(r"(\[ _\]\?|\[ _\]|\[ \\t\]\+|.\?)", word):
+            choices.append({"[ _]?": ["", " ", "_"], "[ _]": [" ", "_"],
+                            "[ \\t]+": [" ", "\t "]}.get(piece) or (
+                ["", piece[0]] if piece.endswith("?") else [piece]))
+        for parts in itertools.product(*choices):
+            spelled = "".join(parts)
+            assert regex.fullmatch(rf"(?:{words})", spelled)  # the words' own spelling
+            yield spelled
+
+
+@pytest.mark.parametrize("words", ["_TITLE_WORDS", "_NAME_PART_WORDS", "_STRONG_WORDS",
+                                   "_WEAK_WORDS"])
+def test_every_cue_word_is_read_as_the_five_searches_read_it(words: str) -> None:
+    """No spelling of a cue word is skipped as a word no cue ends with."""
+    for word in _spellings(getattr(names, words)):
+        for case in (word, word.upper(), word.title()):
+            assert _five_searches(f"{case} Smith", len(case) + 1) > 0  # each is a cue
+            for text in (f"{case} Smith", f"{case}s: Smith", f"{case}. Smith",
+                         f'a {case} = "Smith', f"{case}\nSmith", f"x_{case}\t(Smith"):
+                start = text.rindex("Smith")
+                expected = _five_searches(text, start)
+                assert names._cue(text, start) == expected
+                assert names._after_name_cue(text, start) == (expected == 3)
 
 
 @settings(max_examples=300, deadline=None)
@@ -190,3 +233,49 @@ def test_uncased_runs_read_inside_fast_runs_are_the_same(text: str) -> None:
     inside = [m.span() for run in names._MAYBE_UNCASED_RUN.finditer(text)
               for m in names._UNCASED_RUN.finditer(text, *run.span())]
     assert inside == [m.span() for m in names._UNCASED_RUN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["محمد", "देव", "א", " ", "\t", "\n", "“", "ễ", "\u0301", "é",
+                                 "É", "a", "A", "-", "'", "’", "x"]), max_size=16).map("".join))
+def test_uncased_runs_are_found_as_the_run_pattern_finds_them(text: str) -> None:
+    assert [m.span() for m in names._maybe_uncased_runs(text)] == [
+        m.span() for m in names._MAYBE_UNCASED_RUN.finditer(text)]
+
+
+_WORD_PIECES = ["Dr. ", "Mrs ", "name: ", "Name = '", "surname ", "by ", "and ", "\n", ", ",
+                "Smith", "John", "Mark", "Rose", "Cox", "Wilson", "Okonkwo", "Snobol",
+                "Station", "ICU", "MA", "KIM", "De", "Van", "Min-jun", "Kaplan-Meier", "Street",
+                " ", "-", "'", "é", "x", "1"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=10).map("".join),
+       st.sampled_from([None, lambda text, start, end: False]))
+def test_a_lone_word_is_judged_as_a_run_of_one(text: str, confirm: names.Confirm | None
+                                               ) -> None:
+    """`find_sure` judges one-word candidates without building runs: the same spans and
+    scores as `_person_runs` reading the word as its only token."""
+    recognizer = NameRecognizer(confirm=confirm)
+    kinds, streets = recognizer.lists.kinds, names._run_breaking_streets()
+    for match in names._CANDIDATE.finditer(text):
+        value = match.group()
+        if names._one_word(value):
+            assert tuple(recognizer._lone_word(text, match.start(), value, kinds, streets)) == (
+                tuple(recognizer._person_runs(text, match.start(), names._tokens(value),
+                                              kinds, streets)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Ab", "AB", "Éé", "O'", "Mc", "De", "J.", "A", "B", "a", "b", "É",
+                                 "é", "ß", "Ǆ", "ǅ", "\u0301", "'", "’", "-", " ", "\t", ",",
+                                 ".", "_", "1"]), max_size=12).map("".join))
+def test_a_one_word_candidate_is_the_one_token_it_reads_as(text: str) -> None:
+    """`find_sure` does not read a candidate without blank, comma or period again."""
+    for match in names._CANDIDATE.finditer(text):
+        value = match.group()
+        tokens = [(t.start(), t.end(), t.group()) for t in names._TOKEN.finditer(value)]
+        if names._one_word(value):
+            assert tokens == [(0, len(value), value)]
+        else:
+            assert len(tokens) >= 2 or "." in value
