@@ -9,7 +9,6 @@ and `PATIENT NAME` are the same column.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # (pattern on the normalised name, entity, clear?) — first match wins.
 _RULES: tuple[tuple[str, str, bool], ...] = (
@@ -67,7 +66,6 @@ def normalise(name: object) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 
-@lru_cache(maxsize=4096)
 def column_entity(name: object) -> tuple[str, bool] | None:
     """(entity, clear) that a column's name points to, or None."""
     key = normalise(name)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
-from .recognizer import context_regex
+from .recognizer import anchor_starts, context_regex, matches_at
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -39,6 +39,25 @@ _PARTIAL_DATE = re.compile(
     rf"(?![\w,]|,?[ \t]+\d)|{_MONTH}[ \t]+{_YEAR}|(?:0?[1-9]|1[0-2])/{_YEAR})(?![\w/-])",
     re.IGNORECASE,
 )
+# The shapes of `_PARTIAL_DATE` without what may not follow them: a partial date read
+# in a window cut short matches this at its start in the whole text.
+_PARTIAL_SHAPE = re.compile(
+    rf"{_MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH}|{_MONTH}[ \t]+{_YEAR}"
+    rf"|(?:0?[1-9]|1[0-2])/{_YEAR}",
+    re.IGNORECASE,
+)
+_MONTH3 = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+# Where a full or partial date can start, found one character at a time: a digit or a
+# month's initial (`ſ` folds to `s`) not after `[\w/.-]`, then what every form reads
+# next: `03/14/`, `1958-03-`, `1958Mar`, `14th of March`, `14-Mar`, `3/1958`, or the rest
+# of a month name, a blank and a digit. Leading with a one-character class lets the regex
+# engine skip to such characters, which a leading look-ahead does not.
+_DATE_START = re.compile(
+    r"[0-9JFMASONDjfmasond\u017f](?<![\w/.-].)(?:"
+    rf"(?<=[0-9])(?=\d{{0,3}}([/.-])\d\d?\1|\d{{3}}(?i:{_MONTH3})|\d?/(?:1[89]|20)\d\d"
+    rf"|\d?(?i:st|nd|rd|th)?(?:[ \t]+(?i:of[ \t]+)?|-)(?i:{_MONTH3}))"
+    r"|(?<![0-9])(?=(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)\w*\.?[ \t]+\d))"
+)
 _DATE_CONTEXT = context_regex([
     "dob", "d.o.b", "date of birth", "birth date", "birthdate", "birthday", "born", "b.",
     "admitted", "admission", "admit", "admit date", "discharged", "discharge",
@@ -60,17 +79,42 @@ _PERSON_TEXT = re.compile(
     r"date[ _]of[ _]death|next of kin|physician|nurse|seen by|years? old|y/o)",
     re.IGNORECASE,
 )
-# Dates that bound a query or a series, or stamp a release, belong to no one.
-_NOT_PERSONAL = re.compile(
-    r"(?:version|release|released|build|v|copyright|©|updated|last modified|changelog|since|"
-    r"deprecated|date_range|to_datetime|timestamp|datetime|start|end|start_date|"
-    r"end_date|from|until|before|after|between|and|>=|<=|>|<|==|!=|periods|freq)"
-    r"[\s\"'(\[]*[:=(,]?[\s\"'(\[]*$",
-    re.IGNORECASE,
+#: Lower-case words one of which starts every `_PERSON_TEXT` match.
+_PERSON_ANCHORS = (
+    "patient", "pt", "mr", "ms", "dob", "date", "birth", "admi", "discharge", "deceased",
+    "died", "diagnosed", "full", "ssn", "medical", "encounter", "visit", "subject",
+    "participant", "member", "next", "physician", "nurse", "seen", "year", "y/o",
 )
 
+# Dates that bound a query or a series, or stamp a release, belong to no one.
+_NOT_PERSONAL_WORDS = (
+    "version", "release", "released", "build", "v", "copyright", "©", "updated",
+    "last modified", "changelog", "since", "deprecated", "date_range", "to_datetime",
+    "timestamp", "datetime", "start", "end", "start_date", "end_date", "from", "until",
+    "before", "after", "between", "and", ">=", "<=", ">", "<", "==", "!=", "periods", "freq",
+)
 # A comparison makes a date a query bound even after a label (`visit_date >= "2020-01-01"`).
-_COMPARISON = re.compile(r"(?:>=|<=|>|<|==|!=|\bbetween)[\s\"'(\[]*$", re.IGNORECASE)
+_COMPARISON_WORDS = (">=", "<=", ">", "<", "==", "!=")
+_OPENING = r"[\s\"'(\[]*"  # blanks, quotes and brackets between the word and the date
+_NOT_PERSONAL = re.compile(
+    "(?:" + "|".join(map(re.escape, _NOT_PERSONAL_WORDS)) + rf"){_OPENING}[:=(,]?{_OPENING}$",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(
+    "(?:" + "|".join(_COMPARISON_WORDS) + rf"|\bbetween){_OPENING}$", re.IGNORECASE)
+# Both read backwards from the date, as `match` on the reversed text before it: one
+# attempt instead of a search that tries every position of the forty characters (the
+# forward patterns above say what is meant; tests hold the two readings equal).
+_NOT_PERSONAL_BACKWARDS = re.compile(
+    rf"{_OPENING}[:=(,]?{_OPENING}(?:"
+    + "|".join(re.escape(word[::-1]) for word in _NOT_PERSONAL_WORDS) + ")",
+    re.IGNORECASE,
+)
+_COMPARISON_BACKWARDS = re.compile(
+    rf"{_OPENING}(?:" + "|".join(re.escape(word[::-1]) for word in _COMPARISON_WORDS)
+    + r"|neewteb\b)",
+    re.IGNORECASE,
+)
 
 _AGE = re.compile(
     r"(?=[\dAa])(?<![\w.])(?:"
@@ -87,22 +131,45 @@ class DateRecognizer:
     name = "pattern:date"
 
     def find(self, text: str) -> Iterator[Finding]:
-        for match in _FULL_DATE.finditer(text):
+        lowered = text.lower()
+        # `lowered` where `str.find` on it sees what a case-insensitive regex sees (same
+        # offsets, none of the letters that fold to ASCII), else None.
+        usable = lowered if anchor_starts(text, lowered, ()) is not None else None
+        starts = [m.start() for m in _DATE_START.finditer(text)]
+        for match in matches_at(_FULL_DATE, text, starts):
             start = match.start()
             before = text[max(0, start - 40):start]
+            backwards = before[::-1]
             labelled = bool(_DATE_CONTEXT.search(before))
-            if _COMPARISON.search(before) or not labelled and _NOT_PERSONAL.search(before):
+            if _COMPARISON_BACKWARDS.match(backwards) or not labelled and (
+                    _NOT_PERSONAL_BACKWARDS.match(backwards)):
                 continue
             # A date is a person's when labelled, or when its neighbourhood is about one.
-            if labelled or _PERSON_TEXT.search(text, max(0, start - 300), match.end() + 300):
+            if labelled or _about_a_person(text, usable, max(0, start - 300), match.end() + 300):
                 yield Finding(start, match.end(), "DATE", "phi", 0.85 if labelled else 0.7,
                               self.name)
-        # A partial date needs its label: read only the 30 characters after each label.
-        for label in _DATE_CONTEXT.finditer(text):
+        # A partial date needs its label: read only the 30 characters after each label,
+        # and look for labels only when a partial date's shape starts somewhere.
+        if not any(_PARTIAL_SHAPE.match(text, start) for start in starts):
+            return
+        for label in _DATE_CONTEXT.finditer(text, lowered=lowered):
             for match in _PARTIAL_DATE.finditer(text, label.end(),
                                                 min(len(text), label.end() + 45)):
                 if match.start() - label.end() <= 30:
                     yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
+
+
+def _about_a_person(text: str, lowered: str | None, start: int, end: int) -> bool:
+    """`_PERSON_TEXT.search(text, start, end)`, tried only where an anchor word is."""
+    if lowered is None:
+        return bool(_PERSON_TEXT.search(text, start, end))
+    for anchor in _PERSON_ANCHORS:
+        at = lowered.find(anchor, start, end)
+        while at >= 0:
+            if _PERSON_TEXT.match(text, at, end):
+                return True
+            at = lowered.find(anchor, at + 1, end)
+    return False
 
 
 class AgeRecognizer:

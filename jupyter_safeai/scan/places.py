@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from .finding import Finding
-from .recognizer import matches_at
+from .recognizer import anchor_starts, matches_at
 
 US_STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -94,10 +94,74 @@ def _street_pattern() -> regex.Pattern[str]:
     )
 
 
-# Where a number-first street can start: a number not after an ASCII letter, digit, `_`
-# or `-`, then the blank, comma or `bis` every form continues with. `re` finds these
-# fast; `regex` then reads on from each (its own look-behind is the stricter one).
-_STREET_START = re.compile(r"\d(?<![A-Za-z0-9_-]\d)\d{0,5}[A-Za-z]?(?:-\d{1,4})?[ \t,b]")
+# Where a number-first street or a five-digit ZIP can start, in one pass of `re` over the
+# digits: a number not after an ASCII letter, digit, `_` or `-`, then
+#   street: the rest of a street in looser classes: blanks, maybe a direction, one to four
+#     words (capitalised or ordinals) and a suffix; or a French street word (`12 bis, rue`);
+#   zip: four more digits, maybe `-` and four, and no ASCII word character or `-`.
+# The word classes hold every non-ASCII character, as `regex`'s `\p{Lu}`, `\p{L}` and `\d`
+# may. The number itself is read by `re`'s `\d`, as it always was for streets; `re` and
+# `regex` differ on digits above U+FFFF only, so a text with such characters has its
+# ZIPs searched everywhere (`_below_astral`). `regex`, whose every call costs several
+# microseconds for a street, then reads on from each start (its own look-behinds are
+# the stricter ones).
+_CAPITAL = r"[^\x00-@\[-\x7f]"  # A-Z or non-ASCII
+_DIGIT = r"[^\x00-/:-\x7f]"  # 0-9 or non-ASCII
+_BODY = r"[^\x00-&(-,/:-@\[-`{-\x7f]"  # ' - . 0-9 A-Z a-z or non-ASCII
+
+
+def _trie(words: set[str]) -> str:
+    """A `re` pattern matching the same strings as the alternation of `words`, as a trie:
+    the engine then reads each character once instead of trying every word in turn."""
+    branches: dict[str, set[str]] = {}
+    for word in words:
+        branches.setdefault(word[:1], set()).add(word[1:])
+    parts = []
+    for first, rests in sorted(branches.items()):
+        if not first:
+            continue
+        inner = _trie(rests - {""}) if rests - {""} else ""
+        optional = "?" if "" in rests and inner else ""
+        parts.append(re.escape(first) + (f"(?:{inner}){optional}" if inner else ""))
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _number_start() -> re.Pattern[str]:
+    """Each match is a number's first digit; its group `street` or `zip` (or both) is set."""
+    from faker.providers.address.en_US import Provider
+
+    suffixes = _trie({*Provider.street_suffixes, *_ABBREVIATED_SUFFIXES})
+    word = rf"(?:{_CAPITAL}{_BODY}*|{_DIGIT}+(?:st|nd|rd|th))"
+    # Each branch first checks one character, which most numbers fail.
+    street = (
+        r"\d{0,5}[A-Za-z]?(?:-\d{1,4})?(?:"
+        rf"[ \t]+(?=[^\x00-/:-@\[-\x7f])(?:[NSEW]\.?[ \t]+)?(?:{word}[ \t]+){{1,4}}"
+        rf"(?:{suffixes})\.?(?![A-Za-z0-9_-])"
+        r"|(?=[ \t,b])(?:[ \t]?bis)?,?[ \t]+"
+        r"(?:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)[ \t])")
+    five = r"\d{4}(?:-\d{4})?(?![A-Za-z0-9_-])"
+    return re.compile(rf"\d(?<![A-Za-z0-9_-]\d)(?=(?P<street>{street})?)(?=(?P<zip>{five})?)"
+                      r"(?(street)|(?(zip)|(?!)))")
+
+
+def _below_astral(text: str) -> bool:
+    """Whether every character of `text` is below U+10000 (two UTF-16 bytes each)."""
+    return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+
+
+def _number_starts(text: str) -> tuple[list[int], list[int] | None]:
+    """Where a number-first street and where a five-digit ZIP can start; None for the
+    ZIPs of a text with astral characters (any of which may be a `regex` digit)."""
+    streets: list[int] = []
+    zips: list[int] | None = [] if _below_astral(text) else None
+    for match in _number_start().finditer(text):
+        if match.group("street") is not None:
+            streets.append(match.start())
+        if zips is not None and match.group("zip") is not None:
+            zips.append(match.start())
+    return streets, zips
+
 
 # Name first, each behind a cheap needle: Calle Mayor 12, Hauptstraße 12, PO Box 4410.
 # The needles are plain literals, which `re` finds several times faster than `regex`.
@@ -112,6 +176,11 @@ _STREET_NAME_FIRST = (
                    r"(?![\w-])")),
     (re.compile(r"Box"), regex.compile(r"(?<![\w-])P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}")),
 )
+
+#: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any case.
+_ZIP_LABEL_ANCHORS = ("zip", "post")
+_CITY_CUE_ANCHORS = ("city", "town", "municipality", "village", "liv", "resid", "born",
+                     "moved", "relocated", "home", "place", "pob", "from")
 
 _STATE_CODES = _alternation(US_STATES)
 _STATE_NAMES = _alternation(US_STATES.values())
@@ -130,6 +199,8 @@ _UK_POSTCODE = regex.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-
 _CITY = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ -](?:\p{Lu}[\p{Ll}\p{M}]+|of|de|la|del))*?"
 _REGION_AFTER_COMMA = regex.compile(
     rf",[ \t]*(?:{_STATE_CODES}|{_STATE_NAMES}|{_COUNTRIES})(?![\p{{L}}])")
+# Every state and country starts with two ASCII letters, the first a capital.
+_REGION_START = re.compile(r",(?=[ \t]*[A-Z][A-Za-z])")
 _CITY_AT_END = regex.compile(rf"(?<![\p{{L}}])(?:{_CITY})$", regex.REVERSE)
 _CITY_CUE = regex.compile(
     r"\b(?:city|town|municipality|village|lives[ \t]+in|living[ \t]+in|resides[ \t]+in|"
@@ -147,12 +218,13 @@ class PlaceRecognizer:
     name = "pattern:place"
 
     def find(self, text: str) -> Iterator[Finding]:
-        yield from self._streets(text)
-        yield from self._zips(text)
-        yield from self._cities(text)
+        lowered = text.lower()
+        streets, zips = _number_starts(text)
+        yield from self._streets(text, streets)
+        yield from self._zips(text, lowered, zips)
+        yield from self._cities(text, lowered)
 
-    def _streets(self, text: str) -> Iterator[Finding]:
-        starts = [m.start() for m in _STREET_START.finditer(text)]
+    def _streets(self, text: str, starts: list[int]) -> Iterator[Finding]:
         matches = list(matches_at(_street_pattern(), text, starts))
         for needle, pattern in _STREET_NAME_FIRST:
             if needle.search(text):
@@ -163,33 +235,45 @@ class PlaceRecognizer:
                 end -= 1
             yield Finding(match.start(), end, "STREET_ADDRESS", "phi", 0.9, self.name)
 
-    def _zips(self, text: str) -> Iterator[Finding]:
-        for match in _FIVE_DIGITS.finditer(text):
+    def _zips(self, text: str, lowered: str, starts: list[int] | None) -> Iterator[Finding]:
+        """`starts`: where a five-digit ZIP can start; None to look everywhere."""
+        fives = (_FIVE_DIGITS.finditer(text) if starts is None
+                 else matches_at(_FIVE_DIGITS, text, starts))
+        for match in fives:
             if _STATE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.85, self.name)
             elif "-" in match.group():
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
-        for label in _ZIP_LABEL.finditer(text):
+        for label in _anchored(_ZIP_LABEL, text, lowered, _ZIP_LABEL_ANCHORS):
             value = _ZIP_VALUE.match(text, label.end())
             if value:
                 yield Finding(value.start(), value.end(), "ZIP_CODE", "phi", 0.85, self.name)
         for match in _UK_POSTCODE.finditer(text):
             yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
 
-    def _cities(self, text: str) -> Iterator[Finding]:
+    def _cities(self, text: str, lowered: str) -> Iterator[Finding]:
         spans = []
         if "," in text:
-            for region in _REGION_AFTER_COMMA.finditer(text):
+            starts = [m.start() for m in _REGION_START.finditer(text)]
+            for region in matches_at(_REGION_AFTER_COMMA, text, starts):
                 city = _CITY_AT_END.search(text, max(0, region.start() - 40), region.start())
                 if city:
                     spans.append(city.span())
-        for cue in _CITY_CUE.finditer(text):
+        for cue in _anchored(_CITY_CUE, text, lowered, _CITY_CUE_ANCHORS):
             city = _CITY_AT_START.match(text, cue.end())
             if city:
                 spans.append(city.span())
         for start, end in spans:
             if text[start:end].split()[0] not in _NOT_CITY:
                 yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
+
+
+def _anchored(pattern: regex.Pattern[str], text: str, lowered: str,
+              anchors: tuple[str, ...]) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text)` for a case-insensitive pattern whose matches start with one
+    of `anchors`: tried only where `str.find` sees one (everywhere if it cannot tell)."""
+    starts = anchor_starts(text, lowered, anchors)
+    return pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
 
 
 PLACE_RECOGNIZERS = (PlaceRecognizer(),)

@@ -16,10 +16,14 @@ from .entities import category_of
 from .finding import Finding
 
 _WIDE_FIELD = re.compile(r"\S+(?: \S+)*")
-#: What separates two `_WIDE_FIELD`s: blanks other than one space between two words.
-_WIDE_GAP = re.compile(r"\S(?:\s{2,}|[^\S ])(?=\S)")
+#: What separates two `_WIDE_FIELD`s: blanks other than one space between two words. It
+#: is read from its first blank (a one-character class the regex engine skips to) rather
+#: than from the word before it, which would try every character of a line.
+_WIDE_GAP = re.compile(r"\s(?<=\S\s)(?:\s+|(?<! ))(?=\S)")
 _MISSING = frozenset({"", "nan", "none", "null", "nat", "<na>", "...", "…", "-", "n/a", "na"})
 _SEPARATORS = (",", "\t", ";", "|")
+_RULE_CHARS = frozenset("|-: ")  # a Markdown rule under the header: `|---|:--:|`
+_ALNUM = re.compile(r"[^\W_]")  # what `str.isalnum` says of one character, found in C
 
 
 def _fields(line: str, separator: str | None) -> list[tuple[int, int]]:
@@ -44,13 +48,28 @@ _SQL_TYPES = re.compile(
     r"PRIMARY|NOT NULL|REFERENCES|CREATE|SERIAL|FLOAT|REAL)\b")
 
 
-def _header(line: str) -> tuple[str | None, list[tuple[str, bool] | None]] | None:
+#: Every character of a header is in a column name, a separator, a blank or a quote
+#: stripped from a field: a line with any other character (`=`, `:`, `[`) names no columns.
+_HEADER_CHARS = re.compile(r"[\w#/().\- ,;|\"'\s]*")
+#: A separator or a `_WIDE_GAP`: the line has two fields (one pass for both checks).
+_LAYOUT = re.compile(r"[,;|\s](?:(?<=[,;|\t])|(?<=\S\s)(?:\s+|(?<! ))(?=\S))")
+
+
+_Header = tuple[str | None, list[tuple[str, bool] | None]]
+
+
+def _header(line: str) -> _Header | None:
     """The layout and per-column entities of a header line, if it names identifiers."""
+    if not _HEADER_CHARS.fullmatch(line) or not _LAYOUT.search(line):
+        return None  # not a row of column names, or one field (prose): most lines
+    return _read_header(line)
+
+
+def _read_header(line: str) -> _Header | None:
+    """`_header` without its two quick checks, which say no only where this says no."""
     layouts: list[str | None] = [s for s in _SEPARATORS if s in line]
     if _WIDE_GAP.search(line):
         layouts.append(None)
-    if not layouts or _SQL_TYPES.search(line):
-        return None  # one field (prose), or a SQL table definition
     for separator in layouts:
         spans = _fields(line, separator)
         names = [line[s:e] for s, e in spans]
@@ -63,6 +82,8 @@ def _header(line: str) -> tuple[str | None, list[tuple[str, bool] | None]] | Non
         # Beside a clear identifier column, a plain `name` column is a person's name and
         # an `age` column's values over 89 are findings.
         entities = [(e[0], True) if e and e[0] in {"PERSON", "AGE"} else e for e in entities]
+        if _SQL_TYPES.search(line):
+            return None  # a SQL table definition (checked last: it is rare and slow)
         return separator, entities
     return None
 
@@ -79,32 +100,28 @@ class TextTableRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         if "\n" not in text:
             return
-        lines, offset = [], 0
-        for line in text.split("\n"):
-            lines.append((offset, line))
-            offset += len(line) + 1
-        i = 0
+        lines = text.split("\n")
+        i, base = 0, 0  # `base` is where lines[i] starts in `text`
         while i < len(lines):
-            header = _header(lines[i][1])
+            header = _header(lines[i])
+            base += len(lines[i]) + 1
+            i += 1
             if header is None:
-                i += 1
                 continue
             separator, entities = header
-            i += 1
-            while i < len(lines) and lines[i][1].strip():
-                base, row = lines[i]
-                if separator == "|" and set(row.strip()) <= set("|-: "):
-                    i += 1
-                    continue
-                spans = _fields(row, separator)
-                shift = len(spans) - len(entities)
-                if shift not in (0, 1):  # a pandas row has its index first
-                    break
-                for (start, end), entity in zip(spans[shift:], entities, strict=True):
-                    value = row[start:end]
-                    if entity and entity[1] and value.strip().lower() not in _MISSING and (
-                            any(c.isalnum() for c in value)) and (
-                            entity[0] != "AGE" or over_89(value)):
-                        yield Finding(base + start, base + end, entity[0],
-                                      category_of(entity[0]), 0.8, self.name)
+            while i < len(lines) and lines[i].strip():
+                row = lines[i]
+                if separator != "|" or not set(row.strip()) <= _RULE_CHARS:
+                    spans = _fields(row, separator)
+                    shift = len(spans) - len(entities)
+                    if shift not in (0, 1):  # a pandas row has its index first
+                        break  # this row is read again as a possible header
+                    for (start, end), entity in zip(spans[shift:], entities, strict=True):
+                        value = row[start:end]
+                        if entity and entity[1] and value.strip().lower() not in _MISSING and (
+                                _ALNUM.search(value)) and (
+                                entity[0] != "AGE" or over_89(value)):
+                            yield Finding(base + start, base + end, entity[0],
+                                          category_of(entity[0]), 0.8, self.name)
+                base += len(row) + 1
                 i += 1

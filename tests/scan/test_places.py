@@ -1,0 +1,97 @@
+"""The place recognizer's fast paths find what its patterns find everywhere."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from jupyter_safeai.scan import places
+from jupyter_safeai.scan.recognizer import matches_at
+
+# Street and ZIP pieces, with non-ASCII capitals, letters and digits (`Ä`, `é`, `٣`, an
+# astral capital), blanks, and look-alikes that stop one short (`Stre`, `21`, `1234`).
+_STREET_PIECES = ["12", "5", "88669", "02115", "-6789", "1234", "٣", "\U0001d7ce", "B", " ",
+                  "  ", "\t", "\n", ",", ".", "-", "_", "N.", "W ", "Main", "Beacon", "Lisa",
+                  "Ports", "Street", "St", "Stre", "Apt", "Apt.", "Suite", "# ", "21st", "21",
+                  "bis", "rue", "de", "la", "Paix", "Ä", "é", "\U0001d400", "x", "MA", "a"]
+
+
+_BLANKS = st.sampled_from([" ", "  ", "\t", ", ", "", "\n"])
+# Street-shaped text: number, maybe a direction, zero to six words, a suffix or not, and
+# what follows; each part sometimes a near miss.
+_STREET_LIKE = st.builds(
+    lambda number, blank, direction, words, suffix, tail: (
+        number + blank + direction + "".join(w + b for w, b in words) + suffix + tail),
+    st.sampled_from(["12", "5B", "12-4", "1234567", "x12", "٣", "02115"]), _BLANKS,
+    st.sampled_from(["", "N ", "S. ", "W\t", "n "]),
+    st.lists(st.tuples(st.sampled_from(["Main", "Lisa", "21st", "21", "élan", "Éire", "O'Neil",
+                                        "St.", "de", "\U0001d400x"]), _BLANKS), max_size=6),
+    st.sampled_from(["Street", "St", "St.", "Stre", "Ave", "Apt", "Close", "rue", ""]),
+    st.sampled_from(["", " Apt. 3", ".", "..", "x", "-", "_", "é", ", Boston", " bis"]),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_STREET_PIECES), max_size=14).map("".join),
+                 _STREET_LIKE))
+@example("12 N. Lisa Ann Marie Rose Street Apt 4")  # a direction and four words
+@example("12 Main St..")
+def test_number_starts_give_every_street_and_zip(text: str) -> None:
+    streets, zips = places._number_starts(text)
+    street = places._street_pattern()
+    assert ([m.span() for m in matches_at(street, text, streets)]
+            == [m.span() for m in street.finditer(text)])
+    assert _five_digits(text, zips) == [m.span() for m in places._FIVE_DIGITS.finditer(text)]
+
+
+def _five_digits(text: str, zips: list[int] | None) -> list[tuple[int, int]]:
+    found = (places._FIVE_DIGITS.finditer(text) if zips is None
+             else matches_at(places._FIVE_DIGITS, text, zips))
+    return [m.span() for m in found]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["12345", "1234", "\U00010d40", "\U0001d7ce", "٣", "-", " ",
+                                 "a", "-6789"]), max_size=8).map("".join))
+def test_astral_digits_send_zips_to_the_full_search(text: str) -> None:
+    """`re` and `regex` differ on digits above U+FFFF only: there all places are tried."""
+    _, zips = places._number_starts(text)
+    assert (zips is None) == any(ord(c) > 0xFFFF for c in text)
+    assert _five_digits(text, zips) == [m.span() for m in places._FIVE_DIGITS.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sets(st.text(alphabet="abAB.", max_size=4)), st.text(alphabet="abAB.", max_size=5))
+def test_trie_matches_the_words_it_is_built_from(words: set[str], text: str) -> None:
+    words = {w for w in words if w}
+    if words:
+        assert bool(re.fullmatch(places._trie(words), text)) == (text in words)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["Boston", ",", ", ", ",\t", " ", "MA", "Ma", "New York",
+                                 "Ghana", "UK", "UKx", "a", "é", "Massachusetts", "\n"]),
+                max_size=10).map("".join))
+def test_region_starts_give_every_region(text: str) -> None:
+    starts = [m.start() for m in places._REGION_START.finditer(text)]
+    assert ([m.span() for m in matches_at(places._REGION_AFTER_COMMA, text, starts)]
+            == [m.span() for m in places._REGION_AFTER_COMMA.finditer(text)])
+
+
+# Cue and label words in any case, with the letters a case-insensitive match folds to
+# ASCII (`ſ` `K` `İ` `ı`) and one whose lower case is longer (`İ` again).
+_CUE_PIECES = ["city", "CITY", "Town", "lives in", "LIVING\tin", "resides in", "born in",
+               "moved from", "hometown", "place of birth", "pob", "home in", "from the city of",
+               "zip", "ZIP code", "postal_code", "Post code", "zip5", "s", "ſ", "K", "İ", "ı",
+               "x", " ", ":", "=", "\"", "Boston", "02115"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=10).map("".join))
+def test_anchored_labels_are_every_label(text: str) -> None:
+    for pattern, anchors in ((places._CITY_CUE, places._CITY_CUE_ANCHORS),
+                             (places._ZIP_LABEL, places._ZIP_LABEL_ANCHORS)):
+        assert ([m.span() for m in places._anchored(pattern, text, text.lower(), anchors)]
+                == [m.span() for m in pattern.finditer(text)])
