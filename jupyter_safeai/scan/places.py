@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from .finding import Finding
-from .recognizer import anchor_starts, matches_at
+from .recognizer import anchor_starts, matches_at, trie
 
 US_STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -110,28 +110,12 @@ _DIGIT = r"[^\x00-/:-\x7f]"  # 0-9 or non-ASCII
 _BODY = r"[^\x00-&(-,/:-@\[-`{-\x7f]"  # ' - . 0-9 A-Z a-z or non-ASCII
 
 
-def _trie(words: set[str]) -> str:
-    """A `re` pattern matching the same strings as the alternation of `words`, as a trie:
-    the engine then reads each character once instead of trying every word in turn."""
-    branches: dict[str, set[str]] = {}
-    for word in words:
-        branches.setdefault(word[:1], set()).add(word[1:])
-    parts = []
-    for first, rests in sorted(branches.items()):
-        if not first:
-            continue
-        inner = _trie(rests - {""}) if rests - {""} else ""
-        optional = "?" if "" in rests and inner else ""
-        parts.append(re.escape(first) + (f"(?:{inner}){optional}" if inner else ""))
-    return "|".join(parts)
-
-
 @lru_cache(maxsize=1)
 def _number_start() -> re.Pattern[str]:
     """Each match is a number's first digit; its group `street` or `zip` (or both) is set."""
     from faker.providers.address.en_US import Provider
 
-    suffixes = _trie({*Provider.street_suffixes, *_ABBREVIATED_SUFFIXES})
+    suffixes = trie({*Provider.street_suffixes, *_ABBREVIATED_SUFFIXES})
     word = rf"(?:{_CAPITAL}{_BODY}*|{_DIGIT}+(?:st|nd|rd|th))"
     # Each branch first checks one character, which most numbers fail.
     street = (

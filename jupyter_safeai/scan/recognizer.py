@@ -167,9 +167,10 @@ def context_regex(words: Iterable[str]) -> ContextWords:
                         firsts)
 
 
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching the longest of `words` that starts here: one branch per next
-    character, so at most one branch goes on and the greedy match is the longest."""
+def trie(words: Iterable[str]) -> str:
+    """A `re` pattern matching the same strings as the alternation of `words`, as a
+    trie: one branch per next character, so the engine reads each character once
+    instead of trying every word in turn, and the greedy match is the longest word."""
     root: dict[str, dict] = {}
     for word in words:
         node = root
@@ -223,9 +224,9 @@ class LabelIndex:
                         for word in words}
         self._slots = {id(c): i for i, c in enumerate(unique)}
         self._contexts = tuple(unique)  # keeps the ids above alive and unique
-        trie = _trie(words) if words else "(?!)"
-        self._at_start = re.compile(rf"(?=({trie}))")
-        self._after = re.compile(rf"[^a-z](?=({trie}))")
+        first_words = trie(words) if words else "(?!)"
+        self._at_start = re.compile(rf"(?=({first_words}))")
+        self._after = re.compile(rf"[^a-z](?=({first_words}))")
 
     @classmethod
     def of(cls, recognizers: Iterable[object]) -> LabelIndex:

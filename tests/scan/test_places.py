@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -60,14 +58,6 @@ def test_astral_digits_send_zips_to_the_full_search(text: str) -> None:
     _, zips = places._number_starts(text)
     assert (zips is None) == any(ord(c) > 0xFFFF for c in text)
     assert _five_digits(text, zips) == [m.span() for m in places._FIVE_DIGITS.finditer(text)]
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.sets(st.text(alphabet="abAB.", max_size=4)), st.text(alphabet="abAB.", max_size=5))
-def test_trie_matches_the_words_it_is_built_from(words: set[str], text: str) -> None:
-    words = {w for w in words if w}
-    if words:
-        assert bool(re.fullmatch(places._trie(words), text)) == (text in words)
 
 
 @settings(max_examples=800, deadline=None)

@@ -21,6 +21,7 @@ from jupyter_safeai.scan.recognizer import (
     literal_starts,
     matches_at,
     run_starts,
+    trie,
 )
 
 LABELS = context_regex(["mrn", "medical record number", "mr#", "d.o.b", "a/c", "record no"])
@@ -168,3 +169,15 @@ def test_literal_cue_and_run_starts() -> None:
     assert run_starts("x jo@a bob@b @c", "@", before, 3) == [2, 7, 13]
     # a run longer than `longest` gives a start inside it, which a pattern rejects
     assert run_starts("abcdef@", "@", before, 3) == [2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.text(alphabet="ab.-", min_size=1, max_size=5), min_size=1, max_size=8),
+       st.text(alphabet="ab.-", max_size=6))
+def test_trie_matches_the_words_and_nothing_else(words: set[str], other: str) -> None:
+    pattern = re.compile(trie(words))
+    for word in words:
+        assert pattern.fullmatch(word)
+        assert pattern.match(word + "x").group() == max(
+            (w for w in words if word.startswith(w)), key=len)  # the longest word
+    assert bool(pattern.fullmatch(other)) == (other in words)
