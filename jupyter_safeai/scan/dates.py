@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
-from .recognizer import anchor_starts, context_regex, matches_at
+from .recognizer import context_regex, finds_as_regex_does, matches_at
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -132,9 +132,7 @@ class DateRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         lowered = text.lower()
-        # `lowered` where `str.find` on it sees what a case-insensitive regex sees (same
-        # offsets, none of the letters that fold to ASCII), else None.
-        usable = lowered if anchor_starts(text, lowered, ()) is not None else None
+        usable = lowered if finds_as_regex_does(text, lowered) else None
         starts = [m.start() for m in _DATE_START.finditer(text)]
         for match in matches_at(_FULL_DATE, text, starts):
             start = match.start()

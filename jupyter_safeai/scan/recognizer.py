@@ -33,13 +33,19 @@ class Recognizer(Protocol):
 _FOLD_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
+def finds_as_regex_does(text: str, lowered: str) -> bool:
+    """Whether `str.find` on `lowered` (`text.lower()`) sees every place a
+    case-insensitive regex matches in `text`: lower-casing moved no offset, and none of
+    the few exotic letters that fold to ASCII is there."""
+    return len(lowered) == len(text) and (
+        text.isascii() or not any(trap in text for trap in _FOLD_TRAPS))
+
+
 def anchor_starts(text: str, lowered: str, anchors: Iterable[str]) -> list[int] | None:
     """Sorted positions where one of the lower-case `anchors` occurs in `text`, in any
-    case; None when lower-casing moves offsets or a few exotic letters make `str.find`
-    miss what a case-insensitive regex would match (then the caller scans every
-    position)."""
-    if len(lowered) != len(text) or (
-            not text.isascii() and any(trap in text for trap in _FOLD_TRAPS)):
+    case; None when `str.find` cannot tell (`finds_as_regex_does`; then the caller scans
+    every position)."""
+    if not finds_as_regex_does(text, lowered):
         return None
     starts: set[int] = set()
     for anchor in anchors:
