@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -201,6 +202,10 @@ class FastNer:
         self.upper = (np.ascontiguousarray(upper.get_param("W").T), upper.get_param("b"))
         self.moves = _Moves([pipe.moves.get_class_name(i) for i in range(pipe.moves.n_moves)])
         self._one_thread = _one_blas_thread()
+        # One question at a time: the work holds the GIL anyway, and limits that do not
+        # overlap restore the thread count they found (overlapping ones could leave it at
+        # one thread).
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, nlp: Any, pipe: Any) -> FastNer | None:
@@ -229,7 +234,7 @@ class FastNer:
         """Each document's entities. With `until`, a document's decoding stops at the
         first token at or after `until[i]` outside an entity: the entities that reach
         before that token are the same, and the rest are not read."""
-        with self._one_thread():
+        with self._lock, self._one_thread():
             vectors = self.vectors(docs)
             features = vectors @ self.lower  # (tokens, feature * hidden * piece)
         features = features.reshape(len(vectors), *self.lower_pad.shape)

@@ -112,3 +112,22 @@ def test_without_threadpoolctl_products_keep_their_threads(
     monkeypatch.setattr(builtins, "__import__", no_threadpoolctl)
     with ner_model._one_blas_thread()():
         pass
+
+
+def test_questions_from_many_threads_leave_blas_threads_as_they_were(
+        person_ner: PersonNer, texts: list[str]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from threadpoolctl import threadpool_info
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    make_doc = person_ner._engine.nlp["en"].make_doc
+    docs = [make_doc(text) for text in texts[300:400]]
+    expected = [person_ner._fast.entities([doc]) for doc in docs]
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda doc: person_ner._fast.entities([doc]), docs * 3))
+    assert got == expected * 3
+    assert blas_threads() == before
