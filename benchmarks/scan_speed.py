@@ -141,25 +141,26 @@ def ner_cells(cells: Sequence[str]) -> int:
     (counted after timing, in a separate pass, so the count costs the timings nothing)."""
     import jupyter_safeai.scan.nlp as nlp
 
-    asked = 0
+    asked = False
     original = nlp.PersonNer.confirm_many
 
     def counting(self: Any, text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
         nonlocal asked
-        asked += bool(spans)
+        asked = asked or bool(spans)
         return original(self, text, spans)
 
     nlp.PersonNer.confirm_many = counting  # type: ignore[method-assign]
+    count = 0
     try:
         from jupyter_safeai import scan_text
 
         for cell in cells:
-            before = asked
+            asked = False
             scan_text(cell)
-            asked = before + min(1, asked - before)
+            count += asked
     finally:
         nlp.PersonNer.confirm_many = original  # type: ignore[method-assign]
-    return asked
+    return count
 
 
 def pct(values: Sequence[float], q: float) -> float:

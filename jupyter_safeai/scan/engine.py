@@ -132,6 +132,7 @@ class Scanner:
             if isinstance(recognizer, PatternRecognizer):
                 found.extend(recognizer.find(text, lowered, labels))
             elif isinstance(recognizer, NameRecognizer):
+                # `find` in two halves: NER is asked below, once every other finding is in
                 sure, doubtful = recognizer.find_sure(text)
                 found.extend(sure)
                 if doubtful:

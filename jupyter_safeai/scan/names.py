@@ -129,7 +129,8 @@ def _maybe_uncased_runs(text: str) -> Iterator[re.Match[str]]:
     pos = 0
     while (char := _MAYBE_UNCASED_CHAR.search(text, pos)) is not None:
         run = _MAYBE_UNCASED_RUN.match(text, char.start())
-        assert run is not None  # the run pattern matches at any such character
+        if run is None:  # cannot happen: the run pattern matches at any such character
+            raise RuntimeError("uncased run pattern out of step with its first character")
         yield run
         pos = run.end()
 

@@ -97,8 +97,8 @@ class _TokenVectors:
         self.blocks = []
         for residual in encode.layers[0].layers:
             window, maxout_norm = residual.layers[0].layers
-            self.window = int(window.attrs["window_size"])
-            self.blocks.append(self._maxout_norm(maxout_norm))
+            self.blocks.append((int(window.attrs["window_size"]),
+                                *self._maxout_norm(maxout_norm)))
         self.linear = (np.ascontiguousarray(linear.get_param("W").T), linear.get_param("b"))
 
     @staticmethod
@@ -147,8 +147,8 @@ class _TokenVectors:
             keep[row:row + length] = True
             row += length
             start += length
-        for W, *activation in self.blocks:
-            H = H + self._maxout(self.ops.seq2col(H, self.window) @ W, *activation)
+        for window, W, *activation in self.blocks:
+            H = H + self._maxout(self.ops.seq2col(H, window) @ W, *activation)
         Y = H[keep] @ project
         Y += bias
         return Y
@@ -202,9 +202,9 @@ class FastNer:
         self.upper = (np.ascontiguousarray(upper.get_param("W").T), upper.get_param("b"))
         self.moves = _Moves([pipe.moves.get_class_name(i) for i in range(pipe.moves.n_moves)])
         self._one_thread = _one_blas_thread()
-        # One question at a time: the work holds the GIL anyway, and limits that do not
-        # overlap restore the thread count they found (overlapping ones could leave it at
-        # one thread).
+        # One question at a time: thread limits that do not overlap restore the thread
+        # count they found (overlapping ones could leave numpy's BLAS at one thread), and
+        # a question is a fraction of a millisecond.
         self._lock = threading.Lock()
 
     @classmethod

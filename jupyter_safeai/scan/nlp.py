@@ -127,13 +127,20 @@ class PersonNer:
                   ) -> list[list[tuple[int, int, str]]]:
         """(start char, end char, label) of each document's entities, as far as they
         reach into the span asked about."""
-        if self._fast is not None:
+        fast = self._fast
+        if fast is not None:
             # Decoding can stop at the first token past the span.
             until = [sum(1 for token in doc if token.idx < end)
                      for doc, (_, end) in zip(docs, spans, strict=True)]
-            return [[_chars(doc, entity) for entity in entities]
-                    for doc, entities in zip(docs, self._fast.entities(docs, until),
-                                             strict=True)]
+            try:
+                found = fast.entities(docs, until)
+            except Exception as error:  # spaCy's own pipe from now on: slower, not wrong
+                log.warning("safeai: numpy NER failed (%s); using spaCy's pipe",
+                            type(error).__name__)
+                self._fast = None
+            else:
+                return [[_chars(doc, entity) for entity in entities]
+                        for doc, entities in zip(docs, found, strict=True)]
         # The pipe's own predict and set_annotations: `nlp.pipe` adds generator and
         # batching machinery around the same two calls, a cost paid on every scan.
         self._ner.set_annotations(docs, self._ner.predict(docs))

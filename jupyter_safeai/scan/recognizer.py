@@ -272,6 +272,7 @@ class PatternRecognizer:
     where `str.find` finds one in the lower-cased text. `prefixes` are the same in
     exact case (`AKIA`, `ghp_`), found in the text itself; `starts_at` gives the sorted
     positions where a match can begin when a cheap function can tell (`run_starts`).
+    A recognizer gives at most one of these three.
     """
 
     entity: str
@@ -291,6 +292,9 @@ class PatternRecognizer:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_group", "value" if "value" in self.pattern.groupindex else 0)
+        if sum(bool(way) for way in (self.prefixes, self.starts_at, self.anchors)) > 1:
+            raise ValueError(f"{self.name}: give one of prefixes, starts_at and anchors: "
+                             "each says where every match starts")
 
     @property
     def name(self) -> str:

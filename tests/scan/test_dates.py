@@ -78,3 +78,16 @@ def test_anchored_person_search_is_the_search(text: str, start: int, length: int
     usable = lowered if anchor_starts(text, lowered, ()) is not None else None
     assert (dates._about_a_person(text, usable, start, start + length)
             == bool(dates._PERSON_TEXT.search(text, start, start + length)))
+
+
+def test_every_person_word_starts_with_an_anchor() -> None:
+    """`_about_a_person` tries `_PERSON_TEXT` only where an anchor is: a word added to the
+    pattern without its anchor would never be seen."""
+    import re
+
+    body = dates._PERSON_TEXT.pattern
+    words = body[body.index("(?:") + 3:body.rindex(")")].split("|")
+    assert len(words) > 20
+    for word in words:
+        literal = re.match(r"[a-z/ ]*", word).group()  # up to the first regex syntax
+        assert any(literal.startswith(anchor) for anchor in dates._PERSON_ANCHORS), word

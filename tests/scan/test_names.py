@@ -279,3 +279,18 @@ def test_a_one_word_candidate_is_the_one_token_it_reads_as(text: str) -> None:
             assert tokens == [(0, len(value), value)]
         else:
             assert len(tokens) >= 2 or "." in value
+
+
+def test_every_character_a_cue_tail_may_hold_is_cut_off() -> None:
+    """`_cue_level` finds the tail between a cue word and the name by stripping
+    `_CUE_TAIL_CHARS`: a character a tail pattern accepts but that set lacks would hide
+    the cue word before it."""
+    missing = set()
+    for code in range(0x10000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000 or char in names._CUE_TAIL_CHARS:
+            continue
+        # alone, or after the separators a tail can start with (`=>`, `->`)
+        if any(tail.fullmatch(s) for tail in names._TAILS for s in (char, "=" + char, "-" + char)):
+            missing.add(char)
+    assert not missing

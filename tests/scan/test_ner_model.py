@@ -131,3 +131,19 @@ def test_questions_from_many_threads_leave_blas_threads_as_they_were(
         got = list(pool.map(lambda doc: person_ner._fast.entities([doc]), docs * 3))
     assert got == expected * 3
     assert blas_threads() == before
+
+
+def test_a_failing_numpy_model_hands_over_to_spacys_pipe(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    ner = PersonNer()
+    ner.load()
+    text = "Seen today by Dr Kwame Mensah."
+    assert ner(text, 17, 29) is True
+
+    def broken(self: FastNer, docs: list, until: list | None = None) -> list:
+        raise FloatingPointError(text)  # the message holds the prompt: it must not be logged
+
+    monkeypatch.setattr(FastNer, "entities", broken)
+    assert ner(text, 17, 29) is True  # answered by spaCy's pipe
+    assert ner._fast is None
+    assert "FloatingPointError" in caplog.text and "Kwame" not in caplog.text

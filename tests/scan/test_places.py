@@ -85,3 +85,12 @@ def test_anchored_labels_are_every_label(text: str) -> None:
                              (places._ZIP_LABEL, places._ZIP_LABEL_ANCHORS)):
         assert ([m.span() for m in places._anchored(pattern, text, text.lower(), anchors)]
                 == [m.span() for m in pattern.finditer(text)])
+
+
+def test_every_region_starts_as_region_starts_expect() -> None:
+    """`_REGION_START` lets the region pattern run only after a comma and a capital
+    ASCII letter and a letter: a state or country spelt otherwise would be missed."""
+    regions = [*places.US_STATES, *places.US_STATES.values(), *places.COUNTRIES]
+    assert len(regions) > 100
+    for region in regions:
+        assert places._REGION_START.match(", " + region), region
