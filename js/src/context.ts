@@ -51,7 +51,9 @@ function fenced(text: string, language: string): string {
   return `${fence}${language}\n${text.replace(/\n+$/, '')}\n${fence}`;
 }
 
-function lines(n: number): string {
+/** "3 lines": the lines of `text`, trailing blank lines not counted. */
+function lines(text: string): string {
+  const n = text.replace(/\n+$/, '').split('\n').length;
   return `${n} line${n === 1 ? '' : 's'}`;
 }
 
@@ -67,12 +69,11 @@ export function cellContext(
     return null;
   }
   const lang = cellType === 'code' ? language : cellType === 'markdown' ? 'markdown' : '';
-  const count = source.replace(/\n+$/, '').split('\n').length;
   return {
     id: `cell:${cellId}`,
     kind: 'cell',
     label: `Cell ${index + 1}`,
-    detail: `The source of cell ${index + 1} (${cellType}, ${lines(count)}); not its outputs`,
+    detail: `The source of cell ${index + 1} (${cellType}, ${lines(source)}); not its outputs`,
     text: `Cell ${index + 1} (${cellType}):\n${fenced(source, lang)}`
   };
 }
@@ -87,12 +88,11 @@ export function selectionContext(
   if (!selected.trim()) {
     return null;
   }
-  const count = selected.replace(/\n+$/, '').split('\n').length;
   return {
     id: `selection:${cellId}:${selected.length}:${selected.slice(0, 32)}`,
     kind: 'selection',
     label: `Selection · cell ${index + 1}`,
-    detail: `The text selected in cell ${index + 1} (${lines(count)})`,
+    detail: `The text selected in cell ${index + 1} (${lines(selected)})`,
     text: `Selected from cell ${index + 1}:\n${fenced(selected, language)}`
   };
 }

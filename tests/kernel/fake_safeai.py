@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import socket
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,5 +88,22 @@ class FakeSafeAI:
     def stop(self) -> None:
         self._loop.call_soon_threadsafe(self._loop.stop)
 
+    def kernel_env(self, runtime_dir: os.PathLike[str], **extra: str) -> dict[str, str]:
+        """This process's environment, with a kernel's server settings pointing here."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SAFEAI_")}
+        env.update(SAFEAI_SERVER_URL=self.url, SAFEAI_SERVER_TOKEN="",
+                   JUPYTER_RUNTIME_DIR=str(runtime_dir), **extra)
+        return env
+
     def sent_text(self) -> str:
         return json.dumps(self.chats)
+
+
+@contextmanager
+def running_fake_safeai() -> Iterator[FakeSafeAI]:
+    """A started stand-in, stopped afterwards (the body of a test fixture)."""
+    server = FakeSafeAI().start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -3,11 +3,10 @@ leaves the kernel in each mode, what comes back, and what is never run."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
-from fake_safeai import FakeSafeAI
+from fake_safeai import FakeSafeAI, running_fake_safeai
 from kernel_client import Kernel
 
 from jupyter_safeai.kernel.magics import INSERT_MIME
@@ -29,17 +28,13 @@ QUESTION = "Patient John Smith, MRN: 00483920, had a fall. How do I plot glucose
 
 @pytest.fixture
 def fake() -> Iterator[FakeSafeAI]:
-    server = FakeSafeAI().start()
-    yield server
-    server.stop()
+    with running_fake_safeai() as server:
+        yield server
 
 
 @pytest.fixture
 def kernel(fake: FakeSafeAI, tmp_path) -> Iterator[Kernel]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAFEAI_")}
-    env.update(SAFEAI_SERVER_URL=fake.url, SAFEAI_SERVER_TOKEN="",
-               JUPYTER_RUNTIME_DIR=str(tmp_path), JPY_SESSION_NAME="analysis/cohort.ipynb")
-    k = Kernel(env)
+    k = Kernel(fake.kernel_env(tmp_path, JPY_SESSION_NAME="analysis/cohort.ipynb"))
     k.run(SETUP)
     yield k
     k.close()

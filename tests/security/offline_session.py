@@ -22,7 +22,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-BIN = Path(sys.executable).parent
+from lab_server import BIN, free_port, lab_command  # this script's folder
+
 TESTS = Path(__file__).resolve().parents[1]
 QUESTION = "Write a Python function that returns the square of a number."
 PHI = "Patient Olumide Bakare, MRN: 00483920, SSN 219-09-9999, asks about metformin."
@@ -58,23 +59,14 @@ def main(work: Path) -> dict[str, object]:
     root, runtime, home = work / "root", work / "runtime", work / "home"
     for folder in (root, runtime, home):
         folder.mkdir(parents=True, exist_ok=True)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    token = secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("SAFEAI_") and "proxy" not in k.lower()}
     env.update(HOME=str(home), JUPYTER_RUNTIME_DIR=str(runtime),
                JUPYTER_CONFIG_DIR=str(home / ".jupyter"),
                JUPYTER_DATA_DIR=str(home / ".local" / "share" / "jupyter"))
     log_path = work / "server.log"
-    command = [
-        str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-        "--ServerApp.port_retries=0", "--allow-root", f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        "--SafeAI.max_new_tokens=24",
-    ]
+    command = lab_command(port, token, root, "--SafeAI.max_new_tokens=24")
     url = f"http://127.0.0.1:{port}/"
     with log_path.open("wb") as log:
         server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)

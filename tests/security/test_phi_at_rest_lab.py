@@ -20,10 +20,8 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import sqlite3
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -33,9 +31,8 @@ from pathlib import Path
 
 import pytest
 from kernel_client import Kernel  # tests/, on the path through its conftest.py
+from lab_server import BIN, free_port, lab_command
 from leakcheck import files_under, occurrences
-
-BIN = Path(sys.executable).parent
 
 NAMES = ["Olumide Bakare", "Siobhan Nakashima-Okafor", "Hamid Farouqi"]
 SSN, MRN, MRN2 = "219-09-9999", "00483920", "73920458"
@@ -110,12 +107,6 @@ class Session:
         return done
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
     base = tmp_path_factory.mktemp("at-rest")
@@ -129,13 +120,7 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
                JUPYTER_RUNTIME_DIR=str(runtime), IPYTHONDIR=str(home / ".ipython"),
                TMPDIR=str(tmp))
     port, token = free_port(), secrets.token_hex(16)
-    command = [
-        str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-        "--ServerApp.port_retries=0", "--allow-root", f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root}", "--ServerApp.log_level=DEBUG",
-        "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
+    command = lab_command(port, token, root, "--ServerApp.log_level=DEBUG")
     with (base / "server.log").open("wb") as log:
         server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     running = Session(base, f"http://127.0.0.1:{port}/", token, env, server, [], [])

@@ -9,7 +9,6 @@ would leave marker files behind and set variables if anything ran it.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "kernel"))  # fake_safeai
-from fake_safeai import FakeSafeAI  # noqa: E402
+from fake_safeai import FakeSafeAI, running_fake_safeai  # noqa: E402
 from kernel_client import Kernel  # noqa: E402
 
 from jupyter_safeai.kernel.context import DATA_NOT_INSTRUCTIONS  # noqa: E402
@@ -31,9 +30,8 @@ QUESTION = "How do I plot glucose by month?"
 
 @pytest.fixture
 def fake() -> Iterator[FakeSafeAI]:
-    server = FakeSafeAI().start()
-    yield server
-    server.stop()
+    with running_fake_safeai() as server:
+        yield server
 
 
 @pytest.fixture
@@ -43,10 +41,7 @@ def markers(tmp_path: Path) -> dict[str, Path]:
 
 @pytest.fixture
 def kernel(fake: FakeSafeAI, tmp_path: Path, markers: dict[str, Path]) -> Iterator[Kernel]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAFEAI_")}
-    env.update(SAFEAI_SERVER_URL=fake.url, SAFEAI_SERVER_TOKEN="",
-               JUPYTER_RUNTIME_DIR=str(tmp_path), IPYTHONDIR=str(tmp_path / "ipython"))
-    k = Kernel(env)
+    k = Kernel(fake.kernel_env(tmp_path, IPYTHONDIR=str(tmp_path / "ipython")))
     injection = INJECTION.format(marker=markers["data"])
     k.run(f"""
 import pandas as pd
