@@ -287,7 +287,12 @@ function ChatView(props: IChatViewProps): JSX.Element {
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
       const policy = JSON.parse(policyKey) as PolicyRequest;
-      scanTexts(texts, Object.keys(policy).length ? policy : null, controller.signal)
+      scanTexts(
+        texts,
+        Object.keys(policy).length ? policy : null,
+        controller.signal,
+        'prompt'
+      )
         .then(decision => setPreview({ text: partsKey, decision, error: null }))
         .catch(error => {
           if ((error as Error).name !== 'AbortError') {
