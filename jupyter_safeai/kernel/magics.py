@@ -292,7 +292,7 @@ def _report_to_sidebar(server: SafeAIServer, decision: GateDecision,
                        parts: list[ContextPart]) -> None:
     """Send kinds and counts (never values) to the server for this notebook's warnings."""
     path = os.environ.get("JPY_SESSION_NAME")
-    counts = Counter(lf.finding.entity for lf in decision.findings)
+    counts = Counter(decision.counts())  # a value split over parts counts once
     counts.update(f.entity for p in parts for f in p.table_findings)
     if not path or not counts:
         return
