@@ -97,7 +97,10 @@ class SafeAIHandler(APIHandler):
         status = self.get_status()
         level = (logging.DEBUG if status < 300 or status == 304 else logging.INFO
                  if status < 400 else logging.WARNING if status < 500 else logging.ERROR)
-        user = getattr(self.current_user, "username", "") if self.current_user else ""
+        try:  # as jupyter-server does: a log line must not fail the request
+            user = getattr(self.current_user, "username", "") or ""
+        except Exception:  # noqa: BLE001
+            user = ""
         self.log.log(level, "%d %s %s (%s@%s) %.2fms", status, self.request.method,
                      self.request.path, user, self.request.remote_ip,
                      1000.0 * self.request.request_time())
