@@ -26,6 +26,7 @@ from typing import Any
 
 from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
+from jupyter_server.prometheus.log_functions import prometheus_log_method
 from tornado import web
 from tornado.iostream import StreamClosedError
 from tornado.log import app_log
@@ -104,10 +105,7 @@ class SafeAIHandler(APIHandler):
         self.log.log(level, "%d %s %s (%s@%s) %.2fms", status, self.request.method,
                      self.request.path, user, self.request.remote_ip,
                      1000.0 * self.request.request_time())
-        with contextlib.suppress(Exception):  # metrics are optional
-            from jupyter_server.prometheus.log_functions import prometheus_log_method
-
-            prometheus_log_method(self)
+        prometheus_log_method(self)
 
     def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
         if isinstance(value, web.HTTPError):
