@@ -161,3 +161,27 @@ async def test_no_planted_value_in_any_log_line_or_error_body(
                                                f"{method} {path}"
     assert occurrences(bodies[-1], values) == []
     assert occurrences(audit_path.read_bytes(), values) == []
+
+
+async def test_an_unexpected_error_quoting_the_request_is_logged_and_answered_by_type(
+        jp_fetch, monkeypatch, server_log) -> None:
+    """A bug whose message quotes what the user sent (a parser's error, say): the body
+    and the log name the exception's type and where it happened, never its message."""
+    from jupyter_safeai.server import handlers
+
+    def broken(body: object) -> dict:
+        raise ValueError(f"cannot read {json.dumps(body)}")
+
+    monkeypatch.setattr(handlers, "parse_chat_request", broken)
+    with pytest.raises(HTTPClientError) as failed:
+        await jp_fetch("safeai", "chat", method="POST", params={"q": PLANTED["query"]},
+                       body=json.dumps({"messages": user(f"SSN {SSN} {PLANTED['content']}")}))
+    assert failed.value.code == 500
+    body = json.loads(failed.value.response.body)
+    assert (body["message"], body["type"]) == ("Unhandled error", "ValueError")
+    log = "\n".join(server_log)
+    assert "Uncaught ValueError in POST" in log
+    assert ", in broken" in log  # the frames are there; the message is not
+    values = [PLANTED["content"], PLANTED["query"], SSN]
+    assert occurrences(log.encode(), values) == []
+    assert occurrences(failed.value.response.body, values) == []
