@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..scan import Finding, ScanError, Vault, redact, scan_text
+from ..scan.entities import Severity
+from ..scan.severity import rate
 from .modes import Mode, Policy
 
 Action = Literal["send", "redact", "warn", "block"]
@@ -20,16 +22,18 @@ Action = Literal["send", "redact", "warn", "block"]
 
 @dataclass(frozen=True)
 class LocatedFinding:
-    """A finding plus which part of the prompt it lies in (message index)."""
+    """A finding plus which part of the prompt it lies in (message index) and its severity."""
 
     part: int
     finding: Finding
+    severity: Severity = "high"
 
     def to_dict(self, policy: Policy | None = None) -> dict[str, object]:
         f = self.finding
         record: dict[str, object] = {
             "part": self.part, "entity": f.entity, "category": f.category,
-            "start": f.start, "end": f.end, "score": round(f.score, 3)}
+            "start": f.start, "end": f.end, "score": round(f.score, 3),
+            "severity": self.severity}
         if policy is not None:
             record["mode"] = policy.mode(f.category).value
         return record
@@ -100,7 +104,11 @@ def check_prompt(
     """Scan every part of a prompt and decide under `policy`; any scanner error blocks."""
     policy = policy or Policy()
     try:
-        found = [LocatedFinding(i, f) for i, text in enumerate(parts) for f in scanner(text)]
+        found = []
+        for i, text in enumerate(parts):
+            hits = scanner(text)
+            found.extend(LocatedFinding(i, f, s) for f, s in zip(hits, rate(text, hits),
+                                                                  strict=True))
     except ScanError as exc:  # too large, too slow: the message names no data
         return GateDecision(policy=policy, error=str(exc), notes=tuple(notes))
     except Exception as exc:  # noqa: BLE001 - any scanner failure must stop the prompt
