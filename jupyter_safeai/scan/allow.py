@@ -137,6 +137,12 @@ def _shape(value: str) -> str:
     return shown + ("…" if len(value) > _MASK_CAP else "")
 
 
+def _keep(value: str, n: int) -> str:
+    """The first `n` characters as they are, the rest as its shape, all cut at 16."""
+    shown = value[:n] + _shape(value[n:_MASK_CAP])[:_MASK_CAP - n]
+    return shown + ("…" if len(value) > _MASK_CAP else "")
+
+
 def mask(value: str, entity: str | None = None) -> str:
     """A form of `value` a report may show: what identifies no one, and the shape of the rest.
 
@@ -151,11 +157,10 @@ def mask(value: str, entity: str | None = None) -> str:
         return value[:site.end()] + _shape(value[site.end():])
     if entity in _SECRETS and (prefix := _VENDOR_PREFIX.match(value)) and prefix.end() < len(
             value):
-        return value[:prefix.end()] + _shape(value[prefix.end():])
+        return _keep(value, prefix.end())
     if len(value) <= 4:
         return "•" * len(value)
-    return (value[0] if not value[0].isspace() else " ") + _shape(value[1:_MASK_CAP]) + (
-        "…" if len(value) > _MASK_CAP else "")
+    return _keep(value, 0 if value[0].isspace() else 1)
 
 
 # --------------------------------------------------------------------------- baseline

@@ -33,6 +33,16 @@ _PATIENT_CUE = re.compile(
     re.IGNORECASE,
 )
 
+#: Mailboxes of a role, not of a person (RFC 2142 and their common kin): an organisation's
+#: contact, one level below a person's own address.
+_ROLE_MAILBOX = re.compile(
+    r"(?:info|support|help|contact|permissions|admin|administrator|sales|press|media|"
+    r"privacy|security|abuse|no-?reply|do-?not-?reply|webmaster|postmaster|hostmaster|"
+    r"hello|team|office|feedback|jobs|careers|billing|legal|marketing|enquiries|inquiries|"
+    r"service|customer-?service|bookquestions|orders|licensing|dpo)@",
+    re.IGNORECASE,
+)
+
 
 def at_least(severity: str, threshold: str) -> bool:
     """Whether `severity` meets `threshold` (`low` < `medium` < `high`)."""
@@ -47,6 +57,13 @@ def _direct(finding: Finding, base: Severity) -> bool:
     return base == "high" and finding.category == "phi"
 
 
+def _lowered(text: str, finding: Finding) -> Severity | None:
+    """A direct identifier's label whose value says it is no one's: a role mailbox."""
+    if finding.entity == "EMAIL_ADDRESS" and _ROLE_MAILBOX.match(text, finding.start):
+        return "medium"
+    return None
+
+
 def rate_table(findings: Sequence[Finding]) -> list[Severity]:
     """The severity of each finding of one table: rows are records, so a name column goes
     up when another column holds a direct identifier (an MRN, an SSN, a phone...)."""
@@ -59,7 +76,7 @@ def rate_table(findings: Sequence[Finding]) -> list[Severity]:
 
 def rate(text: str, findings: Sequence[Finding]) -> list[Severity]:
     """The severity of each of `findings` (found in `text`), in the same order."""
-    base = [base_severity(f.entity) for f in findings]
+    base = [_lowered(text, f) or base_severity(f.entity) for f in findings]
     raisable = [i for i, f in enumerate(findings)
                 if f.entity in RAISED_IN_CONTEXT and f.score >= UNSURE_SCORE]
     if raisable:
