@@ -24,8 +24,7 @@ from jupyter_server.base.handlers import APIHandler
 from tornado import web
 from tornado.iostream import StreamClosedError
 
-from ..models import ModelService, ModelState
-from ..models.runtime import ModelUnavailable
+from ..models import ModelService, ModelState, ModelUnavailable
 from ..policy import GateDecision, Mode, Policy, PolicyError, check_prompt, tighten
 from ..scan import ENTITIES, default_scanner
 from ..scan.redact import StreamRestorer
