@@ -67,9 +67,10 @@ def summary_line(report: Report) -> str:
 
 def _location(f: FileFinding) -> tuple[str, str, str]:
     """(cell, line, column) cells of the table."""
-    cell = "-" if f.cell is None else str(f.cell)
-    if f.where == "output":
-        cell += f" out {f.output}"
+    place = f.place
+    cell = "-" if place is None else str(place.number)
+    if place is not None and place.where == "output":
+        cell += f" out {place.output}"
     table_column, row = f.found.column, f.found.row
     if table_column is not None:
         if row is None:
@@ -147,8 +148,9 @@ def _rule(entity: str) -> dict[str, object]:
 
 def _place(f: FileFinding) -> str:
     bits = []
-    if f.cell is not None:
-        bits.append(f"cell {f.cell}" + (f" output {f.output}" if f.where == "output" else ""))
+    if (place := f.place) is not None:
+        bits.append(f"cell {place.number}"
+                    + (f" output {place.output}" if place.where == "output" else ""))
     if f.found.column is not None:
         row = f.found.row
         bits.append(f"column {f.found.column}" + (f" row {row}" if row is not None else ""))

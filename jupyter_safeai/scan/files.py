@@ -31,6 +31,7 @@ from .severity import rate, rate_table
 
 __all__ = [
     "SUFFIXES",
+    "CellPlace",
     "FileError",
     "FileFinding",
     "NotScanned",
@@ -55,11 +56,22 @@ SKIP_DIRS = frozenset({
 
 
 @dataclass(frozen=True, slots=True)
+class CellPlace:
+    """Where in a notebook: cell and output count from 1, as JupyterLab shows cells."""
+
+    number: int
+    cell_type: str
+    where: str  # "source" or "output"
+    output: int | None = None
+    part: str | None = None  # for outputs: "stream", "error" or the MIME type
+
+
+@dataclass(frozen=True, slots=True)
 class FileFinding:
     """One finding placed in a file, as reports show it: a masked value, never the value.
 
-    `cell` and `output` count from 1, as JupyterLab shows cells; `found` keeps what the
-    engine said (label, category, score, detector and, for tables, column/row/share).
+    `found` keeps what the engine said (label, category, score, detector and, for
+    tables, column/row/share); `place` is set for notebooks.
     """
 
     path: str
@@ -68,11 +80,7 @@ class FileFinding:
     masked: str
     line: int | None = None
     column: int | None = None
-    cell: int | None = None
-    cell_type: str | None = None
-    where: str | None = None
-    output: int | None = None
-    part: str | None = None
+    place: CellPlace | None = None
     fingerprint: str = field(default="", repr=False)
 
     @property
@@ -83,22 +91,30 @@ class FileFinding:
     def category(self) -> str:
         return self.found.category
 
+    @property
+    def cell(self) -> int | None:
+        return None if self.place is None else self.place.number
+
     def to_dict(self) -> dict[str, object]:
-        f = self.found
+        f, place = self.found, self.place
         out: dict[str, object | None] = {
             "path": self.path, "entity": f.entity, "category": f.category,
             "severity": self.severity, "score": round(f.score, 3), "detector": f.detector,
-            "masked": self.masked, "line": self.line, "column": self.column, "cell": self.cell,
-            "cell_type": self.cell_type, "where": self.where, "output": self.output,
-            "part": self.part, "table_column": f.column, "row": f.row, "share": f.share,
+            "masked": self.masked, "line": self.line, "column": self.column,
+            **({} if place is None else {"cell": place.number, "cell_type": place.cell_type,
+                                         "where": place.where, "output": place.output,
+                                         "part": place.part}),
+            "table_column": f.column, "row": f.row, "share": f.share,
         }
         # no fingerprint: a hash of a 9-digit SSN is an SSN to anyone who tries them all
         return {k: v for k, v in out.items() if v is not None}
 
     def sort_key(self) -> tuple[Any, ...]:
-        return (self.path, -1 if self.cell is None else self.cell, self.where != "source",
-                -1 if self.output is None else self.output, self.found.row or 0, self.line or 0,
-                self.column or 0, self.found.column or "", self.entity)
+        place = self.place
+        cell = (-1, False, -1) if place is None else (
+            place.number, place.where != "source", -1 if place.output is None else place.output)
+        return (self.path, *cell, self.found.row or 0, self.line or 0, self.column or 0,
+                self.found.column or "", self.entity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,9 +238,10 @@ def scan_notebook_file(
                            forbidden_categories=forbidden)
     findings = [
         FileFinding(shown, Finding(0, 0, f.entity, f.category, f.score, f.detector), f.severity,
-                    f.masked, f.line, f.column, cell=f.cell + 1, cell_type=f.cell_type,
-                    where=f.where, output=None if f.output is None else f.output + 1,
-                    part=f.part, fingerprint=f.fingerprint)
+                    f.masked, f.line, f.column,
+                    CellPlace(f.cell + 1, f.cell_type, f.where,
+                              None if f.output is None else f.output + 1, f.part),
+                    f.fingerprint)
         for f in result.findings
     ]
     skipped = [NotScanned(shown, s.reason, None if s.cell is None else s.cell + 1,

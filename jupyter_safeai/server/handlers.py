@@ -28,12 +28,11 @@ from ..models import ModelService, ModelState, ModelUnavailable
 from ..policy import GateDecision, Mode, Policy, PolicyError, check_prompt, tighten
 from ..scan import ENTITIES, default_scanner
 from ..scan.redact import StreamRestorer
-from .audit import hash_prompt
+from .audit import CLIENTS, hash_prompt
 from .settings import SafeAI
 
 AUTH_RESOURCE = "safeai"
 ROLES = ("system", "user", "assistant")
-CLIENTS = ("sidebar", "magic", "api")
 
 
 def parse_chat_request(body: Any) -> dict[str, Any]:
