@@ -63,3 +63,14 @@ def test_at_least() -> None:
 def test_masks_keep_a_site_and_a_vendor_but_not_a_value(value: str, entity: str | None,
                                                         expected: str) -> None:
     assert mask(value, entity) == expected
+
+
+def test_the_gate_reports_the_same_severity_as_the_cli() -> None:
+    """`/safeai/scan` findings (the sidebar's) carry the severity `rate` gives."""
+    from jupyter_safeai.policy import check_prompt
+
+    patient = check_prompt(["Patient John Smith, MRN: 00483920, had a fall."]).to_dict()
+    assert {(f["entity"], f["severity"]) for f in patient["findings"]} == {
+        ("PERSON", "high"), ("MEDICAL_RECORD_NUMBER", "high")}
+    author = check_prompt(["Thanks to John Smith for the figures."]).to_dict()
+    assert [(f["entity"], f["severity"]) for f in author["findings"]] == [("PERSON", "medium")]
