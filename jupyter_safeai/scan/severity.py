@@ -76,6 +76,8 @@ def rate_table(findings: Sequence[Finding]) -> list[Severity]:
 
 def rate(text: str, findings: Sequence[Finding]) -> list[Severity]:
     """The severity of each of `findings` (found in `text`), in the same order."""
+    if not findings:  # most texts of a notebook
+        return []
     base = [_lowered(text, f) or base_severity(f.entity) for f in findings]
     raisable = [i for i, f in enumerate(findings)
                 if f.entity in RAISED_IN_CONTEXT and f.score >= UNSURE_SCORE]
