@@ -191,3 +191,10 @@ def test_the_console_script_entry_point_is_the_cli_package() -> None:
     if "jupyter-safeai" in scripts:  # installed (editable or not)
         assert scripts["jupyter-safeai"] == "jupyter_safeai.cli:main"
     assert callable(jupyter_safeai.cli.main)
+
+
+def test_the_hook_fails_on_high_by_default() -> None:
+    """The pre-commit hook passes no `--fail-on`: the command's default is the hook's."""
+    from jupyter_safeai.cli import build_parser
+
+    assert build_parser("scan").parse_args(["scan", "x.ipynb"]).fail_on == "high"
