@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ..scan import Finding, ScanError, Vault, redact, scan_text
+from ..scan.entities import Severity
+from ..scan.severity import rate
 from .conversation import TURN_SEPARATORS, Conversation
 from .modes import Mode, Policy
 
@@ -24,7 +26,7 @@ Action = Literal["send", "redact", "warn", "block"]
 
 @dataclass(frozen=True)
 class LocatedFinding:
-    """A finding plus which part of the prompt it lies in (message index).
+    """A finding plus which part of the prompt it lies in (message index) and its severity.
 
     `split` numbers a value found only in the joined conversation that runs over
     several parts: each part holds one piece, and the pieces count as one finding.
@@ -33,12 +35,14 @@ class LocatedFinding:
     part: int
     finding: Finding
     split: int | None = None
+    severity: Severity = "high"
 
     def to_dict(self, policy: Policy | None = None) -> dict[str, object]:
         f = self.finding
         record: dict[str, object] = {
             "part": self.part, "entity": f.entity, "category": f.category,
-            "start": f.start, "end": f.end, "score": round(f.score, 3)}
+            "start": f.start, "end": f.end, "score": round(f.score, 3),
+            "severity": self.severity}
         if self.split is not None:
             record["split"] = self.split
         if policy is not None:
@@ -168,6 +172,16 @@ def conversation_findings(
                   key=lambda lf: (lf.part, lf.finding.start, lf.finding.end))
 
 
+def _rated(parts: Sequence[str], found: list[LocatedFinding]) -> list[LocatedFinding]:
+    """`found` with each finding's severity, read in the part it lies in."""
+    rated = []
+    for i, text in enumerate(parts):
+        mine = [lf for lf in found if lf.part == i]
+        severities = rate(text, [lf.finding for lf in mine])
+        rated.extend(replace(lf, severity=s) for lf, s in zip(mine, severities, strict=True))
+    return rated
+
+
 def check_prompt(
     parts: Sequence[str], policy: Policy | None = None,
     scanner: Callable[[str], list[Finding]] = scan_text, notes: Sequence[str] = (),
@@ -181,6 +195,7 @@ def check_prompt(
         found = [LocatedFinding(i, f) for i, text in enumerate(parts) for f in scanner(text)]
         if conversation and len(parts) > 1:
             found = conversation_findings(parts, found, scanner)
+        found = _rated(parts, found)
     except ScanError as exc:  # too large, too slow: the message names no data
         return GateDecision(policy=policy, error=str(exc), notes=tuple(notes))
     except Exception as exc:  # noqa: BLE001 - any scanner failure must stop the prompt

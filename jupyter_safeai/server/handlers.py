@@ -31,17 +31,15 @@ from tornado import web
 from tornado.iostream import StreamClosedError
 from tornado.log import app_log
 
-from ..models import ModelService, ModelState
-from ..models.runtime import ModelUnavailable
+from ..models import ModelService, ModelState, ModelUnavailable
 from ..policy import CATEGORIES, GateDecision, Mode, Policy, PolicyError, check_prompt, tighten
 from ..scan import ENTITIES, default_scanner
 from ..scan.redact import StreamRestorer
-from .audit import hash_prompt
+from .audit import CLIENTS, hash_prompt
 from .settings import SafeAI
 
 AUTH_RESOURCE = "safeai"
 ROLES = ("system", "user", "assistant")
-CLIENTS = ("sidebar", "magic", "api")
 #: What `POST /safeai/scan` reads texts as: a prompt's messages (joined as the model
 #: reads them, markers limited by `prompt_never_accept`) or notebook cells.
 SCAN_PURPOSES = ("notebook", "prompt")
