@@ -434,8 +434,14 @@ export function countWarnings(cells: ICellReport[], magic: IMagicWarning[]): num
   return cells.filter(c => c.entities.length > 0).length + magic.length;
 }
 
+/** How findings are hashed for the baseline (sha256 of `ENTITY:value`; tests pass their own). */
+export type Digest = (entity: string, value: string) => Promise<string>;
+
 export class WarningsModel {
-  constructor(private readonly tracker: INotebookTracker) {
+  constructor(
+    private readonly tracker: INotebookTracker,
+    private readonly digest: Digest = fingerprint
+  ) {
     tracker.currentChanged.connect(this._onCurrentChanged, this);
     this._onCurrentChanged();
     this._poll = window.setInterval(() => void this._pollMagic(), MAGIC_POLL_MS);
@@ -721,7 +727,7 @@ export class WarningsModel {
           group.map(p => p.text),
           this._policy
         );
-        await tallyFindings(group, decision.findings, this._cache);
+        await tallyFindings(group, decision.findings, this._cache, this.digest);
       }
     } catch (reason) {
       // Unscanned cells must be tried again next time.

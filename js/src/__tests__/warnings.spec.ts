@@ -658,6 +658,9 @@ const code = (source: string, outputs: unknown[] = []) => ({
   metadata: {}
 });
 
+/** A stand-in for sha256 (Web Crypto resolves off the fake clock): distinct, value-free. */
+const fakeDigest = async (entity: string, value: string) => `${entity}#${hash(value)}`;
+
 /** Run timers and promises until the debounced scan (and any rescan) is done. */
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) {
@@ -687,7 +690,7 @@ describe('WarningsModel', () => {
 
   function open(cells: FakeCell[]) {
     const notebook = fakeNotebook(cells);
-    model = new WarningsModel(notebook.tracker as any);
+    model = new WarningsModel(notebook.tracker as any, fakeDigest);
     return { notebook, model };
   }
 
@@ -947,7 +950,7 @@ describe('WarningsModel', () => {
     const [path, entries] = api.acceptInBaseline.mock.calls[0];
     expect(path).toBe('clinic/visit.ipynb');
     expect(entries).toEqual([
-      { entity: 'EMAIL_ADDRESS', hash: expect.stringMatching(/^[0-9a-f]{64}$/), line: 1, cell: 1 }
+      { entity: 'EMAIL_ADDRESS', hash: await fakeDigest('EMAIL_ADDRESS', EMAIL), line: 1, cell: 1 }
     ]);
     expect(JSON.stringify(entries)).not.toContain(EMAIL);
     // gone from the panel, the count and the flags; the other one stays
@@ -1005,7 +1008,7 @@ describe('WarningsModel', () => {
   it('has no notebook and no warnings when nothing is open', async () => {
     const notebook = fakeNotebook([]);
     notebook.tracker.currentWidget = null;
-    model = new WarningsModel(notebook.tracker as any);
+    model = new WarningsModel(notebook.tracker as any, fakeDigest);
     await settle();
     expect(model.state).toMatchObject({ path: null, cells: [], total: 0, scanning: false });
     expect(warningsSummary(model.state)).toBe('No notebook open');
