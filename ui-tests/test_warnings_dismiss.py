@@ -190,6 +190,7 @@ def test_a_never_accept_finding_cannot_be_dismissed(page: Page, lab: Any,
     open_notebook(page, lab, "keys.ipynb", [md(f"Deploy key: {KEY}")])
     scanned(page)
     key = row(page, 1, "AWS_ACCESS_KEY")
+    expect(key.locator(".safeai-locked")).to_have_text("locked")  # said on the row itself
     key.locator(".safeai-warning").click()
     expect(key.get_by_role("button", name="Not sensitive here")).to_be_disabled()
     expect(key.locator(".safeai-never-accept")).to_contain_text("never accepted")

@@ -64,6 +64,8 @@ export interface IWarningFinding extends IFound {
   where: 'source' | 'output';
   /** False when the admin's never_accept forbids accepting this category. */
   dismissible: boolean;
+  /** `hash()` of the cell source the finding was read from: a marker goes on its line only. */
+  sourceHash: string;
 }
 
 /** What the scanner found in one cell (kinds and counts, never values). */
@@ -396,7 +398,8 @@ export function cellReports(
             index,
             cellType: cell.cellType ?? 'code',
             where,
-            dismissible: !acceptance.neverAccept.has(found.category)
+            dismissible: !acceptance.neverAccept.has(found.category),
+            sourceHash: hash(cell.source)
           });
           const known = entities.get(found.entity);
           if (known) {
@@ -491,6 +494,9 @@ export class WarningsModel {
     const comment = commentFor(language);
     if (finding.where === 'source' && finding.cellType === 'code' && comment) {
       const source = cell.getSource();
+      if (hash(source) !== finding.sourceHash) {
+        return 'The cell changed since it was scanned: try again in a moment';
+      }
       const marked = withAllowMarker(source, finding.line, finding.entity, comment);
       if (marked !== null) {
         if (marked !== source) {

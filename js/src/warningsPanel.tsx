@@ -181,6 +181,14 @@ function FindingRow(props: {
             {f.where === 'output' && <span className="safeai-where"> (output)</span>}
           </span>
         </span>
+        {!f.dismissible && (
+          <span
+            className="safeai-locked"
+            title={`Cannot be dismissed: your administrator never accepts ${f.category} findings`}
+          >
+            locked
+          </span>
+        )}
         <span className="safeai-severity" data-severity={f.severity}>
           {f.severity}
         </span>

@@ -937,6 +937,16 @@ describe('WarningsModel', () => {
     expect(api.acceptInBaseline).not.toHaveBeenCalled();
   });
 
+  it('writes no marker into a cell edited since the scan (the line may have moved)', async () => {
+    const { notebook, model } = open([new FakeCell('a', code(`ssn = "${SSN}"`))]);
+    await settle();
+    const [row] = model.state.cells[0].findings!;
+    notebook.cells[0].json = { ...notebook.cells[0].json, source: `\nssn = "${SSN}"` };
+    expect(await model.dismiss(row)).toMatch(/changed/);
+    expect(notebook.cells[0].getSource()).toBe(`\nssn = "${SSN}"`);
+    expect(api.acceptInBaseline).not.toHaveBeenCalled();
+  });
+
   it('"Not sensitive here" on a markdown cell or an output records label and hash, never the value', async () => {
     const { notebook, model } = open([
       new FakeCell('md', { cell_type: 'markdown', source: `Write to ${EMAIL}` }),
