@@ -38,17 +38,27 @@ class BaselineHandler(SafeAIHandler):
         notebook's name as the baseline records it (relative to the baseline's folder)."""
         if not isinstance(path, str) or not path.strip():
             raise web.HTTPError(400, "'path' (the notebook's path) is required")
+        outside = web.HTTPError(400, "'path' must be a file inside the server's root")
+        if any(ord(ch) < 32 for ch in path):
+            raise outside
         rel = PurePosixPath(path.lstrip("/"))
         if rel.is_absolute() or ".." in rel.parts or not rel.name or rel.name == BASELINE_FILE:
-            raise web.HTTPError(400, "'path' must be a file inside the server's root")
+            raise outside
         root = Path(self.settings.get("server_root_dir", ".")).expanduser().resolve()
-        folder = (root / rel).parent.resolve()
+        try:
+            folder = (root / rel).parent.resolve()
+        except (OSError, ValueError):
+            raise outside from None
         if folder != root and root not in folder.parents:
-            raise web.HTTPError(400, "'path' must be a file inside the server's root")
+            raise outside
         return folder / BASELINE_FILE, rel.name
 
     def _load(self, file: Path) -> Baseline:
-        if not file.exists():
+        try:
+            exists = file.is_file()
+        except OSError:  # a name too long for the file system, say
+            raise web.HTTPError(400, "'path' cannot be used on this file system") from None
+        if not exists:
             return Baseline((), file)
         try:
             return Baseline.load(file)
@@ -76,6 +86,12 @@ class BaselineHandler(SafeAIHandler):
         if not isinstance(body, dict):
             raise web.HTTPError(400, "Body must be a JSON object")
         file, name = self._files(body.get("path"))
+        try:
+            notebook = (file.parent / name).is_file()
+        except OSError:
+            notebook = False
+        if not notebook:
+            raise web.HTTPError(404, "no such notebook: accept findings of a saved file")
         items = body.get("entries")
         if not isinstance(items, list) or not items or len(items) > MAX_ENTRIES_PER_REQUEST:
             raise web.HTTPError(400, f"'entries' must be a list of 1 to "

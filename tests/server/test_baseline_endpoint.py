@@ -135,14 +135,28 @@ async def test_never_accept_categories_are_refused(jp_fetch: Any, jp_root_dir: P
     {"path": "a.ipynb", "entries": [{"entity": "NO_SUCH_LABEL", "hash": "0" * 64}]},
     {"path": "a.ipynb", "entries": []},
     {"path": "a.ipynb", "entries": [{"entity": "PERSON", "hash": "0" * 64, "line": True}]},
+    {"path": "a\x00.ipynb", "entries": [{"entity": "PERSON", "hash": "0" * 64}]},
 ])
 async def test_bad_requests_are_refused_and_write_nothing(
         jp_fetch: Any, jp_root_dir: Path, body: dict[str, Any]) -> None:
+    (jp_root_dir / "a.ipynb").write_text(json.dumps(notebook()))
     with pytest.raises(HTTPClientError) as refused:
         await post(jp_fetch, "baseline", body)
     assert refused.value.code == 400
     assert not list(jp_root_dir.rglob(BASELINE_FILE))
     assert not (jp_root_dir.parent / BASELINE_FILE).exists()
+
+
+@pytest.mark.parametrize("path", ["missing/nb.ipynb", "x" * 5000 + ".ipynb"])
+async def test_only_a_saved_notebook_takes_entries(jp_fetch: Any, jp_root_dir: Path,
+                                                   path: str) -> None:
+    with pytest.raises(HTTPClientError) as refused:
+        await post(jp_fetch, "baseline", {"path": path, "entries": [
+            {"entity": "PERSON", "hash": "0" * 64}]})
+    assert refused.value.code == 404
+    assert not list(jp_root_dir.rglob(BASELINE_FILE))
+    listed = json.loads((await jp_fetch("safeai", "baseline", params={"path": path[:300]})).body)
+    assert listed["entries"] == []
 
 
 async def test_a_broken_baseline_is_reported_not_overwritten(jp_fetch: Any,
