@@ -171,7 +171,7 @@ def _read_text(path: Path) -> str:
 
 
 def read_notebook(text: str) -> dict[str, Any]:
-    """A notebook as an nbformat-4 dict; an nbformat-3 one is upgraded in memory.
+    """A notebook as an nbformat-4 dict; an older one (nbformat 3) is upgraded in memory.
 
     Version 4 is read as it is (not validated): a malformed cell is reported by the
     walker while the rest is still scanned.
@@ -180,17 +180,38 @@ def read_notebook(text: str) -> dict[str, Any]:
         nb = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FileError(f"not valid JSON ({exc.msg}, line {exc.lineno})") from None
-    if isinstance(nb, dict) and nb.get("nbformat") == 3:
-        import nbformat  # only for the old format: most files never need it
-
-        try:
-            nb = nbformat.convert(nbformat.from_dict(nb), 4)
-        except Exception as exc:  # noqa: BLE001 - nbformat raises many types for odd files
-            raise FileError(f"an nbformat-3 notebook nbformat cannot upgrade "
-                            f"({type(exc).__name__})") from None
+    if isinstance(nb, dict) and nb.get("nbformat") in (1, 2, 3):
+        nb = _upgraded(nb)
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
         raise FileError("not a notebook (no cell list; nbformat 3 and 4 are read)")
     return nb
+
+
+def _upgraded(nb: dict[str, Any]) -> dict[str, Any]:
+    """An old notebook converted to version 4 by nbformat, leniently and quietly.
+
+    nbformat logs what makes a notebook invalid, quoting the offending part of it (which
+    may be a patient's row), so its logger is muted here; a missing top-level `metadata`
+    (which its converter needs) is supplied.
+    """
+    import nbformat  # only for old notebooks: most files never need it
+    from traitlets.log import get_logger
+
+    version = nb.get("nbformat")
+    nb.setdefault("metadata", {})
+    logger = get_logger()
+    logger.addFilter(_drop_record)
+    try:
+        return nbformat.convert(nbformat.from_dict(nb), 4)
+    except Exception as exc:  # noqa: BLE001 - nbformat raises many types for odd files
+        raise FileError(f"an nbformat-{version} notebook nbformat cannot upgrade "
+                        f"({type(exc).__name__})") from None
+    finally:
+        logger.removeFilter(_drop_record)
+
+
+def _drop_record(record: object) -> bool:
+    return False
 
 
 def _read_table(path: Path) -> Any:
