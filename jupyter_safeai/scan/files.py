@@ -21,7 +21,7 @@ from .entities import Severity
 from .finding import Finding
 from .notebook import (
     SCAN_FAILED,
-    Scanner,
+    TextScanner,
     failure_reason,
     line_columns,
     raw_findings,
@@ -233,7 +233,7 @@ def _read_table(path: Path) -> Any:
 # --------------------------------------------------------------------------- scanning
 
 
-def scan_text_file(path: Path, shown: str, scanner: Scanner = scan_text,
+def scan_text_file(path: Path, shown: str, scanner: TextScanner = scan_text,
                    forbidden: Collection[str] = ()) -> list[FileFinding]:
     """A source or prose file: scan it whole; inline markers apply."""
     text = _read_text(path)
@@ -252,7 +252,7 @@ def scan_text_file(path: Path, shown: str, scanner: Scanner = scan_text,
 
 
 def scan_notebook_file(
-    path: Path, shown: str, scanner: Scanner = scan_text, forbidden: Collection[str] = ()
+    path: Path, shown: str, scanner: TextScanner = scan_text, forbidden: Collection[str] = ()
 ) -> tuple[list[FileFinding], list[NotScanned]]:
     """An .ipynb: every cell's source and text outputs (see `scan.notebook`)."""
     result = scan_notebook(read_notebook(_read_text(path)), path=shown, scanner=scanner,
@@ -335,7 +335,7 @@ def relative(path: Path, base: Path) -> str:
 
 
 def scan_paths(paths: Iterable[str], forbidden: Collection[str] = (), *,
-               scanner: Scanner = scan_text,
+               scanner: TextScanner = scan_text,
                table_scanner: TableScanner = scan_dataframe) -> Report:
     """Scan every file below `paths` with `scanner` (text) and `table_scanner` (tables)."""
     report = Report()
