@@ -19,7 +19,7 @@ from ..scan.engine import scan_text
 from ..scan.entities import SEVERITIES
 from ..scan.files import SUFFIXES, Report, TableScanner, apply_baseline, scan_paths, update_baseline
 from ..scan.finding import CATEGORIES
-from ..scan.notebook import Scanner
+from ..scan.notebook import TextScanner
 from ..scan.severity import at_least
 from .console import error, plural
 from .report import RENDERERS, summary_line
@@ -87,7 +87,7 @@ def exit_code(report: Report, fail_on: str) -> int:
     return int(failing or bool(report.errors))
 
 
-def run(args: argparse.Namespace, scanner: Scanner = scan_text,
+def run(args: argparse.Namespace, scanner: TextScanner = scan_text,
         table_scanner: TableScanner = scan_dataframe) -> int:
     """The command; `scanner` and `table_scanner` are the engine (tests pass their own)."""
     forbidden = frozenset(args.never_accept)

@@ -21,7 +21,7 @@ from .entities import Severity
 from .finding import Finding
 from .notebook import (
     SCAN_FAILED,
-    Scanner,
+    TextScanner,
     failure_reason,
     line_columns,
     raw_findings,
@@ -171,7 +171,7 @@ def _read_text(path: Path) -> str:
 
 
 def read_notebook(text: str) -> dict[str, Any]:
-    """A notebook as an nbformat-4 dict; an nbformat-3 one is upgraded in memory.
+    """A notebook as an nbformat-4 dict; an older one (nbformat 3) is upgraded in memory.
 
     Version 4 is read as it is (not validated): a malformed cell is reported by the
     walker while the rest is still scanned.
@@ -180,17 +180,38 @@ def read_notebook(text: str) -> dict[str, Any]:
         nb = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FileError(f"not valid JSON ({exc.msg}, line {exc.lineno})") from None
-    if isinstance(nb, dict) and nb.get("nbformat") == 3:
-        import nbformat  # only for the old format: most files never need it
-
-        try:
-            nb = nbformat.convert(nbformat.from_dict(nb), 4)
-        except Exception as exc:  # noqa: BLE001 - nbformat raises many types for odd files
-            raise FileError(f"an nbformat-3 notebook nbformat cannot upgrade "
-                            f"({type(exc).__name__})") from None
+    if isinstance(nb, dict) and nb.get("nbformat") in (1, 2, 3):
+        nb = _upgraded(nb)
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
         raise FileError("not a notebook (no cell list; nbformat 3 and 4 are read)")
     return nb
+
+
+def _upgraded(nb: dict[str, Any]) -> dict[str, Any]:
+    """An old notebook converted to version 4 by nbformat, leniently and quietly.
+
+    nbformat logs what makes a notebook invalid, quoting the offending part of it (which
+    may be a patient's row), so its logger is muted here; a missing top-level `metadata`
+    (which its converter needs) is supplied.
+    """
+    import nbformat  # only for old notebooks: most files never need it
+    from traitlets.log import get_logger
+
+    version = nb.get("nbformat")
+    nb.setdefault("metadata", {})
+    logger = get_logger()
+    logger.addFilter(_drop_record)
+    try:
+        return nbformat.convert(nbformat.from_dict(nb), 4)
+    except Exception as exc:  # noqa: BLE001 - nbformat raises many types for odd files
+        raise FileError(f"an nbformat-{version} notebook nbformat cannot upgrade "
+                        f"({type(exc).__name__})") from None
+    finally:
+        logger.removeFilter(_drop_record)
+
+
+def _drop_record(record: object) -> bool:
+    return False
 
 
 def _read_table(path: Path) -> Any:
@@ -212,7 +233,7 @@ def _read_table(path: Path) -> Any:
 # --------------------------------------------------------------------------- scanning
 
 
-def scan_text_file(path: Path, shown: str, scanner: Scanner = scan_text,
+def scan_text_file(path: Path, shown: str, scanner: TextScanner = scan_text,
                    forbidden: Collection[str] = ()) -> list[FileFinding]:
     """A source or prose file: scan it whole; inline markers apply."""
     text = _read_text(path)
@@ -231,7 +252,7 @@ def scan_text_file(path: Path, shown: str, scanner: Scanner = scan_text,
 
 
 def scan_notebook_file(
-    path: Path, shown: str, scanner: Scanner = scan_text, forbidden: Collection[str] = ()
+    path: Path, shown: str, scanner: TextScanner = scan_text, forbidden: Collection[str] = ()
 ) -> tuple[list[FileFinding], list[NotScanned]]:
     """An .ipynb: every cell's source and text outputs (see `scan.notebook`)."""
     result = scan_notebook(read_notebook(_read_text(path)), path=shown, scanner=scanner,
@@ -314,7 +335,7 @@ def relative(path: Path, base: Path) -> str:
 
 
 def scan_paths(paths: Iterable[str], forbidden: Collection[str] = (), *,
-               scanner: Scanner = scan_text,
+               scanner: TextScanner = scan_text,
                table_scanner: TableScanner = scan_dataframe) -> Report:
     """Scan every file below `paths` with `scanner` (text) and `table_scanner` (tables)."""
     report = Report()

@@ -35,7 +35,8 @@ __all__ = [
     "scan_notebook",
 ]
 
-Scanner = Callable[[str], list[Finding]]
+#: Any engine: text in, findings out (`engine.scan_text`, a test double, a stricter one).
+TextScanner = Callable[[str], list[Finding]]
 Where = Literal["source", "output"]
 
 #: Text MIME types scanned first; their order decides which one reports a value that
@@ -111,7 +112,7 @@ class NotebookScan:
                 "skipped": [s.to_dict() for s in self.skipped]}
 
 
-def raw_findings(text: str, scanner: Scanner, chunk_chars: int = CHUNK_CHARS) -> list[Finding]:
+def raw_findings(text: str, scanner: TextScanner, chunk_chars: int = CHUNK_CHARS) -> list[Finding]:
     """Everything the scanner finds in `text`, before inline markers are applied.
 
     Markers are hidden from the scanner (`without_markers`) so the caller applies
@@ -258,7 +259,7 @@ def _mime_text(mime: str, value: object) -> str | None:
 
 @dataclass
 class _Walker:
-    scanner: Scanner
+    scanner: TextScanner
     forbidden: Collection[str]
     findings: list[NotebookFinding] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
@@ -342,7 +343,7 @@ def scan_notebook(
     nb: Mapping[str, Any],
     *,
     path: str | None = None,
-    scanner: Scanner = scan_text,
+    scanner: TextScanner = scan_text,
     forbidden_categories: Collection[str] = frozenset(),
 ) -> NotebookScan:
     """Scan every cell's source and text outputs; images and malformed parts become `skipped`.

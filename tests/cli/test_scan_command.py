@@ -198,3 +198,20 @@ def test_the_hook_fails_on_high_by_default() -> None:
     from jupyter_safeai.cli import build_parser
 
     assert build_parser("scan").parse_args(["scan", "x.ipynb"]).fail_on == "high"
+
+
+def test_an_invalid_old_notebook_is_read_and_nbformat_logs_none_of_it(
+    caplog: pytest.LogCaptureFixture
+) -> None:
+    """nbformat logs why a v3 notebook is invalid, quoting it: that must not reach a log."""
+    import logging
+
+    from jupyter_safeai.scan.files import read_notebook
+
+    old = {"nbformat": 3, "worksheets": [{"cells": [
+        {"cell_type": "code", "input": "x = 1", "note": f"SSN {SSN}",
+         "outputs": [{"output_type": "pyout", "text": [f"'{SSN}'"], "prompt_number": 1}]}]}]}
+    with caplog.at_level(logging.DEBUG):
+        nb = read_notebook(json.dumps(old))
+    assert nb["nbformat"] == 4 and nb["cells"][0]["source"] == "x = 1"
+    assert SSN not in caplog.text
