@@ -288,6 +288,7 @@ class PatternRecognizer:
     anchors: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
     starts_at: Callable[[str], list[int]] | None = None
+    description: str = ""
     _group: int | str = field(init=False, default=0)
 
     def __post_init__(self) -> None:
