@@ -86,3 +86,20 @@ def literal_starts_of(pattern: re.Pattern[str] | str) -> Starts | None:
     # a start that has another as its prefix adds nothing: the shorter one finds it
     kept = sorted(s for s in starts if not any(o != s and s.startswith(o) for o in starts))
     return Starts(tuple(kept), anycase)
+
+
+def required_literal(pattern: re.Pattern[str] | str, shortest: int = 3) -> str | None:
+    """The longest run of literal characters every match holds (`.atlasv1.`), for a
+    pattern without a literal start: a text without it is skipped at once."""
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    parsed = sre_parse.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    items = list(parsed)
+    if len(items) == 1 and items[0][0] is sre.SUBPATTERN:
+        items = list(items[0][1][-1])
+    best, run = "", ""
+    for op, av in items:
+        run = run + chr(av) if op is sre.LITERAL else ""  # type: ignore[arg-type]
+        best = max(best, run, key=len)
+    return best if len(best) >= shortest else None

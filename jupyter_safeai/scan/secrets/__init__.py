@@ -84,9 +84,10 @@ from .tokens import (
     VENDOR_TOKEN,
     AwsSecretNearKeyIdRecognizer,
 )
+from .vendors import VENDOR_RULES
 
 __all__ = ["SECRET_RECOGNIZERS", "AssignmentRecognizer", "_ASSIGN", "_assign_starts",
-           "_assignments", "is_placeholder", "shannon_entropy"]
+           "_assignments", "VENDOR_RULES", "is_placeholder", "shannon_entropy"]
 
 SECRET_RECOGNIZERS: tuple[Recognizer, ...] = (
     AWS_ACCESS_KEY,
@@ -117,5 +118,6 @@ SECRET_RECOGNIZERS: tuple[Recognizer, ...] = (
     PROSE_PASSWORD,
     AssignmentRecognizer(),
     BEARER_TOKEN,
+    *(rule.recognizer() for rule in VENDOR_RULES),
 )
 

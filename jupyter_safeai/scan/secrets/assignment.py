@@ -31,8 +31,9 @@ from .tokens import HEX, valid_aws_secret
 
 #: `name <op> value` in Python, JSON, YAML, TOML, INI, .env, shell, R, JS, PHP, SQL.
 #: Keys are unquoted (`password`, `self.api_key`, `PGPASSWORD`, `X-Api-Key`) or quoted
-#: (`"password"`, `config['token']`, `os.environ["API_KEY"]`); `password: str = "…"`
-#: annotations are skipped; values are quoted (Python prefixes allowed), `{braced}`
+#: (`"password"`, `config['token']`, `os.environ["API_KEY"]`); `password: str = "…"` and
+#: `var token string = "…"` types are skipped; operators include Make's `::=`/`?=`, PHP's
+#: `.=` and the comma of `setProperty("TOKEN", "…")` after a quoted key; values are quoted (Python prefixes allowed), `{braced}`
 #: (ODBC) or bare up to a delimiter.
 _ASSIGN = re.compile(r"""
     (?:
@@ -41,9 +42,9 @@ _ASSIGN = re.compile(r"""
       | (?<![\w$.\\-])(?=[\w.$-]{0,79}?(?i:pass|pw|secret|token|cred|auth|key|sas|pat))
         (?P<key>[A-Za-z_$][\w.$-]{0,79})
     )
-    (?:[ \t]{0,4}:[ \t]{1,4}[A-Za-z_][\w.\[\], |]{0,60}?(?=[ \t]{1,4}=[ \t]))?
+    (?:(?:[ \t]{0,4}:)?[ \t]{1,4}[A-Za-z_][\w.\[\], |]{0,60}?(?=[ \t]{1,4}=[ \t]))?
     [ \t]{0,8}
-    (?P<op>:=|=>|<-|=(?!=)|:(?![:/]))
+    (?P<op>:::?=|:=|=>|<-|[?.]=|=(?!=)|:(?![:/])|(?<=["'])[ \t]{0,4},)
     [ \t]{0,8}
     (?:
         (?P<pre>[rRbBuUfF]{0,2})
@@ -68,7 +69,8 @@ _CLI = re.compile(r"""
     )
 """, re.VERBOSE)
 #: `<password>…</password>` in XML configs (Maven, JDBC data sources).
-_XML = re.compile(r"<(?P<key>[A-Za-z_][\w.:-]{0,40})>(?P<xv>[^<>\n]{1,256})</(?P=key)>")
+_XML = re.compile(r"<(?P<key>[A-Za-z_][\w.:-]{0,40})>[ \t]{0,40}\n?[ \t]{0,40}"
+                  r"(?P<xv>[^<>\s](?:[^<>\n]{0,254}[^<>\s])?)\s{0,40}</(?P=key)>")
 _VALUE_GROUPS = ("dq", "sq", "bq", "bv", "uv", "dq2", "sq2", "xv")
 
 _PASSWORD_WORDS = frozenset({"password", "passwd", "passphrase", "passcode", "pass", "pwd",

@@ -69,12 +69,28 @@ def _is_sequence_or_periodic(value: str) -> bool:
                for p in range(1, 5))
 
 
+#: Keys published as samples, which documentation and test suites everywhere repeat:
+#: AWS's documented example credentials and the demo Firebase (Google API) keys of
+#: firebase-android-sdk's tests and quick-starts. They grant nothing.
+PUBLIC_SAMPLE_KEYS = frozenset("""
+    AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+    AIzaSyabcdefghijklmnopqrstuvwxyz1234567 AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs
+    AIzaSyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM AIzaSyDMAScliyLx7F0NPDEJi1QmyCgHIAODrlU
+    AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0 AIzayDNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A
+    AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c AIzaSyASWm6HmTMdYWpgMnjRBjxcQ9CKctWmLd4
+    AIzaSyANUvH9H9BsUccjsu2pCmEkOPjjaXeDQgY AIzaSyA5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM
+    AIzaSyA4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g
+    AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw
+    AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY
+""".split())
+
+
 def is_placeholder(value: str) -> bool:
     """True when `value` only stands in for a secret: empty, masked, templated or
-    documentation filler. Such values are what notebooks and docs show instead of a
-    secret, so reporting them would only be noise."""
+    documentation filler, or a published sample key. Such values are what notebooks and
+    docs show instead of a secret, so reporting them would only be noise."""
     v = value.strip().strip("\"'`").strip()
-    if not v or len(set(v)) == 1 or _MASK_ONLY.fullmatch(v):
+    if not v or len(set(v)) == 1 or _MASK_ONLY.fullmatch(v) or v in PUBLIC_SAMPLE_KEYS:
         return True
     if _TEMPLATE.search(v):
         return True

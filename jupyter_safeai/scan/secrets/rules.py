@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
 from ..entities import ENTITIES
-from ..prefilter import literal_starts_of
+from ..prefilter import literal_starts_of, required_literal
 from ..recognizer import PatternRecognizer
 from .randomness import SECRET, is_placeholder, shannon_entropy
 
@@ -66,9 +66,10 @@ class TokenRule:
         except re.error as error:
             raise ValueError(f"{self.id}: bad regex ({error})") from None
         object.__setattr__(self, "_compiled", allow)
-        if not self.keywords and literal_starts_of(self.regex) is None:
+        if not self.keywords and literal_starts_of(self.regex) is None and (
+                required_literal(self.regex) is None):
             raise ValueError(f"{self.id}: a token without keywords must start with a literal "
-                             "prefix (or give keywords)")
+                             "prefix or hold a literal of 3+ characters (or give keywords)")
 
     @classmethod
     def from_mapping(cls, table: Mapping[str, object]) -> TokenRule:
@@ -85,7 +86,8 @@ class TokenRule:
             names = "|".join(sorted(map(re.escape, self.keywords), key=len, reverse=True))
             return re.compile(rf"(?i:{names}){_KEYED_GAP}"
                               rf"(?<![{_TOKEN_CHAR}])(?P<value>{self.regex}){_KEYED_END}")
-        return re.compile(rf"(?<![{_TOKEN_CHAR}])(?:{self.regex})(?![{_TOKEN_CHAR}])")
+        # not glued to a longer run, nor a file suffix (`video_box.ico-7a38…`)
+        return re.compile(rf"(?<![{_TOKEN_CHAR}.])(?:{self.regex})(?![{_TOKEN_CHAR}])")
 
     def valid(self, value: str) -> bool:
         """A real token: not a placeholder, random enough, not allow-listed."""
@@ -100,6 +102,7 @@ class TokenRule:
             self.entity, SECRET, pattern, self.score, self.valid, label=self.id,
             prefixes=starts.literals if starts and exact else (),
             anchors=starts.literals if starts and not exact else (),
+            needles=() if starts else (required_literal(self.regex) or "",),
             description=self.description)
 
     def check_samples(self) -> list[str]:

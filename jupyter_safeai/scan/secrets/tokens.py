@@ -41,7 +41,8 @@ AWS_ACCESS_KEY = PatternRecognizer(
 GCP_API_KEY = PatternRecognizer(
     "GCP_API_KEY", SECRET,
     re.compile(r"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),
-    0.95, body_after(4, 35), label="google-api-key", prefixes=("AIza",))
+    0.95, lambda v: not is_placeholder(v) and body_after(4, 35)(v), label="google-api-key",
+    prefixes=("AIza",))
 
 GITHUB_TOKEN = PatternRecognizer(
     "GITHUB_TOKEN", SECRET,

@@ -1,0 +1,90 @@
+"""The vendor token table: every rule finds its own samples and none of its look-alikes,
+and rules from a TOML file or a plugin are registered, listed and checked the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jupyter_safeai.scan.prefilter import literal_starts_of
+from jupyter_safeai.scan.registry import RecognizerRegistry, RuleError, default_registry
+from jupyter_safeai.scan.secrets import VENDOR_RULES
+from jupyter_safeai.scan.secrets.rules import TokenRule
+
+
+@pytest.mark.parametrize("rule", VENDOR_RULES, ids=lambda r: r.id)
+def test_rule_finds_its_samples_and_not_its_look_alikes(rule: TokenRule) -> None:
+    assert rule.samples, "a rule comes with samples"
+    assert rule.check_samples() == []
+
+
+def test_rule_ids_are_unique() -> None:
+    ids = [rule.id for rule in VENDOR_RULES]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(("regex", "starts", "anycase"), [
+    (r"(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16}", ("rk_live_", "rk_test_", "sk_live_",
+                                                    "sk_test_"), False),
+    (r"(?<![A-Za-z])dop_v1_[a-f0-9]{64}", ("dop_v1_",), False),
+    (r"(?i:discord|dsc)[\w.-]{0,20}=", ("discord", "dsc"), True),
+    (r"xox[bp]-", ("xoxb-", "xoxp-"), False),
+])
+def test_prefilter_starts_are_read_from_the_regex(regex: str, starts: tuple[str, ...],
+                                                  anycase: bool) -> None:
+    derived = literal_starts_of(regex)
+    assert derived is not None
+    assert (derived.literals, derived.anycase) == (starts, anycase)
+
+
+def test_no_start_is_derived_where_a_match_can_begin_anywhere() -> None:
+    assert literal_starts_of(r"[a-z]{3}x") is None
+    assert literal_starts_of(r"a?b") is None
+
+
+RULE_FILE = '''
+[[rule]]
+id = "acme-api-key"
+description = "an ACME Corp API key"
+regex = "acme_[A-Za-z0-9]{32}"
+samples = ["key = 'acme_Q7vX2kLm9PzR4tYw8NbC3dFh6JsG1aE5'"]
+not_secrets = ["key = 'acme_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'"]
+'''
+
+
+def test_rule_file_adds_a_rule_the_scanner_runs(tmp_path: Path) -> None:
+    path = tmp_path / "acme.toml"
+    path.write_text(RULE_FILE)
+    registry = default_registry(ner=False, plugins=False, files=[path])
+    listed = {info.id: info for info in registry.describe()}
+    assert listed["pattern:acme-api-key"].source == f"rule file {path}"
+    assert listed["pattern:acme-api-key"].categories == ("secret",)
+    assert listed["pattern:aws-access-key-id"].source == "builtin"
+    from jupyter_safeai.scan.engine import Scanner
+
+    text = "key = 'acme_Q7vX2kLm9PzR4tYw8NbC3dFh6JsG1aE5'"
+    found = Scanner(registry).scan(text)
+    assert [f.detector for f in found] == ["pattern:acme-api-key"]
+
+
+@pytest.mark.parametrize("body", [
+    RULE_FILE.replace("acme_[A-Za-z0-9]{32}", "acme_[A-Za-z0-9]{40}"),  # misses its sample
+    RULE_FILE.replace('id = "acme-api-key"', 'id = "acme-api-key"\ncolour = "red"'),
+    RULE_FILE.replace('regex = "acme_', 'regex = "[acme_'),
+    "not toml [",
+    "",
+])
+def test_a_broken_rule_file_fails_closed(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(body)
+    with pytest.raises(RuleError):
+        default_registry(ner=False, plugins=False, files=[path])
+
+
+def test_registry_refuses_a_second_recognizer_of_the_same_name() -> None:
+    registry = RecognizerRegistry()
+    rule = VENDOR_RULES[0].recognizer()
+    registry.add(rule)
+    with pytest.raises(RuleError):
+        registry.add(rule, "plugin")
