@@ -609,10 +609,29 @@ def build_parser() -> argparse.ArgumentParser:
     autoload.add_argument("--dir", type=Path, default=Path(sys.prefix) / "etc" / "ipython",
                           help="IPython config folder (a profile folder works too)")
     autoload.set_defaults(handler=run_autoload)
+    rules = sub.add_parser(
+        "rules", help="list the active recognizers and rules (id, entity, category, source)",
+        description="Built-in recognizers, plugins (entry point group "
+        "jupyter_safeai.recognizers) and rule files ($JUPYTER_SAFEAI_RULES, "
+        "safeai-rules/*.toml in the Jupyter config path), as the scanner loads them.")
+    rules.add_argument("--format", choices=("table", "json"), default="table")
+    rules.set_defaults(handler=run_rules)
     from .audit_cli import add_audit_parser  # `audit verify|report|purge`
 
     add_audit_parser(sub)
     return parser
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from .scan.registry import RuleError, default_registry, rules_listing
+
+    try:
+        registry = default_registry(ner=False)
+    except RuleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(rules_listing(registry.describe(), args.format))
+    return 0
 
 
 def run_autoload(args: argparse.Namespace) -> int:

@@ -190,3 +190,27 @@ def default_registry(ner: bool = True, *, plugins: bool = True,
     for path in rule_files() if files is None else files:
         registry.load_rule_file(path)
     return registry
+
+
+def rules_listing(infos: Iterable[RuleInfo], fmt: str = "table") -> str:
+    """The active rules as `jupyter safeai rules` prints them (table or JSON lines)."""
+    import json
+
+    rows = list(infos)
+    if fmt == "json":
+        return "\n".join(json.dumps({"id": r.id, "entities": list(r.entities),
+                                     "categories": list(r.categories), "source": r.source,
+                                     "description": r.description}) for r in rows)
+    table = [("ID", "ENTITY", "CATEGORY", "SOURCE")] + [
+        (r.id, _entities_cell(r.entities), ",".join(r.categories) or "-", r.source)
+        for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(3)]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row[:3], widths, strict=True))
+             + "  " + row[3] for row in table]
+    return "\n".join(lines) + f"\n{len(rows)} recognizers"
+
+
+def _entities_cell(entities: tuple[str, ...]) -> str:
+    if len(entities) <= 3:
+        return ",".join(entities) or "-"
+    return ",".join(entities[:2]) + f",+{len(entities) - 2} more"

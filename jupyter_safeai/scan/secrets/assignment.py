@@ -33,8 +33,8 @@ from .tokens import HEX, valid_aws_secret
 #: Keys are unquoted (`password`, `self.api_key`, `PGPASSWORD`, `X-Api-Key`) or quoted
 #: (`"password"`, `config['token']`, `os.environ["API_KEY"]`); `password: str = "…"` and
 #: `var token string = "…"` types are skipped; operators include Make's `::=`/`?=`, PHP's
-#: `.=` and the comma of `setProperty("TOKEN", "…")` after a quoted key; values are quoted (Python prefixes allowed), `{braced}`
-#: (ODBC) or bare up to a delimiter.
+#: `.=` and the comma of `setProperty("TOKEN", "…")` after a quoted key; values are quoted
+#: (Python prefixes allowed), `{braced}` (ODBC) or bare up to a delimiter.
 _ASSIGN = re.compile(r"""
     (?:
         (?<![\w$.\\-])(?P<kq>["'])(?=[\w.$-]{0,79}?(?i:pass|pw|secret|token|cred|auth|key|sas|pat))
