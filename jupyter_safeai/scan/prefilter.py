@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 import re._constants as sre  # the stdlib parser's opcodes
 import re._parser as sre_parse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from .recognizer import PatternRecognizer
 
 #: Beyond this many alternatives a prefilter costs more than it saves.
 _MAX_STARTS = 48
@@ -57,7 +59,14 @@ def _expand(items: list[tuple[object, object]], ignore: bool) -> tuple[set[str],
             if not all(whole for _, whole, _ in subs):
                 return starts, False, anycase
         elif op is sre.MAX_REPEAT or op is sre.MIN_REPEAT:
-            low, _, body = av  # type: ignore[misc]
+            low, high, body = av  # type: ignore[misc]
+            if low == 0 and high == 1:  # an optional literal: with it and without
+                sub, whole, sub_case = _expand(list(body), ignore)
+                if not whole:
+                    return starts, False, anycase
+                anycase = anycase or sub_case
+                starts = starts | {s + t for s in starts for t in sub}
+                continue
             if low < 1:
                 return starts, False, anycase
             sub, _, sub_case = _expand(list(body), ignore)
@@ -103,3 +112,12 @@ def required_literal(pattern: re.Pattern[str] | str, shortest: int = 3) -> str |
         run = run + chr(av) if op is sre.LITERAL else ""  # type: ignore[arg-type]
         best = max(best, run, key=len)
     return best if len(best) >= shortest else None
+
+
+def prefixed(recognizer: PatternRecognizer) -> PatternRecognizer:
+    """`recognizer` tried only at the exact-case literal starts of its own pattern; an
+    error when it has none (then it needs another prefilter)."""
+    starts = literal_starts_of(recognizer.pattern)
+    if starts is None or starts.anycase:
+        raise ValueError(f"{recognizer.name}: its pattern has no exact-case literal start")
+    return replace(recognizer, prefixes=starts.literals)

@@ -30,6 +30,7 @@ def test_rule_ids_are_unique() -> None:
     (r"(?<![A-Za-z])dop_v1_[a-f0-9]{64}", ("dop_v1_",), False),
     (r"(?i:discord|dsc)[\w.-]{0,20}=", ("discord", "dsc"), True),
     (r"xox[bp]-", ("xoxb-", "xoxp-"), False),
+    (r"(?:xoxe\.)?xoxp-", ("xoxe.xoxp-", "xoxp-"), False),  # an optional literal
 ])
 def test_prefilter_starts_are_read_from_the_regex(regex: str, starts: tuple[str, ...],
                                                   anycase: bool) -> None:
@@ -40,7 +41,7 @@ def test_prefilter_starts_are_read_from_the_regex(regex: str, starts: tuple[str,
 
 def test_no_start_is_derived_where_a_match_can_begin_anywhere() -> None:
     assert literal_starts_of(r"[a-z]{3}x") is None
-    assert literal_starts_of(r"a?b") is None
+    assert literal_starts_of(r"a*b") is None
 
 
 RULE_FILE = '''

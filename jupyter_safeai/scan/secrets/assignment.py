@@ -161,7 +161,10 @@ def _generic_value(value: str, quoted: bool, after: str, env: bool = False) -> b
         return len(hexdigits) >= 20 and shannon_entropy(hexdigits) >= 3.0 and (
             any(c.isdigit() for c in hexdigits) and any(c.isalpha() for c in hexdigits))
     threshold = min(3.5, 0.8 * math.log2(len(v)))
-    return char_classes(v) >= 2 and shannon_entropy(v) >= threshold
+    # under 20 characters, two classes (lower case and digits) are weak evidence: ids,
+    # slugs and hashes-of-something look like that; generated keys that short mix more
+    classes = 3 if len(v) < 20 else 2
+    return char_classes(v) >= classes and shannon_entropy(v) >= threshold
 
 
 def _even_quotes_before(text: str, quote_at: int) -> bool:

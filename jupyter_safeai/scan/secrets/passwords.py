@@ -11,6 +11,7 @@ import binascii
 import re
 from urllib.parse import unquote
 
+from ..prefilter import prefixed
 from ..recognizer import PatternRecognizer, context_regex, run_starts
 from .randomness import SECRET, is_placeholder, random_body
 
@@ -137,14 +138,14 @@ CURL_USER_PASSWORD = PatternRecognizer(
     context=context_regex(["curl", "wget", "http", "https"]), window=300,
     label="curl-user-password", needles=("-u", "--user"))
 
-HTTP_AUTH_PASSWORD = PatternRecognizer(
+HTTP_AUTH_PASSWORD = prefixed(PatternRecognizer(
     "PASSWORD", SECRET,
     re.compile(r"(?:(?<![\w.])auth[ \t]{0,2}=[ \t]{0,2}\([ \t]{0,2}|HTTP(?:Basic|Digest|Proxy)Auth"
                r"\([ \t]{0,4}|\.login\([ \t]{0,4})"
                r"(?:[\"'][^\"'\n]{0,128}[\"']|[A-Za-z_][\w.]{0,64})[ \t]{0,4},[ \t]{0,4}"
                r"(?P<q>[\"'])(?P<value>[^\"'\n]{1,256})(?P=q)"),
     0.85, password_value, label="http-auth-password",
-    prefixes=("auth", "HTTPBasicAuth(", "HTTPDigestAuth(", "HTTPProxyAuth(", ".login("))
+    prefixes=("auth", "HTTPBasicAuth(", "HTTPDigestAuth(", "HTTPProxyAuth(", ".login(")))
 
 SQL_PASSWORD = PatternRecognizer(
     "PASSWORD", SECRET,

@@ -85,6 +85,23 @@ PUBLIC_SAMPLE_KEYS = frozenset("""
 """.split())
 
 
+def _mostly_runs(value: str) -> bool:
+    """"abc123xyz-456def789ghij-klmnop…": at least half its letters and digits stand in
+    runs of three or more that count up (a3c, 789): typed filler. Generated keys almost
+    never hold such a run (one in ~1,000 positions of random hex, fewer in base62)."""
+    chars = [c for c in value if c.isalnum() and c.isascii()]
+    if len(chars) < 12:
+        return False
+    in_runs, run = 0, 1
+    for i in range(1, len(chars) + 1):
+        if i < len(chars) and ord(chars[i]) == ord(chars[i - 1]) + 1:
+            run += 1
+            continue
+        in_runs += run if run >= 3 else 0
+        run = 1
+    return in_runs * 2 >= len(chars)
+
+
 def is_placeholder(value: str) -> bool:
     """True when `value` only stands in for a secret: empty, masked, templated or
     documentation filler, or a published sample key. Such values are what notebooks and
@@ -97,7 +114,7 @@ def is_placeholder(value: str) -> bool:
     low = v.lower()
     if _PLACEHOLDER_MARKERS.search(low):
         return True
-    if _is_sequence_or_periodic(low):
+    if _is_sequence_or_periodic(low) or _mostly_runs(low):
         return True
     words = re.findall(r"[a-z]+", low)
     digits = len(re.sub(r"[^0-9]+", "", low))

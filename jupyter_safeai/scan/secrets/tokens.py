@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from ..finding import Finding
+from ..prefilter import prefixed
 from ..recognizer import PatternRecognizer, literal_starts, matches_at
 from .randomness import SECRET, body_after, is_placeholder, random_body
 
 # ------------------------------------------------------------------ prefixed tokens
 
 _AWS_KEY_ID = re.compile(r"(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])")
-_AWS_KEY_ID_PREFIXES = ("AKIA", "ASIA", "ABIA", "ACCA")
 
 
 def _valid_aws_key_id(value: str) -> bool:
@@ -34,59 +34,64 @@ def _valid_aws_key_id(value: str) -> bool:
     return not is_placeholder(body) and len(set(body)) >= 6
 
 
-AWS_ACCESS_KEY = PatternRecognizer(
-    "AWS_ACCESS_KEY", SECRET, _AWS_KEY_ID, 0.95, _valid_aws_key_id, label="aws-access-key-id",
-    prefixes=_AWS_KEY_ID_PREFIXES)
+AWS_ACCESS_KEY = prefixed(PatternRecognizer(
+    "AWS_ACCESS_KEY", SECRET, _AWS_KEY_ID, 0.95, _valid_aws_key_id, label="aws-access-key-id"))
 
-GCP_API_KEY = PatternRecognizer(
+GCP_API_KEY = prefixed(PatternRecognizer(
     "GCP_API_KEY", SECRET,
     re.compile(r"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),
-    0.95, lambda v: not is_placeholder(v) and body_after(4, 35)(v), label="google-api-key",
-    prefixes=("AIza",))
+    0.95, lambda v: not is_placeholder(v) and body_after(4, 35)(v), label="google-api-key"))
 
-GITHUB_TOKEN = PatternRecognizer(
+GITHUB_TOKEN = prefixed(PatternRecognizer(
     "GITHUB_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])"),
-    0.97, body_after(4, 36), label="github-token",
-    prefixes=("ghp_", "gho_", "ghu_", "ghs_", "ghr_"))
+    0.97, body_after(4, 36), label="github-token"))
 
-GITHUB_FINE_GRAINED_TOKEN = PatternRecognizer(
+GITHUB_FINE_GRAINED_TOKEN = prefixed(PatternRecognizer(
     "GITHUB_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59,200}(?![A-Za-z0-9_])"),
-    0.97, body_after(11, 82, 4.0), label="github-fine-grained-token",
-    prefixes=("github_pat_",))
+    0.97, body_after(11, 82, 4.0), label="github-fine-grained-token"))
 
-GITLAB_TOKEN = PatternRecognizer(
+GITLAB_TOKEN = prefixed(PatternRecognizer(
     "GITLAB_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_-])(?:(?:glpat|gldt|glrt|glptt|glft|glimt|glagent|gloas|glcbt"
                r"|glsoat)-[A-Za-z0-9_-]{20,300}(?:\.[A-Za-z0-9_-]{1,40}){0,3}"
                r"|GR1348941[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])"),
     0.95,
     lambda v: random_body(v[9:] if v.startswith("GR1348941") else v.split("-", 1)[1], 20, 3.0),
-    label="gitlab-token", prefixes=("gl", "GR1348941"))
+    label="gitlab-token"))
+
+
+_CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]{2,}){3,}")
 
 
 def _valid_slack_token(value: str) -> bool:
     """Slack tokens carry numeric team/user ids or a long random tail; "xoxb-your-token"
     has neither."""
     parts = value.split("-")[1:]
-    if len(value) < 24 or is_placeholder(parts[-1]):
-        return False
+    if len(value) < 24 or is_placeholder(parts[-1]) or _CAMEL_WORDS.fullmatch(parts[-1]):
+        return False  # "…-SlackAppConfigurationAccessTokenHere" is a name for one
+    ids = [p for p in parts if p.isdigit() and len(p) > 1]  # not the version digit
+    if any(len(p) < 6 for p in ids):
+        return False  # team and user ids are 9-13 digits: "xoxp-1234-1234-…" is made up
     numeric = [p for p in parts if p.isdigit() and len(p) >= 6]
     if any(len(set(p)) == 1 for p in numeric):
         return False
     return bool(numeric) or random_body(parts[-1], 20)
 
 
-SLACK_TOKEN = PatternRecognizer(
+SLACK_TOKEN = prefixed(PatternRecognizer(
     "SLACK_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_.-])(?:xoxe\.)?(?:xox[abposre]|xapp)-(?:[A-Za-z0-9]{1,80}-){1,6}"
-               r"[A-Za-z0-9]{4,80}(?![A-Za-z0-9_-])"),
-    0.95, _valid_slack_token, label="slack-token", prefixes=("xox", "xapp-"))
+               r"[A-Za-z0-9]{4,200}(?![A-Za-z0-9_-])"),
+    0.95, _valid_slack_token, label="slack-token"))
 
 
 def _valid_slack_webhook(value: str) -> bool:
+    """`T…/B…/secret` paths, or one long random segment (workflow and trigger hooks)."""
     path = value.split("hooks.slack.com/", 1)[1].rstrip("/").split("/")[1:]
+    if len(path) == 1:
+        return random_body(path[0], 40, 4.0)
     return len(path) >= 2 and not is_placeholder(path[-1]) and random_body(path[-1], 8, 2.5)
 
 
@@ -96,12 +101,11 @@ SLACK_WEBHOOK = PatternRecognizer(
                r"/[A-Za-z0-9_/+-]{16,300}"),
     0.95, _valid_slack_webhook, label="slack-webhook", needles=("hooks.slack.com/",))
 
-STRIPE_KEY = PatternRecognizer(
+STRIPE_KEY = prefixed(PatternRecognizer(
     "STRIPE_KEY", SECRET,
-    re.compile(r"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}"
+    re.compile(r"(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{16,247}"
                r"|whsec_[A-Za-z0-9]{24,128})(?![A-Za-z0-9_])"),
-    0.95, lambda v: random_body(v.rsplit("_", 1)[1], 16), label="stripe-key",
-    prefixes=("sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"))
+    0.95, lambda v: random_body(v.rsplit("_", 1)[1], 16), label="stripe-key"))
 
 
 def _valid_openai_key(value: str) -> bool:
@@ -113,20 +117,19 @@ def _valid_openai_key(value: str) -> bool:
     return random_body(body, 32, 4.0, 3) and sum(c.isdigit() for c in body) >= 2
 
 
-OPENAI_KEY = PatternRecognizer(
+OPENAI_KEY = prefixed(PatternRecognizer(
     "OPENAI_KEY", SECRET,
     re.compile(r"(?<![A-Za-z0-9_-])sk-(?!ant-)(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,300}"
                r"(?![A-Za-z0-9_-])"),
-    0.9, _valid_openai_key, label="openai-key", prefixes=("sk-",))
+    0.9, _valid_openai_key, label="openai-key"))
 
-HUGGINGFACE_TOKEN = PatternRecognizer(
+HUGGINGFACE_TOKEN = prefixed(PatternRecognizer(
     "HUGGINGFACE_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_])(?:hf_|api_org_)[A-Za-z0-9]{30,40}(?![A-Za-z0-9_])"),
-    0.93, lambda v: random_body(v.rsplit("_", 1)[1], 30), label="huggingface-token",
-    prefixes=("hf_", "api_org_"))
+    0.93, lambda v: random_body(v.rsplit("_", 1)[1], 30), label="huggingface-token"))
 
 #: Vendors without a label of their own: still secrets, reported as GENERIC_SECRET.
-VENDOR_TOKEN = PatternRecognizer(
+VENDOR_TOKEN = prefixed(PatternRecognizer(
     "GENERIC_SECRET", SECRET,
     re.compile(
         r"(?<![A-Za-z0-9_-])(?:"
@@ -143,9 +146,9 @@ VENDOR_TOKEN = PatternRecognizer(
         r"|xai-[A-Za-z0-9]{60,100}"                         # xAI
         r"|lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}"        # LangSmith
         r")(?![A-Za-z0-9_-])"),
-    0.9, lambda v: random_body(re.split(r"[_.-]", v, maxsplit=1)[-1][-32:], 16, 3.0),
-    label="vendor-token", prefixes=("dapi", "npm_", "pypi-", "SG.", "sk-ant-", "GOCSPX-", "gsk_",
-                                   "r8_", "pplx-", "nvapi-", "xai-", "lsv2_"))
+    0.9, lambda v: random_body(re.split(r"[_.-]", v, maxsplit=1)[-1][-32:], 16, 3.0)
+    and not is_placeholder(v),
+    label="vendor-token"))
 
 #: kaggle.json: the key sits under the bare name "key", which is only safe to read as a
 #: secret right after "username".
@@ -178,11 +181,11 @@ def _valid_jwt(value: str) -> bool:
     return len(signature) >= 16 or head["alg"].lower() == "none"
 
 
-JWT = PatternRecognizer(
+JWT = prefixed(PatternRecognizer(
     "JWT", SECRET,
     re.compile(r"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,8000}\.eyJ[A-Za-z0-9_-]{4,16000}"
                r"\.[A-Za-z0-9_-]{0,8000}={0,2}(?![A-Za-z0-9_=-])"),
-    0.9, _valid_jwt, label="jwt", prefixes=("eyJ",))
+    0.9, _valid_jwt, label="jwt"))
 
 
 # ------------------------------------------------------------------ Azure
@@ -237,7 +240,7 @@ class AwsSecretNearKeyIdRecognizer:
     distance: int = 160
 
     def find(self, text: str) -> Iterator[Finding]:
-        starts = literal_starts(text, _AWS_KEY_ID_PREFIXES)
+        starts = literal_starts(text, AWS_ACCESS_KEY.prefixes)
         ids = [m.span() for m in matches_at(_AWS_KEY_ID, text, starts)
                if _valid_aws_key_id(m.group())]
         if not ids:
@@ -267,8 +270,8 @@ BEARER_TOKEN = PatternRecognizer(
     0.85, lambda v: random_body(v.rstrip("="), 16, 3.0), label="bearer-token",
     needles=("earer", "uthorization", "UTHORIZATION"), anchors=("bearer", "authorization"))
 
-GOOGLE_OAUTH_TOKEN = PatternRecognizer(
+GOOGLE_OAUTH_TOKEN = prefixed(PatternRecognizer(
     "BEARER_TOKEN", SECRET,
     re.compile(r"(?<![A-Za-z0-9_.-])ya29\.[A-Za-z0-9_-]{30,2048}(?![A-Za-z0-9_-])"),
-    0.9, body_after(5, 30), label="google-oauth-token", prefixes=("ya29.",))
+    0.9, body_after(5, 30), label="google-oauth-token"))
 

@@ -150,7 +150,7 @@ VENDOR_RULES: tuple[TokenRule, ...] = (
     TokenRule(
         'vault-token', 'a HashiCorp Vault service or batch token',
         r'hvs\.[\w-]{90,120}|hvb\.[\w-]{138,300}|s\.[A-Za-z0-9]{24}',
-        entropy=3.5, allow=(r'^s\.(?:[A-Z]+|[a-z]+)$',),
+        entropy=3.5, allow=(r'^s\.[A-Za-z]+$',),
         samples=('token = "hvs.5ezeN95m1ZjnNZETkkaxdFEegNaAaaNvXz4l3-mRSwFfkr14flt58cR-wvAiyz_hq_m1pVprnL_cZ8ROHOh2YDQmY-1s"',),
         not_secrets=('xhvs.5ezeN95m1ZjnNZETkkaxdFEegNaAaaNvXz4l3-mRSwFfkr14flt58cR-wvAiyz_hq_m1pVprnL_cZ8ROHOh2YDQmY-1s',)),
     TokenRule(
@@ -405,4 +405,34 @@ VENDOR_RULES: tuple[TokenRule, ...] = (
         keywords=('telegr',), entropy=3.5,
         samples=('TELEGR_TOKEN = "00546:AzqnyKs-ZgNZS7pZOVzei6zxCiHOh0KXiIu"', 'telegrKey: 00546:AzqnyKs-ZgNZS7pZOVzei6zxCiHOh0KXiIu'),
         not_secrets=('build_id = "00546:AzqnyKs-ZgNZS7pZOVzei6zxCiHOh0KXiIu"',)),
+    TokenRule(
+        'airtable-api-key', 'an Airtable API key',
+        '[A-Za-z0-9]{17}',
+        keywords=('airtable',), entropy=3.0,
+        samples=('AIRTABLE_TOKEN = "umpmhs49pj96arb5l"', 'airtableKey: umpmhs49pj96arb5l'),
+        not_secrets=('build_id = "umpmhs49pj96arb5l"',)),
+    TokenRule(
+        'confluent-access-token', 'a Confluent Cloud API key',
+        '[A-Za-z0-9]{16}',
+        keywords=('confluent',), entropy=3.0,
+        samples=('CONFLUENT_TOKEN = "6ylvuhf9q84nomef"', 'confluentKey: 6ylvuhf9q84nomef'),
+        not_secrets=('build_id = "6ylvuhf9q84nomef"',)),
+    TokenRule(
+        'linkedin-client-secret', 'a LinkedIn client secret',
+        '[A-Za-z0-9]{16}',
+        keywords=('linkedin', 'linked_in', 'linked-in'), entropy=3.0,
+        samples=('LINKEDIN_TOKEN = "928egnvfg3f8gr29"', 'linkedinKey: 928egnvfg3f8gr29'),
+        not_secrets=('build_id = "928egnvfg3f8gr29"',)),
+    TokenRule(
+        'sourcegraph-legacy-token', 'a Sourcegraph access token (legacy, 40 hex digits)',
+        '[a-fA-F0-9]{40}',
+        keywords=('sourcegraph',), entropy=3.0,
+        samples=('SOURCEGRAPH_TOKEN = "dD9C1b8e809A305aBfF1E81ffFFbAdAe2De784Cf"', 'sourcegraphKey: dD9C1b8e809A305aBfF1E81ffFFbAdAe2De784Cf'),
+        not_secrets=('build_id = "dD9C1b8e809A305aBfF1E81ffFFbAdAe2De784Cf"',)),
+    TokenRule(
+        'jfrog-api-key', 'a JFrog API key or identity token',
+        '[A-Za-z0-9]{64,73}',
+        keywords=('jfrog', 'artifactory', 'bintray', 'xray'), entropy=4.0,
+        samples=('JFROG_TOKEN = "qvs5Y679uFu3gAHdrXObyFaaMr4qIAkyXUzijTHqjgz3oDNZKAB5GcuaIFTMcsdgZ7bI"', 'jfrogKey: qvs5Y679uFu3gAHdrXObyFaaMr4qIAkyXUzijTHqjgz3oDNZKAB5GcuaIFTMcsdgZ7bI'),
+        not_secrets=('build_id = "qvs5Y679uFu3gAHdrXObyFaaMr4qIAkyXUzijTHqjgz3oDNZKAB5GcuaIFTMcsdgZ7bI"',)),
 )
