@@ -375,7 +375,15 @@ class PatternRecognizer:
              labels: ScanLabels | None = None) -> Iterator[Finding]:
         """Findings in `text`; `lowered` (`text.lower()`) and `labels` (where label words
         start in it) are shared by all the recognizers of the engine's scan."""
-        for match in self._candidates(text, lowered, labels):
+        return self._findings(text, self._candidates(text, lowered, labels))
+
+    def find_at(self, text: str, starts: list[int]) -> Iterator[Finding]:
+        """Findings of a recognizer without context words whose matches can only begin at
+        `starts` (sorted), found by the caller (one search for many recognizers)."""
+        return self._findings(text, matches_at(self.pattern, text, starts))
+
+    def _findings(self, text: str, matches: Iterable[re.Match[str]]) -> Iterator[Finding]:
+        for match in matches:
             start, end = match.span(self._group)
             if start == end:
                 continue

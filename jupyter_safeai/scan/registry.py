@@ -74,8 +74,9 @@ class RecognizerRegistry:
         name = getattr(recognizer, "name", None)
         if not isinstance(name, str) or not callable(getattr(recognizer, "find", None)):
             raise RuleError(f"{source}: a recognizer needs a `name` and a `find(text)`")
-        for known, known_source in self._entries:
-            if unique and known.name == name:
+        names = {name, *(m.name for m in getattr(recognizer, "members", ()))}
+        for known, known_source in self._entries if unique else ():
+            if names & {known.name, *(m.name for m in getattr(known, "members", ()))}:
                 raise RuleError(f"{source}: recognizer {name!r} is already registered "
                                 f"(from {known_source})")
         for entity in entities_of(recognizer):
@@ -138,15 +139,19 @@ class RecognizerRegistry:
     def describe(self) -> list[RuleInfo]:
         """Every active recognizer: id, entities, categories, source, description."""
         infos = []
-        for recognizer, source in self._entries:
-            entities = entities_of(recognizer)
-            categories = tuple(sorted({ENTITIES[e][0] for e in entities}))
-            doc = getattr(recognizer, "description", "") or (type(recognizer).__doc__ or "")
-            if isinstance(recognizer, PatternRecognizer) and not recognizer.description:
-                doc = ENTITIES[recognizer.entity][1]
-            infos.append(RuleInfo(recognizer.name, entities, categories, source,
-                                  " ".join(doc.split()[:24])))
+        for entry, source in self._entries:
+            for recognizer in getattr(entry, "members", None) or (entry,):
+                infos.append(_info(recognizer, source))
         return infos
+
+
+def _info(recognizer: Recognizer, source: str) -> RuleInfo:
+    entities = entities_of(recognizer)
+    categories = tuple(sorted({ENTITIES[e][0] for e in entities}))
+    doc = getattr(recognizer, "description", "") or (type(recognizer).__doc__ or "")
+    if isinstance(recognizer, PatternRecognizer) and not recognizer.description:
+        doc = ENTITIES[recognizer.entity][1]
+    return RuleInfo(recognizer.name, entities, categories, source, " ".join(doc.split()[:24]))
 
 
 def rule_files(environ: dict[str, str] | None = None) -> list[Path]:

@@ -63,6 +63,7 @@ from .passwords import (
 )
 from .private_keys import GcpServiceAccountRecognizer, PemPrivateKeyRecognizer
 from .randomness import is_placeholder, shannon_entropy
+from .rules import RuleTable
 from .tokens import (
     AWS_ACCESS_KEY,
     AZURE_AD_CLIENT_SECRET,
@@ -118,6 +119,6 @@ SECRET_RECOGNIZERS: tuple[Recognizer, ...] = (
     PROSE_PASSWORD,
     AssignmentRecognizer(),
     BEARER_TOKEN,
-    *(rule.recognizer() for rule in VENDOR_RULES),
+    RuleTable(VENDOR_RULES),
 )
 
