@@ -30,7 +30,12 @@ class Recognizer(Protocol):
 
 #: The only non-ASCII characters a case-insensitive regex matches to ASCII letters
 #: (İ ı ſ and the Kelvin sign), which `str.lower` leaves or maps otherwise.
-_FOLD_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+FOLD_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+#: Each trap to the ASCII letter such a regex matches it to, read from `re` itself.
+FOLD_TO_ASCII = str.maketrans({
+    trap: next(letter for letter in "abcdefghijklmnopqrstuvwxyz"
+               if re.fullmatch(letter, trap, re.IGNORECASE))
+    for trap in FOLD_TRAPS})
 
 
 def finds_as_regex_does(text: str, lowered: str) -> bool:
@@ -38,7 +43,7 @@ def finds_as_regex_does(text: str, lowered: str) -> bool:
     case-insensitive regex matches in `text`: lower-casing moved no offset, and none of
     the few exotic letters that fold to ASCII is there."""
     return len(lowered) == len(text) and (
-        text.isascii() or not any(trap in text for trap in _FOLD_TRAPS))
+        text.isascii() or not any(trap in text for trap in FOLD_TRAPS))
 
 
 def anchor_starts(text: str, lowered: str, anchors: Iterable[str]) -> list[int] | None:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..finding import Finding
+from ..recognizer import FOLD_TO_ASCII, FOLD_TRAPS
 from .passwords import (
     CAMEL_WORDS,
     DOTTED,
@@ -35,11 +36,14 @@ from .tokens import HEX, valid_aws_secret
 #: `var token string = "…"` types are skipped; operators include Make's `::=`/`?=`, PHP's
 #: `.=` and the comma of `setProperty("TOKEN", "…")` after a quoted key; values are quoted
 #: (Python prefixes allowed), `{braced}` (ODBC) or bare up to a delimiter.
+_KEY_WORDS = ("pass", "pw", "secret", "token", "cred", "auth", "key", "sas", "pat")
+#: A key holds one of them within its first 80 characters.
+_HOLDS_KEY_WORD = r"(?=[\w.$-]{0,79}?(?i:" + "|".join(_KEY_WORDS) + "))"
 _ASSIGN = re.compile(r"""
     (?:
-        (?<![\w$.\\-])(?P<kq>["'])(?=[\w.$-]{0,79}?(?i:pass|pw|secret|token|cred|auth|key|sas|pat))
+        (?<![\w$.\\-])(?P<kq>["'])""" + _HOLDS_KEY_WORD + r"""
         (?P<qkey>[A-Za-z_$][\w.$-]{0,79}?)(?P=kq)\]?
-      | (?<![\w$.\\-])(?=[\w.$-]{0,79}?(?i:pass|pw|secret|token|cred|auth|key|sas|pat))
+      | (?<![\w$.\\-])""" + _HOLDS_KEY_WORD + r"""
         (?P<key>[A-Za-z_$][\w.$-]{0,79})
     )
     (?:(?:[ \t]{0,4}:)?[ \t]{1,4}[A-Za-z_][\w.\[\], |]{0,60}?(?=[ \t]{1,4}=[ \t]))?
@@ -53,11 +57,6 @@ _ASSIGN = re.compile(r"""
       | (?P<uv>[^\s"'`]{1,256})
     )
 """, re.VERBOSE)
-#: The words one of which a key of `_ASSIGN` holds within its first 80 characters, and
-#: the characters a key is made of: a key is found from its word, not tried at every
-#: identifier.
-_KEY_WORDS = ("pass", "pw", "secret", "token", "cred", "auth", "key", "sas", "pat")
-_KEY_CHARS = frozenset("_.$-")
 #: `--password hunter2`, `--api-key=…`, `["--password", "…"]` (the `--` comes first so
 #: the engine can skip to it).
 _CLI = re.compile(r"""
@@ -225,9 +224,6 @@ def _bare_value_end(text: str, match: re.Match[str], start: int, end: int,
 #: The last character before `at` that cannot be part of a key (`[\w.$-]`): a key's run
 #: starts right after it.
 _LAST_NON_KEY = re.compile(r"(?s:.*)[^\w.$-]")
-#: Letters a case-insensitive regex matches to an ASCII letter although `str.lower` does
-#: not map them to it (and İ, whose lower case is two characters).
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 #: Where `_ASSIGN` can match when the key words cannot be found by `str.find`: at every
 #: run start and quote.
 _RUN_START = re.compile(r"""(?<![\w$.\\-])["'A-Za-z_$]""")
@@ -248,8 +244,8 @@ def _assign_starts(text: str) -> list[int]:
     `str.find` names one run start to try, and the quote before it for a quoted key.
     """
     folded = text.lower()
-    if not text.isascii() and any(trap in text for trap in "\u0130\u0131\u017f\u212a"):
-        folded = text.translate(_FOLD).lower()
+    if not text.isascii() and any(trap in text for trap in FOLD_TRAPS):
+        folded = text.translate(FOLD_TO_ASCII).lower()
     if len(folded) != len(text):  # no such letter is known; never miss a key if one is
         return [m.start() for m in _RUN_START.finditer(text)]
     starts: set[int] = set()
