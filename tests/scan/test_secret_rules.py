@@ -129,3 +129,31 @@ def test_table_finds_what_each_rule_finds_on_its_own(text: str) -> None:
 def test_table_finds_each_rules_samples(rule: TokenRule) -> None:
     for sample in rule.samples:
         assert f"pattern:{rule.id}" in {f.detector for f in TABLE.find(sample)}
+
+
+class _EntryPoint:
+    def __init__(self, name: str, offered: object) -> None:
+        self.name, self.value, self._offered = name, f"plugin:{name}", offered
+
+    def load(self) -> object:
+        if isinstance(self._offered, Exception):
+            raise self._offered
+        return self._offered
+
+
+def test_entry_point_recognizers_are_registered_with_their_source(monkeypatch) -> None:
+    rule = TokenRule("acme-api-key", "an ACME key", "acme_[A-Za-z0-9]{32}")
+    points = [_EntryPoint("one", rule.recognizer()),
+              _EntryPoint("many", lambda: [replace(rule.recognizer(), label="acme-2")])]
+    monkeypatch.setattr("jupyter_safeai.scan.registry.entry_points", lambda group: points)
+    registry = default_registry(ner=False, files=[])
+    sources = {info.id: info.source for info in registry.describe()}
+    assert sources["pattern:acme-api-key"] == "entry point one (plugin:one)"
+    assert sources["pattern:acme-2"] == "entry point many (plugin:many)"
+
+
+def test_a_plugin_that_fails_to_load_fails_closed(monkeypatch) -> None:
+    points = [_EntryPoint("broken", ImportError("no module named acme"))]
+    monkeypatch.setattr("jupyter_safeai.scan.registry.entry_points", lambda group: points)
+    with pytest.raises(RuleError, match="broken"):
+        default_registry(ner=False, files=[])
