@@ -12,6 +12,7 @@ import re
 import re._constants as sre  # the stdlib parser's opcodes
 import re._parser as sre_parse
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .recognizer import PatternRecognizer
 
@@ -81,8 +82,13 @@ def _expand(items: list[tuple[object, object]], ignore: bool) -> tuple[set[str],
 def literal_starts_of(pattern: re.Pattern[str] | str) -> Starts | None:
     """The literal starts of `pattern`, or None when some match can begin without one
     (or there are too many to be worth looking for)."""
-    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    if isinstance(pattern, re.Pattern):
+        return _starts(pattern.pattern, pattern.flags)
+    return _starts(pattern, 0)
+
+
+@lru_cache(maxsize=1024)
+def _starts(source: str, flags: int) -> Starts | None:
     parsed = sre_parse.parse(source, flags)
     try:
         starts, _, anycase = _expand(list(parsed), bool(parsed.state.flags & re.IGNORECASE))

@@ -104,6 +104,8 @@ class RecognizerRegistry:
 
     def load_entry_points(self, group: str = ENTRY_POINT_GROUP) -> None:
         """Add the recognizers installed packages offer under `group`."""
+        if not _declared(group):
+            return
         for point in entry_points(group=group):
             source = f"entry point {point.name} ({point.value})"
             try:
@@ -152,6 +154,26 @@ def _info(recognizer: Recognizer, source: str) -> RuleInfo:
     if isinstance(recognizer, PatternRecognizer) and not recognizer.description:
         doc = ENTITIES[recognizer.entity][1]
     return RuleInfo(recognizer.name, entities, categories, source, " ".join(doc.split()[:24]))
+
+
+def _declared(group: str) -> bool:
+    """Whether an installed distribution names `group` in its entry_points.txt: reading
+    those few files is many times cheaper than `importlib.metadata`'s discovery (which
+    parses every distribution's metadata), and most installations have no plugin."""
+    needle = f"[{group}]"
+    for folder in dict.fromkeys(sys.path):
+        try:
+            files = [*Path(folder or ".").glob("*.dist-info/entry_points.txt"),
+                     *Path(folder or ".").glob("*.egg-info/entry_points.txt")]
+        except OSError:
+            continue
+        for path in files:
+            try:
+                if needle in path.read_text(encoding="utf-8", errors="replace"):
+                    return True
+            except OSError:
+                continue
+    return False
 
 
 def rule_files(environ: dict[str, str] | None = None) -> list[Path]:

@@ -146,6 +146,7 @@ def test_entry_point_recognizers_are_registered_with_their_source(monkeypatch) -
     points = [_EntryPoint("one", rule.recognizer()),
               _EntryPoint("many", lambda: [replace(rule.recognizer(), label="acme-2")])]
     monkeypatch.setattr("jupyter_safeai.scan.registry.entry_points", lambda group: points)
+    monkeypatch.setattr("jupyter_safeai.scan.registry._declared", lambda group: True)
     registry = default_registry(ner=False, files=[])
     sources = {info.id: info.source for info in registry.describe()}
     assert sources["pattern:acme-api-key"] == "entry point one (plugin:one)"
@@ -155,5 +156,18 @@ def test_entry_point_recognizers_are_registered_with_their_source(monkeypatch) -
 def test_a_plugin_that_fails_to_load_fails_closed(monkeypatch) -> None:
     points = [_EntryPoint("broken", ImportError("no module named acme"))]
     monkeypatch.setattr("jupyter_safeai.scan.registry.entry_points", lambda group: points)
+    monkeypatch.setattr("jupyter_safeai.scan.registry._declared", lambda group: True)
     with pytest.raises(RuleError, match="broken"):
         default_registry(ner=False, files=[])
+
+
+def test_plugins_are_looked_up_only_where_a_package_declares_the_group(tmp_path, monkeypatch
+                                                                       ) -> None:
+    from jupyter_safeai.scan.registry import ENTRY_POINT_GROUP, _declared
+
+    monkeypatch.setattr("sys.path", [str(tmp_path)])
+    assert not _declared(ENTRY_POINT_GROUP)
+    info = tmp_path / "acme_rules-1.0.dist-info"
+    info.mkdir()
+    (info / "entry_points.txt").write_text(f"[{ENTRY_POINT_GROUP}]\nacme = acme_rules:RULES\n")
+    assert _declared(ENTRY_POINT_GROUP)
