@@ -55,6 +55,8 @@ class TokenRule:
     score: float = 0.9
     _compiled: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False,
                                                    default=())
+    _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False,
+                                      default=re.compile(""))
 
     def __post_init__(self) -> None:
         if ENTITIES.get(self.entity, ("",))[0] != SECRET:
@@ -63,11 +65,12 @@ class TokenRule:
             raise ValueError(f"{self.id!r}: ids are lower-case words joined by '-'")
         try:
             allow = tuple(re.compile(a) for a in self.allow)
-            re.compile(self.regex)
+            pattern = self._compile()
         except re.error as error:
             raise ValueError(f"{self.id}: bad regex ({error})") from None
         object.__setattr__(self, "_compiled", allow)
-        if not self.keywords and literal_starts_of(self.regex) is None and (
+        object.__setattr__(self, "_pattern", pattern)
+        if not self.keywords and literal_starts_of(pattern) is None and (
                 required_literal(self.regex) is None):
             raise ValueError(f"{self.id}: a token without keywords must start with a literal "
                              "prefix or hold a literal of 3+ characters (or give keywords)")
@@ -83,6 +86,11 @@ class TokenRule:
         return cls(**values)  # type: ignore[arg-type]
 
     def pattern(self) -> re.Pattern[str]:
+        """The rule's regex as it runs: a keyed value after its name, or a token that
+        stands alone."""
+        return self._pattern
+
+    def _compile(self) -> re.Pattern[str]:
         if self.keywords:
             names = "|".join(sorted(map(re.escape, self.keywords), key=len, reverse=True))
             return re.compile(rf"(?i:{names}){_KEYED_GAP}"
