@@ -77,7 +77,7 @@ class Scanner:
         else:
             self.registry = RecognizerRegistry()
             self.registry.add_all(recognizers, "caller", unique=False)
-        self.recognizers = self.registry.recognizers
+        self.recognizers = self.registry.runnable()
         self._labels = LabelIndex.of(self.recognizers)  # one pass finds every label word
         self._loaded = False
         self.max_chars = max_chars

@@ -33,6 +33,7 @@ else:  # pragma: no cover - Python 3.10
 
 from .entities import ENTITIES
 from .recognizer import PatternRecognizer, Recognizer
+from .start_index import StartIndex, mergeable
 
 ENTRY_POINT_GROUP = "jupyter_safeai.recognizers"
 RULES_ENV = "JUPYTER_SAFEAI_RULES"
@@ -74,9 +75,8 @@ class RecognizerRegistry:
         name = getattr(recognizer, "name", None)
         if not isinstance(name, str) or not callable(getattr(recognizer, "find", None)):
             raise RuleError(f"{source}: a recognizer needs a `name` and a `find(text)`")
-        names = {name, *(m.name for m in getattr(recognizer, "members", ()))}
         for known, known_source in self._entries if unique else ():
-            if names & {known.name, *(m.name for m in getattr(known, "members", ()))}:
+            if known.name == name:
                 raise RuleError(f"{source}: recognizer {name!r} is already registered "
                                 f"(from {known_source})")
         for entity in entities_of(recognizer):
@@ -140,11 +140,23 @@ class RecognizerRegistry:
 
     def describe(self) -> list[RuleInfo]:
         """Every active recognizer: id, entities, categories, source, description."""
-        infos = []
-        for entry, source in self._entries:
-            for recognizer in getattr(entry, "members", None) or (entry,):
-                infos.append(_info(recognizer, source))
-        return infos
+        return [_info(recognizer, source) for recognizer, source in self._entries]
+
+    def runnable(self) -> tuple[Recognizer, ...]:
+        """What the engine runs: the recognizers in order, those tried only at their
+        literal starts merged into one `StartIndex` (one search finds the starts of all
+        of them) where the first of them stands. Their findings are the same."""
+        merged = [r for r in self if mergeable(r)]
+        if len(merged) < 2:
+            return self.recognizers
+        index, ids = StartIndex(merged), {id(r) for r in merged}
+        runs: list[Recognizer] = []
+        for recognizer in self:
+            if id(recognizer) not in ids:
+                runs.append(recognizer)
+            elif index not in runs:
+                runs.append(index)
+        return tuple(runs)
 
 
 def _info(recognizer: Recognizer, source: str) -> RuleInfo:

@@ -11,9 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jupyter_safeai.scan.prefilter import literal_starts_of
-from jupyter_safeai.scan.registry import RecognizerRegistry, RuleError, default_registry
+from jupyter_safeai.scan.registry import (
+    RecognizerRegistry,
+    RuleError,
+    builtin_recognizers,
+    default_registry,
+)
 from jupyter_safeai.scan.secrets import VENDOR_RULES
-from jupyter_safeai.scan.secrets.rules import RuleTable, TokenRule
+from jupyter_safeai.scan.secrets.rules import TokenRule
+from jupyter_safeai.scan.start_index import StartIndex, mergeable
 
 
 @pytest.mark.parametrize("rule", VENDOR_RULES, ids=lambda r: r.id)
@@ -94,41 +100,51 @@ def test_registry_refuses_a_second_recognizer_of_the_same_name() -> None:
         registry.add(rule, "plugin")
 
 
-# -- the table tries each rule only where one search found its start; that misses nothing
-TABLE = RuleTable(VENDOR_RULES)
-_PIECES = sorted({s for m in TABLE.members for s in (*m.prefixes, *m.anchors)}
-                 | {s.upper() for m in TABLE.members for s in m.anchors}
+# -- merged, the prefixed recognizers are tried only where one search found their starts;
+# that misses nothing a recognizer finds alone
+MERGED = StartIndex([r for r in builtin_recognizers(ner=False) if mergeable(r)])
+_PIECES = sorted({s for m in MERGED.members for s in (*m.prefixes, *m.anchors)}
+                 | {s.upper() for m in MERGED.members for s in m.anchors}
                  | {"_TOKEN = ", ": ", "=", '"', " ", "\n", ".", "-", "_", "x", "İ", "ſ",
                     "a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuVwXyZ", "0123456789abcdef" * 4,
-                    "Q7vX2kLm9PzR4tYw8NbC3dFh6JsG1aE5" * 3})
+                    "Q7vX2kLm9PzR4tYw8NbC3dFh6JsG1aE5" * 3, "-01A-02", "12345"})
 
 
-def _slow(text: str) -> list[tuple[int, int, str]]:
-    """Every rule's matches, each rule scanning the whole text."""
+def _alone(text: str) -> list[tuple[int, int, str]]:
+    """Every member's matches, each member scanning the whole text."""
     found = []
-    for member in TABLE.members:
-        bare = replace(member, validate=None, prefixes=(), anchors=(), needles=())
+    for member in MERGED.members:
+        bare = replace(member, validate=None, prefixes=(), anchors=())
         found += [(f.start, f.end, f.detector) for f in bare.find(text)]
     return sorted(found)
 
 
-def _fast(text: str) -> list[tuple[int, int, str]]:
-    table = RuleTable.__new__(RuleTable)
-    table.__dict__.update(TABLE.__dict__)
-    table.members = tuple(replace(m, validate=None) for m in TABLE.members)
-    return sorted((f.start, f.end, f.detector) for f in table.find(text))
+def _merged(text: str) -> list[tuple[int, int, str]]:
+    index = StartIndex([replace(m, validate=None) for m in MERGED.members])
+    return sorted((f.start, f.end, f.detector) for f in index.find(text))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
-def test_table_finds_what_each_rule_finds_on_its_own(text: str) -> None:
-    assert _fast(text) == _slow(text)
+def test_merged_recognizers_find_what_each_finds_alone(text: str) -> None:
+    assert _merged(text) == _alone(text)
 
 
-@pytest.mark.parametrize("rule", VENDOR_RULES, ids=lambda r: r.id)
-def test_table_finds_each_rules_samples(rule: TokenRule) -> None:
+@pytest.mark.parametrize("rule", [r for r in VENDOR_RULES if mergeable(r.recognizer())],
+                         ids=lambda r: r.id)
+def test_merged_index_finds_each_rules_samples(rule: TokenRule) -> None:
     for sample in rule.samples:
-        assert f"pattern:{rule.id}" in {f.detector for f in TABLE.find(sample)}
+        assert f"pattern:{rule.id}" in {f.detector for f in MERGED.find(sample)}
+
+
+def test_the_engine_runs_prefixed_recognizers_merged() -> None:
+    from jupyter_safeai.scan.engine import Scanner
+
+    runs = Scanner(ner=False).recognizers
+    assert sum(isinstance(r, StartIndex) for r in runs) == 1
+    assert not any(mergeable(r) for r in runs)
+    assert {m.name for m in MERGED.members} >= {"pattern:aws-access-key-id", "pattern:jwt",
+                                                 "pattern:1password-secret-key"}
 
 
 class _EntryPoint:

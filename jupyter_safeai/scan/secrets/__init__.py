@@ -63,7 +63,6 @@ from .passwords import (
 )
 from .private_keys import GcpServiceAccountRecognizer, PemPrivateKeyRecognizer
 from .randomness import is_placeholder, shannon_entropy
-from .rules import RuleTable
 from .tokens import (
     AWS_ACCESS_KEY,
     AZURE_AD_CLIENT_SECRET,
@@ -119,6 +118,6 @@ SECRET_RECOGNIZERS: tuple[Recognizer, ...] = (
     PROSE_PASSWORD,
     AssignmentRecognizer(),
     BEARER_TOKEN,
-    RuleTable(VENDOR_RULES),
+    *(rule.recognizer() for rule in VENDOR_RULES),
 )
 

@@ -85,12 +85,20 @@ PUBLIC_SAMPLE_KEYS = frozenset("""
 """.split())
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+#: Three characters counting up (`abc`, `789`), anywhere: without one there is no run.
+_COUNTING_UP = re.compile("|".join(
+    alphabet[i:i + 3] for alphabet in ("0123456789", "abcdefghijklmnopqrstuvwxyz")
+    for i in range(len(alphabet) - 2)))
+
+
 def _mostly_runs(value: str) -> bool:
-    """"abc123xyz-456def789ghij-klmnop…": at least half its letters and digits stand in
-    runs of three or more that count up (a3c, 789): typed filler. Generated keys almost
-    never hold such a run (one in ~1,000 positions of random hex, fewer in base62)."""
-    chars = [c for c in value if c.isalnum() and c.isascii()]
-    if len(chars) < 12:
+    """"abc123xyz-456def789ghij-klmnop…" (lower-cased): at least half its letters and
+    digits stand in runs of three or more that count up (abc, 789): typed filler.
+    Generated keys almost never hold such a run (one in ~250 positions of random hex,
+    fewer in base62)."""
+    chars = _NOT_ALNUM.sub("", value)
+    if len(chars) < 12 or not _COUNTING_UP.search(chars):
         return False
     in_runs, run = 0, 1
     for i in range(1, len(chars) + 1):

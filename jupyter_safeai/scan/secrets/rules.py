@@ -18,13 +18,12 @@ Two shapes:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
 from ..entities import ENTITIES
-from ..finding import Finding
 from ..prefilter import literal_starts_of, required_literal
-from ..recognizer import PatternRecognizer, ScanLabels, finds_as_regex_does, trie
+from ..recognizer import PatternRecognizer
 from .randomness import SECRET, is_placeholder, shannon_entropy
 
 #: Characters a token is made of; a token is not a piece of a longer run of them.
@@ -123,69 +122,3 @@ class TokenRule:
                      if any(True for _ in recognizer.find(sample))]
         return problems
 
-
-class RuleTable:
-    """The token rules run as one recognizer: one search over the text finds where any
-    rule's literal start or keyword stands, and only the rules found there are tried.
-
-    Seventy rules tried one by one cost seventy passes and seventy calls per text; here a
-    text without any of their starts costs two searches in C (exact-case starts on the
-    text, keywords on its lower-cased copy). Findings carry each rule's own name.
-    """
-
-    name = "rules:tokens"
-
-    def __init__(self, rules: Iterable[TokenRule]) -> None:
-        self.rules = tuple(rules)
-        self.members = tuple(rule.recognizer() for rule in self.rules)
-        self.entities = tuple(sorted({m.entity for m in self.members}))
-        exact: dict[str, list[int]] = {}
-        anycase: dict[str, list[int]] = {}
-        for i, member in enumerate(self.members):
-            for start in member.prefixes:
-                exact.setdefault(start, []).append(i)
-            for start in member.anchors:
-                anycase.setdefault(start, []).append(i)
-        # a prefixed token stands alone (`pattern`), so its start is sought only there
-        self._exact = self._index(exact, rf"(?<![{_TOKEN_CHAR}.])")
-        self._anycase = self._index(anycase)
-        self._needled = tuple(i for i, m in enumerate(self.members)
-                              if not m.prefixes and not m.anchors)
-
-    @staticmethod
-    def _index(starts: dict[str, list[int]], boundary: str = ""
-               ) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]] | None:
-        """A search for the longest start at a position, and for each start the rules
-        of every start it begins with (they start there too)."""
-        if not starts:
-            return None
-        owners = {word: tuple(sorted({i for other, rules in starts.items()
-                                      if word.startswith(other) for i in rules}))
-                  for word in starts}
-        return re.compile(boundary + trie(starts)), owners
-
-    @staticmethod
-    def _positions(index: tuple[re.Pattern[str], dict[str, tuple[int, ...]]] | None,
-                   subject: str, into: dict[int, list[int]]) -> None:
-        if index is None:
-            return
-        search, owners = index
-        match = search.search(subject)
-        while match is not None:
-            for rule in owners[match.group()]:
-                into.setdefault(rule, []).append(match.start())
-            match = search.search(subject, match.start() + 1)
-
-    def find(self, text: str, lowered: str | None = None,
-             labels: ScanLabels | None = None) -> Iterator[Finding]:
-        lowered = text.lower() if lowered is None else lowered
-        at: dict[int, list[int]] = {}
-        self._positions(self._exact, text, at)
-        keywords_found = finds_as_regex_does(text, lowered)
-        if keywords_found:
-            self._positions(self._anycase, lowered, at)
-        for i, member in enumerate(self.members):
-            if member.anchors and not keywords_found or i in self._needled:
-                yield from member.find(text, lowered)  # they search the text themselves
-            elif i in at:
-                yield from member.find_at(text, sorted(set(at[i])))
