@@ -86,15 +86,12 @@ _GCP_PRIVATE_KEY = re.compile(
 _GCP_MARKERS = ("service_account", "gserviceaccount.com", "private_key_id")
 
 
-@dataclass(frozen=True)
 class GcpServiceAccountRecognizer:
     """The private key of a GCP service-account JSON (``"private_key": "-----BEGIN…"``)
     next to its tell-tale fields; the span is that string value (the key block and its
     escaped trailing newline), the rest of the JSON is not secret."""
 
-    name: str = "gcp:service-account"
-    entity: str = "GCP_SERVICE_ACCOUNT"
-    score: float = 0.99
+    name, entity, score = "gcp:service-account", "GCP_SERVICE_ACCOUNT", 0.99
 
     def find(self, text: str) -> Iterator[Finding]:
         if "private_key" not in text:
