@@ -424,3 +424,20 @@ def test_purge_takes_its_retention_from_the_server_config(tmp_path, monkeypatch)
     monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(config))
     settings = load_admin_settings()
     assert (settings.audit_retention_days, settings.audit_log) == (30, "/tmp/x.jsonl")
+
+
+def test_rules_lists_active_recognizers_with_their_source(capsys, tmp_path, monkeypatch) -> None:
+    rule_file = tmp_path / "acme.toml"
+    rule_file.write_text('[[rule]]\nid = "acme-key"\ndescription = "an ACME key"\n'
+                         'regex = "acme_[A-Za-z0-9]{32}"\n'
+                         'samples = ["k = acme_Q7vX2kLm9PzR4tYw8NbC3dFh6JsG1aE5"]\n')
+    monkeypatch.setenv("JUPYTER_SAFEAI_RULES", str(rule_file))
+    assert main(["rules", "--format", "json"]) == 0
+    rows = {row["id"]: row for row in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert rows["pattern:acme-key"]["source"] == f"rule file {rule_file}"
+    assert rows["pattern:github-token"] == {
+        "id": "pattern:github-token", "entities": ["GITHUB_TOKEN"], "categories": ["secret"],
+        "source": "builtin", "description": rows["pattern:github-token"]["description"]}
+    assert rows["names"]["categories"] == ["phi"]
+    rule_file.write_text("not toml [")
+    assert main(["rules"]) == 2

@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "generated": "list notebook cells written by the assistant (never run by it)",
     "autoload": "load the %%safe_ai magic in every IPython kernel of this environment "
                 "(admin), or stop doing so",
+    "rules": "list the active recognizers and rules (id, entity, category, source)",
 }
 
 

@@ -199,6 +199,7 @@ _NOT_CITY = frozenset({"The", "This", "That", "His", "Her", "Their", "A", "An", 
 
 class PlaceRecognizer:
     name = "pattern:place"
+    entities = ("STREET_ADDRESS", "ZIP_CODE", "LOCATION")
 
     def find(self, text: str) -> Iterator[Finding]:
         lowered = text.lower()
