@@ -69,14 +69,24 @@ def test_warnings_list_cells_and_select_them(page: Page, lab_server: Any,
     open_notebook(page, lab_server, "planted.ipynb")
     panel = page.locator("#safeai-warnings")
     expect(panel).to_be_visible()
-    warnings = panel.locator(".safeai-warnings-list:not(.safeai-not-scanned) .safeai-warning")
-    expect(warnings).to_have_count(2, timeout=30_000)
-    source_cell = panel.locator('.safeai-warning[data-cell-index="2"]')
-    output_cell = panel.locator('.safeai-warning[data-cell-index="3"]')
-    expect(source_cell).to_contain_text("EMAIL_ADDRESS")
-    expect(source_cell).to_contain_text("US_SSN")
-    expect(output_cell).to_contain_text("PERSON")
-    expect(output_cell).to_contain_text("(output)")
+    # one row per finding, grouped by severity; the rows of cells 3 and 4 (index 2, 3)
+    source_rows = panel.locator('.safeai-finding[data-cell-index="2"]')
+    output_rows = panel.locator('.safeai-finding[data-cell-index="3"][data-where="output"]')
+    expect(source_rows.first).to_be_visible(timeout=30_000)
+    low = panel.locator('.safeai-severity-group[data-severity="low"] .safeai-group-toggle')
+    if low.count():
+        low.click()  # weak signals wait under a count until opened
+    expect(panel.locator('.safeai-finding[data-cell-index="2"][data-entity="EMAIL_ADDRESS"]')
+           ).to_have_count(1)
+    expect(panel.locator('.safeai-finding[data-cell-index="2"][data-entity="US_SSN"]')
+           ).to_have_count(1)
+    expect(output_rows.filter(has_text="PERSON").first).to_contain_text("(output)")
+    source_cell = source_rows.first
+    output_cell = output_rows.first
+    # images are one summary line, opened on request
+    images = panel.locator(".safeai-not-scanned-summary .safeai-group-toggle")
+    expect(images).to_contain_text("1 image output not scanned")
+    images.click()
     expect(panel.locator(".safeai-not-scanned")).to_contain_text("not scanned: image")
     # kinds and counts only: no value reaches the sidebar
     sidebar_text = page.locator("#safeai-sidebar").inner_text()
@@ -95,10 +105,13 @@ def test_warnings_list_cells_and_select_them(page: Page, lab_server: Any,
     expect(page.locator(".safeai-statusbar")).to_contain_text("2")
 
     active = "() => window.jupyterapp.shell.currentWidget.content.activeCellIndex"
-    output_cell.click()
+    output_cell.locator(".safeai-warning").click()  # opens the row: why, and what to do
+    output_cell.get_by_role("button", name="Go to cell").click()
     page.wait_for_function(f"({active})() === 3")
-    source_cell.focus()
+    source_cell.locator(".safeai-warning").focus()
     page.keyboard.press("Enter")  # keyboard reachable
+    source_cell.get_by_role("button", name="Go to cell").focus()
+    page.keyboard.press("Enter")
     page.wait_for_function(f"({active})() === 2")
     page.screenshot(path=screenshots / "warnings-light.png")
 

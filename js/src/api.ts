@@ -106,7 +106,12 @@ export interface IFinding {
   end: number;
   score: number;
   mode?: Mode;
+  severity?: Severity;
+  /** Which recognizer found it (servers before detectors were reported leave it out). */
+  detector?: string;
 }
+
+export type Severity = 'low' | 'medium' | 'high';
 
 export interface IDecision {
   action: Action;
@@ -177,6 +182,41 @@ export async function fetchMagicWarnings(path: string): Promise<IMagicWarning[] 
   }
   const payload = (await response.json()) as { warnings?: IMagicWarning[] };
   return Array.isArray(payload.warnings) ? payload.warnings : [];
+}
+
+/** One accepted finding of a notebook's `.safeai-baseline.json`: a label and a hash. */
+export interface IBaselineEntry {
+  entity: string;
+  hash: string;
+  line?: number | null;
+  /** 1-based, as the CLI counts cells. */
+  cell?: number | null;
+}
+
+/** The notebook's accepted findings; empty when the server has no such endpoint. */
+export async function fetchBaseline(path: string): Promise<IBaselineEntry[]> {
+  const { url: target, settings } = url(`baseline?path=${encodeURIComponent(path)}`);
+  const response = await ServerConnection.makeRequest(target, {}, settings);
+  if (response.status === 404) {
+    return [];
+  }
+  if (!response.ok) {
+    throw new ServerConnection.ResponseError(response);
+  }
+  const payload = (await response.json()) as { entries?: IBaselineEntry[] };
+  return Array.isArray(payload.entries) ? payload.entries : [];
+}
+
+/** Accept findings in the notebook's baseline (the CLI's file); returns all its entries. */
+export async function acceptInBaseline(
+  path: string,
+  entries: IBaselineEntry[]
+): Promise<IBaselineEntry[]> {
+  const payload = await getJson<{ entries?: IBaselineEntry[] }>('baseline', {
+    method: 'POST',
+    body: JSON.stringify({ path, entries })
+  });
+  return Array.isArray(payload.entries) ? payload.entries : [];
 }
 
 export interface IChatOptions {

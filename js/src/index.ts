@@ -78,6 +78,7 @@ class StatusItem extends Widget {
     const count = state.path ? `${state.total} ⚠` : '';
     this.node.textContent = count ? `${model} · ${count}` : model;
     this.node.dataset.count = String(state.total);
+    this.node.dataset.severity = state.total > 0 ? state.severity ?? 'medium' : 'none';
     const label = `Safe AI: ${status || 'connecting'}${
       state.path ? `; ${state.total} warning${state.total === 1 ? '' : 's'} in this notebook` : ''
     }. Open the assistant.`;
@@ -128,10 +129,15 @@ const plugin: JupyterFrontEndPlugin<void> = {
       const dataset = { ...sidebar.title.dataset };
       if (path && total > 0) {
         dataset['safeai-count'] = String(total);
+        dataset['safeai-severity'] = warnings.state.severity ?? 'medium';
       } else {
         delete dataset['safeai-count'];
+        delete dataset['safeai-severity'];
       }
-      if (dataset['safeai-count'] !== sidebar.title.dataset['safeai-count']) {
+      if (
+        dataset['safeai-count'] !== sidebar.title.dataset['safeai-count'] ||
+        dataset['safeai-severity'] !== sidebar.title.dataset['safeai-severity']
+      ) {
         sidebar.title.dataset = dataset;
       }
       sidebar.title.caption =

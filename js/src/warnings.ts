@@ -1,22 +1,29 @@
 /**
  * Warnings for the active notebook: every cell's source and text outputs are sent
  * to the server's scanner (`POST /safeai/scan`) — debounced, only cells whose
- * content changed, many cells per request — and the findings are kept as kinds and
- * counts per cell. Matched values are never stored here: only entity, category,
- * mode and how many. The magic's own warnings (`GET /safeai/warnings`) are polled
- * while the notebook is active.
+ * content changed, many cells per request. Matched values are never stored here:
+ * per finding only its kind, severity, detector, line, a masked form and the hash
+ * the CLI's baseline uses. Findings the notebook's `.safeai-baseline.json` accepts
+ * (`GET /safeai/baseline`) are left out, unless the admin's `never_accept` forbids
+ * it; "Not sensitive here" writes a marker into a code cell or that baseline. The
+ * magic's own warnings (`GET /safeai/warnings`) are polled while the notebook is active.
  */
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import {
+  IBaselineEntry,
   IFinding,
   IMagicWarning,
   IPolicyInfo,
   PolicyRequest,
+  Severity,
+  acceptInBaseline,
+  fetchBaseline,
   fetchMagicWarnings,
   scanTexts
 } from './api';
+import { commentFor, fingerprint, mask, withAllowMarker } from './dismiss';
 
 export const DEBOUNCE_MS = 500;
 export const MAGIC_POLL_MS = 3000;
@@ -33,6 +40,34 @@ export interface IEntityCount {
   where: 'source' | 'output' | 'both';
 }
 
+/** One finding as the panel keeps it: never the value, only its masked form and hash. */
+export interface IFound {
+  entity: string;
+  category: string;
+  mode: string;
+  severity: Severity;
+  detector: string;
+  /** The CLI's masked form, made here from the user's own text. */
+  masked: string;
+  /** 1-based line in the cell's source, or in its outputs' text. */
+  line: number;
+  /** sha256 of `ENTITY:value`, as in `.safeai-baseline.json`; '' without Web Crypto. */
+  fingerprint: string;
+}
+
+/** A finding placed in the notebook, as a row of the panel shows it. */
+export interface IWarningFinding extends IFound {
+  id: string;
+  cellId: string;
+  index: number;
+  cellType: string;
+  where: 'source' | 'output';
+  /** False when the admin's never_accept forbids accepting this category. */
+  dismissible: boolean;
+  /** `hash()` of the cell source the finding was read from: a marker goes on its line only. */
+  sourceHash: string;
+}
+
 /** What the scanner found in one cell (kinds and counts, never values). */
 export interface ICellReport {
   index: number;
@@ -40,6 +75,61 @@ export interface ICellReport {
   entities: IEntityCount[];
   /** Outputs that were not scanned, e.g. "image". */
   notScanned: string[];
+  /** The findings still shown (those the baseline accepts are left out). */
+  findings?: IWarningFinding[];
+  /** Findings the baseline accepts in this cell. */
+  accepted?: number;
+  /** Outputs with an image (not scanned). */
+  imageOutputs?: number;
+}
+
+/** What may be accepted: the baseline's (entity, hash) pairs and the forbidden categories. */
+export interface IAcceptance {
+  baseline: ReadonlySet<string>;
+  neverAccept: ReadonlySet<string>;
+}
+
+export const NO_ACCEPTANCE: IAcceptance = { baseline: new Set(), neverAccept: new Set() };
+
+export function baselineKey(entity: string, hash: string): string {
+  return `${entity}:${hash}`;
+}
+
+/** Whether the baseline accepts `found` (a forbidden category never is accepted). */
+export function isAccepted(found: IFound, acceptance: IAcceptance): boolean {
+  return (
+    found.fingerprint !== '' &&
+    !acceptance.neverAccept.has(found.category) &&
+    acceptance.baseline.has(baselineKey(found.entity, found.fingerprint))
+  );
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+
+/** Rows by severity, high first; within one, in notebook order. */
+export function groupBySeverity(
+  cells: ICellReport[]
+): Record<Severity, IWarningFinding[]> {
+  const groups: Record<Severity, IWarningFinding[]> = { high: [], medium: [], low: [] };
+  for (const cell of cells) {
+    for (const f of cell.findings ?? []) {
+      groups[f.severity in SEVERITY_RANK ? f.severity : 'medium'].push(f);
+    }
+  }
+  return groups;
+}
+
+/** The highest severity still shown (magic warnings count as medium), or null. */
+export function topSeverity(cells: ICellReport[], magic: IMagicWarning[]): Severity | null {
+  let top: Severity | null = magic.length > 0 ? 'medium' : null;
+  for (const cell of cells) {
+    for (const f of cell.findings ?? []) {
+      if (top === null || SEVERITY_RANK[f.severity] < SEVERITY_RANK[top]) {
+        top = f.severity;
+      }
+    }
+  }
+  return top;
 }
 
 export interface IWarningsState {
@@ -54,6 +144,10 @@ export interface IWarningsState {
   lastPassMs: number | null;
   /** Milliseconds from the notebook becoming active to its first results. */
   firstPassMs: number | null;
+  /** The highest severity still shown: the badge's colour. */
+  severity?: Severity | null;
+  /** Findings the notebook's baseline accepts (not shown). */
+  accepted?: number;
 }
 
 /** What is scanned of one cell, and the key its results are cached under. */
@@ -63,12 +157,14 @@ export interface ICellTexts {
   outputs: string;
   notScanned: string[];
   key: string;
+  cellType?: string;
+  imageOutputs?: number;
 }
 
-/** Findings per entity in a cell's source and outputs (kinds and counts only). */
+/** Findings in a cell's source and outputs (never values). */
 export interface ICachedFindings {
-  source: Map<string, { category: string; mode: string; count: number }>;
-  output: Map<string, { category: string; mode: string; count: number }>;
+  source: IFound[];
+  output: IFound[];
 }
 
 /** A short, non-cryptographic hash (FNV-1a), enough to tell content changed. */
@@ -154,12 +250,19 @@ export function cellTexts(id: string, json: any, scanOutputs: boolean): ICellTex
       .join('\n');
   }
   const notScanned = [...skipped].sort();
+  const imageOutputs = Array.isArray(json.outputs)
+    ? json.outputs.filter((o: any) =>
+        Object.keys(o?.data ?? {}).some(m => m.startsWith('image/'))
+      ).length
+    : 0;
   return {
     id,
     source,
     outputs,
     notScanned,
-    key: `${id}/${hash(source)}/${hash(outputs)}`
+    key: `${id}/${hash(source)}/${hash(outputs)}`,
+    cellType: typeof json.cell_type === 'string' ? json.cell_type : 'code',
+    imageOutputs
   };
 }
 
@@ -175,6 +278,8 @@ export interface IPiece {
   text: string;
   /** Characters at the start already covered by the previous piece of the same text. */
   overlap?: number;
+  /** Where the piece starts in its text. */
+  offset?: number;
 }
 
 /** Pieces of a long text overlap, so an identifier on a split point is read whole. */
@@ -191,7 +296,13 @@ export function batchPieces(cells: ICellTexts[], limit: number): IPiece[][] {
       const text = where === 'source' ? cell.source : cell.outputs;
       const overlap = Math.min(PIECE_OVERLAP, Math.floor(limit / 4));
       for (let i = 0; i < text.length; i += limit - overlap) {
-        pieces.push({ cell, where, text: text.slice(i, i + limit), overlap: i ? overlap : 0 });
+        pieces.push({
+          cell,
+          where,
+          text: text.slice(i, i + limit),
+          overlap: i ? overlap : 0,
+          offset: i
+        });
         if (i + limit >= text.length) {
           break;
         }
@@ -216,61 +327,105 @@ export function batchPieces(cells: ICellTexts[], limit: number): IPiece[][] {
   return batches;
 }
 
-/** Count one request's findings into the cache entries of the cells they came from. */
-export function tallyFindings(
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+  }
+  return line;
+}
+
+/**
+ * Put one request's findings into the cache entries of the cells they came from:
+ * kind, severity, detector, line, masked form and hash — the value itself is dropped.
+ */
+export async function tallyFindings(
   batch: IPiece[],
   findings: IFinding[],
-  cache: Map<string, ICachedFindings>
-): void {
+  cache: Map<string, ICachedFindings>,
+  digest: (entity: string, value: string) => Promise<string> = fingerprint
+): Promise<void> {
   for (const finding of findings) {
     const piece = batch[finding.part];
     if (!piece || finding.end <= (piece.overlap ?? 0)) {
       continue; // none, or already counted in the previous piece's tail
     }
-    const table = cache.get(piece.cell.key)?.[piece.where];
-    if (!table) {
+    const list = cache.get(piece.cell.key)?.[piece.where];
+    if (!list) {
       continue;
     }
-    const entry = table.get(finding.entity) ?? {
+    const value = piece.text.slice(finding.start, finding.end);
+    const whole = piece.where === 'source' ? piece.cell.source : piece.cell.outputs;
+    list.push({
+      entity: finding.entity,
       category: finding.category,
       mode: finding.mode ?? '',
-      count: 0
-    };
-    entry.count += 1;
-    table.set(finding.entity, entry);
+      severity: finding.severity ?? 'medium',
+      detector: finding.detector ?? '',
+      masked: mask(value, finding.entity, finding.category),
+      line: lineAt(whole, (piece.offset ?? 0) + finding.start),
+      fingerprint: await digest(finding.entity, value)
+    });
   }
 }
 
-/** One report per cell with findings or unscanned outputs, entities sorted by kind. */
+/**
+ * One report per cell with findings or unscanned outputs: the findings the baseline
+ * does not accept, and their kinds and counts, sorted by kind.
+ */
 export function cellReports(
   texts: ICellTexts[],
-  cache: Map<string, ICachedFindings>
+  cache: Map<string, ICachedFindings>,
+  acceptance: IAcceptance = NO_ACCEPTANCE
 ): ICellReport[] {
   const reports: ICellReport[] = [];
   texts.forEach((cell, index) => {
     const cached = cache.get(cell.key);
     const entities = new Map<string, IEntityCount>();
+    const shown: IWarningFinding[] = [];
+    let accepted = 0;
     if (cached) {
       for (const where of ['source', 'output'] as const) {
-        for (const [entity, found] of cached[where]) {
-          const known = entities.get(entity);
+        cached[where].forEach((found, i) => {
+          if (isAccepted(found, acceptance)) {
+            accepted++;
+            return;
+          }
+          shown.push({
+            ...found,
+            id: `${cell.id}/${where}/${i}`,
+            cellId: cell.id,
+            index,
+            cellType: cell.cellType ?? 'code',
+            where,
+            dismissible: !acceptance.neverAccept.has(found.category),
+            sourceHash: hash(cell.source)
+          });
+          const known = entities.get(found.entity);
           if (known) {
-            known.count += found.count;
+            known.count += 1;
             known.where = known.where === where ? where : 'both';
           } else {
-            entities.set(entity, { entity, ...found, where });
+            entities.set(found.entity, {
+              entity: found.entity,
+              category: found.category,
+              mode: found.mode,
+              count: 1,
+              where
+            });
           }
-        }
+        });
       }
     }
-    if (entities.size > 0 || cell.notScanned.length > 0) {
+    if (entities.size > 0 || cell.notScanned.length > 0 || accepted > 0) {
       reports.push({
         index,
         cellId: cell.id,
-        entities: [...entities.values()].sort((a, b) =>
-          a.entity.localeCompare(b.entity)
-        ),
-        notScanned: cell.notScanned
+        entities: [...entities.values()].sort((a, b) => a.entity.localeCompare(b.entity)),
+        notScanned: cell.notScanned,
+        findings: shown,
+        accepted,
+        imageOutputs: cell.imageOutputs ?? 0
       });
     }
   });
@@ -282,8 +437,14 @@ export function countWarnings(cells: ICellReport[], magic: IMagicWarning[]): num
   return cells.filter(c => c.entities.length > 0).length + magic.length;
 }
 
+/** How findings are hashed for the baseline (sha256 of `ENTITY:value`; tests pass their own). */
+export type Digest = (entity: string, value: string) => Promise<string>;
+
 export class WarningsModel {
-  constructor(private readonly tracker: INotebookTracker) {
+  constructor(
+    private readonly tracker: INotebookTracker,
+    private readonly digest: Digest = fingerprint
+  ) {
     tracker.currentChanged.connect(this._onCurrentChanged, this);
     this._onCurrentChanged();
     this._poll = window.setInterval(() => void this._pollMagic(), MAGIC_POLL_MS);
@@ -303,7 +464,63 @@ export class WarningsModel {
 
   set policyInfo(value: IPolicyInfo | null) {
     this._policyInfo = value;
-    this._changed.emit();
+    this._acceptance = {
+      ...this._acceptance,
+      neverAccept: new Set(value?.never_accept ?? [])
+    };
+    this._republish();
+  }
+
+  /**
+   * "Not sensitive here": an allow marker on the finding's line for a code cell's
+   * source (in the notebook language's comment syntax), else an entry in the
+   * notebook's `.safeai-baseline.json` through the server (which refuses categories
+   * in never_accept, as this does). Returns what was done, or why not.
+   */
+  async dismiss(finding: IWarningFinding): Promise<'marker' | 'baseline' | string> {
+    const panel = this._panel;
+    if (!panel?.model) {
+      return 'No notebook open';
+    }
+    if (!finding.dismissible || this._acceptance.neverAccept.has(finding.category)) {
+      return `Your administrator does not let ${finding.category} findings be accepted`;
+    }
+    const cell = panel.model.sharedModel.cells.find(c => c.id === finding.cellId);
+    if (!cell) {
+      return 'The cell is gone';
+    }
+    const language = (panel.model.sharedModel.metadata as any)?.kernelspec?.language ??
+      (panel.model.sharedModel.metadata as any)?.language_info?.name;
+    const comment = commentFor(language);
+    if (finding.where === 'source' && finding.cellType === 'code' && comment) {
+      const source = cell.getSource();
+      if (hash(source) !== finding.sourceHash) {
+        return 'The cell changed since it was scanned: try again in a moment';
+      }
+      const marked = withAllowMarker(source, finding.line, finding.entity, comment);
+      if (marked !== null) {
+        if (marked !== source) {
+          cell.setSource(marked); // the rescan drops it: the server honours the marker
+        }
+        return 'marker';
+      }
+    }
+    if (!finding.fingerprint) {
+      return 'This browser cannot compute the baseline hash here (no Web Crypto)';
+    }
+    const path = panel.context.path;
+    const entries = await acceptInBaseline(path, [
+      {
+        entity: finding.entity,
+        hash: finding.fingerprint,
+        line: finding.line,
+        cell: finding.index + 1
+      }
+    ]);
+    if (this._panel === panel) {
+      this._setBaseline(entries);
+    }
+    return 'baseline';
   }
 
   /** The user's requested policy from settings; changes invalidate the cache. */
@@ -375,12 +592,18 @@ export class WarningsModel {
       return;
     }
     this._openedAt = performance.now();
-    void panel.context.ready.then(() => {
+    this._acceptance = { ...this._acceptance, baseline: new Set() };
+    this._texts = [];
+    void panel.context.ready.then(async () => {
       if (this._panel !== panel || !panel.model) {
         return;
       }
       panel.model.contentChanged.connect(this._onContentChanged, this);
       panel.context.pathChanged.connect(this._onPathChanged, this);
+      await this._loadBaseline(panel);
+      if (this._panel !== panel) {
+        return;
+      }
       this._schedule(0);
       void this._pollMagic();
     });
@@ -397,6 +620,40 @@ export class WarningsModel {
   private _onPathChanged(): void {
     this._state = { ...this._state, path: this._panel?.context.path ?? null };
     this._changed.emit();
+    if (this._panel) {
+      void this._loadBaseline(this._panel); // baseline entries are per notebook name
+    }
+  }
+
+  /** The notebook's accepted findings; none when the file cannot be read. */
+  private async _loadBaseline(panel: NotebookPanel): Promise<void> {
+    let entries: IBaselineEntry[] = [];
+    try {
+      entries = await fetchBaseline(panel.context.path);
+    } catch {
+      entries = []; // an unreadable baseline accepts nothing: every finding stays shown
+    }
+    if (this._panel === panel) {
+      this._setBaseline(entries);
+    }
+  }
+
+  private _setBaseline(entries: IBaselineEntry[]): void {
+    this._acceptance = {
+      ...this._acceptance,
+      baseline: new Set(entries.map(e => baselineKey(e.entity, e.hash)))
+    };
+    this._republish();
+  }
+
+  /** Rebuild the reports from the cache (the baseline or never_accept changed). */
+  private _republish(): void {
+    const panel = this._panel;
+    if (panel && this._texts.length > 0) {
+      this._publish(panel, this._texts, this._state.error, this._state.lastPassMs ?? 0);
+    } else {
+      this._changed.emit();
+    }
   }
 
   private _onContentChanged(): void {
@@ -467,7 +724,7 @@ export class WarningsModel {
   /** Scan the given cells in as few requests as the server's size limit allows. */
   private async _scanMissing(missing: ICellTexts[]): Promise<void> {
     for (const cell of missing) {
-      this._cache.set(cell.key, { source: new Map(), output: new Map() });
+      this._cache.set(cell.key, { source: [], output: [] });
     }
     const batches = batchPieces(missing, scanLimit(this._policyInfo?.max_prompt_chars));
     try {
@@ -476,7 +733,7 @@ export class WarningsModel {
           group.map(p => p.text),
           this._policy
         );
-        tallyFindings(group, decision.findings, this._cache);
+        await tallyFindings(group, decision.findings, this._cache, this.digest);
       }
     } catch (reason) {
       // Unscanned cells must be tried again next time.
@@ -493,13 +750,16 @@ export class WarningsModel {
     error: string | null,
     elapsed: number
   ): void {
-    const reports = cellReports(texts, this._cache);
+    this._texts = texts;
+    const reports = cellReports(texts, this._cache, this._acceptance);
     this._state = {
       ...this._state,
       cells: reports,
       scanning: false,
       error,
-      lastPassMs: Math.round(elapsed)
+      lastPassMs: Math.round(elapsed),
+      severity: topSeverity(reports, this._state.magic),
+      accepted: reports.reduce((n, c) => n + (c.accepted ?? 0), 0)
     };
     this._state.total = this._count();
     this._flag(panel);
@@ -550,7 +810,11 @@ export class WarningsModel {
       return;
     }
     this._magicKey = key;
-    this._state = { ...this._state, magic: warnings };
+    this._state = {
+      ...this._state,
+      magic: warnings,
+      severity: topSeverity(this._state.cells, warnings)
+    };
     this._state.total = this._count();
     this._flag(panel);
     this._changed.emit();
@@ -569,6 +833,8 @@ export class WarningsModel {
   };
   private _panel: NotebookPanel | null = null;
   private _cache = new Map<string, ICachedFindings>();
+  private _texts: ICellTexts[] = [];
+  private _acceptance: IAcceptance = NO_ACCEPTANCE;
   private _policy: PolicyRequest | null = null;
   private _policyInfo: IPolicyInfo | null = null;
   private _scanOutputs = true;

@@ -1,13 +1,20 @@
 /**
- * The warnings section of the sidebar: per cell, the kinds of identifiers the
- * server's scanner found and how many — never the values. A click (or Enter)
- * selects the cell and scrolls to it.
+ * The warnings section of the sidebar: the findings of the server's scanner grouped
+ * by severity (high first, low collapsed under a count). A row opens to say why —
+ * entity, detector, masked value, line — and offers "Not sensitive here" and "Go to
+ * cell". Never the values themselves.
  */
 import React, { useEffect, useState } from 'react';
 
-import { IPolicyInfo } from './api';
+import { IPolicyInfo, Severity } from './api';
 import { policyRows } from './describe';
-import { IWarningsState, WarningsModel } from './warnings';
+import {
+  ICellReport,
+  IWarningFinding,
+  IWarningsState,
+  WarningsModel,
+  groupBySeverity
+} from './warnings';
 
 export function useWarnings(model: WarningsModel): IWarningsState {
   const [state, setState] = useState(model.state);
@@ -117,12 +124,229 @@ export function warningsSummary(state: IWarningsState): string {
   return plural(state.total, 'warning');
 }
 
+const SEVERITY_TITLES: Record<Severity, string> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low'
+};
+
+/** One finding: a row that opens to say why, with "Not sensitive here" and "Go to cell". */
+function FindingRow(props: {
+  finding: IWarningFinding;
+  model: WarningsModel;
+}): JSX.Element {
+  const { finding: f, model } = props;
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const detailsId = `safeai-finding-${f.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const where = f.where === 'output' ? 'output' : f.cellType === 'code' ? 'code' : f.cellType;
+  const dismiss = async () => {
+    setBusy(true);
+    setNote(null);
+    try {
+      const done = await model.dismiss(f);
+      if (done !== 'marker' && done !== 'baseline') {
+        setNote(done);
+      }
+    } catch (reason) {
+      setNote(`Not recorded: ${(reason as Error).message || 'server error'}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li
+      className="safeai-finding"
+      data-severity={f.severity}
+      data-entity={f.entity}
+      data-cell-index={f.index}
+      data-where={f.where}
+    >
+      <button
+        className="safeai-warning"
+        data-cell-index={f.index}
+        aria-expanded={open}
+        aria-controls={detailsId}
+        onClick={() => setOpen(!open)}
+        title="Why is this flagged?"
+      >
+        <span className="safeai-caret" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        <span className="safeai-warning-cell">Cell {f.index + 1}</span>
+        <span className="safeai-warning-entities">
+          <span className="safeai-entity" data-mode={f.mode}>
+            {f.entity}
+            {f.where === 'output' && <span className="safeai-where"> (output)</span>}
+          </span>
+        </span>
+        {!f.dismissible && (
+          <span
+            className="safeai-locked"
+            title={`Cannot be dismissed: your administrator never accepts ${f.category} findings`}
+          >
+            locked
+          </span>
+        )}
+        <span className="safeai-severity" data-severity={f.severity}>
+          {f.severity}
+        </span>
+      </button>
+      {open && (
+        <div id={detailsId} className="safeai-warning-details">
+          <dl>
+            <dt>Entity</dt>
+            <dd>
+              {f.entity} <span className="safeai-muted">({f.category})</span>
+            </dd>
+            <dt>Detector</dt>
+            <dd>{f.detector || 'not reported'}</dd>
+            <dt>Value</dt>
+            <dd>
+              <code className="safeai-masked" title="Masked: the value is never shown">
+                {f.masked}
+              </code>
+            </dd>
+            <dt>Line</dt>
+            <dd>
+              {f.line} <span className="safeai-muted">({where})</span>
+            </dd>
+            <dt>Severity</dt>
+            <dd>{f.severity}</dd>
+          </dl>
+          <div className="safeai-warning-actions">
+            <button
+              className="safeai-dismiss"
+              disabled={!f.dismissible || busy}
+              onClick={() => void dismiss()}
+              title={
+                f.dismissible
+                  ? f.where === 'source' && f.cellType === 'code'
+                    ? `Adds "safeai: allow=${f.entity}" to line ${f.line} of the cell`
+                    : 'Records it in this folder\'s .safeai-baseline.json (a hash, not the value)'
+                  : 'Your administrator does not allow this category to be accepted'
+              }
+            >
+              Not sensitive here
+            </button>
+            <button className="safeai-goto" onClick={() => model.reveal(f.index)}>
+              Go to cell
+            </button>
+          </div>
+          {!f.dismissible && (
+            <p className="safeai-never-accept">
+              Cannot be dismissed: your administrator lists {f.category} findings as never
+              accepted.
+            </p>
+          )}
+          {note && (
+            <p className="safeai-dismiss-error" role="alert">
+              {note}
+            </p>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function SeverityGroup(props: {
+  severity: Severity;
+  findings: IWarningFinding[];
+  model: WarningsModel;
+  collapsed: boolean;
+}): JSX.Element | null {
+  const { severity, findings, model } = props;
+  const [open, setOpen] = useState(!props.collapsed);
+  if (findings.length === 0) {
+    return null;
+  }
+  const label = `${SEVERITY_TITLES[severity]} (${findings.length})`;
+  return (
+    <div className="safeai-severity-group" data-severity={severity}>
+      {props.collapsed ? (
+        <button
+          className="safeai-group-toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          title="Links, lone dates and other weak signals"
+        >
+          <span className="safeai-caret" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
+          {plural(findings.length, 'low-severity finding')}
+        </button>
+      ) : (
+        <h4 className="safeai-group-heading">{label}</h4>
+      )}
+      {open && (
+        <ul className="safeai-warnings-list" aria-label={`${label} severity`}>
+          {findings.map(f => (
+            <FindingRow key={f.id} finding={f} model={model} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** "8 image outputs not scanned", opening to the cells they are in. */
+function NotScanned(props: { cells: ICellReport[]; model: WarningsModel }): JSX.Element | null {
+  const { cells, model } = props;
+  const [open, setOpen] = useState(false);
+  const skipped = cells.filter(c => c.notScanned.length > 0);
+  if (skipped.length === 0) {
+    return null;
+  }
+  const images = skipped.reduce((n, c) => n + (c.imageOutputs ?? 0), 0);
+  const others = skipped.filter(c => c.notScanned.some(k => k !== 'image')).length;
+  const parts = [];
+  if (images > 0) {
+    parts.push(`${plural(images, 'image output')} not scanned`);
+  }
+  if (others > 0) {
+    parts.push(`${plural(others, 'cell')} with other unscanned outputs`);
+  }
+  return (
+    <div className="safeai-not-scanned-summary">
+      <button
+        className="safeai-group-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="safeai-caret" aria-hidden="true">
+          {open ? '▾' : '▸'}
+        </span>
+        {parts.join(', ')}
+      </button>
+      {open && (
+        <ul className="safeai-warnings-list safeai-not-scanned" aria-label="Not scanned">
+          {skipped.map(cell => (
+            <li key={cell.cellId}>
+              <button
+                className="safeai-warning safeai-warning-info"
+                data-cell-index={cell.index}
+                onClick={() => model.reveal(cell.index)}
+              >
+                <span className="safeai-warning-cell">Cell {cell.index + 1}</span>
+                <span className="safeai-warning-entities">
+                  not scanned: {cell.notScanned.join(', ')}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 export function WarningsPanel(props: { model: WarningsModel }): JSX.Element {
   const { model } = props;
   const state = useWarnings(model);
   const [open, setOpen] = useState(true);
-  const flagged = state.cells.filter(c => c.entities.length > 0);
-  const info = state.cells.filter(c => c.entities.length === 0);
+  const groups = groupBySeverity(state.cells);
   const summary = warningsSummary(state);
 
   return (
@@ -131,6 +355,8 @@ export function WarningsPanel(props: { model: WarningsModel }): JSX.Element {
       className="safeai-warnings"
       aria-label="Warnings in this notebook"
       data-count={state.total}
+      data-severity={state.severity ?? 'none'}
+      data-open={open ? 'true' : 'false'}
       data-last-pass-ms={state.lastPassMs ?? undefined}
       data-first-pass-ms={state.firstPassMs ?? undefined}
       data-scanning={state.scanning ? 'true' : 'false'}
@@ -150,6 +376,7 @@ export function WarningsPanel(props: { model: WarningsModel }): JSX.Element {
         <span
           className="safeai-warnings-summary"
           data-total={state.total}
+          data-severity={state.severity ?? 'none'}
           role="status"
           aria-live="polite"
         >
@@ -165,42 +392,14 @@ export function WarningsPanel(props: { model: WarningsModel }): JSX.Element {
             </p>
           )}
           {state.error && <p className="safeai-warnings-error">{state.error}</p>}
-          {flagged.length > 0 && (
-            <ul className="safeai-warnings-list" aria-label="Cells with identifiers">
-              {flagged.map(cell => (
-                <li key={cell.cellId}>
-                  <button
-                    className="safeai-warning"
-                    data-cell-index={cell.index}
-                    aria-label={`Cell ${cell.index + 1}: ${cell.entities
-                      .map(e => `${e.count} ${e.entity}`)
-                      .join(', ')}. Select the cell.`}
-                    onClick={() => model.reveal(cell.index)}
-                  >
-                    <span className="safeai-warning-cell">Cell {cell.index + 1}</span>
-                    <span className="safeai-warning-entities">
-                      {cell.entities.map(e => (
-                        <span
-                          key={e.entity}
-                          className="safeai-entity"
-                          data-mode={e.mode}
-                          title={`${e.category} · ${e.mode || 'no mode'} · in ${
-                            e.where === 'both' ? 'source and output' : e.where
-                          }`}
-                        >
-                          {e.entity}
-                          {e.count > 1 ? ` ×${e.count}` : ''}
-                          {e.where !== 'source' && (
-                            <span className="safeai-where"> (output)</span>
-                          )}
-                        </span>
-                      ))}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <SeverityGroup severity="high" findings={groups.high} model={model} collapsed={false} />
+          <SeverityGroup
+            severity="medium"
+            findings={groups.medium}
+            model={model}
+            collapsed={false}
+          />
+          <SeverityGroup severity="low" findings={groups.low} model={model} collapsed={true} />
           {state.magic.length > 0 && (
             <ul className="safeai-warnings-list safeai-magic-list" aria-label="From %%safe_ai">
               {state.magic.map((w, i) => (
@@ -226,23 +425,11 @@ export function WarningsPanel(props: { model: WarningsModel }): JSX.Element {
               ))}
             </ul>
           )}
-          {info.length > 0 && (
-            <ul className="safeai-warnings-list safeai-not-scanned" aria-label="Not scanned">
-              {info.map(cell => (
-                <li key={cell.cellId}>
-                  <button
-                    className="safeai-warning safeai-warning-info"
-                    data-cell-index={cell.index}
-                    onClick={() => model.reveal(cell.index)}
-                  >
-                    <span className="safeai-warning-cell">Cell {cell.index + 1}</span>
-                    <span className="safeai-warning-entities">
-                      not scanned: {cell.notScanned.join(', ')}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+          <NotScanned cells={state.cells} model={model} />
+          {(state.accepted ?? 0) > 0 && (
+            <p className="safeai-accepted" title="Recorded in .safeai-baseline.json">
+              {plural(state.accepted ?? 0, 'finding')} accepted as not sensitive
+            </p>
           )}
         </div>
       )}

@@ -42,7 +42,7 @@ class LocatedFinding:
         record: dict[str, object] = {
             "part": self.part, "entity": f.entity, "category": f.category,
             "start": f.start, "end": f.end, "score": round(f.score, 3),
-            "severity": self.severity}
+            "severity": self.severity, "detector": f.detector}
         if self.split is not None:
             record["split"] = self.split
         if policy is not None:

@@ -5,7 +5,9 @@
  */
 import { Signal } from '@lumino/signaling';
 
-import { IDecision, IFinding, IMagicWarning, PolicyRequest } from '../api';
+import { webcrypto } from 'crypto';
+
+import { IBaselineEntry, IDecision, IFinding, IMagicWarning, PolicyRequest } from '../api';
 import {
   DEBOUNCE_MS,
   FLAGGED_CLASS,
@@ -17,6 +19,7 @@ import {
   cellReports,
   cellTexts,
   countWarnings,
+  groupBySeverity,
   hash,
   outputText,
   scanLimit,
@@ -26,13 +29,22 @@ import { warningsSummary } from '../warningsPanel';
 
 jest.mock('../api', () => ({
   scanTexts: jest.fn(),
-  fetchMagicWarnings: jest.fn()
+  fetchMagicWarnings: jest.fn(),
+  fetchBaseline: jest.fn(),
+  acceptInBaseline: jest.fn()
 }));
 
 const api = jest.requireMock('../api') as {
   scanTexts: jest.Mock<Promise<IDecision>, [string[], PolicyRequest | null, AbortSignal?]>;
   fetchMagicWarnings: jest.Mock<Promise<IMagicWarning[] | null>, [string]>;
+  fetchBaseline: jest.Mock<Promise<IBaselineEntry[]>, [string]>;
+  acceptInBaseline: jest.Mock<Promise<IBaselineEntry[]>, [string, IBaselineEntry[]]>;
 };
+
+// jsdom has no Web Crypto: the browser's sha256 comes from Node's implementation here.
+if (!globalThis.crypto?.subtle) {
+  Object.defineProperty(globalThis, 'crypto', { value: webcrypto, configurable: true });
+}
 
 /** Fake identifiers (the scanner below matches them); never to be echoed back. */
 const SSN = '078-05-1120';
@@ -324,84 +336,148 @@ describe('batchPieces', () => {
 });
 
 describe('tallyFindings', () => {
-  const finding = (part: number, entity: string, mode?: IFinding['mode']): IFinding => ({
+  const finding = (
+    part: number,
+    entity: string,
+    mode?: IFinding['mode'],
+    start = 0,
+    end = 1
+  ): IFinding => ({
     part,
     entity,
     category: 'phi',
-    start: 0,
-    end: 1,
+    start,
+    end,
     score: 1,
-    mode
+    mode,
+    severity: 'high',
+    detector: 'pattern'
   });
   const fresh = (...cells: ICellTexts[]) =>
-    new Map<string, ICachedFindings>(
-      cells.map(c => [c.key, { source: new Map(), output: new Map() }])
-    );
+    new Map<string, ICachedFindings>(cells.map(c => [c.key, { source: [], output: [] }]));
+  const digest = async (entity: string, value: string) => `h(${entity}:${value.length})`;
 
-  it("counts each finding into its piece's cell and source or output", () => {
-    const a = texts('a', 'a', 'a-out');
-    const b = texts('b', 'b');
+  it("puts each finding into its piece's cell and source or output, without its value", async () => {
+    const a = texts('a', 'a', 'line one\nJane Doe');
+    const b = texts('b', `x = "${SSN}"`);
     const cache = fresh(a, b);
     const batch: IPiece[] = [
       { cell: a, where: 'source', text: 'a' },
-      { cell: a, where: 'output', text: 'a-out' },
-      { cell: b, where: 'source', text: 'b' }
+      { cell: a, where: 'output', text: 'line one\nJane Doe' },
+      { cell: b, where: 'source', text: b.source }
     ];
-    tallyFindings(
+    await tallyFindings(
       batch,
-      [finding(2, 'US_SSN', 'block'), finding(1, 'PERSON'), finding(2, 'US_SSN', 'block')],
-      cache
+      [finding(2, 'US_SSN', 'block', 5, 16), finding(1, 'PERSON', undefined, 9, 17)],
+      cache,
+      digest
     );
-    expect([...cache.get(a.key)!.source]).toEqual([]);
-    expect([...cache.get(a.key)!.output]).toEqual([
-      ['PERSON', { category: 'phi', mode: '', count: 1 }]
+    expect(cache.get(a.key)!.source).toEqual([]);
+    expect(cache.get(a.key)!.output).toEqual([
+      {
+        entity: 'PERSON',
+        category: 'phi',
+        mode: '',
+        severity: 'high',
+        detector: 'pattern',
+        masked: 'J••• •••',
+        line: 2,
+        fingerprint: 'h(PERSON:8)'
+      }
     ]);
-    expect([...cache.get(b.key)!.source]).toEqual([
-      ['US_SSN', { category: 'phi', mode: 'block', count: 2 }]
+    expect(cache.get(b.key)!.source).toMatchObject([
+      { entity: 'US_SSN', mode: 'block', masked: '0••-••-••••', line: 1 }
     ]);
+    expect(JSON.stringify([...cache.values()])).not.toContain(SSN);
+    expect(JSON.stringify([...cache.values()])).not.toContain('Jane');
   });
 
-  it('ignores findings for parts that were not in the request', () => {
+  it('counts lines from the start of the whole text, not of the piece', async () => {
+    const long = texts('long', 'one\ntwo\nthree Jane Doe');
+    const cache = fresh(long);
+    const piece: IPiece = { cell: long, where: 'source', text: 'three Jane Doe', offset: 8 };
+    await tallyFindings([piece], [finding(0, 'PERSON', undefined, 6, 14)], cache, digest);
+    expect(cache.get(long.key)!.source[0].line).toBe(3);
+  });
+
+  it('ignores findings for parts that were not in the request', async () => {
     const a = texts('a', 'a');
     const cache = fresh(a);
-    tallyFindings([{ cell: a, where: 'source', text: 'a' }], [finding(3, 'US_SSN')], cache);
-    expect(cache.get(a.key)!.source.size).toBe(0);
+    await tallyFindings([{ cell: a, where: 'source', text: 'a' }], [finding(3, 'US_SSN')], cache);
+    expect(cache.get(a.key)!.source).toHaveLength(0);
+  });
+
+  it("hashes as the CLI's baseline does: sha256 of ENTITY:value", async () => {
+    const a = texts('a', 'Ada Lovelace');
+    const cache = fresh(a);
+    await tallyFindings(
+      [{ cell: a, where: 'source', text: a.source }],
+      [finding(0, 'PERSON', undefined, 0, 12)],
+      cache
+    );
+    // python -c "from jupyter_safeai.scan.allow import fingerprint as f;
+    //            print(f('PERSON', 'Ada Lovelace'))"
+    expect(cache.get(a.key)!.source[0].fingerprint).toBe(
+      '88e48dadcb9b347b1f47223a5cec4369668e7456451fc43d1d08a8f11b9cf74f'
+    );
   });
 });
 
-describe('cellReports and countWarnings', () => {
-  it('merges source and output counts per kind, sorted, with where they were', () => {
-    const a = texts('a', 'src', 'out');
-    const plain = texts('plain', 'print(1)');
-    const image = texts('image', 'plt.show()', '', ['image']);
-    const cache = new Map<string, ICachedFindings>([
+const found = (
+  entity: string,
+  severity: 'low' | 'medium' | 'high',
+  fingerprint: string,
+  category = 'phi',
+  line = 1
+) => ({
+  entity,
+  category,
+  mode: 'redact',
+  severity,
+  detector: 'test',
+  masked: '•',
+  line,
+  fingerprint
+});
+
+describe('cellReports, baseline matching, grouping and countWarnings', () => {
+  const a = texts('a', 'src', 'out');
+  const plain = texts('plain', 'print(1)');
+  const image = { ...texts('image', 'plt.show()', '', ['image']), imageOutputs: 2 };
+  const cache = () =>
+    new Map<string, ICachedFindings>([
       [
         a.key,
         {
-          source: new Map([
-            ['US_SSN', { category: 'phi', mode: 'block', count: 1 }],
-            ['PERSON', { category: 'phi', mode: 'redact', count: 2 }]
-          ]),
-          output: new Map([['US_SSN', { category: 'phi', mode: 'block', count: 3 }]])
+          source: [found('US_SSN', 'high', 'h1'), found('PERSON', 'medium', 'h2')],
+          output: [found('US_SSN', 'high', 'h3'), found('URL', 'low', 'h4')]
         }
       ],
-      [plain.key, { source: new Map(), output: new Map() }]
+      [plain.key, { source: [], output: [] }]
     ]);
-    const reports = cellReports([plain, a, image], cache);
-    expect(reports).toEqual([
+
+  it('merges source and output counts per kind, sorted, with where they were', () => {
+    const reports = cellReports([plain, a, image], cache());
+    expect(reports).toMatchObject([
       {
         index: 1,
         cellId: 'a',
         entities: [
-          { entity: 'PERSON', category: 'phi', mode: 'redact', count: 2, where: 'source' },
-          { entity: 'US_SSN', category: 'phi', mode: 'block', count: 4, where: 'both' }
+          { entity: 'PERSON', category: 'phi', mode: 'redact', count: 1, where: 'source' },
+          { entity: 'URL', category: 'phi', mode: 'redact', count: 1, where: 'output' },
+          { entity: 'US_SSN', category: 'phi', mode: 'redact', count: 2, where: 'both' }
         ],
-        notScanned: []
+        notScanned: [],
+        accepted: 0
       },
-      { index: 2, cellId: 'image', entities: [], notScanned: ['image'] }
+      { index: 2, cellId: 'image', entities: [], notScanned: ['image'], imageOutputs: 2 }
     ]);
-    // Building reports leaves the cache as it was.
-    expect(cache.get(a.key)!.source.get('US_SSN')!.count).toBe(1);
+    expect(reports[0].findings!.map(f => [f.entity, f.where, f.index, f.dismissible])).toEqual([
+      ['US_SSN', 'source', 1, true],
+      ['PERSON', 'source', 1, true],
+      ['US_SSN', 'output', 1, true],
+      ['URL', 'output', 1, true]
+    ]);
     // Cells with only unscanned outputs are shown but are not warnings.
     expect(countWarnings(reports, [])).toBe(1);
     const magic: IMagicWarning = {
@@ -413,6 +489,64 @@ describe('cellReports and countWarnings', () => {
       time: '2024-01-01T00:00:00Z'
     };
     expect(countWarnings(reports, [magic, { ...magic, cell: null }])).toBe(3);
+  });
+
+  it('leaves out what the baseline accepts, by entity and hash together', () => {
+    const baseline = new Set(['PERSON:h2', 'URL:h4', 'US_SSN:h2' /* another label's hash */]);
+    const reports = cellReports([a], cache(), { baseline, neverAccept: new Set() });
+    expect(reports[0].findings!.map(f => f.entity)).toEqual(['US_SSN', 'US_SSN']);
+    expect(reports[0].accepted).toBe(2);
+    expect(reports[0].entities.map(e => e.entity)).toEqual(['US_SSN']);
+  });
+
+  it('comes back when the value changes: its hash no longer matches', () => {
+    const changed = new Map(cache());
+    changed.get(a.key)!.source[1] = found('PERSON', 'medium', 'h2-new-value');
+    const reports = cellReports([a], changed, {
+      baseline: new Set(['PERSON:h2']),
+      neverAccept: new Set()
+    });
+    expect(reports[0].findings!.map(f => f.entity)).toContain('PERSON');
+    expect(reports[0].accepted).toBe(0);
+  });
+
+  it('never accepts a never_accept category, baseline or not, and says it cannot be', () => {
+    const keys = new Map<string, ICachedFindings>([
+      [a.key, { source: [found('AWS_ACCESS_KEY', 'high', 'k1', 'secret')], output: [] }]
+    ]);
+    const reports = cellReports([a], keys, {
+      baseline: new Set(['AWS_ACCESS_KEY:k1']),
+      neverAccept: new Set(['secret'])
+    });
+    expect(reports[0].findings).toHaveLength(1);
+    expect(reports[0].findings![0].dismissible).toBe(false);
+  });
+
+  it('a cell whose findings are all accepted is no warning and flags nothing', () => {
+    const only = new Map<string, ICachedFindings>([
+      [a.key, { source: [found('PERSON', 'medium', 'h2')], output: [] }]
+    ]);
+    const reports = cellReports([a], only, {
+      baseline: new Set(['PERSON:h2']),
+      neverAccept: new Set()
+    });
+    expect(countWarnings(reports, [])).toBe(0);
+    expect(reports[0].accepted).toBe(1);
+  });
+
+  it('groups rows by severity, high first, in notebook order within each', () => {
+    const b = texts('b', 'b');
+    const more = new Map(cache());
+    more.set(b.key, { source: [found('DATE_TIME', 'low', 'd'), found('MRN', 'high', 'm')], output: [] });
+    const groups = groupBySeverity(cellReports([a, b], more));
+    expect(Object.keys(groups)).toEqual(['high', 'medium', 'low']);
+    expect(groups.high.map(f => [f.cellId, f.entity])).toEqual([
+      ['a', 'US_SSN'],
+      ['a', 'US_SSN'],
+      ['b', 'MRN']
+    ]);
+    expect(groups.medium.map(f => f.entity)).toEqual(['PERSON']);
+    expect(groups.low.map(f => f.entity)).toEqual(['URL', 'DATE_TIME']);
   });
 });
 
@@ -453,6 +587,15 @@ class FakeCell {
   toJSON(): Record<string, unknown> {
     return this.json;
   }
+  getSource(): string {
+    return String(this.json.source ?? '');
+  }
+  /** As the shared model does: the notebook hears about the change. */
+  setSource(source: string): void {
+    this.json = { ...this.json, source };
+    this.onChange?.();
+  }
+  onChange?: () => void;
 }
 
 class FakeCellWidget {
@@ -476,7 +619,10 @@ function fakeNotebook(cells: FakeCell[], path = 'clinic/visit.ipynb') {
       ready: Promise.resolve(),
       pathChanged: new Signal<object, string>(owner)
     },
-    model: { contentChanged, sharedModel: { cells } },
+    model: {
+      contentChanged,
+      sharedModel: { cells, metadata: { kernelspec: { language: 'python' } } }
+    },
     content: {
       widgets: cells.map(c => new FakeCellWidget(c)),
       activeCellIndex: -1,
@@ -484,6 +630,7 @@ function fakeNotebook(cells: FakeCell[], path = 'clinic/visit.ipynb') {
       scrollToItem: jest.fn(() => Promise.resolve())
     }
   };
+  cells.forEach(c => (c.onChange = () => contentChanged.emit()));
   const tracker = {
     currentWidget: panel as typeof panel | null,
     currentChanged: new Signal<object, unknown>(owner)
@@ -511,6 +658,9 @@ const code = (source: string, outputs: unknown[] = []) => ({
   metadata: {}
 });
 
+/** A stand-in for sha256 (Web Crypto resolves off the fake clock): distinct, value-free. */
+const fakeDigest = async (entity: string, value: string) => `${entity}#${hash(value)}`;
+
 /** Run timers and promises until the debounced scan (and any rescan) is done. */
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) {
@@ -528,6 +678,8 @@ describe('WarningsModel', () => {
     jest.useFakeTimers();
     api.scanTexts.mockReset().mockImplementation(async t => fakeScan(t));
     api.fetchMagicWarnings.mockReset().mockResolvedValue([]);
+    api.fetchBaseline.mockReset().mockResolvedValue([]);
+    api.acceptInBaseline.mockReset();
   });
 
   afterEach(() => {
@@ -538,7 +690,7 @@ describe('WarningsModel', () => {
 
   function open(cells: FakeCell[]) {
     const notebook = fakeNotebook(cells);
-    model = new WarningsModel(notebook.tracker as any);
+    model = new WarningsModel(notebook.tracker as any, fakeDigest);
     return { notebook, model };
   }
 
@@ -557,7 +709,7 @@ describe('WarningsModel', () => {
     expect(state.path).toBe('clinic/visit.ipynb');
     expect(state.scanning).toBe(false);
     expect(state.error).toBeNull();
-    expect(state.cells).toEqual([
+    expect(state.cells).toMatchObject([
       {
         index: 1,
         cellId: 'load',
@@ -771,10 +923,102 @@ describe('WarningsModel', () => {
     expect(api.fetchMagicWarnings.mock.calls.length).toBe(calls);
   });
 
+  it('"Not sensitive here" on a code cell writes an allow marker onto its line', async () => {
+    const { notebook, model } = open([
+      new FakeCell('a', code(`x = 1\nssn = "${SSN}"  # test value\ny = 2`))
+    ]);
+    await settle();
+    const [row] = model.state.cells[0].findings!;
+    expect(row).toMatchObject({ entity: 'US_SSN', line: 2, where: 'source' });
+    expect(await model.dismiss(row)).toBe('marker');
+    expect(notebook.cells[0].getSource()).toBe(
+      `x = 1\nssn = "${SSN}"  # test value  # safeai: allow=US_SSN\ny = 2`
+    );
+    expect(api.acceptInBaseline).not.toHaveBeenCalled();
+  });
+
+  it('writes no marker into a cell edited since the scan (the line may have moved)', async () => {
+    const { notebook, model } = open([new FakeCell('a', code(`ssn = "${SSN}"`))]);
+    await settle();
+    const [row] = model.state.cells[0].findings!;
+    notebook.cells[0].json = { ...notebook.cells[0].json, source: `\nssn = "${SSN}"` };
+    expect(await model.dismiss(row)).toMatch(/changed/);
+    expect(notebook.cells[0].getSource()).toBe(`\nssn = "${SSN}"`);
+    expect(api.acceptInBaseline).not.toHaveBeenCalled();
+  });
+
+  it('"Not sensitive here" on a markdown cell or an output records label and hash, never the value', async () => {
+    const { notebook, model } = open([
+      new FakeCell('md', { cell_type: 'markdown', source: `Write to ${EMAIL}` }),
+      new FakeCell('out', code('show()', [stream(`${SSN}\n`)]))
+    ]);
+    await settle();
+    expect(model.state.total).toBe(2);
+    api.acceptInBaseline.mockImplementation(async (_path, entries) => entries);
+    const email = model.state.cells[0].findings![0];
+    expect(await model.dismiss(email)).toBe('baseline');
+    const [path, entries] = api.acceptInBaseline.mock.calls[0];
+    expect(path).toBe('clinic/visit.ipynb');
+    expect(entries).toEqual([
+      { entity: 'EMAIL_ADDRESS', hash: await fakeDigest('EMAIL_ADDRESS', EMAIL), line: 1, cell: 1 }
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(EMAIL);
+    // gone from the panel, the count and the flags; the other one stays
+    expect(model.state.total).toBe(1);
+    expect(model.state.accepted).toBe(1);
+    expect(model.state.cells.flatMap(c => c.findings!.map(f => f.entity))).toEqual(['US_SSN']);
+    expect(notebook.panel.content.widgets[0].classes.has(FLAGGED_CLASS)).toBe(false);
+    expect(notebook.cells[0].getSource()).toBe(`Write to ${EMAIL}`);
+  });
+
+  it('opens a notebook with its baseline applied, and shows a finding again when its value changes', async () => {
+    const accepted = await (async () => {
+      const { model } = open([new FakeCell('md', { cell_type: 'markdown', source: EMAIL })]);
+      await settle();
+      const f = model.state.cells[0].findings![0];
+      model.dispose();
+      return { entity: f.entity, hash: f.fingerprint };
+    })();
+    api.fetchBaseline.mockResolvedValue([accepted]);
+    const { notebook, model } = open([
+      new FakeCell('md', { cell_type: 'markdown', source: EMAIL })
+    ]);
+    await settle();
+    expect(api.fetchBaseline).toHaveBeenLastCalledWith('clinic/visit.ipynb');
+    expect(model.state.total).toBe(0);
+    expect(model.state.accepted).toBe(1);
+    notebook.edit(0, { source: 'jane.other@example.org' });
+    await settle();
+    expect(model.state.total).toBe(1);
+    expect(model.state.accepted).toBe(0);
+  });
+
+  it('does not dismiss a never_accept category, in a code cell or elsewhere', async () => {
+    const { notebook, model } = open([new FakeCell('a', code(`ssn = "${SSN}"`))]);
+    model.policyInfo = {
+      admin: { phi: 'block' },
+      modes: ['warn', 'redact', 'block'],
+      max_prompt_chars: 100_000,
+      never_accept: ['phi'],
+      allow_user_models: false
+    };
+    await settle();
+    const row = model.state.cells[0].findings![0];
+    expect(row.dismissible).toBe(false);
+    expect(await model.dismiss(row)).toMatch(/administrator/);
+    expect(notebook.cells[0].getSource()).toBe(`ssn = "${SSN}"`);
+    expect(api.acceptInBaseline).not.toHaveBeenCalled();
+    // and a baseline entry for it does not hide it
+    api.fetchBaseline.mockResolvedValue([{ entity: row.entity, hash: row.fingerprint }]);
+    notebook.panel.context.pathChanged.emit('clinic/visit.ipynb');
+    await settle();
+    expect(model.state.total).toBe(1);
+  });
+
   it('has no notebook and no warnings when nothing is open', async () => {
     const notebook = fakeNotebook([]);
     notebook.tracker.currentWidget = null;
-    model = new WarningsModel(notebook.tracker as any);
+    model = new WarningsModel(notebook.tracker as any, fakeDigest);
     await settle();
     expect(model.state).toMatchObject({ path: null, cells: [], total: 0, scanning: false });
     expect(warningsSummary(model.state)).toBe('No notebook open');
