@@ -14,7 +14,7 @@ import logging
 import math
 import threading
 import time
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,53 @@ class Admission:
         return max(1, math.ceil(self.pending * self._seconds_per_answer))
 
 
+class Priority(enum.IntEnum):
+    """Who goes first on a model's single llama.cpp context (lower goes first)."""
+
+    CHAT = 0
+    COMPLETION = 1
+
+
+class TurnQueue:
+    """Turns on one llama.cpp context, chat before completions.
+
+    A completion is a guess the user may never look at; a chat answer is awaited. So a
+    waiting chat goes before every waiting completion, and a chat that arrives while a
+    completion generates stops it (its `cancel` event is set; it ends within one token).
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._busy: Priority | None = None
+        self._running_cancel: threading.Event | None = None
+        self._waiting = {p: 0 for p in Priority}
+
+    @contextlib.contextmanager
+    def turn(self, priority: Priority, cancel: threading.Event | None = None
+             ) -> Iterator[None]:
+        with self._cond:
+            self._waiting[priority] += 1
+            try:
+                if (priority is Priority.CHAT and self._busy is Priority.COMPLETION
+                        and self._running_cancel is not None):
+                    self._running_cancel.set()
+                while self._busy is not None or any(
+                        self._waiting[p] for p in Priority if p < priority):
+                    self._cond.wait()
+            finally:
+                self._waiting[priority] -= 1
+            self._busy, self._running_cancel = priority, cancel
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._busy = self._running_cancel = None
+                self._cond.notify_all()
+
+    def chat_waiting_or_running(self) -> bool:
+        return self._busy is Priority.CHAT or self._waiting[Priority.CHAT] > 0
+
+
 class LocalModel:
     """One approved GGUF model and its lazily created `llama_cpp.Llama` instance."""
 
@@ -100,7 +147,7 @@ class LocalModel:
         self._load_lock = threading.Lock()
         self._failed_at: float | None = None  # when a missing or altered file was seen
         # A llama.cpp context holds one sequence: generations on it take turns.
-        self._generate_lock = threading.Lock()
+        self._generate_lock = TurnQueue()
 
     def describe(self) -> dict[str, Any]:
         return {**self.spec.describe(), "state": self.state.value,
@@ -177,7 +224,7 @@ class LocalModel:
                   emit: Any, cancel: threading.Event) -> None:
         """Blocking generation; `emit` is called per token, `cancel` stops within one token."""
         options = {"max_tokens": max_tokens, "temperature": 0.2, **self.spec.generation}
-        with self._generate_lock:
+        with self._generate_lock.turn(Priority.CHAT):
             if cancel.is_set() or self._llama is None:  # gone while waiting for its turn
                 return
             self.last_used = time.monotonic()
@@ -229,6 +276,21 @@ class LocalModel:
             cancel.set()
             await asyncio.shield(worker)
 
+    @contextlib.contextmanager
+    def completion_turn(self, cancel: threading.Event) -> Iterator[Any]:
+        """The loaded `Llama` for one completion, after any waiting chat (None if the
+        model was unloaded meanwhile); `cancel` is set when a chat arrives."""
+        with self._generate_lock.turn(Priority.COMPLETION, cancel):
+            self.last_used = time.monotonic()
+            try:
+                yield self._llama
+            finally:
+                self.last_used = time.monotonic()
+
+    def chat_busy(self) -> bool:
+        """A chat answer is being generated or waits for its turn."""
+        return self._generate_lock.chat_waiting_or_running() or self.admission.pending > 0
+
     def count_tokens(self, messages: list[dict[str, str]]) -> int | None:
         """Tokens of the prompt text as the model reads them (for the audit)."""
         if self._llama is None:
@@ -238,7 +300,7 @@ class LocalModel:
 
     def close(self) -> None:
         """Free the weights; the next request loads them again."""
-        with self._load_lock, self._generate_lock:
+        with self._load_lock, self._generate_lock.turn(Priority.CHAT):
             if self._llama is not None:
                 self._llama.close()
                 self._llama = None

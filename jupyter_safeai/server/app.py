@@ -10,6 +10,7 @@ from traitlets import TraitError
 
 from ..models import ModelConfigError, ModelService
 from ..scan import default_scanner
+from .completions import CompletionHandler
 from .handlers import ChatHandler, ModelsHandler, PolicyHandler, ScanHandler, WarningsHandler
 from .settings import SafeAI
 from .warnings import WarningStore
@@ -76,6 +77,7 @@ class SafeAIExtension(ExtensionApp):
             (r"/safeai/scan", ScanHandler),
             (r"/safeai/chat", ChatHandler),
             (r"/safeai/warnings", WarningsHandler),
+            (r"/safeai/complete", CompletionHandler),
         ])
 
     async def _start_jupyter_server_extension(self, serverapp) -> None:  # noqa: ANN001

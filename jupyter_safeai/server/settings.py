@@ -100,6 +100,35 @@ class SafeAI(Configurable):
         help="System message put before every conversation.",
     )
 
+    completions = Bool(
+        True, config=True,
+        help="Offer inline code completions (ghost text) in notebook cells. They pass the "
+        "same gate as chat: PHI is replaced by placeholders, a secret stops the request.",
+    )
+    completion_model = Unicode(
+        "", config=True,
+        help="Approved model for inline completions; empty: the default model. A user "
+        "setting may pick another approved model.",
+    )
+    completion_max_prefix_chars = Int(
+        4000, config=True,
+        help="Most characters before the cursor a completion request may carry; users may "
+        "set less, never more. Longer prefixes are cut at the start.",
+    )
+    completion_max_suffix_chars = Int(
+        1000, config=True,
+        help="Most characters after the cursor a completion request may carry; users may "
+        "set less, never more. Longer suffixes are cut at the end.",
+    )
+    completion_max_tokens = Int(
+        48, config=True, help="Upper bound on the tokens generated for one completion.",
+    )
+    completion_rate_per_minute = Int(
+        60, config=True,
+        help="Completion requests one user may make per minute (with a burst of a fifth of "
+        "that); more get HTTP 429, so completions cannot crowd out chat.",
+    )
+
     @validate("policy")
     def _check_policy(self, proposal: Any) -> dict[str, str]:
         try:

@@ -99,7 +99,7 @@ async def test_the_api_holds_to_its_description_under_fuzzing(
           ", ".join(f"{k}: {v}" for k, v in sorted(report.cases.items())))
     print("statuses:", dict(sorted(report.statuses.items())))
     assert all(op.startswith("GET ") for op in report.nothing_to_negate)
-    assert len(report.cases) + len(report.nothing_to_negate) == 12, "every operation fuzzed"
+    assert len(report.cases) + len(report.nothing_to_negate) == 16, "every operation fuzzed"
     assert report.failures == [], "\n".join(report.failures[:20])
     assert model_calls, "the chat operation reached the (stand-in) model"
     await assert_serving(chat=True)
