@@ -7,6 +7,7 @@ user's kernel finds its server.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -72,7 +73,18 @@ class LabServer:
 @pytest.fixture(scope="session")
 def lab_server(tmp_path_factory: pytest.TempPathFactory,
                request: pytest.FixtureRequest) -> Iterator[LabServer]:
-    base = tmp_path_factory.mktemp("lab")
+    # This lab's admin blocks PHI outright (the default policy redacts it), so a
+    # question with an e-mail address is refused, as the browser test expects.
+    # Tests may ask for another admin config: indirect parametrization of this fixture.
+    safeai = getattr(request, "param", None) or {"policy": {"phi": "block"}}
+    with running_lab(tmp_path_factory.mktemp("lab"), safeai) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def running_lab(base: Path, safeai: dict, env_extra: dict[str, str] | None = None
+                ) -> Iterator[LabServer]:
+    """`jupyter lab` in `base` with `c.SafeAI` set to `safeai`; stopped on exit."""
     root, runtime, home = base / "root", base / "runtime", base / "home"
     for folder in (root, runtime, home):
         folder.mkdir()
@@ -84,14 +96,10 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory,
     (labconfig / "page_config.json").write_text(json.dumps(
         {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}
     ))
-    # This lab's admin blocks PHI outright (the default policy redacts it), so a
-    # question with an e-mail address is refused, as the browser test expects.
-    # Tests may ask for another admin config: indirect parametrization of this fixture.
-    safeai = getattr(request, "param", None) or {"policy": {"phi": "block"}}
     (home / ".jupyter" / "jupyter_server_config.json").write_text(json.dumps(
         {"SafeAI": safeai}))
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime), "HOME": str(home),
-           "JUPYTER_CONFIG_DIR": str(home / ".jupyter")}
+           "JUPYTER_CONFIG_DIR": str(home / ".jupyter"), **(env_extra or {})}
     env.pop("SAFEAI_SERVER_URL", None)
     command = [
         str(BIN / "jupyter"), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
@@ -116,10 +124,19 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory,
                 tail = server.log_text()[-3000:]
                 raise RuntimeError("jupyter lab did not start:\n" + tail) from None
             time.sleep(0.3)
-    yield server
-    process.terminate()
     try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    shutil.rmtree(runtime, ignore_errors=True)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def start_lab() -> object:
+    """`running_lab` for tests that need a lab of their own (conftest is not importable
+    by name from ui-tests/, which has a conftest too)."""
+    return running_lab
