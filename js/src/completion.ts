@@ -198,7 +198,10 @@ export class CompletionModel {
     if (!prefix.trim()) {
       return;
     }
-    this.setStatus({ state: 'waiting', kinds: [], message: '' });
+    if (this._status.state !== 'blocked') {
+      // a blocked cell keeps its indicator while the user types on, without flicker
+      this.setStatus({ state: 'waiting', kinds: [], message: '' });
+    }
     if (!(await sleep(this.settings.debounceMs, controller.signal))) {
       return;
     }

@@ -26,8 +26,11 @@ class SafeAI(Configurable):
         environment variable holding its bearer token). Optional: `context_length`,
         `phi_allowed` (the deployment is covered for PHI, e.g. under a BAA; default
         false: PHI is redacted or blocked before it reaches the model whatever the user
-        asks), `chat_format` (llama-cpp-python name; default: the GGUF's template) and
-        `generation` (sampling defaults such as temperature). Default: the embedded
+        asks), `chat_format` (llama-cpp-python name; default: the GGUF's template),
+        `generation` (sampling defaults such as temperature) and `completion` (how to ask
+        for inline completions: `fim_prefix`/`fim_suffix`/`fim_middle` tokens or a
+        `template` with {prefix} and {suffix}, optional `stop`; without it the text
+        before the cursor is continued). Default: the embedded
         SmolLM2-135M-Instruct model.""",
     )
     default_model = Unicode(
