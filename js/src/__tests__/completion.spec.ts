@@ -103,6 +103,11 @@ describe('CompletionModel', () => {
     expect(model.status.state).toBe('blocked');
     expect(model.status.kinds).toEqual(['AWS_ACCESS_KEY_ID']);
     expect(model.status.message).toContain('AWS_ACCESS_KEY_ID');
+    // typing on in the same cell: the indicator stays up instead of flickering
+    const states: string[] = [];
+    model.statusChanged.connect((_, status) => states.push(status.state));
+    await collect(model.suggest('key = "x', 8, 'python'));
+    expect(states).toEqual(['blocked']);
   });
 
   it('asks nothing for Markdown, when off, or for an empty prefix', async () => {
