@@ -108,7 +108,8 @@ def loaded(spec_extra: dict, llama: StubLlama):
     from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, LocalModel, ModelState
 
     model = LocalModel(ApprovedModel.from_config({**EMBEDDED_DEFAULT_MODEL, **spec_extra}))
-    model._llama, model.state = llama, ModelState.LOADED
+    model._llama = model._completion_llama = llama
+    model.state = ModelState.LOADED
     return model
 
 
