@@ -217,10 +217,15 @@ class CompletionHandler(SafeAIHandler):
             stream = stream_completion(model, sent_prefix, sent_suffix,
                                        self.safeai.completion_max_tokens)
             async with contextlib.aclosing(stream):
+                visible = ""
                 async for piece in stream:
                     tokens += 1
                     raw += piece
-                    text = _shown(raw, vault, [prefix, suffix], final=False)
+                    grown = _visible(raw, vault)
+                    if grown == visible or not grown.strip():
+                        continue  # scanned only when a whole word was added
+                    visible = grown
+                    text = guard_answer(visible, [prefix, suffix]).text
                     if text != shown:
                         shown = text
                         first = first or time.perf_counter()
@@ -259,12 +264,10 @@ class CompletionHandler(SafeAIHandler):
             self.finish()
 
 
-def _shown(raw: str, vault: Vault, known: list[str], final: bool) -> str:
-    """What ghost text may show now: placeholders restored, new identifiers masked, the
-    unfinished last word held back (a half-written key is not yet recognisable)."""
+def _visible(raw: str, vault: Vault) -> str:
+    """The suggestion so far with placeholders restored and the unfinished last word held
+    back (a half-written key is not yet recognisable)."""
     text = vault.restore(raw)
-    if not final:
-        cut = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t"), text.rfind("("),
-                  text.rfind(")"), text.rfind(","), text.rfind(":"))
-        text = text[:cut + 1] if cut >= 0 else ""
-    return guard_answer(text, known).text if text.strip() else ""
+    cut = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t"), text.rfind("("),
+              text.rfind(")"), text.rfind(","), text.rfind(":"))
+    return text[:cut + 1] if cut >= 0 else ""
