@@ -150,3 +150,33 @@ async def test_a_chat_cuts_a_local_completion_short() -> None:
     await asyncio.to_thread(chat_turn)
     await asyncio.wait_for(task, 5)
     assert 0 < len(got) < 200
+
+
+def test_completions_get_a_context_of_their_own_freed_with_the_model() -> None:
+    from pathlib import Path
+
+    from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, LocalModel, ModelState
+
+    class Context:
+        made: list[dict] = []
+
+        def __init__(self, **options: object) -> None:
+            Context.made.append(options)
+            self.closed = False
+
+        def close(self) -> None:
+            self.closed = True
+
+    model = LocalModel(ApprovedModel.from_config(EMBEDDED_DEFAULT_MODEL), n_threads=2)
+    chat = Context()
+    model._llama, model._weights, model.state = chat, Path("w.gguf"), ModelState.LOADED
+    with model.completion_turn(threading.Event()) as first:
+        pass
+    with model.completion_turn(threading.Event()) as second:
+        pass
+    assert first is second and first is not chat
+    assert (Context.made[-1]["model_path"], Context.made[-1]["n_threads"]) == ("w.gguf", 2)
+    model.close()
+    assert first.closed and chat.closed
+    with model.completion_turn(threading.Event()) as gone:
+        assert gone is None
