@@ -1,9 +1,10 @@
 """Streaming inline completions from an approved model, behind chat in the queue.
 
-A local model completes the prompt as raw text on its llama.cpp context, taking a
-completion turn (`LocalModel.completion_turn`): any waiting chat goes first, and a chat
-that arrives stops the completion. Reusing one `Llama` object keeps the evaluated tokens
-of the previous prompt, so a prefix that only grew costs only its new tokens.
+A local model completes the prompt as raw text on a llama.cpp context of its own,
+taking a completion turn (`LocalModel.completion_turn`): any waiting chat goes first,
+and a chat that arrives stops the completion — between prompt chunks (`prefill`) or
+tokens. Reusing one `Llama` object keeps the evaluated tokens of the previous prompt, so
+a prefix that only grew costs only its new tokens.
 
 A remote endpoint is asked through its chat API (the one every OpenAI-compatible server
 has), with an instruction to continue the code.
@@ -22,6 +23,24 @@ from .runtime import LocalModel, ModelUnavailable
 CONTINUE_INSTRUCTION = (
     "You complete code in a Jupyter notebook cell. Reply with only the text that comes "
     "next after the user's text, no explanation and no code fences.")
+
+
+#: Prompt tokens evaluated at a time: a chat that arrives waits for at most one chunk.
+PREFILL_CHUNK = 64
+
+
+def prefill(llama: Any, tokens: list[int], cancel: threading.Event) -> bool:
+    """Evaluate the part of `tokens` this context has not seen yet, a chunk at a time,
+    stopping between chunks when `cancel` is set (False then). The last token is left
+    for the completion call, which then finds all the others in the KV cache."""
+    done = min(type(llama).longest_token_prefix(llama.input_ids[:llama.n_tokens], tokens),
+               len(tokens) - 1)
+    llama.n_tokens = max(0, done)
+    for start in range(max(0, done), len(tokens) - 1, PREFILL_CHUNK):
+        if cancel.is_set():
+            return False
+        llama.eval(tokens[start:min(start + PREFILL_CHUNK, len(tokens) - 1)])
+    return not cancel.is_set()
 
 
 def completion_format(model: Any) -> CompletionFormat:
@@ -54,7 +73,10 @@ async def stream_completion(model: Any, prefix: str, suffix: str, max_tokens: in
             with model.completion_turn(cancel) as llama:
                 if llama is None or cancel.is_set():
                     return
-                stream = llama.create_completion(prompt, max_tokens=max_tokens, stop=stops,
+                tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
+                if not prefill(llama, tokens, cancel):
+                    return
+                stream = llama.create_completion(tokens, max_tokens=max_tokens, stop=stops,
                                                  stream=True, **options)
                 try:
                     for chunk in stream:

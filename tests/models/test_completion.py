@@ -92,13 +92,34 @@ def test_a_chat_stops_a_running_completion() -> None:
 
 
 class StubLlama:
-    """Records the prompts it completes and yields one piece per `delay`."""
+    """Records the prompts it completes (one token per character) and the chunks it
+    evaluates, and yields one piece per `delay`."""
 
     def __init__(self, pieces: list[str], delay: float = 0.0) -> None:
         self.pieces, self.delay, self.calls = pieces, delay, []
+        self.input_ids: list[int] = []
+        self.n_tokens = 0
+        self.evaluated: list[int] = []
 
-    def create_completion(self, prompt: str, **options: object):
-        self.calls.append((prompt, options))
+    @staticmethod
+    def longest_token_prefix(a: list[int], b: list[int]) -> int:
+        n = 0
+        for x, y in zip(a, b):
+            if x != y:
+                break
+            n += 1
+        return n
+
+    def tokenize(self, text: bytes, add_bos: bool = True, special: bool = False) -> list[int]:
+        return [ord(c) for c in text.decode()]
+
+    def eval(self, tokens: list[int]) -> None:
+        self.input_ids[self.n_tokens:] = tokens
+        self.n_tokens += len(tokens)
+        self.evaluated.append(len(tokens))
+
+    def create_completion(self, prompt: list[int], **options: object):
+        self.calls.append(("".join(map(chr, prompt)), options))
         for piece in self.pieces:
             time.sleep(self.delay)
             yield {"choices": [{"text": piece}]}
@@ -180,3 +201,17 @@ def test_completions_get_a_context_of_their_own_freed_with_the_model() -> None:
     assert first.closed and chat.closed
     with model.completion_turn(threading.Event()) as gone:
         assert gone is None
+
+
+async def test_a_long_new_prompt_is_read_in_chunks_and_a_grown_one_only_where_it_grew(
+        ) -> None:
+    from jupyter_safeai.models.completion import PREFILL_CHUNK, stream_completion
+
+    llama = StubLlama(["y"])
+    model = loaded({}, llama)
+    cell = "x = 1\n" * 40  # 240 tokens
+    _ = [p async for p in stream_completion(model, cell, "", 4)]
+    assert llama.evaluated == [PREFILL_CHUNK] * 3 + [239 - 3 * PREFILL_CHUNK]
+    llama.evaluated.clear()
+    _ = [p async for p in stream_completion(model, cell + "y = ", "", 4)]
+    assert llama.evaluated == [4]  # the last token of the new text is left to the call
