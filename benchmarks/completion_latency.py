@@ -256,6 +256,8 @@ def main() -> None:
     parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--chats", type=int, default=5)
+    parser.add_argument("--sizes", default="500,2000",
+                        help="prefix sizes in characters, comma-separated ('' for none)")
     parser.add_argument("--no-extra-buffers", choices=("auto", "yes", "no"), default="auto")
     args = parser.parse_args()
 
@@ -276,7 +278,7 @@ def main() -> None:
             for prefix in typing_session(500, args.warmup, seed=99):
                 server.complete(prefix)
                 direct.first_word_ms(prefix)
-            for size in (500, 2000):
+            for size in [int(s) for s in args.sizes.split(",") if s]:
                 measure(server, direct, size, args.trials)
             chat_under_completions(server, args.chats)
         finally:

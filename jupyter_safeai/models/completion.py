@@ -26,7 +26,7 @@ CONTINUE_INSTRUCTION = (
 
 
 #: Prompt tokens evaluated at a time: a chat that arrives waits for at most one chunk.
-PREFILL_CHUNK = 64
+PREFILL_CHUNK = 32
 
 
 def prefill(llama: Any, tokens: list[int], cancel: threading.Event) -> bool:

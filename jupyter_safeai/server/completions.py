@@ -175,6 +175,10 @@ class CompletionHandler(SafeAIHandler):
             return
         name = request["model"] or self.safeai.completion_model or None
         model = self.models.get(name) or await self.user_model(name)
+        if getattr(model, "chat_busy", lambda: False)():
+            # Chat goes first; not even the scan runs, to leave the CPU to the answer.
+            self.finish(json.dumps({"type": "skipped", "reason": "busy"}) + "\n")
+            return
         # Only the text nearest the cursor: the admin's limits cut the far ends.
         prefix = request["prefix"][-self.safeai.completion_max_prefix_chars:] if (
             self.safeai.completion_max_prefix_chars > 0) else ""
@@ -194,9 +198,6 @@ class CompletionHandler(SafeAIHandler):
             await self._audit(model.spec.name, started, "blocked", decision.counts(), reason)
             self.finish(json.dumps({"type": "blocked", "reason": reason, "kinds": kinds,
                                     "counts": decision.counts(), "gate_ms": gate_ms}) + "\n")
-            return
-        if getattr(model, "chat_busy", lambda: False)():
-            self.finish(json.dumps({"type": "skipped", "reason": "busy"}) + "\n")
             return
         sent_prefix, sent_suffix, vault = redact_around_cursor(decision, text, len(prefix))
         await self._complete(model, request, prefix, suffix, sent_prefix, sent_suffix,

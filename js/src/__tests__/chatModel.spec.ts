@@ -158,12 +158,14 @@ describe('ChatModel', () => {
   });
 
   it('asks for one preview once typing pauses, and never shows a stale one', async () => {
-    const { model, scans } = track(make());
+    const { model, scans, api } = track(make());
     model.setInput('my S');
     model.setInput('my SS');
     model.setInput('my SSN 078-05-1120');
     await until(model, () => model.verdict !== null);
     expect(scans).toEqual([['my SSN 078-05-1120']]);
+    // read as a prompt: messages joined, allow markers only where the admin lets them
+    expect((api.scanTexts as jest.Mock).mock.calls[0][3]).toBe('prompt');
     expect(model.verdict?.action).toBe('block');
     model.setInput('something else');
     expect(model.verdict).toBeNull(); // the old verdict was about other text

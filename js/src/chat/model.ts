@@ -464,7 +464,12 @@ export class ChatModel implements IDisposable {
     this._previewTimer = window.setTimeout(() => {
       const policy = this._warnings.policy;
       this._api
-        .scanTexts(texts, policy && Object.keys(policy).length ? policy : null, controller.signal)
+        .scanTexts(
+          texts,
+          policy && Object.keys(policy).length ? policy : null,
+          controller.signal,
+          'prompt' // the server reads the parts joined, with the prompt's marker policy
+        )
         .then(decision => {
           if (!controller.signal.aborted) {
             this._set({ preview: { text: key, decision, error: null } });
