@@ -17,8 +17,9 @@ import threading
 from collections.abc import AsyncIterator
 from typing import Any
 
+from .base import ModelUnavailable
 from .fim import CompletionFormat
-from .runtime import LocalModel, ModelUnavailable
+from .runtime import LocalModel
 
 CONTINUE_INSTRUCTION = (
     "You complete code in a Jupyter notebook cell. Reply with only the text that comes "

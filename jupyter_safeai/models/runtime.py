@@ -8,17 +8,15 @@ while a model loads or generates.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import enum
 import logging
 import math
 import os
 import threading
 import time
-<<<<<<< HEAD
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-=======
-from collections.abc import AsyncIterator
->>>>>>> main
 from typing import Any
 
 from .base import ModelState, ModelUnavailable

@@ -33,8 +33,8 @@ from tornado import web
 from tornado.iostream import StreamClosedError
 
 from ..kernel.output_guard import guard_answer
+from ..models import ModelUnavailable
 from ..models.completion import completion_format, stream_completion
-from ..models.runtime import ModelUnavailable
 from ..policy import GateDecision, Mode, Policy
 from ..policy.modes import CATEGORIES
 from ..scan import ScanError, Vault, redact
