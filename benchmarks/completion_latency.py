@@ -121,7 +121,8 @@ def needs_no_extra_buffers() -> bool:
 
 
 class Server:
-    def __init__(self, threads: int, no_extra_buffers: bool, tmp: str) -> None:
+    def __init__(self, threads: int, no_extra_buffers: bool, tmp: str,
+                 completions: bool = True) -> None:
         self.port, self.token = free_port(), secrets.token_hex(16)
         env = {**os.environ, "JUPYTER_RUNTIME_DIR": tmp}
         command = [sys.executable, "-c", LAUNCH,
@@ -130,7 +131,7 @@ class Server:
                    f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={tmp}",
                    f"--SafeAI.n_threads={threads}", f"--SafeAI.audit_log={tmp}/audit.jsonl",
                    "--SafeAI.completion_rate_per_minute=100000",
-                   "--SafeAI.max_new_tokens=64"]
+                   "--SafeAI.max_new_tokens=64", f"--SafeAI.completions={completions}"]
         self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
 
@@ -258,6 +259,9 @@ def main() -> None:
     parser.add_argument("--chats", type=int, default=5)
     parser.add_argument("--sizes", default="500,2000",
                         help="prefix sizes in characters, comma-separated ('' for none)")
+    parser.add_argument("--completions-off", action="store_true",
+                        help="the server answers every completion 'disabled': the chat "
+                        "figures then show what the typist's requests alone cost")
     parser.add_argument("--no-extra-buffers", choices=("auto", "yes", "no"), default="auto")
     args = parser.parse_args()
 
@@ -271,7 +275,7 @@ def main() -> None:
     print(f"llama.cpp extra CPU buffers (AMX, repack): {'off' if no_extra else 'on'}"
           f"{' (this machine crashes with them)' if probed else ''}")
     with tempfile.TemporaryDirectory() as tmp:
-        server = Server(args.threads, no_extra, tmp)
+        server = Server(args.threads, no_extra, tmp, not args.completions_off)
         try:
             server.wait_loaded(time.monotonic() + 300)
             direct = Direct(args.threads, no_extra)
