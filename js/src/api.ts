@@ -88,6 +88,22 @@ export type Action = 'send' | 'redact' | 'warn' | 'block';
 /** A requested (stricter) policy: category → mode. Empty categories are left out. */
 export type PolicyRequest = Partial<Record<'phi' | 'secret' | 'genomic', Mode>>;
 
+const CATEGORIES = ['phi', 'secret', 'genomic'] as const;
+const MODES = ['warn', 'redact', 'block'];
+
+/** The user's requested modes; empty ("use the admin policy") ones are left out. */
+export function policyFromSettings(value: unknown): PolicyRequest | null {
+  const policy: PolicyRequest = {};
+  const modes = (value ?? {}) as Record<string, unknown>;
+  for (const category of CATEGORIES) {
+    const mode = modes[category];
+    if (typeof mode === 'string' && MODES.includes(mode)) {
+      policy[category] = mode as PolicyRequest['phi'];
+    }
+  }
+  return Object.keys(policy).length > 0 ? policy : null;
+}
+
 export interface IPolicyInfo {
   admin: Record<string, Mode>;
   modes: Mode[];

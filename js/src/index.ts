@@ -9,15 +9,14 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStatusBar } from '@jupyterlab/statusbar';
 import { Widget } from '@lumino/widgets';
 
-import { PolicyRequest, fetchPolicy } from './api';
+import { fetchPolicy, policyFromSettings } from './api';
 import { ChatModel } from './chat/model';
 import { ChatSidebar } from './chat/view';
+import { completionPlugin } from './completionPlugin';
 import { insertRendererFactory } from './insert';
 import { WarningsModel } from './warnings';
 
 const PLUGIN_ID = 'jupyter-safeai:plugin';
-const CATEGORIES = ['phi', 'secret', 'genomic'] as const;
-const MODES = ['warn', 'redact', 'block'];
 
 const insertPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyter-safeai:insert',
@@ -32,19 +31,6 @@ const insertPlugin: JupyterFrontEndPlugin<void> = {
     rendermime.addFactory(insertRendererFactory(tracker), 0);
   }
 };
-
-/** The user's requested modes; empty ("use the admin policy") ones are left out. */
-function policyFromSettings(value: unknown): PolicyRequest | null {
-  const policy: PolicyRequest = {};
-  const modes = (value ?? {}) as Record<string, unknown>;
-  for (const category of CATEGORIES) {
-    const mode = modes[category];
-    if (typeof mode === 'string' && MODES.includes(mode)) {
-      policy[category] = mode as PolicyRequest['phi'];
-    }
-  }
-  return Object.keys(policy).length > 0 ? policy : null;
-}
 
 /** The status bar: active model and the number of warnings in the active notebook. */
 class StatusItem extends Widget {
@@ -184,4 +170,4 @@ const plugin: JupyterFrontEndPlugin<void> = {
   }
 };
 
-export default [plugin, insertPlugin];
+export default [plugin, insertPlugin, completionPlugin];

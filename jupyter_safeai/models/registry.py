@@ -54,6 +54,8 @@ class ApprovedModel:
     #: llama-cpp-python chat format; None uses the template inside the GGUF file.
     chat_format: str | None = None
     generation: Mapping[str, Any] = field(default_factory=dict)
+    #: How to ask for inline code completions (see models/fim.py); empty: continuation.
+    completion: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def remote(self) -> bool:
@@ -85,6 +87,9 @@ class ApprovedModel:
                 raise ModelConfigError(
                     f"approved model {name!r}: 'sha256' must be the 64-hex-digit sha256 "
                     "of the weights")
+        from .fim import CompletionFormat
+
+        CompletionFormat.from_config(name, entry.get("completion"))
         model = cls(**entry)
         if model.path and not Path(model.path).expanduser().is_file():
             raise ModelConfigError(f"approved model {name!r}: weights file not found at "

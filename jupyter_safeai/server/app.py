@@ -11,6 +11,7 @@ from traitlets import TraitError
 from ..models import ModelConfigError, ModelService
 from ..scan import default_scanner
 from .baseline import BaselineHandler
+from .completions import CompletionHandler
 from .handlers import ChatHandler, ModelsHandler, PolicyHandler, ScanHandler, WarningsHandler
 from .settings import SafeAI
 from .warnings import WarningStore
@@ -78,6 +79,7 @@ class SafeAIExtension(ExtensionApp):
             (r"/safeai/chat", ChatHandler),
             (r"/safeai/warnings", WarningsHandler),
             (r"/safeai/baseline", BaselineHandler),
+            (r"/safeai/complete", CompletionHandler),
         ])
 
     async def _start_jupyter_server_extension(self, serverapp) -> None:  # noqa: ANN001

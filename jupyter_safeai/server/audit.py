@@ -113,6 +113,11 @@ PROMPT_FIELDS = frozenset({
     "v", "kind", "seq", "prev", "hash", "time", "user", "model", "client", "prompt_chars",
     "prompt_sha256", "entities", "decision", "policy", "reason", "tokens_in", "tokens_out",
 })
+#: An inline completion: a lighter record (no prompt digest: one per pause in typing).
+COMPLETION_FIELDS = frozenset({
+    "v", "kind", "seq", "prev", "hash", "time", "user", "model", "entities", "decision",
+    "reason", "tokens_out", "latency_ms",
+})
 CHECKPOINT_FIELDS = frozenset({
     "v", "kind", "seq", "hash", "time", "purged", "purged_from", "purged_to", "anchor",
     "retention_days",
@@ -198,7 +203,8 @@ _COUNT_RULE = "must be an integer >= 0"
 #: field -> (check, what a valid value looks like)
 _RULES: dict[str, tuple[Callable[[Any], bool], str]] = {
     "v": (lambda v: type(v) is int and v == FORMAT_VERSION, f"must be {FORMAT_VERSION}"),
-    "kind": (_one_of(("prompt", "checkpoint")), "must be prompt or checkpoint"),
+    "kind": (_one_of(("prompt", "completion", "checkpoint")),
+             "must be prompt, completion or checkpoint"),
     "seq": (_is_int(1), "must be an integer >= 1"),
     "prev": (_is_hash, _HASH_RULE),
     "hash": (_is_hash, _HASH_RULE),
@@ -214,6 +220,7 @@ _RULES: dict[str, tuple[Callable[[Any], bool], str]] = {
     "reason": (_is_reason, "must be None or a short code like scanner_timeout"),
     "tokens_in": (_is_int(0), _COUNT_RULE),
     "tokens_out": (_is_int(0), _COUNT_RULE),
+    "latency_ms": (_is_int(0), _COUNT_RULE),
     "purged": (_is_int(1), "must be an integer >= 1"),
     "purged_from": (_is_time, _TIME_RULE),
     "purged_to": (_is_time, _TIME_RULE),
@@ -230,10 +237,11 @@ def _field_error(name: str, value: Any) -> str | None:
 def check_record(rec: Mapping[str, Any]) -> str | None:
     """Why `rec` is not a well-formed record (missing, unknown or bad fields), or None."""
     kind = rec.get("kind")
-    kinds = {"prompt": PROMPT_FIELDS, "checkpoint": CHECKPOINT_FIELDS}
+    kinds = {"prompt": PROMPT_FIELDS, "completion": COMPLETION_FIELDS,
+             "checkpoint": CHECKPOINT_FIELDS}
     expected = kinds.get(kind) if isinstance(kind, str) else None
     if expected is None:
-        return "field 'kind' must be prompt or checkpoint"
+        return "field 'kind' must be prompt, completion or checkpoint"
     if missing := expected - rec.keys():
         return f"missing fields: {', '.join(sorted(missing))}"
     if unknown := rec.keys() - expected:
@@ -537,12 +545,15 @@ class AuditLog:
             stamp = format_time(time or datetime.now(timezone.utc))
         except (ValueError, AttributeError) as exc:
             raise AuditRecordError(f"field 'time' {_TIME_RULE}") from exc
+        return self._chain("prompt", stamp, fields)
+
+    def _chain(self, kind: str, stamp: str, fields: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
             try:
                 with _file_lock(self.path):
                     self._refresh()
                     seq, prev = self._head
-                    rec = {"v": FORMAT_VERSION, "kind": "prompt", "seq": seq + 1, "prev": prev,
+                    rec = {"v": FORMAT_VERSION, "kind": kind, "seq": seq + 1, "prev": prev,
                            "time": stamp, **fields}
                     rec["hash"] = record_hash(rec)
                     self._append((canonical(rec) + "\n").encode("ascii"))
@@ -550,6 +561,23 @@ class AuditLog:
             except OSError as exc:
                 raise AuditLogError(f"cannot write the audit log {self.path}: {exc}") from exc
         return rec
+
+    def record_completion(
+        self, *, user: str, model: str, entities: Mapping[str, int], decision: str,
+        tokens_out: int, latency_ms: int, reason: str | None = None,
+    ) -> dict[str, Any]:
+        """One inline completion: what the gate found (counts), what it decided, how long
+        it took. Like `record`, chained, and never a value or the text."""
+        fields = {"user": user, "model": model, "entities": _plain(entities),
+                  "decision": _plain(decision), "reason": _plain(reason),
+                  "tokens_out": tokens_out, "latency_ms": latency_ms}
+        for name, value in fields.items():
+            if error := _field_error(name, value):
+                raise AuditRecordError(error)
+        return self._chain("completion", format_time(datetime.now(timezone.utc)), fields)
+
+    async def arecord_completion(self, **fields: Any) -> dict[str, Any]:
+        return await asyncio.to_thread(lambda: self.record_completion(**fields))
 
     async def arecord(self, **fields: Any) -> dict[str, Any]:
         """`record` off the event loop: the lock and fsync never stall other requests."""
@@ -673,6 +701,9 @@ def report(path: str | os.PathLike[str], since: datetime | None = None) -> dict[
             rec, _ = parse_line(raw.rstrip(b"\n"))
             if rec is None:
                 invalid += 1
+                continue
+            if rec["kind"] == "completion":
+                totals["completions"] += 1
                 continue
             if rec["kind"] != "prompt":
                 continue

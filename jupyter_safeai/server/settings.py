@@ -26,8 +26,11 @@ class SafeAI(Configurable):
         environment variable holding its bearer token). Optional: `context_length`,
         `phi_allowed` (the deployment is covered for PHI, e.g. under a BAA; default
         false: PHI is redacted or blocked before it reaches the model whatever the user
-        asks), `chat_format` (llama-cpp-python name; default: the GGUF's template) and
-        `generation` (sampling defaults such as temperature). Default: the embedded
+        asks), `chat_format` (llama-cpp-python name; default: the GGUF's template),
+        `generation` (sampling defaults such as temperature) and `completion` (how to ask
+        for inline completions: `fim_prefix`/`fim_suffix`/`fim_middle` tokens or a
+        `template` with {prefix} and {suffix}, optional `stop`; without it the text
+        before the cursor is continued). Default: the embedded
         SmolLM2-135M-Instruct model.""",
     )
     default_model = Unicode(
@@ -107,6 +110,35 @@ class SafeAI(Configurable):
         "notebooks. Answer concisely; give Python code in fenced code blocks when useful.",
         config=True,
         help="System message put before every conversation.",
+    )
+
+    completions = Bool(
+        True, config=True,
+        help="Offer inline code completions (ghost text) in notebook cells. They pass the "
+        "same gate as chat: PHI is replaced by placeholders, a secret stops the request.",
+    )
+    completion_model = Unicode(
+        "", config=True,
+        help="Approved model for inline completions; empty: the default model. A user "
+        "setting may pick another approved model.",
+    )
+    completion_max_prefix_chars = Int(
+        4000, config=True,
+        help="Most characters before the cursor a completion request may carry; users may "
+        "set less, never more. Longer prefixes are cut at the start.",
+    )
+    completion_max_suffix_chars = Int(
+        1000, config=True,
+        help="Most characters after the cursor a completion request may carry; users may "
+        "set less, never more. Longer suffixes are cut at the end.",
+    )
+    completion_max_tokens = Int(
+        48, config=True, help="Upper bound on the tokens generated for one completion.",
+    )
+    completion_rate_per_minute = Int(
+        60, config=True,
+        help="Completion requests one user may make per minute (with a burst of a fifth of "
+        "that); more get HTTP 429, so completions cannot crowd out chat.",
     )
 
     @validate("policy")

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from jupyter_safeai.models import LocalModel
+from jupyter_safeai.server import completions
 
 #: A normal prompt and what the scanner must say about it, for the "still serving" check.
 NORMAL = "Patient John Smith, MRN: 00483920, asks about metformin."
@@ -26,7 +27,13 @@ def model_calls(monkeypatch) -> list[list[dict]]:
         for i in range(0, len(text), 8):
             yield text[i:i + 8]
 
+    async def echo_completion(model, prefix, suffix, max_tokens):
+        calls.append([{"role": "user", "content": prefix + suffix}])
+        for i in range(0, min(len(prefix), 64), 8):
+            yield prefix[i:i + 8]
+
     monkeypatch.setattr(LocalModel, "stream_chat", echo)
+    monkeypatch.setattr(completions, "stream_completion", echo_completion)
     return calls
 
 

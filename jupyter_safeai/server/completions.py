@@ -1,0 +1,274 @@
+"""Inline completions (ghost text) through the same gate as chat.
+
+`POST /safeai/complete` takes the text before and after the cursor of a notebook cell.
+The cell is scanned as one text (a value split by the cursor is still one value): PHI
+and genomic identifiers are replaced by placeholders — the model may complete code
+around `<PERSON_1>` — and a finding in a `block` category stops the request silently:
+no model is asked, and the answer names the kinds found, nothing else. A `warn`
+category is redacted, since nobody can acknowledge a warning in ghost text. The
+suggestion is scanned on its way back (new identifiers are masked) and the placeholders
+are restored in it.
+
+The answer streams as JSON lines: `{"type": "gate", ...}`, then `{"type": "suggestion",
+"text"}` each time the suggestion grows (the whole suggestion so far, so a value masked
+later replaces what was shown), then `{"type": "done", ...}`; or a single `{"type":
+"blocked", "kinds"}` or `{"type": "skipped", "reason"}` (completions off, or the model
+busy with a chat, which always goes first). Each request leaves a light audit record:
+counts, decision, latency. A user over `completion_rate_per_minute` gets HTTP 429.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import math
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from jupyter_server.auth.decorator import authorized
+from tornado import web
+from tornado.iostream import StreamClosedError
+
+from ..kernel.output_guard import guard_answer
+from ..models import ModelUnavailable
+from ..models.completion import completion_format, stream_completion
+from ..policy import GateDecision, Mode, Policy
+from ..policy.modes import CATEGORIES
+from ..scan import ScanError, Vault, redact
+from .handlers import SafeAIHandler
+
+LANGUAGE_CHARS = 40
+
+
+@dataclass
+class RateLimiter:
+    """A token bucket per user: `per_minute` requests a minute, bursts of `burst`."""
+
+    per_minute: int
+    burst: int
+    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def allow(self, user: str, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        tokens, since = self._buckets.get(user, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - since) * self.per_minute / 60)
+        allowed = tokens >= 1
+        self._buckets[user] = (tokens - 1 if allowed else tokens, now)
+        return allowed
+
+    def retry_after(self, user: str) -> int:
+        tokens, _ = self._buckets.get(user, (0.0, 0.0))
+        return max(1, math.ceil((1 - tokens) * 60 / max(1, self.per_minute)))
+
+
+def parse_completion_request(body: Any) -> dict[str, Any]:
+    if not isinstance(body, dict):
+        raise web.HTTPError(400, "Body must be a JSON object")
+    prefix, suffix = body.get("prefix"), body.get("suffix", "")
+    if not isinstance(prefix, str) or not isinstance(suffix, str):
+        raise web.HTTPError(400, "'prefix' and 'suffix' must be strings")
+    model = body.get("model")
+    if model is not None and not isinstance(model, str):
+        raise web.HTTPError(400, "'model' must be a string")
+    language = body.get("language", "")
+    if not isinstance(language, str) or len(language) > LANGUAGE_CHARS:
+        raise web.HTTPError(400, f"'language' must be a string of at most {LANGUAGE_CHARS} "
+                            "characters")
+    return {"prefix": prefix, "suffix": suffix, "model": model, "language": language,
+            "policy": body.get("policy")}
+
+
+def completion_policy(policy: Policy) -> Policy:
+    """Nobody can acknowledge a warning in ghost text: `warn` becomes `redact`."""
+    for category in CATEGORIES:
+        policy = policy.at_least(category, Mode.REDACT)
+    return policy
+
+
+def redact_around_cursor(decision: GateDecision, text: str, cursor: int
+                         ) -> tuple[str, str, Vault]:
+    """(prefix, suffix) of the scanned cell text with placeholders, one vault for both."""
+    vault = Vault()
+    redacted = [lf.finding for lf in decision.findings
+                if decision.policy.mode(lf.finding.category) is Mode.REDACT]
+    before = [f for f in redacted if f.end <= cursor]
+    after = [dataclasses.replace(f, start=f.start - cursor, end=f.end - cursor)
+             for f in redacted if f.start >= cursor]
+    prefix, vault = redact(text[:cursor], before, vault)
+    suffix, vault = redact(text[cursor:], after, vault)
+    return prefix, suffix, vault
+
+
+class CompletionHandler(SafeAIHandler):
+    _closed = False
+
+    def on_connection_close(self) -> None:
+        self._closed = True
+
+    def _limits(self) -> dict[str, Any]:
+        s = self.safeai
+        return {"enabled": s.completions, "model": s.completion_model or None,
+                "max_prefix_chars": s.completion_max_prefix_chars,
+                "max_suffix_chars": s.completion_max_suffix_chars,
+                "rate_per_minute": s.completion_rate_per_minute}
+
+    @web.authenticated
+    @authorized
+    def get(self) -> None:
+        """The admin's limits, for the settings the frontend may only narrow."""
+        self.finish(self._limits())
+
+    async def _send(self, event: dict[str, Any]) -> None:
+        if self._closed:
+            raise StreamClosedError()
+        self.write(json.dumps(event) + "\n")
+        await self.flush()
+
+    def _rate_key(self) -> str:
+        """Who is limited: the user, or the token of a token-authenticated request (each
+        of those gets a new anonymous user, which would escape the limit)."""
+        token = self.identity_provider.get_token(self)
+        if token:
+            return "token:" + hashlib.sha256(token.encode()).hexdigest()[:16]
+        return getattr(self.current_user, "username", None) or "anonymous"
+
+    def _limiter(self) -> RateLimiter:
+        limiter = self.settings.get("safeai_completion_limiter")
+        rate = self.safeai.completion_rate_per_minute
+        if limiter is None or limiter.per_minute != rate:
+            limiter = RateLimiter(rate, max(1, rate // 5))
+            self.settings["safeai_completion_limiter"] = limiter
+        return limiter
+
+    async def _audit(self, model: str, started: float, decision: str, entities: dict,
+                     reason: str | None = None, tokens_out: int = 0) -> None:
+        log = self.settings.get("safeai_audit")
+        if log is None:
+            return
+        user = getattr(self.current_user, "username", None) or "anonymous"
+        await log.arecord_completion(
+            user=user, model=model, entities=entities, decision=decision, reason=reason,
+            tokens_out=tokens_out, latency_ms=round((time.perf_counter() - started) * 1000))
+
+    @web.authenticated
+    @authorized
+    async def post(self) -> None:
+        started = time.perf_counter()
+        request = parse_completion_request(self.get_json_body())
+        self.set_header("Content-Type", "application/x-ndjson")
+        self.set_header("Cache-Control", "no-cache")
+        self.set_header("X-Accel-Buffering", "no")
+        user = self._rate_key()
+        limiter = self._limiter()
+        if not limiter.allow(user):
+            self.set_status(429)  # not HTTPError: its error path drops Retry-After
+            self.set_header("Content-Type", "application/json")
+            self.set_header("Retry-After", str(limiter.retry_after(user)))
+            self.finish({"message": "Too many completion requests; slow down",
+                         "reason": "rate_limited"})
+            return
+        if not self.safeai.completions:
+            self.finish(json.dumps({"type": "skipped", "reason": "disabled"}) + "\n")
+            return
+        name = request["model"] or self.safeai.completion_model or None
+        model = self.models.get(name) or await self.user_model(name)
+        if getattr(model, "chat_busy", lambda: False)():
+            # Chat goes first; not even the scan runs, to leave the CPU to the answer.
+            self.finish(json.dumps({"type": "skipped", "reason": "busy"}) + "\n")
+            return
+        # Only the text nearest the cursor: the admin's limits cut the far ends.
+        prefix = request["prefix"][-self.safeai.completion_max_prefix_chars:] if (
+            self.safeai.completion_max_prefix_chars > 0) else ""
+        suffix = request["suffix"][:self.safeai.completion_max_suffix_chars]
+        policy, notes = self.effective_policy(request["policy"], model.spec.phi_allowed)
+        policy = completion_policy(policy)
+        text = prefix + suffix
+        gate_started = time.perf_counter()
+        decision = await self.gate([text], policy, notes)
+        gate_ms = round((time.perf_counter() - gate_started) * 1000, 2)
+        straddles = any(lf.finding.start < len(prefix) < lf.finding.end
+                        for lf in decision.findings)
+        if decision.action == "block" or straddles:
+            kinds = sorted(decision.counts())
+            reason = ("scanner_error" if decision.error is not None
+                      else "straddles_cursor" if decision.action != "block" else "blocked")
+            await self._audit(model.spec.name, started, "blocked", decision.counts(), reason)
+            self.finish(json.dumps({"type": "blocked", "reason": reason, "kinds": kinds,
+                                    "counts": decision.counts(), "gate_ms": gate_ms}) + "\n")
+            return
+        sent_prefix, sent_suffix, vault = redact_around_cursor(decision, text, len(prefix))
+        await self._complete(model, request, prefix, suffix, sent_prefix, sent_suffix,
+                             vault, decision, gate_ms, started)
+
+    async def _complete(self, model: Any, request: dict[str, Any], prefix: str, suffix: str,
+                        sent_prefix: str, sent_suffix: str, vault: Vault,
+                        decision: GateDecision, gate_ms: float, started: float) -> None:
+        outcome = "redacted" if len(vault) else "sent"
+        raw, shown, tokens, failure = "", "", 0, None
+        masked: dict[str, int] = {}
+        first: float | None = None
+        try:
+            await self._send({"type": "gate", "action": decision.action,
+                              "counts": decision.counts(), "redacted": vault.counts(),
+                              "fim": completion_format(model).fill_in_the_middle,
+                              "gate_ms": gate_ms})
+            stream = stream_completion(model, sent_prefix, sent_suffix,
+                                       self.safeai.completion_max_tokens)
+            async with contextlib.aclosing(stream):
+                visible = ""
+                async for piece in stream:
+                    tokens += 1
+                    raw += piece
+                    grown = _visible(raw, vault)
+                    if grown == visible or not grown.strip():
+                        continue  # scanned only when a whole word was added
+                    visible = grown
+                    text = guard_answer(visible, [prefix, suffix]).text
+                    if text != shown:
+                        shown = text
+                        first = first or time.perf_counter()
+                        await self._send({"type": "suggestion", "text": shown})
+            guarded = guard_answer(vault.restore(raw), [prefix, suffix])
+            masked = guarded.new_counts
+            if guarded.text != shown:
+                shown = guarded.text
+                first = first or time.perf_counter()
+                await self._send({"type": "suggestion", "text": shown})
+            await self._send({
+                "type": "done", "model": model.spec.name, "tokens": tokens, "masked": masked,
+                "gate_ms": gate_ms,
+                "first_suggestion_ms": round(((first or time.perf_counter()) - started)
+                                             * 1000, 1)})
+        except StreamClosedError:
+            failure = "client_gone"
+        except (ModelUnavailable, ScanError) as exc:
+            failure = "model_error" if isinstance(exc, ModelUnavailable) else "scanner_error"
+            with contextlib.suppress(StreamClosedError):
+                await self._send({"type": "error", "message": str(exc)})
+        except Exception as exc:  # noqa: BLE001 - a runtime bug: its message may quote the prompt
+            failure = "model_error"
+            self.log.error("safeai completion: model %s failed with %s", model.spec.name,
+                           type(exc).__name__)
+            with contextlib.suppress(StreamClosedError):
+                await self._send({"type": "error", "message": (
+                    f"The model {model.spec.name!r} failed ({type(exc).__name__})")})
+        finally:
+            entities = dict(decision.counts())
+            await self._audit(model.spec.name, started, outcome, entities,
+                              failure or ("masked_in_answer" if masked else None), tokens)
+        self.log.debug("safeai completion: model=%s decision=%s tokens=%d", model.spec.name,
+                       outcome, tokens)
+        if failure != "client_gone":
+            self.finish()
+
+
+def _visible(raw: str, vault: Vault) -> str:
+    """The suggestion so far with placeholders restored and the unfinished last word held
+    back (a half-written key is not yet recognisable)."""
+    text = vault.restore(raw)
+    cut = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t"), text.rfind("("),
+              text.rfind(")"), text.rfind(","), text.rfind(":"))
+    return text[:cut + 1] if cut >= 0 else ""
