@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import time
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from .allow import apply_inline_allows
@@ -22,6 +23,7 @@ from .genomic import GENOMIC_RECOGNIZERS
 from .identifiers import IDENTIFIER_RECOGNIZERS
 from .names import CONFIRMED_SCORE, NameRecognizer
 from .nlp import PersonNer
+from .normalise import TextView, normalise
 from .places import PLACE_RECOGNIZERS
 from .recognizer import LabelIndex, PatternRecognizer, Recognizer
 from .secrets import SECRET_RECOGNIZERS
@@ -123,6 +125,10 @@ class Scanner:
             return []
         self.load()
         deadline = time.monotonic() + self.timeout
+        # Recognizers read the text as a person does (normalise.py); findings are mapped
+        # back to what the user typed at the end.
+        view = normalise(text)
+        original, text = text, view.text
         identifiers = python_identifier_spans(text)
         lowered = text.lower()  # shared by the pattern recognizers' label searches
         labels = self._labels.scan(text, lowered)
@@ -149,11 +155,20 @@ class Scanner:
             if time.monotonic() > deadline:
                 raise ScanTimeout(self.timeout)
         findings = resolve_overlaps(found)
+        if not view.identity:
+            findings = [_mapped(view, f) for f in findings]
+        text = original
         if "safeai:" in text:
             forbidden = (self.forbidden_allow_categories if never_accept is None
                          else frozenset(never_accept))
             findings = apply_inline_allows(text, findings, forbidden)
         return findings
+
+
+def _mapped(view: TextView, finding: Finding) -> Finding:
+    """`finding` (made on the view) on the original text: the smallest span covering it."""
+    start, end = view.original_span(finding.start, finding.end)
+    return replace(finding, start=start, end=end)
 
 
 @lru_cache(maxsize=1)
