@@ -21,11 +21,14 @@ from .dates import DATE_RECOGNIZERS
 from .finding import Finding
 from .genomic import GENOMIC_RECOGNIZERS
 from .identifiers import IDENTIFIER_RECOGNIZERS
+from .labelled import LabelledNumberRecognizer
+from .loose_names import LooseNameRecognizer
 from .names import CONFIRMED_SCORE, NameRecognizer
 from .nlp import PersonNer
 from .normalise import TextView, normalise
 from .places import PLACE_RECOGNIZERS
 from .recognizer import LabelIndex, PatternRecognizer, Recognizer
+from .records import RecordRecognizer
 from .secrets import SECRET_RECOGNIZERS
 from .tables import TextTableRecognizer
 
@@ -78,7 +81,8 @@ class Scanner:
             names = NameRecognizer(confirm=PersonNer() if ner else None)
             recognizers = (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS,
                            *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
-                           TextTableRecognizer(), names)
+                           TextTableRecognizer(), names, LabelledNumberRecognizer(),
+                           LooseNameRecognizer(), RecordRecognizer())
         self.recognizers = tuple(recognizers)
         self._labels = LabelIndex.of(self.recognizers)  # one pass finds every label word
         self._loaded = False

@@ -58,7 +58,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
 #: A line ending in one of these may be a value or a word wrapped (found with str.find).
 _WRAP_ENDS = tuple(sep + end for sep in "-./" for end in ("\n", "\r\n"))
-_WRAP_RESUMES = re.compile(r"[ \t]*(?=[0-9a-z])")
+_WRAP_RESUMES = re.compile(r"[ \t]*(?=[^\W_])")
 _LOOK_ALIKES = frozenset(chr(code) for code in SKELETON)
 _CONFUSABLE_WORD = re.compile(rf"\w*{CONFUSABLE.pattern}\w*")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -164,7 +164,7 @@ def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
                 before, after = text[at - 1], text[resume.end()]
                 if before.isdigit() and after.isdigit():
                     edits.append((at + 1, resume.end(), ""))
-                elif end[0] == "-" and before.isalpha() and after.isalpha():
+                elif end[0] == "-" and before.isalpha() and after.islower():
                     edits.append((at, resume.end(), ""))
             at = text.find(end, at + 1)
     return edits

@@ -1,0 +1,134 @@
+"""Numbers after their label, whatever separates their digits, and loose formats.
+
+A person reads `SSN: 5 1 2 4 8 3 0 9 6`, `S.S.N. 512.48.3096`, `soc. sec. # 512 483 096`
+and `Social Security Number (as given on the intake form today): 512483096` as one SSN;
+the formatted patterns in identifiers.py and contact.py do not. Here a label (SSN,
+phone, date of birth, card, MRN, in their abbreviated and dotted forms) makes the first
+run of digits after it on the same line, with any single separators between digits
+(blanks, dots, slashes, underscores, dashes), a finding when its digits validate as
+that kind (SSA ranges, NANP, a real date, Luhn). Without a label, only shapes no other
+number has are read: an SSN's 3-2-4 and a phone's 3-3-4 with dots, slashes or
+underscores, a card's 4-4-4-4 with dots or underscores.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from .contact import _valid_us_phone
+from .finding import Finding
+from .identifiers import luhn_valid, valid_ssn
+
+NAME = "labelled"
+
+_LABELS = re.compile(
+    r"(?<![^\W_])(?:"
+    r"(?P<ssn>s\.?[ ]?s\.?[ ]?n(?![a-z])\.?|ss[ ]?#"
+    r"|social[ ]?sec(?:urity)?\.?(?:[ ]?(?:number|no))?"
+    r"|soc\.?[ ]?sec\.?|social[ ]insurance|tax[ ]?id|ssn[ ]?#)"
+    r"|(?P<phone>phone|ph|tel(?:ephone)?|cell(?:[ ]?phone)?|mobile|mob|fax"
+    r"|contact[ ]?(?:no|number|#)"
+    r"|call(?:[ ]?back)?|pager)"
+    r"|(?P<dob>d\.?[ ]?o\.?[ ]?b\.?|date[ ]of[ ]birth|birth[ ]?date|birthday|born|b-day)"
+    r"|(?P<card>(?:credit|debit)[ ]?card|card(?:[ ]?(?:number|no|#))?|cc(?:[ ]?(?:number|no|#))?"
+    r"|visa|mastercard|amex|pan)"
+    r"|(?P<mrn>m\.?r\.?n\.?|medical[ ]record(?:[ ]?(?:number|no|#))?|med[ ]?rec|chart[ ]?(?:no|#))"
+    r")(?![^\W\d_])"
+)
+#: Digits with one separator between two of them (a blank, or a mark with a blank on
+#: either side): a gap of two blanks is a column boundary, not a separator.
+_DIGIT_RUN = re.compile(r"\d(?:(?:[ ]?[._/\\:-][ ]?|[ \t])?\d)*")
+_READ_AHEAD = 90
+
+_ENTITIES = {"ssn": "US_SSN", "phone": "PHONE_NUMBER", "dob": "DATE", "card": "CREDIT_CARD",
+             "mrn": "MEDICAL_RECORD_NUMBER"}
+
+
+def _valid_date(digits: str) -> bool:
+    """Eight digits as MMDDYYYY, DDMMYYYY or YYYYMMDD, or six as MMDDYY."""
+    forms = []
+    if len(digits) == 8:
+        forms = [(digits[4:], digits[:2], digits[2:4]), (digits[4:], digits[2:4], digits[:2]),
+                 (digits[:4], digits[4:6], digits[6:])]
+    elif len(digits) == 6:
+        forms = [("19" + digits[4:], digits[:2], digits[2:4])]
+    for year, month, day in forms:
+        try:
+            if 1880 <= int(year) <= 2100:
+                date(int(year), int(month), int(day))
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def _valid(kind: str, digits: str) -> bool:
+    if kind == "ssn":
+        return valid_ssn(digits)
+    if kind == "phone":
+        return len(digits) in (10, 11) and _valid_us_phone(digits)
+    if kind == "dob":
+        return _valid_date(digits)
+    if kind == "card":
+        return 13 <= len(digits) <= 19 and luhn_valid(digits) and len(set(digits)) > 2
+    return 5 <= len(digits) <= 20  # an MRN is whatever digits follow its label
+
+
+#: Loose shapes that read as one kind without a label (the separator repeats).
+_LOOSE = (
+    ("US_SSN", re.compile(r"(?<![\w.,/-])\d{3}([._/])\d{2}\1\d{4}(?![\w/-]|[.,]\d)"),
+     valid_ssn),
+    ("PHONE_NUMBER", re.compile(r"(?<![\w.,/-])\d{3}([_/])\d{3}\1\d{4}(?![\w/-]|[.,]\d)"),
+     _valid_us_phone),
+    ("CREDIT_CARD", re.compile(r"(?<![\w.,-])\d{4}([._])\d{4}\1\d{4}\1\d{1,7}(?![\w-]|[.,]\d)"),
+     lambda v: _valid("card", re.sub(r"\D", "", v))),
+)
+
+
+class LabelledNumberRecognizer:
+    """SSNs, phones, dates of birth, cards and MRNs read after their label, and loose
+    separator formats (see the module docstring)."""
+
+    name = NAME
+
+    def find(self, text: str) -> Iterator[Finding]:
+        lowered = text.lower()
+        if len(lowered) == len(text) and any(c.isdigit() for c in text):
+            yield from self._after_labels(text, lowered)
+        for entity, pattern, valid in _LOOSE:
+            for match in pattern.finditer(text):
+                if valid(match.group()):
+                    yield Finding(match.start(), match.end(), entity, "phi", 0.8, self.name)
+
+    def _after_labels(self, text: str, lowered: str) -> Iterator[Finding]:
+        for label in _LABELS.finditer(lowered):
+            kind = label.lastgroup or ""
+            line_end = text.find("\n", label.end())
+            end = min(len(text), label.end() + _READ_AHEAD,
+                      line_end if line_end >= 0 else len(text))
+            run = _DIGIT_RUN.search(text, label.end(), end)
+            if run is None:
+                continue
+            value_end = _valid_prefix(kind, run.group())
+            if value_end:
+                yield Finding(run.start(), run.start() + value_end, _ENTITIES[kind], "phi",
+                              0.8, self.name)
+
+
+_LENGTHS = {"ssn": (9,), "phone": (11, 10), "dob": (8, 6), "card": tuple(range(19, 12, -1)),
+            "mrn": ()}
+
+
+def _valid_prefix(kind: str, run: str) -> int:
+    """The length of the run, or of its longest start with the digit count of `kind`,
+    that validates as `kind` (`DOB 03 14 1958 67 yo` is a date and an age); 0 if none."""
+    digits = re.sub(r"\D", "", run)
+    if _valid(kind, digits):
+        return len(run)
+    ends = [m.end() for m in re.finditer(r"\d", run)]
+    for count in _LENGTHS[kind]:
+        if count < len(digits) and _valid(kind, digits[:count]):
+            return ends[count - 1]
+    return 0
