@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .allow import apply_inline_allows
 from .code import overlaps_any, python_identifier_spans
+from .concat import ConcatenatedSecretRecognizer
 from .contact import CONTACT_RECOGNIZERS
 from .dates import DATE_RECOGNIZERS
 from .finding import Finding
@@ -23,6 +24,7 @@ from .genomic import GENOMIC_RECOGNIZERS
 from .identifiers import IDENTIFIER_RECOGNIZERS
 from .labelled import LabelledNumberRecognizer
 from .loose_names import LooseNameRecognizer
+from .loose_secrets import LooseSecretRecognizer
 from .names import CONFIRMED_SCORE, NameRecognizer
 from .nlp import PersonNer
 from .normalise import TextView, normalise
@@ -82,7 +84,8 @@ class Scanner:
             recognizers = (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS,
                            *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
                            TextTableRecognizer(), names, LabelledNumberRecognizer(),
-                           LooseNameRecognizer(), RecordRecognizer())
+                           LooseNameRecognizer(), RecordRecognizer(),
+                           ConcatenatedSecretRecognizer(), LooseSecretRecognizer())
         self.recognizers = tuple(recognizers)
         self._labels = LabelIndex.of(self.recognizers)  # one pass finds every label word
         self._loaded = False

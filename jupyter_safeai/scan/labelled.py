@@ -41,6 +41,7 @@ _LABELS = re.compile(
 #: either side): a gap of two blanks is a column boundary, not a separator.
 _DIGIT_RUN = re.compile(r"\d(?:(?:[ ]?[._/\\:-][ ]?|[ \t])?\d)*")
 _READ_AHEAD = 90
+_DIGIT = re.compile(r"\d")
 
 _ENTITIES = {"ssn": "US_SSN", "phone": "PHONE_NUMBER", "dob": "DATE", "card": "CREDIT_CARD",
              "mrn": "MEDICAL_RECORD_NUMBER"}
@@ -95,7 +96,7 @@ class LabelledNumberRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         lowered = text.lower()
-        if len(lowered) == len(text) and any(c.isdigit() for c in text):
+        if len(lowered) == len(text) and _DIGIT.search(text):
             yield from self._after_labels(text, lowered)
         for entity, pattern, valid in _LOOSE:
             for match in pattern.finditer(text):
@@ -103,12 +104,19 @@ class LabelledNumberRecognizer:
                     yield Finding(match.start(), match.end(), entity, "phi", 0.8, self.name)
 
     def _after_labels(self, text: str, lowered: str) -> Iterator[Finding]:
+        digit: re.Match[str] | None = None  # the first digit at or after the last label
         for label in _LABELS.finditer(lowered):
             kind = label.lastgroup or ""
-            line_end = text.find("\n", label.end())
-            end = min(len(text), label.end() + _READ_AHEAD,
-                      line_end if line_end >= 0 else len(text))
-            run = _DIGIT_RUN.search(text, label.end(), end)
+            if digit is None or digit.start() < label.end():
+                digit = _DIGIT.search(text, label.end())
+                if digit is None:
+                    return  # no digit after this label, nor after any later one
+            line_end = text.find("\n", label.end(), digit.start())
+            if line_end >= 0 or digit.start() - label.end() > _READ_AHEAD:
+                continue  # labels are read one line at a time, and close to their value
+            end = min(len(text), label.end() + _READ_AHEAD)
+            line_end = text.find("\n", digit.start(), end)
+            run = _DIGIT_RUN.search(text, digit.start(), end if line_end < 0 else line_end)
             if run is None:
                 continue
             value_end = _valid_prefix(kind, run.group())

@@ -27,15 +27,15 @@ _LOWER = re.compile(rf"(?<![\w@./-]){_LOWER_WORD}(?![\w@])")
 _PART = rf"{_LETTERS}{{2,30}}(?:['\u2019-]{_LETTERS}{{2,30}})?"
 _COMMA_PAIR = re.compile(rf"(?<![\w@./-])(?P<family>{_PART}),[ \t]?"
                          rf"(?P<given>{_PART})(?![\w@])")
-_CUE_BEFORE = re.compile(
-    r"(?:^|(?<=[^\w]))(?:pt|pts|patient|mr|mrs|ms|miss|mx|dr|name|named|nok|next of kin|"
-    r"mother|father|wife|husband|son|daughter|spouse|guardian|contact|caregiver|called|"
-    r"admitted|seen|discharged|re)\.?[ \t]*[:=#-]?[ \t]*[\"']?[ \t]*$", re.IGNORECASE)
+_CUE_WORDS = (r"pts?|patient|mrs?|ms|miss|mx|dr|name|named|nok|next of kin|mother|father|"
+              r"wife|husband|son|daughter|spouse|guardian|contact|caregiver|called|admitted|"
+              r"seen|discharged|re")
+_CUE_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?:{_CUE_WORDS})\.?[ \t]*[:=#-]?[ \t]*[\"']?[ \t]*$",
+                         re.IGNORECASE)
 _CUE_AFTER = re.compile(
     r"[\"']?[ \t]*,?[ \t]*(?:\(?\d{1,3}[ \t]*(?:yo|y/o|y\.o\.|yrs?|years?[ \t-]+old|[mf])\b"
     r"|\(\d{1,3}\)|\(?(?:dob|d\.o\.b|mrn|age[ds]?|born)\b)", re.IGNORECASE)
-_CUE_WORD = re.compile(r"pts?|patient|mrs?|ms|miss|mx|dr|name|named|nok|seen|admitted|re|"
-                       r"called|contact", re.IGNORECASE)
+_CUE_WORD = re.compile(_CUE_WORDS, re.IGNORECASE)
 #: A whole quoted value, or a whole field after a name key or between separators.
 _QUOTED_BEFORE = re.compile(r"(?:[\"']|(?:^|[\n,;|\t])[ \t]*|name[\"']?[ \t]*[:=][ \t]*)$",
                             re.IGNORECASE)
@@ -49,6 +49,11 @@ def _word_runs(text: str) -> Iterator[list[tuple[int, int]]]:
     """Runs of lower-case words with only blanks between them, as (start, end) each."""
     run: list[tuple[int, int]] = []
     for word in _LOWER.finditer(text):
+        if not text[word.start()].islower():  # `Иван`, `王伟`: capitalised or uncased
+            if len(run) > 1:
+                yield run
+            run = []
+            continue
         if run and text[run[-1][1]:word.start()].strip(" \t"):
             if len(run) > 1:
                 yield run
@@ -97,15 +102,20 @@ class LooseNameRecognizer:
     def _lower_runs(self, text: str) -> Iterator[Finding]:
         for words in _word_runs(text):
             for first in range(len(words) - 1):
-                for last in range(len(words), first + 1, -1):
+                for last in range(min(len(words), first + 3), first + 1, -1):
                     start, end = words[first][0], words[last - 1][1]
                     parts = [text[a:b] for a, b in words[first:last]]
                     if _CUE_WORD.fullmatch(parts[0]):
                         break  # `pt maria garcia`: the cue is not part of the name
-                    before = _CUE_BEFORE.search(text, max(0, start - 24), start)
-                    after = _CUE_AFTER.match(text, end)
-                    if (before or after) and self._listed(parts) or (
-                            before and after and self._plain(parts)):
+                    listed = self._listed(parts)
+                    after = _CUE_AFTER.match(text, end) is not None
+                    if not (listed or after) or not (listed or self._plain(parts)):
+                        continue  # neither evidence can be had: spare the cue search
+                    # a cue word in the run itself, else read the text before the run
+                    before = bool(_CUE_WORD.fullmatch(text[slice(*words[first - 1])])
+                                  if first else _CUE_BEFORE.search(text, max(0, start - 24),
+                                                                   start))
+                    if (before or after) and listed or before and after:
                         yield Finding(start, end, "PERSON", "phi", 0.8, self.name)
                         break
 
@@ -115,14 +125,16 @@ class LooseNameRecognizer:
         kinds = self.lists.kinds
         for match in _COMMA_PAIR.finditer(text):
             family, given = match.group("family"), match.group("given")
-            parts = _PARTS.split(f"{family} {given}")
             shape = _case_shape(family)
-            if shape == "mixed" or any(_case_shape(p) != shape for p in parts) or not (
+            listed = kinds.get(family.casefold(), "") in {"S", "N"} and kinds.get(
+                given.casefold(), "") in {"G", "N"}
+            if shape == "mixed" or shape == "lower" and not listed:
+                continue
+            parts = _PARTS.split(f"{family} {given}")
+            if any(_case_shape(p) != shape for p in parts) or not (
                     self._plain(parts)) or any(p.casefold() in EPONYMS for p in parts):
                 continue  # `Kaplan-Meier, Cox-adjusted` names methods, not people
             start, end = match.span()
-            listed = kinds.get(family.casefold(), "") in {"S", "N"} and kinds.get(
-                given.split()[0].casefold(), "") in {"G", "N"}
             whole = bool(_QUOTED_BEFORE.search(text, max(0, start - 30), start)
                          and _QUOTED_AFTER.match(text, end))
             cued = bool(_CUE_BEFORE.search(text, max(0, start - 24), start)

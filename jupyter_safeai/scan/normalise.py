@@ -179,7 +179,9 @@ def normalise(text: str) -> TextView:
         return TextView(text, text)
     edits: list[tuple[int, int, str]] = wraps
     look_alikes = False
-    if not plain:
+    if not plain and unicodedata.is_normalized("NFKC", text) and not _FOLDED.search(text):
+        look_alikes = CONFUSABLE.search(text) is not None  # accents composed, CJK, Cyrillic
+    elif not plain:
         for run in _NON_ASCII.finditer(text):
             start, end = run.span()
             char = text[start]

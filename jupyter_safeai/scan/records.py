@@ -13,7 +13,8 @@ call) are references, not values, and are left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from .columns import column_entity, normalise
 from .entities import category_of
@@ -100,6 +101,17 @@ _TEMPLATE = re.compile(
     re.IGNORECASE)
 
 
+_Value = tuple[list[tuple[int, int]], bool]
+
+
+def _pair_value(match: re.Match[str]) -> _Value:
+    return _value_spans(match), match.group("bare") is not None
+
+
+def _xml_value(match: re.Match[str]) -> _Value:
+    return [match.span("value")], False
+
+
 def _real(value: str, bare: bool) -> bool:
     """Whether a value is data, not a gap (`null`), a template (`<your email>`, `{dob}`,
     `%s`, `:mrn`) or code."""
@@ -136,9 +148,14 @@ class RecordRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         clear: list[Finding] = []
         vague: list[tuple[int, int]] = []
-        for key, spans, bare in self._pairs(text):
-            entity = record_entity(key) or (_fhir_entity(text, key, spans[0][0])
-                                            if spans and key in _FHIR_INNER_KEYS else None)
+        keys: dict[str, tuple[str, bool] | None] = {}  # a record repeats its keys
+        for key, read in self._pairs(text):
+            if key not in keys:
+                keys[key] = record_entity(key)
+            if keys[key] is None and key not in _FHIR_INNER_KEYS:
+                continue  # most keys name nothing: their values are not read
+            spans, bare = read()
+            entity = keys[key] or (_fhir_entity(text, key, spans[0][0]) if spans else None)
             if entity is None:
                 continue
             for start, end in spans:
@@ -158,15 +175,16 @@ class RecordRecognizer:
         yield from _sql_inserts(text)
 
     @staticmethod
-    def _pairs(text: str) -> Iterator[tuple[str, list[tuple[int, int]], bool]]:
+    def _pairs(text: str) -> Iterator[tuple[str, Callable[[], _Value]]]:
+        """(key, a function that reads its value's spans and whether it is bare): the
+        value is read only for the keys that name something."""
         if ":" in text or "=" in text:
             for match in _PAIR.finditer(text):
-                yield match.group("key"), _value_spans(match), match.group("bare") is not None
+                yield match.group("key"), partial(_pair_value, match)
         if "<" in text:
-            for match in _XML_TEXT.finditer(text):
-                yield match.group("key").rsplit(":", 1)[-1], [match.span("value")], False
-            for match in _XML_VALUE.finditer(text):
-                yield match.group("key").rsplit(":", 1)[-1], [match.span("value")], False
+            for pattern in (_XML_TEXT, _XML_VALUE):
+                for match in pattern.finditer(text):
+                    yield match.group("key").rsplit(":", 1)[-1], partial(_xml_value, match)
 
 
 # -- HL7 v2 ------------------------------------------------------------------------------
@@ -233,19 +251,24 @@ def _hl7_address(start: int, field: str) -> Iterator[Finding]:
 # -- SQL INSERT ---------------------------------------------------------------------------
 _INSERT = re.compile(r"insert\s+into\s+[\w.\"`\[\]]+\s*\((?P<columns>[^)]{1,2000})\)\s*values\s*",
                      re.IGNORECASE)
-_SQL_TOKEN = re.compile(r"'(?:[^']|'')*'|\"[^\"]*\"|[^,()\s]+|[(),]")
+_SQL_TOKEN = re.compile(r"'(?:[^'\n]|''){0,500}'|\"[^\"\n]{0,500}\"|[^,()\s]+|[(),]")
+#: How far the values of one INSERT are read: each character is read for one INSERT only.
+_SQL_REACH = 20_000
 
 
 def _sql_inserts(text: str) -> Iterator[Finding]:
     if "nsert" not in text and "NSERT" not in text:
         return
-    for insert in _INSERT.finditer(text):
+    position = 0
+    while (insert := _INSERT.search(text, position)) is not None:
+        position = insert.end()
         columns = [c.strip().strip("\"`[]") for c in insert.group("columns").split(",")]
         entities = [record_entity(c) for c in columns]
         if not any(e and e[1] for e in entities):
             continue
         depth, index = 0, 0
-        for token in _SQL_TOKEN.finditer(text, insert.end()):
+        for token in _SQL_TOKEN.finditer(text, insert.end(), insert.end() + _SQL_REACH):
+            position = token.end()
             value = token.group()
             if value == "(":
                 depth, index = depth + 1, 0
@@ -262,5 +285,6 @@ def _sql_inserts(text: str) -> Iterator[Finding]:
                 start, end = token.span()
                 if value[0] in "'\"":
                     start, end = start + 1, end - 1
-                if entity and entity[1] and end > start and text[start:end].lower() not in _MISSING:
+                if entity and entity[1] and end > start and (
+                        text[start:end].lower() not in _MISSING):
                     yield Finding(start, end, entity[0], category_of(entity[0]), 0.8, NAME)
