@@ -39,7 +39,10 @@ _PLACEHOLDER = re.compile(
     r"secret|none|null|your[_-]?\w*|example\w*|\?+|-+)$", re.IGNORECASE)
 #: `pw=pwd=…`: another password label, not a value.
 _ANOTHER_KEY = re.compile(r"(?i:pw|pwd|passwd|pass|password)[:=]")
-_CODE = re.compile(r"[\w.]+\(|^[A-Za-z_]\w*(?:\.\w+)+$|^(?:os\.)?environ|getpass|input\(")
+#: A call, an environment look-up, or an attribute path in code style (`cfg.db_password`,
+#: `self.secret`): a reference. `Ember.Harbor21` is a password.
+_CODE = re.compile(r"[\w.]+\(|^[a-z_][a-z_]*(?:\.[a-z_]+)+$|^(?:self|os|args|cfg|config|settings|"
+                   r"env|conf|params|options|secrets|request|app)\.|environ|getpass")
 
 
 def _password(value: str, may_be_code: bool) -> bool:
