@@ -7,7 +7,14 @@ source is one Cyrillic, Greek, Armenian, Cherokee, Coptic or Latin-extension let
 whose prototype is one ASCII letter or digit: every entry keeps the text's length, so
 the skeleton needs no offset map. Derived once from the data that the MIT-licensed
 `confusable-homoglyphs` 3.3.1 package ships (Unicode data licence); regenerate the
-same way when Unicode adds confusables, and keep the run-time code free of the package.
+same way when Unicode adds confusables, and keep the run-time code free of the package:
+
+    data = json.load(open("confusable_homoglyphs/confusables.json"))
+    table = {char: entry["c"] for char, entries in data.items() for entry in entries
+             if len(char) == 1 and not char.isascii()
+             and unicodedata.name(char, "").split()[0] in {
+                 "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC", "LATIN"}
+             and len(entry["c"]) == 1 and entry["c"].isascii() and entry["c"].isalnum()}
 """
 
 from __future__ import annotations

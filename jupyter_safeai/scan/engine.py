@@ -163,7 +163,7 @@ class Scanner:
                 raise ScanTimeout(self.timeout)
         findings = resolve_overlaps(found)
         if not view.identity:
-            findings = [_mapped(view, f) for f in findings]
+            findings = _mapped(view, findings)
         text = original
         if "safeai:" in text:
             forbidden = (self.forbidden_allow_categories if never_accept is None
@@ -172,10 +172,20 @@ class Scanner:
         return findings
 
 
-def _mapped(view: TextView, finding: Finding) -> Finding:
-    """`finding` (made on the view) on the original text: the smallest span covering it."""
-    start, end = view.original_span(finding.start, finding.end)
-    return replace(finding, start=start, end=end)
+def _mapped(view: TextView, findings: list[Finding]) -> list[Finding]:
+    """`findings` (made on the view, in order, not overlapping) on the original text: each
+    the smallest span covering it. Two findings that met inside one character the view
+    expanded (`ﬁ` read as `fi`) would overlap there; the later one starts after it, so
+    redaction, which cuts non-overlapping spans, drops neither."""
+    mapped: list[Finding] = []
+    end = 0
+    for finding in findings:
+        start, stop = view.original_span(finding.start, finding.end)
+        start = max(start, end)
+        if stop > start:
+            mapped.append(replace(finding, start=start, end=stop))
+            end = stop
+    return mapped
 
 
 @lru_cache(maxsize=1)

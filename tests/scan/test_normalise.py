@@ -97,3 +97,16 @@ def test_redaction_cuts_the_original_value(scanner: Scanner) -> None:
     redacted, vault = redact(text, scanner.scan(text))
     assert "617" not in redacted and "\u2013" not in redacted
     assert vault.restore(redacted) == text
+
+
+def test_findings_meeting_inside_an_expanded_character_do_not_overlap() -> None:
+    from jupyter_safeai.scan import Finding
+    from jupyter_safeai.scan.engine import _mapped
+
+    text = "x \ufb01 y"  # the ligature reads as two letters
+    view = normalise(text)
+    assert view.text == "x fi y"
+    first = Finding(0, 3, "PERSON", "phi", 0.8, "t")  # ends between f and i
+    second = Finding(3, 6, "PERSON", "phi", 0.8, "t")
+    spans = [(f.start, f.end) for f in _mapped(view, [first, second])]
+    assert spans == [(0, 3), (3, 5)]
