@@ -23,23 +23,27 @@ from .identifiers import luhn_valid, valid_ssn
 
 NAME = "labelled"
 
+#: The labels, on lower-cased text. Each starts with one of a few letters, consumed first
+#: (then checked not to follow a letter or digit, and the branch to fit it), so the
+#: regex engine skips to those letters instead of trying every position.
 _LABELS = re.compile(
-    r"(?<![^\W_])(?:"
-    r"(?P<ssn>s\.?[ ]?s\.?[ ]?n(?![a-z])\.?|ss[ ]?#"
-    r"|social[ ]?sec(?:urity)?\.?(?:[ ]?(?:number|no))?"
-    r"|soc\.?[ ]?sec\.?|social[ ]insurance|tax[ ]?id|ssn[ ]?#)"
-    r"|(?P<phone>phone|ph|tel(?:ephone)?|cell(?:[ ]?phone)?|mobile|mob|fax"
-    r"|contact[ ]?(?:no|number|#)"
-    r"|call(?:[ ]?back)?|pager)"
-    r"|(?P<dob>d\.?[ ]?o\.?[ ]?b\.?|date[ ]of[ ]birth|birth[ ]?date|birthday|born|b-day)"
-    r"|(?P<card>(?:credit|debit)[ ]?card|card(?:[ ]?(?:number|no|#))?|cc(?:[ ]?(?:number|no|#))?"
-    r"|visa|mastercard|amex|pan)"
-    r"|(?P<mrn>m\.?r\.?n\.?|medical[ ]record(?:[ ]?(?:number|no|#))?|med[ ]?rec|chart[ ]?(?:no|#))"
+    r"[stpcmfdbva](?<![^\W_].)(?:"
+    r"(?P<ssn>(?<=s)(?:\.?[ ]?s\.?[ ]?n(?![a-z])\.?|s[ ]?#"
+    r"|ocial[ ]?sec(?:urity)?\.?(?:[ ]?(?:number|no))?|oc\.?[ ]?sec\.?|ocial[ ]insurance"
+    r"|sn[ ]?#)|(?<=t)ax[ ]?id)"
+    r"|(?P<phone>(?<=p)(?:hone|h|ager)|(?<=t)el(?:ephone)?|(?<=m)ob(?:ile)?|(?<=f)ax"
+    r"|(?<=c)(?:ell(?:[ ]?phone)?|ontact[ ]?(?:no|number|#)|all(?:[ ]?back)?))"
+    r"|(?P<dob>(?<=d)(?:\.?[ ]?o\.?[ ]?b\.?|ate[ ]of[ ]birth)|(?<=b)(?:irth[ ]?date|irthday|orn"
+    r"|-day))"
+    r"|(?P<card>(?<=c)(?:redit[ ]?card|ard(?:[ ]?(?:number|no|#))?|c(?:[ ]?(?:number|no|#))?)"
+    r"|(?<=d)ebit[ ]?card|(?<=v)isa|(?<=m)astercard|(?<=a)mex|(?<=p)an)"
+    r"|(?P<mrn>(?<=m)(?:\.?r\.?n\.?|edical[ ]record(?:[ ]?(?:number|no|#))?|ed[ ]?rec)"
+    r"|(?<=c)hart[ ]?(?:no|#))"
     r")(?![^\W\d_])"
 )
-#: Digits with one separator between two of them (a blank, or a mark with a blank on
-#: either side): a gap of two blanks is a column boundary, not a separator.
-_DIGIT_RUN = re.compile(r"\d(?:(?:[ ]?[._/\\:-][ ]?|[ \t])?\d)*")
+#: Five or more digits with one separator between two of them (a blank, or a mark with a
+#: blank on either side): a gap of two blanks is a column boundary, not a separator.
+_LONG_RUN = re.compile(r"\d(?:(?:[ ]?[._/\\:-][ ]?|[ \t])?\d){4,}")
 _READ_AHEAD = 90
 _DIGIT = re.compile(r"\d")
 
@@ -79,11 +83,12 @@ def _valid(kind: str, digits: str) -> bool:
 
 #: Loose shapes that read as one kind without a label (the separator repeats).
 _LOOSE = (
-    ("US_SSN", re.compile(r"(?<![\w.,/-])\d{3}([._/])\d{2}\1\d{4}(?![\w/-]|[.,]\d)"),
+    ("US_SSN", re.compile(r"\d(?<![\w.,/-]\d)\d{2}([._/])\d{2}\1\d{4}(?![\w/-]|[.,]\d)"),
      valid_ssn),
-    ("PHONE_NUMBER", re.compile(r"(?<![\w.,/-])\d{3}([_/])\d{3}\1\d{4}(?![\w/-]|[.,]\d)"),
+    ("PHONE_NUMBER", re.compile(r"\d(?<![\w.,/-]\d)\d{2}([_/])\d{3}\1\d{4}(?![\w/-]|[.,]\d)"),
      _valid_us_phone),
-    ("CREDIT_CARD", re.compile(r"(?<![\w.,-])\d{4}([._])\d{4}\1\d{4}\1\d{1,7}(?![\w-]|[.,]\d)"),
+    ("CREDIT_CARD", re.compile(r"\d(?<![\w.,-]\d)\d{3}([._])\d{4}\1\d{4}\1\d{1,7}"
+                               r"(?![\w-]|[.,]\d)"),
      lambda v: _valid("card", re.sub(r"\D", "", v))),
 )
 
@@ -104,21 +109,17 @@ class LabelledNumberRecognizer:
                     yield Finding(match.start(), match.end(), entity, "phi", 0.8, self.name)
 
     def _after_labels(self, text: str, lowered: str) -> Iterator[Finding]:
-        digit: re.Match[str] | None = None  # the first digit at or after the last label
-        for label in _LABELS.finditer(lowered):
-            kind = label.lastgroup or ""
-            if digit is None or digit.start() < label.end():
-                digit = _DIGIT.search(text, label.end())
-                if digit is None:
-                    return  # no digit after this label, nor after any later one
-            line_end = text.find("\n", label.end(), digit.start())
-            if line_end >= 0 or digit.start() - label.end() > _READ_AHEAD:
-                continue  # labels are read one line at a time, and close to their value
-            end = min(len(text), label.end() + _READ_AHEAD)
-            line_end = text.find("\n", digit.start(), end)
-            run = _DIGIT_RUN.search(text, digit.start(), end if line_end < 0 else line_end)
-            if run is None:
+        """Read from the numbers (few) rather than from the labels (many words start like
+        one): each run of five or more digits takes the last label before it on its line,
+        within `_READ_AHEAD` characters."""
+        for run in _LONG_RUN.finditer(text):
+            line_start = text.rfind("\n", 0, run.start()) + 1
+            labels = list(_LABELS.finditer(lowered, max(line_start, run.start() - _READ_AHEAD),
+                                           run.start()))
+            if not labels:
                 continue
+            label = labels[-1]
+            kind = label.lastgroup or ""
             value_end = _valid_prefix(kind, run.group())
             if value_end:
                 yield Finding(run.start(), run.start() + value_end, _ENTITIES[kind], "phi",

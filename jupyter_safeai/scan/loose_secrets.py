@@ -19,19 +19,25 @@ from .finding import Finding
 NAME = "loose_secret"
 
 _VALUE = r"(?P<value>[^\s'\"]{4,128}|'[^'\n]{4,128}'|\"[^\"\n]{4,128}\")"
-#: (pattern, whether its value may be code): a `.pgpass` line or a `mysql -p` argument
-#: is never a reference to a variable, a `pw:` label's value may be.
-_PASSWORDS = (
+#: (needles, pattern, whether its value may be code): a text holds a match only if its
+#: lower-cased form holds one of the needles (checked first: most texts hold none). A
+#: `.pgpass` line or a `mysql -p` argument is never a reference to a variable, a `pw:`
+#: label's value may be.
+_PASSWORDS: tuple[tuple[tuple[str, ...], re.Pattern[str], bool], ...] = (
     # .pgpass: hostname:port:database:username:password (a port or *)
-    (re.compile(r"^[ \t]*[\w.*-]+:(?:\d{1,5}|\*):[\w.*-]+:[\w.@*-]+:(?P<value>[^\s:]{4,128})"
-                r"[ \t]*$", re.MULTILINE), False),
-    (re.compile(r"\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,120}?[ \t]-p" + _VALUE),
+    ((":",), re.compile(r"^[ \t]*[\w.*-]+:(?:\d{1,5}|\*):[\w.*-]+:[\w.@*-]+:"
+                        r"(?P<value>[^\s:]{4,128})[ \t]*$", re.MULTILINE), False),
+    (("mysql", "mariadb"),
+     re.compile(r"\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]{0,120}?[ \t]-p" + _VALUE),
      False),
-    (re.compile(r"(?i:\b(?:login|log[ -]?in|credentials?|creds|user(?:name)?|account|acct|"
-               r"sign[ -]?in|auth))[ \t]*[:=][ \t]*[\w.@+-]{1,64}[ \t]+/[ \t]+" + _VALUE), True),
-    (re.compile(r"(?i:\b(?:credentials?|creds|login|auth|basic[ -]?auth))[ \t]*[:=][ \t]*"
+    ((" / ",), re.compile(r"(?i:\b(?:login|log[ -]?in|credentials?|creds|user(?:name)?|account|"
+                          r"acct|sign[ -]?in|auth))[ \t]*[:=][ \t]*[\w.@+-]{1,64}[ \t]+/[ \t]+"
+                          + _VALUE), True),
+    (("cred", "login", "auth"),
+     re.compile(r"(?i:\b(?:credentials?|creds|login|auth|basic[ -]?auth))[ \t]*[:=][ \t]*"
                 r"[\w.@+-]{1,64}:(?P<value>[^\s'\"@]{4,128})(?![^\s]*@)"), True),
-    (re.compile(r"(?<![\w.=:-])(?i:pw|pwd|passwd|pass|passcode|pswd|pword|pass[ -]?phrase)"
+    (("pw", "pass", "pswd", "pword"),
+     re.compile(r"(?<![\w.=:-])(?i:pw|pwd|passwd|pass|passcode|pswd|pword|pass[ -]?phrase)"
                 r"[ \t]*[:=][ \t]*" + _VALUE), True),
 )
 _PLACEHOLDER = re.compile(
@@ -68,6 +74,7 @@ _KEY_BODY = re.compile(
     r"(?<![A-Za-z0-9+/])(?:MII[A-Za-z0-9+/]{3}IBA(?:AK|DAN)|MHcCAQEE|"
     r"MIG[A-Za-z0-9+/]AgEAMBMG|MC4CAQAwBQYDK2Vw|b3BlbnNzaC1rZXktdjE)[A-Za-z0-9+/=]{10,100}"
     rf"(?:[ \t]*\r?\n[ \t]*{_B64_LINE})*")
+_KEY_BODY_STARTS = ("MII", "MHcCAQEE", "MIG", "MC4CAQAwBQYDK2Vw", "b3BlbnNzaC1rZXktdjE")
 _BODY_LINES = re.compile(rf"(?:[ \t]*\r?\n)*(?:[ \t]*[\w-]+:[^\n]*\n)*(?:[ \t]*\r?\n)*"
                          rf"(?:[ \t]*{_B64_LINE}[ \t]*(?:\r?\n|$))+")
 
@@ -85,6 +92,8 @@ def _keys(text: str) -> Iterator[tuple[int, int]]:
             end = closing.end() if closing else end
             yield armour.start(), end
             covered = end
+    if not any(start in text for start in _KEY_BODY_STARTS):
+        return
     for body in _KEY_BODY.finditer(text):
         if body.start() >= covered and len(body.group()) >= 60:
             yield body.start(), body.end()
@@ -96,7 +105,10 @@ class LooseSecretRecognizer:
     name = NAME
 
     def find(self, text: str) -> Iterator[Finding]:
-        for pattern, may_be_code in _PASSWORDS:
+        lowered = text.lower()
+        for needles, pattern, may_be_code in _PASSWORDS:
+            if not any(needle in lowered for needle in needles):
+                continue
             for match in pattern.finditer(text):
                 start, end = match.span("value")
                 if text[start] in "'\"":

@@ -16,9 +16,10 @@ import re
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from .columns import column_entity, normalise
+from .columns import normalise, normalised_entity
 from .entities import category_of
 from .finding import Finding
+from .recognizer import matches_at
 
 NAME = "records"
 
@@ -42,7 +43,7 @@ def record_entity(key: str) -> tuple[str, bool] | None:
     extra = _EXTRA_KEYS.get(normalised)
     if extra is not None:
         return (extra, True) if extra else None
-    found = column_entity(key)
+    found = normalised_entity(normalised)
     if found is not None and normalised.endswith("_name") and found[0] != "PERSON" or (
             found == ("PERSON", False) and normalised != "name"):
         return None  # `AccountName`, `device_name`: the name of a thing
@@ -60,10 +61,14 @@ _VALUE_SAYS = frozenset({"URL", "IP_ADDRESS"})
 # key: value / key = value / "key": "value" / key => value, one per line or inline.
 _KEY = r"[A-Za-z_][\w.-]{0,40}"
 _PAIR = re.compile(
-    rf"""(?P<q>["']?)(?P<key>{_KEY})(?P=q)[ \t]*(?::|=|=>)[ \t]*"""
+    rf"""(?P<q>["']?)(?<![\w.-])(?P<key>{_KEY})(?P=q)[ \t]*(?::|=|=>)[ \t]*"""
     r"""(?:"(?P<dq>[^"\n]{1,200})"|'(?P<sq>[^'\n]{1,200})'|\[(?P<list>[^\]\n:{]{1,300})\]"""
     r"""|(?P<bare>[^\s,;}\]\[{"'#][^,;}\]\n#]{0,200}))"""
 )
+#: A key read backwards from its separator (on the reversed text): where `_PAIR` can
+#: start, so it is tried there only, not at every character.
+_KEY_BACKWARDS = re.compile(r"""[ \t]*["']?[\w.-]{0,40}[A-Za-z_]["']?""")
+_SEPARATOR = re.compile(r"[:=]")
 _LIST_ITEM = re.compile(r"""["']([^"'\n]{1,120})["']""")
 # <tag>value</tag> and <tag value="value"/> (FHIR XML)
 _XML_TEXT = re.compile(r"<(?P<key>[A-Za-z_][\w:.-]{0,40})(?:\s[^<>]{0,200})?>"
@@ -179,7 +184,10 @@ class RecordRecognizer:
         """(key, a function that reads its value's spans and whether it is bare): the
         value is read only for the keys that name something."""
         if ":" in text or "=" in text:
-            for match in _PAIR.finditer(text):
+            backwards = text[::-1]
+            starts = sorted({len(text) - key.end() for sep in _SEPARATOR.finditer(text)
+                             if (key := _KEY_BACKWARDS.match(backwards, len(text) - sep.start()))})
+            for match in matches_at(_PAIR, text, starts):
                 yield match.group("key"), partial(_pair_value, match)
         if "<" in text:
             for pattern in (_XML_TEXT, _XML_VALUE):
@@ -203,12 +211,13 @@ _HL7_FIELDS = {
     ("PV1", 7): "PERSON", ("PV1", 8): "PERSON", ("PV1", 9): "PERSON", ("PV1", 17): "PERSON",
     ("PV1", 19): "UNIQUE_ID", ("MRG", 1): "MEDICAL_RECORD_NUMBER",
 }
+_HL7_SEGMENTS = ("PID", "NK1", "GT1", "IN1", "PV1", "MRG")
 _HL7_SEGMENT = re.compile(r"(?:^|(?<=[\r\n]))[ \t]*(?P<seg>PID|NK1|GT1|IN1|PV1|MRG)\|[^\r\n]*")
 _DOCTOR_ID = re.compile(r"[^^]*\^")  # PV1-7: ID^FAMILY^GIVEN
 
 
 def _hl7(text: str) -> Iterator[Finding]:
-    if "|" not in text:
+    if "|" not in text or not any(f"{segment}|" in text for segment in _HL7_SEGMENTS):
         return
     for segment in _HL7_SEGMENT.finditer(text):
         kind = segment.group("seg")
