@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from .finding import Finding
-from .recognizer import Recognizer
+from .recognizer import Recognizer, literal_starts, matches_at
 
 NAME = "concatenated"
 
@@ -88,7 +88,10 @@ def joined_literals(text: str) -> Iterator[tuple[str, list[int]]]:
     of its characters); single plain literals are left to the recognizers themselves."""
     if '"' not in text and "'" not in text or _JOINT.search(text) is None:
         return
-    for chain in _CHAIN.finditer(text):
+    quotes = literal_starts(text, ('"', "'"))
+    starts = sorted({at - back for at in quotes for back in (0, 1, 2)
+                     if at >= back and (back == 0 or text[at - back:at].isalpha())})
+    for chain in matches_at(_CHAIN, text, starts):
         pieces = list(_pieces(chain.group(), chain.start()))
         if len(pieces) >= 8:
             yield "".join(c for c, _ in pieces), [at for _, at in pieces]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import time
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from .allow import apply_inline_allows
@@ -183,7 +182,8 @@ def _mapped(view: TextView, findings: list[Finding]) -> list[Finding]:
         start, stop = view.original_span(finding.start, finding.end)
         start = max(start, end)
         if stop > start:
-            mapped.append(replace(finding, start=start, end=stop))
+            mapped.append(Finding(start, stop, finding.entity, finding.category, finding.score,
+                                  finding.detector, finding.column, finding.row, finding.share))
             end = stop
     return mapped
 

@@ -110,20 +110,20 @@ class LabelledNumberRecognizer:
 
     def _after_labels(self, text: str, lowered: str) -> Iterator[Finding]:
         """Read from the numbers (few) rather than from the labels (many words start like
-        one): each run of five or more digits takes the last label before it on its line,
-        within `_READ_AHEAD` characters."""
+        one): each run of five or more digits is read as the kind of the nearest label
+        before it on its line, within `_READ_AHEAD` characters, that it validates as
+        (`DOB, which the family gave over the phone: 03 14 1958` is a date)."""
         for run in _LONG_RUN.finditer(text):
             line_start = text.rfind("\n", 0, run.start()) + 1
-            labels = list(_LABELS.finditer(lowered, max(line_start, run.start() - _READ_AHEAD),
-                                           run.start()))
-            if not labels:
-                continue
-            label = labels[-1]
-            kind = label.lastgroup or ""
-            value_end = _valid_prefix(kind, run.group())
-            if value_end:
-                yield Finding(run.start(), run.start() + value_end, _ENTITIES[kind], "phi",
-                              0.8, self.name)
+            labels = _LABELS.finditer(lowered, max(line_start, run.start() - _READ_AHEAD),
+                                      run.start())
+            kinds = dict.fromkeys(reversed([label.lastgroup or "" for label in labels]))
+            for kind in kinds:
+                value_end = _valid_prefix(kind, run.group())
+                if value_end:
+                    yield Finding(run.start(), run.start() + value_end, _ENTITIES[kind], "phi",
+                                  0.8, self.name)
+                    break
 
 
 _LENGTHS = {"ssn": (9,), "phone": (11, 10), "dob": (8, 6), "card": tuple(range(19, 12, -1)),

@@ -34,10 +34,12 @@ _PASSWORDS: tuple[tuple[tuple[str, ...], re.Pattern[str], bool], ...] = (
                           r"acct|sign[ -]?in|auth))[ \t]*[:=][ \t]*[\w.@+-]{1,64}[ \t]+/[ \t]+"
                           + _VALUE), True),
     (("cred", "login", "auth"),
-     re.compile(r"(?i:\b(?:credentials?|creds|login|auth|basic[ -]?auth))[ \t]*[:=][ \t]*"
+     re.compile(r"[cClLaAbB](?<![\w][cClLaAbB])"
+                r"(?i:(?<=c)(?:redentials?|reds)|(?<=l)ogin|(?<=a)uth|(?<=b)asic[ -]?auth)"
+                r"[ \t]*[:=][ \t]*"
                 r"[\w.@+-]{1,64}:(?P<value>[^\s'\"@]{4,128})(?![^\s]*@)"), True),
     (("pw", "pass", "pswd", "pword"),
-     re.compile(r"(?<![\w.=:-])(?i:pw|pwd|passwd|pass|passcode|pswd|pword|pass[ -]?phrase)"
+     re.compile(r"[pP](?<![\w.=:-][pP])(?i:w|wd|asswd|ass|asscode|swd|word|ass[ -]?phrase)"
                 r"[ \t]*[:=][ \t]*" + _VALUE), True),
 )
 _PLACEHOLDER = re.compile(

@@ -76,3 +76,8 @@ def test_loose_names_are_found(scanner: Scanner, text: str, value: str) -> None:
 ])
 def test_prose_and_methods_are_not_names(text: str) -> None:
     assert list(LooseNameRecognizer().find(text)) == []
+
+
+def test_a_far_label_is_read_past_another_label_word(scanner: Scanner) -> None:
+    text = "DOB, which her son confirmed over the phone yesterday, is 07 22 1961."
+    assert spans(scanner, text, "DATE") == ["07 22 1961"]
