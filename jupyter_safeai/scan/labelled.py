@@ -81,16 +81,17 @@ def _valid(kind: str, digits: str) -> bool:
     return 5 <= len(digits) <= 20  # an MRN is whatever digits follow its label
 
 
-#: Loose shapes that read as one kind without a label (the separator repeats).
-_LOOSE = (
-    ("US_SSN", re.compile(r"\d(?<![\w.,/-]\d)\d{2}([._/])\d{2}\1\d{4}(?![\w/-]|[.,]\d)"),
-     valid_ssn),
-    ("PHONE_NUMBER", re.compile(r"\d(?<![\w.,/-]\d)\d{2}([_/])\d{3}\1\d{4}(?![\w/-]|[.,]\d)"),
-     _valid_us_phone),
-    ("CREDIT_CARD", re.compile(r"\d(?<![\w.,-]\d)\d{3}([._])\d{4}\1\d{4}\1\d{1,7}"
-                               r"(?![\w-]|[.,]\d)"),
-     lambda v: _valid("card", re.sub(r"\D", "", v))),
-)
+#: Loose shapes that read as one kind without a label (the separator repeats): an SSN's
+#: 3-2-4 with dots, slashes or underscores, a phone's 3-3-4 with slashes or underscores,
+#: a card's 4-4-4-4 with dots or underscores; one pass finds all three.
+_LOOSE = re.compile(
+    r"\d(?<![\w.,/-]\d)\d{2}(?:"
+    r"(?P<US_SSN>(?P<ssn_sep>[._/])\d{2}(?P=ssn_sep)\d{4}(?![\w/-]|[.,]\d))"
+    r"|(?P<PHONE_NUMBER>(?P<phone_sep>[_/])\d{3}(?P=phone_sep)\d{4}(?![\w/-]|[.,]\d))"
+    r"|(?P<CREDIT_CARD>\d(?P<card_sep>[._])\d{4}(?P=card_sep)\d{4}(?P=card_sep)\d{1,7}"
+    r"(?![\w-]|[.,]\d)))")
+_LOOSE_VALID = {"US_SSN": valid_ssn, "PHONE_NUMBER": _valid_us_phone,
+                "CREDIT_CARD": lambda v: _valid("card", re.sub(r"\D", "", v))}
 
 
 class LabelledNumberRecognizer:
@@ -103,10 +104,10 @@ class LabelledNumberRecognizer:
         lowered = text.lower()
         if len(lowered) == len(text) and _DIGIT.search(text):
             yield from self._after_labels(text, lowered)
-        for entity, pattern, valid in _LOOSE:
-            for match in pattern.finditer(text):
-                if valid(match.group()):
-                    yield Finding(match.start(), match.end(), entity, "phi", 0.8, self.name)
+        for match in _LOOSE.finditer(text):
+            entity = next(kind for kind in _LOOSE_VALID if match.group(kind))
+            if _LOOSE_VALID[entity](match.group()):
+                yield Finding(match.start(), match.end(), entity, "phi", 0.8, self.name)
 
     def _after_labels(self, text: str, lowered: str) -> Iterator[Finding]:
         """Read from the numbers (few) rather than from the labels (many words start like

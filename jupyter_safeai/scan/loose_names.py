@@ -187,6 +187,8 @@ class LooseNameRecognizer:
         comma = text.find(",")
         while comma >= 0:
             at, comma = comma, text.find(",", comma + 1)
+            if not text[max(0, at - 2):at].isalpha():
+                continue  # `f(a, b)`, `1,234`: no surname of two letters ends here
             family_match = _FAMILY_BACKWARDS.match(backwards, size - at)
             given_match = _GIVEN.match(text, at + 1)
             if family_match is None or given_match is None:

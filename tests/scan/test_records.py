@@ -112,3 +112,19 @@ def test_configuration_is_not_python() -> None:
     assert python_identifier_spans("[patient]\nfirst_name = efua\n") is None
     assert python_identifier_spans("LAST_NAME=quaye\nWARD=3\n") is None
     assert python_identifier_spans("x = compute(y)\nz = x + 1\n") is not None
+
+
+def test_column_rule_prefilter_says_no_only_where_every_rule_does() -> None:
+    """`columns._ANY_RULE` (one search) and the rules one by one agree on names built
+    from the rules' own words."""
+    import random
+    import re
+
+    from jupyter_safeai.scan import columns
+
+    words = sorted({w for p, _, _ in columns._RULES for w in re.findall(r"[a-z0-9]+", p)})
+    rng = random.Random(13)
+    for _ in range(5000):
+        key = "_".join(rng.choice([*words, "x", "foo"]) for _ in range(rng.randint(1, 3)))
+        by_rules = next(((e, c) for p, e, c in columns._COMPILED if p.search(key)), None)
+        assert columns.normalised_entity(key) == by_rules, key
