@@ -33,7 +33,7 @@ from .confusables import CONFUSABLE, SKELETON
 
 _SPACES = ("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
            "\u202f\u205f\u3000")
-_DASHES = "\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
 _LINE_BREAKS = "\u0085\u2028\u2029"
 _INVISIBLE_RANGES = (
     (0x00, 0x08), (0x0E, 0x1F), (0x7F, 0x84), (0x86, 0x9F), (0x34F, 0x34F), (0x61C, 0x61C),
@@ -49,9 +49,11 @@ _FOLD: dict[int, str | None] = {
     **{code: None for lo, hi in _INVISIBLE_RANGES for code in range(lo, hi + 1)},
     0xAD: None,
 }
+_SOFT_HYPHEN = "\u00ad"
 _FOLDED = re.compile("[" + "".join(
     re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
-    for lo, hi in _INVISIBLE_RANGES) + re.escape(_SPACES + _DASHES + _LINE_BREAKS) + "]")
+    for lo, hi in _INVISIBLE_RANGES) + re.escape(_SPACES + _DASHES + _LINE_BREAKS + _SOFT_HYPHEN)
+    + "]")
 
 #: Runs of non-ASCII characters: where the view of a text that is not ASCII differs.
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
