@@ -38,6 +38,11 @@ FRAGMENTS: dict[str, list[str]] = {
                 "\u0926\u0947\u0935", "\u05d0", "\u30a2", "\u00e9", "\u200d", "\u200f",
                 "\u0301", "\U0001f600", "\u00df", "\u0130"],
     "code": ["x = '", "f(", ")", "[", "]", "{", "}", "# ", "%%", "$", "\\n", "0x"],
+    # what the normalised view and the readers of issue 13 look at
+    "issue13": ["\u200b", "\u00a0", "\u2013", "\uff11", "e\u0301", "\u0430", "1-\n", "ab-\n",
+                "ssn ", "pt ", "maria ", "GARCIA, ", "name: ", '"a" + ', "f'{", "PID|", "^",
+                "INSERT INTO t (ssn) VALUES (", "-----begin private key-----\n", "MIIEpAIBAAK",
+                "mysql -p", "pw: ", "[patient]\n", "first_name = "],
 }
 
 
@@ -108,6 +113,28 @@ def families() -> dict[str, str]:
         "zero-width joiners": fill("a\u200d"),
         "right-to-left marks": fill("John\u200fSmith "),
         "emoji": fill("\U0001f600 "),
+        # the normalised view and the readers of issue 13
+        "invisible every other char": fill("1\u200b"),
+        "no-break spaces and dashes": fill("12\u00a034\u2013"),
+        "fullwidth digits": fill("\uff11\uff12\uff0d"),
+        "look-alike words": fill("\u0405\u0405N "),
+        "wrapped digits": fill("12-\n"),
+        "hyphenated wraps": fill("ab-\n"),
+        "lower-case words": fill("maria garcia "),
+        "comma pairs": fill("Garcia, Maria, "),
+        "lower-case cue runs": fill("pt maria garcia, "),
+        "label, spaced digits": "SSN " + fill("1 ")[:SIZE - 4],
+        "key: value lines": fill("first_name: maria\n"),
+        "json pairs": fill('"family": "Garcia", '),
+        "concatenated literals": fill('"ab" + '),
+        "implicit literals": fill('"ab" '),
+        "f-string fields": ("f'" + fill("{'a'}"))[:SIZE],
+        "HL7 fields": ("PID" + fill("|a^b"))[:SIZE],
+        "SQL values": ("INSERT INTO t (ssn, dob) VALUES " + fill("('1', '2'), "))[:SIZE],
+        "aligned rows": fill(" id  mrn\n  1  234\n"),
+        "lower-case armour": fill("-----begin private key-----\n"),
+        "key body lines": fill("MIIEpAIBAAKCAQEA" + "A" * 48 + "\n"),
+        "password slashes": fill("login: a / "),
     }
 
 

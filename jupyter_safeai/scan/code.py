@@ -27,6 +27,20 @@ _CODE_HINT = re.compile(
 )
 
 
+#: A configuration file parses as Python (`[patient]` is a list, `first_name = maria` an
+#: assignment of a name), but its values are values: an INI/TOML section header line,
+#: or only `KEY=value` lines (.env), make a text configuration, not code.
+_CONFIG_SECTION = re.compile(r"^[ \t]*\[[A-Za-z_][\w .:\"-]*\][ \t]*\r?\n[ \t]*[\w.-]+[ \t]*=",
+                             re.MULTILINE)
+_DOTENV_LINE = re.compile(r"[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]*=\S*|[ \t]*(?:#.*)?")
+
+
+def _configuration(text: str) -> bool:
+    if "[" in text and _CONFIG_SECTION.search(text):
+        return True
+    return "=" in text and all(_DOTENV_LINE.fullmatch(line) for line in text.splitlines())
+
+
 def _line_offsets(text: str) -> list[int]:
     offsets = [0]
     for line in text.splitlines(keepends=True):
@@ -39,7 +53,7 @@ def python_identifier_spans(text: str) -> list[tuple[int, int]] | None:
     magic = _CELL_MAGIC.match(text)
     if magic and magic.group(1) not in _PYTHON_CELL_MAGICS:
         return None
-    if not _CODE_HINT.search(text):
+    if not _CODE_HINT.search(text) or _configuration(text):
         return None
     source = _MAGIC_LINE.sub(lambda m: " " * len(m.group()), text)
     try:

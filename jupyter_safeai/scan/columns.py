@@ -59,16 +59,31 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     (r"(^|_)(id|identifier|number|no)($|_)", "UNIQUE_ID", False),
 )
 _COMPILED = tuple((re.compile(p), entity, clear) for p, entity, clear in _RULES)
+#: Every rule reads `(^|_)(words)($|_)`: one pattern with all the words says in one
+#: search whether any rule can match (most names of a pasted record match none).
+_FRAME = re.compile(r"\(\^\|_\)\((?P<words>.*)\)\(\$\|_\)")
+_ANY_RULE = re.compile("(?:^|_)(?:" + "|".join(
+    f"(?:{_FRAME.fullmatch(p).group('words')})" for p, _, _ in _RULES) + ")(?:$|_)")  # type: ignore[union-attr]
+
+
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def normalise(name: object) -> str:
-    text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", str(name))
-    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    text = _CAMEL.sub(r"\1_\2", str(name))
+    return _NOT_ALNUM.sub("_", text.lower()).strip("_")
 
 
 def column_entity(name: object) -> tuple[str, bool] | None:
     """(entity, clear) that a column's name points to, or None."""
-    key = normalise(name)
+    return normalised_entity(normalise(name))
+
+
+def normalised_entity(key: str) -> tuple[str, bool] | None:
+    """`column_entity` of a name already `normalise`d."""
+    if _ANY_RULE.search(key) is None:
+        return None
     for pattern, entity, clear in _COMPILED:
         if pattern.search(key):
             return entity, clear

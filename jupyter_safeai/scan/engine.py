@@ -17,6 +17,7 @@ from .allow import apply_inline_allows
 from .code import overlaps_any, python_identifier_spans
 from .finding import Finding
 from .names import CONFIRMED_SCORE, NameRecognizer
+from .normalise import TextView, normalise
 from .recognizer import LabelIndex, PatternRecognizer, Recognizer
 from .registry import RecognizerRegistry, default_registry
 
@@ -123,6 +124,10 @@ class Scanner:
             return []
         self.load()
         deadline = time.monotonic() + self.timeout
+        # Recognizers read the text as a person does (normalise.py); findings are mapped
+        # back to what the user typed at the end.
+        view = normalise(text)
+        original, text = text, view.text
         identifiers = python_identifier_spans(text)
         lowered = text.lower()  # shared by the pattern recognizers' label searches
         labels = self._labels.scan(text, lowered)
@@ -149,11 +154,31 @@ class Scanner:
             if time.monotonic() > deadline:
                 raise ScanTimeout(self.timeout)
         findings = resolve_overlaps(found)
+        if not view.identity:
+            findings = _mapped(view, findings)
+        text = original
         if "safeai:" in text:
             forbidden = (self.forbidden_allow_categories if never_accept is None
                          else frozenset(never_accept))
             findings = apply_inline_allows(text, findings, forbidden)
         return findings
+
+
+def _mapped(view: TextView, findings: list[Finding]) -> list[Finding]:
+    """`findings` (made on the view, in order, not overlapping) on the original text: each
+    the smallest span covering it. Two findings that met inside one character the view
+    expanded (`ﬁ` read as `fi`) would overlap there; the later one starts after it, so
+    redaction, which cuts non-overlapping spans, drops neither."""
+    mapped: list[Finding] = []
+    end = 0
+    for finding in findings:
+        start, stop = view.original_span(finding.start, finding.end)
+        start = max(start, end)
+        if stop > start:
+            mapped.append(Finding(start, stop, finding.entity, finding.category, finding.score,
+                                  finding.detector, finding.column, finding.row, finding.share))
+            end = stop
+    return mapped
 
 
 @lru_cache(maxsize=1)

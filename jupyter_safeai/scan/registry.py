@@ -204,19 +204,26 @@ def rule_files(environ: dict[str, str] | None = None) -> list[Path]:
 
 def builtin_recognizers(ner: bool = True) -> tuple[Recognizer, ...]:
     """The recognizer families of the package, in the order the engine runs them."""
+    from .concat import ConcatenatedSecretRecognizer
     from .contact import CONTACT_RECOGNIZERS
     from .dates import DATE_RECOGNIZERS
     from .genomic import GENOMIC_RECOGNIZERS
     from .identifiers import IDENTIFIER_RECOGNIZERS
+    from .labelled import LabelledNumberRecognizer
+    from .loose_names import LooseNameRecognizer
+    from .loose_secrets import LooseSecretRecognizer
     from .names import NameRecognizer
     from .nlp import PersonNer
     from .places import PLACE_RECOGNIZERS
+    from .records import RecordRecognizer
     from .secrets import SECRET_RECOGNIZERS
     from .tables import TextTableRecognizer
 
     return (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS,
             *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
-            TextTableRecognizer(), NameRecognizer(confirm=PersonNer() if ner else None))
+            TextTableRecognizer(), NameRecognizer(confirm=PersonNer() if ner else None),
+            LabelledNumberRecognizer(), LooseNameRecognizer(), RecordRecognizer(),
+            ConcatenatedSecretRecognizer(), LooseSecretRecognizer())
 
 
 def default_registry(ner: bool = True, *, plugins: bool = True,

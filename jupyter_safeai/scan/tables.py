@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from .columns import column_entity
 from .entities import ENTITIES, category_of
 from .finding import Finding
+from .records import record_entity
 
 _WIDE_FIELD = re.compile(r"\S+(?: \S+)*")
 #: What separates two `_WIDE_FIELD`s: blanks other than one space between two words. It
@@ -94,6 +95,63 @@ def over_89(value: str) -> bool:
     return bool(digits) and 90 <= int(digits.group(1)) <= 125
 
 
+_TOKEN = re.compile(r"\S+")
+
+
+def _aligned_header(line: str, below: str) -> list[tuple[int, int, tuple[str, bool] | None]] | None:
+    """The columns of a right-aligned printout whose header words may be one space apart
+    (`df.to_string(index=False)`): (start, end, entity) per header word, when the line
+    below ends its last value where the header ends its last name (and most of its
+    others), and the header names a clear identifier column."""
+    if len(line.rstrip()) != len(below.rstrip()) or not below.strip():
+        return None  # a right-aligned table ends every row at the same column
+    words = [m.span() for m in _TOKEN.finditer(line)]
+    if len(words) < 2 or not all(_COLUMN_NAME.fullmatch(line[a:b]) for a, b in words):
+        return None
+    ends = {m.end() for m in _TOKEN.finditer(below)}
+    if not all(end in ends for _, end in words):
+        return None
+    entities = [column_entity(line[a:b]) or record_entity(line[a:b]) for a, b in words]
+    if not any(e and e[1] for e in entities):
+        return None
+    entities = [(e[0], True) if e and e[0] in {"PERSON", "AGE"} else e for e in entities]
+    return [(a, b, e) for (a, b), e in zip(words, entities, strict=True)]
+
+
+def _aligned_rows(lines: list[str], i: int, base: int,
+                  columns: list[tuple[int, int, tuple[str, bool] | None]]
+                  ) -> tuple[list[Finding], int]:
+    """Findings in the rows below an aligned header, and how many rows were read: each
+    word belongs to the column whose right edge is the first at or after the word's end."""
+    width = columns[-1][1]
+    first_start = columns[0][0]
+    read = 0
+    found: list[Finding] = []
+    while i < len(lines) and lines[i].strip() and len(lines[i].rstrip()) == width:
+        row = lines[i]
+        cells: dict[int, list[int]] = {}
+        for token in _TOKEN.finditer(row):
+            if token.end() <= first_start and not cells:
+                continue  # the index
+            column = next((k for k, (_, end, _) in enumerate(columns) if token.end() <= end),
+                          None)
+            if column is None:
+                break
+            span = cells.setdefault(column, [token.start(), token.end()])
+            span[1] = token.end()
+        for column, (start, end) in sorted(cells.items()):
+            entity = columns[column][2]
+            value = row[start:end]
+            if entity and entity[1] and value.strip().lower() not in _MISSING and (
+                    entity[0] != "AGE" or over_89(value)):
+                found.append(Finding(base + start, base + end, entity[0],
+                                     category_of(entity[0]), 0.8, "table"))
+        base += len(row) + 1
+        i += 1
+        read += 1
+    return found, read
+
+
 class TextTableRecognizer:
     name = "table"
     entities = tuple(e for e, (category, _) in ENTITIES.items() if category == "phi")
@@ -104,9 +162,17 @@ class TextTableRecognizer:
         lines = text.split("\n")
         i, base = 0, 0  # `base` is where lines[i] starts in `text`
         while i < len(lines):
-            header = _header(lines[i])
+            aligned = _aligned_header(lines[i], lines[i + 1]) if i + 1 < len(lines) else None
+            header = _header(lines[i]) if aligned is None else None
             base += len(lines[i]) + 1
             i += 1
+            if aligned is not None:
+                found, rows = _aligned_rows(lines, i, base, aligned)
+                yield from found
+                for _ in range(rows):
+                    base += len(lines[i]) + 1
+                    i += 1
+                continue
             if header is None:
                 continue
             separator, entities = header

@@ -1,0 +1,214 @@
+"""Names the name recognizer's capitalised reading misses: `pt maria garcia, 67 yo`
+and `SURNAME, GIVEN` (`GARCIA, MARIA`, `Ibekwe, Folasade`) in prose, YAML, CSV, dicts.
+
+Lower-case words and comma pairs are prose unless something says otherwise, so:
+- a run of two or three lower-case words is a name when every word is a listed name
+  (not all common words) and a cue stands right before it (`pt`, `mrs`, `name:`) or an
+  age or DOB right after it; with both, unlisted words will do (held-out names);
+- `Surname, Given` (both words capitalised, or both in capitals, or both lower case) is
+  a name when both are listed strong names in that order, or when the pair is a whole
+  quoted value or field (`"GARCIA, MARIA"`, `name: GARCIA, MARIA`), or a cue stands
+  before it or an age after it (`Admitted KOTWAL, RITIKA (85)`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .finding import Finding
+from .name_lists import COMMON_WORDS, EPONYMS, NameLists, name_lists
+
+NAME = "names_loose"
+
+_LETTERS = r"[^\W\d_]"
+_LOWER_WORD = r"[^\W\d_A-Z][^\W\d_]{1,30}(?:['\u2019-][^\W\d_]{2,30})?"
+_WORD_ONLY = re.compile(_LOWER_WORD)
+_NAME_WORDS = re.compile(rf"({_LOWER_WORD})[ \t]+({_LOWER_WORD})(?:[ \t]+({_LOWER_WORD}))?"
+                         r"(?![\w@])")
+#: Two or three words ending right before an age or DOB (`maria garcia, 67 yo`), read
+#: backwards on the reversed text: one attempt per cue.
+_BACKWARD_WORD = r"[^\W\d_][^\W\d_'\u2019-]{0,40}"
+_NAME_WORDS_BACKWARDS = re.compile(
+    rf"[ \t]*\(?[ \t]*,?[ \t]*[\"']?({_BACKWARD_WORD})[ \t]+({_BACKWARD_WORD})"
+    rf"(?:[ \t]+({_BACKWARD_WORD}))?(?![\w@./-])")
+_PART = rf"{_LETTERS}{{2,30}}(?:['\u2019-]{_LETTERS}{{2,30}})?"
+#: `Surname, Given` from its comma: the surname read backwards (on the reversed text),
+#: the given name forwards.
+_FAMILY_BACKWARDS = re.compile(rf"{_PART}(?![\w@./-])")
+_GIVEN = re.compile(rf"[ \t]?({_PART})(?![\w@])")
+_CUE_WORDS = (r"pts?|patient|mrs?|ms|miss|mx|dr|name|named|nok|next of kin|mother|father|"
+              r"wife|husband|son|daughter|spouse|guardian|contact|caregiver|called|admitted|"
+              r"seen|discharged|re")
+_CUE_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?:{_CUE_WORDS})\.?[ \t]*[:=#-]?[ \t]*[\"']?[ \t]*$",
+                         re.IGNORECASE)
+_CUE_AFTER = re.compile(
+    r"[\"']?[ \t]*,?[ \t]*(?:\(?\d{1,3}[ \t]*(?:yo|y/o|y\.o\.|yrs?|years?[ \t-]+old|[mf])\b"
+    r"|\(\d{1,3}\)|\(?(?:dob|d\.o\.b|mrn|age[ds]?|born)\b)", re.IGNORECASE)
+_CUE_WORD = re.compile(_CUE_WORDS, re.IGNORECASE)
+_CUE_LIST = ("pt", "pts", "patient", "mr", "mrs", "ms", "miss", "mx", "dr", "name", "named",
+             "nok", "next of kin", "mother", "father", "wife", "husband", "son", "daughter",
+             "spouse", "guardian", "contact", "caregiver", "called", "admitted", "seen",
+             "discharged", "re")
+
+
+def _by_first_letter(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The words as one pattern on lower-cased text that starts with a one-character class
+    (the regex engine skips to those characters) and then looks behind it for a letter."""
+    firsts = sorted({w[0] for w in words})
+    branches = [f"{first}(?<![a-z]{first})(?:" + "|".join(
+        re.escape(w[1:]) for w in sorted(words, key=len, reverse=True) if w[0] == first) + ")"
+        for first in firsts]
+    return re.compile("(?:" + "|".join(branches) + ")(?![a-z])")
+
+
+#: The cue words, found on lower-cased text.
+_CUE_LABELS = _by_first_letter(_CUE_LIST)
+#: What may stand between a cue word and a name (`pt `, `name: "`).
+_CUE_TAIL = re.compile(r"\.?[ \t]*[:=#-]?[ \t]*[\"']?[ \t]*")
+#: An age or DOB that follows a name, on lower-cased text; each form starts with one
+#: character (then looks behind it), which the regex engine skips to.
+_AGE_OR_DOB = re.compile(
+    r"y(?:(?<=\dy)|(?<=\d[ \t]y))(?:o|/o|\.o\.|rs?|ears?[ \t-]+old)(?![a-z])"
+    r"|[mf](?:(?<=\d[mf])|(?<=\d[ \t][mf]))(?![a-z])|\((?<![\w.]\()\d{1,3}\)")
+#: The age before its unit (`67 ` of `67 yo`), read backwards from the unit.
+_AGE_BACKWARDS = re.compile(r"[ \t]?\d{1,3}(?![\w.])")
+_AGE_OR_DOB_WORDS = _by_first_letter(("dob", "d.o.b", "mrn", "age", "aged", "ages", "born"))
+#: A whole quoted value, or a whole field after a name key or between separators.
+_QUOTED_BEFORE = re.compile(r"(?:[\"']|(?:^|[\n,;|\t])[ \t]*|name[\"']?[ \t]*[:=][ \t]*)$",
+                            re.IGNORECASE)
+_QUOTED_AFTER = re.compile(r"[\"']|[ \t]*(?:$|[\n,;|\t])")
+
+
+_PARTS = re.compile(r"[ '\u2019-]+")
+
+
+def _words_backwards(text: str, match: re.Match[str] | None) -> list[tuple[int, int]]:
+    """The spans in `text` of the words a `_NAME_WORDS_BACKWARDS` match read (last word
+    first), in text order, if each is a lower-case word."""
+    if match is None:
+        return []
+    size = len(text)
+    spans = [(size - match.end(i), size - match.start(i)) for i in (3, 2, 1) if match.group(i)]
+    return spans if all(text[a].islower() and _WORD_ONLY.fullmatch(text, a, b)
+                        for a, b in spans) else []
+
+
+def _words_of(match: re.Match[str] | None) -> list[tuple[int, int]]:
+    """The spans of a `_NAME_WORDS` match's words, if each starts in lower case."""
+    if match is None:
+        return []
+    spans = [match.span(i) for i in (1, 2, 3) if match.group(i)]
+    return spans if all(match.string[a].islower() for a, _ in spans) else []
+
+
+def _case_shape(word: str) -> str:
+    return "upper" if word.isupper() else "lower" if word.islower() else (
+        "title" if word[:1].isupper() else "mixed")
+
+
+class LooseNameRecognizer:
+    """PERSON spans in lower case and `SURNAME, GIVEN` form (see the module docstring)."""
+
+    name = NAME
+    entities = ("PERSON",)
+
+    def __init__(self, lists: NameLists | None = None) -> None:
+        self._lists = lists
+
+    @property
+    def lists(self) -> NameLists:
+        if self._lists is None:
+            self._lists = name_lists()
+        return self._lists
+
+    def load(self) -> None:
+        _ = self.lists.kinds
+
+    def _listed(self, words: list[str]) -> bool:
+        kinds = self.lists.kinds
+        return all(kinds.get(w.casefold()) for w in words) and not all(
+            w.casefold() in COMMON_WORDS for w in words)
+
+    @staticmethod
+    def _plain(words: list[str]) -> bool:
+        """No word a common English word: unlisted words count only then."""
+        return not any(w.casefold() in COMMON_WORDS for w in words)
+
+    def find(self, text: str) -> Iterator[Finding]:
+        yield from self._lower_runs(text)
+        yield from self._comma_pairs(text)
+
+    def _lower_runs(self, text: str) -> Iterator[Finding]:
+        """Read from the cues, not from every word: after each cue word, and before each
+        age or DOB, the two or three lower-case words there."""
+        seen: set[tuple[int, int]] = set()
+        lowered = text.lower()
+        for cue in _CUE_LABELS.finditer(lowered):
+            tail = _CUE_TAIL.match(text, cue.end())
+            words = _words_of(_NAME_WORDS.match(text, tail.end() if tail else cue.end()))
+            if words and _CUE_WORD.fullmatch(text, *words[0]):
+                continue  # `seen pt maria garcia`: read from the next cue
+            for count in (3, 2):
+                if len(words) < count:
+                    continue
+                start, end = words[0][0], words[count - 1][1]
+                parts = [text[a:b] for a, b in words[:count]]
+                if self._listed(parts) or self._plain(parts) and _CUE_AFTER.match(text, end):
+                    seen.add((start, end))
+                    yield Finding(start, end, "PERSON", "phi", 0.8, self.name)
+                    break
+        backwards = ""
+        cues = [m.start() for m in _AGE_OR_DOB_WORDS.finditer(lowered)]
+        for unit in _AGE_OR_DOB.finditer(lowered):
+            backwards = backwards or text[::-1]
+            age = _AGE_BACKWARDS.match(backwards, len(text) - unit.start())
+            if age is not None or unit.group().startswith("("):
+                cues.append(len(text) - age.end() if age is not None else unit.start())
+        for cue in sorted(cues):
+            backwards = backwards or text[::-1]
+            words = _words_backwards(text, _NAME_WORDS_BACKWARDS.match(backwards,
+                                                                        len(text) - cue))
+            for first in range(max(0, len(words) - 3), len(words) - 1):
+                start, end = words[first][0], words[-1][1]
+                parts = [text[a:b] for a, b in words[first:]]
+                if (start, end) in seen or _CUE_WORD.fullmatch(parts[0]):
+                    continue
+                if self._listed(parts) or self._plain(parts) and (
+                        _CUE_BEFORE.search(text, max(0, start - 24), start)):
+                    yield Finding(start, end, "PERSON", "phi", 0.8, self.name)
+                    break
+
+    def _comma_pairs(self, text: str) -> Iterator[Finding]:
+        if "," not in text:
+            return
+        kinds = self.lists.kinds
+        backwards = text[::-1]
+        size = len(text)
+        comma = text.find(",")
+        while comma >= 0:
+            at, comma = comma, text.find(",", comma + 1)
+            if not text[max(0, at - 2):at].isalpha():
+                continue  # `f(a, b)`, `1,234`: no surname of two letters ends here
+            family_match = _FAMILY_BACKWARDS.match(backwards, size - at)
+            given_match = _GIVEN.match(text, at + 1)
+            if family_match is None or given_match is None:
+                continue
+            start, end = size - family_match.end(), given_match.end()
+            family, given = text[start:at], given_match.group(1)
+            shape = _case_shape(family)
+            listed = kinds.get(family.casefold(), "") in {"S", "N"} and kinds.get(
+                given.casefold(), "") in {"G", "N"}
+            if shape == "mixed" or shape == "lower" and not listed:
+                continue
+            parts = _PARTS.split(f"{family} {given}")
+            if any(_case_shape(p) != shape for p in parts) or not (
+                    self._plain(parts)) or any(p.casefold() in EPONYMS for p in parts):
+                continue  # `Kaplan-Meier, Cox-adjusted` names methods, not people
+            whole = bool(_QUOTED_BEFORE.search(text, max(0, start - 30), start)
+                         and _QUOTED_AFTER.match(text, end))
+            cued = bool(_CUE_BEFORE.search(text, max(0, start - 24), start)
+                        or _CUE_AFTER.match(text, end))
+            if listed or (whole or cued) and shape != "lower":
+                # above a name recognizer's reading of one of the two words alone
+                yield Finding(start, end, "PERSON", "phi", 0.86, self.name)
