@@ -76,6 +76,13 @@ _XML_TEXT = re.compile(r"<(?P<key>[A-Za-z_][\w:.-]{0,40})(?:\s[^<>]{0,200})?>"
 _XML_VALUE = re.compile(r"<(?P<key>[A-Za-z_][\w:.-]{0,40})\s+value=\"(?P<value>[^\"\n]{1,200})\"")
 #: A bare value that is code: a call, an index, an attribute path, a reference.
 _CODE_VALUE = re.compile(r"[\w.]*[(\[]|^\w+\.\w+|^(?:None|True|False|null|true|false)$|^\$|^%")
+#: A type where a value would stand: a schema (`patient_name: str`, `dob: datetime64[ns]`)
+#: or an annotation describes the data, it holds none of it.
+_TYPE_NAME = re.compile(
+    r"(?:str|string|object|bytes|bool|boolean|category|date|datetime|int|float|complex|"
+    r"u?int(?:8|16|32|64)|Int(?:8|16|32|64)|float(?:16|32|64)|Float(?:32|64)|"
+    r"(?:datetime|timedelta)64(?:\[[\w, /]+\])?|(?:Optional|list|List|dict|Dict)\[.*\])",
+    re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_][^\W\d]*(?:[ ,.'-]+[^\W\d_][^\W\d]*){0,4}\.?")
 _MISSING = frozenset({"", "none", "null", "nan", "n/a", "na", "-", "unknown", "tbd", "xxx",
                       "redacted", "***", "..."})
@@ -83,6 +90,9 @@ _MISSING = frozenset({"", "none", "null", "nan", "n/a", "na", "-", "unknown", "t
 
 #: Where prose resumes after a bare number (`SSN: 234-56-7891 on file`).
 _PROSE_AFTER_NUMBER = re.compile(r"\d[^\s]*\s+(?=[^\W\d_]{2})")
+#: A second separator ends a bare value: `MRN: <MRN_1>: how do I plot this?` holds the
+#: value `<MRN_1>`, and the rest is the question about it.
+_NEXT_SEPARATOR = re.compile(r":\s")
 
 
 def _value_spans(match: re.Match[str]) -> list[tuple[int, int]]:
@@ -90,6 +100,8 @@ def _value_spans(match: re.Match[str]) -> list[tuple[int, int]]:
         if match.group(group) is not None:
             start, end = match.span(group)
             value = match.group(group).rstrip()
+            if group == "bare" and (after := _NEXT_SEPARATOR.search(value)):
+                value = value[:after.start()].rstrip()
             if group == "bare" and value[:1].isdigit():
                 prose = _PROSE_AFTER_NUMBER.search(value)
                 value = value[:prose.end()].rstrip() if prose else value
@@ -124,7 +136,7 @@ def _real(value: str, bare: bool) -> bool:
     if value.lower() in _MISSING or not any(c.isalnum() for c in value) or (
             _TEMPLATE.search(value)):
         return False
-    return not (bare and _CODE_VALUE.search(value))
+    return not (bare and (_CODE_VALUE.search(value) or _TYPE_NAME.fullmatch(value)))
 
 
 _FHIR_INNER_KEYS = frozenset({"value", "line", "text"})

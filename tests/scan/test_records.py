@@ -128,3 +128,23 @@ def test_column_rule_prefilter_says_no_only_where_every_rule_does() -> None:
         key = "_".join(rng.choice([*words, "x", "foo"]) for _ in range(rng.randint(1, 3)))
         by_rules = next(((e, c) for p, e, c in columns._COMPILED if p.search(key)), None)
         assert columns.normalised_entity(key) == by_rules, key
+
+
+@pytest.mark.parametrize("text", [
+    "columns (name: dtype):\n  patient_name: str\n  mrn: object\n  dob: datetime64[ns]\n"
+    "  zip: Int64\n",
+    "def admit(first_name: str, dob: date, mrn: Optional[str] = None) -> None: ...",
+])
+def test_a_type_where_a_value_would_stand_is_no_value(scanner: Scanner, text: str) -> None:
+    """A schema or an annotation describes the data; it holds none."""
+    assert not {e for e, _ in found(scanner, text)} & {"PERSON", "MEDICAL_RECORD_NUMBER",
+                                                        "DATE", "ZIP_CODE"}
+
+
+def test_a_second_separator_ends_a_bare_value(scanner: Scanner) -> None:
+    """`MRN: <placeholder>: question` holds a placeholder (already redacted), not a value
+    running into the question; a real value before the question is still found alone."""
+    assert found(scanner, "MRN: <MEDICAL_RECORD_NUMBER_1>: how do I plot this?") == set()
+    text = "mrn: 73019244: how do I plot this?"
+    assert ("MEDICAL_RECORD_NUMBER", "73019244") in found(scanner, text)
+    assert all("plot" not in value for _, value in found(scanner, text))
