@@ -10,8 +10,9 @@ Environment (all optional): SAFEAI_HUB_DIR (state: database, homes, the audit lo
 default hub/.state), SAFEAI_HUB_PORT (8000, the page to open), SAFEAI_HUB_API_PORT
 (8081), SAFEAI_PROXY_API_PORT (8001), SAFEAI_GATEWAY_PORT (10101), SAFEAI_HUB_MODELS
 (JSON list for `c.SafeAI.approved_models` of the gateway; default: the embedded model),
-SAFEAI_HUB_TEST_TOKEN (adds the `safeai-tests` service with that token and the scopes
-the tests need to make users, tokens and servers).
+SAFEAI_HUB_USERS (more user names, space-separated), SAFEAI_HUB_TEST_TOKEN (adds the
+`safeai-tests` service with that token and the scopes the tests need to make users,
+tokens and servers).
 """
 
 import os
@@ -47,7 +48,9 @@ c.JupyterHub.pid_file = str(STATE / "jupyterhub.pid")
 c.JupyterHub.cleanup_servers = True
 
 c.JupyterHub.authenticator_class = "dummy"
-c.Authenticator.allowed_users = {"alice", "bob", "admin"}
+# SAFEAI_HUB_USERS: more users, space-separated (benchmarks/hub_load.py's simulated ones)
+c.Authenticator.allowed_users = {"alice", "bob", "admin",
+                                 *os.environ.get("SAFEAI_HUB_USERS", "").split()}
 c.Authenticator.admin_users = set()  # `admin` reads reports through its role, nothing more
 
 c.JupyterHub.spawner_class = "simple"
