@@ -14,7 +14,8 @@ user at `/services/safeai/safeai/{chat,scan}` through the proxy. Checks, as in
   servers that chatted through it) exactly one maps the GGUF file;
 - time to first token through the proxy and the gateway against llama-cpp-python called
   directly in this process with the same conversation, interleaved, in the same run
-  (target: at most 50 ms more); and through a user's own server (the sidebar's path).
+  (target: at most 50 ms more); also through the same server without the Hub (what the
+  server itself adds) and through a user's own server (the sidebar's path).
 
     .venv/bin/python benchmarks/hub_load.py            # ~2-4 minutes on 2 cores
 
@@ -112,9 +113,35 @@ def processes_mapping(root_pid: int, path: Path) -> list[int]:
     return found
 
 
-async def run(args: argparse.Namespace) -> int:
+async def compare_first_tokens(args: argparse.Namespace, client: Any, hub: DemoHub,
+                               plain: Any, gateway_token: str, server_token: str
+                               ) -> tuple[list[float], ...]:
+    """Time to first token four ways, interleaved so the machine's load hits all alike."""
+    from llama_cpp import Llama
+
     from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ApprovedModel
     from jupyter_safeai.server.settings import SafeAI
+
+    weights = ApprovedModel.from_config(EMBEDDED_DEFAULT_MODEL).weights_path()
+    llama = Llama(model_path=str(weights), n_ctx=2048, verbose=False)
+    system = SafeAI().system_prompt
+    content = "Write one line of Python that prints hello."
+    direct_first_token(llama, system, content, args.max_new_tokens)  # llama.cpp's first
+    times: tuple[list[float], ...] = ([], [], [], [])
+    for _ in range(args.ttft_runs):
+        times[0].append(direct_first_token(llama, system, content, args.max_new_tokens))
+        times[1].append(await first_token_seconds(
+            client, plain.url + "/safeai/chat", plain.token, content))
+        times[2].append(await first_token_seconds(
+            client, f"{hub.url}/services/safeai/safeai/chat", gateway_token, content))
+        times[3].append(await first_token_seconds(
+            client, f"{hub.url}/user/alice/safeai/chat", server_token, content))
+    llama.close()
+    return times
+
+
+async def run(args: argparse.Namespace) -> int:
+    from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ApprovedModel
 
     people = soak.candidate_users(args.users)
     hub_names = [f"user{u.index:02d}" for u in people]
@@ -165,20 +192,17 @@ async def run(args: argparse.Namespace) -> int:
         weights = ApprovedModel.from_config(EMBEDDED_DEFAULT_MODEL).weights_path()
         mapping = processes_mapping(hub.process.pid, weights)
 
-        print(f"time to first token: gateway vs direct, {args.ttft_runs} runs each", flush=True)
-        from llama_cpp import Llama
-
-        llama = Llama(model_path=str(weights), n_ctx=2048, verbose=False)
-        system = SafeAI().system_prompt
-        direct, via_gateway, via_server = [], [], []
-        content = "Write one line of Python that prints hello."
-        for _ in range(args.ttft_runs):
-            direct.append(direct_first_token(llama, system, content, args.max_new_tokens))
-            via_gateway.append(await first_token_seconds(
-                client, gateway + "/safeai/chat", tokens[0], content))
-            via_server.append(await first_token_seconds(
-                client, f"{hub.url}/user/alice/safeai/chat", server_tokens["alice"], content))
-        llama.close()
+        # the same server code without the Hub (token auth, no proxy): what the Hub adds
+        plain = soak.Server(fake_model=False, max_new_tokens=args.max_new_tokens)
+        try:
+            await plain.wait_ready()
+            await first_token_seconds(client, plain.url + "/safeai/chat", plain.token, "Hi.")
+            print(f"time to first token: direct, plain server, gateway, user's server; "
+                  f"{args.ttft_runs} runs each, interleaved", flush=True)
+            direct, via_plain, via_gateway, via_server = await compare_first_tokens(
+                args, client, hub, plain, tokens[0], server_tokens["alice"])
+        finally:
+            plain.stop()
         client.close()
     finally:
         hub.stop()
@@ -189,7 +213,8 @@ async def run(args: argparse.Namespace) -> int:
     lost = [o for o in outcomes if o.status == "lost"]
     mixed = [o for o in outcomes if o.mixed]
     median = {k: statistics.median(v) * 1000 for k, v in
-              (("direct", direct), ("gateway", via_gateway), ("server", via_server))}
+              (("direct", direct), ("plain", via_plain), ("gateway", via_gateway),
+               ("server", via_server))}
     print(f"\n{'':34}{'chat':>8}{'scan':>8}")
     for status in ("answered", "refused", "lost"):
         print(f"{status:34}{count('chat', status):>8}{count('scan', status):>8}")
@@ -201,6 +226,8 @@ async def run(args: argparse.Namespace) -> int:
     print(f"processes mapping the model          {len(mapping)} (pids {mapping})")
     print("\ntime to first token, median (ms)")
     print(f"  llama-cpp-python direct            {median['direct']:8.1f}")
+    print(f"  plain jupyter server, no Hub       {median['plain']:8.1f}  "
+          f"(+{median['plain'] - median['direct']:.1f} ms)")
     print(f"  proxy + gateway                    {median['gateway']:8.1f}  "
           f"(+{median['gateway'] - median['direct']:.1f} ms; target <= 50)")
     print(f"  proxy + user's server + gateway    {median['server']:8.1f}  "
