@@ -51,6 +51,7 @@ class DemoHub:
                               "`make setup` (npm install --prefix hub)")
         self.owns_state = state is None
         self.state = state or Path(tempfile.mkdtemp(prefix="safeai-hub-"))
+        self.state.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.token = secrets.token_hex(16) if test_service else ""
@@ -175,6 +176,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--state", type=Path, default=HERE / ".state")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop everything on TERM too
     hub = DemoHub(args.state, port=args.port, test_service=False)
     print(f"Starting the demo hub (log: {hub.log_path}) ...", flush=True)
     try:

@@ -59,7 +59,9 @@ c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
-c.Spawner.environment = dict(CHILD_ENV)
+# the checkout's page config (no news, no update check, no extension index) also when the
+# installed copy predates it
+c.Spawner.environment = {**CHILD_ENV, "JUPYTER_CONFIG_PATH": str(REPO / "jupyter-config")}
 # What the admin puts in the users' image: the gateway, and a lab that calls nowhere.
 c.Spawner.args = [
     f"--SafeAI.gateway_url={GATEWAY}/services/safeai/",
