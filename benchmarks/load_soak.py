@@ -33,19 +33,18 @@ import asyncio
 import json
 import os
 import random
-import secrets
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from server_process import ServerProcess  # noqa: E402
 
 SEED = 20240
 FIRST_NAMES = ("John Mary James Patricia Robert Jennifer Michael Linda William Elizabeth "
@@ -95,59 +94,24 @@ def serve(argv: Sequence[str]) -> None:
 # --------------------------------------------------------------------------- server
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """A `jupyter server` subprocess with the extension on loopback, in a temp dir."""
+class Server(ServerProcess):
+    """The server under load: the real default model, or the stand-in (`fake_model`)."""
 
     def __init__(self, *, fake_model: bool, max_waiting: int = 4, max_new_tokens: int = 48,
                  token_seconds: float = TOKEN_SECONDS) -> None:
         self.fake_model = fake_model
-        self.tmp = Path(tempfile.mkdtemp(prefix="safeai-load-"))
-        root, runtime, config = (self.tmp / d for d in ("root", "runtime", "config"))
-        for folder in (root, runtime, config):
-            folder.mkdir()
-        (config / "jupyter_server_config.json").write_text(json.dumps({
-            "ServerApp": {"jpserver_extensions": {"jupyter_safeai": True}},
-            "SafeAI": {"audit_log": str(self.tmp / "audit.jsonl"),
-                       "max_waiting": max_waiting, "max_new_tokens": max_new_tokens,
-                       "preload_default_model": not fake_model}}))
-        self.port, self.token = free_port(), secrets.token_hex(16)
-        self.url = f"http://127.0.0.1:{self.port}"
-        server_args = ["--no-browser", "--allow-root", f"--port={self.port}", "--ip=127.0.0.1",
-                       "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
-                       f"--ServerApp.root_dir={root}"]
-        if fake_model:
-            command = [sys.executable, str(Path(__file__).resolve()), "serve",
-                       "--token-seconds", str(token_seconds), "--", *server_args]
-        else:
-            command = [str(Path(sys.executable).parent / "jupyter-server"), *server_args]
-        env = {k: v for k, v in os.environ.items() if not k.startswith("SAFEAI_")}
-        env.update(JUPYTER_RUNTIME_DIR=str(runtime), JUPYTER_CONFIG_DIR=str(config),
-                   PYTHONUNBUFFERED="1")
-        self.log_path = self.tmp / "server.log"
-        with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen(command, env=env, stdout=log,
-                                            stderr=subprocess.STDOUT)
-
-    @property
-    def pid(self) -> int:
-        return self.process.pid
-
-    def headers(self) -> dict[str, str]:
-        return {"Authorization": f"token {self.token}", "Content-Type": "application/json"}
+        config = {"ServerApp": {"jpserver_extensions": {"jupyter_safeai": True}},
+                  "SafeAI": {"max_waiting": max_waiting, "max_new_tokens": max_new_tokens,
+                             "preload_default_model": not fake_model}}
+        command = ([sys.executable, str(Path(__file__).resolve()), "serve",
+                    "--token-seconds", str(token_seconds), "--"] if fake_model
+                   else [str(Path(sys.executable).parent / "jupyter-server")])
+        super().__init__("safeai-load-", config, command=command)
 
     def rss_mb(self) -> float:
         import psutil
 
         return psutil.Process(self.pid).memory_info().rss / 2**20
-
-    def log_tail(self, chars: int = 3000) -> str:
-        return self.log_path.read_text(errors="replace")[-chars:]
 
     async def wait_ready(self, timeout: float = 120) -> None:
         """Until the extension answers and, with the real model, the model is loaded."""
@@ -174,15 +138,6 @@ class Server:
         finally:
             client.close()
         raise RuntimeError("the server did not become ready:\n" + self.log_tail())
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- users

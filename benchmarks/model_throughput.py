@@ -33,17 +33,17 @@ import http.client
 import json
 import os
 import re
-import secrets
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from server_process import ServerProcess  # noqa: E402
 
 BIN = Path(sys.executable).parent
 SEED = 1234
@@ -182,53 +182,22 @@ class Quiet:
 # --------------------------------------------------------------------------- server
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """A `jupyter server` subprocess with the extension, on loopback, in a temp dir."""
+class Server(ServerProcess):
+    """The server measured: the embedded model with a fixed seed."""
 
     def __init__(self, max_tokens: int, max_waiting: int) -> None:
-        self.tmp = Path(tempfile.mkdtemp(prefix="safeai-bench-"))
-        self.root, self.runtime, self.config = (self.tmp / d for d in ("root", "runtime",
-                                                                        "config"))
-        for folder in (self.root, self.runtime, self.config):
-            folder.mkdir()
         from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL
 
         # The embedded model with a fixed seed, so the server and the direct call
         # sample the same tokens (the runtime passes `generation` to llama.cpp).
         model = {**EMBEDDED_DEFAULT_MODEL, "generation": {"seed": SEED}}
-        (self.config / "jupyter_server_config.json").write_text(json.dumps(
-            {"SafeAI": {"approved_models": [model]}}))
-        self.port, self.token = free_port(), secrets.token_hex(16)
-        self.log_path = self.tmp / "server.log"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("SAFEAI_")}
-        env.update(JUPYTER_RUNTIME_DIR=str(self.runtime), JUPYTER_CONFIG_DIR=str(self.config))
-        command = [str(BIN / "jupyter"), "server", "--no-browser", "--allow-root",
-                   f"--port={self.port}", "--ip=127.0.0.1", "--ServerApp.port_retries=0",
-                   f"--IdentityProvider.token={self.token}",
-                   f"--ServerApp.root_dir={self.root}",
-                   f"--SafeAI.max_new_tokens={max_tokens}",
-                   f"--SafeAI.max_waiting={max_waiting}",
-                   f"--SafeAI.audit_log={self.tmp / 'audit.jsonl'}"]
-        self.started = time.monotonic()
-        with self.log_path.open("wb") as log:
-            self.process = subprocess.Popen(command, env=env, stdout=log,
-                                            stderr=subprocess.STDOUT)
-
-    @property
-    def pid(self) -> int:
-        return self.process.pid
+        super().__init__("safeai-bench-", {"SafeAI": {"approved_models": [model]}},
+                         [f"--SafeAI.max_new_tokens={max_tokens}",
+                          f"--SafeAI.max_waiting={max_waiting}"],
+                         command=[str(BIN / "jupyter"), "server"])
 
     def connect(self, timeout: float) -> http.client.HTTPConnection:
         return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-
-    def headers(self) -> dict[str, str]:
-        return {"Authorization": f"token {self.token}", "Content-Type": "application/json"}
 
     def get_json(self, path: str) -> tuple[int, Any]:
         conn = self.connect(5)
@@ -264,18 +233,6 @@ class Server:
             time.sleep(0.1)
         raise TimeoutError("the default model did not load")
 
-    def log_tail(self) -> str:
-        return self.log_path.read_text(errors="replace")[-3000:]
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 def chat(server: Server, question: str, timeout: float = 120) -> dict[str, Any]:

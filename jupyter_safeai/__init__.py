@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import scan as _scan
 from .scan import Finding, Vault, redact, scan_dataframe, scan_text
 
 try:
@@ -28,12 +29,8 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name in {"RiskReport", "reidentification_risk"}:
-        from . import scan
-
-        return getattr(scan, name)
-    raise AttributeError(name)
+#: `RiskReport` and `reidentification_risk` need pandas: imported when first asked for.
+__getattr__ = _scan.__getattr__
 
 
 def _jupyter_labextension_paths() -> list[dict[str, str]]:

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from jupyter_safeai.audit_cli import parse_since
 from jupyter_safeai.cli import main
+from jupyter_safeai.cli.audit import parse_since
 from jupyter_safeai.server.audit import AuditLog, default_audit_path, hash_prompt, verify
 
 SSN = "219-09-9999"

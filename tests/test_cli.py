@@ -12,9 +12,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
-import jupyter_safeai
-from jupyter_safeai import cli
-from jupyter_safeai.cli import main
+from jupyter_safeai.cli import build_parser, main
+from jupyter_safeai.cli import scan as scan_command
+from jupyter_safeai.scan import scan_text
 from jupyter_safeai.scan.entities import ENTITIES
 from jupyter_safeai.scan.finding import Finding
 
@@ -27,6 +27,14 @@ PLANTED = (EMAIL, SSN, PHONE, AWS_KEY, "mayo-clinic", "432-1876", "09-9999", AWS
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_with(capsys: pytest.CaptureFixture[str], *argv: str, **engine: Any
+             ) -> tuple[int, str, str]:
+    """`jupyter safeai scan ...` with the engine replaced (`scanner=`, `table_scanner=`)."""
+    code = scan_command.run(build_parser("scan").parse_args(argv), **engine)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -91,12 +99,12 @@ def test_findings_exit_1_with_a_readable_table(project: Path,
         assert row.index(f"  {entity}  ") + 2 == header.index("ENTITY")
         assert row.index("high") == header.index("SEVERITY")
         assert row.rindex("  ") + 2 == header.index("VALUE")
-    assert any(r.startswith("notebooks/visit.ipynb") and " 1 out 0 " in r for r in rows)
+    assert any(r.startswith("notebooks/visit.ipynb") and " 2 out 1 " in r for r in rows)
     assert any(r.startswith("src/deep/er/load.sql") for r in rows)
     assert "leak.md" not in out  # .git, .venv, node_modules, .ipynb_checkpoints skipped
     assert re.fullmatch(r"\d+ findings in 2 files \(\d+ high[^)]*\); 1 image output not scanned",
                         lines[-1])
-    assert "note: notebooks/visit.ipynb: 1 image output not scanned (cell 1 output 2" in out
+    assert "note: notebooks/visit.ipynb: 1 image output not scanned (cell 2 output 3" in out
     assert_no_values(out)
 
 
@@ -129,25 +137,23 @@ def test_unreadable_file_is_named_and_others_still_reported(
 ) -> None:
     (project / "broken.ipynb").write_text('{"cells": [')
     code, out, err = run(capsys, "scan", "broken.ipynb", "src/deep/er/load.sql")
-    assert code == 2
+    assert code == 1  # the findings of the file read are not hidden behind the other
     assert "broken.ipynb" in err and "not valid JSON" in err
     assert "PHONE_NUMBER" in out and "1 file could not be read" in out
 
 
-def test_a_notebook_part_the_engine_cannot_read_exits_2(
-    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_a_notebook_part_the_engine_cannot_read_exits_1_and_says_so(
+    project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real = jupyter_safeai.scan_text
-
     def scanner(text: str) -> list[Finding]:
         if text.startswith("SSN"):
             raise TimeoutError("took too long")
-        return real(text)
+        return scan_text(text)
 
-    monkeypatch.setattr(jupyter_safeai, "scan_text", scanner)
-    code, out, err = run(capsys, "scan", "notebooks")
-    assert code == 2
-    assert "cell 1 output 0 (stream): scan failed (TimeoutError)" in err
+    code, out, err = run_with(capsys, "scan", "notebooks", scanner=scanner)
+    assert code == 1
+    assert "cell 2 output 1 (stream): scan failed (TimeoutError)" in err
+    assert "1 file could not be read" in out
     assert "EMAIL_ADDRESS" in out  # the rest was still scanned and reported
 
 
@@ -187,13 +193,13 @@ def test_json_report_shape(project: Path, capsys: pytest.CaptureFixture[str]) ->
     assert sum(doc["summary"]["by_severity"].values()) == len(doc["findings"])
     in_source = next(f for f in doc["findings"] if f["entity"] == "EMAIL_ADDRESS"
                      and f.get("where") == "source")
-    assert in_source == {**in_source, "path": "notebooks/visit.ipynb", "cell": 1, "line": 2,
+    assert in_source == {**in_source, "path": "notebooks/visit.ipynb", "cell": 2, "line": 2,
                          "column": 10, "severity": "high", "category": "phi"}
     assert in_source["masked"].startswith("j•")
     assert "fingerprint" not in in_source
     assert {"EMAIL_ADDRESS", "US_SSN", "PHONE_NUMBER"} <= {f["entity"] for f in doc["findings"]}
     assert doc["not_scanned"] == [{"path": "notebooks/visit.ipynb", "reason": "image",
-                                   "cell": 1, "output": 2, "part": "image/png"}]
+                                   "cell": 2, "output": 3, "part": "image/png"}]
 
 
 def test_sarif_report_shape(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -221,7 +227,7 @@ def test_sarif_report_shape(project: Path, capsys: pytest.CaptureFixture[str]) -
         assert loc["region"]["startColumn"] >= 1
     notes = run0["invocations"][0]["toolExecutionNotifications"]
     assert [n["message"]["text"] for n in notes] == [
-        "not scanned: image (cell 1 output 2 (image/png))"]
+        "not scanned: image (cell 2 output 3 (image/png))"]
 
 
 # --------------------------------------------------------------------------- severity
@@ -248,9 +254,9 @@ def test_fail_on_threshold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                            capsys: pytest.CaptureFixture[str],
                            content: str, fail_on: str, expected: int) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(jupyter_safeai, "scan_text", fake_scanner)
     Path("genotypes.txt").write_text(content)
-    code, out, _ = run(capsys, "scan", "genotypes.txt", "--fail-on", fail_on)
+    code, out, _ = run_with(capsys, "scan", "genotypes.txt", "--fail-on", fail_on,
+                            scanner=fake_scanner)
     assert code == expected
     assert "1 finding in 1 file" in out
     assert "rs4988235" not in out and "Alex" not in out
@@ -338,10 +344,10 @@ def tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_csv_and_parquet_go_through_scan_dataframe(
-    tables: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tables: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(jupyter_safeai, "scan_dataframe", fake_scan_dataframe, raising=False)
-    code, out, _ = run(capsys, "scan", ".", "--format", "json")
+    code, out, _ = run_with(capsys, "scan", ".", "--format", "json",
+                            table_scanner=fake_scan_dataframe)
     assert code == 1
     found = {(f["path"], f["entity"]): f for f in json.loads(out)["findings"]}
     column = found[("visits.csv", "PERSON")]
@@ -351,30 +357,22 @@ def test_csv_and_parquet_go_through_scan_dataframe(
     assert cell["masked"].startswith("j•")
     assert found[("visits.parquet", "EMAIL_ADDRESS")]["row"] == 1
     assert "line" not in found[("visits.parquet", "EMAIL_ADDRESS")]
+    # a names column in a table that also holds e-mail addresses: records of people
+    assert column["severity"] == "high"
     for fmt in ("table", "sarif"):
-        _, text, _ = run(capsys, "scan", ".", "--format", fmt)
+        _, text, _ = run_with(capsys, "scan", ".", "--format", fmt,
+                              table_scanner=fake_scan_dataframe)
         assert_no_values(text)
         assert "Alex" not in text
-    _, table, _ = run(capsys, "scan", ".")
+    _, table, _ = run_with(capsys, "scan", ".", table_scanner=fake_scan_dataframe)
     assert "name (100%)" in table and "row 1" in table
 
 
-def test_tables_without_scan_dataframe_fall_back_to_cells(
-    tables: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setattr(cli, "_table_scanner", lambda: cli._scan_cells_as_text)
-    code, out, _ = run(capsys, "scan", "visits.csv", "--format", "json")
-    assert code == 1
-    (email,) = [f for f in json.loads(out)["findings"] if f["entity"] == "EMAIL_ADDRESS"]
-    assert (email["table_column"], email["row"], email["line"]) == ("contact", 1, 3)
-
-
-def test_table_baseline_round_trip(tables: Path, monkeypatch: pytest.MonkeyPatch,
-                                   capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(jupyter_safeai, "scan_dataframe", fake_scan_dataframe, raising=False)
-    assert run(capsys, "scan", ".", "--update-baseline", "b.json")[0] == 0
+def test_table_baseline_round_trip(tables: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fake = {"table_scanner": fake_scan_dataframe}
+    assert run_with(capsys, "scan", ".", "--update-baseline", "b.json", **fake)[0] == 0
     assert_no_values((tables / "b.json").read_text())
-    assert run(capsys, "scan", ".", "--baseline", "b.json")[0] == 0
+    assert run_with(capsys, "scan", ".", "--baseline", "b.json", **fake)[0] == 0
 
 
 def test_unparseable_table_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -426,3 +424,20 @@ def test_purge_takes_its_retention_from_the_server_config(tmp_path, monkeypatch)
     monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(config))
     settings = load_admin_settings()
     assert (settings.audit_retention_days, settings.audit_log) == (30, "/tmp/x.jsonl")
+
+
+def test_rules_lists_active_recognizers_with_their_source(capsys, tmp_path, monkeypatch) -> None:
+    rule_file = tmp_path / "acme.toml"
+    rule_file.write_text('[[rule]]\nid = "acme-key"\ndescription = "an ACME key"\n'
+                         'regex = "acme_[A-Za-z0-9]{32}"\n'
+                         'samples = ["k = acme_Q7vX2kLm9PzR4tYw8NbC3dFh6JsG1aE5"]\n')
+    monkeypatch.setenv("JUPYTER_SAFEAI_RULES", str(rule_file))
+    assert main(["rules", "--format", "json"]) == 0
+    rows = {row["id"]: row for row in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert rows["pattern:acme-key"]["source"] == f"rule file {rule_file}"
+    assert rows["pattern:github-token"] == {
+        "id": "pattern:github-token", "entities": ["GITHUB_TOKEN"], "categories": ["secret"],
+        "source": "builtin", "description": rows["pattern:github-token"]["description"]}
+    assert rows["names"]["categories"] == ["phi"]
+    rule_file.write_text("not toml [")
+    assert main(["rules"]) == 2

@@ -10,8 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ApprovedModel, LocalModel, ModelState
-from jupyter_safeai.models.runtime import ModelService, ModelUnavailable
+from jupyter_safeai.models import (
+    EMBEDDED_DEFAULT_MODEL,
+    ApprovedModel,
+    LocalModel,
+    ModelService,
+    ModelState,
+    ModelUnavailable,
+)
 
 QUESTION = [{"role": "user", "content": "Write a long story about a cat, in detail."}]
 

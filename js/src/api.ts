@@ -93,6 +93,7 @@ export interface IPolicyInfo {
   modes: Mode[];
   max_prompt_chars: number;
   never_accept: string[];
+  prompt_never_accept?: string[];
   allow_user_models: boolean;
 }
 
@@ -140,13 +141,25 @@ export function fetchPolicy(): Promise<IPolicyInfo> {
   return getJson<IPolicyInfo>('policy');
 }
 
+/**
+ * How the server reads the texts it scans: the parts of a prompt (also read joined,
+ * as the model reads them; allow markers accept only what the admin lets users
+ * accept in prompts) or independent notebook cells.
+ */
+export type ScanPurpose = 'notebook' | 'prompt';
+
 /** What the gate would do with `texts` (one request; findings carry the part index). */
 export function scanTexts(
   texts: string[],
   policy: PolicyRequest | null,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  purpose: ScanPurpose = 'notebook'
 ): Promise<IDecision> {
-  const body = JSON.stringify(policy ? { texts, policy } : { texts });
+  const body = JSON.stringify({
+    texts,
+    ...(policy ? { policy } : {}),
+    ...(purpose === 'prompt' ? { purpose } : {})
+  });
   return getJson<IDecision>('scan', { method: 'POST', body, signal });
 }
 

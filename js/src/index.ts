@@ -10,7 +10,8 @@ import { IStatusBar } from '@jupyterlab/statusbar';
 import { Widget } from '@lumino/widgets';
 
 import { PolicyRequest, fetchPolicy } from './api';
-import { ChatSidebar } from './chat';
+import { ChatModel } from './chat/model';
+import { ChatSidebar } from './chat/view';
 import { insertRendererFactory } from './insert';
 import { WarningsModel } from './warnings';
 
@@ -48,7 +49,7 @@ function policyFromSettings(value: unknown): PolicyRequest | null {
 /** The status bar: active model and the number of warnings in the active notebook. */
 class StatusItem extends Widget {
   constructor(
-    private readonly sidebar: ChatSidebar,
+    private readonly chat: ChatModel,
     private readonly warnings: WarningsModel,
     private readonly open: () => void
   ) {
@@ -56,23 +57,35 @@ class StatusItem extends Widget {
     this.addClass('safeai-statusbar');
     this.node.setAttribute('type', 'button');
     this.node.addEventListener('click', () => this.open());
-    sidebar.statusChanged.connect(this.update, this);
+    chat.stateChanged.connect(this._onChatChanged, this);
     warnings.changed.connect(this.update, this);
     this.update();
   }
 
+  /** Only a new status line (not every streamed token) redraws the item. */
+  private _onChatChanged(): void {
+    const status = this.chat.status.text;
+    if (status !== this._status) {
+      this._status = status;
+      this.update();
+    }
+  }
+
   protected onUpdateRequest(): void {
     const state = this.warnings.state;
-    const model = this.sidebar.modelStatus.split(' · ')[0] || 'Safe AI';
+    const status = this.chat.status.text;
+    const model = status.split(' · ')[0] || 'Safe AI';
     const count = state.path ? `${state.total} ⚠` : '';
     this.node.textContent = count ? `${model} · ${count}` : model;
     this.node.dataset.count = String(state.total);
-    const label = `Safe AI: ${this.sidebar.modelStatus || 'connecting'}${
+    const label = `Safe AI: ${status || 'connecting'}${
       state.path ? `; ${state.total} warning${state.total === 1 ? '' : 's'} in this notebook` : ''
     }. Open the assistant.`;
     this.node.title = label;
     this.node.setAttribute('aria-label', label);
   }
+
+  private _status = '';
 }
 
 const plugin: JupyterFrontEndPlugin<void> = {
@@ -92,7 +105,9 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const warnings = new WarningsModel(
       tracker ?? ({ currentWidget: null, currentChanged: { connect: () => false } } as any)
     );
+    const chat = new ChatModel({ warnings });
     const sidebar = new ChatSidebar({
+      model: chat,
       warnings,
       tracker,
       rendermime,
@@ -128,7 +143,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
 
     if (statusBar) {
       statusBar.registerStatusItem('jupyter-safeai:status', {
-        item: new StatusItem(sidebar, warnings, open),
+        item: new StatusItem(chat, warnings, open),
         align: 'left',
         rank: 5
       });

@@ -391,7 +391,8 @@ def where(part: ContextPart, finding: Finding) -> str:
             return f"{place} ({finding.share:.0%} of sampled rows)"
         return place
     line, col = _line_and_column(part.text, finding.start)
-    return f"{part.label}, line {line}, column {col} ({mask(part.text[finding.start:finding.end])})"
+    value = mask(part.text[finding.start:finding.end], finding.entity)
+    return f"{part.label}, line {line}, column {col} ({value})"
 
 
 def locate(parts: Sequence[ContextPart], findings_per_part: Sequence[Iterable[Finding]]

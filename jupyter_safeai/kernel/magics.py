@@ -25,7 +25,7 @@ from IPython.core.magic_arguments import argument, magic_arguments, parse_argstr
 from IPython.display import Markdown, display
 
 from ..policy import CATEGORIES, GateDecision, Mode, Policy, check_prompt, tighten
-from ..scan import ScanError, Vault, category_of, scan_dataframe
+from ..scan import Finding, ScanError, Vault, category_of, default_scanner, scan_dataframe
 from ..scan.redact import StreamRestorer
 from .context import ContextPart, build_prompt, describe_variable, recent_cells, where
 from .output_guard import GuardResult, extract_code_blocks, guard_answer, guard_partial
@@ -95,7 +95,8 @@ class SafeAIMagics(Magics):
             return
         try:
             server = find_server()
-            floor = Policy.from_mapping(server.policy().get("admin", {}))
+            admin = server.policy()
+            floor = Policy.from_mapping(admin.get("admin", {}))
         except (ServerUnreachable, ServerRefused) as exc:
             display(Markdown(f"**Not sent.** {exc}"))
             return
@@ -111,7 +112,8 @@ class SafeAIMagics(Magics):
             display(Markdown(f"**Not sent.** No variable named `{exc.args[0]}` in this "
                              "kernel."))
             return
-        decision = table_decision(parts, check_prompt([p.text for p in parts], policy))
+        decision = table_decision(parts, check_prompt(
+            [p.text for p in parts], policy, prompt_scanner(admin.get("prompt_never_accept"))))
         _report_to_sidebar(server, decision, parts)
         if args.explain:
             self._explain(parts, decision)
@@ -260,9 +262,22 @@ class SafeAIMagics(Magics):
         else:
             count = len(history) if args.all else (args.cells or 1)
             parts = recent_cells(history, count)
-        decision = check_prompt([p.text for p in parts], Policy())
+        decision = check_prompt([p.text for p in parts], Policy(), conversation=False)
         found = decision.findings or any(p.table_findings for p in parts)
         display(Markdown(findings_table(parts, decision) if found else "No findings."))
+
+
+def prompt_scanner(never_accept: Any) -> Callable[[str], list[Finding]]:
+    """The scanner for a question: `# safeai: allow` in it accepts nothing the admin
+    keeps out of users' hands (`prompt_never_accept`; every category when the server
+    does not say, so an older server never lets a comment lower its policy)."""
+    forbidden = (list(never_accept) if isinstance(never_accept, list)
+                 and set(never_accept) <= set(CATEGORIES) else list(CATEGORIES))
+
+    def scan(text: str) -> list[Finding]:
+        return default_scanner().scan(text, forbidden)
+
+    return scan
 
 
 def _scan_part(name: str, value: Any) -> ContextPart:
@@ -277,7 +292,7 @@ def _report_to_sidebar(server: SafeAIServer, decision: GateDecision,
                        parts: list[ContextPart]) -> None:
     """Send kinds and counts (never values) to the server for this notebook's warnings."""
     path = os.environ.get("JPY_SESSION_NAME")
-    counts = Counter(lf.finding.entity for lf in decision.findings)
+    counts = Counter(decision.counts())  # a value split over parts counts once
     counts.update(f.entity for p in parts for f in p.table_findings)
     if not path or not counts:
         return

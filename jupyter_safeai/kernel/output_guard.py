@@ -126,7 +126,7 @@ def guard_answer(answer: str, prompt_values: Iterable[str]) -> GuardResult:
             if value in known:
                 continue
             start = segment.start + finding.start
-            cuts.append((start, segment.start + finding.end, mask(value)))
+            cuts.append((start, segment.start + finding.end, mask(value, finding.entity)))
             flagged.append((finding.entity, _where(answer, segment, start)))
     pieces, position = [], 0
     for start, end, masked in sorted(cuts):

@@ -1,5 +1,10 @@
-"""Models: the approved-model registry, integrity checks and the shared llama.cpp runtime."""
+"""Models: the approved-model registry, integrity checks, the local and remote backends.
 
+`base` holds what backends share (states, errors, the `ChatModel` interface),
+`service.ModelService` is what the server uses.
+"""
+
+from .base import ChatModel, ModelState, ModelUnavailable
 from .registry import (
     DEFAULT_MODEL_NAME,
     EMBEDDED_DEFAULT_MODEL,
@@ -8,16 +13,19 @@ from .registry import (
     ModelIntegrityError,
     verify_weights,
 )
-from .runtime import LocalModel, ModelService, ModelState
+from .runtime import LocalModel
+from .service import ModelService
 
 __all__ = [
     "DEFAULT_MODEL_NAME",
     "EMBEDDED_DEFAULT_MODEL",
     "ApprovedModel",
+    "ChatModel",
     "LocalModel",
     "ModelConfigError",
     "ModelIntegrityError",
     "ModelService",
     "ModelState",
+    "ModelUnavailable",
     "verify_weights",
 ]

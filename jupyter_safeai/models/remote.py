@@ -30,8 +30,8 @@ from tornado.http1connection import HTTP1Connection, HTTP1ConnectionParameters
 from tornado.iostream import IOStream
 from tornado.tcpclient import TCPClient
 
+from .base import ModelState, ModelUnavailable
 from .registry import ModelConfigError
-from .runtime import ModelState, ModelUnavailable
 
 log = logging.getLogger(__name__)
 

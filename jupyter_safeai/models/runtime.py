@@ -1,4 +1,4 @@
-"""The shared llama.cpp runtime: one instance per approved model per server.
+"""The local backend: one llama.cpp instance per approved GGUF model per server.
 
 Loading and generation are blocking C calls, so they run in worker threads and
 hand tokens back to the event loop; the server keeps answering other requests
@@ -8,37 +8,17 @@ while a model loads or generates.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import enum
 import logging
 import math
 import threading
 import time
-from collections.abc import AsyncIterator, Iterable, Mapping
-from pathlib import Path
+from collections.abc import AsyncIterator
 from typing import Any
 
-from .registry import (
-    ApprovedModel,
-    ModelConfigError,
-    ModelIntegrityError,
-    sha256_of,
-    verify_weights,
-)
+from .base import ModelState, ModelUnavailable
+from .registry import ApprovedModel, ModelConfigError, ModelIntegrityError, verify_weights
 
 log = logging.getLogger(__name__)
-
-
-class ModelState(str, enum.Enum):
-    NOT_LOADED = "not_loaded"
-    VERIFYING = "verifying"
-    LOADING = "loading"
-    LOADED = "loaded"
-    ERROR = "error"
-
-
-class ModelUnavailable(RuntimeError):
-    """The model cannot answer (failed checksum, missing weights, failed load)."""
 
 
 class Admission:
@@ -247,87 +227,3 @@ class LocalModel:
 
     def idle_for(self) -> float:
         return time.monotonic() - self.last_used
-
-
-class ModelService:
-    """Owns every approved model of one server; the only place models are created."""
-
-    def __init__(self, specs: Iterable[ApprovedModel], default: str,
-                 n_threads: int | None = None, max_waiting: int = 4) -> None:
-        self.models: dict[str, Any] = {}
-        for spec in specs:
-            if spec.name in self.models:
-                raise ModelConfigError(f"approved model {spec.name!r} is listed twice")
-            if spec.remote:
-                from .remote import RemoteModel
-
-                self.models[spec.name] = RemoteModel(spec)
-            else:
-                self.models[spec.name] = LocalModel(spec, n_threads, max_waiting)
-        if default not in self.models:
-            raise ModelConfigError(f"default model {default!r} is not an approved model")
-        self.default = default
-        self.n_threads, self.max_waiting = n_threads, max_waiting
-        self._user_lock = threading.Lock()
-
-    @classmethod
-    def from_config(cls, entries: Iterable[Mapping[str, Any]], default: str,
-                    n_threads: int | None = None, max_waiting: int = 4) -> ModelService:
-        return cls([ApprovedModel.from_config(e) for e in entries], default, n_threads,
-                   max_waiting)
-
-    def get(self, name: str | None) -> Any:
-        """The approved model by name (the default when no name); None if not approved."""
-        return self.models.get(name or self.default)
-
-    def describe(self) -> dict[str, Any]:
-        return {"default": self.default,
-                "models": [m.describe() for m in self.models.values()]}
-
-    def user_model(self, path: Path, name: str) -> LocalModel:
-        """A GGUF file a user brought (only where the admin allows user models).
-
-        Its sha256 is taken as it is now; it is never covered for PHI, and it shares the
-        runtime, queue, idle unload and audit with the approved models (blocking: hashes
-        the file the first time)."""
-        with self._user_lock:
-            model = self.models.get(name)
-            if model is None:
-                spec = ApprovedModel(name=name, license="unknown (user-supplied, not approved)",
-                                     path=str(path), sha256=sha256_of(path),
-                                     model_card="", phi_allowed=False)
-                model = LocalModel(spec, self.n_threads, self.max_waiting)
-                self.models[name] = model
-            return model
-
-    def start_background_checks(self, preload_default: bool = True) -> threading.Thread:
-        """Load the default model (if asked) and check every other local model's sha256,
-        in one background thread so the server's start is never blocked. Failures stay on
-        the model (state, error) and show in /safeai/models."""
-        def work() -> None:
-            for name, model in self.models.items():
-                if not isinstance(model, LocalModel):
-                    continue
-                with contextlib.suppress(ModelUnavailable):
-                    if name == self.default and preload_default:
-                        model.load()
-                    else:
-                        model.verify()
-
-        thread = threading.Thread(target=work, name="safeai-model-checks", daemon=True)
-        thread.start()
-        return thread
-
-    def unload_idle(self, seconds: float) -> list[str]:
-        """Free local models unused for `seconds` and with nobody waiting; their names."""
-        unloaded = []
-        for name, model in self.models.items():
-            if isinstance(model, LocalModel) and model.state is ModelState.LOADED and (
-                    model.admission.pending == 0 and model.idle_for() > seconds):
-                model.close()
-                unloaded.append(name)
-        return unloaded
-
-    def close(self) -> None:
-        for model in self.models.values():
-            model.close()

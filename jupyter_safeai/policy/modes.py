@@ -11,7 +11,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-CATEGORIES = ("phi", "secret", "genomic")
+from ..scan.finding import CATEGORIES
 
 
 class Mode(str, enum.Enum):

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from .entities import ENTITIES
 from .finding import Finding
 
 __all__ = [
@@ -118,23 +119,48 @@ def apply_inline_allows(
 
 
 _MASK_CAP = 16  # longer values keep their first 16 characters' shape, then "…"
+#: A URL's scheme and host (no user or password): they say which site, not whose page.
+_URL_SITE = re.compile(r"(?i)[a-z][a-z0-9+.-]*://(?:[^/@\s]*@)?([^/?#\s@]+)")
+#: Vendor prefixes of keys and tokens: they say which service, not which account.
+_VENDOR_PREFIX = re.compile(
+    r"github_pat_|gh[pousr]_|glpat-|xox[abposre]-|(?:sk|rk|pk)_(?:live|test)_|"
+    r"sk-(?:proj-|ant-)?|hf_|A(?:KIA|SIA)|AIza|eyJ|-----BEGIN [A-Z ]{0,24}-----|Bearer "
+)
+_SECRETS = frozenset(label for label, (category, _) in ENTITIES.items()
+                     if category == "secret" and label != "PASSWORD")
 
 
-def mask(value: str) -> str:
-    """A form of `value` a report may show: its first character and its shape, no more.
+def _shape(value: str) -> str:
+    """Letters and digits as `•`, separators kept, white space as one space, capped."""
+    shown = "".join("•" if ch.isalnum() else " " if ch.isspace() else ch
+                    for ch in value[:_MASK_CAP])
+    return shown + ("…" if len(value) > _MASK_CAP else "")
 
-    Letters and digits become `•`, separators stay (`2••-••-••••`), white space
-    becomes one space so a table row stays on one line; ≤ 4 characters are all
-    bullets; past 16 characters the shape is cut (`A•••••••••••••••…`) so a
-    secret's exact length is not shown either.
+
+def _keep(value: str, n: int) -> str:
+    """The first `n` characters as they are, the rest as its shape, all cut at 16."""
+    shown = value[:n] + _shape(value[n:_MASK_CAP])[:_MASK_CAP - n]
+    return shown + ("…" if len(value) > _MASK_CAP else "")
+
+
+def mask(value: str, entity: str | None = None) -> str:
+    """A form of `value` a report may show: what identifies no one, and the shape of the rest.
+
+    By default the first character stays and letters and digits become `•`
+    (`2••-••-••••`); ≤ 4 characters are all bullets; past 16 characters the shape is
+    cut (`A•••••••••••••••…`) so a secret's exact length is not shown either. Given
+    the entity, a URL keeps its scheme and host (`https://docs.python.org/•••…`) and
+    a key its vendor prefix (`ghp_••••…`), so a reader can tell a documentation link
+    or a test key from a patient portal without opening the file.
     """
+    if entity == "URL" and (site := _URL_SITE.match(value)) and "@" not in site.group():
+        return value[:site.end()] + _shape(value[site.end():])
+    if entity in _SECRETS and (prefix := _VENDOR_PREFIX.match(value)) and prefix.end() < len(
+            value):
+        return _keep(value, prefix.end())
     if len(value) <= 4:
         return "•" * len(value)
-    shown = value[:_MASK_CAP]
-    out = [shown[0] if not shown[0].isspace() else " "]
-    for ch in shown[1:]:
-        out.append("•" if ch.isalnum() else " " if ch.isspace() else ch)
-    return "".join(out) + ("…" if len(value) > _MASK_CAP else "")
+    return _keep(value, 0 if value[0].isspace() else 1)
 
 
 # --------------------------------------------------------------------------- baseline

@@ -103,6 +103,7 @@ class PhoneRecognizer:
     """Phone and fax numbers; a number right after 'fax' is a FAX_NUMBER."""
 
     name = "pattern:phone"
+    entities = ("PHONE_NUMBER", "FAX_NUMBER")
 
     def _kind(self, text: str, start: int) -> str:
         window = text[max(0, start - 25):start]
@@ -188,6 +189,7 @@ def _url_starts(text: str) -> list[int]:
 
 class UrlRecognizer:
     name = "pattern:url"
+    entities = ("URL",)
 
     def find(self, text: str) -> Iterator[Finding]:
         for match in matches_at(_URL, text, _url_starts(text)):
@@ -226,6 +228,7 @@ _VERSION_CUE = re.compile(r"(?:v|version|ver|release|==|>=|<=|~=|build)\s*$", re
 
 class IpRecognizer:
     name = "pattern:ip"
+    entities = ("IP_ADDRESS",)
 
     def find(self, text: str) -> Iterator[Finding]:
         for match in _IPV4.finditer(text):

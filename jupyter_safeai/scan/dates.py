@@ -129,6 +129,7 @@ _AGE = re.compile(
 
 class DateRecognizer:
     name = "pattern:date"
+    entities = ("DATE",)
 
     def find(self, text: str) -> Iterator[Finding]:
         lowered = text.lower()
@@ -174,6 +175,7 @@ class AgeRecognizer:
     """Ages of 90 and over; HIPAA lets 89 and under stand."""
 
     name = "pattern:age"
+    entities = ("AGE",)
 
     def find(self, text: str) -> Iterator[Finding]:
         for match in _AGE.finditer(text):

@@ -15,17 +15,10 @@ from functools import lru_cache
 
 from .allow import apply_inline_allows
 from .code import overlaps_any, python_identifier_spans
-from .contact import CONTACT_RECOGNIZERS
-from .dates import DATE_RECOGNIZERS
 from .finding import Finding
-from .genomic import GENOMIC_RECOGNIZERS
-from .identifiers import IDENTIFIER_RECOGNIZERS
 from .names import CONFIRMED_SCORE, NameRecognizer
-from .nlp import PersonNer
-from .places import PLACE_RECOGNIZERS
 from .recognizer import LabelIndex, PatternRecognizer, Recognizer
-from .secrets import SECRET_RECOGNIZERS
-from .tables import TextTableRecognizer
+from .registry import RecognizerRegistry, default_registry
 
 DEFAULT_MAX_CHARS = 2_000_000
 
@@ -67,17 +60,24 @@ def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
 
 
 class Scanner:
-    """Owns the recognizers (and the lazily loaded NER model) of one process."""
+    """Owns the recognizers (and the lazily loaded NER model) of one process.
 
-    def __init__(self, recognizers: Sequence[Recognizer] | None = None, *, ner: bool = True,
-                 max_chars: int = DEFAULT_MAX_CHARS, timeout: float = 10.0,
+    It runs what its registry holds: by default the built-in families, installed
+    plugins and configured rule files (`registry.default_registry`); a sequence of
+    recognizers makes a registry of those alone.
+    """
+
+    def __init__(self, recognizers: Sequence[Recognizer] | RecognizerRegistry | None = None,
+                 *, ner: bool = True, max_chars: int = DEFAULT_MAX_CHARS, timeout: float = 10.0,
                  forbidden_allow_categories: frozenset[str] = frozenset()) -> None:
         if recognizers is None:
-            names = NameRecognizer(confirm=PersonNer() if ner else None)
-            recognizers = (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS,
-                           *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
-                           TextTableRecognizer(), names)
-        self.recognizers = tuple(recognizers)
+            self.registry = default_registry(ner)
+        elif isinstance(recognizers, RecognizerRegistry):
+            self.registry = recognizers
+        else:
+            self.registry = RecognizerRegistry()
+            self.registry.add_all(recognizers, "caller", unique=False)
+        self.recognizers = self.registry.runnable()
         self._labels = LabelIndex.of(self.recognizers)  # one pass finds every label word
         self._loaded = False
         self.max_chars = max_chars

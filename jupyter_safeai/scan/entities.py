@@ -6,7 +6,13 @@ sidebar refer to them, so they are only ever added, never renamed.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from .finding import Category
+
+Severity = Literal["low", "medium", "high"]
+#: Lowest first: a threshold is met by its own level and every later one.
+SEVERITIES: tuple[Severity, ...] = ("low", "medium", "high")
 
 #: label → (category, what a person should read)
 ENTITIES: dict[str, tuple[Category, str]] = {
@@ -59,5 +65,47 @@ ENTITIES: dict[str, tuple[Category, str]] = {
 }
 
 
+#: How much a finding of each label identifies someone on its own. Direct identifiers
+#: (an SSN, an MRN, a person's contact details, any secret) are `high`; quasi-identifiers
+#: and weak signals (a lone date, a URL, a city) `medium` or `low`. Labels in
+#: `RAISED_IN_CONTEXT` go one level up near a patient cue or a direct identifier
+#: (`scan.severity`): a name beside an MRN is a patient, a name alone an author.
+SEVERITY: dict[str, Severity] = {
+    "PERSON": "medium",
+    "STREET_ADDRESS": "medium",
+    "LOCATION": "low",
+    "ZIP_CODE": "low",
+    "DATE": "low",
+    "AGE": "medium",
+    "PHONE_NUMBER": "high",
+    "FAX_NUMBER": "high",
+    "EMAIL_ADDRESS": "high",
+    "US_SSN": "high",
+    "MEDICAL_RECORD_NUMBER": "high",
+    "HEALTH_PLAN_NUMBER": "high",
+    "ACCOUNT_NUMBER": "high",
+    "CREDIT_CARD": "high",
+    "LICENSE_NUMBER": "medium",
+    "VEHICLE_ID": "medium",
+    "LICENSE_PLATE": "medium",
+    "DEVICE_ID": "medium",
+    "URL": "low",
+    "IP_ADDRESS": "low",
+    "BIOMETRIC_ID": "high",
+    "UNIQUE_ID": "medium",
+    **{label: "high" for label, (category, _) in ENTITIES.items() if category == "secret"},
+    **{label: "medium" for label, (category, _) in ENTITIES.items() if category == "genomic"},
+}
+RAISED_IN_CONTEXT = frozenset({
+    "PERSON", "STREET_ADDRESS", "LOCATION", "ZIP_CODE", "DATE", "AGE", "LICENSE_NUMBER",
+    "VEHICLE_ID", "LICENSE_PLATE", "DEVICE_ID", "UNIQUE_ID", "IP_ADDRESS",
+})
+
+
 def category_of(entity: str) -> Category:
     return ENTITIES[entity][0]
+
+
+def base_severity(entity: str) -> Severity:
+    """An unknown label (a plug-in's) counts as high: fail closed."""
+    return SEVERITY.get(entity, "high")

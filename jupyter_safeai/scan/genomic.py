@@ -145,6 +145,7 @@ class VcfRecognizer:
     """VCF records with per-sample genotype columns, and sample names in the header."""
 
     name: str = "vcf"
+    entities: tuple[str, ...] = ("VCF_SAMPLE", "SAMPLE_ID")
 
     def find(self, text: str) -> Iterator[Finding]:
         if "#CHROM" in text:
@@ -266,6 +267,7 @@ class SequenceRecognizer:
     """DNA/RNA and protein sequences that belong to a subject (FASTA, FASTQ, free text)."""
 
     name: str = "sequence"
+    entities: tuple[str, ...] = ("DNA_SEQUENCE", "PROTEIN_SEQUENCE")
 
     def find(self, text: str) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []

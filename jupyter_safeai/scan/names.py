@@ -349,6 +349,7 @@ class NameRecognizer:
     """PERSON spans; `confirm` is the optional NER check for doubtful pairs."""
 
     name = DETECTOR
+    entities = ("PERSON",)
 
     def __init__(self, lists: NameLists | None = None, confirm: Confirm | None = None) -> None:
         self._lists = lists

@@ -18,7 +18,10 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from .allow import apply_inline_allows, fingerprint, mask, without_markers
+from .engine import ScanError, scan_text
+from .entities import Severity
 from .finding import Finding
+from .severity import rate
 
 __all__ = [
     "NotebookFinding",
@@ -32,7 +35,8 @@ __all__ = [
     "scan_notebook",
 ]
 
-Scanner = Callable[[str], list[Finding]]
+#: Any engine: text in, findings out (`engine.scan_text`, a test double, a stricter one).
+TextScanner = Callable[[str], list[Finding]]
 Where = Literal["source", "output"]
 
 #: Text MIME types scanned first; their order decides which one reports a value that
@@ -48,7 +52,8 @@ SCAN_FAILED = "scan failed"
 
 @dataclass(frozen=True, slots=True)
 class NotebookFinding:
-    """A finding placed in a notebook: cell, source or which output, 1-based line and column.
+    """A finding placed in a notebook: cell index, source or which output, 1-based line and
+    column (the cell is the 0-based index into `cells`; JupyterLab shows it plus one).
 
     `masked` is the report-safe form of the value; `fingerprint` (for baselines) is
     kept out of `to_dict()` so reports do not carry hashes of low-entropy values.
@@ -67,6 +72,7 @@ class NotebookFinding:
     masked: str
     #: for outputs: "stream", "error" or the MIME type the value was found in
     part: str | None = None
+    severity: Severity = "high"
     fingerprint: str = field(default="", repr=False)
 
     def to_dict(self) -> dict[str, object]:
@@ -106,7 +112,7 @@ class NotebookScan:
                 "skipped": [s.to_dict() for s in self.skipped]}
 
 
-def raw_findings(text: str, scanner: Scanner, chunk_chars: int = CHUNK_CHARS) -> list[Finding]:
+def raw_findings(text: str, scanner: TextScanner, chunk_chars: int = CHUNK_CHARS) -> list[Finding]:
     """Everything the scanner finds in `text`, before inline markers are applied.
 
     Markers are hidden from the scanner (`without_markers`) so the caller applies
@@ -130,10 +136,7 @@ def raw_findings(text: str, scanner: Scanner, chunk_chars: int = CHUNK_CHARS) ->
 
 def failure_reason(exc: Exception) -> str:
     """Why a scan failed, without data: the engine's own errors say size or time only."""
-    from . import engine
-
-    known = getattr(engine, "ScanError", None)
-    if known is not None and isinstance(exc, known):
+    if isinstance(exc, ScanError):
         return f"{SCAN_FAILED}: {exc}"
     return f"{SCAN_FAILED} ({type(exc).__name__})"
 
@@ -256,7 +259,7 @@ def _mime_text(mime: str, value: object) -> str | None:
 
 @dataclass
 class _Walker:
-    scanner: Scanner
+    scanner: TextScanner
     forbidden: Collection[str]
     findings: list[NotebookFinding] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
@@ -278,16 +281,18 @@ class _Walker:
             kept_ids = {id(f) for f in kept}
             allowed.update((f.entity, fingerprint(f.entity, text[f.start:f.end]))
                            for f in raw if id(f) not in kept_ids)
+        severities = dict(zip(map(id, kept), rate(text, kept), strict=True))
         for f, line, column in line_columns(text, kept):
             value = text[f.start:f.end]
             digest = fingerprint(f.entity, value)
             key = (f.entity, digest)
             keys.add(key)
             if seen is not None and key in seen:
-                continue  # the same value in another form of this output (or accepted inline)
+                continue  # the same value in the cell's source, or in another form of it
             self.findings.append(NotebookFinding(
                 cell, cell_type, where, output, line, column, f.entity, f.category, f.score,
-                f.detector, mask(value), part, digest))
+                f.detector, mask(value, f.entity), part, severity=severities[id(f)],
+                fingerprint=digest))
         return keys
 
     def cell(self, index: int, cell: object) -> None:
@@ -297,11 +302,13 @@ class _Walker:
         cell_type = cell.get("cell_type")
         cell_type = cell_type if isinstance(cell_type, str) else "unknown"
         source = _as_text(cell.get("source", ""))
+        # Values accepted inline in the source, then those the source already shows.
         allowed: set[tuple[str, str]] = set()
         if source is None:
             self.skipped.append(Skipped(index, None, "malformed source"))
         elif source:
-            self.scan(source, cell=index, cell_type=cell_type, where="source", allowed=allowed)
+            allowed |= self.scan(source, cell=index, cell_type=cell_type, where="source",
+                                 allowed=allowed)
         attachments = cell.get("attachments")
         if isinstance(attachments, Mapping):
             for bundle in attachments.values():
@@ -319,7 +326,8 @@ class _Walker:
         if not isinstance(output, Mapping):
             self.skipped.append(Skipped(index, out_index, "malformed output"))
             return
-        # A value accepted inline in the source is accepted where the cell prints it, too.
+        # A value accepted inline in the source is accepted where the cell prints it, too,
+        # and one the source shows is counted once: a printed URL is the same URL.
         seen = set(allowed)
         for mime, text in _output_texts(output):
             if text is None:
@@ -331,25 +339,19 @@ class _Walker:
                                   output=out_index, part=mime, seen=seen)
 
 
-def _default_scanner() -> Scanner:
-    import jupyter_safeai  # looked up at call time: the engine behind it is replaceable
-
-    return jupyter_safeai.scan_text
-
-
 def scan_notebook(
     nb: Mapping[str, Any],
     *,
     path: str | None = None,
-    scanner: Scanner | None = None,
+    scanner: TextScanner = scan_text,
     forbidden_categories: Collection[str] = frozenset(),
 ) -> NotebookScan:
     """Scan every cell's source and text outputs; images and malformed parts become `skipped`.
 
     Inline `safeai: allow` markers are honoured (never for `forbidden_categories`).
-    `path` only labels the result.
+    `scanner` is the engine (any `text -> findings`); `path` only labels the result.
     """
-    walker = _Walker(scanner or _default_scanner(), forbidden_categories)
+    walker = _Walker(scanner, forbidden_categories)
     cells = nb.get("cells") if isinstance(nb, Mapping) else None
     if not isinstance(cells, list):
         walker.skipped.append(Skipped(None, None, "not an nbformat-4 notebook (no cell list)"))

@@ -178,7 +178,6 @@ _ZIP_LABEL = regex.compile(
 )
 _ZIP_VALUE = regex.compile(r"(?:\d{5}(?:-\d{4})?|\d{3}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
                            r"[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})(?![\w-])", regex.IGNORECASE)
-_ZIP_PLUS4 = regex.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
 _UK_POSTCODE = regex.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
 _CITY = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ -](?:\p{Lu}[\p{Ll}\p{M}]+|of|de|la|del))*?"
 _REGION_AFTER_COMMA = regex.compile(
@@ -200,6 +199,7 @@ _NOT_CITY = frozenset({"The", "This", "That", "His", "Her", "Their", "A", "An", 
 
 class PlaceRecognizer:
     name = "pattern:place"
+    entities = ("STREET_ADDRESS", "ZIP_CODE", "LOCATION")
 
     def find(self, text: str) -> Iterator[Finding]:
         lowered = text.lower()

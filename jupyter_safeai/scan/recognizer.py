@@ -30,7 +30,12 @@ class Recognizer(Protocol):
 
 #: The only non-ASCII characters a case-insensitive regex matches to ASCII letters
 #: (İ ı ſ and the Kelvin sign), which `str.lower` leaves or maps otherwise.
-_FOLD_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+FOLD_TRAPS = ("\u0130", "\u0131", "\u017f", "\u212a")
+#: Each trap to the ASCII letter such a regex matches it to, read from `re` itself.
+FOLD_TO_ASCII = str.maketrans({
+    trap: next(letter for letter in "abcdefghijklmnopqrstuvwxyz"
+               if re.fullmatch(letter, trap, re.IGNORECASE))
+    for trap in FOLD_TRAPS})
 
 
 def finds_as_regex_does(text: str, lowered: str) -> bool:
@@ -38,7 +43,7 @@ def finds_as_regex_does(text: str, lowered: str) -> bool:
     case-insensitive regex matches in `text`: lower-casing moved no offset, and none of
     the few exotic letters that fold to ASCII is there."""
     return len(lowered) == len(text) and (
-        text.isascii() or not any(trap in text for trap in _FOLD_TRAPS))
+        text.isascii() or not any(trap in text for trap in FOLD_TRAPS))
 
 
 def anchor_starts(text: str, lowered: str, anchors: Iterable[str]) -> list[int] | None:
@@ -288,6 +293,7 @@ class PatternRecognizer:
     anchors: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
     starts_at: Callable[[str], list[int]] | None = None
+    description: str = ""
     _group: int | str = field(init=False, default=0)
 
     def __post_init__(self) -> None:
@@ -374,7 +380,15 @@ class PatternRecognizer:
              labels: ScanLabels | None = None) -> Iterator[Finding]:
         """Findings in `text`; `lowered` (`text.lower()`) and `labels` (where label words
         start in it) are shared by all the recognizers of the engine's scan."""
-        for match in self._candidates(text, lowered, labels):
+        return self._findings(text, self._candidates(text, lowered, labels))
+
+    def find_at(self, text: str, starts: list[int]) -> Iterator[Finding]:
+        """Findings of a recognizer without context words whose matches can only begin at
+        `starts` (sorted), found by the caller (one search for many recognizers)."""
+        return self._findings(text, matches_at(self.pattern, text, starts))
+
+    def _findings(self, text: str, matches: Iterable[re.Match[str]]) -> Iterator[Finding]:
+        for match in matches:
             start, end = match.span(self._group)
             if start == end:
                 continue

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .columns import column_entity
-from .entities import category_of
+from .entities import ENTITIES, category_of
 from .finding import Finding
 
 _WIDE_FIELD = re.compile(r"\S+(?: \S+)*")
@@ -96,6 +96,7 @@ def over_89(value: str) -> bool:
 
 class TextTableRecognizer:
     name = "table"
+    entities = tuple(e for e, (category, _) in ENTITIES.items() if category == "phi")
 
     def find(self, text: str) -> Iterator[Finding]:
         if "\n" not in text:

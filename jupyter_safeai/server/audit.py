@@ -101,6 +101,8 @@ logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 GENESIS = "0" * 64
+#: Who sent a prompt: the chat sidebar, the `%%safe_ai` magic, or anyone calling the API.
+#: The one list: the handlers validate requests against it too.
 CLIENTS = ("sidebar", "magic", "api")
 DECISIONS = ("sent", "redacted", "blocked", "warned")
 MAX_TEXT = 200  # user and model names; anything longer is taken for text passed by mistake

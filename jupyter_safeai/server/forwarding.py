@@ -24,7 +24,7 @@ from ..policy import CATEGORIES, GateDecision, Mode, Policy, PolicyError, tighte
 from ..scan.redact import StreamRestorer
 from .audit import hash_prompt
 from .gateway_client import GatewayAnswer, GatewayClient, GatewayUnavailable
-from .handlers import ChatHandler, SafeAIHandler, parse_chat_request
+from .handlers import ChatHandler, SafeAIHandler, ScanHandler, parse_chat_request
 
 
 def strictest(first: Policy, second: Policy) -> Policy:
@@ -55,13 +55,9 @@ class ForwardingMixin(SafeAIHandler):
 
     def effective_policy(self, requested: Any, phi_allowed: bool = True
                          ) -> tuple[Policy, list[str]]:
-        floor = self._floor or self.safeai.admin_policy()
-        if requested is not None and not isinstance(requested, dict):
-            raise web.HTTPError(400, "'policy' must be an object like {\"phi\": \"block\"}")
-        try:
-            policy, notes = tighten(floor, requested)
-        except PolicyError as exc:
-            raise web.HTTPError(400, str(exc)) from exc
+        """As the base class (its checks and its words for a bad request), from the floor."""
+        super().effective_policy(requested, phi_allowed)  # validates `requested`
+        policy, notes = tighten(self._floor or self.safeai.admin_policy(), requested)
         if not phi_allowed and policy.phi is Mode.WARN:
             policy = policy.at_least("phi", Mode.REDACT)
             notes.append("phi: this model is not approved for PHI; redacted instead of warn")
@@ -97,33 +93,20 @@ class ForwardedPolicyHandler(ForwardingMixin):
             "modes": [m.value for m in Mode],
             "max_prompt_chars": self.safeai.max_prompt_chars,
             "never_accept": list(self.safeai.never_accept),
+            "prompt_never_accept": self.safeai.markers_cannot_accept(prompt=True),
             "allow_user_models": False,
             "gateway": self.gateway.host,
         })
 
 
-class ForwardedScanHandler(ForwardingMixin):
+class ForwardedScanHandler(ForwardingMixin, ScanHandler):
     """Scans run here, under the gateway's floor: the preview needs no round trip."""
 
     @web.authenticated
     @authorized
     async def post(self) -> None:
-        body = self.get_json_body()
-        if not isinstance(body, dict):
-            raise web.HTTPError(400, "Body must be a JSON object")
-        texts = body.get("texts", [body.get("text")] if "text" in body else None)
-        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts) or (
-                "text" in body and not isinstance(body["text"], str)):
-            raise web.HTTPError(400, "'text' must be a string or 'texts' a list of strings")
-        if sum(map(len, texts)) > self.safeai.max_prompt_chars:
-            raise web.HTTPError(413, f"Text too large to scan (limit "
-                                f"{self.safeai.max_prompt_chars:,} characters)")
         await self.load_floor()
-        policy, notes = self.effective_policy(body.get("policy"))
-        decision = await self.gate(texts, policy, notes)
-        if decision.error is not None:
-            raise web.HTTPError(503, decision.describe())
-        self.finish(decision.to_dict())
+        await super().post()
 
 
 class ForwardedChatHandler(ForwardingMixin, ChatHandler):

@@ -6,6 +6,9 @@ meets the same admin policy. Chat answers stream as JSON lines
 did), `{"type": "status", ...}` while the model loads, `{"type": "token", "content"}`
 per token, then `{"type": "done", ...}` or `{"type": "error", "message"}`. The API is
 described in `openapi.yaml` at the repository root.
+
+No response body or log line carries a value the user sent: errors name the field,
+and the access log shows the path without its query string (see `SafeAIHandler`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import time
+import traceback
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,20 +26,23 @@ from typing import Any
 
 from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
+from jupyter_server.prometheus.log_functions import prometheus_log_method
 from tornado import web
 from tornado.iostream import StreamClosedError
+from tornado.log import app_log
 
-from ..models import ModelService, ModelState
-from ..models.runtime import ModelUnavailable
-from ..policy import GateDecision, Mode, Policy, PolicyError, check_prompt, tighten
+from ..models import ModelService, ModelState, ModelUnavailable
+from ..policy import CATEGORIES, GateDecision, Mode, Policy, PolicyError, check_prompt, tighten
 from ..scan import ENTITIES, default_scanner
 from ..scan.redact import StreamRestorer
-from .audit import hash_prompt
+from .audit import CLIENTS, hash_prompt
 from .settings import SafeAI
 
 AUTH_RESOURCE = "safeai"
 ROLES = ("system", "user", "assistant")
-CLIENTS = ("sidebar", "magic", "api")
+#: What `POST /safeai/scan` reads texts as: a prompt's messages (joined as the model
+#: reads them, markers limited by `prompt_never_accept`) or notebook cells.
+SCAN_PURPOSES = ("notebook", "prompt")
 
 
 def parse_chat_request(body: Any) -> dict[str, Any]:
@@ -73,7 +81,49 @@ def parse_chat_request(body: Any) -> dict[str, Any]:
 
 
 class SafeAIHandler(APIHandler):
+    """Base of every /safeai route: settings, the gate, the audit — and logging that
+    never writes what the user sent. Tornado and jupyter-server log the request URI
+    (with its query string, e.g. a notebook's path), the Referer header, and an
+    exception's message; here they get the route's path and the error's type."""
+
     auth_resource = AUTH_RESOURCE
+
+    def _request_summary(self) -> str:
+        return f"{self.request.method} {self.request.path} ({self.request.remote_ip})"
+
+    def _log(self) -> None:
+        """The access-log line jupyter-server writes, minus query string and Referer."""
+        status = self.get_status()
+        level = (logging.DEBUG if status < 300 or status == 304 else logging.INFO
+                 if status < 400 else logging.WARNING if status < 500 else logging.ERROR)
+        try:  # as jupyter-server does: a log line must not fail the request
+            user = getattr(self.current_user, "username", "") or ""
+        except Exception:  # noqa: BLE001
+            user = ""
+        self.log.log(level, "%d %s %s (%s@%s) %.2fms", status, self.request.method,
+                     self.request.path, user, self.request.remote_ip,
+                     1000.0 * self.request.request_time())
+        prometheus_log_method(self)
+
+    def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
+        if isinstance(value, web.HTTPError):
+            if value.log_message:  # ours: they name fields, never values
+                app_log.warning("%d %s: %s", value.status_code, self._request_summary(),
+                                value.log_message % value.args if value.args
+                                else value.log_message)
+            return
+        # the frames, not the message: a parser's message may quote the request
+        app_log.error("Uncaught %s in %s\n%s", getattr(typ, "__name__", "exception"),
+                      self._request_summary(), "".join(traceback.format_tb(tb)))
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        exc = (kwargs.get("exc_info") or (None, None, None))[1]
+        if exc is None or isinstance(exc, web.HTTPError):
+            super().write_error(status_code, **kwargs)
+            return
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps({"message": "Unhandled error", "reason": None,
+                                "type": type(exc).__name__}))
 
     @property
     def safeai(self) -> SafeAI:
@@ -108,27 +158,38 @@ class SafeAIHandler(APIHandler):
         whose deployment is not covered for it."""
         if requested is not None and not isinstance(requested, dict):
             raise web.HTTPError(400, "'policy' must be an object like {\"phi\": \"block\"}")
+        if requested and not set(requested) <= set(CATEGORIES):
+            raise web.HTTPError(400, "'policy' has a key that is not a category "
+                                f"({', '.join(CATEGORIES)})")
         try:
             policy, notes = tighten(self.safeai.admin_policy(), requested)
-        except PolicyError as exc:
-            raise web.HTTPError(400, str(exc)) from exc
+        except PolicyError:  # its message quotes the value: name the field instead
+            modes = [m.value for m in Mode]
+            bad = [c for c in CATEGORIES if str((requested or {}).get(c, "block")).lower()
+                   not in modes]
+            field = f"policy.{bad[0]}" if bad else "policy"
+            raise web.HTTPError(400, f"'{field}' must be one of {', '.join(modes)}") from None
         if not phi_allowed and policy.phi is Mode.WARN:
             policy = policy.at_least("phi", Mode.REDACT)
             notes.append("phi: this model is not approved for PHI; redacted instead of warn")
         return policy, notes
 
-    async def gate(self, parts: Sequence[str], policy: Policy,
-                   notes: Sequence[str] = ()) -> GateDecision:
-        """Scan off the event loop; a scan that outlasts the limit blocks (fail closed)."""
+    async def gate(self, parts: Sequence[str], policy: Policy, notes: Sequence[str] = (),
+                   prompt: bool = True) -> GateDecision:
+        """Scan off the event loop; a scan that outlasts the limit blocks (fail closed).
+        A `prompt`'s parts are also scanned joined, as the model reads them, and its
+        allow markers accept only what `prompt_never_accept` leaves open."""
         limit = self.safeai.scan_timeout
-        never_accept = list(self.safeai.never_accept)
+        never_accept = self.safeai.markers_cannot_accept(prompt)
 
         def scan(text: str) -> list:
             return default_scanner().scan(text, never_accept)
 
+        def decide() -> GateDecision:
+            return check_prompt(parts, policy, scan, notes, conversation=prompt)
+
         try:
-            return await asyncio.wait_for(
-                asyncio.to_thread(check_prompt, parts, policy, scan, notes), limit)
+            return await asyncio.wait_for(asyncio.to_thread(decide), limit)
         except asyncio.TimeoutError:
             return GateDecision(policy=policy, error=f"the scan did not finish within "
                                 f"{limit:g} s", notes=tuple(notes))
@@ -136,7 +197,7 @@ class SafeAIHandler(APIHandler):
     async def user_model(self, name: str | None) -> Any:
         """`user:relative/path.gguf` inside the server's root, if the admin allows user
         models; 403 otherwise, as for any name that is not an approved model."""
-        refusal = web.HTTPError(403, f"Model {name!r} is not an approved model")
+        refusal = web.HTTPError(403, "The requested 'model' is not an approved model")
         if not (self.safeai.allow_user_models and name and name.startswith("user:")):
             raise refusal
         root = Path(self.settings.get("server_root_dir", ".")).expanduser().resolve()
@@ -180,6 +241,7 @@ class PolicyHandler(SafeAIHandler):
             "modes": [m.value for m in Mode],
             "max_prompt_chars": self.safeai.max_prompt_chars,
             "never_accept": list(self.safeai.never_accept),
+            "prompt_never_accept": self.safeai.markers_cannot_accept(prompt=True),
             "allow_user_models": self.safeai.allow_user_models,
         })
 
@@ -200,8 +262,11 @@ class ScanHandler(SafeAIHandler):
         if sum(map(len, texts)) > self.safeai.max_prompt_chars:
             raise web.HTTPError(413, f"Text too large to scan (limit "
                                 f"{self.safeai.max_prompt_chars:,} characters)")
+        purpose = body.get("purpose", "notebook")
+        if purpose not in SCAN_PURPOSES:
+            raise web.HTTPError(400, f"'purpose' must be one of {', '.join(SCAN_PURPOSES)}")
         policy, notes = self.effective_policy(body.get("policy"))
-        decision = await self.gate(texts, policy, notes)
+        decision = await self.gate(texts, policy, notes, prompt=purpose == "prompt")
         if decision.error is not None:
             raise web.HTTPError(503, decision.describe())
         self.finish(decision.to_dict())

@@ -70,8 +70,17 @@ class SafeAI(Configurable):
     )
     never_accept = List(
         Unicode(), default_value=["secret"], config=True,
-        help="Categories whose findings a `# safeai: allow` marker in a prompt cannot "
-        "accept.",
+        help="Categories whose findings a `# safeai: allow` marker cannot accept where "
+        "markers mark false positives in notebooks: the sidebar's warnings panel "
+        "(`POST /safeai/scan`). Prompts use `prompt_never_accept` as well.",
+    )
+    prompt_never_accept = List(
+        Unicode(), default_value=list(CATEGORIES), config=True,
+        help="Categories whose findings a `# safeai: allow` marker inside a prompt cannot "
+        "accept: questions to the model from the sidebar chat, the `%%safe_ai` magic or "
+        "`POST /safeai/chat`. `never_accept` applies too. Default: every category, so no "
+        "comment a user types can lower the admin policy; list fewer to let users accept "
+        "false positives of a category in prompts.",
     )
     max_waiting = Int(
         4, config=True,
@@ -126,12 +135,18 @@ class SafeAI(Configurable):
         except PolicyError as exc:
             raise TraitError(str(exc)) from exc
 
-    @validate("never_accept")
+    @validate("never_accept", "prompt_never_accept")
     def _check_never_accept(self, proposal: Any) -> list[str]:
         unknown = set(proposal["value"]) - set(CATEGORIES)
         if unknown:
-            raise TraitError(f"SafeAI.never_accept: unknown categories {sorted(unknown)}")
+            raise TraitError(f"SafeAI.{proposal['trait'].name}: unknown categories "
+                             f"{sorted(unknown)}")
         return list(proposal["value"])
+
+    def markers_cannot_accept(self, prompt: bool) -> list[str]:
+        """The categories an allow marker cannot accept, in a prompt or in notebook text."""
+        forbidden = set(self.never_accept) | (set(self.prompt_never_accept) if prompt else set())
+        return [c for c in CATEGORIES if c in forbidden]
 
     def admin_policy(self) -> Policy:
         return Policy.from_mapping(self.policy)

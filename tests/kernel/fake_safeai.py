@@ -27,6 +27,8 @@ class FakeSafeAI:
     answer: list[str] = field(default_factory=lambda: ["Hello", " there."])
     chats: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[dict[str, Any]] = field(default_factory=list)
+    #: what the server says prompt markers cannot accept; None: a server that says nothing
+    prompt_never_accept: list[str] | None = None
 
     def __post_init__(self) -> None:
         with socket.socket() as probe:
@@ -46,7 +48,11 @@ class FakeSafeAI:
 
         class Policy(tornado.web.RequestHandler):
             def get(self) -> None:
-                self.write({"admin": fake.policy, "modes": ["warn", "redact", "block"]})
+                answer: dict[str, Any] = {"admin": fake.policy,
+                                           "modes": ["warn", "redact", "block"]}
+                if fake.prompt_never_accept is not None:
+                    answer["prompt_never_accept"] = fake.prompt_never_accept
+                self.write(answer)
 
         class Models(tornado.web.RequestHandler):
             def get(self) -> None:

@@ -38,14 +38,14 @@ def test_new_secret_and_ssn_are_masked_and_flagged_with_their_place() -> None:
     answer = answer_with(key)
     result = guard_answer(answer, {"How do I list my S3 buckets?"})
     assert key not in result.text and SSN not in result.text
-    assert mask(key) in result.text and mask(SSN) in result.text
+    assert mask(key, "AWS_ACCESS_KEY") in result.text and mask(SSN) in result.text
     assert result.flagged == [("US_SSN", "answer, line 1"),
                               ("AWS_ACCESS_KEY", "code block 1, line 3"),
                               ("AWS_ACCESS_KEY", "code block 2, line 1")]
     assert result.new_counts == {"US_SSN": 1, "AWS_ACCESS_KEY": 2}
     # Identifiers in code are names, not data; the rest of the answer is untouched.
     assert "patient_name = df['patient_name']" in result.text
-    assert result.text.replace(mask(key), key).replace(mask(SSN), SSN) == answer
+    assert result.text.replace(mask(key, "AWS_ACCESS_KEY"), key).replace(mask(SSN), SSN) == answer
 
 
 def test_values_the_user_already_had_are_not_new() -> None:
@@ -119,4 +119,5 @@ def test_code_block_lines_are_counted_within_the_block() -> None:
     answer = f"Intro\n```python\na = 1\nb = 2\nkey = '{key}'\n```\nmore\n```\nc = 3\n```\n"
     result = guard_answer(answer, set())
     assert result.flagged == [("AWS_ACCESS_KEY", "code block 1, line 3")]
-    assert extract_code_blocks(result.text)[0].endswith(f"key = '{mask(key)}'")
+    masked = mask(key, "AWS_ACCESS_KEY")
+    assert extract_code_blocks(result.text)[0].endswith(f"key = '{masked}'")

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from fake_openai import FakeOpenAI, delta, sse
 
+from jupyter_safeai.models.base import ModelState, ModelUnavailable
 from jupyter_safeai.models.registry import ApprovedModel, ModelConfigError
 from jupyter_safeai.models.remote import RemoteModel, SSEParser
-from jupyter_safeai.models.runtime import ModelState, ModelUnavailable
 
 PROMPT = "Summarise the visit of Jane Roe, MRN 40017733"
 MESSAGES = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": PROMPT}]

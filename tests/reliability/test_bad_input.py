@@ -336,6 +336,7 @@ BAD_CONFIGS = {
     "policy mode": ({"policy": {"phi": "maybe"}}, "phi"),
     "policy not a dict": ({"policy": "block"}, "policy"),
     "unknown never_accept": ({"never_accept": ["pii"]}, "pii"),
+    "unknown prompt_never_accept": ({"prompt_never_accept": ["pii"]}, "prompt_never_accept"),
     "limit not a number": ({"max_prompt_chars": "lots"}, "max_prompt_chars"),
     "model entry not a dict": ({"approved_models": [42]}, "approved_models"),
     "model without licence": ({"approved_models": [{"name": "m", "path": "/m.gguf"}]},

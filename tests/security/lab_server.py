@@ -3,8 +3,11 @@ each test states only what it adds (a log level, a token limit)."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
+import subprocess
 import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
@@ -25,3 +28,20 @@ def lab_command(port: int, token: str, root: Path, *extra: str) -> list[str]:
         f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", *extra,
     ]
+
+
+@contextlib.contextmanager
+def running(command: list[str], env: Mapping[str, str], log_path: Path
+            ) -> Iterator[subprocess.Popen]:
+    """`command` started with its output in `log_path`; terminated (killed after 20 s)
+    when the block ends, however it ends."""
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    try:
+        yield server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()

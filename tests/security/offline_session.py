@@ -22,7 +22,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from lab_server import BIN, free_port, lab_command  # this script's folder
+from lab_server import BIN, free_port, lab_command, running  # this script's folder
 
 TESTS = Path(__file__).resolve().parents[1]
 QUESTION = "Write a Python function that returns the square of a number."
@@ -68,16 +68,10 @@ def main(work: Path) -> dict[str, object]:
     log_path = work / "server.log"
     command = lab_command(port, token, root, "--SafeAI.max_new_tokens=24")
     url = f"http://127.0.0.1:{port}/"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     try:
-        report.update(session(url, token, root, env, server))
+        with running(command, env, log_path) as server:
+            report.update(session(url, token, root, env, server))
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
         report["server_log"] = log_path.read_text(errors="replace")
     return report
 

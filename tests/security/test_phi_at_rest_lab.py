@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 from kernel_client import Kernel  # tests/, on the path through its conftest.py
-from lab_server import BIN, free_port, lab_command
+from lab_server import BIN, free_port, lab_command, running
 from leakcheck import files_under, occurrences
 
 NAMES = ["Olumide Bakare", "Siobhan Nakashima-Okafor", "Hamid Farouqi"]
@@ -121,27 +121,19 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
                TMPDIR=str(tmp))
     port, token = free_port(), secrets.token_hex(16)
     command = lab_command(port, token, root, "--ServerApp.log_level=DEBUG")
-    with (base / "server.log").open("wb") as log:
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-    running = Session(base, f"http://127.0.0.1:{port}/", token, env, server, [], [])
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            if running.call("api/status", timeout=5)[0] == 200:
-                break
-        except OSError:
-            pass
-        if server.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError((base / "server.log").read_text()[-3000:])
-        time.sleep(0.3)
-    try:
-        yield running
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    with running(command, env, base / "server.log") as server:
+        lab = Session(base, f"http://127.0.0.1:{port}/", token, env, server, [], [])
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if lab.call("api/status", timeout=5)[0] == 200:
+                    break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError((base / "server.log").read_text()[-3000:])
+            time.sleep(0.3)
+        yield lab
 
 
 def chat(content: str, **extra: object) -> dict:

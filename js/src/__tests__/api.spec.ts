@@ -12,6 +12,7 @@ import {
   chatRefusal,
   chatRequest,
   readNdjson,
+  scanTexts,
   streamChat
 } from '../api';
 
@@ -301,5 +302,35 @@ describe('streamChat', () => {
       counts: { EMAIL_ADDRESS: 1 },
       reason: 'needs_acknowledgement'
     });
+  });
+});
+
+describe('scanTexts', () => {
+  let makeRequest: jest.SpyInstance;
+
+  beforeEach(() => {
+    makeRequest = jest.spyOn(ServerConnection, 'makeRequest');
+    makeRequest.mockImplementation(
+      async () =>
+        new Response(JSON.stringify({ action: 'send', findings: [] }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' }
+        })
+    );
+  });
+
+  afterEach(() => {
+    makeRequest.mockRestore();
+  });
+
+  it('asks for notebook cells by default and for a prompt when told', async () => {
+    await scanTexts(['a cell'], null);
+    await scanTexts(['a question', 'a chip'], { phi: 'block' }, undefined, 'prompt');
+    const bodies = makeRequest.mock.calls.map(([, init]) => JSON.parse(init.body));
+    expect(bodies).toEqual([
+      { texts: ['a cell'] },
+      { texts: ['a question', 'a chip'], policy: { phi: 'block' }, purpose: 'prompt' }
+    ]);
+    expect(makeRequest.mock.calls[1][0]).toMatch(/\/safeai\/scan$/);
   });
 });

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from .server.audit import (
+from ..server.audit import (
     AuditChainError,
     VerifyResult,
     default_audit_path,
@@ -25,6 +25,7 @@ from .server.audit import (
     report,
     verify,
 )
+from .console import error
 
 _AGO = re.compile(r"(\d+)([dh])")
 
@@ -37,10 +38,6 @@ exit status:
   1  the chain is broken: the first bad line and why are printed; purge refuses
   2  usage error, or the file cannot be read
 """
-
-
-def _error(message: str) -> None:
-    print(f"jupyter safeai audit: {message}", file=sys.stderr)
 
 
 def parse_since(text: str, now: datetime | None = None) -> datetime:
@@ -67,12 +64,12 @@ def _days(text: str) -> int:
     return days
 
 
-def add_audit_parser(subparsers: Any) -> argparse.ArgumentParser:
+def add_parser(subparsers: Any, name: str, help_text: str) -> argparse.ArgumentParser:
     """Add `audit verify|report|purge` to the `jupyter safeai` subcommands."""
     epilog = AUDIT_EPILOG.format(path=default_audit_path())
     raw = argparse.RawDescriptionHelpFormatter
     audit = subparsers.add_parser(
-        "audit", help="verify, summarise or purge the tamper-evident prompt audit log",
+        name, help=help_text,
         description="The audit log holds one hash-chained record per prompt (never its text).",
         epilog=epilog, formatter_class=raw,
     )
@@ -119,7 +116,7 @@ def _path(args: argparse.Namespace) -> Path:
     """The log named on the command line, else the server's (SafeAI.audit_log)."""
     if args.path is not None:
         return args.path
-    from .server.settings import load_admin_settings
+    from ..server.settings import load_admin_settings
 
     configured = load_admin_settings().audit_log
     return Path(configured) if configured else default_audit_path()
@@ -143,7 +140,7 @@ def run_verify(args: argparse.Namespace) -> int:
     try:
         result = verify(path)
     except OSError as exc:
-        _error(f"cannot read {path}: {exc.strerror or exc}")
+        error(f"cannot read {path}: {exc.strerror or exc}", "audit")
         return 2
     if not result.ok:
         sys.stdout.write(_broken(result))
@@ -197,14 +194,15 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         doc = report(path, since=args.since)
     except OSError as exc:
-        _error(f"cannot read {path}: {exc.strerror or exc}")
+        error(f"cannot read {path}: {exc.strerror or exc}", "audit")
         return 2
     if args.format == "json":
         sys.stdout.write(json.dumps(doc, indent=2) + "\n")
     else:
         sys.stdout.write(render_report(doc))
     if not doc["chain"]["ok"]:
-        _error(f"the log does not verify (line {doc['chain']['line']}): counts may be wrong")
+        error(f"the log does not verify (line {doc['chain']['line']}): counts may be wrong",
+              "audit")
         return 1
     return 0
 
@@ -214,16 +212,16 @@ def run_purge(args: argparse.Namespace) -> int:
     try:
         days = args.older_than_days
         if days is None:
-            from .server.settings import load_admin_settings
+            from ..server.settings import load_admin_settings
 
             days = load_admin_settings().audit_retention_days
         result = purge(path, days)
     except AuditChainError as exc:
         sys.stdout.write(_broken(exc.result))
-        _error("purge refused: the log must verify before records are removed")
+        error("purge refused: the log must verify before records are removed", "audit")
         return 1
     except OSError as exc:
-        _error(f"cannot purge {path}: {exc.strerror or exc}")
+        error(f"cannot purge {path}: {exc.strerror or exc}", "audit")
         return 2
     if result.checkpoint is None:
         print(f"audit log {path}: nothing to purge (no record before {result.cutoff}); "

@@ -1,0 +1,5 @@
+"""`python -m jupyter_safeai.cli` is `jupyter safeai`."""
+
+from . import main
+
+raise SystemExit(main())

@@ -1,0 +1,160 @@
+"""Whether a value is a real secret: placeholders and randomness.
+
+Notebooks and docs show stand-ins where a secret goes ("your-api-key-here", "${API_KEY}",
+"***"); reporting them would only teach people to ignore the scanner. A generated key is
+long, mixes character classes and is random; a word list or a keyboard run is not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable
+
+SECRET = "secret"
+
+#: Words that only describe or stand in for a secret; a value made of nothing else
+#: (plus at most four digits) is a placeholder: "your-api-key-here", "secret123".
+_PLACEHOLDER_WORDS = frozenset("""
+    your my the here goes this api key keys token secret password passwd pass pwd
+    passphrase example sample dummy test testing fake mock placeholder change changeme
+    replace replaceme me insert enter put value foo bar baz qux quux todo tbd fixme none
+    null nil undefined default demo redacted hidden xxx string str text varchar char
+    integer int bool boolean bytes access auth private client bearer
+""".split())
+#: Substrings that mark a documentation or template value wherever they occur.
+_PLACEHOLDER_MARKERS = re.compile(
+    r"example|placeholder|change[_-]?me|replace[_-]?me|redacted|dummy|xxxx|\*\*\*\*|\.\.\.|\u2026"
+    r"|your[_-]|your(?:api|key|token|secret|password)|insert[_-]|not[_-]?real|notasecret|fake[_-]"
+)
+_MASK_ONLY = re.compile(r"[*xX\u2022\u00b7\u2026._#?\s-]+")
+_TEMPLATE = re.compile(
+    r"\$\{[^{}]{0,200}\}"            # ${API_KEY}
+    r"|\$\([^()]{0,200}\)"           # $(pass show db)
+    r"|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$"  # $API_KEY, $db_pass
+    r"|\{\{[^{}]{0,200}\}\}"         # {{ secret }}
+    r"|\{%[^%]{0,200}%\}"            # {% raw %}
+    r"|<[^<>]{1,80}>"                # <TOKEN>, <your key>
+    r"|%\(\w{1,64}\)[sdr]|(?<![A-Za-z0-9])%s(?![A-Za-z0-9])"  # %(password)s, %s
+    r"|^\{\w{0,64}\}$"               # {password}, {0}, {}
+    r"|^\[[A-Za-z_ -]{1,40}\]$"      # [REDACTED]
+    r"|^@@\w{1,64}@@$|^__[A-Z0-9_]{1,64}__$"
+)
+_SEQUENCES = (
+    "0123456789abcdefghijklmnopqrstuvwxyz0123456789",
+    "9876543210", "zyxwvutsrqponmlkjihgfedcba", "qwertyuiopasdfghjklzxcvbnm",
+)
+
+
+def _segments_into_words(word: str) -> bool:
+    """Whether `word` is a concatenation of placeholder words ("yourapikeyhere")."""
+    if len(word) > 64:
+        return False
+    ok = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        ok[end] = any(ok[start] and word[start:end] in _PLACEHOLDER_WORDS
+                      for start in range(max(0, end - 12), end))
+    return ok[-1]
+
+
+def _is_sequence_or_periodic(value: str) -> bool:
+    """"123456", "abcdef", "abcabcabc", "qwerty": keyboard filler, not a secret."""
+    s = re.sub(r"[^a-z0-9]", "", value.lower())
+    if len(s) < 4:
+        return False
+    if any(s in seq for seq in _SEQUENCES):
+        return True
+    return any(len(s) >= 2 * p and s == (s[:p] * (len(s) // p + 1))[:len(s)]
+               for p in range(1, 5))
+
+
+#: Keys published as samples, which documentation and test suites everywhere repeat:
+#: AWS's documented example credentials and the demo Firebase (Google API) keys of
+#: firebase-android-sdk's tests and quick-starts. They grant nothing.
+PUBLIC_SAMPLE_KEYS = frozenset("""
+    AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+    AIzaSyabcdefghijklmnopqrstuvwxyz1234567 AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs
+    AIzaSyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM AIzaSyDMAScliyLx7F0NPDEJi1QmyCgHIAODrlU
+    AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0 AIzayDNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A
+    AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c AIzaSyASWm6HmTMdYWpgMnjRBjxcQ9CKctWmLd4
+    AIzaSyANUvH9H9BsUccjsu2pCmEkOPjjaXeDQgY AIzaSyA5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM
+    AIzaSyA4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g
+    AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw
+    AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY
+""".split())
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+#: Three characters counting up (`abc`, `789`), anywhere: without one there is no run.
+_COUNTING_UP = re.compile("|".join(
+    alphabet[i:i + 3] for alphabet in ("0123456789", "abcdefghijklmnopqrstuvwxyz")
+    for i in range(len(alphabet) - 2)))
+
+
+def _mostly_runs(value: str) -> bool:
+    """"abc123xyz-456def789ghij-klmnop…" (lower-cased): at least half its letters and
+    digits stand in runs of three or more that count up (abc, 789): typed filler.
+    Generated keys almost never hold such a run (one in ~250 positions of random hex,
+    fewer in base62)."""
+    chars = _NOT_ALNUM.sub("", value)
+    if len(chars) < 12 or not _COUNTING_UP.search(chars):
+        return False
+    in_runs, run = 0, 1
+    for i in range(1, len(chars) + 1):
+        if i < len(chars) and ord(chars[i]) == ord(chars[i - 1]) + 1:
+            run += 1
+            continue
+        in_runs += run if run >= 3 else 0
+        run = 1
+    return in_runs * 2 >= len(chars)
+
+
+def is_placeholder(value: str) -> bool:
+    """True when `value` only stands in for a secret: empty, masked, templated or
+    documentation filler, or a published sample key. Such values are what notebooks and
+    docs show instead of a secret, so reporting them would only be noise."""
+    v = value.strip().strip("\"'`").strip()
+    if not v or len(set(v)) == 1 or _MASK_ONLY.fullmatch(v) or v in PUBLIC_SAMPLE_KEYS:
+        return True
+    if _TEMPLATE.search(v):
+        return True
+    low = v.lower()
+    if _PLACEHOLDER_MARKERS.search(low):
+        return True
+    if _is_sequence_or_periodic(low) or _mostly_runs(low):
+        return True
+    words = re.findall(r"[a-z]+", low)
+    digits = len(re.sub(r"[^0-9]+", "", low))
+    return bool(words) and digits <= 4 and all(
+        w in _PLACEHOLDER_WORDS or _segments_into_words(w) for w in set(words))
+
+
+# ------------------------------------------------------------------ randomness
+
+def shannon_entropy(value: str) -> float:
+    """Bits per character of `value` under its own character frequencies."""
+    n = len(value)
+    if not n:
+        return 0.0
+    return -sum(c / n * math.log2(c / n) for c in Counter(value).values())
+
+
+def char_classes(value: str) -> int:
+    """How many of lower, upper, digit, other occur: real keys mix them."""
+    return (any(c.islower() for c in value) + any(c.isupper() for c in value)
+            + any(c.isdigit() for c in value) + any(not c.isalnum() for c in value))
+
+
+def random_body(body: str, min_len: int, min_entropy: float = 3.5,
+                 min_classes: int = 2) -> bool:
+    """A token body that looks generated: long enough, mixed, random, not filler."""
+    return (len(body) >= min_len and char_classes(body) >= min_classes
+            and shannon_entropy(body) >= min_entropy and not is_placeholder(body))
+
+
+def body_after(prefix_len: int, min_len: int, min_entropy: float = 3.5,
+                min_classes: int = 2) -> Callable[[str], bool]:
+    """Validator for a prefixed token: the part after its prefix must be random."""
+    return lambda value: random_body(value[prefix_len:], min_len, min_entropy, min_classes)
+

@@ -1,0 +1,92 @@
+"""How serious a finding is, read the same way by the CLI, the REST API and the sidebar.
+
+A notebook full of documentation links and its authors' names is not a notebook full
+of patients; a name beside an MRN is. So a label has a base severity
+(`entities.SEVERITY`), an unsure finding (score below 0.5) is `low`, and a
+quasi-identifier (a name, a date, a city...) goes one level up where the text around
+it speaks of a patient or holds a direct identifier of a person. Only the text the
+finding came from is read, and only near the finding.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from .entities import RAISED_IN_CONTEXT, SEVERITIES, Severity, base_severity
+from .finding import Finding
+
+__all__ = ["CONTEXT_CHARS", "UNSURE_SCORE", "at_least", "rate", "rate_table"]
+
+#: Findings scored below this are guesses: `low` whatever their label.
+UNSURE_SCORE = 0.5
+#: How far (characters, either side) a patient cue or a direct identifier raises a finding.
+CONTEXT_CHARS = 120
+
+#: Words that put a quasi-identifier in a patient's record rather than in prose.
+_PATIENT_CUE = re.compile(
+    r"\b(?:patients?|pt|mrn|medical[ _]record|chart|date[ _]of[ _]birth|d\.?o\.?b|born|"
+    r"admitted|admission|admit|discharged?|diagnos(?:is|ed|es)|hospitali[sz]ed|inpatient|"
+    r"outpatient|deceased|died|next[ _]of[ _]kin|ssn|social[ _]security|insurance|"
+    r"member[ _]id|health[ _]plan|beneficiary|encounter|referr(?:al|ed))\b",
+    re.IGNORECASE,
+)
+
+#: Mailboxes of a role, not of a person (RFC 2142 and their common kin): an organisation's
+#: contact, one level below a person's own address.
+_ROLE_MAILBOX = re.compile(
+    r"(?:info|support|help|contact|permissions|admin|administrator|sales|press|media|"
+    r"privacy|security|abuse|no-?reply|do-?not-?reply|webmaster|postmaster|hostmaster|"
+    r"hello|team|office|feedback|jobs|careers|billing|legal|marketing|enquiries|inquiries|"
+    r"service|customer-?service|bookquestions|orders|licensing|dpo)@",
+    re.IGNORECASE,
+)
+
+
+def at_least(severity: str, threshold: str) -> bool:
+    """Whether `severity` meets `threshold` (`low` < `medium` < `high`)."""
+    return SEVERITIES.index(severity) >= SEVERITIES.index(threshold)  # type: ignore[arg-type]
+
+
+def _raise(severity: Severity) -> Severity:
+    return SEVERITIES[min(len(SEVERITIES) - 1, SEVERITIES.index(severity) + 1)]
+
+
+def _direct(finding: Finding, base: Severity) -> bool:
+    return base == "high" and finding.category == "phi"
+
+
+def _lowered(text: str, finding: Finding) -> Severity | None:
+    """A direct identifier's label whose value says it is no one's: a role mailbox."""
+    if finding.entity == "EMAIL_ADDRESS" and _ROLE_MAILBOX.match(text, finding.start):
+        return "medium"
+    return None
+
+
+def rate_table(findings: Sequence[Finding]) -> list[Severity]:
+    """The severity of each finding of one table: rows are records, so a name column goes
+    up when another column holds a direct identifier (an MRN, an SSN, a phone...)."""
+    base = [base_severity(f.entity) for f in findings]
+    record = any(_direct(f, b) for f, b in zip(findings, base, strict=True))
+    return ["low" if f.score < UNSURE_SCORE else
+            _raise(b) if record and f.entity in RAISED_IN_CONTEXT else b
+            for f, b in zip(findings, base, strict=True)]
+
+
+def rate(text: str, findings: Sequence[Finding]) -> list[Severity]:
+    """The severity of each of `findings` (found in `text`), in the same order."""
+    if not findings:  # most texts of a notebook
+        return []
+    base = [_lowered(text, f) or base_severity(f.entity) for f in findings]
+    raisable = [i for i, f in enumerate(findings)
+                if f.entity in RAISED_IN_CONTEXT and f.score >= UNSURE_SCORE]
+    if raisable:
+        direct = sorted(f.start for f, b in zip(findings, base, strict=True) if _direct(f, b))
+        for i in raisable:
+            f = findings[i]
+            lo, hi = max(0, f.start - CONTEXT_CHARS), min(len(text), f.end + CONTEXT_CHARS)
+            k = bisect.bisect_left(direct, lo)
+            if k < len(direct) and direct[k] < hi or _PATIENT_CUE.search(text, lo, hi):
+                base[i] = _raise(base[i])
+    return ["low" if f.score < UNSURE_SCORE else s for f, s in zip(findings, base, strict=True)]

@@ -1,0 +1,140 @@
+"""Many prefixed recognizers, tried after one search for all their starts.
+
+A token recognizer is tried only where one of its literal starts stands (`ghp_`,
+`dop_v1_`, a vendor keyword). Looked for recognizer by recognizer, a hundred of them
+cost a hundred passes and calls per text; `StartIndex` finds the starts of all of them
+in one search in C for the exact-case starts and a `str.find` per keyword on the
+lower-cased text,
+and tries each recognizer only at its own. The registry merges the recognizers that
+can be merged (`mergeable`); what they find does not change.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parse
+import string
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from .finding import Finding
+from .recognizer import PatternRecognizer, ScanLabels, finds_as_regex_does, trie
+
+#: The characters a look-behind class is checked against (the texts' non-ASCII letters
+#: never start a prefix, so they need no bound).
+_ASCII = frozenset(string.printable)
+
+
+def not_after(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The printable characters a match can never follow, from the pattern's leading
+    negative look-behind (`(?<![A-Za-z0-9_])`); empty when it has none."""
+    items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    if not items or items[0][0] is not sre.ASSERT_NOT:
+        return frozenset()
+    direction, body = items[0][1]
+    body = list(body)
+    if direction != -1 or len(body) != 1 or body[0][0] is not sre.IN:
+        return frozenset()
+    chars: set[str] = set()
+    for op, av in body[0][1]:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+        elif op is sre.RANGE:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:  # a negation or a category: not worth reading
+            return frozenset()
+    return frozenset(chars & _ASCII)
+
+
+def mergeable(recognizer: object) -> bool:
+    """A recognizer tried only at its literal starts, with no label to read around it."""
+    return (isinstance(recognizer, PatternRecognizer) and recognizer.context is None
+            and not recognizer.needles and recognizer.starts_at is None
+            and bool(recognizer.anchors or (recognizer.prefixes
+                                             and not_after(recognizer.pattern))))
+
+
+class _Index(NamedTuple):
+    search: re.Pattern[str]
+    owners: dict[str, tuple[int, ...]]
+    inner: dict[str, tuple[int, ...]]
+
+
+def _class(chars: frozenset[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+class StartIndex:
+    """Prefixed recognizers run as one: each is tried where the shared search found one
+    of its starts, exactly as it would try them alone."""
+
+    name = "starts:merged"
+
+    def __init__(self, members: Sequence[PatternRecognizer]) -> None:
+        if not all(mergeable(m) for m in members):
+            raise ValueError("only recognizers tried at their literal starts can be merged")
+        self.members = tuple(members)
+        exact: dict[str, list[int]] = {}
+        anycase: dict[str, list[int]] = {}
+        for i, member in enumerate(self.members):
+            for start in member.prefixes:
+                exact.setdefault(start, []).append(i)
+            for start in member.anchors:
+                anycase.setdefault(start, []).append(i)
+        # no member matches right after a character every one of them refuses there
+        refused = frozenset.intersection(*(not_after(m.pattern) for m in self.members
+                                           if m.prefixes)) if exact else frozenset()
+        self._exact = self._index(exact, f"(?<!{_class(refused)})" if refused else "")
+        # keywords are few and often found (`sample`): `str.find` each, shared by the
+        # members that look for the same word
+        self._anycase = {word: tuple(members) for word, members in anycase.items()}
+
+    @staticmethod
+    def _index(starts: dict[str, list[int]], boundary: str = "") -> _Index | None:
+        """A search for the longest start at a position; for each start the members of
+        every start it begins with (they start there too), and the offsets inside it
+        where another start could begin (`xoxp-` in `xoxe.xoxp-`)."""
+        if not starts:
+            return None
+        owners = {word: tuple(sorted({i for other, members in starts.items()
+                                      if word.startswith(other) for i in members}))
+                  for word in starts}
+        inner = {word: tuple(k for k in range(1, len(word))
+                             if any(o.startswith(word[k:]) or word[k:].startswith(o)
+                                    for o in starts))
+                 for word in starts}
+        return _Index(re.compile(boundary + trie(starts)), owners, inner)
+
+    @staticmethod
+    def _positions(index: _Index | None, subject: str, into: dict[int, list[int]]) -> None:
+        if index is None:
+            return
+        for match in index.search.finditer(subject):
+            found = [match]
+            for k in index.inner[match.group()]:  # rare: starts that overlap this one
+                nested = index.search.match(subject, match.start() + k)
+                if nested is not None:
+                    found.append(nested)
+            for hit in found:
+                for member in index.owners[hit.group()]:
+                    into.setdefault(member, []).append(hit.start())
+
+    def find(self, text: str, lowered: str | None = None,
+             labels: ScanLabels | None = None) -> Iterator[Finding]:
+        lowered = text.lower() if lowered is None else lowered
+        at: dict[int, list[int]] = {}
+        self._positions(self._exact, text, at)
+        keywords_found = finds_as_regex_does(text, lowered)
+        if keywords_found:
+            for word, members in self._anycase.items():
+                found = lowered.find(word)
+                while found >= 0:
+                    for member in members:
+                        at.setdefault(member, []).append(found)
+                    found = lowered.find(word, found + 1)
+        for i, member in enumerate(self.members):
+            if member.anchors and not keywords_found:
+                yield from member.find(text, lowered)  # it searches the text itself
+            elif i in at:
+                yield from member.find_at(text, sorted(set(at[i])))
