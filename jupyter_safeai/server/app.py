@@ -34,6 +34,15 @@ class SafeAIExtension(ExtensionApp):
             # Defaults without a parent: a parent would hand the same bad config again.
             settings, error = SafeAI(), str(exc)
         models: ModelService | None = None
+        if error is None and settings.gateway_url:
+            # A client of the admin's gateway: no local model, the gateway's floor.
+            self.safeai, self.models = settings, None
+            self.settings.update(safeai=settings, safeai_models=None,
+                                 safeai_config_error="models are served by the gateway",
+                                 safeai_gateway=self._gateway_client(settings),
+                                 safeai_warnings=WarningStore())
+            self._init_audit(settings)
+            return
         if error is None:
             try:
                 models = ModelService.from_config(
@@ -47,6 +56,13 @@ class SafeAIExtension(ExtensionApp):
         self.settings.update(safeai=settings, safeai_models=models, safeai_config_error=error,
                              safeai_warnings=WarningStore())
         self._init_audit(settings)
+
+    def _gateway_client(self, settings: SafeAI) -> object:
+        from .gateway_client import GatewayClient
+
+        self.log.info("safeai: a client of the gateway at %s; no local model is loaded",
+                      settings.gateway_url)
+        return GatewayClient(settings.gateway_url, settings.gateway_token_env)
 
     def _init_audit(self, settings: SafeAI) -> None:
         from .audit import AuditLog, AuditLogError, default_audit_path
@@ -72,6 +88,43 @@ class SafeAIExtension(ExtensionApp):
         self.settings.update(safeai_audit=log, safeai_emit=emit)
 
     def initialize_handlers(self) -> None:
+        if self.safeai.gateway_url and self.settings.get("safeai_gateway") is not None:
+            from .forwarding import (
+                ForwardedChatHandler,
+                ForwardedModelsHandler,
+                ForwardedPolicyHandler,
+                ForwardedScanHandler,
+            )
+
+            self.handlers.extend([
+                (r"/safeai/models", ForwardedModelsHandler),
+                (r"/safeai/policy", ForwardedPolicyHandler),
+                (r"/safeai/scan", ForwardedScanHandler),
+                (r"/safeai/chat", ForwardedChatHandler),
+                # the user's own notebooks: their warnings and accepted findings stay here
+                (r"/safeai/warnings", WarningsHandler),
+                (r"/safeai/baseline", BaselineHandler),
+            ])
+            return
+        if self.safeai.gateway_mode:
+            from .reports import ReportHandler
+
+            who: list = []
+            if self.serverapp.identity_provider_class.__module__.endswith("hub_auth"):
+                from .hub_auth import WhoAmIHandler
+
+                who = [(r"/safeai/me", WhoAmIHandler)]
+
+            # Many users share the gateway: warnings belong in each user's own server.
+            self.handlers.extend([
+                (r"/safeai/models", ModelsHandler),
+                (r"/safeai/policy", PolicyHandler),
+                (r"/safeai/scan", ScanHandler),
+                (r"/safeai/chat", ChatHandler),
+                (r"/safeai/reports", ReportHandler),
+                *who,
+            ])
+            return
         self.handlers.extend([
             (r"/safeai/models", ModelsHandler),
             (r"/safeai/policy", PolicyHandler),
@@ -97,6 +150,9 @@ class SafeAIExtension(ExtensionApp):
             self._unloader.start()
 
     async def stop_extension(self) -> None:
+        gateway = self.settings.get("safeai_gateway")
+        if gateway is not None:
+            gateway.close()
         unloader = getattr(self, "_unloader", None)
         if unloader is not None:
             unloader.stop()

@@ -140,6 +140,24 @@ class SafeAI(Configurable):
         help="Completion requests one user may make per minute (with a burst of a fifth of "
         "that); more get HTTP 429, so completions cannot crowd out chat.",
     )
+    gateway_url = Unicode(
+        "", config=True,
+        help="""Base URL of the SafeAI gateway this server is a client of (the admin's
+        JupyterHub service, e.g. "http://127.0.0.1:8000/services/safeai/"). When set, no
+        local model is loaded: chats go to the gateway, which applies the admin's policy
+        and keeps the audit log; this server's own policy can only make things stricter.
+        Empty: this server owns its models (a single-user install).""",
+    )
+    gateway_token_env = Unicode(
+        "JUPYTERHUB_API_TOKEN", config=True,
+        help="Name of the environment variable holding the token this server sends to "
+        "the gateway. Under JupyterHub it is the server's own token, which names its user.",
+    )
+    gateway_mode = Bool(
+        False, config=True,
+        help="Serve as the SafeAI gateway (set by `jupyter-safeai-gateway`, the JupyterHub "
+        "service): no per-notebook warnings store, and audit reports for admins.",
+    )
 
     @validate("policy")
     def _check_policy(self, proposal: Any) -> dict[str, str]:
