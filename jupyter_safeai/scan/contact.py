@@ -148,9 +148,35 @@ _URL = re.compile(
     r"(?<![\w@/])(?:(?:https?|ftp)://|www\.)[^\s<>\"'`)\]}]{2,2048}",
     re.IGNORECASE,
 )
-# Query or path parts that point at one person make even a reference host identifying.
+# A path segment or query key that names one person's record, then its value: the word
+# must be the whole segment or key (`/patient/123`, `?user_id=9`), not part of one
+# (`diffusers/`, `user_guide/`).
 _PERSONAL_URL_PART = re.compile(
-    r"(?:patient|mrn|member|subject|user|profile|ssn|dob|email|person)s?[=/_-]?\w*[=/]\w",
+    r"(?:^|[/?&#;])(?:patients?|mrn|members?|subjects?|users?|profiles?|people|persons?|"
+    r"ssn|dob|email|participants?|mychart|~)(?:[_-]?(?:id|no|number|name))?"
+    r"(?:/|=)(?=[\w%@.+-]*\d|[\w%@.+-]{3})",
+    re.IGNORECASE,
+)
+# Hosts whose pages are one person's: social profiles, fundraisers, shared files and
+# personal blogs. A link there with a path points at someone.
+_PERSONAL_HOSTS = (
+    "twitter.com", "x.com", "facebook.com", "fb.com", "instagram.com", "tiktok.com",
+    "linkedin.com", "caringbridge.org", "gofundme.com", "drive.google.com",
+    "docs.google.com", "dropbox.com", "onedrive.live.com", "myspace.com", "vk.com",
+    "threads.net", "snapchat.com", "patientslikeme.com", "legacy.com",
+)
+# Sub-domains that are one person's site: `janedoe.wordpress.com`.
+_PERSONAL_SITE_HOSTS = ("wordpress.com", "blogspot.com", "tumblr.com", "substack.com",
+                        "wixsite.com", "weebly.com", "medium.com")
+# Paths on a personal host that are not one person's page.
+_SHARED_PATHS = re.compile(r"^/?(?:$|share|sharer|intent|hashtag|search|explore|help|about|"
+                           r"legal|privacy|terms|login|signup|home|watch|embed|policies)\b",
+                           re.IGNORECASE)
+# Words before a link that say it is someone's page.
+_PERSON_LINK_CUE = re.compile(
+    r"(?:profile|portal|homepage|home page|personal (?:page|site|website)|my (?:page|site|"
+    r"website|blog)|(?:his|her|their) (?:page|site|website|blog|post|photos?|account)|"
+    r"photos at|set up a page|patient link|website|contact)\W{0,6}$",
     re.IGNORECASE,
 )
 
@@ -161,16 +187,53 @@ def _url_host(url: str) -> str:
     return host.split(":", 1)[0].lower().rstrip(".")
 
 
-def _identifying_url(url: str) -> bool:
+def _on(host: str, domains: tuple[str, ...]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def _identifying_url(url: str, before: str = "") -> bool:
+    """A URL is an identifier only when it points at a person: a record or profile in
+    its path, a personal host (social profile, fundraiser, shared file, personal blog),
+    or a page that the words before it call someone's. Links to documentation, shops,
+    images and courses identify no one."""
     host = _url_host(url)
     if not host or "." not in host and host != "localhost":
         return False
     if host == "localhost" or _is_local_ip(host):
         return False
-    if _PERSONAL_URL_PART.search(url.split("://", 1)[-1][len(host):]):
+    path = url.split("://", 1)[-1][len(host):].lstrip(":0123456789")
+    if _PERSONAL_URL_PART.search(path):
         return True
-    return not any(host == ref or host.endswith("." + ref) for ref in _REFERENCE_HOSTS) and (
-        not host.startswith(("docs.", "doc.", "api.", "developer.", "learn.", "blog.")))
+    if _on(host, _PERSONAL_HOSTS):
+        return not _SHARED_PATHS.match(path)
+    if _on(host, _PERSONAL_SITE_HOSTS) and host.count(".") >= 2 and not host.startswith(
+            "www."):
+        return True
+    if _on(host, _REFERENCE_HOSTS) or host.startswith(
+            ("docs.", "doc.", "api.", "developer.", "learn.", "blog.")):
+        return False
+    return _named_after_people(host) or (
+        bool(before) and _PERSON_LINK_CUE.search(before) is not None)
+
+
+_FAMILY_WORDS = frozenset({"family", "familie", "famille", "familia", "clan", "home"})
+
+
+def _named_after_people(host: str) -> bool:
+    """`garcia-smith.biz`, `wang-family.net`: a site named after a person or a family
+    (hyphenated parts that are all known names, or a name and `family`)."""
+    labels = host.split(".")
+    main = labels[-3] if len(labels) >= 3 and len(labels[-2]) <= 3 else labels[-2] if (
+        len(labels) >= 2) else ""
+    parts = main.split("-")
+    if len(parts) < 2:
+        return False
+    from .name_lists import name_lists
+
+    kinds = [name_lists().kind(part) for part in parts]
+    strong = sum(kind.isupper() for kind in kinds)
+    return strong >= 1 and all(kind or part in _FAMILY_WORDS
+                               for kind, part in zip(kinds, parts, strict=True))
 
 
 # A link in a comment is a reference unless it points at a person.
@@ -193,9 +256,10 @@ class UrlRecognizer:
         for match in matches_at(_URL, text, _url_starts(text)):
             url = match.group().rstrip(".,;:!?")
             line_start = text.rfind("\n", 0, match.start()) + 1
-            in_comment = bool(_COMMENT_BEFORE.search(text, line_start, match.start()))
-            personal = _PERSONAL_URL_PART.search(url.split("://", 1)[-1][len(_url_host(url)):])
-            if (personal or not in_comment) and _identifying_url(url):
+            before = text[max(0, match.start() - 40):match.start()]
+            if _COMMENT_BEFORE.search(text, line_start, match.start()):
+                before = ""  # a comment's link is a reference unless its own parts say not
+            if _identifying_url(url, before):
                 yield Finding(match.start(), match.start() + len(url), "URL", "phi", 0.7,
                               self.name)
 

@@ -23,6 +23,7 @@ from string import ascii_letters
 import regex
 
 from .finding import Finding
+from .name_context import in_documentation
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists, name_lists
 from .places import followed_by_region, region_end, street_words
 
@@ -33,9 +34,14 @@ _WORD = (r"\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)*"
          r"(?:['’](?:\p{Lu}[\p{Ll}\p{M}]*|[\p{Ll}\p{M}]{2,}))*(?:-\p{Lu}?[\p{Ll}\p{M}]+)*")
 _CAPS_WORD = r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+# Words of one name are one blank apart: a tab or a run of blanks is a table's cell
+# boundary (`Houston       Texas`, `San Francisco<tab>California`), which a name never
+# crosses.
+_ONE_BLANK = r"[ ](?![ \t])"
 _CANDIDATE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}_])(?:\p{{Lu}}\.[ \t]*)?(?:{_CAPS_WORD}|{_WORD})"
-    rf"(?:(?:[ \t]+|,[ \t]*)(?:{_PARTICLE}[ \t]+)*(?:\p{{Lu}}\.[ \t]*)?"
+    rf"(?<![\p{{L}}\p{{N}}_])(?:\p{{Lu}}\.{_ONE_BLANK}?)?(?:{_CAPS_WORD}|{_WORD})"
+    rf"(?:(?:{_ONE_BLANK}|,{_ONE_BLANK}?)(?:{_PARTICLE}{_ONE_BLANK})*"
+    rf"(?:\p{{Lu}}\.{_ONE_BLANK}?)?"
     rf"(?:{_CAPS_WORD}|{_WORD})){{0,4}}"
     rf"(?![\p{{L}}\p{{N}}_])"
 )
@@ -102,6 +108,16 @@ _HAN = regex.compile(
     r"(?![\p{Han}\p{Katakana}])"
 )
 _HAN_CHAR = regex.compile(r"\p{Han}")
+_HANGUL_CHAR = regex.compile(r"\p{Hangul}")
+_KANA_CHAR = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+#: Share of a text's characters in one script above which the text is written in it.
+_WRITTEN_IN_SHARE = 0.15
+
+
+def _written_in(text: str, script: regex.Pattern[str]) -> bool:
+    """Whether `text` is prose in the script (Korean, Japanese), not an English text
+    holding a few words of it: there every short run is a word, not a name."""
+    return len(script.findall(text)) / max(1, len(text)) >= _WRITTEN_IN_SHARE
 _NAME_GAP = regex.compile(r"[ \t　・]")
 _WORD_AND_COMMA = regex.compile(rf"({_WORD}|{_CAPS_WORD}),[ \t]*$")
 _KANA_NAME = regex.compile(r"\p{Katakana}{2,}(?:[・ 　]\p{Katakana}{2,})+")
@@ -337,6 +353,12 @@ def _tokens(candidate: str) -> list[tuple[int, int, str]]:
 
 
 _STRONG_KINDS = frozenset({"G", "S", "N"})
+#: Capitalised at a sentence or title start, these words are never part of a name.
+_FUNCTION_WORDS = frozenset({
+    "the", "this", "that", "these", "those", "my", "our", "your", "its",
+    "their", "of", "in", "on", "at", "to", "for", "with", "from", "via", "see", "using",
+    "chapter", "section", "experiment", "step", "part", "lab", "exercise", "example",
+})
 
 
 @lru_cache(maxsize=1)
@@ -396,6 +418,8 @@ class NameRecognizer:
             else:
                 found = self._person_runs(text, match.start(), _tokens(value), kinds, streets)
             for start, end, score in found:
+                if in_documentation(text, start, end) and _cue(text, start) < 2:
+                    continue  # an author, a reference, an eponym: not the text's person
                 if score is None:
                     doubtful.append((start, end))
                 else:
@@ -464,6 +488,8 @@ class NameRecognizer:
         # -ing ...) end a run of names.
         # So do capitals that are no known name (MRN, ICU, MA as a state code), and
         # street words (12 Beacon Street is an address).
+        if key in _FUNCTION_WORDS:
+            return None  # `The Law`, `A Wilson`: an article is no part of a name
         if kind:
             ends = word.isupper() and len(word) <= 2 or key in streets
         else:
@@ -526,12 +552,15 @@ class NameRecognizer:
     # -- uncased scripts ---------------------------------------------------------------
     def _scripts(self, text: str) -> Iterator[Finding]:
         han_share = None  # counted only when a Han run needs it
+        japanese = korean = None  # whether the text is written in the language, if asked
         for match in _HAN.finditer(text):
             value = match.group()
             compact = _NAME_GAP.sub("", value)
             context = _script_context(text, match.start(), match.end())
             if context != 2 and han_share is None:
                 han_share = len(_HAN_CHAR.findall(text)) / max(1, len(text))
+                japanese = _written_in(text, _KANA_CHAR)
+                han_share = 1.0 if japanese else han_share  # Japanese prose: labels only
             surname = self.lists.kind(compact[:1]).upper() in {"S", "N"} or (
                 self.lists.kind(compact[:2]).upper() in {"S", "N"})
             spaced = compact != value
@@ -542,10 +571,17 @@ class NameRecognizer:
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if context == 2 else 0.7, DETECTOR)
         for match in _KANA_NAME.finditer(text):
-            yield Finding(match.start(), match.end(), "PERSON", "phi", 0.7, DETECTOR)
+            if japanese is None:
+                japanese = _written_in(text, _KANA_CHAR)
+            if not japanese or _script_context(text, match.start(), match.end()) == 2:
+                yield Finding(match.start(), match.end(), "PERSON", "phi", 0.7, DETECTOR)
         for match in _HANGUL.finditer(text):
             value = match.group()
             context = _script_context(text, match.start(), match.end())
+            if context != 2 and korean is None:
+                korean = _written_in(text, _HANGUL_CHAR)
+            if korean and context != 2:
+                continue  # in Korean prose a short word is a word; only a label says name
             known = self.lists.kind(value[:1]).upper() in {"S", "N"} or any(
                 self.lists.kind(part) for part in value.split())
             if context == 2 or context == 1 and len(value) >= 2 or known and len(value) >= 2:

@@ -85,12 +85,13 @@ def _street_pattern() -> regex.Pattern[str]:
 
     suffixes = _alternation((*Provider.street_suffixes, *_ABBREVIATED_SUFFIXES))
     word = r"(?:\p{Lu}[\p{L}'.-]*|\d+(?:st|nd|rd|th))"
-    unit = r"(?:[ \t,]+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?[ \t]*#?[\w-]+)?"
+    unit = (r"(?:(?:,[ ]?|[ ])(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?"
+            r"[ ]?#?[\w-]+)?")
     return regex.compile(
         rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?(?:"
-        rf"[ \t]+(?:[NSEW]\.?[ \t]+)?(?:{word}[ \t]+){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
-        r"|(?:[ \t]?bis)?,?[ \t]+(?:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)"
-        r"[ \t]+(?:[\p{L}'-]+[ \t]+){0,4}[\p{L}'-]+)"
+        rf"[ ](?:[NSEW]\.?[ ])?(?:{word}[ ]){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
+        r"|(?:[ ]?bis)?,?[ ](?:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)"
+        r"[ ](?:[\p{L}'-]+[ ]){0,4}[\p{L}'-]+)"
     )
 
 
@@ -152,13 +153,13 @@ def _number_starts(text: str) -> tuple[list[int], list[int] | None]:
 _STREET_NAME_FIRST = (
     (re.compile(r"(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|Camino) "),
      regex.compile(r"(?<![\w-])(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|"
-                   r"Camino)[ \t]+(?:[\p{L}'.-]+[ \t]+){0,4}(?:No\.?[ \t]*)?\d{1,5}[A-Za-z]?")),
+                   r"Camino)[ ](?:[\p{L}'.-]+[ ]){0,4}(?:No\.?[ ]?)?\d{1,5}[A-Za-z]?")),
     (re.compile(r"(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|gracht|straat|"
-                r"gatan|vägen|vej|gade)[ \t]+\d"),
+                r"gatan|vägen|vej|gade)[ ]\d"),
      regex.compile(r"(?<![\w-])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|"
-                   r"ring|damm|laan|gracht|straat|gatan|vägen|vej|gade)[ \t]+\d{1,5}[a-z]?"
+                   r"ring|damm|laan|gracht|straat|gatan|vägen|vej|gade)[ ]\d{1,5}[a-z]?"
                    r"(?![\w-])")),
-    (re.compile(r"Box"), regex.compile(r"(?<![\w-])P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}")),
+    (re.compile(r"Box"), regex.compile(r"(?<![\w-])P\.?[ ]?O\.?[ ]Box[ ]\d{1,6}")),
 )
 
 #: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any case.
@@ -169,8 +170,10 @@ _CITY_CUE_ANCHORS = ("city", "town", "municipality", "village", "liv", "resid", 
 _STATE_CODES = _alternation(US_STATES)
 _STATE_NAMES = _alternation(US_STATES.values())
 _COUNTRIES = _alternation(COUNTRIES)
-_FIVE_DIGITS = regex.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])")
-_STATE_BEFORE = regex.compile(rf"\b(?:{_STATE_CODES}|{_STATE_NAMES}),?[ \t]+$", regex.REVERSE)
+_FIVE_DIGITS = regex.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)")
+# The state and the ZIP share a cell: one blank or a comma apart, not a table's gap.
+_STATE_BEFORE = regex.compile(rf"\b(?:{_STATE_CODES}|{_STATE_NAMES})(?:,[ ]?|[ ])$",
+                              regex.REVERSE)
 _ZIP_LABEL = regex.compile(
     r"\b(?:zip[ _]?code|postal[ _]?code|post[ _]?code|zip5|zip3|zip)s?"
     r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?",
