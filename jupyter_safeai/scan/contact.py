@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
+from .name_context import credit_line
 from .recognizer import (
     PatternRecognizer,
     context_regex,
@@ -150,11 +151,13 @@ _URL = re.compile(
 )
 # A path segment or query key that names one person's record, then its value: the word
 # must be the whole segment or key (`/patient/123`, `?user_id=9`), not part of one
-# (`diffusers/`, `user_guide/`).
+# (`diffusers/`, `user_guide/`), and the value an id (a digit) or the page's last
+# segment, not a document (`/users/customizing.html` is a manual's chapter).
 _PERSONAL_URL_PART = re.compile(
     r"(?:^|[/?&#;])(?:patients?|mrn|members?|subjects?|users?|profiles?|people|persons?|"
     r"ssn|dob|email|participants?|mychart|~)(?:[_-]?(?:id|no|number|name))?"
-    r"(?:/|=)(?=[\w%@.+-]*\d|[\w%@.+-]{3})",
+    r"(?:/|=)(?:[\w%@+-]*\d[\w%@.+-]*|[\w%@+-]{3,})(?=$|[/?&#;])"
+    r"|/@[\w.-]{2,}(?=$|[/?#])",
     re.IGNORECASE,
 )
 # Hosts whose pages are one person's: social profiles, fundraisers, shared files and
@@ -167,16 +170,16 @@ _PERSONAL_HOSTS = (
 )
 # Sub-domains that are one person's site: `janedoe.wordpress.com`.
 _PERSONAL_SITE_HOSTS = ("wordpress.com", "blogspot.com", "tumblr.com", "substack.com",
-                        "wixsite.com", "weebly.com", "medium.com")
+                        "wixsite.com", "weebly.com")
 # Paths on a personal host that are not one person's page.
-_SHARED_PATHS = re.compile(r"^/?(?:$|share|sharer|intent|hashtag|search|explore|help|about|"
-                           r"legal|privacy|terms|login|signup|home|watch|embed|policies)\b",
-                           re.IGNORECASE)
+_SHARED_PATHS = re.compile(r"^/?(?:$|(?:share|sharer|intent|hashtag|search|explore|help|"
+                           r"about|legal|privacy|terms|login|signup|home|watch|embed|"
+                           r"policies)\b)", re.IGNORECASE)
 # Words before a link that say it is someone's page.
 _PERSON_LINK_CUE = re.compile(
     r"(?:profile|portal|homepage|home page|personal (?:page|site|website)|my (?:page|site|"
     r"website|blog)|(?:his|her|their) (?:page|site|website|blog|post|photos?|account)|"
-    r"photos at|set up a page|patient link|website|contact)\W{0,6}$",
+    r"photos at|set up a page|patient link)\W{0,6}$",
     re.IGNORECASE,
 )
 
@@ -208,7 +211,7 @@ def _identifying_url(url: str, before: str = "") -> bool:
         return not _SHARED_PATHS.match(path)
     if _on(host, _PERSONAL_SITE_HOSTS) and host.count(".") >= 2 and not host.startswith(
             "www."):
-        return True
+        return not path.strip("/") or path.strip("/").lower() in {"about", "about-me"}
     if _on(host, _REFERENCE_HOSTS) or host.startswith(
             ("docs.", "doc.", "api.", "developer.", "learn.", "blog.")):
         return False
@@ -257,8 +260,12 @@ class UrlRecognizer:
             url = match.group().rstrip(".,;:!?")
             line_start = text.rfind("\n", 0, match.start()) + 1
             before = text[max(0, match.start() - 40):match.start()]
-            if _COMMENT_BEFORE.search(text, line_start, match.start()):
-                before = ""  # a comment's link is a reference unless its own parts say not
+            if _COMMENT_BEFORE.search(text, line_start, match.start()) or credit_line(
+                    text, match.start()):
+                before = ""  # a comment's or a byline's link is a reference unless its own
+                # parts say not
+                if credit_line(text, match.start()):
+                    continue
             if _identifying_url(url, before):
                 yield Finding(match.start(), match.start() + len(url), "URL", "phi", 0.7,
                               self.name)

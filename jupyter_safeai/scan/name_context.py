@@ -13,26 +13,44 @@ from __future__ import annotations
 
 import re
 
-# Words that say the next name is an author or a credit: `content … by`, `created by`.
+from .geography import is_place_name
+
+# Words that say a name on the line is an author or a credit: `content … by`,
+# `created by`, `Authors:`, `%watermark -a`.
 _BYLINE = re.compile(
-    r"(?:\b(?:created|written|ported|adapted|excerpt|authored|maintained|translated|"
+    r"\b(?:created|written|ported|adapted|excerpt|authored|maintained|translated|"
     r"developed|edited|contributed|compiled|presented|illustrated|curated|designed|"
     r"implemented|inspired|example|book|course|tutorial|notebook|chapter|content|post|blog|"
-    r"talk|lecture|slides|video|package|library|photo|image|figure|model|paper|article|"
-    r"thesis|dataset|data set|code|work|version|song|film|movie|directed|produced|"
-    r"played|starring|sung|recorded|performed|composed|painted|novel|story)\b[^\n.;]{0,80}"
-    r"\bby|\b(?:authors?|copyright|credits?|thanks to|maintainers?|contributors?|"
-    r"acknowledg\w+|courtesy of|cc-by|©|\(c\))[\s:,]*(?:[^\n]{0,80}[,&]|and)?)\s*[\[*_]*$",
+    r"talk|lecture|slides|video|package|library|photo|image|figure|paper|article|"
+    r"thesis|dataset|data set|version|song|film|movie|directed|produced|coined|quote|"
+    r"played|starring|sung|recorded|performed|composed|painted|novel|story|zen)\b"
+    r"[^\n]{0,120}\bby\b|\b(?:authors?|copyright|credits?|thanks to|maintainers?|"
+    r"contributors?|acknowledg\w+|courtesy of|cc-by|watermark)\b|©|\(c\)",
     re.IGNORECASE,
 )
-# A line that is a reference in a bibliography: venue, volume, pages, a DOI or arXiv id.
+# `by` right before the name, unless a clinical verb says who saw the patient.
+_BY_BEFORE = re.compile(r"\bby\s*[\[*_\"'`]*$", re.IGNORECASE)
+_CLINICAL_BY = re.compile(
+    r"\b(?:seen|evaluated|examined|treated|referred|signed|dictated|reviewed|performed|"
+    r"attended|admitted|discharged|followed|managed|assessed|transcribed|cosigned|approved|"
+    r"called|visited|accompanied|brought|driven|prescribed|ordered|interpreted|read|"
+    r"consulted|operated|delivered|covered|supervised|staffed)\s+by\s*[\[*_\"'`]*$",
+    re.IGNORECASE,
+)
+# A Markdown heading: a title, not text about someone.
+_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
+
+# A line that is a reference in a bibliography: venue, volume, pages, a DOI or arXiv id,
+# or a numbered entry whose title follows the authors in quotes or italics.
 _CITATION = re.compile(
-    r"\bet al\b|\barXiv\b|\bdoi\b|\bPhys\.? ?Rev|\bProc(?:eedings|\.)|\bJournal\b|\bJ\. \w|"
+    r"^[ \t]*(?:[-*][ \t]*)?(?:\[\d{1,3}\]|\d{1,3}\.)[ \t][^\n]*?[.,][ \t]*[\"“*_][A-Z]|"
+    r"\bN\.p\.|\bWeb\. \d|\bPrint\.|\bet al\b|\barXiv\b|\bdoi\b|\bPhys\.? ?Rev|"
+    r"\bProc(?:eedings|\.)|\bJournal\b|"
     r"\bVol(?:ume|\.)? ?\d|\bpp?\. ?\d|\bIn: |\bISBN\b|\b(?:Press|Springer|Wiley|O'Reilly|"
     r"Elsevier|Nature|Science|IEEE|ACM|NeurIPS|NIPS|ICML|ICLR|CVPR|Quantum)\b[^\n]{0,40}"
     r"\b(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d\d\b[^\n]{0,40}\b(?:Press|Springer|Wiley|"
     r"Journal|Proc|Rev|Lett|Vol)\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 # `'s method`, `'s theorem`: the name of a method, not of a person in the text.
 _EPONYM_AFTER = re.compile(
@@ -46,24 +64,36 @@ _EPONYM_AFTER = re.compile(
 # A name as the text of a Markdown link: a credit or reference to a public page.
 _LINK_TEXT = re.compile(r"\]\((?:https?://|www\.|mailto:)")
 #: What follows the authors' names in a watermark or byline output.
-_AFTER_BYLINE = re.compile(r"[^\n]{0,60}\n\s*(?:last updated|last modified|updated|"
-                           r"version|date)\b", re.IGNORECASE)
+_AFTER_BYLINE = re.compile(r"[^\n]{0,60}\n\s*(?:last updated|last modified)\b",
+                           re.IGNORECASE)
 
 
 def in_documentation(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] stands in documentation rather than in text
-    about a person: a byline or credit, a bibliography line, a link's text, an eponym."""
+    about a person: a byline or credit, a bibliography line, a link's text, an eponym,
+    a heading, or a place's name (`San Francisco`, `North Dakota`)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before = text[line_start:start]
-    if _BYLINE.search(before[-160:]):
+    if _BY_BEFORE.search(before) and not _CLINICAL_BY.search(before):
         return True
-    if _EPONYM_AFTER.match(text, end):
+    if _BYLINE.search(before[-200:]) or _EPONYM_AFTER.match(text, end):
         return True
     if before.endswith("[") and _LINK_TEXT.match(text, end):
         return True
-    line = text[line_start:line_end]
-    if _CITATION.search(line):
+    if _HEADING.match(before) or _CITATION.search(text, line_start, line_end):
         return True
-    return "&" in line and bool(_AFTER_BYLINE.match(text, end))
+    if _AFTER_BYLINE.match(text, end):
+        return True
+    words = text[start:end]
+    return " " in words and is_place_name(words)
+
+
+def credit_line(text: str, at: int) -> bool:
+    """Whether the line holding `at` is a byline, a credit or a bibliography entry."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(_BYLINE.search(text, max(line_start, at - 200), at)
+                or _CITATION.search(text, line_start, line_end))

@@ -114,10 +114,22 @@ _KANA_CHAR = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _WRITTEN_IN_SHARE = 0.15
 
 
+#: A text with this many words in one script holds sentences of that language.
+_WRITTEN_IN_WORDS = 5
+
+
 def _written_in(text: str, script: regex.Pattern[str]) -> bool:
     """Whether `text` is prose in the script (Korean, Japanese), not an English text
-    holding a few words of it: there every short run is a word, not a name."""
-    return len(script.findall(text)) / max(1, len(text)) >= _WRITTEN_IN_SHARE
+    holding a name or two in it: there every short run is a word, not a name. Code
+    commented in Korean is mostly Latin, so a few sentences' worth of words count too."""
+    found = script.findall(text)
+    return len(found) / max(1, len(text)) >= _WRITTEN_IN_SHARE or (
+        len(found) >= 3 * _WRITTEN_IN_WORDS and len(_script_words(text, script))
+        >= _WRITTEN_IN_WORDS)
+
+
+def _script_words(text: str, script: regex.Pattern[str]) -> list[str]:
+    return regex.findall(rf"(?:{script.pattern})+", text)
 _NAME_GAP = regex.compile(r"[ \t　・]")
 _WORD_AND_COMMA = regex.compile(rf"({_WORD}|{_CAPS_WORD}),[ \t]*$")
 _KANA_NAME = regex.compile(r"\p{Katakana}{2,}(?:[・ 　]\p{Katakana}{2,})+")
@@ -358,6 +370,9 @@ _FUNCTION_WORDS = frozenset({
     "the", "this", "that", "these", "those", "my", "our", "your", "its",
     "their", "of", "in", "on", "at", "to", "for", "with", "from", "via", "see", "using",
     "chapter", "section", "experiment", "step", "part", "lab", "exercise", "example",
+    "since", "when", "while", "if", "after", "before", "during", "because", "although",
+    "unlike", "like", "into", "upon", "within", "without", "but", "then", "also", "each",
+    "every", "some", "any", "other", "another", "both", "either", "neither", "here", "there",
 })
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from .finding import Finding
+from .name_context import credit_line
 from .recognizer import anchor_starts, matches_at, trie
 
 US_STATES = {
@@ -189,8 +190,11 @@ _REGION_AFTER_COMMA = regex.compile(
 # Every state and country starts with two ASCII letters, the first a capital.
 _REGION_START = re.compile(r",(?=[ \t]*[A-Z][A-Za-z])")
 _CITY_AT_END = regex.compile(rf"(?<![\p{{L}}])(?:{_CITY})$", regex.REVERSE)
+# `city`, `town` ... are labels only with a separator (`City: Boston`, `town = "Ely"`):
+# `City Plot`, `City Area` are headings.
 _CITY_CUE = regex.compile(
-    r"\b(?:city|town|municipality|village|lives[ \t]+in|living[ \t]+in|resides[ \t]+in|"
+    r"\b(?:(?:city|town|municipality|village)(?=[\"']?[ \t]*[:=])|lives[ \t]+in|"
+    r"living[ \t]+in|resides[ \t]+in|"
     r"resident[ \t]+of|born[ \t]+in|moved[ \t]+(?:from|to)|relocated[ \t]+to|hometown|"
     r"place[ \t]+of[ \t]+birth|pob|home[ \t]+in|from[ \t]+the[ \t]+city[ \t]+of)"
     r"[\"']?[ \t]*[:=]?[ \t]*[\"']?",
@@ -251,8 +255,14 @@ class PlaceRecognizer:
             if city:
                 spans.append(city.span())
         for start, end in spans:
-            if text[start:end].split()[0] not in _NOT_CITY:
+            if text[start:end].split()[0] not in _NOT_CITY and not _is_region(
+                    text[start:end]) and not credit_line(text, start):
                 yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
+
+
+def _is_region(words: str) -> bool:
+    """`Washington, DC`, `Georgia, USA`: a state or country is no place smaller than one."""
+    return words in US_STATES.values() or words in COUNTRIES
 
 
 def _anchored(pattern: regex.Pattern[str], text: str, lowered: str,
