@@ -13,6 +13,7 @@ import time
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
+from .address_blocks import AddressBlockRecognizer
 from .allow import apply_inline_allows
 from .code import overlaps_any, python_identifier_spans
 from .contact import CONTACT_RECOGNIZERS
@@ -76,7 +77,7 @@ class Scanner:
             names = NameRecognizer(confirm=PersonNer() if ner else None)
             recognizers = (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS,
                            *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
-                           TextTableRecognizer(), names)
+                           AddressBlockRecognizer(), TextTableRecognizer(), names)
         self.recognizers = tuple(recognizers)
         self._labels = LabelIndex.of(self.recognizers)  # one pass finds every label word
         self._loaded = False

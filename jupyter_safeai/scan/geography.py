@@ -34,3 +34,10 @@ def place_names() -> frozenset[str]:
 def is_place_name(words: str) -> bool:
     """Whether `words` (`San Francisco`, `North Dakota`) is a known place's whole name."""
     return " ".join(words.split()).casefold() in place_names()
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Country names as GeoNames writes them (`Netherlands`, `Czechia`)."""
+    return frozenset(json.loads(f'"{m}"') if "\\" in m else m
+                     for m in _NAME_FIELD.findall(_data("countries.json")))
