@@ -87,7 +87,41 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     if _AFTER_BYLINE.match(text, end):
         return True
     words = text[start:end]
-    return " " in words and is_place_name(words)
+    return " " in words and is_place_name(words) or in_organisation(text, start, end)
+
+
+# A word after the name that makes it an organisation's: `Williamson Orchestra`,
+# `Russell Investments`, `Davis & Sons`.
+_ORGANISATION_AFTER = re.compile(
+    r"[ ]?(?:&[ ]?)?(?:Orchestra|Band|Quartet|Choir|Ensemble|Investments?|Associates|"
+    r"Technologies|Technology|Partners|Holdings|Capital|Bank|Group|Company|Co\.|Corp\.?|"
+    r"Corporation|Inc\.?|Ltd\.?|LLC|LLP|PLC|GmbH|AG|S\.A\.|Sons|Brothers|Foundation|"
+    r"Institute|University|College|Agency|Consulting|Solutions|Systems|Labs?|Studios?|"
+    r"Media|Records|Publishing|Press|Ventures|Industries|Enterprises|Motors|Airlines|"
+    r"Insurance|Pharmaceuticals?|Therapeutics|Analytics|Software|Networks|Law[ ]Firm|"
+    r"Hotel|Restaurant|Cafe|Café|Stadium|Theat(?:er|re)|Museum|Park|Prize|Award|Lecture|"
+    r"Medal|Fellowship|Scholarship|Building|Hall|Center|Centre)\b"
+)
+# `Owens, Duran and Oneal`, `Hawkins, Richardson and Santana`: a firm named after its
+# partners (a list of surnames with `and`, no given name among them).
+_FIRM = re.compile(r",?[ ]and[ ][A-Z][\w'-]+")
+
+
+def in_organisation(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised words at text[start:end] name an organisation: an
+    organisation word ends or follows them (`Williamson Orchestra`), or they are
+    partners' surnames joined by `and` (`Owens, Duran and Oneal`; not `Smith, John and
+    Doe, Jane`, where the last name has its given name after a comma)."""
+    last = text.rfind(" ", start, end)
+    if last > start and _ORGANISATION_AFTER.match(text, last, end + 1):
+        return True
+    if _ORGANISATION_AFTER.match(text, end):
+        return True
+    span = text[start:end]
+    if span.count(",") != 1 or len(span.split()) != 2 or text[:start].rstrip().endswith(","):
+        return False  # partners are three: `A, B and C`; a longer list is of people
+    firm = _FIRM.match(text, end)
+    return firm is not None and not text.startswith(",", firm.end())
 
 
 def credit_line(text: str, at: int) -> bool:

@@ -373,6 +373,7 @@ _FUNCTION_WORDS = frozenset({
     "since", "when", "while", "if", "after", "before", "during", "because", "although",
     "unlike", "like", "into", "upon", "within", "without", "but", "then", "also", "each",
     "every", "some", "any", "other", "another", "both", "either", "neither", "here", "there",
+    "princess", "prince", "duchess",
 })
 
 
