@@ -22,8 +22,7 @@ _BYLINE = re.compile(
     r"developed|edited|contributed|compiled|presented|illustrated|curated|designed|"
     r"implemented|inspired|example|book|course|tutorial|notebook|chapter|content|post|blog|"
     r"talk|lecture|slides|video|package|library|photo|image|figure|paper|article|"
-    r"thesis|dataset|data set|version|song|film|movie|directed|produced|coined|quote|"
-    r"played|starring|sung|recorded|performed|composed|painted|novel|story|zen)\b"
+    r"thesis|dataset|data set|version|coined|quote|zen)\b"
     r"[^\n]{0,120}\bby\b|\b(?:authors?|copyright|credits?|thanks to|maintainers?|"
     r"contributors?|acknowledg\w+|courtesy of|cc-by|watermark)\b|©|\(c\)",
     re.IGNORECASE,
@@ -87,7 +86,19 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     if _AFTER_BYLINE.match(text, end):
         return True
     words = text[start:end]
+    if words.casefold() in _SOFTWARE_NAMES:
+        return True
     return " " in words and is_place_name(words) or in_organisation(text, start, end)
+
+
+#: Given names that, alone, name software, languages or algorithms far more often in
+#: a notebook (`Adam` the optimiser, `Julia`, `Pascal`).
+_SOFTWARE_NAMES = frozenset("""
+adam adamax nadam adagrad adadelta rmsprop julia ruby rust swift ada pascal haskell scala
+kotlin dart elixir erlang perl lisp clojure sage maple octave stan jax keras django flask
+spark hadoop kafka hive pig airflow siri alexa cortana watson bard claude gemini llama
+mistral falcon alpaca vicuna bert roberta albert electra ernie elmo grover lenet alexnet
+""".split())
 
 
 # A word after the name that makes it an organisation's: `Williamson Orchestra`,
@@ -105,6 +116,7 @@ _ORGANISATION_AFTER = re.compile(
 # `Owens, Duran and Oneal`, `Hawkins, Richardson and Santana`: a firm named after its
 # partners (a list of surnames with `and`, no given name among them).
 _FIRM = re.compile(r",?[ ]and[ ][A-Z][\w'-]+")
+_FIRM_BEFORE = re.compile(r"(?<![\w,][ ])\b[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ]and[ ]$")
 
 
 def in_organisation(text: str, start: int, end: int) -> bool:
@@ -117,6 +129,8 @@ def in_organisation(text: str, start: int, end: int) -> bool:
         return True
     if _ORGANISATION_AFTER.match(text, end):
         return True
+    if _FIRM_BEFORE.search(text, max(0, start - 60), start):
+        return True  # the last partner: `Lopez, Santos and [Coleman]`
     span = text[start:end]
     if span.count(",") != 1 or len(span.split()) != 2 or text[:start].rstrip().endswith(","):
         return False  # partners are three: `A, B and C`; a longer list is of people

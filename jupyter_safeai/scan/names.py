@@ -41,11 +41,12 @@ _ONE_BLANK = r"[ ](?![ \t])"
 _CANDIDATE = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}_])(?:\p{{Lu}}\.{_ONE_BLANK}?)?(?:{_CAPS_WORD}|{_WORD})"
     rf"(?:(?:{_ONE_BLANK}|,{_ONE_BLANK}?)(?:{_PARTICLE}{_ONE_BLANK})*"
-    rf"(?:\p{{Lu}}\.{_ONE_BLANK}?)?"
-    rf"(?:{_CAPS_WORD}|{_WORD})){{0,4}}"
+    rf"(?:\p{{Lu}}(?:\.{_ONE_BLANK}?|{_ONE_BLANK}(?=\p{{Lu}}\p{{Ll}})))?"
+    rf"(?:{_CAPS_WORD}|{_WORD})){{0,4}}(?:{_ONE_BLANK}\p{{Lu}}\.(?![\p{{L}}\p{{N}}_]))?"
     rf"(?![\p{{L}}\p{{N}}_])"
 )
-_TOKEN = regex.compile(rf"{_CAPS_WORD}|{_WORD}|\p{{Lu}}\.")
+# A middle initial may go without its period between two words (`Shane M Culp`).
+_TOKEN = regex.compile(rf"{_CAPS_WORD}|{_WORD}|\p{{Lu}}\.|\p{{Lu}}(?=[ ]\p{{Lu}}\p{{Ll}})")
 
 # A label may be followed by a closing quote, a separator, then an opening quote:
 # `name: `, `patient_name = "`, `{"name": "`, `Patient (`.
@@ -220,9 +221,12 @@ _AFTER_CUE = regex.compile(
     r"[ \t]+(?:was|is|has|had|presented|presents|reports|reported|denies|denied|underwent|"
     r"received|complained|complains|said|says|called|visited|returned|arrived|died|"
     r"passed|consented|declined|agreed|lives|works|attended|remains|continues|will|"
-    r"fell|has|needs|wants|asked|prefers|speaks)\b)",
+    r"fell|has|needs|wants|asked|prefers|speaks|shouted|told|began|started|went|came|"
+    r"wrote|gave|took|felt|looks|looked|seems|seemed|lived|worked|stayed|left|got|just)\b)",
     regex.IGNORECASE,
 )
+# A capitalised word right before: `The Princess Royal arrived` is a title, not `Royal`.
+_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'’-]*[ ]$")
 #: Asked to confirm a doubtful span; returns True when NER sees a PERSON there. An
 #: object that also has `confirm_many(text, spans) -> list[bool]` gets all of a
 #: text's doubtful spans at once.
@@ -465,7 +469,7 @@ class NameRecognizer:
         found: list[tuple[int, int, float | None]] = []
         run: list[tuple[int, int, str, str]] = []
         for start, end, word in tokens:
-            if word.endswith(".") and len(word) == 2:  # an initial: J. Smith
+            if len(word) == 1 or word.endswith(".") and len(word) == 2:  # J. Smith, Shane M Culp
                 run.append((start, end, word, "i"))
                 continue
             kind = self._run_kind(word, kinds, streets)
@@ -516,7 +520,9 @@ class NameRecognizer:
     def _judge(self, text: str, base: int, run: list[tuple[int, int, str, str]]
                ) -> tuple[tuple[int, int, float | None], ...]:
         """The run's name span and score, if it is one (an empty tuple if not)."""
-        while run and run[-1][3] == "i":
+        # A trailing initial stays after a given name (`Jane E.`); others end the name.
+        keep_initial = len(run) >= 2 and run[-1][3] == "i" and run[-2][3] in ("G", "N")
+        while run and run[-1][3] == "i" and not (keep_initial and len(run) == 2):
             run = run[:-1]
         if not run:
             return ()
@@ -543,12 +549,15 @@ class NameRecognizer:
         if len(words) >= 2 and _AFTER_STRONG.match(text, end) and not all(
                 w.isupper() for w in words):
             return ((start, end, 0.75),)
+        if len(words) == 1 and kinds[0] == "G" and _AFTER_CUE.match(text, end) and not (
+                _CAPITAL_BEFORE.search(text, max(0, start - 30), start)):
+            return ((start, end, 0.7),)  # a given name and nothing else, then `is`, `said`
         if (strong >= 1 and len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))) or (
                 len(words) == 1 and strong and self._comma_pair(text, start, end)):
             return ((start, end, 0.7),)
         if self.confirm is not None and len(words) <= 4 and not followed_by_region(
                 text, end) and not _place_and_region(text, base, run) and (
-                strong and (len(words) >= 2 or cue == 1)
+                strong and (len(words) >= 2 or cue == 1 or _AFTER_CUE.match(text, end))
                 or len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))
         ) and not all(w.isupper() for w in words):
             # A known word beside unknown ones, or unknown words where a person would
