@@ -292,7 +292,17 @@ _IPV6_CUE = (re.compile(r":(?=[0-9A-Fa-f]{0,4}:)"),)
 def _ipv6_starts(text: str) -> list[int]:
     return cue_starts(text, _IPV6_CUE, range(5))
 
-_VERSION_CUE = re.compile(r"(?:v|version|ver|release|==|>=|<=|~=|build)\s*$", re.IGNORECASE)
+_VERSION_CUE = re.compile(r"(?:v|version|ver|release|==|>=|<=|~=|build)[:=]?\s*$",
+                          re.IGNORECASE)
+# Words that say the dotted quad after them is an address.
+_IP_CUE = re.compile(r"\b(?:ip|ips|ipv4|address|addr|from|host|hostname|server|remote|"
+                     r"remotely|client|connect(?:ed|ion)?|login|logged|source|src|dst|"
+                     r"destination|gateway|proxy|origin|via|by)\b[^\n]{0,12}$", re.IGNORECASE)
+
+
+def _version_like(value: str, before: str) -> bool:
+    """`1.17.4.1`, `4.0.1.2`: every part small and no word calling it an address."""
+    return all(int(part) < 32 for part in value.split(".")) and not _IP_CUE.search(before)
 
 
 class IpRecognizer:
@@ -301,8 +311,8 @@ class IpRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         for match in _IPV4.finditer(text):
             value = match.group().split("/")[0]
-            before = text[max(0, match.start() - 10):match.start()]
-            if _VERSION_CUE.search(before):
+            before = text[max(0, match.start() - 30):match.start()]
+            if _VERSION_CUE.search(before[-12:]) or _version_like(value, before):
                 continue
             try:
                 ipaddress.IPv4Address(value)
@@ -318,7 +328,10 @@ class IpRecognizer:
                 ipaddress.IPv6Address(value)
             except ValueError:
                 continue
-            if not _is_local_ip(value) and re.search(r"[0-9a-fA-F]{3}", value):
+            groups = [g for g in value.split(":") if g]
+            # `a[::800]` is a slice: an address has at least three groups
+            if not _is_local_ip(value) and re.search(r"[0-9a-fA-F]{3}", value) and (
+                    len(groups) >= 3):
                 yield Finding(match.start(), match.end(), "IP_ADDRESS", "phi", 0.8, self.name)
 
 

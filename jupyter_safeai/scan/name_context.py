@@ -24,7 +24,7 @@ _BYLINE = re.compile(
     r"talk|lecture|slides|video|package|library|photo|image|figure|paper|article|"
     r"thesis|dataset|data set|version|coined|quote|zen)\b"
     r"[^\n]{0,120}\bby\b|\b(?:authors?|copyright|credits?|thanks to|maintainers?|"
-    r"contributors?|acknowledg\w+|courtesy of|cc-by|watermark)\b|©|\(c\)",
+    r"contributors?|acknowledg\w+|courtesy of|cc-by|watermark|with help from)\b|©|\(c\)",
     re.IGNORECASE,
 )
 # `by` right before the name, unless a clinical verb says who saw the patient.
@@ -77,7 +77,8 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     before = text[line_start:start]
     if _BY_BEFORE.search(before) and not _CLINICAL_BY.search(before):
         return True
-    if _BYLINE.search(before[-200:]) or _EPONYM_AFTER.match(text, end):
+    if _BYLINE.search(before[-200:]) or _EPONYM_AFTER.match(text, end) or (
+            _REFERENCE_MARK.match(text, end)):
         return True
     if before.endswith("[") and _LINK_TEXT.match(text, end):
         return True
@@ -98,7 +99,12 @@ adam adamax nadam adagrad adadelta rmsprop julia ruby rust swift ada pascal hask
 kotlin dart elixir erlang perl lisp clojure sage maple octave stan jax keras django flask
 spark hadoop kafka hive pig airflow siri alexa cortana watson bard claude gemini llama
 mistral falcon alpaca vicuna bert roberta albert electra ernie elmo grover lenet alexnet
+seaborn matplotlib bokeh plotly altair vega dask numba cython theano caffe torch
+tensorflow scipy numpy sympy pymc pyro edward tfp xgboost lightgbm catboost
 """.split())
+# `B. Cronin [5]`, `Cronin (2013)`: a name with its reference marker is an author.
+_REFERENCE_MARK = re.compile(r"[ ,]*(?:et al\.?[ ,]*)?(?:\[\d{1,3}(?:[,-]\d{1,3})*\]|"
+                             r"\((?:1[89]|20)\d\d[a-z]?\))")
 
 
 # A word after the name that makes it an organisation's: `Williamson Orchestra`,

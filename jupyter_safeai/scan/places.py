@@ -185,8 +185,9 @@ _ZIP_VALUE = regex.compile(r"(?:\d{5}(?:-\d{4})?|\d{3}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d
 _ZIP_PLUS4 = regex.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
 _UK_POSTCODE = regex.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
 _CITY = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ -](?:\p{Lu}[\p{Ll}\p{M}]+|of|de|la|del))*?"
+# `Raleigh, NC`: a comma and a blank; `Miami,FL` is two cells of a CSV row.
 _REGION_AFTER_COMMA = regex.compile(
-    rf",[ \t]*(?:{_STATE_CODES}|{_STATE_NAMES}|{_COUNTRIES})(?![\p{{L}}])")
+    rf",[ ](?:{_STATE_CODES}|{_STATE_NAMES}|{_COUNTRIES})(?![\p{{L}}])")
 # Every state and country starts with two ASCII letters, the first a capital.
 _REGION_START = re.compile(r",(?=[ \t]*[A-Z][A-Za-z])")
 _CITY_AT_END = regex.compile(rf"(?<![\p{{L}}])(?:{_CITY})$", regex.REVERSE)

@@ -1,0 +1,178 @@
+"""Context rules learnt from text nobody here wrote (issue 14): what is an identifier in
+prose about a person and noise in documentation, code output and tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai.scan.engine import Scanner
+
+SCANNER = Scanner()
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(f.entity, text[f.start:f.end]) for f in SCANNER.scan(text)]
+
+
+def labels(text: str) -> set[str]:
+    return {entity for entity, _ in found(text)}
+
+
+# ------------------------------------------------------------------ URLs
+
+
+@pytest.mark.parametrize("text", [
+    "See the [user guide](https://scikit-learn.org/stable/user_guide/index.html).",
+    "pip install from https://github.com/huggingface/diffusers/tree/main",
+    "Buy the book at http://shop.oreilly.com/product/0636920034919.do",
+    "[![Open In Colab](https://colab.research.google.com/assets/colab-badge.svg)](x)",
+    '<img src="https://cdn-images-1.medium.com/max/1600/1*v_et9Ei38h0zZ0SdMCV0bQ.png">',
+    "short link https://bit.ly/3xYz12 to the slides",
+    "docs at http://matplotlib.org/users/customizing.html",
+    "a post: http://bpodgursky.wordpress.com/2013/08/21/average-income/",
+    "created by Cam ([`@Cmrn_DP`](https://twitter.com/Cmrn_DP))",
+])
+def test_links_to_documents_identify_no_one(text: str) -> None:
+    assert "URL" not in labels(text)
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    ("Patient portal link: https://mychart.partners.org/MyChart/patient/76129119",
+     "https://mychart.partners.org/MyChart/patient/76129119"),
+    ("Shared photos at https://www.instagram.com/joel.asamoa",
+     "https://www.instagram.com/joel.asamoa"),
+    ("See her post at https://cartermatthew.wordpress.com",
+     "https://cartermatthew.wordpress.com"),
+    ("see https://github.com/acme/tool?patient_id=123",
+     "https://github.com/acme/tool?patient_id=123"),
+    ("his page https://www.wang-family.net/home", "https://www.wang-family.net/home"),
+])
+def test_links_to_a_person_are_identifiers(text: str, url: str) -> None:
+    assert ("URL", url) in found(text)
+
+
+# ------------------------------------------------------------------ IPs
+
+
+@pytest.mark.parametrize("text", ["x = T[::800]", "numpy 1.17.4.1 installed",
+                                  "Version: 4.0.1.2"])
+def test_slices_and_versions_are_no_addresses(text: str) -> None:
+    assert "IP_ADDRESS" not in labels(text)
+
+
+def test_an_address_in_prose_is_found() -> None:
+    text = "The pump was interrogated remotely from 10.95.19.247 on Monday."
+    assert ("IP_ADDRESS", "10.95.19.247") in found(text)
+
+
+# ------------------------------------------------------------------ table cells
+
+
+@pytest.mark.parametrize("text", [
+    "   population           city       state\n3      808976  San Francisco  California\n"
+    "6     2242193        Houston       Texas\n",
+    "employee\tgroup\thire_date\nJake\tEngineering\t2012\n",
+    "state  under18  2010  1130966.0  Alabama        52423.0\n",
+])
+def test_no_span_crosses_a_table_cell(text: str) -> None:
+    for entity, value in found(text):
+        assert "\t" not in value and "  " not in value, (entity, value)
+
+
+def test_a_table_of_places_names_no_one() -> None:
+    table = "city,state,population\nMiami,FL,413201\nCleveland,OH,396815\n"
+    assert not found(table)
+
+
+def test_a_place_column_beside_a_person_column_is_phi() -> None:
+    table = "patient_name,city,mrn\nJohn Smith,Miami,00483920\n"
+    assert ("LOCATION", "Miami") in found(table)
+
+
+# ------------------------------------------------------------------ names in context
+
+
+@pytest.mark.parametrize("text", [
+    "This is an excerpt from the [Handbook](http://x.org/b.do) by Jake VanderPlas; read it.",
+    "1. Flaxman, Abraham. \"Powell's Methods for Maximization in PyMC.\" Healthy Algorithms.",
+    "More generally, B. Cronin [5] writes that models are stories.",
+    "I experiment with Powell's method when it is slow.",
+    "### The Law of Large Numbers",
+    "The optimizer Adam is used with a decaying rate.",
+    "The data is from San Francisco and North Dakota.",
+    "The Davis, Reynolds and Williamson Orchestra was founded in 1977.",
+    "Russell Investments is a design agency based in Espoo.",
+    "Ported to PyMC3 by Max Margenot and Thomas Wiecki at Quantopian",
+])
+def test_names_in_documentation_are_not_persons(text: str) -> None:
+    assert "PERSON" not in labels(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Shane M Culp lives at the corner.", "Shane M Culp"),
+    ("Jane E. was admitted on Monday.", "Jane E."),
+    ("Darren is a very sympathetic person.", "Darren"),
+    ("The patient was seen by Robert L. today.", "Robert L."),
+    ("Dr. Adams reviewed the chart.", "Adams"),
+])
+def test_names_with_initials_and_alone(text: str, name: str) -> None:
+    assert ("PERSON", name) in found(text)
+
+
+def test_clinical_by_keeps_the_name() -> None:
+    assert ("PERSON", "John Carter") in found("Note dictated by John Carter yesterday.")
+
+
+@pytest.mark.parametrize("text", [
+    "이 클래스는 양자 회로를 활용하여 간략히 상호작용하는 인터페이스를 제공합니다. "
+    "이것이 핵심입니다.",
+    "量子状態ベクトルは、ユークリッド ノルムに関する単位ベクトルです。古典的な状態と確率ベクトル。",
+])
+def test_korean_and_japanese_prose_is_not_a_list_of_names(text: str) -> None:
+    assert "PERSON" not in labels(text)
+
+
+def test_a_korean_name_with_its_label_is_found() -> None:
+    assert "PERSON" in labels("환자 이름: 김민준")
+
+
+# ------------------------------------------------------------------ addresses
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Billing address: Sara Schwarz\n    28245 Puruntie 82 Apt. 595\n   LAPPEENRANTA\n    SK\n"
+     "    53650", "28245 Puruntie 82 Apt. 595\n   LAPPEENRANTA\n    SK\n    53650"),
+    ("I'd like a taxi to 692 Kuuse 53 Apt. 641, Grubbenvorst, Netherlands 04020. Thanks",
+     "692 Kuuse 53 Apt. 641, Grubbenvorst, Netherlands 04020"),
+    ("Meet me at Unit 7194 Box 5854\nDPO AE 73472", "Unit 7194 Box 5854\nDPO AE 73472"),
+    ("lives at 12 Main St, Springfield, IL 62704 with her dog",
+     "12 Main St, Springfield, IL 62704"),
+])
+def test_the_whole_address_is_one_span(text: str, address: str) -> None:
+    assert ("STREET_ADDRESS", address) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "each data point belonging to the labels 0 and 1.",
+    "say 8 flips and only 1 observed heads",
+    "ranging from 0 to 4200, and measures of ellipticity",
+    "Our model with 10 hidden units and 100 iterations",
+])
+def test_numbers_in_prose_are_no_street(text: str) -> None:
+    assert "STREET_ADDRESS" not in labels(text)
+
+
+# ------------------------------------------------------------------ dates
+
+
+@pytest.mark.parametrize("text", [
+    "On January 28, 1986, the twenty-fifth flight of the shuttle ended in disaster.",
+    "The data used here was downloaded on 6/12/2016, and the file is 9MB.",
+    "[3] Gelman, Andrew. \"N is never large.\" 13 Jun 2013. Web.",
+])
+def test_historical_and_log_dates_are_not_personal(text: str) -> None:
+    assert "DATE" not in labels(text)
+
+
+def test_a_visit_date_in_a_note_is_personal() -> None:
+    assert ("DATE", "03/14/2019") in found("Patient was admitted on 03/14/2019 with chest pain.")
