@@ -64,10 +64,11 @@ _PHONE_CONTEXT = context_regex([
 ])
 _FAX_CONTEXT = context_regex(["fax", "facsimile", "telefax"])
 
-# NANP: (617) 432-1876, 617-432-1876, 617.432.1876, +1 617 432 1876, 1-800-…
+# NANP: (617) 432-1876, 617-432-1876, 617.432.1876, +1 617 432 1876, 1-800-… (never
+# across a tab: that is a table's cell boundary)
 _US_PHONE = re.compile(
-    r"(?<![\w+.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t.-]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
-    r"(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,5})?(?![\w-])"
+    r"(?<![\w+.-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
+    r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-])"
 )
 # Cues: the separator before the last four digits, which follows three digits; the
 # number starts 7 to 12 characters before it (`+1 `, then `(617) ` or `617-`, then `432`).
@@ -79,11 +80,54 @@ def _us_phone_starts(text: str) -> list[int]:
     return cue_starts(text, _US_PHONE_CUES, range(7, 13))
 
 # International with a + country code: +44 20 7946 0958, +81 3-1234-5678, +234 803 123 4567
-_INTL_PHONE = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ \t.-]?\(?\d{1,5}\)?){2,6}(?![\w-])")
+_INTL_PHONE = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){2,6}(?![\w-])")
 # Bare 10-digit runs count only after a phone word.
 # (Each starts with its first character, then looks behind it: the regex engine skips
 # to the characters a match can start with.)
 _BARE_PHONE = re.compile(r"\d(?<![\w.-]\d)\d{9}(?![\w-])")
+
+
+_EXTENSION = re.compile(r"[ \t]?(?:x|ext\.?)[ \t]?\d{1,5}$", re.IGNORECASE)
+# A number under a phone label or before a phone word, in any country's layout:
+# `0688 843 79 56`, `(71) 4233-6306`, `+46 (0)157 548 33`, `01.84.17.61.18`, `x0135`.
+_LABELLED_PHONE = re.compile(
+    r"(?<![\w+.-])(?:\+|00)?\(?\d(?:[().-]?[ ]?\(?\d){5,16}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?"
+    r"(?![\w-]|\.\d)", re.IGNORECASE)
+_PHONE_LABEL = re.compile(
+    r"(?:phone|tel|telephone|cell|mobile|mob|desk|office|work|home|fax|pager|whatsapp|"
+    r"contact number|call (?:me )?(?:on|at)|reach (?:me )?(?:on|at)|answering at|"
+    r"messages to|text me at|number is)\b[^\n\w]{0,6}(?:\n[ \t]*)?$",
+    re.IGNORECASE)
+_ANY_PHONE_WORD = re.compile(r"phone|tel|cell|mobile|mob|desk|office|work|home|fax|pager|"
+                             r"whatsapp|contact|call|reach|answering|messages|text me|"
+                             r"number is", re.IGNORECASE)
+_PHONE_WORD_AFTER = re.compile(r"[ \t]+(?:office|fax|mobile|cell|home|work|desk)\b",
+                               re.IGNORECASE)
+
+
+def _labelled_phone(text: str, match: re.Match[str]) -> bool:
+    """A digit run is a phone number under a label (`Phone:`, `call me on`) or before a
+    phone word (`… office`), when its digits make one (7 to 15; possible, by the
+    `phonenumbers` package, when it starts with a country code)."""
+    value = _EXTENSION.sub("", match.group().strip())
+    digits = _digits(value)
+    if not 7 <= len(digits) <= 15 or len(set(digits)) < 3:
+        return False
+    if re.fullmatch(r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?", value):
+        return False  # a date
+    before = text[max(0, match.start() - 30):match.start()]
+    if not (_PHONE_LABEL.search(before) or _PHONE_WORD_AFTER.match(text, match.end())):
+        return False
+    if value.startswith(("+", "00")):
+        import phonenumbers
+
+        try:
+            number = phonenumbers.parse("+" + value.lstrip("+0") if value.startswith("00")
+                                        else value, None)
+        except phonenumbers.NumberParseException:
+            return False
+        return phonenumbers.is_possible_number(number)
+    return True
 
 
 def _digits(value: str) -> str:
@@ -91,7 +135,7 @@ def _digits(value: str) -> str:
 
 
 def _valid_us_phone(value: str) -> bool:
-    digits = _digits(value)
+    digits = _digits(_EXTENSION.sub("", value))
     if len(digits) == 11:
         digits = digits[1:]
     if len(digits) != 10 or digits[0] in "01" or digits[3] in "01":
@@ -120,6 +164,12 @@ class PhoneRecognizer:
                                                and not _valid_us_phone(match.group())):
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
                               0.8, self.name)
+        if _ANY_PHONE_WORD.search(text):
+            for match in _LABELLED_PHONE.finditer(text):
+                if _labelled_phone(text, match):
+                    end = match.start() + len(match.group().rstrip(" \t.-("))
+                    yield Finding(match.start(), end, self._kind(text, match.start()), "phi",
+                                  0.75, self.name)
         for match in _BARE_PHONE.finditer(text):
             start = match.start()
             window = text[max(0, start - 30):start]

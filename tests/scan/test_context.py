@@ -176,3 +176,28 @@ def test_historical_and_log_dates_are_not_personal(text: str) -> None:
 
 def test_a_visit_date_in_a_note_is_personal() -> None:
     assert ("DATE", "03/14/2019") in found("Patient was admitted on 03/14/2019 with chest pain.")
+
+
+# ------------------------------------------------------------------ phones
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("They're not answering at 079 2718 1155", "079 2718 1155"),
+    ("Phone:\n51 516 33 75\n\nE-mail:", "51 516 33 75"),
+    ("desk: +1-604-696-5272x565", "+1-604-696-5272x565"),
+    ("655 437 108 office", "655 437 108"),
+    ("Can someone call me on 01.84.17.61.18? Thanks", "01.84.17.61.18"),
+    ("Phone: (72) 754-186", "(72) 754-186"),
+])
+def test_phone_numbers_in_any_layout_under_a_label(text: str, number: str) -> None:
+    assert any(value == number for entity, value in found(text)
+               if entity in {"PHONE_NUMBER", "FAX_NUMBER"})
+
+
+@pytest.mark.parametrize("text", [
+    "See notes for: GDP\t354.275\t2011.0 at home",
+    "we work with 20 30 40 samples",
+    "home directory 2019-10-11",
+])
+def test_numbers_that_are_no_phones(text: str) -> None:
+    assert not labels(text) & {"PHONE_NUMBER", "FAX_NUMBER"}
