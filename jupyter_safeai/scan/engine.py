@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .address_blocks import AddressBlockRecognizer
 from .allow import apply_inline_allows
+from .card_context import LABELLED_CARD
 from .code import overlaps_any, python_identifier_spans
 from .contact import CONTACT_RECOGNIZERS
 from .dates import DATE_RECOGNIZERS
@@ -77,7 +78,8 @@ class Scanner:
             names = NameRecognizer(confirm=PersonNer() if ner else None)
             recognizers = (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS,
                            *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
-                           AddressBlockRecognizer(), TextTableRecognizer(), names)
+                           AddressBlockRecognizer(), LABELLED_CARD, TextTableRecognizer(),
+                           names)
         self.recognizers = tuple(recognizers)
         self._labels = LabelIndex.of(self.recognizers)  # one pass finds every label word
         self._loaded = False

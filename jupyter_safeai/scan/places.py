@@ -177,10 +177,13 @@ _STATE_BEFORE = regex.compile(rf"\b(?:{_STATE_CODES}|{_STATE_NAMES})(?:,[ ]?|[ ]
                               regex.REVERSE)
 _ZIP_LABEL = regex.compile(
     r"\b(?:zip[ _]?code|postal[ _]?code|post[ _]?code|zip5|zip3|zip)s?"
-    r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?",
+    r"[\"']?[ \t]*(?:[:=#]|is)?[ \t]*[\"']?",
     regex.IGNORECASE,
 )
-_ZIP_VALUE = regex.compile(r"(?:\d{5}(?:-\d{4})?|\d{3}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
+# After a label: US ZIP, ZIP3, and other countries' codes (`1421`, `53-320`, `7412 SL`,
+# `340 12`, `90010-170`).
+_ZIP_VALUE = regex.compile(r"(?:\d{5}(?:-\d{3,4})?|\d{4}(?:[ ]?[A-Z]{2}(?![\w]))?|"
+                           r"\d{2}-\d{3}|\d{3}(?:[ ]\d{2})?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
                            r"[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})(?![\w-])", regex.IGNORECASE)
 _ZIP_PLUS4 = regex.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
 _UK_POSTCODE = regex.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")

@@ -201,3 +201,27 @@ def test_phone_numbers_in_any_layout_under_a_label(text: str, number: str) -> No
 ])
 def test_numbers_that_are_no_phones(text: str) -> None:
     assert not labels(text) & {"PHONE_NUMBER", "FAX_NUMBER"}
+
+
+# ------------------------------------------------------------------ cards and postcodes
+
+
+@pytest.mark.parametrize(("text", "card"), [
+    ("My credit card 180001894718246 has been lost", "180001894718246"),
+    ("What's your credit card? 30582693301054", "30582693301054"),
+    ("Need to change billing date of my card 503867297114", "503867297114"),
+])
+def test_any_issuers_card_after_a_card_label(text: str, card: str) -> None:
+    assert ("CREDIT_CARD", card) in found(text)
+
+
+def test_a_short_or_invalid_number_after_card_is_no_card() -> None:
+    assert "CREDIT_CARD" not in labels("card 1234 5678 shown, card 180001894718247 too")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("ZIP: 3520", "3520"), ("my zip code is 35350", "35350"), ("ZIP: 7412 SL", "7412 SL"),
+    ("ZIP: 75534-030", "75534-030"), ("Postal code: 53-320", "53-320"),
+])
+def test_postcodes_of_other_countries_after_a_label(text: str, code: str) -> None:
+    assert ("ZIP_CODE", code) in found(text)
