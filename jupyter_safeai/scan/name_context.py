@@ -22,20 +22,14 @@ _BYLINE = re.compile(
     r"developed|edited|contributed|compiled|presented|illustrated|curated|designed|"
     r"implemented|inspired|example|book|course|tutorial|notebook|chapter|content|post|blog|"
     r"talk|lecture|slides|video|package|library|photo|image|figure|paper|article|"
-    r"thesis|dataset|data set|version|coined|quote|zen)\b"
+    r"thesis|dataset|data set|version|coined|quote|zen|donated|provided|funded|"
+    r"sponsored|hosted)\b"
     r"[^\n]{0,120}\bby\b|\b(?:authors?|copyright|credits?|thanks to|maintainers?|"
     r"contributors?|acknowledg\w+|courtesy of|cc-by|watermark|with help from)\b|©|\(c\)",
     re.IGNORECASE,
 )
-# `by` right before the name, unless a clinical verb says who saw the patient.
-_BY_BEFORE = re.compile(r"\bby\s*[\[*_\"'`]*$", re.IGNORECASE)
-_CLINICAL_BY = re.compile(
-    r"\b(?:seen|evaluated|examined|treated|referred|signed|dictated|reviewed|performed|"
-    r"attended|admitted|discharged|followed|managed|assessed|transcribed|cosigned|approved|"
-    r"called|visited|accompanied|brought|driven|prescribed|ordered|interpreted|read|"
-    r"consulted|operated|delivered|covered|supervised|staffed)\s+by\s*[\[*_\"'`]*$",
-    re.IGNORECASE,
-)
+# `[Python for Data Analysis](http://…) by Wes McKinney`: the author of a linked work.
+_LINK_BY = re.compile(r"\]\([^)\s]*\)[ \t]*by[ \t]*$")
 # A Markdown heading: a title, not text about someone.
 _HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 
@@ -75,10 +69,8 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before = text[line_start:start]
-    if _BY_BEFORE.search(before) and not _CLINICAL_BY.search(before):
-        return True
-    if _BYLINE.search(before[-200:]) or _EPONYM_AFTER.match(text, end) or (
-            _REFERENCE_MARK.match(text, end)):
+    if _LINK_BY.search(before[-300:]) or _BYLINE.search(before[-200:]) or (
+            _EPONYM_AFTER.match(text, end) or _REFERENCE_MARK.match(text, end)):
         return True
     if before.endswith("[") and _LINK_TEXT.match(text, end):
         return True
