@@ -18,6 +18,7 @@ from .allow import apply_inline_allows
 from .card_context import LABELLED_CARD
 from .code import overlaps_any, python_identifier_spans
 from .contact import CONTACT_RECOGNIZERS
+from .contact_blocks import ContactBlockNameRecognizer
 from .dates import DATE_RECOGNIZERS
 from .finding import Finding
 from .genomic import GENOMIC_RECOGNIZERS
@@ -78,8 +79,8 @@ class Scanner:
             names = NameRecognizer(confirm=PersonNer() if ner else None)
             recognizers = (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS,
                            *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
-                           AddressBlockRecognizer(), LABELLED_CARD, TextTableRecognizer(),
-                           names)
+                           AddressBlockRecognizer(), LABELLED_CARD,
+                           ContactBlockNameRecognizer(), TextTableRecognizer(), names)
         self.recognizers = tuple(recognizers)
         self._labels = LabelIndex.of(self.recognizers)  # one pass finds every label word
         self._loaded = False

@@ -225,3 +225,21 @@ def test_a_short_or_invalid_number_after_card_is_no_card() -> None:
 ])
 def test_postcodes_of_other_countries_after_a_label(text: str, code: str) -> None:
     assert ("ZIP_CODE", code) in found(text)
+
+
+# ------------------------------------------------------------------ contact blocks
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Layla Gairbekov\n\nAccountant\n\nPersonal Info:\nPhone:\n51 516 33 75\n", "Layla Gairbekov"),
+    (">Marta Palermo\n>Cityscan\n>Marta Palermo\n>1072 Pohlstrasse 9\n>Suite 858\n",
+     "Marta Palermo"),
+    ("Tzigane Lantos\n76556 29 Rue de Tanger\nSuite 399\n", "Tzigane Lantos"),
+])
+def test_the_name_heading_a_contact_block(text: str, name: str) -> None:
+    assert ("PERSON", name) in found(text)
+
+
+def test_a_heading_line_before_code_is_no_name() -> None:
+    text = "Gradient Descent\n\n1000 iterations of the loop below\nx = 1\n"
+    assert "PERSON" not in labels(text)
