@@ -39,22 +39,36 @@ really means included exclude excluded epoch epochs dimension axis array size
 # Military and box addresses: `PSC 0413, Box 8144`, `Unit 7194 Box 5854`, `USS Lorenzen`,
 # then `APO AA 42323` / `FPO AE 25990`.
 _BOX_STREET = regex.compile(
-    r"(?<![\w-])(?:(?:PSC|Unit|CMR)[ ]\d{3,5},?[ ]Box[ ]\d{3,5}|USS[ ]\p{Lu}\p{L}+|"
+    r"(?<![\w-])(?:(?:PSC|Unit|CMR)[ ]\d{3,5},?[ ]Box[ ]\d{3,5}|"
+    r"(?:USS|USNS|USNV|USCGC)[ ]\p{Lu}\p{L}+|"
     r"P\.?[ ]?O\.?[ ]Box[ ]\d{1,6}|Postbox[ ]\d{1,6})"
     r"(?=(?:,[ ]?|[ ]|\n[ \t>]*)(?:[AFD]PO[ ][A-Z]{2}|Suite|Apt|Unit|\p{Lu}))",
     regex.IGNORECASE,
 )
+# `the corner of 3744 Retreat Avenue and Władysława Route`
+_CORNER = regex.compile(
+    r"(?<![\w-])(?:the[ ])?corner[ ]of[ ](?:ul\.[ ])?[\p{Lu}\d][^\n.,;?!]{2,50}?[ ]and[ ]"
+    r"(?:ul\.[ ])?[\p{Lu}\d][\p{L}\d'’-]*(?:[ ][\p{Lu}\d][\p{L}\d'’.-]*){0,4}",
+    regex.IGNORECASE)
+# A name-first street with its number after a cue: `on Villacher Strasse 89`.
+_NAME_FIRST_STREET = regex.compile(
+    r"(?<![\w-])\p{Lu}[\p{L}\p{M}'’.-]+(?:[ ][\p{L}\p{M}'’.-]+){0,3}[ ]\d{1,5}[a-z]?\.?(?![\w-])")
 _CUE = regex.compile(
     r"(?:address(?:es)?(?:[ ]is)?|addr|lives?[ ]at|living[ ]at|resides?[ ]at|located[ ]at|"
     r"office[ ]is[ ]at|meet[ ](?:me|you)[ ]at|ship(?:ped)?[ ]to|deliver(?:ed)?[ ]to|"
     r"mail(?:ed)?[ ]to|send[ ](?:\p{L}+[ ]){0,4}to|taxi[ ]to|drops?[ ]you[ ]off[ ]at|"
-    r"billing|shipping|residence|here[ ]they[ ]are|moved[ ]to|it[ ]is)"
+    r"billing|shipping|residence|here[ ]they[ ]are|moved[ ]to|it[ ]is|return[ ]to|"
+    r"meet(?:[ ]\p{L}+){0,2}[ ]at|(?:station|office|house|shop|store|stop)[ ]is[ ](?:on|at))"
     r"\W{0,4}(?:\p{L}+\W{1,3})?$",
     regex.IGNORECASE,
 )
-_SEPARATOR = regex.compile(r",[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?")
-_UNIT = regex.compile(r"(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|Bldg|#)\.?[ ]?"
-                      r"#?[\w-]{1,6}(?![\w-])", regex.IGNORECASE)
+_SEPARATOR = regex.compile(r",[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?")
+_UNIT = regex.compile(r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|Bldg)\b|#)"
+                      r"\.?[ ]?#?(?=[\w-]*\d)[\w-]{1,6}(?![\w-])", regex.IGNORECASE)
+# `Mrs. Jennifer Alcaraz Suite 541 6343 Skogstien 106`, `13813 3784 Archwood Avenue`:
+# a unit or a second number written before the street.
+_BEFORE_STREET = regex.compile(
+    r"(?:(?:Apt|Apartment|Suite|Unit)\.?[ ]\w{1,6}[ ]|\d{1,6}[ ])$", regex.IGNORECASE)
 _POSTCODE = regex.compile(
     r"(?:\d{3,6}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
     r"[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\d{4}[ ]?[A-Z]{2})(?![\w-])"
@@ -65,7 +79,8 @@ _STATE_CODE = regex.compile(r"(?:[A-Z]{2}|nan)(?![\w-])")
 # (`Mora de Rubielos`, `Turkovice u Prelouce`, `København K`).
 _CITY = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ ](?:(?:de|del|la|le|u|am|an|der|den|do|da|di|of|on|upon|"
-    r"sur|im|in|bei|van|von|y|e)[ ])?(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}))"
+    r"sur|sous|im|in|bei|van|von|y|e|nad|pod|na|ob|pri|aan|op|auf|zum|zur|al|el)[ ])?"
+    r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}))"
     r"{0,3}(?:[ ]\([\p{L} ]+\))?(?![\p{L}\p{M}\d])"
 )
 _SEGMENT_LIMIT = 7
@@ -89,26 +104,41 @@ class AddressBlockRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         if not any(c.isdigit() for c in text):
             return
-        anchors: list[tuple[int, int, bool]] = []  # start, end, cue needed
+        anchors: list[tuple[int, int, bool | None]] = []  # start, end, cue needed (None:
+        # a street `places` reports alone already)
         for match in _street_pattern().finditer(text):
-            anchors.append((match.start(), match.end(), False))
+            anchors.append((match.start(), match.end(), None))
         for match in _INTERNATIONAL_STREET.finditer(text):
             words = match.group().casefold().split()
             if not any(w.rstrip(".,") in _PROSE_WORDS for w in words):
                 anchors.append((match.start(), match.end(), True))
         for match in _BOX_STREET.finditer(text):
             anchors.append((match.start(), match.end(), False))
+        if "orner" in text:
+            for match in _CORNER.finditer(text):
+                anchors.append((match.start(), match.end(), False))
+        for match in _NAME_FIRST_STREET.finditer(text):
+            if self._cued(text, match.start()) and not any(
+                    w.rstrip(".,") in _PROSE_WORDS for w in match.group().casefold().split()):
+                anchors.append((match.start(), match.end(), True))
+        anchors = [(self._start(text, start), end, cue) for start, end, cue in anchors]
         taken = -1
-        for start, end, needs_cue in sorted(anchors):
+        for start, end, needs_cue in sorted(anchors, key=lambda a: a[:2]):
             if start < taken:
                 continue
             block_end, segments = self._extend(text, end)
             if needs_cue and segments < 2 and not self._cued(text, start):
                 continue
-            if block_end == end and not needs_cue and segments == 0:
+            if needs_cue is None and segments == 0 and start == self._start(text, start):
                 continue  # a bare street: `places` reports it already
             taken = block_end
             yield Finding(start, block_end, "STREET_ADDRESS", "phi", 0.9, self.name)
+
+    @staticmethod
+    def _start(text: str, start: int) -> int:
+        """The street's start, moved back over a unit or number written before it."""
+        before = _BEFORE_STREET.search(text, max(0, start - 16), start)
+        return before.start() if before else start
 
     @staticmethod
     def _cued(text: str, start: int) -> bool:

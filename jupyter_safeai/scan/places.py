@@ -91,7 +91,7 @@ def _street_pattern() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?(?:"
         rf"[ ](?:[NSEW]\.?[ ])?(?:{word}[ ]){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
-        r"|(?:[ ]?bis)?,?[ ](?:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)"
+        r"|(?:[ ]?bis)?,?[ ](?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)"
         r"[ ](?:[\p{L}'-]+[ ]){0,4}[\p{L}'-]+)"
     )
 

@@ -243,3 +243,22 @@ def test_the_name_heading_a_contact_block(text: str, name: str) -> None:
 def test_a_heading_line_before_code_is_no_name() -> None:
     text = "Gradient Descent\n\n1000 iterations of the loop below\nx = 1\n"
     assert "PERSON" not in labels(text)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("What is your address? it is the corner of Dalbraut 99 and Frederikke Coves",
+     "the corner of Dalbraut 99 and Frederikke Coves"),
+    ("The bus station is on Villacher Strasse 89", "Villacher Strasse 89"),
+    ("The restaurant is located at USNS Saibara\nFPO AP 12428. Great food.",
+     "USNS Saibara\nFPO AP 12428"),
+    ("> 935 69 Gordon Terrace\n> Suite 828\n> BASHALL TOWN\n> United Kingdom 89800",
+     "935 69 Gordon Terrace\n> Suite 828\n> BASHALL TOWN\n> United Kingdom 89800"),
+])
+def test_corners_vessels_and_name_first_streets(text: str, address: str) -> None:
+    assert ("STREET_ADDRESS", address) in found(text)
+
+
+def test_streets_of_every_kind_in_one_text() -> None:
+    text = ("Ship to 12 Beacon Street or 28245 Puruntie 82, or PSC 0413, Box 8144\n"
+            "APO AA 42323, or the corner of Pachergasse 64 and Radolič Harbor.")
+    assert len([e for e, _ in found(text) if e == "STREET_ADDRESS"]) >= 3
