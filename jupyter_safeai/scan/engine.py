@@ -20,6 +20,7 @@ from .code import overlaps_any, python_identifier_spans
 from .contact import CONTACT_RECOGNIZERS
 from .contact_blocks import ContactBlockNameRecognizer
 from .dates import DATE_RECOGNIZERS
+from .facilities import FacilityRecognizer
 from .finding import Finding
 from .genomic import GENOMIC_RECOGNIZERS
 from .identifiers import IDENTIFIER_RECOGNIZERS
@@ -28,6 +29,7 @@ from .nlp import PersonNer
 from .places import PLACE_RECOGNIZERS
 from .recognizer import LabelIndex, PatternRecognizer, Recognizer
 from .secrets import SECRET_RECOGNIZERS
+from .speakers import SpeakerRecognizer
 from .tables import TextTableRecognizer
 
 DEFAULT_MAX_CHARS = 2_000_000
@@ -80,7 +82,8 @@ class Scanner:
             recognizers = (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS,
                            *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
                            AddressBlockRecognizer(), LABELLED_CARD,
-                           ContactBlockNameRecognizer(), TextTableRecognizer(), names)
+                           ContactBlockNameRecognizer(), FacilityRecognizer(),
+                           SpeakerRecognizer(), TextTableRecognizer(), names)
         self.recognizers = tuple(recognizers)
         self._labels = LabelIndex.of(self.recognizers)  # one pass finds every label word
         self._loaded = False

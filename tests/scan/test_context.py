@@ -262,3 +262,36 @@ def test_streets_of_every_kind_in_one_text() -> None:
     text = ("Ship to 12 Beacon Street or 28245 Puruntie 82, or PSC 0413, Box 8144\n"
             "APO AA 42323, or the corner of Pachergasse 64 and Radolič Harbor.")
     assert len([e for e, _ in found(text) if e == "STREET_ADDRESS"]) >= 3
+
+
+# ------------------------------------------------------------------ facilities
+
+
+@pytest.mark.parametrize(("text", "facility"), [
+    ("She was admitted to St. Luke's Hospital on Monday.", "St. Luke's Hospital"),
+    ("Follow-up at Cleveland Clinic in May.", "Cleveland Clinic"),
+    ("Transferred from UCLA Medical Center.", "UCLA Medical Center"),
+    ("Seen at Mt. Sinai last year.", "Mt. Sinai"),
+])
+def test_facility_names_are_places(text: str, facility: str) -> None:
+    assert ("LOCATION", facility) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Data from the World Health Organization.",
+    "She went to the Community Hospital.",
+    "General Hospital is a television show.",
+])
+def test_generic_facility_words_are_no_name(text: str) -> None:
+    assert "LOCATION" not in labels(text)
+
+
+def test_speaker_labels_of_a_transcript_are_names() -> None:
+    text = "Melanie: I told him to stop.\nDoctor: How long?\nMelanie: Two weeks."
+    assert [v for e, v in found(text) if e == "PERSON"] == ["Melanie", "Melanie"]
+
+
+@pytest.mark.parametrize("text", ["Note: this\nOutput: that\n", "Q: why\nA: because\n",
+                                  "Input: 3\nResult: 9\n"])
+def test_role_and_document_labels_are_no_speakers(text: str) -> None:
+    assert "PERSON" not in labels(text)
