@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .address_blocks import _regions
 from .finding import Finding
 from .geography import is_place_name
 from .name_context import in_organisation
@@ -54,9 +55,10 @@ class ContactBlockNameRecognizer:
             end = offsets[i] + match.end()
             if in_organisation(text, start, end):
                 continue
-            if i and lines[i - 1].strip(" \t>") and not _NAME_LINE.fullmatch(
-                    lines[i - 1].strip(" \t>")):
-                continue  # inside prose: a block starts after a blank line or a name line
-            following = "\n".join(lines[i + 1:i + 1 + _BLOCK_LINES])
-            if _CONTACT_LINE.search(following):
+            previous = lines[i - 1].strip(" \t>") if i else ""
+            if len(previous.split()) > 5 or previous.endswith((".", "?", "!", ",", ";")):
+                continue  # inside prose: a block's lines are short
+            following = lines[i + 1:i + 1 + _BLOCK_LINES]
+            if _CONTACT_LINE.search("\n".join(following)) or any(
+                    _regions().fullmatch(line.strip(" \t>")) for line in following):
                 yield Finding(start, end, "PERSON", "phi", 0.75, self.name)

@@ -68,7 +68,9 @@ _NAME_PART_WORDS = (
     r"patient[ _]?name|pt[ _]?name|full[ _]?name|first[ _]?name|last[ _]?name|"
     r"given[ _]?name|family[ _]?name|middle[ _]?name|surname|maiden[ _]?name|forename|"
     r"next[ _]of[ _]kin|emergency[ _]contact|attending|referring[ _]physician|"
-    r"seen[ _]by|signed[ _]by|dictated[ _]by"
+    r"seen[ _]by|signed[ _]by|dictated[ _]by|"
+    # phrases that give a name: `my name is`, `everyone calls me`, `she named him`
+    r"name[ _]is|calls[ _]me|call[ _]me|named[ _]him|named[ _]her|my[ _]kid"
 )
 _NAME_PART_LABEL = regex.compile(rf"(?:\b(?:{_NAME_PART_WORDS})s?{_LABEL_TAIL})",
                                  regex.IGNORECASE | regex.REVERSE)

@@ -295,3 +295,18 @@ def test_speaker_labels_of_a_transcript_are_names() -> None:
                                   "Input: 3\nResult: 9\n"])
 def test_role_and_document_labels_are_no_speakers(text: str) -> None:
     assert "PERSON" not in labels(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("My name is Siiri", "Siiri"),
+    ("My name is Ján M. Novák but everyone calls me Ján", "Ján"),
+    ("She named him Timmie", "Timmie"),
+    ("I would like to remove my kid Agi from the will.", "Agi"),
+])
+def test_phrases_that_give_a_name(text: str, name: str) -> None:
+    assert ("PERSON", name) in found(text)
+
+
+def test_a_contact_block_after_a_company_line() -> None:
+    text = ">Marta Palermo\n>Cityscan\n>Marta Palermo\n>1072 Pohlstrasse 9\n>Suite 858\n"
+    assert [v for e, v in found(text) if e == "PERSON"] == ["Marta Palermo", "Marta Palermo"]
