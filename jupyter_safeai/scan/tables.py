@@ -77,7 +77,10 @@ def _read_header(line: str) -> _Header | None:
     for separator in layouts:
         spans = _fields(line, separator)
         names = [line[s:e] for s, e in spans]
-        if len(spans) < 2 or not all(_COLUMN_NAME.fullmatch(n) for n in names if n):
+        # A header names two columns at least: ` 'birthday cake',` is an item of a
+        # printed list, not a table's header.
+        if sum(bool(n) for n in names) < 2 or not all(
+                _COLUMN_NAME.fullmatch(n) for n in names if n):
             continue
         entities = [column_entity(name) for name in names]
         clear = [e for e in entities if e and e[1]]

@@ -310,3 +310,8 @@ def test_phrases_that_give_a_name(text: str, name: str) -> None:
 def test_a_contact_block_after_a_company_line() -> None:
     text = ">Marta Palermo\n>Cityscan\n>Marta Palermo\n>1072 Pohlstrasse 9\n>Suite 858\n"
     assert [v for e, v in found(text) if e == "PERSON"] == ["Marta Palermo", "Marta Palermo"]
+
+
+def test_a_printed_list_of_words_is_no_table() -> None:
+    text = "['aircraft carrier',\n 'birthday cake',\n 'blackberry',\n 'blueberry',\n 'book']"
+    assert not found(text)
