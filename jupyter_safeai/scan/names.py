@@ -440,7 +440,7 @@ class NameRecognizer:
             else:
                 found = self._person_runs(text, match.start(), _tokens(value), kinds, streets)
             for start, end, score in found:
-                if in_documentation(text, start, end) and _cue(text, start) < 2:
+                if _cue(text, start) < 2 and in_documentation(text, start, end):
                     continue  # an author, a reference, an eponym: not the text's person
                 if score is None:
                     doubtful.append((start, end))
