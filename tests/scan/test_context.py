@@ -315,3 +315,10 @@ def test_a_contact_block_after_a_company_line() -> None:
 def test_a_printed_list_of_words_is_no_table() -> None:
     text = "['aircraft carrier',\n 'birthday cake',\n 'blackberry',\n 'blueberry',\n 'book']"
     assert not found(text)
+
+
+@pytest.mark.parametrize("header", ["subject_id", "hadm_id", "patientunitstayid", "stay_id"])
+def test_study_ids_of_clinical_databases_are_identifiers(header: str) -> None:
+    from jupyter_safeai.scan.columns import column_entity
+
+    assert column_entity(header) == ("UNIQUE_ID", True)
