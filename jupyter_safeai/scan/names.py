@@ -389,6 +389,19 @@ def _run_breaking_streets() -> frozenset[str]:
     return _STREET_WORDS | street_words()
 
 
+# `Braund, Mr. Owen Harris`: the surname, a comma and the title before the given names.
+_SURNAME_TITLE_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{N}_])\p{Lu}[\p{L}\p{M}'’-]+,[ ](?:Mr|Mrs|Ms|Miss|Mx|Master|Dr|Rev|Prof)"
+    r"\.?[ ]$")
+
+
+def _with_surname_before_title(text: str, start: int) -> int:
+    """Where a name that follows `Surname, Title.` starts: at the surname, so the whole
+    `Surname, Title. Given` is one span and no part of it stays in clear."""
+    before = _SURNAME_TITLE_BEFORE.search(text, max(0, start - 40), start)
+    return before.start() if before else start
+
+
 class NameRecognizer:
     """PERSON spans; `confirm` is the optional NER check for doubtful pairs."""
 
@@ -445,6 +458,7 @@ class NameRecognizer:
                 if score is None:
                     doubtful.append((start, end))
                 else:
+                    start = _with_surname_before_title(text, start)
                     sure.append(Finding(start, end, "PERSON", "phi", score, DETECTOR))
         if _has_non_latin(text):
             sure.extend(self._scripts(text))

@@ -322,3 +322,8 @@ def test_study_ids_of_clinical_databases_are_identifiers(header: str) -> None:
     from jupyter_safeai.scan.columns import column_entity
 
     assert column_entity(header) == ("UNIQUE_ID", True)
+
+
+def test_surname_title_given_is_one_span() -> None:
+    text = "1,0,3,\"Braund, Mr. Owen Harris\",male,22"
+    assert ("PERSON", "Braund, Mr. Owen Harris") in found(text)
