@@ -51,7 +51,11 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     (r"(^|_)(fingerprint|retina_scan|iris_scan|voiceprint|face_template|biometric(_id)?)"
      r"($|_)", "BIOMETRIC_ID", True),
     (r"(^|_)(patient_id|participant_id|subject_id|study_id|person_id|employee_id|"
-     r"national_id|nhs_number|encounter_id|visit_id|claim_id|case_id|accession(_number)?)"
+     r"national_id|nhs_number|encounter_id|visit_id|claim_id|case_id|accession(_number)?|"
+     # study ids of public clinical databases (MIMIC, eICU, OMOP): they link a row to
+     # one patient's stay
+     r"hadm_id|stay_id|icustay_id|transfer_id|patientunitstayid|patienthealthsystemstayid|"
+     r"uniquepid|visit_occurrence_id|person_source_value|subjectid|patientid)"
      r"($|_)", "UNIQUE_ID", True),
     (r"(^|_)(sample_id|specimen_id|biosample|tcga_barcode|donor_id)($|_)", "SAMPLE_ID", True),
     (r"(^|_)(age|age_years|age_at_(visit|diagnosis|admission))($|_)", "AGE", False),

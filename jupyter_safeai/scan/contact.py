@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
+from .name_context import credit_line
 from .recognizer import (
     PatternRecognizer,
     context_regex,
@@ -63,10 +64,11 @@ _PHONE_CONTEXT = context_regex([
 ])
 _FAX_CONTEXT = context_regex(["fax", "facsimile", "telefax"])
 
-# NANP: (617) 432-1876, 617-432-1876, 617.432.1876, +1 617 432 1876, 1-800-…
+# NANP: (617) 432-1876, 617-432-1876, 617.432.1876, +1 617 432 1876, 1-800-… (never
+# across a tab: that is a table's cell boundary)
 _US_PHONE = re.compile(
-    r"(?<![\w+.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t.-]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
-    r"(?:[ \t]?(?:x|ext\.?)[ \t]?\d{1,5})?(?![\w-])"
+    r"(?<![\w+.-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
+    r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-])"
 )
 # Cues: the separator before the last four digits, which follows three digits; the
 # number starts 7 to 12 characters before it (`+1 `, then `(617) ` or `617-`, then `432`).
@@ -78,11 +80,54 @@ def _us_phone_starts(text: str) -> list[int]:
     return cue_starts(text, _US_PHONE_CUES, range(7, 13))
 
 # International with a + country code: +44 20 7946 0958, +81 3-1234-5678, +234 803 123 4567
-_INTL_PHONE = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ \t.-]?\(?\d{1,5}\)?){2,6}(?![\w-])")
+_INTL_PHONE = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){2,6}(?![\w-])")
 # Bare 10-digit runs count only after a phone word.
 # (Each starts with its first character, then looks behind it: the regex engine skips
 # to the characters a match can start with.)
 _BARE_PHONE = re.compile(r"\d(?<![\w.-]\d)\d{9}(?![\w-])")
+
+
+_EXTENSION = re.compile(r"[ \t]?(?:x|ext\.?)[ \t]?\d{1,5}$", re.IGNORECASE)
+# A number under a phone label or before a phone word, in any country's layout:
+# `0688 843 79 56`, `(71) 4233-6306`, `+46 (0)157 548 33`, `01.84.17.61.18`, `x0135`.
+_LABELLED_PHONE = re.compile(
+    r"(?<![\w+.-])(?:\+|00)?\(?\d(?:[().-]?[ ]?\(?\d){5,16}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?"
+    r"(?![\w-]|\.\d)", re.IGNORECASE)
+_PHONE_LABEL = re.compile(
+    r"(?:phone|tel|telephone|cell|mobile|mob|desk|office|work|home|fax|pager|whatsapp|"
+    r"contact number|call (?:me )?(?:on|at)|reach (?:me )?(?:on|at)|answering at|"
+    r"messages to|text me at|number is)\b[^\n\w]{0,6}(?:\n[ \t]*)?$",
+    re.IGNORECASE)
+_ANY_PHONE_WORD = re.compile(r"phone|tel|cell|mobile|mob|desk|office|work|home|fax|pager|"
+                             r"whatsapp|contact|call|reach|answering|messages|text me|"
+                             r"number is", re.IGNORECASE)
+_PHONE_WORD_AFTER = re.compile(r"[ \t]+(?:office|fax|mobile|cell|home|work|desk)\b",
+                               re.IGNORECASE)
+
+
+def _labelled_phone(text: str, match: re.Match[str]) -> bool:
+    """A digit run is a phone number under a label (`Phone:`, `call me on`) or before a
+    phone word (`… office`), when its digits make one (7 to 15; possible, by the
+    `phonenumbers` package, when it starts with a country code)."""
+    value = _EXTENSION.sub("", match.group().strip())
+    digits = _digits(value)
+    if not 7 <= len(digits) <= 15 or len(set(digits)) < 3:
+        return False
+    if re.fullmatch(r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?", value):
+        return False  # a date
+    before = text[max(0, match.start() - 30):match.start()]
+    if not (_PHONE_LABEL.search(before) or _PHONE_WORD_AFTER.match(text, match.end())):
+        return False
+    if value.startswith(("+", "00")):
+        import phonenumbers
+
+        try:
+            number = phonenumbers.parse("+" + value.lstrip("+0") if value.startswith("00")
+                                        else value, None)
+        except phonenumbers.NumberParseException:
+            return False
+        return phonenumbers.is_possible_number(number)
+    return True
 
 
 def _digits(value: str) -> str:
@@ -90,7 +135,7 @@ def _digits(value: str) -> str:
 
 
 def _valid_us_phone(value: str) -> bool:
-    digits = _digits(value)
+    digits = _digits(_EXTENSION.sub("", value))
     if len(digits) == 11:
         digits = digits[1:]
     if len(digits) != 10 or digits[0] in "01" or digits[3] in "01":
@@ -120,6 +165,12 @@ class PhoneRecognizer:
                                                and not _valid_us_phone(match.group())):
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
                               0.8, self.name)
+        if _ANY_PHONE_WORD.search(text):
+            for match in _LABELLED_PHONE.finditer(text):
+                if _labelled_phone(text, match):
+                    end = match.start() + len(match.group().rstrip(" \t.-("))
+                    yield Finding(match.start(), end, self._kind(text, match.start()), "phi",
+                                  0.75, self.name)
         for match in _BARE_PHONE.finditer(text):
             start = match.start()
             window = text[max(0, start - 30):start]
@@ -149,9 +200,37 @@ _URL = re.compile(
     r"(?<![\w@/])(?:(?:https?|ftp)://|www\.)[^\s<>\"'`)\]}]{2,2048}",
     re.IGNORECASE,
 )
-# Query or path parts that point at one person make even a reference host identifying.
+# A path segment or query key that names one person's record, then its value: the word
+# must be the whole segment or key (`/patient/123`, `?user_id=9`), not part of one
+# (`diffusers/`, `user_guide/`), and the value an id (a digit) or the page's last
+# segment, not a document (`/users/customizing.html` is a manual's chapter).
 _PERSONAL_URL_PART = re.compile(
-    r"(?:patient|mrn|member|subject|user|profile|ssn|dob|email|person)s?[=/_-]?\w*[=/]\w",
+    r"(?:^|[/?&#;])(?:patients?|mrn|members?|subjects?|users?|profiles?|people|persons?|"
+    r"ssn|dob|email|participants?|mychart|~)(?:[_-]?(?:id|no|number|name))?"
+    r"(?:/|=)(?:[\w%@+-]*\d[\w%@.+-]*|[\w%@+-]{3,})(?=$|[/?&#;])"
+    r"|/@[\w.-]{2,}(?=$|[/?#])",
+    re.IGNORECASE,
+)
+# Hosts whose pages are one person's: social profiles, fundraisers, shared files and
+# personal blogs. A link there with a path points at someone.
+_PERSONAL_HOSTS = (
+    "twitter.com", "x.com", "facebook.com", "fb.com", "instagram.com", "tiktok.com",
+    "linkedin.com", "caringbridge.org", "gofundme.com", "drive.google.com",
+    "docs.google.com", "dropbox.com", "onedrive.live.com", "myspace.com", "vk.com",
+    "threads.net", "snapchat.com", "patientslikeme.com", "legacy.com",
+)
+# Sub-domains that are one person's site: `janedoe.wordpress.com`.
+_PERSONAL_SITE_HOSTS = ("wordpress.com", "blogspot.com", "tumblr.com", "substack.com",
+                        "wixsite.com", "weebly.com")
+# Paths on a personal host that are not one person's page.
+_SHARED_PATHS = re.compile(r"^/?(?:$|(?:share|sharer|intent|hashtag|search|explore|help|"
+                           r"about|legal|privacy|terms|login|signup|home|watch|embed|"
+                           r"policies)\b)", re.IGNORECASE)
+# Words before a link that say it is someone's page.
+_PERSON_LINK_CUE = re.compile(
+    r"(?:profile|portal|homepage|home page|personal (?:page|site|website)|my (?:page|site|"
+    r"website|blog)|(?:his|her|their) (?:page|site|website|blog|post|photos?|account)|"
+    r"photos at|set up a page|patient link)\W{0,6}$",
     re.IGNORECASE,
 )
 
@@ -162,16 +241,53 @@ def _url_host(url: str) -> str:
     return host.split(":", 1)[0].lower().rstrip(".")
 
 
-def _identifying_url(url: str) -> bool:
+def _on(host: str, domains: tuple[str, ...]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def _identifying_url(url: str, before: str = "") -> bool:
+    """A URL is an identifier only when it points at a person: a record or profile in
+    its path, a personal host (social profile, fundraiser, shared file, personal blog),
+    or a page that the words before it call someone's. Links to documentation, shops,
+    images and courses identify no one."""
     host = _url_host(url)
     if not host or "." not in host and host != "localhost":
         return False
     if host == "localhost" or _is_local_ip(host):
         return False
-    if _PERSONAL_URL_PART.search(url.split("://", 1)[-1][len(host):]):
+    path = url.split("://", 1)[-1][len(host):].lstrip(":0123456789")
+    if _PERSONAL_URL_PART.search(path):
         return True
-    return not any(host == ref or host.endswith("." + ref) for ref in _REFERENCE_HOSTS) and (
-        not host.startswith(("docs.", "doc.", "api.", "developer.", "learn.", "blog.")))
+    if _on(host, _PERSONAL_HOSTS):
+        return not _SHARED_PATHS.match(path)
+    if _on(host, _PERSONAL_SITE_HOSTS) and host.count(".") >= 2 and not host.startswith(
+            "www."):
+        return not path.strip("/") or path.strip("/").lower() in {"about", "about-me"}
+    if _on(host, _REFERENCE_HOSTS) or host.startswith(
+            ("docs.", "doc.", "api.", "developer.", "learn.", "blog.")):
+        return False
+    return _named_after_people(host) or (
+        bool(before) and _PERSON_LINK_CUE.search(before) is not None)
+
+
+_FAMILY_WORDS = frozenset({"family", "familie", "famille", "familia", "clan", "home"})
+
+
+def _named_after_people(host: str) -> bool:
+    """`garcia-smith.biz`, `wang-family.net`: a site named after a person or a family
+    (hyphenated parts that are all known names, or a name and `family`)."""
+    labels = host.split(".")
+    main = labels[-3] if len(labels) >= 3 and len(labels[-2]) <= 3 else labels[-2] if (
+        len(labels) >= 2) else ""
+    parts = main.split("-")
+    if len(parts) < 2:
+        return False
+    from .name_lists import name_lists
+
+    kinds = [name_lists().kind(part) for part in parts]
+    strong = sum(kind.isupper() for kind in kinds)
+    return strong >= 1 and all(kind or part in _FAMILY_WORDS
+                               for kind, part in zip(kinds, parts, strict=True))
 
 
 # A link in a comment is a reference unless it points at a person.
@@ -195,9 +311,14 @@ class UrlRecognizer:
         for match in matches_at(_URL, text, _url_starts(text)):
             url = match.group().rstrip(".,;:!?")
             line_start = text.rfind("\n", 0, match.start()) + 1
-            in_comment = bool(_COMMENT_BEFORE.search(text, line_start, match.start()))
-            personal = _PERSONAL_URL_PART.search(url.split("://", 1)[-1][len(_url_host(url)):])
-            if (personal or not in_comment) and _identifying_url(url):
+            before = text[max(0, match.start() - 40):match.start()]
+            if _COMMENT_BEFORE.search(text, line_start, match.start()) or credit_line(
+                    text, match.start()):
+                before = ""  # a comment's or a byline's link is a reference unless its own
+                # parts say not
+                if credit_line(text, match.start()):
+                    continue
+            if _identifying_url(url, before):
                 yield Finding(match.start(), match.start() + len(url), "URL", "phi", 0.7,
                               self.name)
 
@@ -223,7 +344,17 @@ _IPV6_CUE = (re.compile(r":(?=[0-9A-Fa-f]{0,4}:)"),)
 def _ipv6_starts(text: str) -> list[int]:
     return cue_starts(text, _IPV6_CUE, range(5))
 
-_VERSION_CUE = re.compile(r"(?:v|version|ver|release|==|>=|<=|~=|build)\s*$", re.IGNORECASE)
+_VERSION_CUE = re.compile(r"(?:v|version|ver|release|==|>=|<=|~=|build)[:=]?\s*$",
+                          re.IGNORECASE)
+# Words that say the dotted quad after them is an address.
+_IP_CUE = re.compile(r"\b(?:ip|ips|ipv4|address|addr|from|host|hostname|server|remote|"
+                     r"remotely|client|connect(?:ed|ion)?|login|logged|source|src|dst|"
+                     r"destination|gateway|proxy|origin|via|by)\b[^\n]{0,12}$", re.IGNORECASE)
+
+
+def _version_like(value: str, before: str) -> bool:
+    """`1.17.4.1`, `4.0.1.2`: every part small and no word calling it an address."""
+    return all(int(part) < 32 for part in value.split(".")) and not _IP_CUE.search(before)
 
 
 class IpRecognizer:
@@ -233,8 +364,8 @@ class IpRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         for match in _IPV4.finditer(text):
             value = match.group().split("/")[0]
-            before = text[max(0, match.start() - 10):match.start()]
-            if _VERSION_CUE.search(before):
+            before = text[max(0, match.start() - 30):match.start()]
+            if _VERSION_CUE.search(before[-12:]) or _version_like(value, before):
                 continue
             try:
                 ipaddress.IPv4Address(value)
@@ -250,7 +381,10 @@ class IpRecognizer:
                 ipaddress.IPv6Address(value)
             except ValueError:
                 continue
-            if not _is_local_ip(value) and re.search(r"[0-9a-fA-F]{3}", value):
+            groups = [g for g in value.split(":") if g]
+            # `a[::800]` is a slice: an address has at least three groups
+            if not _is_local_ip(value) and re.search(r"[0-9a-fA-F]{3}", value) and (
+                    len(groups) >= 3):
                 yield Finding(match.start(), match.end(), "IP_ADDRESS", "phi", 0.8, self.name)
 
 

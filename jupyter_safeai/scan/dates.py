@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
+from .name_context import credit_line
 from .recognizer import context_regex, finds_as_regex_does, matches_at
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -139,12 +140,13 @@ class DateRecognizer:
             start = match.start()
             before = text[max(0, start - 40):start]
             backwards = before[::-1]
-            labelled = bool(_DATE_CONTEXT.search(before))
+            labelled = _labelled(before)
             if _COMPARISON_BACKWARDS.match(backwards) or not labelled and (
                     _NOT_PERSONAL_BACKWARDS.match(backwards)):
                 continue
             # A date is a person's when labelled, or when its neighbourhood is about one.
-            if labelled or _about_a_person(text, usable, max(0, start - 300), match.end() + 300):
+            if (labelled or _about_a_person(text, usable, max(0, start - 300),
+                                            match.end() + 300)) and not credit_line(text, start):
                 yield Finding(start, match.end(), "DATE", "phi", 0.85 if labelled else 0.7,
                               self.name)
         # A partial date needs its label: read only the 30 characters after each label,
@@ -156,6 +158,14 @@ class DateRecognizer:
                                                 min(len(text), label.end() + 45)):
                 if match.start() - label.end() <= 30:
                     yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
+
+
+def _labelled(before: str) -> bool:
+    """A label ties the date to someone; a bare `on` (`launched on January 28, 1986`,
+    `downloaded on 6/12/2016`) does not, so such a date counts only in text about a
+    person, and never on a bibliography or credit line."""
+    labels = [m.group() for m in _DATE_CONTEXT.finditer(before)]
+    return any(label.strip().lower() != "on" for label in labels)
 
 
 def _about_a_person(text: str, lowered: str | None, start: int, end: int) -> bool:

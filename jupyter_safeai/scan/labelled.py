@@ -140,6 +140,8 @@ def _valid_prefix(kind: str, run: str) -> int:
         return len(run)
     ends = [m.end() for m in re.finditer(r"\d", run)]
     for count in _LENGTHS[kind]:
-        if count < len(digits) and _valid(kind, digits[:count]):
-            return ends[count - 1]
+        end = ends[count - 1] if count < len(digits) else 0
+        # a start that stops at a separator (`03 14 1958 67 yo`), never inside a number
+        if end and not run[end].isdigit() and _valid(kind, digits[:count]):
+            return end
     return 0

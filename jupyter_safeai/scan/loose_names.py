@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
+from .name_context import in_documentation
 from .name_lists import COMMON_WORDS, EPONYMS, NameLists, name_lists
 
 NAME = "names_loose"
@@ -209,6 +210,8 @@ class LooseNameRecognizer:
                          and _QUOTED_AFTER.match(text, end))
             cued = bool(_CUE_BEFORE.search(text, max(0, start - 24), start)
                         or _CUE_AFTER.match(text, end))
+            if not cued and in_documentation(text, start, end):
+                continue  # an orchestra, a firm, an author: the same rules as names.py
             if listed or (whole or cued) and shape != "lower":
                 # above a name recognizer's reading of one of the two words alone
                 yield Finding(start, end, "PERSON", "phi", 0.86, self.name)

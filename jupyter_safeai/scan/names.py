@@ -23,6 +23,7 @@ from string import ascii_letters
 import regex
 
 from .finding import Finding
+from .name_context import in_documentation
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists, name_lists
 from .places import followed_by_region, region_end, street_words
 
@@ -33,13 +34,19 @@ _WORD = (r"\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)*"
          r"(?:['’](?:\p{Lu}[\p{Ll}\p{M}]*|[\p{Ll}\p{M}]{2,}))*(?:-\p{Lu}?[\p{Ll}\p{M}]+)*")
 _CAPS_WORD = r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
+# Words of one name are one blank apart: a tab or a run of blanks is a table's cell
+# boundary (`Houston       Texas`, `San Francisco<tab>California`), which a name never
+# crosses.
+_ONE_BLANK = r"[ ](?![ \t])"
 _CANDIDATE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}_])(?:\p{{Lu}}\.[ \t]*)?(?:{_CAPS_WORD}|{_WORD})"
-    rf"(?:(?:[ \t]+|,[ \t]*)(?:{_PARTICLE}[ \t]+)*(?:\p{{Lu}}\.[ \t]*)?"
-    rf"(?:{_CAPS_WORD}|{_WORD})){{0,4}}"
+    rf"(?<![\p{{L}}\p{{N}}_])(?:\p{{Lu}}\.{_ONE_BLANK}?)?(?:{_CAPS_WORD}|{_WORD})"
+    rf"(?:(?:{_ONE_BLANK}|,{_ONE_BLANK}?)(?:{_PARTICLE}{_ONE_BLANK})*"
+    rf"(?:\p{{Lu}}(?:\.{_ONE_BLANK}?|{_ONE_BLANK}(?=\p{{Lu}}\p{{Ll}})))?"
+    rf"(?:{_CAPS_WORD}|{_WORD})){{0,4}}(?:{_ONE_BLANK}\p{{Lu}}\.(?![\p{{L}}\p{{N}}_]))?"
     rf"(?![\p{{L}}\p{{N}}_])"
 )
-_TOKEN = regex.compile(rf"{_CAPS_WORD}|{_WORD}|\p{{Lu}}\.")
+# A middle initial may go without its period between two words (`Shane M Culp`).
+_TOKEN = regex.compile(rf"{_CAPS_WORD}|{_WORD}|\p{{Lu}}\.|\p{{Lu}}(?=[ ]\p{{Lu}}\p{{Ll}})")
 
 # A label may be followed by a closing quote, a separator, then an opening quote:
 # `name: `, `patient_name = "`, `{"name": "`, `Patient (`.
@@ -61,7 +68,9 @@ _NAME_PART_WORDS = (
     r"patient[ _]?name|pt[ _]?name|full[ _]?name|first[ _]?name|last[ _]?name|"
     r"given[ _]?name|family[ _]?name|middle[ _]?name|surname|maiden[ _]?name|forename|"
     r"next[ _]of[ _]kin|emergency[ _]contact|attending|referring[ _]physician|"
-    r"seen[ _]by|signed[ _]by|dictated[ _]by"
+    r"seen[ _]by|signed[ _]by|dictated[ _]by|"
+    # phrases that give a name: `my name is`, `everyone calls me`, `she named him`
+    r"name[ _]is|calls[ _]me|call[ _]me|named[ _]him|named[ _]her|my[ _]kid"
 )
 _NAME_PART_LABEL = regex.compile(rf"(?:\b(?:{_NAME_PART_WORDS})s?{_LABEL_TAIL})",
                                  regex.IGNORECASE | regex.REVERSE)
@@ -102,6 +111,28 @@ _HAN = regex.compile(
     r"(?![\p{Han}\p{Katakana}])"
 )
 _HAN_CHAR = regex.compile(r"\p{Han}")
+_HANGUL_CHAR = regex.compile(r"\p{Hangul}")
+_KANA_CHAR = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+#: Share of a text's characters in one script above which the text is written in it.
+_WRITTEN_IN_SHARE = 0.15
+
+
+#: A text with this many words in one script holds sentences of that language.
+_WRITTEN_IN_WORDS = 5
+
+
+def _written_in(text: str, script: regex.Pattern[str]) -> bool:
+    """Whether `text` is prose in the script (Korean, Japanese), not an English text
+    holding a name or two in it: there every short run is a word, not a name. Code
+    commented in Korean is mostly Latin, so a few sentences' worth of words count too."""
+    found = script.findall(text)
+    return len(found) / max(1, len(text)) >= _WRITTEN_IN_SHARE or (
+        len(found) >= 3 * _WRITTEN_IN_WORDS and len(_script_words(text, script))
+        >= _WRITTEN_IN_WORDS)
+
+
+def _script_words(text: str, script: regex.Pattern[str]) -> list[str]:
+    return regex.findall(rf"(?:{script.pattern})+", text)
 _NAME_GAP = regex.compile(r"[ \t　・]")
 _WORD_AND_COMMA = regex.compile(rf"({_WORD}|{_CAPS_WORD}),[ \t]*$")
 _KANA_NAME = regex.compile(r"\p{Katakana}{2,}(?:[・ 　]\p{Katakana}{2,})+")
@@ -192,9 +223,12 @@ _AFTER_CUE = regex.compile(
     r"[ \t]+(?:was|is|has|had|presented|presents|reports|reported|denies|denied|underwent|"
     r"received|complained|complains|said|says|called|visited|returned|arrived|died|"
     r"passed|consented|declined|agreed|lives|works|attended|remains|continues|will|"
-    r"fell|has|needs|wants|asked|prefers|speaks)\b)",
+    r"fell|has|needs|wants|asked|prefers|speaks|shouted|told|began|started|went|came|"
+    r"wrote|gave|took|felt|looks|looked|seems|seemed|lived|worked|stayed|left|got|just)\b)",
     regex.IGNORECASE,
 )
+# A capitalised word right before: `The Princess Royal arrived` is a title, not `Royal`.
+_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'’-]*[ ]$")
 #: Asked to confirm a doubtful span; returns True when NER sees a PERSON there. An
 #: object that also has `confirm_many(text, spans) -> list[bool]` gets all of a
 #: text's doubtful spans at once.
@@ -337,12 +371,35 @@ def _tokens(candidate: str) -> list[tuple[int, int, str]]:
 
 
 _STRONG_KINDS = frozenset({"G", "S", "N"})
+#: Capitalised at a sentence or title start, these words are never part of a name.
+_FUNCTION_WORDS = frozenset({
+    "the", "this", "that", "these", "those", "my", "our", "your", "its",
+    "their", "of", "in", "on", "at", "to", "for", "with", "from", "via", "see", "using",
+    "chapter", "section", "experiment", "step", "part", "lab", "exercise", "example",
+    "since", "when", "while", "if", "after", "before", "during", "because", "although",
+    "unlike", "like", "into", "upon", "within", "without", "but", "then", "also", "each",
+    "every", "some", "any", "other", "another", "both", "either", "neither", "here", "there",
+    "princess", "prince", "duchess",
+})
 
 
 @lru_cache(maxsize=1)
 def _run_breaking_streets() -> frozenset[str]:
     """Street and title words, ours and the place recognizer's: they end a run of names."""
     return _STREET_WORDS | street_words()
+
+
+# `Braund, Mr. Owen Harris`: the surname, a comma and the title before the given names.
+_SURNAME_TITLE_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{N}_])\p{Lu}[\p{L}\p{M}'’-]+,[ ](?:Mr|Mrs|Ms|Miss|Mx|Master|Dr|Rev|Prof)"
+    r"\.?[ ]$")
+
+
+def _with_surname_before_title(text: str, start: int) -> int:
+    """Where a name that follows `Surname, Title.` starts: at the surname, so the whole
+    `Surname, Title. Given` is one span and no part of it stays in clear."""
+    before = _SURNAME_TITLE_BEFORE.search(text, max(0, start - 40), start)
+    return before.start() if before else start
 
 
 class NameRecognizer:
@@ -397,9 +454,12 @@ class NameRecognizer:
             else:
                 found = self._person_runs(text, match.start(), _tokens(value), kinds, streets)
             for start, end, score in found:
+                if _cue(text, start) < 2 and in_documentation(text, start, end):
+                    continue  # an author, a reference, an eponym: not the text's person
                 if score is None:
                     doubtful.append((start, end))
                 else:
+                    start = _with_surname_before_title(text, start)
                     sure.append(Finding(start, end, "PERSON", "phi", score, DETECTOR))
         if _has_non_latin(text):
             sure.extend(self._scripts(text))
@@ -426,7 +486,7 @@ class NameRecognizer:
         found: list[tuple[int, int, float | None]] = []
         run: list[tuple[int, int, str, str]] = []
         for start, end, word in tokens:
-            if word.endswith(".") and len(word) == 2:  # an initial: J. Smith
+            if len(word) == 1 or word.endswith(".") and len(word) == 2:  # J. Smith, Shane M Culp
                 run.append((start, end, word, "i"))
                 continue
             kind = self._run_kind(word, kinds, streets)
@@ -465,6 +525,8 @@ class NameRecognizer:
         # -ing ...) end a run of names.
         # So do capitals that are no known name (MRN, ICU, MA as a state code), and
         # street words (12 Beacon Street is an address).
+        if key in _FUNCTION_WORDS:
+            return None  # `The Law`, `A Wilson`: an article is no part of a name
         if kind:
             ends = word.isupper() and len(word) <= 2 or key in streets
         else:
@@ -475,7 +537,9 @@ class NameRecognizer:
     def _judge(self, text: str, base: int, run: list[tuple[int, int, str, str]]
                ) -> tuple[tuple[int, int, float | None], ...]:
         """The run's name span and score, if it is one (an empty tuple if not)."""
-        while run and run[-1][3] == "i":
+        # A trailing initial stays after a given name (`Jane E.`); others end the name.
+        keep_initial = len(run) >= 2 and run[-1][3] == "i" and run[-2][3] in ("G", "N")
+        while run and run[-1][3] == "i" and not (keep_initial and len(run) == 2):
             run = run[:-1]
         if not run:
             return ()
@@ -502,12 +566,15 @@ class NameRecognizer:
         if len(words) >= 2 and _AFTER_STRONG.match(text, end) and not all(
                 w.isupper() for w in words):
             return ((start, end, 0.75),)
+        if len(words) == 1 and kinds[0] == "G" and _AFTER_CUE.match(text, end) and not (
+                _CAPITAL_BEFORE.search(text, max(0, start - 30), start)):
+            return ((start, end, 0.7),)  # a given name and nothing else, then `is`, `said`
         if (strong >= 1 and len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))) or (
                 len(words) == 1 and strong and self._comma_pair(text, start, end)):
             return ((start, end, 0.7),)
         if self.confirm is not None and len(words) <= 4 and not followed_by_region(
                 text, end) and not _place_and_region(text, base, run) and (
-                strong and (len(words) >= 2 or cue == 1)
+                strong and (len(words) >= 2 or cue == 1 or _AFTER_CUE.match(text, end))
                 or len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))
         ) and not all(w.isupper() for w in words):
             # A known word beside unknown ones, or unknown words where a person would
@@ -527,12 +594,15 @@ class NameRecognizer:
     # -- uncased scripts ---------------------------------------------------------------
     def _scripts(self, text: str) -> Iterator[Finding]:
         han_share = None  # counted only when a Han run needs it
+        japanese = korean = None  # whether the text is written in the language, if asked
         for match in _HAN.finditer(text):
             value = match.group()
             compact = _NAME_GAP.sub("", value)
             context = _script_context(text, match.start(), match.end())
             if context != 2 and han_share is None:
                 han_share = len(_HAN_CHAR.findall(text)) / max(1, len(text))
+                japanese = _written_in(text, _KANA_CHAR)
+                han_share = 1.0 if japanese else han_share  # Japanese prose: labels only
             surname = self.lists.kind(compact[:1]).upper() in {"S", "N"} or (
                 self.lists.kind(compact[:2]).upper() in {"S", "N"})
             spaced = compact != value
@@ -543,10 +613,17 @@ class NameRecognizer:
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if context == 2 else 0.7, DETECTOR)
         for match in _KANA_NAME.finditer(text):
-            yield Finding(match.start(), match.end(), "PERSON", "phi", 0.7, DETECTOR)
+            if japanese is None:
+                japanese = _written_in(text, _KANA_CHAR)
+            if not japanese or _script_context(text, match.start(), match.end()) == 2:
+                yield Finding(match.start(), match.end(), "PERSON", "phi", 0.7, DETECTOR)
         for match in _HANGUL.finditer(text):
             value = match.group()
             context = _script_context(text, match.start(), match.end())
+            if context != 2 and korean is None:
+                korean = _written_in(text, _HANGUL_CHAR)
+            if korean and context != 2:
+                continue  # in Korean prose a short word is a word; only a label says name
             known = self.lists.kind(value[:1]).upper() in {"S", "N"} or any(
                 self.lists.kind(part) for part in value.split())
             if context == 2 or context == 1 and len(value) >= 2 or known and len(value) >= 2:

@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from .finding import Finding
+from .name_context import credit_line
 from .recognizer import anchor_starts, matches_at, trie
 
 US_STATES = {
@@ -85,12 +86,13 @@ def _street_pattern() -> regex.Pattern[str]:
 
     suffixes = _alternation((*Provider.street_suffixes, *_ABBREVIATED_SUFFIXES))
     word = r"(?:\p{Lu}[\p{L}'.-]*|\d+(?:st|nd|rd|th))"
-    unit = r"(?:[ \t,]+(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?[ \t]*#?[\w-]+)?"
+    unit = (r"(?:(?:,[ ]?|[ ])(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?"
+            r"[ ]?#?[\w-]+)?")
     return regex.compile(
         rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?(?:"
-        rf"[ \t]+(?:[NSEW]\.?[ \t]+)?(?:{word}[ \t]+){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
-        r"|(?:[ \t]?bis)?,?[ \t]+(?:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)"
-        r"[ \t]+(?:[\p{L}'-]+[ \t]+){0,4}[\p{L}'-]+)"
+        rf"[ ](?:[NSEW]\.?[ ])?(?:{word}[ ]){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
+        r"|(?:[ ]?bis)?,?[ ](?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)"
+        r"[ ](?:[\p{L}'-]+[ ]){0,4}[\p{L}'-]+)"
     )
 
 
@@ -152,13 +154,13 @@ def _number_starts(text: str) -> tuple[list[int], list[int] | None]:
 _STREET_NAME_FIRST = (
     (re.compile(r"(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|Camino) "),
      regex.compile(r"(?<![\w-])(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|"
-                   r"Camino)[ \t]+(?:[\p{L}'.-]+[ \t]+){0,4}(?:No\.?[ \t]*)?\d{1,5}[A-Za-z]?")),
+                   r"Camino)[ ](?:[\p{L}'.-]+[ ]){0,4}(?:No\.?[ ]?)?\d{1,5}[A-Za-z]?")),
     (re.compile(r"(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|gracht|straat|"
-                r"gatan|vägen|vej|gade)[ \t]+\d"),
+                r"gatan|vägen|vej|gade)[ ]\d"),
      regex.compile(r"(?<![\w-])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|"
-                   r"ring|damm|laan|gracht|straat|gatan|vägen|vej|gade)[ \t]+\d{1,5}[a-z]?"
+                   r"ring|damm|laan|gracht|straat|gatan|vägen|vej|gade)[ ]\d{1,5}[a-z]?"
                    r"(?![\w-])")),
-    (re.compile(r"Box"), regex.compile(r"(?<![\w-])P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}")),
+    (re.compile(r"Box"), regex.compile(r"(?<![\w-])P\.?[ ]?O\.?[ ]Box[ ]\d{1,6}")),
 )
 
 #: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any case.
@@ -169,24 +171,33 @@ _CITY_CUE_ANCHORS = ("city", "town", "municipality", "village", "liv", "resid", 
 _STATE_CODES = _alternation(US_STATES)
 _STATE_NAMES = _alternation(US_STATES.values())
 _COUNTRIES = _alternation(COUNTRIES)
-_FIVE_DIGITS = regex.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])")
-_STATE_BEFORE = regex.compile(rf"\b(?:{_STATE_CODES}|{_STATE_NAMES}),?[ \t]+$", regex.REVERSE)
+_FIVE_DIGITS = regex.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)")
+# The state and the ZIP share a cell: one blank or a comma apart, not a table's gap.
+_STATE_BEFORE = regex.compile(rf"\b(?:{_STATE_CODES}|{_STATE_NAMES})(?:,[ ]?|[ ])$",
+                              regex.REVERSE)
 _ZIP_LABEL = regex.compile(
     r"\b(?:zip[ _]?code|postal[ _]?code|post[ _]?code|zip5|zip3|zip)s?"
-    r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?",
+    r"[\"']?[ \t]*(?:[:=#]|is)?[ \t]*[\"']?",
     regex.IGNORECASE,
 )
-_ZIP_VALUE = regex.compile(r"(?:\d{5}(?:-\d{4})?|\d{3}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
+# After a label: US ZIP, ZIP3, and other countries' codes (`1421`, `53-320`, `7412 SL`,
+# `340 12`, `90010-170`).
+_ZIP_VALUE = regex.compile(r"(?:\d{5}(?:-\d{3,4})?|\d{4}(?:[ ]?[A-Z]{2}(?![\w]))?|"
+                           r"\d{2}-\d{3}|\d{3}(?:[ ]\d{2})?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
                            r"[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})(?![\w-])", regex.IGNORECASE)
 _UK_POSTCODE = regex.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
 _CITY = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ -](?:\p{Lu}[\p{Ll}\p{M}]+|of|de|la|del))*?"
+# `Raleigh, NC`: a comma and a blank; `Miami,FL` is two cells of a CSV row.
 _REGION_AFTER_COMMA = regex.compile(
-    rf",[ \t]*(?:{_STATE_CODES}|{_STATE_NAMES}|{_COUNTRIES})(?![\p{{L}}])")
+    rf",[ ](?:{_STATE_CODES}|{_STATE_NAMES}|{_COUNTRIES})(?![\p{{L}}])")
 # Every state and country starts with two ASCII letters, the first a capital.
 _REGION_START = re.compile(r",(?=[ \t]*[A-Z][A-Za-z])")
 _CITY_AT_END = regex.compile(rf"(?<![\p{{L}}])(?:{_CITY})$", regex.REVERSE)
+# `city`, `town` ... are labels only with a separator (`City: Boston`, `town = "Ely"`):
+# `City Plot`, `City Area` are headings.
 _CITY_CUE = regex.compile(
-    r"\b(?:city|town|municipality|village|lives[ \t]+in|living[ \t]+in|resides[ \t]+in|"
+    r"\b(?:(?:city|town|municipality|village)(?=[\"']?[ \t]*[:=])|lives[ \t]+in|"
+    r"living[ \t]+in|resides[ \t]+in|"
     r"resident[ \t]+of|born[ \t]+in|moved[ \t]+(?:from|to)|relocated[ \t]+to|hometown|"
     r"place[ \t]+of[ \t]+birth|pob|home[ \t]+in|from[ \t]+the[ \t]+city[ \t]+of)"
     r"[\"']?[ \t]*[:=]?[ \t]*[\"']?",
@@ -248,8 +259,14 @@ class PlaceRecognizer:
             if city:
                 spans.append(city.span())
         for start, end in spans:
-            if text[start:end].split()[0] not in _NOT_CITY:
+            if text[start:end].split()[0] not in _NOT_CITY and not _is_region(
+                    text[start:end]) and not credit_line(text, start):
                 yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
+
+
+def _is_region(words: str) -> bool:
+    """`Washington, DC`, `Georgia, USA`: a state or country is no place smaller than one."""
+    return words in US_STATES.values() or words in COUNTRIES
 
 
 def _anchored(pattern: regex.Pattern[str], text: str, lowered: str,

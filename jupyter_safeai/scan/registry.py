@@ -204,9 +204,13 @@ def rule_files(environ: dict[str, str] | None = None) -> list[Path]:
 
 def builtin_recognizers(ner: bool = True) -> tuple[Recognizer, ...]:
     """The recognizer families of the package, in the order the engine runs them."""
+    from .address_blocks import AddressBlockRecognizer
+    from .card_context import LABELLED_CARD
     from .concat import ConcatenatedSecretRecognizer
     from .contact import CONTACT_RECOGNIZERS
+    from .contact_blocks import ContactBlockNameRecognizer
     from .dates import DATE_RECOGNIZERS
+    from .facilities import FacilityRecognizer
     from .genomic import GENOMIC_RECOGNIZERS
     from .identifiers import IDENTIFIER_RECOGNIZERS
     from .labelled import LabelledNumberRecognizer
@@ -217,10 +221,13 @@ def builtin_recognizers(ner: bool = True) -> tuple[Recognizer, ...]:
     from .places import PLACE_RECOGNIZERS
     from .records import RecordRecognizer
     from .secrets import SECRET_RECOGNIZERS
+    from .speakers import SpeakerRecognizer
     from .tables import TextTableRecognizer
 
     return (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS,
             *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
+            AddressBlockRecognizer(), LABELLED_CARD, ContactBlockNameRecognizer(),
+            FacilityRecognizer(), SpeakerRecognizer(),
             TextTableRecognizer(), NameRecognizer(confirm=PersonNer() if ner else None),
             LabelledNumberRecognizer(), LooseNameRecognizer(), RecordRecognizer(),
             ConcatenatedSecretRecognizer(), LooseSecretRecognizer())

@@ -56,6 +56,10 @@ _HEADER_CHARS = re.compile(r"[\w#/().\- ,;|\"'\s]*")
 _LAYOUT = re.compile(r"[,;|\s](?:(?<=[,;|\t])|(?<=\S\s)(?:\s+|(?<! ))(?=\S))")
 
 
+#: Columns that say where, not who: alone in a header (cities and their populations, ZIP
+#: codes and incomes) they describe places; beside a person's column they are PHI.
+_PLACE_ONLY = frozenset({"LOCATION", "ZIP_CODE"})
+
 _Header = tuple[str | None, list[tuple[str, bool] | None]]
 
 
@@ -74,12 +78,15 @@ def _read_header(line: str) -> _Header | None:
     for separator in layouts:
         spans = _fields(line, separator)
         names = [line[s:e] for s, e in spans]
-        if len(spans) < 2 or not all(_COLUMN_NAME.fullmatch(n) for n in names if n):
+        # A header names two columns at least: ` 'birthday cake',` is an item of a
+        # printed list, not a table's header.
+        if sum(bool(n) for n in names) < 2 or not all(
+                _COLUMN_NAME.fullmatch(n) for n in names if n):
             continue
         entities = [column_entity(name) for name in names]
         clear = [e for e in entities if e and e[1]]
-        if not clear:
-            continue
+        if not clear or all(e[0] in _PLACE_ONLY for e in clear):
+            continue  # no column about a person: a table of cities or regions is not PHI
         # Beside a clear identifier column, a plain `name` column is a person's name and
         # an `age` column's values over 89 are findings.
         entities = [(e[0], True) if e and e[0] in {"PERSON", "AGE"} else e for e in entities]

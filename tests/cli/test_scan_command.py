@@ -68,8 +68,10 @@ def test_a_teaching_notebook_passes_the_default_hook(capsys: pytest.CaptureFixtu
     code, out, _ = run(capsys, "scan", "lesson.ipynb", "--format", "json")
     assert code == 0
     found = findings(out)
+    # what is still found (a name in passing, a date) is below the hook's threshold;
+    # documentation links, the byline and the role mailbox are no findings
     assert found and all(f["severity"] != "high" for f in found)
-    assert {"PERSON", "URL"} <= {f["entity"] for f in found}
+    assert not {"URL", "EMAIL_ADDRESS"} & {f["entity"] for f in found}
 
 
 def test_a_patient_note_fails_the_default_hook(capsys: pytest.CaptureFixture[str]) -> None:
@@ -86,7 +88,7 @@ def test_a_patient_note_fails_the_default_hook(capsys: pytest.CaptureFixture[str
 
 
 def test_the_same_name_alone_is_medium(capsys: pytest.CaptureFixture[str]) -> None:
-    write(Path("credits.ipynb"), markdown("Thanks to John Smith for the figures."))
+    write(Path("credits.ipynb"), markdown("Ask John Smith about the figures."))
     code, out, _ = run(capsys, "scan", "credits.ipynb", "--format", "json")
     assert code == 0
     assert [f["severity"] for f in findings(out) if f["entity"] == "PERSON"] == ["medium"]

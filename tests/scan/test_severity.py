@@ -72,5 +72,8 @@ def test_the_gate_reports_the_same_severity_as_the_cli() -> None:
     patient = check_prompt(["Patient John Smith, MRN: 00483920, had a fall."]).to_dict()
     assert {(f["entity"], f["severity"]) for f in patient["findings"]} == {
         ("PERSON", "high"), ("MEDICAL_RECORD_NUMBER", "high")}
-    author = check_prompt(["Thanks to John Smith for the figures."]).to_dict()
-    assert [(f["entity"], f["severity"]) for f in author["findings"]] == [("PERSON", "medium")]
+    colleague = check_prompt(["Ask John Smith about the figures."]).to_dict()
+    assert [(f["entity"], f["severity"]) for f in colleague["findings"]] == [
+        ("PERSON", "medium")]
+    # a credit is documentation, not a person the text is about: no finding at all
+    assert check_prompt(["Thanks to John Smith for the figures."]).to_dict()["findings"] == []

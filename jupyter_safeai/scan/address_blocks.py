@@ -1,0 +1,187 @@
+"""Whole postal addresses: the street line and the unit, city, state, country and postcode
+that follow it, on the same line or the next few.
+
+`places` finds a street (`12 Beacon Street`); an address as people write it goes on:
+`Apt. 595 / LAPPEENRANTA / SK / 53650`, `, Grubbenvorst, Netherlands 04020`. Left in
+clear, the city and postcode of a redacted street still locate the person. Streets in
+the international form `<building> <street name> <number>` (`28245 Puruntie 82`,
+`772 ul. Narewska 94`) and military / PO-box forms (`PSC 0413, Box 8144`, `Unit 7194
+Box 5854`, `APO AA 42323`) count when an address cue comes before them (`lives at`,
+`address:`, `send it to`) or when the lines after them read as the rest of an address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from .finding import Finding
+from .places import COUNTRIES, US_STATES, _street_pattern
+
+_LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
+# `28245 Puruntie 82`, `772 ul. Narewska 94`, `010 63 Avenue du Golf Arabe`, `1610 ul.
+# Zakrzowska 92`: a building number, one to five words (a street name in any language,
+# maybe with a small word inside, starting with a capital or a street word), a house
+# number.
+_INTERNATIONAL_STREET = regex.compile(
+    rf"(?<![\w.,-])\d{{1,6}}[A-Za-z]?(?:[ ]\d{{1,4}})?[ ]"
+    rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]+|(?:ul|rue|via|calle|rua|av)\.?(?=[ ]))"
+    rf"(?:[ ]{_LETTERS}){{0,4}}[ ]\d{{1,5}}[A-Za-z]?\.?(?![\w-])"
+)
+#: Words of prose, which no street name in `_INTERNATIONAL_STREET` holds.
+_PROSE_WORDS = frozenset("""
+and or to is are was of with the a an in on at by for from than then instead between
+only say days times units features iterations components vectors flips upvotes required
+really means included exclude excluded epoch epochs dimension axis array size
+""".split())
+# Military and box addresses: `PSC 0413, Box 8144`, `Unit 7194 Box 5854`, `USS Lorenzen`,
+# then `APO AA 42323` / `FPO AE 25990`.
+_BOX_STREET = regex.compile(
+    r"(?<![\w-])(?:(?:PSC|Unit|CMR)[ ]\d{3,5},?[ ]Box[ ]\d{3,5}|"
+    r"(?:USS|USNS|USNV|USCGC)[ ]\p{Lu}\p{L}+|"
+    r"P\.?[ ]?O\.?[ ]Box[ ]\d{1,6}|Postbox[ ]\d{1,6})"
+    r"(?=(?:,[ ]?|[ ]|\n[ \t>]*)(?:[AFD]PO[ ][A-Z]{2}|Suite|Apt|Unit|\p{Lu}))",
+    regex.IGNORECASE,
+)
+# `the corner of 3744 Retreat Avenue and Władysława Route`
+_CORNER = regex.compile(
+    r"(?<![\w-])(?:the[ ])?corner[ ]of[ ](?:ul\.[ ])?[\p{Lu}\d][^\n.,;?!]{2,50}?[ ]and[ ]"
+    r"(?:ul\.[ ])?[\p{Lu}\d][\p{L}\d'’-]*(?:[ ][\p{Lu}\d][\p{L}\d'’.-]*){0,4}",
+    regex.IGNORECASE)
+# A name-first street with its number after a cue: `on Villacher Strasse 89`.
+_NAME_FIRST_STREET = regex.compile(
+    r"(?<![\w-])\p{Lu}[\p{L}\p{M}'’.-]+(?:[ ][\p{L}\p{M}'’.-]+){0,3}[ ]\d{1,5}[a-z]?\.?(?![\w-])")
+_CUE = regex.compile(
+    r"(?:address(?:es)?(?:[ ]is)?|addr|lives?[ ]at|living[ ]at|resides?[ ]at|located[ ]at|"
+    r"office[ ]is[ ]at|meet[ ](?:me|you)[ ]at|ship(?:ped)?[ ]to|deliver(?:ed)?[ ]to|"
+    r"mail(?:ed)?[ ]to|send[ ](?:\p{L}+[ ]){0,4}to|taxi[ ]to|drops?[ ]you[ ]off[ ]at|"
+    r"billing|shipping|residence|here[ ]they[ ]are|moved[ ]to|it[ ]is|return[ ]to|"
+    r"meet(?:[ ]\p{L}+){0,2}[ ]at|(?:station|office|house|shop|store|stop)[ ]is[ ](?:on|at))"
+    r"\W{0,4}(?:\p{L}+\W{1,3})?$",
+    regex.IGNORECASE,
+)
+_SEPARATOR = regex.compile(r",[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?")
+_UNIT = regex.compile(r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|Bldg)\b|#)"
+                      r"\.?[ ]?#?(?=[\w-]*\d)[\w-]{1,6}(?![\w-])", regex.IGNORECASE)
+# `Mrs. Jennifer Alcaraz Suite 541 6343 Skogstien 106`, `13813 3784 Archwood Avenue`:
+# a unit or a second number written before the street.
+_BEFORE_STREET = regex.compile(
+    r"(?:(?:Apt|Apartment|Suite|Unit)\.?[ ]\w{1,6}[ ]|\d{1,6}[ ])$", regex.IGNORECASE)
+_POSTCODE = regex.compile(
+    r"(?:\d{3,6}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
+    r"[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\d{4}[ ]?[A-Z]{2})(?![\w-])"
+)
+_MILITARY = regex.compile(r"[AFD]PO[ ](?:AA|AE|AP)")
+_STATE_CODE = regex.compile(r"(?:[A-Z]{2}|nan)(?![\w-])")
+# A city: up to four capitalised or all-capital words, small joining words allowed
+# (`Mora de Rubielos`, `Turkovice u Prelouce`, `København K`).
+_CITY = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ ](?:(?:de|del|la|le|u|am|an|der|den|do|da|di|of|on|upon|"
+    r"sur|sous|im|in|bei|van|von|y|e|nad|pod|na|ob|pri|aan|op|auf|zum|zur|al|el)[ ])?"
+    r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}))"
+    r"{0,3}(?:[ ]\([\p{L} ]+\))?(?![\p{L}\p{M}\d])"
+)
+_SEGMENT_LIMIT = 7
+
+
+@lru_cache(maxsize=1)
+def _regions() -> regex.Pattern[str]:
+    """Countries and US states by name (`Netherlands`, `United Kingdom`, `Colorado`)."""
+    from .geography import country_names
+
+    names = {*COUNTRIES, *US_STATES.values(), *country_names()}
+    alternation = "|".join(sorted((regex.escape(n) for n in names), key=len, reverse=True))
+    return regex.compile(rf"(?:{alternation})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+class AddressBlockRecognizer:
+    """A street line and the rest of its address, as one STREET_ADDRESS span."""
+
+    name = "pattern:address"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        if not any(c.isdigit() for c in text):
+            return
+        anchors: list[tuple[int, int, bool | None]] = []  # start, end, cue needed (None:
+        # a street `places` reports alone already)
+        for match in _street_pattern().finditer(text):
+            anchors.append((match.start(), match.end(), None))
+        for match in _INTERNATIONAL_STREET.finditer(text):
+            words = match.group().casefold().split()
+            if not any(w.rstrip(".,") in _PROSE_WORDS for w in words):
+                anchors.append((match.start(), match.end(), True))
+        for match in _BOX_STREET.finditer(text):
+            anchors.append((match.start(), match.end(), False))
+        if "orner" in text:
+            for match in _CORNER.finditer(text):
+                anchors.append((match.start(), match.end(), False))
+        for match in _NAME_FIRST_STREET.finditer(text):
+            if self._cued(text, match.start()) and not any(
+                    w.rstrip(".,") in _PROSE_WORDS for w in match.group().casefold().split()):
+                anchors.append((match.start(), match.end(), True))
+        anchors = [(self._start(text, start), end, cue) for start, end, cue in anchors]
+        taken = -1
+        for start, end, needs_cue in sorted(anchors, key=lambda a: a[:2]):
+            if start < taken:
+                continue
+            block_end, segments = self._extend(text, end)
+            if needs_cue and segments < 2 and not self._cued(text, start):
+                continue
+            if needs_cue is None and segments == 0 and start == self._start(text, start):
+                continue  # a bare street: `places` reports it already
+            taken = block_end
+            yield Finding(start, block_end, "STREET_ADDRESS", "phi", 0.9, self.name)
+
+    @staticmethod
+    def _start(text: str, start: int) -> int:
+        """The street's start, moved back over a unit or number written before it."""
+        before = _BEFORE_STREET.search(text, max(0, start - 16), start)
+        return before.start() if before else start
+
+    @staticmethod
+    def _cued(text: str, start: int) -> bool:
+        line_start = max(text.rfind("\n", 0, start) + 1, start - 60)
+        before = text[line_start:start]
+        return bool(_CUE.search(before)) or (
+            not before.strip(" \t>") and text[:line_start].rstrip().endswith(":"))
+
+    @staticmethod
+    def _extend(text: str, end: int) -> tuple[int, int]:
+        """Where the address that starts with a street ending at `end` ends, and how many
+        parts (unit, city, state, country, postcode) it has after the street."""
+        segments = 0
+        position = end
+        regions = _regions()
+        while segments < _SEGMENT_LIMIT:
+            gap = _SEPARATOR.match(text, position)
+            if gap is None:
+                break
+            at = gap.end()
+            on_new_line = "\n" in gap.group()
+            part = None
+            for pattern in (_UNIT, _MILITARY, regions, _POSTCODE):
+                part = pattern.match(text, at)
+                if part is not None:
+                    break
+            if part is not None and part.re is regions and (on_new_line or "," in gap.group()):
+                city = _CITY.match(text, at)  # `Colorado Springs`: the longer reading
+                part = city if city is not None and city.end() > part.end() else part
+            if part is None and gap.group().strip(" ") in (",", "") and not on_new_line:
+                part = _STATE_CODE.match(text, at) if segments else None
+            if part is None and (on_new_line or "," in gap.group()):
+                part = _STATE_CODE.match(text, at) or _CITY.match(text, at)
+                if part is not None and on_new_line:
+                    line_end = text.find("\n", part.end())
+                    rest = text[part.end():len(text) if line_end < 0 else line_end]
+                    if rest.strip(" ,") and not _POSTCODE.match(rest.strip(" ,")) and not (
+                            rest.lstrip().startswith(",")):
+                        part = None  # the line goes on as prose: no city line
+            if part is None or part.end() == at:
+                break
+            position = part.end()
+            segments += 1
+        while position > end and text[position - 1] in ".,":
+            position -= 1
+        return position, segments

@@ -1,0 +1,64 @@
+"""The name on the first lines of a contact block: a letterhead, a signature, a card.
+
+`Layla Gairbekov / Accountant / Personal Info: / Phone: …`, `> Marta Palermo / > Cityscan
+/ > 1072 Pohlstrasse 9 / > Suite 858`: a line that holds only a name, followed within a
+few lines by a street, a unit, a phone or an e-mail, is the name of the person the
+block reaches. Names no list knows (`Tzigane Lantos`) are found by that layout alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from .address_blocks import _regions
+from .finding import Finding
+from .geography import is_place_name
+from .name_context import in_organisation
+
+# Two to four words: capitalised words, initials, particles (`Agatha Á Ottarsdóttir`,
+# `Silvia J Křenová`, `Willemine ten Pas`).
+_NAME_LINE = regex.compile(
+    r"\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ ](?:\p{Lu}\.?|\p{Lu}[\p{Ll}\p{M}'’-]+|"
+    r"(?:van|von|de|del|della|da|das|dos|du|ten|ter|bin|binti|al|el|la|le)(?=[ ]\p{Lu}))){1,3}"
+)
+_LINE_PREFIX = regex.compile(r"[ \t>]*")
+# What the next lines of a contact block hold.
+_CONTACT_LINE = regex.compile(
+    r"^[ \t>]*(?:\d{1,6}[ ](?:ul\.[ ]|\d{1,4}[ ])?\p{Lu}[\p{L}'.-]+(?:[ ]\S+){0,4}[ ]"
+    r"(?:\d{1,5}\b|(?:St|Street|Ave|Avenue|Road|Rd|Lane|Ln|Drive|Dr|Blvd|Way|Terrace|"
+    r"Place|Court|Ct)\b)|(?:Apt|Apartment|Suite|Unit|PSC|P\.?[ ]?O\.?[ ]Box|Box)\b|"
+    r"(?:phone|mobile|tel|e-?mail|fax|address|personal[ ]info)\b|\S+@\S+\.\w)",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_BLOCK_LINES = 6
+
+
+class ContactBlockNameRecognizer:
+    name = "pattern:contact-block"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        if "\n" not in text:
+            return
+        lines = text.split("\n")
+        offsets, at = [], 0
+        for line in lines:
+            offsets.append(at)
+            at += len(line) + 1
+        for i, line in enumerate(lines):
+            prefix = _LINE_PREFIX.match(line).end()
+            match = _NAME_LINE.fullmatch(line.rstrip(), prefix)
+            if match is None or is_place_name(match.group()):
+                continue
+            start = offsets[i] + match.start()
+            end = offsets[i] + match.end()
+            if in_organisation(text, start, end):
+                continue
+            previous = lines[i - 1].strip(" \t>") if i else ""
+            if len(previous.split()) > 5 or previous.endswith((".", "?", "!", ",", ";")):
+                continue  # inside prose: a block's lines are short
+            following = lines[i + 1:i + 1 + _BLOCK_LINES]
+            if _CONTACT_LINE.search("\n".join(following)) or any(
+                    _regions().fullmatch(line.strip(" \t>")) for line in following):
+                yield Finding(start, end, "PERSON", "phi", 0.75, self.name)

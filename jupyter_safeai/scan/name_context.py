@@ -1,0 +1,145 @@
+"""Where a capitalised name is not about a person the text concerns: documentation.
+
+Clinical de-identification reads context before it calls a word a name. A notebook is
+full of real people who are not its subject: the author in a byline (`by Jake
+VanderPlas`), the authors of a reference (`Clarck, Torin K., Aaron W. Johnson, ...`),
+the person a link credits (`[Tim Salimans](http://…)`), the eponym of a method
+(`Powell's method`). A title or a name label (`Dr.`, `Patient:`) still makes a name
+a finding wherever it stands; these rules only drop names that nothing but their
+shape made findings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .geography import is_place_name
+
+# Words that say a name on the line is an author or a credit: `content … by`,
+# `created by`, `Authors:`, `%watermark -a`.
+_BYLINE = re.compile(
+    r"\b(?:created|written|ported|adapted|excerpt|authored|maintained|translated|"
+    r"developed|edited|contributed|compiled|presented|illustrated|curated|designed|"
+    r"implemented|inspired|example|book|course|tutorial|notebook|chapter|content|post|blog|"
+    r"talk|lecture|slides|video|package|library|photo|image|figure|paper|article|"
+    r"thesis|dataset|data set|version|coined|quote|zen|donated|provided|funded|"
+    r"sponsored|hosted)\b"
+    r"[^\n]{0,120}\bby\b|\b(?:authors?|copyright|credits?|thanks to|maintainers?|"
+    r"contributors?|acknowledg\w+|courtesy of|cc-by|watermark|with help from)\b|©|\(c\)",
+    re.IGNORECASE,
+)
+# `[Python for Data Analysis](http://…) by Wes McKinney`: the author of a linked work.
+_LINK_BY = re.compile(r"\]\([^)\s]*\)[ \t]*by[ \t]*$")
+# A Markdown heading: a title, not text about someone.
+_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
+
+# A line that is a reference in a bibliography: venue, volume, pages, a DOI or arXiv id,
+# or a numbered entry whose title follows the authors in quotes or italics.
+_CITATION = re.compile(
+    r"^[ \t]*(?:[-*][ \t]*)?(?:\[\d{1,3}\]|\d{1,3}\.)[ \t][^\n]*?[.,][ \t]*[\"“*_][A-Z]|"
+    r"\bN\.p\.|\bWeb\. \d|\bPrint\.|\bet al\b|\barXiv\b|\bdoi\b|\bPhys\.? ?Rev|"
+    r"\bProc(?:eedings|\.)|\bJournal\b|"
+    r"\bVol(?:ume|\.)? ?\d|\bpp?\. ?\d|\bIn: |\bISBN\b|\b(?:Press|Springer|Wiley|O'Reilly|"
+    r"Elsevier|Nature|Science|IEEE|ACM|NeurIPS|NIPS|ICML|ICLR|CVPR|Quantum)\b[^\n]{0,40}"
+    r"\b(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d\d\b[^\n]{0,40}\b(?:Press|Springer|Wiley|"
+    r"Journal|Proc|Rev|Lett|Vol)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+# `'s method`, `'s theorem`: the name of a method, not of a person in the text.
+_EPONYM_AFTER = re.compile(
+    r"['’]s?\s+(?:method|methods|theorem|law|rule|algorithm|equation|inequality|"
+    r"distribution|test|criterion|constant|formula|principle|paradox|problem|conjecture|"
+    r"lemma|model|gate|transform|series|number|kernel|index|coefficient|correction|"
+    r"approximation|estimator|identity|space|function|curve|loss|scheme|razor|"
+    r"experiment|box|page|blog|book|site|website|paper|notes?|course|lecture|talk)\b",
+    re.IGNORECASE,
+)
+# A name as the text of a Markdown link: a credit or reference to a public page.
+_LINK_TEXT = re.compile(r"\]\((?:https?://|www\.|mailto:)")
+#: What follows the authors' names in a watermark or byline output.
+_AFTER_BYLINE = re.compile(r"[^\n]{0,60}\n\s*(?:last updated|last modified)\b",
+                           re.IGNORECASE)
+
+
+def in_documentation(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] stands in documentation rather than in text
+    about a person: a byline or credit, a bibliography line, a link's text, an eponym,
+    a heading, or a place's name (`San Francisco`, `North Dakota`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[line_start:start]
+    if _LINK_BY.search(before[-300:]) or _BYLINE.search(before[-200:]) or (
+            _EPONYM_AFTER.match(text, end) or _REFERENCE_MARK.match(text, end)):
+        return True
+    if before.endswith("[") and _LINK_TEXT.match(text, end):
+        return True
+    if _HEADING.match(before) or _CITATION.search(text, line_start, line_end):
+        return True
+    if _AFTER_BYLINE.match(text, end):
+        return True
+    words = text[start:end]
+    if words.casefold() in _SOFTWARE_NAMES:
+        return True
+    return " " in words and is_place_name(words) or in_organisation(text, start, end)
+
+
+#: Given names that, alone, name software, languages or algorithms far more often in
+#: a notebook (`Adam` the optimiser, `Julia`, `Pascal`).
+_SOFTWARE_NAMES = frozenset("""
+adam adamax nadam adagrad adadelta rmsprop julia ruby rust swift ada pascal haskell scala
+kotlin dart elixir erlang perl lisp clojure sage maple octave stan jax keras django flask
+spark hadoop kafka hive pig airflow siri alexa cortana watson bard claude gemini llama
+mistral falcon alpaca vicuna bert roberta albert electra ernie elmo grover lenet alexnet
+seaborn matplotlib bokeh plotly altair vega dask numba cython theano caffe torch
+tensorflow scipy numpy sympy pymc pyro edward tfp xgboost lightgbm catboost
+""".split())
+# `B. Cronin [5]`, `Cronin (2013)`: a name with its reference marker is an author.
+_REFERENCE_MARK = re.compile(r"[ ,]*(?:et al\.?[ ,]*)?(?:\[\d{1,3}(?:[,-]\d{1,3})*\]|"
+                             r"\((?:1[89]|20)\d\d[a-z]?\))")
+
+
+# A word after the name that makes it an organisation's: `Williamson Orchestra`,
+# `Russell Investments`, `Davis & Sons`.
+_ORGANISATION_AFTER = re.compile(
+    r"[ ]?(?:&[ ]?)?(?:Orchestra|Band|Quartet|Choir|Ensemble|Investments?|Associates|"
+    r"Technologies|Technology|Partners|Holdings|Capital|Bank|Group|Company|Co\.|Corp\.?|"
+    r"Corporation|Inc\.?|Ltd\.?|LLC|LLP|PLC|GmbH|AG|S\.A\.|Sons|Brothers|Foundation|"
+    r"Institute|University|College|Agency|Consulting|Solutions|Systems|Labs?|Studios?|"
+    r"Media|Records|Publishing|Press|Ventures|Industries|Enterprises|Motors|Airlines|"
+    r"Insurance|Pharmaceuticals?|Therapeutics|Analytics|Software|Networks|Law[ ]Firm|"
+    r"Hotel|Restaurant|Cafe|Café|Stadium|Theat(?:er|re)|Museum|Park|Prize|Award|Lecture|"
+    r"Medal|Fellowship|Scholarship|Building|Hall|Center|Centre)\b"
+)
+# `Owens, Duran and Oneal`, `Hawkins, Richardson and Santana`: a firm named after its
+# partners (a list of surnames with `and`, no given name among them).
+_FIRM = re.compile(r",?[ ]and[ ][A-Z][\w'-]+")
+_FIRM_BEFORE = re.compile(r"(?<![\w,][ ])\b[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ]and[ ]$")
+
+
+def in_organisation(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised words at text[start:end] name an organisation: an
+    organisation word ends or follows them (`Williamson Orchestra`), or they are
+    partners' surnames joined by `and` (`Owens, Duran and Oneal`; not `Smith, John and
+    Doe, Jane`, where the last name has its given name after a comma)."""
+    last = text.rfind(" ", start, end)
+    if last > start and _ORGANISATION_AFTER.match(text, last, end + 1):
+        return True
+    if _ORGANISATION_AFTER.match(text, end):
+        return True
+    if _FIRM_BEFORE.search(text, max(0, start - 60), start):
+        return True  # the last partner: `Lopez, Santos and [Coleman]`
+    span = text[start:end]
+    if span.count(",") != 1 or len(span.split()) != 2 or text[:start].rstrip().endswith(","):
+        return False  # partners are three: `A, B and C`; a longer list is of people
+    firm = _FIRM.match(text, end)
+    return firm is not None and not text.startswith(",", firm.end())
+
+
+def credit_line(text: str, at: int) -> bool:
+    """Whether the line holding `at` is a byline, a credit or a bibliography entry."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(_BYLINE.search(text, max(line_start, at - 200), at)
+                or _CITATION.search(text, line_start, line_end))

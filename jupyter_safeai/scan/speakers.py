@@ -1,0 +1,54 @@
+"""Speaker labels in a transcript or chat log: `Melanie: I told him…`, `DR SMITH: …`.
+
+A line that opens with one or two capitalised words and a colon, in a text where at
+least two lines open that way and go on in words, is a dialogue; its labels are who
+speaks. A label is a name when a name list knows it as a strong given name or surname;
+role labels (`Doctor:`, `Patient:`, `Q:`, `Note:`) and log fields (`Epoch: 0010`) are
+not names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from .finding import Finding
+
+_SPEAKER = regex.compile(
+    r"^[ \t>*_-]*(\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ ]\p{Lu}[\p{Ll}\p{M}'’.-]*)?"
+    r"|\p{Lu}{2,}(?:[ ]\p{Lu}{2,})?)"
+    r"[*_]*[ \t]*:[ \t]+[\p{L}\"'“‘(]",
+    regex.MULTILINE,
+)
+#: Labels that say a role or a part of a document, not who speaks.
+_ROLES = frozenset("""
+doctor dr nurse patient pt physician clinician provider interviewer interviewee
+participant respondent moderator facilitator speaker host guest caller agent customer
+user assistant system bot ai human model question answer q a note notes example output
+input result results step summary warning error info debug todo fixme tip hint source
+subject date time name title author email phone address age sex gender diagnosis plan
+assessment history medications allergies impression findings comment comments reason
+mother father parent child teacher student
+""".split())
+
+
+class SpeakerRecognizer:
+    name = "pattern:speaker"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        if text.count(":") < 2 or "\n" not in text:
+            return
+        matches = [m for m in _SPEAKER.finditer(text)
+                   if m.group(1).casefold() not in _ROLES]
+        if len(matches) < 2:
+            return
+        from .name_lists import name_lists
+
+        lists = name_lists()
+        for match in matches:
+            label = match.group(1)
+            words = label.split()
+            known = any(lists.kind(w).isupper() for w in words)
+            if known:
+                yield Finding(match.start(1), match.end(1), "PERSON", "phi", 0.75, self.name)
