@@ -34,7 +34,7 @@ def notebook() -> dict[str, Any]:
                 "outputs": [], "source": text}
 
     return {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
-        md(f"# Reshaping\n\nAfter the book by {AUTHOR}, patient John Smith's visits."),
+        md(f"# Reshaping\n\nAsk {AUTHOR} about these idioms for patient John Smith's visits."),
         code(f'ssn = "{SSN}"\nkey = "{KEY}"'),
         md(f"Contact the registry at jane.doe@mayo-clinic.org about {SSN}."),
     ]}
