@@ -182,7 +182,8 @@ class RecordRecognizer:
                 if entity[1]:
                     clear.append(Finding(start, end, entity[0], category_of(entity[0]), 0.8,
                                          self.name))
-                elif entity[0] == "PERSON" and _WORDS.fullmatch(value.strip()):
+                elif entity[0] == "PERSON" and _WORDS.fullmatch(value.strip()) and sum(
+                        c.isalpha() for c in value) > 1:  # `"name": "x"` is a stand-in
                     vague.append((start, end))
         yield from clear
         if clear:

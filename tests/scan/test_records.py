@@ -148,3 +148,9 @@ def test_a_second_separator_ends_a_bare_value(scanner: Scanner) -> None:
     text = "mrn: 73019244: how do I plot this?"
     assert ("MEDICAL_RECORD_NUMBER", "73019244") in found(scanner, text)
     assert all("plot" not in value for _, value in found(scanner, text))
+
+
+def test_a_one_letter_value_under_a_vague_key_is_a_stand_in(scanner: Scanner) -> None:
+    """`"name": "x"` beside an SSN is a test value; `"name": "Al"` is a name."""
+    assert found(scanner, '{"name": "x", "ssn": "219-09-9999"}') == {("US_SSN", "219-09-9999")}
+    assert ("PERSON", "Al") in found(scanner, '{"name": "Al", "ssn": "219-09-9999"}')
