@@ -527,7 +527,7 @@ def part_concurrency(server: Server, count: int, timeout: float = 120) -> dict[s
 
 
 class Kernel:
-    """An IPython kernel in the server's runtime dir, as tests/test_magic.py starts it."""
+    """An IPython kernel in the server's runtime dir, as tests/kernel/test_magic.py starts it."""
 
     def __init__(self, runtime_dir: Path, log_path: Path) -> None:
         from jupyter_client.manager import KernelManager

@@ -4,10 +4,11 @@
  * entity, detector, masked value, line — and offers "Not sensitive here" and "Go to
  * cell". Never the values themselves.
  */
-import React, { useEffect, useState } from 'react';
+import React, { useState } from 'react';
 
 import { IPolicyInfo, Severity } from './api';
 import { policyRows } from './describe';
+import { useSignalValue } from './signalValue';
 import {
   ICellReport,
   IWarningFinding,
@@ -17,29 +18,11 @@ import {
 } from './warnings';
 
 export function useWarnings(model: WarningsModel): IWarningsState {
-  const [state, setState] = useState(model.state);
-  useEffect(() => {
-    const update = () => setState(model.state);
-    model.changed.connect(update);
-    update();
-    return () => {
-      model.changed.disconnect(update);
-    };
-  }, [model]);
-  return state;
+  return useSignalValue(model.changed, () => model.state);
 }
 
 export function usePolicyInfo(model: WarningsModel): IPolicyInfo | null {
-  const [info, setInfo] = useState(model.policyInfo);
-  useEffect(() => {
-    const update = () => setInfo(model.policyInfo);
-    model.changed.connect(update);
-    update();
-    return () => {
-      model.changed.disconnect(update);
-    };
-  }, [model]);
-  return info;
+  return useSignalValue(model.changed, () => model.policyInfo);
 }
 
 function plural(n: number, word: string): string {

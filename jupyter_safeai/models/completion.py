@@ -12,14 +12,14 @@ has), with an instruction to continue the code.
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import threading
 from collections.abc import AsyncIterator
 from typing import Any
 
-from .base import ModelUnavailable
 from .fim import CompletionFormat
 from .runtime import LocalModel
+from .threaded import Emit, stream_from_thread
 
 CONTINUE_INSTRUCTION = (
     "You complete code in a Jupyter notebook cell. Reply with only the text that comes "
@@ -62,48 +62,26 @@ async def stream_completion(model: Any, prefix: str, suffix: str, max_tokens: in
     await model.ensure_loaded()
     prompt, stops = fmt.prompt(prefix, suffix), fmt.stops()
     options = {"temperature": 0.2, **model.spec.generation}
-    loop = asyncio.get_running_loop()
-    queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
-    cancel = threading.Event()
+    def run(emit: Emit, cancel: threading.Event) -> None:
+        with model.completion_turn(cancel) as llama:
+            if llama is None or cancel.is_set():
+                return
+            tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
+            if not prefill(llama, tokens, cancel):
+                return
+            stream = llama.create_completion(tokens, max_tokens=max_tokens, stop=stops,
+                                             stream=True, **options)
+            try:
+                for chunk in stream:
+                    if cancel.is_set():
+                        break
+                    piece = chunk["choices"][0].get("text")
+                    if piece:
+                        emit(piece)
+            finally:
+                stream.close()
 
-    def put(kind: str, value: Any) -> None:
-        loop.call_soon_threadsafe(queue.put_nowait, (kind, value))
-
-    def run() -> None:
-        try:
-            with model.completion_turn(cancel) as llama:
-                if llama is None or cancel.is_set():
-                    return
-                tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=True, special=True)
-                if not prefill(llama, tokens, cancel):
-                    return
-                stream = llama.create_completion(tokens, max_tokens=max_tokens, stop=stops,
-                                                 stream=True, **options)
-                try:
-                    for chunk in stream:
-                        if cancel.is_set():
-                            break
-                        piece = chunk["choices"][0].get("text")
-                        if piece:
-                            put("token", piece)
-                finally:
-                    stream.close()
-        except Exception as exc:  # reported to the caller, not raised in a thread
-            put("error", exc)
-        finally:
-            put("done", None)
-
-    worker = loop.run_in_executor(None, run)
-    try:
-        while True:
-            kind, value = await queue.get()
-            if kind == "token":
-                yield value
-            elif kind == "error":
-                raise ModelUnavailable(f"model {model.spec.name!r} failed while completing "
-                                       f"({type(value).__name__})") from value
-            else:
-                break
-    finally:
-        cancel.set()
-        await asyncio.shield(worker)
+    pieces = stream_from_thread(run, f"model {model.spec.name!r} failed while completing")
+    async with contextlib.aclosing(pieces):
+        async for piece in pieces:
+            yield piece

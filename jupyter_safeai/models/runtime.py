@@ -21,6 +21,7 @@ from typing import Any
 
 from .base import ModelState, ModelUnavailable
 from .registry import ApprovedModel, ModelConfigError, ModelIntegrityError, verify_weights
+from .threaded import stream_from_thread
 
 log = logging.getLogger(__name__)
 
@@ -239,36 +240,12 @@ class LocalModel:
     ) -> AsyncIterator[str]:
         """Yield answer tokens; closing the iterator early cancels generation."""
         await self.ensure_loaded()
-        loop = asyncio.get_running_loop()
-        queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
-        cancel = threading.Event()
-
-        def emit(piece: str) -> None:
-            loop.call_soon_threadsafe(queue.put_nowait, ("token", piece))
-
-        def run() -> None:
-            try:
-                self._generate(messages, max_tokens, emit, cancel)
-                loop.call_soon_threadsafe(queue.put_nowait, ("done", None))
-            except Exception as exc:  # reported to the caller, not raised in a thread
-                loop.call_soon_threadsafe(queue.put_nowait, ("error", exc))
-
-        worker = loop.run_in_executor(None, run)
-        try:
-            while True:
-                kind, value = await queue.get()
-                if kind == "token":
-                    yield value
-                elif kind == "done":
-                    break
-                else:
-                    raise ModelUnavailable(
-                        f"model {self.spec.name!r} failed while generating "
-                        f"({type(value).__name__})"
-                    ) from value
-        finally:
-            cancel.set()
-            await asyncio.shield(worker)
+        pieces = stream_from_thread(
+            lambda emit, cancel: self._generate(messages, max_tokens, emit, cancel),
+            f"model {self.spec.name!r} failed while generating")
+        async with contextlib.aclosing(pieces):
+            async for piece in pieces:
+                yield piece
 
     @contextlib.contextmanager
     def completion_turn(self, cancel: threading.Event) -> Iterator[Any]:

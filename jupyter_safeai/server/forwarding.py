@@ -141,20 +141,8 @@ class ForwardedChatHandler(ForwardingMixin, ChatHandler):
                  "prompt_chars": chars, "prompt_sha256": digest}
         policy, notes = self.effective_policy(request["policy"],
                                               await self._phi_allowed(request["model"]))
-        if chars > self.safeai.max_prompt_chars:
-            await self._refuse(413, GateDecision(policy=policy, error=(
-                f"the prompt is longer than {self.safeai.max_prompt_chars:,} characters")),
-                "too_large", **audit)
-            return
-        decision = await self.gate(parts, policy, notes)
-        if decision.error is not None:
-            await self._refuse(422, decision, "scanner_error", **audit)
-            return
-        if decision.action == "block":
-            await self._refuse(422, decision, "blocked", **audit)
-            return
-        if decision.action == "warn" and not request["acknowledge"]:
-            await self._refuse(422, decision, "needs_acknowledgement", **audit)
+        decision = await self._admit(parts, policy, notes, request["acknowledge"], audit)
+        if decision is None:
             return
         sent_parts, vault = decision.redacted(parts)
         redacted_here = Counter(request["client_redacted"]) + Counter(vault.counts())

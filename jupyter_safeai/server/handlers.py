@@ -341,6 +341,26 @@ class ChatHandler(SafeAIHandler):
         self.set_status(status)
         self.finish({"reason": reason, **decision.to_dict()})
 
+    async def _admit(self, parts: list[str], policy: Policy, notes: list[str],
+                     acknowledge: bool, audit: dict[str, Any]) -> GateDecision | None:
+        """The gate's decision on a prompt that may go on to a model, or None when it was
+        refused here (too long, scanner error, blocked, unacknowledged warning) and
+        the refusal is answered and audited."""
+        if audit["prompt_chars"] > self.safeai.max_prompt_chars:
+            await self._refuse(413, GateDecision(policy=policy, error=(
+                f"the prompt is longer than {self.safeai.max_prompt_chars:,} characters")),
+                "too_large", **audit)
+            return None
+        decision = await self.gate(parts, policy, notes)
+        refusal = ("scanner_error" if decision.error is not None else
+                   "blocked" if decision.action == "block" else
+                   "needs_acknowledgement" if decision.action == "warn" and not acknowledge
+                   else None)
+        if refusal is not None:
+            await self._refuse(422, decision, refusal, **audit)
+            return None
+        return decision
+
     @web.authenticated
     @authorized
     async def post(self) -> None:
@@ -352,20 +372,8 @@ class ChatHandler(SafeAIHandler):
         audit = {"model": model.spec.name, "client": request["client"],
                  "prompt_chars": chars, "prompt_sha256": digest}
         policy, notes = self.effective_policy(request["policy"], model.spec.phi_allowed)
-        if chars > self.safeai.max_prompt_chars:
-            await self._refuse(413, GateDecision(policy=policy, error=(
-                f"the prompt is longer than {self.safeai.max_prompt_chars:,} characters")),
-                "too_large", **audit)
-            return
-        decision = await self.gate(parts, policy, notes)
-        if decision.error is not None:
-            await self._refuse(422, decision, "scanner_error", **audit)
-            return
-        if decision.action == "block":
-            await self._refuse(422, decision, "blocked", **audit)
-            return
-        if decision.action == "warn" and not request["acknowledge"]:
-            await self._refuse(422, decision, "needs_acknowledgement", **audit)
+        decision = await self._admit(parts, policy, notes, request["acknowledge"], audit)
+        if decision is None:
             return
         if model.state is ModelState.ERROR and not model.spec.remote and not (
                 model.recheck_due()):  # a remote endpoint or a restored file: try it

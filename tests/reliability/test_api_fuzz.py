@@ -53,7 +53,7 @@ class FuzzReport:
 
 def fuzz(base_url: str, headers: dict[str, str], examples: int = EXAMPLES) -> FuzzReport:
     """Blocking: run in a thread while the server's event loop keeps serving."""
-    # The token is always sent (403 without it is tested in tests/test_handlers.py), and
+    # The token is always sent (403 without it is tested in tests/server/test_handlers.py), and
     # unknown query parameters are ignored, as HTTP servers do: neither is generated.
     config = schemathesis.Config.from_dict({"generation": {
         "with-security-parameters": False, "allow-extra-parameters": False}})

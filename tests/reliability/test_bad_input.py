@@ -1,9 +1,9 @@
 """Hostile and oversized input: a clear refusal or a finished report, never a crash, a
 hang or a 500, and the server answers a normal request afterwards.
 
-Complements tests/test_handlers.py (malformed chat bodies, tampered weights, a duplicate
-model entry), tests/test_runtime.py (GGUF magic followed by garbage) and
-tests/test_registry.py (bad model entries): those cases are not repeated here.
+Complements tests/server/test_handlers.py (malformed chat bodies, tampered weights, a duplicate
+model entry), tests/models/test_runtime.py (GGUF magic followed by garbage) and
+tests/models/test_registry.py (bad model entries): those cases are not repeated here.
 """
 
 from __future__ import annotations

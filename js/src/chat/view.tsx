@@ -6,9 +6,10 @@
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ReactWidget } from '@jupyterlab/ui-components';
-import React, { useEffect, useState } from 'react';
+import React from 'react';
 
 import { shieldIcon } from '../icon';
+import { useSignalValue } from '../signalValue';
 import { WarningsModel } from '../warnings';
 import { PolicyFloor, WarningsPanel, usePolicyInfo } from '../warningsPanel';
 import {
@@ -24,16 +25,7 @@ import { ChatModel, IChatState } from './model';
 import { NotebookBridge } from './notebook';
 
 export function useChatState(model: ChatModel): IChatState {
-  const [state, setState] = useState(model.state);
-  useEffect(() => {
-    const update = () => setState(model.state);
-    model.stateChanged.connect(update);
-    update();
-    return () => {
-      model.stateChanged.disconnect(update);
-    };
-  }, [model]);
-  return state;
+  return useSignalValue(model.stateChanged, () => model.state);
 }
 
 export interface IChatViewProps {

@@ -11,7 +11,7 @@ from benchmark_module import load_benchmark
 
 from jupyter_safeai.scan.entities import ENTITIES
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS_FILE = ROOT / "tests" / "data" / "dev_corpus.jsonl"
 
 

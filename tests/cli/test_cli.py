@@ -389,7 +389,7 @@ def test_unparseable_table_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_pre_commit_hook_definition() -> None:
     yaml = pytest.importorskip("yaml")
     hooks: list[dict[str, Any]] = yaml.safe_load(
-        (Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text())
+        (Path(__file__).parents[2] / ".pre-commit-hooks.yaml").read_text())
     (hook,) = [h for h in hooks if h["id"] == "safeai-scan"]
     assert hook["entry"] == "jupyter-safeai scan"
     assert set(hook["types_or"]) == {"jupyter", "python", "markdown", "sql", "csv"}

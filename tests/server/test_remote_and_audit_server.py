@@ -13,7 +13,7 @@ from tornado.httpclient import HTTPClientError
 from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL
 from jupyter_safeai.server.audit import verify
 
-sys.path.insert(0, str(Path(__file__).parent / "models"))
+sys.path.insert(0, str(Path(__file__).parents[1] / "models"))
 from fake_openai import FakeOpenAI  # noqa: E402
 
 PROMPT = "Patient John Smith, MRN: 00483920, asks about metformin."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PLUGINS = ("@jupyterlab/apputils-extension:announcements",  # news prompt + update check
            "@jupyterlab/extensionmanager-extension:plugin")  # the package index
 
