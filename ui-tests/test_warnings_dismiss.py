@@ -94,8 +94,7 @@ def test_links_and_a_cited_author_leave_the_panel_quiet(page: Page, lab: Any,
              'pandas.melt.html\ndf = pd.DataFrame({"a": [1, 2]})'),
     ])
     scanned(page)
-    found = rows(page)
-    assert found, "the author and the link are still listed, just quietly"
+    found = rows(page)  # the byline and the documentation links are no findings at all
     assert all(severity != "high" for _, _, severity in found), found
     expect(page.locator(f'{PANEL} .safeai-finding[data-severity="high"]')).to_have_count(0)
     expect(page.locator(PANEL)).not_to_have_attribute("data-severity", "high")
@@ -106,11 +105,6 @@ def test_links_and_a_cited_author_leave_the_panel_quiet(page: Page, lab: Any,
         d.style.color = 'var(--jp-error-color1)'; document.body.append(d);
         const c = getComputedStyle(d).color; d.remove(); return c; }""")
     assert badge != red
-    # rows() opened the low group; closed, the link sits under a count
-    page.locator(f'{PANEL} .safeai-severity-group[data-severity="low"] .safeai-group-toggle'
-                 ).click()
-    expect(page.locator(f"{PANEL} .safeai-severity-group[data-severity='low']")).to_contain_text(
-        "1 low-severity finding")
     page.screenshot(path=screenshots / "warnings-quiet.png")
 
 
@@ -119,7 +113,7 @@ def test_a_false_alarm_is_dismissed_and_stays_dismissed(page: Page, lab: Any,
     name = "review.ipynb"
     cells = [
         md("# Notes\n\nQuestions about this analysis go to Ada Lovelace in the stats team."),
-        code("# Reviewed by Grace Hopper\nx = 1"),
+        code("# ask Dr. Grace Hopper\nx = 1"),
         md(f"Patient SSN on the intake form: {SSN}."),
         md(f"Deploy key: {KEY}"),
     ]
@@ -157,7 +151,7 @@ def test_a_false_alarm_is_dismissed_and_stays_dismissed(page: Page, lab: Any,
     expect(reviewer).to_have_count(0, timeout=30_000)
     source = page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.model
         .cells.get(1).sharedModel.getSource()""")
-    assert source == "# Reviewed by Grace Hopper  # safeai: allow=PERSON\nx = 1"
+    assert source == "# ask Dr. Grace Hopper  # safeai: allow=PERSON\nx = 1"
     page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
     page.wait_for_function("!window.jupyterapp.shell.currentWidget.context.model.dirty")
 
