@@ -142,7 +142,7 @@ class AddressBlockRecognizer:
 
     @staticmethod
     def _cued(text: str, start: int) -> bool:
-        line_start = max(text.rfind("\n", 0, start) + 1, start - 60)
+        line_start = max(text.rfind("\n", max(0, start - 60), start) + 1, start - 60)
         before = text[line_start:start]
         return bool(_CUE.search(before)) or (
             not before.strip(" \t>") and text[:line_start].rstrip().endswith(":"))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
-from .name_context import credit_line
+from .name_context import credit_line, line_around
 from .recognizer import (
     PatternRecognizer,
     context_regex,
@@ -310,7 +310,7 @@ class UrlRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         for match in matches_at(_URL, text, _url_starts(text)):
             url = match.group().rstrip(".,;:!?")
-            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_start = line_around(text, match.start(), match.start())[0]
             before = text[max(0, match.start() - 40):match.start()]
             if _COMMENT_BEFORE.search(text, line_start, match.start()) or credit_line(
                     text, match.start()):

@@ -116,7 +116,7 @@ class LabelledNumberRecognizer:
         before it on its line, within `_READ_AHEAD` characters, that it validates as
         (`DOB, which the family gave over the phone: 03 14 1958` is a date)."""
         for run in _LONG_RUN.finditer(text):
-            line_start = text.rfind("\n", 0, run.start()) + 1
+            line_start = text.rfind("\n", max(0, run.start() - _READ_AHEAD), run.start()) + 1
             labels = _LABELS.finditer(lowered, max(line_start, run.start() - _READ_AHEAD),
                                       run.start())
             kinds = dict.fromkeys(reversed([label.lastgroup or "" for label in labels]))

@@ -210,8 +210,8 @@ class LooseNameRecognizer:
                          and _QUOTED_AFTER.match(text, end))
             cued = bool(_CUE_BEFORE.search(text, max(0, start - 24), start)
                         or _CUE_AFTER.match(text, end))
-            if not cued and in_documentation(text, start, end):
-                continue  # an orchestra, a firm, an author: the same rules as names.py
-            if listed or (whole or cued) and shape != "lower":
+            if (listed or (whole or cued) and shape != "lower") and (
+                    cued or not in_documentation(text, start, end)):
+                # not an orchestra, a firm, an author: the same rules as names.py
                 # above a name recognizer's reading of one of the two words alone
                 yield Finding(start, end, "PERSON", "phi", 0.86, self.name)

@@ -61,20 +61,34 @@ _AFTER_BYLINE = re.compile(r"[^\n]{0,60}\n\s*(?:last updated|last modified)\b",
                            re.IGNORECASE)
 
 
+#: Context is read within this many characters of a name, on its line: a long line (a
+#: 100 KB paste without a break) must not make every candidate read all of it.
+LINE_WINDOW = 200
+
+
+def line_around(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """(start, end) of the line around text[start:end], each cut at `LINE_WINDOW`
+    characters away, and whether the start is the line's own (not a cut)."""
+    low = max(0, start - LINE_WINDOW)
+    before = text.rfind("\n", low, start)
+    high = min(len(text), end + LINE_WINDOW)
+    after = text.find("\n", end, high)
+    return (before + 1 if before >= 0 else low, after if after >= 0 else high,
+            before >= 0 or low == 0)
+
+
 def in_documentation(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] stands in documentation rather than in text
     about a person: a byline or credit, a bibliography line, a link's text, an eponym,
     a heading, or a place's name (`San Francisco`, `North Dakota`)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end, whole = line_around(text, start, end)
     before = text[line_start:start]
     if _LINK_BY.search(before[-300:]) or _BYLINE.search(before[-200:]) or (
             _EPONYM_AFTER.match(text, end) or _REFERENCE_MARK.match(text, end)):
         return True
     if before.endswith("[") and _LINK_TEXT.match(text, end):
         return True
-    if _HEADING.match(before) or _CITATION.search(text, line_start, line_end):
+    if whole and _HEADING.match(before) or _CITATION.search(text, line_start, line_end):
         return True
     if _AFTER_BYLINE.match(text, end):
         return True
@@ -138,8 +152,6 @@ def in_organisation(text: str, start: int, end: int) -> bool:
 
 def credit_line(text: str, at: int) -> bool:
     """Whether the line holding `at` is a byline, a credit or a bibliography entry."""
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end, _ = line_around(text, at, at)
     return bool(_BYLINE.search(text, max(line_start, at - 200), at)
                 or _CITATION.search(text, line_start, line_end))

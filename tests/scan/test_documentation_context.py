@@ -327,3 +327,16 @@ def test_study_ids_of_clinical_databases_are_identifiers(header: str) -> None:
 def test_surname_title_given_is_one_span() -> None:
     text = "1,0,3,\"Braund, Mr. Owen Harris\",male,22"
     assert ("PERSON", "Braund, Mr. Owen Harris") in found(text)
+
+
+def test_context_is_read_near_the_name_even_on_a_very_long_line() -> None:
+    """Each candidate name reads at most `LINE_WINDOW` characters either side: a 100 KB
+    paste without a line break once made every name read the whole line (minutes)."""
+    from jupyter_safeai.scan.name_context import LINE_WINDOW, line_around
+
+    text = "x " * 50_000 + "Garcia, Maria" + " y" * 50_000
+    start = text.index("Garcia")
+    end = start + len("Garcia, Maria")
+    low, high, whole = line_around(text, start, end)
+    assert start - low == LINE_WINDOW and high - end == LINE_WINDOW and not whole
+    assert line_around("# Notes\nGarcia, Maria", 8, 21) == (8, 21, True)
