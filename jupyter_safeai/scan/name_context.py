@@ -67,7 +67,8 @@ _AFTER_BYLINE = re.compile(r"[^\n]{0,60}\n\s*(?:last updated|last modified)\b",
 _CITATION_WORDS = ("n.p.", "print.", "et al", "arxiv", "doi", "phys", "proc", "journal",
                    "in: ", "isbn")
 _BYLINE_WORDS = ("by", "author", "copyright", "credit", "thanks to", "maintainer",
-                 "contributor", "acknowledg", "courtesy of", "watermark", "©", "(c)")
+                 "contributor", "acknowledg", "courtesy of", "watermark", "with help from",
+                 "©", "(c)")
 _DIGIT = re.compile(r"\d")
 
 

@@ -340,3 +340,15 @@ def test_context_is_read_near_the_name_even_on_a_very_long_line() -> None:
     low, high, whole = line_around(text, start, end)
     assert start - low == LINE_WINDOW and high - end == LINE_WINDOW and not whole
     assert line_around("# Notes\nGarcia, Maria", 8, 21) == (8, 21, True)
+
+
+@pytest.mark.parametrize("line", [
+    "Notebook written with help from Maria Garcia", "Thanks to Maria Garcia",
+    "Copyright Maria Garcia", "(c) Maria Garcia", "Content adapted by Maria Garcia",
+])
+def test_every_byline_form_passes_the_quick_word_check(line: str) -> None:
+    """The cheap word test before `_BYLINE` may skip only windows the regex cannot match."""
+    from jupyter_safeai.scan.name_context import _BYLINE, _byline
+
+    before = line[:line.index("Maria")]
+    assert bool(_BYLINE.search(before)) == _byline(before)
