@@ -36,8 +36,7 @@ def md(source: str) -> dict:
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory, start_lab: Any) -> Iterator[Any]:
     build = ROOT / "jupyter_safeai" / "labextension"
-    if not (build / "package.json").is_file():
-        pytest.skip("build the frontend first: cd js && jlpm build")
+    assert (build / "package.json").is_file(), "build the frontend first: cd js && jlpm build"
     base = tmp_path_factory.mktemp("warnings-lab")
     extensions = base / "jupyter-path" / "labextensions"
     extensions.mkdir(parents=True)
