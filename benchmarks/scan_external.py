@@ -57,6 +57,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from scan_accuracy import Hit  # noqa: E402 - one finding record for both accuracy benchmarks
+
 TUNE_SHARE = 60  # percent
 PRESIDIO_MIN_SCORE = 0.5
 #: presidio-research label → the labels of ours that name the same thing (first: strict)
@@ -84,15 +86,6 @@ def part_of(key: str) -> str:
     """`tune` or `held-out`, fixed by the key's hash (no seed, no order)."""
     bucket = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 100
     return "tune" if bucket < TUNE_SHARE else "held-out"
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    start: int
-    end: int
-    entity: str
-    category: str
-    detector: str
 
 
 Scan = Callable[[str], list[Hit]]

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from .finding import Finding
 from .name_context import in_documentation
-from .name_lists import COMMON_WORDS, EPONYMS, NameLists, name_lists
+from .name_lists import COMMON_WORDS, EPONYMS, UsesNameLists
 
 NAME = "names_loose"
 
@@ -108,20 +108,11 @@ def _case_shape(word: str) -> str:
         "title" if word[:1].isupper() else "mixed")
 
 
-class LooseNameRecognizer:
+class LooseNameRecognizer(UsesNameLists):
     """PERSON spans in lower case and `SURNAME, GIVEN` form (see the module docstring)."""
 
     name = NAME
     entities = ("PERSON",)
-
-    def __init__(self, lists: NameLists | None = None) -> None:
-        self._lists = lists
-
-    @property
-    def lists(self) -> NameLists:
-        if self._lists is None:
-            self._lists = name_lists()
-        return self._lists
 
     def load(self) -> None:
         _ = self.lists.kinds

@@ -153,3 +153,17 @@ def name_lists() -> NameLists:
                     if len(token) >= 2 or not token.isascii():
                         target.add(token)
     return NameLists(frozenset(given), frozenset(surnames))
+
+
+class UsesNameLists:
+    """A recognizer that reads the name lists: those it was given (tests), else the
+    process's shared lists, built on first use."""
+
+    def __init__(self, lists: NameLists | None = None) -> None:
+        self._lists = lists
+
+    @property
+    def lists(self) -> NameLists:
+        if self._lists is None:
+            self._lists = name_lists()
+        return self._lists

@@ -24,7 +24,13 @@ import regex
 
 from .finding import Finding
 from .name_context import in_documentation
-from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists, name_lists
+from .name_lists import (
+    COMMON_WORDS,
+    EPONYMS,
+    PARTICLES,
+    NameLists,
+    UsesNameLists,
+)
 from .places import followed_by_region, region_end, street_words
 
 DETECTOR = "names"
@@ -402,21 +408,15 @@ def _with_surname_before_title(text: str, start: int) -> int:
     return before.start() if before else start
 
 
-class NameRecognizer:
+class NameRecognizer(UsesNameLists):
     """PERSON spans; `confirm` is the optional NER check for doubtful pairs."""
 
     name = DETECTOR
     entities = ("PERSON",)
 
     def __init__(self, lists: NameLists | None = None, confirm: Confirm | None = None) -> None:
-        self._lists = lists
+        super().__init__(lists)
         self.confirm = confirm
-
-    @property
-    def lists(self) -> NameLists:
-        if self._lists is None:
-            self._lists = name_lists()
-        return self._lists
 
     def load(self) -> None:
         """Build the name lists, the cue patterns and the NER model now rather than
