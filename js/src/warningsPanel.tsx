@@ -25,6 +25,15 @@ export function usePolicyInfo(model: WarningsModel): IPolicyInfo | null {
   return useSignalValue(model.changed, () => model.policyInfo);
 }
 
+/** ▾ or ▸ before what a toggle opens or closes. */
+function Caret(props: { open: boolean }): JSX.Element {
+  return (
+    <span className="safeai-caret" aria-hidden="true">
+      {props.open ? '▾' : '▸'}
+    </span>
+  );
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -154,9 +163,7 @@ function FindingRow(props: {
         onClick={() => setOpen(!open)}
         title="Why is this flagged?"
       >
-        <span className="safeai-caret" aria-hidden="true">
-          {open ? '▾' : '▸'}
-        </span>
+        <Caret open={open} />
         <span className="safeai-warning-cell">Cell {f.index + 1}</span>
         <span className="safeai-warning-entities">
           <span className="safeai-entity" data-mode={f.mode}>
@@ -255,9 +262,7 @@ function SeverityGroup(props: {
           onClick={() => setOpen(!open)}
           title="Links, lone dates and other weak signals"
         >
-          <span className="safeai-caret" aria-hidden="true">
-            {open ? '▾' : '▸'}
-          </span>
+          <Caret open={open} />
           {plural(findings.length, 'low-severity finding')}
         </button>
       ) : (
@@ -298,9 +303,7 @@ function NotScanned(props: { cells: ICellReport[]; model: WarningsModel }): JSX.
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        <span className="safeai-caret" aria-hidden="true">
-          {open ? '▾' : '▸'}
-        </span>
+        <Caret open={open} />
         {parts.join(', ')}
       </button>
       {open && (
@@ -351,9 +354,7 @@ export function WarningsPanel(props: { model: WarningsModel }): JSX.Element {
           aria-controls="safeai-warnings-body"
           onClick={() => setOpen(!open)}
         >
-          <span className="safeai-caret" aria-hidden="true">
-            {open ? '▾' : '▸'}
-          </span>
+          <Caret open={open} />
           Warnings
         </button>
         <span

@@ -6,17 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fake_safeai import FakeSafeAI, running_fake_safeai
+from fake_safeai import FakeSafeAI
 from kernel_client import Kernel
 
 NAME = "Kwabena Owusu-Ansah"
 QUESTION = f"Patient {NAME} is test data  # safeai: allow\nHow do I plot glucose by month?"
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeSafeAI]:
-    with running_fake_safeai() as server:
-        yield server
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fake_safeai import FakeSafeAI, running_fake_safeai
+from fake_safeai import FakeSafeAI
 from kernel_client import Kernel
 
 from jupyter_safeai.kernel.magics import INSERT_MIME
@@ -24,12 +24,6 @@ df = pd.DataFrame({
 REAL_VALUES = ["Maria Garcia", "Kwame Mensah", "Wei Zhang", "00483920", "00483921",
                "2021-03-02", "104.2"]
 QUESTION = "Patient John Smith, MRN: 00483920, had a fall. How do I plot glucose by month?"
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeSafeAI]:
-    with running_fake_safeai() as server:
-        yield server
 
 
 @pytest.fixture
