@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .code import python_source
 from .geography import is_place_name
 
 # Words that say a name on the line is an author or a credit: `content … by`,
@@ -112,7 +113,8 @@ def in_documentation(text: str, start: int, end: int) -> bool:
         return True
     if before.endswith("[") and _LINK_TEXT.match(text, end):
         return True
-    if whole and _HEADING.match(before) or _citation(text, line_start, line_end):
+    if whole and _HEADING.match(before) and python_source(text) is None or _citation(
+            text, line_start, line_end):  # in Python source `# ` opens a comment
         return True
     if _AFTER_BYLINE.match(text, end):
         return True

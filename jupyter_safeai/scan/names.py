@@ -56,7 +56,7 @@ _TOKEN = regex.compile(rf"{_CAPS_WORD}|{_WORD}|\p{{Lu}}\.|\p{{Lu}}(?=[ ]\p{{Lu}}
 
 # A label may be followed by a closing quote, a separator, then an opening quote:
 # `name: `, `patient_name = "`, `{"name": "`, `Patient (`.
-_LABEL_END = r"[\"'\]*_]*[ \t]*(?:[:=#\-–]|=>|->)?[*_]*[ \t]*[\"'“‘(\[*_]*[ \t]*"
+_LABEL_END = r"[\"'\]*_]*[ \t]*(?:[:=#\-–?]|=>|->)?[*_]*[ \t]*[\"'“‘(\[*_]*[ \t]*"
 _LABEL_TAIL = _LABEL_END + "$"
 _TITLE_WORDS = (
     r"Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sr|Sra|Srta|Dona|Doña|Herr|Frau|"
@@ -250,7 +250,7 @@ CONFIRMED_SCORE = 0.7
 # found with `rstrip` and checked once against each kind of tail. The cue words are
 # then tried (anchored where the tail begins, only those whose tail fits) unless the
 # plain ASCII letters there are no ending of any cue word, which most are not.
-_CUE_TAIL_CHARS = " \t.\"'“‘([]*_:=#-–>："
+_CUE_TAIL_CHARS = " \t.\"'“‘([]*_:=#-–>：?"
 _TAILS = (re.compile(_TITLE_END), re.compile(_LABEL_END), re.compile(_SCRIPT_END))
 _LEVELS = {"c3": 3, "c2": 2, "c1": 1}
 
