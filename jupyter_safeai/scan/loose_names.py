@@ -193,6 +193,8 @@ class LooseNameRecognizer(UsesNameLists):
                 given.casefold(), "") in {"G", "N"}
             if shape == "mixed" or shape == "lower" and not listed:
                 continue
+            if not listed and min(len(family), len(given)) < 3:
+                continue  # `ZX,XZ`, `AB, CD`: codes; a surname of two letters needs the lists
             parts = _PARTS.split(f"{family} {given}")
             if any(_case_shape(p) != shape for p in parts) or not (
                     self._plain(parts)) or any(p.casefold() in EPONYMS for p in parts):

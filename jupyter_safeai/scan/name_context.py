@@ -119,14 +119,14 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     if _AFTER_BYLINE.match(text, end):
         return True
     words = text[start:end]
-    if words.casefold() in _SOFTWARE_NAMES:
+    if words.casefold() in SOFTWARE_NAMES:
         return True
     return " " in words and is_place_name(words) or in_organisation(text, start, end)
 
 
 #: Given names that, alone, name software, languages or algorithms far more often in
 #: a notebook (`Adam` the optimiser, `Julia`, `Pascal`).
-_SOFTWARE_NAMES = frozenset("""
+SOFTWARE_NAMES = frozenset("""
 adam adamax nadam adagrad adadelta rmsprop julia ruby rust swift ada pascal haskell scala
 kotlin dart elixir erlang perl lisp clojure sage maple octave stan jax keras django flask
 spark hadoop kafka hive pig airflow siri alexa cortana watson bard claude gemini llama

@@ -23,7 +23,7 @@ from string import ascii_letters
 import regex
 
 from .finding import Finding
-from .name_context import in_documentation
+from .name_context import SOFTWARE_NAMES, in_documentation
 from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
@@ -32,6 +32,7 @@ from .name_lists import (
     UsesNameLists,
 )
 from .places import followed_by_region, region_end, street_words
+from .prose_names import about_someone, addressed_names, enumerated_names, person_objects
 
 DETECTOR = "names"
 
@@ -461,9 +462,26 @@ class NameRecognizer(UsesNameLists):
                 else:
                     start = _with_surname_before_title(text, start)
                     sure.append(Finding(start, end, "PERSON", "phi", score, DETECTOR))
+        self._prose(text, sure, doubtful)
         if _has_non_latin(text):
             sure.extend(self._scripts(text))
         return sure, doubtful
+
+    def _prose(self, text: str, sure: list[Finding], doubtful: list[tuple[int, int]]) -> None:
+        """Names in conversational prose (`prose_names`): enumerated, addressed, or the
+        object of a verb only people take; an unknown object goes to NER."""
+        # Each enumerated name is one person: above the runs and pairs that join them.
+        for score, spans in ((0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
+                             (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES))):
+            sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
+                        for start, end in spans if not in_documentation(text, start, end))
+        for start, end, known in person_objects(text, self.lists, SOFTWARE_NAMES):
+            if in_documentation(text, start, end):
+                continue
+            if known:
+                sure.append(Finding(start, end, "PERSON", "phi", 0.7, DETECTOR))
+            elif self.confirm is not None:
+                doubtful.append((start, end))
 
     def confirmed(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         """The doubtful spans NER sees as persons (scored `CONFIRMED_SCORE`), asked in
@@ -513,6 +531,9 @@ class NameRecognizer(UsesNameLists):
         if kind not in _STRONG_KINDS:  # only a title or name-part label makes it a name
             if _after_name_cue(text, start) and word.casefold() not in EPONYMS:
                 return ((start, end, 0.75),)
+            if not kind and self.confirm is not None and _AFTER_CUE.match(text, end) and (
+                    about_someone(text, start, end)) and not _wordlike(word):
+                return ((start, end, None),)  # `Orsolya shouted`: NER decides, in prose
             return ()
         return self._judge(text, base, [(0, len(word), word, kind)])
 
@@ -566,7 +587,7 @@ class NameRecognizer(UsesNameLists):
         if len(words) >= 2 and _AFTER_STRONG.match(text, end) and not all(
                 w.isupper() for w in words):
             return ((start, end, 0.75),)
-        if len(words) == 1 and kinds[0] == "G" and _AFTER_CUE.match(text, end) and not (
+        if len(words) == 1 and kinds[0] in ("G", "N") and _AFTER_CUE.match(text, end) and not (
                 _CAPITAL_BEFORE.search(text, max(0, start - 30), start)):
             return ((start, end, 0.7),)  # a given name and nothing else, then `is`, `said`
         if (strong >= 1 and len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))) or (
@@ -580,6 +601,10 @@ class NameRecognizer(UsesNameLists):
             # A known word beside unknown ones, or unknown words where a person would
             # stand: NER decides, on the words around it.
             return ((start, end, None),)
+        if self.confirm is not None and (strong or len(words) >= 2) and len(words) <= 4 and (
+                about_someone(text, start, end)) and not followed_by_region(text, end) and (
+                not _place_and_region(text, base, run)) and not all(w.isupper() for w in words):
+            return ((start, end, None),)  # in a sentence about someone: NER decides
         return ()
 
     def _comma_pair(self, text: str, start: int, end: int) -> bool:

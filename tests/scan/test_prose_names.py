@@ -36,3 +36,61 @@ def test_a_comment_in_code_is_no_heading(text: str) -> None:
 ])
 def test_a_markdown_heading_still_is_a_title(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("We invited Oskar, Lena, Tove, Mateo and Pim.", ["Oskar", "Lena", "Tove", "Mateo", "Pim"]),
+    ("the kids are brigitte, hamid, lucia and samuel", ["brigitte", "hamid", "lucia", "samuel"]),
+    ("On the team: Karin, Dawit, Ulrike or Nadia", ["Karin", "Dawit", "Ulrike", "Nadia"]),
+])
+def test_an_enumeration_of_given_names(text: str, names: list[str]) -> None:
+    assert all(name in persons(text) for name in names)
+
+
+@pytest.mark.parametrize("text", [
+    "We compared Adam, SGD, Adagrad and RMSProp on the task.",
+    "The Bellamy, Whitford and Crane Quartet plays tonight.",
+    "Hartley, Pruitt and Vance is a consulting firm in Leeds.",
+    "colours: red, green, blue and yellow",
+])
+def test_enumerations_that_are_no_people(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hi Teodora, could you send the scan results?", "Teodora"),
+    ("Dear Oluwaseun, thanks for the call.", "Oluwaseun"),
+    ("Stop it right now, Gregory!", "Gregory"),
+])
+def test_a_person_spoken_to(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", ["print('Hello World!')", "Hello, everyone! Welcome.",
+                                  "value = 'Hello World'"])
+def test_greetings_to_no_one(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Marta shouted at Douglas before leaving", "Douglas"),
+    ("Ivo had given Heather the spare key.", "Heather"),
+    ("a drama starring Whitaker and a dog", "Whitaker"),
+])
+def test_the_person_a_verb_only_people_take_is_done_to(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_a_name_in_a_sentence_about_someone_goes_to_ner() -> None:
+    text = "Yesterday Bartholomew Okonkwo-Reyes visited and he brought his sister."
+    assert persons(text) == ["Bartholomew Okonkwo-Reyes"]
+
+
+def test_ner_is_not_asked_about_words_in_python_source() -> None:
+    text = "x = 1\n# Plot states on Bloch Multivector\ny = plot(x)\n"
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize("text", ["Order is ZZ,ZX,XZ,XX", "pairs: AB,CD"])
+def test_two_letter_codes_are_no_comma_names(text: str) -> None:
+    assert persons(text) == []

@@ -1,0 +1,129 @@
+"""Names in conversational prose that no title or label announces.
+
+A message about people names them bare: in an enumeration (`We invited Oskar, Lena,
+Tove and Pim`), when it speaks to them (`Hi Manlio,`, `Come home, Roy!`), as who does
+or undergoes what only people do (`Ilse shouted at Bram`, `she handed Marit the keys`).
+Documentation, code and tables use the same shapes for other things (`Alice and Bob`
+in a cryptography notebook are names too; `Hello World!` is not), so each form asks
+for its own evidence: the name lists, the words only people take, and, in a sentence
+about someone (a pronoun or a first person), the NER model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import regex
+
+from .name_lists import COMMON_WORDS, EPONYMS, NameLists
+
+#: One word of a name in an enumeration or an address: capitalised or all lower case.
+_ITEM = r"\p{L}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
+#: A capitalised word of a name, its apostrophes and hyphens inside it.
+_NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
+# `Oskar, Lena, Tove and Pim`, `oskar, lena, tove or pim`: three or more single words.
+_ENUMERATION = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_@./-])(?<![\p{{L}}\p{{N}}],[ ]){_ITEM}(?:,[ ]{_ITEM}){{1,}},?[ ]"
+    rf"(?:and|or|&)[ ]{_ITEM}(?![\p{{L}}\p{{N}}_@'’-]|\.[\p{{L}}\p{{N}}])")
+_ENUMERATED_ITEM = regex.compile(rf"(?<=^|,[ ]|[ ](?:and|or|&)[ ]){_ITEM}")
+#: Share of an enumeration's items that a name list must know as given names.
+_KNOWN_SHARE = 0.6
+# `Hi Manlio,`, `Dear Anneke!`: a greeting, one capitalised word, then a break.
+_GREETING = regex.compile(
+    r"(?<![\p{L}\p{N}_])(?i:hi|hello|hey|hiya|howdy|dear|greetings|good[ ]morning|"
+    r"good[ ]evening|thanks|thank[ ]you|cheers|bye|goodbye)[ ]?,?[ ]"
+    rf"({_NAME_WORD})(?=[ ]?[,!:;.?]|[ ]?$)", regex.MULTILINE)
+#: What a greeting addresses that is not a person.
+_GREETED_THINGS = frozenset("""
+world everyone everybody all there team folks guys friends people again so much you sir
+madam doctor again python jupyter notebook colab reader readers class students future
+""".split())
+# `…, Roy!`, `…, Anneke?`: a known given name addressed at the end of a sentence.
+_VOCATIVE = regex.compile(rf"(?<=[\p{{L}}\p{{N}}],[ ])({_NAME_WORD})(?=[!?])")
+# Verbs whose object is a person: `shouted at Bram`, `handed Marit`, `between him and Asya`.
+_PERSON_OBJECT = regex.compile(
+    r"(?<![\p{L}\p{N}_])(?i:(?:shouted|yelled|screamed|smiled|waved|winked|stared|glared|"
+    r"laughed|swore|snapped)[ ]at|(?:had|has|have)[ ]given|gave|handed|told|thanked|"
+    r"married|kissed|hugged|divorced|phoned|texted|between[ ](?:him|her|me|us|them)[ ]and|"
+    r"starring|featuring|features)[ ]"
+    rf"({_NAME_WORD})(?![\p{{L}}\p{{N}}_])")
+# Pronouns and first-person words: a sentence holding one is about someone.
+_ABOUT_SOMEONE = re.compile(
+    r"\b(?:he|she|him|her|his|hers|himself|herself|my|mine|He|She|Him|Her|His|My)\b")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+#: Characters searched either side of a name for its sentence's ends.
+_SENTENCE_REACH = 200
+
+
+def about_someone(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] is about a person: it holds a
+    personal pronoun or a first person (`he`, `her`, `I`, `my`), as a message, a note
+    or a story does and documentation rarely does."""
+    low = max(0, start - _SENTENCE_REACH)
+    stops = [m.end() for m in _SENTENCE_END.finditer(text, low, start)]
+    left = stops[-1] if stops else low
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_REACH))
+    right = stop.start() if stop else min(len(text), end + _SENTENCE_REACH)
+    return bool(_ABOUT_SOMEONE.search(text, left, start) or _ABOUT_SOMEONE.search(
+        text, end, right))
+
+
+def _plain_word(word: str, not_names: frozenset[str]) -> bool:
+    key = word.casefold()
+    return key not in COMMON_WORDS and key not in EPONYMS and key not in not_names
+
+
+def enumerated_names(text: str, lists: NameLists, not_names: frozenset[str]
+                     ) -> Iterator[tuple[int, int]]:
+    """The items of enumerations of given names (`Oskar, Lena, Tove and Pim`): three or
+    more single words, all capitalised or all lower case, none a common word, most
+    known as given names (all of them, in lower case)."""
+    if ", " not in text:
+        return
+    kinds = lists.kinds
+    for match in _ENUMERATION.finditer(text):
+        items = list(_ENUMERATED_ITEM.finditer(match.group()))
+        words = [item.group() for item in items]
+        lower = all(w.islower() for w in words)
+        if len(words) < 3 or not (lower or all(w[0].isupper() and w[1:].islower()
+                                                for w in words)):
+            continue
+        if not all(_plain_word(w, not_names) for w in words):
+            continue
+        given = sum(kinds.get(w.casefold(), "") in ("G", "N") for w in words)
+        if given < len(words) * (1.0 if lower else _KNOWN_SHARE):
+            continue
+        if len(words) == 3 and any(kinds.get(w.casefold(), "") != "G" for w in words):
+            continue  # `Owens, Duran and Oneal`: a firm is named after three partners
+
+        base = match.start()
+        for item in items:
+            yield base + item.start(), base + item.end()
+
+
+def addressed_names(text: str, lists: NameLists, not_names: frozenset[str]
+                    ) -> Iterator[tuple[int, int]]:
+    """Names a message speaks to: after a greeting (any capitalised word that is no
+    common word), or a known given name closing a sentence after a comma (`…, Roy!`)."""
+    kinds = lists.kinds
+    for match in _GREETING.finditer(text):
+        word = match.group(1)
+        if word.casefold() not in _GREETED_THINGS and _plain_word(word, not_names):
+            yield match.span(1)
+    if "!" in text or "?" in text:
+        for match in _VOCATIVE.finditer(text):
+            word = match.group(1)
+            if kinds.get(word.casefold(), "") in ("G", "N") and _plain_word(word, not_names):
+                yield match.span(1)
+
+
+def person_objects(text: str, lists: NameLists, not_names: frozenset[str]
+                   ) -> Iterator[tuple[int, int, bool]]:
+    """Single words after a verb whose object is a person (`shouted at Bram`): (start,
+    end, known), known when a name list holds the word as a strong name."""
+    kinds = lists.kinds
+    for match in _PERSON_OBJECT.finditer(text):
+        word = match.group(1)
+        if _plain_word(word, not_names):
+            yield (*match.span(1), kinds.get(word.casefold(), "") in ("G", "N", "S"))
