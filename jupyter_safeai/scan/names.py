@@ -28,6 +28,7 @@ from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
     PARTICLES,
+    WORDLIKE_ENDINGS,
     NameLists,
     UsesNameLists,
 )
@@ -98,7 +99,13 @@ _WEAK_WORDS = (
     r"child|baby|infant|pharmacist|therapist|counselor|social[ _]worker|and|or|"
     r"mr|mrs|ms|dr|saw|seen|admitted|called|discussed|visited|examined|evaluated|treated|"
     r"referred|met|told|asked|informed|for|about|regarding|re|notify|email|text|message|"
-    r"letter[ \t]+to|friend|neighbou?r|colleague|roommate"
+    r"letter[ \t]+to|friend|neighbou?r|colleague|roommate|"
+    # who a person is (`Producer Ana Ruiz`), where a name is asked for or added
+    r"including|under|add|adding|producer|director|manager|ceo|founder|president|"
+    r"chairman|chairwoman|editor|reporter|journalist|singer|actor|actress|musician|"
+    r"writer|novelist|poet|coach|captain|teacher|lawyer|attorney|detective|minister|"
+    r"senator|governor|mayor|judge|speaker|spokesperson|spokesman|spokeswoman|"
+    r"starring|featuring|features|heard"
 )
 _WEAK_LABEL = regex.compile(rf"(?:\b(?:{_WEAK_WORDS})s?{_LABEL_TAIL})",
                             regex.IGNORECASE | regex.REVERSE)
@@ -189,12 +196,7 @@ def _has_non_latin(text: str) -> bool:
 
 
 # Unknown capitalised words with these endings are English words, not names ...
-_WORDLIKE_ENDINGS = (
-    "tion", "sion", "ment", "ness", "ity", "ing", "ings", "ies", "ive", "ous", "ary", "ory",
-    "ogy", "ics", "ism", "ance", "ence", "able", "ible", "less", "ful", "ship", "hood", "ize",
-    "ical", "ular", "ware", "sis", "tics", "ed",
-)
-_WORDLIKE = regex.compile("(?:" + "|".join(_WORDLIKE_ENDINGS) + ")$", regex.IGNORECASE)
+_WORDLIKE = regex.compile("(?:" + "|".join(WORDLIKE_ENDINGS) + ")$", regex.IGNORECASE)
 # ... unless they are built from pinyin syllables (Xiaoming, Jianping, Zhang).
 _PINYIN = regex.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouü]{1,3})(?:ng|n|r)?){1,3}$",
@@ -204,7 +206,7 @@ _PINYIN = regex.compile(
 
 def _wordlike(word: str) -> bool:
     # an ASCII word's ending is a plain suffix test; other letters may fold (ſ, K)
-    ending = (word.lower().endswith(_WORDLIKE_ENDINGS) if word.isascii()
+    ending = (word.lower().endswith(WORDLIKE_ENDINGS) if word.isascii()
               else _WORDLIKE.search(word) is not None)
     return ending and not _PINYIN.match(word)
 

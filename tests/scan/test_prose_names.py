@@ -94,3 +94,35 @@ def test_ner_is_not_asked_about_words_in_python_source() -> None:
 @pytest.mark.parametrize("text", ["Order is ZZ,ZX,XZ,XX", "pairs: AB,CD"])
 def test_two_letter_codes_are_no_comma_names(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("hello, my name is ingeborg halvorsen and I lost my card", "ingeborg halvorsen"),
+    ("her maiden name was quispe", "quispe"),
+    ("it's rodrigo but everyone calls me rodri", "rodri"),
+])
+def test_a_lower_case_name_after_a_phrase_that_gives_it(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", ["the column name is age", "the file name is data.csv",
+                                  "my name is not important here"])
+def test_a_phrase_that_gives_a_name_before_ordinary_words(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("tobias lindqvist\nwarehouse supervisor\n4410 39 harbour road\nsuite 12\n",
+     "tobias lindqvist"),
+    ("Femke  Oosterhuis\n\nLab technician\n\nPersonal Info:\nPhone: 020 555 0142\n",
+     "Femke  Oosterhuis"),
+    ("Jorinde van der Berg\nLogistics lead\n881 52 Canal Street\nApt. 3\n",
+     "Jorinde van der Berg"),
+])
+def test_the_name_heading_a_contact_block_in_any_case(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_the_line_after_the_name_of_a_contact_block_is_the_organisation() -> None:
+    text = "Wiebke Sandoval\nBright Harbor\n221 Elm Street\nApt. 7\n"
+    assert persons(text) == ["Wiebke Sandoval"]
