@@ -33,7 +33,7 @@ from .name_lists import (
     UsesNameLists,
 )
 from .places import followed_by_region, region_end, street_words
-from .prose_names import about_someone, addressed_names, enumerated_names, person_objects
+from .prose_names import about_someone, addressed_names, enumerated_names, person_words
 
 DETECTOR = "names"
 
@@ -82,13 +82,20 @@ _NAME_PART_WORDS = (
 )
 _NAME_PART_LABEL = regex.compile(rf"(?:\b(?:{_NAME_PART_WORDS})s?{_LABEL_TAIL})",
                                  regex.IGNORECASE | regex.REVERSE)
+# Who a person is, as a title before the name (`Producer Ana Ruiz`): a cue, and never
+# part of the name when capitalised at a sentence's start.
+_ROLE_WORDS = (
+    "producer|director|ceo|founder|president|chairman|chairwoman|editor|reporter|"
+    "journalist|singer|actor|actress|musician|novelist|poet|coach|lawyer|attorney|"
+    "detective|minister|senator|governor|mayor|spokesperson|spokesman|spokeswoman"
+)
 _STRONG_WORDS = (
     r"name|names|patient|pt|patient[ _]?name|full[ _]?name|first[ _]?name|"
     r"last[ _]?name|given[ _]?name|family[ _]?name|surname|maiden[ _]?name|nickname|alias|"
     r"mother|father|husband|wife|spouse|guardian|next[ _]of[ _]kin|nok|"
     r"emergency[ _]contact|caregiver|attending|physician|referring[ _]physician|"
     r"referred[ _]by|seen[ _]by|signed[ _]by|dictated[ _]by|prescriber|surgeon|pcp|dear|"
-    r"decedent|policyholder|insured|responsible[ _]party"
+    r"decedent|policyholder|insured|responsible[ _]party|" + _ROLE_WORDS
 )
 _STRONG_LABEL = regex.compile(rf"(?:\b(?:{_STRONG_WORDS})s?{_LABEL_TAIL})",
                               regex.IGNORECASE | regex.REVERSE)
@@ -101,10 +108,7 @@ _WEAK_WORDS = (
     r"referred|met|told|asked|informed|for|about|regarding|re|notify|email|text|message|"
     r"letter[ \t]+to|friend|neighbou?r|colleague|roommate|"
     # who a person is (`Producer Ana Ruiz`), where a name is asked for or added
-    r"including|under|add|adding|producer|director|manager|ceo|founder|president|"
-    r"chairman|chairwoman|editor|reporter|journalist|singer|actor|actress|musician|"
-    r"writer|novelist|poet|coach|captain|teacher|lawyer|attorney|detective|minister|"
-    r"senator|governor|mayor|judge|speaker|spokesperson|spokesman|spokeswoman|"
+    r"including|under|add|adding|manager|writer|captain|teacher|judge|speaker|"
     r"starring|featuring|features|heard"
 )
 _WEAK_LABEL = regex.compile(rf"(?:\b(?:{_WEAK_WORDS})s?{_LABEL_TAIL})",
@@ -218,6 +222,7 @@ _STREET_WORDS = frozenset({
     "county", "city", "inc", "llc", "ltd", "corp", "foundation", "institute", "memorial",
     # titles are cues, never part of the name
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta", "rev", "jr",
+    *_ROLE_WORDS.split("|"),
 })
 # What follows a person's name and nothing else: an age, a DOB, an MRN.
 _AFTER_STRONG = regex.compile(  # used with .match(text, pos): no ^ anchor
@@ -464,26 +469,22 @@ class NameRecognizer(UsesNameLists):
                 else:
                     start = _with_surname_before_title(text, start)
                     sure.append(Finding(start, end, "PERSON", "phi", score, DETECTOR))
-        self._prose(text, sure, doubtful)
+        self._prose(text, sure)
         if _has_non_latin(text):
             sure.extend(self._scripts(text))
         return sure, doubtful
 
-    def _prose(self, text: str, sure: list[Finding], doubtful: list[tuple[int, int]]) -> None:
-        """Names in conversational prose (`prose_names`): enumerated, addressed, or the
-        object of a verb only people take; an unknown object goes to NER."""
+    def _prose(self, text: str, sure: list[Finding]) -> None:
+        """Names in conversational prose (`prose_names`): enumerated, addressed, or who
+        does or undergoes what only people do."""
         # Each enumerated name is one person: above the runs and pairs that join them.
         for score, spans in ((0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
                              (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end))
-        for start, end, known in person_objects(text, self.lists, SOFTWARE_NAMES):
-            if in_documentation(text, start, end):
-                continue
-            if known:
-                sure.append(Finding(start, end, "PERSON", "phi", 0.7, DETECTOR))
-            elif self.confirm is not None:
-                doubtful.append((start, end))
+        sure.extend(Finding(start, end, "PERSON", "phi", 0.7, DETECTOR)
+                    for start, end in person_words(text, SOFTWARE_NAMES)
+                    if not in_documentation(text, start, end))
 
     def confirmed(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         """The doubtful spans NER sees as persons (scored `CONFIRMED_SCORE`), asked in

@@ -12,7 +12,7 @@ about someone (a pronoun or a first person), the NER model.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 import regex
 
@@ -29,6 +29,8 @@ _ENUMERATION = regex.compile(
 _ENUMERATED_ITEM = regex.compile(rf"(?<=^|,[ ]|[ ](?:and|or|&)[ ]){_ITEM}")
 #: Share of an enumeration's items that a name list must know as given names.
 _KNOWN_SHARE = 0.6
+#: ... when they are in lower case, where a list of words is more often no names.
+_KNOWN_SHARE_LOWER = 0.75
 # `Hi Manlio,`, `Dear Anneke!`: a greeting, one capitalised word, then a break.
 _GREETING = regex.compile(
     r"(?<![\p{L}\p{N}_])(?i:hi|hello|hey|hiya|howdy|dear|greetings|good[ ]morning|"
@@ -41,13 +43,22 @@ madam doctor again python jupyter notebook colab reader readers class students f
 """.split())
 # `…, Roy!`, `…, Anneke?`: a known given name addressed at the end of a sentence.
 _VOCATIVE = regex.compile(rf"(?<=[\p{{L}}\p{{N}}],[ ])({_NAME_WORD})(?=[!?])")
-# Verbs whose object is a person: `shouted at Bram`, `handed Marit`, `between him and Asya`.
+# Verbs whose object is a person (`shouted at Bram`, `between him and Asya`, `starring
+# Vance`), or a person when a possessive follows (`had given Marit his key`) ...
 _PERSON_OBJECT = regex.compile(
     r"(?<![\p{L}\p{N}_])(?i:(?:shouted|yelled|screamed|smiled|waved|winked|stared|glared|"
-    r"laughed|swore|snapped)[ ]at|(?:had|has|have)[ ]given|gave|handed|told|thanked|"
-    r"married|kissed|hugged|divorced|phoned|texted|between[ ](?:him|her|me|us|them)[ ]and|"
-    r"starring|featuring|features)[ ]"
-    rf"({_NAME_WORD})(?![\p{{L}}\p{{N}}_])")
+    r"laughed|swore|snapped)[ ]at|thanked|married|kissed|hugged|divorced|phoned|texted|"
+    r"between[ ](?:him|her|me|us|them)[ ]and|starring|featuring)[ ]"
+    rf"({_NAME_WORD})(?![\p{{L}}\p{{N}}_])"
+    r"|(?<![\p{L}\p{N}_])(?i:(?:had|has|have)[ ]given|gave|handed|told|showed|sent|asked)[ ]"
+    rf"({_NAME_WORD})(?=[ ](?i:his|her|their|my|our|your|a|an|the|that|to)\b)")
+# ... and a name opening a sentence before a verb only people take.
+_PERSON_SUBJECT = regex.compile(
+    rf"(?:^|(?<=[.!?:;][ ]|\n))({_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})[ ](?:"
+    r"shouted|yelled|screamed|whispered|laughed|smiled|cried|sighed|married|divorced|"
+    r"kissed|hugged|apologi[sz]ed|began[ ]writing|grew[ ]up|was[ ]born|lives[ ](?:at|in)|"
+    r"lived[ ](?:at|in)|(?:had|has)[ ]given|is[ ]from|will[ ]be[ ]talking)\b",
+    regex.MULTILINE)
 # Pronouns and first-person words: a sentence holding one is about someone.
 _ABOUT_SOMEONE = re.compile(
     r"\b(?:he|she|him|her|his|hers|himself|herself|my|mine|He|She|Him|Her|His|My)\b")
@@ -69,7 +80,7 @@ def about_someone(text: str, start: int, end: int) -> bool:
         text, end, right))
 
 
-def _plain_word(word: str, not_names: frozenset[str]) -> bool:
+def _plain_word(word: str, not_names: Collection[str]) -> bool:
     key = word.casefold()
     return key not in COMMON_WORDS and key not in EPONYMS and key not in not_names
 
@@ -89,11 +100,12 @@ def enumerated_names(text: str, lists: NameLists, not_names: frozenset[str]
         if len(words) < 3 or not (lower or all(w[0].isupper() and w[1:].islower()
                                                 for w in words)):
             continue
-        if not all(_plain_word(w, not_names) for w in words):
+        if not all(_plain_word(w, ()) for w in words):
             continue
-        given = sum(kinds.get(w.casefold(), "") in ("G", "N") for w in words)
-        if given < len(words) * (1.0 if lower else _KNOWN_SHARE):
-            continue
+        given = sum(kinds.get(w.casefold(), "") in ("G", "N") and _plain_word(w, not_names)
+                    for w in words)
+        if given < len(words) * (_KNOWN_SHARE_LOWER if lower else _KNOWN_SHARE):
+            continue  # `adam` beside `silvana, christopher` is a name; alone, an optimiser
         if len(words) == 3 and any(kinds.get(w.casefold(), "") != "G" for w in words):
             continue  # `Owens, Duran and Oneal`: a firm is named after three partners
 
@@ -118,12 +130,24 @@ def addressed_names(text: str, lists: NameLists, not_names: frozenset[str]
                 yield match.span(1)
 
 
-def person_objects(text: str, lists: NameLists, not_names: frozenset[str]
-                   ) -> Iterator[tuple[int, int, bool]]:
-    """Single words after a verb whose object is a person (`shouted at Bram`): (start,
-    end, known), known when a name list holds the word as a strong name."""
-    kinds = lists.kinds
+def person_words(text: str, not_names: Collection[str]) -> Iterator[tuple[int, int]]:
+    """Names as who does or undergoes what only people do: the object of `shouted at`,
+    `married`, `starring`, `had given … his`; the subject of `shouted`, `was born`,
+    `began writing` at a sentence's start. Known to no list, they are names all the
+    same: the verb says so."""
     for match in _PERSON_OBJECT.finditer(text):
-        word = match.group(1)
-        if _plain_word(word, not_names):
-            yield (*match.span(1), kinds.get(word.casefold(), "") in ("G", "N", "S"))
+        group = 1 if match.group(1) else 2
+        if _plain_word(match.group(group), not_names):
+            yield match.span(group)
+    for match in _PERSON_SUBJECT.finditer(text):
+        words = match.group(1).split()
+        if words[0].casefold() not in _SENTENCE_OPENERS and all(
+                _plain_word(word, not_names) for word in words):
+            yield match.span(1)
+
+
+#: Capitalised at a sentence's start, these words are no one's name.
+_SENTENCE_OPENERS = frozenset("""
+the a an this that these those it he she they we i you who what which there here one
+each every some many most all both no none nobody everyone someone our their his her
+""".split())
