@@ -155,3 +155,14 @@ def test_the_name_heading_a_contact_block_in_any_case(text: str, name: str) -> N
 def test_the_line_after_the_name_of_a_contact_block_is_the_organisation() -> None:
     text = "Wiebke Sandoval\nBright Harbor\n221 Elm Street\nApt. 7\n"
     assert persons(text) == ["Wiebke Sandoval"]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Awards went to Ada Moreno of Pryce-Hollis and Hart-Lowe's Ida Berg.",
+     ["Ada Moreno", "Ida Berg"]),
+    ("Speakers: Ola Nwosu from Kettering Vance, then Vance, Hart and Lowe's Mrs. Ito",
+     ["Ola Nwosu", "Ito"]),
+    ("Hartley Vance is a consulting firm based in Ghent.", []),
+])
+def test_companies_named_after_people(text: str, people: list[str]) -> None:
+    assert persons(text) == people
