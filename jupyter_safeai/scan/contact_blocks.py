@@ -26,7 +26,8 @@ _NAME_LINE = regex.compile(
     rf"(?:{_PARTICLES}[ ])+(?=\p{{Lu}})\p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+)){{1,3}}"
 )
 # The same in lower case (`naomi ryan`, `emidio p lombardo`): its first word must be a
-# listed given name, as nothing else tells it from a line of words.
+# listed given name, or a middle initial must stand between two words, as nothing else
+# tells it from a line of words.
 _LOWER_NAME_LINE = regex.compile(
     r"(\p{Ll}[\p{Ll}\p{M}'’-]+)(?:[ ]{1,2}(?:\p{Ll}\.?|\p{Ll}[\p{Ll}\p{M}'’-]+)){1,3}")
 _LINE_PREFIX = regex.compile(r"[ \t>]*")
@@ -78,7 +79,9 @@ class ContactBlockNameRecognizer(UsesNameLists):
         if match is not None or not line[prefix:prefix + 1].islower():
             return match
         match = _LOWER_NAME_LINE.fullmatch(line, prefix)
-        if match is None or self.lists.kind(match.group(1)) not in ("G", "N") or any(
-                word.rstrip(".") in COMMON_WORDS for word in match.group().split()):
+        if match is None or any(word.rstrip(".") in COMMON_WORDS
+                                for word in match.group().split()):
             return None
-        return match
+        words = match.group().split()
+        initial = len(words) == 3 and len(words[1].rstrip(".")) == 1  # `emidio p lombardo`
+        return match if initial or self.lists.kind(match.group(1)) in ("G", "N") else None

@@ -166,6 +166,7 @@ _ORGANISATION_IS = re.compile(
 # person's name or title is where that person works.
 _POSSESSIVE_BEFORE_PERSON = re.compile(
     r"['’]s[ ]+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ ]|[A-Z][^\W\d_]+[ ][A-Z])")
+_FIRM_POSSESSIVE = re.compile(r",?[ ]and[ ][A-Z][\w-]*" + _POSSESSIVE_BEFORE_PERSON.pattern)
 # `Ada Moreno of Pryce-Hollis`, `Ida Berg from Vance Hart`: after a person's full name,
 # `of` or `from` and capitalised words name where they work.
 _PERSON_OF = re.compile(r"[A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)?[ ](?:[A-Z]\.?[ ])?"
@@ -189,8 +190,7 @@ def in_organisation(text: str, start: int, end: int) -> bool:
         return True
     if _FIRM_BEFORE.search(text, max(0, start - 60), start):
         return True  # the last partner: `Lopez, Santos and [Coleman]`
-    firm = _FIRM.match(text, end)
-    if firm is not None and _POSSESSIVE_BEFORE_PERSON.match(text, firm.end()):
+    if _FIRM_POSSESSIVE.match(text, end):
         return True  # `[Vance, Hart] and Lowe's Mrs. Ito`: where she works
     span = text[start:end]
     if span.count(",") != 1 or len(span.split()) != 2 or text[:start].rstrip().endswith(","):

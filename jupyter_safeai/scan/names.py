@@ -238,7 +238,9 @@ _AFTER_CUE = regex.compile(
     r"received|complained|complains|said|says|called|visited|returned|arrived|died|"
     r"passed|consented|declined|agreed|lives|works|attended|remains|continues|will|"
     r"fell|has|needs|wants|asked|prefers|speaks|shouted|told|began|started|went|came|"
-    r"wrote|gave|took|felt|looks|looked|seems|seemed|lived|worked|stayed|left|got|just)\b)",
+    r"wrote|gave|took|felt|looks|looked|seems|seemed|lived|worked|stayed|left|got|just)\b"
+    # where a person works: `Ada Moreno of Pryce-Hollis`, `Ida Berg from Kettering`
+    r"|[ ]+(?:of|from)[ ]+(?-i:\p{Lu}))",
     regex.IGNORECASE,
 )
 # A capitalised word right before: `The Princess Royal arrived` is a title, not `Royal`.
@@ -483,7 +485,7 @@ class NameRecognizer(UsesNameLists):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end))
         sure.extend(Finding(start, end, "PERSON", "phi", 0.7, DETECTOR)
-                    for start, end in person_words(text, SOFTWARE_NAMES)
+                    for start, end in person_words(text, self.lists, SOFTWARE_NAMES)
                     if not in_documentation(text, start, end))
 
     def confirmed(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:

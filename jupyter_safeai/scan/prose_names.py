@@ -41,7 +41,7 @@ _GREETED_THINGS = frozenset("""
 world everyone everybody all there team folks guys friends people again so much you sir
 madam doctor again python jupyter notebook colab reader readers class students future
 """.split())
-# `…, Roy!`, `…, Anneke?`: a known given name addressed at the end of a sentence.
+# `…, Roy!`, `…, Anneke?`: a listed given name addressed at the end of a sentence.
 _VOCATIVE = regex.compile(rf"(?<=[\p{{L}}\p{{N}}],[ ])({_NAME_WORD})(?=[!?])")
 # Verbs whose object is a person (`shouted at Bram`, `between him and Asya`, `starring
 # Vance`), or a person when a possessive follows (`had given Marit his key`) ...
@@ -52,6 +52,12 @@ _PERSON_OBJECT = regex.compile(
     rf"({_NAME_WORD})(?![\p{{L}}\p{{N}}_])"
     r"|(?<![\p{L}\p{N}_])(?i:(?:had|has|have)[ ]given|gave|handed|told|showed|sent|asked)[ ]"
     rf"({_NAME_WORD})(?=[ ](?i:his|her|their|my|our|your|a|an|the|that|to)\b)")
+# A person's name given in so many words: whatever word follows is that name, even one
+# that is also a method's or a street's (`Her maiden name is Clark`).
+_NAME_GIVEN = regex.compile(
+    r"(?<![\p{L}\p{N}_])(?i:(?:my|his|her|their|your|maiden|first|last|given|family|"
+    r"full|middle|nick)[ ]?name[ ](?:is|was)|(?:calls|call|called)[ ]me)[ ]"
+    rf"({_NAME_WORD})(?![\p{{L}}\p{{N}}_])")
 # ... and a name opening a sentence before a verb only people take.
 _PERSON_SUBJECT = regex.compile(
     rf"(?:^|(?<=[.!?:;][ ]|\n))({_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})[ ](?:"
@@ -126,26 +132,45 @@ def addressed_names(text: str, lists: NameLists, not_names: frozenset[str]
     if "!" in text or "?" in text:
         for match in _VOCATIVE.finditer(text):
             word = match.group(1)
-            if kinds.get(word.casefold(), "") in ("G", "N") and _plain_word(word, not_names):
+            if kinds.get(word.casefold(), "").upper() in ("G", "N") and word.casefold() not in (
+                    not_names):  # `Good job, Mark!`: a name that is also a word, spoken to
                 yield match.span(1)
 
 
-def person_words(text: str, not_names: Collection[str]) -> Iterator[tuple[int, int]]:
+def person_words(text: str, lists: NameLists, not_names: Collection[str]
+                 ) -> Iterator[tuple[int, int]]:
     """Names as who does or undergoes what only people do: the object of `shouted at`,
     `married`, `starring`, `had given … his`; the subject of `shouted`, `was born`,
     `began writing` at a sentence's start. Known to no list, they are names all the
-    same: the verb says so."""
+    same: the verb says so. In lower case, a listed given name or a verb that takes
+    only people (`eva kleist lives at`, `cormac shouted`)."""
     for match in _PERSON_OBJECT.finditer(text):
         group = 1 if match.group(1) else 2
         if _plain_word(match.group(group), not_names):
             yield match.span(group)
+    for match in _NAME_GIVEN.finditer(text):
+        if match.group(1).casefold() not in COMMON_WORDS:  # `Clark`, `Key`: a name here
+            yield match.span(1)
     for match in _PERSON_SUBJECT.finditer(text):
         words = match.group(1).split()
         if words[0].casefold() not in _SENTENCE_OPENERS and all(
                 _plain_word(word, not_names) for word in words):
             yield match.span(1)
+    for match in _LOWER_PERSON_SUBJECT.finditer(text):
+        words = match.group(1).split()
+        if words[0] not in _SENTENCE_OPENERS and all(
+                _plain_word(word, not_names) for word in words) and (
+                lists.kinds.get(words[0], "") in ("G", "N") or match.group(2)):
+            yield match.span(1)
 
 
+# The same in lower case at a line's start; group 2 holds the verbs no thing takes.
+_LOWER_PERSON_SUBJECT = regex.compile(
+    r"^[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]+(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]+)?)[ ](?:"
+    r"(shouted|yelled|screamed|whispered|married|divorced|kissed|hugged|apologi[sz]ed|"
+    r"began[ ]writing|grew[ ]up|was[ ]born|(?:had|has)[ ]given)|lives[ ](?:at|in)|"
+    r"lived[ ](?:at|in)|is[ ]from|will[ ]be[ ]talking)\b",
+    regex.MULTILINE)
 #: Capitalised at a sentence's start, these words are no one's name.
 _SENTENCE_OPENERS = frozenset("""
 the a an this that these those it he she they we i you who what which there here one

@@ -166,3 +166,24 @@ def test_the_line_after_the_name_of_a_contact_block_is_the_organisation() -> Non
 ])
 def test_companies_named_after_people(text: str, people: list[str]) -> None:
     assert persons(text) == people
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Her maiden name is Clark", "Clark"),
+    ("oskar lindgren lives at 12 storgatan, uppsala", "oskar lindgren"),
+    ("radomir had given me the keys", "radomir"),
+    ("Well done, Bill!", "Bill"),
+    ("Awards went to Ilkka Vähä of Northwind Haulage", "Ilkka Vähä"),
+])
+def test_more_people_in_prose(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_a_firm_of_partners_before_a_possessive_and_a_person() -> None:
+    text = "Guests: Nia Obi of Kestrel, Vance, Hart and Lowe's Mrs. Ito."
+    assert persons(text) == ["Nia Obi", "Ito"]
+
+
+def test_a_lower_case_contact_block_with_a_middle_initial() -> None:
+    text = "yorick q tamm\nwarehouse lead\nunit 1009 box 0219\ndpo ap 51065\n"
+    assert "yorick q tamm" in persons(text)
