@@ -537,7 +537,8 @@ class NameRecognizer(UsesNameLists):
             if _after_name_cue(text, start) and word.casefold() not in EPONYMS:
                 return ((start, end, 0.75),)
             if not kind and self.confirm is not None and _AFTER_CUE.match(text, end) and (
-                    about_someone(text, start, end)) and not _wordlike(word):
+                    about_someone(text, start, end)) and not _wordlike(word) and not (
+                    word.endswith("ly")):  # `Originally from Riyadh`: an adverb
                 return ((start, end, None),)  # `Orsolya shouted`: NER decides, in prose
             return ()
         return self._judge(text, base, [(0, len(word), word, kind)])
