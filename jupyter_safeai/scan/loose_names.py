@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from .finding import Finding
 from .name_context import in_documentation
 from .name_lists import COMMON_WORDS, EPONYMS, WORDLIKE_ENDINGS, UsesNameLists
+from .prose_names import NAME_GIVING_PHRASES
 
 NAME = "names_loose"
 
@@ -154,7 +155,7 @@ class LooseNameRecognizer(UsesNameLists):
         person's name, up to three lower-case words that are no common English words,
         listed or not (the phrase says what they are)."""
         lowered = text.lower()
-        if "name" not in lowered and "call" not in lowered:
+        if not any(phrase in lowered for phrase in NAME_GIVING_PHRASES):
             return
         for cue in _NAME_GIVING.finditer(text):
             end = at = cue.end()

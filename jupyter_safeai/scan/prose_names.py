@@ -26,6 +26,8 @@ _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
 _ENUMERATION = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}_@./-])(?<![\p{{L}}\p{{N}}],[ ]){_ITEM}(?:,[ ]{_ITEM}){{1,}},?[ ]"
     rf"(?:and|or|&)[ ]{_ITEM}(?![\p{{L}}\p{{N}}_@'’-]|\.[\p{{L}}\p{{N}}])")
+#: Where an enumeration may be: a comma, words and commas, then `and`, `or` or `&`.
+_ENUMERATION_QUICK = re.compile(r", (?:[^\W\d_]+, )*[^\W\d_]+,? (?:and|or|&) [^\W\d_]")
 _ENUMERATED_ITEM = regex.compile(rf"(?<=^|,[ ]|[ ](?:and|or|&)[ ]){_ITEM}")
 #: Share of an enumeration's items that a name list must know as given names.
 _KNOWN_SHARE = 0.6
@@ -99,7 +101,7 @@ def enumerated_names(text: str, lists: NameLists, not_names: frozenset[str]
     if ", " not in text:
         return
     kinds = lists.kinds
-    for match in _ENUMERATION.finditer(text):
+    for match in _enumerations(text):
         items = list(_ENUMERATED_ITEM.finditer(match.group()))
         words = [item.group() for item in items]
         lower = all(w.islower() for w in words)
@@ -120,12 +122,46 @@ def enumerated_names(text: str, lists: NameLists, not_names: frozenset[str]
             yield base + item.start(), base + item.end()
 
 
+def _enumerations(text: str) -> Iterator[regex.Match[str]]:
+    """`_ENUMERATION.finditer(text)`, tried only where `re` finds `, word … and ` (its
+    literal start is found many times faster than `regex` tries every position)."""
+    at = 0
+    while (quick := _ENUMERATION_QUICK.search(text, at)) is not None:
+        start = quick.start()
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
+            start -= 1
+        match = _ENUMERATION.match(text, start) if start < quick.start() else None
+        if match is not None:
+            yield match
+            at = match.end()
+        else:
+            at = quick.start() + 2
+
+
+def _anchored(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
+              lowered: str) -> list[regex.Match[str]]:
+    """The matches of `pattern` that start at one of its leading `words` (lower case),
+    which `str.find` locates at C speed: `regex` is asked at those few places only,
+    not at every character. `lowered` is `text.lower()`."""
+    if len(lowered) != len(text):  # lower case changed an offset (`İ`): read it all
+        return list(pattern.finditer(text))
+    starts: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = lowered.find(word, at + 1)
+    found = [m for m in (pattern.match(text, at) for at in sorted(starts)) if m is not None]
+    return [m for i, m in enumerate(found) if not i or m.start() >= found[i - 1].end()]
+
+
 def addressed_names(text: str, lists: NameLists, not_names: frozenset[str]
                     ) -> Iterator[tuple[int, int]]:
     """Names a message speaks to: after a greeting (any capitalised word that is no
     common word), or a known given name closing a sentence after a comma (`…, Roy!`)."""
     kinds = lists.kinds
-    for match in _GREETING.finditer(text):
+    lowered = text.lower()
+    for match in _anchored(_GREETING_WORDS, _GREETING, text, lowered):
         word = match.group(1)
         if word.casefold() not in _GREETED_THINGS and _plain_word(word, not_names):
             yield match.span(1)
@@ -144,13 +180,18 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str]
     `began writing` at a sentence's start. Known to no list, they are names all the
     same: the verb says so. In lower case, a listed given name or a verb that takes
     only people (`eva kleist lives at`, `cormac shouted`)."""
-    for match in _PERSON_OBJECT.finditer(text):
+    lowered = text.lower()
+    verbs = _OBJECT_VERBS + (("had", "has", "have") if "given" in lowered else ())
+    for match in _anchored(verbs, _PERSON_OBJECT, text, lowered):
         group = 1 if match.group(1) else 2
         if _plain_word(match.group(group), not_names):
             yield match.span(group)
-    for match in _NAME_GIVEN.finditer(text):
+    giving = any(phrase in lowered for phrase in NAME_GIVING_PHRASES)
+    for match in _anchored(_NAME_GIVING_WORDS if giving else (), _NAME_GIVEN, text, lowered):
         if match.group(1).casefold() not in COMMON_WORDS:  # `Clark`, `Key`: a name here
             yield match.span(1)
+    if not any(verb in lowered for verb in _SUBJECT_VERBS):
+        return
     for match in _PERSON_SUBJECT.finditer(text):
         words = match.group(1).split()
         if words[0].casefold() not in _SENTENCE_OPENERS and all(
@@ -171,6 +212,24 @@ _LOWER_PERSON_SUBJECT = regex.compile(
     r"began[ ]writing|grew[ ]up|was[ ]born|(?:had|has)[ ]given)|lives[ ](?:at|in)|"
     r"lived[ ](?:at|in)|is[ ]from|will[ ]be[ ]talking)\b",
     regex.MULTILINE)
+#: Every verb of `_PERSON_SUBJECT` and `_LOWER_PERSON_SUBJECT` holds one of these.
+_SUBJECT_VERBS = ("shouted", "yelled", "screamed", "whispered", "laughed", "smiled", "cried",
+                  "sighed", "married", "divorced", "kissed", "hugged", "apologi",
+                  "began writing", "grew up", "was born", "lives ", "lived ", "had given",
+                  "has given", "is from", "be talking")
+
+
+# The words each prose pattern starts with, lower case (see `_anchored`).
+_GREETING_WORDS = ("hi", "hello", "hey", "hiya", "howdy", "dear", "greetings", "good",
+                   "thanks", "thank", "cheers", "bye", "goodbye")
+_OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "stared",
+                 "glared", "laughed", "swore", "snapped", "thanked", "married", "kissed",
+                 "hugged", "divorced", "phoned", "texted", "between", "starring",
+                 "featuring", "gave", "handed", "told", "showed", "sent", "asked")
+#: Every name-giving phrase holds one of these.
+NAME_GIVING_PHRASES = ("name is", "name was", "calls me", "call me", "called me")
+_NAME_GIVING_WORDS = ("my", "his", "her", "their", "your", "maiden", "first", "last",
+                      "given", "family", "full", "middle", "nick", "calls", "call", "called")
 #: Capitalised at a sentence's start, these words are no one's name.
 _SENTENCE_OPENERS = frozenset("""
 the a an this that these those it he she they we i you who what which there here one
