@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterator
 
 import regex
 
-from .name_lists import COMMON_WORDS, EPONYMS, NameLists
+from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists
 
 #: One word of a name in an enumeration or an address: capitalised or all lower case.
 _ITEM = r"\p{L}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
@@ -61,12 +61,41 @@ _NAME_GIVEN = regex.compile(
     r"full|middle|nick)[ ]?name[ ](?:is|was)|(?:calls|call|called)[ ]me)[ ]"
     rf"({_NAME_WORD})(?![\p{{L}}\p{{N}}_])")
 # ... and a name opening a sentence before a verb only people take.
+#: The words of a full name after its first: an initial, particles (`Willemine ten Pas`).
+_MORE_NAME = (rf"(?:[ ]\p{{Lu}}\.?(?=[ ]\p{{Lu}})|[ ](?:(?:{'|'.join(sorted(PARTICLES))})[ ])*"
+              rf"{_NAME_WORD}){{0,3}}")
 _PERSON_SUBJECT = regex.compile(
-    rf"(?:^|(?<=[.!?:;][ ]|\n))({_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})[ ](?:"
+    rf"(?:^|(?<=[.!?:;][ ]|\n))({_NAME_WORD}{_MORE_NAME})[ ](?:"
     r"shouted|yelled|screamed|whispered|laughed|smiled|cried|sighed|married|divorced|"
     r"kissed|hugged|apologi[sz]ed|began[ ]writing|grew[ ]up|was[ ]born|lives[ ](?:at|in)|"
     r"lived[ ](?:at|in)|(?:had|has)[ ]given|is[ ]from|will[ ]be[ ]talking)\b",
     regex.MULTILINE)
+# A person named for a part people play in an account or a case: `add Irenke Sörös as
+# a beneficiary`, `Ilse Berg as my emergency contact`.
+_AS_ROLE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])({_NAME_WORD}{_MORE_NAME})[ ]as[ ](?:an?|my|our|the|his|her|their)[ ]"
+    r"(?:beneficiary|guardian|co-?signer|trustee|executor|executrix|dependa?ent|witness|"
+    r"referee|reference|proxy|caregiver|next[ ]of[ ]kin|emergency[ ]contact|authori[sz]ed[ ]"
+    r"user|joint[ ]holder|power[ ]of[ ]attorney)\b")
+# A person's full name, then where they work: `of` or `from` and a name ending in a
+# company word (`Ilkka Vähä of Northwind Haulage Ltd`, `Ada Obi from 3 Arches Inc`).
+_OF_COMPANY = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])({_NAME_WORD}(?:[ ]\p{{Lu}}\.?)?[ ]{_NAME_WORD})[ ](?:of|from)[ ]"
+    r"(?:\d+[ ])?(?:\p{Lu}[\p{L}&'’.-]*[ ]){0,3}(?:Inc|LLC|Ltd|Corp|Co|GmbH|AG|PLC|LLP|"
+    r"Solutions|Technologies|Group|Holdings|Partners|Associates|Systems|Labs|Consulting|"
+    r"Analytics|Research|Services)\b")
+#: Every role of `_AS_ROLE` holds one of these, for a quick test before it is tried.
+_ROLE_STEMS = ("beneficiar", "guardian", "signer", "trustee", "executor", "executrix",
+               "dependent", "dependant", "witness", "referee", "reference", "proxy",
+               "caregiver", "next of kin", "emergency contact", "authori", "joint holder",
+               "power of attorney")
+#: The company words of `_OF_COMPANY`: it is tried only before them.
+_COMPANY_WORDS = (" Inc", " LLC", " Ltd", " Corp", " Co", " GmbH", " AG", " PLC", " LLP",
+                  " Solutions", " Technologies", " Group", " Holdings", " Partners",
+                  " Associates", " Systems", " Labs", " Consulting", " Analytics", " Research",
+                  " Services")
+#: How far before its company word a person's name and `of` are looked for.
+_COMPANY_REACH = 120
 # Pronouns and first-person words: a sentence holding one is about someone.
 _ABOUT_SOMEONE = re.compile(
     r"\b(?:he|she|him|her|his|hers|himself|herself|my|mine|He|She|Him|Her|His|My)\b")
@@ -155,6 +184,23 @@ def _anchored(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
     return [m for i, m in enumerate(found) if not i or m.start() >= found[i - 1].end()]
 
 
+def _ending_near(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
+                 haystack: str, reach: int) -> list[regex.Match[str]]:
+    """The matches of `pattern` that end at one of `words` (found in `haystack`, `text`
+    or its lower case, by `str.find`), searched only in the `reach` characters before."""
+    if len(haystack) != len(text):
+        return list(pattern.finditer(text))
+    spans: dict[tuple[int, int], regex.Match[str]] = {}
+    for word in words:
+        at = haystack.find(word)
+        while at >= 0:
+            match = pattern.search(text, max(0, at - reach), min(len(text), at + len(word) + 12))
+            if match is not None:
+                spans.setdefault(match.span(), match)
+            at = haystack.find(word, at + 1)
+    return [spans[span] for span in sorted(spans)]
+
+
 def addressed_names(text: str, lists: NameLists, not_names: frozenset[str]
                     ) -> Iterator[tuple[int, int]]:
     """Names a message speaks to: after a greeting (any capitalised word that is no
@@ -181,6 +227,14 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str]
     same: the verb says so. In lower case, a listed given name or a verb that takes
     only people (`eva kleist lives at`, `cormac shouted`)."""
     lowered = text.lower()
+    if " as " in text and any(role in lowered for role in _ROLE_STEMS):
+        for match in _AS_ROLE.finditer(text):
+            if _plain_word(match.group(1).split()[0], not_names):
+                yield match.span(1)
+    if " of " in text or " from " in text:
+        for match in _ending_near(_COMPANY_WORDS, _OF_COMPANY, text, text, _COMPANY_REACH):
+            if all(_plain_word(word, not_names) for word in match.group(1).split()):
+                yield match.span(1)
     verbs = _OBJECT_VERBS + (("had", "has", "have") if "given" in lowered else ())
     for match in _anchored(verbs, _PERSON_OBJECT, text, lowered):
         group = 1 if match.group(1) else 2
@@ -190,14 +244,13 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str]
     for match in _anchored(_NAME_GIVING_WORDS if giving else (), _NAME_GIVEN, text, lowered):
         if match.group(1).casefold() not in COMMON_WORDS:  # `Clark`, `Key`: a name here
             yield match.span(1)
-    if not any(verb in lowered for verb in _SUBJECT_VERBS):
-        return
-    for match in _PERSON_SUBJECT.finditer(text):
+    for match in _ending_near(_SUBJECT_VERBS, _PERSON_SUBJECT, text, lowered, _SUBJECT_REACH):
         words = match.group(1).split()
         if words[0].casefold() not in _SENTENCE_OPENERS and all(
                 _plain_word(word, not_names) for word in words):
             yield match.span(1)
-    for match in _LOWER_PERSON_SUBJECT.finditer(text):
+    for match in _ending_near(_SUBJECT_VERBS, _LOWER_PERSON_SUBJECT, text, lowered,
+                              _SUBJECT_REACH):
         words = match.group(1).split()
         if words[0] not in _SENTENCE_OPENERS and all(
                 _plain_word(word, not_names) for word in words) and (
@@ -212,6 +265,8 @@ _LOWER_PERSON_SUBJECT = regex.compile(
     r"began[ ]writing|grew[ ]up|was[ ]born|(?:had|has)[ ]given)|lives[ ](?:at|in)|"
     r"lived[ ](?:at|in)|is[ ]from|will[ ]be[ ]talking)\b",
     regex.MULTILINE)
+#: How far before its verb a sentence's subject is looked for.
+_SUBJECT_REACH = 80
 #: Every verb of `_PERSON_SUBJECT` and `_LOWER_PERSON_SUBJECT` holds one of these.
 _SUBJECT_VERBS = ("shouted", "yelled", "screamed", "whispered", "laughed", "smiled", "cried",
                   "sighed", "married", "divorced", "kissed", "hugged", "apologi",

@@ -187,3 +187,19 @@ def test_a_firm_of_partners_before_a_possessive_and_a_person() -> None:
 def test_a_lower_case_contact_block_with_a_middle_initial() -> None:
     text = "yorick q tamm\nwarehouse lead\nunit 1009 box 0219\ndpo ap 51065\n"
     assert "yorick q tamm" in persons(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Please list Oddny Brekke-Aas as a beneficiary on the policy", "Oddny Brekke-Aas"),
+    ("Ilse de Wit as my emergency contact, please", "Ilse de Wit"),
+    ("Our guest was Tarjei Moen of Fjordline Logistics Ltd.", "Tarjei Moen"),
+    ("Marijke van den Heuvel will be talking after lunch", "Marijke van den Heuvel"),
+])
+def test_a_person_by_the_part_they_play(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", ["We use Random Forest as a baseline model.",
+                                  "Results of Google Research Labs are public."])
+def test_things_as_roles_and_of_companies(text: str) -> None:
+    assert persons(text) == []
