@@ -76,7 +76,8 @@ class ContactBlockNameRecognizer(UsesNameLists):
         prefix = _LINE_PREFIX.match(line).end()
         line = line.rstrip()
         match = _NAME_LINE.fullmatch(line, prefix)
-        if match is not None or not line[prefix:prefix + 1].islower():
+        if match is not None or not line[prefix:prefix + 1].islower() or not (
+                2 <= len(line[prefix:].split()) <= 4):
             return match
         match = _LOWER_NAME_LINE.fullmatch(line, prefix)
         if match is None or any(word.rstrip(".") in COMMON_WORDS

@@ -186,14 +186,18 @@ def _anchored(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
 
 def _ending_near(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
                  haystack: str, reach: int) -> list[regex.Match[str]]:
-    """The matches of `pattern` that end at one of `words` (found in `haystack`, `text`
-    or its lower case, by `str.find`), searched only in the `reach` characters before."""
+    """The matches of `pattern` that end at one of `words` (found as whole words in
+    `haystack`, `text` or its lower case, by `str.find`), searched only in the `reach`
+    characters before."""
     if len(haystack) != len(text):
         return list(pattern.finditer(text))
     spans: dict[tuple[int, int], regex.Match[str]] = {}
     for word in words:
         at = haystack.find(word)
         while at >= 0:
+            if text[at + len(word):at + len(word) + 1].isalpha():  # ` Co` of ` Count`
+                at = haystack.find(word, at + 1)
+                continue
             match = pattern.search(text, max(0, at - reach), min(len(text), at + len(word) + 12))
             if match is not None:
                 spans.setdefault(match.span(), match)
@@ -244,18 +248,44 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str]
     for match in _anchored(_NAME_GIVING_WORDS if giving else (), _NAME_GIVEN, text, lowered):
         if match.group(1).casefold() not in COMMON_WORDS:  # `Clark`, `Key`: a name here
             yield match.span(1)
-    for match in _ending_near(_SUBJECT_VERBS, _PERSON_SUBJECT, text, lowered, _SUBJECT_REACH):
-        words = match.group(1).split()
-        if words[0].casefold() not in _SENTENCE_OPENERS and all(
-                _plain_word(word, not_names) for word in words):
-            yield match.span(1)
-    for match in _ending_near(_SUBJECT_VERBS, _LOWER_PERSON_SUBJECT, text, lowered,
-                              _SUBJECT_REACH):
-        words = match.group(1).split()
-        if words[0] not in _SENTENCE_OPENERS and all(
-                _plain_word(word, not_names) for word in words) and (
-                lists.kinds.get(words[0], "") in ("G", "N") or match.group(2)):
-            yield match.span(1)
+    for start in _sentence_starts(_SUBJECT_VERBS, text, lowered):
+        match = _PERSON_SUBJECT.match(text, start)
+        if match is not None:
+            words = match.group(1).split()
+            if words[0].casefold() not in _SENTENCE_OPENERS and all(
+                    _plain_word(word, not_names) for word in words):
+                yield match.span(1)
+            continue
+        match = _LOWER_PERSON_SUBJECT.match(text, start)
+        if match is not None:
+            words = match.group(1).split()
+            if words[0] not in _SENTENCE_OPENERS and all(
+                    _plain_word(word, not_names) for word in words) and (
+                    lists.kinds.get(words[0], "") in ("G", "N") or match.group(2)):
+                yield match.span(1)
+
+
+#: What ends a sentence or a clause before a subject, with the blank after it.
+_SENTENCE_BREAKS = (". ", "! ", "? ", ": ", "; ")
+
+
+def _sentence_starts(words: tuple[str, ...], text: str, lowered: str) -> list[int]:
+    """Where the sentences start that hold one of `words` (lower case) within
+    `_SUBJECT_REACH` characters of their start: the line's start or the character after
+    the last break before the word, found by `str.rfind`."""
+    if len(lowered) != len(text):
+        lowered = text  # offsets must agree; verbs in capitals are then not seen
+    starts: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            low = max(0, at - _SUBJECT_REACH)
+            breaks = (text.rfind(stop, low, at) for stop in _SENTENCE_BREAKS)
+            start = max(text.rfind("\n", low, at) + 1, low,
+                        *(found + 2 for found in breaks if found >= 0))
+            starts.add(start)
+            at = lowered.find(word, at + 1)
+    return sorted(starts)
 
 
 # The same in lower case at a line's start; group 2 holds the verbs no thing takes.
