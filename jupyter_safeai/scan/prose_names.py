@@ -45,6 +45,8 @@ madam doctor again python jupyter notebook colab reader readers class students f
 """.split())
 # `…, Roy!`, `…, Anneke?`: a listed given name addressed at the end of a sentence.
 _VOCATIVE = regex.compile(rf"(?<=[\p{{L}}\p{{N}}],[ ])({_NAME_WORD})(?=[!?])")
+#: How far before its `!` or `?` a name spoken to is looked for.
+_VOCATIVE_REACH = 40
 # Verbs whose object is a person (`shouted at Bram`, `between him and Asya`, `starring
 # Vance`), or a person when a possessive follows (`had given Marit his key`) ...
 _PERSON_OBJECT = regex.compile(
@@ -84,6 +86,8 @@ _OF_COMPANY = regex.compile(
     r"(?:\d+[ ])?(?:\p{Lu}[\p{L}&'’.-]*[ ]){0,3}(?:Inc|LLC|Ltd|Corp|Co|GmbH|AG|PLC|LLP|"
     r"Solutions|Technologies|Group|Holdings|Partners|Associates|Systems|Labs|Consulting|"
     r"Analytics|Research|Services)\b")
+#: How far before its `as` the name of `_AS_ROLE` is looked for.
+_AS_REACH = 60
 #: Every role of `_AS_ROLE` holds one of these, for a quick test before it is tried.
 _ROLE_STEMS = ("beneficiar", "guardian", "signer", "trustee", "executor", "executrix",
                "dependent", "dependant", "witness", "referee", "reference", "proxy",
@@ -169,8 +173,8 @@ def _enumerations(text: str) -> Iterator[regex.Match[str]]:
 
 def _anchored(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
               lowered: str) -> list[regex.Match[str]]:
-    """The matches of `pattern` that start at one of its leading `words` (lower case),
-    which `str.find` locates at C speed: `regex` is asked at those few places only,
+    """The matches of `pattern` that start at one of its leading `words` (lower case,
+    whole words), which `str.find` locates at C speed: `regex` is asked at those few places only,
     not at every character. `lowered` is `text.lower()`."""
     if len(lowered) != len(text):  # lower case changed an offset (`İ`): read it all
         return list(pattern.finditer(text))
@@ -178,31 +182,47 @@ def _anchored(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
     for word in words:
         at = lowered.find(word)
         while at >= 0:
-            starts.add(at)
+            if not (text[at - 1:at].isalpha() or text[at + len(word):at + len(word) + 1]
+                    .isalpha()):  # a whole word: `hi`, not the `hi` of `this`
+                starts.add(at)
             at = lowered.find(word, at + 1)
     found = [m for m in (pattern.match(text, at) for at in sorted(starts)) if m is not None]
     return [m for i, m in enumerate(found) if not i or m.start() >= found[i - 1].end()]
 
 
 def _ending_near(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
-                 haystack: str, reach: int) -> list[regex.Match[str]]:
+                 haystack: str, reach: int, after: int = 12) -> list[regex.Match[str]]:
     """The matches of `pattern` that end at one of `words` (found as whole words in
     `haystack`, `text` or its lower case, by `str.find`), searched only in the `reach`
-    characters before."""
+    characters before (and `after` characters past the word)."""
     if len(haystack) != len(text):
         return list(pattern.finditer(text))
     spans: dict[tuple[int, int], regex.Match[str]] = {}
     for word in words:
         at = haystack.find(word)
         while at >= 0:
-            if text[at + len(word):at + len(word) + 1].isalpha():  # ` Co` of ` Count`
+            if word[-1].isalpha() and text[at + len(word):at + len(word) + 1].isalpha():
+                # ` Co` of ` Count`
                 at = haystack.find(word, at + 1)
                 continue
-            match = pattern.search(text, max(0, at - reach), min(len(text), at + len(word) + 12))
+            match = pattern.search(text, max(0, at - reach),
+                                   min(len(text), at + len(word) + after))
             if match is not None:
                 spans.setdefault(match.span(), match)
             at = haystack.find(word, at + 1)
     return [spans[span] for span in sorted(spans)]
+
+
+def _vocatives(text: str) -> Iterator[regex.Match[str]]:
+    """`_VOCATIVE`'s matches, read back from each `!` and `?` (few) rather than tried at
+    every character."""
+    for mark in ("!", "?"):
+        at = text.find(mark)
+        while at >= 0:
+            match = _VOCATIVE.search(text, max(0, at - _VOCATIVE_REACH), at + 1)
+            if match is not None:
+                yield match
+            at = text.find(mark, at + 1)
 
 
 def addressed_names(text: str, lists: NameLists, not_names: frozenset[str]
@@ -215,12 +235,11 @@ def addressed_names(text: str, lists: NameLists, not_names: frozenset[str]
         word = match.group(1)
         if word.casefold() not in _GREETED_THINGS and _plain_word(word, not_names):
             yield match.span(1)
-    if "!" in text or "?" in text:
-        for match in _VOCATIVE.finditer(text):
-            word = match.group(1)
-            if kinds.get(word.casefold(), "").upper() in ("G", "N") and word.casefold() not in (
-                    not_names):  # `Good job, Mark!`: a name that is also a word, spoken to
-                yield match.span(1)
+    for match in _vocatives(text):
+        word = match.group(1)
+        if kinds.get(word.casefold(), "").upper() in ("G", "N") and word.casefold() not in (
+                not_names):  # `Good job, Mark!`: a name that is also a word, spoken to
+            yield match.span(1)
 
 
 def person_words(text: str, lists: NameLists, not_names: Collection[str]
@@ -232,7 +251,7 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str]
     only people (`eva kleist lives at`, `cormac shouted`)."""
     lowered = text.lower()
     if " as " in text and any(role in lowered for role in _ROLE_STEMS):
-        for match in _AS_ROLE.finditer(text):
+        for match in _ending_near((" as ",), _AS_ROLE, text, text, _AS_REACH, _AS_REACH):
             if _plain_word(match.group(1).split()[0], not_names):
                 yield match.span(1)
     if " of " in text or " from " in text:
