@@ -22,6 +22,7 @@ from string import ascii_letters
 
 import regex
 
+from .code import python_source
 from .finding import Finding
 from .name_context import SOFTWARE_NAMES, in_documentation
 from .name_lists import (
@@ -478,7 +479,10 @@ class NameRecognizer(UsesNameLists):
 
     def _prose(self, text: str, sure: list[Finding]) -> None:
         """Names in conversational prose (`prose_names`): enumerated, addressed, or who
-        does or undergoes what only people do."""
+        does or undergoes what only people do. Python source is no conversation: its
+        strings and comments keep the list and cue rules only."""
+        if python_source(text) is not None:
+            return
         # Each enumerated name is one person: above the runs and pairs that join them.
         for score, spans in ((0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
                              (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES))):

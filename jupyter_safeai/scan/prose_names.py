@@ -171,10 +171,15 @@ def _enumerations(text: str) -> Iterator[regex.Match[str]]:
             at = quick.start() + 2
 
 
+#: A pattern read by `_anchored` reaches its capitalised name within this many characters.
+_CAPITAL_REACH = 24
+
+
 def _anchored(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
               lowered: str) -> list[regex.Match[str]]:
     """The matches of `pattern` that start at one of its leading `words` (lower case,
-    whole words), which `str.find` locates at C speed: `regex` is asked at those few places only,
+    whole words, a capital letter soon after: every such pattern ends in a capitalised
+    name), which `str.find` locates at C speed: `regex` is asked at those few places only,
     not at every character. `lowered` is `text.lower()`."""
     if len(lowered) != len(text):  # lower case changed an offset (`İ`): read it all
         return list(pattern.finditer(text))
@@ -182,9 +187,10 @@ def _anchored(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
     for word in words:
         at = lowered.find(word)
         while at >= 0:
-            if not (text[at - 1:at].isalpha() or text[at + len(word):at + len(word) + 1]
-                    .isalpha()):  # a whole word: `hi`, not the `hi` of `this`
-                starts.add(at)
+            end = at + len(word)
+            if not (text[at - 1:at].isalpha() or text[end:end + 1].isalpha()) and any(
+                    char.isupper() for char in text[end:end + _CAPITAL_REACH]):
+                starts.add(at)  # a whole word (`hi`, not of `this`), a capital after it
             at = lowered.find(word, at + 1)
     found = [m for m in (pattern.match(text, at) for at in sorted(starts)) if m is not None]
     return [m for i, m in enumerate(found) if not i or m.start() >= found[i - 1].end()]
@@ -268,14 +274,15 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str]
         if match.group(1).casefold() not in COMMON_WORDS:  # `Clark`, `Key`: a name here
             yield match.span(1)
     for start in _sentence_starts(_SUBJECT_VERBS, text, lowered):
-        match = _PERSON_SUBJECT.match(text, start)
+        first = text[start:start + 1]
+        match = _PERSON_SUBJECT.match(text, start) if first.isupper() else None
         if match is not None:
             words = match.group(1).split()
             if words[0].casefold() not in _SENTENCE_OPENERS and all(
                     _plain_word(word, not_names) for word in words):
                 yield match.span(1)
             continue
-        match = _LOWER_PERSON_SUBJECT.match(text, start)
+        match = _LOWER_PERSON_SUBJECT.match(text, start) if not first.isupper() else None
         if match is not None:
             words = match.group(1).split()
             if words[0] not in _SENTENCE_OPENERS and all(
