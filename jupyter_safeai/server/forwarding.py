@@ -73,6 +73,27 @@ class ForwardingMixin(SafeAIHandler):
                     "error": f"the gateway refused the model list (HTTP {status})"}
         return body
 
+    async def _phi_allowed(self, name: str | None) -> bool:
+        """Whether the gateway's model `name` (its default for None) may see PHI."""
+        listing = await self.gateway_models()
+        wanted = name or listing.get("default")
+        for model in listing.get("models") or []:
+            if isinstance(model, dict) and model.get("name") == wanted:
+                return model.get("phi_allowed") is True
+        return False
+
+    async def _pass_refusal(self, upstream: GatewayAnswer) -> None:
+        """The gateway's refusal (403, 422, 429 with Retry-After, 503) as it came."""
+        try:
+            payload = await upstream.json()
+        except GatewayUnavailable:
+            payload = {}
+        self.set_status(upstream.status)
+        retry = upstream.headers.get("Retry-After")
+        if retry is not None:
+            self.set_header("Retry-After", retry)
+        self.finish(payload or {"message": f"the gateway answered HTTP {upstream.status}"})
+
 
 class ForwardedModelsHandler(ForwardingMixin):
     """The gateway's approved models: the only models a client of it can use."""
@@ -121,14 +142,6 @@ class ForwardedChatHandler(ForwardingMixin, ChatHandler):
         if self._upstream is not None:
             self._upstream.close()  # the gateway sees the socket close and stops
 
-    async def _phi_allowed(self, name: str | None) -> bool:
-        listing = await self.gateway_models()
-        wanted = name or listing.get("default")
-        for model in listing.get("models") or []:
-            if isinstance(model, dict) and model.get("name") == wanted:
-                return model.get("phi_allowed") is True
-        return False
-
     @web.authenticated
     @authorized
     async def post(self) -> None:
@@ -166,17 +179,6 @@ class ForwardedChatHandler(ForwardingMixin, ChatHandler):
                 await self._relay(self._upstream, decision, vault.counts(), StreamRestorer(vault))
         finally:
             self._upstream.close()
-
-    async def _pass_refusal(self, upstream: GatewayAnswer) -> None:
-        try:
-            payload = await upstream.json()
-        except GatewayUnavailable:
-            payload = {}
-        self.set_status(upstream.status)
-        retry = upstream.headers.get("Retry-After")
-        if retry is not None:
-            self.set_header("Retry-After", retry)
-        self.finish(payload or {"message": f"the gateway answered HTTP {upstream.status}"})
 
     async def _relay(self, upstream: GatewayAnswer, decision: GateDecision,
                      redacted: dict[str, int], restorer: StreamRestorer) -> None:

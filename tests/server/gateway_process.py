@@ -60,13 +60,15 @@ class GatewayProcess:
             return json.loads(response.read())
 
     def wait_ready(self, timeout: float = 180) -> GatewayProcess:
-        """Until the default model is loaded and has answered once (llama.cpp's first
-        answer after a load is much slower than the rest, on a busy machine seconds)."""
+        """Until the default model is loaded (or is a remote endpoint) and has answered
+        once (llama.cpp's first answer after a load is much slower than the rest, on a
+        busy machine seconds)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self.process.poll() is None:
             try:
-                states = {m["state"] for m in self.get("safeai/models")["models"]}
-                if states & {"loaded", "error"}:
+                models = self.get("safeai/models")["models"]
+                # a remote endpoint has nothing to load: its first chat is the check
+                if any(m.get("remote") or m["state"] in ("loaded", "error") for m in models):
                     self.warm_up()
                     return self
             except OSError:
