@@ -13,7 +13,8 @@ user at `/services/safeai/safeai/{chat,scan}` through the proxy. Checks, as in
 - one copy of the model: among the hub's processes (Hub, proxy, gateway and two users'
   servers that chatted through it) exactly one maps the GGUF file;
 - time to first token through the proxy and the gateway against llama-cpp-python called
-  directly in this process (same system prompt, sampling and threads), in the same run
+  directly in this process (`DirectLlama`: the servers' system prompt, sampling and
+  threads), in the same run
   (target: at most 50 ms more); also through the same server without the Hub (what the
   server itself adds) and through a user's own server (the sidebar's path). Every
   request asks a question no model has seen, all of one length in tokens, so each
@@ -40,6 +41,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,7 +121,7 @@ def direct_first_token(llama: Any, system: str, content: str, max_tokens: int) -
     raise RuntimeError("llama.cpp gave no token")
 
 
-def fresh_prompts(llama: Any, count: int, seed: int) -> list[str]:
+def fresh_prompts(count_tokens: Callable[[str], int], count: int, seed: int) -> list[str]:
     """`count` questions none of the models has seen, all of one length in tokens: each
     path's llama.cpp then reuses the same shared prefix (system prompt and the question's
     first words) and evaluates the same number of new tokens — like for like, never a
@@ -128,11 +130,48 @@ def fresh_prompts(llama: Any, count: int, seed: int) -> list[str]:
     by_length: dict[int, list[str]] = {}
     for number in rng.sample(range(10_000_000, 100_000_000), count * 8):
         text = f"Write one line of Python that prints the number {number}."
-        by_length.setdefault(len(llama.tokenize(text.encode(), add_bos=False)), []).append(text)
+        by_length.setdefault(count_tokens(text), []).append(text)
     prompts = max(by_length.values(), key=len)
     if len(prompts) < count:
         raise RuntimeError("not enough questions of one length")
     return prompts[:count]
+
+
+class DirectLlama:
+    """llama-cpp-python called directly in this process, with the servers' settings (the
+    embedded model, its context length, `n_threads`, the system prompt, temperature 0.2),
+    created in the main thread and asked from the event loop's executor threads.
+
+    This llama.cpp is built with OpenMP, and on this loaded machine which thread asks
+    matters more than any HTTP hop: interleaved in one process, a thread that asked again
+    and again took 0.9-13 s where a new thread took 111-405 ms (8 questions each; with
+    OMP_WAIT_POLICY=passive both ~335 ms), and a context created in a worker thread was
+    slow from every thread (p50 3.3 s). The servers' own time to first token (their
+    `done` event) is therefore also reported: the same llama.cpp call inside the server,
+    on the same question, is the baseline that pairs exactly."""
+
+    def __init__(self, max_tokens: int) -> None:
+        from llama_cpp import Llama
+
+        from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ApprovedModel
+        from jupyter_safeai.server.settings import SafeAI
+
+        settings = SafeAI()
+        weights = ApprovedModel.from_config(EMBEDDED_DEFAULT_MODEL).weights_path()
+        self.llama = Llama(model_path=str(weights),
+                           n_ctx=EMBEDDED_DEFAULT_MODEL["context_length"],
+                           n_threads=settings.n_threads or None, verbose=False)
+        self.system, self.max_tokens = settings.system_prompt, max_tokens
+        self.first_token("Hello.")  # llama.cpp's first answer after a load
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.llama.tokenize(text.encode(), add_bos=False))
+
+    def first_token(self, text: str) -> FirstToken:
+        return direct_first_token(self.llama, self.system, text, self.max_tokens)
+
+    def close(self) -> None:
+        self.llama.close()
 
 
 def processes_mapping(root_pid: int, path: Path) -> list[int]:
@@ -158,21 +197,10 @@ async def compare_first_tokens(args: argparse.Namespace, client: Any, hub: DemoH
                                ) -> dict[str, list[FirstToken]]:
     """Time to first token four ways, each request with a question no model has seen,
     in an order that rotates every repetition so the machine's load hits all alike."""
-    from llama_cpp import Llama
-
-    from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ApprovedModel
-    from jupyter_safeai.server.settings import SafeAI
-
-    settings = SafeAI()
-    weights = ApprovedModel.from_config(EMBEDDED_DEFAULT_MODEL).weights_path()
-    llama = Llama(model_path=str(weights), n_ctx=2048, n_threads=settings.n_threads or None,
-                  verbose=False)
-    system = settings.system_prompt
-    prompts = iter(fresh_prompts(llama, len(PATHS) * (args.ttft_runs + 1), args.seed))
-    direct_first_token(llama, system, next(prompts), args.max_new_tokens)  # llama.cpp's first
+    direct = DirectLlama(args.max_new_tokens)
+    prompts = iter(fresh_prompts(direct.count_tokens, len(PATHS) * args.ttft_runs, args.seed))
     calls = {
-        "direct": lambda text: asyncio.to_thread(direct_first_token, llama, system, text,
-                                                 args.max_new_tokens),
+        "direct": lambda text: asyncio.to_thread(direct.first_token, text),
         "plain": lambda text: first_token_seconds(client, plain.url + "/safeai/chat",
                                                   plain.token, text),
         "gateway": lambda text: first_token_seconds(
@@ -185,7 +213,7 @@ async def compare_first_tokens(args: argparse.Namespace, client: Any, hub: DemoH
         order = PATHS[run % len(PATHS):] + PATHS[:run % len(PATHS)]
         for path in order:
             times[path].append(await calls[path](next(prompts)))
-    llama.close()
+    direct.close()
     return times
 
 
@@ -342,7 +370,10 @@ def report_first_tokens(first: dict[str, list[FirstToken]],
         return [(t.seconds - t.server_seconds) * 1000 for t in first[path]
                 if t.server_seconds is not None]
 
-    rows = [("plain server: model to first token", inside("plain")),
+    paired = [(g.seconds - p.seconds) * 1000
+              for g, p in zip(first["gateway"], first["plain"], strict=True)]
+    rows = [("gateway minus plain server, same repetition", paired),
+            ("plain server: model to first token", inside("plain")),
             ("plain server: everything else", outside("plain")),
             ("gateway: model to first token", inside("gateway")),
             ("gateway: everything else (HTTP, auth, gate)", outside("gateway")),
