@@ -201,3 +201,20 @@ class TestAReadOnlyAuthorizer:
                 else:
                     assert response.code == 403, (path, method, response.code)
         assert model_calls == []
+
+
+class TestInFrontOfAGateway:
+    """A user's server in client mode has its own handlers (forwarding): the same refusals."""
+
+    @pytest.fixture
+    def safeai_config(self, monkeypatch) -> dict:
+        monkeypatch.setenv("SAFEAI_TEST_GATEWAY_TOKEN", "unused")
+        return {"gateway_url": "http://127.0.0.1:9/",  # never reached: nobody gets through
+                "gateway_token_env": "SAFEAI_TEST_GATEWAY_TOKEN"}
+
+    async def test_every_route_refuses_requests_without_credentials(
+            self, http_server, jp_http_port, routes, model_calls) -> None:
+        handlers = {handler.__name__ for _, handler, _ in routes}
+        assert {"ForwardedChatHandler", "ForwardedCompletionHandler"} <= handlers
+        await test_every_route_refuses_requests_without_credentials(
+            http_server, jp_http_port, routes, model_calls)
