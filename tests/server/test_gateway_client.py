@@ -150,3 +150,9 @@ class TestGatewayDown:
         assert code == 503
         listing = json.loads((await jp_fetch("safeai", "models")).body)
         assert listing["models"] == [] and "cannot connect" in listing["error"]
+        # completions: off, and a request is refused without anything sent
+        limits = json.loads((await jp_fetch("safeai", "complete")).body)
+        assert limits["enabled"] is False
+        code, body, _ = await refused(jp_fetch, "safeai", "complete", method="POST",
+                                      body=json.dumps({"prefix": PROMPT}))
+        assert code == 503 and MRN not in json.dumps(body) and MRN not in caplog.text

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tornado.httpclient import HTTPClientError
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "models"))
@@ -142,6 +143,16 @@ async def test_the_limits_are_the_stricter_of_the_gateways_and_the_servers(jp_fe
     assert limits["enabled"] is True
     assert limits["max_prefix_chars"] == 3000  # the gateway's, not this server's 8000
     assert limits["max_suffix_chars"] == 1000 and limits["rate_per_minute"] == 60
+
+
+async def test_the_gateways_refusal_of_a_model_comes_through(jp_fetch, fake) -> None:
+    asked = len(fake.chats)
+    with pytest.raises(HTTPClientError) as refused:
+        await jp_fetch("safeai", "complete", method="POST", body=json.dumps(
+            {"prefix": "x = ", "model": "not-approved"}))
+    assert refused.value.code == 403 and b"not an approved model" in (
+        refused.value.response.body)
+    assert len(fake.chats) == asked
 
 
 class TestCompletionsOffInTheUsersServer:
