@@ -1,6 +1,8 @@
 """One working session with no network but loopback; run by test_netns_offline.py as
 
-    unshare -n sh -c 'ip link set lo up && python offline_session.py WORKDIR'
+    unshare -n sh -c 'ip link set lo up && python -m tests.security.offline_session WORKDIR'
+
+from the repository's root.
 
 It first shows that the namespace really is offline, then starts `jupyter lab` with
 the extension and the embedded default model, streams a chat, calls /safeai/scan, runs
@@ -22,9 +24,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from lab_server import BIN, free_port, lab_command, running  # this script's folder
+from tests.security.lab_server import BIN, free_port, lab_command, running
 
-TESTS = Path(__file__).resolve().parents[1]
 QUESTION = "Write a Python function that returns the square of a number."
 PHI = "Patient Olumide Bakare, MRN: 00483920, SSN 219-09-9999, asks about metformin."
 
@@ -115,8 +116,7 @@ def session(url: str, token: str, root: Path, env: dict[str, str],
     out["cli"] = {"code": cli.returncode, "entities": sorted({f["entity"] for f in findings}),
                   "stderr": cli.stderr[-2000:]}
 
-    sys.path.insert(0, str(TESTS))
-    from kernel_client import Kernel
+    from tests.kernel_client import Kernel
 
     kernel = Kernel(env)
     try:

@@ -16,10 +16,10 @@ import pytest
 import tornado.web
 from jupyter_server.auth import Authorizer
 from jupyter_server.utils import url_path_join
-from leakcheck import chat_body
 from tornado.httpclient import AsyncHTTPClient, HTTPResponse
 
 from jupyter_safeai.server.handlers import AUTH_RESOURCE
+from tests.security.leakcheck import chat_body
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 #: Bodies that pass validation, for the requests that must get through.

@@ -30,9 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from kernel_client import Kernel  # tests/, on the path through its conftest.py
-from lab_server import BIN, free_port, lab_command, running
-from leakcheck import files_under, occurrences
+
+from tests.kernel_client import Kernel
+from tests.security.lab_server import BIN, free_port, lab_command, running
+from tests.security.leakcheck import files_under, occurrences
 
 NAMES = ["Olumide Bakare", "Siobhan Nakashima-Okafor", "Hamid Farouqi"]
 SSN, MRN, MRN2 = "219-09-9999", "00483920", "73920458"
