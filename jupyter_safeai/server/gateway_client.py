@@ -7,7 +7,8 @@ authenticated with the server's own Hub token (so the gateway's audit names the 
 
 The requests go through `models.http_exchange`, as for remote models: the client owns
 the socket, so a browser that goes away closes it at once and the gateway stops
-generating; nothing (redirects, proxy variables) can send a prompt to another host. Errors name the gateway's host and an exception class, never a body.
+generating; nothing (redirects, proxy variables) can send a prompt to another host.
+Errors name the gateway's host and an exception class, never a body.
 """
 
 from __future__ import annotations
