@@ -14,7 +14,8 @@ from collections.abc import Iterator
 import pytest
 from tornado.httpclient import HTTPClientError
 
-from tests.server.gateway_process import GatewayProcess, free_port
+from tests.processes import free_port
+from tests.server.gateway_process import GatewayProcess
 
 NAME, MRN = "John Smith", "00483920"
 PROMPT = f"Patient {NAME}, MRN: {MRN}, asks how to plot glucose by month."
