@@ -117,8 +117,8 @@ class NotSent(Exception):
     """The request did not leave: `connecting` says whether no connection could be made."""
 
     def __init__(self, cause: BaseException, *, connecting: bool) -> None:
-        super().__init__(error_class(cause))
         self.error_class = error_class(cause)
+        super().__init__(self.error_class)
         self.connecting = connecting
 
 
