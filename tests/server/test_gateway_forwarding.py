@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -23,10 +22,8 @@ from typing import Any
 import pytest
 from tornado.httpclient import HTTPClientError
 
-sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parents[1] / "models"))
-from fake_openai import FakeOpenAI  # noqa: E402
-from gateway_process import GatewayProcess  # noqa: E402
+from tests.models.fake_openai import FakeOpenAI
+from tests.server.gateway_process import GatewayProcess
 
 NAME, MRN = "John Smith", "00483920"
 SECRET = "AKIA" + "ZQ3DRT5K7PLMN2XW"
