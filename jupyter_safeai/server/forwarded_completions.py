@@ -26,7 +26,7 @@ from ..policy import GateDecision
 from ..scan import Vault
 from .completions import CompletionHandler, near_cursor, parse_completion_request
 from .completions import redact_around_cursor as redact_cell
-from .forwarding import ForwardingMixin
+from .forwarding import ForwardingMixin, merged_counts
 from .gateway_client import GatewayAnswer, GatewayUnavailable
 
 LIMITS = ("max_prefix_chars", "max_suffix_chars", "rate_per_minute")
@@ -137,18 +137,11 @@ class ForwardedCompletionHandler(ForwardingMixin, CompletionHandler):
     def _merged_gate(event: dict[str, Any], decision: GateDecision, vault: Vault,
                      gate_ms: float) -> dict[str, Any]:
         """The gateway's verdict on what it saw, plus what this server did before."""
-        remote = event.get("counts") if isinstance(event.get("counts"), dict) else {}
-        counts = dict(decision.counts())
-        for label, n in remote.items():
-            if isinstance(n, int) and not isinstance(n, bool):
-                counts[label] = max(counts.get(label, 0), n)
-        remote_redacted = event.get("redacted") if isinstance(event.get("redacted"),
-                                                              dict) else {}
         action = event.get("action")
         if len(vault) and action in ("send", None):
             action = "redact"
         remote_ms = event.get("gate_ms")
-        return {**event, "action": action, "counts": counts,
-                "redacted": dict(Counter(vault.counts()) + Counter(remote_redacted)),
+        return {**event, **merged_counts(event, decision.counts(), vault.counts()),
+                "action": action,
                 "gate_ms": round(gate_ms + (remote_ms if isinstance(remote_ms, (int, float))
                                             else 0), 2)}

@@ -35,6 +35,19 @@ def strictest(first: Policy, second: Policy) -> Policy:
     return merged
 
 
+def merged_counts(event: dict[str, Any], found: dict[str, int], redacted: dict[str, int]
+                  ) -> dict[str, dict[str, int]]:
+    """The `counts` and `redacted` of a gateway's gate event, with what this server found
+    and redacted before (a kind found in both is one finding seen twice, not two)."""
+    remote = event.get("counts") if isinstance(event.get("counts"), dict) else {}
+    counts = dict(found)
+    for label, n in remote.items():
+        if isinstance(n, int) and not isinstance(n, bool):
+            counts[label] = max(counts.get(label, 0), n)
+    remote_redacted = event.get("redacted") if isinstance(event.get("redacted"), dict) else {}
+    return {"counts": counts, "redacted": dict(Counter(redacted) + Counter(remote_redacted))}
+
+
 class ForwardingMixin(SafeAIHandler):
     """The floor comes from the gateway (made stricter by this server's own policy)."""
 
@@ -218,16 +231,9 @@ class ForwardedChatHandler(ForwardingMixin, ChatHandler):
     def _merged_gate(event: dict[str, Any], decision: GateDecision,
                      redacted: dict[str, int]) -> dict[str, Any]:
         """The gateway's verdict on what it saw, plus what this server did before."""
-        remote_counts = event.get("counts") if isinstance(event.get("counts"), dict) else {}
-        counts = dict(decision.counts())
-        for label, n in remote_counts.items():
-            counts[label] = max(counts.get(label, 0), n) if isinstance(n, int) else counts.get(
-                label, 0)
-        remote_redacted = event.get("redacted") if isinstance(event.get("redacted"), dict) else {}
         action = event.get("action")
         if redacted and action in ("send", None):
             action = "redact"
         notes = [*decision.notes, *(event.get("notes") or [])]
-        return {**event, "action": action, "counts": counts,
-                "redacted": dict(Counter(redacted) + Counter(remote_redacted)),
-                "notes": list(dict.fromkeys(notes))}
+        return {**event, **merged_counts(event, decision.counts(), redacted),
+                "action": action, "notes": list(dict.fromkeys(notes))}
