@@ -18,7 +18,8 @@ from functools import lru_cache
 import regex
 
 from .finding import Finding
-from .places import COUNTRIES, US_STATES, _street_pattern
+from .places import COUNTRIES, US_STATES, _street_pattern, street_suffix_pattern
+from .street_names import named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
 # `28245 Puruntie 82`, `772 ul. Narewska 94`, `010 63 Avenue du Golf Arabe`, `1610 ul.
@@ -68,13 +69,17 @@ _UNIT = regex.compile(r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|
 # `Mrs. Jennifer Alcaraz Suite 541 6343 Skogstien 106`, `13813 3784 Archwood Avenue`:
 # a unit or a second number written before the street.
 _BEFORE_STREET = regex.compile(
-    r"(?:(?:Apt|Apartment|Suite|Unit)\.?[ ]\w{1,6}[ ]|\d{1,6}[ ])$", regex.IGNORECASE)
+    r"(?<![\w.,-])(?:(?:Apt|Apartment|Suite|Unit)\.?[ ](?:\w{1,6}[ ])?(?:\d{1,6}[ ])?|"
+    r"\d{1,6}[ ])$",
+    regex.IGNORECASE)
 _POSTCODE = regex.compile(
     r"(?:\d{3,6}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
     r"[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\d{4}[ ]?[A-Z]{2})(?![\w-])"
 )
 _MILITARY = regex.compile(r"[AFD]PO[ ](?:AA|AE|AP)")
 _STATE_CODE = regex.compile(r"(?:[A-Z]{2}|nan)(?![\w-])")
+# What may follow a city on its line: a state code (or `nan`, a blank cell), a postcode.
+_AFTER_CITY = regex.compile(r"(?:(?:[A-Z]{2}|nan)(?:[ ]|$))?(?:[ ]?" + _POSTCODE.pattern + ")?$")
 # A city: up to four capitalised or all-capital words, small joining words allowed
 # (`Mora de Rubielos`, `Turkovice u Prelouce`, `København K`).
 _CITY = regex.compile(
@@ -117,27 +122,37 @@ class AddressBlockRecognizer:
         if "orner" in text:
             for match in _CORNER.finditer(text):
                 anchors.append((match.start(), match.end(), False))
+        for start, end in named_streets(text):
+            anchors.append((start, end, None))
         for match in _NAME_FIRST_STREET.finditer(text):
             if self._cued(text, match.start()) and not any(
                     w.rstrip(".,") in _PROSE_WORDS for w in match.group().casefold().split()):
                 anchors.append((match.start(), match.end(), True))
-        anchors = [(self._start(text, start), end, cue) for start, end, cue in anchors]
         taken = -1
-        for start, end, needs_cue in sorted(anchors, key=lambda a: a[:2]):
+        for street_start, end, needs_cue in sorted(anchors, key=lambda a: a[:2]):
+            start = self._start(text, street_start)
             if start < taken:
                 continue
-            block_end, segments = self._extend(text, end)
+            block_end, segments, postcode = self._extend(text, end)
             if needs_cue and segments < 2 and not self._cued(text, start):
                 continue
-            if needs_cue is None and segments == 0 and start == self._start(text, start):
+            if needs_cue is None and segments == 0 and start == street_start:
                 continue  # a bare street: `places` reports it already
             taken = block_end
-            yield Finding(start, block_end, "STREET_ADDRESS", "phi", 0.9, self.name)
+            if postcode is not None and postcode[0] > start:
+                # The postcode ends the block: a ZIP of its own, beside the rest.
+                street_end = postcode[0]
+                while street_end > start and text[street_end - 1] in " \t\n>,":
+                    street_end -= 1
+                yield Finding(start, street_end, "STREET_ADDRESS", "phi", 0.9, self.name)
+                yield Finding(*postcode, "ZIP_CODE", "phi", 0.9, self.name)
+            else:
+                yield Finding(start, block_end, "STREET_ADDRESS", "phi", 0.9, self.name)
 
     @staticmethod
     def _start(text: str, start: int) -> int:
         """The street's start, moved back over a unit or number written before it."""
-        before = _BEFORE_STREET.search(text, max(0, start - 16), start)
+        before = _BEFORE_STREET.search(text, max(0, start - 24), start)
         return before.start() if before else start
 
     @staticmethod
@@ -148,10 +163,12 @@ class AddressBlockRecognizer:
             not before.strip(" \t>") and text[:line_start].rstrip().endswith(":"))
 
     @staticmethod
-    def _extend(text: str, end: int) -> tuple[int, int]:
-        """Where the address that starts with a street ending at `end` ends, and how many
-        parts (unit, city, state, country, postcode) it has after the street."""
+    def _extend(text: str, end: int) -> tuple[int, int, tuple[int, int] | None]:
+        """Where the address that starts with a street ending at `end` ends, how many
+        parts (unit, city, state, country, postcode) it has after the street, and the
+        span of the postcode if one ends it."""
         segments = 0
+        postcode: tuple[int, int] | None = None
         position = end
         regions = _regions()
         while segments < _SEGMENT_LIMIT:
@@ -161,7 +178,10 @@ class AddressBlockRecognizer:
             at = gap.end()
             on_new_line = "\n" in gap.group()
             part = None
-            for pattern in (_UNIT, _MILITARY, regions, _POSTCODE):
+            if segments == 0 and not on_new_line:
+                # `Tungata 11 Rott Crossroad`: a second street name on the same line
+                part = street_suffix_pattern().match(text, at)
+            for pattern in () if part else (_UNIT, _MILITARY, regions, _POSTCODE):
                 part = pattern.match(text, at)
                 if part is not None:
                     break
@@ -175,13 +195,16 @@ class AddressBlockRecognizer:
                 if part is not None and on_new_line:
                     line_end = text.find("\n", part.end())
                     rest = text[part.end():len(text) if line_end < 0 else line_end]
-                    if rest.strip(" ,") and not _POSTCODE.match(rest.strip(" ,")) and not (
+                    if rest.strip(" ,") and not _AFTER_CITY.match(rest.strip(" ,")) and not (
                             rest.lstrip().startswith(",")):
                         part = None  # the line goes on as prose: no city line
             if part is None or part.end() == at:
                 break
             position = part.end()
+            postcode = (at, position) if part.re is _POSTCODE else None
             segments += 1
         while position > end and text[position - 1] in ".,":
             position -= 1
-        return position, segments
+        if postcode is not None and postcode[1] > position:
+            postcode = None
+        return position, segments, postcode

@@ -17,6 +17,7 @@ import regex
 from .finding import Finding
 from .name_context import credit_line
 from .recognizer import anchor_starts, matches_at, trie
+from .street_names import NamedStreetRecognizer
 
 US_STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -94,6 +95,16 @@ def _street_pattern() -> regex.Pattern[str]:
         r"|(?:[ ]?bis)?,?[ ](?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)"
         r"[ ](?:[\p{L}'-]+[ ]){0,4}[\p{L}'-]+)"
     )
+
+
+@lru_cache(maxsize=1)
+def street_suffix_pattern() -> regex.Pattern[str]:
+    """A street's name without its number: `Rott Crossroad`, `Zezig Streets`."""
+    from faker.providers.address.en_US import Provider
+
+    suffixes = _alternation(Provider.street_suffixes)
+    return regex.compile(
+        rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[ ]){{1,3}}(?:{suffixes})(?![\p{{L}}\d-])")
 
 
 # Where a number-first street or a five-digit ZIP can start, in one pass of `re` over the
@@ -277,4 +288,4 @@ def _anchored(pattern: regex.Pattern[str], text: str, lowered: str,
     return pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
 
 
-PLACE_RECOGNIZERS = (PlaceRecognizer(),)
+PLACE_RECOGNIZERS = (PlaceRecognizer(), NamedStreetRecognizer())
