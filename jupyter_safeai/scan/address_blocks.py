@@ -18,7 +18,13 @@ from functools import lru_cache
 import regex
 
 from .finding import Finding
-from .places import COUNTRIES, US_STATES, _street_pattern, street_suffix_pattern
+from .places import (
+    COUNTRIES,
+    DIRECTION_AFTER,
+    US_STATES,
+    _street_pattern,
+    street_suffix_pattern,
+)
 from .street_names import named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
@@ -34,6 +40,7 @@ _INTERNATIONAL_STREET = regex.compile(
 #: Words of prose, which no street name in `_INTERNATIONAL_STREET` holds.
 _PROSE_WORDS = frozenset("""
 and or to is are was of with the a an in on at by for from than then instead between
+that this these those it its
 only say days times units features iterations components vectors flips upvotes required
 really means included exclude excluded epoch epochs dimension axis array size
 """.split())
@@ -47,8 +54,10 @@ _BOX_STREET = regex.compile(
     regex.IGNORECASE,
 )
 # `the corner of 3744 Retreat Avenue and Władysława Route`
+# The first street may hold dots (`Kossuth u. 4.`, `Botley Road St.`).
 _CORNER = regex.compile(
-    r"(?<![\w-])(?:the[ ])?corner[ ]of[ ](?:ul\.[ ])?[\p{Lu}\d][^\n.,;?!]{2,50}?[ ]and[ ]"
+    r"(?<![\w-])(?:the[ ])?corner[ ]of[ ](?:ul\.[ ])?[\p{Lu}\d](?:[^\n.,;?!]|\.(?=[ ]))"
+    r"{2,50}?[ ]and[ ]"
     r"(?:ul\.[ ])?[\p{Lu}\d][\p{L}\d'’-]*(?:[ ][\p{Lu}\d][\p{L}\d'’.-]*){0,4}",
     regex.IGNORECASE)
 # A name-first street with its number after a cue: `on Villacher Strasse 89`.
@@ -73,7 +82,7 @@ _BEFORE_STREET = regex.compile(
     r"\d{1,6}[ ])$",
     regex.IGNORECASE)
 _POSTCODE = regex.compile(
-    r"(?:\d{3,6}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
+    r"(?:\d{3,6}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|\d{2}-\d{3}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
     r"[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\d{4}[ ]?[A-Z]{2})(?![\w-])"
 )
 _MILITARY = regex.compile(r"[AFD]PO[ ](?:AA|AE|AP)")
@@ -101,6 +110,50 @@ def _regions() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{alternation})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+_LOWER_TOWN = regex.compile(r"\p{Ll}[\p{Ll}\p{M}'’-]*(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]*){0,3}")
+_TOWN_END = regex.compile(r"[ ]?(?:$|\n|[.;]|,?[ ](?:[A-Z]{2}|nan)(?![\w-]))")
+
+
+def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | None:
+    """The town at `at` when a region, a state code or a postcode (or, for a capitalised
+    town, the line's end) follows it."""
+    town = (_LOWER_TOWN if lower else _CITY).match(text, at)
+    if town is None:
+        return None
+    words = list(regex.finditer(r"\S+", town.group()))
+    for last in reversed(range(len(words))):  # the longest reading that is followed so
+        end = at + words[last].end()
+        after = _SEPARATOR.match(text, end)
+        follows = after is not None and (
+            _regions().match(text, after.end()) or _POSTCODE.match(text, after.end()))
+        if follows or (not lower and _TOWN_END.match(text, end)):
+            return (_LOWER_TOWN if lower else _CITY).match(text, at, end)
+    return None
+
+
+def _corner_end(match: regex.Match[str]) -> int:
+    """The end of a corner's second street, before any prose word read as part of it
+    (`... and Quarry Hill St. for an hour`)."""
+    second = match.string.rfind(" and ", match.start(), match.end()) + len(" and ")
+    end = second
+    for word in regex.finditer(r"\S+", match.string[second:match.end()]):
+        if word.group().casefold() in _PROSE_WORDS:
+            break
+        end = second + word.end()
+    return end
+
+
+def _after_prose_words(match: regex.Match[str]) -> int | None:
+    """Where the street of a cued `Name 12` match starts once the prose words it holds
+    are left out (`Leon and Harbour Row 5` → `Harbour Row 5`); None if only prose."""
+    start = match.start()
+    for word in regex.finditer(r"\S+", match.group()):
+        if word.group().casefold().rstrip(".,") in _PROSE_WORDS:
+            start = match.start() + word.end() + 1
+    rest = match.string[start:match.end()]
+    return start if rest[:1].isupper() and not rest.split()[0].isdigit() else None
+
+
 class AddressBlockRecognizer:
     """A street line and the rest of its address, as one STREET_ADDRESS span."""
 
@@ -121,19 +174,21 @@ class AddressBlockRecognizer:
             anchors.append((match.start(), match.end(), False))
         if "orner" in text:
             for match in _CORNER.finditer(text):
-                anchors.append((match.start(), match.end(), False))
+                anchors.append((match.start(), _corner_end(match), False))
         for start, end in named_streets(text):
             anchors.append((start, end, None))
         for match in _NAME_FIRST_STREET.finditer(text):
-            if self._cued(text, match.start()) and not any(
-                    w.rstrip(".,") in _PROSE_WORDS for w in match.group().casefold().split()):
-                anchors.append((match.start(), match.end(), True))
+            if self._cued(text, match.start()):
+                start = _after_prose_words(match)
+                if start is not None:  # the cue was before the prose words
+                    anchors.append((start, match.end(), start == match.start()))
         taken = -1
         for street_start, end, needs_cue in sorted(anchors, key=lambda a: a[:2]):
             start = self._start(text, street_start)
             if start < taken:
                 continue
-            block_end, segments, postcode = self._extend(text, end)
+            block_end, segments, postcode = self._extend(
+                text, end, lower=text[start:end].islower())
             if needs_cue and segments < 2 and not self._cued(text, start):
                 continue
             if needs_cue is None and segments == 0 and start == street_start:
@@ -163,11 +218,13 @@ class AddressBlockRecognizer:
             not before.strip(" \t>") and text[:line_start].rstrip().endswith(":"))
 
     @staticmethod
-    def _extend(text: str, end: int) -> tuple[int, int, tuple[int, int] | None]:
+    def _extend(text: str, end: int, lower: bool = False
+                ) -> tuple[int, int, tuple[int, int] | None]:
         """Where the address that starts with a street ending at `end` ends, how many
         parts (unit, city, state, country, postcode) it has after the street, and the
-        span of the postcode if one ends it."""
+        span of the postcode if one ends it. `lower`: the street is in lower case."""
         segments = 0
+        previous: object = None
         postcode: tuple[int, int] | None = None
         position = end
         regions = _regions()
@@ -181,13 +238,21 @@ class AddressBlockRecognizer:
             if segments == 0 and not on_new_line:
                 # `Tungata 11 Rott Crossroad`: a second street name on the same line
                 part = street_suffix_pattern().match(text, at)
+                if part is None and gap.group() == " ":
+                    part = DIRECTION_AFTER.match(text, position)  # `Devon Street West`
             for pattern in () if part else (_UNIT, _MILITARY, regions, _POSTCODE):
                 part = pattern.match(text, at)
                 if part is not None:
                     break
             if part is not None and part.re is regions and (on_new_line or "," in gap.group()):
                 city = _CITY.match(text, at)  # `Colorado Springs`: the longer reading
-                part = city if city is not None and city.end() > part.end() else part
+                part = (city if city is not None and city.end() > part.end()
+                        and ". " not in city.group() else part)
+            if part is None and (lower and "," in gap.group() or (
+                    gap.group() == " " and previous is _UNIT)):
+                # `Apt. 615 Moosleerau Switzerland`, `, aarhus, denmark`: a town on the
+                # unit's line or in a lower-case address, when a region or code follows
+                part = _town_before_region(text, at, lower)
             if part is None and gap.group().strip(" ") in (",", "") and not on_new_line:
                 part = _STATE_CODE.match(text, at) if segments else None
             if part is None and (on_new_line or "," in gap.group()):
@@ -202,6 +267,7 @@ class AddressBlockRecognizer:
                 break
             position = part.end()
             postcode = (at, position) if part.re is _POSTCODE else None
+            previous = part.re
             segments += 1
         while position > end and text[position - 1] in ".,":
             position -= 1

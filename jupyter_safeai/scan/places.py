@@ -48,7 +48,7 @@ COUNTRIES = (
     "Syria", "Algeria", "Tunisia", "Senegal", "Cameroon", "Uganda", "Tanzania",
 )
 _ABBREVIATED_SUFFIXES = (
-    "St", "Ave", "Av", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy",
+    "St", "Str", "Ave", "Av", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy",
     "Sq", "Trl", "Cres", "Cl", "Aly", "Plz", "Rte", "Expy", "Fwy", "Hts", "Xing", "Pt",
     "Cv", "Hbr", "Gln", "Grv", "Mdws", "Spgs", "Sta", "Smt", "Vly", "Way", "Row", "Loop",
     "Close", "Crescent", "Mews", "Wynd", "Gate", "Green", "Rise", "Grove",
@@ -104,7 +104,13 @@ def street_suffix_pattern() -> regex.Pattern[str]:
 
     suffixes = _alternation(Provider.street_suffixes)
     return regex.compile(
+        rf"(?:(?:van|von|de|der|den|la|le|du|di|da|del)[ ])?"
         rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[ ]){{1,3}}(?:{suffixes})(?![\p{{L}}\d-])")
+
+
+#: `67 Devon Street West`: a direction after the street's suffix.
+DIRECTION_AFTER = regex.compile(r"[ ](?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\.?"
+                                r"(?![\p{L}\d-])")
 
 
 # Where a number-first street or a five-digit ZIP can start, in one pass of `re` over the
@@ -219,6 +225,24 @@ _NOT_CITY = frozenset({"The", "This", "That", "His", "Her", "Their", "A", "An", 
                        "Unknown", "None", "Same", "Home", "Hospital", "Clinic"})
 
 
+# `shows on Marina Fort Street`, `the corner of Herceg Gateway St.`: a street named
+# without its number, after a word that places it.
+_STREET_WITHOUT_NUMBER = regex.compile(
+    r"(?<=\b(?:on|at|of|and|to|in|along|down|up|off)[ ])"
+    r"(?:\p{Lu}[\p{L}\p{M}'’-]+[ ]){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Boulevard)"
+    r"(?![\p{L}\d-])")
+_STREET_WORDS_NEEDLE = re.compile(r"Street|St\.|Avenue|Ave\.|Road|Boulevard")
+# `support Acme in Vila Nova 4450-012 in`, `in ARENDAL 4844`: a town and its postcode
+# after `in`. Four digits that read as a year (1800-2099) are years.
+_TOWN_POSTCODE = regex.compile(
+    r"(?<=\bin[ ])(?:\p{Lu}[\p{L}\p{M}'’-]*(?:[ ](?:de|da|do|del|la|le|di|du|am|an|der)"
+    r"(?=[ ]\p{Lu}))?[ ]){1,4}"
+    r"(?P<code>\d{4}-\d{3}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{5}|(?!1[89]\d\d|20\d\d)\d{4})"
+    r"(?![\w-]|[.,]\d)")
+#: Words of a citation before `in`: `Lecture Notes in Computer Science 6842` is a volume.
+_CITATION = re.compile(r"\b(?:Notes|Proceedings|Journal|Lecture|Series|Vol|Volume|Advances)\b")
+
+
 class PlaceRecognizer:
     name = "pattern:place"
     entities = ("STREET_ADDRESS", "ZIP_CODE", "LOCATION")
@@ -235,6 +259,8 @@ class PlaceRecognizer:
         for needle, pattern in _STREET_NAME_FIRST:
             if needle.search(text):
                 matches.extend(pattern.finditer(text))
+        if _STREET_WORDS_NEEDLE.search(text):
+            matches.extend(_STREET_WITHOUT_NUMBER.finditer(text))
         for match in matches:
             end = match.end()
             while end > match.start() and text[end - 1] in ".,":
@@ -254,6 +280,12 @@ class PlaceRecognizer:
             value = _ZIP_VALUE.match(text, label.end())
             if value:
                 yield Finding(value.start(), value.end(), "ZIP_CODE", "phi", 0.85, self.name)
+        if " in " in text:
+            for match in _TOWN_POSTCODE.finditer(text):
+                line_start = text.rfind("\n", 0, match.start()) + 1
+                if not _CITATION.search(text, line_start, match.start()):
+                    code = match.span("code")
+                    yield Finding(*code, "ZIP_CODE", "phi", 0.8, self.name)
         for match in _UK_POSTCODE.finditer(text):
             yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
 

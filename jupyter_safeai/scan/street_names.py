@@ -18,6 +18,9 @@ from functools import lru_cache
 
 from .finding import Finding
 
+#: How far before its number a street's words are read (characters).
+_REACH = 60
+
 #: Faker locales whose street words are Latin, Greek or Cyrillic and written apart
 #: from or at the end of the street's name.
 _LOCALES = ("cs_CZ", "da_DK", "de_AT", "de_CH", "de_DE", "el_GR", "es_AR", "es_CL",
@@ -93,28 +96,35 @@ def _is_name_word(word: str) -> bool:
     return bool(_WORD.match(word)) and word.casefold().rstrip(".") not in _STOP
 
 
-def named_streets(text: str) -> Iterator[tuple[int, int]]:
+@lru_cache(maxsize=8)  # the place and the address recognizer read the same text
+def named_streets(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of name-first streets with their house number."""
     if not any(c.isdigit() for c in text):
-        return
+        return ()
     words, endings = _vocabulary()
+    found: list[tuple[int, int]] = []
     for candidate in _CANDIDATE.finditer(text):
-        start = _street_start(text, candidate.start(), words, endings)
+        at = candidate.start()
+        before = text[max(0, at - _REACH):at].casefold().split()
+        if not any(w in words or w.endswith(endings) for w in before[-7:]):
+            continue  # no street word among the words before the number
+        start = _street_start(text, at, words, endings)
         if start is not None:
-            yield start, candidate.end(1)
+            found.append((start, candidate.end(1)))
+    return tuple(found)
 
 
 def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str, ...]
                   ) -> int | None:
     """Where the street whose name ends at `end` starts; None if no street ends there."""
     line_start = text.rfind("\n", 0, end) + 1
-    window = max(line_start, end - 60)
+    window = max(line_start, end - _REACH)
     tokens = text[window:end].split(" ")
     if window > line_start:
         tokens = tokens[1:]  # the first piece may be cut
     spans: list[tuple[int, str]] = []  # (start, word), nearest the number first
     position = end
-    for token in reversed(tokens[-6:]):
+    for token in reversed(tokens[-7:]):
         position -= len(token)
         spans.append((position, token))
         position -= 1
@@ -124,9 +134,12 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
     folded = last.casefold()
     if folded in words:
         # `Kossuth utca 4`, `hegyalja út 98`: a suffix word right before the number.
-        return _name_start(spans, last_position, capitalised=False, needed=1)
+        start = _name_start(spans, last_position, capitalised=False, needed=1)
+        if start is not None:
+            return start
     ending = next((e for e in endings if folded.endswith(e)), None)
     if (ending is not None and len(folded) - len(ending) >= 2 and _WORD.match(last)
+            and not last.isupper()  # `HELLERINGEN 4321`: a town in capitals and its code
             and (last[:1].isupper() or _cued(text, last_position))):
         # `Skogveien 12`, `Bahnhofstr. 3`: one compound word, maybe a capitalised one
         # before it (`Brucker Bundesstrasse 31`).
@@ -134,7 +147,7 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
     # `ul. Lipowa 12`, `Calle del Prado 7`: a prefix word, then one to four name words.
     if not _is_name_word(last):
         return None
-    for index in range(1, min(len(spans), 5)):
+    for index in range(1, min(len(spans), 7)):
         position, token = spans[index]
         if token.casefold() in words:
             name = [t for _, t in spans[:index]]
@@ -185,4 +198,4 @@ class NamedStreetRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         for start, end in named_streets(text):
-            yield Finding(start, end, "STREET_ADDRESS", "phi", 0.85, self.name)
+            yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)

@@ -55,3 +55,41 @@ def test_a_second_street_name_and_the_lines_after_it_are_one_address() -> None:
     assert ("STREET_ADDRESS", "Havnegata 5 Oak Crossing\n Unit 7\n Tromsø\n Norway") in (
         found(text))
     assert ("ZIP_CODE", "9008") in found(text)
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("the parade went down Harbour View Road past the school", "Harbour View Road"),
+    ("I waited at the corner of 4 Mill Lane St. and Quarry Hill St. for an hour",
+     "the corner of 4 Mill Lane St. and Quarry Hill St."),
+    ("Please bring it to Ana and Rua das Flores 12 tomorrow", "Rua das Flores 12"),
+])
+def test_streets_without_a_number_and_after_a_name(text: str, street: str) -> None:
+    assert ("STREET_ADDRESS", street) in found(text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("We opened an office in Vila Verde 4730-180 last spring", "4730-180"),
+    ("a new branch in LILLESAND 4790 will open", "4790"),
+    ("she works in Sankt Peter 7551 now", "7551"),
+])
+def test_a_postcode_after_a_town(text: str, code: str) -> None:
+    assert ("ZIP_CODE", code) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It shipped in September 2010 and ran in Windows 2000",
+    "Lecture Notes in Computer Science 6842, pages 1-20",
+])
+def test_years_and_volumes_after_in_are_no_postcode(text: str) -> None:
+    assert "ZIP_CODE" not in {entity for entity, _ in found(text)}
+
+
+def test_a_lower_case_address_keeps_its_town_and_country() -> None:
+    text = "ship it to 71 calle olmo 9, zamora, spain please"
+    assert ("STREET_ADDRESS", "71 calle olmo 9, zamora, spain") in found(text)
+
+
+def test_an_iban_typed_in_lower_case_after_its_label() -> None:
+    text = "my iban is de89370400440532013000 thanks"
+    assert ("ACCOUNT_NUMBER", "de89370400440532013000") in found(text)
+    assert "ACCOUNT_NUMBER" not in {e for e, _ in found("commit de89370400440532013000")}
