@@ -8,12 +8,14 @@ before a state or country.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
 
+from .dates import _about_a_person as about_a_person
 from .finding import Finding
 from .name_context import credit_line
 from .recognizer import anchor_starts, matches_at, trie
@@ -301,10 +303,53 @@ class PlaceRecognizer:
             city = _CITY_AT_START.match(text, cue.end())
             if city:
                 spans.append(city.span())
+        spans.extend(_known_towns_about_a_person(text, lowered))
         for start, end in spans:
             if text[start:end].split()[0] not in _NOT_CITY and not _is_region(
                     text[start:end]) and not credit_line(text, start):
                 yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
+
+
+# `from Houston`, `in Leeds`, `near Tampere`: a preposition, then up to three capitalised
+# words, read as a town only when GeoNames knows them as a town and its sentence is about
+# a person (a patient, a visit, an admission).
+_PLACE_AFTER_PREPOSITION = regex.compile(
+    r"\b(?:from|in|near|to|at)[ ]"
+    r"(\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ ]\p{Lu}[\p{Ll}\p{M}'’-]+){0,2})")
+_TITLE_WORD_BEFORE = regex.compile(r"(?<!(?:[.!?][ ]|\n|^))\p{Lu}\p{Ll}+[ ]$")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+#: Month and weekday names, some of which are also towns (`March`, `Sunday`).
+_CALENDAR_WORDS = frozenset(
+    [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name])
+
+
+def _known_towns_about_a_person(text: str, lowered: str) -> Iterator[tuple[int, int]]:
+    """Towns after a preposition in prose about a person (`patient from Houston`)."""
+    if not about_a_person(text, lowered, 0, len(text)):
+        return
+    from .geography import country_names, is_place_name
+
+    for match in _PLACE_AFTER_PREPOSITION.finditer(text):
+        if _TITLE_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # `Murder in Greenwich`, `Sleepless in Seattle`: a title
+        words = match.group(1).split(" ")
+        for count in range(len(words), 0, -1):  # the longest known name
+            name = " ".join(words[:count])
+            if is_place_name(name):
+                start, end = _sentence(text, match.start(), match.end())
+                if name not in _CALENDAR_WORDS and name not in country_names() and (
+                        not _is_region(name)) and about_a_person(text, lowered, start, end):
+                    yield match.start(1), match.start(1) + len(name)
+                break
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) around `start`..`end`."""
+    window = text[max(0, start - 300):start]
+    ends = list(_SENTENCE_END.finditer(window))
+    first = max(0, start - 300) + ends[-1].end() if ends else max(0, start - 300)
+    after = _SENTENCE_END.search(text, end, end + 300)
+    return first, after.start() if after else min(len(text), end + 300)
 
 
 def _is_region(words: str) -> bool:

@@ -93,3 +93,20 @@ def test_an_iban_typed_in_lower_case_after_its_label() -> None:
     text = "my iban is de89370400440532013000 thanks"
     assert ("ACCOUNT_NUMBER", "de89370400440532013000") in found(text)
     assert "ACCOUNT_NUMBER" not in {e for e, _ in found("commit de89370400440532013000")}
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The patient, a 61 year old woman from Leeds, was admitted overnight.", "Leeds"),
+    ("Seen at today's visit; the patient grew up near Tampere and still visits.", "Tampere"),
+])
+def test_a_known_town_in_a_sentence_about_a_patient(text: str, town: str) -> None:
+    assert ("LOCATION", town) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The sales data comes from Leeds and the model was trained in Python.",
+    'The patient, 40 years old, watched "Murder in Greenwich" with the nurse.',
+    "Patient visit counts were exported in March for the annual report.",
+])
+def test_towns_outside_prose_about_a_person_titles_and_months_are_left(text: str) -> None:
+    assert "LOCATION" not in {entity for entity, _ in found(text)}
