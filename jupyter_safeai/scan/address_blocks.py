@@ -131,6 +131,19 @@ def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | N
     return None
 
 
+@lru_cache(maxsize=1)
+def _lower_case_street() -> regex.Pattern[str]:
+    """`3911 fourth avenue suite 112`: a number-first street typed in lower case counts
+    when a unit follows it."""
+    from faker.providers.address.en_US import Provider
+
+    suffixes = "|".join(sorted({regex.escape(w.lower()) for w in Provider.street_suffixes},
+                               key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\w.,-])\d{{1,6}}(?:[ ]\d{{1,6}})?[ ](?:\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*[ ]){{1,4}}"
+        rf"(?:{suffixes})(?=[ ](?:apt|apartment|suite|ste)\.?[ ]?\#?\d)")
+
+
 def _corner_end(match: regex.Match[str]) -> int:
     """The end of a corner's second street, before any prose word read as part of it
     (`... and Quarry Hill St. for an hour`)."""
@@ -170,6 +183,8 @@ class AddressBlockRecognizer:
             words = match.group().casefold().split()
             if not any(w.rstrip(".,") in _PROSE_WORDS for w in words):
                 anchors.append((match.start(), match.end(), True))
+        for match in _lower_case_street().finditer(text):
+            anchors.append((match.start(), match.end(), False))
         for match in _BOX_STREET.finditer(text):
             anchors.append((match.start(), match.end(), False))
         if "orner" in text:

@@ -110,3 +110,9 @@ def test_a_known_town_in_a_sentence_about_a_patient(text: str, town: str) -> Non
 ])
 def test_towns_outside_prose_about_a_person_titles_and_months_are_left(text: str) -> None:
     assert "LOCATION" not in {entity for entity, _ in found(text)}
+
+
+def test_a_lower_case_number_first_street_counts_before_its_suite() -> None:
+    text = "jo lane\nplumber\n5512 elm grove lane suite 9 moncton"
+    assert ("STREET_ADDRESS", "5512 elm grove lane suite 9") in found(text)
+    assert "STREET_ADDRESS" not in {e for e, _ in found("over 10 key points unit 5 of the course")}
