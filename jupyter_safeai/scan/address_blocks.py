@@ -8,6 +8,7 @@ the international form `<building> <street name> <number>` (`28245 Puruntie 82`,
 `772 ul. Narewska 94`) and military / PO-box forms (`PSC 0413, Box 8144`, `Unit 7194
 Box 5854`, `APO AA 42323`) count when an address cue comes before them (`lives at`,
 `address:`, `send it to`) or when the lines after them read as the rest of an address.
+A postcode that ends the address is reported as a ZIP_CODE of its own beside the rest.
 """
 
 from __future__ import annotations

@@ -1,9 +1,12 @@
 """Geography smaller than a state: street addresses, ZIP and postal codes, cities.
 
 Street suffixes are the USPS list (as Faker ships it) plus abbreviations and other
-countries' forms (rue, Calle, -straße). A ZIP code is a ZIP when it follows a state or a
-label (or is ZIP+4); a bare five-digit number is not. A city is a city after a residence cue or
-before a state or country.
+countries' forms (rue, Calle, -straße); name-first streets of other countries are in
+`street_names`, and a street named without its number counts after `on`, `at`, `of`.
+A ZIP code is a ZIP when it follows a state or a label (or is ZIP+4), or a town after `in`
+(`in Vila Verde 4730-180`); a bare five-digit number is not. A city is a city after a
+residence cue or before a state or country, or, when GeoNames knows it as a town, after a
+preposition in a sentence about a person (`a patient from Houston`).
 """
 
 from __future__ import annotations
