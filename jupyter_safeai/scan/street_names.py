@@ -38,7 +38,7 @@ _NOT_WORDS = {("fi_FI", "street_prefixes"), ("sv_SE", "street_prefixes"),
 #: words of the Balkans and the Baltics, Spanish `C/`, Nordic forms without the article.
 _MORE_WORDS = ("útja", "u.", "kapu", "rkp.", "körtér", "trg", "ulica", "cesta", "pot",
                "põik", "tänav", "tee", "puiestee", "iela", "gatvė", "c/", "rúa",
-               "vei", "veg", "gate", "gade", "vej", "sti", "allé", "plads", "torg",
+               "vei", "veg", "gade", "vej", "sti", "allé", "plads", "torg",
                "strada", "str.", "bd.", "markt", "platz", "náměstí")
 #: Words of the providers that are common words of English or abbreviate too much
 #: (`et al. 2019`, `c. 1900`, `put 3`).
@@ -52,7 +52,7 @@ _MORE_ENDINGS = ("straße", "strasse", "str.", "gasse", "platz", "allee", "damm"
                  "stigen", "gränd", "torget", "gata", "gate", "gaten", "veien", "vegen",
                  "vei", "veg", "stien", "vej", "gade", "stræde", "tie", "katu", "kuja",
                  "polku", "tanava", "utca", "útja")
-#: Compound endings from the providers that end too many ordinary words.
+#: Provider endings this short or shorter end too many ordinary words (`-lia`, `-roa`).
 _SHORT_ENDINGS = 4
 #: Words that end a street's name going backwards: function words of prose.
 _STOP = frozenset("""
@@ -135,8 +135,8 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
     if folded in words:
         # `Kossuth utca 4`, `hegyalja út 98`: a suffix word right before the number.
         start = _name_start(spans, last_position, capitalised=False, needed=1)
-        if start is not None:
-            return start
+        if start is not None and (not text[start:end].islower() or _cued(text, start)):
+            return start  # a street in lower case (`matrix diagonal 3`?) needs its cue
     ending = next((e for e in endings if folded.endswith(e)), None)
     if (ending is not None and len(folded) - len(ending) >= 2 and _WORD.match(last)
             and not last.isupper()  # `HELLERINGEN 4321`: a town in capitals and its code

@@ -39,6 +39,7 @@ def test_a_street_written_name_first(text: str, street: str) -> None:
     "use the string 42, just put 3 items in the ring 4",
     "the probability of rolling a 6 is one in six",
     "sent via email 3 times",
+    "take the matrix diagonal 3 times, then apply the CNOT gate 2 times",
 ])
 def test_prose_with_numbers_holds_no_street(text: str) -> None:
     assert streets(text) == []
