@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from tornado.httpclient import HTTPClientError
 
-sys.path.insert(0, str(Path(__file__).parent))
-from gateway_process import GatewayProcess, free_port  # noqa: E402
+from tests.processes import free_port
+from tests.server.gateway_process import GatewayProcess
 
 NAME, MRN = "John Smith", "00483920"
 PROMPT = f"Patient {NAME}, MRN: {MRN}, asks how to plot glucose by month."
