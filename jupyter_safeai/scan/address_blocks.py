@@ -211,12 +211,18 @@ class AddressBlockRecognizer:
                 continue  # a bare street: `places` reports it already
             taken = block_end
             if postcode is not None and postcode[0] > start:
-                # The postcode ends the block: a ZIP of its own, beside the rest.
+                # The postcode is a ZIP of its own; the town and country after it (`75002
+                # Paris, France`) a place.
                 street_end = postcode[0]
                 while street_end > start and text[street_end - 1] in " \t\n>,":
                     street_end -= 1
                 yield Finding(start, street_end, "STREET_ADDRESS", "phi", 0.9, self.name)
                 yield Finding(*postcode, "ZIP_CODE", "phi", 0.9, self.name)
+                rest = len(text[postcode[1]:block_end]) - len(
+                    text[postcode[1]:block_end].lstrip(" \t\n>,"))
+                if postcode[1] + rest < block_end:
+                    yield Finding(postcode[1] + rest, block_end, "LOCATION", "phi", 0.9,
+                                  self.name)
             else:
                 yield Finding(start, block_end, "STREET_ADDRESS", "phi", 0.9, self.name)
 
@@ -238,7 +244,7 @@ class AddressBlockRecognizer:
                 ) -> tuple[int, int, tuple[int, int] | None]:
         """Where the address that starts with a street ending at `end` ends, how many
         parts (unit, city, state, country, postcode) it has after the street, and the
-        span of the postcode if one ends it. `lower`: the street is in lower case."""
+        span of its (last) postcode. `lower`: the street is in lower case."""
         segments = 0
         previous: object = None
         postcode: tuple[int, int] | None = None
@@ -269,6 +275,9 @@ class AddressBlockRecognizer:
                 # `Apt. 615 Moosleerau Switzerland`, `, aarhus, denmark`: a town on the
                 # unit's line or in a lower-case address, when a region or code follows
                 part = _town_before_region(text, at, lower)
+            if part is None and gap.group() == " " and previous is _POSTCODE:
+                # `75002 Paris`, `00-950 Warszawa`: the town after its postcode
+                part = (_LOWER_TOWN if lower else _CITY).match(text, at)
             if part is None and gap.group().strip(" ") in (",", "") and not on_new_line:
                 part = _STATE_CODE.match(text, at) if segments else None
             if part is None and (on_new_line or "," in gap.group()):
@@ -282,7 +291,8 @@ class AddressBlockRecognizer:
             if part is None or part.end() == at:
                 break
             position = part.end()
-            postcode = (at, position) if part.re is _POSTCODE else None
+            if part.re is _POSTCODE:
+                postcode = (at, position)
             previous = part.re
             segments += 1
         while position > end and text[position - 1] in ".,":

@@ -117,3 +117,17 @@ def test_a_lower_case_number_first_street_counts_before_its_suite() -> None:
     text = "jo lane\nplumber\n5512 elm grove lane suite 9 moncton"
     assert ("STREET_ADDRESS", "5512 elm grove lane suite 9") in found(text)
     assert "STREET_ADDRESS" not in {e for e, _ in found("over 10 key points unit 5 of the course")}
+
+
+@pytest.mark.parametrize(("text", "street", "code", "town"), [
+    ("Please post it to Lindenweg 3, 54321 Kleinstadt today", "Lindenweg 3", "54321",
+     "Kleinstadt"),
+    ("Address: Storgatan 9\n222 10 Lund", "Storgatan 9", "222 10", "Lund"),
+    ("he lives at 4 rue des Lilas, 69003 Lyon.", "4 rue des Lilas", "69003", "Lyon"),
+])
+def test_a_town_after_its_postcode_is_a_place_and_the_code_a_zip(
+        text: str, street: str, code: str, town: str) -> None:
+    entities = found(text)
+    assert ("STREET_ADDRESS", street) in entities
+    assert ("ZIP_CODE", code) in entities
+    assert ("LOCATION", town) in entities
