@@ -79,12 +79,12 @@ _UNIT = regex.compile(r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|
 # `Mrs. Jennifer Alcaraz Suite 541 6343 Skogstien 106`, `13813 3784 Archwood Avenue`:
 # a unit or a second number written before the street.
 _BEFORE_STREET = regex.compile(
-    r"(?<![\w.,-])(?:(?:Apt|Apartment|Suite|Unit)\.?[ ](?:\w{1,6}[ ])?(?:\d{1,6}[ ])?|"
-    r"\d{1,6}[ ])$",
+    r"(?<![\w.,-])(?:(?:Apt|Apartment|Suite|Unit|Flat)\.?[ ](?:\w{1,6},?[ ])?"
+    r"(?:\d{1,6}[ ])?|\d{1,6}[ ])$",
     regex.IGNORECASE)
 _POSTCODE = regex.compile(
-    r"(?:\d{3,6}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|\d{2}-\d{3}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
-    r"[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\d{4}[ ]?[A-Z]{2})(?![\w-])"
+    r"(?:\d{4}[ ]?[A-Z]{2}(?![\w-])|\d{3,6}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|\d{2}-\d{3}|"
+    r"[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})(?![\w-])"
 )
 _MILITARY = regex.compile(r"[AFD]PO[ ](?:AA|AE|AP)")
 _STATE_CODE = regex.compile(r"(?:[A-Z]{2}|nan)(?![\w-])")

@@ -49,6 +49,8 @@ def test_a_unit_and_a_building_number_before_the_street_belong_to_it() -> None:
     text = "Ms. Ana Ruiz Apt. 12 5521 Birkeveien 40\nLILLEHAMMER nan 2609"
     assert ("STREET_ADDRESS", "Apt. 12 5521 Birkeveien 40\nLILLEHAMMER nan") in found(text)
     assert ("ZIP_CODE", "2609") in found(text)
+    flat = "Post it to Flat 2, 8 Mill Street, Leeds LS1 4AB"
+    assert ("STREET_ADDRESS", "Flat 2, 8 Mill Street, Leeds") in found(flat)
 
 
 def test_a_second_street_name_and_the_lines_after_it_are_one_address() -> None:
@@ -124,6 +126,7 @@ def test_a_lower_case_number_first_street_counts_before_its_suite() -> None:
      "Kleinstadt"),
     ("Address: Storgatan 9\n222 10 Lund", "Storgatan 9", "222 10", "Lund"),
     ("he lives at 4 rue des Lilas, 69003 Lyon.", "4 rue des Lilas", "69003", "Lyon"),
+    ("Address: Prinsengracht 7, 1016 AB Haarlem", "Prinsengracht 7", "1016 AB", "Haarlem"),
 ])
 def test_a_town_after_its_postcode_is_a_place_and_the_code_a_zip(
         text: str, street: str, code: str, town: str) -> None:
