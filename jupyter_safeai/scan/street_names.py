@@ -41,10 +41,10 @@ _MORE_WORDS = ("útja", "u.", "kapu", "rkp.", "körtér", "trg", "ulica", "cesta
                "vei", "veg", "gade", "vej", "sti", "allé", "plads", "torg",
                "strada", "str.", "bd.", "markt", "platz", "náměstí")
 #: Words of the providers that are common words of English or abbreviate too much
-#: (`et al. 2019`, `c. 1900`, `put 3`).
+#: (`et al. 2019`, `c. 1900`, `put 3`, `Amazon Route 53`).
 _TOO_COMMON = frozenset({"a.", "c.", "g.", "r.", "p.", "pr.", "os.", "al.", "put", "pot",
                          "pad", "tie", "lei", "lia", "moen", "roa", "gang", "vale", "campo",
-                         "lago", "ring", "hof", "rang", "feira", "setor"})
+                         "lago", "ring", "hof", "rang", "feira", "setor", "route"})
 #: Endings of compound names (`Skogveien`, `Bahnhofstraße`, `Storgatan`), as long as
 #: each is not a common end of other words.
 _MORE_ENDINGS = ("straße", "strasse", "str.", "gasse", "platz", "allee", "damm", "weg",
