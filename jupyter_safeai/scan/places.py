@@ -244,6 +244,14 @@ _TOWN_POSTCODE = regex.compile(
     r"(?=[ ]\p{Lu}))?[ ]){1,4}"
     r"(?P<code>\d{4}-\d{3}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{5}|(?!1[89]\d\d|20\d\d)\d{4})"
     r"(?![\w-]|[.,]\d)")
+#: Words that count things: `in Epoch 1000`, `in Step 5000` are no town and postcode.
+_COUNTER_WORDS = frozenset("""
+epoch epochs step steps iteration iterations round rounds batch batches layer layers figure
+fig table chapter section page pages version model run runs trial trials level stage phase
+block row rows column columns line lines item items episode episodes generation sample
+samples frame frames unit week day year game match test case example problem exercise
+question lecture lesson part volume vol issue no number ticket pr order
+""".split())
 #: Words of a citation before `in`: `Lecture Notes in Computer Science 6842` is a volume.
 _CITATION = re.compile(r"\b(?:Notes|Proceedings|Journal|Lecture|Series|Vol|Volume|Advances)\b")
 
@@ -288,7 +296,9 @@ class PlaceRecognizer:
         if " in " in text:
             for match in _TOWN_POSTCODE.finditer(text):
                 line_start = text.rfind("\n", 0, match.start()) + 1
-                if not _CITATION.search(text, line_start, match.start()):
+                last_word = text[match.start():match.start("code")].split()[-1]
+                if last_word.casefold() not in _COUNTER_WORDS and not _CITATION.search(
+                        text, line_start, match.start()):
                     code = match.span("code")
                     yield Finding(*code, "ZIP_CODE", "phi", 0.8, self.name)
         for match in _UK_POSTCODE.finditer(text):

@@ -83,6 +83,7 @@ def test_a_postcode_after_a_town(text: str, code: str) -> None:
 @pytest.mark.parametrize("text", [
     "It shipped in September 2010 and ran in Windows 2000",
     "Lecture Notes in Computer Science 6842, pages 1-20",
+    "the loss dropped in Epoch 1500 and again in Step 4000",
 ])
 def test_years_and_volumes_after_in_are_no_postcode(text: str) -> None:
     assert "ZIP_CODE" not in {entity for entity, _ in found(text)}
