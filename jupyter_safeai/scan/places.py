@@ -295,7 +295,8 @@ class PlaceRecognizer:
                 yield Finding(value.start(), value.end(), "ZIP_CODE", "phi", 0.85, self.name)
         if " in " in text:
             for match in _TOWN_POSTCODE.finditer(text):
-                line_start = text.rfind("\n", 0, match.start()) + 1
+                line_start = text.rfind("\n", max(0, match.start() - 120), match.start()) + 1
+                line_start = max(line_start, match.start() - 120)
                 last_word = text[match.start():match.start("code")].split()[-1]
                 if last_word.casefold() not in _COUNTER_WORDS and not _CITATION.search(
                         text, line_start, match.start()):

@@ -196,6 +196,10 @@ class NamedStreetRecognizer:
     name = "pattern:named_street"
     entities = ("STREET_ADDRESS",)
 
+    def load(self) -> None:
+        """Read the street words once, before the first scan's clock starts."""
+        _vocabulary()
+
     def find(self, text: str) -> Iterator[Finding]:
         for start, end in named_streets(text):
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
