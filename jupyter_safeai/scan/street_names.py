@@ -117,7 +117,7 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
 def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str, ...]
                   ) -> int | None:
     """Where the street whose name ends at `end` starts; None if no street ends there."""
-    line_start = text.rfind("\n", 0, end) + 1
+    line_start = text.rfind("\n", max(0, end - _REACH), end) + 1
     window = max(line_start, end - _REACH)
     tokens = text[window:end].split(" ")
     if window > line_start:
