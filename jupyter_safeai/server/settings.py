@@ -135,6 +135,11 @@ class SafeAI(Configurable):
     completion_max_tokens = Int(
         48, config=True, help="Upper bound on the tokens generated for one completion.",
     )
+    completion_n_threads = Int(
+        0, config=True,
+        help="CPU threads llama.cpp uses for completions (a context of their own); 0: as "
+        "many as for chat (n_threads).",
+    )
     completion_rate_per_minute = Int(
         60, config=True,
         help="Completion requests one user may make per minute (with a burst of a fifth of "
