@@ -217,7 +217,10 @@ class LocalModel:
                 self.state, self.progress = ModelState.LOADING, None
                 # OpenMP threads that spin while waiting starve each other on a shared
                 # CPU (measured: 8 tokens in 74 s instead of 0.16 s at load 14 on 2
-                # cores). Read once, when llama.cpp's OpenMP runtime loads.
+                # cores). A chat alone is not slower for it: benchmarks/omp_wait_policy.py,
+                # PASSIVE vs OpenMP's default side by side at load 6 on 2 cores, time to
+                # first token 0.76x, tokens/s 1.36x. Read once, when llama.cpp's OpenMP
+                # runtime loads; an admin's own OMP_WAIT_POLICY is kept.
                 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                 from llama_cpp import Llama
 
