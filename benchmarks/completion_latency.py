@@ -15,8 +15,9 @@ can keep its evaluated prefix). It prints, per size:
 - a cold request (an unrelated prefix: no reusable KV cache) against a grown one.
 
 Then chat time to first token, alone and while a typist keeps completions coming
-(chat goes first in the model's queue and stops a running completion), with what
-became of the typist's requests (shown, preempted by a chat, skipped while one ran).
+(chat goes first in the model's queue and stops a running completion), interleaved,
+with what became of the typist's requests (shown, preempted by a chat, skipped while
+one ran).
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/completion_latency.py [--trials 20]
 
@@ -259,7 +260,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--chats", type=int, default=10)
+    parser.add_argument("--chats", type=int, default=15)
     parser.add_argument("--completion-threads", type=int, default=0,
                         help="llama.cpp threads for completions (0: as many as --threads)")
     parser.add_argument("--sizes", default="500,2000",
@@ -330,30 +331,56 @@ def measure(server: Server, direct: Direct, size: int, trials: int) -> None:
           f"direct {cold_direct or float('nan'):.0f} ms")
 
 
-def chat_under_completions(server: Server, chats: int) -> None:
-    questions = iter(CHAT_QUESTIONS * 10)
-    alone = [server.chat_ttft(next(questions)) for _ in range(chats)]
-    stop = threading.Event()
-    outcomes: Counter[str] = Counter()
+class Typist(threading.Thread):
+    """Pauses in a cell every debounce interval, each pause a completion request, while
+    `typing` is set; `pause()` returns once no request of it is in flight."""
 
-    def typist() -> None:
+    def __init__(self, server: Server) -> None:
+        super().__init__(daemon=True)
+        self.server, self.outcomes = server, Counter[str]()
+        self.typing, self.stopped, self._in_flight = threading.Event(), False, threading.Lock()
+
+    def run(self) -> None:
         for prefix in typing_session(500, 10_000, seed=5):
-            if stop.is_set():
+            self.typing.wait()
+            if self.stopped:
                 return
-            result = server.complete(prefix)
-            outcomes[result["skipped"] or ("shown" if result["first_ms"] else "empty")] += 1
+            with self._in_flight:
+                if not self.typing.is_set():
+                    continue
+                result = self.server.complete(prefix)
+            self.outcomes[result["skipped"] or ("shown" if result["first_ms"] else "empty")] += 1
             time.sleep(DEBOUNCE_MS / 1000)
 
-    thread = threading.Thread(target=typist, daemon=True)
-    thread.start()
-    time.sleep(1.0)
-    busy = []
+    def pause(self) -> None:
+        self.typing.clear()
+        with self._in_flight:
+            pass
+
+    def stop(self) -> None:
+        self.stopped = True
+        self.typing.set()
+        self.join(300)
+
+
+def chat_under_completions(server: Server, chats: int) -> None:
+    """Chats alone and chats while the typist types, interleaved (so both see the same
+    load from the rest of the machine); a busy chat comes at a random point of the
+    typist's rhythm, mostly while a completion runs."""
+    questions, rng = iter(CHAT_QUESTIONS * 10), random.Random(11)
+    typist = Typist(server)
+    typist.start()
+    alone, busy = [], []
     for _ in range(chats):
-        busy.append(server.chat_ttft(next(questions)))
+        typist.pause()
         time.sleep(0.3)
-    stop.set()
-    thread.join(300)
-    print(f"\nchat time to first token ({chats} questions each)")
+        alone.append(server.chat_ttft(next(questions)))
+        typist.typing.set()
+        time.sleep(rng.uniform(0.8, 1.6))
+        busy.append(server.chat_ttft(next(questions)))
+    typist.stop()
+    outcomes = typist.outcomes
+    print(f"\nchat time to first token ({chats} questions each, interleaved)")
     print("  " + summary("alone", alone))
     print("  " + summary(f"while completions run ({sum(outcomes.values())} completions)",
                          busy))
