@@ -43,12 +43,13 @@ class AbortFlag:
     def attach(self, llama: Any) -> bool:
         """Make `llama` (a `llama_cpp.Llama`) stop its batch when the flag is set; False
         when this platform offers no callback (the caller then stops between batches)."""
-        strlen = _strlen()
-        if strlen is None:
-            log.info("safeai: no C strlen; completions stop between batches only")
-            return False
         import llama_cpp
 
+        strlen = _strlen()
+        if strlen is None or not hasattr(llama_cpp, "llama_set_abort_callback"):
+            log.info("safeai: no llama.cpp abort callback; completions stop between "
+                     "batches only")
+            return False
         self._callback = ctypes.cast(strlen, llama_cpp.ggml_abort_callback)
         llama_cpp.llama_set_abort_callback(llama.ctx, self._callback,
                                            ctypes.addressof(self._byte))
