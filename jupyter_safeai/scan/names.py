@@ -69,6 +69,13 @@ _TITLE_WORDS = (
 _TITLE_END = r"\.?[ \t]+"
 _TITLE = regex.compile(rf"(?:\b(?:{_TITLE_WORDS}){_TITLE_END}$)",
                        regex.IGNORECASE | regex.REVERSE)
+
+
+def _label_before_name(words: str) -> regex.Pattern[str]:
+    """One of `words` (or its plural) ending just before a name, searched backwards."""
+    return regex.compile(rf"(?:\b(?:{words})s?{_LABEL_TAIL})", regex.IGNORECASE | regex.REVERSE)
+
+
 # Labels that only ever hold a person's name (or part of it): one unknown word will do.
 _NAME_PART_WORDS = (
     r"patient[ _]?name|pt[ _]?name|full[ _]?name|first[ _]?name|last[ _]?name|"
@@ -78,8 +85,7 @@ _NAME_PART_WORDS = (
     # phrases that give a name: `my name is`, `everyone calls me`, `she named him`
     r"name[ _]is|calls[ _]me|call[ _]me|named[ _]him|named[ _]her|my[ _]kid"
 )
-_NAME_PART_LABEL = regex.compile(rf"(?:\b(?:{_NAME_PART_WORDS})s?{_LABEL_TAIL})",
-                                 regex.IGNORECASE | regex.REVERSE)
+_NAME_PART_LABEL = _label_before_name(_NAME_PART_WORDS)
 _STRONG_WORDS = (
     r"name|names|patient|pt|patient[ _]?name|full[ _]?name|first[ _]?name|"
     r"last[ _]?name|given[ _]?name|family[ _]?name|surname|maiden[ _]?name|nickname|alias|"
@@ -88,8 +94,7 @@ _STRONG_WORDS = (
     r"referred[ _]by|seen[ _]by|signed[ _]by|dictated[ _]by|prescriber|surgeon|pcp|dear|"
     r"decedent|policyholder|insured|responsible[ _]party"
 )
-_STRONG_LABEL = regex.compile(rf"(?:\b(?:{_STRONG_WORDS})s?{_LABEL_TAIL})",
-                              regex.IGNORECASE | regex.REVERSE)
+_STRONG_LABEL = _label_before_name(_STRONG_WORDS)
 _WEAK_WORDS = (
     r"contact|provider|author|signed|cc|hi|hello|thanks|regards|sincerely|from|to|"
     r"by|with|per|called|named|doctor|nurse|resident|technician|witness|informant|owner|"
@@ -99,8 +104,7 @@ _WEAK_WORDS = (
     r"referred|met|told|asked|informed|for|about|regarding|re|notify|email|text|message|"
     r"letter[ \t]+to|friend|neighbou?r|colleague|roommate"
 )
-_WEAK_LABEL = regex.compile(rf"(?:\b(?:{_WEAK_WORDS})s?{_LABEL_TAIL})",
-                            regex.IGNORECASE | regex.REVERSE)
+_WEAK_LABEL = _label_before_name(_WEAK_WORDS)
 # The same labels in the scripts whose names we find.
 _SCRIPT_WORDS = (
     r"患者|病人|姓名|名字|氏名|名前|先生|女士|小姐|医生|醫生|환자|이름|성명|"

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from .entities import RAISED_IN_CONTEXT, SEVERITIES, Severity, base_severity
 from .finding import Finding
+from .name_context import credit_line
 
 __all__ = ["CONTEXT_CHARS", "UNSURE_SCORE", "at_least", "rate", "rate_table"]
 
@@ -26,7 +27,8 @@ CONTEXT_CHARS = 120
 
 #: Words that put a quasi-identifier in a patient's record rather than in prose.
 _PATIENT_CUE = re.compile(
-    r"\b(?:patients?|pt|mrn|medical[ _]record|chart|date[ _]of[ _]birth|d\.?o\.?b|born|"
+    r"\b(?:patients?|pt|mrn|medical[ _]record|chart|date[ _]of[ _]birth|d\.?o\.?b|"
+    r"born(?:[ ]+(?:on|in|at)\b|:)|"
     r"admitted|admission|admit|discharged?|diagnos(?:is|ed|es)|hospitali[sz]ed|inpatient|"
     r"outpatient|deceased|died|next[ _]of[ _]kin|ssn|social[ _]security|insurance|"
     r"member[ _]id|health[ _]plan|beneficiary|encounter|referr(?:al|ed))\b",
@@ -58,8 +60,10 @@ def _direct(finding: Finding, base: Severity) -> bool:
 
 
 def _lowered(text: str, finding: Finding) -> Severity | None:
-    """A direct identifier's label whose value says it is no one's: a role mailbox."""
-    if finding.entity == "EMAIL_ADDRESS" and _ROLE_MAILBOX.match(text, finding.start):
+    """A direct identifier whose value or line says it is no private person's: a role
+    mailbox, or an author's address in a byline or credit (`by Ada Byron (ada@uni.edu)`)."""
+    if finding.entity == "EMAIL_ADDRESS" and (
+            _ROLE_MAILBOX.match(text, finding.start) or credit_line(text, finding.start)):
         return "medium"
     return None
 
