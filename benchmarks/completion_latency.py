@@ -46,10 +46,12 @@ from collections import Counter
 from typing import Any
 
 DEBOUNCE_MS = 250  # js/schema/completions.json default
-#: A different question each time, so no chat finds its whole prompt already evaluated.
+#: A different question each time, so no chat finds its whole prompt already evaluated;
+#: each differs from the one before from the same word on (the statistic), so every chat
+#: reads as many new tokens as any other, alone or while completions run.
 CHAT_QUESTIONS = [f"Write a Python function that returns the {stat} of a list of {kind}."
-                  for stat in ("mean", "median", "range", "variance", "mode", "sum")
-                  for kind in ("numbers", "ages", "weights", "scores")]
+                  for kind in ("numbers", "ages", "weights", "scores")
+                  for stat in ("mean", "median", "range", "variance", "mode", "sum")]
 
 #: Runs `jupyter server`, optionally without llama.cpp's extra CPU buffer types.
 LAUNCH = """
