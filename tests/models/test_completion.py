@@ -265,3 +265,14 @@ async def test_a_long_new_prompt_is_read_in_chunks_and_a_grown_one_only_where_it
     llama.evaluated.clear()
     _ = [p async for p in stream_completion(model, cell + "y = ", "", 4)]
     assert llama.evaluated == [4]  # the last token of the new text is left to the call
+
+
+def test_the_admins_completion_threads_reach_every_local_model(tmp_path) -> None:
+    from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ModelService
+
+    service = ModelService.from_config([EMBEDDED_DEFAULT_MODEL], EMBEDDED_DEFAULT_MODEL["name"],
+                                       n_threads=2, completion_threads=1)
+    brought = tmp_path / "mine.gguf"
+    brought.write_bytes(b"GGUF")
+    for model in (service.get(None), service.user_model(brought, "mine")):
+        assert (model.n_threads, model.completion_threads) == (2, 1)
