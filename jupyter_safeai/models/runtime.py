@@ -217,10 +217,13 @@ class LocalModel:
                 self.state, self.progress = ModelState.LOADING, None
                 # OpenMP threads that spin while waiting starve each other on a shared
                 # CPU (measured: 8 tokens in 74 s instead of 0.16 s at load 14 on 2
-                # cores). A chat alone is not slower for it: benchmarks/omp_wait_policy.py,
-                # PASSIVE vs OpenMP's default side by side at load 6 on 2 cores, time to
-                # first token 0.76x, tokens/s 1.36x. Read once, when llama.cpp's OpenMP
-                # runtime loads; an admin's own OMP_WAIT_POLICY is kept.
+                # cores). On a quiet machine PASSIVE costs a chat alone a lot
+                # (benchmarks/omp_wait_policy.py, PASSIVE vs OpenMP's default side by side
+                # on 2 cores: at load 6, time to first token 0.76x and tokens/s 1.36x; at
+                # load 1-2, 1.7-1.8x and 0.35-0.44x). Kept for the shared servers this
+                # runs on; an admin with cores to spare sets OMP_WAIT_POLICY (ACTIVE) in
+                # the server's environment, which is kept. Read once, when llama.cpp's
+                # OpenMP runtime loads.
                 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                 from llama_cpp import Llama
 
