@@ -15,7 +15,9 @@ can keep its evaluated prefix). It prints, per size:
 - a cold request (an unrelated prefix: no reusable KV cache) against a grown one.
 
 Then chat time to first token, alone and while a typist keeps completions coming
-(chat goes first in the model's queue and stops a running completion).
+(chat goes first in the model's queue and stops a running completion), interleaved,
+with what became of the typist's requests (shown, preempted by a chat, skipped while
+one ran).
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/completion_latency.py [--trials 20]
 
@@ -40,13 +42,16 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from typing import Any
 
 DEBOUNCE_MS = 250  # js/schema/completions.json default
-#: A different question each time, so no chat finds its whole prompt already evaluated.
+#: A different question each time, so no chat finds its whole prompt already evaluated;
+#: each differs from the one before from the same word on (the statistic), so every chat
+#: reads as many new tokens as any other, alone or while completions run.
 CHAT_QUESTIONS = [f"Write a Python function that returns the {stat} of a list of {kind}."
-                  for stat in ("mean", "median", "range", "variance", "mode", "sum")
-                  for kind in ("numbers", "ages", "weights", "scores")]
+                  for kind in ("numbers", "ages", "weights", "scores")
+                  for stat in ("mean", "median", "range", "variance", "mode", "sum")]
 
 #: Runs `jupyter server`, optionally without llama.cpp's extra CPU buffer types.
 LAUNCH = """
@@ -122,7 +127,7 @@ def needs_no_extra_buffers() -> bool:
 
 class Server:
     def __init__(self, threads: int, no_extra_buffers: bool, tmp: str,
-                 completions: bool = True) -> None:
+                 completions: bool = True, completion_threads: int = 0) -> None:
         self.port, self.token = free_port(), secrets.token_hex(16)
         env = {**os.environ, "JUPYTER_RUNTIME_DIR": tmp}
         command = [sys.executable, "-c", LAUNCH,
@@ -131,7 +136,8 @@ class Server:
                    f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={tmp}",
                    f"--SafeAI.n_threads={threads}", f"--SafeAI.audit_log={tmp}/audit.jsonl",
                    "--SafeAI.completion_rate_per_minute=100000",
-                   "--SafeAI.max_new_tokens=64", f"--SafeAI.completions={completions}"]
+                   "--SafeAI.max_new_tokens=64", f"--SafeAI.completions={completions}",
+                   f"--SafeAI.completion_n_threads={completion_threads}"]
         self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
 
@@ -256,7 +262,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--chats", type=int, default=5)
+    parser.add_argument("--chats", type=int, default=15)
+    parser.add_argument("--completion-threads", type=int, default=0,
+                        help="llama.cpp threads for completions (0: as many as --threads)")
     parser.add_argument("--sizes", default="500,2000",
                         help="prefix sizes in characters, comma-separated ('' for none)")
     parser.add_argument("--completions-off", action="store_true",
@@ -272,10 +280,13 @@ def main() -> None:
           f"(other agents share it: read ratios, not absolute times)")
     probed = no_extra and args.no_extra_buffers == "auto"
     print(f"OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']} (server and baseline)")
+    print(f"threads: {args.threads} for chat, "
+          f"{args.completion_threads or args.threads} for completions")
     print(f"llama.cpp extra CPU buffers (AMX, repack): {'off' if no_extra else 'on'}"
           f"{' (this machine crashes with them)' if probed else ''}")
     with tempfile.TemporaryDirectory() as tmp:
-        server = Server(args.threads, no_extra, tmp, not args.completions_off)
+        server = Server(args.threads, no_extra, tmp, not args.completions_off,
+                        args.completion_threads)
         try:
             server.wait_loaded(time.monotonic() + 300)
             direct = Direct(args.threads, no_extra)
@@ -322,32 +333,60 @@ def measure(server: Server, direct: Direct, size: int, trials: int) -> None:
           f"direct {cold_direct or float('nan'):.0f} ms")
 
 
-def chat_under_completions(server: Server, chats: int) -> None:
-    questions = iter(CHAT_QUESTIONS * 10)
-    alone = [server.chat_ttft(next(questions)) for _ in range(chats)]
-    stop = threading.Event()
-    typed = {"requests": 0}
+class Typist(threading.Thread):
+    """Pauses in a cell every debounce interval, each pause a completion request, while
+    `typing` is set; `pause()` returns once no request of it is in flight."""
 
-    def typist() -> None:
+    def __init__(self, server: Server) -> None:
+        super().__init__(daemon=True)
+        self.server, self.outcomes = server, Counter[str]()
+        self.typing, self.stopped, self._in_flight = threading.Event(), False, threading.Lock()
+
+    def run(self) -> None:
         for prefix in typing_session(500, 10_000, seed=5):
-            if stop.is_set():
+            self.typing.wait()
+            if self.stopped:
                 return
-            server.complete(prefix)
-            typed["requests"] += 1
+            with self._in_flight:
+                if not self.typing.is_set():
+                    continue
+                result = self.server.complete(prefix)
+            self.outcomes[result["skipped"] or ("shown" if result["first_ms"] else "empty")] += 1
             time.sleep(DEBOUNCE_MS / 1000)
 
-    thread = threading.Thread(target=typist, daemon=True)
-    thread.start()
-    time.sleep(1.0)
-    busy = []
+    def pause(self) -> None:
+        self.typing.clear()
+        with self._in_flight:
+            pass
+
+    def stop(self) -> None:
+        self.stopped = True
+        self.typing.set()
+        self.join(300)
+
+
+def chat_under_completions(server: Server, chats: int) -> None:
+    """Chats alone and chats while the typist types, interleaved (so both see the same
+    load from the rest of the machine); a busy chat comes at a random point of the
+    typist's rhythm, mostly while a completion runs."""
+    questions, rng = iter(CHAT_QUESTIONS * 10), random.Random(11)
+    typist = Typist(server)
+    typist.start()
+    alone, busy = [], []
     for _ in range(chats):
-        busy.append(server.chat_ttft(next(questions)))
+        typist.pause()
         time.sleep(0.3)
-    stop.set()
-    thread.join(300)
-    print(f"\nchat time to first token ({chats} questions each)")
+        alone.append(server.chat_ttft(next(questions)))
+        typist.typing.set()
+        time.sleep(rng.uniform(0.8, 1.6))
+        busy.append(server.chat_ttft(next(questions)))
+    typist.stop()
+    outcomes = typist.outcomes
+    print(f"\nchat time to first token ({chats} questions each, interleaved)")
     print("  " + summary("alone", alone))
-    print("  " + summary(f"while completions run ({typed['requests']} completions)", busy))
+    print("  " + summary(f"while completions run ({sum(outcomes.values())} completions)",
+                         busy))
+    print("  completions: " + ", ".join(f"{n} {what}" for what, n in outcomes.most_common()))
     print(f"  ratio at p50: {statistics.median(busy) / statistics.median(alone):.2f}x "
           "(target <= 1.20x)")
 

@@ -4,7 +4,7 @@
 `service.ModelService` is what the server uses.
 """
 
-from .base import ChatModel, ModelState, ModelUnavailable
+from .base import ChatModel, ModelState, ModelUnavailable, Preempted
 from .registry import (
     DEFAULT_MODEL_NAME,
     EMBEDDED_DEFAULT_MODEL,
@@ -27,5 +27,6 @@ __all__ = [
     "ModelService",
     "ModelState",
     "ModelUnavailable",
+    "Preempted",
     "verify_weights",
 ]

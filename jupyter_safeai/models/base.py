@@ -12,7 +12,7 @@ import enum
 from collections.abc import AsyncIterator
 from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["ChatModel", "ModelState", "ModelUnavailable"]
+__all__ = ["ChatModel", "ModelState", "ModelUnavailable", "Preempted"]
 
 
 class ModelState(str, enum.Enum):
@@ -25,6 +25,11 @@ class ModelState(str, enum.Enum):
 
 class ModelUnavailable(RuntimeError):
     """The model cannot answer (failed checksum, missing weights, failed load, endpoint down)."""
+
+
+class Preempted(Exception):  # noqa: N818 - an event, not an error
+    """A chat took the model from a completion, which then answers nothing (the client
+    asks again after the user's next pause)."""
 
 
 @runtime_checkable

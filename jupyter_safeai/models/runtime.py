@@ -15,10 +15,11 @@ import math
 import os
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .abort import AbortFlag
 from .base import ModelState, ModelUnavailable
 from .registry import ApprovedModel, ModelConfigError, ModelIntegrityError, verify_weights
 from .threaded import stream_from_thread
@@ -72,39 +73,63 @@ class Priority(enum.IntEnum):
 
 
 class TurnQueue:
-    """Turns on one llama.cpp context, chat before completions.
+    """Turns on one model's llama.cpp contexts, chat before completions.
 
     A completion is a guess the user may never look at; a chat answer is awaited. So a
     waiting chat goes before every waiting completion, and a chat that arrives while a
-    completion generates stops it (its `cancel` event is set; it ends within one token).
+    completion runs stops it: the completion's `preempt` is called at once (it stops
+    within one operation of llama.cpp's current batch, `abort.AbortFlag`) and the chat
+    gets the model as soon as that completion's turn ends. A chat counts as waiting from
+    the moment it is announced (`chat_ahead`), before its prompt is scanned.
     """
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._busy: Priority | None = None
-        self._running_cancel: threading.Event | None = None
+        self._preempt: Callable[[], None] | None = None
         self._waiting = {p: 0 for p in Priority}
 
+    def _stop_completion(self) -> None:
+        """Under the lock: a chat is waiting, so a running completion must stop."""
+        if self._busy is Priority.COMPLETION and self._preempt is not None:
+            self._preempt()
+            self._preempt = None
+
     @contextlib.contextmanager
-    def turn(self, priority: Priority, cancel: threading.Event | None = None
+    def chat_ahead(self) -> Iterator[None]:
+        """A chat is on its way (its prompt is being scanned): completions stop and
+        wait until it has had its turn or was refused."""
+        with self._cond:
+            self._waiting[Priority.CHAT] += 1
+            self._stop_completion()
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._waiting[Priority.CHAT] -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def turn(self, priority: Priority, preempt: Callable[[], None] | None = None
              ) -> Iterator[None]:
+        """The context is this caller's; `preempt` (a completion's) is called when a
+        chat arrives meanwhile."""
         with self._cond:
             self._waiting[priority] += 1
             try:
-                if (priority is Priority.CHAT and self._busy is Priority.COMPLETION
-                        and self._running_cancel is not None):
-                    self._running_cancel.set()
+                if priority is Priority.CHAT:
+                    self._stop_completion()
                 while self._busy is not None or any(
                         self._waiting[p] for p in Priority if p < priority):
                     self._cond.wait()
             finally:
                 self._waiting[priority] -= 1
-            self._busy, self._running_cancel = priority, cancel
+            self._busy, self._preempt = priority, preempt
         try:
             yield
         finally:
             with self._cond:
-                self._busy = self._running_cancel = None
+                self._busy = self._preempt = None
                 self._cond.notify_all()
 
     def chat_waiting_or_running(self) -> bool:
@@ -120,9 +145,10 @@ class LocalModel:
     RECHECK_SECONDS = 30.0
 
     def __init__(self, spec: ApprovedModel, n_threads: int | None = None,
-                 max_waiting: int = 4) -> None:
+                 max_waiting: int = 4, completion_threads: int | None = None) -> None:
         self.spec = spec
         self.n_threads = n_threads
+        self.completion_threads = completion_threads
         self.state = ModelState.NOT_LOADED
         self.error: str | None = None
         self.progress: float | None = None
@@ -130,6 +156,7 @@ class LocalModel:
         self.last_used = time.monotonic()
         self._llama: Any = None
         self._completion_llama: Any = None  # created at the first completion
+        self._completion_abort = AbortFlag()  # a chat stops it mid-batch
         self._weights: Path | None = None
         self._load_lock = threading.Lock()
         self._failed_at: float | None = None  # when a missing or altered file was seen
@@ -190,7 +217,13 @@ class LocalModel:
                 self.state, self.progress = ModelState.LOADING, None
                 # OpenMP threads that spin while waiting starve each other on a shared
                 # CPU (measured: 8 tokens in 74 s instead of 0.16 s at load 14 on 2
-                # cores). Read once, when llama.cpp's OpenMP runtime loads.
+                # cores). On a quiet machine PASSIVE costs a chat alone a lot
+                # (benchmarks/omp_wait_policy.py, PASSIVE vs OpenMP's default side by side
+                # on 2 cores: at load 6, time to first token 0.76x and tokens/s 1.36x; at
+                # load 1-2, 1.7-1.8x and 0.35-0.44x). Kept for the shared servers this
+                # runs on; an admin with cores to spare sets OMP_WAIT_POLICY (ACTIVE) in
+                # the server's environment, which is kept. Read once, when llama.cpp's
+                # OpenMP runtime loads.
                 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
                 from llama_cpp import Llama
 
@@ -203,11 +236,11 @@ class LocalModel:
             except Exception as exc:
                 raise self._fail(exc) from exc
 
-    def _new_context(self, llama_class: Any) -> Any:
+    def _new_context(self, llama_class: Any, n_threads: int | None = None) -> Any:
         return llama_class(
             model_path=str(self._weights),
             n_ctx=self.spec.context_length,
-            n_threads=self.n_threads,
+            n_threads=n_threads or self.n_threads,
             chat_format=self.spec.chat_format,
             verbose=False,
         )
@@ -248,20 +281,41 @@ class LocalModel:
                 yield piece
 
     @contextlib.contextmanager
-    def completion_turn(self, cancel: threading.Event) -> Iterator[Any]:
+    def completion_turn(self, preempt: Callable[[], None]) -> Iterator[Any]:
         """The completions' own `Llama` context, after any waiting chat (None if the model
-        was unloaded meanwhile); `cancel` is set when a chat arrives."""
-        with self._generate_lock.turn(Priority.COMPLETION, cancel):
+        was unloaded meanwhile). When a chat arrives, `preempt` is called and the
+        context's batch in progress is abandoned (`llama_decode` fails): the caller
+        then stops and answers nothing."""
+        called = threading.Event()
+
+        def stop() -> None:
+            called.set()
+            self._completion_abort.set()
+            preempt()
+
+        with self._generate_lock.turn(Priority.COMPLETION, stop):
             self.last_used = time.monotonic()
             if self._llama is not None and self._completion_llama is None:
                 # A context of its own (the weights are memory-mapped once): completions
                 # and chat then keep their own KV caches, so neither re-reads its prompt
                 # after the other ran.
-                self._completion_llama = self._new_context(type(self._llama))
+                self._completion_llama = self._new_context(
+                    type(self._llama), self.completion_threads or self.n_threads)
+                self._completion_abort.attach(self._completion_llama)
+            self._completion_abort.clear()
+            if called.is_set():  # a chat came between the turn and the clear
+                self._completion_abort.set()
             try:
                 yield self._completion_llama if self._llama is not None else None
             finally:
                 self.last_used = time.monotonic()
+
+    @contextlib.contextmanager
+    def chat_ahead(self) -> Iterator[None]:
+        """Announce a chat before its prompt is scanned: a running completion stops now
+        and none starts until the chat has had its turn (or was refused)."""
+        with self._generate_lock.chat_ahead():
+            yield
 
     def chat_busy(self) -> bool:
         """A chat answer is being generated or waits for its turn."""

@@ -25,7 +25,8 @@ class ModelService:
     """Owns every approved model of one server; the only place models are created."""
 
     def __init__(self, specs: Iterable[ApprovedModel], default: str,
-                 n_threads: int | None = None, max_waiting: int = 4) -> None:
+                 n_threads: int | None = None, max_waiting: int = 4,
+                 completion_threads: int | None = None) -> None:
         self.models: dict[str, ChatModel] = {}
         for spec in specs:
             if spec.name in self.models:
@@ -33,18 +34,21 @@ class ModelService:
             if spec.remote:
                 self.models[spec.name] = RemoteModel(spec)
             else:
-                self.models[spec.name] = LocalModel(spec, n_threads, max_waiting)
+                self.models[spec.name] = LocalModel(spec, n_threads, max_waiting,
+                                                    completion_threads)
         if default not in self.models:
             raise ModelConfigError(f"default model {default!r} is not an approved model")
         self.default = default
         self.n_threads, self.max_waiting = n_threads, max_waiting
+        self.completion_threads = completion_threads
         self._user_lock = threading.Lock()
 
     @classmethod
     def from_config(cls, entries: Iterable[Mapping[str, Any]], default: str,
-                    n_threads: int | None = None, max_waiting: int = 4) -> ModelService:
+                    n_threads: int | None = None, max_waiting: int = 4,
+                    completion_threads: int | None = None) -> ModelService:
         return cls([ApprovedModel.from_config(e) for e in entries], default, n_threads,
-                   max_waiting)
+                   max_waiting, completion_threads)
 
     def get(self, name: str | None) -> ChatModel | None:
         """The approved model by name (the default when no name); None if not approved."""
@@ -66,7 +70,8 @@ class ModelService:
                 spec = ApprovedModel(name=name, license="unknown (user-supplied, not approved)",
                                      path=str(path), sha256=sha256_of(path),
                                      model_card="", phi_allowed=False)
-                model = LocalModel(spec, self.n_threads, self.max_waiting)
+                model = LocalModel(spec, self.n_threads, self.max_waiting,
+                                   self.completion_threads)
                 self.models[name] = model
             return model
 

@@ -13,7 +13,7 @@ import threading
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
-from .base import ModelUnavailable
+from .base import ModelUnavailable, Preempted
 
 Emit = Callable[[str], None]
 
@@ -22,7 +22,7 @@ async def stream_from_thread(produce: Callable[[Emit, threading.Event], None],
                              failure: str) -> AsyncIterator[str]:
     """The pieces `produce(emit, cancel)` emits from a worker thread, in order. An
     exception there is raised here as `ModelUnavailable(failure)`; its message, which
-    may quote the prompt, is not passed on."""
+    may quote the prompt, is not passed on. `Preempted` is raised as it is."""
     loop = asyncio.get_running_loop()
     queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
     cancel = threading.Event()
@@ -45,6 +45,8 @@ async def stream_from_thread(produce: Callable[[Emit, threading.Event], None],
             if kind == "token":
                 yield value
             elif kind == "error":
+                if isinstance(value, Preempted):
+                    raise value
                 raise ModelUnavailable(f"{failure} ({type(value).__name__})") from value
             else:
                 break

@@ -105,7 +105,8 @@ class SafeAIExtension(ExtensionApp):
             try:
                 models = ModelService.from_config(
                     settings.approved_models, settings.default_model,
-                    settings.n_threads or None, settings.max_waiting)
+                    settings.n_threads or None, settings.max_waiting,
+                    settings.completion_n_threads or None)
             except ModelConfigError as exc:
                 error = str(exc)
         if error is not None:

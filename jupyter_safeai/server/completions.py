@@ -13,7 +13,9 @@ The answer streams as JSON lines: `{"type": "gate", ...}`, then `{"type": "sugge
 "text"}` each time the suggestion grows (the whole suggestion so far, so a value masked
 later replaces what was shown), then `{"type": "done", ...}`; or a single `{"type":
 "blocked", "kinds"}` or `{"type": "skipped", "reason"}` (completions off, or the model
-busy with a chat, which always goes first). Each request leaves a light audit record:
+busy with a chat, which always goes first). A chat that arrives while the suggestion
+is made stops it: an empty suggestion (if any was shown) and `{"type": "skipped",
+"reason": "preempted"}` end the stream. Each request leaves a light audit record:
 counts, decision, latency. A user over `completion_rate_per_minute` gets HTTP 429.
 """
 
@@ -34,7 +36,7 @@ from tornado import web
 from tornado.iostream import StreamClosedError
 
 from ..kernel.output_guard import guard_answer
-from ..models import ModelUnavailable
+from ..models import ModelUnavailable, Preempted
 from ..models.completion import completion_format, stream_completion
 from ..policy import GateDecision, Mode, Policy
 from ..policy.modes import CATEGORIES
@@ -275,6 +277,12 @@ class CompletionHandler(SafeAIHandler):
                                              * 1000, 1)})
         except StreamClosedError:
             failure = "client_gone"
+        except Preempted:  # a chat took the model: no suggestion, the client asks again
+            failure = "preempted"
+            with contextlib.suppress(StreamClosedError):
+                if shown:
+                    await self._send({"type": "suggestion", "text": ""})
+                await self._send({"type": "skipped", "reason": "preempted"})
         except (ModelUnavailable, ScanError) as exc:
             failure = "model_error" if isinstance(exc, ModelUnavailable) else "scanner_error"
             with contextlib.suppress(StreamClosedError):

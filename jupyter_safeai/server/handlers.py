@@ -372,8 +372,14 @@ class ChatHandler(SafeAIHandler):
     @authorized
     async def post(self) -> None:
         request = parse_chat_request(self.get_json_body())
-        messages = request["messages"]
         model = self.models.get(request["model"]) or await self.user_model(request["model"])
+        # A local model stops a running completion now, not after the scan, and starts
+        # none until this chat has had its turn.
+        with getattr(model, "chat_ahead", contextlib.nullcontext)():
+            await self._chat(request, model)
+
+    async def _chat(self, request: dict[str, Any], model: Any) -> None:
+        messages = request["messages"]
         parts = [m["content"] for m in messages]
         chars, digest = hash_prompt(parts)
         audit = {"model": model.spec.name, "client": request["client"],

@@ -49,7 +49,7 @@ def test_a_waiting_chat_goes_before_waiting_completions() -> None:
     first_in, release = threading.Event(), threading.Event()
 
     def take(priority: Priority, label: str, hold: threading.Event | None = None) -> None:
-        with queue.turn(priority, threading.Event()):
+        with queue.turn(priority, lambda: None):
             order.append(label)
             if hold is not None:
                 first_in.set()
@@ -74,7 +74,7 @@ def test_a_chat_stops_a_running_completion() -> None:
     stopped_after: list[float] = []
 
     def complete() -> None:
-        with queue.turn(Priority.COMPLETION, cancel):
+        with queue.turn(Priority.COMPLETION, cancel.set):
             running.set()
             started = time.monotonic()
             while not cancel.wait(0.01):
@@ -146,9 +146,10 @@ async def test_a_local_fim_model_gets_its_tokens_and_stops() -> None:
     assert options["stop"] == ["<|endoftext|>"] and options["max_tokens"] == 8
 
 
-async def test_a_chat_cuts_a_local_completion_short() -> None:
+async def test_a_chat_cuts_a_local_completion_short_and_it_answers_nothing_more() -> None:
     import asyncio
 
+    from jupyter_safeai.models import Preempted
     from jupyter_safeai.models.completion import stream_completion
     from jupyter_safeai.models.runtime import Priority
 
@@ -169,14 +170,58 @@ async def test_a_chat_cuts_a_local_completion_short() -> None:
             pass
 
     await asyncio.to_thread(chat_turn)
-    await asyncio.wait_for(task, 5)
+    with pytest.raises(Preempted):
+        await asyncio.wait_for(task, 5)
     assert 0 < len(got) < 200
 
 
-def test_completions_get_a_context_of_their_own_freed_with_the_model() -> None:
+async def test_an_announced_chat_stops_a_completion_and_goes_first() -> None:
+    """From the moment a chat is announced (before its scan), a running completion stops
+    and a completion asked meanwhile waits until the chat has had its turn."""
+    import asyncio
+
+    from jupyter_safeai.models import Preempted
+    from jupyter_safeai.models.completion import stream_completion
+    from jupyter_safeai.models.runtime import Priority
+
+    llama = StubLlama(["a"] * 200, delay=0.01)
+    model = loaded({}, llama)
+    order: list[str] = []
+
+    async def complete(label: str) -> None:
+        try:
+            async for _ in stream_completion(model, "x = ", "", 200):
+                if label not in order:
+                    order.append(label)
+        except Preempted:
+            order.append(f"{label} preempted")
+        else:
+            order.append(f"{label} done")
+
+    first = asyncio.create_task(complete("first"))
+    while not order:
+        await asyncio.sleep(0.01)
+    with model.chat_ahead():
+        await asyncio.wait_for(first, 5)
+        assert model.chat_busy()
+        second = asyncio.create_task(complete("second"))
+        await asyncio.sleep(0.1)  # the chat's scan; the second completion must wait
+        assert "second" not in order
+
+        def chat_turn() -> None:
+            with model._generate_lock.turn(Priority.CHAT):
+                order.append("chat")
+
+        await asyncio.to_thread(chat_turn)
+    await asyncio.wait_for(second, 10)
+    assert order == ["first", "first preempted", "chat", "second", "second done"]
+
+
+def test_completions_get_a_context_of_their_own_freed_with_the_model(monkeypatch) -> None:
     from pathlib import Path
 
     from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, LocalModel, ModelState
+    from jupyter_safeai.models.abort import AbortFlag
 
     class Context:
         made: list[dict] = []
@@ -188,18 +233,22 @@ def test_completions_get_a_context_of_their_own_freed_with_the_model() -> None:
         def close(self) -> None:
             self.closed = True
 
-    model = LocalModel(ApprovedModel.from_config(EMBEDDED_DEFAULT_MODEL), n_threads=2)
+    attached: list[object] = []
+    monkeypatch.setattr(AbortFlag, "attach", lambda self, llama: attached.append(llama))
+    model = LocalModel(ApprovedModel.from_config(EMBEDDED_DEFAULT_MODEL), n_threads=2,
+                       completion_threads=1)
     chat = Context()
     model._llama, model._weights, model.state = chat, Path("w.gguf"), ModelState.LOADED
-    with model.completion_turn(threading.Event()) as first:
+    with model.completion_turn(lambda: None) as first:
         pass
-    with model.completion_turn(threading.Event()) as second:
+    with model.completion_turn(lambda: None) as second:
         pass
     assert first is second and first is not chat
-    assert (Context.made[-1]["model_path"], Context.made[-1]["n_threads"]) == ("w.gguf", 2)
+    assert (Context.made[-1]["model_path"], Context.made[-1]["n_threads"]) == ("w.gguf", 1)
+    assert attached == [first]  # a chat can stop the completions' context, never its own
     model.close()
     assert first.closed and chat.closed
-    with model.completion_turn(threading.Event()) as gone:
+    with model.completion_turn(lambda: None) as gone:
         assert gone is None
 
 
@@ -216,3 +265,14 @@ async def test_a_long_new_prompt_is_read_in_chunks_and_a_grown_one_only_where_it
     llama.evaluated.clear()
     _ = [p async for p in stream_completion(model, cell + "y = ", "", 4)]
     assert llama.evaluated == [4]  # the last token of the new text is left to the call
+
+
+def test_the_admins_completion_threads_reach_every_local_model(tmp_path) -> None:
+    from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ModelService
+
+    service = ModelService.from_config([EMBEDDED_DEFAULT_MODEL], EMBEDDED_DEFAULT_MODEL["name"],
+                                       n_threads=2, completion_threads=1)
+    brought = tmp_path / "mine.gguf"
+    brought.write_bytes(b"GGUF")
+    for model in (service.get(None), service.user_model(brought, "mine")):
+        assert (model.n_threads, model.completion_threads) == (2, 1)

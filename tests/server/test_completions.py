@@ -100,6 +100,26 @@ async def test_an_identifier_the_model_invents_is_masked(jp_fetch, started: Fake
     assert events[-1]["masked"] == {"US_SSN": 1}
 
 
+async def test_a_completion_a_chat_preempted_takes_back_what_it_showed(
+        jp_fetch, started: FakeOpenAI, audit_path: Path, monkeypatch) -> None:
+    from jupyter_safeai.models import Preempted
+    from jupyter_safeai.server import completions
+
+    async def preempted_after_a_word(model, prefix, suffix, max_tokens):
+        yield "total = "
+        raise Preempted()
+
+    monkeypatch.setattr(completions, "stream_completion", preempted_after_a_word)
+    response = await jp_fetch("safeai", "complete", method="POST",
+                              body=complete_body("def f(x):\n    "))
+    events = events_of(response.body)
+    assert [e["type"] for e in events] == ["gate", "suggestion", "suggestion", "skipped"]
+    assert events[1]["text"] and events[2]["text"] == ""  # no ghost text is left
+    assert events[-1]["reason"] == "preempted"
+    (record,) = [json.loads(line) for line in audit_path.read_text().splitlines()]
+    assert record["reason"] == "preempted"
+
+
 async def test_the_admin_limits_are_given_to_the_frontend(jp_fetch) -> None:
     response = await jp_fetch("safeai", "complete", method="GET")
     limits = json.loads(response.body)

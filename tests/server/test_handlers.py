@@ -185,3 +185,42 @@ class TestSlowScanner:
             await jp_fetch("safeai", "chat", method="POST", body=chat_body("hello"))
         assert refused.value.code == 422
         assert "did not finish within 0.2 s" in json.loads(refused.value.response.body)["message"]
+
+
+class TestChatBeforeCompletions:
+    @pytest.fixture
+    def safeai_config(self) -> dict:
+        return {"preload_default_model": False}
+
+    async def test_a_chat_is_announced_to_a_local_model_before_its_scan(
+        self, jp_fetch, monkeypatch
+    ) -> None:
+        """So a running completion stops while the chat's prompt is scanned, and none
+        starts until the chat is answered."""
+        import contextlib
+
+        from jupyter_safeai.server import handlers
+
+        order: list[str] = []
+        announce, check = LocalModel.chat_ahead, handlers.check_prompt
+
+        @contextlib.contextmanager
+        def recording_ahead(self):
+            order.append("announced")
+            with announce(self):
+                yield
+            order.append("withdrawn")
+
+        def recording_check(*args, **kwargs):
+            order.append("scanned")
+            return check(*args, **kwargs)
+
+        async def answer(self, messages, max_tokens):
+            order.append("answered")
+            yield "ok"
+
+        monkeypatch.setattr(LocalModel, "chat_ahead", recording_ahead)
+        monkeypatch.setattr(handlers, "check_prompt", recording_check)
+        monkeypatch.setattr(LocalModel, "stream_chat", answer)
+        await jp_fetch("safeai", "chat", method="POST", body=chat_body("hello"))
+        assert order == ["announced", "scanned", "answered", "withdrawn"]
