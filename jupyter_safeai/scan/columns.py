@@ -92,3 +92,27 @@ def normalised_entity(key: str) -> tuple[str, bool] | None:
         if pattern.search(key):
             return entity, clear
     return None
+
+
+#: Kinds whose values are numbers that single a person out: an MRN, a study id, a serial.
+_NUMBERED = frozenset({"UNIQUE_ID", "MEDICAL_RECORD_NUMBER", "DEVICE_ID", "ACCOUNT_NUMBER",
+                       "HEALTH_PLAN_NUMBER", "LICENSE_NUMBER", "SAMPLE_ID"})
+_SMALL_NUMBER = re.compile(r"\s*\d{1,2}(?:\.0)?\s*")
+_DIGIT = re.compile(r"\d")
+
+
+def plausible_value(entity: str, value: str) -> bool:
+    """Whether `value` can be what a key or header says (`entity`), by its content.
+
+    A name says what a column is meant to hold, not that each value is one: a one- or
+    two-digit `subject_id` or `device_id` numbers rows of a toy table or devices of a
+    machine (no number under 100 singles out a person); a `cell` with fewer than seven
+    digits is a notebook cell or a spreadsheet's, not a phone; a value with `://` is a
+    link whatever its key (`tpu_address = "grpc://..."`)."""
+    if "://" in value:
+        return entity == "URL"
+    if entity in _NUMBERED:
+        return not _SMALL_NUMBER.fullmatch(value)
+    if entity in {"PHONE_NUMBER", "FAX_NUMBER"}:
+        return len(_DIGIT.findall(value)) >= 7
+    return True

@@ -181,6 +181,12 @@ def _about_a_person(text: str, lowered: str | None, start: int, end: int) -> boo
     return False
 
 
+#: Words before a bare `N years` that make it a span of time.
+_DURATION_BEFORE = re.compile(
+    r"\b(?:over|past|last|next|within|than|every|per|in|for|after|before|about|nearly|"
+    r"almost|around|some|least)[ \t]+$", re.IGNORECASE)
+
+
 class AgeRecognizer:
     """Ages of 90 and over; HIPAA lets 89 and under stand."""
 
@@ -190,6 +196,9 @@ class AgeRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         for match in _AGE.finditer(text):
             group = next(g for g in "abcd" if match.group(g))
+            if group == "b" and _DURATION_BEFORE.search(text, max(0, match.start() - 12),
+                                                        match.start()):
+                continue  # `in just over 100 years`: a span of time, not someone's age
             if 90 <= int(match.group(group)) <= 125:
                 yield Finding(match.start(), match.end(), "AGE", "phi", 0.85, self.name)
 
