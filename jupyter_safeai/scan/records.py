@@ -108,6 +108,8 @@ def _value_spans(match: re.Match[str]) -> list[tuple[int, int]]:
             if group == "bare" and value[:1].isdigit():
                 prose = _PROSE_AFTER_NUMBER.search(value)
                 value = value[:prose.end()].rstrip() if prose else value
+            if group == "bare" and value.endswith(")") and "(" not in value:
+                value = value[:-1].rstrip()  # `(SSN: 219-09-9999)`: the bracket closes
             return [(start, start + len(value))]
     if match.group("list") is not None:
         base = match.start("list")
