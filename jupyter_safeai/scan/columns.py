@@ -20,6 +20,14 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     (r"(^|_)(date_of_death|death_date|dod|deceased_date|admit(ted|_date|sion_date)|"
      r"admission_(date|dt)|discharge(d|_date|_dt)|visit_date|encounter_date|service_date|"
      r"dos|procedure_date|surgery_date)($|_)", "DATE", True),
+    # before the name rule: `patient_id` and `person_id` hold ids, not names
+    (r"(^|_)(patient_id|participant_id|subject_id|study_id|person_id|employee_id|"
+     r"national_id|nhs_number|encounter_id|visit_id|claim_id|case_id|accession(_number)?|"
+     # study ids of public clinical databases (MIMIC, eICU, OMOP): they link a row to
+     # one patient's stay
+     r"hadm_id|stay_id|icustay_id|transfer_id|patientunitstayid|patienthealthsystemstayid|"
+     r"uniquepid|visit_occurrence_id|person_source_value|subjectid|patientid)"
+     r"($|_)", "UNIQUE_ID", True),
     (r"(^|_)((patient|pt|full|first|last|given|family|middle|maiden|sur|nick|"
      r"mother|father|guardian|spouse|contact|caregiver|physician|doctor|provider|"
      r"nurse|member|subscriber|insured|emergency_contact)_?name|surname|forename|"
@@ -50,13 +58,6 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     (r"(^|_)(url|website|homepage|profile_url)($|_)", "URL", True),
     (r"(^|_)(fingerprint|retina_scan|iris_scan|voiceprint|face_template|biometric(_id)?)"
      r"($|_)", "BIOMETRIC_ID", True),
-    (r"(^|_)(patient_id|participant_id|subject_id|study_id|person_id|employee_id|"
-     r"national_id|nhs_number|encounter_id|visit_id|claim_id|case_id|accession(_number)?|"
-     # study ids of public clinical databases (MIMIC, eICU, OMOP): they link a row to
-     # one patient's stay
-     r"hadm_id|stay_id|icustay_id|transfer_id|patientunitstayid|patienthealthsystemstayid|"
-     r"uniquepid|visit_occurrence_id|person_source_value|subjectid|patientid)"
-     r"($|_)", "UNIQUE_ID", True),
     (r"(^|_)(sample_id|specimen_id|biosample|tcga_barcode|donor_id)($|_)", "SAMPLE_ID", True),
     (r"(^|_)(age|age_years|age_at_(visit|diagnosis|admission))($|_)", "AGE", False),
     (r"(^|_)(name|full_name)($|_)", "PERSON", False),
