@@ -156,8 +156,15 @@ class DateRecognizer:
         for label in _DATE_CONTEXT.finditer(text, lowered=lowered):
             for match in _PARTIAL_DATE.finditer(text, label.end(),
                                                 min(len(text), label.end() + 45)):
-                if match.start() - label.end() <= 30:
-                    yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
+                if match.start() - label.end() > 30:
+                    continue
+                # a bare `on` ties a partial date as it does a full one: only in text
+                # about a person (`Notes on Quantum Computing. Apr. 2000` is a citation)
+                if label.group().strip().lower() == "on" and (
+                        credit_line(text, match.start()) or not _about_a_person(
+                            text, usable, max(0, match.start() - 300), match.end() + 300)):
+                    continue
+                yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
 
 
 def _labelled(before: str) -> bool:

@@ -105,3 +105,10 @@ def test_links_into_a_manual_or_a_project_site_are_references() -> None:
     assert found("[Rust](https://www.rust-lang.org/learn) builds the extension") == []
     assert ("URL", "https://www.garcia-smith.biz/about") in found(
         "her profile https://www.garcia-smith.biz/about")
+
+
+def test_a_bare_on_ties_a_partial_date_only_in_text_about_a_person() -> None:
+    assert found("Lecture notes on Bayesian Filtering. Mar. 2011") == []
+    assert found("We would have forecast a failure on October 3rd as well.") == []
+    assert ("DATE", "Oct 3") in found("The patient was admitted on Oct 3 with a fever.")
+    assert ("DATE", "Oct 3") in found("Follow-up appointment on Oct 3.")
