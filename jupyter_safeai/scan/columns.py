@@ -100,6 +100,7 @@ _NUMBERED = frozenset({"UNIQUE_ID", "MEDICAL_RECORD_NUMBER", "DEVICE_ID", "ACCOU
                        "HEALTH_PLAN_NUMBER", "LICENSE_NUMBER", "SAMPLE_ID"})
 _SMALL_NUMBER = re.compile(r"\s*\d{1,2}(?:\.0)?\s*")
 _DIGIT = re.compile(r"\d")
+_MARKUP = re.compile(r"[*`=;{}<>|]")
 
 
 def plausible_value(entity: str, value: str) -> bool:
@@ -109,11 +110,14 @@ def plausible_value(entity: str, value: str) -> bool:
     two-digit `subject_id` or `device_id` numbers rows of a toy table or devices of a
     machine (no number under 100 singles out a person); a `cell` with fewer than seven
     digits is a notebook cell or a spreadsheet's, not a phone; a value with `://` is a
-    link whatever its key (`tpu_address = "grpc://..."`)."""
+    link whatever its key (`tpu_address = "grpc://..."`); a name is a few words, not a
+    sentence or markup."""
     if "://" in value:
         return entity == "URL"
     if entity in _NUMBERED:
         return not _SMALL_NUMBER.fullmatch(value)
     if entity in {"PHONE_NUMBER", "FAX_NUMBER"}:
         return len(_DIGIT.findall(value)) >= 7
+    if entity == "PERSON":  # `at first: a quick check is *if I knew ...*` is prose
+        return len(value.split()) <= 5 and _MARKUP.search(value) is None
     return True

@@ -50,7 +50,9 @@ def test_describe_rows_are_statistics_not_values() -> None:
     ("DEVICE_ID", "1", False), ("MEDICAL_RECORD_NUMBER", "00731", True),
     ("PHONE_NUMBER", "== 'code'):", False), ("PHONE_NUMBER", "(207) 555-0143", True),
     ("STREET_ADDRESS", "grpc://", False), ("URL", "https://portal.example.org/p/1", True),
-    ("PERSON", "Orla Quimby", True),
+    ("PERSON", "Orla Quimby", True), ("PERSON", "maria", True),
+    ("PERSON", "a quick check is *if I knew all of its parents*", False),
+    ("PERSON", "`foo`", False),
 ])
 def test_plausible_value_by_content(entity: str, value: str, plausible: bool) -> None:
     assert plausible_value(entity, value) is plausible
