@@ -47,8 +47,11 @@ def test_real_looking_values_keep_their_severity_in_code() -> None:
 
 
 def test_notebook_scans_still_leave_placeholders_alone() -> None:
-    assert [f for f in scan_text("Write to jo@example.com, SSN 078-05-1120") if f.entity in
-            {"EMAIL_ADDRESS", "US_SSN"}] == []
+    cell = "Write to jo@example.com, SSN 078-05-1120"
+    assert [f for f in scan_text(cell) if f.entity in {"EMAIL_ADDRESS", "US_SSN"}] == []
+    assert check_prompt([cell], conversation=False).findings == []
+    assert check_prompt([cell], conversation=False, placeholders=True).counts() == {
+        "EMAIL_ADDRESS": 1, "US_SSN": 1}
 
 
 @pytest.mark.parametrize(("entity", "value", "expected"), [
