@@ -12,7 +12,6 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -24,13 +23,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import free_port, running, wait_until
+
 BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -110,28 +105,14 @@ def running_lab(base: Path, safeai: dict, env_extra: dict[str, str] | None = Non
         "--SafeAI.max_new_tokens=64",
     ]
     started = time.monotonic()
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-    server = LabServer(f"http://127.0.0.1:{port}/", token, root, runtime, log_path, process,
-                       started)
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            server.get_json("api/status")
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if process.poll() is not None or time.monotonic() > deadline:
-                tail = server.log_text()[-3000:]
-                raise RuntimeError("jupyter lab did not start:\n" + tail) from None
-            time.sleep(0.3)
     try:
-        yield server
+        with running(command, env, log_path) as process:
+            server = LabServer(f"http://127.0.0.1:{port}/", token, root, runtime, log_path,
+                               process, started)
+            wait_until(lambda: bool(server.get_json("api/status")), process, log_path,
+                       what="jupyter lab", timeout=90)
+            yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
         shutil.rmtree(runtime, ignore_errors=True)
 
 

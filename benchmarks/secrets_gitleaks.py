@@ -395,7 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     baseline = None if args.no_detect_secrets else detect_secrets()
     if baseline is not None:
         results["detect-secrets"] = score(rules, baseline)
-    else:
+    elif not args.no_detect_secrets:
         print("detect-secrets: not installed (pip install detect-secrets)")
     print(f"\n{'':16}{'samples caught':>22}  {'rules fully covered':>22}  "
           f"{'look-alikes flagged':>22}")

@@ -83,13 +83,20 @@ export async function fetchModels(): Promise<IModelList> {
   return (await response.json()) as IModelList;
 }
 
-export type Mode = 'warn' | 'redact' | 'block';
-export type Action = 'send' | 'redact' | 'warn' | 'block';
+/** The categories of findings, in the order the server's policies and reports list them. */
+export const CATEGORIES = ['phi', 'secret', 'genomic'] as const;
+export type Category = (typeof CATEGORIES)[number];
+/** The policy modes, least strict first: their order is their strictness. */
+export const MODES = ['warn', 'redact', 'block'] as const;
+export type Mode = (typeof MODES)[number];
+export type Action = 'send' | Mode;
 /** A requested (stricter) policy: category → mode. Empty categories are left out. */
-export type PolicyRequest = Partial<Record<'phi' | 'secret' | 'genomic', Mode>>;
+export type PolicyRequest = Partial<Record<Category, Mode>>;
 
-const CATEGORIES = ['phi', 'secret', 'genomic'] as const;
-const MODES = ['warn', 'redact', 'block'];
+/** True for the name of a mode (settings and server answers are only strings). */
+export function isMode(value: unknown): value is Mode {
+  return (MODES as readonly unknown[]).includes(value);
+}
 
 /** The user's requested modes; empty ("use the admin policy") ones are left out. */
 export function policyFromSettings(value: unknown): PolicyRequest | null {
@@ -97,8 +104,8 @@ export function policyFromSettings(value: unknown): PolicyRequest | null {
   const modes = (value ?? {}) as Record<string, unknown>;
   for (const category of CATEGORIES) {
     const mode = modes[category];
-    if (typeof mode === 'string' && MODES.includes(mode)) {
-      policy[category] = mode as PolicyRequest['phi'];
+    if (isMode(mode)) {
+      policy[category] = mode;
     }
   }
   return Object.keys(policy).length > 0 ? policy : null;

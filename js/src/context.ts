@@ -57,6 +57,16 @@ function lines(text: string): string {
   return `${n} line${n === 1 ? '' : 's'}`;
 }
 
+/** An item whose text is `code` fenced under `heading`; null when `code` is blank. */
+function codeItem(
+  item: Omit<IContextItem, 'text'>,
+  heading: string,
+  code: string,
+  language: string
+): IContextItem | null {
+  return code.trim() ? { ...item, text: `${heading}:\n${fenced(code, language)}` } : null;
+}
+
 /** The active cell's source as context ("Cell 3"). Null for an empty cell. */
 export function cellContext(
   cellId: string,
@@ -65,17 +75,14 @@ export function cellContext(
   source: string,
   language: string
 ): IContextItem | null {
-  if (!source.trim()) {
-    return null;
-  }
   const lang = cellType === 'code' ? language : cellType === 'markdown' ? 'markdown' : '';
-  return {
+  const item = {
     id: `cell:${cellId}`,
-    kind: 'cell',
+    kind: 'cell' as const,
     label: `Cell ${index + 1}`,
-    detail: `The source of cell ${index + 1} (${cellType}, ${lines(source)}); not its outputs`,
-    text: `Cell ${index + 1} (${cellType}):\n${fenced(source, lang)}`
+    detail: `The source of cell ${index + 1} (${cellType}, ${lines(source)}); not its outputs`
   };
+  return codeItem(item, `Cell ${index + 1} (${cellType})`, source, lang);
 }
 
 /** The selected text of a cell as context. Null when nothing is selected. */
@@ -85,16 +92,13 @@ export function selectionContext(
   selected: string,
   language: string
 ): IContextItem | null {
-  if (!selected.trim()) {
-    return null;
-  }
-  return {
+  const item = {
     id: `selection:${cellId}:${selected.length}:${selected.slice(0, 32)}`,
-    kind: 'selection',
+    kind: 'selection' as const,
     label: `Selection · cell ${index + 1}`,
-    detail: `The text selected in cell ${index + 1} (${lines(selected)})`,
-    text: `Selected from cell ${index + 1}:\n${fenced(selected, language)}`
+    detail: `The text selected in cell ${index + 1} (${lines(selected)})`
   };
+  return codeItem(item, `Selected from cell ${index + 1}`, selected, language);
 }
 
 /** Values that stand for "missing" in pandas' displays; they say nothing about type. */
@@ -165,6 +169,32 @@ export function schemaFromInfo(text: string): ISchema | null {
   };
 }
 
+/**
+ * A displayed frame's schema: dtypes guessed from the values shown under each name (the
+ * "more columns" marker dropped), sizes from pandas' footer when it printed one.
+ */
+function guessedSchema(
+  names: string[],
+  values: string[][],
+  shownRows: number,
+  size: { rows: number; columns: number } | null,
+  from: 'html' | 'text'
+): ISchema | null {
+  const columns = names
+    .map((name, i) => ({ name, dtype: inferDtype(values[i]) }))
+    .filter(c => c.name !== '...' && c.name !== '…');
+  if (columns.length === 0) {
+    return null;
+  }
+  return {
+    columns,
+    rows: size ? size.rows : shownRows,
+    totalColumns: size ? size.columns : columns.length,
+    dtypesExact: false,
+    from
+  };
+}
+
 /** The schema of a pandas HTML table (`<table class="dataframe">`). */
 export function schemaFromHtml(html: string): ISchema | null {
   if (!/<table[^>]*class="[^"]*dataframe/.test(html)) {
@@ -198,20 +228,7 @@ export function schemaFromHtml(html: string): ISchema | null {
     shownRows += 1;
     cells.forEach((value, i) => values[i].push(value));
   }
-  const columns = names
-    .map((name, i) => ({ name, dtype: inferDtype(values[i]) }))
-    .filter(c => c.name !== '...' && c.name !== '…');
-  if (columns.length === 0) {
-    return null;
-  }
-  const size = footer(doc.body.textContent ?? '');
-  return {
-    columns,
-    rows: size ? size.rows : shownRows,
-    totalColumns: size ? size.columns : columns.length,
-    dtypesExact: false,
-    from: 'html'
-  };
+  return guessedSchema(names, values, shownRows, footer(doc.body.textContent ?? ''), 'html');
 }
 
 /**
@@ -259,16 +276,7 @@ export function schemaFromRepr(text: string): ISchema | null {
       values[i].push(line.slice(start, end));
     });
   }
-  const columns = names
-    .map((name, i) => ({ name, dtype: inferDtype(values[i]) }))
-    .filter(c => c.name !== '...');
-  return {
-    columns,
-    rows: size ? size.rows : shownRows,
-    totalColumns: size ? size.columns : columns.length,
-    dtypesExact: false,
-    from: 'text'
-  };
+  return guessedSchema(names, values, shownRows, size, 'text');
 }
 
 function joinText(value: unknown): string {

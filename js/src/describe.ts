@@ -2,7 +2,7 @@
  * What the chat tells the user about the gate's verdict: kinds of data, modes and
  * counts — never the values. Pure functions, shared by the sidebar and its tests.
  */
-import { Action, IBlocked, IDecision } from './api';
+import { Action, IBlocked, IDecision, MODES, isMode } from './api';
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -78,7 +78,10 @@ export function redactedNotice(redacted: Record<string, number>): string | null 
   )}; the answer shows your values again.`;
 }
 
-const STRICTNESS: Record<string, number> = { warn: 0, redact: 1, block: 2 };
+/** A mode's rank, least strict first; `unknown` for what is not a mode (such as 'send'). */
+function strictness(mode: string, unknown = -1): number {
+  return isMode(mode) ? MODES.indexOf(mode) : unknown;
+}
 
 /** What the gate would do with one part of a prompt (a context chip): its strictest mode. */
 export function describePart(
@@ -98,7 +101,7 @@ export function describePart(
     const mode = f.mode ?? 'block';
     const known = modes.get(f.entity);
     modes.set(f.entity, { mode, n: (known?.n ?? 0) + 1 });
-    if ((STRICTNESS[mode] ?? 2) > (STRICTNESS[action] ?? -1)) {
+    if (strictness(mode, MODES.length - 1) > strictness(action)) {
       action = mode as Action;
     }
   }
@@ -127,7 +130,7 @@ export function policyRows(
 ): IPolicyRow[] {
   return Object.entries(admin).map(([category, floor]) => {
     const mine = requested?.[category] || null;
-    const stricter = mine !== null && (STRICTNESS[mine] ?? -1) > (STRICTNESS[floor] ?? -1);
+    const stricter = mine !== null && strictness(mine) > strictness(floor);
     return {
       category,
       admin: floor,

@@ -150,6 +150,20 @@ export interface IWarningsState {
   accepted?: number;
 }
 
+/** The state of a panel with nothing scanned yet (the notebook at `path`, if any). */
+export function emptyWarningsState(path: string | null = null): IWarningsState {
+  return {
+    path,
+    cells: [],
+    magic: [],
+    scanning: false,
+    error: null,
+    total: 0,
+    lastPassMs: null,
+    firstPassMs: null
+  };
+}
+
 /** What is scanned of one cell, and the key its results are cached under. */
 export interface ICellTexts {
   id: string;
@@ -577,16 +591,7 @@ export class WarningsModel {
     this._panel = panel;
     this._magicSupported = true;
     this._magicKey = '';
-    this._state = {
-      path: panel?.context.path ?? null,
-      cells: [],
-      magic: [],
-      scanning: !!panel,
-      error: null,
-      total: 0,
-      lastPassMs: null,
-      firstPassMs: null
-    };
+    this._state = { ...emptyWarningsState(panel?.context.path ?? null), scanning: !!panel };
     this._changed.emit();
     if (!panel) {
       return;
@@ -821,16 +826,7 @@ export class WarningsModel {
   }
 
   private _changed = new Signal<this, void>(this);
-  private _state: IWarningsState = {
-    path: null,
-    cells: [],
-    magic: [],
-    scanning: false,
-    error: null,
-    total: 0,
-    lastPassMs: null,
-    firstPassMs: null
-  };
+  private _state: IWarningsState = emptyWarningsState();
   private _panel: NotebookPanel | null = null;
   private _cache = new Map<string, ICachedFindings>();
   private _texts: ICellTexts[] = [];

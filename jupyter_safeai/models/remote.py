@@ -1,11 +1,9 @@
 """Remote OpenAI-compatible endpoints (a llama.cpp server, vLLM) behind the institution's firewall.
 
 `RemoteModel` has the interface of `LocalModel`, so the chat handler does not care where a
-model runs. It speaks HTTP/1.1 through tornado's own connection classes rather than
-`AsyncHTTPClient` because it then owns the socket: closing the token iterator closes the
-socket at once (the remote server sees the client go away and stops generating), and
-nothing (redirects, proxy environment variables) can send a prompt anywhere but the one
-configured host. Error messages name the model, the host and an HTTP status or an
+model runs. It speaks HTTP/1.1 through `http_exchange`, which owns the socket: closing the
+token iterator closes the socket at once (the remote server sees the client go away and
+stops generating). Error messages name the model, the host and an HTTP status or an
 exception class; they never carry the prompt or the server's response body, which may
 echo the prompt.
 """
@@ -13,24 +11,18 @@ echo the prompt.
 from __future__ import annotations
 
 import asyncio
-import datetime
-import enum
 import json
 import logging
 import os
 import re
 import ssl
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from tornado import httputil
-from tornado.http1connection import HTTP1Connection, HTTP1ConnectionParameters
-from tornado.iostream import IOStream
-from tornado.tcpclient import TCPClient
 
 from .base import ModelState, ModelUnavailable
+from .http_exchange import Endpoint, Eof, Exchange, NotSent, request_headers, send
 from .registry import ModelConfigError
 
 log = logging.getLogger(__name__)
@@ -39,56 +31,8 @@ log = logging.getLogger(__name__)
 RESERVED_GENERATION_KEYS = frozenset({"model", "messages", "stream"})
 #: Spec keys that describe() never shows: the endpoint URL and how its token is found.
 _HIDDEN_KEYS = frozenset({"url", "api_key_env", "ca_file", "remote_model"})
-_MAX_HEADER_BYTES = 64 * 1024
-_MAX_BODY_BYTES = 32 * 1024 * 1024
 _MAX_SSE_LINE = 1024 * 1024
 _EOL = re.compile(rb"\r\n|\r|\n")
-
-
-class _Eof(enum.Enum):
-    FINISHED = "finished"  # the response body ended as HTTP says it should
-    CLOSED = "closed"  # the connection went away before the body ended
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """The parsed base URL; only its host is ever shown to users."""
-
-    scheme: str
-    host: str
-    port: int
-    base_path: str
-
-    @classmethod
-    def parse(cls, model: str, url: Any) -> Endpoint:
-        if not isinstance(url, str) or not url:
-            raise ModelConfigError(f"remote model {model!r}: 'url' is missing")
-        parts = urlsplit(url.strip())
-        if parts.scheme not in ("http", "https"):
-            # Nothing of the url is echoed: a mistyped one may hold credentials.
-            raise ModelConfigError(f"remote model {model!r}: url scheme must be http or https")
-        if parts.username is not None or parts.password is not None:
-            raise ModelConfigError(
-                f"remote model {model!r}: credentials in the url are refused; name an "
-                "environment variable holding the token in 'api_key_env'")
-        if parts.query or parts.fragment:
-            raise ModelConfigError(f"remote model {model!r}: url must not have a query")
-        try:
-            port = parts.port
-        except ValueError:
-            raise ModelConfigError(f"remote model {model!r}: url has an invalid port") from None
-        if not parts.hostname:
-            raise ModelConfigError(f"remote model {model!r}: url has no host")
-        base = parts.path.rstrip("/")
-        # An OpenAI-style base URL often ends in /v1 already; the paths below add it.
-        base = base.removesuffix("/v1")
-        default = 443 if parts.scheme == "https" else 80
-        return cls(parts.scheme, parts.hostname, port or default, base)
-
-    def host_header(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        default = 443 if self.scheme == "https" else 80
-        return host if self.port == default else f"{host}:{self.port}"
 
 
 class SSEParser:
@@ -139,56 +83,12 @@ class SSEParser:
         return None
 
 
-class _Response(httputil.HTTPMessageDelegate):
-    """Hands the status line and body chunks of one response to the coroutine reading them."""
-
-    def __init__(self) -> None:
-        self.head: asyncio.Future[tuple[int, httputil.HTTPHeaders] | None] = (
-            asyncio.get_running_loop().create_future())
-        self.body: asyncio.Queue[bytes | _Eof] = asyncio.Queue()
-
-    def headers_received(self, start_line: Any, headers: httputil.HTTPHeaders) -> None:
-        if not self.head.done():
-            self.head.set_result((start_line.code, headers))
-
-    def data_received(self, chunk: bytes) -> None:
-        self.body.put_nowait(chunk)
-
-    def finish(self) -> None:
-        self.body.put_nowait(_Eof.FINISHED)
-
-    def on_connection_close(self) -> None:
-        if not self.head.done():
-            self.head.set_result(None)
-        self.body.put_nowait(_Eof.CLOSED)
-
-
-class _Exchange:
-    """One request on its own connection; `close()` drops the socket at once."""
-
-    def __init__(self, stream: IOStream, connection: HTTP1Connection) -> None:
-        self.stream = stream
-        self.response = _Response()
-        self.reader = asyncio.ensure_future(connection.read_response(self.response))
-        # read_response reports failures through the delegate; keep asyncio quiet about them.
-        self.reader.add_done_callback(lambda task: task.cancelled() or task.exception())
-
-    def close(self) -> None:
-        self.stream.close()
-        self.reader.cancel()
-
-
 class _Failure(Exception):
     """Internal: why a request failed, in words safe to show (no prompt, no body)."""
 
     def __init__(self, reason: str, *, down: bool = False) -> None:
         super().__init__(reason)
         self.down = down  # the endpoint is unusable, not just this one request
-
-
-def _error_class(exc: BaseException) -> str:
-    real = getattr(exc, "real_error", None)  # tornado wraps socket and TLS errors
-    return type(real if isinstance(real, BaseException) else exc).__name__
 
 
 class RemoteModel:
@@ -222,7 +122,7 @@ class RemoteModel:
                         spec.name, self.endpoint.host)
         self.state = ModelState.NOT_LOADED
         self.error: str | None = None
-        self._open: set[_Exchange] = set()
+        self._open: set[Exchange] = set()
 
     # -- LocalModel's interface ------------------------------------------------------------
 
@@ -286,7 +186,7 @@ class RemoteModel:
             while True:
                 try:
                     chunk = await self._next_chunk(exchange)
-                    events = parser.flush() if isinstance(chunk, _Eof) else parser.feed(chunk)
+                    events = parser.flush() if isinstance(chunk, Eof) else parser.feed(chunk)
                     pieces, done, finished = self._read_events(events, finished)
                 except (_Failure, ValueError) as exc:
                     failure = exc if isinstance(exc, _Failure) else _Failure(
@@ -296,10 +196,10 @@ class RemoteModel:
                     yield piece
                 if done:
                     return
-                if isinstance(chunk, _Eof):
+                if isinstance(chunk, Eof):
                     if finished:  # a server that ends with finish_reason but no [DONE]
                         return
-                    closed = "connection closed" if chunk is _Eof.CLOSED else "stream ended"
+                    closed = "connection closed" if chunk is Eof.CLOSED else "stream ended"
                     raise self._unavailable(_Failure(f"{closed} before the answer was complete"))
         finally:
             self._drop(exchange)
@@ -323,52 +223,28 @@ class RemoteModel:
         return {"model": self.remote_model, "messages": messages, "max_tokens": max_tokens,
                 "stream": True, **options}
 
-    def _headers(self, body: bytes | None, accept: str) -> httputil.HTTPHeaders:
-        headers = httputil.HTTPHeaders({
-            "Host": self.endpoint.host_header(), "User-Agent": "jupyter-safeai",
-            "Accept": accept, "Connection": "close",
-        })
-        if self.api_key_env:
-            token = os.environ.get(self.api_key_env, "").strip()
-            if not token:
-                raise _Failure(f"environment variable {self.api_key_env} (api_key_env) is "
-                               "not set", down=True)
-            headers["Authorization"] = f"Bearer {token}"
-        if body is not None:
-            headers["Content-Type"] = "application/json"
-            headers["Content-Length"] = str(len(body))
-        return headers
+    def _authorization(self) -> str | None:
+        if not self.api_key_env:
+            return None
+        token = os.environ.get(self.api_key_env, "").strip()
+        if not token:
+            raise _Failure(f"environment variable {self.api_key_env} (api_key_env) is "
+                           "not set", down=True)
+        return f"Bearer {token}"
 
     async def _send(self, method: str, path: str, body: bytes | None,
-                    accept: str) -> _Exchange:
+                    accept: str) -> Exchange:
         """Connect and write one request; failing to connect marks the endpoint down."""
-        headers = self._headers(body, accept)
-        client = TCPClient()
+        headers = request_headers(self.endpoint, accept, body, self._authorization())
         try:
-            stream = await client.connect(
-                self.endpoint.host, self.endpoint.port, ssl_options=self._ssl,
-                max_buffer_size=_MAX_BODY_BYTES,
-                timeout=datetime.timedelta(seconds=self.connect_timeout))
-        except Exception as exc:
-            raise _Failure(f"cannot connect ({_error_class(exc)})", down=True) from exc
-        finally:
-            client.close()
-        try:
-            stream.set_nodelay(True)
-            connection = HTTP1Connection(stream, True, HTTP1ConnectionParameters(
-                no_keep_alive=True, max_header_size=_MAX_HEADER_BYTES,
-                max_body_size=_MAX_BODY_BYTES, decompress=False), self.endpoint.host)
-            target = self.endpoint.base_path + path
-            await asyncio.wait_for(connection.write_headers(
-                httputil.RequestStartLine(method, target, "HTTP/1.1"), headers, body),
-                self.read_timeout)
-            connection.finish()
-            exchange = _Exchange(stream, connection)
-        except BaseException as exc:
-            stream.close()
-            if isinstance(exc, Exception):
-                raise _Failure(f"request not sent ({_error_class(exc)})") from exc
-            raise
+            exchange = await send(self.endpoint, method, self.endpoint.base_path + path,
+                                  headers, body, ssl_options=self._ssl,
+                                  connect_timeout=self.connect_timeout,
+                                  write_timeout=self.read_timeout)
+        except NotSent as exc:
+            if exc.connecting:
+                raise _Failure(f"cannot connect ({exc.error_class})", down=True) from exc
+            raise _Failure(f"request not sent ({exc.error_class})") from exc
         self._open.add(exchange)
         return exchange
 
@@ -380,7 +256,7 @@ class RemoteModel:
         finally:
             self._drop(exchange)
 
-    async def _head(self, exchange: _Exchange) -> tuple[int, httputil.HTTPHeaders]:
+    async def _head(self, exchange: Exchange) -> tuple[int, httputil.HTTPHeaders]:
         try:
             head = await asyncio.wait_for(exchange.response.head, self.read_timeout)
         except asyncio.TimeoutError as exc:
@@ -390,19 +266,19 @@ class RemoteModel:
             raise _Failure("connection closed before an answer")
         return head
 
-    async def _next_chunk(self, exchange: _Exchange) -> bytes | _Eof:
+    async def _next_chunk(self, exchange: Exchange) -> bytes | Eof:
         try:
             return await asyncio.wait_for(exchange.response.body.get(), self.read_timeout)
         except asyncio.TimeoutError as exc:
             raise _Failure(
                 f"no data for {self.read_timeout:g}s mid-answer (TimeoutError)") from exc
 
-    async def _whole_answer(self, exchange: _Exchange) -> str:
+    async def _whole_answer(self, exchange: Exchange) -> str:
         try:
             body = b""
-            while not isinstance(chunk := await self._next_chunk(exchange), _Eof):
+            while not isinstance(chunk := await self._next_chunk(exchange), Eof):
                 body += chunk
-            if chunk is _Eof.CLOSED:
+            if chunk is Eof.CLOSED:
                 raise _Failure("connection closed before the answer was complete")
             content = json.loads(body)["choices"][0]["message"].get("content")
             if content is not None and not isinstance(content, str):
@@ -451,7 +327,7 @@ class RemoteModel:
             return _Failure(f"HTTP {status}: the server refused the credentials", down=True)
         return _Failure(f"HTTP {status}")
 
-    def _drop(self, exchange: _Exchange) -> None:
+    def _drop(self, exchange: Exchange) -> None:
         exchange.close()
         self._open.discard(exchange)
 

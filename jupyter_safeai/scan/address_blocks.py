@@ -8,6 +8,7 @@ the international form `<building> <street name> <number>` (`28245 Puruntie 82`,
 `772 ul. Narewska 94`) and military / PO-box forms (`PSC 0413, Box 8144`, `Unit 7194
 Box 5854`, `APO AA 42323`) count when an address cue comes before them (`lives at`,
 `address:`, `send it to`) or when the lines after them read as the rest of an address.
+A postcode that ends the address is reported as a ZIP_CODE of its own beside the rest.
 """
 
 from __future__ import annotations
@@ -18,7 +19,14 @@ from functools import lru_cache
 import regex
 
 from .finding import Finding
-from .places import COUNTRIES, US_STATES, _street_pattern
+from .places import (
+    COUNTRIES,
+    DIRECTION_AFTER,
+    US_STATES,
+    _street_pattern,
+    street_suffix_pattern,
+)
+from .street_names import named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
 # `28245 Puruntie 82`, `772 ul. Narewska 94`, `010 63 Avenue du Golf Arabe`, `1610 ul.
@@ -33,6 +41,7 @@ _INTERNATIONAL_STREET = regex.compile(
 #: Words of prose, which no street name in `_INTERNATIONAL_STREET` holds.
 _PROSE_WORDS = frozenset("""
 and or to is are was of with the a an in on at by for from than then instead between
+that this these those it its
 only say days times units features iterations components vectors flips upvotes required
 really means included exclude excluded epoch epochs dimension axis array size
 """.split())
@@ -46,8 +55,10 @@ _BOX_STREET = regex.compile(
     regex.IGNORECASE,
 )
 # `the corner of 3744 Retreat Avenue and Władysława Route`
+# The first street may hold dots (`Kossuth u. 4.`, `Botley Road St.`).
 _CORNER = regex.compile(
-    r"(?<![\w-])(?:the[ ])?corner[ ]of[ ](?:ul\.[ ])?[\p{Lu}\d][^\n.,;?!]{2,50}?[ ]and[ ]"
+    r"(?<![\w-])(?:the[ ])?corner[ ]of[ ](?:ul\.[ ])?[\p{Lu}\d](?:[^\n.,;?!]|\.(?=[ ]))"
+    r"{2,50}?[ ]and[ ]"
     r"(?:ul\.[ ])?[\p{Lu}\d][\p{L}\d'’-]*(?:[ ][\p{Lu}\d][\p{L}\d'’.-]*){0,4}",
     regex.IGNORECASE)
 # A name-first street with its number after a cue: `on Villacher Strasse 89`.
@@ -68,13 +79,17 @@ _UNIT = regex.compile(r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|
 # `Mrs. Jennifer Alcaraz Suite 541 6343 Skogstien 106`, `13813 3784 Archwood Avenue`:
 # a unit or a second number written before the street.
 _BEFORE_STREET = regex.compile(
-    r"(?:(?:Apt|Apartment|Suite|Unit)\.?[ ]\w{1,6}[ ]|\d{1,6}[ ])$", regex.IGNORECASE)
+    r"(?<![\w.,-])(?:(?:Apt|Apartment|Suite|Unit|Flat)\.?[ ](?:\w{1,6},?[ ])?"
+    r"(?:\d{1,6}[ ])?|\d{1,6}[ ])$",
+    regex.IGNORECASE)
 _POSTCODE = regex.compile(
-    r"(?:\d{3,6}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
-    r"[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\d{4}[ ]?[A-Z]{2})(?![\w-])"
+    r"(?:\d{4}[ ]?[A-Z]{2}(?![\w-])|\d{3,6}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|\d{2}-\d{3}|"
+    r"[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})(?![\w-])"
 )
 _MILITARY = regex.compile(r"[AFD]PO[ ](?:AA|AE|AP)")
 _STATE_CODE = regex.compile(r"(?:[A-Z]{2}|nan)(?![\w-])")
+# What may follow a city on its line: a state code (or `nan`, a blank cell), a postcode.
+_AFTER_CITY = regex.compile(r"(?:(?:[A-Z]{2}|nan)(?:[ ]|$))?(?:[ ]?" + _POSTCODE.pattern + ")?$")
 # A city: up to four capitalised or all-capital words, small joining words allowed
 # (`Mora de Rubielos`, `Turkovice u Prelouce`, `København K`).
 _CITY = regex.compile(
@@ -96,6 +111,63 @@ def _regions() -> regex.Pattern[str]:
     return regex.compile(rf"(?:{alternation})(?![\p{{L}}])", regex.IGNORECASE)
 
 
+_LOWER_TOWN = regex.compile(r"\p{Ll}[\p{Ll}\p{M}'’-]*(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]*){0,3}")
+_TOWN_END = regex.compile(r"[ ]?(?:$|\n|[.;]|,?[ ](?:[A-Z]{2}|nan)(?![\w-]))")
+
+
+def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | None:
+    """The town at `at` when a region, a state code or a postcode (or, for a capitalised
+    town, the line's end) follows it."""
+    town = (_LOWER_TOWN if lower else _CITY).match(text, at)
+    if town is None:
+        return None
+    words = list(regex.finditer(r"\S+", town.group()))
+    for last in reversed(range(len(words))):  # the longest reading that is followed so
+        end = at + words[last].end()
+        after = _SEPARATOR.match(text, end)
+        follows = after is not None and (
+            _regions().match(text, after.end()) or _POSTCODE.match(text, after.end()))
+        if follows or (not lower and _TOWN_END.match(text, end)):
+            return (_LOWER_TOWN if lower else _CITY).match(text, at, end)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _lower_case_street() -> regex.Pattern[str]:
+    """`3911 fourth avenue suite 112`: a number-first street typed in lower case counts
+    when a unit follows it."""
+    from faker.providers.address.en_US import Provider
+
+    suffixes = "|".join(sorted({regex.escape(w.lower()) for w in Provider.street_suffixes},
+                               key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\w.,-])\d{{1,6}}(?:[ ]\d{{1,6}})?[ ](?:\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*[ ]){{1,4}}"
+        rf"(?:{suffixes})(?=[ ](?:apt|apartment|suite|ste)\.?[ ]?\#?\d)")
+
+
+def _corner_end(match: regex.Match[str]) -> int:
+    """The end of a corner's second street, before any prose word read as part of it
+    (`... and Quarry Hill St. for an hour`)."""
+    second = match.string.rfind(" and ", match.start(), match.end()) + len(" and ")
+    end = second
+    for word in regex.finditer(r"\S+", match.string[second:match.end()]):
+        if word.group().casefold() in _PROSE_WORDS:
+            break
+        end = second + word.end()
+    return end
+
+
+def _after_prose_words(match: regex.Match[str]) -> int | None:
+    """Where the street of a cued `Name 12` match starts once the prose words it holds
+    are left out (`Leon and Harbour Row 5` → `Harbour Row 5`); None if only prose."""
+    start = match.start()
+    for word in regex.finditer(r"\S+", match.group()):
+        if word.group().casefold().rstrip(".,") in _PROSE_WORDS:
+            start = match.start() + word.end() + 1
+    rest = match.string[start:match.end()]
+    return start if rest[:1].isupper() and not rest.split()[0].isdigit() else None
+
+
 class AddressBlockRecognizer:
     """A street line and the rest of its address, as one STREET_ADDRESS span."""
 
@@ -112,32 +184,52 @@ class AddressBlockRecognizer:
             words = match.group().casefold().split()
             if not any(w.rstrip(".,") in _PROSE_WORDS for w in words):
                 anchors.append((match.start(), match.end(), True))
+        for match in _lower_case_street().finditer(text):
+            anchors.append((match.start(), match.end(), False))
         for match in _BOX_STREET.finditer(text):
             anchors.append((match.start(), match.end(), False))
         if "orner" in text:
             for match in _CORNER.finditer(text):
-                anchors.append((match.start(), match.end(), False))
+                anchors.append((match.start(), _corner_end(match), False))
+        for start, end in named_streets(text):
+            anchors.append((start, end, None))
         for match in _NAME_FIRST_STREET.finditer(text):
-            if self._cued(text, match.start()) and not any(
-                    w.rstrip(".,") in _PROSE_WORDS for w in match.group().casefold().split()):
-                anchors.append((match.start(), match.end(), True))
-        anchors = [(self._start(text, start), end, cue) for start, end, cue in anchors]
+            if self._cued(text, match.start()):
+                start = _after_prose_words(match)
+                if start is not None:  # the cue was before the prose words
+                    anchors.append((start, match.end(), start == match.start()))
         taken = -1
-        for start, end, needs_cue in sorted(anchors, key=lambda a: a[:2]):
+        for street_start, end, needs_cue in sorted(anchors, key=lambda a: a[:2]):
+            start = self._start(text, street_start)
             if start < taken:
                 continue
-            block_end, segments = self._extend(text, end)
+            block_end, segments, postcode = self._extend(
+                text, end, lower=text[start:end].islower())
             if needs_cue and segments < 2 and not self._cued(text, start):
                 continue
-            if needs_cue is None and segments == 0 and start == self._start(text, start):
+            if needs_cue is None and segments == 0 and start == street_start:
                 continue  # a bare street: `places` reports it already
             taken = block_end
-            yield Finding(start, block_end, "STREET_ADDRESS", "phi", 0.9, self.name)
+            if postcode is not None and postcode[0] > start:
+                # The postcode is a ZIP of its own; the town and country after it (`75002
+                # Paris, France`) a place.
+                street_end = postcode[0]
+                while street_end > start and text[street_end - 1] in " \t\n>,":
+                    street_end -= 1
+                yield Finding(start, street_end, "STREET_ADDRESS", "phi", 0.9, self.name)
+                yield Finding(*postcode, "ZIP_CODE", "phi", 0.9, self.name)
+                rest = len(text[postcode[1]:block_end]) - len(
+                    text[postcode[1]:block_end].lstrip(" \t\n>,"))
+                if postcode[1] + rest < block_end:
+                    yield Finding(postcode[1] + rest, block_end, "LOCATION", "phi", 0.9,
+                                  self.name)
+            else:
+                yield Finding(start, block_end, "STREET_ADDRESS", "phi", 0.9, self.name)
 
     @staticmethod
     def _start(text: str, start: int) -> int:
         """The street's start, moved back over a unit or number written before it."""
-        before = _BEFORE_STREET.search(text, max(0, start - 16), start)
+        before = _BEFORE_STREET.search(text, max(0, start - 24), start)
         return before.start() if before else start
 
     @staticmethod
@@ -148,10 +240,14 @@ class AddressBlockRecognizer:
             not before.strip(" \t>") and text[:line_start].rstrip().endswith(":"))
 
     @staticmethod
-    def _extend(text: str, end: int) -> tuple[int, int]:
-        """Where the address that starts with a street ending at `end` ends, and how many
-        parts (unit, city, state, country, postcode) it has after the street."""
+    def _extend(text: str, end: int, lower: bool = False
+                ) -> tuple[int, int, tuple[int, int] | None]:
+        """Where the address that starts with a street ending at `end` ends, how many
+        parts (unit, city, state, country, postcode) it has after the street, and the
+        span of its (last) postcode. `lower`: the street is in lower case."""
         segments = 0
+        previous: object = None
+        postcode: tuple[int, int] | None = None
         position = end
         regions = _regions()
         while segments < _SEGMENT_LIMIT:
@@ -161,13 +257,27 @@ class AddressBlockRecognizer:
             at = gap.end()
             on_new_line = "\n" in gap.group()
             part = None
-            for pattern in (_UNIT, _MILITARY, regions, _POSTCODE):
+            if segments == 0 and not on_new_line:
+                # `Tungata 11 Rott Crossroad`: a second street name on the same line
+                part = street_suffix_pattern().match(text, at)
+                if part is None and gap.group() == " ":
+                    part = DIRECTION_AFTER.match(text, position)  # `Devon Street West`
+            for pattern in () if part else (_UNIT, _MILITARY, regions, _POSTCODE):
                 part = pattern.match(text, at)
                 if part is not None:
                     break
             if part is not None and part.re is regions and (on_new_line or "," in gap.group()):
                 city = _CITY.match(text, at)  # `Colorado Springs`: the longer reading
-                part = city if city is not None and city.end() > part.end() else part
+                part = (city if city is not None and city.end() > part.end()
+                        and ". " not in city.group() else part)
+            if part is None and (lower and "," in gap.group() or (
+                    gap.group() == " " and previous is _UNIT)):
+                # `Apt. 615 Moosleerau Switzerland`, `, aarhus, denmark`: a town on the
+                # unit's line or in a lower-case address, when a region or code follows
+                part = _town_before_region(text, at, lower)
+            if part is None and gap.group() == " " and previous is _POSTCODE:
+                # `75002 Paris`, `00-950 Warszawa`: the town after its postcode
+                part = (_LOWER_TOWN if lower else _CITY).match(text, at)
             if part is None and gap.group().strip(" ") in (",", "") and not on_new_line:
                 part = _STATE_CODE.match(text, at) if segments else None
             if part is None and (on_new_line or "," in gap.group()):
@@ -175,13 +285,18 @@ class AddressBlockRecognizer:
                 if part is not None and on_new_line:
                     line_end = text.find("\n", part.end())
                     rest = text[part.end():len(text) if line_end < 0 else line_end]
-                    if rest.strip(" ,") and not _POSTCODE.match(rest.strip(" ,")) and not (
+                    if rest.strip(" ,") and not _AFTER_CITY.match(rest.strip(" ,")) and not (
                             rest.lstrip().startswith(",")):
                         part = None  # the line goes on as prose: no city line
             if part is None or part.end() == at:
                 break
             position = part.end()
+            if part.re is _POSTCODE:
+                postcode = (at, position)
+            previous = part.re
             segments += 1
         while position > end and text[position - 1] in ".,":
             position -= 1
-        return position, segments
+        if postcode is not None and postcode[1] > position:
+            postcode = None
+        return position, segments, postcode

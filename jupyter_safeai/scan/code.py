@@ -16,6 +16,7 @@ import io
 import re
 import tokenize
 import warnings
+from functools import lru_cache
 
 _MAGIC_LINE = re.compile(r"^[ \t]*[%!].*$", re.MULTILINE)
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "safe_ai"})
@@ -48,8 +49,13 @@ def _line_offsets(text: str) -> list[int]:
     return offsets
 
 
-def python_identifier_spans(text: str) -> list[tuple[int, int]] | None:
-    """Spans of identifiers if `text` is Python source; None if it is not code."""
+@lru_cache(maxsize=4)
+def python_source(text: str) -> str | None:
+    """`text` with its magic lines blanked if it is Python source, None if it is not code.
+
+    Kept for the last few texts: the engine asks first, and the name context asks again
+    about the same text when a `# ` line stands before a name (a comment, not a heading).
+    """
     magic = _CELL_MAGIC.match(text)
     if magic and magic.group(1) not in _PYTHON_CELL_MAGICS:
         return None
@@ -61,6 +67,14 @@ def python_identifier_spans(text: str) -> list[tuple[int, int]] | None:
             warnings.simplefilter("ignore")
             ast.parse(source)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    return source
+
+
+def python_identifier_spans(text: str) -> list[tuple[int, int]] | None:
+    """Spans of identifiers if `text` is Python source; None if it is not code."""
+    source = python_source(text)
+    if source is None:
         return None
     offsets = _line_offsets(source)
     spans = []

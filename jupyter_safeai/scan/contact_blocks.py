@@ -16,13 +16,20 @@ from .address_blocks import _regions
 from .finding import Finding
 from .geography import is_place_name
 from .name_context import in_organisation
+from .name_lists import COMMON_WORDS, UsesNameLists
 
 # Two to four words: capitalised words, initials, particles (`Agatha Á Ottarsdóttir`,
 # `Silvia J Křenová`, `Willemine ten Pas`).
+_PARTICLES = r"(?:van|von|de|del|della|da|das|dos|du|ten|ter|bin|binti|al|el|la|le)"
 _NAME_LINE = regex.compile(
-    r"\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ ](?:\p{Lu}\.?|\p{Lu}[\p{Ll}\p{M}'’-]+|"
-    r"(?:van|von|de|del|della|da|das|dos|du|ten|ter|bin|binti|al|el|la|le)(?=[ ]\p{Lu}))){1,3}"
+    rf"\p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+(?:[ ]{{1,2}}(?:\p{{Lu}}\.?|\p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+|"
+    rf"(?:{_PARTICLES}[ ])+(?=\p{{Lu}})\p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+)){{1,3}}"
 )
+# The same in lower case (`naomi ryan`, `emidio p lombardo`): its first word must be a
+# listed given name, or a middle initial must stand between two words, as nothing else
+# tells it from a line of words.
+_LOWER_NAME_LINE = regex.compile(
+    r"(\p{Ll}[\p{Ll}\p{M}'’-]+)(?:[ ]{1,2}(?:\p{Ll}\.?|\p{Ll}[\p{Ll}\p{M}'’-]+)){1,3}")
 _LINE_PREFIX = regex.compile(r"[ \t>]*")
 # What the next lines of a contact block hold.
 _CONTACT_LINE = regex.compile(
@@ -35,7 +42,7 @@ _CONTACT_LINE = regex.compile(
 _BLOCK_LINES = 6
 
 
-class ContactBlockNameRecognizer:
+class ContactBlockNameRecognizer(UsesNameLists):
     name = "pattern:contact-block"
 
     def find(self, text: str) -> Iterator[Finding]:
@@ -46,19 +53,36 @@ class ContactBlockNameRecognizer:
         for line in lines:
             offsets.append(at)
             at += len(line) + 1
+        named = -2  # the line of the last name found: the one after it is no name
         for i, line in enumerate(lines):
-            prefix = _LINE_PREFIX.match(line).end()
-            match = _NAME_LINE.fullmatch(line.rstrip(), prefix)
+            match = self._name_line(line)
             if match is None or is_place_name(match.group()):
                 continue
             start = offsets[i] + match.start()
             end = offsets[i] + match.end()
-            if in_organisation(text, start, end):
-                continue
+            if in_organisation(text, start, end) or named == i - 1:
+                continue  # `Allan Björk / Scale Unlimited`: who, then where they work
             previous = lines[i - 1].strip(" \t>") if i else ""
             if len(previous.split()) > 5 or previous.endswith((".", "?", "!", ",", ";")):
                 continue  # inside prose: a block's lines are short
             following = lines[i + 1:i + 1 + _BLOCK_LINES]
             if _CONTACT_LINE.search("\n".join(following)) or any(
                     _regions().fullmatch(line.strip(" \t>")) for line in following):
+                named = i
                 yield Finding(start, end, "PERSON", "phi", 0.75, self.name)
+
+    def _name_line(self, line: str) -> regex.Match[str] | None:
+        """The name a line holds and nothing else, capitalised or in lower case."""
+        prefix = _LINE_PREFIX.match(line).end()
+        line = line.rstrip()
+        match = _NAME_LINE.fullmatch(line, prefix)
+        if match is not None or not line[prefix:prefix + 1].islower() or not (
+                2 <= len(line[prefix:].split()) <= 4):
+            return match
+        match = _LOWER_NAME_LINE.fullmatch(line, prefix)
+        if match is None or any(word.rstrip(".") in COMMON_WORDS
+                                for word in match.group().split()):
+            return None
+        words = match.group().split()
+        initial = len(words) == 3 and len(words[1].rstrip(".")) == 1  # `emidio p lombardo`
+        return match if initial or self.lists.kind(match.group(1)) in ("G", "N") else None

@@ -149,8 +149,10 @@ class Scanner:
         if identifiers:
             found = [f for f in found
                      if f.category != "phi" or not overlaps_any(identifiers, f.start, f.end)]
-        if doubts:
-            found.extend(self._confirm_open(text, found, identifiers or [], doubts))
+        if doubts and identifiers is None:
+            # NER reads sentences: in Python source (its comments, its strings) it is
+            # not asked, and only names the lists or a cue settle are found there.
+            found.extend(self._confirm_open(text, found, [], doubts))
             if time.monotonic() > deadline:
                 raise ScanTimeout(self.timeout)
         findings = resolve_overlaps(found)

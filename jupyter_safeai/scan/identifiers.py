@@ -199,6 +199,12 @@ IBAN = PatternRecognizer(
     re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?"
                r"(?![\w-])"),
     0.85, iban_valid, label="iban")
+# `my iban is gb29nwbk60161331926819`: typed in lower case, after an account word.
+IBAN_LOWER_CASE = PatternRecognizer(
+    "ACCOUNT_NUMBER", "phi",
+    re.compile(r"[a-z](?<![\w-][a-z])[a-z]\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?"
+               r"(?![\w-])"),
+    0.85, iban_valid, context=_ACCOUNT_CONTEXT, window=30, label="iban_lower_case")
 ACCOUNT = PatternRecognizer("ACCOUNT_NUMBER", "phi", _ID_AFTER_LABEL, 0.8,
                             _not_date_or_amount, context=_ACCOUNT_CONTEXT, window=30,
                             label="account")
@@ -249,6 +255,6 @@ NPI = PatternRecognizer("LICENSE_NUMBER", "phi", re.compile(r"(?<![\w-])\d{10}(?
 
 IDENTIFIER_RECOGNIZERS = (
     SSN_FORMATTED, SSN_BARE, MRN, MRN_PREFIXED, MEDICARE_MBI, HEALTH_PLAN, CREDIT_CARD, IBAN,
-    ACCOUNT, DEA, NPI, LICENSE, VIN, VIN_LABELLED, PLATE, MAC_ADDRESS, DEVICE, BIOMETRIC,
-    UNIQUE_ID,
+    IBAN_LOWER_CASE, ACCOUNT, DEA, NPI, LICENSE, VIN, VIN_LABELLED, PLATE, MAC_ADDRESS, DEVICE,
+    BIOMETRIC, UNIQUE_ID,
 )

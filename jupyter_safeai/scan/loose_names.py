@@ -18,7 +18,8 @@ from collections.abc import Iterator
 
 from .finding import Finding
 from .name_context import in_documentation
-from .name_lists import COMMON_WORDS, EPONYMS, UsesNameLists
+from .name_lists import COMMON_WORDS, EPONYMS, WORDLIKE_ENDINGS, UsesNameLists
+from .prose_names import NAME_GIVING_PHRASES
 
 NAME = "names_loose"
 
@@ -82,6 +83,22 @@ _QUOTED_AFTER = re.compile(r"[\"']|[ \t]*(?:$|[\n,;|\t])")
 
 
 _PARTS = re.compile(r"[ '\u2019-]+")
+#: Phrases that give a person's name: what follows is the name, in any case.
+_NAME_GIVING = re.compile(
+    r"\b(?:(?:my|his|her|their|your|maiden|first|last|given|family|full|middle|nick)"
+    r"[ ]?name[ ](?:is|was)|(?:calls|call|called)[ ]me)[ ]", re.IGNORECASE)
+#: One lower-case word of a name or an initial (`codey m ross`), and the blank after it.
+_LOWER_NAME_WORD = re.compile(r"([^\W\d_A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*)(?![\w@'\u2019-])"
+                              r"\.?[ ]?")
+#: At most this many words follow a name-giving phrase.
+_GIVEN_WORDS = 3
+
+
+def _plain_name_word(word: str) -> bool:
+    """No common English word, eponym or word with an English ending (`-tion`, `-ing`)."""
+    key = word.casefold()
+    return key not in COMMON_WORDS and key not in EPONYMS and (len(key) == 1 or not (
+        key.endswith(WORDLIKE_ENDINGS)))
 
 
 def _words_backwards(text: str, match: re.Match[str] | None) -> list[tuple[int, int]]:
@@ -130,6 +147,25 @@ class LooseNameRecognizer(UsesNameLists):
     def find(self, text: str) -> Iterator[Finding]:
         yield from self._lower_runs(text)
         yield from self._comma_pairs(text)
+        yield from self._given_in_lower_case(text)
+
+    @staticmethod
+    def _given_in_lower_case(text: str) -> Iterator[Finding]:
+        """`my name is vitoria`, `everyone calls me borna`: after a phrase that gives a
+        person's name, up to three lower-case words that are no common English words,
+        listed or not (the phrase says what they are)."""
+        lowered = text.lower()
+        if not any(phrase in lowered for phrase in NAME_GIVING_PHRASES):
+            return
+        for cue in _NAME_GIVING.finditer(text):
+            end = at = cue.end()
+            for _ in range(_GIVEN_WORDS):
+                word = _LOWER_NAME_WORD.match(text, at)
+                if word is None or not _plain_name_word(word.group(1)):
+                    break
+                end, at = word.end(1), word.end()
+            if end > cue.end():
+                yield Finding(cue.end(), end, "PERSON", "phi", 0.8, NAME)
 
     def _lower_runs(self, text: str) -> Iterator[Finding]:
         """Read from the cues, not from every word: after each cue word, and before each
@@ -193,6 +229,8 @@ class LooseNameRecognizer(UsesNameLists):
                 given.casefold(), "") in {"G", "N"}
             if shape == "mixed" or shape == "lower" and not listed:
                 continue
+            if not listed and min(len(family), len(given)) < 3:
+                continue  # `ZX,XZ`, `AB, CD`: codes; a surname of two letters needs the lists
             parts = _PARTS.split(f"{family} {given}")
             if any(_case_shape(p) != shape for p in parts) or not (
                     self._plain(parts)) or any(p.casefold() in EPONYMS for p in parts):

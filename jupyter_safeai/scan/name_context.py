@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .code import python_source
 from .geography import is_place_name
 
 # Words that say a name on the line is an author or a credit: `content … by`,
@@ -112,19 +113,20 @@ def in_documentation(text: str, start: int, end: int) -> bool:
         return True
     if before.endswith("[") and _LINK_TEXT.match(text, end):
         return True
-    if whole and _HEADING.match(before) or _citation(text, line_start, line_end):
+    if whole and _HEADING.match(before) and python_source(text) is None or _citation(
+            text, line_start, line_end):  # in Python source `# ` opens a comment
         return True
     if _AFTER_BYLINE.match(text, end):
         return True
     words = text[start:end]
-    if words.casefold() in _SOFTWARE_NAMES:
+    if words.casefold() in SOFTWARE_NAMES:
         return True
     return " " in words and is_place_name(words) or in_organisation(text, start, end)
 
 
 #: Given names that, alone, name software, languages or algorithms far more often in
 #: a notebook (`Adam` the optimiser, `Julia`, `Pascal`).
-_SOFTWARE_NAMES = frozenset("""
+SOFTWARE_NAMES = frozenset("""
 adam adamax nadam adagrad adadelta rmsprop julia ruby rust swift ada pascal haskell scala
 kotlin dart elixir erlang perl lisp clojure sage maple octave stan jax keras django flask
 spark hadoop kafka hive pig airflow siri alexa cortana watson bard claude gemini llama
@@ -155,18 +157,41 @@ _FIRM = re.compile(r",?[ ]and[ ][A-Z][\w'-]+")
 _FIRM_BEFORE = re.compile(r"(?<![\w,][ ])\b[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ]and[ ]$")
 
 
+# `Hartley-Vance is a consulting firm`: what the sentence then says it is.
+_ORGANISATION_IS = re.compile(
+    r"[ ]+(?:is|was)[ ]+an?[ ]+(?:[\w-]+[ ]+){0,2}(?:agency|company|firm|business|startup|"
+    r"corporation|bank|brand|manufacturer|retailer|publisher|studio|label|organi[sz]ation|"
+    r"institution|charity|provider|consultancy|partnership|practice|employer)\b")
+# `Pryce-Hollis's Ada Moreno`, `Vance, Hart and Lowe's Mrs. Ito`: a possessive before a
+# person's name or title is where that person works.
+_POSSESSIVE_BEFORE_PERSON = re.compile(
+    r"['’]s[ ]+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ ]|[A-Z][^\W\d_]+[ ][A-Z])")
+_FIRM_POSSESSIVE = re.compile(r",?[ ]and[ ][A-Z][\w-]*" + _POSSESSIVE_BEFORE_PERSON.pattern)
+# `Ada Moreno of Pryce-Hollis`, `Ida Berg from Vance Hart`: after a person's full name,
+# `of` or `from` and capitalised words name where they work.
+_PERSON_OF = re.compile(r"[A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)?[ ](?:[A-Z]\.?[ ])?"
+                        r"[A-Z][^\W\d_'’]+[ ](?:of|from)[ ]$")
+
+
 def in_organisation(text: str, start: int, end: int) -> bool:
     """Whether the capitalised words at text[start:end] name an organisation: an
-    organisation word ends or follows them (`Williamson Orchestra`), or they are
-    partners' surnames joined by `and` (`Owens, Duran and Oneal`; not `Smith, John and
-    Doe, Jane`, where the last name has its given name after a comma)."""
+    organisation word ends or follows them (`Williamson Orchestra`), they are partners'
+    surnames joined by `and` (`Owens, Duran and Oneal`; not `Smith, John and Doe, Jane`,
+    where the last name has its given name after a comma), a possessive puts a person
+    in them (`Pryce-Hollis's Ada Moreno`), they follow a person's name and `of` or
+    `from`, or the sentence says they are a company."""
     last = text.rfind(" ", start, end)
     if last > start and _ORGANISATION_AFTER.match(text, last, end + 1):
         return True
-    if _ORGANISATION_AFTER.match(text, end):
+    if _ORGANISATION_AFTER.match(text, end) or _ORGANISATION_IS.match(text, end):
+        return True
+    if _POSSESSIVE_BEFORE_PERSON.match(text, end) or _PERSON_OF.search(
+            text, max(0, start - 60), start):
         return True
     if _FIRM_BEFORE.search(text, max(0, start - 60), start):
         return True  # the last partner: `Lopez, Santos and [Coleman]`
+    if _FIRM_POSSESSIVE.match(text, end):
+        return True  # `[Vance, Hart] and Lowe's Mrs. Ito`: where she works
     span = text[start:end]
     if span.count(",") != 1 or len(span.split()) != 2 or text[:start].rstrip().endswith(","):
         return False  # partners are three: `A, B and C`; a longer list is of people

@@ -83,6 +83,13 @@ granger dickey fuller kendall cohen cronbach nelson aalen greenwood mantel haens
 armitage lasso ridge elastic
 """.split())
 
+# Unknown capitalised words with these endings are English words, not names.
+WORDLIKE_ENDINGS = (
+    "tion", "sion", "ment", "ness", "ity", "ing", "ings", "ies", "ive", "ous", "ary", "ory",
+    "ogy", "ics", "ism", "ance", "ence", "able", "ible", "less", "ful", "ship", "hood", "ize",
+    "ical", "ular", "ware", "sis", "tics", "ed",
+)
+
 PARTICLES = frozenset({
     "de", "del", "della", "der", "den", "di", "da", "das", "dos", "do", "du", "la", "le",
     "van", "von", "ten", "ter", "bin", "binti", "bint", "ibn", "al", "el", "ben", "abu",

@@ -22,16 +22,19 @@ from string import ascii_letters
 
 import regex
 
+from .code import python_source
 from .finding import Finding
-from .name_context import in_documentation
+from .name_context import SOFTWARE_NAMES, in_documentation
 from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
     PARTICLES,
+    WORDLIKE_ENDINGS,
     NameLists,
     UsesNameLists,
 )
 from .places import followed_by_region, region_end, street_words
+from .prose_names import about_someone, addressed_names, enumerated_names, person_words
 
 DETECTOR = "names"
 
@@ -56,7 +59,7 @@ _TOKEN = regex.compile(rf"{_CAPS_WORD}|{_WORD}|\p{{Lu}}\.|\p{{Lu}}(?=[ ]\p{{Lu}}
 
 # A label may be followed by a closing quote, a separator, then an opening quote:
 # `name: `, `patient_name = "`, `{"name": "`, `Patient (`.
-_LABEL_END = r"[\"'\]*_]*[ \t]*(?:[:=#\-–]|=>|->)?[*_]*[ \t]*[\"'“‘(\[*_]*[ \t]*"
+_LABEL_END = r"[\"'\]*_]*[ \t]*(?:[:=#\-–?]|=>|->)?[*_]*[ \t]*[\"'“‘(\[*_]*[ \t]*"
 _LABEL_TAIL = _LABEL_END + "$"
 _TITLE_WORDS = (
     r"Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sr|Sra|Srta|Dona|Doña|Herr|Frau|"
@@ -69,6 +72,13 @@ _TITLE_WORDS = (
 _TITLE_END = r"\.?[ \t]+"
 _TITLE = regex.compile(rf"(?:\b(?:{_TITLE_WORDS}){_TITLE_END}$)",
                        regex.IGNORECASE | regex.REVERSE)
+
+
+def _label_before_name(words: str) -> regex.Pattern[str]:
+    """One of `words` (or its plural) ending just before a name, searched backwards."""
+    return regex.compile(rf"(?:\b(?:{words})s?{_LABEL_TAIL})", regex.IGNORECASE | regex.REVERSE)
+
+
 # Labels that only ever hold a person's name (or part of it): one unknown word will do.
 _NAME_PART_WORDS = (
     r"patient[ _]?name|pt[ _]?name|full[ _]?name|first[ _]?name|last[ _]?name|"
@@ -78,18 +88,23 @@ _NAME_PART_WORDS = (
     # phrases that give a name: `my name is`, `everyone calls me`, `she named him`
     r"name[ _]is|calls[ _]me|call[ _]me|named[ _]him|named[ _]her|my[ _]kid"
 )
-_NAME_PART_LABEL = regex.compile(rf"(?:\b(?:{_NAME_PART_WORDS})s?{_LABEL_TAIL})",
-                                 regex.IGNORECASE | regex.REVERSE)
+_NAME_PART_LABEL = _label_before_name(_NAME_PART_WORDS)
+# Who a person is, as a title before the name (`Producer Ana Ruiz`): a cue, and never
+# part of the name when capitalised at a sentence's start.
+_ROLE_WORDS = (
+    "producer|director|ceo|founder|president|chairman|chairwoman|editor|reporter|"
+    "journalist|singer|actor|actress|musician|novelist|poet|coach|lawyer|attorney|"
+    "detective|minister|senator|governor|mayor|spokesperson|spokesman|spokeswoman"
+)
 _STRONG_WORDS = (
     r"name|names|patient|pt|patient[ _]?name|full[ _]?name|first[ _]?name|"
     r"last[ _]?name|given[ _]?name|family[ _]?name|surname|maiden[ _]?name|nickname|alias|"
     r"mother|father|husband|wife|spouse|guardian|next[ _]of[ _]kin|nok|"
     r"emergency[ _]contact|caregiver|attending|physician|referring[ _]physician|"
     r"referred[ _]by|seen[ _]by|signed[ _]by|dictated[ _]by|prescriber|surgeon|pcp|dear|"
-    r"decedent|policyholder|insured|responsible[ _]party"
+    r"decedent|policyholder|insured|responsible[ _]party|" + _ROLE_WORDS
 )
-_STRONG_LABEL = regex.compile(rf"(?:\b(?:{_STRONG_WORDS})s?{_LABEL_TAIL})",
-                              regex.IGNORECASE | regex.REVERSE)
+_STRONG_LABEL = _label_before_name(_STRONG_WORDS)
 _WEAK_WORDS = (
     r"contact|provider|author|signed|cc|hi|hello|thanks|regards|sincerely|from|to|"
     r"by|with|per|called|named|doctor|nurse|resident|technician|witness|informant|owner|"
@@ -97,10 +112,12 @@ _WEAK_WORDS = (
     r"child|baby|infant|pharmacist|therapist|counselor|social[ _]worker|and|or|"
     r"mr|mrs|ms|dr|saw|seen|admitted|called|discussed|visited|examined|evaluated|treated|"
     r"referred|met|told|asked|informed|for|about|regarding|re|notify|email|text|message|"
-    r"letter[ \t]+to|friend|neighbou?r|colleague|roommate"
+    r"letter[ \t]+to|friend|neighbou?r|colleague|roommate|"
+    # who a person is (`Producer Ana Ruiz`), where a name is asked for or added
+    r"including|under|add|adding|manager|writer|captain|teacher|judge|speaker|"
+    r"starring|featuring|features|heard"
 )
-_WEAK_LABEL = regex.compile(rf"(?:\b(?:{_WEAK_WORDS})s?{_LABEL_TAIL})",
-                            regex.IGNORECASE | regex.REVERSE)
+_WEAK_LABEL = _label_before_name(_WEAK_WORDS)
 # The same labels in the scripts whose names we find.
 _SCRIPT_WORDS = (
     r"患者|病人|姓名|名字|氏名|名前|先生|女士|小姐|医生|醫生|환자|이름|성명|"
@@ -188,12 +205,7 @@ def _has_non_latin(text: str) -> bool:
 
 
 # Unknown capitalised words with these endings are English words, not names ...
-_WORDLIKE_ENDINGS = (
-    "tion", "sion", "ment", "ness", "ity", "ing", "ings", "ies", "ive", "ous", "ary", "ory",
-    "ogy", "ics", "ism", "ance", "ence", "able", "ible", "less", "ful", "ship", "hood", "ize",
-    "ical", "ular", "ware", "sis", "tics", "ed",
-)
-_WORDLIKE = regex.compile("(?:" + "|".join(_WORDLIKE_ENDINGS) + ")$", regex.IGNORECASE)
+_WORDLIKE = regex.compile("(?:" + "|".join(WORDLIKE_ENDINGS) + ")$", regex.IGNORECASE)
 # ... unless they are built from pinyin syllables (Xiaoming, Jianping, Zhang).
 _PINYIN = regex.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouü]{1,3})(?:ng|n|r)?){1,3}$",
@@ -203,7 +215,7 @@ _PINYIN = regex.compile(
 
 def _wordlike(word: str) -> bool:
     # an ASCII word's ending is a plain suffix test; other letters may fold (ſ, K)
-    ending = (word.lower().endswith(_WORDLIKE_ENDINGS) if word.isascii()
+    ending = (word.lower().endswith(WORDLIKE_ENDINGS) if word.isascii()
               else _WORDLIKE.search(word) is not None)
     return ending and not _PINYIN.match(word)
 
@@ -215,6 +227,7 @@ _STREET_WORDS = frozenset({
     "county", "city", "inc", "llc", "ltd", "corp", "foundation", "institute", "memorial",
     # titles are cues, never part of the name
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta", "rev", "jr",
+    *_ROLE_WORDS.split("|"),
 })
 # What follows a person's name and nothing else: an age, a DOB, an MRN.
 _AFTER_STRONG = regex.compile(  # used with .match(text, pos): no ^ anchor
@@ -230,7 +243,9 @@ _AFTER_CUE = regex.compile(
     r"received|complained|complains|said|says|called|visited|returned|arrived|died|"
     r"passed|consented|declined|agreed|lives|works|attended|remains|continues|will|"
     r"fell|has|needs|wants|asked|prefers|speaks|shouted|told|began|started|went|came|"
-    r"wrote|gave|took|felt|looks|looked|seems|seemed|lived|worked|stayed|left|got|just)\b)",
+    r"wrote|gave|took|felt|looks|looked|seems|seemed|lived|worked|stayed|left|got|just)\b"
+    # where a person works: `Ada Moreno of Pryce-Hollis`, `Ida Berg from Kettering`
+    r"|[ ]+(?:of|from)[ ]+(?-i:\p{Lu}))",
     regex.IGNORECASE,
 )
 # A capitalised word right before: `The Princess Royal arrived` is a title, not `Royal`.
@@ -250,7 +265,7 @@ CONFIRMED_SCORE = 0.7
 # found with `rstrip` and checked once against each kind of tail. The cue words are
 # then tried (anchored where the tail begins, only those whose tail fits) unless the
 # plain ASCII letters there are no ending of any cue word, which most are not.
-_CUE_TAIL_CHARS = " \t.\"'“‘([]*_:=#-–>："
+_CUE_TAIL_CHARS = " \t.\"'“‘([]*_:=#-–>：?"
 _TAILS = (re.compile(_TITLE_END), re.compile(_LABEL_END), re.compile(_SCRIPT_END))
 _LEVELS = {"c3": 3, "c2": 2, "c1": 1}
 
@@ -461,9 +476,25 @@ class NameRecognizer(UsesNameLists):
                 else:
                     start = _with_surname_before_title(text, start)
                     sure.append(Finding(start, end, "PERSON", "phi", score, DETECTOR))
+        self._prose(text, sure)
         if _has_non_latin(text):
             sure.extend(self._scripts(text))
         return sure, doubtful
+
+    def _prose(self, text: str, sure: list[Finding]) -> None:
+        """Names in conversational prose (`prose_names`): enumerated, addressed, or who
+        does or undergoes what only people do. Python source is no conversation: its
+        strings and comments keep the list and cue rules only."""
+        if python_source(text) is not None:
+            return
+        # Each enumerated name is one person: above the runs and pairs that join them.
+        for score, spans in ((0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
+                             (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES))):
+            sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
+                        for start, end in spans if not in_documentation(text, start, end))
+        sure.extend(Finding(start, end, "PERSON", "phi", 0.7, DETECTOR)
+                    for start, end in person_words(text, self.lists, SOFTWARE_NAMES)
+                    if not in_documentation(text, start, end))
 
     def confirmed(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         """The doubtful spans NER sees as persons (scored `CONFIRMED_SCORE`), asked in
@@ -513,6 +544,10 @@ class NameRecognizer(UsesNameLists):
         if kind not in _STRONG_KINDS:  # only a title or name-part label makes it a name
             if _after_name_cue(text, start) and word.casefold() not in EPONYMS:
                 return ((start, end, 0.75),)
+            if not kind and self.confirm is not None and _AFTER_CUE.match(text, end) and (
+                    about_someone(text, start, end)) and not _wordlike(word) and not (
+                    word.endswith("ly")):  # `Originally from Riyadh`: an adverb
+                return ((start, end, None),)  # `Orsolya shouted`: NER decides, in prose
             return ()
         return self._judge(text, base, [(0, len(word), word, kind)])
 
@@ -566,7 +601,7 @@ class NameRecognizer(UsesNameLists):
         if len(words) >= 2 and _AFTER_STRONG.match(text, end) and not all(
                 w.isupper() for w in words):
             return ((start, end, 0.75),)
-        if len(words) == 1 and kinds[0] == "G" and _AFTER_CUE.match(text, end) and not (
+        if len(words) == 1 and kinds[0] in ("G", "N") and _AFTER_CUE.match(text, end) and not (
                 _CAPITAL_BEFORE.search(text, max(0, start - 30), start)):
             return ((start, end, 0.7),)  # a given name and nothing else, then `is`, `said`
         if (strong >= 1 and len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))) or (
@@ -580,6 +615,10 @@ class NameRecognizer(UsesNameLists):
             # A known word beside unknown ones, or unknown words where a person would
             # stand: NER decides, on the words around it.
             return ((start, end, None),)
+        if self.confirm is not None and (strong or len(words) >= 2) and len(words) <= 4 and (
+                about_someone(text, start, end)) and not followed_by_region(text, end) and (
+                not _place_and_region(text, base, run)) and not all(w.isupper() for w in words):
+            return ((start, end, None),)  # in a sentence about someone: NER decides
         return ()
 
     def _comma_pair(self, text: str, start: int, end: int) -> bool:

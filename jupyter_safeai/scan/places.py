@@ -1,22 +1,28 @@
 """Geography smaller than a state: street addresses, ZIP and postal codes, cities.
 
 Street suffixes are the USPS list (as Faker ships it) plus abbreviations and other
-countries' forms (rue, Calle, -straße). A ZIP code is a ZIP when it follows a state or a
-label (or is ZIP+4); a bare five-digit number is not. A city is a city after a residence cue or
-before a state or country.
+countries' forms (rue, Calle, -straße); name-first streets of other countries are in
+`street_names`, and a street named without its number counts after `on`, `at`, `of`.
+A ZIP code is a ZIP when it follows a state or a label (or is ZIP+4), or a town after `in`
+(`in Vila Verde 4730-180`); a bare five-digit number is not. A city is a city after a
+residence cue or before a state or country, or, when GeoNames knows it as a town, after a
+preposition in a sentence about a person (`a patient from Houston`).
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
 
+from .dates import _about_a_person as about_a_person
 from .finding import Finding
 from .name_context import credit_line
 from .recognizer import anchor_starts, matches_at, trie
+from .street_names import NamedStreetRecognizer
 
 US_STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -47,7 +53,7 @@ COUNTRIES = (
     "Syria", "Algeria", "Tunisia", "Senegal", "Cameroon", "Uganda", "Tanzania",
 )
 _ABBREVIATED_SUFFIXES = (
-    "St", "Ave", "Av", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy",
+    "St", "Str", "Ave", "Av", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy",
     "Sq", "Trl", "Cres", "Cl", "Aly", "Plz", "Rte", "Expy", "Fwy", "Hts", "Xing", "Pt",
     "Cv", "Hbr", "Gln", "Grv", "Mdws", "Spgs", "Sta", "Smt", "Vly", "Way", "Row", "Loop",
     "Close", "Crescent", "Mews", "Wynd", "Gate", "Green", "Rise", "Grove",
@@ -94,6 +100,22 @@ def _street_pattern() -> regex.Pattern[str]:
         r"|(?:[ ]?bis)?,?[ ](?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)"
         r"[ ](?:[\p{L}'-]+[ ]){0,4}[\p{L}'-]+)"
     )
+
+
+@lru_cache(maxsize=1)
+def street_suffix_pattern() -> regex.Pattern[str]:
+    """A street's name without its number: `Rott Crossroad`, `Zezig Streets`."""
+    from faker.providers.address.en_US import Provider
+
+    suffixes = _alternation(Provider.street_suffixes)
+    return regex.compile(
+        rf"(?:(?:van|von|de|der|den|la|le|du|di|da|del)[ ])?"
+        rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[ ]){{1,3}}(?:{suffixes})(?![\p{{L}}\d-])")
+
+
+#: `67 Devon Street West`: a direction after the street's suffix.
+DIRECTION_AFTER = regex.compile(r"[ ](?:North|South|East|West|N|S|E|W|NE|NW|SE|SW)\.?"
+                                r"(?![\p{L}\d-])")
 
 
 # Where a number-first street or a five-digit ZIP can start, in one pass of `re` over the
@@ -208,6 +230,32 @@ _NOT_CITY = frozenset({"The", "This", "That", "His", "Her", "Their", "A", "An", 
                        "Unknown", "None", "Same", "Home", "Hospital", "Clinic"})
 
 
+# `shows on Marina Fort Street`, `the corner of Herceg Gateway St.`: a street named
+# without its number, after a word that places it.
+_STREET_WITHOUT_NUMBER = regex.compile(
+    r"(?<=\b(?:on|at|of|and|to|in|along|down|up|off)[ ])"
+    r"(?:\p{Lu}[\p{L}\p{M}'’-]+[ ]){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Boulevard)"
+    r"(?![\p{L}\d-])")
+_STREET_WORDS_NEEDLE = re.compile(r"Street|St\.|Avenue|Ave\.|Road|Boulevard")
+# `support Acme in Vila Nova 4450-012 in`, `in ARENDAL 4844`: a town and its postcode
+# after `in`. Four digits that read as a year (1800-2099) are years.
+_TOWN_POSTCODE = regex.compile(
+    r"(?<=\bin[ ])(?:\p{Lu}[\p{L}\p{M}'’-]*(?:[ ](?:de|da|do|del|la|le|di|du|am|an|der)"
+    r"(?=[ ]\p{Lu}))?[ ]){1,4}"
+    r"(?P<code>\d{4}-\d{3}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{5}|(?!1[89]\d\d|20\d\d)\d{4})"
+    r"(?![\w-]|[.,]\d)")
+#: Words that count things: `in Epoch 1000`, `in Step 5000` are no town and postcode.
+_COUNTER_WORDS = frozenset("""
+epoch epochs step steps iteration iterations round rounds batch batches layer layers figure
+fig table chapter section page pages version model run runs trial trials level stage phase
+block row rows column columns line lines item items episode episodes generation sample
+samples frame frames unit week day year game match test case example problem exercise
+question lecture lesson part volume vol issue no number ticket pr order
+""".split())
+#: Words of a citation before `in`: `Lecture Notes in Computer Science 6842` is a volume.
+_CITATION = re.compile(r"\b(?:Notes|Proceedings|Journal|Lecture|Series|Vol|Volume|Advances)\b")
+
+
 class PlaceRecognizer:
     name = "pattern:place"
     entities = ("STREET_ADDRESS", "ZIP_CODE", "LOCATION")
@@ -224,6 +272,8 @@ class PlaceRecognizer:
         for needle, pattern in _STREET_NAME_FIRST:
             if needle.search(text):
                 matches.extend(pattern.finditer(text))
+        if _STREET_WORDS_NEEDLE.search(text):
+            matches.extend(_STREET_WITHOUT_NUMBER.finditer(text))
         for match in matches:
             end = match.end()
             while end > match.start() and text[end - 1] in ".,":
@@ -243,6 +293,15 @@ class PlaceRecognizer:
             value = _ZIP_VALUE.match(text, label.end())
             if value:
                 yield Finding(value.start(), value.end(), "ZIP_CODE", "phi", 0.85, self.name)
+        if " in " in text:
+            for match in _TOWN_POSTCODE.finditer(text):
+                line_start = text.rfind("\n", max(0, match.start() - 120), match.start()) + 1
+                line_start = max(line_start, match.start() - 120)
+                last_word = text[match.start():match.start("code")].split()[-1]
+                if last_word.casefold() not in _COUNTER_WORDS and not _CITATION.search(
+                        text, line_start, match.start()):
+                    code = match.span("code")
+                    yield Finding(*code, "ZIP_CODE", "phi", 0.8, self.name)
         for match in _UK_POSTCODE.finditer(text):
             yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
 
@@ -258,10 +317,53 @@ class PlaceRecognizer:
             city = _CITY_AT_START.match(text, cue.end())
             if city:
                 spans.append(city.span())
+        spans.extend(_known_towns_about_a_person(text, lowered))
         for start, end in spans:
             if text[start:end].split()[0] not in _NOT_CITY and not _is_region(
                     text[start:end]) and not credit_line(text, start):
                 yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
+
+
+# `from Houston`, `in Leeds`, `near Tampere`: a preposition, then up to three capitalised
+# words, read as a town only when GeoNames knows them as a town and its sentence is about
+# a person (a patient, a visit, an admission).
+_PLACE_AFTER_PREPOSITION = regex.compile(
+    r"\b(?:from|in|near|to|at)[ ]"
+    r"(\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ ]\p{Lu}[\p{Ll}\p{M}'’-]+){0,2})")
+_TITLE_WORD_BEFORE = regex.compile(r"(?<!(?:[.!?][ ]|\n|^))\p{Lu}\p{Ll}+[ ]$")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+#: Month and weekday names, some of which are also towns (`March`, `Sunday`).
+_CALENDAR_WORDS = frozenset(
+    [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name])
+
+
+def _known_towns_about_a_person(text: str, lowered: str) -> Iterator[tuple[int, int]]:
+    """Towns after a preposition in prose about a person (`patient from Houston`)."""
+    if not about_a_person(text, lowered, 0, len(text)):
+        return
+    from .geography import country_names, is_place_name
+
+    for match in _PLACE_AFTER_PREPOSITION.finditer(text):
+        if _TITLE_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # `Murder in Greenwich`, `Sleepless in Seattle`: a title
+        words = match.group(1).split(" ")
+        for count in range(len(words), 0, -1):  # the longest known name
+            name = " ".join(words[:count])
+            if is_place_name(name):
+                start, end = _sentence(text, match.start(), match.end())
+                if name not in _CALENDAR_WORDS and name not in country_names() and (
+                        not _is_region(name)) and about_a_person(text, lowered, start, end):
+                    yield match.start(1), match.start(1) + len(name)
+                break
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) around `start`..`end`."""
+    window = text[max(0, start - 300):start]
+    ends = list(_SENTENCE_END.finditer(window))
+    first = max(0, start - 300) + ends[-1].end() if ends else max(0, start - 300)
+    after = _SENTENCE_END.search(text, end, end + 300)
+    return first, after.start() if after else min(len(text), end + 300)
 
 
 def _is_region(words: str) -> bool:
@@ -277,4 +379,4 @@ def _anchored(pattern: regex.Pattern[str], text: str, lowered: str,
     return pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
 
 
-PLACE_RECOGNIZERS = (PlaceRecognizer(),)
+PLACE_RECOGNIZERS = (PlaceRecognizer(), NamedStreetRecognizer())

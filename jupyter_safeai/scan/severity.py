@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from .entities import RAISED_IN_CONTEXT, SEVERITIES, Severity, base_severity
 from .finding import Finding
+from .name_context import credit_line
 
 __all__ = ["CONTEXT_CHARS", "UNSURE_SCORE", "at_least", "rate", "rate_table"]
 
@@ -27,7 +28,8 @@ CONTEXT_CHARS = 120
 
 #: Words that put a quasi-identifier in a patient's record rather than in prose.
 _PATIENT_CUE = re.compile(
-    r"\b(?:patients?|pt|mrn|medical[ _]record|chart|date[ _]of[ _]birth|d\.?o\.?b|born|"
+    r"\b(?:patients?|pt|mrn|medical[ _]record|chart|date[ _]of[ _]birth|d\.?o\.?b|"
+    r"born(?:[ ]+(?:on|in|at)\b|:)|"
     r"admitted|admission|admit|discharged?|diagnos(?:is|ed|es)|hospitali[sz]ed|inpatient|"
     r"outpatient|deceased|died|next[ _]of[ _]kin|ssn|social[ _]security|insurance|"
     r"member[ _]id|health[ _]plan|beneficiary|encounter|referr(?:al|ed))\b",
@@ -81,9 +83,11 @@ def _placeholder_in_code(text: str, finding: Finding) -> bool:
 
 
 def _lowered(text: str, finding: Finding) -> Severity | None:
-    """A direct identifier's label whose value says it is no one's: a role mailbox, a
-    placeholder in code or a test fixture."""
-    if finding.entity == "EMAIL_ADDRESS" and _ROLE_MAILBOX.match(text, finding.start):
+    """A direct identifier whose value or line says it is no private person's: a role
+    mailbox, an author's address in a byline or credit (`by Ada Byron (ada@uni.edu)`),
+    or a well-known placeholder in code or a test fixture."""
+    if finding.entity == "EMAIL_ADDRESS" and (
+            _ROLE_MAILBOX.match(text, finding.start) or credit_line(text, finding.start)):
         return "medium"
     if _placeholder_in_code(text, finding):
         return "low"

@@ -16,6 +16,64 @@ from .handlers import ChatHandler, ModelsHandler, PolicyHandler, ScanHandler, Wa
 from .settings import SafeAI
 from .warnings import WarningStore
 
+Routes = list[tuple[str, type]]
+
+
+def local_routes() -> Routes:
+    """A user's own server with its own models (no gateway)."""
+    return [
+        (r"/safeai/models", ModelsHandler),
+        (r"/safeai/policy", PolicyHandler),
+        (r"/safeai/scan", ScanHandler),
+        (r"/safeai/chat", ChatHandler),
+        (r"/safeai/warnings", WarningsHandler),
+        (r"/safeai/baseline", BaselineHandler),
+        (r"/safeai/complete", CompletionHandler),
+    ]
+
+
+def client_routes() -> Routes:
+    """A user's server in front of the gateway (`c.SafeAI.gateway_url`)."""
+    from .forwarded_completions import ForwardedCompletionHandler
+    from .forwarding import (
+        ForwardedChatHandler,
+        ForwardedModelsHandler,
+        ForwardedPolicyHandler,
+        ForwardedScanHandler,
+    )
+
+    return [
+        (r"/safeai/models", ForwardedModelsHandler),
+        (r"/safeai/policy", ForwardedPolicyHandler),
+        (r"/safeai/scan", ForwardedScanHandler),
+        (r"/safeai/chat", ForwardedChatHandler),
+        (r"/safeai/complete", ForwardedCompletionHandler),
+        # the user's own notebooks: their warnings and accepted findings stay here
+        (r"/safeai/warnings", WarningsHandler),
+        (r"/safeai/baseline", BaselineHandler),
+    ]
+
+
+def gateway_routes(hub_auth: bool) -> Routes:
+    """The admin's gateway (`jupyter-safeai-gateway`); `/safeai/me` with Hub auth.
+    Many users share it: warnings belong in each user's own server."""
+    from .reports import ReportHandler
+
+    who: Routes = []
+    if hub_auth:
+        from .hub_auth import WhoAmIHandler
+
+        who = [(r"/safeai/me", WhoAmIHandler)]
+    return [
+        (r"/safeai/models", ModelsHandler),
+        (r"/safeai/policy", PolicyHandler),
+        (r"/safeai/scan", ScanHandler),
+        (r"/safeai/chat", ChatHandler),
+        (r"/safeai/complete", CompletionHandler),
+        (r"/safeai/reports", ReportHandler),
+        *who,
+    ]
+
 
 def warm_up_scanner() -> None:
     # A doubtful name pair makes the name recognizer load the NER model too.
@@ -89,51 +147,12 @@ class SafeAIExtension(ExtensionApp):
 
     def initialize_handlers(self) -> None:
         if self.safeai.gateway_url and self.settings.get("safeai_gateway") is not None:
-            from .forwarding import (
-                ForwardedChatHandler,
-                ForwardedModelsHandler,
-                ForwardedPolicyHandler,
-                ForwardedScanHandler,
-            )
-
-            self.handlers.extend([
-                (r"/safeai/models", ForwardedModelsHandler),
-                (r"/safeai/policy", ForwardedPolicyHandler),
-                (r"/safeai/scan", ForwardedScanHandler),
-                (r"/safeai/chat", ForwardedChatHandler),
-                # the user's own notebooks: their warnings and accepted findings stay here
-                (r"/safeai/warnings", WarningsHandler),
-                (r"/safeai/baseline", BaselineHandler),
-            ])
-            return
-        if self.safeai.gateway_mode:
-            from .reports import ReportHandler
-
-            who: list = []
-            if self.serverapp.identity_provider_class.__module__.endswith("hub_auth"):
-                from .hub_auth import WhoAmIHandler
-
-                who = [(r"/safeai/me", WhoAmIHandler)]
-
-            # Many users share the gateway: warnings belong in each user's own server.
-            self.handlers.extend([
-                (r"/safeai/models", ModelsHandler),
-                (r"/safeai/policy", PolicyHandler),
-                (r"/safeai/scan", ScanHandler),
-                (r"/safeai/chat", ChatHandler),
-                (r"/safeai/reports", ReportHandler),
-                *who,
-            ])
-            return
-        self.handlers.extend([
-            (r"/safeai/models", ModelsHandler),
-            (r"/safeai/policy", PolicyHandler),
-            (r"/safeai/scan", ScanHandler),
-            (r"/safeai/chat", ChatHandler),
-            (r"/safeai/warnings", WarningsHandler),
-            (r"/safeai/baseline", BaselineHandler),
-            (r"/safeai/complete", CompletionHandler),
-        ])
+            self.handlers.extend(client_routes())
+        elif self.safeai.gateway_mode:
+            self.handlers.extend(gateway_routes(
+                self.serverapp.identity_provider_class.__module__.endswith("hub_auth")))
+        else:
+            self.handlers.extend(local_routes())
 
     async def _start_jupyter_server_extension(self, serverapp) -> None:  # noqa: ANN001
         if self.models is not None:

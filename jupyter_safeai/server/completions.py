@@ -25,6 +25,7 @@ import hashlib
 import json
 import math
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,7 +39,7 @@ from ..models.completion import completion_format, stream_completion
 from ..policy import GateDecision, Mode, Policy
 from ..policy.modes import CATEGORIES
 from ..scan import ScanError, Vault, redact
-from .handlers import SafeAIHandler
+from .handlers import SafeAIHandler, parse_client_redacted
 
 LANGUAGE_CHARS = 40
 
@@ -78,7 +79,13 @@ def parse_completion_request(body: Any) -> dict[str, Any]:
         raise web.HTTPError(400, f"'language' must be a string of at most {LANGUAGE_CHARS} "
                             "characters")
     return {"prefix": prefix, "suffix": suffix, "model": model, "language": language,
-            "policy": body.get("policy")}
+            "policy": body.get("policy"), "client_redacted": parse_client_redacted(body)}
+
+
+def near_cursor(request: dict[str, Any], max_prefix: int, max_suffix: int) -> tuple[str, str]:
+    """Only the text nearest the cursor: the admin's limits cut the far ends."""
+    prefix = request["prefix"][-max_prefix:] if max_prefix > 0 else ""
+    return prefix, request["suffix"][:max_suffix]
 
 
 def completion_policy(policy: Policy) -> Policy:
@@ -153,60 +160,84 @@ class CompletionHandler(SafeAIHandler):
             user=user, model=model, entities=entities, decision=decision, reason=reason,
             tokens_out=tokens_out, latency_ms=round((time.perf_counter() - started) * 1000))
 
+    def _stream_headers(self) -> None:
+        self.set_header("Content-Type", "application/x-ndjson")
+        self.set_header("Cache-Control", "no-cache")
+        self.set_header("X-Accel-Buffering", "no")
+
+    def _finish_event(self, event: dict[str, Any]) -> None:
+        self.finish(json.dumps(event) + "\n")
+
+    def _refused_for_rate(self) -> bool:
+        """True (and 429 with Retry-After answered) when this user asks too often."""
+        user = self._rate_key()
+        limiter = self._limiter()
+        if limiter.allow(user):
+            return False
+        self.set_status(429)  # not HTTPError: its error path drops Retry-After
+        self.set_header("Content-Type", "application/json")
+        self.set_header("Retry-After", str(limiter.retry_after(user)))
+        self.finish({"message": "Too many completion requests; slow down",
+                     "reason": "rate_limited"})
+        return True
+
+    async def gate_cell(self, prefix: str, suffix: str, policy: Policy, notes: list[str],
+                        model_name: str, started: float, client_redacted: dict[str, int]
+                        ) -> tuple[GateDecision, float] | None:
+        """The gate's decision on the cell, or None when it stops the request here (a
+        `block` finding, one split by the cursor, a scanner error): then the `blocked`
+        event is answered and audited, and no model is asked."""
+        gate_started = time.perf_counter()
+        decision = await self.gate([prefix + suffix], completion_policy(policy), notes)
+        gate_ms = round((time.perf_counter() - gate_started) * 1000, 2)
+        straddles = any(lf.finding.start < len(prefix) < lf.finding.end
+                        for lf in decision.findings)
+        if decision.action != "block" and not straddles:
+            return decision, gate_ms
+        reason = ("scanner_error" if decision.error is not None
+                  else "straddles_cursor" if decision.action != "block" else "blocked")
+        await self._audit(model_name, started, "blocked",
+                          dict(Counter(decision.counts()) + Counter(client_redacted)), reason)
+        self._finish_event({"type": "blocked", "reason": reason,
+                            "kinds": sorted(decision.counts()),
+                            "counts": decision.counts(), "gate_ms": gate_ms})
+        return None
+
     @web.authenticated
     @authorized
     async def post(self) -> None:
         started = time.perf_counter()
         request = parse_completion_request(self.get_json_body())
-        self.set_header("Content-Type", "application/x-ndjson")
-        self.set_header("Cache-Control", "no-cache")
-        self.set_header("X-Accel-Buffering", "no")
-        user = self._rate_key()
-        limiter = self._limiter()
-        if not limiter.allow(user):
-            self.set_status(429)  # not HTTPError: its error path drops Retry-After
-            self.set_header("Content-Type", "application/json")
-            self.set_header("Retry-After", str(limiter.retry_after(user)))
-            self.finish({"message": "Too many completion requests; slow down",
-                         "reason": "rate_limited"})
+        self._stream_headers()
+        if self._refused_for_rate():
             return
         if not self.safeai.completions:
-            self.finish(json.dumps({"type": "skipped", "reason": "disabled"}) + "\n")
+            self._finish_event({"type": "skipped", "reason": "disabled"})
             return
         name = request["model"] or self.safeai.completion_model or None
         model = self.models.get(name) or await self.user_model(name)
         if getattr(model, "chat_busy", lambda: False)():
             # Chat goes first; not even the scan runs, to leave the CPU to the answer.
-            self.finish(json.dumps({"type": "skipped", "reason": "busy"}) + "\n")
+            self._finish_event({"type": "skipped", "reason": "busy"})
             return
-        # Only the text nearest the cursor: the admin's limits cut the far ends.
-        prefix = request["prefix"][-self.safeai.completion_max_prefix_chars:] if (
-            self.safeai.completion_max_prefix_chars > 0) else ""
-        suffix = request["suffix"][:self.safeai.completion_max_suffix_chars]
+        prefix, suffix = near_cursor(request, self.safeai.completion_max_prefix_chars,
+                                     self.safeai.completion_max_suffix_chars)
         policy, notes = self.effective_policy(request["policy"], model.spec.phi_allowed)
-        policy = completion_policy(policy)
-        text = prefix + suffix
-        gate_started = time.perf_counter()
-        decision = await self.gate([text], policy, notes)
-        gate_ms = round((time.perf_counter() - gate_started) * 1000, 2)
-        straddles = any(lf.finding.start < len(prefix) < lf.finding.end
-                        for lf in decision.findings)
-        if decision.action == "block" or straddles:
-            kinds = sorted(decision.counts())
-            reason = ("scanner_error" if decision.error is not None
-                      else "straddles_cursor" if decision.action != "block" else "blocked")
-            await self._audit(model.spec.name, started, "blocked", decision.counts(), reason)
-            self.finish(json.dumps({"type": "blocked", "reason": reason, "kinds": kinds,
-                                    "counts": decision.counts(), "gate_ms": gate_ms}) + "\n")
+        admitted = await self.gate_cell(prefix, suffix, policy, notes, model.spec.name,
+                                        started, request["client_redacted"])
+        if admitted is None:
             return
-        sent_prefix, sent_suffix, vault = redact_around_cursor(decision, text, len(prefix))
+        decision, gate_ms = admitted
+        sent_prefix, sent_suffix, vault = redact_around_cursor(decision, prefix + suffix,
+                                                               len(prefix))
         await self._complete(model, request, prefix, suffix, sent_prefix, sent_suffix,
                              vault, decision, gate_ms, started)
 
     async def _complete(self, model: Any, request: dict[str, Any], prefix: str, suffix: str,
                         sent_prefix: str, sent_suffix: str, vault: Vault,
                         decision: GateDecision, gate_ms: float, started: float) -> None:
-        outcome = "redacted" if len(vault) else "sent"
+        client_redacted = request["client_redacted"]
+        outcome = "redacted" if len(vault) or client_redacted else "sent"
         raw, shown, tokens, failure = "", "", 0, None
         masked: dict[str, int] = {}
         first: float | None = None
@@ -256,9 +287,11 @@ class CompletionHandler(SafeAIHandler):
                 await self._send({"type": "error", "message": (
                     f"The model {model.spec.name!r} failed ({type(exc).__name__})")})
         finally:
-            entities = dict(decision.counts())
-            await self._audit(model.spec.name, started, outcome, entities,
-                              failure or ("masked_in_answer" if masked else None), tokens)
+            # what a client (a user's server) redacted before: counted, never seen here
+            entities = dict(Counter(decision.counts()) + Counter(client_redacted))
+            reason = failure or ("masked_in_answer" if masked else None) or (
+                "redacted_by_client" if client_redacted else None)
+            await self._audit(model.spec.name, started, outcome, entities, reason, tokens)
         self.log.debug("safeai completion: model=%s decision=%s tokens=%d", model.spec.name,
                        outcome, tokens)
         if failure != "client_gone":

@@ -35,6 +35,19 @@ def strictest(first: Policy, second: Policy) -> Policy:
     return merged
 
 
+def merged_counts(event: dict[str, Any], found: dict[str, int], redacted: dict[str, int]
+                  ) -> dict[str, dict[str, int]]:
+    """The `counts` and `redacted` of a gateway's gate event, with what this server found
+    and redacted before (a kind found in both is one finding seen twice, not two)."""
+    remote = event.get("counts") if isinstance(event.get("counts"), dict) else {}
+    counts = dict(found)
+    for label, n in remote.items():
+        if isinstance(n, int) and not isinstance(n, bool):
+            counts[label] = max(counts.get(label, 0), n)
+    remote_redacted = event.get("redacted") if isinstance(event.get("redacted"), dict) else {}
+    return {"counts": counts, "redacted": dict(Counter(redacted) + Counter(remote_redacted))}
+
+
 class ForwardingMixin(SafeAIHandler):
     """The floor comes from the gateway (made stricter by this server's own policy)."""
 
@@ -72,6 +85,27 @@ class ForwardingMixin(SafeAIHandler):
             return {"default": None, "models": [],
                     "error": f"the gateway refused the model list (HTTP {status})"}
         return body
+
+    async def _phi_allowed(self, name: str | None) -> bool:
+        """Whether the gateway's model `name` (its default for None) may see PHI."""
+        listing = await self.gateway_models()
+        wanted = name or listing.get("default")
+        for model in listing.get("models") or []:
+            if isinstance(model, dict) and model.get("name") == wanted:
+                return model.get("phi_allowed") is True
+        return False
+
+    async def _pass_refusal(self, upstream: GatewayAnswer) -> None:
+        """The gateway's refusal (403, 422, 429 with Retry-After, 503) as it came."""
+        try:
+            payload = await upstream.json()
+        except GatewayUnavailable:
+            payload = {}
+        self.set_status(upstream.status)
+        retry = upstream.headers.get("Retry-After")
+        if retry is not None:
+            self.set_header("Retry-After", retry)
+        self.finish(payload or {"message": f"the gateway answered HTTP {upstream.status}"})
 
 
 class ForwardedModelsHandler(ForwardingMixin):
@@ -121,14 +155,6 @@ class ForwardedChatHandler(ForwardingMixin, ChatHandler):
         if self._upstream is not None:
             self._upstream.close()  # the gateway sees the socket close and stops
 
-    async def _phi_allowed(self, name: str | None) -> bool:
-        listing = await self.gateway_models()
-        wanted = name or listing.get("default")
-        for model in listing.get("models") or []:
-            if isinstance(model, dict) and model.get("name") == wanted:
-                return model.get("phi_allowed") is True
-        return False
-
     @web.authenticated
     @authorized
     async def post(self) -> None:
@@ -166,17 +192,6 @@ class ForwardedChatHandler(ForwardingMixin, ChatHandler):
                 await self._relay(self._upstream, decision, vault.counts(), StreamRestorer(vault))
         finally:
             self._upstream.close()
-
-    async def _pass_refusal(self, upstream: GatewayAnswer) -> None:
-        try:
-            payload = await upstream.json()
-        except GatewayUnavailable:
-            payload = {}
-        self.set_status(upstream.status)
-        retry = upstream.headers.get("Retry-After")
-        if retry is not None:
-            self.set_header("Retry-After", retry)
-        self.finish(payload or {"message": f"the gateway answered HTTP {upstream.status}"})
 
     async def _relay(self, upstream: GatewayAnswer, decision: GateDecision,
                      redacted: dict[str, int], restorer: StreamRestorer) -> None:
@@ -216,16 +231,9 @@ class ForwardedChatHandler(ForwardingMixin, ChatHandler):
     def _merged_gate(event: dict[str, Any], decision: GateDecision,
                      redacted: dict[str, int]) -> dict[str, Any]:
         """The gateway's verdict on what it saw, plus what this server did before."""
-        remote_counts = event.get("counts") if isinstance(event.get("counts"), dict) else {}
-        counts = dict(decision.counts())
-        for label, n in remote_counts.items():
-            counts[label] = max(counts.get(label, 0), n) if isinstance(n, int) else counts.get(
-                label, 0)
-        remote_redacted = event.get("redacted") if isinstance(event.get("redacted"), dict) else {}
         action = event.get("action")
         if redacted and action in ("send", None):
             action = "redact"
         notes = [*decision.notes, *(event.get("notes") or [])]
-        return {**event, "action": action, "counts": counts,
-                "redacted": dict(Counter(redacted) + Counter(remote_redacted)),
-                "notes": list(dict.fromkeys(notes))}
+        return {**event, **merged_counts(event, decision.counts(), redacted),
+                "action": action, "notes": list(dict.fromkeys(notes))}

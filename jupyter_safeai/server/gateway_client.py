@@ -5,16 +5,15 @@ models, the policy floor and the audit log. A user's own server set up with
 `c.SafeAI.gateway_url` asks it for the policy and the model list and forwards chats,
 authenticated with the server's own Hub token (so the gateway's audit names the user).
 
-The requests go through tornado's HTTP/1.1 connection classes, as for remote models:
-the client owns the socket, so a browser that goes away closes it at once and the
-gateway stops generating; nothing (redirects, proxy variables) can send a prompt to
-another host. Errors name the gateway's host and an exception class, never a body.
+The requests go through `models.http_exchange`, as for remote models: the client owns
+the socket, so a browser that goes away closes it at once and the gateway stops
+generating; nothing (redirects, proxy variables) can send a prompt to another host.
+Errors name the gateway's host and an exception class, never a body.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime
 import json
 import os
 import ssl
@@ -23,13 +22,10 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from tornado import httputil
-from tornado.http1connection import HTTP1Connection, HTTP1ConnectionParameters
-from tornado.tcpclient import TCPClient
 
-from ..models.remote import Endpoint, _Eof, _Exchange
+from ..models.http_exchange import Endpoint, Eof, Exchange, NotSent, request_headers, send
 from ..policy import Policy
 
-_MAX_BYTES = 32 * 1024 * 1024
 _MAX_LINE = 1024 * 1024
 
 
@@ -40,8 +36,8 @@ class GatewayUnavailable(RuntimeError):
 class GatewayAnswer:
     """One response of the gateway: status, headers, then its body read as it comes."""
 
-    def __init__(self, exchange: _Exchange, status: int, headers: httputil.HTTPHeaders,
-                 read_timeout: float, on_close: Callable[[_Exchange], None]) -> None:
+    def __init__(self, exchange: Exchange, status: int, headers: httputil.HTTPHeaders,
+                 read_timeout: float, on_close: Callable[[Exchange], None]) -> None:
         self._exchange = exchange
         self._on_close = on_close
         self.status = status
@@ -56,9 +52,9 @@ class GatewayAnswer:
             except asyncio.TimeoutError:
                 raise GatewayUnavailable("the gateway sent nothing for "
                                          f"{self._read_timeout:g}s (TimeoutError)") from None
-            if chunk is _Eof.CLOSED:
+            if chunk is Eof.CLOSED:
                 raise GatewayUnavailable("the gateway closed the connection mid-answer")
-            if chunk is _Eof.FINISHED:
+            if chunk is Eof.FINISHED:
                 return
             yield chunk
 
@@ -103,54 +99,30 @@ class GatewayClient:
         self.cache_seconds = cache_seconds
         self._ssl = ssl.create_default_context() if self.endpoint.scheme == "https" else None
         self._cache: dict[str, tuple[float, int, dict[str, Any]]] = {}
-        self._open: set[_Exchange] = set()
+        self._open: set[Exchange] = set()
 
     @property
     def host(self) -> str:
         return self.endpoint.host
 
-    def _headers(self, body: bytes | None) -> httputil.HTTPHeaders:
-        headers = httputil.HTTPHeaders({
-            "Host": self.endpoint.host_header(), "User-Agent": "jupyter-safeai",
-            "Accept": "application/json, application/x-ndjson", "Connection": "close",
-        })
+    def _authorization(self) -> str | None:
         token = os.environ.get(self.token_env, "").strip()
-        if token:
-            headers["Authorization"] = f"token {token}"
-        if body is not None:
-            headers["Content-Type"] = "application/json"
-            headers["Content-Length"] = str(len(body))
-        return headers
+        return f"token {token}" if token else None
 
     async def request(self, method: str, path: str,
                       body: dict[str, Any] | None = None) -> GatewayAnswer:
         """Send one request and wait for the status line; the caller reads and closes."""
         data = json.dumps(body).encode() if body is not None else None
-        client = TCPClient()
+        headers = request_headers(self.endpoint, "application/json, application/x-ndjson",
+                                  data, self._authorization())
         try:
-            stream = await client.connect(
-                self.endpoint.host, self.endpoint.port, ssl_options=self._ssl,
-                max_buffer_size=_MAX_BYTES,
-                timeout=datetime.timedelta(seconds=self.connect_timeout))
-        except Exception as exc:
-            raise GatewayUnavailable(f"cannot connect to the gateway at {self.host} "
-                                     f"({_error_class(exc)})") from None
-        finally:
-            client.close()
-        try:
-            stream.set_nodelay(True)
-            connection = HTTP1Connection(stream, True, HTTP1ConnectionParameters(
-                no_keep_alive=True, max_header_size=64 * 1024, max_body_size=_MAX_BYTES,
-                decompress=False), self.endpoint.host)
-            start = httputil.RequestStartLine(method, self.base_path + path, "HTTP/1.1")
-            await asyncio.wait_for(connection.write_headers(start, self._headers(data), data),
-                                   self.read_timeout)
-            connection.finish()
-            exchange = _Exchange(stream, connection)
-        except Exception as exc:
-            stream.close()
-            raise GatewayUnavailable(f"request to the gateway at {self.host} not sent "
-                                     f"({_error_class(exc)})") from None
+            exchange = await send(self.endpoint, method, self.base_path + path, headers, data,
+                                  ssl_options=self._ssl, connect_timeout=self.connect_timeout,
+                                  write_timeout=self.read_timeout)
+        except NotSent as exc:
+            failed = (f"cannot connect to the gateway at {self.host}" if exc.connecting
+                      else f"request to the gateway at {self.host} not sent")
+            raise GatewayUnavailable(f"{failed} ({exc.error_class})") from None
         self._open.add(exchange)
         try:
             head = await asyncio.wait_for(exchange.response.head, self.read_timeout)
@@ -163,7 +135,7 @@ class GatewayClient:
             raise GatewayUnavailable(f"the gateway at {self.host} closed the connection")
         return GatewayAnswer(exchange, head[0], head[1], self.read_timeout, self.drop)
 
-    def drop(self, exchange: _Exchange) -> None:
+    def drop(self, exchange: Exchange) -> None:
         exchange.close()
         self._open.discard(exchange)
 
@@ -194,7 +166,3 @@ class GatewayClient:
         for exchange in list(self._open):
             self.drop(exchange)
 
-
-def _error_class(exc: BaseException) -> str:
-    real = getattr(exc, "real_error", None)
-    return type(real if isinstance(real, BaseException) else exc).__name__

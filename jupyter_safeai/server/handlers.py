@@ -71,13 +71,20 @@ def parse_chat_request(body: Any) -> dict[str, Any]:
     client = body.get("client", "api")
     if client not in CLIENTS:
         raise web.HTTPError(400, f"'client' must be one of {', '.join(CLIENTS)}")
+    return {"messages": clean, "model": model, "policy": body.get("policy"),
+            "acknowledge": acknowledge, "client": client,
+            "client_redacted": parse_client_redacted(body)}
+
+
+def parse_client_redacted(body: dict[str, Any]) -> dict[str, int]:
+    """What a client (the magic, a user's server in front of the gateway) replaced by
+    placeholders before sending: counts per entity label, for the audit record."""
     client_redacted = body.get("client_redacted", {})
     if not isinstance(client_redacted, dict) or not all(
             label in ENTITIES and isinstance(n, int) and not isinstance(n, bool)
             and 0 < n < 100_000 for label, n in client_redacted.items()):
         raise web.HTTPError(400, "'client_redacted' must map known entity labels to counts")
-    return {"messages": clean, "model": model, "policy": body.get("policy"),
-            "acknowledge": acknowledge, "client": client, "client_redacted": client_redacted}
+    return client_redacted
 
 
 class SafeAIHandler(APIHandler):

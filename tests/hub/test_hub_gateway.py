@@ -108,6 +108,33 @@ def test_two_users_chat_through_the_sidebar_api_and_the_magic(hub, users) -> Non
         assert name not in text and mrn not in text
 
 
+def test_inline_completions_go_through_the_gateway_as_the_hub_user(hub, users) -> None:
+    name, mrn = NAMES["alice"]
+    before = len(audit(hub))
+    response = users.post("alice", users.servers["alice"] + "safeai/complete", {
+        "prefix": f"# Patient {name}, MRN: {mrn}\ndef plot_glucose(df):\n    ",
+        "suffix": "", "language": "python"})
+    assert response.status_code == 200, response.text
+    events = events_of(response)
+    assert events[0]["type"] == "gate" and events[0]["action"] == "redact", events
+    assert events[0]["redacted"]["PERSON"] == 1
+    assert events[-1]["type"] == "done", events
+    (record,) = audit(hub)[before:]
+    assert (record["kind"], record["user"], record["decision"], record["reason"]) == (
+        "completion", "alice", "redacted", "redacted_by_client")
+    for path in (hub.audit_path, hub.log_path):
+        text = path.read_text(errors="replace")
+        assert name not in text and mrn not in text
+    # a secret in the cell: stopped in alice's own server, the gateway never asked
+    response = users.post("alice", users.servers["alice"] + "safeai/complete", {
+        "prefix": f'key = "{SECRET}"\nclient = make(', "suffix": ""})
+    assert events_of(response) == [{"type": "blocked", "reason": "blocked",
+                                    "kinds": ["AWS_ACCESS_KEY"],
+                                    "counts": {"AWS_ACCESS_KEY": 1},
+                                    "gate_ms": events_of(response)[0]["gate_ms"]}]
+    assert audit(hub)[before + 1:] == []
+
+
 def test_a_looser_policy_in_a_users_own_config_does_not_loosen_the_gate(hub, users) -> None:
     policy = users.get("bob", users.servers["bob"] + "safeai/policy").json()
     assert policy["admin"] == FLOOR

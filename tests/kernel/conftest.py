@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fake_safeai import FakeSafeAI, running_fake_safeai
+
+from tests.kernel.fake_safeai import FakeSafeAI, running_fake_safeai
 
 
 @pytest.fixture

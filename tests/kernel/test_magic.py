@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from kernel_client import Kernel
+
+from tests.kernel_client import Kernel
 
 # `lab_server` (root conftest.py) is a running `jupyter lab`; typed Any to avoid
 # importing one conftest module from another.

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fake_safeai import FakeSafeAI
-from kernel_client import Kernel
+
+from tests.kernel.fake_safeai import FakeSafeAI
+from tests.kernel_client import Kernel
 
 NAME = "Kwabena Owusu-Ansah"
 QUESTION = f"Patient {NAME} is test data  # safeai: allow\nHow do I plot glucose by month?"

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from fake_safeai import FakeSafeAI
-from kernel_client import Kernel
 
 from jupyter_safeai.kernel.magics import INSERT_MIME
+from tests.kernel.fake_safeai import FakeSafeAI
+from tests.kernel_client import Kernel
 
 SETUP = """
 import pandas as pd

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from fake_openai import FakeOpenAI
+
+from tests.models.fake_openai import FakeOpenAI
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ connections after `start()`, so a test can first see the endpoint refuse connect
 then come up on the same URL.
 
 Reuse: `tests/models/conftest.py` has the `fake_openai` fixture (started, stopped after the
-test); other test directories can `sys.path.insert(0, str(Path(__file__).parent / "models"))`
-and `from fake_openai import FakeOpenAI`.
+test); other test directories import it: `from tests.models.fake_openai import FakeOpenAI`.
 """
 
 from __future__ import annotations

@@ -5,10 +5,7 @@ started by the test on 127.0.0.1. vLLM speaks the same API (see README, For admi
 
 from __future__ import annotations
 
-import contextlib
 import json
-import socket
-import subprocess
 import sys
 import time
 import urllib.request
@@ -20,6 +17,7 @@ import pytest
 from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ApprovedModel
 from jupyter_safeai.models.remote import RemoteModel
 from jupyter_safeai.models.runtime import ModelState
+from tests.processes import free_port, running, wait_until
 
 pytest.importorskip("uvicorn", reason="llama-cpp-python[server] is not installed")
 pytest.importorskip("sse_starlette", reason="llama-cpp-python[server] is not installed")
@@ -28,35 +26,22 @@ ALIAS = "site-llama"
 PROMPT = "Patient John Smith, MRN: 00483920, asks how to plot glucose by month."
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def llama_server(tmp_path_factory) -> Iterator[str]:
     weights = ApprovedModel.from_config(EMBEDDED_DEFAULT_MODEL).weights_path()
     port = free_port()
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "llama_cpp.server", "--model", str(weights),
-             "--model_alias", ALIAS, "--host", "127.0.0.1", "--port", str(port),
-             "--n_ctx", "2048", "--verbose", "False"],
-            stdout=out, stderr=subprocess.STDOUT)
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(weights),
+               "--model_alias", ALIAS, "--host", "127.0.0.1", "--port", str(port),
+               "--n_ctx", "2048", "--verbose", "False"]
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            with contextlib.suppress(OSError), urllib.request.urlopen(
-                    url + "/v1/models", timeout=2) as response:  # noqa: S310 - loopback
-                if json.loads(response.read())["data"][0]["id"] == ALIAS:
-                    break
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("llama_cpp.server did not start:\n"
-                                   + log.read_text(errors="replace")[-3000:])
-            time.sleep(0.3)
+
+    def serves_the_model() -> bool:
+        with urllib.request.urlopen(url + "/v1/models", timeout=2) as response:  # noqa: S310
+            return json.loads(response.read())["data"][0]["id"] == ALIAS
+
+    with running(command, None, log) as process:
+        wait_until(serves_the_model, process, log, what="llama_cpp.server", timeout=120)
         # llama.cpp's first answer after a load is much slower than the rest: pay it here
         warm_up = json.dumps({"messages": [{"role": "user", "content": "Hello."}],
                               "max_tokens": 2}).encode()
@@ -65,13 +50,6 @@ def llama_server(tmp_path_factory) -> Iterator[str]:
         with urllib.request.urlopen(request, timeout=180) as response:  # noqa: S310
             response.read()
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture

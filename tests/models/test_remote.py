@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_openai import FakeOpenAI, delta, sse
 
 from jupyter_safeai.models.base import ModelState, ModelUnavailable
 from jupyter_safeai.models.registry import ApprovedModel, ModelConfigError
 from jupyter_safeai.models.remote import RemoteModel, SSEParser
+from tests.models.fake_openai import FakeOpenAI, delta, sse
 
 PROMPT = "Summarise the visit of Jane Roe, MRN 40017733"
 MESSAGES = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": PROMPT}]

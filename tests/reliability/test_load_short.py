@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from benchmark_module import load_benchmark
+
+from tests.benchmark_module import load_benchmark
 
 load_soak = load_benchmark("load_soak")
 

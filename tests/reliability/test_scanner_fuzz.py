@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import random
 
-from benchmark_module import load_benchmark
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jupyter_safeai.policy import Policy, check_prompt
 from jupyter_safeai.scan import ENTITIES, ScanError, default_scanner
+from tests.benchmark_module import load_benchmark
 
 pathological = load_benchmark("scan_pathological")
 SIZE = pathological.SIZE

@@ -5,10 +5,10 @@ blocks or redacts all of it."""
 from __future__ import annotations
 
 import pytest
-from benchmark_module import load_benchmark
 
 from jupyter_safeai.policy import Policy, check_prompt
 from jupyter_safeai.scan import default_scanner
+from tests.benchmark_module import load_benchmark
 
 adversarial = load_benchmark("adversarial")
 bench = load_benchmark("scan_adversarial")

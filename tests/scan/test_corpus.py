@@ -7,9 +7,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from benchmark_module import load_benchmark
 
 from jupyter_safeai.scan.entities import ENTITIES
+from tests.benchmark_module import load_benchmark
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS_FILE = ROOT / "tests" / "data" / "dev_corpus.jsonl"

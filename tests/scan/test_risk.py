@@ -17,6 +17,14 @@ from jupyter_safeai.scan.risk import (
 )
 
 
+def random_dates(rng: np.random.Generator, form: str, years: np.ndarray) -> list[str]:
+    """One date per year in `years`, written as `form` ({y}, {m}, {d}); days up to 28, so
+    every month has them."""
+    n = len(years)
+    return [form.format(y=y, m=m, d=d) for y, m, d in zip(
+        years, rng.integers(1, 13, n), rng.integers(1, 29, n), strict=True)]
+
+
 def unique_people(n: int = 200, seed: int = 1) -> pd.DataFrame:
     """No names, but ZIP + birth date + sex single everyone out."""
     rng = np.random.default_rng(seed)
@@ -96,9 +104,7 @@ def test_quasi_identifiers_by_value() -> None:
     n = 300
     df = pd.DataFrame({
         "c1": [f"{z:05d}" for z in rng.integers(1000, 99999, n)],
-        "c2": [f"{m:02d}/{d:02d}/19{y:02d}" for m, d, y in zip(
-            rng.integers(1, 13, n), rng.integers(1, 29, n), rng.integers(30, 99, n), strict=True
-        )],
+        "c2": random_dates(rng, "{m:02d}/{d:02d}/19{y:02d}", rng.integers(30, 99, n)),
         "c3": rng.choice(["male", "female"], n),
         "c4": rng.choice(["E11.9", "I10", "J45.909", "C50.911"], n),
         "c5": pd.to_datetime("2020-01-01") + pd.to_timedelta(rng.integers(0, 900, n), "D"),
@@ -127,9 +133,7 @@ def test_generalization_to_year_and_zip3_can_reach_k() -> None:
     n = 2_000
     df = pd.DataFrame({
         "zip": [f"021{z:02d}" for z in rng.integers(0, 100, n)],
-        "birth_date": [f"19{y}-{m:02d}-{d:02d}" for y, m, d in zip(
-            rng.choice([60, 70], n), rng.integers(1, 13, n), rng.integers(1, 29, n), strict=True
-        )],
+        "birth_date": random_dates(rng, "19{y}-{m:02d}-{d:02d}", rng.choice([60, 70], n)),
         "age": rng.choice([41, 43, 44], n),
         "sex": rng.choice(["F", "M"], n),
     })

@@ -535,6 +535,9 @@ def test_assignment_found_from_its_key_word(text: str, entity: str, value: str) 
     '{"api_key": "<your key>"}',
     "API_KEY=xxxxxxxxxxxxxxxx",
     "password = os.environ['DB_PASSWORD']",
+    # the last keyword argument of a call on its own line: the value ends before `)`
+    "model = fit(x,\n    single_deterministic_pass=False)))\n",
+    "run(\n    db_password=stored_secret)\n",
 ])
 def test_assignment_ignores_placeholders_and_references(text: str) -> None:
     assert list(ASSIGNMENTS.find(text)) == []

@@ -25,6 +25,9 @@ def test_every_label_has_a_severity() -> None:
     ("Patient Ada Byron was admitted on Monday.", "high"),
     ("Ada Byron" + " filler" * 3 + " SSN 219-09-9999", "high"),
     ("Ada Byron" + " " * (CONTEXT_CHARS + 5) + "SSN 219-09-9999", "medium"),
+    # `born` is a patient's cue when a date or place follows, not in `the package was born`
+    ("Ada Byron was born on 3 May 1950.", "high"),
+    ("Ada Byron wrote the first version, and the package was born.", "medium"),
 ])
 def test_a_name_goes_up_only_near_a_patient(text: str, expected: str) -> None:
     found = [at(text, "Ada Byron", "PERSON")]
@@ -39,6 +42,16 @@ def test_unsure_findings_are_low_and_role_mailboxes_are_no_person() -> None:
              at(text, "ada.byron@example.org", "EMAIL_ADDRESS"),
              at(text, "Mail", "PERSON", score=0.3)]
     assert rate(text, found) == ["medium", "high", "low"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ported to Pyro by Ada Byron (ada.byron@example.org), with help from the team.",
+     "medium"),
+    ("Contact the main author, Ada Byron, at ada.byron@example.org", "medium"),
+    ("The patient asked us to write to ada.byron@example.org", "high"),
+])
+def test_an_authors_address_in_a_credit_is_no_private_contact(text: str, expected: str) -> None:
+    assert rate(text, [at(text, "ada.byron@example.org", "EMAIL_ADDRESS")]) == [expected]
 
 
 def test_a_table_with_a_direct_identifier_raises_its_name_column() -> None:

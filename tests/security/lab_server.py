@@ -1,22 +1,13 @@
 """How the security tests start a real `jupyter lab` on loopback: one command line, so
-each test states only what it adds (a log level, a token limit)."""
+each test states only what it adds (a log level, a token limit). Starting and stopping
+it: `tests.processes`."""
 
 from __future__ import annotations
 
-import contextlib
-import socket
-import subprocess
 import sys
-from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def lab_command(port: int, token: str, root: Path, *extra: str) -> list[str]:
@@ -28,20 +19,3 @@ def lab_command(port: int, token: str, root: Path, *extra: str) -> list[str]:
         f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", *extra,
     ]
-
-
-@contextlib.contextmanager
-def running(command: list[str], env: Mapping[str, str], log_path: Path
-            ) -> Iterator[subprocess.Popen]:
-    """`command` started with its output in `log_path`; terminated (killed after 20 s)
-    when the block ends, however it ends."""
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-    try:
-        yield server
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()

@@ -1,6 +1,8 @@
 """One working session with no network but loopback; run by test_netns_offline.py as
 
-    unshare -n sh -c 'ip link set lo up && python offline_session.py WORKDIR'
+    unshare -n sh -c 'ip link set lo up && python -m tests.security.offline_session WORKDIR'
+
+from the repository's root.
 
 It first shows that the namespace really is offline, then starts `jupyter lab` with
 the extension and the embedded default model, streams a chat, calls /safeai/scan, runs
@@ -22,9 +24,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from lab_server import BIN, free_port, lab_command, running  # this script's folder
+from tests.processes import free_port, running, wait_until
+from tests.security.lab_server import BIN, lab_command
 
-TESTS = Path(__file__).resolve().parents[1]
 QUESTION = "Write a Python function that returns the square of a number."
 PHI = "Patient Olumide Bakare, MRN: 00483920, SSN 219-09-9999, asks about metformin."
 
@@ -70,25 +72,22 @@ def main(work: Path) -> dict[str, object]:
     url = f"http://127.0.0.1:{port}/"
     try:
         with running(command, env, log_path) as server:
-            report.update(session(url, token, root, env, server))
+            report.update(session(url, token, root, env, server, log_path))
     finally:
         report["server_log"] = log_path.read_text(errors="replace")
     return report
 
 
 def session(url: str, token: str, root: Path, env: dict[str, str],
-            server: subprocess.Popen) -> dict[str, object]:
+            server: subprocess.Popen, log_path: Path) -> dict[str, object]:
     out: dict[str, object] = {}
     deadline = time.monotonic() + 120
-    while True:
-        try:
-            request(url, token, "api/status").read()
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if server.poll() is not None or time.monotonic() > deadline:
-                out["started"] = False
-                return out
-            time.sleep(0.3)
+    try:
+        wait_until(lambda: bool(request(url, token, "api/status").read()), server, log_path,
+                   what="jupyter lab", timeout=120)
+    except RuntimeError:
+        out["started"] = False
+        return out
     out["started"] = True
     while time.monotonic() < deadline:  # the default model loads in the background
         listing = json.load(request(url, token, "safeai/models"))
@@ -115,8 +114,7 @@ def session(url: str, token: str, root: Path, env: dict[str, str],
     out["cli"] = {"code": cli.returncode, "entities": sorted({f["entity"] for f in findings}),
                   "stderr": cli.stderr[-2000:]}
 
-    sys.path.insert(0, str(TESTS))
-    from kernel_client import Kernel
+    from tests.kernel_client import Kernel
 
     kernel = Kernel(env)
     try:

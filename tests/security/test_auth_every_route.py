@@ -16,10 +16,10 @@ import pytest
 import tornado.web
 from jupyter_server.auth import Authorizer
 from jupyter_server.utils import url_path_join
-from leakcheck import chat_body
 from tornado.httpclient import AsyncHTTPClient, HTTPResponse
 
 from jupyter_safeai.server.handlers import AUTH_RESOURCE
+from tests.security.leakcheck import chat_body
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 #: Bodies that pass validation, for the requests that must get through.
@@ -156,48 +156,71 @@ class ReadOnlySafeAI(Authorizer):
         return resource != AUTH_RESOURCE or action == "read"
 
 
-class TestAnAuthorizerThatDeniesSafeAI:
-    @pytest.fixture
-    def jp_server_config(self, jp_server_config: dict) -> dict:
-        jp_server_config["ServerApp"]["authorizer_class"] = DenySafeAI
-        return jp_server_config
+@pytest.fixture
+def authorizer_class() -> type[Authorizer] | None:
+    """The server's authorizer: Jupyter's own unless a test parametrizes an institution's."""
+    return None
 
-    async def test_chat_scan_and_every_route_are_denied_and_no_model_is_called(
-            self, http_server, jp_fetch, jp_http_port, jp_serverapp, routes,
-            model_calls, monkeypatch) -> None:
-        from jupyter_safeai.scan.engine import Scanner
 
-        scanned: list[str] = []
-        monkeypatch.setattr(Scanner, "scan", lambda self, text, *a: scanned.append(text) or [])
-        token = {"Authorization": f"token {jp_serverapp.identity_provider.token}"}
-        DenySafeAI.checked.clear()
-        for path, _, implemented in routes:
-            for method in implemented:
-                response = await call(jp_http_port, path, method, token, body_for(path))
+@pytest.fixture
+def jp_server_config(jp_server_config: dict, authorizer_class: type[Authorizer] | None) -> dict:
+    if authorizer_class is not None:
+        jp_server_config["ServerApp"]["authorizer_class"] = authorizer_class
+    return jp_server_config
+
+
+@pytest.fixture
+def token_header(jp_serverapp) -> dict[str, str]:
+    return {"Authorization": f"token {jp_serverapp.identity_provider.token}"}
+
+
+@pytest.mark.parametrize("authorizer_class", [DenySafeAI])
+async def test_an_authorizer_that_denies_safeai_denies_every_route_and_calls_no_model(
+        http_server, jp_fetch, jp_http_port, token_header, routes, model_calls,
+        monkeypatch) -> None:
+    from jupyter_safeai.scan.engine import Scanner
+
+    scanned: list[str] = []
+    monkeypatch.setattr(Scanner, "scan", lambda self, text, *a: scanned.append(text) or [])
+    DenySafeAI.checked.clear()
+    for path, _, implemented in routes:
+        for method in implemented:
+            response = await call(jp_http_port, path, method, token_header, body_for(path))
+            assert response.code == 403, (path, method, response.code)
+            assert b"not authorized" in response.body
+    assert model_calls == [] and scanned == []
+    assert ("write", AUTH_RESOURCE) in DenySafeAI.checked
+    assert ("read", AUTH_RESOURCE) in DenySafeAI.checked
+    status = await jp_fetch("api", "status")  # the rest of the server still answers
+    assert status.code == 200
+
+
+@pytest.mark.parametrize("authorizer_class", [ReadOnlySafeAI])
+async def test_a_read_only_authorizer_lets_models_and_policy_be_read_not_chat_or_scan(
+        http_server, jp_http_port, token_header, routes, model_calls) -> None:
+    for path, _, implemented in routes:
+        for method in implemented:
+            target = with_query(path) if method == "GET" else path
+            response = await call(jp_http_port, target, method, token_header, body_for(path))
+            if method == "GET":
+                assert got_through(response), (path, method, response.code)
+            else:
                 assert response.code == 403, (path, method, response.code)
-                assert b"not authorized" in response.body
-        assert model_calls == [] and scanned == []
-        assert ("write", AUTH_RESOURCE) in DenySafeAI.checked
-        assert ("read", AUTH_RESOURCE) in DenySafeAI.checked
-        status = await jp_fetch("api", "status")  # the rest of the server still answers
-        assert status.code == 200
+    assert model_calls == []
 
 
-class TestAReadOnlyAuthorizer:
+class TestInFrontOfAGateway:
+    """A user's server in client mode has its own handlers (forwarding): the same refusals."""
+
     @pytest.fixture
-    def jp_server_config(self, jp_server_config: dict) -> dict:
-        jp_server_config["ServerApp"]["authorizer_class"] = ReadOnlySafeAI
-        return jp_server_config
+    def safeai_config(self, monkeypatch) -> dict:
+        monkeypatch.setenv("SAFEAI_TEST_GATEWAY_TOKEN", "unused")
+        return {"gateway_url": "http://127.0.0.1:9/",  # never reached: nobody gets through
+                "gateway_token_env": "SAFEAI_TEST_GATEWAY_TOKEN"}
 
-    async def test_models_and_policy_can_be_read_but_chat_and_scan_are_denied(
-            self, http_server, jp_http_port, jp_serverapp, routes, model_calls) -> None:
-        token = {"Authorization": f"token {jp_serverapp.identity_provider.token}"}
-        for path, _, implemented in routes:
-            for method in implemented:
-                target = with_query(path) if method == "GET" else path
-                response = await call(jp_http_port, target, method, token, body_for(path))
-                if method == "GET":
-                    assert got_through(response), (path, method, response.code)
-                else:
-                    assert response.code == 403, (path, method, response.code)
-        assert model_calls == []
+    async def test_every_route_refuses_requests_without_credentials(
+            self, http_server, jp_http_port, routes, model_calls) -> None:
+        handlers = {handler.__name__ for _, handler, _ in routes}
+        assert {"ForwardedChatHandler", "ForwardedCompletionHandler"} <= handlers
+        await test_every_route_refuses_requests_without_credentials(
+            http_server, jp_http_port, routes, model_calls)

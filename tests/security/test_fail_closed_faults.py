@@ -16,11 +16,11 @@ import time
 from pathlib import Path
 
 import pytest
-from leakcheck import chat_body, events_of, occurrences
 from tornado.httpclient import HTTPClientError
 
 from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ApprovedModel, LocalModel
 from jupyter_safeai.scan import default_scanner
+from tests.security.leakcheck import chat_body, events_of, occurrences
 
 NAME, MRN, SSN = "Olumide Bakare", "00483920", "219-09-9999"
 PLANTED = (NAME, MRN, SSN, "Bakare")

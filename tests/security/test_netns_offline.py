@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).with_name("offline_session.py")
+REPO = Path(__file__).resolve().parents[2]
+SESSION = "tests.security.offline_session"  # run as a module from REPO
 #: What Python and glibc say when something tries to go out and cannot.
 EGRESS_SIGNS = ("Network is unreachable", "Temporary failure in name resolution",
                 "Name or service not known", "ENETUNREACH", "getaddrinfo failed")
@@ -32,9 +33,9 @@ def netns_refusal() -> str | None:
 
 @pytest.mark.skipif(netns_refusal() is not None, reason=str(netns_refusal()))
 def test_server_chat_scan_cli_and_magic_work_with_only_loopback(tmp_path: Path) -> None:
-    shell = f"ip link set lo up && exec {sys.executable} {SCRIPT} {tmp_path}"
+    shell = f"ip link set lo up && exec {sys.executable} -m {SESSION} {tmp_path}"
     done = subprocess.run(["unshare", "-n", "sh", "-c", shell], capture_output=True,
-                          text=True, timeout=400)
+                          text=True, timeout=400, cwd=REPO)
     assert done.returncode == 0, done.stderr[-4000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
     log = report.pop("server_log")

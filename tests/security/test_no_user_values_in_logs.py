@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from leakcheck import occurrences
 from tornado.httpclient import HTTPClientError
+
+from tests.security.leakcheck import occurrences
 
 #: One value per field; none of them is a word the product would write of its own.
 PLANTED = {field: f"Qv{n:02d}zplant{field.replace('_', '')}X" for n, field in enumerate((

@@ -22,7 +22,6 @@ import os
 import secrets
 import sqlite3
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -30,9 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from kernel_client import Kernel  # tests/, on the path through its conftest.py
-from lab_server import BIN, free_port, lab_command, running
-from leakcheck import files_under, occurrences
+
+from tests.kernel_client import Kernel
+from tests.processes import free_port, running, wait_until
+from tests.security.lab_server import BIN, lab_command
+from tests.security.leakcheck import files_under, occurrences
 
 NAMES = ["Olumide Bakare", "Siobhan Nakashima-Okafor", "Hamid Farouqi"]
 SSN, MRN, MRN2 = "219-09-9999", "00483920", "73920458"
@@ -123,16 +124,8 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
     command = lab_command(port, token, root, "--ServerApp.log_level=DEBUG")
     with running(command, env, base / "server.log") as server:
         lab = Session(base, f"http://127.0.0.1:{port}/", token, env, server, [], [])
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if lab.call("api/status", timeout=5)[0] == 200:
-                    break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((base / "server.log").read_text()[-3000:])
-            time.sleep(0.3)
+        wait_until(lambda: lab.call("api/status", timeout=5)[0] == 200, server,
+                   base / "server.log", what="jupyter lab", timeout=90)
         yield lab
 
 

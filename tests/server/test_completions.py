@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,7 @@ from tornado.httpclient import HTTPClientError
 from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL
 from jupyter_safeai.server.audit import verify
 from jupyter_safeai.server.completions import RateLimiter
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "models"))
-from fake_openai import FakeOpenAI  # noqa: E402
+from tests.models.fake_openai import FakeOpenAI
 
 SSN = "219-09-9999"
 SSN_CELL = f'patient = {{"name": "x", "ssn": "{SSN}"}}\nprint(patient['

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from tornado.httpclient import HTTPClientError
 
-sys.path.insert(0, str(Path(__file__).parent))
-from gateway_process import GatewayProcess, free_port  # noqa: E402
+from tests.processes import free_port
+from tests.server.gateway_process import GatewayProcess
 
 NAME, MRN = "John Smith", "00483920"
 PROMPT = f"Patient {NAME}, MRN: {MRN}, asks how to plot glucose by month."
@@ -150,3 +148,9 @@ class TestGatewayDown:
         assert code == 503
         listing = json.loads((await jp_fetch("safeai", "models")).body)
         assert listing["models"] == [] and "cannot connect" in listing["error"]
+        # completions: off, and a request is refused without anything sent
+        limits = json.loads((await jp_fetch("safeai", "complete")).body)
+        assert limits["enabled"] is False
+        code, body, _ = await refused(jp_fetch, "safeai", "complete", method="POST",
+                                      body=json.dumps({"prefix": PROMPT}))
+        assert code == 503 and MRN not in json.dumps(body) and MRN not in caplog.text

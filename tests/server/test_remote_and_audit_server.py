@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,7 @@ from tornado.httpclient import HTTPClientError
 
 from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL
 from jupyter_safeai.server.audit import verify
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "models"))
-from fake_openai import FakeOpenAI  # noqa: E402
+from tests.models.fake_openai import FakeOpenAI
 
 PROMPT = "Patient John Smith, MRN: 00483920, asks about metformin."
 SECRET_PROMPT = "my key is AKIA" + "ZQ3DRT5K7PLMN2XW"

@@ -4,6 +4,7 @@
  */
 import {
   IContextItem,
+  ISchema,
   addItem,
   cellContext,
   composePrompt,
@@ -20,6 +21,11 @@ import {
 /** Synthetic rows: these values must never appear in a schema. */
 const NAMES = ['Jane Doe', 'Robert Smith', 'Ana Lima'];
 const MRNS = ['00483920', '00512077', '00600001'];
+
+/** A schema's columns as one line, as `df.dtypes` would list them. */
+function columnsOf(schema: ISchema): string {
+  return schema.columns.map(c => `${c.name}: ${c.dtype}`).join(', ');
+}
 
 const HTML = `<div><style scoped>.dataframe tbody tr th { vertical-align: top; }</style>
 <table border="1" class="dataframe"><thead><tr style="text-align: right;">
@@ -78,22 +84,16 @@ describe('inferDtype', () => {
 describe('schemaFromHtml', () => {
   it('reads column names, guesses types and counts rows of a pandas table', () => {
     const schema = schemaFromHtml(HTML)!;
-    expect(schema.columns).toEqual([
-      { name: 'patient_name', dtype: 'object' },
-      { name: 'mrn', dtype: 'int64' },
-      { name: 'age', dtype: 'float64' },
-      { name: 'bmi', dtype: 'float64' },
-      { name: 'admitted', dtype: 'datetime64' },
-      { name: 'smoker', dtype: 'bool' }
-    ]);
+    expect(columnsOf(schema)).toBe(
+      'patient_name: object, mrn: int64, age: float64, bmi: float64, admitted: datetime64, smoker: bool'
+    );
     expect(schema.rows).toBe(3);
     expect(schema.dtypesExact).toBe(false);
   });
 
   it('takes the shape from the footer of a truncated display, skipping "..."', () => {
     const schema = schemaFromHtml(TRUNCATED)!;
-    expect(schema.columns.map(c => c.name)).toEqual(['id', 'dose', 'site']);
-    expect(schema.columns.map(c => c.dtype)).toEqual(['int64', 'float64', 'object']);
+    expect(columnsOf(schema)).toBe('id: int64, dose: float64, site: object');
     expect(schema.rows).toBe(10000);
     expect(schema.totalColumns).toBe(42);
   });
@@ -108,7 +108,7 @@ describe('schemaFromHtml', () => {
       <tr><th></th><th>dose</th></tr><tr><th>patient</th><th></th></tr></thead>
       <tbody><tr><th>${NAMES[0]}</th><td>1.5</td></tr></tbody></table>`;
     const schema = schemaFromHtml(html)!;
-    expect(schema.columns).toEqual([{ name: 'dose', dtype: 'float64' }]);
+    expect(columnsOf(schema)).toBe('dose: float64');
     expect(schema.rows).toBe(1);
   });
 });
@@ -116,12 +116,7 @@ describe('schemaFromHtml', () => {
 describe('schemaFromRepr', () => {
   it('cuts rows where the right-aligned column names end', () => {
     const schema = schemaFromRepr(REPR)!;
-    expect(schema.columns).toEqual([
-      { name: 'patient_name', dtype: 'object' },
-      { name: 'mrn', dtype: 'int64' },
-      { name: 'age', dtype: 'int64' },
-      { name: 'bmi', dtype: 'float64' }
-    ]);
+    expect(columnsOf(schema)).toBe('patient_name: object, mrn: int64, age: int64, bmi: float64');
     expect(schema.rows).toBe(3);
     expect(schema.from).toBe('text');
   });
@@ -130,10 +125,7 @@ describe('schemaFromRepr', () => {
     const text = `    a    b\n0   1  2.0\n..  ..  ...\n99  4  5.5\n\n[100 rows x 2 columns]`;
     const schema = schemaFromRepr(text)!;
     expect(schema.rows).toBe(100);
-    expect(schema.columns).toEqual([
-      { name: 'a', dtype: 'int64' },
-      { name: 'b', dtype: 'float64' }
-    ]);
+    expect(columnsOf(schema)).toBe('a: int64, b: float64');
   });
 
   it('refuses text that is not a frame', () => {
@@ -146,11 +138,7 @@ describe('schemaFromRepr', () => {
 describe('schemaFromInfo', () => {
   it('takes exact dtypes and the row count from df.info()', () => {
     const schema = schemaFromInfo(INFO)!;
-    expect(schema.columns).toEqual([
-      { name: 'patient_name', dtype: 'object' },
-      { name: 'mrn', dtype: 'int64' },
-      { name: 'admitted', dtype: 'datetime64[ns]' }
-    ]);
+    expect(columnsOf(schema)).toBe('patient_name: object, mrn: int64, admitted: datetime64[ns]');
     expect(schema.rows).toBe(1200);
     expect(schema.dtypesExact).toBe(true);
   });

@@ -61,30 +61,13 @@ describe('sendButton', () => {
     });
   });
 
-  it('says Send when the gate would send the question unchanged', () => {
-    expect(sendButton(decision('send'), QUESTION)).toEqual({
-      label: 'Send',
-      disabled: false,
-      acknowledge: false
-    });
-  });
-
-  it('says Send redacted when identifiers would be replaced', () => {
-    const verdict = decision('redact', [finding('PERSON', 'phi', 'redact')]);
-    expect(sendButton(verdict, QUESTION)).toEqual({
-      label: 'Send redacted',
-      disabled: false,
-      acknowledge: false
-    });
-  });
-
-  it('says Send anyway and sends the acknowledgement when the gate warns', () => {
-    const verdict = decision('warn', [finding('EMAIL_ADDRESS', 'phi', 'warn')]);
-    expect(sendButton(verdict, QUESTION)).toEqual({
-      label: 'Send anyway',
-      disabled: false,
-      acknowledge: true
-    });
+  it.each<[Action, string, boolean, IFinding[]]>([
+    ['send', 'Send', false, []],
+    ['redact', 'Send redacted', false, [finding('PERSON', 'phi', 'redact')]],
+    ['warn', 'Send anyway', true, [finding('EMAIL_ADDRESS', 'phi', 'warn')]]
+  ])('when the gate would %s, says %s (acknowledgement sent: %s)', (action, label, ack, found) => {
+    const button = sendButton(decision(action, found), QUESTION);
+    expect(button).toEqual({ label, disabled: false, acknowledge: ack });
   });
 
   it.each([

@@ -19,6 +19,7 @@ import {
   cellReports,
   cellTexts,
   countWarnings,
+  emptyWarningsState,
   groupBySeverity,
   hash,
   outputText,
@@ -551,16 +552,7 @@ describe('cellReports, baseline matching, grouping and countWarnings', () => {
 });
 
 describe('warningsSummary', () => {
-  const base = {
-    path: 'visit.ipynb',
-    cells: [],
-    magic: [],
-    scanning: false,
-    error: null,
-    total: 0,
-    lastPassMs: null,
-    firstPassMs: null
-  };
+  const base = emptyWarningsState('visit.ipynb');
 
   it('says what the panel knows', () => {
     expect(warningsSummary({ ...base, path: null })).toBe('No notebook open');

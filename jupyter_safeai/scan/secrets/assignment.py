@@ -184,6 +184,18 @@ _LINE_PREFIX = re.compile(r"[ \t]*(?:(?:export|set|%env|%set_env|-)[ \t]+)?")
 _FORMAT_FIELD = re.compile(r"[A-Za-z_][\w.]*(?:\[[^\]]*\])?(?:![rsa])?(?::[^{}]*)?|\d*")
 
 
+_OPENER = {")": "(", "]": "[", "}": "{"}
+
+
+def _unopened_closers_cut(value: str) -> str:
+    """`value` without the brackets at its end that close what opened before it: the
+    last keyword argument of a call (`pass=False)))`) ends at the value."""
+    while value and value[-1] in _OPENER and (
+            value.count(value[-1]) > value.count(_OPENER[value[-1]])):
+        value = value[:-1]
+    return value
+
+
 def _bare_value_end(text: str, match: re.Match[str], start: int, end: int,
                     key: str) -> tuple[int, bool]:
     """Where a bare value really ends, and whether it is a shell/.env assignment.
@@ -206,8 +218,8 @@ def _bare_value_end(text: str, match: re.Match[str], start: int, end: int,
     if match.group("op") == "=" and tight and before != ";" and _ENV_KEY.fullmatch(key):
         cut = value.find(";")
         return (start + cut if cut >= 0 else end), True
-    if own_line and match.group("key"):
-        return start + len(value.rstrip(",;")), False  # JS/YAML `key: value,` / `a = b;`
+    if own_line and match.group("key"):  # JS/YAML `key: value,` / `a = b;`
+        return start + len(_unopened_closers_cut(value.rstrip(",;"))), False
     delimiter = _CODE_DELIMITER.search(value)
     end = start + delimiter.start() if delimiter else end
     limit = start + len(value)

@@ -1,0 +1,348 @@
+"""Names in conversational prose that no title or label announces.
+
+A message about people names them bare: in an enumeration (`We invited Oskar, Lena,
+Tove and Pim`), when it speaks to them (`Hi Manlio,`, `Come home, Roy!`), as who does
+or undergoes what only people do (`Ilse shouted at Bram`, `she handed Marit the keys`).
+Documentation, code and tables use the same shapes for other things (`Alice and Bob`
+in a cryptography notebook are names too; `Hello World!` is not), so each form asks
+for its own evidence: the name lists, the words only people take, and, in a sentence
+about someone (a pronoun or a first person), the NER model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+
+import regex
+
+from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists
+
+#: One word of a name in an enumeration or an address: capitalised or all lower case.
+_ITEM = r"\p{L}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
+#: A capitalised word of a name, its apostrophes and hyphens inside it.
+_NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
+# `Oskar, Lena, Tove and Pim`, `oskar, lena, tove or pim`: three or more single words.
+_ENUMERATION = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_@./-])(?<![\p{{L}}\p{{N}}],[ ]){_ITEM}(?:,[ ]{_ITEM}){{1,}},?[ ]"
+    rf"(?:and|or|&)[ ]{_ITEM}(?![\p{{L}}\p{{N}}_@'’-]|\.[\p{{L}}\p{{N}}])")
+#: Where an enumeration may be: a comma, words and commas, then `and`, `or` or `&`.
+_ENUMERATION_QUICK = re.compile(r", (?:[^\W\d_]+, )*[^\W\d_]+,? (?:and|or|&) [^\W\d_]")
+_ENUMERATED_ITEM = regex.compile(rf"(?<=^|,[ ]|[ ](?:and|or|&)[ ]){_ITEM}")
+#: Share of an enumeration's items that a name list must know as given names.
+_KNOWN_SHARE = 0.6
+#: ... when they are in lower case, where a list of words is more often no names.
+_KNOWN_SHARE_LOWER = 0.75
+# `Hi Manlio,`, `Dear Anneke!`: a greeting, one capitalised word, then a break.
+_GREETING = regex.compile(
+    r"(?<![\p{L}\p{N}_])(?i:hi|hello|hey|hiya|howdy|dear|greetings|good[ ]morning|"
+    r"good[ ]evening|thanks|thank[ ]you|cheers|bye|goodbye)[ ]?,?[ ]"
+    rf"({_NAME_WORD})(?=[ ]?[,!:;.?]|[ ]?$)", regex.MULTILINE)
+#: What a greeting addresses that is not a person.
+_GREETED_THINGS = frozenset("""
+world everyone everybody all there team folks guys friends people again so much you sir
+madam doctor again python jupyter notebook colab reader readers class students future
+""".split())
+# `…, Roy!`, `…, Anneke?`: a listed given name addressed at the end of a sentence.
+_VOCATIVE = regex.compile(rf"(?<=[\p{{L}}\p{{N}}],[ ])({_NAME_WORD})(?=[!?])")
+#: How far before its `!` or `?` a name spoken to is looked for.
+_VOCATIVE_REACH = 40
+# Verbs whose object is a person (`shouted at Bram`, `between him and Asya`, `starring
+# Vance`), or a person when a possessive follows (`had given Marit his key`) ...
+_PERSON_OBJECT = regex.compile(
+    r"(?<![\p{L}\p{N}_])(?i:(?:shouted|yelled|screamed|smiled|waved|winked|stared|glared|"
+    r"laughed|swore|snapped)[ ]at|thanked|married|kissed|hugged|divorced|phoned|texted|"
+    r"between[ ](?:him|her|me|us|them)[ ]and|starring|featuring)[ ]"
+    rf"({_NAME_WORD})(?![\p{{L}}\p{{N}}_])"
+    r"|(?<![\p{L}\p{N}_])(?i:(?:had|has|have)[ ]given|gave|handed|told|showed|sent|asked)[ ]"
+    rf"({_NAME_WORD})(?=[ ](?i:his|her|their|my|our|your|a|an|the|that|to)\b)")
+# A person's name given in so many words: whatever word follows is that name, even one
+# that is also a method's or a street's (`Her maiden name is Clark`).
+_NAME_GIVEN = regex.compile(
+    r"(?<![\p{L}\p{N}_])(?i:(?:my|his|her|their|your|maiden|first|last|given|family|"
+    r"full|middle|nick)[ ]?name[ ](?:is|was)|(?:calls|call|called)[ ]me)[ ]"
+    rf"({_NAME_WORD})(?![\p{{L}}\p{{N}}_])")
+# ... and a name opening a sentence before a verb only people take.
+#: The words of a full name after its first: an initial, particles (`Willemine ten Pas`).
+_MORE_NAME = (rf"(?:[ ]\p{{Lu}}\.?(?=[ ]\p{{Lu}})|[ ](?:(?:{'|'.join(sorted(PARTICLES))})[ ])*"
+              rf"{_NAME_WORD}){{0,3}}")
+_PERSON_SUBJECT = regex.compile(
+    rf"(?:^|(?<=[.!?:;][ ]|\n))({_NAME_WORD}{_MORE_NAME})[ ](?:"
+    r"shouted|yelled|screamed|whispered|laughed|smiled|cried|sighed|married|divorced|"
+    r"kissed|hugged|apologi[sz]ed|began[ ]writing|grew[ ]up|was[ ]born|lives[ ](?:at|in)|"
+    r"lived[ ](?:at|in)|(?:had|has)[ ]given|is[ ]from|will[ ]be[ ]talking)\b",
+    regex.MULTILINE)
+# A person named for a part people play in an account or a case: `add Irenke Sörös as
+# a beneficiary`, `Ilse Berg as my emergency contact`.
+_AS_ROLE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])({_NAME_WORD}{_MORE_NAME})[ ]as[ ](?:an?|my|our|the|his|her|their)[ ]"
+    r"(?:beneficiary|guardian|co-?signer|trustee|executor|executrix|dependa?ent|witness|"
+    r"referee|reference|proxy|caregiver|next[ ]of[ ]kin|emergency[ ]contact|authori[sz]ed[ ]"
+    r"user|joint[ ]holder|power[ ]of[ ]attorney)\b")
+# A person's full name, then where they work: `of` or `from` and a name ending in a
+# company word (`Ilkka Vähä of Northwind Haulage Ltd`, `Ada Obi from 3 Arches Inc`).
+_OF_COMPANY = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])({_NAME_WORD}(?:[ ]\p{{Lu}}\.?)?[ ]{_NAME_WORD})[ ](?:of|from)[ ]"
+    r"(?:\d+[ ])?(?:\p{Lu}[\p{L}&'’.-]*[ ]){0,3}(?:Inc|LLC|Ltd|Corp|Co|GmbH|AG|PLC|LLP|"
+    r"Solutions|Technologies|Group|Holdings|Partners|Associates|Systems|Labs|Consulting|"
+    r"Analytics|Research|Services)\b")
+#: How far before its `as` the name of `_AS_ROLE` is looked for.
+_AS_REACH = 60
+#: Every role of `_AS_ROLE` holds one of these, for a quick test before it is tried.
+_ROLE_STEMS = ("beneficiar", "guardian", "signer", "trustee", "executor", "executrix",
+               "dependent", "dependant", "witness", "referee", "reference", "proxy",
+               "caregiver", "next of kin", "emergency contact", "authori", "joint holder",
+               "power of attorney")
+#: The company words of `_OF_COMPANY`: it is tried only before them.
+_COMPANY_WORDS = (" Inc", " LLC", " Ltd", " Corp", " Co", " GmbH", " AG", " PLC", " LLP",
+                  " Solutions", " Technologies", " Group", " Holdings", " Partners",
+                  " Associates", " Systems", " Labs", " Consulting", " Analytics", " Research",
+                  " Services")
+#: How far before its company word a person's name and `of` are looked for.
+_COMPANY_REACH = 120
+# Pronouns and first-person words: a sentence holding one is about someone.
+_ABOUT_SOMEONE = re.compile(
+    r"\b(?:he|she|him|her|his|hers|himself|herself|my|mine|He|She|Him|Her|His|My)\b")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+#: Characters searched either side of a name for its sentence's ends.
+_SENTENCE_REACH = 200
+
+
+def about_someone(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] is about a person: it holds a
+    personal pronoun or a first person (`he`, `her`, `I`, `my`), as a message, a note
+    or a story does and documentation rarely does."""
+    low = max(0, start - _SENTENCE_REACH)
+    stops = [m.end() for m in _SENTENCE_END.finditer(text, low, start)]
+    left = stops[-1] if stops else low
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_REACH))
+    right = stop.start() if stop else min(len(text), end + _SENTENCE_REACH)
+    return bool(_ABOUT_SOMEONE.search(text, left, start) or _ABOUT_SOMEONE.search(
+        text, end, right))
+
+
+def _plain_word(word: str, not_names: Collection[str]) -> bool:
+    key = word.casefold()
+    return key not in COMMON_WORDS and key not in EPONYMS and key not in not_names
+
+
+def enumerated_names(text: str, lists: NameLists, not_names: frozenset[str]
+                     ) -> Iterator[tuple[int, int]]:
+    """The items of enumerations of given names (`Oskar, Lena, Tove and Pim`): three or
+    more single words, all capitalised or all lower case, none a common word, most
+    known as given names (all of them, in lower case)."""
+    if ", " not in text:
+        return
+    kinds = lists.kinds
+    for match in _enumerations(text):
+        items = list(_ENUMERATED_ITEM.finditer(match.group()))
+        words = [item.group() for item in items]
+        lower = all(w.islower() for w in words)
+        if len(words) < 3 or not (lower or all(w[0].isupper() and w[1:].islower()
+                                                for w in words)):
+            continue
+        if not all(_plain_word(w, ()) for w in words):
+            continue
+        given = sum(kinds.get(w.casefold(), "") in ("G", "N") and _plain_word(w, not_names)
+                    for w in words)
+        if given < len(words) * (_KNOWN_SHARE_LOWER if lower else _KNOWN_SHARE):
+            continue  # `adam` beside `silvana, christopher` is a name; alone, an optimiser
+        if len(words) == 3 and any(kinds.get(w.casefold(), "") != "G" for w in words):
+            continue  # `Owens, Duran and Oneal`: a firm is named after three partners
+
+        base = match.start()
+        for item in items:
+            yield base + item.start(), base + item.end()
+
+
+def _enumerations(text: str) -> Iterator[regex.Match[str]]:
+    """`_ENUMERATION.finditer(text)`, tried only where `re` finds `, word … and ` (its
+    literal start is found many times faster than `regex` tries every position)."""
+    at = 0
+    while (quick := _ENUMERATION_QUICK.search(text, at)) is not None:
+        start = quick.start()
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
+            start -= 1
+        match = _ENUMERATION.match(text, start) if start < quick.start() else None
+        if match is not None:
+            yield match
+            at = match.end()
+        else:
+            at = quick.start() + 2
+
+
+#: A pattern read by `_anchored` reaches its capitalised name within this many characters.
+_CAPITAL_REACH = 24
+
+
+def _anchored(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
+              lowered: str) -> list[regex.Match[str]]:
+    """The matches of `pattern` that start at one of its leading `words` (lower case,
+    whole words, a capital letter soon after: every such pattern ends in a capitalised
+    name), which `str.find` locates at C speed: `regex` is asked at those few places only,
+    not at every character. `lowered` is `text.lower()`."""
+    if len(lowered) != len(text):  # lower case changed an offset (`İ`): read it all
+        return list(pattern.finditer(text))
+    starts: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (text[at - 1:at].isalpha() or text[end:end + 1].isalpha()) and any(
+                    char.isupper() for char in text[end:end + _CAPITAL_REACH]):
+                starts.add(at)  # a whole word (`hi`, not of `this`), a capital after it
+            at = lowered.find(word, at + 1)
+    found = [m for m in (pattern.match(text, at) for at in sorted(starts)) if m is not None]
+    return [m for i, m in enumerate(found) if not i or m.start() >= found[i - 1].end()]
+
+
+def _ending_near(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
+                 haystack: str, reach: int, after: int = 12) -> list[regex.Match[str]]:
+    """The matches of `pattern` that end at one of `words` (found as whole words in
+    `haystack`, `text` or its lower case, by `str.find`), searched only in the `reach`
+    characters before (and `after` characters past the word)."""
+    if len(haystack) != len(text):
+        return list(pattern.finditer(text))
+    spans: dict[tuple[int, int], regex.Match[str]] = {}
+    for word in words:
+        at = haystack.find(word)
+        while at >= 0:
+            if word[-1].isalpha() and text[at + len(word):at + len(word) + 1].isalpha():
+                # ` Co` of ` Count`
+                at = haystack.find(word, at + 1)
+                continue
+            match = pattern.search(text, max(0, at - reach),
+                                   min(len(text), at + len(word) + after))
+            if match is not None:
+                spans.setdefault(match.span(), match)
+            at = haystack.find(word, at + 1)
+    return [spans[span] for span in sorted(spans)]
+
+
+def _vocatives(text: str) -> Iterator[regex.Match[str]]:
+    """`_VOCATIVE`'s matches, read back from each `!` and `?` (few) rather than tried at
+    every character."""
+    for mark in ("!", "?"):
+        at = text.find(mark)
+        while at >= 0:
+            match = _VOCATIVE.search(text, max(0, at - _VOCATIVE_REACH), at + 1)
+            if match is not None:
+                yield match
+            at = text.find(mark, at + 1)
+
+
+def addressed_names(text: str, lists: NameLists, not_names: frozenset[str]
+                    ) -> Iterator[tuple[int, int]]:
+    """Names a message speaks to: after a greeting (any capitalised word that is no
+    common word), or a known given name closing a sentence after a comma (`…, Roy!`)."""
+    kinds = lists.kinds
+    lowered = text.lower()
+    for match in _anchored(_GREETING_WORDS, _GREETING, text, lowered):
+        word = match.group(1)
+        if word.casefold() not in _GREETED_THINGS and _plain_word(word, not_names):
+            yield match.span(1)
+    for match in _vocatives(text):
+        word = match.group(1)
+        if kinds.get(word.casefold(), "").upper() in ("G", "N") and word.casefold() not in (
+                not_names):  # `Good job, Mark!`: a name that is also a word, spoken to
+            yield match.span(1)
+
+
+def person_words(text: str, lists: NameLists, not_names: Collection[str]
+                 ) -> Iterator[tuple[int, int]]:
+    """Names as who does or undergoes what only people do: the object of `shouted at`,
+    `married`, `starring`, `had given … his`; the subject of `shouted`, `was born`,
+    `began writing` at a sentence's start. Known to no list, they are names all the
+    same: the verb says so. In lower case, a listed given name or a verb that takes
+    only people (`eva kleist lives at`, `cormac shouted`)."""
+    lowered = text.lower()
+    if " as " in text and any(role in lowered for role in _ROLE_STEMS):
+        for match in _ending_near((" as ",), _AS_ROLE, text, text, _AS_REACH, _AS_REACH):
+            if _plain_word(match.group(1).split()[0], not_names):
+                yield match.span(1)
+    if " of " in text or " from " in text:
+        for match in _ending_near(_COMPANY_WORDS, _OF_COMPANY, text, text, _COMPANY_REACH):
+            if all(_plain_word(word, not_names) for word in match.group(1).split()):
+                yield match.span(1)
+    verbs = _OBJECT_VERBS + (("had", "has", "have") if "given" in lowered else ())
+    for match in _anchored(verbs, _PERSON_OBJECT, text, lowered):
+        group = 1 if match.group(1) else 2
+        if _plain_word(match.group(group), not_names):
+            yield match.span(group)
+    giving = any(phrase in lowered for phrase in NAME_GIVING_PHRASES)
+    for match in _anchored(_NAME_GIVING_WORDS if giving else (), _NAME_GIVEN, text, lowered):
+        if match.group(1).casefold() not in COMMON_WORDS:  # `Clark`, `Key`: a name here
+            yield match.span(1)
+    for start in _sentence_starts(_SUBJECT_VERBS, text, lowered):
+        first = text[start:start + 1]
+        match = _PERSON_SUBJECT.match(text, start) if first.isupper() else None
+        if match is not None:
+            words = match.group(1).split()
+            if words[0].casefold() not in _SENTENCE_OPENERS and all(
+                    _plain_word(word, not_names) for word in words):
+                yield match.span(1)
+            continue
+        match = _LOWER_PERSON_SUBJECT.match(text, start) if not first.isupper() else None
+        if match is not None:
+            words = match.group(1).split()
+            if words[0] not in _SENTENCE_OPENERS and all(
+                    _plain_word(word, not_names) for word in words) and (
+                    lists.kinds.get(words[0], "") in ("G", "N") or match.group(2)):
+                yield match.span(1)
+
+
+#: What ends a sentence or a clause before a subject, with the blank after it.
+_SENTENCE_BREAKS = (". ", "! ", "? ", ": ", "; ")
+
+
+def _sentence_starts(words: tuple[str, ...], text: str, lowered: str) -> list[int]:
+    """Where the sentences start that hold one of `words` (lower case) within
+    `_SUBJECT_REACH` characters of their start: the line's start or the character after
+    the last break before the word, found by `str.rfind`."""
+    if len(lowered) != len(text):
+        lowered = text  # offsets must agree; verbs in capitals are then not seen
+    starts: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            low = max(0, at - _SUBJECT_REACH)
+            breaks = (text.rfind(stop, low, at) for stop in _SENTENCE_BREAKS)
+            start = max(text.rfind("\n", low, at) + 1, low,
+                        *(found + 2 for found in breaks if found >= 0))
+            starts.add(start)
+            at = lowered.find(word, at + 1)
+    return sorted(starts)
+
+
+# The same in lower case at a line's start; group 2 holds the verbs no thing takes.
+_LOWER_PERSON_SUBJECT = regex.compile(
+    r"^[ \t]*(\p{Ll}[\p{Ll}\p{M}'’-]+(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]+)?)[ ](?:"
+    r"(shouted|yelled|screamed|whispered|married|divorced|kissed|hugged|apologi[sz]ed|"
+    r"began[ ]writing|grew[ ]up|was[ ]born|(?:had|has)[ ]given)|lives[ ](?:at|in)|"
+    r"lived[ ](?:at|in)|is[ ]from|will[ ]be[ ]talking)\b",
+    regex.MULTILINE)
+#: How far before its verb a sentence's subject is looked for.
+_SUBJECT_REACH = 80
+#: Every verb of `_PERSON_SUBJECT` and `_LOWER_PERSON_SUBJECT` holds one of these.
+_SUBJECT_VERBS = ("shouted", "yelled", "screamed", "whispered", "laughed", "smiled", "cried",
+                  "sighed", "married", "divorced", "kissed", "hugged", "apologi",
+                  "began writing", "grew up", "was born", "lives ", "lived ", "had given",
+                  "has given", "is from", "be talking")
+
+
+# The words each prose pattern starts with, lower case (see `_anchored`).
+_GREETING_WORDS = ("hi", "hello", "hey", "hiya", "howdy", "dear", "greetings", "good",
+                   "thanks", "thank", "cheers", "bye", "goodbye")
+_OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "stared",
+                 "glared", "laughed", "swore", "snapped", "thanked", "married", "kissed",
+                 "hugged", "divorced", "phoned", "texted", "between", "starring",
+                 "featuring", "gave", "handed", "told", "showed", "sent", "asked")
+#: Every name-giving phrase holds one of these.
+NAME_GIVING_PHRASES = ("name is", "name was", "calls me", "call me", "called me")
+_NAME_GIVING_WORDS = ("my", "his", "her", "their", "your", "maiden", "first", "last",
+                      "given", "family", "full", "middle", "nick", "calls", "call", "called")
+#: Capitalised at a sentence's start, these words are no one's name.
+_SENTENCE_OPENERS = frozenset("""
+the a an this that these those it he she they we i you who what which there here one
+each every some many most all both no none nobody everyone someone our their his her
+""".split())

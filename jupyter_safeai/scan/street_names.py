@@ -1,0 +1,205 @@
+"""Streets written name first, number last, as most of Europe writes them:
+`ul. Lipowa 12`, `Calle del Prado 7`, `Kossuth Lajos utca 4.`, `Fjellveien 22`,
+`Vesterbrogade 5`, `trg svobode 3`.
+
+A street needs a street-type word: one written on its own before the name (a prefix:
+`ul.`, `Calle`, `Rua`, `trg`) or after it (a suffix: `utca`, `út`, `vej`), or one that
+ends a compound name (`-veien`, `-straße`, `-gatan`). The words come from Faker's
+address providers of each country (the maintained lists its street generators use)
+plus a few forms they lack; the number must follow the street, as in `Name 12`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .finding import Finding
+
+#: How far before its number a street's words are read (characters).
+_REACH = 60
+
+#: Faker locales whose street words are Latin, Greek or Cyrillic and written apart
+#: from or at the end of the street's name.
+_LOCALES = ("cs_CZ", "da_DK", "de_AT", "de_CH", "de_DE", "el_GR", "es_AR", "es_CL",
+            "es_CO", "es_ES", "es_MX", "fi_FI", "fr_CA", "fr_CH", "fr_FR", "hr_HR", "hu_HU",
+            "id_ID", "it_IT", "nl_BE", "nl_NL", "no_NO", "pl_PL", "pt_BR", "pt_PT", "ro_RO",
+            "ru_RU", "sk_SK", "sv_SE", "uk_UA", "mk_MK", "az_AZ")
+_ATTRIBUTES = ("street_prefixes", "street_suffixes", "street_prefixes_long",
+               "street_prefixes_short", "street_suffixes_long", "street_suffixes_short")
+#: Lists that hold no street-type words: Finnish and Swedish name stems, Spanish
+#: directions and letters written after the number.
+_NOT_WORDS = {("fi_FI", "street_prefixes"), ("sv_SE", "street_prefixes"),
+              ("es_AR", "street_suffixes"), ("es_CL", "street_suffixes"),
+              ("es_CO", "street_suffixes")}
+#: Forms the providers lack: Hungarian possessive and abbreviation, gate and square
+#: words of the Balkans and the Baltics, Spanish `C/`, Nordic forms without the article.
+_MORE_WORDS = ("útja", "u.", "kapu", "rkp.", "körtér", "trg", "ulica", "cesta", "pot",
+               "põik", "tänav", "tee", "puiestee", "iela", "gatvė", "c/", "rúa",
+               "vei", "veg", "gade", "vej", "sti", "allé", "plads", "torg",
+               "strada", "str.", "bd.", "markt", "platz", "náměstí")
+#: Words of the providers that are common words of English or abbreviate too much
+#: (`et al. 2019`, `c. 1900`, `put 3`, `Amazon Route 53`).
+_TOO_COMMON = frozenset({"a.", "c.", "g.", "r.", "p.", "pr.", "os.", "al.", "put", "pot",
+                         "pad", "tie", "lei", "lia", "moen", "roa", "gang", "vale", "campo",
+                         "lago", "ring", "hof", "rang", "feira", "setor", "route"})
+#: Endings of compound names (`Skogveien`, `Bahnhofstraße`, `Storgatan`), as long as
+#: each is not a common end of other words.
+_MORE_ENDINGS = ("straße", "strasse", "str.", "gasse", "platz", "allee", "damm", "weg",
+                 "laan", "gracht", "straat", "steeg", "dreef", "singel", "gatan", "vägen",
+                 "stigen", "gränd", "torget", "gata", "gate", "gaten", "veien", "vegen",
+                 "vei", "veg", "stien", "vej", "gade", "stræde", "tie", "katu", "kuja",
+                 "polku", "tanava", "utca", "útja")
+#: Provider endings this short or shorter end too many ordinary words (`-lia`, `-roa`).
+_SHORT_ENDINGS = 4
+#: Words that end a street's name going backwards: function words of prose.
+_STOP = frozenset("""
+a an and are as at be been by can could did do does for from had has have he her his i
+in into is it its me must my near no not of off on or our she so than that the their
+them then there these they this those to up was we were what when where which who will
+with would you your enter entered go went take took turn turned left right along past
+via refers title called named street st road avenue number page figure table chapter
+step steps version python epoch epochs section line lines item items part parts
+""".split())
+#: Candidates: a word, a blank, a house number (`12`, `12a`, `12.` but not `1.5`).
+_CANDIDATE = re.compile(r"(?:(?<=[^\W\d_/])|(?<=[^\W\d_]\.))[ ](\d{1,5}[A-Za-z]?)\.?"
+                        r"(?![\w-]|[.,]\d|[%:/])")
+_WORD = re.compile(r"[^\W\d_][\w'’./-]*$")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(street-type words written apart, endings of compound street names), case-folded."""
+    words: set[str] = {w.casefold() for w in _MORE_WORDS}
+    for locale in _LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        except ImportError:  # pragma: no cover - an older Faker without the locale
+            continue
+        for attribute in _ATTRIBUTES:
+            if (locale, attribute) in _NOT_WORDS:
+                continue
+            for word in vars(provider).get(attribute, ()):  # the locale's own list only
+                word = word.strip().casefold()
+                if len(word) > 1 and " " not in word and "{" not in word and (
+                        word != "street") and word not in _TOO_COMMON:
+                    words.add(word)
+    endings = {e.casefold() for e in _MORE_ENDINGS}
+    no = importlib.import_module("faker.providers.address.no_NO").Provider
+    endings.update(s.casefold() for s in no.street_suffixes if len(s) > _SHORT_ENDINGS)
+    return frozenset(words), tuple(sorted(endings, key=len, reverse=True))
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(_WORD.match(word)) and word.casefold().rstrip(".") not in _STOP
+
+
+@lru_cache(maxsize=8)  # the place and the address recognizer read the same text
+def named_streets(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of name-first streets with their house number."""
+    if not any(c.isdigit() for c in text):
+        return ()
+    words, endings = _vocabulary()
+    found: list[tuple[int, int]] = []
+    for candidate in _CANDIDATE.finditer(text):
+        at = candidate.start()
+        before = text[max(0, at - _REACH):at].casefold().split()
+        if not any(w in words or w.endswith(endings) for w in before[-7:]):
+            continue  # no street word among the words before the number
+        start = _street_start(text, at, words, endings)
+        if start is not None:
+            found.append((start, candidate.end(1)))
+    return tuple(found)
+
+
+def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str, ...]
+                  ) -> int | None:
+    """Where the street whose name ends at `end` starts; None if no street ends there."""
+    line_start = text.rfind("\n", max(0, end - _REACH), end) + 1
+    window = max(line_start, end - _REACH)
+    tokens = text[window:end].split(" ")
+    if window > line_start:
+        tokens = tokens[1:]  # the first piece may be cut
+    spans: list[tuple[int, str]] = []  # (start, word), nearest the number first
+    position = end
+    for token in reversed(tokens[-7:]):
+        position -= len(token)
+        spans.append((position, token))
+        position -= 1
+    if not spans or not spans[0][1]:
+        return None
+    last_position, last = spans[0]
+    folded = last.casefold()
+    if folded in words:
+        # `Kossuth utca 4`, `hegyalja út 98`: a suffix word right before the number.
+        start = _name_start(spans, last_position, capitalised=False, needed=1)
+        if start is not None and (not text[start:end].islower() or _cued(text, start)):
+            return start  # a street in lower case (`matrix diagonal 3`?) needs its cue
+    ending = next((e for e in endings if folded.endswith(e)), None)
+    if (ending is not None and len(folded) - len(ending) >= 2 and _WORD.match(last)
+            and not last.isupper()  # `HELLERINGEN 4321`: a town in capitals and its code
+            and (last[:1].isupper() or _cued(text, last_position))):
+        # `Skogveien 12`, `Bahnhofstr. 3`: one compound word, maybe a capitalised one
+        # before it (`Brucker Bundesstrasse 31`).
+        return _name_start(spans, last_position, capitalised=True, needed=0)
+    # `ul. Lipowa 12`, `Calle del Prado 7`: a prefix word, then one to four name words.
+    if not _is_name_word(last):
+        return None
+    for index in range(1, min(len(spans), 7)):
+        position, token = spans[index]
+        if token.casefold() in words:
+            name = [t for _, t in spans[:index]]
+            if token == "via" or not all(_is_name_word(t) or t in _PARTICLES for t in name):
+                return None
+            if not any(t[:1].isupper() for t in (token, *name)) and not _cued(text, position):
+                return None
+            return position
+        if not (_is_name_word(token) or token in _PARTICLES) or token[-1] in ",;:":
+            return None
+    return None
+
+
+_PARTICLES = frozenset({"de", "del", "do", "da", "di", "la", "le", "e", "y", "dos", "das"})
+
+
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,-])\d{1,6}[ ]$")
+
+
+def _cued(text: str, position: int) -> bool:
+    """A lower-case street counts after `at`, `to`, `on`, a label's colon or a building
+    number (`74678 skogveien 12`)."""
+    before = text[max(0, position - 12):position]
+    return bool(_NUMBER_BEFORE.search(before)) or before.rstrip().endswith(
+        (":", " at", " to", " on"))
+
+
+def _name_start(spans: list[tuple[int, str]], fallback: int, *, capitalised: bool,
+                needed: int) -> int | None:
+    """The start of up to three name words before the street word `spans[0]`; None if
+    fewer than `needed` are there."""
+    start = fallback
+    taken = 0
+    for position, token in spans[1:4]:
+        if (not _is_name_word(token) or token[-1] in ",;:" or (taken and token[-1] == ".")
+                or (capitalised and not token[:1].isupper())):
+            break
+        start = position
+        taken += 1
+    return start if taken >= needed else None
+
+
+class NamedStreetRecognizer:
+    """Name-first streets (`Kossuth Lajos utca 4.`, `ul. Lipowa 12`, `Skogveien 22`)."""
+
+    name = "pattern:named_street"
+    entities = ("STREET_ADDRESS",)
+
+    def load(self) -> None:
+        """Read the street words once, before the first scan's clock starts."""
+        _vocabulary()
+
+    def find(self, text: str) -> Iterator[Finding]:
+        for start, end in named_streets(text):
+            yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)

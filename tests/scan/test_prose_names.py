@@ -1,0 +1,205 @@
+"""Names in conversational prose that no title or label announces (issue 14), and the
+notebook text where the same shapes are not about a person. Examples written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai.scan.engine import Scanner
+
+SCANNER = Scanner()
+
+
+def persons(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in SCANNER.scan(text) if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("What is your surname? Oyelaran", "Oyelaran"),
+    ("And the family name? Quintavalle", "Quintavalle"),
+])
+def test_a_name_answering_a_question_for_it(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "import numpy as np\n# Tomasz Kowalczyk wrote this loop\nx = np.zeros(3)\n",
+    "df = load()\n# call Ingrid Halvorsen before rerunning\ndf.head()\n",
+])
+def test_a_comment_in_code_is_no_heading(text: str) -> None:
+    assert persons(text), "a `# ` line in Python is a comment: its names are read"
+
+
+@pytest.mark.parametrize("text", [
+    "# Tomasz Kowalczyk\nThe notebook below fits a model.",
+    "## Notes from Ingrid Halvorsen\n\nSome text.",
+])
+def test_a_markdown_heading_still_is_a_title(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("We invited Oskar, Lena, Tove, Mateo and Pim.", ["Oskar", "Lena", "Tove", "Mateo", "Pim"]),
+    ("the kids are brigitte, hamid, lucia and samuel", ["brigitte", "hamid", "lucia", "samuel"]),
+    ("On the team: Karin, Dawit, Ulrike or Nadia", ["Karin", "Dawit", "Ulrike", "Nadia"]),
+])
+def test_an_enumeration_of_given_names(text: str, names: list[str]) -> None:
+    assert all(name in persons(text) for name in names)
+
+
+@pytest.mark.parametrize("text", [
+    "We compared Adam, SGD, Adagrad and RMSProp on the task.",
+    "The Bellamy, Whitford and Crane Quartet plays tonight.",
+    "Hartley, Pruitt and Vance is a consulting firm in Leeds.",
+    "colours: red, green, blue and yellow",
+])
+def test_enumerations_that_are_no_people(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hi Teodora, could you send the scan results?", "Teodora"),
+    ("Dear Oluwaseun, thanks for the call.", "Oluwaseun"),
+    ("Stop it right now, Gregory!", "Gregory"),
+])
+def test_a_person_spoken_to(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", ["print('Hello World!')", "Hello, everyone! Welcome.",
+                                  "value = 'Hello World'"])
+def test_greetings_to_no_one(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Marta shouted at Douglas before leaving", "Douglas"),
+    ("Ivo had given Heather the spare key.", "Heather"),
+    ("a drama starring Whitaker and a dog", "Whitaker"),
+    ("They said Oyelowo married Tsvetanka in spring.", "Tsvetanka"),
+    ("Ingvild had given Radomir his scarf back", "Radomir"),
+])
+def test_the_person_a_verb_only_people_take_is_done_to(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Zdravka shouted from the landing.", "Zdravka"),
+    ("It rained. Okwuosa began writing at night.", "Okwuosa"),
+    ("Teodor Vasquez-Oyama was born in a small town", "Teodor Vasquez-Oyama"),
+    ("Pelagia is from Norrland Logistics AB", "Pelagia"),
+])
+def test_who_does_what_only_people_do(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lasso gave the best validation score.",
+    "The model was born out of necessity.",
+    "Then we handed Python the list",
+])
+def test_things_that_give_and_are_born(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Director Ilsabet Marrow explained the cut.", "Ilsabet Marrow"),
+    ("As spokeswoman Odalys Frenk put it, nothing changed.", "Odalys Frenk"),
+])
+def test_a_role_before_a_name_is_a_title(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_a_name_in_a_sentence_about_someone_goes_to_ner() -> None:
+    text = "Yesterday Bartholomew Okonkwo-Reyes visited and he brought his sister."
+    assert persons(text) == ["Bartholomew Okonkwo-Reyes"]
+
+
+def test_ner_is_not_asked_about_words_in_python_source() -> None:
+    text = "x = 1\n# Plot states on Bloch Multivector\ny = plot(x)\n"
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize("text", ["Order is ZZ,ZX,XZ,XX", "pairs: AB,CD"])
+def test_two_letter_codes_are_no_comma_names(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("hello, my name is ingeborg halvorsen and I lost my card", "ingeborg halvorsen"),
+    ("her maiden name was quispe", "quispe"),
+    ("it's rodrigo but everyone calls me rodri", "rodri"),
+])
+def test_a_lower_case_name_after_a_phrase_that_gives_it(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", ["the column name is age", "the file name is data.csv",
+                                  "my name is not important here"])
+def test_a_phrase_that_gives_a_name_before_ordinary_words(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("tobias lindqvist\nwarehouse supervisor\n4410 39 harbour road\nsuite 12\n",
+     "tobias lindqvist"),
+    ("Femke  Oosterhuis\n\nLab technician\n\nPersonal Info:\nPhone: 020 555 0142\n",
+     "Femke  Oosterhuis"),
+    ("Jorinde van der Berg\nLogistics lead\n881 52 Canal Street\nApt. 3\n",
+     "Jorinde van der Berg"),
+])
+def test_the_name_heading_a_contact_block_in_any_case(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_the_line_after_the_name_of_a_contact_block_is_the_organisation() -> None:
+    text = "Wiebke Sandoval\nBright Harbor\n221 Elm Street\nApt. 7\n"
+    assert persons(text) == ["Wiebke Sandoval"]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Awards went to Ada Moreno of Pryce-Hollis and Hart-Lowe's Ida Berg.",
+     ["Ada Moreno", "Ida Berg"]),
+    ("Speakers: Ola Nwosu from Kettering Vance, then Vance, Hart and Lowe's Mrs. Ito",
+     ["Ola Nwosu", "Ito"]),
+    ("Hartley Vance is a consulting firm based in Ghent.", []),
+])
+def test_companies_named_after_people(text: str, people: list[str]) -> None:
+    assert persons(text) == people
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Her maiden name is Clark", "Clark"),
+    ("oskar lindgren lives at 12 storgatan, uppsala", "oskar lindgren"),
+    ("radomir had given me the keys", "radomir"),
+    ("Well done, Bill!", "Bill"),
+    ("Awards went to Ilkka Vähä of Northwind Haulage", "Ilkka Vähä"),
+])
+def test_more_people_in_prose(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_a_firm_of_partners_before_a_possessive_and_a_person() -> None:
+    text = "Guests: Nia Obi of Kestrel, Vance, Hart and Lowe's Mrs. Ito."
+    assert persons(text) == ["Nia Obi", "Ito"]
+
+
+def test_a_lower_case_contact_block_with_a_middle_initial() -> None:
+    text = "yorick q tamm\nwarehouse lead\nunit 1009 box 0219\ndpo ap 51065\n"
+    assert "yorick q tamm" in persons(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Please list Oddny Brekke-Aas as a beneficiary on the policy", "Oddny Brekke-Aas"),
+    ("Ilse de Wit as my emergency contact, please", "Ilse de Wit"),
+    ("Our guest was Tarjei Moen of Fjordline Logistics Ltd.", "Tarjei Moen"),
+    ("Marijke van den Heuvel will be talking after lunch", "Marijke van den Heuvel"),
+])
+def test_a_person_by_the_part_they_play(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", ["We use Random Forest as a baseline model.",
+                                  "Results of Google Research Labs are public."])
+def test_things_as_roles_and_of_companies(text: str) -> None:
+    assert persons(text) == []

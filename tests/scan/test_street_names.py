@@ -1,0 +1,138 @@
+"""Name-first streets of many countries and the address blocks they start."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai.scan.engine import Scanner
+from jupyter_safeai.scan.street_names import named_streets
+
+SCANNER = Scanner(ner=False)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(f.entity, text[f.start:f.end]) for f in SCANNER.scan(text)]
+
+
+def streets(text: str) -> list[str]:
+    return [text[start:end] for start, end in named_streets(text)]
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Her flat is on Rákóczi utca 14. near the station", "Rákóczi utca 14"),
+    ("Send it to ul. Kwiatowa 8 please", "ul. Kwiatowa 8"),
+    ("The office moved to Calle del Carmen 21 last year", "Calle del Carmen 21"),
+    ("Deliver to Lindeveien 7 tomorrow", "Lindeveien 7"),
+    ("We met at Gammel Kongevej 40", "Gammel Kongevej 40"),
+    ("Address: Storgatan 3", "Storgatan 3"),
+    ("she lives at 4410 rosenvej 12, aarhus", "rosenvej 12"),
+    ("the shop is at trg slobode 5", "trg slobode 5"),
+])
+def test_a_street_written_name_first(text: str, street: str) -> None:
+    assert street in streets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Let's create a 2D array and return a 1D view",
+    "as shown by Smith et al. 2019 and built c. 1900",
+    "In Python 3 we trained for 10 epochs with Table 2 and page 12",
+    "use the string 42, just put 3 items in the ring 4",
+    "the probability of rolling a 6 is one in six",
+    "sent via email 3 times",
+    "take the matrix diagonal 3 times, then apply the CNOT gate 2 times",
+    "Point the domain at Amazon Route 53 before the launch",
+])
+def test_prose_with_numbers_holds_no_street(text: str) -> None:
+    assert streets(text) == []
+
+
+def test_a_unit_and_a_building_number_before_the_street_belong_to_it() -> None:
+    text = "Ms. Ana Ruiz Apt. 12 5521 Birkeveien 40\nLILLEHAMMER nan 2609"
+    assert ("STREET_ADDRESS", "Apt. 12 5521 Birkeveien 40\nLILLEHAMMER nan") in found(text)
+    assert ("ZIP_CODE", "2609") in found(text)
+    flat = "Post it to Flat 2, 8 Mill Street, Leeds LS1 4AB"
+    assert ("STREET_ADDRESS", "Flat 2, 8 Mill Street, Leeds") in found(flat)
+
+
+def test_a_second_street_name_and_the_lines_after_it_are_one_address() -> None:
+    text = "Meet me at Havnegata 5 Oak Crossing\n Unit 7\n Tromsø\n Norway 9008 at noon"
+    assert ("STREET_ADDRESS", "Havnegata 5 Oak Crossing\n Unit 7\n Tromsø\n Norway") in (
+        found(text))
+    assert ("ZIP_CODE", "9008") in found(text)
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("the parade went down Harbour View Road past the school", "Harbour View Road"),
+    ("I waited at the corner of 4 Mill Lane St. and Quarry Hill St. for an hour",
+     "the corner of 4 Mill Lane St. and Quarry Hill St."),
+    ("Please bring it to Ana and Rua das Flores 12 tomorrow", "Rua das Flores 12"),
+])
+def test_streets_without_a_number_and_after_a_name(text: str, street: str) -> None:
+    assert ("STREET_ADDRESS", street) in found(text)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("We opened an office in Vila Verde 4730-180 last spring", "4730-180"),
+    ("a new branch in LILLESAND 4790 will open", "4790"),
+    ("she works in Sankt Peter 7551 now", "7551"),
+])
+def test_a_postcode_after_a_town(text: str, code: str) -> None:
+    assert ("ZIP_CODE", code) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "It shipped in September 2010 and ran in Windows 2000",
+    "Lecture Notes in Computer Science 6842, pages 1-20",
+    "the loss dropped in Epoch 1500 and again in Step 4000",
+])
+def test_years_and_volumes_after_in_are_no_postcode(text: str) -> None:
+    assert "ZIP_CODE" not in {entity for entity, _ in found(text)}
+
+
+def test_a_lower_case_address_keeps_its_town_and_country() -> None:
+    text = "ship it to 71 calle olmo 9, zamora, spain please"
+    assert ("STREET_ADDRESS", "71 calle olmo 9, zamora, spain") in found(text)
+
+
+def test_an_iban_typed_in_lower_case_after_its_label() -> None:
+    text = "my iban is de89370400440532013000 thanks"
+    assert ("ACCOUNT_NUMBER", "de89370400440532013000") in found(text)
+    assert "ACCOUNT_NUMBER" not in {e for e, _ in found("commit de89370400440532013000")}
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The patient, a 61 year old woman from Leeds, was admitted overnight.", "Leeds"),
+    ("Seen at today's visit; the patient grew up near Tampere and still visits.", "Tampere"),
+])
+def test_a_known_town_in_a_sentence_about_a_patient(text: str, town: str) -> None:
+    assert ("LOCATION", town) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The sales data comes from Leeds and the model was trained in Python.",
+    'The patient, 40 years old, watched "Murder in Greenwich" with the nurse.',
+    "Patient visit counts were exported in March for the annual report.",
+])
+def test_towns_outside_prose_about_a_person_titles_and_months_are_left(text: str) -> None:
+    assert "LOCATION" not in {entity for entity, _ in found(text)}
+
+
+def test_a_lower_case_number_first_street_counts_before_its_suite() -> None:
+    text = "jo lane\nplumber\n5512 elm grove lane suite 9 moncton"
+    assert ("STREET_ADDRESS", "5512 elm grove lane suite 9") in found(text)
+    assert "STREET_ADDRESS" not in {e for e, _ in found("over 10 key points unit 5 of the course")}
+
+
+@pytest.mark.parametrize(("text", "street", "code", "town"), [
+    ("Please post it to Lindenweg 3, 54321 Kleinstadt today", "Lindenweg 3", "54321",
+     "Kleinstadt"),
+    ("Address: Storgatan 9\n222 10 Lund", "Storgatan 9", "222 10", "Lund"),
+    ("he lives at 4 rue des Lilas, 69003 Lyon.", "4 rue des Lilas", "69003", "Lyon"),
+    ("Address: Prinsengracht 7, 1016 AB Haarlem", "Prinsengracht 7", "1016 AB", "Haarlem"),
+])
+def test_a_town_after_its_postcode_is_a_place_and_the_code_a_zip(
+        text: str, street: str, code: str, town: str) -> None:
+    entities = found(text)
+    assert ("STREET_ADDRESS", street) in entities
+    assert ("ZIP_CODE", code) in entities
+    assert ("LOCATION", town) in entities
