@@ -17,6 +17,7 @@ from typing import Literal
 
 from ..scan import Finding, ScanError, Vault, redact, scan_text
 from ..scan.entities import Severity
+from ..scan.placeholders import with_placeholders
 from ..scan.severity import rate
 from .conversation import TURN_SEPARATORS, Conversation
 from .modes import Mode, Policy
@@ -185,12 +186,19 @@ def _rated(parts: Sequence[str], found: list[LocatedFinding]) -> list[LocatedFin
 def check_prompt(
     parts: Sequence[str], policy: Policy | None = None,
     scanner: Callable[[str], list[Finding]] = scan_text, notes: Sequence[str] = (),
-    *, conversation: bool = True,
+    *, conversation: bool = True, placeholders: bool | None = None,
 ) -> GateDecision:
     """Scan every part of a prompt — and, with `conversation`, the parts joined as the
     model reads them — and decide under `policy`; any scanner error blocks. Pass
-    `conversation=False` for texts that are never sent together (notebook cells)."""
+    `conversation=False` for texts that are never sent together (notebook cells).
+
+    With `placeholders` (by default: a prompt, `conversation`), well-known placeholder
+    values (`123-45-6789`, `…@example.com`) are reported too: a prompt may hold them
+    as a real typo, and redacting costs nothing; in code and test fixtures they are
+    rated `low` (`scan.severity`). Notebook cells leave them alone, as the scanner does."""
     policy = policy or Policy()
+    if conversation if placeholders is None else placeholders:
+        scanner = with_placeholders(scanner)
     try:
         found = [LocatedFinding(i, f) for i, text in enumerate(parts) for f in scanner(text)]
         if conversation and len(parts) > 1:

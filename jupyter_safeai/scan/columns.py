@@ -20,6 +20,14 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     (r"(^|_)(date_of_death|death_date|dod|deceased_date|admit(ted|_date|sion_date)|"
      r"admission_(date|dt)|discharge(d|_date|_dt)|visit_date|encounter_date|service_date|"
      r"dos|procedure_date|surgery_date)($|_)", "DATE", True),
+    # before the name rule: `patient_id` and `person_id` hold ids, not names
+    (r"(^|_)(patient_id|participant_id|subject_id|study_id|person_id|employee_id|"
+     r"national_id|nhs_number|encounter_id|visit_id|claim_id|case_id|accession(_number)?|"
+     # study ids of public clinical databases (MIMIC, eICU, OMOP): they link a row to
+     # one patient's stay
+     r"hadm_id|stay_id|icustay_id|transfer_id|patientunitstayid|patienthealthsystemstayid|"
+     r"uniquepid|visit_occurrence_id|person_source_value|subjectid|patientid)"
+     r"($|_)", "UNIQUE_ID", True),
     (r"(^|_)((patient|pt|full|first|last|given|family|middle|maiden|sur|nick|"
      r"mother|father|guardian|spouse|contact|caregiver|physician|doctor|provider|"
      r"nurse|member|subscriber|insured|emergency_contact)_?name|surname|forename|"
@@ -50,13 +58,6 @@ _RULES: tuple[tuple[str, str, bool], ...] = (
     (r"(^|_)(url|website|homepage|profile_url)($|_)", "URL", True),
     (r"(^|_)(fingerprint|retina_scan|iris_scan|voiceprint|face_template|biometric(_id)?)"
      r"($|_)", "BIOMETRIC_ID", True),
-    (r"(^|_)(patient_id|participant_id|subject_id|study_id|person_id|employee_id|"
-     r"national_id|nhs_number|encounter_id|visit_id|claim_id|case_id|accession(_number)?|"
-     # study ids of public clinical databases (MIMIC, eICU, OMOP): they link a row to
-     # one patient's stay
-     r"hadm_id|stay_id|icustay_id|transfer_id|patientunitstayid|patienthealthsystemstayid|"
-     r"uniquepid|visit_occurrence_id|person_source_value|subjectid|patientid)"
-     r"($|_)", "UNIQUE_ID", True),
     (r"(^|_)(sample_id|specimen_id|biosample|tcga_barcode|donor_id)($|_)", "SAMPLE_ID", True),
     (r"(^|_)(age|age_years|age_at_(visit|diagnosis|admission))($|_)", "AGE", False),
     (r"(^|_)(name|full_name)($|_)", "PERSON", False),
@@ -92,3 +93,31 @@ def normalised_entity(key: str) -> tuple[str, bool] | None:
         if pattern.search(key):
             return entity, clear
     return None
+
+
+#: Kinds whose values are numbers that single a person out: an MRN, a study id, a serial.
+_NUMBERED = frozenset({"UNIQUE_ID", "MEDICAL_RECORD_NUMBER", "DEVICE_ID", "ACCOUNT_NUMBER",
+                       "HEALTH_PLAN_NUMBER", "LICENSE_NUMBER", "SAMPLE_ID"})
+_SMALL_NUMBER = re.compile(r"\s*\d{1,2}(?:\.0)?\s*")
+_DIGIT = re.compile(r"\d")
+_MARKUP = re.compile(r"[*`=;{}<>|]")
+
+
+def plausible_value(entity: str, value: str) -> bool:
+    """Whether `value` can be what a key or header says (`entity`), by its content.
+
+    A name says what a column is meant to hold, not that each value is one: a one- or
+    two-digit `subject_id` or `device_id` numbers rows of a toy table or devices of a
+    machine (no number under 100 singles out a person); a `cell` with fewer than seven
+    digits is a notebook cell or a spreadsheet's, not a phone; a value with `://` is a
+    link whatever its key (`tpu_address = "grpc://..."`); a name is a few words, not a
+    sentence or markup."""
+    if "://" in value:
+        return entity == "URL"
+    if entity in _NUMBERED:
+        return not _SMALL_NUMBER.fullmatch(value)
+    if entity in {"PHONE_NUMBER", "FAX_NUMBER"}:
+        return len(_DIGIT.findall(value)) >= 7
+    if entity == "PERSON":  # `at first: a quick check is *if I knew ...*` is prose
+        return len(value.split()) <= 5 and _MARKUP.search(value) is None
+    return True

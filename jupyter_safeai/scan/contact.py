@@ -264,13 +264,23 @@ def _identifying_url(url: str, before: str = "") -> bool:
             "www."):
         return not path.strip("/") or path.strip("/").lower() in {"about", "about-me"}
     if _on(host, _REFERENCE_HOSTS) or host.startswith(
-            ("docs.", "doc.", "api.", "developer.", "learn.", "blog.")):
+            ("docs.", "doc.", "api.", "developer.", "learn.", "blog.")) or (
+            _DOCUMENTATION_PATH.search(path)):
         return False
     return _named_after_people(host) or (
         bool(before) and _PERSON_LINK_CUE.search(before) is not None)
 
 
+#: A path into a project's manual (`/ipython-doc/dev/...`, `/docs/`, `/user-guide/`):
+#: whatever the words before the link say, it is documentation, not someone's page.
+_DOCUMENTATION_PATH = re.compile(
+    r"(?:^|[/_-])(?:docs?|documentation|manual|guide|tutorials?|reference|howto)(?=$|[/_.-])",
+    re.IGNORECASE)
 _FAMILY_WORDS = frozenset({"family", "familie", "famille", "familia", "clan", "home"})
+#: Words of software sites' names that are also listed surnames (`ruby-lang.org`,
+#: `pandas-dev.github.io`): beside them, a given name names a project, not a person.
+_PROJECT_WORDS = frozenset({"lang", "dev", "lab", "labs", "hub", "app", "web", "soft", "tech",
+                            "code", "data", "cloud", "project", "docs"})
 
 
 def _named_after_people(host: str) -> bool:
@@ -280,7 +290,7 @@ def _named_after_people(host: str) -> bool:
     main = labels[-3] if len(labels) >= 3 and len(labels[-2]) <= 3 else labels[-2] if (
         len(labels) >= 2) else ""
     parts = main.split("-")
-    if len(parts) < 2:
+    if len(parts) < 2 or _PROJECT_WORDS.intersection(parts):
         return False
     from .name_lists import name_lists
 

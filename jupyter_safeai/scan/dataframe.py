@@ -6,6 +6,9 @@ half and a seeded random half), joined into one text and scanned once, so a
 once, with the share of sampled rows that matched, when its values are identifiers
 or its name clearly says so (`mrn`, `ssn`, `dob`, `patient_name`); a column where
 only a few cells hold something (free-text notes) is reported per cell, with `row`.
+A column whose name and values say nothing on their own (`col_3` of dates, ZIP codes or
+fixed-width numbers) is reported by its content when another column of the frame is
+about a person (`column_content`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import bisect
 from collections import Counter
 from typing import Any
 
+from .column_content import content_entity
 from .columns import column_entity
 from .engine import Scanner, default_scanner
 from .entities import category_of
@@ -24,6 +28,11 @@ SAMPLE_ROWS = 1000
 #: Share of sampled values that must match for the values alone to flag a column.
 COLUMN_SHARE = 0.5
 MAX_CELL_FINDINGS = 20
+#: Column kinds that put a frame's rows about persons: beside one of them, a date, a
+#: ZIP code or a fixed-width number is a person's (places and ages alone are not).
+_ABOUT_A_PERSON = frozenset({"PERSON", "US_SSN", "MEDICAL_RECORD_NUMBER", "UNIQUE_ID",
+                             "EMAIL_ADDRESS", "PHONE_NUMBER", "FAX_NUMBER", "STREET_ADDRESS",
+                             "HEALTH_PLAN_NUMBER", "ACCOUNT_NUMBER", "LICENSE_NUMBER"})
 
 
 def _sample_positions(n_rows: int, sample_rows: int, seed: int) -> list[int]:
@@ -50,6 +59,8 @@ def scan_dataframe(df: Any, *, scanner: Scanner | None = None, sample_rows: int 
     scanner = scanner or default_scanner()
     positions = _sample_positions(len(df), sample_rows, seed)
     findings: list[Finding] = []
+    about_a_person = False
+    silent: list[tuple[str, list[str], str]] = []  # (column, values, dtype) named by nothing
     for index, column in enumerate(df.columns):
         series = df.iloc[:, index]
         cells = _column_texts(series, positions)
@@ -81,7 +92,9 @@ def scan_dataframe(df: Any, *, scanner: Scanner | None = None, sample_rows: int 
             score = 0.9 if share >= COLUMN_SHARE else 0.75
             findings.append(Finding(0, 0, entity, category_of(entity), score,
                                     "column", column=str(column), share=round(share, 4)))
+            about_a_person = about_a_person or entity in _ABOUT_A_PERSON
             continue
+        silent.append((str(column), [text for _, text in cells], str(series.dtype)))
         for i, found in sorted(hits.items())[:MAX_CELL_FINDINGS]:
             for finding in found:
                 local = finding.start - starts[i]
@@ -89,4 +102,21 @@ def scan_dataframe(df: Any, *, scanner: Scanner | None = None, sample_rows: int 
                                         finding.entity, finding.category, finding.score,
                                         finding.detector, column=str(column),
                                         row=cells[i][0]))
+    if about_a_person:
+        findings = _by_content(findings, silent)
+    return findings
+
+
+def _by_content(findings: list[Finding], silent: list[tuple[str, list[str], str]]
+                ) -> list[Finding]:
+    """`findings` with each silent column whose values are dates, ZIP codes or
+    fixed-width IDs reported as a column (its stray cells give way to it)."""
+    for column, values, dtype in silent:
+        found = content_entity(values, dtype)
+        if found is None:
+            continue
+        entity, share = found
+        findings = [f for f in findings if f.column != column]
+        findings.append(Finding(0, 0, entity, category_of(entity), 0.7, "column-content",
+                                column=column, share=round(share, 4)))
     return findings

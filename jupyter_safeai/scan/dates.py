@@ -156,8 +156,15 @@ class DateRecognizer:
         for label in _DATE_CONTEXT.finditer(text, lowered=lowered):
             for match in _PARTIAL_DATE.finditer(text, label.end(),
                                                 min(len(text), label.end() + 45)):
-                if match.start() - label.end() <= 30:
-                    yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
+                if match.start() - label.end() > 30:
+                    continue
+                # a bare `on` ties a partial date as it does a full one: only in text
+                # about a person (`Notes on Quantum Computing. Apr. 2000` is a citation)
+                if label.group().strip().lower() == "on" and (
+                        credit_line(text, match.start()) or not _about_a_person(
+                            text, usable, max(0, match.start() - 300), match.end() + 300)):
+                    continue
+                yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
 
 
 def _labelled(before: str) -> bool:
@@ -181,6 +188,12 @@ def _about_a_person(text: str, lowered: str | None, start: int, end: int) -> boo
     return False
 
 
+#: Words before a bare `N years` that make it a span of time.
+_DURATION_BEFORE = re.compile(
+    r"\b(?:over|past|last|next|within|than|every|per|in|for|after|before|about|nearly|"
+    r"almost|around|some|least)[ \t]+$", re.IGNORECASE)
+
+
 class AgeRecognizer:
     """Ages of 90 and over; HIPAA lets 89 and under stand."""
 
@@ -190,6 +203,9 @@ class AgeRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         for match in _AGE.finditer(text):
             group = next(g for g in "abcd" if match.group(g))
+            if group == "b" and _DURATION_BEFORE.search(text, max(0, match.start() - 12),
+                                                        match.start()):
+                continue  # `in just over 100 years`: a span of time, not someone's age
             if 90 <= int(match.group(group)) <= 125:
                 yield Finding(match.start(), match.end(), "AGE", "phi", 0.85, self.name)
 

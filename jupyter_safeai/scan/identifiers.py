@@ -83,6 +83,15 @@ def _has_digits(value: str, minimum: int = 4) -> bool:
         r"(?:19|20)\d\d", value)
 
 
+#: A part of a model's name that states a size or speed (`P100-PCIE-16GB`, `RTX-4090-24G`):
+#: a product line, shared by every unit sold, where a serial number is one unit's.
+_SPEC_PART = re.compile(r"(?:^|-)\d+(?:[KMGT]B?|MHZ|GHZ|W)(?:-|$)")
+
+
+def _model_name(value: str) -> bool:
+    return _SPEC_PART.search(value) is not None
+
+
 def _not_date_or_amount(value: str) -> bool:
     return _has_digits(value) and not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value)
 
@@ -150,7 +159,9 @@ _UNIQUE_CONTEXT = context_regex([
 # groups (NHS 943 476 5919, SIN 046 454 286).
 _ID_VALUE = (r"(?P<value>\d{2,5}(?: \d{2,5}){1,4}(?![ ]?\d)|[A-Z]{0,5}-?\d[\dA-Z-]{3,18}\d"
              r"|\d{4,20})")
-_ID_AFTER_LABEL = re.compile(rf"(?<![\w-]){_ID_VALUE}(?![\w-])")
+# Not the digits after a decimal point (`dL/dw: -0.559999764`), nor a count of rows
+# (`order_id  4622 non-null  int64` in `df.info()`).
+_ID_AFTER_LABEL = re.compile(rf"(?<![\w-])(?<!\d\.){_ID_VALUE}(?![\w-])(?! non-null)")
 
 # -- recognizers ---------------------------------------------------------------------------
 # Cues: the first separator of a match, 3 characters in (123-45-6789).
@@ -203,7 +214,7 @@ DEA = PatternRecognizer(
     dea_valid, label="dea")
 LICENSE = PatternRecognizer(
     "LICENSE_NUMBER", "phi",
-    re.compile(r"(?<![\w-])(?P<value>\d{2,5}(?: \d{2,5}){1,3}(?![ ]?\d)|"
+    re.compile(r"(?<![\w-])(?<!\d\.)(?P<value>\d{2,5}(?: \d{2,5}){1,3}(?![ ]?\d)|"
                r"[A-Z]{0,3}[-]?\d[\dA-Z-]{3,14}[\dA-Z]|[A-Z]\d{4,12})(?![\w-])"),
     0.75, _has_digits, context=_LICENSE_CONTEXT, window=30, label="license")
 VIN = PatternRecognizer("VEHICLE_ID", "phi",
@@ -229,8 +240,9 @@ MAC_ADDRESS = PatternRecognizer(
     starts_at=lambda text: cue_starts(text, _MAC_CUES, (2,)))
 DEVICE = PatternRecognizer(
     "DEVICE_ID", "phi",
-    re.compile(r"(?<![\w-])(?P<value>[A-Z0-9][A-Z0-9-]{4,30}[A-Z0-9])(?![\w-])"),
-    0.75, lambda v: _has_digits(v, 2), context=_DEVICE_CONTEXT, window=30, label="device")
+    re.compile(r"(?<![\w-])(?<!\d\.)(?P<value>[A-Z0-9][A-Z0-9-]{4,30}[A-Z0-9])(?![\w-])"),
+    0.75, lambda v: _has_digits(v, 2) and not _model_name(v), context=_DEVICE_CONTEXT,
+    window=30, label="device")
 BIOMETRIC = PatternRecognizer(
     "BIOMETRIC_ID", "phi",
     re.compile(r"(?<![\w-])(?P<value>[A-Za-z0-9+/_-]{8,}={0,2})(?![\w-])"),

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from .columns import normalise, normalised_entity
+from .columns import normalise, normalised_entity, plausible_value
 from .entities import category_of
 from .finding import Finding
 from .recognizer import matches_at
@@ -38,8 +38,9 @@ _EXTRA_KEYS = {
 
 
 def record_entity(key: str) -> tuple[str, bool] | None:
-    """(entity, clear) a record key names, or None."""
-    normalised = normalise(key)
+    """(entity, clear) a record key names, or None. An attribute path names what its last
+    part names: `cell.metadata.foo` is not a phone, `city_pop.columns` not a city."""
+    normalised = normalise(key.rsplit(".", 1)[-1] if "." in key.strip(".") else key)
     extra = _EXTRA_KEYS.get(normalised)
     if extra is not None:
         return (extra, True) if extra else None
@@ -74,8 +75,10 @@ _LIST_ITEM = re.compile(r"""["']([^"'\n]{1,120})["']""")
 _XML_TEXT = re.compile(r"<(?P<key>[A-Za-z_][\w:.-]{0,40})(?:\s[^<>]{0,200})?>"
                        r"(?P<value>[^<>\n]{1,200})</(?P=key)>")
 _XML_VALUE = re.compile(r"<(?P<key>[A-Za-z_][\w:.-]{0,40})\s+value=\"(?P<value>[^\"\n]{1,200})\"")
-#: A bare value that is code: a call, an index, an attribute path, a reference.
-_CODE_VALUE = re.compile(r"[\w.]*[(\[]|^\w+\.\w+|^(?:None|True|False|null|true|false)$|^\$|^%")
+#: A bare value that is code: a call, an index, an attribute path, a reference, the rest
+#: of a comparison or a negation (`cell.cell_type == 'code'`, `foo = !v`).
+_CODE_VALUE = re.compile(
+    r"[\w.]*[(\[]|^\w+\.\w+|^(?:None|True|False|null|true|false)$|^[$%=!<>]")
 #: A type where a value would stand: a schema (`patient_name: str`, `dob: datetime64[ns]`)
 #: or an annotation describes the data, it holds none of it.
 _TYPE_NAME = re.compile(
@@ -105,6 +108,8 @@ def _value_spans(match: re.Match[str]) -> list[tuple[int, int]]:
             if group == "bare" and value[:1].isdigit():
                 prose = _PROSE_AFTER_NUMBER.search(value)
                 value = value[:prose.end()].rstrip() if prose else value
+            if group == "bare" and value.endswith(")") and "(" not in value:
+                value = value[:-1].rstrip()  # `(SSN: 219-09-9999)`: the bracket closes
             return [(start, start + len(value))]
     if match.group("list") is not None:
         base = match.start("list")
@@ -177,7 +182,7 @@ class RecordRecognizer:
                 continue
             for start, end in spans:
                 value = text[start:end]
-                if not _real(value, bare):
+                if not _real(value, bare) or not plausible_value(entity[0], value):
                     continue
                 if entity[1]:
                     clear.append(Finding(start, end, entity[0], category_of(entity[0]), 0.8,

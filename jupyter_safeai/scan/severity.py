@@ -4,8 +4,9 @@ A notebook full of documentation links and its authors' names is not a notebook 
 of patients; a name beside an MRN is. So a label has a base severity
 (`entities.SEVERITY`), an unsure finding (score below 0.5) is `low`, and a
 quasi-identifier (a name, a date, a city...) goes one level up where the text around
-it speaks of a patient or holds a direct identifier of a person. Only the text the
-finding came from is read, and only near the finding.
+it speaks of a patient or holds a direct identifier of a person. A well-known
+placeholder value (`123-45-6789`) the gate reports is `low` in code and test fixtures.
+Only the text the finding came from is read, and only near the finding.
 """
 
 from __future__ import annotations
@@ -59,12 +60,37 @@ def _direct(finding: Finding, base: Severity) -> bool:
     return base == "high" and finding.category == "phi"
 
 
+#: Words that make a text a test fixture or a worked example rather than someone's record
+#: (not a domain's part: `example.com` is the placeholder itself).
+_FIXTURE_CUE = re.compile(
+    r"(?<![@.\w])(?:tests?|testing|fixtures?|assert|mock(?:ed)?|fake|dummy|sample|example|"
+    r"placeholder|lorem|synthetic|made[ -]up)\b(?!\.\w)", re.IGNORECASE)
+
+
+def _placeholder_in_code(text: str, finding: Finding) -> bool:
+    """A well-known placeholder (`scan.placeholders`) in code or a test fixture: the
+    value a test suite or a form's sample uses, not someone's."""
+    from .placeholders import is_placeholder
+
+    if not is_placeholder(finding.entity, text[finding.start:finding.end]):
+        return False
+    lo, hi = max(0, finding.start - CONTEXT_CHARS), min(len(text), finding.end + CONTEXT_CHARS)
+    if _FIXTURE_CUE.search(text, lo, hi):
+        return True
+    from .code import python_identifier_spans
+
+    return python_identifier_spans(text) is not None
+
+
 def _lowered(text: str, finding: Finding) -> Severity | None:
     """A direct identifier whose value or line says it is no private person's: a role
-    mailbox, or an author's address in a byline or credit (`by Ada Byron (ada@uni.edu)`)."""
+    mailbox, an author's address in a byline or credit (`by Ada Byron (ada@uni.edu)`),
+    or a well-known placeholder in code or a test fixture."""
     if finding.entity == "EMAIL_ADDRESS" and (
             _ROLE_MAILBOX.match(text, finding.start) or credit_line(text, finding.start)):
         return "medium"
+    if _placeholder_in_code(text, finding):
+        return "low"
     return None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .columns import column_entity
+from .columns import column_entity, plausible_value
 from .entities import ENTITIES, category_of
 from .finding import Finding
 from .records import record_entity
@@ -59,6 +59,24 @@ _LAYOUT = re.compile(r"[,;|\s](?:(?<=[,;|\t])|(?<=\S\s)(?:\s+|(?<! ))(?=\S))")
 #: Columns that say where, not who: alone in a header (cities and their populations, ZIP
 #: codes and incomes) they describe places; beside a person's column they are PHI.
 _PLACE_ONLY = frozenset({"LOCATION", "ZIP_CODE"})
+#: Row labels of `df.describe()`: its rows are statistics over a column (a count, the
+#: most frequent value and how often it occurs), not one person's values.
+_SUMMARY_ROWS = frozenset({"count", "unique", "top", "freq", "first", "last", "mean", "std",
+                           "min", "max", "25%", "50%", "75%"})
+
+
+def _about_a_person(entities: list[tuple[str, bool] | None]) -> bool:
+    """A header names a column about a person: a clear one that is not only a place."""
+    clear = [e for e in entities if e and e[1]]
+    return bool(clear) and not all(e[0] in _PLACE_ONLY for e in clear)
+
+
+def _finding_value(entity: tuple[str, bool], value: str) -> bool:
+    """A cell's value is a finding under its column's entity."""
+    return entity[1] and value.strip().lower() not in _MISSING and bool(
+        _ALNUM.search(value)) and (entity[0] != "AGE" or over_89(value)) and (
+        plausible_value(entity[0], value))
+
 
 _Header = tuple[str | None, list[tuple[str, bool] | None]]
 
@@ -84,8 +102,7 @@ def _read_header(line: str) -> _Header | None:
                 _COLUMN_NAME.fullmatch(n) for n in names if n):
             continue
         entities = [column_entity(name) for name in names]
-        clear = [e for e in entities if e and e[1]]
-        if not clear or all(e[0] in _PLACE_ONLY for e in clear):
+        if not _about_a_person(entities):
             continue  # no column about a person: a table of cities or regions is not PHI
         # Beside a clear identifier column, a plain `name` column is a person's name and
         # an `age` column's values over 89 are findings.
@@ -119,7 +136,7 @@ def _aligned_header(line: str, below: str) -> list[tuple[int, int, tuple[str, bo
     if not all(end in ends for _, end in words):
         return None
     entities = [column_entity(line[a:b]) or record_entity(line[a:b]) for a, b in words]
-    if not any(e and e[1] for e in entities):
+    if not _about_a_person(entities):
         return None
     entities = [(e[0], True) if e and e[0] in {"PERSON", "AGE"} else e for e in entities]
     return [(a, b, e) for (a, b), e in zip(words, entities, strict=True)]
@@ -135,7 +152,13 @@ def _aligned_rows(lines: list[str], i: int, base: int,
     read = 0
     found: list[Finding] = []
     while i < len(lines) and lines[i].strip() and len(lines[i].rstrip()) == width:
-        row = lines[i]
+        row, at = lines[i], base
+        base += len(row) + 1
+        i += 1
+        read += 1
+        label = _TOKEN.search(row)
+        if label is not None and label.group().lower() in _SUMMARY_ROWS:
+            continue
         cells: dict[int, list[int]] = {}
         for token in _TOKEN.finditer(row):
             if token.end() <= first_start and not cells:
@@ -148,14 +171,9 @@ def _aligned_rows(lines: list[str], i: int, base: int,
             span[1] = token.end()
         for column, (start, end) in sorted(cells.items()):
             entity = columns[column][2]
-            value = row[start:end]
-            if entity and entity[1] and value.strip().lower() not in _MISSING and (
-                    entity[0] != "AGE" or over_89(value)):
-                found.append(Finding(base + start, base + end, entity[0],
+            if entity is not None and _finding_value(entity, row[start:end]):
+                found.append(Finding(at + start, at + end, entity[0],
                                      category_of(entity[0]), 0.8, "table"))
-        base += len(row) + 1
-        i += 1
-        read += 1
     return found, read
 
 
@@ -190,11 +208,10 @@ class TextTableRecognizer:
                     shift = len(spans) - len(entities)
                     if shift not in (0, 1):  # a pandas row has its index first
                         break  # this row is read again as a possible header
+                    label = row[spans[0][0]:spans[0][1]].strip().lower() if shift else ""
                     for (start, end), entity in zip(spans[shift:], entities, strict=True):
-                        value = row[start:end]
-                        if entity and entity[1] and value.strip().lower() not in _MISSING and (
-                                _ALNUM.search(value)) and (
-                                entity[0] != "AGE" or over_89(value)):
+                        if entity is not None and label not in _SUMMARY_ROWS and (
+                                _finding_value(entity, row[start:end])):
                             yield Finding(base + start, base + end, entity[0],
                                           category_of(entity[0]), 0.8, self.name)
                 base += len(row) + 1
