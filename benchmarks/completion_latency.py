@@ -57,7 +57,6 @@ CHAT_QUESTIONS = [f"Write a Python function that returns the {stat} of a list of
 LAUNCH = """
 import os
 import sys
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as models/runtime.py does
 if sys.argv[1] == "no-extra-buffers":
     import llama_cpp.llama_cpp as c
     default = c.llama_model_default_params
@@ -255,9 +254,6 @@ def summary(label: str, values: list[float]) -> str:
 
 
 def main() -> None:
-    # As the server sets it before llama.cpp loads (models/runtime.py), here too, for
-    # the direct baseline in this process.
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--trials", type=int, default=20)
@@ -279,7 +275,8 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} "
           f"(other agents share it: read ratios, not absolute times)")
     probed = no_extra and args.no_extra_buffers == "auto"
-    print(f"OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']} (server and baseline)")
+    print(f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', '(OpenMP default)')} "
+          "(server and baseline)")
     print(f"threads: {args.threads} for chat, "
           f"{args.completion_threads or args.threads} for completions")
     print(f"llama.cpp extra CPU buffers (AMX, repack): {'off' if no_extra else 'on'}"

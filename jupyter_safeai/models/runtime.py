@@ -12,7 +12,6 @@ import contextlib
 import enum
 import logging
 import math
-import os
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -215,16 +214,13 @@ class LocalModel:
                 self.state = ModelState.VERIFYING
                 path = verify_weights(self.spec, progress=self._set_progress)
                 self.state, self.progress = ModelState.LOADING, None
-                # OpenMP threads that spin while waiting starve each other on a shared
-                # CPU (measured: 8 tokens in 74 s instead of 0.16 s at load 14 on 2
-                # cores). On a quiet machine PASSIVE costs a chat alone a lot
-                # (benchmarks/omp_wait_policy.py, PASSIVE vs OpenMP's default side by side
-                # on 2 cores: at load 6, time to first token 0.76x and tokens/s 1.36x; at
-                # load 1-2, 1.7-1.8x and 0.35-0.44x). Kept for the shared servers this
-                # runs on; an admin with cores to spare sets OMP_WAIT_POLICY (ACTIVE) in
-                # the server's environment, which is kept. Read once, when llama.cpp's
-                # OpenMP runtime loads.
-                os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+                # OpenMP's wait policy is left to the admin (OMP_WAIT_POLICY in the
+                # server's environment, read once when llama.cpp's OpenMP runtime loads).
+                # benchmarks/omp_wait_policy.py, PASSIVE vs OpenMP's default side by side
+                # on 2 cores: on a quiet machine PASSIVE gives 0.35-0.44x the tokens/s and
+                # 1.7-1.8x the time to first token; only on a CPU shared with other work
+                # (load 6) is it better (1.36x tokens/s). So the default stays, and an
+                # oversubscribed server sets PASSIVE.
                 from llama_cpp import Llama
 
                 started = time.perf_counter()
