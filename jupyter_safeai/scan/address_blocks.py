@@ -47,6 +47,8 @@ really means included exclude excluded epoch epochs dimension axis array size
 """.split())
 # Military and box addresses: `PSC 0413, Box 8144`, `Unit 7194 Box 5854`, `USS Lorenzen`,
 # then `APO AA 42323` / `FPO AE 25990`.
+#: One of these (lower-cased) is in every match of `_BOX_STREET`: checked first.
+_BOX_WORDS = ("box", "uss ", "usns ", "usnv ", "uscgc ")
 _BOX_STREET = regex.compile(
     r"(?<![\w-])(?:(?:PSC|Unit|CMR)[ ]\d{3,5},?[ ]Box[ ]\d{3,5}|"
     r"(?:USS|USNS|USNV|USCGC)[ ]\p{Lu}\p{L}+|"
@@ -186,8 +188,10 @@ class AddressBlockRecognizer:
                 anchors.append((match.start(), match.end(), True))
         for match in _lower_case_street().finditer(text):
             anchors.append((match.start(), match.end(), False))
-        for match in _BOX_STREET.finditer(text):
-            anchors.append((match.start(), match.end(), False))
+        lowered = text.lower()
+        if any(word in lowered for word in _BOX_WORDS):
+            for match in _BOX_STREET.finditer(text):
+                anchors.append((match.start(), match.end(), False))
         if "orner" in text:
             for match in _CORNER.finditer(text):
                 anchors.append((match.start(), _corner_end(match), False))
