@@ -10,65 +10,66 @@ from __future__ import annotations
 
 import re
 
-# (pattern on the normalised name, entity, clear?) — first match wins.
+# (the words of a normalised name, entity, clear?) — first match wins. A rule matches
+# its words as whole `_`-separated parts: `(^|_)(words)($|_)`.
 _RULES: tuple[tuple[str, str, bool], ...] = (
-    (r"(^|_)(ssn|social_security(_number|_no)?|soc_sec(_no)?)($|_)", "US_SSN", True),
-    (r"(^|_)(mrn|medical_record(_number|_no)?|med_rec(_no)?|mr_number|chart_(no|number)|"
-     r"hospital_number|emr_id|ehr_id)($|_)", "MEDICAL_RECORD_NUMBER", True),
-    (r"(^|_)(dob|date_of_birth|birth_?date|birthdate|birthday|born|birth_dt)($|_)",
+    (r"ssn|social_security(_number|_no)?|soc_sec(_no)?", "US_SSN", True),
+    (r"mrn|medical_record(_number|_no)?|med_rec(_no)?|mr_number|chart_(no|number)|"
+     r"hospital_number|emr_id|ehr_id", "MEDICAL_RECORD_NUMBER", True),
+    (r"dob|date_of_birth|birth_?date|birthdate|birthday|born|birth_dt",
      "DATE", True),
-    (r"(^|_)(date_of_death|death_date|dod|deceased_date|admit(ted|_date|sion_date)|"
+    (r"date_of_death|death_date|dod|deceased_date|admit(ted|_date|sion_date)|"
      r"admission_(date|dt)|discharge(d|_date|_dt)|visit_date|encounter_date|service_date|"
-     r"dos|procedure_date|surgery_date)($|_)", "DATE", True),
+     r"dos|procedure_date|surgery_date", "DATE", True),
     # before the name rule: `patient_id` and `person_id` hold ids, not names
-    (r"(^|_)(patient_id|participant_id|subject_id|study_id|person_id|employee_id|"
+    (r"patient_id|participant_id|subject_id|study_id|person_id|employee_id|"
      r"national_id|nhs_number|encounter_id|visit_id|claim_id|case_id|accession(_number)?|"
      # study ids of public clinical databases (MIMIC, eICU, OMOP): they link a row to
      # one patient's stay
      r"hadm_id|stay_id|icustay_id|transfer_id|patientunitstayid|patienthealthsystemstayid|"
-     r"uniquepid|visit_occurrence_id|person_source_value|subjectid|patientid)"
-     r"($|_)", "UNIQUE_ID", True),
-    (r"(^|_)((patient|pt|full|first|last|given|family|middle|maiden|sur|nick|"
+     r"uniquepid|visit_occurrence_id|person_source_value|subjectid|patientid",
+     "UNIQUE_ID", True),
+    (r"(patient|pt|full|first|last|given|family|middle|maiden|sur|nick|"
      r"mother|father|guardian|spouse|contact|caregiver|physician|doctor|provider|"
      r"nurse|member|subscriber|insured|emergency_contact)_?name|surname|forename|"
-     r"patient|person|pt_name)($|_)", "PERSON", True),
-    (r"(^|_)(e_?mail|email_address|mail)($|_)", "EMAIL_ADDRESS", True),
-    (r"(^|_)(fax|fax_number|fax_no)($|_)", "FAX_NUMBER", True),
-    (r"(^|_)(phone|phone_number|phone_no|tel|telephone|mobile|cell|cell_phone|"
-     r"home_phone|work_phone|contact_number)($|_)", "PHONE_NUMBER", True),
-    (r"(^|_)(address|street|street_address|addr|address_line_?\d?|home_address|"
-     r"mailing_address|residence)($|_)", "STREET_ADDRESS", True),
-    (r"(^|_)(zip|zipcode|zip_code|zip5|postal_code|postcode|post_code)($|_)",
+     r"patient|person|pt_name", "PERSON", True),
+    (r"e_?mail|email_address|mail", "EMAIL_ADDRESS", True),
+    (r"fax|fax_number|fax_no", "FAX_NUMBER", True),
+    (r"phone|phone_number|phone_no|tel|telephone|mobile|cell|cell_phone|"
+     r"home_phone|work_phone|contact_number", "PHONE_NUMBER", True),
+    (r"address|street|street_address|addr|address_line_?\d?|home_address|"
+     r"mailing_address|residence", "STREET_ADDRESS", True),
+    (r"zip|zipcode|zip_code|zip5|postal_code|postcode|post_code",
      "ZIP_CODE", True),
-    (r"(^|_)(city|town|municipality|county|hometown|place_of_birth)($|_)",
+    (r"city|town|municipality|county|hometown|place_of_birth",
      "LOCATION", True),
-    (r"(^|_)(member_id|insurance_id|policy_(number|no|id)|subscriber_id|medicare_id|"
-     r"medicaid_id|mbi|hicn|health_plan(_id|_number)?|beneficiary_id|plan_member_id)($|_)",
+    (r"member_id|insurance_id|policy_(number|no|id)|subscriber_id|medicare_id|"
+     r"medicaid_id|mbi|hicn|health_plan(_id|_number)?|beneficiary_id|plan_member_id",
      "HEALTH_PLAN_NUMBER", True),
-    (r"(^|_)(account|account_number|account_no|acct|acct_no|bank_account|iban|"
-     r"billing_account)($|_)", "ACCOUNT_NUMBER", True),
-    (r"(^|_)(credit_card|card_number|cc_number|pan)($|_)", "CREDIT_CARD", True),
-    (r"(^|_)(license|licence|license_number|drivers?_license|dl_number|passport|"
-     r"passport_number|certificate_number|npi|dea)($|_)", "LICENSE_NUMBER", True),
-    (r"(^|_)(vin|vehicle_id|vehicle_identification_number)($|_)", "VEHICLE_ID", True),
-    (r"(^|_)(plate|license_plate|licence_plate|plate_number)($|_)", "LICENSE_PLATE", True),
-    (r"(^|_)(device_id|serial|serial_number|serial_no|udi|imei|mac_address|device_serial)"
-     r"($|_)", "DEVICE_ID", True),
-    (r"(^|_)(ip|ip_address|ipaddr|ip_addr|client_ip)($|_)", "IP_ADDRESS", True),
-    (r"(^|_)(url|website|homepage|profile_url)($|_)", "URL", True),
-    (r"(^|_)(fingerprint|retina_scan|iris_scan|voiceprint|face_template|biometric(_id)?)"
-     r"($|_)", "BIOMETRIC_ID", True),
-    (r"(^|_)(sample_id|specimen_id|biosample|tcga_barcode|donor_id)($|_)", "SAMPLE_ID", True),
-    (r"(^|_)(age|age_years|age_at_(visit|diagnosis|admission))($|_)", "AGE", False),
-    (r"(^|_)(name|full_name)($|_)", "PERSON", False),
-    (r"(^|_)(id|identifier|number|no)($|_)", "UNIQUE_ID", False),
+    (r"account|account_number|account_no|acct|acct_no|bank_account|iban|"
+     r"billing_account", "ACCOUNT_NUMBER", True),
+    (r"credit_card|card_number|cc_number|pan", "CREDIT_CARD", True),
+    (r"license|licence|license_number|drivers?_license|dl_number|passport|"
+     r"passport_number|certificate_number|npi|dea", "LICENSE_NUMBER", True),
+    (r"vin|vehicle_id|vehicle_identification_number", "VEHICLE_ID", True),
+    (r"plate|license_plate|licence_plate|plate_number", "LICENSE_PLATE", True),
+    (r"device_id|serial|serial_number|serial_no|udi|imei|mac_address|device_serial",
+     "DEVICE_ID", True),
+    (r"ip|ip_address|ipaddr|ip_addr|client_ip", "IP_ADDRESS", True),
+    (r"url|website|homepage|profile_url", "URL", True),
+    (r"fingerprint|retina_scan|iris_scan|voiceprint|face_template|biometric(_id)?",
+     "BIOMETRIC_ID", True),
+    (r"sample_id|specimen_id|biosample|tcga_barcode|donor_id", "SAMPLE_ID", True),
+    (r"age|age_years|age_at_(visit|diagnosis|admission)", "AGE", False),
+    (r"name|full_name", "PERSON", False),
+    (r"id|identifier|number|no", "UNIQUE_ID", False),
 )
-_COMPILED = tuple((re.compile(p), entity, clear) for p, entity, clear in _RULES)
-#: Every rule reads `(^|_)(words)($|_)`: one pattern with all the words says in one
-#: search whether any rule can match (most names of a pasted record match none).
-_FRAME = re.compile(r"\(\^\|_\)\((?P<words>.*)\)\(\$\|_\)")
-_ANY_RULE = re.compile("(?:^|_)(?:" + "|".join(
-    f"(?:{_FRAME.fullmatch(p).group('words')})" for p, _, _ in _RULES) + ")(?:$|_)")  # type: ignore[union-attr]
+_COMPILED = tuple((re.compile(f"(^|_)({words})($|_)"), entity, clear)
+                  for words, entity, clear in _RULES)
+#: One pattern with every rule's words says in one search whether any rule can match
+#: (most names of a pasted record match none).
+_ANY_RULE = re.compile("(?:^|_)(?:" + "|".join(f"(?:{words})" for words, _, _ in _RULES)
+                       + ")(?:$|_)")
 
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
