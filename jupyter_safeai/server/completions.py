@@ -170,6 +170,13 @@ class CompletionHandler(SafeAIHandler):
     def _finish_event(self, event: dict[str, Any]) -> None:
         self.finish(json.dumps(event) + "\n")
 
+    def _opened(self) -> dict[str, Any] | None:
+        """The request, parsed, with the stream's headers set; None when this user asks
+        too often (429 with Retry-After is answered)."""
+        request = parse_completion_request(self.get_json_body())
+        self._stream_headers()
+        return None if self._refused_for_rate() else request
+
     def _refused_for_rate(self) -> bool:
         """True (and 429 with Retry-After answered) when this user asks too often."""
         user = self._rate_key()
@@ -209,9 +216,8 @@ class CompletionHandler(SafeAIHandler):
     @authorized
     async def post(self) -> None:
         started = time.perf_counter()
-        request = parse_completion_request(self.get_json_body())
-        self._stream_headers()
-        if self._refused_for_rate():
+        request = self._opened()
+        if request is None:
             return
         if not self.safeai.completions:
             self._finish_event({"type": "skipped", "reason": "disabled"})

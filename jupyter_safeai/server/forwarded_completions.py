@@ -12,19 +12,16 @@ server's.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import time
 from collections import Counter
 from typing import Any
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
-from tornado.iostream import StreamClosedError
 
 from ..policy import GateDecision
 from ..scan import Vault
-from .completions import CompletionHandler, near_cursor, parse_completion_request
+from .completions import CompletionHandler, near_cursor
 from .completions import redact_around_cursor as redact_cell
 from .forwarding import ForwardingMixin, merged_counts
 from .gateway_client import GatewayAnswer, GatewayUnavailable
@@ -34,13 +31,6 @@ LIMITS = ("max_prefix_chars", "max_suffix_chars", "rate_per_minute")
 
 class ForwardedCompletionHandler(ForwardingMixin, CompletionHandler):
     """Gate here, forward the placeholders to the gateway, restore its suggestions."""
-
-    _upstream: GatewayAnswer | None = None
-
-    def on_connection_close(self) -> None:
-        super().on_connection_close()
-        if self._upstream is not None:
-            self._upstream.close()  # the gateway sees the socket close and stops
 
     async def gateway_limits(self) -> dict[str, Any]:
         """The stricter of the gateway's completion limits and this server's own; a
@@ -68,9 +58,8 @@ class ForwardedCompletionHandler(ForwardingMixin, CompletionHandler):
     @authorized
     async def post(self) -> None:
         started = time.perf_counter()
-        request = parse_completion_request(self.get_json_body())
-        self._stream_headers()
-        if self._refused_for_rate():
+        request = self._opened()
+        if request is None:
             return
         await self.load_floor()
         limits = await self.gateway_limits()
@@ -92,46 +81,21 @@ class ForwardedCompletionHandler(ForwardingMixin, CompletionHandler):
         body: dict[str, Any] = {"prefix": sent_prefix, "suffix": sent_suffix,
                                 "language": request["language"],
                                 "policy": decision.policy.to_dict()}
-        if name:
-            body["model"] = name
-        if redacted_here:
-            body["client_redacted"] = dict(redacted_here)
-        try:
-            self._upstream = await self.gateway.request("POST", "safeai/complete", body)
-        except GatewayUnavailable as exc:
-            raise web.HTTPError(503, f"SafeAI gateway unavailable: {exc}") from None
-        try:
-            if self._upstream.status != 200:
-                await self._pass_refusal(self._upstream)
-            else:
-                await self._relay(self._upstream, decision, vault, gate_ms)
-        finally:
-            self._upstream.close()
+        await self._forward_stream(
+            "safeai/complete", body, name, redacted_here,
+            lambda upstream: self._relay(upstream, decision, vault, gate_ms))
 
     async def _relay(self, upstream: GatewayAnswer, decision: GateDecision, vault: Vault,
                      gate_ms: float) -> None:
-        try:
-            async for line in upstream.lines():
-                try:
-                    event = json.loads(line)
-                except ValueError:
-                    event = {"type": "error", "message": "the gateway sent a malformed event"}
-                if not isinstance(event, dict):
-                    continue
-                kind = event.get("type")
-                if kind == "gate":
-                    event = self._merged_gate(event, decision, vault, gate_ms)
-                elif kind == "suggestion":
-                    event = {"type": "suggestion",
-                             "text": vault.restore(str(event.get("text", "")))}
-                await self._send(event)
-        except StreamClosedError:
-            self.log.info("safeai completion: client went away; gateway request closed")
-            return
-        except GatewayUnavailable as exc:
-            with contextlib.suppress(StreamClosedError):
-                await self._send({"type": "error", "message": str(exc)})
-        self.finish()
+        async def translate(event: dict[str, Any]) -> dict[str, Any]:
+            kind = event.get("type")
+            if kind == "gate":
+                return self._merged_gate(event, decision, vault, gate_ms)
+            if kind == "suggestion":
+                return {"type": "suggestion", "text": vault.restore(str(event.get("text", "")))}
+            return event
+
+        await self._relay_events(upstream, translate, "completion")
 
     @staticmethod
     def _merged_gate(event: dict[str, Any], decision: GateDecision, vault: Vault,

@@ -14,7 +14,8 @@ from __future__ import annotations
 import contextlib
 import json
 from collections import Counter
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
@@ -52,6 +53,8 @@ class ForwardingMixin(SafeAIHandler):
     """The floor comes from the gateway (made stricter by this server's own policy)."""
 
     _floor: Policy | None = None
+    #: The request to the gateway that is streaming now, closed when the browser goes.
+    _upstream: GatewayAnswer | None = None
 
     @property
     def gateway(self) -> GatewayClient:
@@ -94,6 +97,61 @@ class ForwardingMixin(SafeAIHandler):
             if isinstance(model, dict) and model.get("name") == wanted:
                 return model.get("phi_allowed") is True
         return False
+
+    async def _forward_stream(self, path: str, body: dict[str, Any], model: str | None,
+                              client_redacted: Counter[str],
+                              relay: Callable[[GatewayAnswer], Awaitable[None]]) -> None:
+        """POST `body` to the gateway and hand its stream to `relay`, or pass its refusal
+        on; the request stays open only while the browser's does (`on_connection_close`).
+        `model` and what was redacted on the way (kinds and counts) go with the body."""
+        if model:
+            body["model"] = model
+        if client_redacted:
+            body["client_redacted"] = dict(client_redacted)
+        try:
+            self._upstream = await self.gateway.request("POST", path, body)
+        except GatewayUnavailable as exc:
+            raise web.HTTPError(503, f"SafeAI gateway unavailable: {exc}") from None
+        try:
+            if self._upstream.status != 200:
+                await self._pass_refusal(self._upstream)
+            else:
+                await relay(self._upstream)
+        finally:
+            self._upstream.close()
+
+    def on_connection_close(self) -> None:
+        super().on_connection_close()
+        if self._upstream is not None:
+            self._upstream.close()  # the gateway sees the socket close and stops
+
+    async def _relay_events(
+            self, upstream: GatewayAnswer,
+            translate: Callable[[dict[str, Any]], Awaitable[dict[str, Any] | None]],
+            what: str) -> None:
+        """Each JSON-lines event of the gateway's stream, translated for this server's
+        client (None: dropped) and sent on; a client gone closes the gateway request."""
+        try:
+            async for line in upstream.lines():
+                try:
+                    event = json.loads(line)
+                except ValueError:
+                    event = {"type": "error", "message": "the gateway sent a malformed event"}
+                if not isinstance(event, dict):
+                    continue
+                translated = await translate(event)
+                if translated is not None:
+                    await self._send(translated)
+        except StreamClosedError:
+            self.log.info("safeai %s: client went away; gateway request closed", what)
+            return
+        except GatewayUnavailable as exc:
+            with contextlib.suppress(StreamClosedError):
+                await self._send({"type": "error", "message": str(exc)})
+        self.finish()
+
+    if TYPE_CHECKING:  # the streaming handler this is mixed into writes the events
+        async def _send(self, event: dict[str, Any]) -> None: ...
 
     async def _pass_refusal(self, upstream: GatewayAnswer) -> None:
         """The gateway's refusal (403, 422, 429 with Retry-After, 503) as it came."""
@@ -148,13 +206,6 @@ class ForwardedChatHandler(ForwardingMixin, ChatHandler):
     server redacted. Refusals of the gateway (422, 429 with Retry-After, 403, 503) are
     passed on as they came."""
 
-    _upstream: GatewayAnswer | None = None
-
-    def on_connection_close(self) -> None:
-        super().on_connection_close()
-        if self._upstream is not None:
-            self._upstream.close()  # the gateway sees the socket close and stops
-
     @web.authenticated
     @authorized
     async def post(self) -> None:
@@ -177,55 +228,31 @@ class ForwardedChatHandler(ForwardingMixin, ChatHandler):
                          for m, part in zip(messages, sent_parts, strict=True)],
             "policy": policy.to_dict(), "acknowledge": request["acknowledge"],
             "client": request["client"]}
-        if request["model"]:
-            body["model"] = request["model"]
-        if redacted_here:
-            body["client_redacted"] = dict(redacted_here)
-        try:
-            self._upstream = await self.gateway.request("POST", "safeai/chat", body)
-        except GatewayUnavailable as exc:
-            raise web.HTTPError(503, f"SafeAI gateway unavailable: {exc}") from None
-        try:
-            if self._upstream.status != 200:
-                await self._pass_refusal(self._upstream)
-            else:
-                await self._relay(self._upstream, decision, vault.counts(), StreamRestorer(vault))
-        finally:
-            self._upstream.close()
+        await self._forward_stream(
+            "safeai/chat", body, request["model"], redacted_here,
+            lambda upstream: self._relay(upstream, decision, vault.counts(),
+                                         StreamRestorer(vault)))
 
     async def _relay(self, upstream: GatewayAnswer, decision: GateDecision,
                      redacted: dict[str, int], restorer: StreamRestorer) -> None:
         self.set_header("Content-Type", "application/x-ndjson")
         self.set_header("Cache-Control", "no-cache")
         self.set_header("X-Accel-Buffering", "no")
-        try:
-            async for line in upstream.lines():
-                try:
-                    event = json.loads(line)
-                except ValueError:
-                    event = {"type": "error", "message": "the gateway sent a malformed event"}
-                if not isinstance(event, dict):
-                    continue
-                kind = event.get("type")
-                if kind == "gate":
-                    event = self._merged_gate(event, decision, redacted)
-                elif kind == "token":
-                    text = restorer.feed(str(event.get("content", "")))
-                    if not text:
-                        continue
-                    event = {"type": "token", "content": text}
-                elif kind in ("done", "error"):
-                    tail = restorer.flush()
-                    if tail:
-                        await self._send({"type": "token", "content": tail})
-                await self._send(event)
-        except StreamClosedError:
-            self.log.info("safeai chat: client went away; gateway request closed")
-            return
-        except GatewayUnavailable as exc:
-            with contextlib.suppress(StreamClosedError):
-                await self._send({"type": "error", "message": str(exc)})
-        self.finish()
+
+        async def translate(event: dict[str, Any]) -> dict[str, Any] | None:
+            kind = event.get("type")
+            if kind == "gate":
+                return self._merged_gate(event, decision, redacted)
+            if kind == "token":
+                text = restorer.feed(str(event.get("content", "")))
+                return {"type": "token", "content": text} if text else None
+            if kind in ("done", "error"):
+                tail = restorer.flush()
+                if tail:
+                    await self._send({"type": "token", "content": tail})
+            return event
+
+        await self._relay_events(upstream, translate, "chat")
 
     @staticmethod
     def _merged_gate(event: dict[str, Any], decision: GateDecision,
