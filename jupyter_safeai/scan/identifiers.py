@@ -243,11 +243,14 @@ DEVICE = PatternRecognizer(
     re.compile(r"(?<![\w-])(?<!\d\.)(?P<value>[A-Z0-9][A-Z0-9-]{4,30}[A-Z0-9])(?![\w-])"),
     0.75, lambda v: _has_digits(v, 2) and not _model_name(v), context=_DEVICE_CONTEXT,
     window=30, label="device")
+#: A name in code made of words and a small count (`first_67_percent`, `train_80_split`):
+#: no template or hash, which mix letters and digits within a part.
+_WORDS_AND_COUNT = re.compile(r"(?:[A-Za-z]{2,}|\d{1,3})(?:[_-](?:[A-Za-z]{2,}|\d{1,3}))+")
 BIOMETRIC = PatternRecognizer(
     "BIOMETRIC_ID", "phi",
     re.compile(r"(?<![\w-])(?P<value>[A-Za-z0-9+/_-]{8,}={0,2})(?![\w-])"),
-    0.75, lambda v: _has_digits(v, 2), context=_BIOMETRIC_CONTEXT, window=35,
-    label="biometric")
+    0.75, lambda v: _has_digits(v, 2) and not _WORDS_AND_COUNT.fullmatch(v),
+    context=_BIOMETRIC_CONTEXT, window=35, label="biometric")
 UNIQUE_ID = PatternRecognizer("UNIQUE_ID", "phi", _ID_AFTER_LABEL, 0.75, _not_date_or_amount,
                               context=_UNIQUE_CONTEXT, window=30, label="unique_id")
 NPI = PatternRecognizer("LICENSE_NUMBER", "phi", re.compile(r"(?<![\w-])\d{10}(?![\w-])"), 0.8,

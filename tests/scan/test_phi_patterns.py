@@ -53,6 +53,7 @@ POSITIVES = [
     ("pacemaker serial number PM-88213-X4", [("DEVICE_ID", "PM-88213-X4")]),
     ("wifi MAC 00:1A:2B:3C:4D:5E", [("DEVICE_ID", "00:1A:2B:3C:4D:5E")]),
     ("fingerprint template: a9F3kQ27xZ", [("BIOMETRIC_ID", "a9F3kQ27xZ")]),
+    ("fingerprint id fp_8a7d9c2e1b", [("BIOMETRIC_ID", "fp_8a7d9c2e1b")]),
     ("Encounter ID 8812345", [("UNIQUE_ID", "8812345")]),
     ("DOB 03/14/1958", [("DATE", "03/14/1958")]),
     ("admitted on March 2, 2021", [("DATE", "March 2, 2021")]),
@@ -72,6 +73,8 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # a name in code of words and a count, beside the iris data set: no template
+    "ds = load('iris', split=first_67_percent)",
     "docs at user@example.com or call 555-0142",
     "served on http://localhost:8888 and 127.0.0.1",
     "# see https://pandas.pydata.org/docs/reference/api.html",
