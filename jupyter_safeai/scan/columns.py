@@ -102,6 +102,10 @@ _NUMBERED = frozenset({"UNIQUE_ID", "MEDICAL_RECORD_NUMBER", "DEVICE_ID", "ACCOU
 _SMALL_NUMBER = re.compile(r"\s*\d{1,2}(?:\.0)?\s*")
 _DIGIT = re.compile(r"\d")
 _MARKUP = re.compile(r"[*`=;{}<>|]")
+#: A timestamp (`WARNING:2021-06-17 15:04:59` under `load_account`): a log line's time.
+_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d")
+#: What every written e-mail address holds, plainly or spelled out (`jane (at) uni`).
+_AT = re.compile(r"@|\bat\b|[(\[]at[)\]]", re.IGNORECASE)
 
 
 def plausible_value(entity: str, value: str) -> bool:
@@ -112,11 +116,13 @@ def plausible_value(entity: str, value: str) -> bool:
     machine (no number under 100 singles out a person); a `cell` with fewer than seven
     digits is a notebook cell or a spreadsheet's, not a phone; a value with `://` is a
     link whatever its key (`tpu_address = "grpc://..."`); a name is a few words, not a
-    sentence or markup."""
+    sentence or markup; an account number is no timestamp and an e-mail has its `at`."""
     if "://" in value:
         return entity == "URL"
     if entity in _NUMBERED:
-        return not _SMALL_NUMBER.fullmatch(value)
+        return not _SMALL_NUMBER.fullmatch(value) and not _TIMESTAMP.search(value)
+    if entity == "EMAIL_ADDRESS":  # `'email': 1` counts a word of a spam corpus
+        return _AT.search(value) is not None
     if entity in {"PHONE_NUMBER", "FAX_NUMBER"}:
         return len(_DIGIT.findall(value)) >= 7
     if entity == "PERSON":  # `at first: a quick check is *if I knew ...*` is prose

@@ -92,8 +92,16 @@ def _model_name(value: str) -> bool:
     return _SPEC_PART.search(value) is not None
 
 
+#: Dates in numbers, day or month first (`3/4/21`) or year first (`2021-06-17`).
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}")
+
+
 def _not_date_or_amount(value: str) -> bool:
-    return _has_digits(value) and not re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value)
+    """An id after its label: not a date, and not a short run of one or two digits
+    (`'000 00'`, a qubit register's bits, where `encounter` is a verb)."""
+    digits = _digits(value)
+    return (_has_digits(value) and not _NUMERIC_DATE.fullmatch(value)
+            and (len(set(digits)) >= 3 or len(digits) >= 9))
 
 
 def _card_valid(value: str) -> bool:

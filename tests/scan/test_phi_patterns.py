@@ -73,6 +73,11 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # a log line's timestamp under an account word; a register's bits after `encounter`
+    "ibmqfactory.load_account:WARNING:2021-06-17 15:04:59,043: Credentials are in use.",
+    "whenever we encounter '000 00', and the same for logical 1 when we encounter '111 00'",
+    # a word count of a spam corpus: `email` is a word, 1 its count
+    "{'send': 1, 'email': 1, 'egroup': 1, 'your': 1}",
     # a name in code of words and a count, beside the iris data set: no template
     "ds = load('iris', split=first_67_percent)",
     "docs at user@example.com or call 555-0142",

@@ -53,6 +53,9 @@ def test_describe_rows_are_statistics_not_values() -> None:
     ("PERSON", "Orla Quimby", True), ("PERSON", "maria", True),
     ("PERSON", "a quick check is *if I knew all of its parents*", False),
     ("PERSON", "`foo`", False),
+    ("EMAIL_ADDRESS", "1", False), ("EMAIL_ADDRESS", "ines.marwood@uni.example", True),
+    ("ACCOUNT_NUMBER", "WARNING:2021-06-17 15:04:59", False),
+    ("ACCOUNT_NUMBER", "4481002937", True),
 ])
 def test_plausible_value_by_content(entity: str, value: str, plausible: bool) -> None:
     assert plausible_value(entity, value) is plausible
