@@ -46,9 +46,12 @@ _CITATION = re.compile(
     r"Journal|Proc|Rev|Lett|Vol)\b",
     re.IGNORECASE | re.MULTILINE,
 )
-# `'s method`, `'s theorem`: the name of a method, not of a person in the text.
+# `'s method`, `'s theorem`, `'s current law`: the name of a method, not of a person in
+# the text.
 _EPONYM_AFTER = re.compile(
-    r"['’]s?\s+(?:method|methods|theorem|law|rule|algorithm|equation|inequality|"
+    r"['’]s?\s+(?:(?:first|second|third|current|voltage|famous|original|classical|"
+    r"generali[sz]ed|central[ ]limit|greedy|fast)\s+)?"
+    r"(?:method|methods|theorem|law|rule|algorithm|equation|inequality|"
     r"distribution|test|criterion|constant|formula|principle|paradox|problem|conjecture|"
     r"lemma|model|gate|transform|series|number|kernel|index|coefficient|correction|"
     r"approximation|estimator|identity|space|function|curve|loss|scheme|razor|"

@@ -67,6 +67,7 @@ mercy peace star sky sun moon rain snow storm summer autumn dawn will shall must
 may mark bill grant price cash bond banks hall wall walls cross crown church chase bell
 bishop baker miller taylor turner cook carter mason porter hunter fisher gene ray rod sage
 dean major minor chance case young strong rich wise
+notebook notebooks console kernel kernels terminal widget widgets
 """.split())
 
 # Surnames used as eponyms in medicine and statistics: alone they name a method or a

@@ -133,6 +133,10 @@ _HAN = regex.compile(
     r"(?:[ \t　・]?(?:\p{Han}{1,4}|\p{Hiragana}{2,4}(?<!さん|さま|ちゃん)|\p{Katakana}{2,5}))?"
     r"(?![\p{Han}\p{Katakana}])"
 )
+# Han words that take `さん` or `様` and are no names: `皆さん` (everyone), `奥さん` (a
+# wife), `患者さん` (the patient).
+_HONOURED_NOUNS = frozenset({"皆", "皆々", "奥", "娘", "息子", "旦那", "客", "患者", "医者",
+                             "生徒", "学生", "子供", "友達"})
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _HANGUL_CHAR = regex.compile(r"\p{Hangul}")
 _KANA_CHAR = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
@@ -248,6 +252,11 @@ _AFTER_CUE = regex.compile(
     r"|[ ]+(?:of|from)[ ]+(?-i:\p{Lu}))",
     regex.IGNORECASE,
 )
+# A weekday and a month before a day of the month (`Thu Jun 17 15:13:23 2021`, the
+# timestamp tools print): a date, though `Jun` and `Sun` are names too.
+_WEEKDAY_MONTH_DAY = regex.compile(
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday|sday)?\.?,?"
+    r"[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b")
 # A capitalised word right before: `The Princess Royal arrived` is a title, not `Royal`.
 _CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'’-]*[ ]$")
 #: Asked to confirm a doubtful span; returns True when NER sees a PERSON there. An
@@ -464,6 +473,8 @@ class NameRecognizer(UsesNameLists):
         kinds, streets = self.lists.kinds, _run_breaking_streets()
         for match in _CANDIDATE.finditer(text):
             value = match.group()
+            if _WEEKDAY_MONTH_DAY.match(text, match.start()):
+                continue
             if _one_word(value):
                 found = self._lone_word(text, match.start(), value, kinds, streets)
             else:
@@ -637,6 +648,8 @@ class NameRecognizer(UsesNameLists):
         for match in _HAN.finditer(text):
             value = match.group()
             compact = _NAME_GAP.sub("", value)
+            if compact in _HONOURED_NOUNS:
+                continue
             context = _script_context(text, match.start(), match.end())
             if context != 2 and han_share is None:
                 han_share = len(_HAN_CHAR.findall(text)) / max(1, len(text))

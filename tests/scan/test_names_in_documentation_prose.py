@@ -1,0 +1,85 @@
+"""Capitalised words in teaching notebooks that only look like names: a tool's
+timestamp, a product and its noun, an eponym with an adjective, items of a list of
+things, a Japanese word before `さん`. Each beside the person the same rule must keep."""
+
+from __future__ import annotations
+
+import pytest
+
+import jupyter_safeai
+from jupyter_safeai.scan.loose_names import LooseNameRecognizer
+
+
+def people(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in jupyter_safeai.scan_text(text)
+            if f.entity == "PERSON"]
+
+
+def loose(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in LooseNameRecognizer().find(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Python\t3.9.1\nOS\tLinux\nSun Jun 20 08:01:44 2021 UTC",
+    "Last run: Fri Mar 4 11:20:09 2022",
+    "generated on Wednesday, May 12 by the build",
+])
+def test_a_weekday_and_month_before_a_day_is_a_date(text: str) -> None:
+    assert people(text) == []
+
+
+def test_a_month_that_is_a_name_stays_a_name_in_a_note() -> None:
+    assert people("Patient June Okafor, 58, was seen on Thu Jul 8.") == ["June Okafor"]
+
+
+@pytest.mark.parametrize("text", [
+    "Start the Jupyter Notebook server from a terminal.",
+    "You can open a Qt Console next to the kernel.",
+    "Code cells in Jupyter Notebooks run one at a time.",
+])
+def test_a_product_and_its_noun_are_no_person(text: str) -> None:
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Applying Ohm's current law to the loop gives the voltage drop.",
+    "By Newton's second law the force equals mass times acceleration.",
+])
+def test_an_eponym_with_its_adjective_names_a_law(text: str) -> None:
+    assert people(text) == []
+
+
+def test_a_possessive_before_other_words_is_still_a_person() -> None:
+    assert "Harriet Olsen" in people("Patient Harriet Olsen's current medication is warfarin.")
+
+
+@pytest.mark.parametrize("text", [
+    "Export to formats such as HTML, Markdown, PNG, SVG, PDF and more.",
+    "It runs in Firefox, Opera or Edge without a plugin.",
+    "Try a hosted service like Kaggle, Gradient or Colab.",
+    "Xtr, Xval, ytr, yval = split(X, y)",
+    "The stack: Pandas, Altair, Blaze, Bokeh, and friends.",
+])
+def test_items_of_a_list_of_things_are_no_surname_and_given_name(text: str) -> None:
+    assert loose(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Admitted WHITTAKER, CORDELIA (77), MORROW, ABEL (80)", "WHITTAKER, CORDELIA"),
+    ("name: Okonjo, Adaeze, Vance", "Okonjo, Adaeze"),
+    ("Seen: Garcia, Maria, Lopez, Juan and Kim, Jiwoo", "Garcia, Maria"),
+])
+def test_a_listed_or_cued_pair_in_a_list_stays_a_name(text: str, name: str) -> None:
+    assert name in loose(text)
+
+
+@pytest.mark.parametrize("text", [
+    "こんにちは。皆さんはこの回路を自分で組み立ててみてください。",
+    "患者さんの数はこの表にあります。",
+])
+def test_japanese_words_before_an_honorific_are_no_names(text: str) -> None:
+    assert people(text) == []
+
+
+def test_a_japanese_name_before_an_honorific_is_found() -> None:
+    assert people("例えば数字です。佐藤さんは数字を表す際は") == ["佐藤"]
