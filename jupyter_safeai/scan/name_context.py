@@ -37,7 +37,7 @@ _HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 # A line that is a reference in a bibliography: venue, volume, pages, a DOI or arXiv id,
 # or a numbered entry whose title follows the authors in quotes or italics.
 _CITATION = re.compile(
-    r"^[ \t]*(?:[-*][ \t]*)?(?:\[\d{1,3}\]|\d{1,3}\.)[ \t][^\n]*?[.,][ \t]*[\"“*_][A-Z]|"
+    r"^[ \t]*(?:[-*][ \t]*)?(?:\[\d{1,3}\]|\d{1,3}\.)[ \t][^\n]*?[.,)][ \t]*[\"“*_][A-Z]|"
     r"\bN\.p\.|\bWeb\. \d|\bPrint\.|\bet al\b|\barXiv\b|\bdoi\b|\bPhys\.? ?Rev|"
     r"\bProc(?:eedings|\.)|\bJournal\b|"
     r"\bVol(?:ume|\.)? ?\d|\bpp?\. ?\d|\bIn: |\bISBN\b|\b(?:Press|Springer|Wiley|O'Reilly|"

@@ -169,6 +169,7 @@ _HANGUL = regex.compile(r"(?<!\p{Hangul})\p{Hangul}{1,4}(?!\p{Hangul})")
 _UNCASED_LETTER = (r"[\p{Arabic}\p{Devanagari}\p{Bengali}\p{Tamil}\p{Telugu}\p{Gujarati}"
                    r"\p{Gurmukhi}\p{Hebrew}\p{Thai}\p{Georgian}\p{Armenian}\p{Ethiopic}"
                    r"\p{Oriya}\p{Sinhala}\p{Kannada}\p{Malayalam}\p{Mn}]")
+_UNCASED_CHAR = regex.compile(_UNCASED_LETTER)
 _UNCASED_RUN = regex.compile(rf"{_UNCASED_LETTER}+(?:[ \t]+{_UNCASED_LETTER}+){{0,3}}")
 # Code point ranges holding every `_UNCASED_LETTER` (and some other characters), but no
 # Latin, Cyrillic, Greek, Han, kana or Hangul: `re` finds the blank-separated runs of them
@@ -217,6 +218,22 @@ _PINYIN = regex.compile(
 )
 
 
+# A word capitalised again inside after three or more letters (`OpenStack`, `JupyterLab`,
+# `CloudFiles`) is a product's name, unless its head is a name or a surname's prefix
+# (`MaryAnn`, `MacArthur`, `VanDyke`, `DelRosario`).
+_CAMEL_HEAD = regex.compile(r"(\p{Lu}\p{Ll}{2,})\p{Lu}\p{Ll}")
+_SURNAME_HEADS = frozenset({"mac", "van", "von", "del", "der", "dal", "della", "fitz", "ben",
+                            "abu", "bin", "ibn", "san", "st", "ter", "ten", "dos", "das", "des"})
+
+
+def _product_word(word: str, kinds: dict[str, str]) -> bool:
+    head = _CAMEL_HEAD.match(word)
+    if head is None:
+        return False
+    key = head.group(1).casefold()
+    return key not in _SURNAME_HEADS and not kinds.get(key, "").isupper()
+
+
 def _wordlike(word: str) -> bool:
     # an ASCII word's ending is a plain suffix test; other letters may fold (ſ, K)
     ending = (word.lower().endswith(WORDLIKE_ENDINGS) if word.isascii()
@@ -241,8 +258,8 @@ _AFTER_STRONG = regex.compile(  # used with .match(text, pos): no ^ anchor
     regex.IGNORECASE,
 )
 # What often follows a person's name in notes: "was admitted", "'s", "agreed".
-_AFTER_CUE = regex.compile(
-    r"(?:['’]s\b|,?[ \t]*\(?(?:\d{1,3}[ \t]*(?:y/?o|yo|years?|M|F)?[,)]|DOB|MRN|age[ds]?\b)|"
+_AFTER_CUE = regex.compile(  # a bracket right after the word opens a call: `Add(2,3)`
+    r"(?!\()(?:['’]s\b|,?[ \t]*\(?(?:\d{1,3}[ \t]*(?:y/?o|yo|years?|M|F)?[,)]|DOB|MRN|age[ds]?\b)|"
     r"[ \t]+(?:was|is|has|had|presented|presents|reports|reported|denies|denied|underwent|"
     r"received|complained|complains|said|says|called|visited|returned|arrived|died|"
     r"passed|consented|declined|agreed|lives|works|attended|remains|continues|will|"
@@ -577,7 +594,7 @@ class NameRecognizer(UsesNameLists):
             ends = word.isupper() and len(word) <= 2 or key in streets
         else:
             ends = (word.isupper() or key in COMMON_WORDS or _wordlike(word)
-                    or key in streets)
+                    or key in streets or _product_word(word, kinds))
         return None if ends else kind
 
     def _judge(self, text: str, base: int, run: list[tuple[int, int, str, str]]
@@ -682,10 +699,16 @@ class NameRecognizer(UsesNameLists):
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if context == 2 else 0.7, DETECTOR)
         runs = _maybe_uncased_runs(text)
+        uncased_prose = None  # whether the text is written in such a script, if asked
         for match in (m for run in runs for m in _UNCASED_RUN.finditer(text, *run.span())):
             words = match.group().split()
             known = sum(bool(self.lists.kind(w)) for w in words)
             context = _script_context(text, match.start(), match.end())
+            if context != 2 and known:
+                if uncased_prose is None:
+                    uncased_prose = _written_in(text, _UNCASED_CHAR)
+                if uncased_prose:
+                    continue  # in Bengali or Arabic prose a known word is a word
             if context or known >= 1 and len(words) <= 4:
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if known >= 2 or context == 2 else 0.7, DETECTOR)

@@ -83,3 +83,50 @@ def test_japanese_words_before_an_honorific_are_no_names(text: str) -> None:
 
 def test_a_japanese_name_before_an_honorific_is_found() -> None:
     assert people("例えば数字です。佐藤さんは数字を表す際は") == ["佐藤"]
+
+
+def test_a_heading_with_a_colon_is_no_record() -> None:
+    from jupyter_safeai.scan.records import RecordRecognizer
+
+    heading = "## Last things last: tidying up the plots"
+    assert list(RecordRecognizer().find(heading)) == []
+    record = "first: Marisol\nlast: Quintero\ndob: 1961-02-03\n"
+    assert ("PERSON", "Marisol") in [(f.entity, record[f.start:f.end])
+                                     for f in RecordRecognizer().find(record)]
+
+
+def test_a_call_in_prose_is_no_name_and_age() -> None:
+    assert people("To roll a die, use `Rand(1,6)` twice.") == []
+    assert "Harold" in people("Seen today: Harold (67, M) with chest pain.")
+
+
+def test_numbered_reference_with_year_then_title_is_a_citation() -> None:
+    from jupyter_safeai.scan.name_context import in_documentation
+
+    text = ('2. Wenjun Li, Haoran Xu (2012) "Measuring entangled qubits in a cavity, with a '
+            'title long enough to push the venue of the paper well past the window that '
+            'is read around the name", Letters on Light 12, 3401.')
+    assert in_documentation(text, 3, 12)
+    assert not in_documentation("2. Wenjun Li came in (2012) for a check-up.", 3, 12)
+
+
+@pytest.mark.parametrize("text", [
+    "Store the files on Rackspace CloudFiles or OpenStack Swift containers.",
+    "Open the file in JupyterLab Desktop and run it.",
+])
+def test_a_product_word_capitalised_inside_is_no_name(text: str) -> None:
+    assert people(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Patient MaryAnn Kowalczyk was admitted.", "MaryAnn Kowalczyk"),
+    ("Dr. Imelda MacArthur reviewed the scan.", "Imelda MacArthur"),
+])
+def test_names_capitalised_inside_stay_names(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+def test_prose_in_bengali_is_no_list_of_names() -> None:
+    prose = ("এই অধ্যায়ে আমরা দেখব কীভাবে একটি সার্কিট তৈরি করতে হয় এবং "
+             "রহিম কীভাবে পরিমাপ করা হয় তা শিখব। প্রতিটি ধাপ সহজ।")
+    assert people(prose) == []
