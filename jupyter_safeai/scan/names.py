@@ -24,7 +24,7 @@ import regex
 
 from .code import python_source
 from .finding import Finding
-from .name_context import SOFTWARE_NAMES, in_documentation
+from .name_context import SOFTWARE_NAMES, in_documentation, in_organisation
 from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
@@ -402,6 +402,20 @@ def _place_and_region(text: str, base: int, run: list[tuple[int, int, str, str]]
     return region_end(text, base + run[0][1]) == base + run[-1][1]
 
 
+_COMMA = regex.compile(r"[^,]+")
+# Items of a list go on before or after a run joined by commas: `IPython, Matplotlib,
+# Numba, and Bokeh`, `Chrome, Safari or Firefox`. Each item is read alone: in such a
+# list `Safari` is no `Surname, Given` with `Chrome`, and each person in a list of
+# people (`Ana Ruiz, Ida Berg and Tom Lee`) is a name of its own.
+_LIST_GOES_ON = regex.compile(r",?[ ](?:or|and|etc)\b|,[ ]?[^\W\d_]")
+_LIST_BEFORE = regex.compile(r"[^\W_][\w.+#-]*,[ ]$")
+
+
+def _in_list_of_things(text: str, start: int, end: int) -> bool:
+    return (_LIST_GOES_ON.match(text, end) is not None
+            or _LIST_BEFORE.search(text, max(0, start - 40), start) is not None)
+
+
 def _one_word(candidate: str) -> bool:
     """Whether a candidate is a single word (most are): words are joined by blanks or
     commas, and an initial ends in a period. `_TOKEN` would read such a candidate whole
@@ -496,6 +510,11 @@ class NameRecognizer(UsesNameLists):
                 found = self._lone_word(text, match.start(), value, kinds, streets)
             else:
                 found = self._person_runs(text, match.start(), _tokens(value), kinds, streets)
+                if "," in value and _in_list_of_things(text, match.start(), match.end()) and (
+                        not any(in_organisation(text, a, b) for a, b, _ in found)):
+                    # items of a list, each read alone; not a firm (`Lopez, Santos and Coleman`)
+                    found = [hit for item in _COMMA.finditer(value) for hit in self._person_runs(
+                        text, match.start() + item.start(), _tokens(item.group()), kinds, streets)]
             for start, end, score in found:
                 if _cue(text, start) < 2 and in_documentation(text, start, end):
                     continue  # an author, a reference, an eponym: not the text's person

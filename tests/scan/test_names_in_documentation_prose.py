@@ -130,3 +130,23 @@ def test_prose_in_bengali_is_no_list_of_names() -> None:
     prose = ("এই অধ্যায়ে আমরা দেখব কীভাবে একটি সার্কিট তৈরি করতে হয় এবং "
              "রহিম কীভাবে পরিমাপ করা হয় তা শিখব। প্রতিটি ধাপ সহজ।")
     assert people(prose) == []
+
+
+@pytest.mark.parametrize("text", [
+    "It plays in Opera, Safari or Edge without a plugin.",
+    "Libraries such as SciPy, Theano, Blaze, Bokeh, and others help here.",
+])
+def test_a_list_of_things_read_item_by_item_names_no_one(text: str) -> None:
+    assert people(text) == []
+
+
+def test_people_in_a_list_are_each_a_name() -> None:
+    from jupyter_safeai.scan.names import NameRecognizer
+
+    text = "Patients seen: Ana Ruiz, Ida Berg and Tom Lee."
+    found = [text[f.start:f.end] for f in NameRecognizer().find(text)]
+    assert {"Ana Ruiz", "Ida Berg", "Tom Lee"} <= set(found)
+
+
+def test_a_firm_of_partners_stays_a_firm() -> None:
+    assert people("Quist, Ferreira and Holm is a law practice in Oslo.") == []
