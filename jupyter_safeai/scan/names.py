@@ -408,11 +408,13 @@ _COMMA = regex.compile(r"[^,]+")
 # list `Safari` is no `Surname, Given` with `Chrome`, and each person in a list of
 # people (`Ana Ruiz, Ida Berg and Tom Lee`) is a name of its own.
 _LIST_GOES_ON = regex.compile(r",?[ ](?:or|and|etc)\b|,[ ]?[^\W\d_]")
-_LIST_BEFORE = regex.compile(r"[^\W_][\w.+#-]*,[ ]$")
+_LIST_BEFORE = regex.compile(r"[^\W_][\w.+#)-]*,[ ][\[(]?$")
 
 
 def _in_list_of_things(text: str, start: int, end: int) -> bool:
-    return (_LIST_GOES_ON.match(text, end) is not None
+    """Whether the run at text[start:end], joined by commas, is part of a list: three
+    items in the run itself (`Rice, Cheese, Beans`), or one more before or after it."""
+    return (text.count(",", start, end) >= 2 or _LIST_GOES_ON.match(text, end) is not None
             or _LIST_BEFORE.search(text, max(0, start - 40), start) is not None)
 
 
@@ -674,6 +676,13 @@ class NameRecognizer(UsesNameLists):
         after = text[end:end + 40]
         nxt = _TOKEN.match(after.lstrip(", \t")) if after.startswith(",") else None
         prv = _WORD_AND_COMMA.search(before)
+        if nxt and prv:
+            return False  # `Olive, Basil, Pepper`: the middle of a list of three
+        if nxt and _LIST_GOES_ON.match(text, end + len(after) - len(after.lstrip(", \t"))
+                                       + nxt.end()):
+            return False  # `Basil, Olive or Pepper`: a list goes on
+        if prv and _LIST_BEFORE.search(text, max(0, start - 80), start - len(before) + prv.start()):
+            return False  # `Olive, Basil, Pepper`: the end of a list of three
         other = nxt.group() if nxt else prv.group(1) if prv else None
         return bool(other and len(other) > 2 and self.lists.kind(other).isupper())
 

@@ -150,3 +150,15 @@ def test_people_in_a_list_are_each_a_name() -> None:
 
 def test_a_firm_of_partners_stays_a_firm() -> None:
     assert people("Quist, Ferreira and Holm is a law practice in Oslo.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Order 12: [Olive, Basil, Pepper]...   $4.50",
+    "Herbs (Dried), [Rosemary, Basil, Sage]...",
+])
+def test_three_items_of_a_list_are_no_surname_and_given_name(text: str) -> None:
+    assert people(text) == []
+
+
+def test_a_surname_and_given_name_pair_alone_is_still_a_name() -> None:
+    assert people("Discharged: Brennan, Olive.") != []
