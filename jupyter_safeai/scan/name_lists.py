@@ -82,6 +82,8 @@ poisson weibull markov monte carlo pareto fourier euler newton hill chi welch tu
 scheffe holm sidak shapiro wilk kolmogorov smirnov levene bartlett durbin watson jarque bera
 granger dickey fuller kendall cohen cronbach nelson aalen greenwood mantel haenszel cochran
 armitage lasso ridge elastic
+clifford hadamard pauli toffoli fredkin shor bloch deutsch jozsa vazirani kirchhoff josephson
+rabi hilbert schrodinger schrödinger heisenberg dirac feynman
 """.split())
 
 # Unknown capitalised words with these endings are English words, not names.

@@ -162,3 +162,15 @@ def test_three_items_of_a_list_are_no_surname_and_given_name(text: str) -> None:
 
 def test_a_surname_and_given_name_pair_alone_is_still_a_name() -> None:
     assert people("Discharged: Brennan, Olive.") != []
+
+
+@pytest.mark.parametrize("text", [
+    "Average count of two-qubit gates per Clifford: 1.52",
+    "Then apply Pauli and Toffoli gates to the second register.",
+])
+def test_eponyms_of_quantum_gates_are_no_names(text: str) -> None:
+    assert people(text) == []
+
+
+def test_an_eponym_that_is_a_given_name_still_names_a_patient_with_a_surname() -> None:
+    assert people("Patient Clifford Mbeki was admitted.") == ["Clifford Mbeki"]
