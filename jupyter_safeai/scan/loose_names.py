@@ -80,6 +80,12 @@ _AGE_OR_DOB_WORDS = _by_first_letter(("dob", "d.o.b", "mrn", "age", "aged", "age
 _QUOTED_BEFORE = re.compile(r"(?:[\"']|(?:^|[\n,;|\t])[ \t]*|name[\"']?[ \t]*[:=][ \t]*)$",
                             re.IGNORECASE)
 _QUOTED_AFTER = re.compile(r"[\"']|[ \t]*(?:$|[\n,;|\t])")
+#: Another item of a prose or code list right before the pair (`HTML, LaTeX, [PNG, SVG]`)
+#: or right after it (`[Chrome, Safari] or Firefox`, `[Xtrain, Xtest], ytrain, ytest =`):
+#: the pair is two items of a list of things, not one `Surname, Given`.
+_ITEM_BEFORE = re.compile(r"[^\W_][\w.+#-]*,[ ]$")
+_ITEM_AFTER = re.compile(r",?[ ](?:or|and)[ ][^\W\d_]|,[ ][^\W\d_][\w.+#-]*(?=,|[ ](?:or|and)\b|"
+                         r"[ ]?[=)\]]|$)", re.MULTILINE)
 
 
 _PARTS = re.compile(r"[ '\u2019-]+")
@@ -235,10 +241,14 @@ class LooseNameRecognizer(UsesNameLists):
             if any(_case_shape(p) != shape for p in parts) or not (
                     self._plain(parts)) or any(p.casefold() in EPONYMS for p in parts):
                 continue  # `Kaplan-Meier, Cox-adjusted` names methods, not people
-            whole = bool(_QUOTED_BEFORE.search(text, max(0, start - 30), start)
-                         and _QUOTED_AFTER.match(text, end))
             cued = bool(_CUE_BEFORE.search(text, max(0, start - 24), start)
                         or _CUE_AFTER.match(text, end))
+            if not listed and not cued and (
+                    _ITEM_BEFORE.search(text, max(0, start - 40), start)
+                    or _ITEM_AFTER.match(text, end)):
+                continue  # items of a list of things: `Numba, Blaze, Bokeh`
+            whole = bool(_QUOTED_BEFORE.search(text, max(0, start - 30), start)
+                         and _QUOTED_AFTER.match(text, end))
             if (listed or (whole or cued) and shape != "lower") and (
                     cued or not in_documentation(text, start, end)):
                 # not an orchestra, a firm, an author: the same rules as names.py

@@ -37,7 +37,7 @@ _HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 # A line that is a reference in a bibliography: venue, volume, pages, a DOI or arXiv id,
 # or a numbered entry whose title follows the authors in quotes or italics.
 _CITATION = re.compile(
-    r"^[ \t]*(?:[-*][ \t]*)?(?:\[\d{1,3}\]|\d{1,3}\.)[ \t][^\n]*?[.,][ \t]*[\"“*_][A-Z]|"
+    r"^[ \t]*(?:[-*][ \t]*)?(?:\[\d{1,3}\]|\d{1,3}\.)[ \t][^\n]*?[.,)][ \t]*[\"“*_][A-Z]|"
     r"\bN\.p\.|\bWeb\. \d|\bPrint\.|\bet al\b|\barXiv\b|\bdoi\b|\bPhys\.? ?Rev|"
     r"\bProc(?:eedings|\.)|\bJournal\b|"
     r"\bVol(?:ume|\.)? ?\d|\bpp?\. ?\d|\bIn: |\bISBN\b|\b(?:Press|Springer|Wiley|O'Reilly|"
@@ -46,9 +46,12 @@ _CITATION = re.compile(
     r"Journal|Proc|Rev|Lett|Vol)\b",
     re.IGNORECASE | re.MULTILINE,
 )
-# `'s method`, `'s theorem`: the name of a method, not of a person in the text.
+# `'s method`, `'s theorem`, `'s current law`: the name of a method, not of a person in
+# the text.
 _EPONYM_AFTER = re.compile(
-    r"['’]s?\s+(?:method|methods|theorem|law|rule|algorithm|equation|inequality|"
+    r"['’]s?\s+(?:(?:first|second|third|current|voltage|famous|original|classical|"
+    r"generali[sz]ed|central[ ]limit|greedy|fast)\s+)?"
+    r"(?:method|methods|theorem|law|rule|algorithm|equation|inequality|"
     r"distribution|test|criterion|constant|formula|principle|paradox|problem|conjecture|"
     r"lemma|model|gate|transform|series|number|kernel|index|coefficient|correction|"
     r"approximation|estimator|identity|space|function|curve|loss|scheme|razor|"

@@ -67,6 +67,7 @@ mercy peace star sky sun moon rain snow storm summer autumn dawn will shall must
 may mark bill grant price cash bond banks hall wall walls cross crown church chase bell
 bishop baker miller taylor turner cook carter mason porter hunter fisher gene ray rod sage
 dean major minor chance case young strong rich wise
+notebook notebooks console kernel kernels terminal widget widgets
 """.split())
 
 # Surnames used as eponyms in medicine and statistics: alone they name a method or a
@@ -81,6 +82,8 @@ poisson weibull markov monte carlo pareto fourier euler newton hill chi welch tu
 scheffe holm sidak shapiro wilk kolmogorov smirnov levene bartlett durbin watson jarque bera
 granger dickey fuller kendall cohen cronbach nelson aalen greenwood mantel haenszel cochran
 armitage lasso ridge elastic
+clifford hadamard pauli toffoli fredkin shor bloch deutsch jozsa vazirani kirchhoff josephson
+rabi hilbert schrodinger schrödinger heisenberg dirac feynman
 """.split())
 
 # Unknown capitalised words with these endings are English words, not names.

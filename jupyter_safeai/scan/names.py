@@ -24,7 +24,7 @@ import regex
 
 from .code import python_source
 from .finding import Finding
-from .name_context import SOFTWARE_NAMES, in_documentation
+from .name_context import SOFTWARE_NAMES, in_documentation, in_organisation
 from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
@@ -133,6 +133,10 @@ _HAN = regex.compile(
     r"(?:[ \t　・]?(?:\p{Han}{1,4}|\p{Hiragana}{2,4}(?<!さん|さま|ちゃん)|\p{Katakana}{2,5}))?"
     r"(?![\p{Han}\p{Katakana}])"
 )
+# Han words that take `さん` or `様` and are no names: `皆さん` (everyone), `奥さん` (a
+# wife), `患者さん` (the patient).
+_HONOURED_NOUNS = frozenset({"皆", "皆々", "奥", "娘", "息子", "旦那", "客", "患者", "医者",
+                             "生徒", "学生", "子供", "友達"})
 _HAN_CHAR = regex.compile(r"\p{Han}")
 _HANGUL_CHAR = regex.compile(r"\p{Hangul}")
 _KANA_CHAR = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
@@ -165,6 +169,7 @@ _HANGUL = regex.compile(r"(?<!\p{Hangul})\p{Hangul}{1,4}(?!\p{Hangul})")
 _UNCASED_LETTER = (r"[\p{Arabic}\p{Devanagari}\p{Bengali}\p{Tamil}\p{Telugu}\p{Gujarati}"
                    r"\p{Gurmukhi}\p{Hebrew}\p{Thai}\p{Georgian}\p{Armenian}\p{Ethiopic}"
                    r"\p{Oriya}\p{Sinhala}\p{Kannada}\p{Malayalam}\p{Mn}]")
+_UNCASED_CHAR = regex.compile(_UNCASED_LETTER)
 _UNCASED_RUN = regex.compile(rf"{_UNCASED_LETTER}+(?:[ \t]+{_UNCASED_LETTER}+){{0,3}}")
 # Code point ranges holding every `_UNCASED_LETTER` (and some other characters), but no
 # Latin, Cyrillic, Greek, Han, kana or Hangul: `re` finds the blank-separated runs of them
@@ -213,6 +218,22 @@ _PINYIN = regex.compile(
 )
 
 
+# A word capitalised again inside after three or more letters (`OpenStack`, `JupyterLab`,
+# `CloudFiles`) is a product's name, unless its head is a name or a surname's prefix
+# (`MaryAnn`, `MacArthur`, `VanDyke`, `DelRosario`).
+_CAMEL_HEAD = regex.compile(r"(\p{Lu}\p{Ll}{2,})\p{Lu}\p{Ll}")
+_SURNAME_HEADS = frozenset({"mac", "van", "von", "del", "der", "dal", "della", "fitz", "ben",
+                            "abu", "bin", "ibn", "san", "st", "ter", "ten", "dos", "das", "des"})
+
+
+def _product_word(word: str, kinds: dict[str, str]) -> bool:
+    head = _CAMEL_HEAD.match(word)
+    if head is None:
+        return False
+    key = head.group(1).casefold()
+    return key not in _SURNAME_HEADS and not kinds.get(key, "").isupper()
+
+
 def _wordlike(word: str) -> bool:
     # an ASCII word's ending is a plain suffix test; other letters may fold (ſ, K)
     ending = (word.lower().endswith(WORDLIKE_ENDINGS) if word.isascii()
@@ -237,8 +258,8 @@ _AFTER_STRONG = regex.compile(  # used with .match(text, pos): no ^ anchor
     regex.IGNORECASE,
 )
 # What often follows a person's name in notes: "was admitted", "'s", "agreed".
-_AFTER_CUE = regex.compile(
-    r"(?:['’]s\b|,?[ \t]*\(?(?:\d{1,3}[ \t]*(?:y/?o|yo|years?|M|F)?[,)]|DOB|MRN|age[ds]?\b)|"
+_AFTER_CUE = regex.compile(  # a bracket right after the word opens a call: `Add(2,3)`
+    r"(?!\()(?:['’]s\b|,?[ \t]*\(?(?:\d{1,3}[ \t]*(?:y/?o|yo|years?|M|F)?[,)]|DOB|MRN|age[ds]?\b)|"
     r"[ \t]+(?:was|is|has|had|presented|presents|reports|reported|denies|denied|underwent|"
     r"received|complained|complains|said|says|called|visited|returned|arrived|died|"
     r"passed|consented|declined|agreed|lives|works|attended|remains|continues|will|"
@@ -248,6 +269,11 @@ _AFTER_CUE = regex.compile(
     r"|[ ]+(?:of|from)[ ]+(?-i:\p{Lu}))",
     regex.IGNORECASE,
 )
+# A weekday and a month before a day of the month (`Thu Jun 17 15:13:23 2021`, the
+# timestamp tools print): a date, though `Jun` and `Sun` are names too.
+_WEEKDAY_MONTH_DAY = regex.compile(
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday|sday)?\.?,?"
+    r"[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b")
 # A capitalised word right before: `The Princess Royal arrived` is a title, not `Royal`.
 _CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'’-]*[ ]$")
 #: Asked to confirm a doubtful span; returns True when NER sees a PERSON there. An
@@ -376,6 +402,22 @@ def _place_and_region(text: str, base: int, run: list[tuple[int, int, str, str]]
     return region_end(text, base + run[0][1]) == base + run[-1][1]
 
 
+_COMMA = regex.compile(r"[^,]+")
+# Items of a list go on before or after a run joined by commas: `IPython, Matplotlib,
+# Numba, and Bokeh`, `Chrome, Safari or Firefox`. Each item is read alone: in such a
+# list `Safari` is no `Surname, Given` with `Chrome`, and each person in a list of
+# people (`Ana Ruiz, Ida Berg and Tom Lee`) is a name of its own.
+_LIST_GOES_ON = regex.compile(r",?[ ](?:or|and|etc)\b|,[ ]?[^\W\d_]")
+_LIST_BEFORE = regex.compile(r"[^\W_][\w.+#)-]*,[ ][\[(]?$")
+
+
+def _in_list_of_things(text: str, start: int, end: int) -> bool:
+    """Whether the run at text[start:end], joined by commas, is part of a list: three
+    items in the run itself (`Rice, Cheese, Beans`), or one more before or after it."""
+    return (text.count(",", start, end) >= 2 or _LIST_GOES_ON.match(text, end) is not None
+            or _LIST_BEFORE.search(text, max(0, start - 40), start) is not None)
+
+
 def _one_word(candidate: str) -> bool:
     """Whether a candidate is a single word (most are): words are joined by blanks or
     commas, and an initial ends in a period. `_TOKEN` would read such a candidate whole
@@ -464,10 +506,17 @@ class NameRecognizer(UsesNameLists):
         kinds, streets = self.lists.kinds, _run_breaking_streets()
         for match in _CANDIDATE.finditer(text):
             value = match.group()
+            if _WEEKDAY_MONTH_DAY.match(text, match.start()):
+                continue
             if _one_word(value):
                 found = self._lone_word(text, match.start(), value, kinds, streets)
             else:
                 found = self._person_runs(text, match.start(), _tokens(value), kinds, streets)
+                if "," in value and _in_list_of_things(text, match.start(), match.end()) and (
+                        not any(in_organisation(text, a, b) for a, b, _ in found)):
+                    # items of a list, each read alone; not a firm (`Lopez, Santos and Coleman`)
+                    found = [hit for item in _COMMA.finditer(value) for hit in self._person_runs(
+                        text, match.start() + item.start(), _tokens(item.group()), kinds, streets)]
             for start, end, score in found:
                 if _cue(text, start) < 2 and in_documentation(text, start, end):
                     continue  # an author, a reference, an eponym: not the text's person
@@ -566,7 +615,7 @@ class NameRecognizer(UsesNameLists):
             ends = word.isupper() and len(word) <= 2 or key in streets
         else:
             ends = (word.isupper() or key in COMMON_WORDS or _wordlike(word)
-                    or key in streets)
+                    or key in streets or _product_word(word, kinds))
         return None if ends else kind
 
     def _judge(self, text: str, base: int, run: list[tuple[int, int, str, str]]
@@ -627,6 +676,13 @@ class NameRecognizer(UsesNameLists):
         after = text[end:end + 40]
         nxt = _TOKEN.match(after.lstrip(", \t")) if after.startswith(",") else None
         prv = _WORD_AND_COMMA.search(before)
+        if nxt and prv:
+            return False  # `Olive, Basil, Pepper`: the middle of a list of three
+        if nxt and _LIST_GOES_ON.match(text, end + len(after) - len(after.lstrip(", \t"))
+                                       + nxt.end()):
+            return False  # `Basil, Olive or Pepper`: a list goes on
+        if prv and _LIST_BEFORE.search(text, max(0, start - 80), start - len(before) + prv.start()):
+            return False  # `Olive, Basil, Pepper`: the end of a list of three
         other = nxt.group() if nxt else prv.group(1) if prv else None
         return bool(other and len(other) > 2 and self.lists.kind(other).isupper())
 
@@ -637,6 +693,8 @@ class NameRecognizer(UsesNameLists):
         for match in _HAN.finditer(text):
             value = match.group()
             compact = _NAME_GAP.sub("", value)
+            if compact in _HONOURED_NOUNS:
+                continue
             context = _script_context(text, match.start(), match.end())
             if context != 2 and han_share is None:
                 han_share = len(_HAN_CHAR.findall(text)) / max(1, len(text))
@@ -669,10 +727,16 @@ class NameRecognizer(UsesNameLists):
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if context == 2 else 0.7, DETECTOR)
         runs = _maybe_uncased_runs(text)
+        uncased_prose = None  # whether the text is written in such a script, if asked
         for match in (m for run in runs for m in _UNCASED_RUN.finditer(text, *run.span())):
             words = match.group().split()
             known = sum(bool(self.lists.kind(w)) for w in words)
             context = _script_context(text, match.start(), match.end())
+            if context != 2 and known:
+                if uncased_prose is None:
+                    uncased_prose = _written_in(text, _UNCASED_CHAR)
+                if uncased_prose:
+                    continue  # in Bengali or Arabic prose a known word is a word
             if context or known >= 1 and len(words) <= 4:
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if known >= 2 or context == 2 else 0.7, DETECTOR)
