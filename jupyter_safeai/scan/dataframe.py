@@ -92,31 +92,44 @@ def scan_dataframe(df: Any, *, scanner: Scanner | None = None, sample_rows: int 
             score = 0.9 if share >= COLUMN_SHARE else 0.75
             findings.append(Finding(0, 0, entity, category_of(entity), score,
                                     "column", column=str(column), share=round(share, 4)))
+            # a cell of another kind (an SSN among dates) is reported beside the column
+            findings.extend(_cell_findings(hits, starts, cells, str(column), but=entity))
             about_a_person = about_a_person or entity in _ABOUT_A_PERSON
             continue
         silent.append((str(column), [text for _, text in cells], str(series.dtype)))
-        for i, found in sorted(hits.items())[:MAX_CELL_FINDINGS]:
-            for finding in found:
-                local = finding.start - starts[i]
-                findings.append(Finding(local, local + finding.end - finding.start,
-                                        finding.entity, finding.category, finding.score,
-                                        finding.detector, column=str(column),
-                                        row=cells[i][0]))
+        findings.extend(_cell_findings(hits, starts, cells, str(column)))
     if about_a_person:
         findings = _by_content(findings, silent)
     return findings
 
 
+def _cell_findings(hits: dict[int, list[Finding]], starts: list[int],
+                   cells: list[tuple[Any, str]], column: str, but: str | None = None
+                   ) -> list[Finding]:
+    """The findings of single cells (at most `MAX_CELL_FINDINGS` cells), placed in their
+    cell, leaving out those of the kind `but` the column is reported as."""
+    out = []
+    kept = [(i, [f for f in found if f.entity != but]) for i, found in sorted(hits.items())]
+    for i, found in [(i, found) for i, found in kept if found][:MAX_CELL_FINDINGS]:
+        for finding in found:
+            local = finding.start - starts[i]
+            out.append(Finding(local, local + finding.end - finding.start, finding.entity,
+                               finding.category, finding.score, finding.detector,
+                               column=column, row=cells[i][0]))
+    return out
+
+
 def _by_content(findings: list[Finding], silent: list[tuple[str, list[str], str]]
                 ) -> list[Finding]:
     """`findings` with each silent column whose values are dates, ZIP codes or
-    fixed-width IDs reported as a column (its stray cells give way to it)."""
+    fixed-width IDs reported as a column. Its cells found as the same kind give way to
+    the column; a cell holding another kind (an SSN among the dates) stays reported."""
     for column, values, dtype in silent:
         found = content_entity(values, dtype)
         if found is None:
             continue
         entity, share = found
-        findings = [f for f in findings if f.column != column]
+        findings = [f for f in findings if f.column != column or f.entity != entity]
         findings.append(Finding(0, 0, entity, category_of(entity), 0.7, "column-content",
                                 column=column, share=round(share, 4)))
     return findings

@@ -203,9 +203,10 @@ class AgeRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         for match in _AGE.finditer(text):
             group = next(g for g in "abcd" if match.group(g))
-            if group == "b" and _DURATION_BEFORE.search(text, max(0, match.start() - 12),
-                                                        match.start()):
-                continue  # `in just over 100 years`: a span of time, not someone's age
+            if group == "b" and match.group().lower().rstrip(". ").endswith(
+                    ("years", "year", "yrs", "yr")) and _DURATION_BEFORE.search(
+                    text, max(0, match.start() - 12), match.start()):
+                continue  # `in just over 100 years`: a span of time; `95 y/o` an age
             if 90 <= int(match.group(group)) <= 125:
                 yield Finding(match.start(), match.end(), "AGE", "phi", 0.85, self.name)
 

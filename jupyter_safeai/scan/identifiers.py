@@ -97,11 +97,12 @@ _NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/
 
 
 def _not_date_or_amount(value: str) -> bool:
-    """An id after its label: not a date, and not a short run of one or two digits
-    (`'000 00'`, a qubit register's bits, where `encounter` is a verb)."""
+    """An id after its label: not a date, and not a short run (six digits at most) of
+    one or two digits (`'000 00'`, a qubit register's bits, where `encounter` is a
+    verb)."""
     digits = _digits(value)
     return (_has_digits(value) and not _NUMERIC_DATE.fullmatch(value)
-            and (len(set(digits)) >= 3 or len(digits) >= 9))
+            and (len(set(digits)) >= 3 or len(digits) > 6))
 
 
 def _card_valid(value: str) -> bool:

@@ -168,12 +168,24 @@ _ORGANISATION_IS = re.compile(
 # `Pryce-Hollis's Ada Moreno`, `Vance, Hart and Lowe's Mrs. Ito`: a possessive before a
 # person's name or title is where that person works.
 _POSSESSIVE_BEFORE_PERSON = re.compile(
-    r"['’]s[ ]+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ ]|[A-Z][^\W\d_]+[ ][A-Z])")
+    r"['’]s[ ]+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ ]|(?P<given>[A-Z][^\W\d_]+)[ ][A-Z])")
 _FIRM_POSSESSIVE = re.compile(r",?[ ]and[ ][A-Z][\w-]*" + _POSSESSIVE_BEFORE_PERSON.pattern)
 # `Ada Moreno of Pryce-Hollis`, `Ida Berg from Vance Hart`: after a person's full name,
 # `of` or `from` and capitalised words name where they work.
 _PERSON_OF = re.compile(r"[A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)?[ ](?:[A-Z]\.?[ ])?"
                         r"[A-Z][^\W\d_'’]+[ ](?:of|from)[ ]$")
+
+
+def _a_persons_words(*words: str) -> bool:
+    """The words open a person's name: a listed given name (not one that is also a
+    common word), and, when two are given, a listed name after it."""
+    from .name_lists import name_lists
+
+    kinds = name_lists().kinds
+    first = kinds.get(words[0].strip(".,;:").casefold(), "") if words else ""
+    if first not in ("G", "N"):
+        return False
+    return len(words) < 2 or kinds.get(words[1].strip(".,;:").casefold(), "") != ""
 
 
 def in_organisation(text: str, start: int, end: int) -> bool:
@@ -188,9 +200,13 @@ def in_organisation(text: str, start: int, end: int) -> bool:
         return True
     if _ORGANISATION_AFTER.match(text, end) or _ORGANISATION_IS.match(text, end):
         return True
-    if _POSSESSIVE_BEFORE_PERSON.match(text, end) or _PERSON_OF.search(
-            text, max(0, start - 60), start):
-        return True
+    possessive = _POSSESSIVE_BEFORE_PERSON.match(text, end)
+    given = possessive.group("given") if possessive else None
+    if possessive and (given is None or _a_persons_words(given)):
+        return True  # `Hart-Lowe's Ida Berg`; not `Maria Kowalczyk's Blood Pressure`
+    if _PERSON_OF.search(text, max(0, start - 60), start) and not _a_persons_words(
+            *text[start:end].split()[:2]):
+        return True  # `Ida Berg from Vance Hart`; not `to Ida Berg from Tomas Lindqvist`
     if _FIRM_BEFORE.search(text, max(0, start - 60), start):
         return True  # the last partner: `Lopez, Santos and [Coleman]`
     if _FIRM_POSSESSIVE.match(text, end):

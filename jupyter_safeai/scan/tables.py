@@ -59,10 +59,11 @@ _LAYOUT = re.compile(r"[,;|\s](?:(?<=[,;|\t])|(?<=\S\s)(?:\s+|(?<! ))(?=\S))")
 #: Columns that say where, not who: alone in a header (cities and their populations, ZIP
 #: codes and incomes) they describe places; beside a person's column they are PHI.
 _PLACE_ONLY = frozenset({"LOCATION", "ZIP_CODE"})
-#: Row labels of `df.describe()`: its rows are statistics over a column (a count, the
-#: most frequent value and how often it occurs), not one person's values.
-_SUMMARY_ROWS = frozenset({"count", "unique", "top", "freq", "first", "last", "mean", "std",
-                           "min", "max", "25%", "50%", "75%"})
+#: Row labels of `df.describe()` whose rows are statistics over a column (a count, a
+#: mean, a quantile), not one person's values. Its `top`, `first`, `last`, `min` and
+#: `max` rows are values of the column (the most frequent name, the earliest birth
+#: date) and are read like any row.
+_SUMMARY_ROWS = frozenset({"count", "unique", "freq", "mean", "std", "25%", "50%", "75%"})
 
 
 def _about_a_person(entities: list[tuple[str, bool] | None]) -> bool:

@@ -43,6 +43,16 @@ def test_beside_a_name_column_dates_zips_and_ids_are_identifiers() -> None:
     assert "col_4" not in found  # a measurement stays a measurement
 
 
+def test_a_cell_of_another_kind_in_a_dated_column_stays_reported() -> None:
+    rng = np.random.default_rng(14)
+    columns = silent_columns(rng)
+    dates = list(columns["col_1"])  # type: ignore[call-overload]
+    dates[3] = "SSN 219-09-9999"
+    frame = pd.DataFrame({"full_name": ["Orla Quimby"] * ROWS, "col_1": dates})
+    found = {(f.column, f.entity) for f in scan_dataframe(frame)}
+    assert ("col_1", "DATE") in found and ("col_1", "US_SSN") in found
+
+
 def test_a_study_id_column_puts_the_rows_about_persons() -> None:
     rng = np.random.default_rng(12)
     frame = pd.DataFrame({"hadm_id": rng.choice(10**6, ROWS, replace=False) + 10**6,

@@ -54,6 +54,7 @@ POSITIVES = [
     ("wifi MAC 00:1A:2B:3C:4D:5E", [("DEVICE_ID", "00:1A:2B:3C:4D:5E")]),
     ("fingerprint template: a9F3kQ27xZ", [("BIOMETRIC_ID", "a9F3kQ27xZ")]),
     ("fingerprint id fp_8a7d9c2e1b", [("BIOMETRIC_ID", "fp_8a7d9c2e1b")]),
+    ("Account no. 10010010", [("ACCOUNT_NUMBER", "10010010")]),
     ("Encounter ID 8812345", [("UNIQUE_ID", "8812345")]),
     ("DOB 03/14/1958", [("DATE", "03/14/1958")]),
     ("admitted on March 2, 2021", [("DATE", "March 2, 2021")]),

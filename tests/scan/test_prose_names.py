@@ -203,3 +203,16 @@ def test_a_person_by_the_part_they_play(text: str, name: str) -> None:
                                   "Results of Google Research Labs are public."])
 def test_things_as_roles_and_of_companies(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a possessive before words that are no person's name: the owner is a person
+    ("Maria Kowalczyk's Blood Pressure was 140/90 at the visit.", ["Maria Kowalczyk"]),
+    # a person after another person and `from`: no employer
+    ("Please forward the results to Ida Berg from Tomas Lindqvist.",
+     ["Ida Berg", "Tomas Lindqvist"]),
+    # the employer before a person's possessive stays an organisation
+    ("Hart-Lowe's Ida Berg joined.", ["Ida Berg"]),
+])
+def test_a_company_is_read_only_beside_a_person(text: str, names: list[str]) -> None:
+    assert persons(text) == names

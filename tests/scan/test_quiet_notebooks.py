@@ -35,13 +35,17 @@ def test_right_aligned_table_of_places_only_is_no_phi() -> None:
     assert ("LOCATION", "Bangor") in table(person)
 
 
-def test_describe_rows_are_statistics_not_values() -> None:
+def test_describe_statistics_are_no_values_but_its_top_row_is() -> None:
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame({"weight": [70.2, 81.5, 64.0, 77.7],
                           "patient_name": ["Orla Quimby", "Bram Tolliver", "Orla Quimby",
                                            "Ines Marwood"],
                           "zip_code": ["04401", "04401", "04769", "04609"]})
-    assert table(frame.describe(include="all").to_string()) == []
+    summary = frame.describe(include="all").to_string()
+    found = table(summary)
+    # count, unique, freq, mean, std and the quantiles are statistics; `top` holds the
+    # most frequent name and ZIP code, values of the column
+    assert {value for _, value in found} == {"Orla Quimby", "04401"}, summary
     assert ("ZIP_CODE", "04769") in table(frame.to_string())
 
 
@@ -102,6 +106,9 @@ def test_a_span_of_years_is_no_age() -> None:
     assert found("In just over 100 years the method spread everywhere.") == []
     assert found("Paper from the last 120 years decays.") == []
     assert ("AGE", "97 years") in found("The patient, 97 years, lives alone.")
+    # `y/o`, `yo` are always someone's age, whatever stands before them
+    assert ("AGE", "95 y/o") in found("Pt is almost 95 y/o.")
+    assert ("AGE", "97 yo") in found("She is nearly 97 yo.")
 
 
 def test_links_into_a_manual_or_a_project_site_are_references() -> None:
