@@ -60,6 +60,3 @@ class AbortFlag:
 
     def clear(self) -> None:
         self._byte[0] = b"\x00"
-
-    def is_set(self) -> bool:
-        return self._byte[0] != b"\x00"

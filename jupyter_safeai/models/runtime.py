@@ -296,7 +296,7 @@ class LocalModel:
                 # and chat then keep their own KV caches, so neither re-reads its prompt
                 # after the other ran.
                 self._completion_llama = self._new_context(
-                    type(self._llama), self.completion_threads or self.n_threads)
+                    type(self._llama), self.completion_threads)
                 self._completion_abort.attach(self._completion_llama)
             self._completion_abort.clear()
             if called.is_set():  # a chat came between the turn and the clear

@@ -74,11 +74,6 @@ _TITLE = regex.compile(rf"(?:\b(?:{_TITLE_WORDS}){_TITLE_END}$)",
                        regex.IGNORECASE | regex.REVERSE)
 
 
-def _label_before_name(words: str) -> regex.Pattern[str]:
-    """One of `words` (or its plural) ending just before a name, searched backwards."""
-    return regex.compile(rf"(?:\b(?:{words})s?{_LABEL_TAIL})", regex.IGNORECASE | regex.REVERSE)
-
-
 # Labels that only ever hold a person's name (or part of it): one unknown word will do.
 _NAME_PART_WORDS = (
     r"patient[ _]?name|pt[ _]?name|full[ _]?name|first[ _]?name|last[ _]?name|"
@@ -88,7 +83,6 @@ _NAME_PART_WORDS = (
     # phrases that give a name: `my name is`, `everyone calls me`, `she named him`
     r"name[ _]is|calls[ _]me|call[ _]me|named[ _]him|named[ _]her|my[ _]kid"
 )
-_NAME_PART_LABEL = _label_before_name(_NAME_PART_WORDS)
 # Who a person is, as a title before the name (`Producer Ana Ruiz`): a cue, and never
 # part of the name when capitalised at a sentence's start.
 _ROLE_WORDS = (
@@ -104,7 +98,6 @@ _STRONG_WORDS = (
     r"referred[ _]by|seen[ _]by|signed[ _]by|dictated[ _]by|prescriber|surgeon|pcp|dear|"
     r"decedent|policyholder|insured|responsible[ _]party|" + _ROLE_WORDS
 )
-_STRONG_LABEL = _label_before_name(_STRONG_WORDS)
 _WEAK_WORDS = (
     r"contact|provider|author|signed|cc|hi|hello|thanks|regards|sincerely|from|to|"
     r"by|with|per|called|named|doctor|nurse|resident|technician|witness|informant|owner|"
@@ -117,7 +110,6 @@ _WEAK_WORDS = (
     r"including|under|add|adding|manager|writer|captain|teacher|judge|speaker|"
     r"starring|featuring|features|heard"
 )
-_WEAK_LABEL = _label_before_name(_WEAK_WORDS)
 # The same labels in the scripts whose names we find.
 _SCRIPT_WORDS = (
     r"患者|病人|姓名|名字|氏名|名前|先生|女士|小姐|医生|醫生|환자|이름|성명|"
@@ -354,7 +346,7 @@ def _cue_words(title: bool, label: bool, script: bool, names_only: bool
 
 def _cue_level(text: str, start: int, names_only: bool) -> int:
     """The strongest cue ending at `start` (within 40 characters before it), as
-    `_TITLE` ... `_WEAK_LABEL` would find it searching backwards from `start`: their `$`
+    `_TITLE` and the label words would find it searching backwards from `start`: their `$`
     also matches before a final newline."""
     left = max(0, start - 40)
     end = start - 1 if text[start - 1:start] == "\n" else start

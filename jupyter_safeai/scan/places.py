@@ -337,6 +337,13 @@ _CALENDAR_WORDS = frozenset(
     [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name])
 
 
+def _listed_name(word: str) -> bool:
+    """A given name or surname of the name lists (not one that is also a common word)."""
+    from .name_lists import name_lists
+
+    return name_lists().kinds.get(word.casefold(), "") in ("G", "S", "N")
+
+
 def _known_towns_about_a_person(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     """Towns after a preposition in prose about a person (`patient from Houston`)."""
     if not about_a_person(text, lowered, 0, len(text)):
@@ -344,8 +351,10 @@ def _known_towns_about_a_person(text: str, lowered: str) -> Iterator[tuple[int, 
     from .geography import country_names, is_place_name
 
     for match in _PLACE_AFTER_PREPOSITION.finditer(text):
-        if _TITLE_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start()):
-            continue  # `Murder in Greenwich`, `Sleepless in Seattle`: a title
+        title = _TITLE_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if title and not _listed_name(title.group().strip()):
+            continue  # `Murder in Greenwich`, `Sleepless in Seattle`: a title; not
+            # `the patient Maria from Leeds`
         words = match.group(1).split(" ")
         for count in range(len(words), 0, -1):  # the longest known name
             name = " ".join(words[:count])

@@ -159,15 +159,27 @@ _CUE_PIECES = ["Dr", ".", " ", "\t", "\n", "Mrs", "patient", "name", "_", ":", "
                'name="', "患者： "]
 
 
+def _label_before_name(words: str) -> regex.Pattern[str]:
+    """One of `words` (or its plural) ending just before a name, searched backwards: each
+    cue level on its own, as the one pattern of `names._cue_words` must rank them."""
+    return regex.compile(rf"(?:\b(?:{words})s?{names._LABEL_TAIL})",
+                         regex.IGNORECASE | regex.REVERSE)
+
+
+_NAME_PART_LABEL = _label_before_name(names._NAME_PART_WORDS)
+_STRONG_LABEL = _label_before_name(names._STRONG_WORDS)
+_WEAK_LABEL = _label_before_name(names._WEAK_WORDS)
+
+
 def _five_searches(text: str, start: int) -> int:
     """The cue level before `start` as searching the 40 characters before it with each
     cue pattern finds it, strongest first."""
     left = max(0, start - 40)
     return (3 if (names._TITLE.search(text, left, start)
-                  or names._NAME_PART_LABEL.search(text, left, start))
-            else 2 if (names._STRONG_LABEL.search(text, left, start)
+                  or _NAME_PART_LABEL.search(text, left, start))
+            else 2 if (_STRONG_LABEL.search(text, left, start)
                        or names._SCRIPT_LABEL.search(text, left, start))
-            else 1 if names._WEAK_LABEL.search(text, left, start) else 0)
+            else 1 if _WEAK_LABEL.search(text, left, start) else 0)
 
 
 @settings(max_examples=400, deadline=None)

@@ -103,6 +103,8 @@ def test_an_iban_typed_in_lower_case_after_its_label() -> None:
 @pytest.mark.parametrize(("text", "town"), [
     ("The patient, a 61 year old woman from Leeds, was admitted overnight.", "Leeds"),
     ("Seen at today's visit; the patient grew up near Tampere and still visits.", "Tampere"),
+    # a person's name before `from` is no title word
+    ("The patient Maria from Leeds was admitted on Monday.", "Leeds"),
 ])
 def test_a_known_town_in_a_sentence_about_a_patient(text: str, town: str) -> None:
     assert ("LOCATION", town) in found(text)
