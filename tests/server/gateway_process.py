@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +86,12 @@ class GatewayProcess:
     def stop(self) -> None:
         stop(self.process)
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def running_gateway(safeai: dict[str, Any]) -> Iterator[GatewayProcess]:
+    """A ready gateway with these settings for the length of a fixture, then stopped."""
+    process = GatewayProcess(safeai)
+    try:
+        yield process.wait_ready()
+    finally:
+        process.stop()

@@ -15,7 +15,7 @@ import pytest
 from tornado.httpclient import HTTPClientError
 
 from tests.processes import free_port
-from tests.server.gateway_process import GatewayProcess
+from tests.server.gateway_process import GatewayProcess, running_gateway
 
 NAME, MRN = "John Smith", "00483920"
 PROMPT = f"Patient {NAME}, MRN: {MRN}, asks how to plot glucose by month."
@@ -26,12 +26,8 @@ TOKEN_ENV = "SAFEAI_TEST_GATEWAY_TOKEN"
 
 @pytest.fixture(scope="module")
 def gateway() -> Iterator[GatewayProcess]:
-    process = GatewayProcess({"max_new_tokens": 8, "max_waiting": 0,
-                              "preload_default_model": True})
-    try:
-        yield process.wait_ready()
-    finally:
-        process.stop()
+    yield from running_gateway({"max_new_tokens": 8, "max_waiting": 0,
+                                "preload_default_model": True})
 
 
 @pytest.fixture

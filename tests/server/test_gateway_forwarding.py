@@ -23,7 +23,7 @@ import pytest
 from tornado.httpclient import HTTPClientError
 
 from tests.models.fake_openai import FakeOpenAI
-from tests.server.gateway_process import GatewayProcess
+from tests.server.gateway_process import GatewayProcess, running_gateway
 
 NAME, MRN = "John Smith", "00483920"
 SECRET = "AKIA" + "ZQ3DRT5K7PLMN2XW"
@@ -67,13 +67,8 @@ def fake() -> Iterator[FakeOpenAI]:
 def gateway(fake: FakeOpenAI) -> Iterator[GatewayProcess]:
     remote = {"name": "site-llm", "url": fake.url, "license": "Apache-2.0",
               "model_card": "https://intranet.example.org/site-llm"}
-    process = GatewayProcess({"approved_models": [remote], "default_model": "site-llm",
-                              "max_new_tokens": 400,
-                              "completion_max_prefix_chars": 3000})
-    try:
-        yield process.wait_ready()
-    finally:
-        process.stop()
+    yield from running_gateway({"approved_models": [remote], "default_model": "site-llm",
+                                "max_new_tokens": 400, "completion_max_prefix_chars": 3000})
 
 
 @pytest.fixture
