@@ -105,6 +105,12 @@ def line_around(text: str, start: int, end: int) -> tuple[int, int, bool]:
             before >= 0 or low == 0)
 
 
+def on_heading(text: str, line_start: int) -> bool:
+    """Whether the line starting at `line_start` is a Markdown heading: a title, not text
+    about someone or a record. In Python source `# ` opens a comment instead."""
+    return _HEADING.match(text, line_start) is not None and python_source(text) is None
+
+
 def in_documentation(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] stands in documentation rather than in text
     about a person: a byline or credit, a bibliography line, a link's text, an eponym,
@@ -116,8 +122,7 @@ def in_documentation(text: str, start: int, end: int) -> bool:
         return True
     if before.endswith("[") and _LINK_TEXT.match(text, end):
         return True
-    if whole and _HEADING.match(before) and python_source(text) is None or _citation(
-            text, line_start, line_end):  # in Python source `# ` opens a comment
+    if whole and on_heading(text, line_start) or _citation(text, line_start, line_end):
         return True
     if _AFTER_BYLINE.match(text, end):
         return True

@@ -16,10 +16,10 @@ import re
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from .code import python_source
 from .columns import normalise, normalised_entity, plausible_value
 from .entities import category_of
 from .finding import Finding
+from .name_context import on_heading
 from .recognizer import matches_at
 
 NAME = "records"
@@ -163,17 +163,6 @@ def _fhir_entity(text: str, key: str, start: int) -> tuple[str, bool] | None:
     return entity, True
 
 
-#: A Markdown heading line (`## First things first: running code`): a title, not a record.
-_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
-
-
-def _on_heading(text: str, at: int) -> bool:
-    """Whether `at` lies on a Markdown heading line; in Python source `# ` opens a comment,
-    which may hold a record."""
-    line = text.rfind("\n", 0, at) + 1
-    return _HEADING.match(text, line) is not None and python_source(text) is None
-
-
 class RecordRecognizer:
     """Values under person-attribute keys in records (see the module docstring)."""
 
@@ -195,7 +184,7 @@ class RecordRecognizer:
             for start, end in spans:
                 value = text[start:end]
                 if not _real(value, bare) or not plausible_value(entity[0], value) or (
-                        _on_heading(text, start)):
+                        on_heading(text, text.rfind("\n", 0, start) + 1)):
                     continue
                 if entity[1]:
                     clear.append(Finding(start, end, entity[0], category_of(entity[0]), 0.8,
