@@ -25,6 +25,7 @@ from .places import (
     US_STATES,
     _street_pattern,
     street_suffix_pattern,
+    street_suffixes,
 )
 from .street_names import named_streets
 
@@ -138,10 +139,7 @@ def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | N
 def _lower_case_street() -> regex.Pattern[str]:
     """`3911 fourth avenue suite 112`: a number-first street typed in lower case counts
     when a unit follows it."""
-    from faker.providers.address.en_US import Provider
-
-    suffixes = "|".join(sorted({regex.escape(w.lower()) for w in Provider.street_suffixes},
-                               key=len, reverse=True))
+    suffixes = street_suffixes(lower=True)
     return regex.compile(
         rf"(?<![\w.,-])\d{{1,6}}(?:[ ]\d{{1,6}})?[ ](?:\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*[ ]){{1,4}}"
         rf"(?:{suffixes})(?=[ ](?:apt|apartment|suite|ste)\.?[ ]?\#?\d)")

@@ -64,6 +64,14 @@ def _alternation(words: object) -> str:
     return "|".join(sorted({regex.escape(w) for w in words}, key=len, reverse=True))
 
 
+def street_suffixes(lower: bool = False) -> str:
+    """Faker's US street suffixes (`Street`, `Crossroad` ...), as one regex alternation,
+    longest first."""
+    from faker.providers.address.en_US import Provider
+
+    return _alternation(w.lower() if lower else w for w in Provider.street_suffixes)
+
+
 @lru_cache(maxsize=1)
 def street_words() -> frozenset[str]:
     """Lower-case street suffixes and unit words: a name followed by one is a street."""
@@ -105,9 +113,7 @@ def _street_pattern() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def street_suffix_pattern() -> regex.Pattern[str]:
     """A street's name without its number: `Rott Crossroad`, `Zezig Streets`."""
-    from faker.providers.address.en_US import Provider
-
-    suffixes = _alternation(Provider.street_suffixes)
+    suffixes = street_suffixes()
     return regex.compile(
         rf"(?:(?:van|von|de|der|den|la|le|du|di|da|del)[ ])?"
         rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*[ ]){{1,3}}(?:{suffixes})(?![\p{{L}}\d-])")
