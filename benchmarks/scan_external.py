@@ -2,7 +2,8 @@
 presidio (spaCy sm, findings scored below 0.5 dropped) in one run.
 
     .venv/bin/python benchmarks/scan_external.py --synth /tmp/ext/synth_v2.json \\
-        --notebooks /tmp/ext/notebooks [--part tune|held-out|both] [--no-presidio]
+        --notebooks /tmp/ext/notebooks [--set asq-phi=DIR] [--set physionet-deid=DIR]
+        [--part tune|held-out|both] [--no-presidio]
         [--presidio-notebooks N] [--show K] [--values] [--sample-findings N]
         [--labels labels.json] [--no-own] [--json out.json]
 
@@ -10,6 +11,8 @@ Data (public, fetched with the `fetch` tool, kept OUTSIDE the repository; never 
   presidio-research: fetch `github:microsoft/presidio-research`, then
       git -C /work/.mirror/microsoft+presidio-research/repo \\
           show HEAD:data/synth_dataset_v2.json > /tmp/ext/synth_v2.json
+  --set: ASQ-PHI (synthetic clinical queries) and PhysioNet deid's surrogate-PHI nursing
+      notes, read by `labelled_sets.py`; how to fetch them is in benchmarks/README.md.
   notebooks: fetch public teaching repositories (we used jakevdp/PythonDataScienceHandbook,
       ageron/handson-ml2, CamDavidsonPilon/Probabilistic-Programming-and-Bayesian-Methods-
       for-Hackers, Qiskit/textbook, donnemartin/data-science-ipython-notebooks,
@@ -30,6 +33,8 @@ Metrics
           clear-kind span) with a finding outside every gold span of a HIPAA kind (the
           clear kinds, GPE, DATE_TIME, AGE, DOMAIN_NAME); ORGANIZATION, TITLE, NRP are
           not identifiers.
+  --set   the same span recall on each set's identifier labels, false alarms on its texts
+          without any.
   notebooks  share of cells (source or any text output) and of notebooks with a finding;
           findings by label; `--sample-findings N --values` prints a fixed sample of ours
           with context to hand-label, `--labels` (a JSON {key: 0|1} kept outside the repo)
@@ -57,9 +62,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from labelled_sets import LOADERS, LabelledSet, part_of  # noqa: E402
 from scan_accuracy import Hit  # noqa: E402 - one finding record for both accuracy benchmarks
 
-TUNE_SHARE = 60  # percent
 PRESIDIO_MIN_SCORE = 0.5
 #: presidio-research label → the labels of ours that name the same thing (first: strict)
 CLEAR_KINDS: dict[str, tuple[str, ...]] = {
@@ -80,12 +85,6 @@ TARGETS = {"synth_recall": 0.95, "synth_false_alarms": 0.03, "cells_flagged": 0.
            "notebooks_flagged": 0.25, "own_recall": 0.98, "own_false_alarms": 0.03}
 PRESIDIO_MAX_CHARS = 100_000  # spaCy refuses 1,000,000; longer outputs are cut for presidio
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-
-
-def part_of(key: str) -> str:
-    """`tune` or `held-out`, fixed by the key's hash (no seed, no order)."""
-    bucket = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 100
-    return "tune" if bucket < TUNE_SHARE else "held-out"
 
 
 Scan = Callable[[str], list[Hit]]
@@ -155,24 +154,27 @@ def covered(start: int, end: int, hits: Sequence[Hit]) -> float:
     return sum(marks) / max(1, end - start)
 
 
-def evaluate_synth(records: Sequence[dict[str, Any]], scan: Scan) -> SynthResult:
+def evaluate_synth(records: Sequence[dict[str, Any]], scan: Scan,
+                   clear_kinds: dict[str, tuple[str, ...]] = CLEAR_KINDS,
+                   allowed_kinds: frozenset[str] = HIPAA_KINDS) -> SynthResult:
+    """Span recall on `clear_kinds`; a finding outside every span of `allowed_kinds` is false."""
     result = SynthResult()
     t0 = time.perf_counter()
     for r in records:
         hits = [h for h in scan(r["full_text"]) if h.category == "phi"]
         spans = r["spans"]
-        clear = [s for s in spans if s["entity_type"] in CLEAR_KINDS]
+        clear = [s for s in spans if s["entity_type"] in clear_kinds]
         for s in clear:
             kind, start, end = s["entity_type"], s["start_position"], s["end_position"]
             near = [h for h in hits if h.start < end and h.end > start]
             ok = covered(start, end, near) >= 0.5
             result.total[kind] += 1
             result.found[kind] += ok
-            same = [h for h in near if h.entity in CLEAR_KINDS[kind]]
+            same = [h for h in near if h.entity in clear_kinds[kind]]
             result.strict[kind] += covered(start, end, same) >= 0.5
             if not ok:
                 result.misses.append((r, s))
-        allowed = [s for s in spans if s["entity_type"] in HIPAA_KINDS]
+        allowed = [s for s in spans if s["entity_type"] in allowed_kinds]
         false = [h for h in hits if not any(h.start < s["end_position"]
                                             and h.end > s["start_position"] for s in allowed)]
         result.false.extend((r, h) for h in false)
@@ -299,26 +301,31 @@ def shown(text: str, start: int, end: int, values: bool, around: int = 50) -> st
 
 def print_rows(title: str, headers: list[str], rows: list[tuple[str, list[str], str]]) -> None:
     print(f"\n{title}")
-    print(f"  {'':38}" + "".join(f"{h:>16}" for h in headers) + f"{'target':>10}")
+    print(f"  {'':44}" + "".join(f"{h:>16}" for h in headers) + f"{'target':>10}")
     for label, values, target in rows:
-        print(f"  {label:38}" + "".join(f"{v:>16}" for v in values) + f"{target:>10}")
+        print(f"  {label:44}" + "".join(f"{v:>16}" for v in values) + f"{target:>10}")
 
 
 def report_synth(parts: list[str], results: dict[tuple[str, str], SynthResult],
-                 systems: list[str], counts: dict[str, int]) -> None:
+                 systems: list[str], counts: dict[str, int],
+                 title: str = "presidio-research synth_dataset_v2",
+                 kinds: Sequence[str] = tuple(CLEAR_KINDS),
+                 clean: str = "sentences") -> None:
     headers = [f"{s}·{p}" for p in parts for s in systems]
     keys = [(s, p) for p in parts for s in systems]
     rows = [
         ("span recall, clear kinds (>=50%)", [fmt(results[k].recall()) for k in keys], "≥ 0.95"),
         ("strict recall (matching label)", [fmt(results[k].recall(strict=True)) for k in keys],
          ""),
-        ("false alarms on clean sentences", [fmt(results[k].alarm_rate) for k in keys],
+        (f"false alarms on clean {clean}", [fmt(results[k].alarm_rate) for k in keys],
          "≤ 0.03"),
     ]
-    for kind in CLEAR_KINDS:
+    n_clean = "/".join(str(results[(systems[0], p)].clean) for p in parts)
+    rows.append((f"  clean {clean} (n={n_clean})", ["" for _ in keys], ""))
+    for kind in kinds:
         n = "/".join(str(results[(systems[0], p)].total[kind]) for p in parts)
         rows.append((f"  {kind} (n={n})", [fmt(results[k].recall(kind)) for k in keys], ""))
-    print_rows("presidio-research synth_dataset_v2 (records: " + ", ".join(
+    print_rows(f"{title} (records: " + ", ".join(
         f"{p} {counts[p]}" for p in parts) + ")", headers, rows)
 
 
@@ -377,6 +384,29 @@ def label_share(result: NotebookResult, labels: dict[str, int]) -> tuple[int, in
     return sum(keyed.values()), len(keyed)
 
 
+def run_labelled_set(labelled: LabelledSet, parts: list[str], systems: list[str],
+                     scanners: dict[str, Scan], show: int, values: bool) -> dict[str, Any]:
+    """One labelled set through every system and part, as the synth set."""
+    results: dict[tuple[str, str], SynthResult] = {}
+    for part in parts:
+        chosen = [r for r in labelled.records if r["part"] == part]
+        for name in systems:
+            results[(name, part)] = evaluate_synth(chosen, scanners[name],
+                                                   labelled.clear_kinds, labelled.allowed_kinds)
+    report_synth(parts, results, systems,
+                 {p: sum(r["part"] == p for r in labelled.records) for p in parts},
+                 title=labelled.title, kinds=tuple(labelled.clear_kinds), clean="texts")
+    if labelled.unplaced:
+        print(f"  ({labelled.unplaced} labels whose value is not in their text are left out)")
+    for part in parts:
+        if show:
+            show_synth(f"{labelled.name} ours·{part}", results[("ours", part)], show, values)
+    return {f"{s}·{p}": {"recall": r.recall(), "strict": r.recall(strict=True),
+                         "false_alarms": r.alarm_rate,
+                         "by_kind": {k: r.recall(k) for k in labelled.clear_kinds}}
+            for (s, p), r in results.items()}
+
+
 # ------------------------------------------------------------------ own corpus
 
 
@@ -395,6 +425,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synth", type=Path, help="presidio-research synth_dataset_v2.json")
     parser.add_argument("--notebooks", type=Path, help="<dir>/<owner>+<name>/**/*.ipynb")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=PATH",
+                        help="another labelled set: " + ", ".join(LOADERS))
     parser.add_argument("--per-repo", type=int, default=60)
     parser.add_argument("--part", choices=("tune", "held-out", "both"), default="tune")
     parser.add_argument("--no-presidio", action="store_true")
@@ -432,6 +464,13 @@ def main(argv: list[str] | None = None) -> int:
         summary["synth"] = {f"{s}·{p}": {"recall": r.recall(), "strict": r.recall(strict=True),
                                          "false_alarms": r.alarm_rate}
                             for (s, p), r in results.items()}
+
+    for spec in args.set:
+        name, _, path = spec.partition("=")
+        if name not in LOADERS or not path:
+            parser.error(f"--set takes NAME=PATH, NAME one of {', '.join(LOADERS)}")
+        summary[name] = run_labelled_set(LOADERS[name](Path(path)), parts, systems, scanners,
+                                         args.show, args.values)
 
     if args.notebooks:
         notebooks = load_notebooks(args.notebooks, args.per_repo)
