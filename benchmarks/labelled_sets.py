@@ -38,6 +38,7 @@ class LabelledSet:
     clear_kinds: dict[str, tuple[str, ...]]
     allowed_kinds: frozenset[str]
     unplaced: int = 0  # labels whose value was not found in its text
+    prompts: bool = False  # texts a person sends to a model: the gate adds placeholders
 
 
 # ------------------------------------------------------------------ ASQ-PHI
@@ -89,7 +90,7 @@ def load_asq_phi(path: Path) -> LabelledSet:
         records.append({"id": i, "doc": f"q{i}", "full_text": text, "spans": spans,
                         "part": part_of(f"asq-phi:{text}")})
     return LabelledSet("asq-phi", "ASQ-PHI synthetic clinical queries", records, ASQ_KINDS,
-                       frozenset(ASQ_KINDS), unplaced)
+                       frozenset(ASQ_KINDS), unplaced, prompts=True)
 
 
 # ------------------------------------------------------------------ PhysioNet deid

@@ -102,6 +102,19 @@ def ours_scanner() -> Scan:
     return scan
 
 
+def prompt_scanner() -> Scan:
+    """Ours as the prompt gate scans a prompt: well-known placeholder values
+    (`…@example.com`, `123-45-6789`) are reported too (`policy.gate.check_prompt`)."""
+    import jupyter_safeai
+    from jupyter_safeai.scan.placeholders import with_placeholders
+
+    scanner = with_placeholders(jupyter_safeai.scan_text)
+
+    def scan(text: str) -> list[Hit]:
+        return [Hit(f.start, f.end, f.entity, f.category, f.detector) for f in scanner(text)]
+    return scan
+
+
 def presidio_scanner() -> Scan:
     from presidio_baseline import PresidioBaseline
 
@@ -301,9 +314,9 @@ def shown(text: str, start: int, end: int, values: bool, around: int = 50) -> st
 
 def print_rows(title: str, headers: list[str], rows: list[tuple[str, list[str], str]]) -> None:
     print(f"\n{title}")
-    print(f"  {'':44}" + "".join(f"{h:>16}" for h in headers) + f"{'target':>10}")
+    print(f"  {'':44}" + "".join(f"{h:>18}" for h in headers) + f"{'target':>10}")
     for label, values, target in rows:
-        print(f"  {label:44}" + "".join(f"{v:>16}" for v in values) + f"{target:>10}")
+        print(f"  {label:44}" + "".join(f"{v:>18}" for v in values) + f"{target:>10}")
 
 
 def report_synth(parts: list[str], results: dict[tuple[str, str], SynthResult],
@@ -386,7 +399,11 @@ def label_share(result: NotebookResult, labels: dict[str, int]) -> tuple[int, in
 
 def run_labelled_set(labelled: LabelledSet, parts: list[str], systems: list[str],
                      scanners: dict[str, Scan], show: int, values: bool) -> dict[str, Any]:
-    """One labelled set through every system and part, as the synth set."""
+    """One labelled set through every system and part, as the synth set; a set of
+    prompts also through ours as the prompt gate scans them (`ours(prompt)`)."""
+    if labelled.prompts:
+        systems = ["ours", "ours(prompt)", *systems[1:]]
+        scanners = {**scanners, "ours(prompt)": prompt_scanner()}
     results: dict[tuple[str, str], SynthResult] = {}
     for part in parts:
         chosen = [r for r in labelled.records if r["part"] == part]

@@ -1,5 +1,6 @@
 """Well-known placeholder values: the SSN on every sample form, `…@example.com`, the
-numbers NANP keeps for fiction, the card numbers of payment test suites.
+numbers NANP keeps for fiction or cannot dial (`555-123-4567`, `(123) 456-7890` under a
+phone label), the card numbers of payment test suites.
 
 The recognizers drop them (`valid_ssn`, `_valid_email`, `_valid_us_phone`,
 `_card_valid`): in documentation, code and notebooks they stand for no one. A prompt
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 from .allow import apply_inline_allows
 from .code import overlaps_any
-from .contact import _RESERVED_TLDS
+from .contact import _RESERVED_TLDS, _valid_us_phone
 from .engine import resolve_overlaps
 from .finding import Finding
 from .identifiers import luhn_valid, valid_ssn
@@ -36,6 +37,13 @@ _EMAIL = re.compile(r"(?<![\w.%+:/-])[A-Za-z0-9][\w.%+-]{0,63}@(?P<domain>(?:[A-
 #: 555-0100 … 555-0199, with or without an area code.
 _FICTION_PHONE = re.compile(r"(?<![\w+.-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])?"
                             r"555[ .-]01\d\d(?![\w-])")
+
+#: A US number's shape, possible or not; under a phone label it is a placeholder when
+#: NANP cannot dial it (an area or exchange code starting 0 or 1: `555-123-4567`).
+_US_PHONE_SHAPE = re.compile(r"(?<![\w+.-])(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])")
+_PHONE_LABEL = re.compile(
+    r"(?:phone|tel|telephone|contact|cell|mobile|fax|call|text)(?:[ ](?:number|no\.?|is|at|on))*"
+    r"\W{0,4}$", re.IGNORECASE)
 
 #: Test card numbers repeat one or two digits (4111 1111 1111 1111, 4242 …).
 _CARD_SHAPE = re.compile(r"(?<![\w.,-])\d{4}(?:[ -]?\d{4}){3}(?![\w-])")
@@ -71,7 +79,9 @@ def is_placeholder(entity: str, value: str) -> bool:
     if entity == "EMAIL_ADDRESS":
         return "@" in value and _reserved_domain(value.rsplit("@", 1)[1])
     if entity in {"PHONE_NUMBER", "FAX_NUMBER"}:
-        return _FICTION_PHONE.fullmatch(value.strip()) is not None
+        value = value.strip()
+        return _FICTION_PHONE.fullmatch(value) is not None or (
+            _US_PHONE_SHAPE.fullmatch(value) is not None and not _valid_us_phone(value))
     if entity == "CREDIT_CARD":
         return _test_card(value)
     return False
@@ -89,6 +99,11 @@ def find_placeholders(text: str) -> Iterator[Finding]:
                 yield Finding(match.start(), match.end(), "EMAIL_ADDRESS", "phi", SCORE, NAME)
     if "555" in text:
         for match in _FICTION_PHONE.finditer(text):
+            yield Finding(match.start(), match.end(), "PHONE_NUMBER", "phi", SCORE, NAME)
+    for match in _US_PHONE_SHAPE.finditer(text):
+        if not _valid_us_phone(match.group()) and not _FICTION_PHONE.fullmatch(
+                match.group()) and _PHONE_LABEL.search(
+                text, max(0, match.start() - 30), match.start()):
             yield Finding(match.start(), match.end(), "PHONE_NUMBER", "phi", SCORE, NAME)
     for match in _CARD_SHAPE.finditer(text):
         if _test_card(match.group()):
