@@ -97,6 +97,7 @@ def _care_unit(word: str) -> bool:
     return key in _CARE_UNITS or key.endswith(_DEPARTMENT_ENDINGS)
 
 
+_REACH = 160  # characters: longer than any `_FACILITY` match
 # Some word every `_FACILITY` match holds: one regex pass, which skips in C to the
 # capitals these start with (a substring check per word costs a pass each).
 _FACILITY_WORD = re.compile(trie((
@@ -109,13 +110,31 @@ class FacilityRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         if _FACILITY_WORD.search(text):
-            for match in _FACILITY.finditer(text):
+            for match in _facility_matches(text):
                 words = match.group().split()
                 head = [w for w in words[:-1] if w.casefold() not in _GENERIC]
                 if not head and "Sinai" not in match.group():
                     continue  # `Community Hospital`, `General Hospital`: no proper name
                 yield Finding(match.start(), match.end(), "LOCATION", "phi", 0.8, self.name)
         yield from _places_of_care(text)
+
+
+def _facility_matches(text: str) -> Iterator[regex.Match[str]]:
+    """`_FACILITY.finditer(text)`, read only around the facility words every match holds
+    (a third of the time on notebook cells; the same matches on 25,000 texts): a match
+    starts at most `_REACH` characters before its word (a proper name longer than that
+    is no facility's) and ends within `_REACH` after it. A match that ends where a
+    window is cut may be cut itself (`Hospital|ity`): it is left to its own word's."""
+    last_end = 0
+    for word in _FACILITY_WORD.finditer(text):
+        if word.start() < last_end:
+            continue
+        stop = min(len(text), word.end() + _REACH)
+        for match in _FACILITY.finditer(text, max(last_end, word.start() - _REACH), stop):
+            if match.end() == stop < len(text):
+                break
+            last_end = match.end()
+            yield match
 
 
 def _places_of_care(text: str) -> Iterator[Finding]:
