@@ -136,7 +136,6 @@ class TokenRule:
         return problems
 
 
-
 def written_samples(token: str, keywords: Sequence[str] = ()
                     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The samples a rule must find and the look-alikes it must not, written from one
