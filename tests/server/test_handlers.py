@@ -17,6 +17,13 @@ from tests.server_api import chat_body, events_of, refused
 SSN = "219-09-9999"
 
 
+async def refused_hello(jp_fetch) -> tuple[int, str]:
+    """The status and message of a chat that must be refused whatever it asks."""
+    code, answer, _ = await refused(jp_fetch, "safeai", "chat", method="POST",
+                                    body=chat_body("hello"))
+    return code, answer.get("message", "")
+
+
 async def test_models_lists_the_embedded_default(jp_fetch) -> None:
     response = await jp_fetch("safeai", "models")
     listing = json.loads(response.body)
@@ -118,9 +125,8 @@ class TestTamperedWeights:
         (model,) = listing["models"]
         assert model["state"] == "error" and "sha256 mismatch" in model["error"]
         assert model["loaded"] is False
-        code, answer, _ = await refused(jp_fetch, "safeai", "chat", method="POST",
-                                        body=chat_body("hello"))
-        assert code == 503 and "sha256 mismatch" in answer["message"]
+        code, message = await refused_hello(jp_fetch)
+        assert code == 503 and "sha256 mismatch" in message
 
 
 class TestBadConfiguration:
@@ -132,8 +138,7 @@ class TestBadConfiguration:
         listing = json.loads((await jp_fetch("safeai", "models")).body)
         assert listing["models"] == []
         assert "listed twice" in listing["error"]
-        code, _, _ = await refused(jp_fetch, "safeai", "chat", method="POST",
-                                   body=chat_body("hello"))
+        code, _ = await refused_hello(jp_fetch)
         assert code == 503
         status = await jp_fetch("api", "status")
         assert status.code == 200
@@ -169,9 +174,8 @@ class TestSlowScanner:
 
         monkeypatch.setattr(handlers, "check_prompt", slow_gate)
         monkeypatch.setattr(LocalModel, "stream_chat", None)  # calling it would raise
-        code, answer, _ = await refused(jp_fetch, "safeai", "chat", method="POST",
-                                        body=chat_body("hello"))
-        assert code == 422 and "did not finish within 0.2 s" in answer["message"]
+        code, message = await refused_hello(jp_fetch)
+        assert code == 422 and "did not finish within 0.2 s" in message
 
 
 class TestChatBeforeCompletions:
