@@ -192,7 +192,8 @@ def _upgraded(nb: dict[str, Any]) -> dict[str, Any]:
 
     nbformat logs what makes a notebook invalid, quoting the offending part of it (which
     may be a patient's row), so its logger is muted here; a missing top-level `metadata`
-    (which its converter needs) is supplied.
+    (which its converter needs) is supplied. Version 3 files keep text as lists of lines,
+    which the converter expects joined, as nbformat's own reader does before converting.
     """
     import nbformat  # only for old notebooks: most files never need it
     from traitlets.log import get_logger
@@ -202,7 +203,10 @@ def _upgraded(nb: dict[str, Any]) -> dict[str, Any]:
     logger = get_logger()
     logger.addFilter(_drop_record)
     try:
-        return nbformat.convert(nbformat.from_dict(nb), 4)
+        old = nbformat.from_dict(nb)
+        if version == 3:
+            old = nbformat.v3.rwbase.rejoin_lines(old)
+        return nbformat.convert(old, 4)
     except Exception as exc:  # noqa: BLE001 - nbformat raises many types for odd files
         raise FileError(f"an nbformat-{version} notebook nbformat cannot upgrade "
                         f"({type(exc).__name__})") from None
