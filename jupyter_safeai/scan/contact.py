@@ -95,7 +95,7 @@ _LABELLED_PHONE = re.compile(
     r"(?![\w-]|\.\d)", re.IGNORECASE)
 _PHONE_LABEL = re.compile(
     r"(?:phone|tel|telephone|cell|mobile|mob|desk|office|work|home|fax|pager|whatsapp|"
-    r"contact number|call (?:me )?(?:on|at)|reach (?:me )?(?:on|at)|answering at|"
+    r"contact number|call (?:me )?(?:on|at)|reach(?:ed)? (?:me )?(?:on|at)|answering at|"
     r"messages to|text me at|number is)\b[^\n\w]{0,6}(?:\n[ \t]*)?$",
     re.IGNORECASE)
 _ANY_PHONE_WORD = re.compile(r"phone|tel|cell|mobile|mob|desk|office|work|home|fax|pager|"
@@ -398,4 +398,13 @@ class IpRecognizer:
                 yield Finding(match.start(), match.end(), "IP_ADDRESS", "phi", 0.8, self.name)
 
 
-CONTACT_RECOGNIZERS = (EMAIL, PhoneRecognizer(), UrlRecognizer(), IpRecognizer())
+# A hospital pager's short number, read only right after its word (`Pager #40217`,
+# `beeper: 5512`, `PG 71904` as notes shorten it); a year is none (`pg 1999`).
+_YEAR = re.compile(r"(?:19|20)\d\d")
+PAGER = PatternRecognizer(
+    "PHONE_NUMBER", "phi",
+    re.compile(r"(?<![\w.-])#?(?P<value>\d{4,6})(?![\w-]|[.,]\d|[ ]?%)"), 0.7,
+    lambda v: len(set(v)) >= 2 and not _YEAR.fullmatch(v),
+    context=context_regex(["pager", "beeper", "bleep", "pgr", "pg"]), window=18, label="pager")
+
+CONTACT_RECOGNIZERS = (EMAIL, PhoneRecognizer(), UrlRecognizer(), IpRecognizer(), PAGER)

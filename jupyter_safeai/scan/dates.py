@@ -128,6 +128,46 @@ _AGE = re.compile(
 )
 
 
+#: A month and day without a year, as notes write them (`seen 8/17`, `extubated 7/2`,
+#: `6/30-7/2`), not inside a longer number, path, decimal or formula.
+_MONTH_DAY = re.compile(
+    r"\d(?<![\w/.,:*+=^-]\d)\d?/\d\d?(?=-\d\d?/\d|(?![\w/-]|[.,]\d))")
+#: The same matches from their slash, which the regex engine skips to: the month's one or
+#: two digits are read behind it (`_MONTH_DAY` says what is meant; a test holds the two
+#: readings equal).
+_NOT_BEFORE_MONTH = r"[^\w/.,:*+=^-]"
+_MONTH_DAY_FROM_SLASH = re.compile(
+    rf"/(?:(?<={_NOT_BEFORE_MONTH}\d/)|(?<=^\d/)|(?<={_NOT_BEFORE_MONTH}\d\d/)|(?<=^\d\d/))"
+    r"\d\d?(?=-\d\d?/\d|(?![\w/-]|[.,]\d))")
+#: A setting, a measure or a shift, not a day: a share or `shift` after it (`10/5 40%`,
+#: `10/5, 60%`, `the 3/11 shift`, `3/4 of`), a breathing-support or pressure word shortly before it
+#: (`PS 10/5`, `CPAP weaned to 5/5`), a whole number before it (`1 1/2`) or a comparison.
+_SETTING_AFTER = re.compile(r"[ \t]?%|,?[ \t]+(?:of[ \t]+)?\d+(?:\.\d+)?[ \t]?%"
+                            r"|[ \t]*(?:shifts?|hrs?)\b|[ \t]+of\b", re.IGNORECASE)
+_SETTING_BEFORE = re.compile(
+    r"(?:\b(?:ps|psv|peep|cpap|bipap|bi-pap|ips|ipap|epap|imv|simv|prvc|vent|a/c|ac|bp)"
+    r"\b[^\n%]{0,18}|\d[ \t]|[<>=][ \t]*)$", re.IGNORECASE)
+#: Denominators of fractions and scores (`1/2`, `3/4`, pain `5/10`, strength `4/5`,
+#: murmur `3/6`): a numerator no larger reads as a share, not a day.
+_SHARE_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10})
+
+
+def _month_day_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans `_MONTH_DAY.finditer` gives, found from each slash."""
+    for match in _MONTH_DAY_FROM_SLASH.finditer(text):
+        slash = match.start()
+        yield slash - (2 if slash >= 2 and text[slash - 2].isdigit() else 1), match.end()
+
+
+def _month_day(text: str, start: int, end: int) -> bool:
+    month, day = (int(part) for part in text[start:end].split("/"))
+    if not (1 <= month <= 12 and 1 <= day <= 31) or (
+            day in _SHARE_DENOMINATORS and month <= day):
+        return False
+    return not (_SETTING_AFTER.match(text, end)
+                or _SETTING_BEFORE.search(text, max(0, start - 26), start))
+
+
 class DateRecognizer:
     name = "pattern:date"
     entities = ("DATE",)
@@ -149,6 +189,13 @@ class DateRecognizer:
                                             match.end() + 300)) and not credit_line(text, start):
                 yield Finding(start, match.end(), "DATE", "phi", 0.85 if labelled else 0.7,
                               self.name)
+        # A month and day (`8/17`) in text about a person; a share, a score or a
+        # setting is none (`_month_day`).
+        for start, end in _month_day_spans(text):
+            if _month_day(text, start, end) and _about_a_person(
+                    text, usable, max(0, start - 300), end + 300) and not credit_line(
+                    text, start):
+                yield Finding(start, end, "DATE", "phi", 0.6, self.name)
         # A partial date needs its label: read only the 30 characters after each label,
         # and look for labels only when a partial date's shape starts somewhere.
         if not any(_PARTIAL_SHAPE.match(text, start) for start in starts):

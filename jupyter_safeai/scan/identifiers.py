@@ -116,13 +116,15 @@ def _card_valid(value: str) -> bool:
 _LABELS = {kind: context_regex(words) for kind, words
            in packaged_toml("jupyter_safeai.scan", "identifier_labels.toml").items()}
 
-# An identifier after its label: letters then digits, or digits in space-separated
-# groups (NHS 943 476 5919, SIN 046 454 286).
-_ID_VALUE = (r"(?P<value>\d{2,5}(?: \d{2,5}){1,4}(?![ ]?\d)|[A-Z]{0,5}-?\d[\dA-Z-]{3,18}\d"
-             r"|\d{4,20})")
+# An identifier after its label: letters then digits (a site's letters may close it:
+# `KX-402217QT`), or digits in space-separated groups (NHS 943 476 5919, SIN 046 454 286).
+_ID_VALUE = (r"(?P<value>\d{2,5}(?: \d{2,5}){1,4}(?![ ]?\d)"
+             r"|[A-Z]{0,5}-?\d[\dA-Z-]{3,18}\d[A-Z]{0,3}|\d{4,20})")
 # Not the digits after a decimal point (`dL/dw: -0.559999764`), nor a count of rows
-# (`order_id  4622 non-null  int64` in `df.info()`).
-_ID_AFTER_LABEL = re.compile(rf"(?<![\w-])(?<!\d\.){_ID_VALUE}(?![\w-])(?! non-null)")
+# (`order_id  4622 non-null  int64` in `df.info()`), nor a share (`a/c 600 x 14 45%`: a
+# ventilator's settings).
+_ID_AFTER_LABEL = re.compile(
+    rf"(?<![\w-])(?<!\d\.){_ID_VALUE}(?![\w-])(?! non-null)(?![ ]?%)")
 
 # -- recognizers ---------------------------------------------------------------------------
 # Cues: the first separator of a match, 3 characters in (123-45-6789).
@@ -147,7 +149,8 @@ MEDICARE_MBI = PatternRecognizer(
                r"[AC-HJKMNP-RT-Y\d]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}(?![\w-])"), 0.85, label="mbi")
 HEALTH_PLAN = PatternRecognizer(
     "HEALTH_PLAN_NUMBER", "phi",
-    re.compile(r"(?<![\w-])(?P<value>[A-Z]{0,4}[-]?\d[\dA-Z-]{4,18}[\dA-Z])(?![\w-])"),
+    re.compile(r"(?<![\w-])(?P<value>[A-Z]{0,4}[-]?\d[\dA-Z-]{3,18}[\dA-Z])(?![\w-])"
+               r"(?![ ]?%)"),
     0.8, _has_digits, context=_LABELS["health_plan"], window=30, label="health_plan")
 CREDIT_CARD = PatternRecognizer(
     "CREDIT_CARD", "phi",
