@@ -27,7 +27,9 @@ _FACILITY_WORDS = (
     r"Surgical[ ]Center|Cancer[ ]Center|Cancer[ ]Institute|"
     r"Family[ ]Practice|Medical[ ]Practice|Urgent[ ]Care|Medical[ ]Associates|"
     r"Medical[ ]Clinic|Specialty[ ]Clinic|"
-    r"Med\.?[ ](?:Center|Centre|Ctr|Cntr)|Medical[ ](?:Ctr|Cntr)|Hosp\b\.?"
+    r"Med\.?[ ](?:Center|Centre|Ctr|Cntr)|Medical[ ](?:Ctr|Cntr)|Hosp\b\.?|"
+    r"Health[ ]?[Cc]are|Health[ ]?Centre|HealthCenter|Rehab|Rehabilitation|"
+    r"Senior[ ]Center|Assisted[ ]Living|Care[ ]Center|General"
 )
 # One to four proper words (`St. Luke's`, `Cleveland`, `UCLA`, `Mass General`), then a
 # facility word; `Mt. Sinai`, `Mount Sinai` alone.
@@ -36,7 +38,7 @@ _FACILITY = regex.compile(
     rf"(?:\p{{Lu}}[\p{{L}}'’&.-]*|\p{{Lu}}{{2,6}})"
     rf"(?:[ ](?:of[ ]|the[ ])?(?:\p{{Lu}}[\p{{L}}'’&.-]*)){{0,3}}"
     rf"[ ](?:{_FACILITY_WORDS})(?![\p{{L}}])"
-    rf"|(?<![\p{{L}}])(?:Mt\.?|Mount)[ ]Sinai(?![\p{{L}}])"
+    rf"|(?<![\p{{L}}])(?:Mt\.?|Mount|\p{{Lu}}\p{{Ll}}+)[ -]Sinai(?![\p{{L}}])"
 )
 #: Words that make the words before a facility word no proper name.
 _GENERIC = frozenset({
@@ -47,6 +49,16 @@ _GENERIC = frozenset({
     "at", "to", "from", "for", "of", "and", "or", "with", "by", "on", "global", "digital",
     "animal", "pet", "veterinary", "dental", "eye", "women's", "population",
 })
+#: Titles that end in `General`: `Surgeon General` is a person, not a hospital.
+_GENERAL_TITLES = frozenset({
+    "attorney", "surgeon", "secretary", "inspector", "major", "lieutenant", "brigadier",
+    "solicitor", "governor", "postmaster", "adjutant", "consul", "auditor", "accountant",
+    "comptroller", "director", "registrar", "procurator", "paymaster", "quartermaster",
+    "vicar", "commissary", "receiver", "advocate", "judge", "general",
+})
+#: `Mass General`, `Toronto General`: a place's name before `General` is a hospital only
+#: where a preposition puts it (`seen at Mass General`; `Attorney General` is a title).
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?:\b(?:at|to|from|in|by)|@)[ ]$", re.IGNORECASE)
 
 
 # After a care verb and its preposition, the place: one to four proper words (or
@@ -102,7 +114,8 @@ _REACH = 160  # characters: longer than any `_FACILITY` match
 # capitals these start with (a substring check per word costs a pass each).
 _FACILITY_WORD = re.compile(trie((
     "Hospital", "Clinic", "Medical", "Health", "Infirmary", "Sanatorium", "Hospice", "Home",
-    "Practice", "Care", "Sinai", "Center", "Centre", "Institute", "Med ", "Med.", "Hosp")))
+    "Practice", "Care", "Sinai", "Center", "Centre", "Institute", "Med ", "Med.", "Hosp",
+    "Rehab", "Living", "General")))
 
 
 class FacilityRecognizer:
@@ -115,6 +128,11 @@ class FacilityRecognizer:
                 head = [w for w in words[:-1] if w.casefold() not in _GENERIC]
                 if not head and "Sinai" not in match.group():
                     continue  # `Community Hospital`, `General Hospital`: no proper name
+                if words[-1] == "General" and (
+                        any(w.casefold() in _GENERAL_TITLES for w in head) or not (
+                            _PLACE_PREPOSITION_BEFORE.search(
+                                text, max(0, match.start() - 6), match.start()))):
+                    continue
                 yield Finding(match.start(), match.end(), "LOCATION", "phi", 0.8, self.name)
         yield from _places_of_care(text)
 

@@ -111,3 +111,27 @@ def test_short_letter_prefixed_ids_after_their_label(text: str, value: str) -> N
 ])
 def test_a_setting_followed_by_a_share_is_no_identifier(text: str) -> None:
     assert _found(text) == []
+
+
+# -- places of care without a care verb ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Records were reviewed at Toronto General last spring.", "Toronto General"),
+    ("Her cardiologist is with Riverbend Healthcare in the valley.", "Riverbend Healthcare"),
+    ("Discharge planning: bed offered at Glenmoor Rehab next week.", "Glenmoor Rehab"),
+    ("her mother lives at Maple Ridge Assisted Living now", "Maple Ridge Assisted Living"),
+    ("imaging from Beth-Sinai was sent over", "Beth-Sinai"),
+])
+def test_a_named_place_of_care_ending_in_a_facility_word(text: str, value: str) -> None:
+    assert any(value in found for found in _found(text, "LOCATION"))
+
+
+@pytest.mark.parametrize("text", [
+    "A statement from the Surgeon General on smoking.",
+    "The Attorney General of the state said so.",
+    "In General the model overfits; More General rules help.",
+    "Healthcare costs rose; see the Rehab section below.",
+])
+def test_titles_and_generic_words_are_no_place(text: str) -> None:
+    assert _found(text, "LOCATION") == []
