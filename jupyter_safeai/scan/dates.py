@@ -129,24 +129,27 @@ _AGE = re.compile(
 
 
 #: A month and day without a year, as notes write them (`seen 8/17`, `extubated 7/2`,
-#: `6/30-7/2`), not inside a longer number, path, decimal or formula.
+#: `6/30-7/2`), not inside a longer number, path, decimal, formula or a genotype's
+#: fields (`1/1:58`).
 _MONTH_DAY = re.compile(
-    r"\d(?<![\w/.,:*+=^-]\d)\d?/\d\d?(?=-\d\d?/\d|(?![\w/-]|[.,]\d))")
+    r"\d(?<![\w/.,:*+=^-]\d)\d?/\d\d?(?=-\d\d?/\d|(?![\w/-]|[.,:|]\d))")
 #: The same matches from their slash, which the regex engine skips to: the month's one or
 #: two digits are read behind it (`_MONTH_DAY` says what is meant; a test holds the two
 #: readings equal).
 _NOT_BEFORE_MONTH = r"[^\w/.,:*+=^-]"
 _MONTH_DAY_FROM_SLASH = re.compile(
     rf"/(?:(?<={_NOT_BEFORE_MONTH}\d/)|(?<=^\d/)|(?<={_NOT_BEFORE_MONTH}\d\d/)|(?<=^\d\d/))"
-    r"\d\d?(?=-\d\d?/\d|(?![\w/-]|[.,]\d))")
+    r"\d\d?(?=-\d\d?/\d|(?![\w/-]|[.,:|]\d))")
 #: A setting, a measure or a shift, not a day: a share or `shift` after it (`10/5 40%`,
-#: `10/5, 60%`, `the 3/11 shift`, `3/4 of`), a breathing-support or pressure word shortly before it
-#: (`PS 10/5`, `CPAP weaned to 5/5`), a whole number before it (`1 1/2`) or a comparison.
+#: `10/5, 60%`, `the 3/11 shift`, `3/4 of`), a breathing-support or pressure word shortly
+#: before it (`PS 10/5`, `CPAP weaned to 5/5`), a card's expiry (`exp 04/27`) or a
+#: comparison.
 _SETTING_AFTER = re.compile(r"[ \t]?%|,?[ \t]+(?:of[ \t]+)?\d+(?:\.\d+)?[ \t]?%"
                             r"|[ \t]*(?:shifts?|hrs?)\b|[ \t]+of\b", re.IGNORECASE)
 _SETTING_BEFORE = re.compile(
-    r"(?:\b(?:ps|psv|peep|cpap|bipap|bi-pap|ips|ipap|epap|imv|simv|prvc|vent|a/c|ac|bp)"
-    r"\b[^\n%]{0,18}|\d[ \t]|[<>=][ \t]*)$", re.IGNORECASE)
+    r"(?:\b(?:ps|psv|peep|cpap|bipap|bi-pap|ips|ipap|epap|imv|simv|prvc|vent|a/c|ac|bp"
+    r"|exp|expiry|expires|expiration)"
+    r"\b[^\n%]{0,18}|[<>=][ \t]*)$", re.IGNORECASE)
 #: Denominators of fractions and scores (`1/2`, `3/4`, pain `5/10`, strength `4/5`,
 #: murmur `3/6`): a numerator no larger reads as a share, not a day.
 _SHARE_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10})
@@ -160,8 +163,9 @@ def _month_day_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _month_day(text: str, start: int, end: int) -> bool:
+    """A month and a day, or a month and a two-digit year past any day (`fx 4/97`)."""
     month, day = (int(part) for part in text[start:end].split("/"))
-    if not (1 <= month <= 12 and 1 <= day <= 31) or (
+    if not (1 <= month <= 12 and 1 <= day <= 99) or (
             day in _SHARE_DENOMINATORS and month <= day):
         return False
     return not (_SETTING_AFTER.match(text, end)

@@ -29,7 +29,7 @@ _FACILITY_WORDS = (
     r"Medical[ ]Clinic|Specialty[ ]Clinic|"
     r"Med\.?[ ](?:Center|Centre|Ctr|Cntr)|Medical[ ](?:Ctr|Cntr)|Hosp\b\.?|"
     r"Health[ ]?[Cc]are|Health[ ]?Centre|HealthCenter|Rehab|Rehabilitation|"
-    r"Senior[ ]Center|Assisted[ ]Living|Care[ ]Center|General"
+    r"Senior[ ]Center|Care[ ]Center|General"
 )
 # One to four proper words (`St. Luke's`, `Cleveland`, `UCLA`, `Mass General`), then a
 # facility word; `Mt. Sinai`, `Mount Sinai` alone.
@@ -115,7 +115,7 @@ _REACH = 160  # characters: longer than any `_FACILITY` match
 _FACILITY_WORD = re.compile(trie((
     "Hospital", "Clinic", "Medical", "Health", "Infirmary", "Sanatorium", "Hospice", "Home",
     "Practice", "Care", "Sinai", "Center", "Centre", "Institute", "Med ", "Med.", "Hosp",
-    "Rehab", "Living", "General")))
+    "Rehab", "General")))
 
 
 class FacilityRecognizer:

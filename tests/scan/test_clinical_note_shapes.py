@@ -26,6 +26,8 @@ def _found(text: str, entity: str | None = None) -> list[str]:
     ("pt's sister visited, says pt fell at home around 9/14 and hit head", "9/14"),
     ("Pt NPO since midnight; EGD done 12/3 showed no active bleed.", "12/3"),
     ("central line out 5/30-6/2 then replaced, pt tolerated well", "5/30"),
+    ("PMH: pt s/p L hip fx 3/91, ORIF; pacemaker 11/04.", "3/91"),  # a month and a year
+    ("PT HAD PICC PLACED X2 11/3 AT BEDSIDE", "11/3"),  # after a count
 ])
 def test_a_month_and_day_in_a_note_about_a_patient_is_a_date(text: str, value: str) -> None:
     assert value in _found(text, "DATE")
@@ -120,7 +122,7 @@ def test_a_setting_followed_by_a_share_is_no_identifier(text: str) -> None:
     ("Records were reviewed at Toronto General last spring.", "Toronto General"),
     ("Her cardiologist is with Riverbend Healthcare in the valley.", "Riverbend Healthcare"),
     ("Discharge planning: bed offered at Glenmoor Rehab next week.", "Glenmoor Rehab"),
-    ("her mother lives at Maple Ridge Assisted Living now", "Maple Ridge Assisted Living"),
+    ("her mother moved to Maple Ridge Senior Center", "Maple Ridge Senior Center"),
     ("imaging from Beth-Sinai was sent over", "Beth-Sinai"),
 ])
 def test_a_named_place_of_care_ending_in_a_facility_word(text: str, value: str) -> None:
