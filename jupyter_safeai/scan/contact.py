@@ -96,7 +96,8 @@ _LABELLED_PHONE = re.compile(
 _PHONE_LABEL = re.compile(
     r"(?:phone|tel|telephone|cell|mobile|mob|desk|office|work|home|fax|pager|whatsapp|"
     r"contact number|call (?:me )?(?:on|at)|reach(?:ed)? (?:me )?(?:on|at)|answering at|"
-    r"messages to|text me at|number is)\b[^\n\w]{0,6}(?:\n[ \t]*)?$",
+    r"messages to|text me at|number is)\b(?:[ ](?:number|no|num)\b)?[^\n\w]{0,6}"
+    r"(?:\n[ \t]*)?$",
     re.IGNORECASE)
 _ANY_PHONE_WORD = re.compile(r"phone|tel|cell|mobile|mob|desk|office|work|home|fax|pager|"
                              r"whatsapp|contact|call|reach|answering|messages|text me|"

@@ -137,3 +137,11 @@ def test_a_named_place_of_care_ending_in_a_facility_word(text: str, value: str) 
 ])
 def test_titles_and_generic_words_are_no_place(text: str) -> None:
     assert _found(text, "LOCATION") == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("son's home number: 555 0417", "555 0417"),
+    ("Wife's cell no. 7 31 22 90 48, call after noon", "7 31 22 90 48"),
+])
+def test_a_number_after_a_phone_word_and_number_is_a_phone(text: str, value: str) -> None:
+    assert value in _found(text, "PHONE_NUMBER")
