@@ -138,8 +138,8 @@ _MONTH_DAY = re.compile(
 #: readings equal).
 _NOT_BEFORE_MONTH = r"[^\w/.,:*+=^-]"
 _MONTH_DAY_FROM_SLASH = re.compile(
-    rf"/(?:(?<={_NOT_BEFORE_MONTH}\d/)|(?<=^\d/)|(?<={_NOT_BEFORE_MONTH}\d\d/)|(?<=^\d\d/))"
-    r"\d\d?(?=-\d\d?/\d|(?![\w/-]|[.,:|]\d))")
+    rf"/(?=\d)(?:(?<={_NOT_BEFORE_MONTH}\d/)|(?<=^\d/)|(?<={_NOT_BEFORE_MONTH}\d\d/)"
+    r"|(?<=^\d\d/))\d\d?(?=-\d\d?/\d|(?![\w/-]|[.,:|]\d))")
 #: A setting, a measure or a shift, not a day: a share or `shift` after it (`10/5 40%`,
 #: `10/5, 60%`, `the 3/11 shift`, `3/4 of`), a breathing-support or pressure word shortly
 #: before it (`PS 10/5`, `CPAP weaned to 5/5`), a card's expiry (`exp 04/27`) or a
