@@ -140,12 +140,14 @@ _NOT_BEFORE_MONTH = r"[^\w/.,:*+=^-]"
 _MONTH_DAY_FROM_SLASH = re.compile(
     rf"/(?=\d)(?:(?<={_NOT_BEFORE_MONTH}\d/)|(?<=^\d/)|(?<={_NOT_BEFORE_MONTH}\d\d/)"
     r"|(?<=^\d\d/))\d\d?(?=-\d\d?/\d|(?![\w/-]|[.,:|]\d))")
-#: A setting, a measure or a shift, not a day: a share or `shift` after it (`10/5 40%`,
-#: `10/5, 60%`, `the 3/11 shift`, `3/4 of`), a breathing-support or pressure word shortly
-#: before it (`PS 10/5`, `CPAP weaned to 5/5`), a card's expiry (`exp 04/27`) or a
-#: comparison.
+#: A setting, a measure, a count or a shift, not a day: a share, a counted noun or `shift`
+#: after it (`10/5 40%`, `10/5, 60%`, `3/4 of`, `7/19 patients`, `the 3/11 shift`), a
+#: breathing-support or pressure word shortly before it (`PS 10/5`, `CPAP weaned to 5/5`),
+#: a card's expiry (`exp 04/27`) or a comparison.
 _SETTING_AFTER = re.compile(r"[ \t]?%|,?[ \t]+(?:of[ \t]+)?\d+(?:\.\d+)?[ \t]?%"
-                            r"|[ \t]*(?:shifts?|hrs?)\b|[ \t]+of\b", re.IGNORECASE)
+                            r"|[ \t]*(?:shifts?|hrs?)\b|[ \t]+of\b"
+                            r"|[ \t]+(?:patients|pts|subjects|participants|cases|samples"
+                            r"|bottles|responders)\b", re.IGNORECASE)
 _SETTING_BEFORE = re.compile(
     r"(?:\b(?:ps|psv|peep|cpap|bipap|bi-pap|ips|ipap|epap|imv|simv|prvc|vent|a/c|ac|bp"
     r"|exp|expiry|expires|expiration)"

@@ -41,6 +41,7 @@ def test_a_month_and_day_in_a_note_about_a_patient_is_a_date(text: str, value: s
     "pt given 1 1/2 tabs of tylenol, 2/3 of tray eaten.",  # shares
     "pt on vent settings 11/9 35% overnight",  # a setting followed by a share
     "patient's nurse covered the 3/11 shift",  # a shift
+    "In the trial 9/23 patients on the drug relapsed.",  # a count
 ])
 def test_settings_scores_shares_and_shifts_are_no_date(text: str) -> None:
     assert _found(text, "DATE") == []
