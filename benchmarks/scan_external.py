@@ -2,7 +2,7 @@
 presidio (spaCy sm, findings scored below 0.5 dropped) in one run.
 
     .venv/bin/python benchmarks/scan_external.py --synth /tmp/ext/synth_v2.json \\
-        --notebooks /tmp/ext/notebooks [--part tune|held-out|both] [--no-presidio]
+        --notebooks /tmp/ext/notebooks [--part tune|tune-a|tune-b|held-out|both] [--no-presidio]
         [--presidio-notebooks N] [--show K] [--values] [--sample-findings N]
         [--labels labels.json] [--no-own] [--json out.json]
 
@@ -20,7 +20,9 @@ Data (public, fetched with the `fetch` tool, kept OUTSIDE the repository; never 
 
 Split: every synth record by its template id, every notebook by its path, is put in
 `tune` (~60 %) or `held-out` (~40 %) by a SHA-256 of that key. Tune on `tune` only;
-read `held-out` once, at the end.
+read `held-out` once, at the end. `tune-a` / `tune-b` split the tune part's synth records
+in two by the same hash: read the misses of one half only, and measure the other to see
+whether a rule generalises.
 
 Metrics
   synth   span recall on presidio-research's clear identifier kinds (PERSON, street
@@ -82,10 +84,20 @@ PRESIDIO_MAX_CHARS = 100_000  # spaCy refuses 1,000,000; longer outputs are cut 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
+def _bucket(key: str) -> int:
+    return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 100
+
+
 def part_of(key: str) -> str:
     """`tune` or `held-out`, fixed by the key's hash (no seed, no order)."""
-    bucket = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 100
-    return "tune" if bucket < TUNE_SHARE else "held-out"
+    return "tune" if _bucket(key) < TUNE_SHARE else "held-out"
+
+
+def tune_half(key: str) -> str | None:
+    """`tune-a` or `tune-b` for a key of the tune part (None for held-out): a rule found
+    on one half's misses that generalises lifts the other half about as much."""
+    bucket = _bucket(key)
+    return None if bucket >= TUNE_SHARE else "tune-a" if bucket < TUNE_SHARE // 2 else "tune-b"
 
 
 Scan = Callable[[str], list[Hit]]
@@ -121,7 +133,8 @@ def load_synth(path: Path) -> list[dict[str, Any]]:
     records = json.loads(path.read_text())
     for i, r in enumerate(records):
         r["id"] = i
-        r["part"] = part_of(f"synth:{r.get('template_id', r['full_text'])}")
+        key = f"synth:{r.get('template_id', r['full_text'])}"
+        r["part"], r["half"] = part_of(key), tune_half(key)
     return records
 
 
@@ -396,7 +409,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synth", type=Path, help="presidio-research synth_dataset_v2.json")
     parser.add_argument("--notebooks", type=Path, help="<dir>/<owner>+<name>/**/*.ipynb")
     parser.add_argument("--per-repo", type=int, default=60)
-    parser.add_argument("--part", choices=("tune", "held-out", "both"), default="tune")
+    parser.add_argument("--part", choices=("tune", "tune-a", "tune-b", "held-out", "both"),
+                        default="tune", help="tune-a / tune-b: the synth records of one half "
+                        "of the tune part (by template id); notebooks stay on `tune`")
     parser.add_argument("--no-presidio", action="store_true")
     parser.add_argument("--presidio-notebooks", type=int, default=0,
                         help="presidio on a fixed sample of N notebooks per part (0: all)")
@@ -421,11 +436,11 @@ def main(argv: list[str] | None = None) -> int:
         records = load_synth(args.synth)
         results: dict[tuple[str, str], SynthResult] = {}
         for part in parts:
-            chosen = [r for r in records if r["part"] == part]
+            chosen = [r for r in records if part in (r["part"], r["half"])]
             for name in systems:
                 results[(name, part)] = evaluate_synth(chosen, scanners[name])
         report_synth(parts, results, systems,
-                     {p: sum(r["part"] == p for r in records) for p in parts})
+                     {p: sum(p in (r["part"], r["half"]) for r in records) for p in parts})
         for part in parts:
             if args.show:
                 show_synth(f"ours·{part}", results[("ours", part)], args.show, args.values)
@@ -437,7 +452,8 @@ def main(argv: list[str] | None = None) -> int:
         notebooks = load_notebooks(args.notebooks, args.per_repo)
         nb_results: dict[tuple[str, str], NotebookResult] = {}
         for part in parts:
-            chosen = [nb for nb in notebooks if nb.part == part]
+            whole = "tune" if part.startswith("tune") else part  # notebooks are not halved
+            chosen = [nb for nb in notebooks if nb.part == whole]
             for name in systems:
                 sample = chosen
                 if name == "presidio" and args.presidio_notebooks:

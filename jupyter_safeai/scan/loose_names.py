@@ -17,9 +17,8 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
-from .name_context import in_documentation
+from .name_context import in_documentation, name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, WORDLIKE_ENDINGS, UsesNameLists
-from .prose_names import NAME_GIVING_PHRASES
 
 NAME = "names_loose"
 
@@ -89,10 +88,6 @@ _ITEM_AFTER = re.compile(r",?[ ](?:or|and)[ ][^\W\d_]|,[ ][^\W\d_][\w.+#-]*(?=,|
 
 
 _PARTS = re.compile(r"[ '\u2019-]+")
-#: Phrases that give a person's name: what follows is the name, in any case.
-_NAME_GIVING = re.compile(
-    r"\b(?:(?:my|his|her|their|your|maiden|first|last|given|family|full|middle|nick)"
-    r"[ ]?name[ ](?:is|was)|(?:calls|call|called)[ ]me)[ ]", re.IGNORECASE)
 #: One lower-case word of a name or an initial (`codey m ross`), and the blank after it.
 _LOWER_NAME_WORD = re.compile(r"([^\W\d_A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*)(?![\w@'\u2019-])"
                               r"\.?[ ]?")
@@ -160,18 +155,15 @@ class LooseNameRecognizer(UsesNameLists):
         """`my name is vitoria`, `everyone calls me borna`: after a phrase that gives a
         person's name, up to three lower-case words that are no common English words,
         listed or not (the phrase says what they are)."""
-        lowered = text.lower()
-        if not any(phrase in lowered for phrase in NAME_GIVING_PHRASES):
-            return
-        for cue in _NAME_GIVING.finditer(text):
-            end = at = cue.end()
+        for given in name_giving_ends(text, text.lower()):
+            end = at = given
             for _ in range(_GIVEN_WORDS):
                 word = _LOWER_NAME_WORD.match(text, at)
                 if word is None or not _plain_name_word(word.group(1)):
                     break
                 end, at = word.end(1), word.end()
-            if end > cue.end():
-                yield Finding(cue.end(), end, "PERSON", "phi", 0.8, NAME)
+            if end > given:
+                yield Finding(given, end, "PERSON", "phi", 0.8, NAME)
 
     def _lower_runs(self, text: str) -> Iterator[Finding]:
         """Read from the cues, not from every word: after each cue word, and before each

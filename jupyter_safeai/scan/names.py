@@ -24,7 +24,13 @@ import regex
 
 from .code import python_source
 from .finding import Finding
-from .name_context import SOFTWARE_NAMES, in_documentation, in_organisation
+from .name_context import (
+    NAME_GIVING_PHRASES,
+    SOFTWARE_NAMES,
+    in_documentation,
+    in_organisation,
+    sentence_about_someone,
+)
 from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
@@ -34,7 +40,7 @@ from .name_lists import (
     UsesNameLists,
 )
 from .places import followed_by_region, region_end, street_words
-from .prose_names import about_someone, addressed_names, enumerated_names, person_words
+from .prose_names import addressed_names, enumerated_names, person_words
 
 DETECTOR = "names"
 
@@ -80,8 +86,9 @@ _NAME_PART_WORDS = (
     r"given[ _]?name|family[ _]?name|middle[ _]?name|surname|maiden[ _]?name|forename|"
     r"next[ _]of[ _]kin|emergency[ _]contact|attending|referring[ _]physician|"
     r"seen[ _]by|signed[ _]by|dictated[ _]by|"
-    # phrases that give a name: `my name is`, `everyone calls me`, `she named him`
-    r"name[ _]is|calls[ _]me|call[ _]me|named[ _]him|named[ _]her|my[ _]kid"
+    # phrases that name someone: `my name is`, `everyone calls me`, `she named him`
+    r"named[ _]him|named[ _]her|my[ _]kid|"
+    + "|".join(phrase.replace(" ", "[ _]") for phrase in NAME_GIVING_PHRASES)
 )
 # Who a person is, as a title before the name (`Producer Ana Ruiz`): a cue, and never
 # part of the name when capitalised at a sentence's start.
@@ -214,8 +221,7 @@ _PINYIN = regex.compile(
 # `CloudFiles`) is a product's name, unless its head is a name or a surname's prefix
 # (`MaryAnn`, `MacArthur`, `VanDyke`, `DelRosario`).
 _CAMEL_HEAD = regex.compile(r"(\p{Lu}\p{Ll}{2,})\p{Lu}\p{Ll}")
-_SURNAME_HEADS = frozenset({"mac", "van", "von", "del", "der", "dal", "della", "fitz", "ben",
-                            "abu", "bin", "ibn", "san", "st", "ter", "ten", "dos", "das", "des"})
+_SURNAME_HEADS = PARTICLES | {"fitz", "dal", "san", "des"}
 
 
 def _product_word(word: str, kinds: dict[str, str]) -> bool:
@@ -586,7 +592,7 @@ class NameRecognizer(UsesNameLists):
             if _after_name_cue(text, start) and word.casefold() not in EPONYMS:
                 return ((start, end, 0.75),)
             if not kind and self.confirm is not None and _AFTER_CUE.match(text, end) and (
-                    about_someone(text, start, end)) and not _wordlike(word) and not (
+                    sentence_about_someone(text, start, end)) and not _wordlike(word) and not (
                     word.endswith("ly")):  # `Originally from Riyadh`: an adverb
                 return ((start, end, None),)  # `Orsolya shouted`: NER decides, in prose
             return ()
@@ -657,8 +663,9 @@ class NameRecognizer(UsesNameLists):
             # stand: NER decides, on the words around it.
             return ((start, end, None),)
         if self.confirm is not None and (strong or len(words) >= 2) and len(words) <= 4 and (
-                about_someone(text, start, end)) and not followed_by_region(text, end) and (
-                not _place_and_region(text, base, run)) and not all(w.isupper() for w in words):
+                sentence_about_someone(text, start, end)) and not followed_by_region(
+                text, end) and not _place_and_region(text, base, run) and not all(
+                w.isupper() for w in words):
             return ((start, end, None),)  # in a sentence about someone: NER decides
         return ()
 

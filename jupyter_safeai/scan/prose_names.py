@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterator
 
 import regex
 
+from .name_context import name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists
 
 #: One word of a name in an enumeration or an address: capitalised or all lower case.
@@ -56,16 +57,12 @@ _PERSON_OBJECT = regex.compile(
     rf"({_NAME_WORD})(?![\p{{L}}\p{{N}}_])"
     r"|(?<![\p{L}\p{N}_])(?i:(?:had|has|have)[ ]given|gave|handed|told|showed|sent|asked)[ ]"
     rf"({_NAME_WORD})(?=[ ](?i:his|her|their|my|our|your|a|an|the|that|to)\b)")
-# A person's name given in so many words: whatever word follows is that name, even one
-# that is also a method's or a street's (`Her maiden name is Clark`).
-_NAME_GIVEN = regex.compile(
-    r"(?<![\p{L}\p{N}_])(?i:(?:my|his|her|their|your|maiden|first|last|given|family|"
-    r"full|middle|nick)[ ]?name[ ](?:is|was)|(?:calls|call|called)[ ]me)[ ]"
-    rf"({_NAME_WORD})(?![\p{{L}}\p{{N}}_])")
 # ... and a name opening a sentence before a verb only people take.
 #: The words of a full name after its first: an initial, particles (`Willemine ten Pas`).
 _MORE_NAME = (rf"(?:[ ]\p{{Lu}}\.?(?=[ ]\p{{Lu}})|[ ](?:(?:{'|'.join(sorted(PARTICLES))})[ ])*"
               rf"{_NAME_WORD}){{0,3}}")
+# The name a name-giving phrase gives (`name_context.name_giving_ends`).
+_GIVEN_NAME = regex.compile(rf"({_NAME_WORD}{_MORE_NAME})(?![\p{{L}}\p{{N}}_])")
 _PERSON_SUBJECT = regex.compile(
     rf"(?:^|(?<=[.!?:;][ ]|\n))({_NAME_WORD}{_MORE_NAME})[ ](?:"
     r"shouted|yelled|screamed|whispered|laughed|smiled|cried|sighed|married|divorced|"
@@ -100,27 +97,6 @@ _COMPANY_WORDS = (" Inc", " LLC", " Ltd", " Corp", " Co", " GmbH", " AG", " PLC"
                   " Services")
 #: How far before its company word a person's name and `of` are looked for.
 _COMPANY_REACH = 120
-# Pronouns and first-person words: a sentence holding one is about someone.
-_ABOUT_SOMEONE = re.compile(
-    r"\b(?:he|she|him|her|his|hers|himself|herself|my|mine|He|She|Him|Her|His|My)\b")
-_SENTENCE_END = re.compile(r"[.!?\n]")
-#: Characters searched either side of a name for its sentence's ends.
-_SENTENCE_REACH = 200
-
-
-def about_someone(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around text[start:end] is about a person: it holds a
-    personal pronoun or a first person (`he`, `her`, `I`, `my`), as a message, a note
-    or a story does and documentation rarely does."""
-    low = max(0, start - _SENTENCE_REACH)
-    stops = [m.end() for m in _SENTENCE_END.finditer(text, low, start)]
-    left = stops[-1] if stops else low
-    stop = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_REACH))
-    right = stop.start() if stop else min(len(text), end + _SENTENCE_REACH)
-    return bool(_ABOUT_SOMEONE.search(text, left, start) or _ABOUT_SOMEONE.search(
-        text, end, right))
-
-
 def _plain_word(word: str, not_names: Collection[str]) -> bool:
     key = word.casefold()
     return key not in COMMON_WORDS and key not in EPONYMS and key not in not_names
@@ -269,10 +245,10 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str]
         group = 1 if match.group(1) else 2
         if _plain_word(match.group(group), not_names):
             yield match.span(group)
-    giving = any(phrase in lowered for phrase in NAME_GIVING_PHRASES)
-    for match in _anchored(_NAME_GIVING_WORDS if giving else (), _NAME_GIVEN, text, lowered):
-        if match.group(1).casefold() not in COMMON_WORDS:  # `Clark`, `Key`: a name here
-            yield match.span(1)
+    for given in name_giving_ends(text, lowered):
+        match = _GIVEN_NAME.match(text, given)
+        if match is not None and match.group(1).casefold() not in COMMON_WORDS:
+            yield match.span(1)  # `Clark`, `Key`: a name here, whatever else it names
     for start in _sentence_starts(_SUBJECT_VERBS, text, lowered):
         first = text[start:start + 1]
         match = _PERSON_SUBJECT.match(text, start) if first.isupper() else None
@@ -337,10 +313,6 @@ _OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "
                  "glared", "laughed", "swore", "snapped", "thanked", "married", "kissed",
                  "hugged", "divorced", "phoned", "texted", "between", "starring",
                  "featuring", "gave", "handed", "told", "showed", "sent", "asked")
-#: Every name-giving phrase holds one of these.
-NAME_GIVING_PHRASES = ("name is", "name was", "calls me", "call me", "called me")
-_NAME_GIVING_WORDS = ("my", "his", "her", "their", "your", "maiden", "first", "last",
-                      "given", "family", "full", "middle", "nick", "calls", "call", "called")
 #: Capitalised at a sentence's start, these words are no one's name.
 _SENTENCE_OPENERS = frozenset("""
 the a an this that these those it he she they we i you who what which there here one
