@@ -140,7 +140,7 @@ kotlin dart elixir erlang perl lisp clojure sage maple octave stan jax keras dja
 spark hadoop kafka hive pig airflow siri alexa cortana watson bard claude gemini llama
 mistral falcon alpaca vicuna bert roberta albert electra ernie elmo grover lenet alexnet
 seaborn matplotlib bokeh plotly altair vega dask numba cython theano caffe torch
-tensorflow scipy numpy sympy pymc pyro edward tfp xgboost lightgbm catboost
+tensorflow scipy numpy sympy pymc pyro edward tfp xgboost lightgbm catboost jupyter
 """.split())
 # `B. Cronin [5]`, `Cronin (2013)`: a name with its reference marker is an author.
 _REFERENCE_MARK = re.compile(r"[ ,]*(?:et al\.?[ ,]*)?(?:\[\d{1,3}(?:[,-]\d{1,3})*\]|"
@@ -236,11 +236,11 @@ def credit_line(text: str, at: int) -> bool:
 # `the patient's name is`). Any case; a `re` and a `regex` pattern alike.
 _NAME_GIVING = re.compile(
     r"(?<!\w)(?i:(?:(?:my|his|her|their|your|maiden|first|last|given|family|full|middle|"
-    r"nick)[ ]?|\w['’]s[ ])name[ ](?:is|was)|(?:calls|call|called)[ ]me)[ ]")
+    r"nick)[ ]?|\w+['’]s[ ])name[ ](?:is|was)|(?:calls|call|called)[ ]me)[ ]")
 #: Every name-giving phrase holds one of these (lower case).
 NAME_GIVING_PHRASES = ("name is", "name was", "calls me", "call me", "called me")
 #: How far before its phrase a name-giving match may start (`maiden name is`).
-_NAME_GIVING_REACH = 16
+_NAME_GIVING_REACH = 24
 
 
 def name_giving_ends(text: str, lowered: str) -> list[int]:

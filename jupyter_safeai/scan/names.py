@@ -22,13 +22,15 @@ from string import ascii_letters
 
 import regex
 
-from .code import python_source
+from .code import overlaps_any, python_source
 from .finding import Finding
 from .name_context import (
     NAME_GIVING_PHRASES,
     SOFTWARE_NAMES,
     in_documentation,
     in_organisation,
+    person_cue,
+    prose_line,
     sentence_about_someone,
 )
 from .name_lists import (
@@ -416,6 +418,17 @@ def _in_list_of_things(text: str, start: int, end: int) -> bool:
             or _LIST_BEFORE.search(text, max(0, start - 40), start) is not None)
 
 
+_ARTICLE_BEFORE = regex.compile(r"(?i:\b(?:the|a|an))[ ]$")
+#: What stands before a word that a sentence's start capitalises, blanks left out.
+_SENTENCE_OPENING = ".!?:;\n\"'“‘(*->#"
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence, a line or a quote."""
+    before = text[max(0, start - 8):start].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_OPENING
+
+
 def _one_word(candidate: str) -> bool:
     """Whether a candidate is a single word (most are): words are joined by blanks or
     commas, and an initial ends in a period. `_TOKEN` would read such a candidate whole
@@ -461,6 +474,41 @@ def _with_surname_before_title(text: str, start: int) -> int:
     `Surname, Title. Given` is one span and no part of it stays in clear."""
     before = _SURNAME_TITLE_BEFORE.search(text, max(0, start - 40), start)
     return before.start() if before else start
+
+
+#: A word of a found name is looked for again only if it is this long (not `Al`, `Jo`).
+_MENTION_MIN = 3
+_MENTION_STRIP = ".,;:!?'’\"()[]"
+
+
+def _mentioned_again(text: str, found: list[Finding]) -> list[Finding]:
+    """The other mentions of the people found: each word of a found name (`Borkowski`
+    of `Maciej Borkowski`), spelt the same, wherever else the text has it as a whole
+    word (`… and starring Borkowski`, `Borkowski's`). A text names its people once in
+    full and then in part, as a de-identifier that removes one mention must remove all."""
+    words: set[str] = set()
+    for finding in found:
+        for word in text[finding.start:finding.end].split():
+            word = word.strip(_MENTION_STRIP)
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            key = word.casefold()
+            if len(word) >= _MENTION_MIN and word[0].isalpha() and key not in COMMON_WORDS and (
+                    key not in EPONYMS and key not in SOFTWARE_NAMES):
+                words.add(word)
+    if not words:
+        return []
+    taken = sorted((f.start, f.end) for f in found)
+    again: list[Finding] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (text[at - 1:at].isalnum() or text[end:end + 1].isalnum()) and not (
+                    overlaps_any(taken, at, end)):
+                again.append(Finding(at, end, "PERSON", "phi", CONFIRMED_SCORE, DETECTOR))
+            at = text.find(word, end)
+    return again
 
 
 class NameRecognizer(UsesNameLists):
@@ -526,6 +574,7 @@ class NameRecognizer(UsesNameLists):
         self._prose(text, sure)
         if _has_non_latin(text):
             sure.extend(self._scripts(text))
+        sure.extend(_mentioned_again(text, sure))
         return sure, doubtful
 
     def _prose(self, text: str, sure: list[Finding]) -> None:
@@ -549,11 +598,32 @@ class NameRecognizer(UsesNameLists):
         confirm = self.confirm
         if confirm is None or not spans:
             return []
-        many = getattr(confirm, "confirm_many", None)
-        answers = (many(text, spans) if many is not None
-                   else [confirm(text, start, end) for start, end in spans])
-        return [Finding(start, end, "PERSON", "phi", CONFIRMED_SCORE, DETECTOR)
-                for (start, end), person in zip(spans, answers, strict=True) if person]
+        labels = getattr(confirm, "labels_many", None)
+        if labels is not None:
+            answers = [label == "PERSON" or bool(label) and self._named_in_prose(
+                text, start, end) for (start, end), label in zip(
+                spans, labels(text, spans), strict=True)]
+        else:
+            many = getattr(confirm, "confirm_many", None)
+            answers = (many(text, spans) if many is not None
+                       else [confirm(text, start, end) for start, end in spans])
+        found = [Finding(start, end, "PERSON", "phi", CONFIRMED_SCORE, DETECTOR)
+                 for (start, end), person in zip(spans, answers, strict=True) if person]
+        return found + _mentioned_again(text, found)
+
+    def _named_in_prose(self, text: str, start: int, end: int) -> bool:
+        """Whether an entity NER found but called no person (the small model calls many
+        a name it has never seen `ORG` or `GPE`) is one all the same: two or three words
+        in a line of prose, no article before them (`the Iris Setosa`), no common or
+        English-looking word among them, a given name first or a surname last."""
+        words = [word.strip(".,") for word in text[start:end].split()]
+        if not 2 <= len(words) <= 3 or _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+            return False
+        kinds = self.lists.kinds
+        if any(word.casefold() in COMMON_WORDS or _wordlike(word) for word in words):
+            return False
+        first, last = kinds.get(words[0].casefold(), ""), kinds.get(words[-1].casefold(), "")
+        return (first in ("G", "N") or last in ("S", "N")) and prose_line(text, start, end)
 
     def _person_runs(self, text: str, base: int, tokens: list[tuple[int, int, str]],
                      kinds: dict[str, str], streets: frozenset[str]
@@ -591,9 +661,10 @@ class NameRecognizer(UsesNameLists):
         if kind not in _STRONG_KINDS:  # only a title or name-part label makes it a name
             if _after_name_cue(text, start) and word.casefold() not in EPONYMS:
                 return ((start, end, 0.75),)
-            if not kind and self.confirm is not None and _AFTER_CUE.match(text, end) and (
-                    sentence_about_someone(text, start, end)) and not _wordlike(word) and not (
-                    word.endswith("ly")):  # `Originally from Riyadh`: an adverb
+            if not kind and self.confirm is not None and not _wordlike(word) and not (
+                    word.endswith("ly")) and (  # `Originally from Riyadh`: an adverb
+                    _AFTER_CUE.match(text, end) and sentence_about_someone(text, start, end)
+                    or self._prose_doubt(text, start, end, [word], listed=False)):
                 return ((start, end, None),)  # `Orsolya shouted`: NER decides, in prose
             return ()
         return self._judge(text, base, [(0, len(word), word, kind)])
@@ -667,7 +738,26 @@ class NameRecognizer(UsesNameLists):
                 text, end) and not _place_and_region(text, base, run) and not all(
                 w.isupper() for w in words):
             return ((start, end, None),)  # in a sentence about someone: NER decides
+        if self._prose_doubt(text, start, end, words, listed=bool(strong or weak)) and not (
+                _place_and_region(text, base, run)):
+            return ((start, end, None),)
         return ()
+
+    def _prose_doubt(self, text: str, start: int, end: int, words: list[str], listed: bool
+                     ) -> bool:
+        """Whether NER is asked about capitalised words in a line of prose that no rule
+        above took: when a name list knows one of them (and they are not one word a
+        sentence's start capitalised), or a person cue stands around them (`my
+        colleague`, `'s birthday`, a pronoun). NER's answer then decides; which verb
+        the sentence uses does not."""
+        if self.confirm is None or len(words) > 4 or all(w.isupper() for w in words):
+            return False
+        if len(words) < 2 and _opens_sentence(text, start) or followed_by_region(text, end):
+            return False
+        # One word a list knows is a word as often as a name (`the Iris data`, `Simon's
+        # algorithm`): it takes a person cue too.
+        return (listed and len(words) >= 2 or person_cue(text, start, end)) and prose_line(
+            text, start, end)
 
     def _comma_pair(self, text: str, start: int, end: int) -> bool:
         """`Surname, Given` split across two candidates (SMITH, JOHN / Smith, John)."""
