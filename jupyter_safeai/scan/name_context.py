@@ -344,12 +344,13 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s[ ](?:\w+[ ]){0,2}?(?:mother|father|wife
 _RELATION_REACH = 40
 
 
-def person_cue(text: str, start: int, end: int) -> bool:
+def person_cue(text: str, start: int, end: int, sentence: bool = True) -> bool:
     """A cue that the words at text[start:end] name someone, whatever verb the sentence
     uses: who they are to someone before them (`my colleague`), a possessive of what
-    people have after them (`'s birthday`), or a sentence about someone."""
+    people have after them (`'s birthday`), or (with `sentence`) a sentence about
+    someone."""
     return bool(_RELATION_BEFORE.search(text, max(0, start - _RELATION_REACH), start)
-                or _POSSESSIVE_AFTER.match(text, end)) or sentence_about_someone(
+                or _POSSESSIVE_AFTER.match(text, end)) or sentence and sentence_about_someone(
         text, start, end)
 
 

@@ -662,7 +662,8 @@ class NameRecognizer(UsesNameLists):
             if _after_name_cue(text, start) and word.casefold() not in EPONYMS:
                 return ((start, end, 0.75),)
             if not kind and self.confirm is not None and not _wordlike(word) and not (
-                    word.endswith("ly")) and (  # `Originally from Riyadh`: an adverb
+                    word.endswith("ly")) and word.casefold() not in EPONYMS and (
+                    # `Originally from Riyadh`: an adverb; `Crohn's disease`: an eponym
                     _AFTER_CUE.match(text, end) and sentence_about_someone(text, start, end)
                     or self._prose_doubt(text, start, end, [word], listed=False)):
                 return ((start, end, None),)  # `Orsolya shouted`: NER decides, in prose
@@ -754,10 +755,14 @@ class NameRecognizer(UsesNameLists):
             return False
         if len(words) < 2 and _opens_sentence(text, start) or followed_by_region(text, end):
             return False
-        # One word a list knows is a word as often as a name (`the Iris data`, `Simon's
-        # algorithm`): it takes a person cue too.
-        return (listed and len(words) >= 2 or person_cue(text, start, end)) and prose_line(
-            text, start, end)
+        # One word is a word as often as a name (`the Iris data`, `Simon's algorithm`,
+        # `Crohn's disease` in a note about a patient): it takes a cue about that word.
+        if len(words) < 2:
+            cued = words[0].casefold() not in EPONYMS and person_cue(text, start, end,
+                                                                     sentence=False)
+        else:
+            cued = listed or person_cue(text, start, end)
+        return cued and prose_line(text, start, end)
 
     def _comma_pair(self, text: str, start: int, end: int) -> bool:
         """`Surname, Given` split across two candidates (SMITH, JOHN / Smith, John)."""
