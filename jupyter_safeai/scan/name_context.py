@@ -12,6 +12,7 @@ shape made findings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .code import python_source
 from .geography import is_place_name
@@ -76,8 +77,11 @@ _BYLINE_WORDS = ("by", "author", "copyright", "credit", "thanks to", "maintainer
 _DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=64)
 def _citation(text: str, start: int, end: int) -> bool:
-    """`_CITATION` in text[start:end], searched in place (its `^` is a real line start)."""
+    """`_CITATION` in text[start:end], searched in place (its `^` is a real line start).
+    Kept for the last lines asked: the names of one line ask about it in turn (a text's
+    hash is worked out once and kept by the string)."""
     window = text[start:end]
     lowered = window.lower()
     return bool((_DIGIT.search(window) or any(w in lowered for w in _CITATION_WORDS))

@@ -149,18 +149,24 @@ _WRITTEN_IN_SHARE = 0.15
 _WRITTEN_IN_WORDS = 5
 
 
-def _written_in(text: str, script: regex.Pattern[str]) -> bool:
+def _written_in(text: str, script: regex.Pattern[str],
+                spans: list[tuple[int, int]] | None = None) -> bool:
     """Whether `text` is prose in the script (Korean, Japanese), not an English text
     holding a name or two in it: there every short run is a word, not a name. Code
-    commented in Korean is mostly Latin, so a few sentences' worth of words count too."""
-    found = script.findall(text)
-    return len(found) / max(1, len(text)) >= _WRITTEN_IN_SHARE or (
-        len(found) >= 3 * _WRITTEN_IN_WORDS and len(_script_words(text, script))
-        >= _WRITTEN_IN_WORDS)
+    commented in Korean is mostly Latin, so a few sentences' worth of words count too.
+    `spans`, if given, are the only parts of `text` that may hold the script's letters."""
+    spans = spans if spans is not None else [(0, len(text))]
+    found = sum(len(script.findall(text, start, end)) for start, end in spans)
+    return found / max(1, len(text)) >= _WRITTEN_IN_SHARE or (
+        found >= 3 * _WRITTEN_IN_WORDS and sum(
+            len(_words_of_script(script.pattern).findall(text, start, end))
+            for start, end in spans) >= _WRITTEN_IN_WORDS)
 
 
-def _script_words(text: str, script: regex.Pattern[str]) -> list[str]:
-    return regex.findall(rf"(?:{script.pattern})+", text)
+@lru_cache(maxsize=8)
+def _words_of_script(letter: str) -> regex.Pattern[str]:
+    """Runs of the letters `letter` (a pattern of one character) matches, compiled once."""
+    return regex.compile(rf"(?:{letter})+")
 _NAME_GAP = regex.compile(r"[ \t　・]")
 _WORD_AND_COMMA = regex.compile(rf"({_WORD}|{_CAPS_WORD}),[ \t]*$")
 _KANA_NAME = regex.compile(r"\p{Katakana}{2,}(?:[・ 　]\p{Katakana}{2,})+")
@@ -511,6 +517,10 @@ def _mentioned_again(text: str, found: list[Finding]) -> list[Finding]:
     return again
 
 
+#: How many words' run kinds a name recognizer keeps.
+_WORD_KINDS_KEPT = 50_000
+
+
 class NameRecognizer(UsesNameLists):
     """PERSON spans; `confirm` is the optional NER check for doubtful pairs."""
 
@@ -520,6 +530,9 @@ class NameRecognizer(UsesNameLists):
     def __init__(self, lists: NameLists | None = None, confirm: Confirm | None = None) -> None:
         super().__init__(lists)
         self.confirm = confirm
+        # Each word's run kind (`_run_kind`), worked out once: a text's capitalised words
+        # repeat within it and across texts. Bounded: cleared when it grows too large.
+        self._word_kinds: dict[str, str | None] = {}
 
     def load(self) -> None:
         """Build the name lists, the cue patterns and the NER model now rather than
@@ -673,6 +686,16 @@ class NameRecognizer(UsesNameLists):
     def _run_kind(self, word: str, kinds: dict[str, str], streets: frozenset[str]
                   ) -> str | None:
         """A word's name kind in a run of names, or None if the word ends the run."""
+        known = self._word_kinds
+        if word in known:
+            return known[word]
+        if len(known) >= _WORD_KINDS_KEPT:
+            known.clear()
+        kind = known[word] = self._word_run_kind(word, kinds, streets)
+        return kind
+
+    def _word_run_kind(self, word: str, kinds: dict[str, str], streets: frozenset[str]
+                       ) -> str | None:
         key = word.casefold()
         kind = kinds.get(key) or ("" if "-" not in word else self._kind(word))
         # Common words and unknown words that read like English (-tion, -ment,
@@ -820,15 +843,15 @@ class NameRecognizer(UsesNameLists):
             if context == 2 or context == 1 and len(value) >= 2 or known and len(value) >= 2:
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if context == 2 else 0.7, DETECTOR)
-        runs = _maybe_uncased_runs(text)
+        runs = [run.span() for run in _maybe_uncased_runs(text)]
         uncased_prose = None  # whether the text is written in such a script, if asked
-        for match in (m for run in runs for m in _UNCASED_RUN.finditer(text, *run.span())):
+        for match in (m for run in runs for m in _UNCASED_RUN.finditer(text, *run)):
             words = match.group().split()
             known = sum(bool(self.lists.kind(w)) for w in words)
             context = _script_context(text, match.start(), match.end())
             if context != 2 and known:
                 if uncased_prose is None:
-                    uncased_prose = _written_in(text, _UNCASED_CHAR)
+                    uncased_prose = _written_in(text, _UNCASED_CHAR, runs)
                 if uncased_prose:
                     continue  # in Bengali or Arabic prose a known word is a word
             if context or known >= 1 and len(words) <= 4:
