@@ -42,7 +42,7 @@ from .name_lists import (
     UsesNameLists,
 )
 from .places import followed_by_region, region_end, street_words
-from .prose_names import addressed_names, enumerated_names, person_words
+from .prose_names import addressed_names, enumerated_names, person_words, prose_anchors
 
 DETECTOR = "names"
 
@@ -280,6 +280,8 @@ _AFTER_CUE = regex.compile(  # a bracket right after the word opens a call: `Add
 _WEEKDAY_MONTH_DAY = regex.compile(
     r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday|sday)?\.?,?"
     r"[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b")
+#: The first three letters of every `_WEEKDAY_MONTH_DAY` match.
+_WEEKDAY_HEADS = frozenset({"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"})
 # A capitalised word right before: `The Princess Royal arrived` is a title, not `Royal`.
 _CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'’-]*[ ]$")
 #: Asked to confirm a doubtful span; returns True when NER sees a PERSON there. An
@@ -445,9 +447,19 @@ def _one_word(candidate: str) -> bool:
 
 
 def _tokens(candidate: str) -> list[tuple[int, int, str]]:
-    """The words and initials of a candidate, particles left out."""
-    return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(candidate)
-            if t.group().casefold() not in PARTICLES]
+    """The words and initials of a candidate, particles left out. A candidate without
+    commas, periods, tabs or blanks at its ends is its words one blank apart (`_TOKEN`
+    reads each whole), so it is split at its blanks rather than read again."""
+    if "," in candidate or "." in candidate or "\t" in candidate or "  " in candidate or (
+            candidate[:1] == " " or candidate[-1:] == " "):  # an item cut from a list
+        return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(candidate)
+                if t.group().casefold() not in PARTICLES]
+    tokens, at = [], 0
+    for word in candidate.split(" "):
+        if word.casefold() not in PARTICLES:
+            tokens.append((at, at + len(word), word))
+        at += len(word) + 1
+    return tokens
 
 
 _STRONG_KINDS = frozenset({"G", "S", "N"})
@@ -478,6 +490,8 @@ _SURNAME_TITLE_BEFORE = regex.compile(
 def _with_surname_before_title(text: str, start: int) -> int:
     """Where a name that follows `Surname, Title.` starts: at the surname, so the whole
     `Surname, Title. Given` is one span and no part of it stays in clear."""
+    if ", " not in text[max(0, start - 12):start]:  # `, Mr. ` stands right before, if at all
+        return start
     before = _SURNAME_TITLE_BEFORE.search(text, max(0, start - 40), start)
     return before.start() if before else start
 
@@ -565,7 +579,7 @@ class NameRecognizer(UsesNameLists):
         kinds, streets = self.lists.kinds, _run_breaking_streets()
         for match in _CANDIDATE.finditer(text):
             value = match.group()
-            if _WEEKDAY_MONTH_DAY.match(text, match.start()):
+            if value[:3] in _WEEKDAY_HEADS and _WEEKDAY_MONTH_DAY.match(text, match.start()):
                 continue
             if _one_word(value):
                 found = self._lone_word(text, match.start(), value, kinds, streets)
@@ -596,14 +610,13 @@ class NameRecognizer(UsesNameLists):
         strings and comments keep the list and cue rules only."""
         if python_source(text) is not None:
             return
+        hits = prose_anchors(text, text.lower())  # the readers' words, found in one pass
         # Each enumerated name is one person: above the runs and pairs that join them.
         for score, spans in ((0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
-                             (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES))):
+                             (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits)),
+                             (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end))
-        sure.extend(Finding(start, end, "PERSON", "phi", 0.7, DETECTOR)
-                    for start, end in person_words(text, self.lists, SOFTWARE_NAMES)
-                    if not in_documentation(text, start, end))
 
     def confirmed(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         """The doubtful spans NER sees as persons (scored `CONFIRMED_SCORE`), asked in

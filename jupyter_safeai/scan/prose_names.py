@@ -12,12 +12,13 @@ about someone (a pronoun or a first person), the NER model.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 
 import regex
 
 from .name_context import name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists
+from .recognizer import trie
 
 #: One word of a name in an enumeration or an address: capitalised or all lower case.
 _ITEM = r"\p{L}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
@@ -152,24 +153,38 @@ _CAPITAL_REACH = 24
 
 
 def _anchored(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
-              lowered: str) -> list[regex.Match[str]]:
+              lowered: str, hits: Sequence[tuple[int, str]]) -> list[regex.Match[str]]:
     """The matches of `pattern` that start at one of its leading `words` (lower case,
     whole words, a capital letter soon after: every such pattern ends in a capitalised
-    name), which `str.find` locates at C speed: `regex` is asked at those few places only,
+    name), taken from `hits` (`_anchor_hits`): `regex` is asked at those few places only,
     not at every character. `lowered` is `text.lower()`."""
     if len(lowered) != len(text):  # lower case changed an offset (`İ`): read it all
         return list(pattern.finditer(text))
     starts: set[int] = set()
-    for word in words:
-        at = lowered.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if not (text[at - 1:at].isalpha() or text[end:end + 1].isalpha()) and any(
-                    char.isupper() for char in text[end:end + _CAPITAL_REACH]):
-                starts.add(at)  # a whole word (`hi`, not of `this`), a capital after it
-            at = lowered.find(word, at + 1)
+    for at, end in _hits_of(words, hits):
+        if not (text[at - 1:at].isalpha() or text[end:end + 1].isalpha()) and any(
+                char.isupper() for char in text[end:end + _CAPITAL_REACH]):
+            starts.add(at)  # a whole word (`hi`, not of `this`), a capital after it
     found = [m for m in (pattern.match(text, at) for at in sorted(starts)) if m is not None]
     return [m for i, m in enumerate(found) if not i or m.start() >= found[i - 1].end()]
+
+
+def _anchor_hits(haystack: str) -> list[tuple[int, str]]:
+    """Where the anchor words of the prose readers stand in `haystack` (a text in lower
+    case), each with the longest one found there: one pass of one pattern for every
+    reader, not one `str.find` per word (no anchor word holds another but at its start
+    or after a letter, where no whole word starts)."""
+    return [(m.start(), m.group()) for m in _ANCHOR_WORDS.finditer(haystack)]
+
+
+def _hits_of(words: tuple[str, ...], hits: Sequence[tuple[int, str]]
+             ) -> Iterator[tuple[int, int]]:
+    """(start, end) of the longest of `words` at each of `hits`: a word found where a
+    longer anchor word starting with it was (`had` of `had given`)."""
+    for at, found in hits:
+        longest = max((len(word) for word in words if found.startswith(word)), default=0)
+        if longest:
+            yield at, at + longest
 
 
 def _ending_near(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
@@ -207,13 +222,15 @@ def _vocatives(text: str) -> Iterator[regex.Match[str]]:
             at = text.find(mark, at + 1)
 
 
-def addressed_names(text: str, lists: NameLists, not_names: frozenset[str]
+def addressed_names(text: str, lists: NameLists, not_names: frozenset[str],
+                    hits: Sequence[tuple[int, str]] | None = None
                     ) -> Iterator[tuple[int, int]]:
     """Names a message speaks to: after a greeting (any capitalised word that is no
     common word), or a known given name closing a sentence after a comma (`…, Roy!`)."""
     kinds = lists.kinds
     lowered = text.lower()
-    for match in _anchored(_GREETING_WORDS, _GREETING, text, lowered):
+    hits = hits if hits is not None else prose_anchors(text, lowered)
+    for match in _anchored(_GREETING_WORDS, _GREETING, text, lowered, hits):
         word = match.group(1)
         if word.casefold() not in _GREETED_THINGS and _plain_word(word, not_names):
             yield match.span(1)
@@ -224,14 +241,16 @@ def addressed_names(text: str, lists: NameLists, not_names: frozenset[str]
             yield match.span(1)
 
 
-def person_words(text: str, lists: NameLists, not_names: Collection[str]
+def person_words(text: str, lists: NameLists, not_names: Collection[str],
+                 hits: Sequence[tuple[int, str]] | None = None
                  ) -> Iterator[tuple[int, int]]:
     """Names as who does or undergoes what only people do: the object of `shouted at`,
     `married`, `starring`, `had given … his`; the subject of `shouted`, `was born`,
     `began writing` at a sentence's start. Known to no list, they are names all the
     same: the verb says so. In lower case, a listed given name or a verb that takes
-    only people (`eva kleist lives at`, `cormac shouted`)."""
+    only people (`eva kleist lives at`, `cormac shouted`). `hits`: `prose_anchors`."""
     lowered = text.lower()
+    hits = hits if hits is not None else prose_anchors(text, lowered)
     if " as " in text and any(role in lowered for role in _ROLE_STEMS):
         for match in _ending_near((" as ",), _AS_ROLE, text, text, _AS_REACH, _AS_REACH):
             if _plain_word(match.group(1).split()[0], not_names):
@@ -241,7 +260,7 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str]
             if all(_plain_word(word, not_names) for word in match.group(1).split()):
                 yield match.span(1)
     verbs = _OBJECT_VERBS + (("had", "has", "have") if "given" in lowered else ())
-    for match in _anchored(verbs, _PERSON_OBJECT, text, lowered):
+    for match in _anchored(verbs, _PERSON_OBJECT, text, lowered, hits):
         group = 1 if match.group(1) else 2
         if _plain_word(match.group(group), not_names):
             yield match.span(group)
@@ -249,7 +268,7 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str]
         match = _GIVEN_NAME.match(text, given)
         if match is not None and match.group(1).casefold() not in COMMON_WORDS:
             yield match.span(1)  # `Clark`, `Key`: a name here, whatever else it names
-    for start in _sentence_starts(_SUBJECT_VERBS, text, lowered):
+    for start in _sentence_starts(_SUBJECT_VERBS, text, hits):
         first = text[start:start + 1]
         match = _PERSON_SUBJECT.match(text, start) if first.isupper() else None
         if match is not None:
@@ -271,22 +290,18 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str]
 _SENTENCE_BREAKS = (". ", "! ", "? ", ": ", "; ")
 
 
-def _sentence_starts(words: tuple[str, ...], text: str, lowered: str) -> list[int]:
-    """Where the sentences start that hold one of `words` (lower case) within
-    `_SUBJECT_REACH` characters of their start: the line's start or the character after
-    the last break before the word, found by `str.rfind`."""
-    if len(lowered) != len(text):
-        lowered = text  # offsets must agree; verbs in capitals are then not seen
+def _sentence_starts(words: tuple[str, ...], text: str, hits: Sequence[tuple[int, str]]
+                     ) -> list[int]:
+    """Where the sentences start that hold one of `words` (lower case; among `hits`)
+    within `_SUBJECT_REACH` characters of their start: the line's start or the character
+    after the last break before the word, found by `str.rfind`."""
     starts: set[int] = set()
-    for word in words:
-        at = lowered.find(word)
-        while at >= 0:
-            low = max(0, at - _SUBJECT_REACH)
-            breaks = (text.rfind(stop, low, at) for stop in _SENTENCE_BREAKS)
-            start = max(text.rfind("\n", low, at) + 1, low,
-                        *(found + 2 for found in breaks if found >= 0))
-            starts.add(start)
-            at = lowered.find(word, at + 1)
+    for at, _ in _hits_of(words, hits):
+        low = max(0, at - _SUBJECT_REACH)
+        breaks = (text.rfind(stop, low, at) for stop in _SENTENCE_BREAKS)
+        start = max(text.rfind("\n", low, at) + 1, low,
+                    *(found + 2 for found in breaks if found >= 0))
+        starts.add(start)
     return sorted(starts)
 
 
@@ -313,6 +328,18 @@ _OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "
                  "glared", "laughed", "swore", "snapped", "thanked", "married", "kissed",
                  "hugged", "divorced", "phoned", "texted", "between", "starring",
                  "featuring", "gave", "handed", "told", "showed", "sent", "asked")
+#: Every word a prose reader starts from (`_anchored`, `_sentence_starts`), as one trie.
+_ANCHOR_WORDS = re.compile(trie(sorted(set(_GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS
+                                           + ("had", "has", "have")))))
+
+
+def prose_anchors(text: str, lowered: str) -> list[tuple[int, str]]:
+    """The anchor words of the prose readers in `text` (`lowered` its lower case), found
+    once for all of them: in the lower case when offsets agree, else in `text` itself
+    (verbs in capitals are then not seen)."""
+    return _anchor_hits(lowered if len(lowered) == len(text) else text)
+
+
 #: Capitalised at a sentence's start, these words are no one's name.
 _SENTENCE_OPENERS = frozenset("""
 the a an this that these those it he she they we i you who what which there here one

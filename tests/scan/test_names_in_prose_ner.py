@@ -6,7 +6,10 @@ tuning data does not use."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from jupyter_safeai.scan import loose_names, name_context, names
 from jupyter_safeai.scan.name_context import (
     about_a_person,
     name_giving_ends,
@@ -118,3 +121,43 @@ def test_person_context_reads_the_sentence() -> None:
 ])
 def test_name_giving_phrases_are_read_in_one_place(text: str, name: str) -> None:
     assert [text[end:end + len(name)] for end in name_giving_ends(text, text.lower())] == [name]
+
+
+# -- The shortcuts the name readers take read what the patterns they stand for read -----
+
+_PIECES = ["Ana", "Ruiz", "O'Neil", "Al-Rashid", "ADEBAYO", "M", "J.", "van", "de", "la",
+           " ", "  ", ",", ", ", ".", "\t", "x", "1", "é", "Nguyễn", "İ", "Dr", "\n"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_tokens_split_at_blanks_as_the_token_pattern_reads(text: str) -> None:
+    for candidate in names._CANDIDATE.finditer(text):
+        for value in (candidate.group(), *(m.group() for m in names._COMMA.finditer(
+                candidate.group()))):
+            read = [(t.start(), t.end(), t.group()) for t in names._TOKEN.finditer(value)
+                    if t.group().casefold() not in names.PARTICLES]
+            assert names._tokens(value) == read
+
+
+_CITATION_PIECES = ["Springer", "Press", "2009", "1875", "pp. 3", "p.12", "vol", "Vol. 2",
+                    "[3] ", "12. ", "- ", "et al", "doi", "In: ", "“", '"A', "Web. 4",
+                    "ſ", "K", "x", " ", ",", ".", "Name", "Journal", "N.p.", "arXiv"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_CITATION_PIECES), max_size=10).map("".join))
+def test_the_citation_shortcut_says_what_the_pattern_says(line: str) -> None:
+    assert name_context._citation.__wrapped__(line, 0, len(line)) == bool(
+        name_context._CITATION.search(line, 0, len(line)))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["dob", "d.o.b", "mrn", "age", "aged", "ages", "born", "x",
+                                 "a", " ", ".", "é", "s", "d", "1", "K"]),
+                max_size=12).map("".join))
+def test_age_words_by_find_are_the_words_the_pattern_finds(text: str) -> None:
+    pattern = loose_names._by_first_letter(loose_names._AGE_OR_DOB_WORDS)
+    lowered = text.lower()
+    assert loose_names._whole_words(lowered, loose_names._AGE_OR_DOB_WORDS) == [
+        m.start() for m in pattern.finditer(lowered)]
