@@ -64,12 +64,14 @@ _MORE_NAME = (rf"(?:[ ]\p{{Lu}}\.?(?=[ ]\p{{Lu}})|[ ](?:(?:{'|'.join(sorted(PART
               rf"{_NAME_WORD}){{0,3}}")
 # The name a name-giving phrase gives (`name_context.name_giving_ends`).
 _GIVEN_NAME = regex.compile(rf"({_NAME_WORD}{_MORE_NAME})(?![\p{{L}}\p{{N}}_])")
-_PERSON_SUBJECT = regex.compile(
-    rf"(?:^|(?<=[.!?:;][ ]|\n))({_NAME_WORD}{_MORE_NAME})[ ](?:"
-    r"shouted|yelled|screamed|whispered|laughed|smiled|cried|sighed|married|divorced|"
-    r"kissed|hugged|apologi[sz]ed|began[ ]writing|grew[ ]up|was[ ]born|lives[ ](?:at|in)|"
-    r"lived[ ](?:at|in)|(?:had|has)[ ]given|is[ ]from|will[ ]be[ ]talking)\b",
-    regex.MULTILINE)
+#: What only people do, said right after the name of who does it.
+_PEOPLES_VERBS = (
+    "shouted", "yelled", "screamed", "whispered", "laughed", "smiled", "cried", "sighed",
+    "married", "divorced", "kissed", "hugged", "apologi[sz]ed", "began[ ]writing",
+    "grew[ ]up", "was[ ]born", "lives[ ](?:at|in)", "lived[ ](?:at|in)",
+    "(?:had|has)[ ]given", "is[ ]from", "will[ ]be[ ]talking")
+_PERSON_SUBJECT = regex.compile(rf"(?:^|(?<=[.!?:;][ ]|\n))({_NAME_WORD}{_MORE_NAME})[ ]"
+                                rf"(?:{'|'.join(_PEOPLES_VERBS)})\b", regex.MULTILINE)
 # A person named for a part people play in an account or a case: `add Irenke Sörös as
 # a beneficiary`, `Ilse Berg as my emergency contact`.
 _AS_ROLE = regex.compile(
