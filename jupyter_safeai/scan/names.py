@@ -286,7 +286,8 @@ _WEEKDAY_HEADS = frozenset({"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"})
 _CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'’-]*[ ]$")
 #: Asked to confirm a doubtful span; returns True when NER sees a PERSON there. An
 #: object that also has `confirm_many(text, spans) -> list[bool]` gets all of a
-#: text's doubtful spans at once.
+#: text's doubtful spans at once; one with `labels_many(text, spans) -> list[str]`
+#: (NER's label for each: `PERSON`, `ORG`, ..., or '') is asked that instead.
 Confirm = Callable[[str, int, int], bool]
 #: The score of a name NER confirmed: below every finding that settles a span without it.
 CONFIRMED_SCORE = 0.7
