@@ -37,16 +37,19 @@ _HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 
 # A line that is a reference in a bibliography: venue, volume, pages, a DOI or arXiv id,
 # or a numbered entry whose title follows the authors in quotes or italics.
-_CITATION = re.compile(
-    r"^[ \t]*(?:[-*][ \t]*)?(?:\[\d{1,3}\]|\d{1,3}\.)[ \t][^\n]*?[.,)][ \t]*[\"“*_][A-Z]|"
+# Its parts, each searched only where its literal part stands (`_citation`).
+_NUMBERED_ENTRY = re.compile(  # `[3] Smith, J. "Title`, `12. Ada Obi. *Title`
+    r"^[ \t]*(?:[-*][ \t]*)?(?:\[\d{1,3}\]|\d{1,3}\.)[ \t][^\n]*?[.,)][ \t]*[\"“*_][A-Z]",
+    re.IGNORECASE | re.MULTILINE)
+_VENUE = re.compile(
     r"\bN\.p\.|\bWeb\. \d|\bPrint\.|\bet al\b|\barXiv\b|\bdoi\b|\bPhys\.? ?Rev|"
-    r"\bProc(?:eedings|\.)|\bJournal\b|"
-    r"\bVol(?:ume|\.)? ?\d|\bpp?\. ?\d|\bIn: |\bISBN\b|\b(?:Press|Springer|Wiley|O'Reilly|"
-    r"Elsevier|Nature|Science|IEEE|ACM|NeurIPS|NIPS|ICML|ICLR|CVPR|Quantum)\b[^\n]{0,40}"
-    r"\b(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d\d\b[^\n]{0,40}\b(?:Press|Springer|Wiley|"
-    r"Journal|Proc|Rev|Lett|Vol)\b",
-    re.IGNORECASE | re.MULTILINE,
-)
+    r"\bProc(?:eedings|\.)|\bJournal\b|\bVol(?:ume|\.)? ?\d|\bpp?\. ?\d|\bIn: |\bISBN\b",
+    re.IGNORECASE)
+_PUBLISHER_YEAR = re.compile(
+    r"\b(?:Press|Springer|Wiley|O'Reilly|Elsevier|Nature|Science|IEEE|ACM|NeurIPS|NIPS|ICML|"
+    r"ICLR|CVPR|Quantum)\b[^\n]{0,40}\b(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d\d\b[^\n]{0,40}"
+    r"\b(?:Press|Springer|Wiley|Journal|Proc|Rev|Lett|Vol)\b",
+    re.IGNORECASE)
 # `'s method`, `'s theorem`, `'s current law`: the name of a method, not of a person in
 # the text.
 _EPONYM_AFTER = re.compile(
@@ -66,12 +69,12 @@ _AFTER_BYLINE = re.compile(r"[^\n]{0,60}\n\s*(?:last updated|last modified)\b",
                            re.IGNORECASE)
 
 
-#: Every alternative of `_CITATION` but the numbered entry and the publisher's year
-#: holds one of these; every one of `_BYLINE` one of those words. Checked first with
-#: `in` (C speed): most windows hold none, and the full searches cost 60–220 µs a window.
+#: Every `_VENUE` match holds one of these or a page number (`_PAGES`), every
+#: `_PUBLISHER_YEAR` match a year and one of the publisher words; every `_BYLINE` match
+#: one of the byline words. Checked first with `in` (C speed): most windows hold none,
+#: and the full searches cost 60–220 µs a window.
 _CITATION_WORDS = ("n.p.", "print.", "et al", "arxiv", "doi", "phys", "proc", "journal",
                    "in: ", "isbn", "web.", "vol")
-#: The words a year within 40 characters makes a citation (`Springer, 2009`, `2009 Proc`).
 _PUBLISHER_WORDS = ("press", "springer", "wiley", "o'reilly", "elsevier", "nature", "science",
                     "ieee", "acm", "neurips", "nips", "icml", "iclr", "cvpr", "quantum",
                     "journal", "proc", "rev", "lett", "vol")
@@ -84,16 +87,21 @@ _BYLINE_WORDS = ("by", "author", "copyright", "credit", "thanks to", "maintainer
 
 @lru_cache(maxsize=64)
 def _citation(text: str, start: int, end: int) -> bool:
-    """`_CITATION` in text[start:end], searched in place (its `^` is a real line start).
+    """Whether text[start:end] (a line) is a bibliography entry: a numbered entry with
+    its title in quotes or italics (at a real line start), a venue, volume or pages, or
+    a publisher and a year. Each part is searched only where its literal part stands.
     Kept for the last lines asked: the names of one line ask about it in turn (a text's
     hash is worked out once and kept by the string)."""
     window = text[start:end]
     folded = window.casefold()  # as IGNORECASE reads `ſ` and `K`
     head = window.lstrip(" \t").lstrip("-*").lstrip(" \t")[:1]
-    maybe = (head == "[" or head.isdigit() or any(w in folded for w in _CITATION_WORDS)
-             or _PAGES.search(window) is not None or _YEAR.search(window) is not None
-             and any(w in folded for w in _PUBLISHER_WORDS))
-    return maybe and _CITATION.search(text, start, end) is not None
+    if (head == "[" or head.isdigit()) and _NUMBERED_ENTRY.search(text, start, end):
+        return True
+    if (any(w in folded for w in _CITATION_WORDS) or _PAGES.search(window)) and (
+            _VENUE.search(text, start, end)):
+        return True
+    return bool(_YEAR.search(window) and any(w in folded for w in _PUBLISHER_WORDS)
+                and _PUBLISHER_YEAR.search(text, start, end))
 
 
 def _byline(window: str) -> bool:
