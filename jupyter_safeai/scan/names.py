@@ -500,15 +500,19 @@ def _with_surname_before_title(text: str, start: int) -> int:
 #: A word of a found name is looked for again only if it is this long (not `Al`, `Jo`).
 _MENTION_MIN = 3
 _MENTION_STRIP = ".,;:!?'’\"()[]"
+#: How far from a found mention the other mentions of a name are looked for.
+_MENTION_REACH = 2_000
 
 
 def _mentioned_again(text: str, found: list[Finding]) -> list[Finding]:
     """The other mentions of the people found: each word of a found name (`Borkowski`
-    of `Maciej Borkowski`), spelt the same, wherever else the text has it as a whole
-    word (`… and starring Borkowski`, `Borkowski's`). A text names its people once in
-    full and then in part, as a de-identifier that removes one mention must remove all."""
-    words: set[str] = set()
+    of `Maciej Borkowski`), spelt the same, as a whole word within `_MENTION_REACH`
+    characters of a found mention (`… and starring Borkowski`, `Borkowski's`). A note
+    names its people once in full and then in part, and a de-identifier that removes one
+    mention must remove all; a long paste of many notes joins no one across them."""
+    windows: dict[str, list[tuple[int, int]]] = {}
     for finding in found:
+        low, high = max(0, finding.start - _MENTION_REACH), finding.end + _MENTION_REACH
         for word in text[finding.start:finding.end].split():
             word = word.strip(_MENTION_STRIP)
             if word.endswith(("'s", "’s")):
@@ -516,20 +520,32 @@ def _mentioned_again(text: str, found: list[Finding]) -> list[Finding]:
             key = word.casefold()
             if len(word) >= _MENTION_MIN and word[0].isalpha() and key not in COMMON_WORDS and (
                     key not in EPONYMS and key not in SOFTWARE_NAMES):
-                words.add(word)
-    if not words:
+                windows.setdefault(word, []).append((low, high))
+    if not windows:
         return []
     taken = sorted((f.start, f.end) for f in found)
     again: list[Finding] = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if not (text[at - 1:at].isalnum() or text[end:end + 1].isalnum()) and not (
-                    overlaps_any(taken, at, end)):
-                again.append(Finding(at, end, "PERSON", "phi", CONFIRMED_SCORE, DETECTOR))
-            at = text.find(word, end)
+    for word, spans in windows.items():
+        for low, high in _merged(spans):
+            at = text.find(word, low, high)
+            while at >= 0:
+                end = at + len(word)
+                if not (text[at - 1:at].isalnum() or text[end:end + 1].isalnum()) and not (
+                        overlaps_any(taken, at, end)):
+                    again.append(Finding(at, end, "PERSON", "phi", CONFIRMED_SCORE, DETECTOR))
+                at = text.find(word, end, high)
     return again
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` joined where they overlap, in order."""
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
 
 
 #: How many words' run kinds a name recognizer keeps.

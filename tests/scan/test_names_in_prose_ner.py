@@ -99,6 +99,16 @@ def test_a_person_found_once_is_found_at_every_mention(text: str, again: str) ->
     assert found.count(again) + sum(again in f and f != again for f in found) >= 2
 
 
+def test_mentions_are_joined_within_one_note_not_across_a_long_paste() -> None:
+    note = "Petra Lindqvist opened the meeting. "
+    later = "Minutes were kept by Lindqvist."
+    near = [note[f.start:f.end] if f.end <= len(note) else "later"
+            for f in NameRecognizer().find(note + later)]
+    far_text = note + "x " * (names._MENTION_REACH // 2 + 10) + later
+    far = [far_text[f.start:f.end] for f in NameRecognizer().find(far_text)]
+    assert "later" in near and far.count("Lindqvist") == 0
+
+
 def test_a_word_inside_a_longer_word_is_no_mention() -> None:
     text = "Petra Lindqvist signed. The Lindqvistska archive holds the letters."
     found = [text[f.start:f.end] for f in NameRecognizer().find(text)]
