@@ -93,11 +93,12 @@ _ROLE_STEMS = ("beneficiar", "guardian", "signer", "trustee", "executor", "execu
                "dependent", "dependant", "witness", "referee", "reference", "proxy",
                "caregiver", "next of kin", "emergency contact", "authori", "joint holder",
                "power of attorney")
-#: The company words of `_OF_COMPANY`: it is tried only before them.
-_COMPANY_WORDS = (" Inc", " LLC", " Ltd", " Corp", " Co", " GmbH", " AG", " PLC", " LLP",
-                  " Solutions", " Technologies", " Group", " Holdings", " Partners",
-                  " Associates", " Systems", " Labs", " Consulting", " Analytics", " Research",
-                  " Services")
+#: The company words of `_OF_COMPANY`, as whole words: it is tried only before them.
+_COMPANY_WORD = re.compile(" " + trie((
+    "Inc", "LLC", "Ltd", "Corp", "Co", "GmbH", "AG", "PLC", "LLP", "Solutions", "Technologies",
+    "Group", "Holdings", "Partners", "Associates", "Systems", "Labs", "Consulting",
+    "Analytics", "Research", "Services")) + r"(?![^\W\d_])")
+_AS = re.compile(" as(?= )")  # the blank after it left to the next ` as`
 #: How far before its company word a person's name and `of` are looked for.
 _COMPANY_REACH = 120
 def _plain_word(word: str, not_names: Collection[str]) -> bool:
@@ -189,26 +190,17 @@ def _hits_of(words: tuple[str, ...], hits: Sequence[tuple[int, str]]
             yield at, at + longest
 
 
-def _ending_near(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
-                 haystack: str, reach: int, after: int = 12) -> list[regex.Match[str]]:
-    """The matches of `pattern` that end at one of `words` (found as whole words in
-    `haystack`, `text` or its lower case, by `str.find`), searched only in the `reach`
-    characters before (and `after` characters past the word)."""
-    if len(haystack) != len(text):
-        return list(pattern.finditer(text))
+def _ending_near(words: re.Pattern[str], pattern: regex.Pattern[str], text: str,
+                 reach: int, after: int = 12) -> list[regex.Match[str]]:
+    """The matches of `pattern` that end at one of `words` (a pattern of whole words,
+    found in one pass over `text`), searched only in the `reach` characters before (and
+    `after` characters past the word)."""
     spans: dict[tuple[int, int], regex.Match[str]] = {}
-    for word in words:
-        at = haystack.find(word)
-        while at >= 0:
-            if word[-1].isalpha() and text[at + len(word):at + len(word) + 1].isalpha():
-                # ` Co` of ` Count`
-                at = haystack.find(word, at + 1)
-                continue
-            match = pattern.search(text, max(0, at - reach),
-                                   min(len(text), at + len(word) + after))
-            if match is not None:
-                spans.setdefault(match.span(), match)
-            at = haystack.find(word, at + 1)
+    for word in words.finditer(text):
+        at, end = word.span()
+        match = pattern.search(text, max(0, at - reach), min(len(text), end + after))
+        if match is not None:
+            spans.setdefault(match.span(), match)
     return [spans[span] for span in sorted(spans)]
 
 
@@ -254,11 +246,11 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str],
     lowered = text.lower()
     hits = hits if hits is not None else prose_anchors(text, lowered)
     if " as " in text and any(role in lowered for role in _ROLE_STEMS):
-        for match in _ending_near((" as ",), _AS_ROLE, text, text, _AS_REACH, _AS_REACH):
+        for match in _ending_near(_AS, _AS_ROLE, text, _AS_REACH, _AS_REACH + 1):
             if _plain_word(match.group(1).split()[0], not_names):
                 yield match.span(1)
     if " of " in text or " from " in text:
-        for match in _ending_near(_COMPANY_WORDS, _OF_COMPANY, text, text, _COMPANY_REACH):
+        for match in _ending_near(_COMPANY_WORD, _OF_COMPANY, text, _COMPANY_REACH):
             if all(_plain_word(word, not_names) for word in match.group(1).split()):
                 yield match.span(1)
     verbs = _OBJECT_VERBS + (("had", "has", "have") if "given" in lowered else ())
