@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -185,9 +186,16 @@ def _hits_of(words: tuple[str, ...], hits: Sequence[tuple[int, str]]
     """(start, end) of the longest of `words` at each of `hits`: a word found where a
     longer anchor word starting with it was (`had` of `had given`)."""
     for at, found in hits:
-        longest = max((len(word) for word in words if found.startswith(word)), default=0)
+        longest = _longest_start(words, found)
         if longest:
             yield at, at + longest
+
+
+@lru_cache(maxsize=1024)
+def _longest_start(words: tuple[str, ...], found: str) -> int:
+    """The length of the longest of `words` that `found` starts with (0: none): asked
+    again and again for the few anchor words there are."""
+    return max((len(word) for word in words if found.startswith(word)), default=0)
 
 
 def _ending_near(words: re.Pattern[str], pattern: regex.Pattern[str], text: str,
