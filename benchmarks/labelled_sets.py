@@ -24,10 +24,20 @@ _PLACE = ("LOCATION", "STREET_ADDRESS", "ZIP_CODE")
 _PHONE = ("PHONE_NUMBER", "FAX_NUMBER")
 
 
+def _bucket(key: str) -> int:
+    return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 100
+
+
 def part_of(key: str) -> str:
     """`tune` or `held-out`, fixed by the key's hash (no seed, no order)."""
-    bucket = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 100
-    return "tune" if bucket < TUNE_SHARE else "held-out"
+    return "tune" if _bucket(key) < TUNE_SHARE else "held-out"
+
+
+def tune_half(key: str) -> str | None:
+    """`tune-a` or `tune-b` for a key of the tune part (None for held-out): a rule found
+    on one half's misses that generalises lifts the other half about as much."""
+    bucket = _bucket(key)
+    return None if bucket >= TUNE_SHARE else "tune-a" if bucket < TUNE_SHARE // 2 else "tune-b"
 
 
 @dataclass(frozen=True)
@@ -88,7 +98,8 @@ def load_asq_phi(path: Path) -> LabelledSet:
             spans.append({"entity_type": tag["identifier_type"], "start_position": start,
                           "end_position": start + len(value)})
         records.append({"id": i, "doc": f"q{i}", "full_text": text, "spans": spans,
-                        "part": part_of(f"asq-phi:{text}")})
+                        "part": part_of(f"asq-phi:{text}"),
+                        "half": tune_half(f"asq-phi:{text}")})
     return LabelledSet("asq-phi", "ASQ-PHI synthetic clinical queries", records, ASQ_KINDS,
                        frozenset(ASQ_KINDS), unplaced, prompts=True)
 
@@ -132,7 +143,8 @@ def load_physionet_deid(path: Path) -> LabelledSet:
         spans[key].append({"entity_type": fields[4], "start_position": start,
                            "end_position": end})
     records = [{"id": i, "doc": f"{p}/{n}", "full_text": notes[(p, n)], "spans": spans[(p, n)],
-                "part": part_of(f"physionet-deid:{p}")}
+                "part": part_of(f"physionet-deid:{p}"),
+                "half": tune_half(f"physionet-deid:{p}")}
                for i, (p, n) in enumerate(sorted(notes))]
     return LabelledSet("physionet-deid", "PhysioNet deid nursing notes (surrogate PHI)",
                        records, DEID_KINDS, DEID_ALLOWED)

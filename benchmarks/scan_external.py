@@ -3,7 +3,7 @@ presidio (spaCy sm, findings scored below 0.5 dropped) in one run.
 
     .venv/bin/python benchmarks/scan_external.py --synth /tmp/ext/synth_v2.json \\
         --notebooks /tmp/ext/notebooks [--set asq-phi=DIR] [--set physionet-deid=DIR]
-        [--part tune|held-out|both] [--no-presidio]
+        [--part tune|tune-a|tune-b|held-out|both] [--no-presidio]
         [--presidio-notebooks N] [--show K] [--values] [--sample-findings N]
         [--labels labels.json] [--no-own] [--json out.json]
 
@@ -23,7 +23,9 @@ Data (public, fetched with the `fetch` tool, kept OUTSIDE the repository; never 
 
 Split: every synth record by its template id, every notebook by its path, is put in
 `tune` (~60 %) or `held-out` (~40 %) by a SHA-256 of that key. Tune on `tune` only;
-read `held-out` once, at the end.
+read `held-out` once, at the end. `tune-a` / `tune-b` split the tune part's synth records
+in two by the same hash: read the misses of one half only, and measure the other to see
+whether a rule generalises.
 
 Metrics
   synth   span recall on presidio-research's clear identifier kinds (PERSON, street
@@ -62,7 +64,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-from labelled_sets import LOADERS, LabelledSet, part_of  # noqa: E402
+from labelled_sets import LOADERS, LabelledSet, part_of, tune_half  # noqa: E402
 from scan_accuracy import Hit  # noqa: E402 - one finding record for both accuracy benchmarks
 
 PRESIDIO_MIN_SCORE = 0.5
@@ -133,7 +135,8 @@ def load_synth(path: Path) -> list[dict[str, Any]]:
     records = json.loads(path.read_text())
     for i, r in enumerate(records):
         r["id"] = i
-        r["part"] = part_of(f"synth:{r.get('template_id', r['full_text'])}")
+        key = f"synth:{r.get('template_id', r['full_text'])}"
+        r["part"], r["half"] = part_of(key), tune_half(key)
     return records
 
 
@@ -406,12 +409,12 @@ def run_labelled_set(labelled: LabelledSet, parts: list[str], systems: list[str]
         scanners = {**scanners, "ours(prompt)": prompt_scanner()}
     results: dict[tuple[str, str], SynthResult] = {}
     for part in parts:
-        chosen = [r for r in labelled.records if r["part"] == part]
+        chosen = [r for r in labelled.records if part in (r["part"], r["half"])]
         for name in systems:
             results[(name, part)] = evaluate_synth(chosen, scanners[name],
                                                    labelled.clear_kinds, labelled.allowed_kinds)
     report_synth(parts, results, systems,
-                 {p: sum(r["part"] == p for r in labelled.records) for p in parts},
+                 {p: sum(p in (r["part"], r["half"]) for r in labelled.records) for p in parts},
                  title=labelled.title, kinds=tuple(labelled.clear_kinds), clean="texts")
     if labelled.unplaced:
         print(f"  ({labelled.unplaced} labels whose value is not in their text are left out)")
@@ -445,7 +448,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", action="append", default=[], metavar="NAME=PATH",
                         help="another labelled set: " + ", ".join(LOADERS))
     parser.add_argument("--per-repo", type=int, default=60)
-    parser.add_argument("--part", choices=("tune", "held-out", "both"), default="tune")
+    parser.add_argument("--part", choices=("tune", "tune-a", "tune-b", "held-out", "both"),
+                        default="tune", help="tune-a / tune-b: the synth records of one half "
+                        "of the tune part (by template id); notebooks stay on `tune`")
     parser.add_argument("--no-presidio", action="store_true")
     parser.add_argument("--presidio-notebooks", type=int, default=0,
                         help="presidio on a fixed sample of N notebooks per part (0: all)")
@@ -470,11 +475,11 @@ def main(argv: list[str] | None = None) -> int:
         records = load_synth(args.synth)
         results: dict[tuple[str, str], SynthResult] = {}
         for part in parts:
-            chosen = [r for r in records if r["part"] == part]
+            chosen = [r for r in records if part in (r["part"], r["half"])]
             for name in systems:
                 results[(name, part)] = evaluate_synth(chosen, scanners[name])
         report_synth(parts, results, systems,
-                     {p: sum(r["part"] == p for r in records) for p in parts})
+                     {p: sum(p in (r["part"], r["half"]) for r in records) for p in parts})
         for part in parts:
             if args.show:
                 show_synth(f"ours·{part}", results[("ours", part)], args.show, args.values)
@@ -493,7 +498,8 @@ def main(argv: list[str] | None = None) -> int:
         notebooks = load_notebooks(args.notebooks, args.per_repo)
         nb_results: dict[tuple[str, str], NotebookResult] = {}
         for part in parts:
-            chosen = [nb for nb in notebooks if nb.part == part]
+            whole = "tune" if part.startswith("tune") else part  # notebooks are not halved
+            chosen = [nb for nb in notebooks if nb.part == whole]
             for name in systems:
                 sample = chosen
                 if name == "presidio" and args.presidio_notebooks:
