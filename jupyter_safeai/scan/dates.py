@@ -183,8 +183,8 @@ class DateRecognizer:
         # A month and day (`8/17`) in text about a person; a share, a score or a
         # setting is none (`_month_day`).
         for start, end in _month_day_spans(text):
-            if _month_day(text, start, end) and _about_a_person(
-                    text, usable, max(0, start - 300), end + 300) and not credit_line(
+            if _month_day(text, start, end) and about_a_person(
+                    text, max(0, start - 300), end + 300, usable) and not credit_line(
                     text, start):
                 yield Finding(start, end, "DATE", "phi", 0.6, self.name)
         # A partial date needs its label: read only the 30 characters after each label,
