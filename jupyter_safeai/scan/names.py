@@ -23,6 +23,7 @@ from string import ascii_letters
 import regex
 
 from .code import overlaps_any, python_source
+from .english_words import verbs_adjectives_adverbs
 from .finding import Finding
 from .name_context import (
     NAME_GIVING_PHRASES,
@@ -550,6 +551,56 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 #: How many words' run kinds a name recognizer keeps.
 _WORD_KINDS_KEPT = 50_000
+#: Deletes the ASCII lower-case letters: what is left says how much of a text is capitals.
+_NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _written_in_capitals(text: str) -> bool:
+    """Whether a text is written in capitals (a shouted clinical note, a telex): nine in
+    ten of its letters are. There a word's capitals say nothing about it being a name."""
+    lower = len(text) - len(text.translate(_NO_LOWER))
+    upper = sum(1 for c in text if "A" <= c <= "Z") if lower * 10 < len(text) else 0
+    return upper > 9 * lower and upper >= 40
+
+
+def _cued_in_capitals(text: str, start: int, end: int, kinds: dict[str, str]) -> bool:
+    """Whether capitals in a text written in capitals are a name all the same: a title
+    stands before them (`DR.`, `WIFE`), or no word of them is a common word (`PT WILL`,
+    `PT MORE`) and a label that holds a name stands before them (`PATIENT:`), or an
+    initial opens them, or a weak cue before two names (`CALLED ANA LIMA`), or a verb,
+    an age or a credential after them (`ANA IS`, `JON DEVAUX RRT`), or they are listed
+    names that English uses as no verb, adjective or adverb (`ANA LIMA`, not `CLEAR
+    AMBER`)."""
+    words = _CAPS_RUN.findall(text, start, end)
+    if not words:
+        return False
+    cue = _cue(text, start)
+    if cue == 3 and _PT_BEFORE.search(text, max(0, start - 6), start):
+        cue = 1  # `PT` in capitals is the patient or physical therapy: `PT MAE`, `PT PAN`
+    if cue == 3:
+        return True
+    if any(kinds.get(word.casefold(), "").islower() for word in words):
+        return False
+    return (cue == 2 or cue == 1 and len(words) >= 2
+            or text[start + 1:start + 2] == "." and _OPENS_INITIAL.match(text[start - 1:start])
+            or _AFTER_STRONG.match(text, end) is not None
+            or _CREDENTIAL_AFTER.match(text, end) is not None
+            or "," in text[start:end] and all(kinds.get(w.casefold()) in ("G", "N") for w in words)
+            or len(words) >= 2 and all(kinds.get(w.casefold(), "").isupper() for w in words)
+            and not any(w.casefold() in verbs_adjectives_adverbs() for w in words)
+            or text[start:end] == words[0] and kinds.get(words[0].casefold()) in ("G", "N")
+            and _AFTER_CUE.match(text, end) is not None)
+
+
+_CAPS_RUN = regex.compile(r"\p{Lu}{2,}")
+_INITIAL_SURNAME = regex.compile(r"\p{Lu}\.[ ]?\p{Lu}{2,}(?:-\p{Lu}{2,})?(?![\p{L}\p{N}])")
+#: What may stand before an initial that opens a name: not a letter, digit or
+#: apostrophe (`60'S. NEO`, `I&O. POST` are a plural and an abbreviation).
+_OPENS_INITIAL = regex.compile(r"[ \t\n(/-]?$")
+_PT_BEFORE = regex.compile(r"\bPT\.?[ \t]+$")
+#: A clinician's credential after a name that signs a note: `, RN`, ` RRT`, `, MD`.
+_CREDENTIAL_AFTER = regex.compile(
+    r",?[ \t]*(?:RN|RRT|MD|NP|LPN|CRNA|MSW|LICSW|PHD|RPH|CNM|BSN|MSN|DNP)\b")
 
 
 class NameRecognizer(UsesNameLists):
@@ -594,6 +645,7 @@ class NameRecognizer(UsesNameLists):
         sure: list[Finding] = []
         doubtful: list[tuple[int, int]] = []
         kinds, streets = self.lists.kinds, _run_breaking_streets()
+        capitals: bool | None = None  # whether the text is written in capitals, when asked
         for match in _CANDIDATE.finditer(text):
             value = match.group()
             if value[:3] in _WEEKDAY_HEADS and _WEEKDAY_MONTH_DAY.match(text, match.start()):
@@ -610,6 +662,19 @@ class NameRecognizer(UsesNameLists):
             for start, end, score in found:
                 if _cue(text, start) < 2 and in_documentation(text, start, end):
                     continue  # an author, a reference, an eponym: not the text's person
+                if text[start:end].isupper():
+                    if capitals is None:
+                        capitals = _written_in_capitals(text)
+                    if capitals and not _cued_in_capitals(text, start, end, kinds):
+                        # `URINE CLEAR AMBER`: capitals everywhere say nothing; a cue
+                        # word read as a name may open the run (`SON LEONARD`)
+                        rest = text.find(" ", start, end) + 1
+                        initial = _INITIAL_SURNAME.match(text, rest) if rest else None
+                        end = initial.end() if initial else end  # `PER B. KARGAS`
+                        titled = rest and _TITLE.search(text[start:rest].split("-")[0] + " ")
+                        if not rest or not (titled or _cued_in_capitals(text, rest, end, kinds)):
+                            continue  # (`DAUGHTER-IN-LAW ANA`: a title opens the run)
+                        start = rest
                 if score is None:
                     doubtful.append((start, end))
                 else:

@@ -4,7 +4,9 @@ A line that opens with one or two capitalised words and a colon, in a text where
 least two lines open that way and go on in words, is a dialogue; its labels are who
 speaks. A label is a name when a name list knows it as a strong given name or surname;
 role labels (`Doctor:`, `Patient:`, `Q:`, `Note:`) and log fields (`Epoch: 0010`) are
-not names.
+not names. Where most labels are no names at all (`Neuro:`, `Resp:`, `Renal:`, `Gu:`), the
+text is a form with section headings, not a dialogue: a heading that a list also knows as
+a surname is no speaker.
 """
 
 from __future__ import annotations
@@ -46,9 +48,10 @@ class SpeakerRecognizer:
         from .name_lists import name_lists
 
         lists = name_lists()
+        named = {label: any(lists.kind(w).isupper() for w in label.split())
+                 for label in {match.group(1) for match in matches}}
+        if 2 * sum(named.values()) < len(named):
+            return  # section headings: most labels name no one
         for match in matches:
-            label = match.group(1)
-            words = label.split()
-            known = any(lists.kind(w).isupper() for w in words)
-            if known:
+            if named[match.group(1)]:
                 yield Finding(match.start(1), match.end(1), "PERSON", "phi", 0.75, self.name)
