@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .english_words import verbs_adjectives_adverbs
 from .finding import Finding
 from .name_context import in_documentation, name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, WORDLIKE_ENDINGS, UsesNameLists
@@ -136,6 +137,16 @@ def _words_of(match: re.Match[str] | None) -> list[tuple[int, int]]:
     return spans if all(match.string[a].islower() for a, _ in spans) else []
 
 
+def _english_word(word: str) -> bool:
+    """Whether a word is an English verb, adjective or adverb, or such a verb with its
+    ending (`ALERT`, `ORIENTED`, `NODDING`): no name, for all its capitals."""
+    key = word.casefold()
+    words = verbs_adjectives_adverbs()
+    return key in words or any(
+        key.endswith(ending) and (key[:-len(ending)] in words or key[:-len(ending) - 1] in words)
+        for ending in ("ed", "ing"))
+
+
 def _case_shape(word: str) -> str:
     return "upper" if word.isupper() else "lower" if word.islower() else (
         "title" if word[:1].isupper() else "mixed")
@@ -250,6 +261,8 @@ class LooseNameRecognizer(UsesNameLists):
                 continue  # `Kaplan-Meier, Cox-adjusted` names methods, not people
             cued = bool(_CUE_BEFORE.search(text, max(0, start - 24), start)
                         or _CUE_AFTER.match(text, end))
+            if not listed and shape == "upper" and any(map(_english_word, parts)):
+                continue  # `ALERT, ORIENTED`, `AWAKE, SEDATED`: a note in capitals
             if not listed and not cued and (
                     _ITEM_BEFORE.search(text, max(0, start - 40), start)
                     or _ITEM_AFTER.match(text, end)):

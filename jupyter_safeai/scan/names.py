@@ -597,6 +597,9 @@ _INITIAL_SURNAME = regex.compile(r"\p{Lu}\.[ ]?\p{Lu}{2,}(?:-\p{Lu}{2,})?(?![\p{
 #: What may stand before an initial that opens a name: not a letter, digit or
 #: apostrophe (`60'S. NEO`, `I&O. POST` are a plural and an abbreviation).
 _OPENS_INITIAL = regex.compile(r"[ \t\n(/-]?$")
+#: `pt.` or `patient.` and then a word no list knows: a sentence ended (`Reassured pt.
+#: Rested well`), where `Dr.` would be a title.
+_PT_SENTENCE_END = regex.compile(r"\b(?i:pt|patient)\.[ \t]+$")
 _PT_BEFORE = regex.compile(r"\bPT\.?[ \t]+$")
 #: A clinician's credential after a name that signs a note: `, RN`, ` RRT`, `, MD`.
 _CREDENTIAL_AFTER = regex.compile(
@@ -767,7 +770,8 @@ class NameRecognizer(UsesNameLists):
             return ()
         start, end = base, base + len(word)
         if kind not in _STRONG_KINDS:  # only a title or name-part label makes it a name
-            if _after_name_cue(text, start) and word.casefold() not in EPONYMS:
+            if _after_name_cue(text, start) and word.casefold() not in EPONYMS and not (
+                    _PT_SENTENCE_END.search(text, max(0, start - 12), start)):
                 return ((start, end, 0.75),)
             if not kind and self.confirm is not None and not _wordlike(word) and not (
                     word.endswith("ly")) and word.casefold() not in EPONYMS and (

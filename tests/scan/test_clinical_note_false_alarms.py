@@ -75,3 +75,19 @@ def test_in_capitals_two_listed_names_stand_alone_unless_english_uses_them() -> 
     found = _names(_SHOUTED + "LEG WOUND BANDAGE CLEAN. KEVIN MORRISON TO BRING GLASSES.")
     assert found == ["KEVIN MORRISON"]
     assert _names(_SHOUTED + "EXUDATE WARM YELLOW. SKIN SMALL PINK.") == []
+
+
+def test_in_capitals_a_pair_of_states_after_pt_is_no_surname_given() -> None:
+    from jupyter_safeai.scan.loose_names import LooseNameRecognizer
+
+    text = _SHOUTED + "PT CALM, COOPERATIVE WITH CARE. PT SLEEPING, TURNED Q2H."
+    assert [text[f.start:f.end] for f in LooseNameRecognizer().find(text)] == []
+    named = "PATIENT: OKONKWO, ADAEZE AGE 71"
+    assert [named[f.start:f.end] for f in LooseNameRecognizer().find(named)] == [
+        "OKONKWO, ADAEZE"]
+
+
+def test_a_sentence_ending_in_pt_dot_gives_no_title_to_the_next_word() -> None:
+    text = "Medicated pt. Slept until dawn. Turned pt. Wound care done."
+    assert _names(text) == []
+    assert _names("Spoke with pt. Okonkwo about the plan.") == ["Okonkwo"]
