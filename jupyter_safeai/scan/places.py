@@ -186,7 +186,7 @@ def street_starts(text: str) -> tuple[int, ...]:
 
 
 # Name first: Calle Mayor 12, Hauptstraße 12, PO Box 4410; each pattern tried only when
-# its words are in the text (`in`, or a search that starts at the blank before a digit).
+# its words are in the text (a search in `re`, several times faster than `regex`).
 _SPANISH_STREET_WORDS = ("Calle", "Avenida", "Av.", "Avda.", "Rua", "Via", "Viale", "Carrera",
                          "Jirón", "Paseo", "Camino")
 _COMPOUND_STREET_ENDINGS = ("straße", "strasse", "str.", "weg", "gasse", "platz", "allee",
@@ -205,8 +205,10 @@ def _any_before(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _COMPOUND_BEFORE_NUMBER = _any_before(_COMPOUND_STREET_ENDINGS)
+_SPANISH_BEFORE_BLANK = re.compile(
+    "(?:" + "|".join(re.escape(word) for word in _SPANISH_STREET_WORDS) + ") ")
 _STREET_NAME_FIRST = (
-    (lambda text: any(f"{word} " in text for word in _SPANISH_STREET_WORDS),
+    (lambda text: _SPANISH_BEFORE_BLANK.search(text) is not None,
      regex.compile(rf"(?<![\w-])(?:{_words(_SPANISH_STREET_WORDS)})[ ](?:[\p{{L}}'.-]+[ ]){{0,4}}"
                    r"(?:No\.?[ ]?)?\d{1,5}[A-Za-z]?")),
     (lambda text: _COMPOUND_BEFORE_NUMBER.search(text) is not None,

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .columns import column_entity, plausible_value
 from .entities import ENTITIES, category_of
 from .finding import Finding
 from .records import record_entity
 
+#: `column_entity` of a header's names, remembered for the names last read: printouts
+#: repeat the same few headers.
+_column_entity = lru_cache(maxsize=2048)(column_entity)
 _WIDE_FIELD = re.compile(r"\S+(?: \S+)*")
 #: What separates two `_WIDE_FIELD`s: blanks other than one space between two words. It
 #: is read from its first blank (a one-character class the regex engine skips to) rather
@@ -102,7 +106,7 @@ def _read_header(line: str) -> _Header | None:
         if sum(bool(n) for n in names) < 2 or not all(
                 _COLUMN_NAME.fullmatch(n) for n in names if n):
             continue
-        entities = [column_entity(name) for name in names]
+        entities = [_column_entity(name) for name in names]
         if not _about_a_person(entities):
             continue  # no column about a person: a table of cities or regions is not PHI
         # Beside a clear identifier column, a plain `name` column is a person's name and
@@ -136,7 +140,7 @@ def _aligned_header(line: str, below: str) -> list[tuple[int, int, tuple[str, bo
     ends = {m.end() for m in _TOKEN.finditer(below)}
     if not all(end in ends for _, end in words):
         return None
-    entities = [column_entity(line[a:b]) or record_entity(line[a:b]) for a, b in words]
+    entities = [_column_entity(line[a:b]) or record_entity(line[a:b]) for a, b in words]
     if not _about_a_person(entities):
         return None
     entities = [(e[0], True) if e and e[0] in {"PERSON", "AGE"} else e for e in entities]
