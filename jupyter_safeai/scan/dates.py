@@ -53,34 +53,12 @@ _MONTH3 = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 # next: `03/14/`, `1958-03-`, `1958Mar`, `14th of March`, `14-Mar`, `3/1958`, or the rest
 # of a month name, a blank and a digit. Leading with a one-character class lets the regex
 # engine skip to such characters, which a leading look-ahead does not.
-_AFTER_DIGIT = (
-    rf"(?=\d{{0,3}}([/.-])\d\d?\1|\d{{3}}(?i:{_MONTH3})|\d?/(?:1[89]|20)\d\d"
-    rf"|\d?(?i:st|nd|rd|th)?(?:[ \t]+(?i:of[ \t]+)?|-)(?i:{_MONTH3}))")
 _DATE_START = re.compile(
     r"[0-9JFMASONDjfmasond\u017f](?<![\w/.-].)(?:"
-    rf"(?<=[0-9]){_AFTER_DIGIT}"
+    rf"(?<=[0-9])(?=\d{{0,3}}([/.-])\d\d?\1|\d{{3}}(?i:{_MONTH3})|\d?/(?:1[89]|20)\d\d"
+    rf"|\d?(?i:st|nd|rd|th)?(?:[ \t]+(?i:of[ \t]+)?|-)(?i:{_MONTH3}))"
     r"|(?<![0-9])(?=(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)\w*\.?[ \t]+\d))"
 )
-# Its digits alone: digits are few in most texts, month initials are common letters.
-_DIGIT_START = re.compile(rf"[0-9](?<![\w/.-].){_AFTER_DIGIT}")
-
-
-def date_starts(text: str, lowered: str | None) -> list[int]:
-    """Where a full or a partial date can start: the starts of `_DATE_START` at a digit
-    and at a month's name (every letter start of a date is one); all its starts when
-    `str.find` on `lowered` (`text.lower()`, or None) cannot tell."""
-    if lowered is None:
-        return [m.start() for m in _DATE_START.finditer(text)]
-    starts = [m.start() for m in _DIGIT_START.finditer(text)]
-    for month in _MONTH3.split("|"):
-        at = lowered.find(month)
-        while at >= 0:
-            if _DATE_START.match(text, at):
-                starts.append(at)
-            at = lowered.find(month, at + 1)
-    return sorted(starts)
-
-
 _DATE_CONTEXT = context_regex([
     "dob", "d.o.b", "date of birth", "birth date", "birthdate", "birthday", "born", "b.",
     "admitted", "admission", "admit", "admit date", "discharged", "discharge",
@@ -157,7 +135,7 @@ class DateRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         lowered = text.lower()
         usable = lowered if finds_as_regex_does(text, lowered) else None
-        starts = date_starts(text, usable)
+        starts = [m.start() for m in _DATE_START.finditer(text)]
         for match in matches_at(_FULL_DATE, text, starts):
             start = match.start()
             before = text[max(0, start - 40):start]

@@ -190,10 +190,16 @@ class TextTableRecognizer:
         if "\n" not in text:
             return
         lines = text.split("\n")
+        # The quick checks of `_aligned_header` (a line as wide as the next, which is not
+        # blank) and of `_header` for every line at once; most lines pass neither.
+        widths = [len(line.rstrip()) for line in lines]
+        heads = {i for i, line in enumerate(lines)
+                 if _HEADER_CHARS.fullmatch(line) and _LAYOUT.search(line)}
         i, base = 0, 0  # `base` is where lines[i] starts in `text`
         while i < len(lines):
-            aligned = _aligned_header(lines[i], lines[i + 1]) if i + 1 < len(lines) else None
-            header = _header(lines[i]) if aligned is None else None
+            aligned = _aligned_header(lines[i], lines[i + 1]) if (
+                i + 1 < len(lines) and widths[i] == widths[i + 1] and widths[i + 1]) else None
+            header = _read_header(lines[i]) if aligned is None and i in heads else None
             base += len(lines[i]) + 1
             i += 1
             if aligned is not None:
