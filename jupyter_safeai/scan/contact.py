@@ -137,7 +137,9 @@ def _labelled_phone(text: str, match: re.Match[str]) -> bool:
     if re.fullmatch(r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?", value):
         return False  # a date
     before = text[max(0, match.start() - 30):match.start()]
-    if not (_PHONE_LABEL.search(before) or _PHONE_WORD_AFTER.match(text, match.end())):
+    # (the label's literal start first: most numbers have none before them)
+    if not (_any_phone_word(before) and _PHONE_LABEL.search(before)
+            or _PHONE_WORD_AFTER.match(text, match.end())):
         return False
     if value.startswith(("+", "00")):
         import phonenumbers
