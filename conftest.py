@@ -26,6 +26,8 @@ import pytest
 from tests.processes import free_port, running, wait_until
 
 BIN = Path(sys.executable).parent
+#: This work tree's frontend build (`cd js && jlpm build`).
+THIS_BUILD = Path(__file__).resolve().parent / "jupyter_safeai" / "labextension"
 
 
 @dataclass
@@ -76,13 +78,26 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory,
         yield server
 
 
+def serving_this_build(base: Path) -> dict[str, str]:
+    """The environment that puts this work tree's frontend build first on JUPYTER_PATH,
+    ahead of whatever build the installed package points at."""
+    assert (THIS_BUILD / "package.json").is_file(), "build the frontend first: cd js && jlpm build"
+    extensions = base / "jupyter-path" / "labextensions"
+    extensions.mkdir(parents=True)
+    (extensions / "jupyter-safeai").symlink_to(THIS_BUILD)
+    return {"JUPYTER_PATH": str(base / "jupyter-path")}
+
+
 @contextlib.contextmanager
-def running_lab(base: Path, safeai: dict, env_extra: dict[str, str] | None = None
-                ) -> Iterator[LabServer]:
-    """`jupyter lab` in `base` with `c.SafeAI` set to `safeai`; stopped on exit."""
+def running_lab(base: Path, safeai: dict, env_extra: dict[str, str] | None = None, *,
+                this_build: bool = False) -> Iterator[LabServer]:
+    """`jupyter lab` in `base` with `c.SafeAI` set to `safeai`, serving this work tree's
+    frontend build if `this_build`; stopped on exit."""
     root, runtime, home = base / "root", base / "runtime", base / "home"
     for folder in (root, runtime, home):
         folder.mkdir()
+    if this_build:
+        env_extra = {**(env_extra or {}), **serving_this_build(base)}
     port, token = free_port(), secrets.token_hex(16)
     log_path = base / "server.log"
     # The news and update toasts would cover the sidebar (and ask the internet).

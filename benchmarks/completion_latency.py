@@ -34,16 +34,18 @@ import http.client
 import json
 import os
 import random
-import secrets
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from server_process import ServerProcess  # noqa: E402
 
 DEBOUNCE_MS = 250  # js/schema/completions.json default
 #: A different question each time, so no chat finds its whole prompt already evaluated;
@@ -112,33 +114,23 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def needs_no_extra_buffers() -> bool:
     probe = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
                            timeout=300, check=False)
     return probe.returncode != 0
 
 
-class Server:
-    def __init__(self, threads: int, no_extra_buffers: bool, tmp: str,
-                 completions: bool = True, completion_threads: int = 0) -> None:
-        self.port, self.token = free_port(), secrets.token_hex(16)
-        env = {**os.environ, "JUPYTER_RUNTIME_DIR": tmp}
-        command = [sys.executable, "-c", LAUNCH,
-                   "no-extra-buffers" if no_extra_buffers else "as-is",
-                   "--no-browser", "--allow-root", f"--port={self.port}", "--ip=127.0.0.1",
-                   f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={tmp}",
-                   f"--SafeAI.n_threads={threads}", f"--SafeAI.audit_log={tmp}/audit.jsonl",
-                   "--SafeAI.completion_rate_per_minute=100000",
-                   "--SafeAI.max_new_tokens=64", f"--SafeAI.completions={completions}",
-                   f"--SafeAI.completion_n_threads={completion_threads}"]
-        self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
+class Server(ServerProcess):
+    """The server measured: the embedded model, completions on, no rate limit."""
+
+    def __init__(self, threads: int, no_extra_buffers: bool, completions: bool = True,
+                 completion_threads: int = 0) -> None:
+        settings = {"n_threads": threads, "completion_rate_per_minute": 100000,
+                    "max_new_tokens": 64, "completions": completions,
+                    "completion_n_threads": completion_threads}
+        super().__init__("safeai-completion-latency-", {"SafeAI": settings},
+                         command=[sys.executable, "-c", LAUNCH,
+                                  "no-extra-buffers" if no_extra_buffers else "as-is"])
 
     def request(self, method: str, path: str, body: Any = None,
                 timeout: float = 300) -> http.client.HTTPResponse:
@@ -192,12 +184,6 @@ class Server:
             raise RuntimeError("the chat produced no token")
         return ttft
 
-    def close(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 class Direct:
@@ -281,20 +267,18 @@ def main() -> None:
           f"{args.completion_threads or args.threads} for completions")
     print(f"llama.cpp extra CPU buffers (AMX, repack): {'off' if no_extra else 'on'}"
           f"{' (this machine crashes with them)' if probed else ''}")
-    with tempfile.TemporaryDirectory() as tmp:
-        server = Server(args.threads, no_extra, tmp, not args.completions_off,
-                        args.completion_threads)
-        try:
-            server.wait_loaded(time.monotonic() + 300)
-            direct = Direct(args.threads, no_extra)
-            for prefix in typing_session(500, args.warmup, seed=99):
-                server.complete(prefix)
-                direct.first_word_ms(prefix)
-            for size in [int(s) for s in args.sizes.split(",") if s]:
-                measure(server, direct, size, args.trials)
-            chat_under_completions(server, args.chats)
-        finally:
-            server.close()
+    server = Server(args.threads, no_extra, not args.completions_off, args.completion_threads)
+    try:
+        server.wait_loaded(time.monotonic() + 300)
+        direct = Direct(args.threads, no_extra)
+        for prefix in typing_session(500, args.warmup, seed=99):
+            server.complete(prefix)
+            direct.first_word_ms(prefix)
+        for size in [int(s) for s in args.sizes.split(",") if s]:
+            measure(server, direct, size, args.trials)
+        chat_under_completions(server, args.chats)
+    finally:
+        server.stop()
 
 
 def measure(server: Server, direct: Direct, size: int, trials: int) -> None:

@@ -11,70 +11,41 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-import secrets
-import socket
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from server_process import BIN, ServerProcess  # noqa: E402
 
 QUESTION = "Write a Python function that returns the square of a number."
 MAX_TOKENS = 128
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_status(port: int, token: str, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/api/status", headers={"Authorization": f"token {token}"})
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError("server did not start")
-
-
 def through_server() -> dict[str, float]:
-    port, token = free_port(), secrets.token_hex(16)
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "JUPYTER_RUNTIME_DIR": tmp}
-        command = [str(Path(sys.executable).parent / "jupyter"), "server", "--no-browser",
-                   "--allow-root", f"--port={port}", "--ip=127.0.0.1",
-                   f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp}",
-                   f"--SafeAI.max_new_tokens={MAX_TOKENS}"]
-        started = time.monotonic()
-        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
-        try:
-            wait_for_status(port, token, started + 60)
-            serving = time.monotonic() - started
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-            conn.request("POST", "/safeai/chat",
-                         body=json.dumps({"messages": [{"role": "user", "content": QUESTION}]}),
-                         headers={"Authorization": f"token {token}"})
-            response = conn.getresponse()
-            first = None
-            done: dict = {}
-            for line in response:
-                event = json.loads(line)
-                if event["type"] == "token" and first is None:
-                    first = time.monotonic() - started
-                elif event["type"] == "done":
-                    done = event
-            return {"server_ready_s": serving, "start_to_first_token_s": first or float("nan"),
-                    "tokens": done.get("tokens", 0),
-                    "tokens_per_second": done.get("tokens_per_second") or 0.0}
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+    server = ServerProcess("safeai-first-answer-", {"SafeAI": {"max_new_tokens": MAX_TOKENS}},
+                           command=[str(BIN / "jupyter"), "server"])
+    try:
+        serving = server.wait_ready(60)
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=300)
+        conn.request("POST", "/safeai/chat",
+                     body=json.dumps({"messages": [{"role": "user", "content": QUESTION}]}),
+                     headers=server.headers())
+        response = conn.getresponse()
+        first = None
+        done: dict = {}
+        for line in response:
+            event = json.loads(line)
+            if event["type"] == "token" and first is None:
+                first = time.monotonic() - server.started
+            elif event["type"] == "done":
+                done = event
+        return {"server_ready_s": serving, "start_to_first_token_s": first or float("nan"),
+                "tokens": done.get("tokens", 0),
+                "tokens_per_second": done.get("tokens_per_second") or 0.0}
+    finally:
+        server.stop()
 
 
 def direct() -> dict[str, float]:

@@ -47,8 +47,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "hub"))
-from demo_hub import DemoHub  # noqa: E402
+sys.path.insert(0, str(REPO))
+from hub.demo_hub import DemoHub  # noqa: E402
 
 
 def _load_soak() -> Any:

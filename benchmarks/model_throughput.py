@@ -208,19 +208,6 @@ class Server(ServerProcess):
         finally:
             conn.close()
 
-    def wait_ready(self, timeout: float = 90) -> float:
-        deadline = self.started + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                break
-            try:
-                if self.get_json("/api/status")[0] == 200:
-                    return time.monotonic() - self.started
-            except (OSError, ValueError):
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("jupyter server did not start:\n" + self.log_tail())
-
     def wait_model(self, timeout: float = 120) -> float:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

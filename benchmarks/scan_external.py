@@ -2,7 +2,8 @@
 presidio (spaCy sm, findings scored below 0.5 dropped) in one run.
 
     .venv/bin/python benchmarks/scan_external.py --synth /tmp/ext/synth_v2.json \\
-        --notebooks /tmp/ext/notebooks [--part tune|held-out|both] [--no-presidio]
+        --notebooks /tmp/ext/notebooks [--set asq-phi=DIR] [--set physionet-deid=DIR]
+        [--part tune|tune-a|tune-b|held-out|both] [--no-presidio]
         [--presidio-notebooks N] [--show K] [--values] [--sample-findings N]
         [--labels labels.json] [--no-own] [--json out.json]
 
@@ -10,6 +11,8 @@ Data (public, fetched with the `fetch` tool, kept OUTSIDE the repository; never 
   presidio-research: fetch `github:microsoft/presidio-research`, then
       git -C /work/.mirror/microsoft+presidio-research/repo \\
           show HEAD:data/synth_dataset_v2.json > /tmp/ext/synth_v2.json
+  --set: ASQ-PHI (synthetic clinical queries) and PhysioNet deid's surrogate-PHI nursing
+      notes, read by `labelled_sets.py`; how to fetch them is in benchmarks/README.md.
   notebooks: fetch public teaching repositories (we used jakevdp/PythonDataScienceHandbook,
       ageron/handson-ml2, CamDavidsonPilon/Probabilistic-Programming-and-Bayesian-Methods-
       for-Hackers, Qiskit/textbook, donnemartin/data-science-ipython-notebooks,
@@ -20,7 +23,9 @@ Data (public, fetched with the `fetch` tool, kept OUTSIDE the repository; never 
 
 Split: every synth record by its template id, every notebook by its path, is put in
 `tune` (~60 %) or `held-out` (~40 %) by a SHA-256 of that key. Tune on `tune` only;
-read `held-out` once, at the end.
+read `held-out` once, at the end. `tune-a` / `tune-b` split the tune part's synth records
+in two by the same hash: read the misses of one half only, and measure the other to see
+whether a rule generalises.
 
 Metrics
   synth   span recall on presidio-research's clear identifier kinds (PERSON, street
@@ -30,6 +35,8 @@ Metrics
           clear-kind span) with a finding outside every gold span of a HIPAA kind (the
           clear kinds, GPE, DATE_TIME, AGE, DOMAIN_NAME); ORGANIZATION, TITLE, NRP are
           not identifiers.
+  --set   the same span recall on each set's identifier labels, false alarms on its texts
+          without any.
   notebooks  share of cells (source or any text output) and of notebooks with a finding;
           findings by label; `--sample-findings N --values` prints a fixed sample of ours
           with context to hand-label, `--labels` (a JSON {key: 0|1} kept outside the repo)
@@ -57,9 +64,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from labelled_sets import LOADERS, LabelledSet, part_of, tune_half  # noqa: E402
 from scan_accuracy import Hit  # noqa: E402 - one finding record for both accuracy benchmarks
 
-TUNE_SHARE = 60  # percent
 PRESIDIO_MIN_SCORE = 0.5
 #: presidio-research label → the labels of ours that name the same thing (first: strict)
 CLEAR_KINDS: dict[str, tuple[str, ...]] = {
@@ -82,12 +89,6 @@ PRESIDIO_MAX_CHARS = 100_000  # spaCy refuses 1,000,000; longer outputs are cut 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def part_of(key: str) -> str:
-    """`tune` or `held-out`, fixed by the key's hash (no seed, no order)."""
-    bucket = int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 100
-    return "tune" if bucket < TUNE_SHARE else "held-out"
-
-
 Scan = Callable[[str], list[Hit]]
 
 
@@ -100,6 +101,19 @@ def ours_scanner() -> Scan:
     def scan(text: str) -> list[Hit]:
         return [Hit(f.start, f.end, f.entity, f.category, f.detector)
                 for f in raw_findings(text, jupyter_safeai.scan_text)]
+    return scan
+
+
+def prompt_scanner() -> Scan:
+    """Ours as the prompt gate scans a prompt: well-known placeholder values
+    (`…@example.com`, `123-45-6789`) are reported too (`policy.gate.check_prompt`)."""
+    import jupyter_safeai
+    from jupyter_safeai.scan.placeholders import with_placeholders
+
+    scanner = with_placeholders(jupyter_safeai.scan_text)
+
+    def scan(text: str) -> list[Hit]:
+        return [Hit(f.start, f.end, f.entity, f.category, f.detector) for f in scanner(text)]
     return scan
 
 
@@ -121,7 +135,8 @@ def load_synth(path: Path) -> list[dict[str, Any]]:
     records = json.loads(path.read_text())
     for i, r in enumerate(records):
         r["id"] = i
-        r["part"] = part_of(f"synth:{r.get('template_id', r['full_text'])}")
+        key = f"synth:{r.get('template_id', r['full_text'])}"
+        r["part"], r["half"] = part_of(key), tune_half(key)
     return records
 
 
@@ -155,24 +170,27 @@ def covered(start: int, end: int, hits: Sequence[Hit]) -> float:
     return sum(marks) / max(1, end - start)
 
 
-def evaluate_synth(records: Sequence[dict[str, Any]], scan: Scan) -> SynthResult:
+def evaluate_synth(records: Sequence[dict[str, Any]], scan: Scan,
+                   clear_kinds: dict[str, tuple[str, ...]] = CLEAR_KINDS,
+                   allowed_kinds: frozenset[str] = HIPAA_KINDS) -> SynthResult:
+    """Span recall on `clear_kinds`; a finding outside every span of `allowed_kinds` is false."""
     result = SynthResult()
     t0 = time.perf_counter()
     for r in records:
         hits = [h for h in scan(r["full_text"]) if h.category == "phi"]
         spans = r["spans"]
-        clear = [s for s in spans if s["entity_type"] in CLEAR_KINDS]
+        clear = [s for s in spans if s["entity_type"] in clear_kinds]
         for s in clear:
             kind, start, end = s["entity_type"], s["start_position"], s["end_position"]
             near = [h for h in hits if h.start < end and h.end > start]
             ok = covered(start, end, near) >= 0.5
             result.total[kind] += 1
             result.found[kind] += ok
-            same = [h for h in near if h.entity in CLEAR_KINDS[kind]]
+            same = [h for h in near if h.entity in clear_kinds[kind]]
             result.strict[kind] += covered(start, end, same) >= 0.5
             if not ok:
                 result.misses.append((r, s))
-        allowed = [s for s in spans if s["entity_type"] in HIPAA_KINDS]
+        allowed = [s for s in spans if s["entity_type"] in allowed_kinds]
         false = [h for h in hits if not any(h.start < s["end_position"]
                                             and h.end > s["start_position"] for s in allowed)]
         result.false.extend((r, h) for h in false)
@@ -299,26 +317,31 @@ def shown(text: str, start: int, end: int, values: bool, around: int = 50) -> st
 
 def print_rows(title: str, headers: list[str], rows: list[tuple[str, list[str], str]]) -> None:
     print(f"\n{title}")
-    print(f"  {'':38}" + "".join(f"{h:>16}" for h in headers) + f"{'target':>10}")
+    print(f"  {'':44}" + "".join(f"{h:>18}" for h in headers) + f"{'target':>10}")
     for label, values, target in rows:
-        print(f"  {label:38}" + "".join(f"{v:>16}" for v in values) + f"{target:>10}")
+        print(f"  {label:44}" + "".join(f"{v:>18}" for v in values) + f"{target:>10}")
 
 
 def report_synth(parts: list[str], results: dict[tuple[str, str], SynthResult],
-                 systems: list[str], counts: dict[str, int]) -> None:
+                 systems: list[str], counts: dict[str, int],
+                 title: str = "presidio-research synth_dataset_v2",
+                 kinds: Sequence[str] = tuple(CLEAR_KINDS),
+                 clean: str = "sentences") -> None:
     headers = [f"{s}·{p}" for p in parts for s in systems]
     keys = [(s, p) for p in parts for s in systems]
     rows = [
         ("span recall, clear kinds (>=50%)", [fmt(results[k].recall()) for k in keys], "≥ 0.95"),
         ("strict recall (matching label)", [fmt(results[k].recall(strict=True)) for k in keys],
          ""),
-        ("false alarms on clean sentences", [fmt(results[k].alarm_rate) for k in keys],
+        (f"false alarms on clean {clean}", [fmt(results[k].alarm_rate) for k in keys],
          "≤ 0.03"),
     ]
-    for kind in CLEAR_KINDS:
+    n_clean = "/".join(str(results[(systems[0], p)].clean) for p in parts)
+    rows.append((f"  clean {clean} (n={n_clean})", ["" for _ in keys], ""))
+    for kind in kinds:
         n = "/".join(str(results[(systems[0], p)].total[kind]) for p in parts)
         rows.append((f"  {kind} (n={n})", [fmt(results[k].recall(kind)) for k in keys], ""))
-    print_rows("presidio-research synth_dataset_v2 (records: " + ", ".join(
+    print_rows(f"{title} (records: " + ", ".join(
         f"{p} {counts[p]}" for p in parts) + ")", headers, rows)
 
 
@@ -377,6 +400,33 @@ def label_share(result: NotebookResult, labels: dict[str, int]) -> tuple[int, in
     return sum(keyed.values()), len(keyed)
 
 
+def run_labelled_set(labelled: LabelledSet, parts: list[str], systems: list[str],
+                     scanners: dict[str, Scan], show: int, values: bool) -> dict[str, Any]:
+    """One labelled set through every system and part, as the synth set; a set of
+    prompts also through ours as the prompt gate scans them (`ours(prompt)`)."""
+    if labelled.prompts:
+        systems = ["ours", "ours(prompt)", *systems[1:]]
+        scanners = {**scanners, "ours(prompt)": prompt_scanner()}
+    results: dict[tuple[str, str], SynthResult] = {}
+    for part in parts:
+        chosen = [r for r in labelled.records if part in (r["part"], r["half"])]
+        for name in systems:
+            results[(name, part)] = evaluate_synth(chosen, scanners[name],
+                                                   labelled.clear_kinds, labelled.allowed_kinds)
+    report_synth(parts, results, systems,
+                 {p: sum(p in (r["part"], r["half"]) for r in labelled.records) for p in parts},
+                 title=labelled.title, kinds=tuple(labelled.clear_kinds), clean="texts")
+    if labelled.unplaced:
+        print(f"  ({labelled.unplaced} labels whose value is not in their text are left out)")
+    for part in parts:
+        if show:
+            show_synth(f"{labelled.name} ours·{part}", results[("ours", part)], show, values)
+    return {f"{s}·{p}": {"recall": r.recall(), "strict": r.recall(strict=True),
+                         "false_alarms": r.alarm_rate,
+                         "by_kind": {k: r.recall(k) for k in labelled.clear_kinds}}
+            for (s, p), r in results.items()}
+
+
 # ------------------------------------------------------------------ own corpus
 
 
@@ -395,8 +445,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synth", type=Path, help="presidio-research synth_dataset_v2.json")
     parser.add_argument("--notebooks", type=Path, help="<dir>/<owner>+<name>/**/*.ipynb")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=PATH",
+                        help="another labelled set: " + ", ".join(LOADERS))
     parser.add_argument("--per-repo", type=int, default=60)
-    parser.add_argument("--part", choices=("tune", "held-out", "both"), default="tune")
+    parser.add_argument("--part", choices=("tune", "tune-a", "tune-b", "held-out", "both"),
+                        default="tune", help="tune-a / tune-b: the synth records of one half "
+                        "of the tune part (by template id); notebooks stay on `tune`")
     parser.add_argument("--no-presidio", action="store_true")
     parser.add_argument("--presidio-notebooks", type=int, default=0,
                         help="presidio on a fixed sample of N notebooks per part (0: all)")
@@ -421,11 +475,11 @@ def main(argv: list[str] | None = None) -> int:
         records = load_synth(args.synth)
         results: dict[tuple[str, str], SynthResult] = {}
         for part in parts:
-            chosen = [r for r in records if r["part"] == part]
+            chosen = [r for r in records if part in (r["part"], r["half"])]
             for name in systems:
                 results[(name, part)] = evaluate_synth(chosen, scanners[name])
         report_synth(parts, results, systems,
-                     {p: sum(r["part"] == p for r in records) for p in parts})
+                     {p: sum(p in (r["part"], r["half"]) for r in records) for p in parts})
         for part in parts:
             if args.show:
                 show_synth(f"ours·{part}", results[("ours", part)], args.show, args.values)
@@ -433,11 +487,19 @@ def main(argv: list[str] | None = None) -> int:
                                          "false_alarms": r.alarm_rate}
                             for (s, p), r in results.items()}
 
+    for spec in args.set:
+        name, _, path = spec.partition("=")
+        if name not in LOADERS or not path:
+            parser.error(f"--set takes NAME=PATH, NAME one of {', '.join(LOADERS)}")
+        summary[name] = run_labelled_set(LOADERS[name](Path(path)), parts, systems, scanners,
+                                         args.show, args.values)
+
     if args.notebooks:
         notebooks = load_notebooks(args.notebooks, args.per_repo)
         nb_results: dict[tuple[str, str], NotebookResult] = {}
         for part in parts:
-            chosen = [nb for nb in notebooks if nb.part == part]
+            whole = "tune" if part.startswith("tune") else part  # notebooks are not halved
+            chosen = [nb for nb in notebooks if nb.part == whole]
             for name in systems:
                 sample = chosen
                 if name == "presidio" and args.presidio_notebooks:

@@ -142,14 +142,14 @@ def ner_cells(cells: Sequence[str]) -> int:
     import jupyter_safeai.scan.nlp as nlp
 
     asked = False
-    original = nlp.PersonNer.confirm_many
+    original = nlp.PersonNer.labels_many  # every question goes through it
 
-    def counting(self: Any, text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    def counting(self: Any, text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
         nonlocal asked
         asked = asked or bool(spans)
         return original(self, text, spans)
 
-    nlp.PersonNer.confirm_many = counting  # type: ignore[method-assign]
+    nlp.PersonNer.labels_many = counting  # type: ignore[method-assign]
     count = 0
     try:
         from jupyter_safeai import scan_text
@@ -159,7 +159,7 @@ def ner_cells(cells: Sequence[str]) -> int:
             scan_text(cell)
             count += asked
     finally:
-        nlp.PersonNer.confirm_many = original  # type: ignore[method-assign]
+        nlp.PersonNer.labels_many = original  # type: ignore[method-assign]
     return count
 
 

@@ -8,6 +8,7 @@ a command of its own that takes the server's arguments).
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import secrets
@@ -65,6 +66,23 @@ class ServerProcess:
 
     def log_tail(self, chars: int = 3000) -> str:
         return self.log_path.read_text(errors="replace")[-chars:]
+
+    def wait_ready(self, timeout: float = 90) -> float:
+        """Seconds from the start until `/api/status` answers; RuntimeError with the log's
+        tail when the server exits or takes longer than `timeout` seconds."""
+        deadline = self.started + timeout
+        while time.monotonic() < deadline and self.process.poll() is None:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+            try:
+                conn.request("GET", "/api/status", headers=self.headers())
+                if conn.getresponse().status == 200:
+                    return time.monotonic() - self.started
+            except OSError:
+                pass
+            finally:
+                conn.close()
+            time.sleep(0.05)
+        raise RuntimeError("jupyter server did not start:\n" + self.log_tail())
 
     def stop(self) -> None:
         """Terminate (kill after 20 s) and remove the temporary folders."""

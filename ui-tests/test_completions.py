@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,11 +21,8 @@ from playwright.sync_api import Page, expect
 from test_chat_context import cell, open_notebook
 from test_warnings import code
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "models"))
-from fake_openai import FakeOpenAI  # noqa: E402
-
-from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL  # noqa: E402
+from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL
+from tests.models.fake_openai import FakeOpenAI
 
 SSN = "219-09-9999"
 KEY = "AKIA" + "ZQ3DRT5K7PLMN2XW"
@@ -68,17 +64,12 @@ def fake() -> Iterator[ThreadedFake]:
 @pytest.fixture(scope="module")
 def completion_lab(fake: ThreadedFake, tmp_path_factory: pytest.TempPathFactory,
                    start_lab: Any) -> Iterator[Any]:
-    build = ROOT / "jupyter_safeai" / "labextension"
-    assert (build / "package.json").is_file(), "build the frontend first: cd js && jlpm build"
-    base = tmp_path_factory.mktemp("completion-lab")
-    extensions = base / "jupyter-path" / "labextensions"
-    extensions.mkdir(parents=True)
-    (extensions / "jupyter-safeai").symlink_to(build)
     remote = {"name": "site-coder", "url": fake.fake.url, "license": "Apache-2.0",
               "model_card": "https://intranet.example.org/site-coder"}
     safeai = {"approved_models": [EMBEDDED_DEFAULT_MODEL, remote],
               "preload_default_model": False, "completion_model": "site-coder"}
-    with start_lab(base, safeai, {"JUPYTER_PATH": str(base / "jupyter-path")}) as server:
+    with start_lab(tmp_path_factory.mktemp("completion-lab"), safeai,
+                   this_build=True) as server:
         yield server
 
 
@@ -87,6 +78,16 @@ def type_in_cell(page: Page, index: int, text: str) -> None:
     editor.click()
     page.keyboard.press("Control+End")
     page.keyboard.type(text, delay=30)
+
+
+def type_in_new_notebook(page: Page, lab: Any, fake: ThreadedFake, name: str,
+                         first_cell: str) -> int:
+    """Open notebook `name` with one code cell and type `TYPED` at its end; the number of
+    requests the model had before."""
+    open_notebook(page, lab, name, [code(first_cell)])
+    before = len(fake.fake.chats)
+    type_in_cell(page, 0, TYPED)
+    return before
 
 
 def source(page: Page, index: int) -> str:
@@ -101,9 +102,7 @@ def test_our_provider_is_loaded(page: Page, completion_lab: Any) -> None:
 
 def test_ghost_text_appears_and_tab_accepts_it(page: Page, completion_lab: Any,
                                                fake: ThreadedFake, screenshots: Path) -> None:
-    open_notebook(page, completion_lab, "ghost.ipynb", [code("")])
-    before = len(fake.fake.chats)
-    type_in_cell(page, 0, TYPED)
+    before = type_in_new_notebook(page, completion_lab, fake, "ghost.ipynb", "")
     ghost = page.locator(GHOST)
     expect(ghost).to_have_text("x * x", timeout=30_000)
     page.screenshot(path=screenshots / "completion-ghost.png")
@@ -116,10 +115,8 @@ def test_ghost_text_appears_and_tab_accepts_it(page: Page, completion_lab: Any,
 
 def test_an_ssn_in_a_string_reaches_the_model_as_a_placeholder(
         page: Page, completion_lab: Any, fake: ThreadedFake, screenshots: Path) -> None:
-    open_notebook(page, completion_lab, "ssn.ipynb", [
-        code(f'patient = {{"name": "synthetic", "ssn": "{SSN}"}}\n')])
-    before = len(fake.fake.chats)
-    type_in_cell(page, 0, TYPED)
+    before = type_in_new_notebook(page, completion_lab, fake, "ssn.ipynb",
+                                  f'patient = {{"name": "synthetic", "ssn": "{SSN}"}}\n')
     expect(page.locator(GHOST)).to_have_text("x * x", timeout=30_000)
     page.screenshot(path=screenshots / "completion-ssn.png")
     sent = fake.prompts()[before:]
@@ -131,10 +128,8 @@ def test_an_ssn_in_a_string_reaches_the_model_as_a_placeholder(
 
 def test_a_secret_in_the_cell_sends_nothing_and_the_status_bar_says_why(
         page: Page, completion_lab: Any, fake: ThreadedFake, screenshots: Path) -> None:
-    open_notebook(page, completion_lab, "secret.ipynb", [
-        code(f'aws_access_key_id = "{KEY}"\n')])
-    before = len(fake.fake.chats)
-    type_in_cell(page, 0, TYPED)
+    before = type_in_new_notebook(page, completion_lab, fake, "secret.ipynb",
+                                  f'aws_access_key_id = "{KEY}"\n')
     status = page.locator(".safeai-completion-status")
     expect(status).to_contain_text("no completion", timeout=30_000)
     expect(status).to_contain_text("AWS")

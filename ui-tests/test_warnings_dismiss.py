@@ -35,15 +35,9 @@ def md(source: str) -> dict:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory, start_lab: Any) -> Iterator[Any]:
-    build = ROOT / "jupyter_safeai" / "labextension"
-    assert (build / "package.json").is_file(), "build the frontend first: cd js && jlpm build"
-    base = tmp_path_factory.mktemp("warnings-lab")
-    extensions = base / "jupyter-path" / "labextensions"
-    extensions.mkdir(parents=True)
-    (extensions / "jupyter-safeai").symlink_to(build)
     # The default admin settings (never_accept: secret), and no model: the panel only scans.
-    with start_lab(base, {"preload_default_model": False},
-                   {"JUPYTER_PATH": str(base / "jupyter-path")}) as server:
+    with start_lab(tmp_path_factory.mktemp("warnings-lab"), {"preload_default_model": False},
+                   this_build=True) as server:
         yield server
 
 

@@ -16,11 +16,11 @@ from .address_blocks import _regions
 from .finding import Finding
 from .geography import is_place_name
 from .name_context import in_organisation
-from .name_lists import COMMON_WORDS, UsesNameLists
+from .name_lists import COMMON_WORDS, PARTICLES, UsesNameLists
 
 # Two to four words: capitalised words, initials, particles (`Agatha Á Ottarsdóttir`,
 # `Silvia J Křenová`, `Willemine ten Pas`).
-_PARTICLES = r"(?:van|von|de|del|della|da|das|dos|du|ten|ter|bin|binti|al|el|la|le)"
+_PARTICLES = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 _NAME_LINE = regex.compile(
     rf"\p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+(?:[ ]{{1,2}}(?:\p{{Lu}}\.?|\p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+|"
     rf"(?:{_PARTICLES}[ ])+(?=\p{{Lu}})\p{{Lu}}[\p{{Ll}}\p{{M}}'’-]+)){{1,3}}"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
-from .name_context import credit_line
+from .name_context import about_a_person, credit_line
 from .recognizer import context_regex, finds_as_regex_does, matches_at
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -72,21 +72,6 @@ _DATE_CONTEXT = context_regex([
     "on",
 ])
 # Words that make a text about a person, so every full date in it is that person's.
-_PERSON_TEXT = re.compile(
-    r"\b(?:patient|pt\b|mrn|dob|date[ _]of[ _]birth|birth[ _]?date|admitted|admission|"
-    r"discharged|discharge|deceased|died|diagnosed|mr\.|mrs\.|ms\.|"
-    r"patient[ _]name|full[ _]name|ssn|medical record|encounter|visit|subject|participant|"
-    r"member[ _]id|"
-    r"date[ _]of[ _]death|next of kin|physician|nurse|seen by|years? old|y/o)",
-    re.IGNORECASE,
-)
-#: Lower-case words one of which starts every `_PERSON_TEXT` match.
-_PERSON_ANCHORS = (
-    "patient", "pt", "mr", "ms", "dob", "date", "birth", "admi", "discharge", "deceased",
-    "died", "diagnosed", "full", "ssn", "medical", "encounter", "visit", "subject",
-    "participant", "member", "next", "physician", "nurse", "seen", "year", "y/o",
-)
-
 # Dates that bound a query or a series, or stamp a release, belong to no one.
 _NOT_PERSONAL_WORDS = (
     "version", "release", "released", "build", "v", "copyright", "©", "updated",
@@ -145,8 +130,8 @@ class DateRecognizer:
                     _NOT_PERSONAL_BACKWARDS.match(backwards)):
                 continue
             # A date is a person's when labelled, or when its neighbourhood is about one.
-            if (labelled or _about_a_person(text, usable, max(0, start - 300),
-                                            match.end() + 300)) and not credit_line(text, start):
+            if (labelled or about_a_person(text, max(0, start - 300), match.end() + 300,
+                                           usable)) and not credit_line(text, start):
                 yield Finding(start, match.end(), "DATE", "phi", 0.85 if labelled else 0.7,
                               self.name)
         # A partial date needs its label: read only the 30 characters after each label,
@@ -161,8 +146,8 @@ class DateRecognizer:
                 # a bare `on` ties a partial date as it does a full one: only in text
                 # about a person (`Notes on Quantum Computing. Apr. 2000` is a citation)
                 if label.group().strip().lower() == "on" and (
-                        credit_line(text, match.start()) or not _about_a_person(
-                            text, usable, max(0, match.start() - 300), match.end() + 300)):
+                        credit_line(text, match.start()) or not about_a_person(
+                            text, max(0, match.start() - 300), match.end() + 300, usable)):
                     continue
                 yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
 
@@ -173,19 +158,6 @@ def _labelled(before: str) -> bool:
     person, and never on a bibliography or credit line."""
     labels = [m.group() for m in _DATE_CONTEXT.finditer(before)]
     return any(label.strip().lower() != "on" for label in labels)
-
-
-def _about_a_person(text: str, lowered: str | None, start: int, end: int) -> bool:
-    """`_PERSON_TEXT.search(text, start, end)`, tried only where an anchor word is."""
-    if lowered is None:
-        return bool(_PERSON_TEXT.search(text, start, end))
-    for anchor in _PERSON_ANCHORS:
-        at = lowered.find(anchor, start, end)
-        while at >= 0:
-            if _PERSON_TEXT.match(text, at, end):
-                return True
-            at = lowered.find(anchor, at + 1, end)
-    return False
 
 
 #: Words before a bare `N years` that make it a span of time.

@@ -18,7 +18,7 @@ from .allow import Baseline, apply_inline_allows, fingerprint, mask
 from .dataframe import scan_dataframe
 from .engine import scan_text
 from .entities import Severity
-from .finding import Finding
+from .finding import Finding, fields_set
 from .notebook import (
     SCAN_FAILED,
     TextScanner,
@@ -66,21 +66,22 @@ class CellPlace:
     part: str | None = None  # for outputs: "stream", "error" or the MIME type
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FileFinding:
     """One finding placed in a file, as reports show it: a masked value, never the value.
 
-    `found` keeps what the engine said (label, category, score, detector and, for
-    tables, column/row/share); `place` is set for notebooks.
+    Where it is (`path`, then what a file of its kind has of `line`, `column` and a
+    notebook's `place`), then what: `found` keeps what the engine said (label, category,
+    score, detector and, for tables, column/row/share).
     """
 
     path: str
-    found: Finding
-    severity: Severity
-    masked: str
     line: int | None = None
     column: int | None = None
     place: CellPlace | None = None
+    found: Finding
+    severity: Severity
+    masked: str
     fingerprint: str = field(default="", repr=False)
 
     @property
@@ -117,20 +118,19 @@ class FileFinding:
                 self.found.column or "", self.entity)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NotScanned:
-    """A part of a file that was skipped (an image output, a malformed cell) and why."""
+    """A part of a file that was skipped (an image output, a malformed cell): where, and
+    why."""
 
     path: str
-    reason: str
     cell: int | None = None
     output: int | None = None
     part: str | None = None
+    reason: str
 
     def to_dict(self) -> dict[str, object]:
-        out = {"path": self.path, "reason": self.reason, "cell": self.cell,
-               "output": self.output, "part": self.part}
-        return {k: v for k, v in out.items() if v is not None}
+        return fields_set(self)
 
     def where(self) -> str:
         bits = [f"cell {self.cell}" if self.cell is not None else "",
@@ -192,7 +192,8 @@ def _upgraded(nb: dict[str, Any]) -> dict[str, Any]:
 
     nbformat logs what makes a notebook invalid, quoting the offending part of it (which
     may be a patient's row), so its logger is muted here; a missing top-level `metadata`
-    (which its converter needs) is supplied.
+    (which its converter needs) is supplied. Version 3 files keep text as lists of lines,
+    which the converter expects joined, as nbformat's own reader does before converting.
     """
     import nbformat  # only for old notebooks: most files never need it
     from traitlets.log import get_logger
@@ -202,7 +203,10 @@ def _upgraded(nb: dict[str, Any]) -> dict[str, Any]:
     logger = get_logger()
     logger.addFilter(_drop_record)
     try:
-        return nbformat.convert(nbformat.from_dict(nb), 4)
+        old = nbformat.from_dict(nb)
+        if version == 3:
+            old = nbformat.v3.rwbase.rejoin_lines(old)
+        return nbformat.convert(old, 4)
     except Exception as exc:  # noqa: BLE001 - nbformat raises many types for odd files
         raise FileError(f"an nbformat-{version} notebook nbformat cannot upgrade "
                         f"({type(exc).__name__})") from None
@@ -246,7 +250,8 @@ def scan_text_file(path: Path, shown: str, scanner: TextScanner = scan_text,
     out = []
     for f, line, column in line_columns(text, kept):
         value = text[f.start:f.end]
-        out.append(FileFinding(shown, f, severities[id(f)], mask(value, f.entity), line, column,
+        out.append(FileFinding(path=shown, line=line, column=column, found=f,
+                               severity=severities[id(f)], masked=mask(value, f.entity),
                                fingerprint=fingerprint(f.entity, value)))
     return out
 
@@ -258,15 +263,16 @@ def scan_notebook_file(
     result = scan_notebook(read_notebook(_read_text(path)), path=shown, scanner=scanner,
                            forbidden_categories=forbidden)
     findings = [
-        FileFinding(shown, Finding(0, 0, f.entity, f.category, f.score, f.detector), f.severity,
-                    f.masked, f.line, f.column,
-                    CellPlace(f.cell + 1, f.cell_type, f.where,
-                              None if f.output is None else f.output + 1, f.part),
-                    f.fingerprint)
+        FileFinding(path=shown, line=f.line, column=f.column,
+                    place=CellPlace(f.cell + 1, f.cell_type, f.where,
+                                    None if f.output is None else f.output + 1, f.part),
+                    found=Finding(0, 0, f.entity, f.category, f.score, f.detector),
+                    severity=f.severity, masked=f.masked, fingerprint=f.fingerprint)
         for f in result.findings
     ]
-    skipped = [NotScanned(shown, s.reason, None if s.cell is None else s.cell + 1,
-                          None if s.output is None else s.output + 1, s.part)
+    skipped = [NotScanned(path=shown, cell=None if s.cell is None else s.cell + 1,
+                          output=None if s.output is None else s.output + 1, part=s.part,
+                          reason=s.reason)
                for s in result.skipped]
     return findings, skipped
 
@@ -285,7 +291,8 @@ def scan_table_file(path: Path, shown: str,
         else:
             masked, digest = mask(value, f.entity), fingerprint(f.entity, value)
             line = f.row + 2 if csv and f.row is not None else None  # line 1 is the header
-        out.append(FileFinding(shown, f, severity, masked, line, fingerprint=digest))
+        out.append(FileFinding(path=shown, line=line, found=f, severity=severity,
+                               masked=masked, fingerprint=digest))
     return out
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 Category = Literal["phi", "secret", "genomic"]
 #: The categories, in the order policies and reports list them (one source for all).
@@ -32,4 +32,10 @@ class Finding:
     share: float | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        return fields_set(self)
+
+
+def fields_set(record: Any) -> dict[str, object]:
+    """A dataclass record's fields without those that are not set (None): what a report
+    or a JSON answer shows of it."""
+    return {k: v for k, v in asdict(record).items() if v is not None}

@@ -52,7 +52,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from .finding import Finding
 from .recognizer import PatternRecognizer, Recognizer, context_regex, literal_starts, matches_at
@@ -140,12 +139,11 @@ _FIELD = re.compile(r"[^\t]+")
 _TOKEN = re.compile(r"\S+")
 
 
-@dataclass(frozen=True)
 class VcfRecognizer:
     """VCF records with per-sample genotype columns, and sample names in the header."""
 
-    name: str = "vcf"
-    entities: tuple[str, ...] = ("VCF_SAMPLE", "SAMPLE_ID")
+    name = "vcf"
+    entities = ("VCF_SAMPLE", "SAMPLE_ID")
 
     def find(self, text: str) -> Iterator[Finding]:
         if "#CHROM" in text:
@@ -262,12 +260,11 @@ def _leading(lines: list[re.Match[str]], test: Callable[[str], bool]) -> list[re
 _BODY_LINE = re.compile(r"[A-Za-z*.-]+")
 
 
-@dataclass(frozen=True)
 class SequenceRecognizer:
     """DNA/RNA and protein sequences that belong to a subject (FASTA, FASTQ, free text)."""
 
-    name: str = "sequence"
-    entities: tuple[str, ...] = ("DNA_SEQUENCE", "PROTEIN_SEQUENCE")
+    name = "sequence"
+    entities = ("DNA_SEQUENCE", "PROTEIN_SEQUENCE")
 
     def find(self, text: str) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []

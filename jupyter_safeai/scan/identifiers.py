@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .recognizer import PatternRecognizer, context_regex, cue_starts
+from .toml_files import packaged_toml
 
 # -- validators ---------------------------------------------------------------------------
 
@@ -111,58 +112,9 @@ def _card_valid(value: str) -> bool:
 
 
 # -- labels --------------------------------------------------------------------------------
-_SSN_CONTEXT = context_regex(["ssn", "social security", "social security number", "ss#",
-                              "soc sec", "social sec", "ss no", "ssa"])
-_MRN_CONTEXT = context_regex([
-    "mrn", "mr#", "mr no", "mr number", "medical record", "medical record number",
-    "med rec", "record number", "record no", "record #", "chart", "chart number",
-    "chart no", "hospital number", "hospital no", "unit number", "hosp no", "emr id",
-    "ehr id", "patient number", "pt no", "pt#",
-])
-_PLAN_CONTEXT = context_regex([
-    "member id", "member no", "member number", "member #", "medicare", "medicaid",
-    "health plan", "plan id", "insurance id", "insurance no", "insurance number",
-    "policy number", "policy no", "policy #", "policy id", "subscriber id",
-    "subscriber no", "beneficiary", "beneficiary id", "mbi", "hicn", "group number",
-    "group no", "insurance", "insurer id", "coverage id", "payer id",
-])
-_ACCOUNT_CONTEXT = context_regex([
-    "account", "account number", "acct", "acct no", "acc no", "a/c", "bank account",
-    "billing account", "billing number", "invoice account", "routing", "account #",
-    "patient account", "guarantor account", "iban",
-])
-_LICENSE_CONTEXT = context_regex([
-    "license", "licence", "license number", "licence number", "driver's license",
-    "drivers license", "driver license", "dl", "dl#", "certificate", "certificate number",
-    "cert no", "cert #", "certification", "board certification", "permit", "permit number",
-    "registration number", "passport", "passport number", "passport no", "state id",
-    "dea", "npi", "medical license", "nursing license",
-])
-_PLATE_CONTEXT = context_regex(["plate", "license plate", "licence plate", "tag number",
-                                "number plate", "registration plate", "reg plate",
-                                "vehicle registration"])
-_VIN_CONTEXT = context_regex(["vin", "vehicle identification", "chassis", "vehicle id"])
-_DEVICE_CONTEXT = context_regex([
-    "serial", "serial number", "serial no", "s/n", "sn", "device id", "device serial",
-    "udi", "imei", "meid", "mac address", "mac", "pacemaker", "implant", "defibrillator",
-    "icd serial", "pump serial", "hearing aid", "insulin pump", "cgm", "device",
-    "model/serial", "lot", "lot number", "asset tag",
-])
-_BIOMETRIC_CONTEXT = context_regex([
-    "fingerprint", "finger print", "retina", "retinal scan", "iris", "iris scan",
-    "voiceprint", "voice print", "face template", "facial template", "faceprint",
-    "biometric", "palm print", "gait signature", "dna profile", "facial recognition",
-    "face id", "face recognition", "vein pattern", "hand geometry",
-])
-_UNIQUE_CONTEXT = context_regex([
-    "patient id", "patient identifier", "participant id", "study id", "subject id",
-    "employee id", "employee number", "badge", "badge number", "case number", "case no",
-    "case id", "encounter", "encounter id", "visit id", "visit number", "claim number",
-    "claim no", "claim id", "accession number", "accession no", "specimen id", "order id",
-    "requisition", "national id", "national insurance", "nhs number", "health card",
-    "aadhaar", "nin", "student id", "ticket number", "booking reference", "id number",
-    "identification number", "unique id", "person id", "customer id", "client id",
-])
+#: Each kind's labels (`identifier_labels.toml`: data, one list a kind), as context words.
+_LABELS = {kind: context_regex(words) for kind, words
+           in packaged_toml("jupyter_safeai.scan", "identifier_labels.toml").items()}
 
 # An identifier after its label: letters then digits, or digits in space-separated
 # groups (NHS 943 476 5919, SIN 046 454 286).
@@ -180,9 +132,9 @@ SSN_FORMATTED = PatternRecognizer(
     0.85, valid_ssn, label="us_ssn", starts_at=lambda text: cue_starts(text, _SSN_CUES, (3,)))
 SSN_BARE = PatternRecognizer(
     "US_SSN", "phi", re.compile(r"(?<![\w-])(?P<value>\d{9})(?![\w-])"), 0.8, valid_ssn,
-    context=_SSN_CONTEXT, window=30, label="us_ssn_bare")
+    context=_LABELS["ssn"], window=30, label="us_ssn_bare")
 MRN = PatternRecognizer("MEDICAL_RECORD_NUMBER", "phi", _ID_AFTER_LABEL, 0.85,
-                        _not_date_or_amount, context=_MRN_CONTEXT, window=25, label="mrn")
+                        _not_date_or_amount, context=_LABELS["mrn"], window=25, label="mrn")
 # Hospital-prefixed record numbers read as such without a label: MGH-00123456.
 _MRN_PREFIX_CUE = (re.compile(r"-(?=\d{6})"),)  # the dash, 2 to 5 letters in
 MRN_PREFIXED = PatternRecognizer(
@@ -196,7 +148,7 @@ MEDICARE_MBI = PatternRecognizer(
 HEALTH_PLAN = PatternRecognizer(
     "HEALTH_PLAN_NUMBER", "phi",
     re.compile(r"(?<![\w-])(?P<value>[A-Z]{0,4}[-]?\d[\dA-Z-]{4,18}[\dA-Z])(?![\w-])"),
-    0.8, _has_digits, context=_PLAN_CONTEXT, window=30, label="health_plan")
+    0.8, _has_digits, context=_LABELS["health_plan"], window=30, label="health_plan")
 CREDIT_CARD = PatternRecognizer(
     "CREDIT_CARD", "phi",
     re.compile(r"[2-6](?<![\w.,-][2-6])(?:(?:(?<=4)\d{3}|(?<=5)[1-5]\d{2}|(?<=2)[2-7]\d{2}"
@@ -213,9 +165,9 @@ IBAN_LOWER_CASE = PatternRecognizer(
     "ACCOUNT_NUMBER", "phi",
     re.compile(r"[a-z](?<![\w-][a-z])[a-z]\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,4})?"
                r"(?![\w-])"),
-    0.85, iban_valid, context=_ACCOUNT_CONTEXT, window=30, label="iban_lower_case")
+    0.85, iban_valid, context=_LABELS["account"], window=30, label="iban_lower_case")
 ACCOUNT = PatternRecognizer("ACCOUNT_NUMBER", "phi", _ID_AFTER_LABEL, 0.8,
-                            _not_date_or_amount, context=_ACCOUNT_CONTEXT, window=30,
+                            _not_date_or_amount, context=_LABELS["account"], window=30,
                             label="account")
 DEA = PatternRecognizer(
     "LICENSE_NUMBER", "phi",
@@ -225,7 +177,7 @@ LICENSE = PatternRecognizer(
     "LICENSE_NUMBER", "phi",
     re.compile(r"(?<![\w-])(?<!\d\.)(?P<value>\d{2,5}(?: \d{2,5}){1,3}(?![ ]?\d)|"
                r"[A-Z]{0,3}[-]?\d[\dA-Z-]{3,14}[\dA-Z]|[A-Z]\d{4,12})(?![\w-])"),
-    0.75, _has_digits, context=_LICENSE_CONTEXT, window=30, label="license")
+    0.75, _has_digits, context=_LABELS["license"], window=30, label="license")
 VIN = PatternRecognizer("VEHICLE_ID", "phi",
                         re.compile(r"[A-HJ-NPR-Z0-9](?<![\w.-][A-HJ-NPR-Z0-9])"
                                    r"(?:(?<=[A-HJ-NPR-Z])|(?=[0-9]*[A-HJ-NPR-Z]))"
@@ -233,13 +185,13 @@ VIN = PatternRecognizer("VEHICLE_ID", "phi",
                         0.85, vin_check_digit_valid, label="vin")
 VIN_LABELLED = PatternRecognizer("VEHICLE_ID", "phi",
                                  re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])"), 0.8,
-                                 lambda v: _has_digits(v, 3), context=_VIN_CONTEXT, window=20,
+                                 lambda v: _has_digits(v, 3), context=_LABELS["vin"], window=20,
                                  label="vin_labelled")
 PLATE = PatternRecognizer(
     "LICENSE_PLATE", "phi",
     re.compile(r"(?<![\w-])(?P<value>[A-Z0-9]{1,4}[ -]?[A-Z0-9]{1,4})(?![\w-])"),
     0.8, lambda v: 4 <= len(v) <= 9 and _has_digits(v, 1) and any(c.isalpha() for c in v),
-    context=_PLATE_CONTEXT, window=25, label="plate")
+    context=_LABELS["plate"], window=25, label="plate")
 # Cues: the first separator of a MAC address, 2 characters in, and the next one.
 _MAC_CUES = (re.compile(r":(?=[0-9A-Fa-f]{2}:)"), re.compile(r"-(?=[0-9A-Fa-f]{2}-)"))
 MAC_ADDRESS = PatternRecognizer(
@@ -250,7 +202,7 @@ MAC_ADDRESS = PatternRecognizer(
 DEVICE = PatternRecognizer(
     "DEVICE_ID", "phi",
     re.compile(r"(?<![\w-])(?<!\d\.)(?P<value>[A-Z0-9][A-Z0-9-]{4,30}[A-Z0-9])(?![\w-])"),
-    0.75, lambda v: _has_digits(v, 2) and not _model_name(v), context=_DEVICE_CONTEXT,
+    0.75, lambda v: _has_digits(v, 2) and not _model_name(v), context=_LABELS["device"],
     window=30, label="device")
 #: A name in code made of words and a small count (`first_67_percent`, `train_80_split`):
 #: no template or hash, which mix letters and digits within a part.
@@ -259,11 +211,11 @@ BIOMETRIC = PatternRecognizer(
     "BIOMETRIC_ID", "phi",
     re.compile(r"(?<![\w-])(?P<value>[A-Za-z0-9+/_-]{8,}={0,2})(?![\w-])"),
     0.75, lambda v: _has_digits(v, 2) and not _WORDS_AND_COUNT.fullmatch(v),
-    context=_BIOMETRIC_CONTEXT, window=35, label="biometric")
+    context=_LABELS["biometric"], window=35, label="biometric")
 UNIQUE_ID = PatternRecognizer("UNIQUE_ID", "phi", _ID_AFTER_LABEL, 0.75, _not_date_or_amount,
-                              context=_UNIQUE_CONTEXT, window=30, label="unique_id")
+                              context=_LABELS["unique_id"], window=30, label="unique_id")
 NPI = PatternRecognizer("LICENSE_NUMBER", "phi", re.compile(r"(?<![\w-])\d{10}(?![\w-])"), 0.8,
-                        npi_valid, context=context_regex(["npi"]), window=20, label="npi")
+                        npi_valid, context=_LABELS["npi"], window=20, label="npi")
 
 IDENTIFIER_RECOGNIZERS = (
     SSN_FORMATTED, SSN_BARE, MRN, MRN_PREFIXED, MEDICARE_MBI, HEALTH_PLAN, CREDIT_CARD, IBAN,

@@ -17,9 +17,8 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
-from .name_context import in_documentation
+from .name_context import in_documentation, name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, WORDLIKE_ENDINGS, UsesNameLists
-from .prose_names import NAME_GIVING_PHRASES
 
 NAME = "names_loose"
 
@@ -64,6 +63,21 @@ def _by_first_letter(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(branches) + ")(?![a-z])")
 
 
+def _whole_words(lowered: str, words: tuple[str, ...]) -> list[int]:
+    """Where one of `words` (lower case, none a letter's run inside another of them but
+    as its start) stands in `lowered` as a whole word, by `str.find`: a few rare words
+    are found faster so than by a pattern tried at each of their first letters."""
+    starts: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not ("a" <= lowered[at - 1:at] <= "z" or "a" <= lowered[end:end + 1] <= "z"):
+                starts.add(at)
+            at = lowered.find(word, at + 1)
+    return sorted(starts)
+
+
 #: The cue words, found on lower-cased text.
 _CUE_LABELS = _by_first_letter(_CUE_LIST)
 #: What may stand between a cue word and a name (`pt `, `name: "`).
@@ -75,7 +89,7 @@ _AGE_OR_DOB = re.compile(
     r"|[mf](?:(?<=\d[mf])|(?<=\d[ \t][mf]))(?![a-z])|\((?<![\w.]\()\d{1,3}\)")
 #: The age before its unit (`67 ` of `67 yo`), read backwards from the unit.
 _AGE_BACKWARDS = re.compile(r"[ \t]?\d{1,3}(?![\w.])")
-_AGE_OR_DOB_WORDS = _by_first_letter(("dob", "d.o.b", "mrn", "age", "aged", "ages", "born"))
+_AGE_OR_DOB_WORDS = ("dob", "d.o.b", "mrn", "age", "aged", "ages", "born")
 #: A whole quoted value, or a whole field after a name key or between separators.
 _QUOTED_BEFORE = re.compile(r"(?:[\"']|(?:^|[\n,;|\t])[ \t]*|name[\"']?[ \t]*[:=][ \t]*)$",
                             re.IGNORECASE)
@@ -89,10 +103,6 @@ _ITEM_AFTER = re.compile(r",?[ ](?:or|and)[ ][^\W\d_]|,[ ][^\W\d_][\w.+#-]*(?=,|
 
 
 _PARTS = re.compile(r"[ '\u2019-]+")
-#: Phrases that give a person's name: what follows is the name, in any case.
-_NAME_GIVING = re.compile(
-    r"\b(?:(?:my|his|her|their|your|maiden|first|last|given|family|full|middle|nick)"
-    r"[ ]?name[ ](?:is|was)|(?:calls|call|called)[ ]me)[ ]", re.IGNORECASE)
 #: One lower-case word of a name or an initial (`codey m ross`), and the blank after it.
 _LOWER_NAME_WORD = re.compile(r"([^\W\d_A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*)(?![\w@'\u2019-])"
                               r"\.?[ ]?")
@@ -160,18 +170,15 @@ class LooseNameRecognizer(UsesNameLists):
         """`my name is vitoria`, `everyone calls me borna`: after a phrase that gives a
         person's name, up to three lower-case words that are no common English words,
         listed or not (the phrase says what they are)."""
-        lowered = text.lower()
-        if not any(phrase in lowered for phrase in NAME_GIVING_PHRASES):
-            return
-        for cue in _NAME_GIVING.finditer(text):
-            end = at = cue.end()
+        for given in name_giving_ends(text, text.lower()):
+            end = at = given
             for _ in range(_GIVEN_WORDS):
                 word = _LOWER_NAME_WORD.match(text, at)
                 if word is None or not _plain_name_word(word.group(1)):
                     break
                 end, at = word.end(1), word.end()
-            if end > cue.end():
-                yield Finding(cue.end(), end, "PERSON", "phi", 0.8, NAME)
+            if end > given:
+                yield Finding(given, end, "PERSON", "phi", 0.8, NAME)
 
     def _lower_runs(self, text: str) -> Iterator[Finding]:
         """Read from the cues, not from every word: after each cue word, and before each
@@ -193,7 +200,7 @@ class LooseNameRecognizer(UsesNameLists):
                     yield Finding(start, end, "PERSON", "phi", 0.8, self.name)
                     break
         backwards = ""
-        cues = [m.start() for m in _AGE_OR_DOB_WORDS.finditer(lowered)]
+        cues = _whole_words(lowered, _AGE_OR_DOB_WORDS)
         for unit in _AGE_OR_DOB.finditer(lowered):
             backwards = backwards or text[::-1]
             age = _AGE_BACKWARDS.match(backwards, len(text) - unit.start())

@@ -12,6 +12,7 @@ shape made findings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .code import python_source
 from .geography import is_place_name
@@ -36,16 +37,19 @@ _HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 
 # A line that is a reference in a bibliography: venue, volume, pages, a DOI or arXiv id,
 # or a numbered entry whose title follows the authors in quotes or italics.
-_CITATION = re.compile(
-    r"^[ \t]*(?:[-*][ \t]*)?(?:\[\d{1,3}\]|\d{1,3}\.)[ \t][^\n]*?[.,)][ \t]*[\"“*_][A-Z]|"
+# Its parts, each searched only where its literal part stands (`_citation`).
+_NUMBERED_ENTRY = re.compile(  # `[3] Smith, J. "Title`, `12. Ada Obi. *Title`
+    r"^[ \t]*(?:[-*][ \t]*)?(?:\[\d{1,3}\]|\d{1,3}\.)[ \t][^\n]*?[.,)][ \t]*[\"“*_][A-Z]",
+    re.IGNORECASE | re.MULTILINE)
+_VENUE = re.compile(
     r"\bN\.p\.|\bWeb\. \d|\bPrint\.|\bet al\b|\barXiv\b|\bdoi\b|\bPhys\.? ?Rev|"
-    r"\bProc(?:eedings|\.)|\bJournal\b|"
-    r"\bVol(?:ume|\.)? ?\d|\bpp?\. ?\d|\bIn: |\bISBN\b|\b(?:Press|Springer|Wiley|O'Reilly|"
-    r"Elsevier|Nature|Science|IEEE|ACM|NeurIPS|NIPS|ICML|ICLR|CVPR|Quantum)\b[^\n]{0,40}"
-    r"\b(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d\d\b[^\n]{0,40}\b(?:Press|Springer|Wiley|"
-    r"Journal|Proc|Rev|Lett|Vol)\b",
-    re.IGNORECASE | re.MULTILINE,
-)
+    r"\bProc(?:eedings|\.)|\bJournal\b|\bVol(?:ume|\.)? ?\d|\bpp?\. ?\d|\bIn: |\bISBN\b",
+    re.IGNORECASE)
+_PUBLISHER_YEAR = re.compile(
+    r"\b(?:Press|Springer|Wiley|O'Reilly|Elsevier|Nature|Science|IEEE|ACM|NeurIPS|NIPS|ICML|"
+    r"ICLR|CVPR|Quantum)\b[^\n]{0,40}\b(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d\d\b[^\n]{0,40}"
+    r"\b(?:Press|Springer|Wiley|Journal|Proc|Rev|Lett|Vol)\b",
+    re.IGNORECASE)
 # `'s method`, `'s theorem`, `'s current law`: the name of a method, not of a person in
 # the text.
 _EPONYM_AFTER = re.compile(
@@ -65,23 +69,39 @@ _AFTER_BYLINE = re.compile(r"[^\n]{0,60}\n\s*(?:last updated|last modified)\b",
                            re.IGNORECASE)
 
 
-#: Every alternative of `_CITATION` holds a digit or one of these; every one of `_BYLINE`
-#: one of those words. Checked first with `in` (C speed): most windows hold none, and
-#: the full searches cost 60–220 µs a window.
+#: Every `_VENUE` match holds one of these or a page number (`_PAGES`), every
+#: `_PUBLISHER_YEAR` match a year and one of the publisher words; every `_BYLINE` match
+#: one of the byline words. Checked first with `in` (C speed): most windows hold none,
+#: and the full searches cost 60–220 µs a window.
 _CITATION_WORDS = ("n.p.", "print.", "et al", "arxiv", "doi", "phys", "proc", "journal",
-                   "in: ", "isbn")
+                   "in: ", "isbn", "web.", "vol")
+_PUBLISHER_WORDS = ("press", "springer", "wiley", "o'reilly", "elsevier", "nature", "science",
+                    "ieee", "acm", "neurips", "nips", "icml", "iclr", "cvpr", "quantum",
+                    "journal", "proc", "rev", "lett", "vol")
+_PAGES = re.compile(r"\bpp?\. ?\d", re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _BYLINE_WORDS = ("by", "author", "copyright", "credit", "thanks to", "maintainer",
                  "contributor", "acknowledg", "courtesy of", "watermark", "with help from",
                  "©", "(c)")
-_DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=64)
 def _citation(text: str, start: int, end: int) -> bool:
-    """`_CITATION` in text[start:end], searched in place (its `^` is a real line start)."""
+    """Whether text[start:end] (a line) is a bibliography entry: a numbered entry with
+    its title in quotes or italics (at a real line start), a venue, volume or pages, or
+    a publisher and a year. Each part is searched only where its literal part stands.
+    Kept for the last lines asked: the names of one line ask about it in turn (a text's
+    hash is worked out once and kept by the string)."""
     window = text[start:end]
-    lowered = window.lower()
-    return bool((_DIGIT.search(window) or any(w in lowered for w in _CITATION_WORDS))
-                and _CITATION.search(text, start, end))
+    folded = window.casefold()  # as IGNORECASE reads `ſ` and `K`
+    head = window.lstrip(" \t").lstrip("-*").lstrip(" \t")[:1]
+    if (head == "[" or head.isdigit()) and _NUMBERED_ENTRY.search(text, start, end):
+        return True
+    if (any(w in folded for w in _CITATION_WORDS) or _PAGES.search(window)) and (
+            _VENUE.search(text, start, end)):
+        return True
+    return bool(_YEAR.search(window) and any(w in folded for w in _PUBLISHER_WORDS)
+                and _PUBLISHER_YEAR.search(text, start, end))
 
 
 def _byline(window: str) -> bool:
@@ -140,7 +160,7 @@ kotlin dart elixir erlang perl lisp clojure sage maple octave stan jax keras dja
 spark hadoop kafka hive pig airflow siri alexa cortana watson bard claude gemini llama
 mistral falcon alpaca vicuna bert roberta albert electra ernie elmo grover lenet alexnet
 seaborn matplotlib bokeh plotly altair vega dask numba cython theano caffe torch
-tensorflow scipy numpy sympy pymc pyro edward tfp xgboost lightgbm catboost
+tensorflow scipy numpy sympy pymc pyro edward tfp xgboost lightgbm catboost jupyter
 """.split())
 # `B. Cronin [5]`, `Cronin (2013)`: a name with its reference marker is an author.
 _REFERENCE_MARK = re.compile(r"[ ,]*(?:et al\.?[ ,]*)?(?:\[\d{1,3}(?:[,-]\d{1,3})*\]|"
@@ -227,3 +247,146 @@ def credit_line(text: str, at: int) -> bool:
     """Whether the line holding `at` is a byline, a credit or a bibliography entry."""
     line_start, line_end, _ = line_around(text, at, at)
     return _byline(text[max(line_start, at - 200):at]) or _citation(text, line_start, line_end)
+
+
+# -- Person context: what says a sentence is about someone ------------------------------
+
+# A person's name given in so many words: whatever follows is that name, even a word
+# that is also a method's or a street's (`Her maiden name is Clark`, `call me Ishmael`,
+# `the patient's name is`). Any case; a `re` and a `regex` pattern alike.
+_NAME_GIVING = re.compile(
+    r"(?<!\w)(?i:(?:(?:my|his|her|their|your|maiden|first|last|given|family|full|middle|"
+    r"nick)[ ]?|\w+['’]s[ ])name[ ](?:is|was)|(?:calls|call|called)[ ]me)[ ]")
+#: Every name-giving phrase holds one of these (lower case).
+NAME_GIVING_PHRASES = ("name is", "name was", "calls me", "call me", "called me")
+#: How far before its phrase a name-giving match may start (`maiden name is`).
+_NAME_GIVING_REACH = 24
+
+
+def name_giving_ends(text: str, lowered: str) -> list[int]:
+    """Where the names that phrases give start: right after each `my name is `, `call
+    me `. `lowered` is text.lower(); the phrases are found with `str.find`."""
+    if not any(phrase in lowered for phrase in NAME_GIVING_PHRASES):
+        return []
+    if len(lowered) != len(text):
+        return [m.end() for m in _NAME_GIVING.finditer(text)]
+    ends: set[int] = set()
+    for phrase in NAME_GIVING_PHRASES:
+        at = lowered.find(phrase)
+        while at >= 0:
+            after = at + len(phrase) + 1
+            match = _NAME_GIVING.search(text, max(0, at - _NAME_GIVING_REACH), after)
+            if match is not None and match.end() == after:
+                ends.add(after)
+            at = lowered.find(phrase, at + 1)
+    return sorted(ends)
+
+#: What ends a sentence: a stop before a blank or the end, or a line break.
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+#: Characters searched either side of a span for its sentence's ends.
+SENTENCE_REACH = 300
+
+
+def sentence_around(text: str, start: int, end: int, reach: int = SENTENCE_REACH
+                    ) -> tuple[int, int]:
+    """The sentence (or line) around text[start:end], each end cut `reach` characters
+    away."""
+    low = max(0, start - reach)
+    stops = [m.end() for m in _SENTENCE_END.finditer(text, low, start)]
+    after = _SENTENCE_END.search(text, end, min(len(text), end + reach))
+    return (stops[-1] if stops else low), (after.start() if after else min(len(text),
+                                                                           end + reach))
+
+
+# Words of a record about a person: a patient, a visit, a birth date.
+_RECORD_WORDS = re.compile(
+    r"\b(?:patient|pt\b|mrn|dob|date[ _]of[ _]birth|birth[ _]?date|admitted|admission|"
+    r"discharged|discharge|deceased|died|diagnosed|mr\.|mrs\.|ms\.|"
+    r"patient[ _]name|full[ _]name|ssn|medical record|encounter|visit|subject|participant|"
+    r"member[ _]id|"
+    r"date[ _]of[ _]death|next of kin|physician|nurse|seen by|years? old|y/o)",
+    re.IGNORECASE,
+)
+#: Lower-case words one of which starts every `_RECORD_WORDS` match.
+_RECORD_ANCHORS = (
+    "patient", "pt", "mr", "ms", "dob", "date", "birth", "admi", "discharge", "deceased",
+    "died", "diagnosed", "full", "ssn", "medical", "encounter", "visit", "subject",
+    "participant", "member", "next", "physician", "nurse", "seen", "year", "y/o",
+)
+# Personal pronouns and first-person words, as a message, a note or a story holds them
+# and documentation rarely does.
+_PRONOUNS = re.compile(
+    r"\b(?:he|she|him|her|his|hers|himself|herself|my|mine|He|She|Him|Her|His|My)\b")
+
+
+def about_a_person(text: str, start: int, end: int, lowered: str | None = None,
+                   pronouns: bool = False) -> bool:
+    """Whether text[start:end] is about a person: it holds a record's words (a patient,
+    a visit, a DOB) or, with `pronouns`, a personal pronoun or a first person. The
+    record words are tried only where `lowered` (text.lower(), when given) has an anchor."""
+    if pronouns and _PRONOUNS.search(text, start, end):
+        return True
+    if lowered is None or len(lowered) != len(text):
+        return bool(_RECORD_WORDS.search(text, start, end))
+    for anchor in _RECORD_ANCHORS:
+        at = lowered.find(anchor, start, end)
+        while at >= 0:
+            if _RECORD_WORDS.match(text, at, end):
+                return True
+            at = lowered.find(anchor, at + 1, end)
+    return False
+
+
+def sentence_about_someone(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a name at text[start:end], the name left out, is
+    about a person (`about_a_person` with pronouns)."""
+    left, right = sentence_around(text, start, end)
+    return about_a_person(text, left, start, pronouns=True) or about_a_person(
+        text, end, right, pronouns=True)
+
+
+# Who someone is to the writer or another person, right before a name: `my friend`,
+# `her brother`, `our neighbour`, `his boss`.
+_RELATION_BEFORE = re.compile(
+    r"\b(?:my|his|her|their|our|your)[ ](?:best[ ])?(?:friend|wife|husband|son|daughter|"
+    r"mother|father|mom|mum|dad|brother|sister|boss|colleague|partner|neighbou?r|cousin|"
+    r"uncle|aunt|grandmother|grandfather|grandma|grandpa|kid|child|boyfriend|girlfriend|"
+    r"fianc[eé]e?|roommate|flatmate|co-?worker|manager|teacher|coach|landlord|landlady|"
+    r"tutor|student|classmate|nephew|niece|baby|spouse)s?,?[ ]$", re.IGNORECASE)
+# A possessive right after a name, then a word of what people have: `Ilse's mother`,
+# `Tove's birthday`.
+_POSSESSIVE_AFTER = re.compile(r"['’]s[ ](?:\w+[ ]){0,2}?(?:mother|father|wife|husband|son|"
+                               r"daughter|brother|sister|friend|birthday|wedding|funeral|"
+                               r"house|home|address|phone|number|email|car|dog|cat|family|"
+                               r"parents|kids|children|boss|job|office|appointment|doctor|"
+                               r"favou?rite|name|age|health)\b", re.IGNORECASE)
+#: How far before a name its relation word is looked for.
+_RELATION_REACH = 40
+
+
+def person_cue(text: str, start: int, end: int, sentence: bool = True) -> bool:
+    """A cue that the words at text[start:end] name someone, whatever verb the sentence
+    uses: who they are to someone before them (`my colleague`), a possessive of what
+    people have after them (`'s birthday`), or (with `sentence`) a sentence about
+    someone."""
+    return bool(_RELATION_BEFORE.search(text, max(0, start - _RELATION_REACH), start)
+                or _POSSESSIVE_AFTER.match(text, end)) or sentence and sentence_about_someone(
+        text, start, end)
+
+
+#: A prose line has at least this many words, and this share of them in lower case.
+_PROSE_WORDS = 4
+_PROSE_LOWER_SHARE = 0.4
+
+
+def prose_line(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] stands in a line of prose: words mostly in
+    lower case, no table's cell marks (`|`, a tab), no heading. A list of capitalised
+    things or a table of non-person data is no prose, and NER is not asked there."""
+    line_start, line_end, whole = line_around(text, start, end)
+    line = text[line_start:line_end]
+    if "|" in line or "\t" in line or whole and on_heading(text, line_start):
+        return False
+    words = line.split()
+    return len(words) >= _PROSE_WORDS and sum(
+        w[:1].islower() for w in words) >= _PROSE_LOWER_SHARE * len(words)

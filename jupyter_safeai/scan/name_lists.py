@@ -84,6 +84,7 @@ granger dickey fuller kendall cohen cronbach nelson aalen greenwood mantel haens
 armitage lasso ridge elastic
 clifford hadamard pauli toffoli fredkin shor bloch deutsch jozsa vazirani kirchhoff josephson
 rabi hilbert schrodinger schrödinger heisenberg dirac feynman
+markov monte carlo metropolis hastings gibbs dirichlet poisson bernoulli laplace legendre
 """.split())
 
 # Unknown capitalised words with these endings are English words, not names.

@@ -22,9 +22,17 @@ from string import ascii_letters
 
 import regex
 
-from .code import python_source
+from .code import overlaps_any, python_source
 from .finding import Finding
-from .name_context import SOFTWARE_NAMES, in_documentation, in_organisation
+from .name_context import (
+    NAME_GIVING_PHRASES,
+    SOFTWARE_NAMES,
+    in_documentation,
+    in_organisation,
+    person_cue,
+    prose_line,
+    sentence_about_someone,
+)
 from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
@@ -34,7 +42,7 @@ from .name_lists import (
     UsesNameLists,
 )
 from .places import followed_by_region, region_end, street_words
-from .prose_names import about_someone, addressed_names, enumerated_names, person_words
+from .prose_names import addressed_names, enumerated_names, person_words, prose_anchors
 
 DETECTOR = "names"
 
@@ -80,8 +88,9 @@ _NAME_PART_WORDS = (
     r"given[ _]?name|family[ _]?name|middle[ _]?name|surname|maiden[ _]?name|forename|"
     r"next[ _]of[ _]kin|emergency[ _]contact|attending|referring[ _]physician|"
     r"seen[ _]by|signed[ _]by|dictated[ _]by|"
-    # phrases that give a name: `my name is`, `everyone calls me`, `she named him`
-    r"name[ _]is|calls[ _]me|call[ _]me|named[ _]him|named[ _]her|my[ _]kid"
+    # phrases that name someone: `my name is`, `everyone calls me`, `she named him`
+    r"named[ _]him|named[ _]her|my[ _]kid|"
+    + "|".join(phrase.replace(" ", "[ _]") for phrase in NAME_GIVING_PHRASES)
 )
 # Who a person is, as a title before the name (`Producer Ana Ruiz`): a cue, and never
 # part of the name when capitalised at a sentence's start.
@@ -140,18 +149,24 @@ _WRITTEN_IN_SHARE = 0.15
 _WRITTEN_IN_WORDS = 5
 
 
-def _written_in(text: str, script: regex.Pattern[str]) -> bool:
+def _written_in(text: str, script: regex.Pattern[str],
+                spans: list[tuple[int, int]] | None = None) -> bool:
     """Whether `text` is prose in the script (Korean, Japanese), not an English text
     holding a name or two in it: there every short run is a word, not a name. Code
-    commented in Korean is mostly Latin, so a few sentences' worth of words count too."""
-    found = script.findall(text)
-    return len(found) / max(1, len(text)) >= _WRITTEN_IN_SHARE or (
-        len(found) >= 3 * _WRITTEN_IN_WORDS and len(_script_words(text, script))
-        >= _WRITTEN_IN_WORDS)
+    commented in Korean is mostly Latin, so a few sentences' worth of words count too.
+    `spans`, if given, are the only parts of `text` that may hold the script's letters."""
+    spans = spans if spans is not None else [(0, len(text))]
+    found = sum(len(script.findall(text, start, end)) for start, end in spans)
+    return found / max(1, len(text)) >= _WRITTEN_IN_SHARE or (
+        found >= 3 * _WRITTEN_IN_WORDS and sum(
+            len(_words_of_script(script.pattern).findall(text, start, end))
+            for start, end in spans) >= _WRITTEN_IN_WORDS)
 
 
-def _script_words(text: str, script: regex.Pattern[str]) -> list[str]:
-    return regex.findall(rf"(?:{script.pattern})+", text)
+@lru_cache(maxsize=8)
+def _words_of_script(letter: str) -> regex.Pattern[str]:
+    """Runs of the letters `letter` (a pattern of one character) matches, compiled once."""
+    return regex.compile(rf"(?:{letter})+")
 _NAME_GAP = regex.compile(r"[ \t　・]")
 _WORD_AND_COMMA = regex.compile(rf"({_WORD}|{_CAPS_WORD}),[ \t]*$")
 _KANA_NAME = regex.compile(r"\p{Katakana}{2,}(?:[・ 　]\p{Katakana}{2,})+")
@@ -214,8 +229,7 @@ _PINYIN = regex.compile(
 # `CloudFiles`) is a product's name, unless its head is a name or a surname's prefix
 # (`MaryAnn`, `MacArthur`, `VanDyke`, `DelRosario`).
 _CAMEL_HEAD = regex.compile(r"(\p{Lu}\p{Ll}{2,})\p{Lu}\p{Ll}")
-_SURNAME_HEADS = frozenset({"mac", "van", "von", "del", "der", "dal", "della", "fitz", "ben",
-                            "abu", "bin", "ibn", "san", "st", "ter", "ten", "dos", "das", "des"})
+_SURNAME_HEADS = PARTICLES | {"fitz", "dal", "san", "des"}
 
 
 def _product_word(word: str, kinds: dict[str, str]) -> bool:
@@ -266,11 +280,14 @@ _AFTER_CUE = regex.compile(  # a bracket right after the word opens a call: `Add
 _WEEKDAY_MONTH_DAY = regex.compile(
     r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday|sday)?\.?,?"
     r"[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}\b")
+#: The first three letters of every `_WEEKDAY_MONTH_DAY` match.
+_WEEKDAY_HEADS = frozenset({"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"})
 # A capitalised word right before: `The Princess Royal arrived` is a title, not `Royal`.
 _CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'’-]*[ ]$")
 #: Asked to confirm a doubtful span; returns True when NER sees a PERSON there. An
 #: object that also has `confirm_many(text, spans) -> list[bool]` gets all of a
-#: text's doubtful spans at once.
+#: text's doubtful spans at once; one with `labels_many(text, spans) -> list[str]`
+#: (NER's label for each: `PERSON`, `ORG`, ..., or '') is asked that instead.
 Confirm = Callable[[str, int, int], bool]
 #: The score of a name NER confirmed: below every finding that settles a span without it.
 CONFIRMED_SCORE = 0.7
@@ -410,6 +427,17 @@ def _in_list_of_things(text: str, start: int, end: int) -> bool:
             or _LIST_BEFORE.search(text, max(0, start - 40), start) is not None)
 
 
+_ARTICLE_BEFORE = regex.compile(r"(?i:\b(?:the|a|an))[ ]$")
+#: What stands before a word that a sentence's start capitalises, blanks left out.
+_SENTENCE_OPENING = ".!?:;\n\"'“‘(*->#"
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence, a line or a quote."""
+    before = text[max(0, start - 8):start].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_OPENING
+
+
 def _one_word(candidate: str) -> bool:
     """Whether a candidate is a single word (most are): words are joined by blanks or
     commas, and an initial ends in a period. `_TOKEN` would read such a candidate whole
@@ -420,9 +448,19 @@ def _one_word(candidate: str) -> bool:
 
 
 def _tokens(candidate: str) -> list[tuple[int, int, str]]:
-    """The words and initials of a candidate, particles left out."""
-    return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(candidate)
-            if t.group().casefold() not in PARTICLES]
+    """The words and initials of a candidate, particles left out. A candidate without
+    commas, periods, tabs or blanks at its ends is its words one blank apart (`_TOKEN`
+    reads each whole), so it is split at its blanks rather than read again."""
+    if "," in candidate or "." in candidate or "\t" in candidate or "  " in candidate or (
+            candidate[:1] == " " or candidate[-1:] == " "):  # an item cut from a list
+        return [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(candidate)
+                if t.group().casefold() not in PARTICLES]
+    tokens, at = [], 0
+    for word in candidate.split(" "):
+        if word.casefold() not in PARTICLES:
+            tokens.append((at, at + len(word), word))
+        at += len(word) + 1
+    return tokens
 
 
 _STRONG_KINDS = frozenset({"G", "S", "N"})
@@ -453,8 +491,65 @@ _SURNAME_TITLE_BEFORE = regex.compile(
 def _with_surname_before_title(text: str, start: int) -> int:
     """Where a name that follows `Surname, Title.` starts: at the surname, so the whole
     `Surname, Title. Given` is one span and no part of it stays in clear."""
+    if ", " not in text[max(0, start - 12):start]:  # `, Mr. ` stands right before, if at all
+        return start
     before = _SURNAME_TITLE_BEFORE.search(text, max(0, start - 40), start)
     return before.start() if before else start
+
+
+#: A word of a found name is looked for again only if it is this long (not `Al`, `Jo`).
+_MENTION_MIN = 3
+_MENTION_STRIP = ".,;:!?'’\"()[]"
+#: How far from a found mention the other mentions of a name are looked for.
+_MENTION_REACH = 2_000
+
+
+def _mentioned_again(text: str, found: list[Finding]) -> list[Finding]:
+    """The other mentions of the people found: each word of a found name (`Borkowski`
+    of `Maciej Borkowski`), spelt the same, as a whole word within `_MENTION_REACH`
+    characters of a found mention (`… and starring Borkowski`, `Borkowski's`). A note
+    names its people once in full and then in part, and a de-identifier that removes one
+    mention must remove all; a long paste of many notes joins no one across them."""
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for finding in found:
+        low, high = max(0, finding.start - _MENTION_REACH), finding.end + _MENTION_REACH
+        for word in text[finding.start:finding.end].split():
+            word = word.strip(_MENTION_STRIP)
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            key = word.casefold()
+            if len(word) >= _MENTION_MIN and word[0].isalpha() and key not in COMMON_WORDS and (
+                    key not in EPONYMS and key not in SOFTWARE_NAMES):
+                windows.setdefault(word, []).append((low, high))
+    if not windows:
+        return []
+    taken = sorted((f.start, f.end) for f in found)
+    again: list[Finding] = []
+    for word, spans in windows.items():
+        for low, high in _merged(spans):
+            at = text.find(word, low, high)
+            while at >= 0:
+                end = at + len(word)
+                if not (text[at - 1:at].isalnum() or text[end:end + 1].isalnum()) and not (
+                        overlaps_any(taken, at, end)):
+                    again.append(Finding(at, end, "PERSON", "phi", CONFIRMED_SCORE, DETECTOR))
+                at = text.find(word, end, high)
+    return again
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` joined where they overlap, in order."""
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+#: How many words' run kinds a name recognizer keeps.
+_WORD_KINDS_KEPT = 50_000
 
 
 class NameRecognizer(UsesNameLists):
@@ -466,6 +561,9 @@ class NameRecognizer(UsesNameLists):
     def __init__(self, lists: NameLists | None = None, confirm: Confirm | None = None) -> None:
         super().__init__(lists)
         self.confirm = confirm
+        # Each word's run kind (`_run_kind`), worked out once: a text's capitalised words
+        # repeat within it and across texts. Bounded: cleared when it grows too large.
+        self._word_kinds: dict[str, str | None] = {}
 
     def load(self) -> None:
         """Build the name lists, the cue patterns and the NER model now rather than
@@ -498,7 +596,7 @@ class NameRecognizer(UsesNameLists):
         kinds, streets = self.lists.kinds, _run_breaking_streets()
         for match in _CANDIDATE.finditer(text):
             value = match.group()
-            if _WEEKDAY_MONTH_DAY.match(text, match.start()):
+            if value[:3] in _WEEKDAY_HEADS and _WEEKDAY_MONTH_DAY.match(text, match.start()):
                 continue
             if _one_word(value):
                 found = self._lone_word(text, match.start(), value, kinds, streets)
@@ -520,6 +618,7 @@ class NameRecognizer(UsesNameLists):
         self._prose(text, sure)
         if _has_non_latin(text):
             sure.extend(self._scripts(text))
+        sure.extend(_mentioned_again(text, sure))
         return sure, doubtful
 
     def _prose(self, text: str, sure: list[Finding]) -> None:
@@ -528,14 +627,13 @@ class NameRecognizer(UsesNameLists):
         strings and comments keep the list and cue rules only."""
         if python_source(text) is not None:
             return
+        hits = prose_anchors(text, text.lower())  # the readers' words, found in one pass
         # Each enumerated name is one person: above the runs and pairs that join them.
         for score, spans in ((0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
-                             (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES))):
+                             (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits)),
+                             (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end))
-        sure.extend(Finding(start, end, "PERSON", "phi", 0.7, DETECTOR)
-                    for start, end in person_words(text, self.lists, SOFTWARE_NAMES)
-                    if not in_documentation(text, start, end))
 
     def confirmed(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         """The doubtful spans NER sees as persons (scored `CONFIRMED_SCORE`), asked in
@@ -543,11 +641,32 @@ class NameRecognizer(UsesNameLists):
         confirm = self.confirm
         if confirm is None or not spans:
             return []
-        many = getattr(confirm, "confirm_many", None)
-        answers = (many(text, spans) if many is not None
-                   else [confirm(text, start, end) for start, end in spans])
-        return [Finding(start, end, "PERSON", "phi", CONFIRMED_SCORE, DETECTOR)
-                for (start, end), person in zip(spans, answers, strict=True) if person]
+        labels = getattr(confirm, "labels_many", None)
+        if labels is not None:
+            answers = [label == "PERSON" or bool(label) and self._named_in_prose(
+                text, start, end) for (start, end), label in zip(
+                spans, labels(text, spans), strict=True)]
+        else:
+            many = getattr(confirm, "confirm_many", None)
+            answers = (many(text, spans) if many is not None
+                       else [confirm(text, start, end) for start, end in spans])
+        found = [Finding(start, end, "PERSON", "phi", CONFIRMED_SCORE, DETECTOR)
+                 for (start, end), person in zip(spans, answers, strict=True) if person]
+        return found + _mentioned_again(text, found)
+
+    def _named_in_prose(self, text: str, start: int, end: int) -> bool:
+        """Whether an entity NER found but called no person (the small model calls many
+        a name it has never seen `ORG` or `GPE`) is one all the same: two or three words
+        in a line of prose, no article before them (`the Iris Setosa`), no common or
+        English-looking word among them, a given name first or a surname last."""
+        words = [word.strip(".,") for word in text[start:end].split()]
+        if not 2 <= len(words) <= 3 or _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+            return False
+        kinds = self.lists.kinds
+        if any(word.casefold() in COMMON_WORDS or _wordlike(word) for word in words):
+            return False
+        first, last = kinds.get(words[0].casefold(), ""), kinds.get(words[-1].casefold(), "")
+        return (first in ("G", "N") or last in ("S", "N")) and prose_line(text, start, end)
 
     def _person_runs(self, text: str, base: int, tokens: list[tuple[int, int, str]],
                      kinds: dict[str, str], streets: frozenset[str]
@@ -585,9 +704,11 @@ class NameRecognizer(UsesNameLists):
         if kind not in _STRONG_KINDS:  # only a title or name-part label makes it a name
             if _after_name_cue(text, start) and word.casefold() not in EPONYMS:
                 return ((start, end, 0.75),)
-            if not kind and self.confirm is not None and _AFTER_CUE.match(text, end) and (
-                    about_someone(text, start, end)) and not _wordlike(word) and not (
-                    word.endswith("ly")):  # `Originally from Riyadh`: an adverb
+            if not kind and self.confirm is not None and not _wordlike(word) and not (
+                    word.endswith("ly")) and word.casefold() not in EPONYMS and (
+                    # `Originally from Riyadh`: an adverb; `Crohn's disease`: an eponym
+                    _AFTER_CUE.match(text, end) and sentence_about_someone(text, start, end)
+                    or self._prose_doubt(text, start, end, [word], listed=False)):
                 return ((start, end, None),)  # `Orsolya shouted`: NER decides, in prose
             return ()
         return self._judge(text, base, [(0, len(word), word, kind)])
@@ -595,6 +716,16 @@ class NameRecognizer(UsesNameLists):
     def _run_kind(self, word: str, kinds: dict[str, str], streets: frozenset[str]
                   ) -> str | None:
         """A word's name kind in a run of names, or None if the word ends the run."""
+        known = self._word_kinds
+        if word in known:
+            return known[word]
+        if len(known) >= _WORD_KINDS_KEPT:
+            known.clear()
+        kind = known[word] = self._word_run_kind(word, kinds, streets)
+        return kind
+
+    def _word_run_kind(self, word: str, kinds: dict[str, str], streets: frozenset[str]
+                       ) -> str | None:
         key = word.casefold()
         kind = kinds.get(key) or ("" if "-" not in word else self._kind(word))
         # Common words and unknown words that read like English (-tion, -ment,
@@ -657,10 +788,34 @@ class NameRecognizer(UsesNameLists):
             # stand: NER decides, on the words around it.
             return ((start, end, None),)
         if self.confirm is not None and (strong or len(words) >= 2) and len(words) <= 4 and (
-                about_someone(text, start, end)) and not followed_by_region(text, end) and (
-                not _place_and_region(text, base, run)) and not all(w.isupper() for w in words):
+                sentence_about_someone(text, start, end)) and not followed_by_region(
+                text, end) and not _place_and_region(text, base, run) and not all(
+                w.isupper() for w in words):
             return ((start, end, None),)  # in a sentence about someone: NER decides
+        if self._prose_doubt(text, start, end, words, listed=bool(strong or weak)) and not (
+                _place_and_region(text, base, run)):
+            return ((start, end, None),)
         return ()
+
+    def _prose_doubt(self, text: str, start: int, end: int, words: list[str], listed: bool
+                     ) -> bool:
+        """Whether NER is asked about capitalised words in a line of prose that no rule
+        above took: when a name list knows one of them (and they are not one word a
+        sentence's start capitalised), or a person cue stands around them (`my
+        colleague`, `'s birthday`, a pronoun). NER's answer then decides; which verb
+        the sentence uses does not."""
+        if self.confirm is None or len(words) > 4 or all(w.isupper() for w in words):
+            return False
+        if len(words) < 2 and _opens_sentence(text, start) or followed_by_region(text, end):
+            return False
+        # One word is a word as often as a name (`the Iris data`, `Simon's algorithm`,
+        # `Crohn's disease` in a note about a patient): it takes a cue about that word.
+        if len(words) < 2:
+            cued = words[0].casefold() not in EPONYMS and person_cue(text, start, end,
+                                                                     sentence=False)
+        else:
+            cued = listed or person_cue(text, start, end)
+        return cued and prose_line(text, start, end)
 
     def _comma_pair(self, text: str, start: int, end: int) -> bool:
         """`Surname, Given` split across two candidates (SMITH, JOHN / Smith, John)."""
@@ -718,15 +873,15 @@ class NameRecognizer(UsesNameLists):
             if context == 2 or context == 1 and len(value) >= 2 or known and len(value) >= 2:
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if context == 2 else 0.7, DETECTOR)
-        runs = _maybe_uncased_runs(text)
+        runs = [run.span() for run in _maybe_uncased_runs(text)]
         uncased_prose = None  # whether the text is written in such a script, if asked
-        for match in (m for run in runs for m in _UNCASED_RUN.finditer(text, *run.span())):
+        for match in (m for run in runs for m in _UNCASED_RUN.finditer(text, *run)):
             words = match.group().split()
             known = sum(bool(self.lists.kind(w)) for w in words)
             context = _script_context(text, match.start(), match.end())
             if context != 2 and known:
                 if uncased_prose is None:
-                    uncased_prose = _written_in(text, _UNCASED_CHAR)
+                    uncased_prose = _written_in(text, _UNCASED_CHAR, runs)
                 if uncased_prose:
                     continue  # in Bengali or Arabic prose a known word is a word
             if context or known >= 1 and len(words) <= 4:

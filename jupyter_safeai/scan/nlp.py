@@ -108,20 +108,23 @@ class PersonNer:
 
     def confirm_many(self, text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
         """For each (start, end), whether NER sees a PERSON overlapping it; one spaCy batch."""
+        return [label == "PERSON" for label in self.labels_many(text, spans)]
+
+    def labels_many(self, text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+        """For each (start, end): `PERSON` if NER sees a person overlapping it, else the
+        label of an entity covering all of it (the small model often calls a name it has
+        never seen `ORG` or `GPE`), else ''. One spaCy batch."""
         if not self.available or not spans:
-            return [False] * len(spans)
+            return [""] * len(spans)
         windows = [sentence_window(text, start, end) for start, end in spans]
         nlp = self._load().nlp["en"]
         if self._ner is None:
-            return [False] * len(spans)
+            return [""] * len(spans)
         docs = [nlp.make_doc(text[left:right]) for left, right in windows]
         spans_in_docs = [(start - left, end - left)
                          for (start, end), (left, _) in zip(spans, windows, strict=True)]
-        return [any(label in _PERSON and first < end and last > start
-                    for first, last, label in entities)
-                for (start, end), entities in zip(spans_in_docs,
-                                                  self._entities(docs, spans_in_docs),
-                                                  strict=True)]
+        return [_label(start, end, entities) for (start, end), entities in zip(
+            spans_in_docs, self._entities(docs, spans_in_docs), strict=True)]
 
     def _entities(self, docs: list[Any], spans: list[tuple[int, int]]
                   ) -> list[list[tuple[int, int, str]]]:
@@ -145,6 +148,15 @@ class PersonNer:
         # batching machinery around the same two calls, a cost paid on every scan.
         self._ner.set_annotations(docs, self._ner.predict(docs))
         return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+
+
+def _label(start: int, end: int, entities: list[tuple[int, int, str]]) -> str:
+    """What NER calls text[start:end] (see `PersonNer.labels_many`)."""
+    if any(label in _PERSON and first < end and last > start
+           for first, last, label in entities):
+        return "PERSON"
+    return next((label for first, last, label in entities if first <= start and last >= end),
+                "")
 
 
 def _chars(doc: Any, entity: TokenEntity) -> tuple[int, int, str]:

@@ -14,13 +14,13 @@ import html
 import json
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from .allow import apply_inline_allows, fingerprint, mask, without_markers
 from .engine import ScanError, scan_text
 from .entities import Severity
-from .finding import Finding
+from .finding import Finding, fields_set
 from .severity import rate
 
 __all__ = [
@@ -76,9 +76,9 @@ class NotebookFinding:
     fingerprint: str = field(default="", repr=False)
 
     def to_dict(self) -> dict[str, object]:
-        out = asdict(self)
+        out = fields_set(self)
         del out["fingerprint"]
-        return {k: v for k, v in out.items() if v is not None}
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +91,7 @@ class Skipped:
     part: str | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        return fields_set(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,6 @@
 """Well-known placeholder values: the SSN on every sample form, `…@example.com`, the
-numbers NANP keeps for fiction, the card numbers of payment test suites.
+numbers NANP keeps for fiction or cannot dial (`555-123-4567`, `(123) 456-7890` under a
+phone label), the card numbers of payment test suites.
 
 The recognizers drop them (`valid_ssn`, `_valid_email`, `_valid_us_phone`,
 `_card_valid`): in documentation, code and notebooks they stand for no one. A prompt
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 from .allow import apply_inline_allows
 from .code import overlaps_any
-from .contact import _RESERVED_TLDS
+from .contact import _RESERVED_TLDS, _valid_us_phone
 from .engine import resolve_overlaps
 from .finding import Finding
 from .identifiers import luhn_valid, valid_ssn
@@ -27,7 +28,9 @@ SCORE = 0.7
 
 #: SSNs printed on sample cards and forms, and the made-up ones everyone types.
 _FAMOUS_SSNS = frozenset({"123456789", "078051120", "987654321", "987654320"})
-_SSN_SHAPE = re.compile(r"(?<![\w-])\d{3}([- ])\d{2}\1\d{4}(?![\w-])")
+# Shapes start with the digit they need and look behind it from there, so the regex
+# engine skips to digits instead of trying the look-behind at every position.
+_SSN_SHAPE = re.compile(r"\d(?<![\w-]\d)\d\d([- ])\d{2}\1\d{4}(?![\w-])")
 _SSN_LABEL = re.compile(r"(?:ssn|social security|soc\.? sec)\W{0,12}$", re.IGNORECASE)
 
 _EMAIL = re.compile(r"(?<![\w.%+:/-])[A-Za-z0-9][\w.%+-]{0,63}@(?P<domain>(?:[A-Za-z0-9-]{1,63}\.)"
@@ -37,8 +40,16 @@ _EMAIL = re.compile(r"(?<![\w.%+:/-])[A-Za-z0-9][\w.%+-]{0,63}@(?P<domain>(?:[A-
 _FICTION_PHONE = re.compile(r"(?<![\w+.-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])?"
                             r"555[ .-]01\d\d(?![\w-])")
 
+#: A US number's shape, possible or not; under a phone label it is a placeholder when
+#: NANP cannot dial it (an area or exchange code starting 0 or 1: `555-123-4567`).
+_US_PHONE_SHAPE = re.compile(r"(?<![\w+.-])(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])")
+_PHONE_LABEL_WORDS = ("phone", "tel", "contact", "cell", "mobile", "fax", "call", "text")
+_PHONE_LABEL = re.compile(
+    rf"(?:{'|'.join(_PHONE_LABEL_WORDS)})(?:[ ](?:number|no\.?|is|at|on))*\W{{0,4}}$",
+    re.IGNORECASE)
+
 #: Test card numbers repeat one or two digits (4111 1111 1111 1111, 4242 …).
-_CARD_SHAPE = re.compile(r"(?<![\w.,-])\d{4}(?:[ -]?\d{4}){3}(?![\w-])")
+_CARD_SHAPE = re.compile(r"\d(?<![\w.,-]\d)\d{3}(?:[ -]?\d{4}){3}(?![\w-])")
 
 
 def _digits(value: str) -> str:
@@ -71,7 +82,9 @@ def is_placeholder(entity: str, value: str) -> bool:
     if entity == "EMAIL_ADDRESS":
         return "@" in value and _reserved_domain(value.rsplit("@", 1)[1])
     if entity in {"PHONE_NUMBER", "FAX_NUMBER"}:
-        return _FICTION_PHONE.fullmatch(value.strip()) is not None
+        value = value.strip()
+        return _FICTION_PHONE.fullmatch(value) is not None or (
+            _US_PHONE_SHAPE.fullmatch(value) is not None and not _valid_us_phone(value))
     if entity == "CREDIT_CARD":
         return _test_card(value)
     return False
@@ -90,9 +103,39 @@ def find_placeholders(text: str) -> Iterator[Finding]:
     if "555" in text:
         for match in _FICTION_PHONE.finditer(text):
             yield Finding(match.start(), match.end(), "PHONE_NUMBER", "phi", SCORE, NAME)
+    for match in _labelled_us_phone_shapes(text):
+        if not _valid_us_phone(match.group()) and not _FICTION_PHONE.fullmatch(match.group()):
+            yield Finding(match.start(), match.end(), "PHONE_NUMBER", "phi", SCORE, NAME)
     for match in _CARD_SHAPE.finditer(text):
         if _test_card(match.group()):
             yield Finding(match.start(), match.end(), "CREDIT_CARD", "phi", SCORE, NAME)
+
+
+def _labelled_us_phone_shapes(text: str) -> Iterator[re.Match[str]]:
+    """US number shapes with a phone label in the 30 characters before them, looked for
+    only right after a label word (most texts have none): such a number starts within
+    30 characters of the word's end and is at most 14 long, so 60 characters hold it
+    and the character after it."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower-casing moved the offsets: read the whole text
+        windows = [(0, len(text))] if any(w in lowered for w in _PHONE_LABEL_WORDS) else []
+    else:
+        ends = sorted({at + len(word) for word in _PHONE_LABEL_WORDS
+                       for at in _all_finds(lowered, word)})
+        windows = [(end, min(len(text), end + 60)) for end in ends]
+    after = 0
+    for start, stop in windows:
+        for match in _US_PHONE_SHAPE.finditer(text, max(start, after), stop):
+            if _PHONE_LABEL.search(text, max(0, match.start() - 30), match.start()):
+                after = match.end()
+                yield match
+
+
+def _all_finds(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def with_placeholders(scanner: Callable[[str], list[Finding]]) -> Callable[[str], list[Finding]]:

@@ -18,9 +18,8 @@ from functools import lru_cache
 
 import regex
 
-from .dates import _about_a_person as about_a_person
 from .finding import Finding
-from .name_context import credit_line
+from .name_context import about_a_person, credit_line, sentence_around
 from .recognizer import anchor_starts, matches_at, trie
 from .street_names import NamedStreetRecognizer
 
@@ -364,7 +363,6 @@ _PLACE_AFTER_PREPOSITION = regex.compile(
     r"\b(?:from|in|near|to|at)[ ]"
     r"(\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ ]\p{Lu}[\p{Ll}\p{M}'’-]+){0,2})")
 _TITLE_WORD_BEFORE = regex.compile(r"(?<!(?:[.!?][ ]|\n|^))\p{Lu}\p{Ll}+[ ]$")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 #: Month and weekday names, some of which are also towns (`March`, `Sunday`).
 _CALENDAR_WORDS = frozenset(
     [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name])
@@ -379,7 +377,7 @@ def _listed_name(word: str) -> bool:
 
 def _known_towns_about_a_person(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     """Towns after a preposition in prose about a person (`patient from Houston`)."""
-    if not about_a_person(text, lowered, 0, len(text)):
+    if not about_a_person(text, 0, len(text), lowered):
         return
     from .geography import country_names, is_place_name
 
@@ -392,20 +390,11 @@ def _known_towns_about_a_person(text: str, lowered: str) -> Iterator[tuple[int, 
         for count in range(len(words), 0, -1):  # the longest known name
             name = " ".join(words[:count])
             if is_place_name(name):
-                start, end = _sentence(text, match.start(), match.end())
+                start, end = sentence_around(text, match.start(), match.end())
                 if name not in _CALENDAR_WORDS and name not in country_names() and (
-                        not _is_region(name)) and about_a_person(text, lowered, start, end):
+                        not _is_region(name)) and about_a_person(text, start, end, lowered):
                     yield match.start(1), match.start(1) + len(name)
                 break
-
-
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) around `start`..`end`."""
-    window = text[max(0, start - 300):start]
-    ends = list(_SENTENCE_END.finditer(window))
-    first = max(0, start - 300) + ends[-1].end() if ends else max(0, start - 300)
-    after = _SENTENCE_END.search(text, end, end + 300)
-    return first, after.start() if after else min(len(text), end + 300)
 
 
 def _is_region(words: str) -> bool:

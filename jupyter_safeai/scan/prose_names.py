@@ -12,11 +12,14 @@ about someone (a pronoun or a first person), the NER model.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
+from functools import lru_cache
 
 import regex
 
+from .name_context import name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists
+from .recognizer import trie
 
 #: One word of a name in an enumeration or an address: capitalised or all lower case.
 _ITEM = r"\p{L}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
@@ -56,22 +59,20 @@ _PERSON_OBJECT = regex.compile(
     rf"({_NAME_WORD})(?![\p{{L}}\p{{N}}_])"
     r"|(?<![\p{L}\p{N}_])(?i:(?:had|has|have)[ ]given|gave|handed|told|showed|sent|asked)[ ]"
     rf"({_NAME_WORD})(?=[ ](?i:his|her|their|my|our|your|a|an|the|that|to)\b)")
-# A person's name given in so many words: whatever word follows is that name, even one
-# that is also a method's or a street's (`Her maiden name is Clark`).
-_NAME_GIVEN = regex.compile(
-    r"(?<![\p{L}\p{N}_])(?i:(?:my|his|her|their|your|maiden|first|last|given|family|"
-    r"full|middle|nick)[ ]?name[ ](?:is|was)|(?:calls|call|called)[ ]me)[ ]"
-    rf"({_NAME_WORD})(?![\p{{L}}\p{{N}}_])")
 # ... and a name opening a sentence before a verb only people take.
 #: The words of a full name after its first: an initial, particles (`Willemine ten Pas`).
 _MORE_NAME = (rf"(?:[ ]\p{{Lu}}\.?(?=[ ]\p{{Lu}})|[ ](?:(?:{'|'.join(sorted(PARTICLES))})[ ])*"
               rf"{_NAME_WORD}){{0,3}}")
-_PERSON_SUBJECT = regex.compile(
-    rf"(?:^|(?<=[.!?:;][ ]|\n))({_NAME_WORD}{_MORE_NAME})[ ](?:"
-    r"shouted|yelled|screamed|whispered|laughed|smiled|cried|sighed|married|divorced|"
-    r"kissed|hugged|apologi[sz]ed|began[ ]writing|grew[ ]up|was[ ]born|lives[ ](?:at|in)|"
-    r"lived[ ](?:at|in)|(?:had|has)[ ]given|is[ ]from|will[ ]be[ ]talking)\b",
-    regex.MULTILINE)
+# The name a name-giving phrase gives (`name_context.name_giving_ends`).
+_GIVEN_NAME = regex.compile(rf"({_NAME_WORD}{_MORE_NAME})(?![\p{{L}}\p{{N}}_])")
+#: What only people do, said right after the name of who does it.
+_PEOPLES_VERBS = (
+    "shouted", "yelled", "screamed", "whispered", "laughed", "smiled", "cried", "sighed",
+    "married", "divorced", "kissed", "hugged", "apologi[sz]ed", "began[ ]writing",
+    "grew[ ]up", "was[ ]born", "lives[ ](?:at|in)", "lived[ ](?:at|in)",
+    "(?:had|has)[ ]given", "is[ ]from", "will[ ]be[ ]talking")
+_PERSON_SUBJECT = regex.compile(rf"(?:^|(?<=[.!?:;][ ]|\n))({_NAME_WORD}{_MORE_NAME})[ ]"
+                                rf"(?:{'|'.join(_PEOPLES_VERBS)})\b", regex.MULTILINE)
 # A person named for a part people play in an account or a case: `add Irenke Sörös as
 # a beneficiary`, `Ilse Berg as my emergency contact`.
 _AS_ROLE = regex.compile(
@@ -93,34 +94,14 @@ _ROLE_STEMS = ("beneficiar", "guardian", "signer", "trustee", "executor", "execu
                "dependent", "dependant", "witness", "referee", "reference", "proxy",
                "caregiver", "next of kin", "emergency contact", "authori", "joint holder",
                "power of attorney")
-#: The company words of `_OF_COMPANY`: it is tried only before them.
-_COMPANY_WORDS = (" Inc", " LLC", " Ltd", " Corp", " Co", " GmbH", " AG", " PLC", " LLP",
-                  " Solutions", " Technologies", " Group", " Holdings", " Partners",
-                  " Associates", " Systems", " Labs", " Consulting", " Analytics", " Research",
-                  " Services")
+#: The company words of `_OF_COMPANY`, as whole words: it is tried only before them.
+_COMPANY_WORD = re.compile(" " + trie((
+    "Inc", "LLC", "Ltd", "Corp", "Co", "GmbH", "AG", "PLC", "LLP", "Solutions", "Technologies",
+    "Group", "Holdings", "Partners", "Associates", "Systems", "Labs", "Consulting",
+    "Analytics", "Research", "Services")) + r"(?![^\W\d_])")
+_AS = re.compile(" as(?= )")  # the blank after it left to the next ` as`
 #: How far before its company word a person's name and `of` are looked for.
 _COMPANY_REACH = 120
-# Pronouns and first-person words: a sentence holding one is about someone.
-_ABOUT_SOMEONE = re.compile(
-    r"\b(?:he|she|him|her|his|hers|himself|herself|my|mine|He|She|Him|Her|His|My)\b")
-_SENTENCE_END = re.compile(r"[.!?\n]")
-#: Characters searched either side of a name for its sentence's ends.
-_SENTENCE_REACH = 200
-
-
-def about_someone(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around text[start:end] is about a person: it holds a
-    personal pronoun or a first person (`he`, `her`, `I`, `my`), as a message, a note
-    or a story does and documentation rarely does."""
-    low = max(0, start - _SENTENCE_REACH)
-    stops = [m.end() for m in _SENTENCE_END.finditer(text, low, start)]
-    left = stops[-1] if stops else low
-    stop = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_REACH))
-    right = stop.start() if stop else min(len(text), end + _SENTENCE_REACH)
-    return bool(_ABOUT_SOMEONE.search(text, left, start) or _ABOUT_SOMEONE.search(
-        text, end, right))
-
-
 def _plain_word(word: str, not_names: Collection[str]) -> bool:
     key = word.casefold()
     return key not in COMMON_WORDS and key not in EPONYMS and key not in not_names
@@ -176,46 +157,58 @@ _CAPITAL_REACH = 24
 
 
 def _anchored(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
-              lowered: str) -> list[regex.Match[str]]:
+              lowered: str, hits: Sequence[tuple[int, str]]) -> list[regex.Match[str]]:
     """The matches of `pattern` that start at one of its leading `words` (lower case,
     whole words, a capital letter soon after: every such pattern ends in a capitalised
-    name), which `str.find` locates at C speed: `regex` is asked at those few places only,
+    name), taken from `hits` (`_anchor_hits`): `regex` is asked at those few places only,
     not at every character. `lowered` is `text.lower()`."""
     if len(lowered) != len(text):  # lower case changed an offset (`İ`): read it all
         return list(pattern.finditer(text))
     starts: set[int] = set()
-    for word in words:
-        at = lowered.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if not (text[at - 1:at].isalpha() or text[end:end + 1].isalpha()) and any(
-                    char.isupper() for char in text[end:end + _CAPITAL_REACH]):
-                starts.add(at)  # a whole word (`hi`, not of `this`), a capital after it
-            at = lowered.find(word, at + 1)
+    for at, end in _hits_of(words, hits):
+        if not (text[at - 1:at].isalpha() or text[end:end + 1].isalpha()) and any(
+                char.isupper() for char in text[end:end + _CAPITAL_REACH]):
+            starts.add(at)  # a whole word (`hi`, not of `this`), a capital after it
     found = [m for m in (pattern.match(text, at) for at in sorted(starts)) if m is not None]
     return [m for i, m in enumerate(found) if not i or m.start() >= found[i - 1].end()]
 
 
-def _ending_near(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
-                 haystack: str, reach: int, after: int = 12) -> list[regex.Match[str]]:
-    """The matches of `pattern` that end at one of `words` (found as whole words in
-    `haystack`, `text` or its lower case, by `str.find`), searched only in the `reach`
-    characters before (and `after` characters past the word)."""
-    if len(haystack) != len(text):
-        return list(pattern.finditer(text))
+def _anchor_hits(haystack: str) -> list[tuple[int, str]]:
+    """Where the anchor words of the prose readers stand in `haystack` (a text in lower
+    case), each with the longest one found there: one pass of one pattern for every
+    reader, not one `str.find` per word (no anchor word holds another but at its start
+    or after a letter, where no whole word starts)."""
+    return [(m.start(), m.group()) for m in _ANCHOR_WORDS.finditer(haystack)]
+
+
+def _hits_of(words: tuple[str, ...], hits: Sequence[tuple[int, str]]
+             ) -> Iterator[tuple[int, int]]:
+    """(start, end) of the longest of `words` at each of `hits`: a word found where a
+    longer anchor word starting with it was (`had` of `had given`)."""
+    for at, found in hits:
+        longest = _longest_start(words, found)
+        if longest:
+            yield at, at + longest
+
+
+@lru_cache(maxsize=1024)
+def _longest_start(words: tuple[str, ...], found: str) -> int:
+    """The length of the longest of `words` that `found` starts with (0: none): asked
+    again and again for the few anchor words there are."""
+    return max((len(word) for word in words if found.startswith(word)), default=0)
+
+
+def _ending_near(words: re.Pattern[str], pattern: regex.Pattern[str], text: str,
+                 reach: int, after: int = 12) -> list[regex.Match[str]]:
+    """The matches of `pattern` that end at one of `words` (a pattern of whole words,
+    found in one pass over `text`), searched only in the `reach` characters before (and
+    `after` characters past the word)."""
     spans: dict[tuple[int, int], regex.Match[str]] = {}
-    for word in words:
-        at = haystack.find(word)
-        while at >= 0:
-            if word[-1].isalpha() and text[at + len(word):at + len(word) + 1].isalpha():
-                # ` Co` of ` Count`
-                at = haystack.find(word, at + 1)
-                continue
-            match = pattern.search(text, max(0, at - reach),
-                                   min(len(text), at + len(word) + after))
-            if match is not None:
-                spans.setdefault(match.span(), match)
-            at = haystack.find(word, at + 1)
+    for word in words.finditer(text):
+        at, end = word.span()
+        match = pattern.search(text, max(0, at - reach), min(len(text), end + after))
+        if match is not None:
+            spans.setdefault(match.span(), match)
     return [spans[span] for span in sorted(spans)]
 
 
@@ -231,13 +224,15 @@ def _vocatives(text: str) -> Iterator[regex.Match[str]]:
             at = text.find(mark, at + 1)
 
 
-def addressed_names(text: str, lists: NameLists, not_names: frozenset[str]
+def addressed_names(text: str, lists: NameLists, not_names: frozenset[str],
+                    hits: Sequence[tuple[int, str]] | None = None
                     ) -> Iterator[tuple[int, int]]:
     """Names a message speaks to: after a greeting (any capitalised word that is no
     common word), or a known given name closing a sentence after a comma (`…, Roy!`)."""
     kinds = lists.kinds
     lowered = text.lower()
-    for match in _anchored(_GREETING_WORDS, _GREETING, text, lowered):
+    hits = hits if hits is not None else prose_anchors(text, lowered)
+    for match in _anchored(_GREETING_WORDS, _GREETING, text, lowered, hits):
         word = match.group(1)
         if word.casefold() not in _GREETED_THINGS and _plain_word(word, not_names):
             yield match.span(1)
@@ -248,32 +243,34 @@ def addressed_names(text: str, lists: NameLists, not_names: frozenset[str]
             yield match.span(1)
 
 
-def person_words(text: str, lists: NameLists, not_names: Collection[str]
+def person_words(text: str, lists: NameLists, not_names: Collection[str],
+                 hits: Sequence[tuple[int, str]] | None = None
                  ) -> Iterator[tuple[int, int]]:
     """Names as who does or undergoes what only people do: the object of `shouted at`,
     `married`, `starring`, `had given … his`; the subject of `shouted`, `was born`,
     `began writing` at a sentence's start. Known to no list, they are names all the
     same: the verb says so. In lower case, a listed given name or a verb that takes
-    only people (`eva kleist lives at`, `cormac shouted`)."""
+    only people (`eva kleist lives at`, `cormac shouted`). `hits`: `prose_anchors`."""
     lowered = text.lower()
+    hits = hits if hits is not None else prose_anchors(text, lowered)
     if " as " in text and any(role in lowered for role in _ROLE_STEMS):
-        for match in _ending_near((" as ",), _AS_ROLE, text, text, _AS_REACH, _AS_REACH):
+        for match in _ending_near(_AS, _AS_ROLE, text, _AS_REACH, _AS_REACH + 1):
             if _plain_word(match.group(1).split()[0], not_names):
                 yield match.span(1)
     if " of " in text or " from " in text:
-        for match in _ending_near(_COMPANY_WORDS, _OF_COMPANY, text, text, _COMPANY_REACH):
+        for match in _ending_near(_COMPANY_WORD, _OF_COMPANY, text, _COMPANY_REACH):
             if all(_plain_word(word, not_names) for word in match.group(1).split()):
                 yield match.span(1)
     verbs = _OBJECT_VERBS + (("had", "has", "have") if "given" in lowered else ())
-    for match in _anchored(verbs, _PERSON_OBJECT, text, lowered):
+    for match in _anchored(verbs, _PERSON_OBJECT, text, lowered, hits):
         group = 1 if match.group(1) else 2
         if _plain_word(match.group(group), not_names):
             yield match.span(group)
-    giving = any(phrase in lowered for phrase in NAME_GIVING_PHRASES)
-    for match in _anchored(_NAME_GIVING_WORDS if giving else (), _NAME_GIVEN, text, lowered):
-        if match.group(1).casefold() not in COMMON_WORDS:  # `Clark`, `Key`: a name here
-            yield match.span(1)
-    for start in _sentence_starts(_SUBJECT_VERBS, text, lowered):
+    for given in name_giving_ends(text, lowered):
+        match = _GIVEN_NAME.match(text, given)
+        if match is not None and match.group(1).casefold() not in COMMON_WORDS:
+            yield match.span(1)  # `Clark`, `Key`: a name here, whatever else it names
+    for start in _sentence_starts(_SUBJECT_VERBS, text, hits):
         first = text[start:start + 1]
         match = _PERSON_SUBJECT.match(text, start) if first.isupper() else None
         if match is not None:
@@ -295,22 +292,18 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str]
 _SENTENCE_BREAKS = (". ", "! ", "? ", ": ", "; ")
 
 
-def _sentence_starts(words: tuple[str, ...], text: str, lowered: str) -> list[int]:
-    """Where the sentences start that hold one of `words` (lower case) within
-    `_SUBJECT_REACH` characters of their start: the line's start or the character after
-    the last break before the word, found by `str.rfind`."""
-    if len(lowered) != len(text):
-        lowered = text  # offsets must agree; verbs in capitals are then not seen
+def _sentence_starts(words: tuple[str, ...], text: str, hits: Sequence[tuple[int, str]]
+                     ) -> list[int]:
+    """Where the sentences start that hold one of `words` (lower case; among `hits`)
+    within `_SUBJECT_REACH` characters of their start: the line's start or the character
+    after the last break before the word, found by `str.rfind`."""
     starts: set[int] = set()
-    for word in words:
-        at = lowered.find(word)
-        while at >= 0:
-            low = max(0, at - _SUBJECT_REACH)
-            breaks = (text.rfind(stop, low, at) for stop in _SENTENCE_BREAKS)
-            start = max(text.rfind("\n", low, at) + 1, low,
-                        *(found + 2 for found in breaks if found >= 0))
-            starts.add(start)
-            at = lowered.find(word, at + 1)
+    for at, _ in _hits_of(words, hits):
+        low = max(0, at - _SUBJECT_REACH)
+        breaks = (text.rfind(stop, low, at) for stop in _SENTENCE_BREAKS)
+        start = max(text.rfind("\n", low, at) + 1, low,
+                    *(found + 2 for found in breaks if found >= 0))
+        starts.add(start)
     return sorted(starts)
 
 
@@ -337,10 +330,18 @@ _OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "
                  "glared", "laughed", "swore", "snapped", "thanked", "married", "kissed",
                  "hugged", "divorced", "phoned", "texted", "between", "starring",
                  "featuring", "gave", "handed", "told", "showed", "sent", "asked")
-#: Every name-giving phrase holds one of these.
-NAME_GIVING_PHRASES = ("name is", "name was", "calls me", "call me", "called me")
-_NAME_GIVING_WORDS = ("my", "his", "her", "their", "your", "maiden", "first", "last",
-                      "given", "family", "full", "middle", "nick", "calls", "call", "called")
+#: Every word a prose reader starts from (`_anchored`, `_sentence_starts`), as one trie.
+_ANCHOR_WORDS = re.compile(trie(sorted(set(_GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS
+                                           + ("had", "has", "have")))))
+
+
+def prose_anchors(text: str, lowered: str) -> list[tuple[int, str]]:
+    """The anchor words of the prose readers in `text` (`lowered` its lower case), found
+    once for all of them: in the lower case when offsets agree, else in `text` itself
+    (verbs in capitals are then not seen)."""
+    return _anchor_hits(lowered if len(lowered) == len(text) else text)
+
+
 #: Capitalised at a sentence's start, these words are no one's name.
 _SENTENCE_OPENERS = frozenset("""
 the a an this that these those it he she they we i you who what which there here one

@@ -8,8 +8,9 @@ built-in families, a registry takes:
   (an object with `name` and `find(text)`, a sequence of them, or a callable returning
   either), and
 * token rules from small TOML files (`[[rule]]` tables with `id`, `regex`, `entity`,
-  `description`, `keywords`, `entropy`, `allow`, `samples`, `not_secrets`; see
-  `secrets.rules.TokenRule`) named by `JUPYTER_SAFEAI_RULES` (paths joined with
+  `description`, `keywords`, `entropy`, `allow`, `sample_token`, `samples`,
+  `not_secrets`; see `secrets.rules.TokenRule`, and the package's own table
+  `secrets/vendors.toml`) named by `JUPYTER_SAFEAI_RULES` (paths joined with
   `os.pathsep`) or found as `safeai-rules/*.toml` in the Jupyter config path.
 
 A rule file or plugin that cannot be loaded raises `RuleError`: the scanner is then not
@@ -26,14 +27,10 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 from .entities import ENTITIES
 from .recognizer import PatternRecognizer, Recognizer
 from .start_index import StartIndex, mergeable
+from .toml_files import parse_toml
 
 ENTRY_POINT_GROUP = "jupyter_safeai.recognizers"
 RULES_ENV = "JUPYTER_SAFEAI_RULES"
@@ -117,22 +114,20 @@ class RecognizerRegistry:
             self.add_all([offered] if hasattr(offered, "find") else offered, source)
 
     def load_rule_file(self, path: Path) -> None:
-        """Add the token rules of one TOML file (each checked against its own samples)."""
-        from .secrets.rules import TokenRule
+        """Add the token rules of one TOML file (each checked against its own samples),
+        read as the package reads its own vendor table (`secrets.rules.rules_of`)."""
+        from .secrets.rules import rules_of
 
         source = f"rule file {path}"
         try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
             raise RuleError(f"{source}: {type(error).__name__}") from None
-        tables = data.get("rule", [])
-        if not isinstance(tables, list) or not tables:
-            raise RuleError(f"{source}: expected one or more [[rule]] tables")
-        for table in tables:
-            try:
-                rule = TokenRule.from_mapping(table)
-            except (TypeError, ValueError) as error:
-                raise RuleError(f"{source}: {error}") from None
+        try:
+            rules = rules_of(parse_toml(text))
+        except (TypeError, ValueError) as error:
+            raise RuleError(f"{source}: {error}") from None
+        for rule in rules:
             problems = rule.check_samples()
             if problems:
                 raise RuleError(f"{source}: {rule.id}: " + "; ".join(problems))

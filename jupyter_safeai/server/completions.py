@@ -111,7 +111,34 @@ def redact_around_cursor(decision: GateDecision, text: str, cursor: int
     return prefix, suffix, vault
 
 
+@dataclass(frozen=True)
+class Target:
+    """Where a completion request goes, as the handler decides before the gate."""
+
+    model: Any  #: the local model, or the gateway's model name (None: its default)
+    audit_name: str  #: the model as the audit record names it
+    phi_allowed: bool
+    limits: dict[str, Any]  #: `max_prefix_chars` and `max_suffix_chars` at least
+
+
+@dataclass(frozen=True)
+class GatedCell:
+    """The text around the cursor as the gate let it through."""
+
+    prefix: str
+    suffix: str
+    sent_prefix: str  #: with placeholders, as the model sees it
+    sent_suffix: str
+    vault: Vault  #: the placeholders' values, to restore in the suggestion
+    decision: GateDecision
+    gate_ms: float
+    started: float  #: `time.perf_counter()` when the request came
+
+
 class CompletionHandler(SafeAIHandler):
+    """Gate the text around the cursor (the same for every completion route), then
+    `_answer`: ask the local model here, or the gateway in `ForwardedCompletionHandler`."""
+
     _closed = False
 
     def on_connection_close(self) -> None:
@@ -192,8 +219,8 @@ class CompletionHandler(SafeAIHandler):
 
     async def gate_cell(self, prefix: str, suffix: str, policy: Policy, notes: list[str],
                         model_name: str, started: float, client_redacted: dict[str, int]
-                        ) -> tuple[GateDecision, float] | None:
-        """The gate's decision on the cell, or None when it stops the request here (a
+                        ) -> GatedCell | None:
+        """The cell as the gate lets it through, or None when it stops the request here (a
         `block` finding, one split by the cursor, a scanner error): then the `blocked`
         event is answered and audited, and no model is asked."""
         gate_started = time.perf_counter()
@@ -202,7 +229,10 @@ class CompletionHandler(SafeAIHandler):
         straddles = any(lf.finding.start < len(prefix) < lf.finding.end
                         for lf in decision.findings)
         if decision.action != "block" and not straddles:
-            return decision, gate_ms
+            sent_prefix, sent_suffix, vault = redact_around_cursor(decision, prefix + suffix,
+                                                                   len(prefix))
+            return GatedCell(prefix, suffix, sent_prefix, sent_suffix, vault, decision,
+                             gate_ms, started)
         reason = ("scanner_error" if decision.error is not None
                   else "straddles_cursor" if decision.action != "block" else "blocked")
         await self._audit(model_name, started, "blocked",
@@ -212,6 +242,20 @@ class CompletionHandler(SafeAIHandler):
                             "counts": decision.counts(), "gate_ms": gate_ms})
         return None
 
+    async def _target(self, request: dict[str, Any]) -> Target | None:
+        """The local model this request goes to, or None when completions are skipped
+        (off, or the model busy with a chat; the `skipped` event is answered)."""
+        if not self.safeai.completions:
+            self._finish_event({"type": "skipped", "reason": "disabled"})
+            return None
+        name = request["model"] or self.safeai.completion_model or None
+        model = self.models.get(name) or await self.user_model(name)
+        if getattr(model, "chat_busy", lambda: False)():
+            # Chat goes first; not even the scan runs, to leave the CPU to the answer.
+            self._finish_event({"type": "skipped", "reason": "busy"})
+            return None
+        return Target(model, model.spec.name, model.spec.phi_allowed, self._limits())
+
     @web.authenticated
     @authorized
     async def post(self) -> None:
@@ -219,31 +263,21 @@ class CompletionHandler(SafeAIHandler):
         request = self._opened()
         if request is None:
             return
-        if not self.safeai.completions:
-            self._finish_event({"type": "skipped", "reason": "disabled"})
+        target = await self._target(request)
+        if target is None:
             return
-        name = request["model"] or self.safeai.completion_model or None
-        model = self.models.get(name) or await self.user_model(name)
-        if getattr(model, "chat_busy", lambda: False)():
-            # Chat goes first; not even the scan runs, to leave the CPU to the answer.
-            self._finish_event({"type": "skipped", "reason": "busy"})
-            return
-        prefix, suffix = near_cursor(request, self.safeai.completion_max_prefix_chars,
-                                     self.safeai.completion_max_suffix_chars)
-        policy, notes = self.effective_policy(request["policy"], model.spec.phi_allowed)
-        admitted = await self.gate_cell(prefix, suffix, policy, notes, model.spec.name,
-                                        started, request["client_redacted"])
-        if admitted is None:
-            return
-        decision, gate_ms = admitted
-        sent_prefix, sent_suffix, vault = redact_around_cursor(decision, prefix + suffix,
-                                                               len(prefix))
-        await self._complete(model, request, prefix, suffix, sent_prefix, sent_suffix,
-                             vault, decision, gate_ms, started)
+        prefix, suffix = near_cursor(request, target.limits["max_prefix_chars"],
+                                     target.limits["max_suffix_chars"])
+        policy, notes = self.effective_policy(request["policy"], target.phi_allowed)
+        cell = await self.gate_cell(prefix, suffix, policy, notes, target.audit_name,
+                                    started, request["client_redacted"])
+        if cell is not None:
+            await self._answer(target, request, cell)
 
-    async def _complete(self, model: Any, request: dict[str, Any], prefix: str, suffix: str,
-                        sent_prefix: str, sent_suffix: str, vault: Vault,
-                        decision: GateDecision, gate_ms: float, started: float) -> None:
+    async def _answer(self, target: Target, request: dict[str, Any], cell: GatedCell
+                      ) -> None:
+        """Ask the local model and stream its suggestion, scanned on the way back."""
+        model, vault, decision = target.model, cell.vault, cell.decision
         client_redacted = request["client_redacted"]
         outcome = "redacted" if len(vault) or client_redacted else "sent"
         raw, shown, tokens, failure = "", "", 0, None
@@ -253,8 +287,8 @@ class CompletionHandler(SafeAIHandler):
             await self._send({"type": "gate", "action": decision.action,
                               "counts": decision.counts(), "redacted": vault.counts(),
                               "fim": completion_format(model).fill_in_the_middle,
-                              "gate_ms": gate_ms})
-            stream = stream_completion(model, sent_prefix, sent_suffix,
+                              "gate_ms": cell.gate_ms})
+            stream = stream_completion(model, cell.sent_prefix, cell.sent_suffix,
                                        self.safeai.completion_max_tokens)
             async with contextlib.aclosing(stream):
                 visible = ""
@@ -265,12 +299,12 @@ class CompletionHandler(SafeAIHandler):
                     if grown == visible or not grown.strip():
                         continue  # scanned only when a whole word was added
                     visible = grown
-                    text = guard_answer(visible, [prefix, suffix]).text
+                    text = guard_answer(visible, [cell.prefix, cell.suffix]).text
                     if text != shown:
                         shown = text
                         first = first or time.perf_counter()
                         await self._send({"type": "suggestion", "text": shown})
-            guarded = guard_answer(vault.restore(raw), [prefix, suffix])
+            guarded = guard_answer(vault.restore(raw), [cell.prefix, cell.suffix])
             masked = guarded.new_counts
             if guarded.text != shown:
                 shown = guarded.text
@@ -278,8 +312,8 @@ class CompletionHandler(SafeAIHandler):
                 await self._send({"type": "suggestion", "text": shown})
             await self._send({
                 "type": "done", "model": model.spec.name, "tokens": tokens, "masked": masked,
-                "gate_ms": gate_ms,
-                "first_suggestion_ms": round(((first or time.perf_counter()) - started)
+                "gate_ms": cell.gate_ms,
+                "first_suggestion_ms": round(((first or time.perf_counter()) - cell.started)
                                              * 1000, 1)})
         except StreamClosedError:
             failure = "client_gone"
@@ -305,7 +339,7 @@ class CompletionHandler(SafeAIHandler):
             entities = dict(Counter(decision.counts()) + Counter(client_redacted))
             reason = failure or ("masked_in_answer" if masked else None) or (
                 "redacted_by_client" if client_redacted else None)
-            await self._audit(model.spec.name, started, outcome, entities, reason, tokens)
+            await self._audit(model.spec.name, cell.started, outcome, entities, reason, tokens)
         self.log.debug("safeai completion: model=%s decision=%s tokens=%d", model.spec.name,
                        outcome, tokens)
         if failure != "client_gone":

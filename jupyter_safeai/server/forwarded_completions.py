@@ -12,18 +12,14 @@ server's.
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from typing import Any
 
 from jupyter_server.auth.decorator import authorized
 from tornado import web
 
-from ..policy import GateDecision
-from ..scan import Vault
-from .completions import CompletionHandler, near_cursor
-from .completions import redact_around_cursor as redact_cell
-from .forwarding import ForwardingMixin, merged_counts
+from .completions import CompletionHandler, GatedCell, Target
+from .forwarding import ForwardingMixin, merged_gate
 from .gateway_client import GatewayAnswer, GatewayUnavailable
 
 LIMITS = ("max_prefix_chars", "max_suffix_chars", "rate_per_minute")
@@ -54,58 +50,38 @@ class ForwardedCompletionHandler(ForwardingMixin, CompletionHandler):
     async def get(self) -> None:
         self.finish({**await self.gateway_limits(), "gateway": self.gateway.host})
 
-    @web.authenticated
-    @authorized
-    async def post(self) -> None:
-        started = time.perf_counter()
-        request = self._opened()
-        if request is None:
-            return
+    async def _target(self, request: dict[str, Any]) -> Target | None:
+        """The gateway's model (under the stricter limits), or None when completions are
+        off here or there (the `skipped` event is answered)."""
         await self.load_floor()
         limits = await self.gateway_limits()
         if not limits["enabled"]:
             self._finish_event({"type": "skipped", "reason": "disabled"})
-            return
+            return None
         name = request["model"] or limits["model"]
-        prefix, suffix = near_cursor(request, limits["max_prefix_chars"],
-                                     limits["max_suffix_chars"])
-        policy, notes = self.effective_policy(request["policy"], await self._phi_allowed(name))
-        admitted = await self.gate_cell(prefix, suffix, policy, notes,
-                                        name or "gateway-default", started,
-                                        request["client_redacted"])
-        if admitted is None:
-            return
-        decision, gate_ms = admitted
-        sent_prefix, sent_suffix, vault = redact_cell(decision, prefix + suffix, len(prefix))
-        redacted_here = Counter(request["client_redacted"]) + Counter(vault.counts())
-        body: dict[str, Any] = {"prefix": sent_prefix, "suffix": sent_suffix,
-                                "language": request["language"],
-                                "policy": decision.policy.to_dict()}
-        await self._forward_stream(
-            "safeai/complete", body, name, redacted_here,
-            lambda upstream: self._relay(upstream, decision, vault, gate_ms))
+        return Target(name, name or "gateway-default", await self._phi_allowed(name), limits)
 
-    async def _relay(self, upstream: GatewayAnswer, decision: GateDecision, vault: Vault,
-                     gate_ms: float) -> None:
+    async def _answer(self, target: Target, request: dict[str, Any], cell: GatedCell
+                      ) -> None:
+        """Forward the placeholders to the gateway and relay its stream."""
+        redacted_here = Counter(request["client_redacted"]) + Counter(cell.vault.counts())
+        body: dict[str, Any] = {"prefix": cell.sent_prefix, "suffix": cell.sent_suffix,
+                                "language": request["language"],
+                                "policy": cell.decision.policy.to_dict()}
+        await self._forward_stream("safeai/complete", body, target.model, redacted_here,
+                                   lambda upstream: self._relay(upstream, cell))
+
+    async def _relay(self, upstream: GatewayAnswer, cell: GatedCell) -> None:
         async def translate(event: dict[str, Any]) -> dict[str, Any]:
             kind = event.get("type")
             if kind == "gate":
-                return self._merged_gate(event, decision, vault, gate_ms)
+                remote_ms = event.get("gate_ms")
+                return {**merged_gate(event, cell.decision, cell.vault.counts()),
+                        "gate_ms": round(cell.gate_ms + (
+                            remote_ms if isinstance(remote_ms, (int, float)) else 0), 2)}
             if kind == "suggestion":
-                return {"type": "suggestion", "text": vault.restore(str(event.get("text", "")))}
+                text = cell.vault.restore(str(event.get("text", "")))
+                return {"type": "suggestion", "text": text}
             return event
 
         await self._relay_events(upstream, translate, "completion")
-
-    @staticmethod
-    def _merged_gate(event: dict[str, Any], decision: GateDecision, vault: Vault,
-                     gate_ms: float) -> dict[str, Any]:
-        """The gateway's verdict on what it saw, plus what this server did before."""
-        action = event.get("action")
-        if len(vault) and action in ("send", None):
-            action = "redact"
-        remote_ms = event.get("gate_ms")
-        return {**event, **merged_counts(event, decision.counts(), vault.counts()),
-                "action": action,
-                "gate_ms": round(gate_ms + (remote_ms if isinstance(remote_ms, (int, float))
-                                            else 0), 2)}

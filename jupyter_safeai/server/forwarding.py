@@ -36,17 +36,22 @@ def strictest(first: Policy, second: Policy) -> Policy:
     return merged
 
 
-def merged_counts(event: dict[str, Any], found: dict[str, int], redacted: dict[str, int]
-                  ) -> dict[str, dict[str, int]]:
-    """The `counts` and `redacted` of a gateway's gate event, with what this server found
-    and redacted before (a kind found in both is one finding seen twice, not two)."""
+def merged_gate(event: dict[str, Any], decision: GateDecision, redacted: dict[str, int]
+                ) -> dict[str, Any]:
+    """The gateway's `gate` event on what it saw, plus what this server found and redacted
+    before (a kind found in both is one finding seen twice, not two): `redact` when this
+    server redacted what the gateway then sent as it came."""
     remote = event.get("counts") if isinstance(event.get("counts"), dict) else {}
-    counts = dict(found)
+    counts = decision.counts()
     for label, n in remote.items():
         if isinstance(n, int) and not isinstance(n, bool):
             counts[label] = max(counts.get(label, 0), n)
     remote_redacted = event.get("redacted") if isinstance(event.get("redacted"), dict) else {}
-    return {"counts": counts, "redacted": dict(Counter(redacted) + Counter(remote_redacted))}
+    action = event.get("action")
+    if redacted and action in ("send", None):
+        action = "redact"
+    return {**event, "counts": counts,
+            "redacted": dict(Counter(redacted) + Counter(remote_redacted)), "action": action}
 
 
 class ForwardingMixin(SafeAIHandler):
@@ -242,7 +247,9 @@ class ForwardedChatHandler(ForwardingMixin, ChatHandler):
         async def translate(event: dict[str, Any]) -> dict[str, Any] | None:
             kind = event.get("type")
             if kind == "gate":
-                return self._merged_gate(event, decision, redacted)
+                notes = [*decision.notes, *(event.get("notes") or [])]
+                return {**merged_gate(event, decision, redacted),
+                        "notes": list(dict.fromkeys(notes))}
             if kind == "token":
                 text = restorer.feed(str(event.get("content", "")))
                 return {"type": "token", "content": text} if text else None
@@ -253,14 +260,3 @@ class ForwardedChatHandler(ForwardingMixin, ChatHandler):
             return event
 
         await self._relay_events(upstream, translate, "chat")
-
-    @staticmethod
-    def _merged_gate(event: dict[str, Any], decision: GateDecision,
-                     redacted: dict[str, int]) -> dict[str, Any]:
-        """The gateway's verdict on what it saw, plus what this server did before."""
-        action = event.get("action")
-        if redacted and action in ("send", None):
-            action = "redact"
-        notes = [*decision.notes, *(event.get("notes") or [])]
-        return {**event, **merged_counts(event, decision.counts(), redacted),
-                "action": action, "notes": list(dict.fromkeys(notes))}

@@ -98,15 +98,21 @@ def test_the_same_name_alone_is_medium(capsys: pytest.CaptureFixture[str]) -> No
 # --------------------------------------------------------------------------- reading
 
 
-def test_an_nbformat_3_notebook_is_read_and_reported(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("lines", [False, True], ids=["joined", "as-nbformat-writes-them"])
+def test_an_nbformat_3_notebook_is_read_and_reported(
+    capsys: pytest.CaptureFixture[str], lines: bool
+) -> None:
+    def text(value: str) -> str | list[str]:
+        return value.splitlines(keepends=True) if lines else value
+
     old = {"nbformat": 3, "nbformat_minor": 0, "metadata": {"name": "intake"},
            "worksheets": [{"metadata": {}, "cells": [
-               {"cell_type": "heading", "level": 1, "metadata": {}, "source": "Intake"},
+               {"cell_type": "heading", "level": 1, "metadata": {}, "source": text("Intake")},
                {"cell_type": "code", "language": "python", "metadata": {},
                 "collapsed": False, "prompt_number": 1,
-                "input": "print(record['ssn'])",
+                "input": text("record = load()\nprint(record['ssn'])"),
                 "outputs": [{"output_type": "stream", "stream": "stdout",
-                             "text": f"SSN {SSN}\n"}]},
+                             "text": text(f"SSN {SSN}\nok\n")}]},
            ]}]}
     Path("intake.ipynb").write_text(json.dumps(old), encoding="utf-8")
     code, out, err = run(capsys, "scan", "intake.ipynb", "--format", "json")

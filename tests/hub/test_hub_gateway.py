@@ -11,19 +11,14 @@ from __future__ import annotations
 
 import json
 import stat
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "hub"))
-from demo_hub import PROXY, DemoHub  # noqa: E402
-
-from jupyter_safeai.kernel.server_client import SafeAIServer, ServerRefused  # noqa: E402
-from jupyter_safeai.server.audit import report, verify  # noqa: E402
+from hub.demo_hub import PROXY, DemoHub
+from jupyter_safeai.kernel.server_client import SafeAIServer, ServerRefused
+from jupyter_safeai.server.audit import report, verify
 
 NAMES = {"alice": ("Maria Gonzalez", "40017733"), "bob": ("Peter Novak", "55120987")}
 SECRET = "AKIA" + "ZQ3DRT5K7PLMN2XW"

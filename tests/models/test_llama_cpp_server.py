@@ -18,6 +18,7 @@ from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ApprovedModel
 from jupyter_safeai.models.remote import RemoteModel
 from jupyter_safeai.models.runtime import ModelState
 from tests.processes import free_port, running, wait_until
+from tests.server_api import events_of
 
 pytest.importorskip("uvicorn", reason="llama-cpp-python[server] is not installed")
 pytest.importorskip("sse_starlette", reason="llama-cpp-python[server] is not installed")
@@ -58,10 +59,6 @@ def safeai_config(llama_server: str) -> dict:
               "license": "Apache-2.0", "model_card": "https://intranet.example.org/site-llama"}
     return {"approved_models": [EMBEDDED_DEFAULT_MODEL, remote], "default_model": ALIAS,
             "preload_default_model": False, "max_new_tokens": 16}
-
-
-def events_of(body: bytes) -> list[dict]:
-    return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
 
 
 async def test_a_chat_streams_from_the_real_server_through_the_gate(jp_fetch,

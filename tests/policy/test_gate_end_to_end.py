@@ -18,6 +18,7 @@ import pytest
 from tornado.httpclient import HTTPClientError
 
 from jupyter_safeai.models import LocalModel
+from tests.server_api import events_of
 
 TASK = "Write a Python function that checks that a string has the form of an SSN."
 _RNG = random.Random(13)
@@ -41,10 +42,6 @@ def model_saw(monkeypatch) -> list[list[dict]]:
 
 def chat(*messages: tuple[str, str]) -> str:
     return json.dumps({"messages": [{"role": r, "content": c} for r, c in messages]})
-
-
-def events_of(body: bytes) -> list[dict]:
-    return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
 
 
 async def answered(jp_fetch, body: str) -> list[dict]:

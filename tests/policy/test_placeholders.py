@@ -70,3 +70,25 @@ def test_an_ssn_shape_under_its_label_is_a_placeholder_even_when_invalid() -> No
     assert [(f.entity, text[f.start:f.end]) for f in find_placeholders(text)] == [
         ("US_SSN", "666-12-3456")]
     assert list(find_placeholders("part no 666-12-3456")) == []
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Ring the daughter (phone: 201-044-7781) before the MDT.", "201-044-7781"),
+    ("Mr Okonkwo, post-op day 2, contact (123) 987-6543 for consent", "(123) 987-6543"),
+    ("his cell is 410.123.0042, please call after 5", "410.123.0042"),
+])
+def test_an_undiallable_us_number_under_a_phone_label_is_a_placeholder(
+        text: str, number: str) -> None:
+    assert [(f.entity, text[f.start:f.end]) for f in find_placeholders(text)] == [
+        ("PHONE_NUMBER", number)]
+    assert ("PHONE_NUMBER", number) in [(e, v) for e, v, _ in located(text)]
+    assert is_placeholder("PHONE_NUMBER", number)
+
+
+@pytest.mark.parametrize("text", [
+    "order 555-314-2718 of the catalogue",  # no phone label
+    "phone: 212-867-5309",  # a number NANP can dial is the phone recognizer's
+    "lot 123-456-7890 expired",
+])
+def test_other_number_shapes_are_no_phone_placeholder(text: str) -> None:
+    assert [f for f in find_placeholders(text) if f.entity == "PHONE_NUMBER"] == []

@@ -22,13 +22,10 @@ from jupyter_safeai.kernel.context import TABLE_SAMPLE_ROWS, describe_dataframe
 from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ApprovedModel
 from jupyter_safeai.scan import Scanner, scan_dataframe
 from jupyter_safeai.scan import dataframe as dataframe_module
+from tests.server_api import chat_body
 
 SSN = "219-09-9999"
 TEN_MB = 10 * 2**20
-
-
-def chat_body(content: str, **extra: object) -> str:
-    return json.dumps({"messages": [{"role": "user", "content": content}], **extra})
 
 
 async def refusal(jp_fetch, path: str, body: bytes | str, **kwargs) -> tuple[int, dict]:

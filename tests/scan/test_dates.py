@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jupyter_safeai.scan import dates
+from jupyter_safeai.scan import dates, name_context
 from jupyter_safeai.scan.recognizer import anchor_starts, matches_at
 
 # Pieces of full and partial dates in any case, with the letters a case-insensitive match
@@ -76,18 +76,18 @@ _PERSON = st.lists(st.sampled_from(
 def test_anchored_person_search_is_the_search(text: str, start: int, length: int) -> None:
     lowered = text.lower()
     usable = lowered if anchor_starts(text, lowered, ()) is not None else None
-    assert (dates._about_a_person(text, usable, start, start + length)
-            == bool(dates._PERSON_TEXT.search(text, start, start + length)))
+    assert (name_context.about_a_person(text, start, start + length, usable)
+            == bool(name_context._RECORD_WORDS.search(text, start, start + length)))
 
 
 def test_every_person_word_starts_with_an_anchor() -> None:
-    """`_about_a_person` tries `_PERSON_TEXT` only where an anchor is: a word added to the
+    """`about_a_person` tries `_RECORD_WORDS` only where an anchor is: a word added to the
     pattern without its anchor would never be seen."""
     import re
 
-    body = dates._PERSON_TEXT.pattern
+    body = name_context._RECORD_WORDS.pattern
     words = body[body.index("(?:") + 3:body.rindex(")")].split("|")
     assert len(words) > 20
     for word in words:
         literal = re.match(r"[a-z/ ]*", word).group()  # up to the first regex syntax
-        assert any(literal.startswith(anchor) for anchor in dates._PERSON_ANCHORS), word
+        assert any(literal.startswith(anchor) for anchor in name_context._RECORD_ANCHORS), word

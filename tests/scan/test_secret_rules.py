@@ -1,9 +1,11 @@
 """The vendor token table: every rule finds its own samples and none of its look-alikes,
-and rules from a TOML file or a plugin are registered, listed and checked the same way."""
+and rules from a TOML file or a plugin are registered, listed and checked the same way.
+The table is itself a rule file, in the format an admin writes."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from importlib.resources import as_file, files
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from jupyter_safeai.scan.registry import (
     default_registry,
 )
 from jupyter_safeai.scan.secrets import VENDOR_RULES
-from jupyter_safeai.scan.secrets.rules import TokenRule
+from jupyter_safeai.scan.secrets.rules import TokenRule, written_samples
 from jupyter_safeai.scan.start_index import StartIndex, mergeable
 
 
@@ -78,8 +80,40 @@ def test_rule_file_adds_a_rule_the_scanner_runs(tmp_path: Path) -> None:
     assert [f.detector for f in found] == ["pattern:acme-api-key"]
 
 
+def test_the_vendor_table_is_a_rule_file_an_admin_could_write() -> None:
+    registry = RecognizerRegistry()
+    with as_file(files("jupyter_safeai.scan.secrets").joinpath("vendors.toml")) as path:
+        registry.load_rule_file(path)
+    assert [r.name for r in registry] == [f"pattern:{rule.id}" for rule in VENDOR_RULES]
+
+
+def test_vendor_rules_are_listed_as_builtin() -> None:
+    sources = {info.id: info.source
+               for info in default_registry(ner=False, plugins=False, files=[]).describe()}
+    assert {sources[f"pattern:{rule.id}"] for rule in VENDOR_RULES} == {"builtin"}
+
+
+def test_a_sample_token_is_written_into_samples_and_look_alikes() -> None:
+    token = "zq_live_9fK2mX7pQ4wL8vR3tN6yB1cD5hJ0sG"
+    prefixed = TokenRule.from_mapping({"id": "zq-key", "description": "a ZQ key",
+                                       "regex": "zq_live_[A-Za-z0-9]{30}",
+                                       "sample_token": token, "samples": [f"k: {token}"]})
+    assert prefixed.samples == (f'token = "{token}"', f"k: {token}")
+    assert prefixed.not_secrets == (f"x{token}",)
+    assert prefixed.check_samples() == []
+    keyed = TokenRule.from_mapping({"id": "zq-id", "description": "a ZQ client id",
+                                    "regex": "[0-9]{12}", "keywords": ["zqcorp", "zq"],
+                                    "entropy": 2.5, "sample_token": "583920174625"})
+    assert (keyed.samples, keyed.not_secrets) == written_samples("583920174625", ["zqcorp"])
+    assert keyed.samples == ('ZQCORP_TOKEN = "583920174625"', "zqcorpKey: 583920174625")
+    assert keyed.not_secrets == ('build_id = "583920174625"',)
+    assert keyed.check_samples() == []
+
+
 @pytest.mark.parametrize("body", [
     RULE_FILE.replace("acme_[A-Za-z0-9]{32}", "acme_[A-Za-z0-9]{40}"),  # misses its sample
+    RULE_FILE + 'sample_token = "acme_short"\n',  # a sample token the regex does not match
+    RULE_FILE + "sample_token = 12\n",
     RULE_FILE.replace('id = "acme-api-key"', 'id = "acme-api-key"\ncolour = "red"'),
     RULE_FILE.replace('regex = "acme_', 'regex = "[acme_'),
     "not toml [",

@@ -1,5 +1,5 @@
-"""Helpers of the security tests: request bodies, stream events, and the search for
-planted values (and their obvious transforms) in what the product wrote."""
+"""Helpers of the security tests: the search for planted values (and their obvious
+transforms) in what the product wrote."""
 
 from __future__ import annotations
 
@@ -8,14 +8,6 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import quote
-
-
-def chat_body(content: str, **extra: object) -> str:
-    return json.dumps({"messages": [{"role": "user", "content": content}], **extra})
-
-
-def events_of(body: bytes) -> list[dict]:
-    return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
 
 
 def variants(value: str) -> set[str]:

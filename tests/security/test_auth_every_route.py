@@ -19,7 +19,7 @@ from jupyter_server.utils import url_path_join
 from tornado.httpclient import AsyncHTTPClient, HTTPResponse
 
 from jupyter_safeai.server.handlers import AUTH_RESOURCE
-from tests.security.leakcheck import chat_body
+from tests.server_api import chat_body
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 #: Bodies that pass validation, for the requests that must get through.

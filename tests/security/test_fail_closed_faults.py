@@ -20,7 +20,8 @@ from tornado.httpclient import HTTPClientError
 
 from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ApprovedModel, LocalModel
 from jupyter_safeai.scan import default_scanner
-from tests.security.leakcheck import chat_body, events_of, occurrences
+from tests.security.leakcheck import occurrences
+from tests.server_api import chat_body, events_of
 
 NAME, MRN, SSN = "Olumide Bakare", "00483920", "219-09-9999"
 PLANTED = (NAME, MRN, SSN, "Bakare")

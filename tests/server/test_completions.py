@@ -12,14 +12,11 @@ from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL
 from jupyter_safeai.server.audit import verify
 from jupyter_safeai.server.completions import RateLimiter
 from tests.models.fake_openai import FakeOpenAI
+from tests.server_api import events_of
 
 SSN = "219-09-9999"
 SSN_CELL = f'patient = {{"name": "x", "ssn": "{SSN}"}}\nprint(patient['
 SECRET_CELL = 'client = boto3.client("s3", aws_access_key_id="AKIA' + 'ZQ3DRT5K7PLMN2XW")\n'
-
-
-def events_of(body: bytes) -> list[dict]:
-    return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
 
 
 def complete_body(prefix: str, suffix: str = "", **extra: object) -> str:

@@ -16,6 +16,7 @@ from tornado.httpclient import HTTPClientError
 
 from tests.processes import free_port
 from tests.server.gateway_process import GatewayProcess, running_gateway
+from tests.server_api import chat_body, events_of, refused
 
 NAME, MRN = "John Smith", "00483920"
 PROMPT = f"Patient {NAME}, MRN: {MRN}, asks how to plot glucose by month."
@@ -35,21 +36,6 @@ def safeai_config(gateway: GatewayProcess, monkeypatch) -> dict:
     monkeypatch.setenv(TOKEN_ENV, gateway.token)
     return {"gateway_url": gateway.url, "gateway_token_env": TOKEN_ENV, "policy": LOOSE,
             "preload_default_model": True}
-
-
-def chat_body(content: str, **extra: object) -> str:
-    return json.dumps({"messages": [{"role": "user", "content": content}], **extra})
-
-
-def events_of(body: bytes) -> list[dict]:
-    return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
-
-
-async def refused(jp_fetch, *parts: str, **kwargs: object) -> tuple[int, dict, object]:
-    with pytest.raises(HTTPClientError) as caught:
-        await jp_fetch(*parts, request_timeout=180, **kwargs)
-    response = caught.value.response
-    return caught.value.code, json.loads(response.body or b"{}"), response
 
 
 async def test_no_local_model_and_the_gateways_models_and_floor(jp_fetch, jp_serverapp,

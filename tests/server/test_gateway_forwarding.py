@@ -24,6 +24,7 @@ from tornado.httpclient import HTTPClientError
 
 from tests.models.fake_openai import FakeOpenAI
 from tests.server.gateway_process import GatewayProcess, running_gateway
+from tests.server_api import events_of
 
 NAME, MRN = "John Smith", "00483920"
 SECRET = "AKIA" + "ZQ3DRT5K7PLMN2XW"
@@ -78,10 +79,6 @@ def safeai_config(gateway: GatewayProcess, monkeypatch) -> dict:
     return {"gateway_url": gateway.url, "gateway_token_env": TOKEN_ENV,
             "policy": {"phi": "warn", "secret": "warn", "genomic": "warn"},
             "completion_max_prefix_chars": 8000}
-
-
-def events_of(body: bytes) -> list[dict]:
-    return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
 
 
 def completion_body(prefix: str, suffix: str = "") -> str:

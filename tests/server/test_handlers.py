@@ -12,16 +12,16 @@ from jupyter_server.utils import url_path_join
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError
 
 from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, LocalModel
+from tests.server_api import chat_body, events_of, refused
 
 SSN = "219-09-9999"
 
 
-def chat_body(content: str, **extra: object) -> str:
-    return json.dumps({"messages": [{"role": "user", "content": content}], **extra})
-
-
-def stream_events(body: bytes) -> list[dict]:
-    return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
+async def refused_hello(jp_fetch) -> tuple[int, str]:
+    """The status and message of a chat that must be refused whatever it asks."""
+    code, answer, _ = await refused(jp_fetch, "safeai", "chat", method="POST",
+                                    body=chat_body("hello"))
+    return code, answer.get("message", "")
 
 
 async def test_models_lists_the_embedded_default(jp_fetch) -> None:
@@ -41,7 +41,7 @@ async def test_chat_streams_real_tokens_from_the_default_model(jp_fetch) -> None
         request_timeout=300,
     )
     assert response.headers["Content-Type"].startswith("application/x-ndjson")
-    events = stream_events(response.body)
+    events = events_of(response.body)
     assert events[0] == {"type": "gate", "action": "send", "counts": {}, "redacted": {},
                          "policy": {"phi": "redact", "secret": "block", "genomic": "redact"},
                          "notes": []}
@@ -61,9 +61,9 @@ async def test_unauthenticated_requests_are_refused(
 ) -> None:
     url = f"http://localhost:{jp_http_port}" + url_path_join(jp_base_url, "safeai", path)
     body = chat_body("hello") if method == "POST" else None
-    with pytest.raises(HTTPClientError) as refused:
+    with pytest.raises(HTTPClientError) as caught:
         await AsyncHTTPClient().fetch(url, method=method, body=body)
-    assert refused.value.code == 403
+    assert caught.value.code == 403
 
 
 async def test_prompt_with_ssn_is_refused_before_the_model_under_a_blocking_policy(
@@ -77,27 +77,24 @@ async def test_prompt_with_ssn_is_refused_before_the_model_under_a_blocking_poli
 
     monkeypatch.setattr(LocalModel, "stream_chat", recording_stream)
     caplog.set_level(logging.DEBUG)
-    with pytest.raises(HTTPClientError) as refused:
-        await jp_fetch("safeai", "chat", method="POST",
-                       body=chat_body(f"My patient's SSN is {SSN}, fix my code",
-                                      policy={"phi": "block"}))
-    error = refused.value
-    assert error.code == 422
-    body = json.loads(error.response.body)
+    code, body, response = await refused(
+        jp_fetch, "safeai", "chat", method="POST",
+        body=chat_body(f"My patient's SSN is {SSN}, fix my code", policy={"phi": "block"}))
+    assert code == 422
     assert body["counts"] == {"US_SSN": 1}
     (finding,) = body["findings"]
     assert (finding["entity"], finding["start"], finding["end"]) == ("US_SSN", 20, 31)
     assert calls == []
-    raw = error.response.body.decode()
+    raw = response.body.decode()
     for fragment in (SSN, "219-09", "09-9999", "9999"):
         assert fragment not in raw
         assert fragment not in caplog.text
 
 
 async def test_unapproved_model_is_refused(jp_fetch) -> None:
-    with pytest.raises(HTTPClientError) as refused:
-        await jp_fetch("safeai", "chat", method="POST", body=chat_body("hi", model="gpt-4"))
-    assert refused.value.code == 403
+    code, _, _ = await refused(jp_fetch, "safeai", "chat", method="POST",
+                               body=chat_body("hi", model="gpt-4"))
+    assert code == 403
 
 
 @pytest.mark.parametrize(
@@ -106,9 +103,8 @@ async def test_unapproved_model_is_refused(jp_fetch) -> None:
      '{"messages": [{"role": "user", "content": 5}]}'],
 )
 async def test_malformed_bodies_get_400(jp_fetch, body: str) -> None:
-    with pytest.raises(HTTPClientError) as refused:
-        await jp_fetch("safeai", "chat", method="POST", body=body)
-    assert refused.value.code == 400
+    code, _, _ = await refused(jp_fetch, "safeai", "chat", method="POST", body=body)
+    assert code == 400
 
 
 class TestTamperedWeights:
@@ -129,10 +125,8 @@ class TestTamperedWeights:
         (model,) = listing["models"]
         assert model["state"] == "error" and "sha256 mismatch" in model["error"]
         assert model["loaded"] is False
-        with pytest.raises(HTTPClientError) as refused:
-            await jp_fetch("safeai", "chat", method="POST", body=chat_body("hello"))
-        assert refused.value.code == 503
-        assert "sha256 mismatch" in json.loads(refused.value.response.body)["message"]
+        code, message = await refused_hello(jp_fetch)
+        assert code == 503 and "sha256 mismatch" in message
 
 
 class TestBadConfiguration:
@@ -144,9 +138,8 @@ class TestBadConfiguration:
         listing = json.loads((await jp_fetch("safeai", "models")).body)
         assert listing["models"] == []
         assert "listed twice" in listing["error"]
-        with pytest.raises(HTTPClientError) as refused:
-            await jp_fetch("safeai", "chat", method="POST", body=chat_body("hello"))
-        assert refused.value.code == 503
+        code, _ = await refused_hello(jp_fetch)
+        assert code == 503
         status = await jp_fetch("api", "status")
         assert status.code == 200
 
@@ -181,10 +174,8 @@ class TestSlowScanner:
 
         monkeypatch.setattr(handlers, "check_prompt", slow_gate)
         monkeypatch.setattr(LocalModel, "stream_chat", None)  # calling it would raise
-        with pytest.raises(HTTPClientError) as refused:
-            await jp_fetch("safeai", "chat", method="POST", body=chat_body("hello"))
-        assert refused.value.code == 422
-        assert "did not finish within 0.2 s" in json.loads(refused.value.response.body)["message"]
+        code, message = await refused_hello(jp_fetch)
+        assert code == 422 and "did not finish within 0.2 s" in message
 
 
 class TestChatBeforeCompletions:

@@ -9,12 +9,9 @@ import pytest
 from tornado.httpclient import HTTPClientError
 
 from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, LocalModel
+from tests.server_api import chat_body, events_of
 
 PROMPT = "Patient John Smith, MRN: 00483920, asks about metformin."
-
-
-def chat_body(content: str, **extra: object) -> str:
-    return json.dumps({"messages": [{"role": "user", "content": content}], **extra})
 
 
 @pytest.fixture
@@ -30,10 +27,6 @@ def held_model(monkeypatch) -> tuple[asyncio.Event, asyncio.Event]:
 
     monkeypatch.setattr(LocalModel, "stream_chat", held_stream)
     return started, release
-
-
-def events_of(body: bytes) -> list[dict]:
-    return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 from tornado.httpclient import HTTPClientError
 
 from jupyter_safeai.models import LocalModel
+from tests.server_api import events_of
 
 SSN = "219-09-9999"
 KEY = "AKIA" + "ZQ3DRT5K7PLMN2XW"
@@ -38,10 +39,6 @@ def chat(*contents: str, roles: tuple[str, ...] = (), **extra: object) -> str:
     roles = roles or ("user",) * len(contents)
     return json.dumps({"messages": [{"role": r, "content": c}
                                     for r, c in zip(roles, contents, strict=True)], **extra})
-
-
-def events_of(body: bytes) -> list[dict]:
-    return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
 
 
 def sent_text(calls: list[list[dict]]) -> str:

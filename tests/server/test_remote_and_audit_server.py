@@ -12,17 +12,10 @@ from tornado.httpclient import HTTPClientError
 from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL
 from jupyter_safeai.server.audit import verify
 from tests.models.fake_openai import FakeOpenAI
+from tests.server_api import chat_body, events_of
 
 PROMPT = "Patient John Smith, MRN: 00483920, asks about metformin."
 SECRET_PROMPT = "my key is AKIA" + "ZQ3DRT5K7PLMN2XW"
-
-
-def chat_body(content: str, **extra: object) -> str:
-    return json.dumps({"messages": [{"role": "user", "content": content}], **extra})
-
-
-def events_of(body: bytes) -> list[dict]:
-    return [json.loads(line) for line in body.decode().splitlines() if line.strip()]
 
 
 @pytest.fixture

@@ -45,13 +45,15 @@ Rules (and why):
 Every pattern starts behind a look-behind boundary or a literal and uses bounded
 quantifiers, so a scan stays linear in the text size even on adversarial input. Matched
 Modules: `randomness` (placeholders, entropy), `tokens` (prefixed tokens with validators of
-their own), `vendors` (the rule table: one entry per vendor token), `private_keys`,
-`passwords` (URLs, Basic auth, SQL, prose), `assignment` (the key/value parser).
+their own), `rules` (a token rule) and the data file `vendors.toml` (the rule table: one
+`[[rule]]` per vendor token, in an admin's rule-file format), `private_keys`, `passwords`
+(URLs, Basic auth, SQL, prose), `assignment` (the key/value parser).
 """
 
 from __future__ import annotations
 
 from ..recognizer import Recognizer
+from ..toml_files import packaged_toml
 from .assignment import _ASSIGN, AssignmentRecognizer, _assign_starts, _assignments
 from .passwords import (
     BASIC_AUTH,
@@ -63,6 +65,7 @@ from .passwords import (
 )
 from .private_keys import GcpServiceAccountRecognizer, PemPrivateKeyRecognizer
 from .randomness import is_placeholder, shannon_entropy
+from .rules import TokenRule, rules_of
 from .tokens import (
     AWS_ACCESS_KEY,
     AZURE_AD_CLIENT_SECRET,
@@ -84,10 +87,12 @@ from .tokens import (
     VENDOR_TOKEN,
     AwsSecretNearKeyIdRecognizer,
 )
-from .vendors import VENDOR_RULES
 
 __all__ = ["SECRET_RECOGNIZERS", "AssignmentRecognizer", "_ASSIGN", "_assign_starts",
            "_assignments", "VENDOR_RULES", "is_placeholder", "shannon_entropy"]
+
+#: The vendor token table, read as an admin's rule file is read.
+VENDOR_RULES: tuple[TokenRule, ...] = rules_of(packaged_toml(__name__, "vendors.toml"))
 
 SECRET_RECOGNIZERS: tuple[Recognizer, ...] = (
     AWS_ACCESS_KEY,

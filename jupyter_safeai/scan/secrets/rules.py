@@ -3,7 +3,9 @@
 A rule gives its id, what it finds, the token's regex, an entropy floor, an allow-list,
 and sample secrets and look-alikes. Everything else is derived from it: where a match
 can begin (the literal start of the regex, or the rule's keywords), the recognizer, the
-registry entry and the test that every sample is found and no look-alike is.
+registry entry and the test that every sample is found and no look-alike is. Rules are
+written as TOML `[[rule]]` tables, the package's own (`vendors.toml`) and an admin's
+rule files alike, and read by `rules_of`.
 
 Two shapes:
 
@@ -18,8 +20,9 @@ Two shapes:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 from ..entities import ENTITIES
 from ..prefilter import literal_starts_of, required_literal
@@ -76,13 +79,23 @@ class TokenRule:
 
     @classmethod
     def from_mapping(cls, table: Mapping[str, object]) -> TokenRule:
-        """A rule from a TOML `[[rule]]` table (lists become tuples)."""
-        known = {f.name for f in fields(cls) if f.init}
+        """A rule from a TOML `[[rule]]` table (lists become tuples); its `sample_token`,
+        if any, is written into samples and look-alikes (`written_samples`) before the
+        ones the table lists."""
+        known = {f.name for f in fields(cls) if f.init} | {"sample_token"}
         unknown = set(table) - known
         if unknown:
             raise ValueError(f"unknown rule fields: {', '.join(sorted(unknown))}")
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in table.items()}
-        return cls(**values)  # type: ignore[arg-type]
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v
+                                  for k, v in table.items()}
+        token = values.pop("sample_token", None)
+        if token is not None:
+            if not isinstance(token, str):
+                raise ValueError(f"{values.get('id')}: sample_token must be a string")
+            samples, look_alikes = written_samples(token, values.get("keywords", ()))
+            values["samples"] = (*samples, *values.get("samples", ()))
+            values["not_secrets"] = (*look_alikes, *values.get("not_secrets", ()))
+        return cls(**values)
 
     def pattern(self) -> re.Pattern[str]:
         """The rule's regex as it runs: a keyed value after its name, or a token that
@@ -122,3 +135,25 @@ class TokenRule:
                      if any(True for _ in recognizer.find(sample))]
         return problems
 
+
+def written_samples(token: str, keywords: Sequence[str] = ()
+                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The samples a rule must find and the look-alikes it must not, written from one
+    sample token. A prefixed token is found where it is assigned (`token = "…"`), not
+    glued to a word (`x…`); a keyed value is found in a name that holds the rule's first
+    keyword (`DISCORD_TOKEN = "…"`, `discordKey: …`), not in one that holds none
+    (`build_id = "…"`)."""
+    if not keywords:
+        return (f'token = "{token}"',), (f"x{token}",)
+    keyword = keywords[0]
+    return ((f'{keyword.upper()}_TOKEN = "{token}"', f"{keyword}Key: {token}"),
+            (f'build_id = "{token}"',))
+
+
+def rules_of(data: Mapping[str, object]) -> tuple[TokenRule, ...]:
+    """The rules of a parsed rule file, its `[[rule]]` tables: the package's vendor table
+    and an admin's rule files are read alike."""
+    tables = data.get("rule", [])
+    if not isinstance(tables, list) or not tables:
+        raise ValueError("expected one or more [[rule]] tables")
+    return tuple(TokenRule.from_mapping(table) for table in tables)

@@ -4,7 +4,7 @@ AI vendors, JWTs, Azure keys and SAS signatures, bearer tokens.
 A vendor prefix (``AKIA``, ``ghp_``, ``xoxb-``, ``sk_live_``) plus exact charset and
 length, and a body that is random and not a placeholder (``ghp_xxxx…``, ``AKIA…EXAMPLE``),
 find these with few false alarms. Vendors whose token is a plain prefix and body are rules
-in the table (`vendors.py`); the ones here need a validator of their own.
+in the table (`vendors.toml`); the ones here need a validator of their own.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""The demo JupyterHub (`make hub`), a package so that tests import it as `hub.demo_hub`."""
