@@ -160,6 +160,7 @@ class LooseNameRecognizer(UsesNameLists):
 
     def load(self) -> None:
         _ = self.lists.kinds
+        verbs_adjectives_adverbs()
 
     def _listed(self, words: list[str]) -> bool:
         kinds = self.lists.kinds

@@ -623,6 +623,7 @@ class NameRecognizer(UsesNameLists):
         """Build the name lists, the cue patterns and the NER model now rather than
         mid-scan."""
         _ = self.lists.kinds
+        verbs_adjectives_adverbs()
         for kinds in product((False, True), repeat=4):
             _cue_words(*kinds)
         load = getattr(self.confirm, "load", None)
