@@ -37,7 +37,7 @@ _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
 _INTERNATIONAL_STREET = regex.compile(
     rf"(?<![\w.,-])\d{{1,6}}[A-Za-z]?(?:[ ]\d{{1,4}})?[ ]"
     rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]+|(?:ul|rue|via|calle|rua|av)\.?(?=[ ]))"
-    rf"(?:[ ]{_LETTERS}){{0,4}}[ ]\d{{1,5}}[A-Za-z]?\.?(?![\w-])"
+    rf"(?:[ ]{_LETTERS}){{0,4}}[ ]\d{{1,5}}[A-Za-z]?\.?(?![\w-]|/\d)"
 )
 #: Words of prose, which no street name in `_INTERNATIONAL_STREET` holds.
 _PROSE_WORDS = frozenset("""
@@ -45,6 +45,7 @@ and or to is are was of with the a an in on at by for from than then instead bet
 that this these those it its
 only say days times units features iterations components vectors flips upvotes required
 really means included exclude excluded epoch epochs dimension axis array size
+yo yr yrs year years old
 """.split())
 # Military and box addresses: `PSC 0413, Box 8144`, `Unit 7194 Box 5854`, `USS Lorenzen`,
 # then `APO AA 42323` / `FPO AE 25990`.

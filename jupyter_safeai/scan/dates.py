@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
-from .name_context import about_a_person, credit_line
+from .name_context import about_a_patient, credit_line
 from .recognizer import context_regex, finds_as_regex_does, matches_at
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -69,7 +69,8 @@ _DATE_CONTEXT = context_regex([
     "diagnosed", "diagnosis date", "onset", "last seen", "transferred", "delivered",
     "delivery", "vaccinated", "collected", "collection date", "test date", "exam date",
     "scan date", "injury", "accident", "enrolled", "consented", "randomized", "referral",
-    "on",
+    "treated", "evaluated", "underwent", "hospitalization", "hospitalisation", "extubated",
+    "intubated", "on",
 ])
 # Words that make a text about a person, so every full date in it is that person's.
 # Dates that bound a query or a series, or stamp a release, belong to no one.
@@ -135,7 +136,7 @@ _SETTING_AFTER = re.compile(r"[ \t]?%|,?[ \t]+(?:of[ \t]+)?\d+(?:\.\d+)?[ \t]?%"
                             r"|bottles|responders)\b", re.IGNORECASE)
 _SETTING_BEFORE = re.compile(
     r"(?:\b(?:ps|psv|peep|cpap|bipap|bi-pap|ips|ipap|epap|imv|simv|prvc|vent|a/c|ac|bp"
-    r"|exp|expiry|expires|expiration)"
+    r"|exp|expiry|expires|expiration|co/ci|ci|flowby|fick)"
     r"\b[^\n%]{0,18}|[<>=][ \t]*)$", re.IGNORECASE)
 #: Denominators of fractions and scores (`1/2`, `3/4`, pain `5/10`, strength `4/5`,
 #: murmur `3/6`): a numerator no larger reads as a share, not a day.
@@ -176,14 +177,14 @@ class DateRecognizer:
                     _NOT_PERSONAL_BACKWARDS.match(backwards)):
                 continue
             # A date is a person's when labelled, or when its neighbourhood is about one.
-            if (labelled or about_a_person(text, max(0, start - 300), match.end() + 300,
-                                           usable)) and not credit_line(text, start):
+            if (labelled or about_a_patient(text, max(0, start - 300), match.end() + 300,
+                                            usable)) and not credit_line(text, start):
                 yield Finding(start, match.end(), "DATE", "phi", 0.85 if labelled else 0.7,
                               self.name)
         # A month and day (`8/17`) in text about a person; a share, a score or a
         # setting is none (`_month_day`).
         for start, end in _month_day_spans(text):
-            if _month_day(text, start, end) and about_a_person(
+            if _month_day(text, start, end) and about_a_patient(
                     text, max(0, start - 300), end + 300, usable) and not credit_line(
                     text, start):
                 yield Finding(start, end, "DATE", "phi", 0.6, self.name)
@@ -197,9 +198,12 @@ class DateRecognizer:
                 if match.start() - label.end() > 30:
                     continue
                 # a bare `on` ties a partial date as it does a full one: only in text
-                # about a person (`Notes on Quantum Computing. Apr. 2000` is a citation)
+                # about a person (`Notes on Quantum Computing. Apr. 2000` is a citation),
+                # and only the date right after it (`on insulin since May 2021` is no
+                # date of `on`)
                 if label.group().strip().lower() == "on" and (
-                        credit_line(text, match.start()) or not about_a_person(
+                        text[label.end():match.start()].strip(" \t") or credit_line(
+                            text, match.start()) or not about_a_patient(
                             text, max(0, match.start() - 300), match.end() + 300, usable)):
                     continue
                 yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)

@@ -337,6 +337,31 @@ def about_a_person(text: str, start: int, end: int, lowered: str | None = None,
     return False
 
 
+# Words of care given to someone, and of a clinical note, beyond a record's: a care verb
+# (`treated at`, `evaluated by`, `extubated`), an age (`a 45 yo`, `61-year-old`, `52yo`), a
+# note's abbreviations (`s/p`, `HPI`, `PMH`, `c/o`) and units of care (`MICU`, `CCU`).
+# Documentation about data rarely holds them; a note or a question about a patient does.
+_CARE_WORDS = re.compile(
+    r"\b(?:(?:treated|treating|evaluated|examined|presented|presenting|seen)"
+    r"[ ](?:at|for|by|on|in(?![ ]the[ ]same)|(?=(?-i:[A-Z])))|"
+    r"hospitali[sz](?:ed|ation)|appointment|underwent|undergoing|readmitted|transferred|transfer|"
+    r"extubated|intubated|extubation|intubation|consulted|operated|vaccinated|"
+    r"\d{1,3}[ -]?(?:yo|y\.o|yrs?[ -]old|years?[ -]old)|year[ -]old|"
+    r"s/p|h/o|c/o|hpi|pmh|pmhx|hx|npo|prn|icu|micu|sicu|ccu|csru|nicu|ed[ ]visit|"
+    r"neuro|trach|foley|vent|sedated|ativan|heparin)\b",
+    re.IGNORECASE,
+)
+
+
+def about_a_patient(text: str, start: int, end: int, lowered: str | None = None) -> bool:
+    """Whether text[start:end] is about a person in care: `about_a_person`'s record
+    words, or care given (`treated at`), an age (`a 45 yo`) or a clinical note's words
+    (`s/p`, `PMH`). A date asks this: a date of care is the patient's even when no
+    record word names them."""
+    return about_a_person(text, start, end, lowered) or bool(
+        _CARE_WORDS.search(text, start, end))
+
+
 def sentence_about_someone(text: str, start: int, end: int) -> bool:
     """Whether the sentence around a name at text[start:end], the name left out, is
     about a person (`about_a_person` with pronouns)."""
