@@ -99,6 +99,7 @@ _AFTER_CITY = regex.compile(r"(?:(?:[A-Z]{2}|nan)(?:[ ]|$))?(?:[ ]?" + _POSTCODE
 _CITY = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ ](?:(?:de|del|la|le|u|am|an|der|den|do|da|di|of|on|upon|"
     r"sur|sous|im|in|bei|van|von|y|e|nad|pod|na|ob|pri|aan|op|auf|zum|zur|al|el)[ ])?"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d)"  # a date
     r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}))"
     r"{0,3}(?:[ ]\([\p{L} ]+\))?(?![\p{L}\p{M}\d])"
 )

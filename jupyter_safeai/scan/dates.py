@@ -200,9 +200,12 @@ class DateRecognizer:
                 # a bare `on` ties a partial date as it does a full one: only in text
                 # about a person (`Notes on Quantum Computing. Apr. 2000` is a citation),
                 # and only the date right after it (`on insulin since May 2021` is no
-                # date of `on`)
-                if label.group().strip().lower() == "on" and (
-                        text[label.end():match.start()].strip(" \t") or credit_line(
+                # date of `on`), not after a release word (`released on May 2`)
+                if label.group().strip().lower() in _BARE_WORDS and (
+                        text[label.end():match.start()].strip(" \t")
+                        or _NOT_PERSONAL_BACKWARDS.match(
+                            text[max(0, label.start() - 40):label.start()][::-1])
+                        or credit_line(
                             text, match.start()) or not about_a_patient(
                             text, max(0, match.start() - 300), match.end() + 300, usable)):
                     continue
@@ -214,7 +217,13 @@ def _labelled(before: str) -> bool:
     `downloaded on 6/12/2016`) does not, so such a date counts only in text about a
     person, and never on a bibliography or credit line."""
     labels = [m.group() for m in _DATE_CONTEXT.finditer(before)]
-    return any(label.strip().lower() != "on" for label in labels)
+    return any(label.strip().lower() not in _BARE_WORDS for label in labels)
+
+
+#: A preposition that ties only the date right after it, and only in text about a
+#: patient (`seen on 3 May`). A bare `in` does not: `data freeze in March 2019` in a
+#: cohort's description is no one's date.
+_BARE_WORDS = ("on",)
 
 
 #: Words before a bare `N years` that make it a span of time.

@@ -109,3 +109,24 @@ def test_a_care_verb_labels_a_partial_date(text: str, date: str) -> None:
 ])
 def test_cardiac_and_vent_readings_are_no_dates(text: str) -> None:
     assert _dates(text) == []
+
+
+def test_a_date_after_a_city_is_no_part_of_the_address() -> None:
+    text = "Seen at 40 Quarry Lane, Ashford on March 3rd, 2022 for a wound check."
+    found = {(f.entity, text[f.start:f.end]) for f in Scanner().scan(text)}
+    assert ("STREET_ADDRESS", "40 Quarry Lane, Ashford") in found
+    assert ("DATE", "March 3rd, 2022") in found
+
+
+def test_a_town_joined_by_on_is_still_one_town() -> None:
+    text = "Send it to 9 Mill Street, Newcastle upon Tyne, NE1 4XF"
+    found = {(f.entity, text[f.start:f.end]) for f in Scanner().scan(text)}
+    assert ("STREET_ADDRESS", "9 Mill Street, Newcastle upon Tyne") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The patient asked whether the guideline updated on Sept 2024 applies.",
+    "Cohort visits: median age 61; data freeze in October 2020.",
+])
+def test_a_partial_date_of_a_release_or_a_cohort_is_no_ones(text: str) -> None:
+    assert _dates(text) == []
