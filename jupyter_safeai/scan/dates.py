@@ -126,18 +126,22 @@ _NOT_BEFORE_MONTH = r"[^\w/.,:*+=^-]"
 _MONTH_DAY_FROM_SLASH = re.compile(
     rf"/(?=\d)(?:(?<={_NOT_BEFORE_MONTH}\d/)|(?<=^\d/)|(?<={_NOT_BEFORE_MONTH}\d\d/)"
     r"|(?<=^\d\d/))\d\d?(?=-\d\d?/\d|(?![\w/-]|[.,:|]\d))")
-#: A setting, a measure, a count or a shift, not a day: a share, a counted noun or `shift`
-#: after it (`10/5 40%`, `10/5, 60%`, `3/4 of`, `7/19 patients`, `the 3/11 shift`), a
-#: breathing-support or pressure word shortly before it (`PS 10/5`, `CPAP weaned to 5/5`),
-#: a card's expiry (`exp 04/27`) or a comparison.
+#: A setting, a measure, a count or a shift, not a day: a share, a counted noun, a
+#: breathing-support mode or `shift` after it (`10/5 40%`, `10/5, 60%`, `3/4 of`, `7/19
+#: patients`, `10/5 BiPAP`, `the 3/11 shift`), a breathing-support or pressure word
+#: shortly before it (`PS 10/5`, `CPAP weaned to 5/5`), a setting's change (`decreased to
+#: 8/5`), a card's expiry (`exp 04/27`) or a comparison.
 _SETTING_AFTER = re.compile(r"[ \t]?%|,?[ \t]+(?:of[ \t]+)?\d+(?:\.\d+)?[ \t]?%"
                             r"|[ \t]*(?:shifts?|hrs?)\b|[ \t]+of\b"
+                            r"|[ \t]+(?:bipap|cpap|peep|ps|psv|ips|ipap|epap)\b"
                             r"|[ \t]+(?:patients|pts|subjects|participants|cases|samples"
                             r"|bottles|responders)\b", re.IGNORECASE)
 _SETTING_BEFORE = re.compile(
     r"(?:\b(?:ps|psv|peep|cpap|bipap|bi-pap|ips|ipap|epap|imv|simv|prvc|vent|a/c|ac|bp"
     r"|exp|expiry|expires|expiration|co/ci|ci|flowby|fick)"
-    r"\b[^\n%]{0,18}|[<>=][ \t]*)$", re.IGNORECASE)
+    r"\b[^\n%]{0,18}|[<>=][ \t]*"
+    r"|\b(?:weaned|decreased|increased|changed|titrated|turned)[ \t]+(?:back[ \t]+)?to[ \t]+)$",
+    re.IGNORECASE)
 #: Denominators of fractions and scores (`1/2`, `3/4`, pain `5/10`, strength `4/5`,
 #: murmur `3/6`): a numerator no larger reads as a share, not a day.
 _SHARE_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10})
@@ -172,6 +176,8 @@ class DateRecognizer:
             start = match.start()
             before = text[max(0, start - 40):start]
             backwards = before[::-1]
+            if text.startswith("%", match.end()):
+                continue  # `settings 10/5/40%`: three settings, the last a share
             labelled = _labelled(before)
             if _COMPARISON_BACKWARDS.match(backwards) or not labelled and (
                     _NOT_PERSONAL_BACKWARDS.match(backwards)):

@@ -130,3 +130,12 @@ def test_a_town_joined_by_on_is_still_one_town() -> None:
 ])
 def test_a_partial_date_of_a_release_or_a_cohort_is_no_ones(text: str) -> None:
     assert _dates(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Pt resting. PS decreased back to 12/6 overnight, sats 95%.",
+    "Pt tiring; placed on 12/4 BiPAP with good effect.",
+    "Pt on NIV, settings 12/6/50% with improved ABG.",
+])
+def test_a_setting_or_its_change_is_no_date(text: str) -> None:
+    assert _dates(text) == []
