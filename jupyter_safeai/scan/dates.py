@@ -35,9 +35,9 @@ _FULL_DATE = re.compile(
 )
 # Dates without a year, or a month with a year, count only with a label right before.
 _PARTIAL_DATE = re.compile(
-    rf"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:{_MONTH}[ \t]+{_DAY}(?![\w,]|,?[ \t]+\d)"
+    rf"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:{_MONTH}[ \t]+{_DAY}(?!\w|,?[ \t]*\d)"
     rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH}"
-    rf"(?![\w,]|,?[ \t]+\d)|{_MONTH}[ \t]+{_YEAR}|(?:0?[1-9]|1[0-2])/{_YEAR})(?![\w/-])",
+    rf"(?!\w|,?[ \t]*\d)|{_MONTH}[ \t]+{_YEAR}|(?:0?[1-9]|1[0-2])/{_YEAR})(?![\w/-])",
     re.IGNORECASE,
 )
 # The shapes of `_PARTIAL_DATE` without what may not follow them: a partial date read

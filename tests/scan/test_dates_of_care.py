@@ -139,3 +139,15 @@ def test_a_partial_date_of_a_release_or_a_cohort_is_no_ones(text: str) -> None:
 ])
 def test_a_setting_or_its_change_is_no_date(text: str) -> None:
     assert _dates(text) == []
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Patient had a biopsy on Sept 9th, then started chemo.", "Sept 9th"),
+    ("Mr. Obi was admitted 3 October, stable since.", "3 October"),
+])
+def test_a_partial_date_before_a_comma_and_words(text: str, date: str) -> None:
+    assert date in _dates(text)
+
+
+def test_a_list_of_days_is_no_partial_date() -> None:
+    assert _dates("Patient seen on May 5, 6 and 7 by the team.") == []
