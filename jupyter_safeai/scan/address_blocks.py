@@ -43,7 +43,7 @@ _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
 _INTERNATIONAL_STREET = regex.compile(
     rf"(?<![\w.,-])\d{{1,6}}[A-Za-z]?(?:[ ]\d{{1,4}})?[ ]"
     rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]+|(?:ul|rue|via|calle|rua|av)\.?(?=[ ]))"
-    rf"(?:[ ]{_LETTERS}){{0,4}}[ ]\d{{1,5}}[A-Za-z]?\.?(?![\w-])"
+    rf"(?:[ ]{_LETTERS}){{0,4}}[ ]\d{{1,5}}[A-Za-z]?\.?(?![\w-]|/\d)"
 )
 #: Words of prose, which no street name in `_INTERNATIONAL_STREET` holds.
 _PROSE_WORDS = frozenset("""
@@ -51,6 +51,7 @@ and or to is are was of with the a an in on at by for from than then instead bet
 that this these those it its
 only say days times units features iterations components vectors flips upvotes required
 really means included exclude excluded epoch epochs dimension axis array size
+yo yr yrs year years old
 """.split())
 # Military and box addresses: `PSC 0413, Box 8144`, `Unit 7194 Box 5854`, `USS Lorenzen`,
 # then `APO AA 42323` / `FPO AE 25990`.
@@ -113,6 +114,7 @@ _AFTER_CITY = regex.compile(r"(?:(?:[A-Z]{2}|nan)(?:[ ]|$))?(?:[ ]?" + _POSTCODE
 _CITY = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ ](?:(?:de|del|la|le|u|am|an|der|den|do|da|di|of|on|upon|"
     r"sur|sous|im|in|bei|van|von|y|e|nad|pod|na|ob|pri|aan|op|auf|zum|zur|al|el)[ ])?"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d)"  # a date
     r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}))"
     r"{0,3}(?:[ ]\([\p{L} ]+\))?(?![\p{L}\p{M}\d])"
 )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
-from .name_context import about_a_person, credit_line
+from .name_context import about_a_patient, credit_line
 from .recognizer import context_regex, finds_as_regex_does, matches_at
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -35,9 +35,9 @@ _FULL_DATE = re.compile(
 )
 # Dates without a year, or a month with a year, count only with a label right before.
 _PARTIAL_DATE = re.compile(
-    rf"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:{_MONTH}[ \t]+{_DAY}(?![\w,]|,?[ \t]+\d)"
+    rf"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:{_MONTH}[ \t]+{_DAY}(?!\w|,?[ \t]*\d)"
     rf"|{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH}"
-    rf"(?![\w,]|,?[ \t]+\d)|{_MONTH}[ \t]+{_YEAR}|(?:0?[1-9]|1[0-2])/{_YEAR})(?![\w/-])",
+    rf"(?!\w|,?[ \t]*\d)|{_MONTH}[ \t]+{_YEAR}|(?:0?[1-9]|1[0-2])/{_YEAR})(?![\w/-])",
     re.IGNORECASE,
 )
 # The shapes of `_PARTIAL_DATE` without what may not follow them: a partial date read
@@ -69,7 +69,8 @@ _DATE_CONTEXT = context_regex([
     "diagnosed", "diagnosis date", "onset", "last seen", "transferred", "delivered",
     "delivery", "vaccinated", "collected", "collection date", "test date", "exam date",
     "scan date", "injury", "accident", "enrolled", "consented", "randomized", "referral",
-    "on",
+    "treated", "evaluated", "underwent", "hospitalization", "hospitalisation", "extubated",
+    "intubated", "on",
 ])
 # Words that make a text about a person, so every full date in it is that person's.
 # Dates that bound a query or a series, or stamp a release, belong to no one.
@@ -125,18 +126,22 @@ _NOT_BEFORE_MONTH = r"[^\w/.,:*+=^-]"
 _MONTH_DAY_FROM_SLASH = re.compile(
     rf"/(?=\d)(?:(?<={_NOT_BEFORE_MONTH}\d/)|(?<=^\d/)|(?<={_NOT_BEFORE_MONTH}\d\d/)"
     r"|(?<=^\d\d/))\d\d?(?=-\d\d?/\d|(?![\w/-]|[.,:|]\d))")
-#: A setting, a measure, a count or a shift, not a day: a share, a counted noun or `shift`
-#: after it (`10/5 40%`, `10/5, 60%`, `3/4 of`, `7/19 patients`, `the 3/11 shift`), a
-#: breathing-support or pressure word shortly before it (`PS 10/5`, `CPAP weaned to 5/5`),
-#: a card's expiry (`exp 04/27`) or a comparison.
+#: A setting, a measure, a count or a shift, not a day: a share, a counted noun, a
+#: breathing-support mode or `shift` after it (`10/5 40%`, `10/5, 60%`, `3/4 of`, `7/19
+#: patients`, `10/5 BiPAP`, `the 3/11 shift`), a breathing-support or pressure word
+#: shortly before it (`PS 10/5`, `CPAP weaned to 5/5`), a setting's change (`decreased to
+#: 8/5`), a card's expiry (`exp 04/27`) or a comparison.
 _SETTING_AFTER = re.compile(r"[ \t]?%|,?[ \t]+(?:of[ \t]+)?\d+(?:\.\d+)?[ \t]?%"
                             r"|[ \t]*(?:shifts?|hrs?)\b|[ \t]+of\b"
+                            r"|[ \t]+(?:bipap|cpap|peep|ps|psv|ips|ipap|epap)\b"
                             r"|[ \t]+(?:patients|pts|subjects|participants|cases|samples"
                             r"|bottles|responders)\b", re.IGNORECASE)
 _SETTING_BEFORE = re.compile(
     r"(?:\b(?:ps|psv|peep|cpap|bipap|bi-pap|ips|ipap|epap|imv|simv|prvc|vent|a/c|ac|bp"
-    r"|exp|expiry|expires|expiration)"
-    r"\b[^\n%]{0,18}|[<>=][ \t]*)$", re.IGNORECASE)
+    r"|exp|expiry|expires|expiration|co/ci|ci|flowby|fick)"
+    r"\b[^\n%]{0,18}|[<>=][ \t]*"
+    r"|\b(?:weaned|decreased|increased|changed|titrated|turned)[ \t]+(?:back[ \t]+)?to[ \t]+)$",
+    re.IGNORECASE)
 #: Denominators of fractions and scores (`1/2`, `3/4`, pain `5/10`, strength `4/5`,
 #: murmur `3/6`): a numerator no larger reads as a share, not a day.
 _SHARE_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10})
@@ -171,19 +176,21 @@ class DateRecognizer:
             start = match.start()
             before = text[max(0, start - 40):start]
             backwards = before[::-1]
+            if text.startswith("%", match.end()):
+                continue  # `settings 10/5/40%`: three settings, the last a share
             labelled = _labelled(before)
             if _COMPARISON_BACKWARDS.match(backwards) or not labelled and (
                     _NOT_PERSONAL_BACKWARDS.match(backwards)):
                 continue
             # A date is a person's when labelled, or when its neighbourhood is about one.
-            if (labelled or about_a_person(text, max(0, start - 300), match.end() + 300,
-                                           usable)) and not credit_line(text, start):
+            if (labelled or about_a_patient(text, max(0, start - 300), match.end() + 300,
+                                            usable)) and not credit_line(text, start):
                 yield Finding(start, match.end(), "DATE", "phi", 0.85 if labelled else 0.7,
                               self.name)
         # A month and day (`8/17`) in text about a person; a share, a score or a
         # setting is none (`_month_day`).
         for start, end in _month_day_spans(text):
-            if _month_day(text, start, end) and about_a_person(
+            if _month_day(text, start, end) and about_a_patient(
                     text, max(0, start - 300), end + 300, usable) and not credit_line(
                     text, start):
                 yield Finding(start, end, "DATE", "phi", 0.6, self.name)
@@ -197,9 +204,15 @@ class DateRecognizer:
                 if match.start() - label.end() > 30:
                     continue
                 # a bare `on` ties a partial date as it does a full one: only in text
-                # about a person (`Notes on Quantum Computing. Apr. 2000` is a citation)
-                if label.group().strip().lower() == "on" and (
-                        credit_line(text, match.start()) or not about_a_person(
+                # about a person (`Notes on Quantum Computing. Apr. 2000` is a citation),
+                # and only the date right after it (`on insulin since May 2021` is no
+                # date of `on`), not after a release word (`released on May 2`)
+                if label.group().strip().lower() in _BARE_WORDS and (
+                        text[label.end():match.start()].strip(" \t")
+                        or _NOT_PERSONAL_BACKWARDS.match(
+                            text[max(0, label.start() - 40):label.start()][::-1])
+                        or credit_line(
+                            text, match.start()) or not about_a_patient(
                             text, max(0, match.start() - 300), match.end() + 300, usable)):
                     continue
                 yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
@@ -210,7 +223,13 @@ def _labelled(before: str) -> bool:
     `downloaded on 6/12/2016`) does not, so such a date counts only in text about a
     person, and never on a bibliography or credit line."""
     labels = [m.group() for m in _DATE_CONTEXT.finditer(before)]
-    return any(label.strip().lower() != "on" for label in labels)
+    return any(label.strip().lower() not in _BARE_WORDS for label in labels)
+
+
+#: A preposition that ties only the date right after it, and only in text about a
+#: patient (`seen on 3 May`). A bare `in` does not: `data freeze in March 2019` in a
+#: cohort's description is no one's date.
+_BARE_WORDS = ("on",)
 
 
 #: Words before a bare `N years` that make it a span of time.

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .code import python_source
 from .geography import is_place_name
+from .recognizer import trie
 
 # Words that say a name on the line is an author or a credit: `content … by`,
 # `created by`, `Authors:`, `%watermark -a`.
@@ -335,6 +336,53 @@ def about_a_person(text: str, start: int, end: int, lowered: str | None = None,
                 return True
             at = lowered.find(anchor, at + 1, end)
     return False
+
+
+# Words of care given to someone, and of a clinical note, beyond a record's: a care verb
+# (`treated at`, `evaluated by`, `extubated`), an age (`a 45 yo`, `61-year-old`, `52yo`),
+# a note's abbreviations (`s/p`, `HPI`, `PMH`, `c/o`) and units of care (`MICU`, `CCU`).
+# Documentation about data rarely holds them; a note or a question about a patient does.
+_CARE_VERB_OBJECT = r"[ ](?:at|for|by|on|in(?![ ]the[ ]same)|(?=(?-i:[A-Z])))"
+_CARE_WORDS = re.compile(
+    rf"(?<![a-z0-9])(?:treated|treating|evaluated|examined|presented|presenting|seen)"
+    rf"{_CARE_VERB_OBJECT}"
+    r"|(?<![a-z0-9])(?:hospitali[sz](?:ed|ation)|appointment|underwent|undergoing|readmitted"
+    r"|transferred|transfer|extubated|intubated|extubation|intubation|consulted|operated"
+    r"|vaccinated|years?[ -]old|s/p|h/o|c/o|hpi|pmh|pmhx|hx|npo|prn|icu|micu|sicu|ccu|csru"
+    r"|nicu|ed[ ]visit|neuro|trach|foley|vent|sedated|ativan|heparin)(?![a-z0-9])"
+    r"|(?<![a-z0-9.])\d{1,3}[ -]?(?:yo|y\.o|yrs?[ -]old)(?![a-z0-9])",
+    re.IGNORECASE,
+)
+#: Lower-case words one of which starts every `_CARE_WORDS` match but an age's, which
+#: starts with its digits (`_CARE_ANCHOR`).
+_CARE_ANCHORS = (
+    "treat", "evaluated", "examined", "present", "seen", "hospitali", "appointment", "underw",
+    "undergoing", "readmitted", "transfer", "extubat", "intubat", "consulted", "operated",
+    "vaccinated", "year", "s/p", "h/o", "c/o", "hpi", "pmh", "hx", "npo",
+    "prn", "icu", "micu", "sicu", "ccu", "csru", "nicu", "ed visit", "neuro", "trach", "foley",
+    "vent", "sedated", "ativan", "heparin",
+)
+#: Where an anchor stands, found in one pass over the lower-cased text.
+_CARE_ANCHOR = re.compile(trie(_CARE_ANCHORS))
+#: An age's last digit and its unit's start (`45 yo`, `63yo`, `52 y.o.`, `70 yr`).
+_AGE_ANCHOR = re.compile(r"\d[ -]?y[o.r]")
+#: How far before its last digit an age's match starts.
+_AGE_DIGITS = 3
+
+
+def about_a_patient(text: str, start: int, end: int, lowered: str | None = None) -> bool:
+    """Whether text[start:end] is about a person in care: `about_a_person`'s record
+    words, or care given (`treated at`), an age (`a 45 yo`) or a clinical note's words
+    (`s/p`, `PMH`). A date asks this: a date of care is the patient's even when no
+    record word names them. The care words are tried only where `lowered` has an anchor."""
+    if about_a_person(text, start, end, lowered):
+        return True
+    if lowered is None or len(lowered) != len(text):
+        return bool(_CARE_WORDS.search(text, start, end))
+    return any(_CARE_WORDS.match(text, at.start(), end)
+               for at in _CARE_ANCHOR.finditer(lowered, start, end)) or any(
+        _CARE_WORDS.search(text, max(start, at.start() - _AGE_DIGITS), min(end, at.end() + 6))
+        for at in _AGE_ANCHOR.finditer(lowered, start, end))
 
 
 def sentence_about_someone(text: str, start: int, end: int) -> bool:

@@ -253,6 +253,8 @@ _STREET_WORDS = frozenset({
     "square", "trail", "crescent", "close", "alley", "plaza", "route", "heights", "gardens",
     "hospital", "clinic", "medical", "center", "centre", "university", "college", "school",
     "county", "city", "inc", "llc", "ltd", "corp", "foundation", "institute", "memorial",
+    # a facility's word is no surname: `Lakeview Nursing Home, Jane Smith` names Jane Smith
+    "home", "hospice", "infirmary", "sanatorium", "rehab", "hosp",
     # titles are cues, never part of the name
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta", "rev", "jr",
     *_ROLE_WORDS.split("|"),

@@ -91,3 +91,21 @@ def test_every_person_word_starts_with_an_anchor() -> None:
     for word in words:
         literal = re.match(r"[a-z/ ]*", word).group()  # up to the first regex syntax
         assert any(literal.startswith(anchor) for anchor in name_context._RECORD_ANCHORS), word
+
+
+_CARE = st.lists(st.sampled_from(
+    ["treated at", "Evaluated ", "seen by", "S/P", "h/o", "45 yo", "45yo", "7-yr-old", "52 y.o",
+     "61-year-old", "year old", "ICU", "micu", "ed visit", "Foley", "vent", "extubated", "1.4",
+     "your", "ſ", "K", "İ", "x", " ", "-", ".", "\n", "7", "é", "A", "at", "in the same"]),
+    max_size=8).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_CARE, st.integers(0, 60), st.integers(0, 60))
+def test_anchored_care_search_is_the_search(text: str, start: int, length: int) -> None:
+    lowered = text.lower()
+    usable = lowered if anchor_starts(text, lowered, ()) is not None else None
+    end = start + length
+    assert name_context.about_a_patient(text, start, end, usable) == bool(
+        name_context._RECORD_WORDS.search(text, start, end)
+        or name_context._CARE_WORDS.search(text, start, end))
