@@ -292,10 +292,33 @@ def sentence_around(text: str, start: int, end: int, reach: int = SENTENCE_REACH
     """The sentence (or line) around text[start:end], each end cut `reach` characters
     away."""
     low = max(0, start - reach)
-    stops = [m.end() for m in _SENTENCE_END.finditer(text, low, start)]
     after = _SENTENCE_END.search(text, end, min(len(text), end + reach))
-    return (stops[-1] if stops else low), (after.start() if after else min(len(text),
-                                                                           end + reach))
+    return _last_stop_end(text, low, start), (after.start() if after else min(len(text),
+                                                                              end + reach))
+
+
+#: The stops of `_SENTENCE_END` (each before a blank, at the end, or a line break itself).
+_STOPS = ".!?"
+
+
+def _last_stop_end(text: str, low: int, high: int) -> int:
+    """The end of the last `_SENTENCE_END` match of `text[low:high]` (`low` if none), as
+    `finditer(text, low, high)` gives it, found backwards with `str.rfind` rather than
+    read at every character: a line break ends after itself, a stop before whitespace
+    (`re` reads it as `str.isspace` does) after that, a stop at `high` at `high` (the
+    pattern's `$`). No match hides another: no stop is whitespace."""
+    if high <= low:
+        return low
+    if text[high - 1] in _STOPS:
+        return high
+    best = text.rfind("\n", low, high) + 1 or low
+    for stop in _STOPS:
+        at = text.rfind(stop, best - 1 if best > low else low, high - 1)
+        while at >= 0 and not text[at + 1].isspace():
+            at = text.rfind(stop, best - 1 if best > low else low, at)
+        if at >= 0:
+            best = max(best, at + 2)
+    return best
 
 
 # Words of a record about a person: a patient, a visit, a birth date.

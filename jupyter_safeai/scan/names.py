@@ -594,8 +594,13 @@ class NameRecognizer(UsesNameLists):
         sure: list[Finding] = []
         doubtful: list[tuple[int, int]] = []
         kinds, streets = self.lists.kinds, _run_breaking_streets()
+        known = self._word_kinds
         for match in _CANDIDATE.finditer(text):
             value = match.group()
+            if known.get(value, "") is None:
+                # A word known to end every run (only single words are kept): as
+                # `_lone_word` would find, nothing, read here without a call.
+                continue
             if value[:3] in _WEEKDAY_HEADS and _WEEKDAY_MONTH_DAY.match(text, match.start()):
                 continue
             if _one_word(value):
@@ -627,11 +632,13 @@ class NameRecognizer(UsesNameLists):
         strings and comments keep the list and cue rules only."""
         if python_source(text) is not None:
             return
-        hits = prose_anchors(text, text.lower())  # the readers' words, found in one pass
+        lowered = text.lower()
+        hits = prose_anchors(text, lowered)  # the readers' words, found in one pass
         # Each enumerated name is one person: above the runs and pairs that join them.
-        for score, spans in ((0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
-                             (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits)),
-                             (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits))):
+        for score, spans in (
+                (0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
+                (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
+                (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end))
 
