@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import random
+import re
+import string
+import sys
 
-from jupyter_safeai.scan.name_context import _SENTENCE_END, _last_stop_end
+from jupyter_safeai.scan.name_context import (
+    _FOLDED_APART,
+    _SENTENCE_END,
+    _about_someone,
+    _last_stop_end,
+    about_a_person,
+)
 
 # Stops, blanks of several kinds (a no-break space, a line separator, \x1c), letters.
 _ALPHABET = ".!?\n \t\xa0\u2028\x1c\r" + "ab.c"
@@ -30,3 +39,34 @@ def test_last_stop_end_of_a_sentence_after_a_line_and_a_stop() -> None:
     assert _last_stop_end(text, 0, text.index("Ada")) == text.index("Then")
     assert _last_stop_end(text, 0, text.index("First")) == text.index("First")
     assert _last_stop_end("v1.2 and Ada", 0, 9) == 0  # a stop before a digit ends nothing
+
+
+def test_only_the_guarded_characters_fold_to_an_ascii_letter_apart_from_lower() -> None:
+    """`_about_someone` finds the record words' anchors in `str.lower`'s text: that is
+    sound only if every character `re` matches to an ASCII letter ignoring case lowers
+    to that letter, is guarded, or changes the length when lowered."""
+    letters = re.compile("(?i)[a-z]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if letters.fullmatch(char) is None:
+            continue
+        matched = [a for a in string.ascii_lowercase if re.fullmatch(f"(?i){a}", char)]
+        assert char.lower() in matched or char in _FOLDED_APART or len(char.lower()) != 1, (
+            hex(code), matched)
+
+
+_FRAGMENTS = ("patient", "PT", "pt.", "Mrs.", "mr", "DOB", "date of birth", "Birthdate",
+              "admitted", "ADMI", "discharge", "died", "full name", "ssn", "medical record",
+              "visit", "member_id", "next of kin", "seen by", "years old", "y/o", "year",
+              "he", "She", "his", "My", "hers", "the", "script", "adapt", "ı", "ſ", "İ",
+              "K", "ﬅ", "Ada", " ", " ", ", ", ".", "\n", "x", "_", "1")
+
+
+def test_about_someone_is_about_a_person_with_pronouns() -> None:
+    rng = random.Random(61206)
+    for _ in range(20_000):
+        text = "".join(rng.choice(_FRAGMENTS) for _ in range(rng.randint(0, 9)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _about_someone(text, start, end) == about_a_person(
+            text, start, end, pronouns=True), (text, start, end)
