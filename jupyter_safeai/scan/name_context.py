@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .code import python_source
 from .geography import is_place_name
+from .recognizer import trie
 
 # Words that say a name on the line is an author or a credit: `content … by`,
 # `created by`, `Authors:`, `%watermark -a`.
@@ -373,11 +374,31 @@ def sentence_about_someone(text: str, start: int, end: int) -> bool:
 _FOLDED_APART = ("\u0131", "\u017f")
 
 
+def _skipping_to_first_letters(whole_words: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern of `\\b(?:w1|w2|...)\\b` rewritten to match where it does, each word's
+    `\\b` read after its first letter (`h(?<!\\wh)…`): `re` then skips to those letters
+    instead of trying every character."""
+    head, tail = r"\b(?:", r")\b"
+    body = whole_words.pattern
+    if not (body.startswith(head) and body.endswith(tail)) or whole_words.flags & re.I:
+        raise ValueError("not a case-sensitive alternation of whole words")
+    words = body[len(head):-len(tail)].split("|")
+    if not all(word.isalpha() for word in words):
+        raise ValueError("only plain words can be rewritten")
+    return re.compile("(?:" + "|".join(
+        f"{first}(?<!\\w{first})" + trie(word[1:] for word in words if word[0] == first)
+        for first in sorted({word[0] for word in words})) + tail)
+
+
+#: `_PRONOUNS`, tried at its words' first letters only.
+_PRONOUN_LETTERS = _skipping_to_first_letters(_PRONOUNS)
+
+
 def _about_someone(text: str, start: int, end: int) -> bool:
     """`about_a_person(text, start, end, pronouns=True)`, its record words tried only
     where the window's lower case has an anchor: each such search reads every
     character of a window of up to 300 with 30 words ignoring case."""
-    if _PRONOUNS.search(text, start, end):
+    if _PRONOUN_LETTERS.search(text, start, end):
         return True
     window = text[start:end].lower()
     if len(window) != end - start or any(char in window for char in _FOLDED_APART):

@@ -539,6 +539,8 @@ def _mentioned_again(text: str, found: list[Finding]) -> list[Finding]:
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` joined where they overlap, in order."""
+    if len(spans) == 1:  # most words of a name are found once
+        return spans
     merged: list[tuple[int, int]] = []
     for low, high in sorted(spans):
         if merged and low <= merged[-1][1]:
@@ -759,7 +761,7 @@ class NameRecognizer(UsesNameLists):
             return ()
         start, end = base + run[0][0], base + run[-1][1]
         words = [w for _, _, w, k in run if k != "i"]
-        kinds = [k for *_, k in run]
+        kinds = [part[3] for part in run]
         strong = kinds.count("G") + kinds.count("S") + kinds.count("N")
         # an initial (J. Smith) counts as a weak name beside a strong one
         weak = kinds.count("g") + kinds.count("s") + kinds.count("n") + kinds.count("i")

@@ -7,11 +7,16 @@ import re
 import string
 import sys
 
+import pytest
+
 from jupyter_safeai.scan.name_context import (
     _FOLDED_APART,
+    _PRONOUN_LETTERS,
+    _PRONOUNS,
     _SENTENCE_END,
     _about_someone,
     _last_stop_end,
+    _skipping_to_first_letters,
     about_a_person,
 )
 
@@ -70,3 +75,22 @@ def test_about_someone_is_about_a_person_with_pronouns() -> None:
         end = rng.randint(start, len(text))
         assert _about_someone(text, start, end) == about_a_person(
             text, start, end, pronouns=True), (text, start, end)
+
+
+def test_pronouns_at_first_letters_match_where_the_pronouns_do() -> None:
+    rng = random.Random(1206)
+    pieces = ("he", "She", "her", "hers", "herself", "him", "His", "my", "Mine", "My",
+              "the", "sheep", "_", "1", "é", " ", ".", "h", "s", "m", "ſ")
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert bool(_PRONOUN_LETTERS.search(text, start, end)) == bool(
+            _PRONOUNS.search(text, start, end)), (text, start, end)
+
+
+def test_only_plain_whole_word_alternations_are_rewritten() -> None:
+    with pytest.raises(ValueError):
+        _skipping_to_first_letters(re.compile(r"\b(?:he|s?he)\b"))
+    with pytest.raises(ValueError):
+        _skipping_to_first_letters(re.compile(r"\b(?:he|she)\b", re.IGNORECASE))
