@@ -13,6 +13,7 @@ A postcode that ends the address is reported as a ZIP_CODE of its own beside the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -20,13 +21,18 @@ import regex
 
 from .finding import Finding
 from .places import (
+    _CAPITAL,
+    _DIGIT,
+    _LETTER,
     COUNTRIES,
     DIRECTION_AFTER,
     US_STATES,
     _street_pattern,
+    street_starts,
     street_suffix_pattern,
     street_suffixes,
 )
+from .recognizer import matches_at
 from .street_names import named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
@@ -67,6 +73,12 @@ _CORNER = regex.compile(
 # A name-first street with its number after a cue: `on Villacher Strasse 89`.
 _NAME_FIRST_STREET = regex.compile(
     r"(?<![\w-])\p{Lu}[\p{L}\p{M}'’.-]+(?:[ ][\p{L}\p{M}'’.-]+){0,3}[ ]\d{1,5}[a-z]?\.?(?![\w-])")
+# Where one can start, read by `re` in looser classes (places.py): a capital not after an
+# ASCII word character or `-`, then words up to the house number's first digit (a run of
+# letters never gives one back: a blank or a digit follows it). `regex` reads on only from
+# these starts.
+_NAME_FIRST_START = re.compile(
+    rf"{_CAPITAL}(?<![A-Za-z0-9_-].)(?={_LETTER}++(?:[ ]{_LETTER}++){{0,3}}[ ]{_DIGIT})")
 _CUE = regex.compile(
     r"(?:address(?:es)?(?:[ ]is)?|addr|lives?[ ]at|living[ ]at|resides?[ ]at|located[ ]at|"
     r"office[ ]is[ ]at|meet[ ](?:me|you)[ ]at|ship(?:ped)?[ ]to|deliver(?:ed)?[ ]to|"
@@ -76,6 +88,9 @@ _CUE = regex.compile(
     r"\W{0,4}(?:\p{L}+\W{1,3})?$",
     regex.IGNORECASE,
 )
+#: `_CUE` read from the end of the text before a street, where every match ends: one
+#: attempt, not one at every character (`_cued` asks only whether there is a match).
+_CUE_BACKWARDS = regex.compile(_CUE.pattern, regex.IGNORECASE | regex.REVERSE)
 _SEPARATOR = regex.compile(r",[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?")
 _UNIT = regex.compile(r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|Bldg)\b|#)"
                       r"\.?[ ]?#?(?=[\w-]*\d)[\w-]{1,6}(?![\w-])", regex.IGNORECASE)
@@ -135,14 +150,19 @@ def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | N
     return None
 
 
+#: The units after a lower-case street; a text without one (after a blank) has none.
+_LOWER_CASE_UNITS = ("apt", "apartment", "suite", "ste")
+
+
 @lru_cache(maxsize=1)
 def _lower_case_street() -> regex.Pattern[str]:
     """`3911 fourth avenue suite 112`: a number-first street typed in lower case counts
     when a unit follows it."""
     suffixes = street_suffixes(lower=True)
+    units = "|".join(_LOWER_CASE_UNITS)
     return regex.compile(
         rf"(?<![\w.,-])\d{{1,6}}(?:[ ]\d{{1,6}})?[ ](?:\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*[ ]){{1,4}}"
-        rf"(?:{suffixes})(?=[ ](?:apt|apartment|suite|ste)\.?[ ]?\#?\d)")
+        rf"(?:{suffixes})(?=[ ](?:{units})\.?[ ]?\#?\d)")
 
 
 def _corner_end(match: regex.Match[str]) -> int:
@@ -168,6 +188,13 @@ def _after_prose_words(match: regex.Match[str]) -> int | None:
     return start if rest[:1].isupper() and not rest.split()[0].isdigit() else None
 
 
+def _from_starts(pattern: regex.Pattern[str], starts: re.Pattern[str], text: str
+                 ) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text)`, tried only where `starts` (a `re` pattern matching one
+    character at every place a match of `pattern` can start) finds a start."""
+    return matches_at(pattern, text, [m.start() for m in starts.finditer(text)])
+
+
 class AddressBlockRecognizer:
     """A street line and the rest of its address, as one STREET_ADDRESS span."""
 
@@ -178,14 +205,15 @@ class AddressBlockRecognizer:
             return
         anchors: list[tuple[int, int, bool | None]] = []  # start, end, cue needed (None:
         # a street `places` reports alone already)
-        for match in _street_pattern().finditer(text):
+        for match in matches_at(_street_pattern(), text, street_starts(text)):
             anchors.append((match.start(), match.end(), None))
         for match in _INTERNATIONAL_STREET.finditer(text):
             words = match.group().casefold().split()
             if not any(w.rstrip(".,") in _PROSE_WORDS for w in words):
                 anchors.append((match.start(), match.end(), True))
-        for match in _lower_case_street().finditer(text):
-            anchors.append((match.start(), match.end(), False))
+        if any(f" {unit}" in text for unit in _LOWER_CASE_UNITS):
+            for match in _lower_case_street().finditer(text):
+                anchors.append((match.start(), match.end(), False))
         lowered = text.lower()
         if any(word in lowered for word in _BOX_WORDS):
             for match in _BOX_STREET.finditer(text):
@@ -195,7 +223,7 @@ class AddressBlockRecognizer:
                 anchors.append((match.start(), _corner_end(match), False))
         for start, end in named_streets(text):
             anchors.append((start, end, None))
-        for match in _NAME_FIRST_STREET.finditer(text):
+        for match in _from_starts(_NAME_FIRST_STREET, _NAME_FIRST_START, text):
             if self._cued(text, match.start()):
                 start = _after_prose_words(match)
                 if start is not None:  # the cue was before the prose words
@@ -238,7 +266,7 @@ class AddressBlockRecognizer:
     def _cued(text: str, start: int) -> bool:
         line_start = max(text.rfind("\n", max(0, start - 60), start) + 1, start - 60)
         before = text[line_start:start]
-        return bool(_CUE.search(before)) or (
+        return bool(_CUE_BACKWARDS.search(before)) or (
             not before.strip(" \t>") and text[:line_start].rstrip().endswith(":"))
 
     @staticmethod

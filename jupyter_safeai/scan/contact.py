@@ -16,6 +16,7 @@ from .recognizer import (
     PatternRecognizer,
     context_regex,
     cue_starts,
+    finds_as_regex_does,
     literal_starts,
     matches_at,
     run_starts,
@@ -90,20 +91,40 @@ _BARE_PHONE = re.compile(r"\d(?<![\w.-]\d)\d{9}(?![\w-])")
 _EXTENSION = re.compile(r"[ \t]?(?:x|ext\.?)[ \t]?\d{1,5}$", re.IGNORECASE)
 # A number under a phone label or before a phone word, in any country's layout:
 # `0688 843 79 56`, `(71) 4233-6306`, `+46 (0)157 548 33`, `01.84.17.61.18`, `x0135`.
+# Not after `[\w+.-]`, maybe `+` or `00`, maybe `(`, a digit, then five to sixteen more.
+# The pattern reads its first character (`+`, `(` or a digit: a class the regex engine
+# skips to) before it looks behind it, and then which one it was: `+(`, `+1`, `00(`, `0`,
+# `(1`, `1`, in the order `(?<![\w+.-])(?:\+|00)?\(?\d` tries them.
 _LABELLED_PHONE = re.compile(
-    r"(?<![\w+.-])(?:\+|00)?\(?\d(?:[().-]?[ ]?\(?\d){5,16}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?"
-    r"(?![\w-]|\.\d)", re.IGNORECASE)
-_PHONE_LABEL = re.compile(
-    r"(?:phone|tel|telephone|cell|mobile|mob|desk|office|work|home|fax|pager|whatsapp|"
-    r"contact number|call (?:me )?(?:on|at)|reach(?:ed)? (?:me )?(?:on|at)|answering at|"
-    r"messages to|text me at|number is)\b(?:[ ](?:number|no|num)\b)?[^\n\w]{0,6}"
-    r"(?:\n[ \t]*)?$",
+    r"[+(\d](?<![\w+.-].)(?:(?<=\+)\(?\d|(?<=0)(?:0\(?\d|)|(?<=\()\d|(?<=\d))"
+    r"(?:[().-]?[ ]?\(?\d){5,16}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-]|\.\d)",
     re.IGNORECASE)
-_ANY_PHONE_WORD = re.compile(r"phone|tel|cell|mobile|mob|desk|office|work|home|fax|pager|"
-                             r"whatsapp|contact|call|reach|answering|messages|text me|"
-                             r"number is", re.IGNORECASE)
-_PHONE_WORD_AFTER = re.compile(r"[ \t]+(?:office|fax|mobile|cell|home|work|desk)\b",
+#: Labels (regex alternatives, lower case) right before a phone number.
+_PHONE_LABELS = (
+    "phone", "tel", "telephone", "cell", "mobile", "mob", "desk", "office", "work", "home",
+    "fax", "pager", "whatsapp", "contact number", "call (?:me )?(?:on|at)",
+    "reach(?:ed)? (?:me )?(?:on|at)", "answering at", "messages to", "text me at", "number is")
+#: Words right after one.
+_PHONE_WORDS_AFTER = ("office", "fax", "mobile", "cell", "home", "work", "desk")
+_PHONE_LABEL = re.compile(
+    "(?:" + "|".join(_PHONE_LABELS) + r")\b(?:[ ](?:number|no|num)\b)?[^\n\w]{0,6}"
+    r"(?:\n[ \t]*)?$", re.IGNORECASE)
+_PHONE_WORD_AFTER = re.compile(r"[ \t]+(?:" + "|".join(_PHONE_WORDS_AFTER) + r")\b",
                                re.IGNORECASE)
+#: The literal start of each label and word: a text with none of them (in any case) has
+#: no labelled number.
+_PHONE_WORD_NEEDLES = tuple(sorted({re.match(r"[a-z ]*", word).group()  # type: ignore[union-attr]
+                                    for word in (*_PHONE_LABELS, *_PHONE_WORDS_AFTER)}))
+
+
+def _any_phone_word(text: str) -> bool:
+    """Whether a label of `_PHONE_LABEL` or a word of `_PHONE_WORD_AFTER` can be in
+    `text`: one `str.find` per needle on the lower-cased text, not a case-insensitive
+    regex tried at every character."""
+    lowered = text.lower()
+    if not finds_as_regex_does(text, lowered):
+        return True
+    return any(needle in lowered for needle in _PHONE_WORD_NEEDLES)
 
 
 def _labelled_phone(text: str, match: re.Match[str]) -> bool:
@@ -117,7 +138,9 @@ def _labelled_phone(text: str, match: re.Match[str]) -> bool:
     if re.fullmatch(r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?", value):
         return False  # a date
     before = text[max(0, match.start() - 30):match.start()]
-    if not (_PHONE_LABEL.search(before) or _PHONE_WORD_AFTER.match(text, match.end())):
+    # (the label's literal start first: most numbers have none before them)
+    if not (_any_phone_word(before) and _PHONE_LABEL.search(before)
+            or _PHONE_WORD_AFTER.match(text, match.end())):
         return False
     if value.startswith(("+", "00")):
         import phonenumbers
@@ -166,7 +189,7 @@ class PhoneRecognizer:
                                                and not _valid_us_phone(match.group())):
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
                               0.8, self.name)
-        if _ANY_PHONE_WORD.search(text):
+        if _any_phone_word(text):
             for match in _LABELLED_PHONE.finditer(text):
                 if _labelled_phone(text, match):
                     end = match.start() + len(match.group().rstrip(" \t.-("))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import regex
@@ -137,6 +137,7 @@ DIRECTION_AFTER = regex.compile(r"[ ](?:North|South|East|West|N|S|E|W|NE|NW|SE|S
 _CAPITAL = r"[^\x00-@\[-\x7f]"  # A-Z or non-ASCII
 _DIGIT = r"[^\x00-/:-\x7f]"  # 0-9 or non-ASCII
 _BODY = r"[^\x00-&(-,/:-@\[-`{-\x7f]"  # ' - . 0-9 A-Z a-z or non-ASCII
+_LETTER = r"[^\x00-&(-,/-@\[-`{-\x7f]"  # ' - . A-Z a-z or non-ASCII
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +153,7 @@ def _number_start() -> re.Pattern[str]:
         rf"[ \t]+(?=[^\x00-/:-@\[-\x7f])(?:[NSEW]\.?[ \t]+)?(?:{word}[ \t]+){{1,4}}"
         rf"(?:{suffixes})\.?(?![A-Za-z0-9_-])"
         r"|(?=[ \t,b])(?:[ \t]?bis)?,?[ \t]+"
-        r"(?:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)[ \t])")
+        r"(?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)[ \t])")
     five = r"\d{4}(?:-\d{4})?(?![A-Za-z0-9_-])"
     return re.compile(rf"\d(?<![A-Za-z0-9_-]\d)(?=(?P<street>{street})?)(?=(?P<zip>{five})?)"
                       r"(?(street)|(?(zip)|(?!)))")
@@ -163,9 +164,11 @@ def _below_astral(text: str) -> bool:
     return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
 
 
-def _number_starts(text: str) -> tuple[list[int], list[int] | None]:
+@lru_cache(maxsize=1)
+def _number_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...] | None]:
     """Where a number-first street and where a five-digit ZIP can start; None for the
-    ZIPs of a text with astral characters (any of which may be a `regex` digit)."""
+    ZIPs of a text with astral characters (any of which may be a `regex` digit). Kept
+    for the last text: the place and the address recognizers of a scan both read it."""
     streets: list[int] = []
     zips: list[int] | None = [] if _below_astral(text) else None
     for match in _number_start().finditer(text):
@@ -173,21 +176,44 @@ def _number_starts(text: str) -> tuple[list[int], list[int] | None]:
             streets.append(match.start())
         if zips is not None and match.group("zip") is not None:
             zips.append(match.start())
-    return streets, zips
+    return tuple(streets), None if zips is None else tuple(zips)
 
 
-# Name first, each behind a cheap needle: Calle Mayor 12, Hauptstraße 12, PO Box 4410.
-# The needles are plain literals, which `re` finds several times faster than `regex`.
+def street_starts(text: str) -> tuple[int, ...]:
+    """Where a match of `_street_pattern` can start (every one of its matches does)."""
+    return _number_starts(text)[0]
+
+
+# Name first: Calle Mayor 12, Hauptstraße 12, PO Box 4410; each pattern tried only when
+# its words are in the text (a search in `re`, several times faster than `regex`).
+_SPANISH_STREET_WORDS = ("Calle", "Avenida", "Av.", "Avda.", "Rua", "Via", "Viale", "Carrera",
+                         "Jirón", "Paseo", "Camino")
+_COMPOUND_STREET_ENDINGS = ("straße", "strasse", "str.", "weg", "gasse", "platz", "allee",
+                            "ring", "damm", "laan", "gracht", "straat", "gatan", "vägen",
+                            "vej", "gade")
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(word) for word in words)
+
+
+def _any_before(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A blank before a digit, right after one of `words`: led by the blank, a literal."""
+    return re.compile("[ ](?=\\d)(?:" + "|".join(
+        f"(?<={re.escape(word)}[ ])" for word in words) + ")")
+
+
+_COMPOUND_BEFORE_NUMBER = _any_before(_COMPOUND_STREET_ENDINGS)
+_SPANISH_BEFORE_BLANK = re.compile(
+    "(?:" + "|".join(re.escape(word) for word in _SPANISH_STREET_WORDS) + ") ")
 _STREET_NAME_FIRST = (
-    (re.compile(r"(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|Camino) "),
-     regex.compile(r"(?<![\w-])(?:Calle|Avenida|Av\.|Avda\.|Rua|Via|Viale|Carrera|Jirón|Paseo|"
-                   r"Camino)[ ](?:[\p{L}'.-]+[ ]){0,4}(?:No\.?[ ]?)?\d{1,5}[A-Za-z]?")),
-    (re.compile(r"(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|laan|gracht|straat|"
-                r"gatan|vägen|vej|gade)[ ]\d"),
-     regex.compile(r"(?<![\w-])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|"
-                   r"ring|damm|laan|gracht|straat|gatan|vägen|vej|gade)[ ]\d{1,5}[a-z]?"
-                   r"(?![\w-])")),
-    (re.compile(r"Box"), regex.compile(r"(?<![\w-])P\.?[ ]?O\.?[ ]Box[ ]\d{1,6}")),
+    (lambda text: _SPANISH_BEFORE_BLANK.search(text) is not None,
+     regex.compile(rf"(?<![\w-])(?:{_words(_SPANISH_STREET_WORDS)})[ ](?:[\p{{L}}'.-]+[ ]){{0,4}}"
+                   r"(?:No\.?[ ]?)?\d{1,5}[A-Za-z]?")),
+    (lambda text: _COMPOUND_BEFORE_NUMBER.search(text) is not None,
+     regex.compile(rf"(?<![\w-])\p{{Lu}}[\p{{L}}-]*(?:{_words(_COMPOUND_STREET_ENDINGS)})[ ]"
+                   r"\d{1,5}[a-z]?(?![\w-])")),
+    (lambda text: "Box" in text, regex.compile(r"(?<![\w-])P\.?[ ]?O\.?[ ]Box[ ]\d{1,6}")),
 )
 
 #: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any case.
@@ -237,11 +263,11 @@ _NOT_CITY = frozenset({"The", "This", "That", "His", "Her", "Their", "A", "An", 
 
 # `shows on Marina Fort Street`, `the corner of Herceg Gateway St.`: a street named
 # without its number, after a word that places it.
+_STREETS_WITHOUT_NUMBER = ("Street", "St.", "Avenue", "Ave.", "Road", "Boulevard")
 _STREET_WITHOUT_NUMBER = regex.compile(
     r"(?<=\b(?:on|at|of|and|to|in|along|down|up|off)[ ])"
-    r"(?:\p{Lu}[\p{L}\p{M}'’-]+[ ]){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Boulevard)"
+    rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]+[ ]){{1,3}}(?:{_words(_STREETS_WITHOUT_NUMBER)})"
     r"(?![\p{L}\d-])")
-_STREET_WORDS_NEEDLE = re.compile(r"Street|St\.|Avenue|Ave\.|Road|Boulevard")
 # `support Acme in Vila Nova 4450-012 in`, `in ARENDAL 4844`: a town and its postcode
 # after `in`. Four digits that read as a year (1800-2099) are years.
 _TOWN_POSTCODE = regex.compile(
@@ -272,12 +298,12 @@ class PlaceRecognizer:
         yield from self._zips(text, lowered, zips)
         yield from self._cities(text, lowered)
 
-    def _streets(self, text: str, starts: list[int]) -> Iterator[Finding]:
+    def _streets(self, text: str, starts: Sequence[int]) -> Iterator[Finding]:
         matches = list(matches_at(_street_pattern(), text, starts))
-        for needle, pattern in _STREET_NAME_FIRST:
-            if needle.search(text):
+        for present, pattern in _STREET_NAME_FIRST:
+            if present(text):
                 matches.extend(pattern.finditer(text))
-        if _STREET_WORDS_NEEDLE.search(text):
+        if any(word in text for word in _STREETS_WITHOUT_NUMBER):
             matches.extend(_STREET_WITHOUT_NUMBER.finditer(text))
         for match in matches:
             end = match.end()
@@ -285,7 +311,8 @@ class PlaceRecognizer:
                 end -= 1
             yield Finding(match.start(), end, "STREET_ADDRESS", "phi", 0.9, self.name)
 
-    def _zips(self, text: str, lowered: str, starts: list[int] | None) -> Iterator[Finding]:
+    def _zips(self, text: str, lowered: str, starts: Sequence[int] | None
+              ) -> Iterator[Finding]:
         """`starts`: where a five-digit ZIP can start; None to look everywhere."""
         fives = (_FIVE_DIGITS.finditer(text) if starts is None
                  else matches_at(_FIVE_DIGITS, text, starts))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import partial
+from functools import lru_cache, partial
 
 from .columns import normalise, normalised_entity, plausible_value
 from .entities import category_of
@@ -38,9 +38,11 @@ _EXTRA_KEYS = {
 }
 
 
+@lru_cache(maxsize=2048)
 def record_entity(key: str) -> tuple[str, bool] | None:
     """(entity, clear) a record key names, or None. An attribute path names what its last
-    part names: `cell.metadata.foo` is not a phone, `city_pop.columns` not a city."""
+    part names: `cell.metadata.foo` is not a phone, `city_pop.columns` not a city.
+    Remembered for the keys last read: records and tables repeat the same few."""
     normalised = normalise(key.rsplit(".", 1)[-1] if "." in key.strip(".") else key)
     extra = _EXTRA_KEYS.get(normalised)
     if extra is not None:

@@ -11,6 +11,7 @@ can be merged (`mergeable`); what they find does not change.
 
 from __future__ import annotations
 
+import itertools
 import re
 import re._constants as sre
 import re._parser as sre_parse
@@ -56,9 +57,11 @@ def mergeable(recognizer: object) -> bool:
 
 
 class _Index(NamedTuple):
-    search: re.Pattern[str]
+    search: re.Pattern[str]  # the longest start at a position, in its group 1
     owners: dict[str, tuple[int, ...]]
     inner: dict[str, tuple[int, ...]]
+    at_start: re.Pattern[str] | None  # the same at the text's start, when `search` reads
+    # the character before a start (and so finds overlapping starts itself)
 
 
 def _class(chars: frozenset[str]) -> str:
@@ -85,16 +88,23 @@ class StartIndex:
         # no member matches right after a character every one of them refuses there
         refused = frozenset.intersection(*(not_after(m.pattern) for m in self.members
                                            if m.prefixes)) if exact else frozenset()
-        self._exact = self._index(exact, f"(?<!{_class(refused)})" if refused else "")
+        self._exact = self._index(exact, refused)
         # keywords are few and often found (`sample`): `str.find` each, shared by the
         # members that look for the same word
         self._anycase = {word: tuple(members) for word, members in anycase.items()}
 
     @staticmethod
-    def _index(starts: dict[str, list[int]], boundary: str = "") -> _Index | None:
+    def _index(starts: dict[str, list[int]], refused: frozenset[str] = frozenset()
+                ) -> _Index | None:
         """A search for the longest start at a position; for each start the members of
         every start it begins with (they start there too), and the offsets inside it
-        where another start could begin (`xoxp-` in `xoxe.xoxp-`)."""
+        where another start could begin (`xoxp-` in `xoxe.xoxp-`).
+
+        With `refused` characters, before which no start counts, the search reads the
+        character before each start (one not refused: a one-character class the regex
+        engine skips to), checks the next two characters against the starts' first and
+        second characters (one class each) and only then reads the trie, whose first
+        branch tries the starts' first characters one by one."""
         if not starts:
             return None
         owners = {word: tuple(sorted({i for other, members in starts.items()
@@ -104,21 +114,38 @@ class StartIndex:
                              if any(o.startswith(word[k:]) or word[k:].startswith(o)
                                     for o in starts))
                  for word in starts}
-        return _Index(re.compile(boundary + trie(starts)), owners, inner)
+        words = trie(starts)
+        if not refused:
+            return _Index(re.compile(f"({words})"), owners, inner, None)
+        allowed = "[^" + _class(refused)[1:]
+        lead = _class(frozenset(word[0] for word in starts))
+        if all(len(word) > 1 for word in starts):
+            lead += _class(frozenset(word[1] for word in starts))
+        return _Index(re.compile(f"{allowed}(?={lead})(?=({words}))"), owners, inner,
+                      re.compile(f"(?=({words}))"))
 
     @staticmethod
     def _positions(index: _Index | None, subject: str, into: dict[int, list[int]]) -> None:
         if index is None:
             return
+        if index.at_start is not None:
+            # every start not after a refused character is found: the search consumes
+            # that character only
+            first = index.at_start.match(subject)
+            for match in itertools.chain([first] if first else [],
+                                         index.search.finditer(subject)):
+                for member in index.owners[match.group(1)]:
+                    into.setdefault(member, []).append(match.start(1))
+            return
         for match in index.search.finditer(subject):
-            found = [match]
-            for k in index.inner[match.group()]:  # rare: starts that overlap this one
-                nested = index.search.match(subject, match.start() + k)
+            found = [(match.start(1), match.group(1))]
+            for k in index.inner[match.group(1)]:  # rare: starts that overlap this one
+                nested = index.search.match(subject, match.start(1) + k)
                 if nested is not None:
-                    found.append(nested)
-            for hit in found:
-                for member in index.owners[hit.group()]:
-                    into.setdefault(member, []).append(hit.start())
+                    found.append((nested.start(1), nested.group(1)))
+            for start, word in found:
+                for member in index.owners[word]:
+                    into.setdefault(member, []).append(start)
 
     def find(self, text: str, lowered: str | None = None,
              labels: ScanLabels | None = None) -> Iterator[Finding]:

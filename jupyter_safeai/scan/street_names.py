@@ -93,6 +93,14 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(sorted(endings, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
+def _street_word(folded: str) -> bool:
+    """A case-folded word is a street word or ends like a compound street name; remembered
+    for the words last asked about, as each is asked about by up to seven numbers."""
+    words, endings = _vocabulary()
+    return folded in words or folded.endswith(endings)
+
+
 def _is_name_word(word: str) -> bool:
     return bool(_WORD.match(word)) and word.casefold().rstrip(".") not in _STOP
 
@@ -107,7 +115,7 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
     for candidate in _CANDIDATE.finditer(text):
         at = candidate.start()
         before = text[max(0, at - _REACH):at].casefold().split()
-        if not any(w in words or w.endswith(endings) for w in before[-7:]):
+        if not any(map(_street_word, before[-7:])):
             continue  # no street word among the words before the number
         start = _street_start(text, at, words, endings)
         if start is not None:

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .columns import column_entity, plausible_value
 from .entities import ENTITIES, category_of
 from .finding import Finding
 from .records import record_entity
 
+#: `column_entity` of a header's names, remembered for the names last read: printouts
+#: repeat the same few headers.
+_column_entity = lru_cache(maxsize=2048)(column_entity)
 _WIDE_FIELD = re.compile(r"\S+(?: \S+)*")
 #: What separates two `_WIDE_FIELD`s: blanks other than one space between two words. It
 #: is read from its first blank (a one-character class the regex engine skips to) rather
@@ -102,7 +106,7 @@ def _read_header(line: str) -> _Header | None:
         if sum(bool(n) for n in names) < 2 or not all(
                 _COLUMN_NAME.fullmatch(n) for n in names if n):
             continue
-        entities = [column_entity(name) for name in names]
+        entities = [_column_entity(name) for name in names]
         if not _about_a_person(entities):
             continue  # no column about a person: a table of cities or regions is not PHI
         # Beside a clear identifier column, a plain `name` column is a person's name and
@@ -136,7 +140,7 @@ def _aligned_header(line: str, below: str) -> list[tuple[int, int, tuple[str, bo
     ends = {m.end() for m in _TOKEN.finditer(below)}
     if not all(end in ends for _, end in words):
         return None
-    entities = [column_entity(line[a:b]) or record_entity(line[a:b]) for a, b in words]
+    entities = [_column_entity(line[a:b]) or record_entity(line[a:b]) for a, b in words]
     if not _about_a_person(entities):
         return None
     entities = [(e[0], True) if e and e[0] in {"PERSON", "AGE"} else e for e in entities]
@@ -186,10 +190,16 @@ class TextTableRecognizer:
         if "\n" not in text:
             return
         lines = text.split("\n")
+        # The quick checks of `_aligned_header` (a line as wide as the next, which is not
+        # blank) and of `_header` for every line at once; most lines pass neither.
+        widths = [len(line.rstrip()) for line in lines]
+        heads = {i for i, line in enumerate(lines)
+                 if _HEADER_CHARS.fullmatch(line) and _LAYOUT.search(line)}
         i, base = 0, 0  # `base` is where lines[i] starts in `text`
         while i < len(lines):
-            aligned = _aligned_header(lines[i], lines[i + 1]) if i + 1 < len(lines) else None
-            header = _header(lines[i]) if aligned is None else None
+            aligned = _aligned_header(lines[i], lines[i + 1]) if (
+                i + 1 < len(lines) and widths[i] == widths[i + 1] and widths[i + 1]) else None
+            header = _read_header(lines[i]) if aligned is None and i in heads else None
             base += len(lines[i]) + 1
             i += 1
             if aligned is not None:

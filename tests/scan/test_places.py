@@ -13,7 +13,7 @@ from jupyter_safeai.scan.recognizer import matches_at
 _STREET_PIECES = ["12", "5", "88669", "02115", "-6789", "1234", "٣", "\U0001d7ce", "B", " ",
                   "  ", "\t", "\n", ",", ".", "-", "_", "N.", "W ", "Main", "Beacon", "Lisa",
                   "Ports", "Street", "St", "Stre", "Apt", "Apt.", "Suite", "# ", "21st", "21",
-                  "bis", "rue", "de", "la", "Paix", "Ä", "é", "\U0001d400", "x", "MA", "a"]
+                  "bis", "rue", "Rue", "de", "la", "Paix", "Ä", "é", "\U0001d400", "x", "MA", "a"]
 
 
 _BLANKS = st.sampled_from([" ", "  ", "\t", ", ", "", "\n"])
@@ -36,6 +36,8 @@ _STREET_LIKE = st.builds(
                  _STREET_LIKE))
 @example("12 N. Lisa Ann Marie Rose Street Apt 4")  # a direction and four words
 @example("12 Main St..")
+@example("846 31 Rue de la Paix")  # the French street word in any case
+@example("12 bis, AVENUE Foch")
 def test_number_starts_give_every_street_and_zip(text: str) -> None:
     streets, zips = places._number_starts(text)
     street = places._street_pattern()
