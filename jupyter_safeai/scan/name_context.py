@@ -436,9 +436,34 @@ def person_cue(text: str, start: int, end: int, sentence: bool = True) -> bool:
     uses: who they are to someone before them (`my colleague`), a possessive of what
     people have after them (`'s birthday`), or (with `sentence`) a sentence about
     someone."""
-    return bool(_RELATION_BEFORE.search(text, max(0, start - _RELATION_REACH), start)
-                or _POSSESSIVE_AFTER.match(text, end)) or sentence and sentence_about_someone(
-        text, start, end)
+    return bool(_relation_before(text, start) or _POSSESSIVE_AFTER.match(text, end)) or (
+        sentence and sentence_about_someone(text, start, end))
+
+
+def _possessive_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The words of the group `pattern` opens with (`\\b(?:my|his|…)[ ]`), each with its
+    blank: every match holds one."""
+    head = r"\b(?:"
+    words, _, rest = pattern.pattern[len(head):].partition(")")
+    if not pattern.pattern.startswith(head) or not rest.startswith("[ ]") or not all(
+            word.isalpha() for word in words.split("|")):
+        raise ValueError("the pattern does not open with a group of words and a blank")
+    return tuple(word.lower() + " " for word in words.split("|"))
+
+
+#: What every `_RELATION_BEFORE` match holds, in lower case.
+_RELATION_HEADS = _possessive_words(_RELATION_BEFORE)
+
+
+def _relation_before(text: str, start: int) -> bool:
+    """`_RELATION_BEFORE` in the `_RELATION_REACH` characters before `start`, searched
+    only when their lower case holds a possessive and a blank (`my `, `her `)."""
+    low = max(0, start - _RELATION_REACH)
+    window = text[low:start].lower()
+    if len(window) == start - low and not any(char in window for char in _FOLDED_APART) and (
+            not any(head in window for head in _RELATION_HEADS)):
+        return False
+    return _RELATION_BEFORE.search(text, low, start) is not None
 
 
 #: A prose line has at least this many words, and this share of them in lower case.

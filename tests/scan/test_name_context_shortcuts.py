@@ -13,9 +13,12 @@ from jupyter_safeai.scan.name_context import (
     _FOLDED_APART,
     _PRONOUN_LETTERS,
     _PRONOUNS,
+    _RELATION_BEFORE,
+    _RELATION_REACH,
     _SENTENCE_END,
     _about_someone,
     _last_stop_end,
+    _relation_before,
     _skipping_to_first_letters,
     about_a_person,
 )
@@ -94,3 +97,14 @@ def test_only_plain_whole_word_alternations_are_rewritten() -> None:
         _skipping_to_first_letters(re.compile(r"\b(?:he|s?he)\b"))
     with pytest.raises(ValueError):
         _skipping_to_first_letters(re.compile(r"\b(?:he|she)\b", re.IGNORECASE))
+
+
+def test_relation_before_is_the_patterns_search() -> None:
+    rng = random.Random(2026)
+    pieces = ("my ", "My ", "HIS ", "her", "their ", "Our ", "your ", "best ", "friend",
+              "Colleague", "sister", "s", ",", " ", "\n", "ı", "ſ", "İ", "x", "the ")
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) + "Ada"
+        start = len(text) - 3
+        assert _relation_before(text, start) == bool(_RELATION_BEFORE.search(
+            text, max(0, start - _RELATION_REACH), start)), text
