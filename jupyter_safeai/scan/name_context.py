@@ -293,10 +293,33 @@ def sentence_around(text: str, start: int, end: int, reach: int = SENTENCE_REACH
     """The sentence (or line) around text[start:end], each end cut `reach` characters
     away."""
     low = max(0, start - reach)
-    stops = [m.end() for m in _SENTENCE_END.finditer(text, low, start)]
     after = _SENTENCE_END.search(text, end, min(len(text), end + reach))
-    return (stops[-1] if stops else low), (after.start() if after else min(len(text),
-                                                                           end + reach))
+    return _last_stop_end(text, low, start), (after.start() if after else min(len(text),
+                                                                              end + reach))
+
+
+#: The stops of `_SENTENCE_END` (each before a blank, at the end, or a line break itself).
+_STOPS = ".!?"
+
+
+def _last_stop_end(text: str, low: int, high: int) -> int:
+    """The end of the last `_SENTENCE_END` match of `text[low:high]` (`low` if none), as
+    `finditer(text, low, high)` gives it, found backwards with `str.rfind` rather than
+    read at every character: a line break ends after itself, a stop before whitespace
+    (`re` reads it as `str.isspace` does) after that, a stop at `high` at `high` (the
+    pattern's `$`). No match hides another: no stop is whitespace."""
+    if high <= low:
+        return low
+    if text[high - 1] in _STOPS:
+        return high
+    best = text.rfind("\n", low, high) + 1 or low
+    for stop in _STOPS:
+        at = text.rfind(stop, best - 1 if best > low else low, high - 1)
+        while at >= 0 and not text[at + 1].isspace():
+            at = text.rfind(stop, best - 1 if best > low else low, at)
+        if at >= 0:
+            best = max(best, at + 2)
+    return best
 
 
 # Words of a record about a person: a patient, a visit, a birth date.
@@ -389,8 +412,51 @@ def sentence_about_someone(text: str, start: int, end: int) -> bool:
     """Whether the sentence around a name at text[start:end], the name left out, is
     about a person (`about_a_person` with pronouns)."""
     left, right = sentence_around(text, start, end)
-    return about_a_person(text, left, start, pronouns=True) or about_a_person(
-        text, end, right, pronouns=True)
+    return _about_someone(text, left, start) or _about_someone(text, end, right)
+
+
+#: Characters that `re` with IGNORECASE reads as an ASCII letter of an anchor though
+#: `str.lower` keeps them apart (dotless i, long s): where one stands, the anchors are
+#: not looked for.
+_FOLDED_APART = ("\u0131", "\u017f")
+
+
+def _skipping_to_first_letters(whole_words: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern of `\\b(?:w1|w2|...)\\b` rewritten to match where it does, each word's
+    `\\b` read after its first letter (`h(?<!\\wh)…`): `re` then skips to those letters
+    instead of trying every character."""
+    head, tail = r"\b(?:", r")\b"
+    body = whole_words.pattern
+    if not (body.startswith(head) and body.endswith(tail)) or whole_words.flags & re.I:
+        raise ValueError("not a case-sensitive alternation of whole words")
+    words = body[len(head):-len(tail)].split("|")
+    if not all(word.isalpha() for word in words):
+        raise ValueError("only plain words can be rewritten")
+    return re.compile("(?:" + "|".join(
+        f"{first}(?<!\\w{first})" + trie(word[1:] for word in words if word[0] == first)
+        for first in sorted({word[0] for word in words})) + tail)
+
+
+#: `_PRONOUNS`, tried at its words' first letters only.
+_PRONOUN_LETTERS = _skipping_to_first_letters(_PRONOUNS)
+
+
+def _about_someone(text: str, start: int, end: int) -> bool:
+    """`about_a_person(text, start, end, pronouns=True)`, its record words tried only
+    where the window's lower case has an anchor: each such search reads every
+    character of a window of up to 300 with 30 words ignoring case."""
+    if _PRONOUN_LETTERS.search(text, start, end):
+        return True
+    window = text[start:end].lower()
+    if len(window) != end - start or any(char in window for char in _FOLDED_APART):
+        return bool(_RECORD_WORDS.search(text, start, end))
+    for anchor in _RECORD_ANCHORS:
+        at = window.find(anchor)
+        while at >= 0:
+            if _RECORD_WORDS.match(text, start + at, end):
+                return True
+            at = window.find(anchor, at + 1)
+    return False
 
 
 # Who someone is to the writer or another person, right before a name: `my friend`,
@@ -417,9 +483,34 @@ def person_cue(text: str, start: int, end: int, sentence: bool = True) -> bool:
     uses: who they are to someone before them (`my colleague`), a possessive of what
     people have after them (`'s birthday`), or (with `sentence`) a sentence about
     someone."""
-    return bool(_RELATION_BEFORE.search(text, max(0, start - _RELATION_REACH), start)
-                or _POSSESSIVE_AFTER.match(text, end)) or sentence and sentence_about_someone(
-        text, start, end)
+    return bool(_relation_before(text, start) or _POSSESSIVE_AFTER.match(text, end)) or (
+        sentence and sentence_about_someone(text, start, end))
+
+
+def _possessive_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The words of the group `pattern` opens with (`\\b(?:my|his|…)[ ]`), each with its
+    blank: every match holds one."""
+    head = r"\b(?:"
+    words, _, rest = pattern.pattern[len(head):].partition(")")
+    if not pattern.pattern.startswith(head) or not rest.startswith("[ ]") or not all(
+            word.isalpha() for word in words.split("|")):
+        raise ValueError("the pattern does not open with a group of words and a blank")
+    return tuple(word.lower() + " " for word in words.split("|"))
+
+
+#: What every `_RELATION_BEFORE` match holds, in lower case.
+_RELATION_HEADS = _possessive_words(_RELATION_BEFORE)
+
+
+def _relation_before(text: str, start: int) -> bool:
+    """`_RELATION_BEFORE` in the `_RELATION_REACH` characters before `start`, searched
+    only when their lower case holds a possessive and a blank (`my `, `her `)."""
+    low = max(0, start - _RELATION_REACH)
+    window = text[low:start].lower()
+    if len(window) == start - low and not any(char in window for char in _FOLDED_APART) and (
+            not any(head in window for head in _RELATION_HEADS)):
+        return False
+    return _RELATION_BEFORE.search(text, low, start) is not None
 
 
 #: A prose line has at least this many words, and this share of them in lower case.

@@ -542,6 +542,8 @@ def _mentioned_again(text: str, found: list[Finding]) -> list[Finding]:
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` joined where they overlap, in order."""
+    if len(spans) == 1:  # most words of a name are found once
+        return spans
     merged: list[tuple[int, int]] = []
     for low, high in sorted(spans):
         if merged and low <= merged[-1][1]:
@@ -652,8 +654,13 @@ class NameRecognizer(UsesNameLists):
         doubtful: list[tuple[int, int]] = []
         kinds, streets = self.lists.kinds, _run_breaking_streets()
         capitals: bool | None = None  # whether the text is written in capitals, when asked
+        known = self._word_kinds
         for match in _CANDIDATE.finditer(text):
             value = match.group()
+            if known.get(value, "") is None:
+                # A word known to end every run (only single words are kept): as
+                # `_lone_word` would find, nothing, read here without a call.
+                continue
             if value[:3] in _WEEKDAY_HEADS and _WEEKDAY_MONTH_DAY.match(text, match.start()):
                 continue
             if _one_word(value):
@@ -698,11 +705,13 @@ class NameRecognizer(UsesNameLists):
         strings and comments keep the list and cue rules only."""
         if python_source(text) is not None:
             return
-        hits = prose_anchors(text, text.lower())  # the readers' words, found in one pass
+        lowered = text.lower()
+        hits = prose_anchors(text, lowered)  # the readers' words, found in one pass
         # Each enumerated name is one person: above the runs and pairs that join them.
-        for score, spans in ((0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
-                             (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits)),
-                             (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits))):
+        for score, spans in (
+                (0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
+                (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
+                (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end))
 
@@ -824,7 +833,7 @@ class NameRecognizer(UsesNameLists):
             return ()
         start, end = base + run[0][0], base + run[-1][1]
         words = [w for _, _, w, k in run if k != "i"]
-        kinds = [k for *_, k in run]
+        kinds = [part[3] for part in run]
         strong = kinds.count("G") + kinds.count("S") + kinds.count("N")
         # an initial (J. Smith) counts as a weak name beside a strong one
         weak = kinds.count("g") + kinds.count("s") + kinds.count("n") + kinds.count("i")

@@ -225,12 +225,13 @@ def _vocatives(text: str) -> Iterator[regex.Match[str]]:
 
 
 def addressed_names(text: str, lists: NameLists, not_names: frozenset[str],
-                    hits: Sequence[tuple[int, str]] | None = None
-                    ) -> Iterator[tuple[int, int]]:
+                    hits: Sequence[tuple[int, str]] | None = None,
+                    lowered: str | None = None) -> Iterator[tuple[int, int]]:
     """Names a message speaks to: after a greeting (any capitalised word that is no
-    common word), or a known given name closing a sentence after a comma (`…, Roy!`)."""
+    common word), or a known given name closing a sentence after a comma (`…, Roy!`).
+    `hits`: `prose_anchors`; `lowered`: text.lower(), when the caller has it."""
     kinds = lists.kinds
-    lowered = text.lower()
+    lowered = text.lower() if lowered is None else lowered
     hits = hits if hits is not None else prose_anchors(text, lowered)
     for match in _anchored(_GREETING_WORDS, _GREETING, text, lowered, hits):
         word = match.group(1)
@@ -244,14 +245,15 @@ def addressed_names(text: str, lists: NameLists, not_names: frozenset[str],
 
 
 def person_words(text: str, lists: NameLists, not_names: Collection[str],
-                 hits: Sequence[tuple[int, str]] | None = None
-                 ) -> Iterator[tuple[int, int]]:
+                 hits: Sequence[tuple[int, str]] | None = None,
+                 lowered: str | None = None) -> Iterator[tuple[int, int]]:
     """Names as who does or undergoes what only people do: the object of `shouted at`,
     `married`, `starring`, `had given … his`; the subject of `shouted`, `was born`,
     `began writing` at a sentence's start. Known to no list, they are names all the
     same: the verb says so. In lower case, a listed given name or a verb that takes
-    only people (`eva kleist lives at`, `cormac shouted`). `hits`: `prose_anchors`."""
-    lowered = text.lower()
+    only people (`eva kleist lives at`, `cormac shouted`). `hits`: `prose_anchors`;
+    `lowered`: text.lower(), when the caller has it."""
+    lowered = text.lower() if lowered is None else lowered
     hits = hits if hits is not None else prose_anchors(text, lowered)
     if " as " in text and any(role in lowered for role in _ROLE_STEMS):
         for match in _ending_near(_AS, _AS_ROLE, text, _AS_REACH, _AS_REACH + 1):

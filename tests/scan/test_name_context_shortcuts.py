@@ -1,0 +1,110 @@
+"""The shortcuts of the person-context readers read what their patterns read."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+import sys
+
+import pytest
+
+from jupyter_safeai.scan.name_context import (
+    _FOLDED_APART,
+    _PRONOUN_LETTERS,
+    _PRONOUNS,
+    _RELATION_BEFORE,
+    _RELATION_REACH,
+    _SENTENCE_END,
+    _about_someone,
+    _last_stop_end,
+    _relation_before,
+    _skipping_to_first_letters,
+    about_a_person,
+)
+
+# Stops, blanks of several kinds (a no-break space, a line separator, \x1c), letters.
+_ALPHABET = ".!?\n \t\xa0\u2028\x1c\r" + "ab.c"
+
+
+def _by_pattern(text: str, low: int, high: int) -> int:
+    stops = [m.end() for m in _SENTENCE_END.finditer(text, low, high)]
+    return stops[-1] if stops else low
+
+
+def test_last_stop_end_is_the_patterns_last_match_end() -> None:
+    rng = random.Random(20261206)
+    for _ in range(20_000):
+        text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 14)))
+        low = rng.randint(0, len(text))
+        high = rng.randint(low, len(text))
+        assert _last_stop_end(text, low, high) == _by_pattern(text, low, high), (
+            text, low, high)
+
+
+def test_last_stop_end_of_a_sentence_after_a_line_and_a_stop() -> None:
+    text = "Intro line\nFirst one. Then Ada came"
+    assert _last_stop_end(text, 0, text.index("Ada")) == text.index("Then")
+    assert _last_stop_end(text, 0, text.index("First")) == text.index("First")
+    assert _last_stop_end("v1.2 and Ada", 0, 9) == 0  # a stop before a digit ends nothing
+
+
+def test_only_the_guarded_characters_fold_to_an_ascii_letter_apart_from_lower() -> None:
+    """`_about_someone` finds the record words' anchors in `str.lower`'s text: that is
+    sound only if every character `re` matches to an ASCII letter ignoring case lowers
+    to that letter, is guarded, or changes the length when lowered."""
+    letters = re.compile("(?i)[a-z]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if letters.fullmatch(char) is None:
+            continue
+        matched = [a for a in string.ascii_lowercase if re.fullmatch(f"(?i){a}", char)]
+        assert char.lower() in matched or char in _FOLDED_APART or len(char.lower()) != 1, (
+            hex(code), matched)
+
+
+_FRAGMENTS = ("patient", "PT", "pt.", "Mrs.", "mr", "DOB", "date of birth", "Birthdate",
+              "admitted", "ADMI", "discharge", "died", "full name", "ssn", "medical record",
+              "visit", "member_id", "next of kin", "seen by", "years old", "y/o", "year",
+              "he", "She", "his", "My", "hers", "the", "script", "adapt", "ı", "ſ", "İ",
+              "K", "ﬅ", "Ada", " ", " ", ", ", ".", "\n", "x", "_", "1")
+
+
+def test_about_someone_is_about_a_person_with_pronouns() -> None:
+    rng = random.Random(61206)
+    for _ in range(20_000):
+        text = "".join(rng.choice(_FRAGMENTS) for _ in range(rng.randint(0, 9)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _about_someone(text, start, end) == about_a_person(
+            text, start, end, pronouns=True), (text, start, end)
+
+
+def test_pronouns_at_first_letters_match_where_the_pronouns_do() -> None:
+    rng = random.Random(1206)
+    pieces = ("he", "She", "her", "hers", "herself", "him", "His", "my", "Mine", "My",
+              "the", "sheep", "_", "1", "é", " ", ".", "h", "s", "m", "ſ")
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert bool(_PRONOUN_LETTERS.search(text, start, end)) == bool(
+            _PRONOUNS.search(text, start, end)), (text, start, end)
+
+
+def test_only_plain_whole_word_alternations_are_rewritten() -> None:
+    with pytest.raises(ValueError):
+        _skipping_to_first_letters(re.compile(r"\b(?:he|s?he)\b"))
+    with pytest.raises(ValueError):
+        _skipping_to_first_letters(re.compile(r"\b(?:he|she)\b", re.IGNORECASE))
+
+
+def test_relation_before_is_the_patterns_search() -> None:
+    rng = random.Random(2026)
+    pieces = ("my ", "My ", "HIS ", "her", "their ", "Our ", "your ", "best ", "friend",
+              "Colleague", "sister", "s", ",", " ", "\n", "ı", "ſ", "İ", "x", "the ")
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) + "Ada"
+        start = len(text) - 3
+        assert _relation_before(text, start) == bool(_RELATION_BEFORE.search(
+            text, max(0, start - _RELATION_REACH), start)), text
