@@ -573,8 +573,8 @@ def _cued_in_capitals(text: str, start: int, end: int, kinds: dict[str, str]) ->
     `PT MORE`) and a label that holds a name stands before them (`PATIENT:`), or an
     initial opens them, or a weak cue before two names (`CALLED ANA LIMA`), or a verb,
     an age or a credential after them (`ANA IS`, `JON DEVAUX RRT`), or they are listed
-    names that English uses as no verb, adjective or adverb (`ANA LIMA`, not `CLEAR
-    AMBER`)."""
+    names not all of which English uses as a verb, adjective or adverb (`ANA LIMA`,
+    `NICK WARREN`, not `CLEAR AMBER`)."""
     words = _CAPS_RUN.findall(text, start, end)
     if not words:
         return False
@@ -591,11 +591,12 @@ def _cued_in_capitals(text: str, start: int, end: int, kinds: dict[str, str]) ->
             or _CREDENTIAL_AFTER.match(text, end) is not None
             or "," in text[start:end] and all(kinds.get(w.casefold()) in ("G", "N") for w in words)
             or len(words) >= 2 and all(kinds.get(w.casefold(), "").isupper() for w in words)
-            and not any(w.casefold() in verbs_adjectives_adverbs() for w in words)
+            and not all(w.casefold() in verbs_adjectives_adverbs() for w in words)
             or text[start:end] == words[0] and kinds.get(words[0].casefold()) in ("G", "N")
             and _AFTER_CUE.match(text, end) is not None)
 
 
+_UNKNOWN = "?"  # a word not in the per-word cache yet (cached kinds are str or None)
 _CAPS_RUN = regex.compile(r"\p{Lu}{2,}")
 _INITIAL_SURNAME = regex.compile(r"\p{Lu}\.[ ]?\p{Lu}{2,}(?:-\p{Lu}{2,})?(?![\p{L}\p{N}])")
 #: What may stand before an initial that opens a name: not a letter, digit or
@@ -798,8 +799,9 @@ class NameRecognizer(UsesNameLists):
                   ) -> str | None:
         """A word's name kind in a run of names, or None if the word ends the run."""
         known = self._word_kinds
-        if word in known:
-            return known[word]
+        kind = known.get(word, _UNKNOWN)  # one lookup: another scan's thread may clear it
+        if kind is not _UNKNOWN:
+            return kind
         if len(known) >= _WORD_KINDS_KEPT:
             known.clear()
         kind = known[word] = self._word_run_kind(word, kinds, streets)

@@ -40,8 +40,9 @@ _EMAIL = re.compile(r"(?<![\w.%+:/-])[A-Za-z0-9][\w.%+-]{0,63}@(?P<domain>(?:[A-
 _FICTION_PHONE = re.compile(r"(?<![\w+.-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])?"
                             r"555[ .-]01\d\d(?![\w-])")
 
-#: A US number's shape, possible or not; under a phone label it is a placeholder when
-#: NANP cannot dial it (an area or exchange code starting 0 or 1: `555-123-4567`).
+#: A US number's shape, possible or not. A number of this shape NANP cannot dial (an area
+#: or exchange code starting 0 or 1: `555-123-4567`) is a placeholder (`is_placeholder`,
+#: whoever found it); `find_placeholders` reports one in a prompt under a phone label.
 _US_PHONE_SHAPE = re.compile(r"(?<![\w+.-])(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])")
 _PHONE_LABEL_WORDS = ("phone", "tel", "contact", "cell", "mobile", "fax", "call", "text")
 _PHONE_LABEL = re.compile(

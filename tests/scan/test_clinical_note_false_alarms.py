@@ -52,7 +52,8 @@ def test_an_initial_and_surname_after_a_cue_word_in_capitals_is_a_name() -> None
 
 
 def test_mixed_case_text_keeps_its_capitals_as_evidence() -> None:
-    assert _names("Seen today with her daughter Grace Rose, who agreed to the plan.")
+    found = _names("Seen today with her daughter Grace Rose, who agreed to the plan.")
+    assert found == ["Grace Rose"]
 
 
 def test_part_of_speech_keys_are_spacys_hashes() -> None:
@@ -74,6 +75,13 @@ def test_english_verbs_and_adjectives_are_known_and_names_are_not() -> None:
 def test_in_capitals_two_listed_names_stand_alone_unless_english_uses_them() -> None:
     found = _names(_SHOUTED + "LEG WOUND BANDAGE CLEAN. KEVIN MORRISON TO BRING GLASSES.")
     assert found == ["KEVIN MORRISON"]
+
+
+def test_in_capitals_a_name_whose_given_name_english_also_uses_is_still_a_name() -> None:
+    """Only a pair English uses word for word (`CLEAR AMBER`) is read as English: a given
+    name that is also a word (Nick, Sandy, Rob) still opens a name beside a surname."""
+    found = _names(_SHOUTED + "URINE CLEAR AMBER. NICK WARREN TO BRING GLASSES.")
+    assert found == ["NICK WARREN"]
     assert _names(_SHOUTED + "EXUDATE WARM YELLOW. SKIN SMALL PINK.") == []
 
 
