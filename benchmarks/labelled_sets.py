@@ -1,6 +1,7 @@
 """Public span-labelled PHI sets beside presidio-research's, read into its record shape.
 
-Every loader returns records `{"id", "doc", "full_text", "spans", "part"}` whose spans are
+Every loader returns records `{"id", "doc", "full_text", "spans", "part", "half"}` (`half`:
+`tune-a`, `tune-b` or None) whose spans are
 `{"entity_type", "start_position", "end_position"}` in the set's own labels, and says which
 of its labels are identifiers we must find (`clear_kinds`, each with the labels of ours
 that name the same thing) and on which a finding is no false alarm (`allowed_kinds`).

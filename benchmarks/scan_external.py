@@ -23,9 +23,9 @@ Data (public, fetched with the `fetch` tool, kept OUTSIDE the repository; never 
 
 Split: every synth record by its template id, every notebook by its path, is put in
 `tune` (~60 %) or `held-out` (~40 %) by a SHA-256 of that key. Tune on `tune` only;
-read `held-out` once, at the end. `tune-a` / `tune-b` split the tune part's synth records
-in two by the same hash: read the misses of one half only, and measure the other to see
-whether a rule generalises.
+read `held-out` once, at the end. `tune-a` / `tune-b` split every set's tune part in two
+by the same hash (notebooks stay whole): read the misses of one half only, and measure
+the other to see whether a rule generalises.
 
 Metrics
   synth   span recall on presidio-research's clear identifier kinds (PERSON, street
@@ -449,8 +449,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="another labelled set: " + ", ".join(LOADERS))
     parser.add_argument("--per-repo", type=int, default=60)
     parser.add_argument("--part", choices=("tune", "tune-a", "tune-b", "held-out", "both"),
-                        default="tune", help="tune-a / tune-b: the synth records of one half "
-                        "of the tune part (by template id); notebooks stay on `tune`")
+                        default="tune", help="tune-a / tune-b: the records of one half "
+                        "of each tune part (by the split's key); notebooks stay on `tune`")
     parser.add_argument("--no-presidio", action="store_true")
     parser.add_argument("--presidio-notebooks", type=int, default=0,
                         help="presidio on a fixed sample of N notebooks per part (0: all)")
