@@ -596,6 +596,8 @@ def _cued_in_capitals(text: str, start: int, end: int, kinds: dict[str, str]) ->
             and _AFTER_CUE.match(text, end) is not None)
 
 
+#: An article or demonstrative right before a word: English names no person that way.
+_ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:[Tt]he|[Tt]his|[Aa]n?)[ ]$")
 _UNKNOWN = "?"  # a word not in the per-word cache yet (cached kinds are str or None)
 _CAPS_RUN = regex.compile(r"\p{Lu}{2,}")
 _INITIAL_SURNAME = regex.compile(r"\p{Lu}\.[ ]?\p{Lu}{2,}(?:-\p{Lu}{2,})?(?![\p{L}\p{N}])")
@@ -776,8 +778,8 @@ class NameRecognizer(UsesNameLists):
                    streets: frozenset[str]) -> tuple[tuple[int, int, float | None], ...]:
         """`_person_runs` of a candidate of one word (most are): no words to read, and a
         word no list knows as a strong name is judged here, as `_judge` would."""
-        if word.casefold() in PARTICLES:
-            return ()
+        if word.casefold() in PARTICLES or _ARTICLE_BEFORE.search(text, max(0, base - 8), base):
+            return ()  # `the Law says`, `a Beta prior`: an article makes one word a thing
         kind = self._run_kind(word, kinds, streets)
         if kind is None:
             return ()

@@ -124,3 +124,13 @@ def test_a_bare_on_ties_a_partial_date_only_in_text_about_a_person() -> None:
     assert found("We would have forecast a failure on October 3rd as well.") == []
     assert ("DATE", "Oct 3") in found("The patient was admitted on Oct 3 with a fever.")
     assert ("DATE", "Oct 3") in found("Follow-up appointment on Oct 3.")
+
+
+def test_one_word_after_an_article_is_a_thing_not_a_person() -> None:
+    """`the Beta`, `This Law`, `a Beta prior`: English names no person with an article,
+    though the name lists know Beta and Law; a name after a person noun still counts."""
+    for text in ("The mean of the Beta is mu and its variance is small.",
+                 "This Law holds for almost any distribution.",
+                 "We use a Beta prior on the rate."):
+        assert not [value for entity, value in found(text) if entity == "PERSON"], text
+    assert ("PERSON", "Maria") in found("the patient Maria from Leeds was seen today")
