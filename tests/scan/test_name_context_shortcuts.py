@@ -6,6 +6,7 @@ import random
 import re
 import string
 import sys
+from collections.abc import Iterator, Sequence
 
 import pytest
 
@@ -27,17 +28,23 @@ from jupyter_safeai.scan.name_context import (
 _ALPHABET = ".!?\n \t\xa0\u2028\x1c\r" + "ab.c"
 
 
+def _texts_and_spans(seed: int, pieces: Sequence[str], most: int
+                     ) -> Iterator[tuple[str, int, int]]:
+    """20,000 texts of up to `most` random pieces, each with a random span inside it."""
+    rng = random.Random(seed)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, most)))
+        start = rng.randint(0, len(text))
+        yield text, start, rng.randint(start, len(text))
+
+
 def _by_pattern(text: str, low: int, high: int) -> int:
     stops = [m.end() for m in _SENTENCE_END.finditer(text, low, high)]
     return stops[-1] if stops else low
 
 
 def test_last_stop_end_is_the_patterns_last_match_end() -> None:
-    rng = random.Random(20261206)
-    for _ in range(20_000):
-        text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 14)))
-        low = rng.randint(0, len(text))
-        high = rng.randint(low, len(text))
+    for text, low, high in _texts_and_spans(20261206, _ALPHABET, 14):
         assert _last_stop_end(text, low, high) == _by_pattern(text, low, high), (
             text, low, high)
 
@@ -71,23 +78,15 @@ _FRAGMENTS = ("patient", "PT", "pt.", "Mrs.", "mr", "DOB", "date of birth", "Bir
 
 
 def test_about_someone_is_about_a_person_with_pronouns() -> None:
-    rng = random.Random(61206)
-    for _ in range(20_000):
-        text = "".join(rng.choice(_FRAGMENTS) for _ in range(rng.randint(0, 9)))
-        start = rng.randint(0, len(text))
-        end = rng.randint(start, len(text))
+    for text, start, end in _texts_and_spans(61206, _FRAGMENTS, 9):
         assert _about_someone(text, start, end) == about_a_person(
             text, start, end, pronouns=True), (text, start, end)
 
 
 def test_pronouns_at_first_letters_match_where_the_pronouns_do() -> None:
-    rng = random.Random(1206)
     pieces = ("he", "She", "her", "hers", "herself", "him", "His", "my", "Mine", "My",
               "the", "sheep", "_", "1", "é", " ", ".", "h", "s", "m", "ſ")
-    for _ in range(20_000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
-        start = rng.randint(0, len(text))
-        end = rng.randint(start, len(text))
+    for text, start, end in _texts_and_spans(1206, pieces, 7):
         assert bool(_PRONOUN_LETTERS.search(text, start, end)) == bool(
             _PRONOUNS.search(text, start, end)), (text, start, end)
 
