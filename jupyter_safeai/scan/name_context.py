@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .code import python_source
 from .geography import is_place_name
-from .recognizer import trie
+from .recognizer import FOLD_TRAPS, trie
 
 # Words that say a name on the line is an author or a credit: `content … by`,
 # `created by`, `Authors:`, `%watermark -a`.
@@ -415,11 +415,6 @@ def sentence_about_someone(text: str, start: int, end: int) -> bool:
     return _about_someone(text, left, start) or _about_someone(text, end, right)
 
 
-#: Characters that `re` with IGNORECASE reads as an ASCII letter of an anchor though
-#: `str.lower` keeps them apart (dotless i, long s): where one stands, the anchors are
-#: not looked for.
-_FOLDED_APART = ("\u0131", "\u017f")
-
 
 def _skipping_to_first_letters(whole_words: re.Pattern[str]) -> re.Pattern[str]:
     """A pattern of `\\b(?:w1|w2|...)\\b` rewritten to match where it does, each word's
@@ -448,7 +443,7 @@ def _about_someone(text: str, start: int, end: int) -> bool:
     if _PRONOUN_LETTERS.search(text, start, end):
         return True
     window = text[start:end].lower()
-    if len(window) != end - start or any(char in window for char in _FOLDED_APART):
+    if len(window) != end - start or any(trap in window for trap in FOLD_TRAPS):
         return bool(_RECORD_WORDS.search(text, start, end))
     for anchor in _RECORD_ANCHORS:
         at = window.find(anchor)
@@ -507,7 +502,7 @@ def _relation_before(text: str, start: int) -> bool:
     only when their lower case holds a possessive and a blank (`my `, `her `)."""
     low = max(0, start - _RELATION_REACH)
     window = text[low:start].lower()
-    if len(window) == start - low and not any(char in window for char in _FOLDED_APART) and (
+    if len(window) == start - low and not any(trap in window for trap in FOLD_TRAPS) and (
             not any(head in window for head in _RELATION_HEADS)):
         return False
     return _RELATION_BEFORE.search(text, low, start) is not None

@@ -11,7 +11,6 @@ from collections.abc import Iterator, Sequence
 import pytest
 
 from jupyter_safeai.scan.name_context import (
-    _FOLDED_APART,
     _PRONOUN_LETTERS,
     _PRONOUNS,
     _RELATION_BEFORE,
@@ -23,6 +22,7 @@ from jupyter_safeai.scan.name_context import (
     _skipping_to_first_letters,
     about_a_person,
 )
+from jupyter_safeai.scan.recognizer import FOLD_TRAPS
 
 # Stops, blanks of several kinds (a no-break space, a line separator, \x1c), letters.
 _ALPHABET = ".!?\n \t\xa0\u2028\x1c\r" + "ab.c"
@@ -66,7 +66,7 @@ def test_only_the_guarded_characters_fold_to_an_ascii_letter_apart_from_lower() 
         if letters.fullmatch(char) is None:
             continue
         matched = [a for a in string.ascii_lowercase if re.fullmatch(f"(?i){a}", char)]
-        assert char.lower() in matched or char in _FOLDED_APART or len(char.lower()) != 1, (
+        assert char.lower() in matched or char in FOLD_TRAPS or len(char.lower()) != 1, (
             hex(code), matched)
 
 
