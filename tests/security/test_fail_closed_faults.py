@@ -21,7 +21,7 @@ from tornado.httpclient import HTTPClientError
 from jupyter_safeai.models import EMBEDDED_DEFAULT_MODEL, ApprovedModel, LocalModel
 from jupyter_safeai.scan import default_scanner
 from tests.security.leakcheck import occurrences
-from tests.server_api import chat_body, events_of
+from tests.server_api import chat_body, events_of, refused
 
 NAME, MRN, SSN = "Olumide Bakare", "00483920", "219-09-9999"
 PLANTED = (NAME, MRN, SSN, "Bakare")
@@ -76,11 +76,11 @@ def scanned(monkeypatch, scanner) -> list[str]:
     return seen
 
 
-async def refused(jp_fetch, route: str, body: str) -> tuple[int, dict, str]:
-    with pytest.raises(HTTPClientError) as error:
-        await jp_fetch("safeai", route, method="POST", body=body, request_timeout=60)
-    raw = error.value.response.body.decode()
-    return error.value.code, json.loads(raw), raw
+async def refused_post(jp_fetch, route: str, body: str) -> tuple[int, dict, str]:
+    """The status, JSON body and raw text of a POST to /safeai/`route` that must fail."""
+    code, parsed, response = await refused(jp_fetch, "safeai", route, method="POST",
+                                           body=body, request_timeout=60)
+    return code, parsed, response.body.decode()
 
 
 def assert_nothing_planted(*texts: str) -> None:
@@ -92,10 +92,10 @@ async def test_a_recognizer_that_raises_blocks_and_its_message_is_not_logged(
         jp_fetch, scanner, monkeypatch, model_calls, audit_path, caplog) -> None:
     caplog.set_level("DEBUG")
     monkeypatch.setattr(scanner, "recognizers", (*scanner.recognizers, Exploding()))
-    code, body, raw = await refused(jp_fetch, "chat", chat_body(PROMPT))
+    code, body, raw = await refused_post(jp_fetch, "chat", chat_body(PROMPT))
     assert (code, body["reason"], body["action"]) == (422, "scanner_error", "block")
     assert body["message"] == "Prompt not sent: the scanner failed (ValueError)"
-    scan_code, scan_body, scan_raw = await refused(
+    scan_code, scan_body, scan_raw = await refused_post(
         jp_fetch, "scan", json.dumps({"texts": [PROMPT]}))
     assert scan_code == 503 and "scanner failed (ValueError)" in scan_body["message"]
     assert model_calls == []
@@ -117,11 +117,11 @@ class TestSlowScans:
             self, jp_fetch, scanner, monkeypatch, model_calls, audit_path) -> None:
         monkeypatch.setattr(scanner, "recognizers", (Slow(1.5), *scanner.recognizers))
         started = time.monotonic()
-        code, body, raw = await refused(jp_fetch, "chat", chat_body(PROMPT))
+        code, body, raw = await refused_post(jp_fetch, "chat", chat_body(PROMPT))
         assert time.monotonic() - started < 1.5, "the answer waited for the slow scan"
         assert (code, body["reason"]) == (422, "scanner_error")
         assert "did not finish within 0.3 s" in body["message"]
-        scan_code, scan_body, scan_raw = await refused(
+        scan_code, scan_body, scan_raw = await refused_post(
             jp_fetch, "scan", json.dumps({"text": PROMPT}))
         assert scan_code == 503 and "did not finish within 0.3 s" in scan_body["message"]
         assert model_calls == []
@@ -132,7 +132,7 @@ class TestSlowScans:
             self, jp_fetch, scanner, monkeypatch, model_calls) -> None:
         monkeypatch.setattr(scanner, "timeout", 0.05)
         monkeypatch.setattr(scanner, "recognizers", (Slow(0.1), *scanner.recognizers))
-        code, body, raw = await refused(jp_fetch, "chat", chat_body(PROMPT))
+        code, body, raw = await refused_post(jp_fetch, "chat", chat_body(PROMPT))
         assert code == 422 and "scan did not finish within 0.05 s" in body["message"]
         assert model_calls == []
         assert_nothing_planted(raw)
@@ -146,10 +146,10 @@ class TestTooLarge:
     async def test_a_prompt_over_the_limit_is_neither_scanned_nor_sent(
             self, jp_fetch, scanned, model_calls, audit_path) -> None:
         big = (PROMPT + " ") * 20
-        code, body, raw = await refused(jp_fetch, "chat", chat_body(big))
+        code, body, raw = await refused_post(jp_fetch, "chat", chat_body(big))
         assert (code, body["reason"]) == (413, "too_large")
         assert "longer than 1,000 characters" in body["message"]
-        scan_code, scan_body, scan_raw = await refused(jp_fetch, "scan",
+        scan_code, scan_body, scan_raw = await refused_post(jp_fetch, "scan",
                                                        json.dumps({"texts": [big]}))
         assert scan_code == 413 and "limit 1,000 characters" in scan_body["message"]
         assert scanned == [] and model_calls == []
@@ -160,7 +160,7 @@ class TestTooLarge:
     async def test_the_scanners_own_size_limit_blocks_too(
             self, jp_fetch, scanner, monkeypatch, model_calls) -> None:
         monkeypatch.setattr(scanner, "max_chars", 50)
-        code, body, raw = await refused(jp_fetch, "chat", chat_body(PROMPT))
+        code, body, raw = await refused_post(jp_fetch, "chat", chat_body(PROMPT))
         assert (code, body["reason"]) == (422, "scanner_error")
         assert "text too large to scan" in body["message"]
         assert model_calls == []
