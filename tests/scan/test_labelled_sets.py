@@ -54,3 +54,51 @@ def test_deid_spans_drop_trailing_blanks_and_one_patient_stays_in_one_part(
     assert spans_of(by_doc["9/1"]) == [("HCPName", "Vale"), ("Date", "4/2")]
     assert by_doc["7/1"]["part"] == by_doc["7/2"]["part"]
     assert "DateYear" in labelled.allowed_kinds and "DateYear" not in labelled.clear_kinds
+
+
+def test_tab_reads_paragraphs_counts_masked_days_and_keeps_a_case_in_one_part(
+        tmp_path: Path) -> None:
+    import json
+
+    text = ("PROCEDURE\n\nThe case began with application no. 1234/05 lodged by Mr Oren "
+            "Dahl on 3 April 2005.\n\nIn 2006 Judge Pell sat in Tarnow.")
+
+    def mention(value: str, kind: str, identifier: str) -> dict:
+        start = text.index(value)
+        return {"entity_type": kind, "identifier_type": identifier, "start_offset": start,
+                "end_offset": start + len(value), "span_text": value}
+
+    case = {"metadata": {"provenance": {"doc_id": "001-0001"}}, "text": text,
+            "entities": [mention("1234/05", "CODE", "DIRECT"),
+                         mention("Mr Oren Dahl", "PERSON", "DIRECT"),
+                         mention("3 April 2005", "DATETIME", "QUASI"),
+                         mention("2006", "DATETIME", "QUASI"),
+                         mention("Judge Pell", "PERSON", "NO_MASK"),
+                         mention("Tarnow", "LOC", "QUASI")]}
+    (tmp_path / "cases.jsonl").write_text(json.dumps(case) + "\n", encoding="utf-8")
+    labelled = sets.load_tab(tmp_path)
+    heading, first, second = labelled.records
+    assert heading["full_text"] == "PROCEDURE" and heading["spans"] == []
+    assert spans_of(first) == [("CODE", "1234/05"), ("PERSON", "Mr Oren Dahl"),
+                               ("DATETIME", "3 April 2005")]
+    assert spans_of(second) == [("DATETIME/NO_DAY", "2006"), ("PERSON/NO_MASK", "Judge Pell"),
+                                ("LOC", "Tarnow")]
+    assert len({r["part"] for r in labelled.records}) == 1
+    assert "PERSON/NO_MASK" in labelled.allowed_kinds
+    assert "PERSON/NO_MASK" not in labelled.clear_kinds
+    assert "DATETIME/NO_DAY" not in labelled.clear_kinds
+
+
+def test_wnut_joins_tokens_and_reads_b_i_spans_of_a_person_only_as_identifier(
+        tmp_path: Path) -> None:
+    (tmp_path / "emerging.dev.conll").write_text(
+        "met\tO\nTova\tB-person\nLind\tI-person\nat\tO\nQuayside\tB-location\n\n"
+        "Ava\tB-person\nRoe\tB-person\nrocks\tO\n\t\n", encoding="utf-8")
+    (tmp_path / "emerging.test.annotated").write_text("no\tO\nnames\tO\n", encoding="utf-8")
+    labelled = sets.load_wnut17(tmp_path)
+    first, second, third = labelled.records
+    assert first["full_text"] == "met Tova Lind at Quayside"
+    assert spans_of(first) == [("person", "Tova Lind"), ("location", "Quayside")]
+    assert spans_of(second) == [("person", "Ava"), ("person", "Roe")]  # two B-: two people
+    assert third["full_text"] == "no names" and third["spans"] == []
+    assert set(labelled.clear_kinds) == {"person"} and "location" in labelled.allowed_kinds
