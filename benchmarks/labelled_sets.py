@@ -157,7 +157,7 @@ def load_physionet_deid(path: Path) -> LabelledSet:
 #: DIRECT or QUASI (to be masked) count, a DATETIME only when it names a day or a month
 TAB_KINDS: dict[str, tuple[str, ...]] = {
     "PERSON": ("PERSON",),
-    "CODE": (*_IDS, "LICENSE_NUMBER"),
+    "CODE": (*_IDS, "LICENSE_NUMBER", "US_SSN", "EMAIL_ADDRESS", *_PHONE, "IP_ADDRESS"),
     "DATETIME": ("DATE",),
     "LOC": _PLACE,
 }
@@ -191,6 +191,44 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
+def _tab_cases(path: Path) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(split key, text, mentions) of every case of a TAB-format JSON-lines file (or of
+    the first `*.jsonl` of a folder): the key is the case's profile id, else its doc id,
+    else its data id, so texts about one person stay in one part."""
+    if path.is_dir():
+        path = next(iter(sorted(path.glob("*.jsonl"))))
+    cases = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        meta = case["metadata"]
+        origin = meta.get("provenance") or {}
+        key = ((origin.get("profile") or {}).get("Unique ID") or origin.get("doc_id")
+               or meta["data_id"])
+        cases.append((str(key), case["text"], case["entities"]))
+    return cases
+
+
+def _tab_records(name: str, path: Path, by_paragraph: bool) -> tuple[list[dict[str, Any]], int]:
+    """Records of TAB-format cases, one a paragraph or one a case; mentions whose offsets
+    do not hold their text are left out and counted."""
+    records: list[dict[str, Any]] = []
+    unplaced = 0
+    for key, text, mentions in _tab_cases(path):
+        placed = [m for m in mentions if text[m["start_offset"]:m["end_offset"]] == m["span_text"]]
+        unplaced += len(mentions) - len(placed)
+        chunks = paragraphs(text) if by_paragraph else [(0, len(text))]
+        for n, (start, end) in enumerate(chunks):
+            spans = [{"entity_type": _tab_label(m), "start_position": m["start_offset"] - start,
+                      "end_position": m["end_offset"] - start}
+                     for m in placed if start <= m["start_offset"] and m["end_offset"] <= end]
+            records.append({"id": len(records), "doc": f"{key}#{n}",
+                            "full_text": text[start:end], "spans": spans,
+                            "part": part_of(f"{name}:{key}"), "half": tune_half(f"{name}:{key}")})
+    return records, unplaced
+
+
 def load_tab(path: Path) -> LabelledSet:
     """The Text Anonymization Benchmark (ECHR court cases) as JSON lines
     `{"metadata": {"provenance": {"doc_id"}}, "text", "entities": [{"entity_type",
@@ -205,25 +243,21 @@ def load_tab(path: Path) -> LabelledSet:
     count for nothing. A case is read one paragraph at a time (a court case is pages long;
     a cell or a prompt is a paragraph), offsets relative to the paragraph; a case is split
     by a hash of its id, so its paragraphs stay in one part."""
-    if path.is_dir():
-        path = next(iter(sorted(path.glob("*.jsonl"))))
-    records: list[dict[str, Any]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        case = json.loads(line)
-        doc_id = case["metadata"]["provenance"]["doc_id"]
-        text = case["text"]
-        for n, (start, end) in enumerate(paragraphs(text)):
-            spans = [{"entity_type": _tab_label(m), "start_position": m["start_offset"] - start,
-                      "end_position": m["end_offset"] - start}
-                     for m in case["entities"]
-                     if start <= m["start_offset"] and m["end_offset"] <= end]
-            records.append({"id": len(records), "doc": f"{doc_id}#{n}",
-                            "full_text": text[start:end], "spans": spans,
-                            "part": part_of(f"tab:{doc_id}"), "half": tune_half(f"tab:{doc_id}")})
+    records, unplaced = _tab_records("tab", path, by_paragraph=True)
     return LabelledSet("tab", "TAB: ECHR court cases, one paragraph a text", records,
-                       TAB_KINDS, TAB_ALLOWED)
+                       TAB_KINDS, TAB_ALLOWED, unplaced)
+
+
+def load_panorama(path: Path) -> LabelledSet:
+    """PANORAMA's synthetic online posts (forum and social-media posts, reviews, ads, each
+    written about one synthetic profile) with SPIA's entity spans in TAB's format and
+    labels, read as TAB is: a person (names and user handles), a code (phone numbers,
+    e-mail addresses, national ID, passport and licence numbers), a place and a date
+    marked to mask are identifiers. A post is split by a hash of its profile, so one
+    person's posts stay in one part."""
+    records, unplaced = _tab_records("panorama", path, by_paragraph=False)
+    return LabelledSet("panorama", "PANORAMA synthetic online posts (SPIA spans)", records,
+                       TAB_KINDS, TAB_ALLOWED, unplaced)
 
 
 # ------------------------------------------------------------------ WNUT-17
@@ -284,5 +318,6 @@ LOADERS: dict[str, Callable[[Path], LabelledSet]] = {
     "asq-phi": load_asq_phi,
     "physionet-deid": load_physionet_deid,
     "tab": load_tab,
+    "panorama": load_panorama,
     "wnut17": load_wnut17,
 }

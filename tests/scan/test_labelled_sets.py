@@ -102,3 +102,35 @@ def test_wnut_joins_tokens_and_reads_b_i_spans_of_a_person_only_as_identifier(
     assert spans_of(second) == [("person", "Ava"), ("person", "Roe")]  # two B-: two people
     assert third["full_text"] == "no names" and third["spans"] == []
     assert set(labelled.clear_kinds) == {"person"} and "location" in labelled.allowed_kinds
+
+
+def test_panorama_reads_whole_posts_keyed_by_profile_and_drops_misplaced_mentions(
+        tmp_path: Path) -> None:
+    import json
+
+    def post(text: str, profile: str, data_id: str, mentions: list[tuple]) -> str:
+        entities = []
+        for value, kind, identifier, *shift in mentions:
+            start = text.index(value) + (shift[0] if shift else 0)
+            entities.append({"entity_type": kind, "identifier_type": identifier,
+                             "start_offset": start, "end_offset": start + len(value),
+                             "span_text": value})
+        return json.dumps({"metadata": {"data_id": data_id, "provenance": {
+            "profile": {"Unique ID": profile}}}, "text": text, "entities": entities})
+
+    first = "@rhea_quill here: text me on 0161 496 0733.\n\nLoving #MomLife"
+    second = "Rhea again, ping rhea.q@example.org"
+    (tmp_path / "posts.jsonl").write_text(
+        post(first, "p-1", "P-1", [("rhea_quill", "PERSON", "DIRECT"),
+                                   ("0161 496 0733", "CODE", "DIRECT"),
+                                   ("Mom", "DEM", "QUASI", 1)]) + "\n"
+        + post(second, "p-1", "P-2", [("rhea.q@example.org", "CODE", "DIRECT")]) + "\n",
+        encoding="utf-8")
+    labelled = sets.load_panorama(tmp_path)
+    one, two = labelled.records
+    assert one["full_text"] == first  # a post is one text, blank lines and all
+    assert spans_of(one) == [("PERSON", "rhea_quill"), ("CODE", "0161 496 0733")]
+    assert labelled.unplaced == 1  # the mention whose offsets miss its text
+    assert spans_of(two) == [("CODE", "rhea.q@example.org")]
+    assert one["part"] == two["part"] and one["half"] == two["half"]
+    assert "EMAIL_ADDRESS" in labelled.clear_kinds["CODE"]
