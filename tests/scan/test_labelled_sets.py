@@ -1,6 +1,6 @@
 """The external labelled sets' readers (benchmarks/labelled_sets.py) on small files written
-here in each set's format: spans land on their values, and the split keeps one query or
-one patient in one part."""
+here in each set's format: spans land on their values, and the split keeps one query, one
+patient, one court case or one profile in one part."""
 
 from __future__ import annotations
 
