@@ -196,7 +196,10 @@ def _tab_cases(path: Path) -> list[tuple[str, str, list[dict[str, Any]]]]:
     the first `*.jsonl` of a folder): the key is the case's profile id, else its doc id,
     else its data id, so texts about one person stay in one part."""
     if path.is_dir():
-        path = next(iter(sorted(path.glob("*.jsonl"))))
+        found = sorted(path.glob("*.jsonl"))
+        if not found:
+            raise FileNotFoundError(f"no *.jsonl in {path}")
+        path = found[0]
     cases = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -303,6 +306,8 @@ def load_wnut17(path: Path) -> LabelledSet:
     its words."""
     files = [path / name for name in WNUT_FILES if (path / name).exists()] \
         if path.is_dir() else [path]
+    if not files:
+        raise FileNotFoundError(f"none of {', '.join(WNUT_FILES)} in {path}")
     records: list[dict[str, Any]] = []
     for file in files:
         for text, spans in conll_texts(file.read_text(encoding="utf-8")):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.benchmark_module import load_benchmark
 
 sets = load_benchmark("labelled_sets")
@@ -102,6 +104,9 @@ def test_wnut_joins_tokens_and_reads_b_i_spans_of_a_person_only_as_identifier(
     assert spans_of(second) == [("person", "Ava"), ("person", "Roe")]  # two B-: two people
     assert third["full_text"] == "no names" and third["spans"] == []
     assert set(labelled.clear_kinds) == {"person"} and "location" in labelled.allowed_kinds
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(FileNotFoundError):  # a folder without the files is no empty set
+        sets.load_wnut17(tmp_path / "empty")
 
 
 def test_panorama_reads_whole_posts_keyed_by_profile_and_drops_misplaced_mentions(
