@@ -151,7 +151,178 @@ def load_physionet_deid(path: Path) -> LabelledSet:
                        records, DEID_KINDS, DEID_ALLOWED)
 
 
+# ------------------------------------------------------------------ TAB (ECHR court cases)
+
+#: TAB label → our labels that name the same thing; only mentions the annotators marked
+#: DIRECT or QUASI (to be masked) count, a DATETIME only when it names a day or a month
+TAB_KINDS: dict[str, tuple[str, ...]] = {
+    "PERSON": ("PERSON",),
+    "CODE": (*_IDS, "LICENSE_NUMBER", "US_SSN", "EMAIL_ADDRESS", *_PHONE, "IP_ADDRESS"),
+    "DATETIME": ("DATE",),
+    "LOC": _PLACE,
+}
+_TAB_TYPES = ("PERSON", "CODE", "DATETIME", "LOC", "ORG", "DEM", "MISC", "QUANTITY")
+_NOT_MASKED = "/NO_MASK"
+_NO_DAY = "DATETIME/NO_DAY"
+#: any TAB mention is no false alarm: an organisation, a demographic or a mention left
+#: unmasked is still a fact about the person, only not one we must find
+TAB_ALLOWED = frozenset(_TAB_TYPES) | {t + _NOT_MASKED for t in _TAB_TYPES} | {_NO_DAY}
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b"
+                    r"|\b\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\b", re.I)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def _tab_label(mention: dict[str, Any]) -> str:
+    kind = mention["entity_type"]
+    if mention["identifier_type"] not in ("DIRECT", "QUASI"):
+        return kind + _NOT_MASKED
+    if kind == "DATETIME" and not _MONTH.search(mention["span_text"]):
+        return _NO_DAY  # a year, a duration, a time of day: no Safe Harbor date
+    return kind
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank paragraph (blank-line separated) of `text`."""
+    bounds, start = [], 0
+    for gap in _PARAGRAPH.finditer(text):
+        bounds.append((start, gap.start()))
+        start = gap.end()
+    bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def _tab_cases(path: Path) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(split key, text, mentions) of every case of a TAB-format JSON-lines file (or of
+    the first `*.jsonl` of a folder): the key is the case's profile id, else its doc id,
+    else its data id, so texts about one person stay in one part."""
+    if path.is_dir():
+        found = sorted(path.glob("*.jsonl"))
+        if not found:
+            raise FileNotFoundError(f"no *.jsonl in {path}")
+        path = found[0]
+    cases = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        meta = case["metadata"]
+        origin = meta.get("provenance") or {}
+        key = ((origin.get("profile") or {}).get("Unique ID") or origin.get("doc_id")
+               or meta["data_id"])
+        cases.append((str(key), case["text"], case["entities"]))
+    return cases
+
+
+def _tab_records(name: str, path: Path, by_paragraph: bool) -> tuple[list[dict[str, Any]], int]:
+    """Records of TAB-format cases, one a paragraph or one a case; mentions whose offsets
+    do not hold their text are left out and counted."""
+    records: list[dict[str, Any]] = []
+    unplaced = 0
+    for key, text, mentions in _tab_cases(path):
+        placed = [m for m in mentions if text[m["start_offset"]:m["end_offset"]] == m["span_text"]]
+        unplaced += len(mentions) - len(placed)
+        chunks = paragraphs(text) if by_paragraph else [(0, len(text))]
+        for n, (start, end) in enumerate(chunks):
+            spans = [{"entity_type": _tab_label(m), "start_position": m["start_offset"] - start,
+                      "end_position": m["end_offset"] - start}
+                     for m in placed if start <= m["start_offset"] and m["end_offset"] <= end]
+            records.append({"id": len(records), "doc": f"{key}#{n}",
+                            "full_text": text[start:end], "spans": spans,
+                            "part": part_of(f"{name}:{key}"), "half": tune_half(f"{name}:{key}")})
+    return records, unplaced
+
+
+def load_tab(path: Path) -> LabelledSet:
+    """The Text Anonymization Benchmark (ECHR court cases) as JSON lines
+    `{"metadata": {"provenance": {"doc_id"}}, "text", "entities": [{"entity_type",
+    "identifier_type", "start_offset", "end_offset", "span_text"}]}` (one annotator's
+    mentions per case).
+
+    Recall counts the mentions the annotator marked to mask (DIRECT or QUASI) of a person,
+    a code (application and case numbers), a place and a date that names a day or a month
+    (a year alone, a duration or a time of day is no Safe Harbor date: `DATETIME/NO_DAY`).
+    An organisation, a demographic attribute, a quantity, `MISC` and every mention left
+    unmasked (`…/NO_MASK`: judges, the respondent state, the court) are no false alarm but
+    count for nothing. A case is read one paragraph at a time (a court case is pages long;
+    a cell or a prompt is a paragraph), offsets relative to the paragraph; a case is split
+    by a hash of its id, so its paragraphs stay in one part."""
+    records, unplaced = _tab_records("tab", path, by_paragraph=True)
+    return LabelledSet("tab", "TAB: ECHR court cases, one paragraph a text", records,
+                       TAB_KINDS, TAB_ALLOWED, unplaced)
+
+
+def load_panorama(path: Path) -> LabelledSet:
+    """PANORAMA's synthetic online posts (forum and social-media posts, reviews, ads, each
+    written about one synthetic profile) with SPIA's entity spans in TAB's format and
+    labels, read as TAB is: a person (names and user handles), a code (phone numbers,
+    e-mail addresses, national ID, passport and licence numbers), a place and a date
+    marked to mask are identifiers. A post is split by a hash of its profile, so one
+    person's posts stay in one part."""
+    records, unplaced = _tab_records("panorama", path, by_paragraph=False)
+    return LabelledSet("panorama", "PANORAMA synthetic online posts (SPIA spans)", records,
+                       TAB_KINDS, TAB_ALLOWED, unplaced)
+
+
+# ------------------------------------------------------------------ WNUT-17
+
+#: WNUT-17 label → our labels: only a person is an identifier; a place, a group, a
+#: company, a product or a creative work is no false alarm
+WNUT_KINDS: dict[str, tuple[str, ...]] = {"person": ("PERSON",)}
+WNUT_ALLOWED = frozenset({"person", "location", "group", "corporation", "product",
+                          "creative-work"})
+WNUT_FILES = ("emerging.dev.conll", "emerging.test.annotated")
+
+
+def conll_texts(source: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """CoNLL `token<TAB>B-label|I-label|O` lines, a blank line between texts: each text
+    with its tokens joined by one space and its labelled spans."""
+    texts: list[tuple[str, list[dict[str, Any]]]] = []
+    for block in re.split(r"\n[ \t]*\n", source):
+        tokens: list[str] = []
+        spans: list[dict[str, Any]] = []
+        at = 0
+        for line in block.splitlines():
+            token, _, tag = line.rstrip("\n").rpartition("\t")
+            if not token.strip():
+                continue
+            start = at + bool(tokens)
+            tokens.append(token)
+            at = start + len(token)
+            if tag.startswith("I-") and spans and spans[-1]["entity_type"] == tag[2:] \
+                    and spans[-1]["end_position"] == start - 1:
+                spans[-1]["end_position"] = at
+            elif tag[:2] in ("B-", "I-"):
+                spans.append({"entity_type": tag[2:], "start_position": start,
+                              "end_position": at})
+        if tokens:
+            texts.append((" ".join(tokens), spans))
+    return texts
+
+
+def load_wnut17(path: Path) -> LabelledSet:
+    """WNUT-17 emerging entities (tweets, Reddit, YouTube and Stack Overflow comments):
+    the dev and test files of CoNLL lines (or one such file). A person's name is an
+    identifier; the other five labels are no false alarm. A text is split by a hash of
+    its words."""
+    files = [path / name for name in WNUT_FILES if (path / name).exists()] \
+        if path.is_dir() else [path]
+    if not files:
+        raise FileNotFoundError(f"none of {', '.join(WNUT_FILES)} in {path}")
+    records: list[dict[str, Any]] = []
+    for file in files:
+        for text, spans in conll_texts(file.read_text(encoding="utf-8")):
+            key = f"wnut17:{text}"
+            records.append({"id": len(records), "doc": f"{file.name}#{len(records)}",
+                            "full_text": text, "spans": spans, "part": part_of(key),
+                            "half": tune_half(key)})
+    return LabelledSet("wnut17", "WNUT-17 emerging entities (social media)", records,
+                       WNUT_KINDS, WNUT_ALLOWED)
+
+
 LOADERS: dict[str, Callable[[Path], LabelledSet]] = {
     "asq-phi": load_asq_phi,
     "physionet-deid": load_physionet_deid,
+    "tab": load_tab,
+    "panorama": load_panorama,
+    "wnut17": load_wnut17,
 }
