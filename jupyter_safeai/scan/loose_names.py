@@ -8,7 +8,11 @@ Lower-case words and comma pairs are prose unless something says otherwise, so:
 - `Surname, Given` (both words capitalised, or both in capitals, or both lower case) is
   a name when both are listed strong names in that order, or when the pair is a whole
   quoted value or field (`"GARCIA, MARIA"`, `name: GARCIA, MARIA`), or a cue stands
-  before it or an age after it (`Admitted KOTWAL, RITIKA (85)`).
+  before it or an age after it (`Admitted KOTWAL, RITIKA (85)`);
+- a surname that also names a method (`Kaplan`, `Wilson`, `Gauss`), which the name
+  recognizer leaves alone, is a name right after a title (`Dr. Kaplan`, `Mrs Wilson`), or
+  after `patient` / `pt` with an age, a DOB or a verb after it (`patient Markov, 54`),
+  unless a term's head noun follows (`Dr. Cox's method`, `patient Kaplan-Meier curve`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from .english_words import verbs_adjectives_adverbs
 from .finding import Finding
 from .name_context import in_documentation, name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, WORDLIKE_ENDINGS, UsesNameLists
+from .terms import HEAD_NOUNS
 
 NAME = "names_loose"
 
@@ -103,6 +108,36 @@ _ITEM_AFTER = re.compile(r",?[ ](?:or|and)[ ][^\W\d_]|,[ ][^\W\d_][\w.+#-]*(?=,|
                          r"[ ]?[=)\]]|$)", re.MULTILINE)
 
 
+#: A capitalised word right after a title (`Dr. `, `Mrs `) or `patient` / `pt`, read
+#: from the title: group 1 is the title, group 2 the word.
+_TITLED_WORD = re.compile(
+    r"(?<![\w.])(Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sr|Rev|[Pp]atient|[Pp]ts?)\.?[ \t]+"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
+#: What makes a word after `patient` a person's name: an age, a DOB or MRN, a verb.
+_PATIENT_AFTER = re.compile(
+    r",?[ \t]*(?:\(?\d{1,3}(?:[ \t]*(?:yo|y/o|yrs?|years?[ \t-]+old|[mf]))?\b(?!\.\d)|"
+    r"\(?(?:dob|d\.o\.b|mrn)\b)|[ \t]+(?:was|is|has|had|presented|presents|reports|"
+    r"denies|underwent|received|complains|said|says|died|agreed|declined|lives)\b",
+    re.IGNORECASE)
+_PATIENT_WORDS = frozenset({"patient", "pt", "pts"})
+#: `'s method`, ` distribution`: the word after the name heads a term.
+_TERM_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+([a-z]+)")
+
+
+def _eponyms_after_titles(text: str) -> Iterator[Finding]:
+    """`Dr. Kaplan`, `patient Wilson, 54`: see the module docstring."""
+    for match in _TITLED_WORD.finditer(text):
+        word, end = match.group(2), match.end(2)
+        if not all(part.casefold() in EPONYMS for part in word.split("-")):
+            continue  # any other word is the name recognizer's to read
+        term = _TERM_AFTER.match(text, end)
+        if term is not None and term.group(1) in HEAD_NOUNS:
+            continue
+        if match.group(1).lower() in _PATIENT_WORDS and not _PATIENT_AFTER.match(text, end):
+            continue
+        yield Finding(match.start(2), end, "PERSON", "phi", 0.8, NAME)
+
+
 _PARTS = re.compile(r"[ '\u2019-]+")
 #: One lower-case word of a name or an initial (`codey m ross`), and the blank after it.
 _LOWER_NAME_WORD = re.compile(r"([^\W\d_A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*)(?![\w@'\u2019-])"
@@ -176,6 +211,7 @@ class LooseNameRecognizer(UsesNameLists):
         yield from self._lower_runs(text)
         yield from self._comma_pairs(text)
         yield from self._given_in_lower_case(text)
+        yield from _eponyms_after_titles(text)
 
     @staticmethod
     def _given_in_lower_case(text: str) -> Iterator[Finding]:

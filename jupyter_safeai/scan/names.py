@@ -44,6 +44,7 @@ from .name_lists import (
 )
 from .places import followed_by_region, region_end, street_words
 from .prose_names import addressed_names, enumerated_names, person_words, prose_anchors
+from .terms import names_a_thing
 
 DETECTOR = "names"
 
@@ -676,8 +677,9 @@ class NameRecognizer(UsesNameLists):
                     found = [hit for item in _COMMA.finditer(value) for hit in self._person_runs(
                         text, match.start() + item.start(), _tokens(item.group()), kinds, streets)]
             for start, end, score in found:
-                if _cue(text, start) < 2 and in_documentation(text, start, end):
-                    continue  # an author, a reference, an eponym: not the text's person
+                if _cue(text, start) < 2 and (in_documentation(text, start, end)
+                                              or names_a_thing(text, start, end)):
+                    continue  # an author, a reference, an eponym, a term: no one in the text
                 if text[start:end].isupper():
                     if capitals is None:
                         capitals = _written_in_capitals(text)
@@ -716,7 +718,8 @@ class NameRecognizer(UsesNameLists):
                 (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
-                        for start, end in spans if not in_documentation(text, start, end))
+                        for start, end in spans if not in_documentation(text, start, end)
+                        and not names_a_thing(text, start, end))
 
     def confirmed(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         """The doubtful spans NER sees as persons (scored `CONFIRMED_SCORE`), asked in
