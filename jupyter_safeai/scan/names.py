@@ -541,6 +541,13 @@ def _mentioned_again(text: str, found: list[Finding]) -> list[Finding]:
     return again
 
 
+def _no_terms(text: str, found: list[Finding]) -> list[Finding]:
+    """The mentions found again that stand where no term does (`Gross domestic product`
+    after `see notes for: Gross` was doubted): a word is a name or a term by where it
+    stands, each time it stands there."""
+    return [f for f in found if not names_a_thing(text, f.start, f.end, again=True)]
+
+
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` joined where they overlap, in order."""
     if len(spans) == 1:  # most words of a name are found once
@@ -701,7 +708,7 @@ class NameRecognizer(UsesNameLists):
         self._prose(text, sure)
         if _has_non_latin(text):
             sure.extend(self._scripts(text))
-        sure.extend(_mentioned_again(text, sure))
+        sure.extend(_no_terms(text, _mentioned_again(text, sure)))
         return sure, doubtful
 
     def _prose(self, text: str, sure: list[Finding]) -> None:
@@ -738,7 +745,7 @@ class NameRecognizer(UsesNameLists):
                        else [confirm(text, start, end) for start, end in spans])
         found = [Finding(start, end, "PERSON", "phi", CONFIRMED_SCORE, DETECTOR)
                  for (start, end), person in zip(spans, answers, strict=True) if person]
-        return found + _mentioned_again(text, found)
+        return found + _no_terms(text, _mentioned_again(text, found))
 
     def _named_in_prose(self, text: str, start: int, end: int) -> bool:
         """Whether an entity NER found but called no person (the small model calls many

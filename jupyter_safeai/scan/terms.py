@@ -8,8 +8,10 @@ gives them away is their place in the sentence:
   filter`, `Gross domestic product`), or inside a run of them that opens with no given
   name (`Markov Chain Monte Carlo`, `Pi Amplitude`), or an eponym right before them
   (`Bayesian Bandit`): the words are a term's modifiers;
-- an article or demonstrative right before one word (`The Law says`, `this Bandit`):
-  English names no person so;
+- an article or demonstrative right before one word, or an article and a pointing word
+  (`The Law says`, `this Bandit`, `the above Law`): English names no person so; nor does
+  a capital article before acronyms (`An ANN`), nor one short word in capitals on a
+  line written in lower case (`how ANN works`): an acronym;
 - a sentence whose lower-case words are mostly no English (`Jika Anda melihat ...`):
   there a capitalised word is as often a word of that language as a name, and neither
   the lists nor the English NER model can tell.
@@ -27,8 +29,8 @@ from .name_lists import COMMON_WORDS, EPONYMS, name_lists
 #: Head nouns of technical terms named after people or qualities: methods, laws,
 #: distributions, quantities, devices of mathematics, statistics, physics and computing.
 HEAD_NOUNS = frozenset("""
-algorithm algorithms amplitude approximation bandit bandits basis bound bounds chain chains
-circuit classifier coefficient conjecture constant correlation criterion curve curves
+algorithm algorithms allocation amplitude approximation bandit bandits basis bound bounds
+chain chains circuit classifier coefficient conjecture constant correlation criterion curve curves
 decomposition diagram distance distribution distributions divergence effect entropy
 equation equations estimator expansion filter formula function functions gate gates
 hypothesis identity index inequality integral interval kernel law laws lemma loss matrix
@@ -38,10 +40,25 @@ regression rule sampler sampling scheme series space sphere statistic test tests
 transform transformation walk
 """.split())
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-#: One word right after a span (one blank), and one more after it.
-_NEXT_WORD = re.compile(r"[ ]([a-z]+)(?:[ ]([a-z]+))?")
-#: The capitalised word (or `super-Bayesian`) right before a span, one blank away.
-_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(*_\"'-]))([A-Za-z]+)[ ]$")
+#: Words between an article and one capitalised word that point at a thing the text
+#: speaks of: `the above Law`, `the following Theorem`, `the famous Bandit problem`.
+_POINTING_WORDS = frozenset({
+    "above", "below", "following", "preceding", "previous", "aforementioned", "famous",
+    "classical", "original", "generalized", "generalised", "weak", "strong", "celebrated",
+})
+#: One word right after a span (one blank; lower case, or capitalised in a title), and
+#: one more after it.
+_NEXT_WORD = re.compile(r"[ ]([A-Za-z][a-z]+)(?:[ ]([a-z]+))?")
+#: The word (or `super-Bayesian`) right before a span, one blank away, and the word
+#: before that.
+_WORD_BEFORE = re.compile(r"(?:(?:^|(?<=[\s(*_\"'-]))([A-Za-z]+)[ ])?"
+                          r"(?:^|(?<=[\s(*_\"'-]))([A-Za-z]+)[ ]$")
+#: A capital article before acronyms (`An ANN`, `A CNN`): no name.
+_ARTICLE_AND_ACRONYMS = re.compile(r"An?(?:[ ][A-Z]{2,4})+")
+#: One word in capitals, short as an acronym is (`ANN`, `MAE`, `DAN`).
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+#: So many lower-case words on its line make a line written in lower case.
+_LOWER_LINE_WORDS = 4
 _LOWER_WORDS = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 #: Characters read either side of a span for its sentence's language.
 _REACH = 160
@@ -57,18 +74,30 @@ def _head_noun_after(text: str, end: int) -> bool:
     after = _NEXT_WORD.match(text, end)
     if after is None:
         return False
-    first, second = after.group(1), after.group(2)
+    first, second = after.group(1).lower(), after.group(2)
     return first in HEAD_NOUNS or bool(
         second and second in HEAD_NOUNS and first in verbs_adjectives_adverbs())
 
 
 def _term_inside(words: list[str]) -> bool:
-    """A capitalised head noun after the first word, and no given name opening the run:
-    `Markov Chain`, not `Jude Law`."""
-    if len(words) < 2 or not any(w.casefold() in HEAD_NOUNS for w in words[1:]):
+    """A capitalised head noun or eponym after the first word, and no given name opening
+    the run: `Markov Chain`, `Latent Dirichlet`, not `Jude Law` or `Thomas Bayes`."""
+    if len(words) < 2 or not any(w.casefold() in HEAD_NOUNS or w.casefold() in EPONYMS
+                                 for w in words[1:]):
         return False
     first = words[0].casefold()
     return first in EPONYMS or name_lists().kinds.get(first, "") not in ("G", "N")
+
+
+def _acronym_in_lower_case(text: str, start: int, end: int) -> bool:
+    """`how ANN works`: one short word in capitals on a line written in lower case is an
+    acronym; a record or a note in capitals writes its names so, a sentence does not."""
+    if not _ACRONYM.fullmatch(text, start, end):
+        return False
+    left = max(text.rfind("\n", max(0, start - _REACH), start) + 1, start - _REACH)
+    right = text.find("\n", end, end + _REACH)
+    right = min(len(text), end + _REACH) if right < 0 else right
+    return len(_LOWER_WORDS.findall(text, left, right)) >= _LOWER_LINE_WORDS
 
 
 def _foreign_sentence(text: str, start: int, end: int) -> bool:
@@ -83,17 +112,21 @@ def _foreign_sentence(text: str, start: int, end: int) -> bool:
     return english < _ENGLISH_SHARE * len(words)
 
 
-def names_a_thing(text: str, start: int, end: int) -> bool:
+def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
     """Whether the capitalised words at text[start:end] name a thing, not a person, by
-    the words around them (see the module docstring)."""
+    the words around them (see the module docstring). A name mentioned `again` (one word
+    of a person found elsewhere in the text) keeps an article: `the Garcias`."""
     words = text[start:end].replace(",", " ").split()
     if not words:
         return False
-    if _head_noun_after(text, end) or _term_inside(words):
+    if _head_noun_after(text, end) or _term_inside(words) or (
+            _ARTICLE_AND_ACRONYMS.fullmatch(text, start, end)) or (
+            _acronym_in_lower_case(text, start, end)):
         return True
-    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if before is not None:
-        word = before.group(1).casefold()
-        if word in EPONYMS or len(words) == 1 and word in _ARTICLES:
-            return True
+        word, earlier = before.group(2).casefold(), (before.group(1) or "").casefold()
+        if word in EPONYMS or len(words) == 1 and not again and (
+                word in _ARTICLES or earlier in _ARTICLES and word in _POINTING_WORDS):
+            return True  # `Bayesian Bandit`, `the Law`, `the above Law`
     return _foreign_sentence(text, start, end)
