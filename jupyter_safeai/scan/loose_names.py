@@ -10,7 +10,7 @@ Lower-case words and comma pairs are prose unless something says otherwise, so:
   quoted value or field (`"GARCIA, MARIA"`, `name: GARCIA, MARIA`), or a cue stands
   before it or an age after it (`Admitted KOTWAL, RITIKA (85)`);
 - a surname that also names a method (`Kaplan`, `Wilson`, `Gauss`), which the name
-  recognizer leaves alone, is a name right after a title (`Dr. Kaplan`, `Mrs Wilson`), or
+  recognizer leaves alone, is a name right after a title (`Dr. Kaplan`, `Mrs Wilson`) or
   after `patient` / `pt` with an age, a DOB or a verb after it (`patient Markov, 54`),
   unless a term's head noun follows (`Dr. Cox's method`, `patient Kaplan-Meier curve`).
 """
@@ -108,34 +108,39 @@ _ITEM_AFTER = re.compile(r",?[ ](?:or|and)[ ][^\W\d_]|,[ ][^\W\d_][\w.+#-]*(?=,|
                          r"[ ]?[=)\]]|$)", re.MULTILINE)
 
 
-#: A capitalised word right after a title (`Dr. `, `Mrs `) or `patient` / `pt`, read
-#: from the title: group 1 is the title, group 2 the word.
-_TITLED_WORD = re.compile(
-    r"(?<![\w.])(Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sr|Rev|[Pp]atient|[Pp]ts?)\.?[ \t]+"
-    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
+#: The capitalised word after a title or `patient` cue word (`Dr. Kaplan`), read from
+#: the cue word's end.
+_WORD_AFTER_TITLE = re.compile(r"\.?[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx"})
+_PATIENT_WORDS = frozenset({"patient", "pt", "pts"})
 #: What makes a word after `patient` a person's name: an age, a DOB or MRN, a verb.
 _PATIENT_AFTER = re.compile(
     r",?[ \t]*(?:\(?\d{1,3}(?:[ \t]*(?:yo|y/o|yrs?|years?[ \t-]+old|[mf]))?\b(?!\.\d)|"
     r"\(?(?:dob|d\.o\.b|mrn)\b)|[ \t]+(?:was|is|has|had|presented|presents|reports|"
     r"denies|underwent|received|complains|said|says|died|agreed|declined|lives)\b",
     re.IGNORECASE)
-_PATIENT_WORDS = frozenset({"patient", "pt", "pts"})
 #: `'s method`, ` distribution`: the word after the name heads a term.
 _TERM_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+([a-z]+)")
 
 
-def _eponyms_after_titles(text: str) -> Iterator[Finding]:
-    """`Dr. Kaplan`, `patient Wilson, 54`: see the module docstring."""
-    for match in _TITLED_WORD.finditer(text):
-        word, end = match.group(2), match.end(2)
-        if not all(part.casefold() in EPONYMS for part in word.split("-")):
-            continue  # any other word is the name recognizer's to read
-        term = _TERM_AFTER.match(text, end)
-        if term is not None and term.group(1) in HEAD_NOUNS:
-            continue
-        if match.group(1).lower() in _PATIENT_WORDS and not _PATIENT_AFTER.match(text, end):
-            continue
-        yield Finding(match.start(2), end, "PERSON", "phi", 0.8, NAME)
+def _eponym_after_title(text: str, cue: str, at: int) -> Finding | None:
+    """`Dr. Kaplan`, `patient Wilson, 54`: an eponym surname after the cue word `cue`
+    (lower case) that ends at `at`; see the module docstring."""
+    patient = cue in _PATIENT_WORDS
+    if not (patient or cue in _TITLES):
+        return None
+    match = _WORD_AFTER_TITLE.match(text, at)
+    if match is None:
+        return None
+    word, end = match.group(1), match.end(1)
+    if not all(part.casefold() in EPONYMS for part in word.split("-")):
+        return None  # any other word is the name recognizer's to read
+    term = _TERM_AFTER.match(text, end)
+    if term is not None and term.group(1) in HEAD_NOUNS:
+        return None
+    if patient and not _PATIENT_AFTER.match(text, end):
+        return None
+    return Finding(match.start(1), end, "PERSON", "phi", 0.8, NAME)
 
 
 _PARTS = re.compile(r"[ '\u2019-]+")
@@ -211,7 +216,6 @@ class LooseNameRecognizer(UsesNameLists):
         yield from self._lower_runs(text)
         yield from self._comma_pairs(text)
         yield from self._given_in_lower_case(text)
-        yield from _eponyms_after_titles(text)
 
     @staticmethod
     def _given_in_lower_case(text: str) -> Iterator[Finding]:
@@ -234,6 +238,9 @@ class LooseNameRecognizer(UsesNameLists):
         seen: set[tuple[int, int]] = set()
         lowered = text.lower()
         for cue in _CUE_LABELS.finditer(lowered):
+            titled = _eponym_after_title(text, cue.group(), cue.end())
+            if titled is not None:
+                yield titled
             tail = _CUE_TAIL.match(text, cue.end())
             words = _words_of(_NAME_WORDS.match(text, tail.end() if tail else cue.end()))
             if words and _CUE_WORD.fullmatch(text, *words[0]):

@@ -22,6 +22,7 @@ this; the caller asks only where none stands.
 from __future__ import annotations
 
 import re
+from string import ascii_letters
 
 from .english_words import english_word, verbs_adjectives_adverbs
 from .name_lists import COMMON_WORDS, EPONYMS, name_lists
@@ -49,10 +50,8 @@ _POINTING_WORDS = frozenset({
 #: One word right after a span (one blank; lower case, or capitalised in a title), and
 #: one more after it.
 _NEXT_WORD = re.compile(r"[ ]([A-Za-z][a-z]+)(?:[ ]([a-z]+))?")
-#: The word (or `super-Bayesian`) right before a span, one blank away, and the word
-#: before that.
-_WORD_BEFORE = re.compile(r"(?:(?:^|(?<=[\s(*_\"'-]))([A-Za-z]+)[ ])?"
-                          r"(?:^|(?<=[\s(*_\"'-]))([A-Za-z]+)[ ]$")
+#: What may stand before a word read as the word before a span (`super-Bayesian`).
+_WORD_OPENERS = " \t\n(*_\"'-"
 #: A capital article before acronyms (`An ANN`, `A CNN`): no name.
 _ARTICLE_AND_ACRONYMS = re.compile(r"An?(?:[ ][A-Z]{2,4})+")
 #: One word in capitals, short as an acronym is (`ANN`, `MAE`, `DAN`).
@@ -66,6 +65,20 @@ _REACH = 160
 #: be told; under this share of them English, it is in another language.
 _FOREIGN_MIN_WORDS = 6
 _ENGLISH_SHARE = 0.4
+#: Any of these makes a line English at once, without counting its words.
+_ENGLISH_MARKS = (" the ", " and ", " of ", " to ", " is ", " with ")
+
+
+def _word_before(text: str, at: int) -> str:
+    """The ASCII word that ends one blank before `at` (lower case), or ''."""
+    if text[at - 1:at] != " ":
+        return ""
+    head = text[max(0, at - 41):at - 1]
+    rest = head.rstrip(ascii_letters)
+    if rest == head or rest and rest[-1] not in _WORD_OPENERS or (
+            not rest and at - 41 > 0):
+        return ""
+    return head[len(rest):].lower()
 
 
 def _head_noun_after(text: str, end: int) -> bool:
@@ -82,10 +95,15 @@ def _head_noun_after(text: str, end: int) -> bool:
 def _term_inside(words: list[str]) -> bool:
     """A capitalised head noun or eponym after the first word, and no given name opening
     the run: `Markov Chain`, `Latent Dirichlet`, not `Jude Law` or `Thomas Bayes`."""
-    if len(words) < 2 or not any(w.casefold() in HEAD_NOUNS or w.casefold() in EPONYMS
-                                 for w in words[1:]):
+    if len(words) < 2:
         return False
-    first = words[0].casefold()
+    for word in words[1:]:
+        key = word.lower()
+        if key in HEAD_NOUNS or key in EPONYMS:
+            break
+    else:
+        return False
+    first = words[0].lower()
     return first in EPONYMS or name_lists().kinds.get(first, "") not in ("G", "N")
 
 
@@ -105,7 +123,11 @@ def _foreign_sentence(text: str, start: int, end: int) -> bool:
     low, high = max(0, start - _REACH), min(len(text), end + _REACH)
     left = max(text.rfind("\n", low, start) + 1, low)
     right = text.find("\n", end, high)
-    words = _LOWER_WORDS.findall(text, left, high if right < 0 else right)
+    right = high if right < 0 else right
+    window = text[left:right]
+    if any(mark in window for mark in _ENGLISH_MARKS):
+        return False
+    words = _LOWER_WORDS.findall(window)
     if len(words) < _FOREIGN_MIN_WORDS:
         return False
     english = sum(english_word(w, COMMON_WORDS) for w in words)
@@ -123,10 +145,9 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
             _ARTICLE_AND_ACRONYMS.fullmatch(text, start, end)) or (
             _acronym_in_lower_case(text, start, end)):
         return True
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before is not None:
-        word, earlier = before.group(2).casefold(), (before.group(1) or "").casefold()
-        if word in EPONYMS or len(words) == 1 and not again and (
-                word in _ARTICLES or earlier in _ARTICLES and word in _POINTING_WORDS):
-            return True  # `Bayesian Bandit`, `the Law`, `the above Law`
+    word = _word_before(text, start)
+    if word and (word in EPONYMS or len(words) == 1 and not again and (
+            word in _ARTICLES or word in _POINTING_WORDS and _word_before(
+                text, start - len(word) - 1) in _ARTICLES)):
+        return True  # `Bayesian Bandit`, `the Law`, `the above Law`
     return _foreign_sentence(text, start, end)
