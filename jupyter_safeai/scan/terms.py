@@ -32,13 +32,13 @@ from .name_lists import COMMON_WORDS, EPONYMS, name_lists
 HEAD_NOUNS = frozenset("""
 algorithm algorithms allocation amplitude approximation bandit bandits basis bound bounds
 chain chains circuit classifier coefficient conjecture constant correlation criterion curve curves
-decomposition diagram distance distribution distributions divergence effect entropy
+dataset datasets decomposition diagram distance distribution distributions divergence effect entropy
 equation equations estimator expansion filter formula function functions gate gates
 hypothesis identity index inequality integral interval kernel law laws lemma loss matrix
 measure method methods metric model models network noise number numbers operator optimizer
 optimiser paradox plot polynomial polynomials prior principle problem process product
-regression rule sampler sampling scheme series space sphere statistic test tests theorem
-transform transformation walk
+projection projections regression rule sampler sampling scheme series space sphere statistic
+test tests theorem transform transformation walk
 """.split())
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 #: Words between an article and one capitalised word that point at a thing the text

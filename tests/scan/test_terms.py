@@ -72,6 +72,8 @@ def test_a_term_after_a_title_word_stays_a_term(text: str, quiet: str) -> None:
 
 @pytest.mark.parametrize(("text", "word", "thing"), [
     ("a Poisson distribution here", "Poisson", True),
+    ("we load Iris dataset first", "Iris", True),
+    ("drawn in Robinson projection", "Robinson", True),
     ("the Law says so", "Law", True),
     ("then Ana said so", "Ana", False),
     ("we met Ana Ruiz today", "Ana Ruiz", False),
