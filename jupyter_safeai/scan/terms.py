@@ -40,7 +40,7 @@ optimiser paradox plot polynomial polynomials prior principle problem process pr
 projection projections regression rule sampler sampling scheme series space sphere statistic
 test tests theorem transform transformation walk
 """.split())
-_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_ARTICLES = frozenset({"the", "a", "an", "this", "these", "those"})
 #: Words between an article and one capitalised word that point at a thing the text
 #: speaks of: `the above Law`, `the following Theorem`, `the famous Bandit problem`.
 _POINTING_WORDS = frozenset({

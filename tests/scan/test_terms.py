@@ -56,6 +56,7 @@ def test_eponym_surnames_after_a_title_are_names(text: str, name: str) -> None:
     ("We visited the elderly Garcia at home; Garcia said the pain was better.", "Garcia"),
     ("Ana Nguyen was admitted today. The Nguyen family asked about visiting.", "Nguyen"),
     ("Spoke with daughter ANN about the discharge plan today.", "ANN"),
+    ("She said that Travis told the nurse he was fine.", "Travis"),
     ("PATIENT: ANN SMITH\nBP 120/80", "ANN SMITH"),
 ])
 def test_names_beside_terms_are_still_found(text: str, name: str) -> None:
