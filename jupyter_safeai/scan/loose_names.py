@@ -8,7 +8,11 @@ Lower-case words and comma pairs are prose unless something says otherwise, so:
 - `Surname, Given` (both words capitalised, or both in capitals, or both lower case) is
   a name when both are listed strong names in that order, or when the pair is a whole
   quoted value or field (`"GARCIA, MARIA"`, `name: GARCIA, MARIA`), or a cue stands
-  before it or an age after it (`Admitted KOTWAL, RITIKA (85)`).
+  before it or an age after it (`Admitted KOTWAL, RITIKA (85)`);
+- a surname that also names a method (`Kaplan`, `Wilson`, `Gauss`), which the name
+  recognizer leaves alone, is a name right after a title (`Dr. Kaplan`, `Mrs Wilson`) or
+  after `patient` / `pt` with an age, a DOB or a verb after it (`patient Markov, 54`),
+  unless a term's head noun follows (`Dr. Cox's method`, `patient Kaplan-Meier curve`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from .english_words import verbs_adjectives_adverbs
 from .finding import Finding
 from .name_context import in_documentation, name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, WORDLIKE_ENDINGS, UsesNameLists
+from .terms import HEAD_NOUNS
 
 NAME = "names_loose"
 
@@ -101,6 +106,41 @@ _QUOTED_AFTER = re.compile(r"[\"']|[ \t]*(?:$|[\n,;|\t])")
 _ITEM_BEFORE = re.compile(r"[^\W_][\w.+#-]*,[ ]$")
 _ITEM_AFTER = re.compile(r",?[ ](?:or|and)[ ][^\W\d_]|,[ ][^\W\d_][\w.+#-]*(?=,|[ ](?:or|and)\b|"
                          r"[ ]?[=)\]]|$)", re.MULTILINE)
+
+
+#: The capitalised word after a title or `patient` cue word (`Dr. Kaplan`), read from
+#: the cue word's end.
+_WORD_AFTER_TITLE = re.compile(r"\.?[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx"})
+_PATIENT_WORDS = frozenset({"patient", "pt", "pts"})
+#: What makes a word after `patient` a person's name: an age, a DOB or MRN, a verb.
+_PATIENT_AFTER = re.compile(
+    r",?[ \t]*(?:\(?\d{1,3}(?:[ \t]*(?:yo|y/o|yrs?|years?[ \t-]+old|[mf]))?\b(?!\.\d)|"
+    r"\(?(?:dob|d\.o\.b|mrn)\b)|[ \t]+(?:was|is|has|had|presented|presents|reports|"
+    r"denies|underwent|received|complains|said|says|died|agreed|declined|lives)\b",
+    re.IGNORECASE)
+#: `'s method`, ` distribution`: the word after the name heads a term.
+_TERM_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+([a-z]+)")
+
+
+def _eponym_after_title(text: str, cue: str, at: int) -> Finding | None:
+    """`Dr. Kaplan`, `patient Wilson, 54`: an eponym surname after the cue word `cue`
+    (lower case) that ends at `at`; see the module docstring."""
+    patient = cue in _PATIENT_WORDS
+    if not (patient or cue in _TITLES):
+        return None
+    match = _WORD_AFTER_TITLE.match(text, at)
+    if match is None:
+        return None
+    word, end = match.group(1), match.end(1)
+    if not all(part.casefold() in EPONYMS for part in word.split("-")):
+        return None  # any other word is the name recognizer's to read
+    term = _TERM_AFTER.match(text, end)
+    if term is not None and term.group(1) in HEAD_NOUNS:
+        return None
+    if patient and not _PATIENT_AFTER.match(text, end):
+        return None
+    return Finding(match.start(1), end, "PERSON", "phi", 0.8, NAME)
 
 
 _PARTS = re.compile(r"[ '\u2019-]+")
@@ -198,6 +238,9 @@ class LooseNameRecognizer(UsesNameLists):
         seen: set[tuple[int, int]] = set()
         lowered = text.lower()
         for cue in _CUE_LABELS.finditer(lowered):
+            titled = _eponym_after_title(text, cue.group(), cue.end())
+            if titled is not None:
+                yield titled
             tail = _CUE_TAIL.match(text, cue.end())
             words = _words_of(_NAME_WORDS.match(text, tail.end() if tail else cue.end()))
             if words and _CUE_WORD.fullmatch(text, *words[0]):

@@ -44,6 +44,7 @@ from .name_lists import (
 )
 from .places import followed_by_region, region_end, street_words
 from .prose_names import addressed_names, enumerated_names, person_words, prose_anchors
+from .terms import names_a_thing
 
 DETECTOR = "names"
 
@@ -540,6 +541,13 @@ def _mentioned_again(text: str, found: list[Finding]) -> list[Finding]:
     return again
 
 
+def _no_terms(text: str, found: list[Finding]) -> list[Finding]:
+    """The mentions found again that stand where no term does (`Gross domestic product`
+    after `see notes for: Gross` was doubted): a word is a name or a term by where it
+    stands, each time it stands there."""
+    return [f for f in found if not names_a_thing(text, f.start, f.end, again=True)]
+
+
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` joined where they overlap, in order."""
     if len(spans) == 1:  # most words of a name are found once
@@ -676,8 +684,9 @@ class NameRecognizer(UsesNameLists):
                     found = [hit for item in _COMMA.finditer(value) for hit in self._person_runs(
                         text, match.start() + item.start(), _tokens(item.group()), kinds, streets)]
             for start, end, score in found:
-                if _cue(text, start) < 2 and in_documentation(text, start, end):
-                    continue  # an author, a reference, an eponym: not the text's person
+                if _cue(text, start) < 2 and (in_documentation(text, start, end)
+                                              or names_a_thing(text, start, end)):
+                    continue  # an author, a reference, an eponym, a term: no one in the text
                 if text[start:end].isupper():
                     if capitals is None:
                         capitals = _written_in_capitals(text)
@@ -699,7 +708,7 @@ class NameRecognizer(UsesNameLists):
         self._prose(text, sure)
         if _has_non_latin(text):
             sure.extend(self._scripts(text))
-        sure.extend(_mentioned_again(text, sure))
+        sure.extend(_no_terms(text, _mentioned_again(text, sure)))
         return sure, doubtful
 
     def _prose(self, text: str, sure: list[Finding]) -> None:
@@ -716,7 +725,8 @@ class NameRecognizer(UsesNameLists):
                 (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
-                        for start, end in spans if not in_documentation(text, start, end))
+                        for start, end in spans if not in_documentation(text, start, end)
+                        and not names_a_thing(text, start, end))
 
     def confirmed(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         """The doubtful spans NER sees as persons (scored `CONFIRMED_SCORE`), asked in
@@ -735,7 +745,7 @@ class NameRecognizer(UsesNameLists):
                        else [confirm(text, start, end) for start, end in spans])
         found = [Finding(start, end, "PERSON", "phi", CONFIRMED_SCORE, DETECTOR)
                  for (start, end), person in zip(spans, answers, strict=True) if person]
-        return found + _mentioned_again(text, found)
+        return found + _no_terms(text, _mentioned_again(text, found))
 
     def _named_in_prose(self, text: str, start: int, end: int) -> bool:
         """Whether an entity NER found but called no person (the small model calls many

@@ -1,0 +1,153 @@
+"""Capitalised words that name a thing, though a name list knows them: read from the words
+around them, not from a list of the things.
+
+A notebook is full of words that are surnames somewhere and name a method, a law or a
+quantity here, and of prose in other languages whose words the name lists know. What
+gives them away is their place in the sentence:
+- a head noun of a technical term right after them (`Poisson distribution`, `Kalman
+  filter`, `Gross domestic product`), or inside a run of them that opens with no given
+  name (`Markov Chain Monte Carlo`, `Pi Amplitude`), or an eponym right before them
+  (`Bayesian Bandit`): the words are a term's modifiers;
+- an article or demonstrative right before one word, or an article and a pointing word
+  (`The Law says`, `this Bandit`, `the above Law`): English names no person so; nor does
+  a capital article before acronyms (`An ANN`), nor one short word in capitals on a
+  line written in lower case (`how ANN works`): an acronym;
+- a sentence whose lower-case words are mostly no English (`Jika Anda melihat ...`):
+  there a capitalised word is as often a word of that language as a name, and neither
+  the lists nor the English NER model can tell.
+A title or name label before the words (`Dr. Gauss`, `patient: Markov`) outweighs all of
+this; the caller asks only where none stands.
+"""
+
+from __future__ import annotations
+
+import re
+from string import ascii_letters
+
+from .english_words import english_word, verbs_adjectives_adverbs
+from .name_lists import COMMON_WORDS, EPONYMS, name_lists
+
+#: Head nouns of technical terms named after people or qualities: methods, laws,
+#: distributions, quantities, devices of mathematics, statistics, physics and computing.
+HEAD_NOUNS = frozenset("""
+algorithm algorithms allocation amplitude approximation bandit bandits basis bound bounds
+chain chains circuit classifier coefficient conjecture constant correlation criterion curve curves
+dataset datasets decomposition diagram distance distribution distributions divergence effect entropy
+equation equations estimator expansion filter formula function functions gate gates
+hypothesis identity index inequality integral interval kernel law laws lemma loss matrix
+measure method methods metric model models network noise number numbers operator optimizer
+optimiser paradox plot polynomial polynomials prior principle problem process product
+projection projections regression rule sampler sampling scheme series space sphere statistic
+test tests theorem transform transformation walk
+""".split())
+_ARTICLES = frozenset({"the", "a", "an", "this", "these", "those"})
+#: Words between an article and one capitalised word that point at a thing the text
+#: speaks of: `the above Law`, `the following Theorem`, `the famous Bandit problem`.
+_POINTING_WORDS = frozenset({
+    "above", "below", "following", "preceding", "previous", "aforementioned", "famous",
+    "classical", "original", "generalized", "generalised", "weak", "strong", "celebrated",
+})
+#: One word right after a span (one blank; lower case, or capitalised in a title), and
+#: one more after it.
+_NEXT_WORD = re.compile(r"[ ]([A-Za-z][a-z]+)(?:[ ]([a-z]+))?")
+#: What may stand before a word read as the word before a span (`super-Bayesian`).
+_WORD_OPENERS = " \t\n(*_\"'-"
+#: A capital article before acronyms (`An ANN`, `A CNN`): no name.
+_ARTICLE_AND_ACRONYMS = re.compile(r"An?(?:[ ][A-Z]{2,4})+")
+#: One word in capitals, short as an acronym is (`ANN`, `MAE`, `DAN`).
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+#: So many lower-case words on its line make a line written in lower case.
+_LOWER_LINE_WORDS = 4
+_LOWER_WORDS = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
+#: Characters read either side of a span for its sentence's language.
+_REACH = 160
+#: So many lower-case words of three letters or more make a sentence whose language can
+#: be told; under this share of them English, it is in another language.
+_FOREIGN_MIN_WORDS = 6
+_ENGLISH_SHARE = 0.4
+#: Any of these makes a line English at once, without counting its words.
+_ENGLISH_MARKS = (" the ", " and ", " of ", " to ", " is ", " with ")
+
+
+def _word_before(text: str, at: int) -> str:
+    """The ASCII word that ends one blank before `at` (lower case), or ''."""
+    if text[at - 1:at] != " ":
+        return ""
+    head = text[max(0, at - 41):at - 1]
+    rest = head.rstrip(ascii_letters)
+    if rest == head or rest and rest[-1] not in _WORD_OPENERS or (
+            not rest and at - 41 > 0):
+        return ""
+    return head[len(rest):].lower()
+
+
+def _head_noun_after(text: str, end: int) -> bool:
+    """`Poisson distribution`, `Gross domestic product`: a head noun right after, or an
+    adjective and then a head noun."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    first, second = after.group(1).lower(), after.group(2)
+    return first in HEAD_NOUNS or bool(
+        second and second in HEAD_NOUNS and first in verbs_adjectives_adverbs())
+
+
+def _term_inside(words: list[str]) -> bool:
+    """A capitalised head noun or eponym after the first word, and no given name opening
+    the run: `Markov Chain`, `Latent Dirichlet`, not `Jude Law` or `Thomas Bayes`."""
+    if len(words) < 2:
+        return False
+    for word in words[1:]:
+        key = word.lower()
+        if key in HEAD_NOUNS or key in EPONYMS:
+            break
+    else:
+        return False
+    first = words[0].lower()
+    return first in EPONYMS or name_lists().kinds.get(first, "") not in ("G", "N")
+
+
+def _acronym_in_lower_case(text: str, start: int, end: int) -> bool:
+    """`how ANN works`: one short word in capitals on a line written in lower case is an
+    acronym; a record or a note in capitals writes its names so, a sentence does not."""
+    if not _ACRONYM.fullmatch(text, start, end):
+        return False
+    left = max(text.rfind("\n", max(0, start - _REACH), start) + 1, start - _REACH)
+    right = text.find("\n", end, end + _REACH)
+    right = min(len(text), end + _REACH) if right < 0 else right
+    return len(_LOWER_WORDS.findall(text, left, right)) >= _LOWER_LINE_WORDS
+
+
+def _foreign_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the words around the span are mostly no English."""
+    low, high = max(0, start - _REACH), min(len(text), end + _REACH)
+    left = max(text.rfind("\n", low, start) + 1, low)
+    right = text.find("\n", end, high)
+    right = high if right < 0 else right
+    window = text[left:right]
+    if any(mark in window for mark in _ENGLISH_MARKS):
+        return False
+    words = _LOWER_WORDS.findall(window)
+    if len(words) < _FOREIGN_MIN_WORDS:
+        return False
+    english = sum(english_word(w, COMMON_WORDS) for w in words)
+    return english < _ENGLISH_SHARE * len(words)
+
+
+def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
+    """Whether the capitalised words at text[start:end] name a thing, not a person, by
+    the words around them (see the module docstring). A name mentioned `again` (one word
+    of a person found elsewhere in the text) keeps an article: `the Garcias`."""
+    words = text[start:end].replace(",", " ").split()
+    if not words:
+        return False
+    if _head_noun_after(text, end) or _term_inside(words) or (
+            _ARTICLE_AND_ACRONYMS.fullmatch(text, start, end)) or (
+            _acronym_in_lower_case(text, start, end)):
+        return True
+    word = _word_before(text, start)
+    if word and (word in EPONYMS or len(words) == 1 and not again and (
+            word in _ARTICLES or word in _POINTING_WORDS and _word_before(
+                text, start - len(word) - 1) in _ARTICLES)):
+        return True  # `Bayesian Bandit`, `the Law`, `the above Law`
+    return _foreign_sentence(text, start, end)

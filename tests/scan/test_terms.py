@@ -1,0 +1,86 @@
+"""Capitalised words that name a method, a law or a word of another language stay quiet;
+people's names in the same shapes are still found (terms.py, loose_names.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai import scan_text
+from jupyter_safeai.scan.terms import names_a_thing
+
+
+def persons(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    # a head noun right after (or an adjective and a head noun)
+    "Counts per hour, see notes for: Poisson distribution of arrivals.",
+    "Figures per country, see notes for:  Gross domestic product, in dollars",
+    "Smoothing is done with a filter; thanks to Kalman filter tricks it is fast.",
+    # a capitalised head noun inside a run that no given name opens
+    "The sampler we use is called *Markov Chain Monte Carlo* (MCMC), explained later.",
+    "We can set up a Bayesian Bandit algorithm on top of smaller ones.",
+    # an article (and a pointing word) before one word; its other mentions go with it
+    "The Law says that the running mean converges to the expected value.",
+    "If the above Law is a surprise, a plot helps. This Law holds for most samplers.",
+    "Topics come from Latent Dirichlet Allocation, fitted on the reviews.",
+    "An ANN is a stack of layers. Each ANN learns its weights.",
+    # one short word in capitals on a line in lower case: an acronym
+    "Here we see for ourselves how ANN works on a small example.",
+    # prose in another language
+    "Jika Anda ingin menjalankan sel ini, tekan tombol di atas lalu tunggu hasilnya.",
+    "Kemudian Anda bisa membuka berkas baru dan menulis kode sendiri di sana.",
+])
+def test_terms_and_foreign_words_are_no_persons(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Dr. Gauss saw the patient this morning.", "Gauss"),
+    ("patient Markov, 54, was admitted overnight.", "Markov"),
+    ("Mrs Wilson was discharged home with her daughter.", "Wilson"),
+    ("Mr. Bayes signed the consent form.", "Bayes"),
+    ("Ms Hill checked out at noon.", "Hill"),
+    ("Pt Kaplan, 71 yo, denies chest pain.", "Kaplan"),
+])
+def test_eponym_surnames_after_a_title_are_names(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Jude Law said he would come by after the scan.", "Jude Law"),
+    ("Maria Lopez was seen in clinic; her Poisson regression study visit is next week.",
+     "Maria Lopez"),
+    ("Anda Popescu was admitted on Monday with a fever.", "Anda Popescu"),
+    ("We visited the elderly Garcia at home; Garcia said the pain was better.", "Garcia"),
+    ("Ana Nguyen was admitted today. The Nguyen family asked about visiting.", "Nguyen"),
+    ("Spoke with daughter ANN about the discharge plan today.", "ANN"),
+    ("She said that Travis told the nurse he was fine.", "Travis"),
+    ("PATIENT: ANN SMITH\nBP 120/80", "ANN SMITH"),
+])
+def test_names_beside_terms_are_still_found(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(("text", "quiet"), [
+    ("Dr. Cox's method is used for the hazards.", "Cox"),
+    ("every patient Wilson disease staging", "Wilson"),
+])
+def test_a_term_after_a_title_word_stays_a_term(text: str, quiet: str) -> None:
+    assert quiet not in persons(text)
+
+
+@pytest.mark.parametrize(("text", "word", "thing"), [
+    ("a Poisson distribution here", "Poisson", True),
+    ("we load Iris dataset first", "Iris", True),
+    ("drawn in Robinson projection", "Robinson", True),
+    ("the Law says so", "Law", True),
+    ("then Ana said so", "Ana", False),
+    ("we met Ana Ruiz today", "Ana Ruiz", False),
+    ("as Markov Chain shows", "Markov Chain", True),
+    ("as Jude Law shows", "Jude Law", False),
+])
+def test_names_a_thing_reads_the_words_around(text: str, word: str, thing: bool) -> None:
+    start = text.index(word)
+    assert names_a_thing(text, start, start + len(word)) is thing
