@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from contextlib import closing
 
 import pytest
 import tornado.httpserver
+from hypothesis import settings
 
 pytest_plugins = ("pytest_jupyter.jupyter_server",)
+
+# CI runs the property tests on a fixed sequence of examples, so a red run can be
+# reproduced and a green one is not luck; at a desk they keep exploring new examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 
 @pytest.fixture
