@@ -20,17 +20,22 @@ import regex
 from .finding import Finding
 from .recognizer import trie
 
-_FACILITY_WORDS = (
-    r"Hospital|Hospitals|Clinic|Clinics|Medical[ ]Center|Medical[ ]Centre|Health[ ]Center|"
-    r"Health[ ]System|Medical[ ]Group|Infirmary|Sanatorium|"
-    r"Hospice|Nursing[ ]Home|Rehabilitation[ ]Center|Rehab[ ]Center|Surgery[ ]Center|"
-    r"Surgical[ ]Center|Cancer[ ]Center|Cancer[ ]Institute|"
-    r"Family[ ]Practice|Medical[ ]Practice|Urgent[ ]Care|Medical[ ]Associates|"
-    r"Medical[ ]Clinic|Specialty[ ]Clinic|"
-    r"Med\.?[ ](?:Center|Centre|Ctr|Cntr)|Medical[ ](?:Ctr|Cntr)|Hosp\b\.?|"
-    r"Health[ ]?[Cc]are|Health[ ]?Centre|HealthCenter|Rehab|Rehabilitation|"
-    r"Senior[ ]Center|Care[ ]Center|General"
+#: Facility words and phrases as written, each a literal: the one list that the pattern
+#: and the anchors of its windowed search (`_FACILITY_WORD`) are both made from.
+FACILITY_WORDS = (
+    "Hospital", "Hospitals", "Clinic", "Clinics", "Medical Center", "Medical Centre",
+    "Health Center", "Health System", "Medical Group", "Infirmary", "Sanatorium", "Hospice",
+    "Nursing Home", "Rehabilitation Center", "Rehab Center", "Surgery Center",
+    "Surgical Center", "Cancer Center", "Cancer Institute", "Family Practice",
+    "Medical Practice", "Urgent Care", "Medical Associates", "Medical Clinic",
+    "Specialty Clinic", *(f"Med{dot} {centre}" for dot in ("", ".")
+                          for centre in ("Center", "Centre", "Ctr", "Cntr")),
+    "Medical Ctr", "Medical Cntr", "Hosp", "Hosp.", "Health Care", "Health care",
+    "HealthCare", "Healthcare", "Health Centre", "HealthCentre", "HealthCenter", "Rehab",
+    "Rehabilitation", "Senior Center", "Care Center", "General",
 )
+_FACILITY_WORDS = "|".join(regex.escape(word).replace(r"\ ", "[ ]")
+                           for word in sorted(FACILITY_WORDS, key=len, reverse=True))
 # One to four proper words (`St. Luke's`, `Cleveland`, `UCLA`, `Mass General`), then a
 # facility word; `Mt. Sinai`, `Mount Sinai` alone.
 _FACILITY = regex.compile(
@@ -110,12 +115,10 @@ def _care_unit(word: str) -> bool:
 
 
 _REACH = 160  # characters: longer than any `_FACILITY` match
-# Some word every `_FACILITY` match holds: one regex pass, which skips in C to the
-# capitals these start with (a substring check per word costs a pass each).
-_FACILITY_WORD = re.compile(trie((
-    "Hospital", "Clinic", "Medical", "Health", "Infirmary", "Sanatorium", "Hospice", "Home",
-    "Practice", "Care", "Sinai", "Center", "Centre", "Institute", "Med ", "Med.", "Hosp",
-    "Rehab", "General")))
+# A word every `_FACILITY` match holds (its facility phrase's last word, or `Sinai`): one
+# regex pass, which skips in C to the capitals these start with (a substring check per
+# word costs a pass each).
+_FACILITY_WORD = re.compile(trie({*(word.split()[-1] for word in FACILITY_WORDS), "Sinai"}))
 
 
 class FacilityRecognizer:
