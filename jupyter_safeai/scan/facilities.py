@@ -295,12 +295,14 @@ def _is_state_or_country(words: str) -> bool:
 # no name; a town GeoNames knows is), by a saint, or by the cue before it.
 _CASELESS_FACILITY_WORDS = tuple(sorted(
     {word.lower() for word in FACILITY_WORDS} - {"general", "health care", "healthcare"}
-    | {"rehab facility", "rehab hospital"}, key=len, reverse=True))
+    | {"rehab facility", "rehab hospital", "memorial", "campus", "pavilion", "building"},
+    key=len, reverse=True))
 #: Facility words after which a word no English word is names the place (`KIMBROUGH
 #: REHAB`); before the others (`COUMADIN CLINIC`) it may name a kind of care.
 _PLACE_FACILITY_WORDS = frozenset(
     {"rehab", "rehabilitation", "rehab center", "rehabilitation center", "rehab facility",
-     "rehab hospital", "nursing home", "hospice", "infirmary", "sanatorium"})
+     "rehab hospital", "nursing home", "hospice", "infirmary", "sanatorium", "campus",
+     "pavilion"})
 #: Facility words after which a cue (`to`, `from`, `at`, `in`) makes any words a name:
 #: `TRANSFERRED FROM MEMORIAL HOSPITAL` (`to cardiac rehab` is a kind of care).
 _STRONG_FACILITY_WORDS = frozenset(
@@ -401,7 +403,8 @@ def _saints(text: str, lowered: str) -> Iterator[Finding]:
 # `sent to GH`, `SEEN BY GBMC NURSE`, `followed at gh`: a hospital's initials (ending in
 # H, MC or HC, as MGH, BIDMC) after a preposition of place, in a note about a patient.
 _INITIALS_AFTER_CUE = re.compile(
-    r"(?<![A-Za-z0-9])(?:(?:to|from|at|in|TO|FROM|AT|IN)[ ](?P<initials>[A-Z]{0,2}H)"
+    r"(?<![A-Za-z0-9])(?:(?:to|from|at|in|TO|FROM|AT|IN)[ ](?:the[ ]|THE[ ])?"
+    r"(?P<initials>[A-Z]{0,2}H)"
     r"|(?:to|from|at|in|by|the|TO|FROM|AT|IN|BY|THE)[ ](?P<centre>[A-Z]{1,3}(?:MC|HC))"
     r"|(?:to|from|at)[ ](?P<lower>[a-z]{0,2}h|[a-z]{1,3}(?:mc|hc)))(?![A-Za-z0-9])")
 #: Initials ending so that are a finding or a hormone, not a hospital.
@@ -427,7 +430,7 @@ def _hospital_initials(text: str) -> Iterator[Finding]:
 # `transfer to quartermain 2`, `admitted to MICU from Quartermain 3`: a building and its
 # floor after a move, when the building's name is no word (`transfer to floor 5` is not).
 _BUILDING = re.compile(
-    r"(?<![a-z])(?:to|from|transfer)[ ](?P<name>[a-z][a-z-]{5,})[ ]\d{1,2}(?![0-9:.,]\d)")
+    r"(?<![a-z])(?:to|from|transfer)[ ](?P<name>[a-z][a-z-]{5,})[ ]+\d{1,2}(?![0-9:.,]\d)")
 _MOVES = re.compile(r"transf|admit|adm\b|sent|moved|return|arriv|went|go\b|back")
 _WARDS = frozenset("stepdown step-down tele vicu cvicu tsicu floor ward pod bay".split())
 

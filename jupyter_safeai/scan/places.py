@@ -350,10 +350,11 @@ class PlaceRecognizer:
             city = _CITY_AT_START.match(text, cue.end())
             if city:
                 spans.append(city.span())
-        spans.extend(_known_towns_about_a_person(text, lowered))
-        for start, end in spans:
-            if text[start:end].split()[0] not in _NOT_CITY and not _is_region(
-                    text[start:end]) and not credit_line(text, start):
+        known = list(_known_towns_about_a_person(text, lowered))
+        for start, end in spans + known:
+            known_town = (start, end) in known  # GeoNames' `New York City` is one
+            if (known_town or text[start:end].split()[0] not in _NOT_CITY) and not (
+                    _is_region(text[start:end])) and not credit_line(text, start):
                 yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
 
 
@@ -377,6 +378,21 @@ _KIN = re.compile(
     r"resides|visited|visiting|called|he|she|i|i'm)\b", re.IGNORECASE)
 
 
+_WORD_BEFORE = regex.compile(r"(?:Dr\.|\p{Lu}\p{Ll}+)[ ]$")
+
+
+def _after_a_name_or_facility(text: str, start: int, word: str) -> bool:
+    """`Dr. Emily Carter in Los Angeles`, `UCSF Hospital in San Francisco`: the capitalised
+    word before the preposition ends a person's name or a facility's, not a title."""
+    from .facilities import FACILITY_WORDS
+
+    if any(phrase.split()[-1] == word for phrase in FACILITY_WORDS):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return bool(before) and (before.group().strip() == "Dr." or _listed_name(
+        before.group().strip()) and len(before.group().strip()) > 2)
+
+
 def _english() -> frozenset[str]:
     from .facilities import english_lexicon
 
@@ -390,12 +406,19 @@ def _listed_name(word: str) -> bool:
     return name_lists().kinds.get(word.casefold(), "") in ("G", "S", "N")
 
 
-#: A relative or a residence right before the preposition: `son in SCRANTON`, `lives
-#: in baltimore` (a town that is also an English word counts only there).
+#: A relative right before `from`, or a residence before `in`: `son from SCRANTON`,
+#: `lives in baltimore` (a town that is also an English word counts only there; `son in
+#: law` or `wife in bay 4` are no towns).
 _KIN_RIGHT_BEFORE = re.compile(
-    r"(?:son|daughter|wife|husband|mother|father|brother|sister|nephew|niece|cousin|aunt|"
-    r"uncle|friend|family|spouse|dtr|lives|lived|living|resides|residing|moved)(?:'s)?"
-    r"(?:[ ](?:who|that)[ ](?:lives|lived|resides))?(?:[ ]nearby)?[ ]$")
+    r"(?:(?:son|daughter|wife|husband|mother|father|brother|sister|nephew|niece|cousin|aunt|"
+    r"uncle|friend|family|spouse|dtr)(?:'s)?[ ](?=from)|(?:lives|lived|living|resides|"
+    r"residing|moved)(?:[ ]nearby)?[ ](?=in|near|to))")
+
+
+def _kin_right_before(lowered: str, at: int) -> bool:
+    """Whether `_KIN_RIGHT_BEFORE` ends right at `at` (the preposition's start)."""
+    return any(kin.end() == at for kin in _KIN_RIGHT_BEFORE.finditer(
+        lowered, max(0, at - 30), at + 4))
 
 
 #: Devices named after people that GeoNames also knows as towns (`urine from foley`).
@@ -426,7 +449,8 @@ def _known_towns_about_a_person(text: str, lowered: str) -> Iterator[tuple[int, 
         title = _TITLE_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
         if title and not _listed_name(title.group().strip()) and not (
                 match.group().startswith(("of", "from"))
-                and title.group().strip().lower() not in _english()):
+                and title.group().strip().lower() not in _english()) and not (
+                    _after_a_name_or_facility(text, title.start(), title.group().strip())):
             continue  # `Murder in Greenwich`, `Sleepless in Seattle`: a title; not
             # `the patient Maria from Leeds`
         words = match.group(1).split(" ")
@@ -473,8 +497,8 @@ def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
             name = " ".join(words[:count])
             if is_place_name(name):
                 title = name.title()
-                if (count > 1 or name not in english_lexicon() or _KIN_RIGHT_BEFORE.search(
-                        lowered, max(0, match.start() - 30), match.start())) and not (
+                if (count > 1 or name not in english_lexicon()
+                        or _kin_right_before(lowered, match.start())) and not (
                         title in _CALENDAR_WORDS or _is_region(title)
                         or title in country_names() or name in _DEVICES) and _KIN.search(
                             text, *_line_window(text, match.start(), match.end())):

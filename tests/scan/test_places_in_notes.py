@@ -32,8 +32,10 @@ def scanned_places(text: str) -> set[str]:
     ("HX: FOUND DOWN AT HOME, TAKEN TO ST AGNES HOSPITAL, INTUBATED", "ST AGNES HOSPITAL"),
     # a cue before `hospital` makes any words its name
     ("PT TRANSFERRED FROM MERCY HOSPITAL FOR CATH", "MERCY HOSPITAL"),
-    # a town GeoNames knows before `rehab`
+    # a town GeoNames knows before `rehab`, `memorial`; a name no word is before `campus`
     ("awaiting bed at cleveland rehab, pt aware", "cleveland rehab"),
+    ("PT ADMITTED TO ANNAPOLIS MEMORIAL WITH SOB", "ANNAPOLIS MEMORIAL"),
+    ("PT WAS SENT TO THE WESTERLUND CAMPUS FOR MRI", "WESTERLUND CAMPUS"),
 ])
 def test_facilities_in_notes_without_case(text: str, place: str) -> None:
     assert place in places(text)
@@ -72,6 +74,7 @@ def test_sinus_tachycardia_is_no_saint(text: str) -> None:
     ("Pt was sent to BWH ED for eval; pt a 60 yo male", "BWH"),
     ("73 yo f. Transferred from UMMC after a fall.", "UMMC"),
     ("64 yo m followed at mgh for chf, lives alone", "mgh"),
+    ("72 YO MALE RECENTLY ADMITTED TO THE UCH FOR CHF", "UCH"),
 ])
 def test_hospital_initials_after_a_preposition(text: str, place: str) -> None:
     assert place in places(text)
@@ -137,10 +140,16 @@ def test_what_at_names_that_is_no_place(text: str) -> None:
     ("Frank, 70, residing in Bakersfield, last admitted in May.", "Bakersfield"),
     ("Pt lives in the Bronx with her daughter.", "Bronx"),
     ("Pt stable. Social: daughter from Modesto called, updated on plan.", "Modesto"),
-    ("PT STABLE. SOCIAL: PT'S SON IN SCRANTON AWARE OF PLAN", "SCRANTON"),
+    ("PT STABLE. SOCIAL: PT'S SON FROM SCRANTON CALLED, AWARE OF PLAN", "SCRANTON"),
+    ("pt stable. he lives in scranton with his wife", "scranton"),
     ("pt stable. social: she lives with husband in towson, 2 grown children", "towson"),
     ("Nephew, Raul Ibarra of Fresno, visited the pt today.", "Fresno"),
     ("Dosing for a patient like Ana K. from Tulsa, seen in clinic on 2/2/2022?", "Tulsa"),
+    # a capitalised word before the preposition that ends a name or a facility's name
+    ("A 50-year-old seen by Dr. Maria Lopez in San Antonio on May 3?", "San Antonio"),
+    ("Pt seen at Mercy Hospital in Des Moines last week.", "Des Moines"),
+    # `New` starts GeoNames' whole name
+    ("Pt, 44, from New Orleans, seen on 1/2/2023?", "New Orleans"),
 ])
 def test_towns_after_a_cue_of_residence_or_movement(text: str, place: str) -> None:
     assert place in places(text)
@@ -153,6 +162,7 @@ def test_towns_after_a_cue_of_residence_or_movement(text: str, place: str) -> No
     "urine clear from foley; she is resting. pt in bath at 10.",
     "pt was sent home in march; she will call. back in reading room.",
     "wife: numbers in Green chart. pt visited by family.",
+    "pt stable; son in law at bedside, wife in bay 4",
 ])
 def test_words_that_geonames_also_knows_stay_quiet(text: str) -> None:
     assert places(text) == set()
