@@ -121,11 +121,6 @@ def _care_unit(word: str) -> bool:
     return key in _CARE_UNITS or key.endswith(_DEPARTMENT_ENDINGS)
 
 
-#: Lower-case words one of which any note place (`_places_in_notes`) holds.
-_CUE_OR_FACILITY_LOWER = re.compile(
-    r"hosp|rehab|medical|med c|clinic|infirm|nursing|sanator|hospice|health|st\.? |saint|"
-    r"mount|mt\.? |transfer|admit|adm |sent |to |from |at |in ")
-
 _REACH = 160  # characters: longer than any `_FACILITY` match
 # A word every `_FACILITY` match holds (its facility phrase's last word, or `Sinai`): one
 # regex pass, which skips in C to the capitals these start with (a substring check per
@@ -150,8 +145,7 @@ class FacilityRecognizer:
                     continue
                 yield Finding(match.start(), match.end(), "LOCATION", "phi", 0.8, self.name)
         yield from _places_of_care(text)
-        if _CUE_OR_FACILITY_LOWER.search(text.lower()):
-            yield from _places_in_notes(text, text.lower())
+        yield from _places_in_notes(text, text.lower())
 
 
 def _facility_matches(text: str) -> Iterator[regex.Match[str]]:
@@ -199,8 +193,8 @@ def _places_of_care(text: str) -> Iterator[Finding]:
             continue
         if not by_verb:
             lowered = text.lower() if lowered is None else lowered
-            if not _about_a_patient_near(text, cue.start(), match.end(), lowered) or not (
-                    _names_a_place(words, text, match.end())):
+            if not _names_a_place(words, text, match.end()) or not (
+                    _about_a_patient_near(text, cue.start(), match.end(), lowered)):
                 continue
         yield Finding(match.start("place"), match.end(), "LOCATION", "phi", 0.75,
                       FacilityRecognizer.name)
@@ -266,21 +260,23 @@ def _names_a_place(words: list[str], text: str, end: int) -> bool:
 
 _CALENDAR_WORDS = frozenset(name.casefold() for name in (
     *calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name))
-# `our Houston clinic`, `the San Francisco office`: a town's name before a place noun.
+# `our Houston clinic`, `the San Francisco office`: a town's name before a place noun,
+# read back from each place noun (found in one `re` pass led by its blank).
+_PLACE_NOUN = re.compile(r"[ ](?:clinic|office|hospital|practice|location|site|branch|campus)"
+                         r"(?![A-Za-z])")
 _TOWN_BEFORE_PLACE_NOUN = regex.compile(
-    r"\b(?:our|the|your)[ ](?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2})[ ]"
-    r"(?:clinic|office|hospital|practice|location|site|branch|campus)(?![\p{L}])")
+    r"\b(?:our|the|your)[ ](?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2})$")
 
 
 def _places_before_a_place_noun(text: str) -> Iterator[Finding]:
     from .geography import is_place_name
 
-    if " our " in text or " the " in text or " your " in text:
-        for match in _TOWN_BEFORE_PLACE_NOUN.finditer(text):
-            if is_place_name(match.group("place")) and not _is_state_or_country(
-                    match.group("place")):
-                yield Finding(match.start("place"), match.end(), "LOCATION", "phi", 0.75,
-                              FacilityRecognizer.name)
+    for noun in _PLACE_NOUN.finditer(text):
+        match = _TOWN_BEFORE_PLACE_NOUN.search(text, max(0, noun.start() - 50), noun.start())
+        if match and is_place_name(match.group("place")) and not _is_state_or_country(
+                match.group("place")):
+            yield Finding(match.start("place"), noun.end(), "LOCATION", "phi", 0.75,
+                          FacilityRecognizer.name)
 
 
 def _is_state_or_country(words: str) -> bool:
@@ -308,9 +304,9 @@ _PLACE_FACILITY_WORDS = frozenset(
 _STRONG_FACILITY_WORDS = frozenset(
     {"hospital", "hosp", "hosp.", "medical center", "medical centre", "med center",
      "med ctr", "med. center", "medical ctr", "infirmary"})
+# A facility word after a blank (its name stands before it): led by the blank, a literal.
 _CASELESS_FACILITY = re.compile(
-    r"(?<![a-z0-9])(?:" + "|".join(re.escape(word) for word in _CASELESS_FACILITY_WORDS)
-    + r")(?![a-z0-9])")
+    r"[ ](?P<word>" + trie(_CASELESS_FACILITY_WORDS) + r")(?![a-z0-9])")
 #: The words a place's name may hold in a note: letters, then `'`, `-`, `.` inside.
 _NOTE_WORD = re.compile(r"[a-z][a-z'’.-]*[a-z.]|[a-z]")
 #: Words before a facility word that make it no name (a kind of care, an adjective).
@@ -383,9 +379,11 @@ def _places_in_notes(text: str, lowered: str) -> Iterator[Finding]:
 
 # `transfer to St. Mary's`, `TO GO TO ST. MARY ON TUESDAY`: a saint's name after a
 # preposition of place is a hospital, church or town.
+# Each led by a blank, a literal the engine skips to (a look-behind first costs a try at
+# every character).
 _SAINT_AFTER_CUE = re.compile(
-    r"(?<![a-z])(?:to|from|at|in)[ ](?P<place>(?:st\.?|saint)[ ](?P<name>[a-z]{3,})"
-    r"(?:['’]s)?)(?![a-z])")
+    r"[ ](?:to|from|at|in)[ ](?P<place>(?:st\.?|saint)[ ](?P<name>[a-z]{3,})(?:['’]s)?)"
+    r"(?![a-z])")
 
 
 def _saints(text: str, lowered: str) -> Iterator[Finding]:
@@ -403,8 +401,7 @@ def _saints(text: str, lowered: str) -> Iterator[Finding]:
 # `sent to GH`, `SEEN BY GBMC NURSE`, `followed at gh`: a hospital's initials (ending in
 # H, MC or HC, as MGH, BIDMC) after a preposition of place, in a note about a patient.
 _INITIALS_AFTER_CUE = re.compile(
-    r"(?<![A-Za-z0-9])(?:(?:to|from|at|in|TO|FROM|AT|IN)[ ](?:the[ ]|THE[ ])?"
-    r"(?P<initials>[A-Z]{0,2}H)"
+    r"[ ](?:(?:to|from|at|in|TO|FROM|AT|IN)[ ](?:the[ ]|THE[ ])?(?P<initials>[A-Z]{0,2}H)"
     r"|(?:to|from|at|in|by|the|TO|FROM|AT|IN|BY|THE)[ ](?P<centre>[A-Z]{1,3}(?:MC|HC))"
     r"|(?:to|from|at)[ ](?P<lower>[a-z]{0,2}h|[a-z]{1,3}(?:mc|hc)))(?![A-Za-z0-9])")
 #: Initials ending so that are a finding or a hormone, not a hospital.
@@ -430,7 +427,7 @@ def _hospital_initials(text: str) -> Iterator[Finding]:
 # `transfer to quartermain 2`, `admitted to MICU from Quartermain 3`: a building and its
 # floor after a move, when the building's name is no word (`transfer to floor 5` is not).
 _BUILDING = re.compile(
-    r"(?<![a-z])(?:to|from|transfer)[ ](?P<name>[a-z][a-z-]{5,})[ ]+\d{1,2}(?![0-9:.,]\d)")
+    r"[ ](?:to|from|transfer)[ ](?P<name>[a-z][a-z-]{5,})[ ]+\d{1,2}(?![0-9:.,]\d)")
 _MOVES = re.compile(r"transf|admit|adm\b|sent|moved|return|arriv|went|go\b|back")
 _WARDS = frozenset("stepdown step-down tele vicu cvicu tsicu floor ward pod bay".split())
 
@@ -450,16 +447,17 @@ def _caseless_facilities(text: str, lowered: str) -> Iterator[Finding]:
     MEMORIAL HOSPITAL`: a facility word in a note without case, after a name."""
     from .geography import is_place_name
 
-    for match in _CASELESS_FACILITY.finditer(lowered):
-        line_start = max(lowered.rfind("\n", 0, match.start()) + 1, match.start() - 60)
-        if not _uninformative_case(text[line_start:match.end()]):
+    for blank in _CASELESS_FACILITY.finditer(lowered):
+        start, end, facility_word = blank.start("word"), blank.end("word"), blank.group("word")
+        line_start = max(lowered.rfind("\n", 0, start) + 1, start - 60)
+        if not _uninformative_case(text[line_start:end]):
             continue
-        after = lowered[match.end():match.end() + 12].split()
+        after = lowered[end:end + 12].split()
         if after and after[0].strip(".,;:") in _STAY_WORDS:
             continue
-        words = list(_NOTE_WORD.finditer(lowered, line_start, match.start()))
+        words = list(_NOTE_WORD.finditer(lowered, line_start, start))
         head: list[re.Match[str]] = []
-        position = match.start()
+        position = start
         for word in reversed(words):
             if word.end() != position - 1 or lowered[word.end()] != " ":
                 break
@@ -473,11 +471,11 @@ def _caseless_facilities(text: str, lowered: str) -> Iterator[Finding]:
             continue
         keys = [word.group() for word in head]
         saint = keys[0] in _SAINTS and len(keys) > 1
-        cue = (match.group() in _STRONG_FACILITY_WORDS
+        cue = (facility_word in _STRONG_FACILITY_WORDS
                and _CUE_BEFORE.search(lowered, max(0, head[0].start() - 12), head[0].start()))
         named = any(_name_like(key) for key in keys) and (
-            match.group() in _PLACE_FACILITY_WORDS or match.group() in _STRONG_FACILITY_WORDS
+            facility_word in _PLACE_FACILITY_WORDS or facility_word in _STRONG_FACILITY_WORDS
             or any(is_place_name(key) for key in keys))
         if saint or cue or named:
-            yield Finding(head[0].start(), match.end(), "LOCATION", "phi", 0.75,
+            yield Finding(head[0].start(), end, "LOCATION", "phi", 0.75,
                           FacilityRecognizer.name)

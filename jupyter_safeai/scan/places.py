@@ -365,8 +365,10 @@ _PLACE_AFTER_PREPOSITION = regex.compile(
     r"\b(?:from|in|near|to|at|of)[ ]"
     r"(\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ ]\p{Lu}[\p{Ll}\p{M}'’-]+){0,2})")
 # The same in a note without case: `son in PIKESVILLE`, `lives nearby in rockport`.
+# Led by a blank, a literal the engine skips to (a look-behind first costs a try at every
+# character).
 _PLACE_AFTER_PREPOSITION_CASELESS = re.compile(
-    r"(?<![a-z])(?:from|in|near|to|at|of)[ ]([a-z][a-z'-]{3,}(?:[ ][a-z][a-z'-]+){0,2})")
+    r"[ ](?:from|in|near|to|at|of)[ ]([a-z][a-z'-]{3,}(?:[ ][a-z][a-z'-]+){0,2})")
 _TITLE_WORD_BEFORE = regex.compile(r"(?<!(?:[.!?][ ]|\n|^))\p{Lu}\p{Ll}+[ ]$")
 #: Month and weekday names, some of which are also towns (`March`, `Sunday`).
 _CALENDAR_WORDS = frozenset(
@@ -439,28 +441,40 @@ def _about_a_person_near(text: str, start: int, end: int, lowered: str) -> bool:
     return about_a_patient(text, start, end, lowered) or bool(_KIN.search(text, start, end))
 
 
+def _in_a_title(text: str, match: regex.Match[str]) -> bool:
+    """`Murder in Greenwich`, `Sleepless in Seattle`: a capitalised word before the
+    preposition makes a title; not a person's name (`the patient Maria from Leeds`,
+    `Neil Meitz of Towson`, `Dr. Emily Carter in Los Angeles`) nor a facility's."""
+    title = _TITLE_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if not title:
+        return False
+    word = title.group().strip()
+    return not _listed_name(word) and not (
+        match.group().startswith(("of", "from")) and word.lower() not in _english()) and not (
+            _after_a_name_or_facility(text, title.start(), word))
+
+
+#: A blank, then a preposition and a blank before a capital (A-Z or any non-ASCII
+#: character): where `_PLACE_AFTER_PREPOSITION` may match, found in one `re` pass.
+_PREPOSITION_BEFORE_CAPITAL = re.compile(r"[ ](?:from|in|near|to|at|of)[ ][^\x00-@\[-\x7f]")
+
+
 def _known_towns_about_a_person(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     """Towns after a preposition in prose about a person (`patient from Houston`)."""
     if not about_a_patient(text, 0, len(text), lowered):
         return
     from .geography import country_names, is_place_name
 
-    for match in _PLACE_AFTER_PREPOSITION.finditer(text):
-        title = _TITLE_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
-        if title and not _listed_name(title.group().strip()) and not (
-                match.group().startswith(("of", "from"))
-                and title.group().strip().lower() not in _english()) and not (
-                    _after_a_name_or_facility(text, title.start(), title.group().strip())):
-            continue  # `Murder in Greenwich`, `Sleepless in Seattle`: a title; not
-            # `the patient Maria from Leeds`
+    starts = [m.start() + 1 for m in _PREPOSITION_BEFORE_CAPITAL.finditer(text)]
+    for match in matches_at(_PLACE_AFTER_PREPOSITION, text, starts):
         words = match.group(1).split(" ")
         for count in range(len(words), 0, -1):  # the longest known name
             name = " ".join(words[:count])
             if is_place_name(name):
                 if name not in _CALENDAR_WORDS and name not in country_names() and (
-                        not _is_region(name)) and not _word_before_a_noun(
-                            text, name, match.start(1) + len(name)) and _about_a_person_near(
-                            text, match.start(), match.end(), lowered):
+                        not _is_region(name)) and not _in_a_title(text, match) and not (
+                            _word_before_a_noun(text, name, match.start(1) + len(name))) and (
+                                _about_a_person_near(text, match.start(), match.end(), lowered)):
                     yield match.start(1), match.start(1) + len(name)
                 break
     yield from _known_towns_in_notes(text, lowered)
@@ -498,7 +512,7 @@ def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
             if is_place_name(name):
                 title = name.title()
                 if (count > 1 or name not in english_lexicon()
-                        or _kin_right_before(lowered, match.start())) and not (
+                        or _kin_right_before(lowered, match.start() + 1)) and not (
                         title in _CALENDAR_WORDS or _is_region(title)
                         or title in country_names() or name in _DEVICES) and _KIN.search(
                             text, *_line_window(text, match.start(), match.end())):
