@@ -370,7 +370,7 @@ def _uninformative_case(text: str) -> bool:
 def _places_in_notes(text: str, lowered: str) -> Iterator[Finding]:
     """Facilities, saints, hospitals' initials and buildings as notes name them."""
     yield from _caseless_facilities(text, lowered)
-    if "st" in lowered or "saint" in lowered:
+    if " st. " in lowered or " st " in lowered or " saint " in lowered:
         yield from _saints(text, lowered)
     if about_a_patient(text, 0, len(text), lowered):
         yield from _hospital_initials(text)
