@@ -131,6 +131,16 @@ _FACILITY_WORD = re.compile(trie({*(word.split()[-1] for word in FACILITY_WORDS)
 class FacilityRecognizer:
     name = "pattern:facility"
 
+    def load(self) -> None:
+        """Read the lexicon, GeoNames' towns and the name lists once, before the first
+        scan's clock starts (the lexicon takes most of a second)."""
+        from .geography import place_names
+        from .name_lists import name_lists
+
+        english_lexicon()
+        place_names()
+        name_lists().kinds  # noqa: B018 - worked out once, here
+
     def find(self, text: str) -> Iterator[Finding]:
         if _FACILITY_WORD.search(text):
             for match in _facility_matches(text):

@@ -292,6 +292,15 @@ class PlaceRecognizer:
     name = "pattern:place"
     entities = ("STREET_ADDRESS", "ZIP_CODE", "LOCATION")
 
+    def load(self) -> None:
+        """Read GeoNames' towns and countries and the lexicon once, before the first
+        scan's clock starts."""
+        from .geography import country_names, place_names
+
+        place_names()
+        country_names()
+        _english()
+
     def find(self, text: str) -> Iterator[Finding]:
         lowered = text.lower()
         streets, zips = _number_starts(text)
