@@ -360,7 +360,6 @@ class PlaceRecognizer:
             if city:
                 spans.append(city.span())
         known = list(_known_towns_about_a_person(text, lowered))
-        known.extend(_counties_and_areas(text, lowered))
         for start, end in spans + known:
             known_town = (start, end) in known  # GeoNames' `New York City` is one
             if (known_town or text[start:end].split()[0] not in _NOT_CITY) and not (
@@ -528,27 +527,6 @@ def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
                             text, *_line_window(text, match.start(), match.end())):
                     yield match.start(1), match.start(1) + len(name)
                 break
-
-
-# `Orange County`, `Jefferson Parish`; `the Fells Point area`: a county, or a part of a
-# town, in a sentence about a person (`King County house prices` is a data set's).
-_COUNTY_OR_AREA = regex.compile(
-    r"(?P<place>(?:\p{Lu}\p{Ll}+[ ]){1,3})(?:County|Parish|Borough)(?![\p{L}])"
-    r"|\bthe[ ](?P<area>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2})[ ]"
-    r"(?:area|neighborhood|neighbourhood|district)(?![\p{L}])")
-_COUNTY_OR_AREA_WORDS = ("County", "Parish", "Borough", " area", " neighbo", " district")
-
-
-def _counties_and_areas(text: str, lowered: str) -> Iterator[tuple[int, int]]:
-    if not any(word in text for word in _COUNTY_OR_AREA_WORDS):
-        return
-    for match in _COUNTY_OR_AREA.finditer(text):
-        group = "place" if match.group("place") else "area"
-        words = match.group(group).split()
-        if words[0] in _NOT_CITY or words[0] in _CALENDAR_WORDS or not _about_a_person_near(
-                text, match.start(), match.end(), lowered):
-            continue
-        yield match.start(group), match.end() if group == "place" else match.end(group)
 
 
 def _is_region(words: str) -> bool:

@@ -166,19 +166,3 @@ def test_towns_after_a_cue_of_residence_or_movement(text: str, place: str) -> No
 ])
 def test_words_that_geonames_also_knows_stay_quiet(text: str) -> None:
     assert places(text) == set()
-
-
-@pytest.mark.parametrize(("text", "place"), [
-    ("Pt, a 58 yo woman from Marin County, seen on 4/4 for cough.", "Marin County"),
-    ("He lives in the Hollins Ferry area with his son; pt seen today.", "Hollins Ferry"),
-])
-def test_counties_and_parts_of_town_about_a_person(text: str, place: str) -> None:
-    assert place in places(text)
-
-
-@pytest.mark.parametrize("text", [
-    "We fit the King County house prices data set.",
-    "Results for the Bay Area table are in Section 3.",
-])
-def test_counties_and_areas_of_a_data_set_stay_quiet(text: str) -> None:
-    assert places(text) == set()
