@@ -12,25 +12,35 @@ alone, `admitted to the ICU`, `seen in Cardiology`) are not.
 from __future__ import annotations
 
 import calendar
+import importlib.util
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
 
 import regex
 
 from .finding import Finding
+from .name_context import about_a_patient, sentence_around
+from .nlp import SPACY_MODEL
 from .recognizer import trie
 
-_FACILITY_WORDS = (
-    r"Hospital|Hospitals|Clinic|Clinics|Medical[ ]Center|Medical[ ]Centre|Health[ ]Center|"
-    r"Health[ ]System|Medical[ ]Group|Infirmary|Sanatorium|"
-    r"Hospice|Nursing[ ]Home|Rehabilitation[ ]Center|Rehab[ ]Center|Surgery[ ]Center|"
-    r"Surgical[ ]Center|Cancer[ ]Center|Cancer[ ]Institute|"
-    r"Family[ ]Practice|Medical[ ]Practice|Urgent[ ]Care|Medical[ ]Associates|"
-    r"Medical[ ]Clinic|Specialty[ ]Clinic|"
-    r"Med\.?[ ](?:Center|Centre|Ctr|Cntr)|Medical[ ](?:Ctr|Cntr)|Hosp\b\.?|"
-    r"Health[ ]?[Cc]are|Health[ ]?Centre|HealthCenter|Rehab|Rehabilitation|"
-    r"Senior[ ]Center|Care[ ]Center|General"
+#: Facility words and phrases as written, each a literal: the one list that the pattern
+#: and the anchors of its windowed search (`_FACILITY_WORD`) are both made from.
+FACILITY_WORDS = (
+    "Hospital", "Hospitals", "Clinic", "Clinics", "Medical Center", "Medical Centre",
+    "Health Center", "Health System", "Medical Group", "Infirmary", "Sanatorium", "Hospice",
+    "Nursing Home", "Rehabilitation Center", "Rehab Center", "Surgery Center",
+    "Surgical Center", "Cancer Center", "Cancer Institute", "Family Practice",
+    "Medical Practice", "Urgent Care", "Medical Associates", "Medical Clinic",
+    "Specialty Clinic", *(f"Med{dot} {centre}" for dot in ("", ".")
+                          for centre in ("Center", "Centre", "Ctr", "Cntr")),
+    "Medical Ctr", "Medical Cntr", "Hosp", "Hosp.", "Health Care", "Health care",
+    "HealthCare", "Healthcare", "Health Centre", "HealthCentre", "HealthCenter", "Rehab",
+    "Rehabilitation", "Senior Center", "Care Center", "General",
 )
+_FACILITY_WORDS = "|".join(regex.escape(word).replace(r"\ ", "[ ]")
+                           for word in sorted(FACILITY_WORDS, key=len, reverse=True))
 # One to four proper words (`St. Luke's`, `Cleveland`, `UCLA`, `Mass General`), then a
 # facility word; `Mt. Sinai`, `Mount Sinai` alone.
 _FACILITY = regex.compile(
@@ -69,7 +79,7 @@ _PLACE_AFTER_CARE = regex.compile(
     rf"(?P<place>(?:(?:St\.?|Saint|Mt\.?|Mount)[ ])?{_PROPER}"
     rf"(?:[ ](?:&[ ])?(?:of[ ]|the[ ])?{_PROPER}){{0,3}})"
     r"(?P<noun>[ ](?:clinic|office|hospital|facility|branch|practice|center|centre|"
-    r"campus|ER|ED))?(?![\p{L}\p{N}])(?![ ]?\d)"
+    r"med[ ]center|medical[ ]center|campus|ER|ED))?(?![\p{L}\p{N}])(?![ ]?\d(?!\d?/\d))"
 )
 #: Care verbs and the prepositions after which they name a place of care.
 _CARE_VERBS: dict[str, tuple[str, ...]] = {
@@ -86,6 +96,8 @@ _PREPOSITION = re.compile(r" (at|to|in|from|@) (?=(?:the |our )?[A-Z])")
 #: Wards, units and departments: where in a hospital, not which hospital.
 _CARE_UNITS = frozenset({
     "icu", "ccu", "micu", "sicu", "nicu", "picu", "cvicu", "csru", "pacu", "hdu", "itu",
+    "neuro", "floor", "ct", "mri", "cath", "echo", "scan", "dialysis", "endoscopy", "bb",
+    "tcu", "vicu", "tsicu", "stepdown", "tele", "telemetry", "cmed", "psych",
     "ed", "er", "ew", "or", "ir", "amu", "mau", "sdu", "a&e", "l&d", "snf", "ltac",
     "ltach", "alf", "osh", "va", "vamc", "home", "rehab", "hospice", "hospital", "clinic",
     "emergency", "surgery", "medicine", "triage", "pharmacy", "lab", "laboratory", "ward",
@@ -110,16 +122,24 @@ def _care_unit(word: str) -> bool:
 
 
 _REACH = 160  # characters: longer than any `_FACILITY` match
-# Some word every `_FACILITY` match holds: one regex pass, which skips in C to the
-# capitals these start with (a substring check per word costs a pass each).
-_FACILITY_WORD = re.compile(trie((
-    "Hospital", "Clinic", "Medical", "Health", "Infirmary", "Sanatorium", "Hospice", "Home",
-    "Practice", "Care", "Sinai", "Center", "Centre", "Institute", "Med ", "Med.", "Hosp",
-    "Rehab", "General")))
+# A word every `_FACILITY` match holds (its facility phrase's last word, or `Sinai`): one
+# regex pass, which skips in C to the capitals these start with (a substring check per
+# word costs a pass each).
+_FACILITY_WORD = re.compile(trie({*(word.split()[-1] for word in FACILITY_WORDS), "Sinai"}))
 
 
 class FacilityRecognizer:
     name = "pattern:facility"
+
+    def load(self) -> None:
+        """Read the lexicon, GeoNames' towns and the name lists once, before the first
+        scan's clock starts (the lexicon takes most of a second)."""
+        from .geography import place_names
+        from .name_lists import name_lists
+
+        english_lexicon()
+        place_names()
+        name_lists().kinds  # noqa: B018 - worked out once, here
 
     def find(self, text: str) -> Iterator[Finding]:
         if _FACILITY_WORD.search(text):
@@ -135,6 +155,7 @@ class FacilityRecognizer:
                     continue
                 yield Finding(match.start(), match.end(), "LOCATION", "phi", 0.8, self.name)
         yield from _places_of_care(text)
+        yield from _places_in_notes(text, text.lower())
 
 
 def _facility_matches(text: str) -> Iterator[regex.Match[str]]:
@@ -156,23 +177,315 @@ def _facility_matches(text: str) -> Iterator[regex.Match[str]]:
 
 
 def _places_of_care(text: str) -> Iterator[Finding]:
-    """`admitted to UCSF`, `seen at the Dallas clinic`: the place a care verb names. Not
+    """`admitted to UCSF`, `seen at the Dallas clinic`: the place a care verb names; in a
+    sentence about a patient, what `at` names (`diagnosed by Dr. Lee at Stanford`). Not
     in all-capital text, where nothing tells a name from a word (`ADMITTED TO CCU`)."""
+    lowered = None
     for cue in _PREPOSITION.finditer(text):
         words_before = text[max(0, cue.start() - 16):cue.start()].split()
         verb = words_before[-1].lower().lstrip("(['\"") if words_before else ""
+        if verb in ("him", "her", "them", "pt", "patient") and len(words_before) > 1:
+            verb = words_before[-2].lower()  # `treated him at`
         verb = verb[2:] if verb.startswith("re") and verb[2:] in _CARE_VERBS else verb
-        if cue.group(1) not in _CARE_VERBS.get(verb, ()):
+        by_verb = cue.group(1) in _CARE_VERBS.get(verb, ())
+        moved = cue.group(1) in _MOVE_VERBS.get(verb, ())
+        if not (by_verb or moved or cue.group(1) in ("at", "@")):
             continue
         match = _PLACE_AFTER_CARE.match(text, cue.end())
         if not match or match.group("det") and not match.group("noun"):
             continue  # `admitted to the ICU`
         words = match.group("place").split()
         if _care_unit(words[0]) or all(w.casefold() in _GENERIC or _care_unit(w)
-                                        for w in words):
+                                        for w in words) and not _named_facility(words):
             continue
         around = text[max(0, cue.start() - 40):cue.start()] + text[match.end():match.end() + 40]
         if not any(c.islower() for c in around):
             continue
+        if not by_verb:
+            lowered = text.lower() if lowered is None else lowered
+            if not _names_a_place(words, text, match.end()) or not (
+                    _about_a_patient_near(text, cue.start(), match.end(), lowered)):
+                continue
         yield Finding(match.start("place"), match.end(), "LOCATION", "phi", 0.75,
                       FacilityRecognizer.name)
+    yield from _places_before_a_place_noun(text)
+
+
+#: Verbs of going and bringing, and the prepositions after which they name a place,
+#: when the sentence is about a patient (`came to General Hospital`).
+_MOVE_VERBS: dict[str, tuple[str, ...]] = {
+    "came": ("to",), "went": ("to",), "sent": ("to",), "brought": ("to",),
+    "arrived": ("from", "at"), "visit": ("at", "to"), "transfer": ("to", "from"),
+    "transfered": ("to", "from"), "admit": ("to", "from"), "observed": ("at",),
+    "consulted": ("at",), "presented": ("at",), "presenting": ("at",),
+}
+#: Readings after `at` in a note that are a measure, not a place (`at SBP 90`).
+_MEASURES = frozenset("sbp dbp map hr rr cvp bp pcwp ci svr spo2 fio2 peep am pm noon".split())
+_FACILITY_LAST_WORDS = frozenset(word.split()[-1] for word in FACILITY_WORDS)
+
+
+def _about_a_patient_near(text: str, start: int, end: int, lowered: str) -> bool:
+    """Whether the sentence around text[start:end], with up to 100 characters of its
+    line before it, is about a patient (`by Dr. Robert K. at Stanford`: a title's stop
+    ends a sentence)."""
+    end = sentence_around(text, start, end)[1]
+    start = max(text.rfind("\n", 0, start) + 1, start - 100)
+    return about_a_patient(text, start, end, lowered)
+
+
+def _named_facility(words: list[str]) -> bool:
+    """`General Hospital`, `City Medical Center`: capitalised words that end in a
+    facility word are a facility's name, though each word is generic."""
+    return len(words) >= 2 and words[-1] in _FACILITY_LAST_WORDS and words[-1] != "General" \
+        and all(word[0].isupper() for word in words) and words[0].casefold() not in (
+            "the", "a", "an", "this", "that", "our", "your", "their", "his", "her", "my")
+
+
+def _names_a_place(words: list[str], text: str, end: int) -> bool:
+    """Whether the capitalised words after `at` name a place: a town, a facility, a
+    listed surname (`Stanford`, `Kernan`) or initials (`UCSF`), not an English word or
+    a measure (`at Risk`, `at SBP 90`)."""
+    from .geography import is_place_name
+    from .name_lists import name_lists
+
+    if _named_facility(words) or any(
+            is_place_name(" ".join(words[:count])) and not _is_state_or_country(
+                " ".join(words[:count])) for count in range(len(words), 0, -1)):
+        return True
+    keys = [word.casefold().strip(".").removesuffix("'s").removesuffix("’s") for word in words]
+    if keys[0] in _MEASURES or text[end:end + 2].strip()[:1] in ("<", ">", "="):
+        return False
+    for key, word in zip(keys, words, strict=True):
+        if key in _CALENDAR_WORDS or key in _GENERIC:
+            continue
+        kind = name_lists().kind(key)
+        if word.isupper():  # initials: `UCSF`, or short ones before a name (`MD Anderson`)
+            if key not in english_lexicon() and (len(key) >= 4 or any(
+                    later.istitle() for later in words[words.index(word) + 1:])):
+                return True
+        elif kind in ("G", "S", "N") or is_place_name(key):
+            return True
+    return False
+
+
+_CALENDAR_WORDS = frozenset(name.casefold() for name in (
+    *calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name))
+# `our Houston clinic`, `the San Francisco office`: a town's name before a place noun,
+# read back from each place noun (found in one `re` pass led by its blank).
+_PLACE_NOUN = re.compile(r"[ ](?:clinic|office|hospital|practice|location|site|branch|campus)"
+                         r"(?![A-Za-z])")
+_TOWN_BEFORE_PLACE_NOUN = regex.compile(
+    r"\b(?:our|the|your)[ ](?P<place>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2})$")
+
+
+def _places_before_a_place_noun(text: str) -> Iterator[Finding]:
+    from .geography import is_place_name
+
+    for noun in _PLACE_NOUN.finditer(text):
+        match = _TOWN_BEFORE_PLACE_NOUN.search(text, max(0, noun.start() - 50), noun.start())
+        if match and is_place_name(match.group("place")) and not _is_state_or_country(
+                match.group("place")):
+            yield Finding(match.start("place"), noun.end(), "LOCATION", "phi", 0.75,
+                          FacilityRecognizer.name)
+
+
+def _is_state_or_country(words: str) -> bool:
+    from .places import COUNTRIES, US_STATES
+
+    return words in US_STATES.values() or words in COUNTRIES
+
+
+# Notes written all in capitals or all in lower case (`TRANSFERRED FROM CALVERT HOSPITAL`,
+# `awaiting rehab at kimbrough rehab`, `transfer to quartermain 2`, `sent to GH`): case
+# says nothing there, so a name is told from a word by the lexicon (an English word is
+# no name; a town GeoNames knows is), by a saint, or by the cue before it.
+_CASELESS_FACILITY_WORDS = tuple(sorted(
+    {word.lower() for word in FACILITY_WORDS} - {"general", "health care", "healthcare"}
+    | {"rehab facility", "rehab hospital", "memorial", "campus", "pavilion", "building"},
+    key=len, reverse=True))
+#: Facility words after which a word no English word is names the place (`KIMBROUGH
+#: REHAB`); before the others (`COUMADIN CLINIC`) it may name a kind of care.
+_PLACE_FACILITY_WORDS = frozenset(
+    {"rehab", "rehabilitation", "rehab center", "rehabilitation center", "rehab facility",
+     "rehab hospital", "nursing home", "hospice", "infirmary", "sanatorium", "campus",
+     "pavilion"})
+#: Facility words after which a cue (`to`, `from`, `at`, `in`) makes any words a name:
+#: `TRANSFERRED FROM MEMORIAL HOSPITAL` (`to cardiac rehab` is a kind of care).
+_STRONG_FACILITY_WORDS = frozenset(
+    {"hospital", "hosp", "hosp.", "medical center", "medical centre", "med center",
+     "med ctr", "med. center", "medical ctr", "infirmary"})
+# A facility word after a blank (its name stands before it): led by the blank, a literal.
+_CASELESS_FACILITY = re.compile(
+    r"[ ](?P<word>" + trie(_CASELESS_FACILITY_WORDS) + r")(?![a-z0-9])")
+#: The words a place's name may hold in a note: letters, then `'`, `-`, `.` inside.
+_NOTE_WORD = re.compile(r"[a-z][a-z'’.-]*[a-z.]|[a-z]")
+#: Words before a facility word that make it no name (a kind of care, an adjective).
+_KINDS_OF_CARE = frozenset("""
+acute subacute sub-acute cardiac cardio pulm ortho onc pulmonary psych psychiatric physical
+occupational stroke
+drug alcohol detox short long term outside area nearby another affiliated childrens
+children's womens women's va rehab nursing day partial skilled transitional residential
+geriatric pediatric adult chronic vestibular neuro ortho orthopedic his her their its
+which what whose whichever any both either neither one two three same each every all some
+no not these those what's which's into onto than then
+rehabilitation specialty care teaching military army navy veterans federal heart cancer
+eye dental women children university city county state community mental behavioral
+""".split())
+#: Words after a facility word that make it a part of a stay, not a place.
+_STAY_WORDS = frozenset("""
+course stay day days admission admissions visit visits bed beds records record policy
+gown acquired staff stays beds course. course, stay.
+""".split())
+_CUE_BEFORE = re.compile(r"(?:^|[^a-z])(?:to|from|at|in|by)[ ](?:the[ ])?$")
+_SAINTS = ("st", "st.", "saint", "mt", "mt.", "mount")
+
+
+@lru_cache(maxsize=1)
+def english_lexicon() -> frozenset[str]:
+    """Every lower-case word the spaCy model's lemma index lists (WordNet's lemmas of
+    every part of speech, with many towns and people among its nouns); empty without
+    the model."""
+    spec = importlib.util.find_spec(SPACY_MODEL)
+    if spec is None or spec.origin is None:
+        return frozenset()
+    found = sorted(Path(spec.origin).parent.glob("*/lemmatizer/lookups/lookups.bin"))
+    if not found:
+        return frozenset()
+    import srsly
+
+    index = srsly.read_msgpack(found[0]).get("lemma_index", {})
+    return frozenset(word.lower() for words in index.values() for word in words
+                     if "_" not in word)
+
+
+def _name_like(word: str) -> bool:
+    """A word of a note that reads as a name: a town GeoNames knows (`baltimore`), or
+    four letters or more that no English word is (`kimbrough`, `kessler-adventist`)."""
+    from .geography import is_place_name
+
+    word = word.strip(".")
+    word = word[:-2] if word.endswith(("'s", "’s")) else word
+    if len(word) >= 4 and is_place_name(word) and word not in _KINDS_OF_CARE:
+        return True
+    parts = [part for part in word.split("-") if part]
+    return len(word) >= 5 and word.replace("-", "").isalpha() and word.isascii() and not (
+        _care_unit(word)) and any(part not in english_lexicon() for part in parts)
+
+
+def _uninformative_case(text: str) -> bool:
+    """Whether `text`'s letters are all capitals or all lower case."""
+    return text.isupper() or text.islower()
+
+
+def _places_in_notes(text: str, lowered: str) -> Iterator[Finding]:
+    """Facilities, saints, hospitals' initials and buildings as notes name them."""
+    yield from _caseless_facilities(text, lowered)
+    if " st. " in lowered or " st " in lowered or " saint " in lowered:
+        yield from _saints(text, lowered)
+    if about_a_patient(text, 0, len(text), lowered):
+        yield from _hospital_initials(text)
+        yield from _buildings(text, lowered)
+
+
+# `transfer to St. Mary's`, `TO GO TO ST. MARY ON TUESDAY`: a saint's name after a
+# preposition of place is a hospital, church or town.
+# Each led by a blank, a literal the engine skips to (a look-behind first costs a try at
+# every character).
+_SAINT_AFTER_CUE = re.compile(
+    r"[ ](?:to|from|at|in)[ ](?P<place>(?:st\.?|saint)[ ](?P<name>[a-z]{3,})(?:['’]s)?)"
+    r"(?![a-z])")
+
+
+def _saints(text: str, lowered: str) -> Iterator[Finding]:
+    from .name_lists import COMMON_WORDS, name_lists
+
+    for match in _SAINT_AFTER_CUE.finditer(lowered):
+        name = text[match.start("name"):match.end("name")]
+        saint = text[match.start("place"):match.start("name")]
+        if saint[0].isupper() and name[0].isupper() and name_lists().kind(name) in (
+                "G", "N", "g", "n") and name.lower() not in COMMON_WORDS:
+            yield Finding(match.start("place"), match.end("place"), "LOCATION", "phi", 0.75,
+                          FacilityRecognizer.name)
+
+
+# `sent to GH`, `SEEN BY GBMC NURSE`, `followed at gh`: a hospital's initials (ending in
+# H, MC or HC, as MGH, BIDMC) after a preposition of place, in a note about a patient.
+_INITIALS_AFTER_CUE = re.compile(
+    r"[ ](?:(?:to|from|at|in|TO|FROM|AT|IN)[ ](?:the[ ]|THE[ ])?(?P<initials>[A-Z]{0,2}H)"
+    r"|(?:to|from|at|in|by|the|TO|FROM|AT|IN|BY|THE)[ ](?P<centre>[A-Z]{1,3}(?:MC|HC))"
+    r"|(?:to|from|at)[ ](?P<lower>[a-z]{0,2}h|[a-z]{1,3}(?:mc|hc)))(?![A-Za-z0-9])")
+#: Initials ending so that are a finding or a hormone, not a hospital.
+_NOT_HOSPITAL_INITIALS = frozenset("""
+nph ich sah bph lvh rvh pph osh tah ivh sdh edh ph dh ch sh th tsh acth adh lh fsh pth
+hh mh ah eh oh uh nh rh wh bh vh xh doh hoh the wh ash ugh huh meh bah nah pmh psh fh
+""".split())
+
+
+def _hospital_initials(text: str) -> Iterator[Finding]:
+    for match in _INITIALS_AFTER_CUE.finditer(text):
+        group = next(name for name in ("initials", "centre", "lower") if match.group(name))
+        initials = match.group(group)
+        key = initials.lower()
+        if key in _NOT_HOSPITAL_INITIALS or key in english_lexicon() or (
+                initials.islower() and not (
+                _uninformative_case(text[max(0, match.start() - 60):match.end() + 60]))):
+            continue
+        yield Finding(match.start(group), match.end(group), "LOCATION", "phi", 0.7,
+                      FacilityRecognizer.name)
+
+
+# `transfer to quartermain 2`, `admitted to MICU from Quartermain 3`: a building and its
+# floor after a move, when the building's name is no word (`transfer to floor 5` is not).
+_BUILDING = re.compile(
+    r"[ ](?:to|from|transfer)[ ](?P<name>[a-z][a-z-]{5,})[ ]+\d{1,2}(?![0-9:.,]\d)")
+_MOVES = re.compile(r"transf|admit|adm\b|sent|moved|return|arriv|went|go\b|back")
+_WARDS = frozenset("stepdown step-down tele vicu cvicu tsicu floor ward pod bay".split())
+
+
+def _buildings(text: str, lowered: str) -> Iterator[Finding]:
+    for match in _BUILDING.finditer(lowered):
+        name = match.group("name")
+        if name in _WARDS or not _name_like(name) or not _MOVES.search(
+                lowered, max(0, match.start() - 40), match.end()):
+            continue
+        yield Finding(match.start("name"), match.end("name"), "LOCATION", "phi", 0.7,
+                      FacilityRecognizer.name)
+
+
+def _caseless_facilities(text: str, lowered: str) -> Iterator[Finding]:
+    """`CALVERT HOSPITAL`, `baltimore rehab`, `ST MARY HOSPITAL`, `TRANSFERRED FROM
+    MEMORIAL HOSPITAL`: a facility word in a note without case, after a name."""
+    from .geography import is_place_name
+
+    for blank in _CASELESS_FACILITY.finditer(lowered):
+        start, end, facility_word = blank.start("word"), blank.end("word"), blank.group("word")
+        line_start = max(lowered.rfind("\n", 0, start) + 1, start - 60)
+        if not _uninformative_case(text[line_start:end]):
+            continue
+        after = lowered[end:end + 12].split()
+        if after and after[0].strip(".,;:") in _STAY_WORDS:
+            continue
+        words = list(_NOTE_WORD.finditer(lowered, line_start, start))
+        head: list[re.Match[str]] = []
+        position = start
+        for word in reversed(words):
+            if word.end() != position - 1 or lowered[word.end()] != " ":
+                break
+            key = word.group()
+            if key in _GENERIC or key in _KINDS_OF_CARE or (
+                    _care_unit(key) and key not in _SAINTS) or len(head) == 2:
+                break
+            head.insert(0, word)
+            position = word.start()
+        if not head:
+            continue
+        keys = [word.group() for word in head]
+        saint = keys[0] in _SAINTS and len(keys) > 1
+        cue = (facility_word in _STRONG_FACILITY_WORDS
+               and _CUE_BEFORE.search(lowered, max(0, head[0].start() - 12), head[0].start()))
+        named = any(_name_like(key) for key in keys) and (
+            facility_word in _PLACE_FACILITY_WORDS or facility_word in _STRONG_FACILITY_WORDS
+            or any(is_place_name(key) for key in keys))
+        if saint or cue or named:
+            yield Finding(head[0].start(), end, "LOCATION", "phi", 0.75,
+                          FacilityRecognizer.name)

@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from .finding import Finding
-from .name_context import about_a_person, credit_line, sentence_around
+from .name_context import about_a_patient, credit_line, sentence_around
 from .recognizer import anchor_starts, matches_at, trie
 from .street_names import NamedStreetRecognizer
 
@@ -219,7 +219,7 @@ _STREET_NAME_FIRST = (
 #: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any case.
 _ZIP_LABEL_ANCHORS = ("zip", "post")
 _CITY_CUE_ANCHORS = ("city", "town", "municipality", "village", "liv", "resid", "born",
-                     "moved", "relocated", "home", "place", "pob", "from")
+                     "moved", "relocated", "home", "place", "pob", "from", "hail", "native")
 
 _STATE_CODES = _alternation(US_STATES)
 _STATE_NAMES = _alternation(US_STATES.values())
@@ -249,9 +249,10 @@ _CITY_AT_END = regex.compile(rf"(?<![\p{{L}}])(?:{_CITY})$", regex.REVERSE)
 # `city`, `town` ... are labels only with a separator (`City: Boston`, `town = "Ely"`):
 # `City Plot`, `City Area` are headings.
 _CITY_CUE = regex.compile(
-    r"\b(?:(?:city|town|municipality|village)(?=[\"']?[ \t]*[:=])|lives[ \t]+in|"
-    r"living[ \t]+in|resides[ \t]+in|"
+    r"\b(?:(?:city|town|municipality|village)(?=[\"']?[ \t]*[:=])|"
+    r"(?:lives|living|resides|residing|resident)[ \t]+(?:in|near)(?:[ \t]+the(?=[ \t]\p{Lu}))?|"
     r"resident[ \t]+of|born[ \t]+in|moved[ \t]+(?:from|to)|relocated[ \t]+to|hometown|"
+    r"hails[ \t]+from|native[ \t]+of|"
     r"place[ \t]+of[ \t]+birth|pob|home[ \t]+in|from[ \t]+the[ \t]+city[ \t]+of)"
     r"[\"']?[ \t]*[:=]?[ \t]*[\"']?",
     regex.IGNORECASE,
@@ -290,6 +291,15 @@ _CITATION = re.compile(r"\b(?:Notes|Proceedings|Journal|Lecture|Series|Vol|Volum
 class PlaceRecognizer:
     name = "pattern:place"
     entities = ("STREET_ADDRESS", "ZIP_CODE", "LOCATION")
+
+    def load(self) -> None:
+        """Read GeoNames' towns and countries and the lexicon once, before the first
+        scan's clock starts."""
+        from .geography import country_names, place_names
+
+        place_names()
+        country_names()
+        _english()
 
     def find(self, text: str) -> Iterator[Finding]:
         lowered = text.lower()
@@ -349,23 +359,55 @@ class PlaceRecognizer:
             city = _CITY_AT_START.match(text, cue.end())
             if city:
                 spans.append(city.span())
-        spans.extend(_known_towns_about_a_person(text, lowered))
-        for start, end in spans:
-            if text[start:end].split()[0] not in _NOT_CITY and not _is_region(
-                    text[start:end]) and not credit_line(text, start):
+        known = list(_known_towns_about_a_person(text, lowered))
+        for start, end in spans + known:
+            known_town = (start, end) in known  # GeoNames' `New York City` is one
+            if (known_town or text[start:end].split()[0] not in _NOT_CITY) and not (
+                    _is_region(text[start:end])) and not credit_line(text, start):
                 yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
 
 
-# `from Houston`, `in Leeds`, `near Tampere`: a preposition, then up to three capitalised
-# words, read as a town only when GeoNames knows them as a town and its sentence is about
-# a person (a patient, a visit, an admission).
+# `from Houston`, `in Leeds`, `near Tampere`, `Neil of Towson`: a preposition, then up to
+# three capitalised words, read as a town only when GeoNames knows them as a town and
+# its sentence is about a person (a patient, a visit, a relative, `he`).
 _PLACE_AFTER_PREPOSITION = regex.compile(
-    r"\b(?:from|in|near|to|at)[ ]"
+    r"\b(?:from|in|near|to|at|of)[ ]"
     r"(\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ ]\p{Lu}[\p{Ll}\p{M}'’-]+){0,2})")
+# The same in a note without case: `son in PIKESVILLE`, `lives nearby in rockport`.
+# Led by a blank, a literal the engine skips to (a look-behind first costs a try at every
+# character).
+_PLACE_AFTER_PREPOSITION_CASELESS = re.compile(
+    r"[ ](?:from|in|near|to|at|of)[ ]([a-z][a-z'-]{3,}(?:[ ][a-z][a-z'-]+){0,2})")
 _TITLE_WORD_BEFORE = regex.compile(r"(?<!(?:[.!?][ ]|\n|^))\p{Lu}\p{Ll}+[ ]$")
 #: Month and weekday names, some of which are also towns (`March`, `Sunday`).
 _CALENDAR_WORDS = frozenset(
     [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name])
+#: Relatives and the words of where one lives: a sentence with one is about a person.
+_KIN = re.compile(
+    r"\b(?:son|daughter|wife|husband|mother|father|brother|sister|nephew|niece|cousin|"
+    r"aunt|uncle|friend|family|spouse|dtr|grandson|granddaughter|lives|lived|living|"
+    r"resides|visited|visiting|called|he|she|i|i'm)\b", re.IGNORECASE)
+
+
+_WORD_BEFORE = regex.compile(r"(?:Dr\.|\p{Lu}\p{Ll}+)[ ]$")
+
+
+def _after_a_name_or_facility(text: str, start: int, word: str) -> bool:
+    """`Dr. Emily Carter in Los Angeles`, `UCSF Hospital in San Francisco`: the capitalised
+    word before the preposition ends a person's name or a facility's, not a title."""
+    from .facilities import FACILITY_WORDS
+
+    if any(phrase.split()[-1] == word for phrase in FACILITY_WORDS):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return bool(before) and (before.group().strip() == "Dr." or _listed_name(
+        before.group().strip()) and len(before.group().strip()) > 2)
+
+
+def _english() -> frozenset[str]:
+    from .facilities import english_lexicon
+
+    return english_lexicon()
 
 
 def _listed_name(word: str) -> bool:
@@ -375,24 +417,114 @@ def _listed_name(word: str) -> bool:
     return name_lists().kinds.get(word.casefold(), "") in ("G", "S", "N")
 
 
+#: A relative right before `from`, or a residence before `in`: `son from SCRANTON`,
+#: `lives in baltimore` (a town that is also an English word counts only there; `son in
+#: law` or `wife in bay 4` are no towns).
+_KIN_RIGHT_BEFORE = re.compile(
+    r"(?:(?:son|daughter|wife|husband|mother|father|brother|sister|nephew|niece|cousin|aunt|"
+    r"uncle|friend|family|spouse|dtr)(?:'s)?[ ](?=from)|(?:lives|lived|living|resides|"
+    r"residing|moved)(?:[ ]nearby)?[ ](?=in|near|to))")
+
+
+def _kin_right_before(lowered: str, at: int) -> bool:
+    """Whether `_KIN_RIGHT_BEFORE` ends right at `at` (the preposition's start)."""
+    return any(kin.end() == at for kin in _KIN_RIGHT_BEFORE.finditer(
+        lowered, max(0, at - 30), at + 4))
+
+
+#: Devices named after people that GeoNames also knows as towns (`urine from foley`).
+_DEVICES = frozenset({"foley", "hickman", "swan", "groshong", "broviac", "jackson"})
+
+
+def _line_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end] with up to 100 characters of its line before."""
+    end = sentence_around(text, start, end)[1]
+    return max(text.rfind("\n", 0, start) + 1, start - 100), end
+
+
+def _about_a_person_near(text: str, start: int, end: int, lowered: str) -> bool:
+    """Whether the sentence around text[start:end], with up to 100 characters of its line
+    before it (a title's stop ends a sentence: `John Q. from Boston`), is about a person:
+    a patient, care, a relative, a pronoun."""
+    start, end = _line_window(text, start, end)
+    return about_a_patient(text, start, end, lowered) or bool(_KIN.search(text, start, end))
+
+
+def _in_a_title(text: str, match: regex.Match[str]) -> bool:
+    """`Murder in Greenwich`, `Sleepless in Seattle`: a capitalised word before the
+    preposition makes a title; not a person's name (`the patient Maria from Leeds`,
+    `Neil Meitz of Towson`, `Dr. Emily Carter in Los Angeles`) nor a facility's."""
+    title = _TITLE_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+    if not title:
+        return False
+    word = title.group().strip()
+    return not _listed_name(word) and not (
+        match.group().startswith(("of", "from")) and word.lower() not in _english()) and not (
+            _after_a_name_or_facility(text, title.start(), word))
+
+
+#: A blank, then a preposition and a blank before a capital (A-Z or any non-ASCII
+#: character): where `_PLACE_AFTER_PREPOSITION` may match, found in one `re` pass.
+_PREPOSITION_BEFORE_CAPITAL = re.compile(r"[ ](?:from|in|near|to|at|of)[ ][^\x00-@\[-\x7f]")
+
+
 def _known_towns_about_a_person(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     """Towns after a preposition in prose about a person (`patient from Houston`)."""
-    if not about_a_person(text, 0, len(text), lowered):
+    if not about_a_patient(text, 0, len(text), lowered):
         return
     from .geography import country_names, is_place_name
 
-    for match in _PLACE_AFTER_PREPOSITION.finditer(text):
-        title = _TITLE_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
-        if title and not _listed_name(title.group().strip()):
-            continue  # `Murder in Greenwich`, `Sleepless in Seattle`: a title; not
-            # `the patient Maria from Leeds`
+    starts = [m.start() + 1 for m in _PREPOSITION_BEFORE_CAPITAL.finditer(text)]
+    for match in matches_at(_PLACE_AFTER_PREPOSITION, text, starts):
         words = match.group(1).split(" ")
         for count in range(len(words), 0, -1):  # the longest known name
             name = " ".join(words[:count])
             if is_place_name(name):
-                start, end = sentence_around(text, match.start(), match.end())
                 if name not in _CALENDAR_WORDS and name not in country_names() and (
-                        not _is_region(name)) and about_a_person(text, start, end, lowered):
+                        not _is_region(name)) and not _in_a_title(text, match) and not (
+                            _word_before_a_noun(text, name, match.start(1) + len(name))) and (
+                                _about_a_person_near(text, match.start(), match.end(), lowered)):
+                    yield match.start(1), match.start(1) + len(name)
+                break
+    yield from _known_towns_in_notes(text, lowered)
+
+
+_NEXT_WORD = re.compile(r"[ ]([a-z]+)")
+_FUNCTION_WORDS = frozenset("""
+on in at and or of to for with by from the a an this that who which where when while but
+was is were are has had have will would last next since until before after during
+""".split())
+
+
+def _word_before_a_noun(text: str, name: str, end: int) -> bool:
+    """`in Green chart`: one English word before a lower-case word is a modifier, not a
+    town (`in Reading on Monday` still is one)."""
+    if " " in name or name.lower() not in _english():
+        return False
+    after = _NEXT_WORD.match(text, end)
+    return bool(after) and after.group(1) not in _FUNCTION_WORDS
+
+
+def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
+    """`son in PIKESVILLE`, `lives nearby in rockport`: where the case says nothing, a
+    town GeoNames knows that no English word is."""
+    from .facilities import english_lexicon
+    from .geography import country_names, is_place_name
+
+    for match in _PLACE_AFTER_PREPOSITION_CASELESS.finditer(lowered):
+        around = text[max(0, match.start() - 40):match.end() + 40]
+        if not (around.isupper() or around.islower()):
+            continue
+        words = match.group(1).split(" ")
+        for count in range(len(words), 0, -1):
+            name = " ".join(words[:count])
+            if is_place_name(name):
+                title = name.title()
+                if (count > 1 or name not in english_lexicon()
+                        or _kin_right_before(lowered, match.start() + 1)) and not (
+                        title in _CALENDAR_WORDS or _is_region(title)
+                        or title in country_names() or name in _DEVICES) and _KIN.search(
+                            text, *_line_window(text, match.start(), match.end())):
                     yield match.start(1), match.start(1) + len(name)
                 break
 

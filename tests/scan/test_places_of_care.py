@@ -27,6 +27,9 @@ def places(text: str) -> list[str]:
     ("last seen at the Marlowe clinic for her asthma review", "Marlowe clinic"),
     ("hospitalised in Tamsworth Royal with pneumonia", "Tamsworth Royal"),
     ("(Transferred from KVMC) intubated on arrival", "KVMC"),
+    # capitalised facility words after a care verb name one facility, though generic
+    ("admitted to General Hospital", "General Hospital"),
+    ("Dr. Ames treated him at Riverside Medical Center last week", "Riverside Medical Center"),
 ])
 def test_the_place_a_care_verb_names(text: str, place: str) -> None:
     assert place in places(text)
@@ -53,7 +56,8 @@ def test_short_forms_of_facility_words(text: str, place: str) -> None:
     "the tensors are transferred to GPU before training",
     "the model is evaluated at T = 10 and at N = 5",
     "She was seen at Dr. Okafor's request.",
-    "admitted to General Hospital",
+    "admitted to the hospital",
+    "admitted to the General Hospital ward",
 ])
 def test_what_no_care_verb_makes_a_place(text: str) -> None:
     assert places(text) == []
