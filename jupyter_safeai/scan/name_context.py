@@ -404,8 +404,9 @@ def about_a_patient(text: str, start: int, end: int, lowered: str | None = None)
         return bool(_CARE_WORDS.search(text, start, end))
     return any(_CARE_WORDS.match(text, at.start(), end)
                for at in _CARE_ANCHOR.finditer(lowered, start, end)) or any(
-        _CARE_WORDS.search(text, max(start, at.start() - _AGE_DIGITS), min(end, at.end() + 6))
-        for at in _AGE_ANCHOR.finditer(lowered, start, end))
+        _CARE_WORDS.search(text, max(start, at.start() - _AGE_DIGITS), end)
+        for at in _AGE_ANCHOR.finditer(lowered, start, end))  # `end`, not the age's end: a
+    # window cut short after `45yo` would hide the letter that makes `45yot` no age
 
 
 def sentence_about_someone(text: str, start: int, end: int) -> bool:
