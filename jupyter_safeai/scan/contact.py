@@ -221,6 +221,7 @@ class PhoneRecognizer:
                     yield Finding(match.start(), end, self._kind(text, match.start()), "phi",
                                   0.75, self.name)
         yield from self._dialled_at_home(text)
+        yield from self._after_kin(text)
         for match in _BARE_PHONE.finditer(text):
             start = match.start()
             window = text[max(0, start - 30):start]
@@ -240,6 +241,43 @@ class PhoneRecognizer:
             if dialled_at_home(match.group()):
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()),
                               "phi", 0.75, self.name)
+
+
+    def _after_kin(self, text: str) -> Iterator[Finding]:
+        """A US number, ten digits grouped any way or a local seven, shortly after a
+        relative or a friend (`son Dave (240444-1243)`, `wife at 432-1876`): in a note
+        about a person, the number of the one to call. Read only where a dash or a dot
+        comes before the last four digits (`_KIN_CUE`), then backwards from there."""
+        after = 0
+        for cue in _KIN_CUE.finditer(text):
+            if cue.start() < after:
+                continue
+            match = _KIN_NUMBER.search(text, max(0, cue.start() - 10), cue.end() + 1)
+            if match is None or match.end() < cue.end():
+                continue
+            digits = _digits(match.group())
+            if not (len(digits) == 10 and _valid_us_phone(digits) or len(digits) == 7 and (
+                    digits[0] not in "01" and digits[:5] != "55501")):
+                continue
+            if _KIN_WORDS.search(text, max(0, match.start() - 40), match.start()):
+                after = match.end()
+                yield Finding(match.start(), match.end(), "PHONE_NUMBER", "phi", 0.7,
+                              self.name)
+
+
+#: Relatives and others a note gives a number for.
+_KIN_WORDS = re.compile(
+    r"\b(?:sons?|daughters?|dtr|wife|husband|mother|mom|father|dad|sister|brother|niece|"
+    r"nephew|grand(?:son|daughter|mother|father)|aunt|uncle|cousin|friend|neighbou?r|"
+    r"proxy|hcp|guardian|spouse|partner|fianc[eé]e?|boyfriend|girlfriend)(?:'s)?\b",
+    re.IGNORECASE)
+#: The last four digits of a number after a dash or a dot, three digits before it.
+_KIN_CUE = re.compile(r"[.-](?<=\d{3}.)\d{4}(?!\d|[.,]\d)")
+#: Ten digits as 3-3-4 or 6-4 (typed in a hurry), or seven as 3-4, the last four after a
+#: dash or a dot; it starts with `(` or a digit, then looks behind it.
+_KIN_NUMBER = re.compile(
+    r"[(\d](?<![\w.,/:-].)(?:(?<=\()\d{3}|(?<=\d)\d{2})"
+    r"(?:\)?[ .-]?\d{3}|\d{3})?[.-]\d{4}\)?(?![\w-]|[.,]\d)")
 
 
 #: A number as a country writes it for its own people: the trunk `0`, the area code maybe

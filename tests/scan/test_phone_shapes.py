@@ -76,3 +76,22 @@ def test_extension_look_alikes_stay_quiet(text: str) -> None:
 def test_a_unit_after_the_digits_is_a_measurement_not_a_phone() -> None:
     assert phone_values("reads 617 432 1876 mm") == []
     assert phone_values("office 617-432-1876 M-F") == ["617-432-1876"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("social: pt's son, Milo, (312555-7781) visited", "(312555-7781)"),
+    ("will ring his wife at 432-1876 tonight", "432-1876"),
+    ("daughter Ines 617 432-1876 wants updates", "617 432-1876"),
+])
+def test_a_number_shortly_after_a_relative_is_a_phone(text: str, value: str) -> None:
+    assert value in phone_values(text)
+
+
+@pytest.mark.parametrize("text", [
+    "her son was born 1998-2001 in Leeds",
+    "the daughter cells 2019.1234 divided",
+    "432-1876 rows were dropped",  # no relative: a bare 3-4 is nothing
+    "wife at 555-0172 in the story",  # kept for fiction
+])
+def test_no_relative_or_no_number_stays_quiet(text: str) -> None:
+    assert phone_values(text) == []
