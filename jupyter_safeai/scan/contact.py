@@ -88,7 +88,8 @@ def _us_phone_starts(text: str) -> list[int]:
     return cue_starts(text, _US_PHONE_CUES, range(7, 15))
 
 # International with a + country code: +44 20 7946 0958, +81 3-1234-5678, +234 803 123 4567
-_INTL_PHONE = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){2,6}(?![\w-])")
+_INTL_PHONE = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){2,6}"
+                         r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-])")
 # Bare 10-digit runs count only after a phone word.
 # (Each starts with its first character, then looks behind it: the regex engine skips
 # to the characters a match can start with.)
@@ -170,14 +171,26 @@ def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)
 
 
+def _marked_us_phone(value: str) -> bool:
+    """A US layout no other number has, an extension after it or the country code before
+    it (`(107) 290-2227 x918`, `+1-139-099-6030`): a phone even where its digits are not
+    ones NANP would give out (test data, made-up records), unless they are a well-known
+    placeholder (a run of one digit, `123-456-7890`, 555-01xx)."""
+    if not (_EXTENSION.search(value) or value.startswith(("+", "00"))):
+        return False
+    digits = _digits(_EXTENSION.sub("", value))[-10:]
+    return len(set(digits)) > 2 and digits not in "01234567890" and not (
+        digits[3:6] == "555" and digits[6:8] == "01")
+
+
 def _valid_us_phone(value: str) -> bool:
     digits = _digits(_EXTENSION.sub("", value))
     if len(digits) == 13 and digits.startswith("001"):  # dialled from abroad
         digits = digits[2:]
     if len(digits) == 11:
         digits = digits[1:]
-    if len(digits) != 10 or digits[0] in "01" or digits[3] in "01":
-        return False
+    if len(digits) != 10 or digits[0] in "01" or digits[3] in "01" or len(set(digits)) < 3:
+        return False  # (a run of one or two digits, `555-555-5555`, is a placeholder)
     # 555-0100…555-0199 are reserved for fiction; N11 codes are services.
     return not (digits[3:6] == "555" and digits[6:8] == "01") and digits[1:3] != "11"
 
@@ -205,11 +218,12 @@ class PhoneRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         for match in matches_at(_US_PHONE, text, _us_phone_starts(text)):
-            if _valid_us_phone(match.group()) and not _UNIT_AFTER.match(text, match.end()):
+            if (_valid_us_phone(match.group()) or _marked_us_phone(match.group())) and (
+                    not _UNIT_AFTER.match(text, match.end())):
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
                               0.8, self.name)
         for match in _INTL_PHONE.finditer(text):
-            digits = _digits(match.group())
+            digits = _digits(_EXTENSION.sub("", match.group()))
             if 8 <= len(digits) <= 15 and not (digits.startswith("1") and len(digits) == 11
                                                and not _valid_us_phone(match.group())):
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",

@@ -95,3 +95,21 @@ def test_a_number_shortly_after_a_relative_is_a_phone(text: str, value: str) -> 
 ])
 def test_no_relative_or_no_number_stays_quiet(text: str) -> None:
     assert phone_values(text) == []
+
+
+@pytest.mark.parametrize("number", [
+    "(207) 190-4415 x318",  # an exchange NANP does not give out, but an extension
+    "+1-239-019-4471",  # and the country code
+    "+90(312)417-2290x204",
+])
+def test_a_marked_us_layout_is_a_phone_whatever_its_digits(number: str) -> None:
+    assert phone_values(f"She said {number} works.") == [number]
+
+
+@pytest.mark.parametrize("text", [
+    "sample text: (123) 456-7890 x12",  # the well-known placeholder
+    "see (555) 555-5555 ext 1",
+    "a row 207-190-4415 of codes",  # no mark, digits NANP never gives out
+])
+def test_placeholders_and_unmarked_undiallable_numbers_stay_quiet(text: str) -> None:
+    assert phone_values(text) == []
