@@ -73,8 +73,8 @@ _US_PHONE = re.compile(
     r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-])"
 )
 # Cues: the separator before the last four digits, which follows three digits; the
-# number starts 7 to 14 characters before it (`001-` or `+1 `, then `(617) ` or `617-`,
-# then `432`).
+# number starts 7 to 12 characters before it (`+1 `, then `(617) ` or `617-`, then `432`),
+# or 13 to 14 after `001-`.
 _US_PHONE_CUES = tuple(re.compile(rf"{re.escape(sep)}(?<=\d{{3}}.)(?=\d{{4}})")
                        for sep in " \t.-")
 
@@ -85,7 +85,13 @@ _UNIT_AFTER = re.compile(r"[ ]?(?:[mckµu]?m|[mk]?g|m?l|[mµu]?s|px|%|[kmg]?b|by
 
 
 def _us_phone_starts(text: str) -> list[int]:
-    return cue_starts(text, _US_PHONE_CUES, range(7, 15))
+    """Where the cues say; a number dialled from abroad (`001-…`, 13 or 14 characters
+    before its cue) only where `001` is written."""
+    starts = cue_starts(text, _US_PHONE_CUES, range(7, 13))
+    if "001" not in text:
+        return starts
+    return sorted({*starts, *literal_starts(text, ("001",))})
+
 
 # International with a + country code: +44 20 7946 0958, +81 3-1234-5678, +234 803 123 4567
 _INTL_PHONE = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){2,6}"
@@ -202,14 +208,7 @@ class PhoneRecognizer:
     entities = ("PHONE_NUMBER", "FAX_NUMBER")
 
     def load(self) -> None:
-        """Read `phonenumbers`' metadata once: a one-time cost, not scan time; and keep
-        the patterns it compiles, which `re`'s bounded cache would drop and compile
-        again while the scanner's own patterns are used."""
-        from phonenumbers import re_util
-
-        enable = getattr(re_util, "enable_pattern_cache", None)
-        if enable is not None:
-            enable()
+        """Read `phonenumbers`' metadata once: a one-time cost, not scan time."""
         _trunk_zero_groupings()
 
     def _kind(self, text: str, start: int) -> str:
@@ -341,25 +340,30 @@ def _valid_international(digits: str) -> bool:
 
 @lru_cache(maxsize=512)
 def _national_region(national: str, grouping: tuple[int, ...]) -> str | None:
-    """The first country dialling a trunk `0` in which `0` + `national` is valid and is
-    written in `grouping` (lengths of its digit groups, the `0` in the first), by
-    `phonenumbers`' formats; None if none. Only the countries one of whose formats
-    has that grouping are asked (`_trunk_zero_groupings`)."""
-    import phonenumbers
-
-    for region, country_code, pattern, lengths in _trunk_zero_groupings().get(grouping, ()):
+    """The first country dialling a trunk `0` in which `0` + `national` is a possible
+    number, written in `grouping` (lengths of its digit groups, the `0` in the first)
+    by one of that country's formats whose leading digits it has; None if none. Only
+    the countries one of whose formats has that grouping are asked
+    (`_trunk_zero_groupings`), with `phonenumbers`' patterns, not its functions (which
+    compile their patterns anew once `re`'s cache drops them)."""
+    for region, pattern, lengths, layouts in _trunk_zero_groupings().get(grouping, ()):
         if len(national) not in lengths or not pattern.fullmatch(national):
             continue
-        number = phonenumbers.PhoneNumber(country_code=country_code,
-                                          national_number=int(national))
-        written = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-        if tuple(map(len, _DIGIT_GROUPS.findall(written))) == grouping and (
-                phonenumbers.is_valid_number_for_region(number, region)):
-            return region
+        for layout, leading in layouts:
+            if (not leading or _compiled(leading).match(national)) and _compiled(
+                    layout).fullmatch(national):
+                return region
     return None
 
 
-_Region = tuple[str, int, re.Pattern[str], frozenset[int]]
+@lru_cache(maxsize=2048)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+#: (region, national number pattern, lengths, (format pattern, leading digits) of the
+#: formats that write a grouping).
+_Region = tuple[str, re.Pattern[str], frozenset[int], tuple[tuple[str, str], ...]]
 #: A group of a format's pattern (`(\d{3})`, `(\d{2,4})`, `(\d)`) and a back-reference
 #: in its layout (`\1`).
 _FORMAT_GROUP = re.compile(r"\(\\d(?:\{(\d+)(?:,(\d+))?\})?\)")
@@ -369,26 +373,31 @@ _REFERENCE = re.compile(r"\\(\d)")
 @lru_cache(maxsize=1)
 def _trunk_zero_groupings() -> dict[tuple[int, ...], tuple[_Region, ...]]:
     """Each grouping a country dialling a `0` before the area code writes its numbers
-    in at home (`(4, 3, 4)` for `0151 496 0091`), and those countries: (region,
-    country code, national number pattern, lengths), from `phonenumbers`' metadata."""
+    in at home (`(4, 3, 4)` for `0151 496 0091`), and those countries, from
+    `phonenumbers`' metadata."""
     import itertools
 
     import phonenumbers
     from phonenumbers import PhoneMetadata
 
-    groupings: dict[tuple[int, ...], list[_Region]] = {}
+    layouts: dict[tuple[int, ...], dict[str, list[tuple[str, str]]]] = {}
+    regions: dict[str, tuple[re.Pattern[str], frozenset[int]]] = {}
     for region in sorted(phonenumbers.SUPPORTED_REGIONS):
         metadata = PhoneMetadata.metadata_for_region(region)
         if metadata is None or metadata.national_prefix != "0":
             continue
         general = metadata.general_desc
-        entry = (region, metadata.country_code, re.compile(general.national_number_pattern),
-                 frozenset(general.possible_length))
+        regions[region] = (re.compile(general.national_number_pattern),
+                           frozenset(general.possible_length))
         for layout in metadata.number_format:
+            leading = (layout.leading_digits_pattern or [""])[-1]
             for grouping in _layout_groupings(layout, itertools.product):
-                if entry not in groupings.setdefault(grouping, []):
-                    groupings[grouping].append(entry)
-    return {grouping: tuple(regions) for grouping, regions in groupings.items()}
+                written = layouts.setdefault(grouping, {}).setdefault(region, [])
+                if (layout.pattern, leading) not in written:
+                    written.append((layout.pattern, leading))
+    return {grouping: tuple((region, *regions[region], tuple(written))
+                            for region, written in by_region.items())
+            for grouping, by_region in layouts.items()}
 
 
 def _layout_groupings(layout: object, product: object) -> list[tuple[int, ...]]:
