@@ -80,8 +80,9 @@ def npi_valid(value: str) -> bool:
 
 
 def _has_digits(value: str, minimum: int = 4) -> bool:
+    """Enough digits, and not a year or a span of years (`2019-2020`)."""
     return sum(c.isdigit() for c in value) >= minimum and not re.fullmatch(
-        r"(?:19|20)\d\d", value)
+        r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?", value)
 
 
 #: A part of a model's name that states a size or speed (`P100-PCIE-16GB`, `RTX-4090-24G`):
@@ -119,7 +120,7 @@ _LABELS = {kind: context_regex(words) for kind, words
 # An identifier after its label: letters then digits (a site's letters may close it:
 # `KX-402217QT`), or digits in space-separated groups (NHS 943 476 5919, SIN 046 454 286).
 _ID_VALUE = (r"(?P<value>\d{2,5}(?: \d{2,5}){1,4}(?![ ]?\d)"
-             r"|[A-Z]{0,5}-?\d[\dA-Z-]{3,18}\d[A-Z]{0,3}|\d{4,20})")
+             r"|[A-Z]{0,5}-?\d[\dA-Z-]{2,18}\d[A-Z]{0,3}|\d{4,20})")
 # Not the digits after a decimal point (`dL/dw: -0.559999764`), nor a count of rows
 # (`order_id  4622 non-null  int64` in `df.info()`), nor a share (`a/c 600 x 14 45%`: a
 # ventilator's settings).

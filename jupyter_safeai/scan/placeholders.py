@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 from .allow import apply_inline_allows
 from .code import overlaps_any
-from .contact import _RESERVED_TLDS, _valid_us_phone
+from .contact import _PHONE_LABEL, _PHONE_WORD_NEEDLES, _RESERVED_TLDS, _valid_us_phone
 from .engine import resolve_overlaps
 from .finding import Finding
 from .identifiers import luhn_valid, valid_ssn
@@ -44,10 +44,6 @@ _FICTION_PHONE = re.compile(r"(?<![\w+.-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3
 #: or exchange code starting 0 or 1: `555-123-4567`) is a placeholder (`is_placeholder`,
 #: whoever found it); `find_placeholders` reports one in a prompt under a phone label.
 _US_PHONE_SHAPE = re.compile(r"(?<![\w+.-])(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])")
-_PHONE_LABEL_WORDS = ("phone", "tel", "contact", "cell", "mobile", "fax", "call", "text")
-_PHONE_LABEL = re.compile(
-    rf"(?:{'|'.join(_PHONE_LABEL_WORDS)})(?:[ ](?:number|no\.?|is|at|on))*\W{{0,4}}$",
-    re.IGNORECASE)
 
 #: Test card numbers repeat one or two digits (4111 1111 1111 1111, 4242 …).
 _CARD_SHAPE = re.compile(r"\d(?<![\w.,-]\d)\d{3}(?:[ -]?\d{4}){3}(?![\w-])")
@@ -113,15 +109,15 @@ def find_placeholders(text: str) -> Iterator[Finding]:
 
 
 def _labelled_us_phone_shapes(text: str) -> Iterator[re.Match[str]]:
-    """US number shapes with a phone label in the 30 characters before them, looked for
-    only right after a label word (most texts have none): such a number starts within
-    30 characters of the word's end and is at most 14 long, so 60 characters hold it
-    and the character after it."""
+    """US number shapes right after a phone label (`contact._PHONE_LABEL`, in the 30
+    characters before them), looked for only right after a label's literal start (most
+    texts have none): such a number starts within 30 characters of it and is at most 14
+    long, so 60 characters hold it and the character after it."""
     lowered = text.lower()
     if len(lowered) != len(text):  # lower-casing moved the offsets: read the whole text
-        windows = [(0, len(text))] if any(w in lowered for w in _PHONE_LABEL_WORDS) else []
+        windows = [(0, len(text))] if any(w in lowered for w in _PHONE_WORD_NEEDLES) else []
     else:
-        ends = sorted({at + len(word) for word in _PHONE_LABEL_WORDS
+        ends = sorted({at + len(word) for word in _PHONE_WORD_NEEDLES
                        for at in _all_finds(lowered, word)})
         windows = [(end, min(len(text), end + 60)) for end in ends]
     after = 0
