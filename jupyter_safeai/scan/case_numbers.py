@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from .dates import is_full_date
 from .finding import Finding
-from .recognizer import anchor_starts, matches_at
+from .recognizer import matches_at
 
 #: What stands between a matter's label and its number (`no.`, `nos.`, `number`, `#`,
 #: `no:`), or a label its number follows directly (`docket 1:19-cv-01234`, `Ref.
@@ -59,8 +59,8 @@ class CaseNumberRecognizer:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = text.translate(_TO_ASCII_CASE)  # only ASCII letters matter here
-        starts = anchor_starts(lowered, lowered, _MARK_STARTS)
-        for mark in matches_at(_MARK, lowered, starts or ()):
+        starts = sorted({at for start in _MARK_STARTS for at in _all_finds(lowered, start)})
+        for mark in matches_at(_MARK, lowered, starts):
             at = mark.end()
             number = _ID.match(text, at)
             if number is None or not (mark.group("label") or _LABEL_BEFORE.search(
@@ -72,6 +72,14 @@ class CaseNumberRecognizer:
                                   self.name)
                 more = _MORE.match(text, number.end())
                 number = _ID.match(text, more.end()) if more else None
+
+
+def _all_finds(text: str, needle: str) -> Iterator[int]:
+    """Every position of `needle` in `text`, found with `str.find`."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
 
 
 #: Upper-case ASCII letters to lower case, every other character kept: a lower-cased

@@ -237,7 +237,8 @@ class DateRecognizer:
                     or any(low < end and start < high for low, high in full_dates)):
                 continue
             bound = _NOT_PERSONAL_BACKWARDS.match(text[max(0, start - 40):start][::-1])
-            if (bound is None or _connective(bound)) and _in_a_story(text, start, end):
+            if (bound is None or _connective(bound)) and _in_a_story(text, start, end,
+                                                                     whole=False):
                 yield Finding(start, end, "DATE", "phi", 0.62, self.name)
 
 
@@ -277,10 +278,11 @@ def _connective(bound: re.Match[str]) -> bool:
     return bound.group()[::-1].strip(" \t\n\"'([:=,").lower() in _CONNECTIVES
 
 
-def _in_a_story(text: str, start: int, end: int) -> bool:
+def _in_a_story(text: str, start: int, end: int, whole: bool = True) -> bool:
     """A date written for people (`3 May 2004`, `03/05/2004`, not a machine's
-    `2004-05-03`) in prose about a person."""
-    return not text[start:start + 4].isdigit() and in_a_persons_story(text, start, end)
+    `2004-05-03`) in prose about a person (`whole`: with its day, month and year)."""
+    return not text[start:start + 4].isdigit() and in_a_persons_story(text, start, end,
+                                                                      whole)
 
 
 #: A preposition that ties only the date right after it, and only in text about a

@@ -110,19 +110,24 @@ _CHANGES_DOCUMENT = re.compile(
 _DOCUMENT_REACH = 1500
 
 
-def in_a_persons_story(text: str, start: int, end: int) -> bool:
+def in_a_persons_story(text: str, start: int, end: int, whole: bool = True) -> bool:
     """Whether the date at text[start:end] is told in prose about a person: a person
     named in its sentence and any verb in the past there, or a person named in its
     paragraph (within `_PERSON_REACH`) and an event verb in its sentence; no stamp of a
     document right before it, no changelog or release notes above it, and no reference
-    or credit on its line."""
+    or credit on its line. A date less than `whole` (a month of a year, a day of a
+    month) says less on its own: it needs both the person and an event verb in its
+    sentence."""
     left, right = _sentence(text, start, end)
     if _STAMP_BEFORE.search(text, max(left, start - 40), start):
         return False
     if _PERSON.search(text, left, start) or _PERSON.search(text, end, right):
-        if not (_PAST.search(text, left, start) or _PAST.search(text, end, right)
-                or _EVENT.search(text, left, start) or _EVENT.search(text, end, right)):
+        if not (_EVENT.search(text, left, start) or _EVENT.search(text, end, right)
+                or whole and (_PAST.search(text, left, start)
+                              or _PAST.search(text, end, right))):
             return False
+    elif not whole:
+        return False
     else:
         if not (_EVENT.search(text, left, start) or _EVENT.search(text, end, right)):
             return False

@@ -23,6 +23,8 @@ def _numbers(text: str) -> list[str]:
     ("Our ref: KX40521. Your letter of last week", ["KX40521"]),
     ("Ref. 2009/377 (appeal)", ["2009/377"]),
     ("file no. 44-20917 at the registry", ["44-20917"]),
+    # a letter whose lower case is longer (`İ`) moves no offset
+    ("Mr İnce lodged application no. 5120/09 in Ankara.", ["5120/09"]),
 ])
 def test_a_matters_number_after_its_label(text: str, numbers: list[str]) -> None:
     assert _numbers(text) == numbers

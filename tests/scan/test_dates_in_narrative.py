@@ -80,3 +80,9 @@ def test_a_plural_cohort_is_not_a_person() -> None:
     text = "On 3 March 2010 the patients were moved to the new ward."
     start = text.index("3 March")
     assert not in_a_persons_story(text, start, start + len("3 March 2010"))
+
+
+def test_a_month_of_a_year_needs_its_person_in_its_own_sentence() -> None:
+    text = "The applicant sold his shop that year.\nIn March 2019 the council adopted a plan."
+    assert _dates(text) == []
+    assert _dates("In March 2019 the applicant lodged a complaint.") == ["March 2019"]
