@@ -43,7 +43,7 @@ _PERSON = re.compile(
     r"|\b(?i:he|she|him|his|her|himself|herself)\b"
     rf"|\b(?i:the)[ ](?:(?i:first|second|third|fourth|late|said)[ ])?(?i:"
     rf"(?:{trie(_PARTIES)})s?|{trie(_ONE_PERSON)})\b"
-    rf"|\b(?i:my|our|their|his|her|its|whose|[a-z]+['’]s)[ ](?:(?i:late|former|elder|"
+    rf"|\b(?i:my|our|their|his|her|whose|[a-z]+['’]s)[ ](?:(?i:late|former|elder|"
     rf"younger|eldest|youngest)[ ])?(?i:{trie(_RELATIVES)})\b"
 )
 
@@ -79,10 +79,10 @@ _EVENT_VERBS = (
     "decided", "found", "held", "heard", "gave", "delivered", "issued", "awarded",
     "declared", "stayed", "adjourned", "postponed", "scheduled", "convened", "reconvened",
     "struck", "learned", "learnt", "called", "contacted", "reported", "told", "obtained",
-    "lost", "won", "dated", "amended", "extended", "ordered", "communicated", "instituted",
+    "lost", "won", "dated", "amended", "extended", "communicated", "instituted",
     "initiated", "commenced", "resumed", "discontinued", "terminated", "revoked",
     "registered", "recognised", "recognized", "acknowledged", "approved", "denied",
-    "made", "took", "went", "came", "began", "issued", "confirmed", "reversed", "remitted",
+    "made", "took", "went", "came", "began", "confirmed", "reversed", "remitted",
     "imposed", "forwarded", "accepted", "replied", "agreed", "serving", "living",
 )
 _EVENT = re.compile(rf"\b{trie(sorted(set(_EVENT_VERBS)))}\b", re.IGNORECASE)
@@ -99,6 +99,12 @@ _STAMP_BEFORE = re.compile(
     r"accessed|retrieved|generated|compiled|built|version|v?\d+(?:\.\d+)+)"
     r"[ \t]*(?:[:,(-]|on|in|at|as of)?[ \t]*$",
     re.IGNORECASE)
+
+
+#: A person set free, not a version (`the applicant was released on`, `he was released
+#: from prison on`): the stamp word told of someone.
+_RELEASED_PERSON = re.compile(
+    "(?:" + _PERSON.pattern + r")[^.;\n]{0,20}?\b(?:was|were|been)[ ]released\b[^.;\n]*$")
 
 
 #: Words that name a document of versions or changes: its dates are its entries'.
@@ -119,7 +125,9 @@ def in_a_persons_story(text: str, start: int, end: int, whole: bool = True) -> b
     month) says less on its own: it needs both the person and an event verb in its
     sentence."""
     left, right = _sentence(text, start, end)
-    if _STAMP_BEFORE.search(text, max(left, start - 40), start):
+    stamp = _STAMP_BEFORE.search(text, max(left, start - 40), start)
+    if stamp is not None and not _RELEASED_PERSON.search(text, max(left, stamp.start() - 30),
+                                                         stamp.end()):
         return False
     if _PERSON.search(text, left, start) or _PERSON.search(text, end, right):
         if not (_EVENT.search(text, left, start) or _EVENT.search(text, end, right)
