@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .finding import Finding
 from .name_context import about_a_patient, credit_line
+from .narrative import in_a_persons_story
 from .recognizer import context_regex, finds_as_regex_does, matches_at
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -172,21 +173,31 @@ class DateRecognizer:
         lowered = text.lower()
         usable = lowered if finds_as_regex_does(text, lowered) else None
         starts = [m.start() for m in _DATE_START.finditer(text)]
+        full_dates: list[tuple[int, int]] = []
         for match in matches_at(_FULL_DATE, text, starts):
             start = match.start()
+            full_dates.append(match.span())
             before = text[max(0, start - 40):start]
             backwards = before[::-1]
             if text.startswith("%", match.end()):
                 continue  # `settings 10/5/40%`: three settings, the last a share
             labelled = _labelled(before)
-            if _COMPARISON_BACKWARDS.match(backwards) or not labelled and (
-                    _NOT_PERSONAL_BACKWARDS.match(backwards)):
+            bound = _COMPARISON_BACKWARDS.match(backwards) or (
+                None if labelled else _NOT_PERSONAL_BACKWARDS.match(backwards))
+            if bound is not None:
+                # a bound of a query or a series, unless a story tells it of someone
+                # (`held from 3 May 2004 until 9 June 2005`, `on 2 May and 4 June 2001`)
+                if _connective(bound) and _in_a_story(text, start, match.end()):
+                    yield Finding(start, match.end(), "DATE", "phi", 0.65, self.name)
                 continue
-            # A date is a person's when labelled, or when its neighbourhood is about one.
+            # A date is a person's when labelled, or when its neighbourhood is about one,
+            # or when a story about someone tells it.
             if (labelled or about_a_patient(text, max(0, start - 300), match.end() + 300,
                                             usable)) and not credit_line(text, start):
                 yield Finding(start, match.end(), "DATE", "phi", 0.85 if labelled else 0.7,
                               self.name)
+            elif _in_a_story(text, start, match.end()):
+                yield Finding(start, match.end(), "DATE", "phi", 0.65, self.name)
         # A month and day (`8/17`) in text about a person; a share, a score or a
         # setting is none (`_month_day`).
         for start, end in _month_day_spans(text):
@@ -198,6 +209,7 @@ class DateRecognizer:
         # and look for labels only when a partial date's shape starts somewhere.
         if not any(_PARTIAL_SHAPE.match(text, start) for start in starts):
             return
+        labelled_partials: set[int] = set()
         for label in _DATE_CONTEXT.finditer(text, lowered=lowered):
             for match in _PARTIAL_DATE.finditer(text, label.end(),
                                                 min(len(text), label.end() + 45)):
@@ -215,15 +227,62 @@ class DateRecognizer:
                             text, match.start()) or not about_a_patient(
                             text, max(0, match.start() - 300), match.end() + 300, usable)):
                     continue
+                labelled_partials.add(match.start())
                 yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
+        # A month of a year, or a day of a month, that a story about someone tells (`In
+        # June 1995 the applicant moved`), written with the month's name.
+        for match in matches_at(_PARTIAL_DATE, text, starts):
+            start, end = match.span()
+            if (start in labelled_partials or not _capitalised_month(match.group())
+                    or any(low < end and start < high for low, high in full_dates)):
+                continue
+            bound = _NOT_PERSONAL_BACKWARDS.match(text[max(0, start - 40):start][::-1])
+            if (bound is None or _connective(bound)) and _in_a_story(text, start, end,
+                                                                     whole=False):
+                yield Finding(start, end, "DATE", "phi", 0.62, self.name)
+
+
+def is_full_date(value: str) -> bool:
+    """Whether `value` is a whole date with its day, month and year (`2021-03-04`)."""
+    return _FULL_DATE.fullmatch(value) is not None
+
+
+def _capitalised_month(date: str) -> bool:
+    """`June 1995`, `3 May`, not `may 3` (a verb and a count) nor `3/1995` (a share)."""
+    month = date.lstrip("0123456789 \t").removeprefix("of").lstrip(" \t")
+    return month[:1].isupper() and month[:1].isalpha()
 
 
 def _labelled(before: str) -> bool:
     """A label ties the date to someone; a bare `on` (`launched on January 28, 1986`,
     `downloaded on 6/12/2016`) does not, so such a date counts only in text about a
     person, and never on a bibliography or credit line."""
-    labels = [m.group() for m in _DATE_CONTEXT.finditer(before)]
-    return any(label.strip().lower() not in _BARE_WORDS for label in labels)
+    lowered = before.lower()
+    # The forty characters are read with one search: `ContextWords.finditer`'s needle
+    # and first-word look-ups cost more than they save on so short a window.
+    pattern, subject = ((_DATE_CONTEXT.pattern, lowered)
+                        if finds_as_regex_does(before, lowered)
+                        else (_DATE_CONTEXT.anycase, before))
+    return any(m.group().strip().lower() not in _BARE_WORDS
+               for m in pattern.finditer(subject))
+
+
+#: Words that bound a span of time in a sentence as well as in a query: after them a
+#: date in a story about someone is still that person's.
+_CONNECTIVES = frozenset({"and", "from", "until", "since", "before", "after", "between"})
+
+
+def _connective(bound: re.Match[str]) -> bool:
+    """Whether a backwards match of `_NOT_PERSONAL_BACKWARDS` or `_COMPARISON_BACKWARDS`
+    read a connective of prose (`between`, `and`) rather than code or a release word."""
+    return bound.group()[::-1].strip(" \t\n\"'([:=,").lower() in _CONNECTIVES
+
+
+def _in_a_story(text: str, start: int, end: int, whole: bool = True) -> bool:
+    """A date written for people (`3 May 2004`, `03/05/2004`, not a machine's
+    `2004-05-03`) in prose about a person (`whole`: with its day, month and year)."""
+    return not text[start:start + 4].isdigit() and in_a_persons_story(text, start, end,
+                                                                      whole)
 
 
 #: A preposition that ties only the date right after it, and only in text about a

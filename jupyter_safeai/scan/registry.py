@@ -201,6 +201,7 @@ def builtin_recognizers(ner: bool = True) -> tuple[Recognizer, ...]:
     """The recognizer families of the package, in the order the engine runs them."""
     from .address_blocks import AddressBlockRecognizer
     from .card_context import LABELLED_CARD
+    from .case_numbers import CASE_NUMBER_RECOGNIZERS
     from .concat import ConcatenatedSecretRecognizer
     from .contact import CONTACT_RECOGNIZERS
     from .contact_blocks import ContactBlockNameRecognizer
@@ -220,7 +221,8 @@ def builtin_recognizers(ner: bool = True) -> tuple[Recognizer, ...]:
     from .tables import TextTableRecognizer
 
     return (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS,
-            *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS,
+            *IDENTIFIER_RECOGNIZERS, *CASE_NUMBER_RECOGNIZERS, *DATE_RECOGNIZERS,
+            *PLACE_RECOGNIZERS,
             AddressBlockRecognizer(), LABELLED_CARD, ContactBlockNameRecognizer(),
             FacilityRecognizer(), SpeakerRecognizer(),
             TextTableRecognizer(), NameRecognizer(confirm=PersonNer() if ner else None),

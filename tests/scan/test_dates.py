@@ -110,3 +110,20 @@ def test_anchored_care_search_is_the_search(text: str, start: int, length: int) 
     assert name_context.about_a_patient(text, start, end, usable) == bool(
         name_context._RECORD_WORDS.search(text, start, end)
         or name_context._CARE_WORDS.search(text, start, end))
+
+
+# Text before a date: labels in any case and spelling, the bare `on`, letters that fold.
+_LABEL_WINDOWS = st.lists(st.sampled_from(
+    ["admitted", "ADMIT DATE", "on", "On", "born", "b.", "seen on", "DOB", "d.o.b", "visit",
+     "visit_date", "follow-up", "follow up", "onset", "İ", "ſeen", "K", " ", "_", "-", ":",
+     "x", "\n", "7", "é", "donation"]), max_size=8).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_LABEL_WINDOWS)
+def test_labelled_reads_the_window_as_its_labels_mean(before: str) -> None:
+    """One search of the lower-cased window finds the labels the case-insensitive pattern
+    finds (which also reads `ſeen` as `seen`)."""
+    labels = [m.group() for m in dates._DATE_CONTEXT.anycase.finditer(before)]
+    assert dates._labelled(before) == any(
+        label.strip().lower() not in dates._BARE_WORDS for label in labels)

@@ -1,0 +1,100 @@
+"""Numbers of a person's case, application, file, docket or claim.
+
+A court's, an insurer's or an office's number for one person's matter (`application no.
+47289/99`, `case no. CV-2019-00123`, `docket 1:19-cv-01234`, `claim number 2004/5512`)
+leads to that person as surely as a record number: HIPAA's "any other unique identifying
+number". It is read only right after its label, and only in the shape of an identifier:
+digits with a slash or a dash and a year part, or letters mixed with digits. A law's, an
+article's, a rule's or a figure's number (`Law no. 466`, `Article 6 § 1`, `Rule 39`,
+`Protocol No. 11`, `Figure no. 3`) has no such label or no such shape, and a version
+(`1.2.3`) none either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .dates import is_full_date
+from .finding import Finding
+from .recognizer import matches_at
+
+#: What stands between a matter's label and its number (`no.`, `nos.`, `number`, `#`,
+#: `no:`), or a label its number follows directly (`docket 1:19-cv-01234`, `Ref.
+#: 2004/12`), read on the lower-cased text where one of `_MARK_STARTS` stands.
+_MARK = re.compile(
+    r"(?<![a-z])(?:(?:nos?|nr|numbers?)(?![a-z])\.?[ \t]*:?|n°|#"
+    r"|(?P<label>docket(?![a-z])|ref(?![a-z])[.:]?))[ \t]*")
+_MARK_STARTS = ("no", "nr", "num", "n°", "#", "docket", "ref")
+#: Labels of a matter's number, right before its mark (`application (no.`, `case
+#: number`, `claim #`, `file no.`).
+_LABEL_BEFORE = re.compile(
+    r"(?<![a-z])(?:applications?|cases?|files?|claims?|complaints?|petitions?|appeals?"
+    r"|dossiers?|matters?|references?|ref\.?|proceedings|decisions?|judge?ments?)"
+    r"[ \t]*\(?[ \t]*$")
+#: How far before its mark a label may start.
+_LABEL_REACH = 18
+#: An identifier's shape: `47289/99`, `2004/1234`, `12-3456`, `CV-2019-001234`,
+#: `1:19-cv-01234`, `HC12345`, `K 123/05`; not a lone count, a version, a decimal or a
+#: file's name (`12-345.csv`).
+_ID = re.compile(
+    r"(?:[A-Za-z]{1,4}[ .-]?)?"
+    r"(?:(?:19|20)\d\d/\d{1,6}"  # 2004/123: a year, then the matter's number in it
+    r"|\d{2,6}/(?:\d{2}|\d{4})(?:/\d{1,6})?"  # 47289/99, 123/04/5
+    r"|\d{1,2}:\d{2}-[A-Za-z]{2,4}-\d{2,6}"  # 1:19-cv-01234
+    r"|\d{2,6}-\d{2,8}(?:-\d{1,8})?"  # 12-3456, 2019-001234
+    r"|(?<=[A-Za-z])\d{4,}(?:[-/]\d+)*"  # HC12345 (letters right before)
+    r"|(?<=[A-Za-z][ .-])\d{4,}(?:[-/]\d+)*)"  # CV-20190012, K 12345
+    r"(?![\w/-]|\.\w)",
+)
+#: More numbers of one label (`nos. 65731/01 and 65900/01`, `123/04, 456/05`).
+_MORE = re.compile(r",?[ \t]+(?:and|&)[ \t]+|,[ \t]*")
+
+
+class CaseNumberRecognizer:
+    name = "pattern:case_number"
+    entities = ("UNIQUE_ID",)
+
+    def find(self, text: str) -> Iterator[Finding]:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text.translate(_TO_ASCII_CASE)  # only ASCII letters matter here
+        starts = sorted({at for start in _MARK_STARTS for at in _all_finds(lowered, start)})
+        for mark in matches_at(_MARK, lowered, starts):
+            at = mark.end()
+            number = _ID.match(text, at)
+            if number is None or not (mark.group("label") or _LABEL_BEFORE.search(
+                    lowered, max(0, mark.start() - _LABEL_REACH), mark.start())):
+                continue
+            while number is not None:
+                if not (is_full_date(number.group()) or _years(number.group())):
+                    yield Finding(number.start(), number.end(), "UNIQUE_ID", "phi", 0.8,
+                                  self.name)
+                more = _MORE.match(text, number.end())
+                number = _ID.match(text, more.end()) if more else None
+
+
+def _all_finds(text: str, needle: str) -> Iterator[int]:
+    """Every position of `needle` in `text`, found with `str.find`."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
+#: Upper-case ASCII letters to lower case, every other character kept: a lower-cased
+#: copy with the text's offsets even where `str.lower` would move them (`İ`).
+_TO_ASCII_CASE = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+
+def _years(value: str) -> bool:
+    """A span of years (`2019/2020`, `2019-20`, `1990-1995`), not a number."""
+    first, _, second = value.replace("/", "-").partition("-")
+    if not (first.isdigit() and second.isdigit() and len(first) == 4
+            and 1800 <= int(first) <= 2099):
+        return False
+    return (len(second) == 4 and 1800 <= int(second) <= 2099
+            or len(second) == 2 and int(second) == (int(first) + 1) % 100)
+
+
+CASE_NUMBER_RECOGNIZERS = (CaseNumberRecognizer(),)

@@ -1,0 +1,191 @@
+"""Whether a date stands in a story about a person.
+
+HIPAA counts every element of a date (but the year) of an event in someone's life. A
+court's account of a case, a letter or a history of illness tells such events in plain
+prose: `On 3 May 2004 the applicant was arrested`, `his wife died on 9 June 1999`. A
+date there is the person's even with no label right before it. The story needs both: a
+person it is about (a titled name, a party to a case, a relative, `he` or `she`) near
+the date, and an event told in the date's own sentence (`was arrested`, `lodged`,
+`moved`). A release note, a changelog, a dataset's description or a historical fact
+(`On 14 July 1789 the Bastille was stormed`) names no such person, and a log line tells
+no event in prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .recognizer import trie
+
+#: How far from a date its person may be named: about a paragraph, never past a blank
+#: line (a new paragraph, cell part or list) or a heading.
+_PERSON_REACH = 400
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:\n|#)")
+
+#: Parties to a case and people in care or in a family's story, after `the` (`the
+#: applicant`, `the second applicant`, `the deceased`). Parties may be plural (joint
+#: applicants are still named people); `patients` or `victims` are a cohort, not one.
+_PARTIES = ("applicant", "claimant", "defendant", "plaintiff", "complainant", "petitioner",
+            "appellant", "litigant", "accused")
+_ONE_PERSON = ("deceased", "decedent", "victim", "suspect", "prisoner", "detainee",
+               "patient", "testator", "widow", "widower", "minor", "inmate", "offender",
+               "convict")
+#: Relatives after a possessive (`his wife`, `my late father`, `the applicant's son`).
+_RELATIVES = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+              "spouse", "partner", "child", "children", "parents", "grandmother",
+              "grandfather", "grandson", "granddaughter", "uncle", "aunt", "nephew", "niece",
+              "cousin", "fiancé", "fiancée", "stepfather", "stepmother", "stepson",
+              "stepdaughter", "widow", "widower", "family", "baby")
+_PERSON = re.compile(
+    # a title before a capitalised name, with or without its stop (`Mr Smith`, `Dr. Obi`)
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b\.?[ ](?:[A-Z]\.?[ ])?[A-Z][^\W\d_]"
+    # a third-person pronoun, as a story tells of someone (documentation rarely does)
+    r"|\b(?i:he|she|him|his|her|himself|herself)\b"
+    rf"|\b(?i:the)[ ](?:(?i:first|second|third|fourth|late|said)[ ])?(?i:"
+    rf"(?:{trie(_PARTIES)})s?|{trie(_ONE_PERSON)})\b"
+    rf"|\b(?i:my|our|their|his|her|whose|[a-z]+['’]s)[ ](?:(?i:late|former|elder|"
+    rf"younger|eldest|youngest)[ ])?(?i:{trie(_RELATIVES)})\b"
+)
+
+#: Events of a life told in the past: arrest and trial, care, birth, marriage, death,
+#: moves and work, and the steps of a person's case (`lodged`, `appealed`, `was served`).
+_EVENT_VERBS = (
+    # custody and trial
+    "arrested", "detained", "released", "remanded", "charged", "indicted", "convicted",
+    "acquitted", "sentenced", "fined", "imprisoned", "jailed", "questioned", "interrogated",
+    "searched", "seized", "confiscated", "tortured", "beaten", "assaulted", "attacked",
+    "injured", "wounded", "killed", "shot", "stabbed", "murdered", "abducted", "kidnapped",
+    "disappeared", "escaped", "tried", "testified", "confessed", "pleaded", "summoned",
+    "taken", "placed", "handed", "surrendered", "extradited", "deported", "expelled",
+    # life
+    "born", "died", "buried", "married", "divorced", "separated", "adopted", "baptised",
+    "baptized", "gave birth", "passed away", "got married", "pregnant",
+    # care
+    "admitted", "discharged", "hospitalised", "hospitalized", "treated", "operated",
+    "examined", "diagnosed", "vaccinated", "transferred", "referred", "visited", "consulted",
+    "prescribed", "underwent", "collapsed", "fell", "suffered",
+    # home and work
+    "moved", "relocated", "emigrated", "immigrated", "travelled", "traveled", "arrived",
+    "returned", "left", "fled", "settled", "lived", "resided", "employed", "hired",
+    "recruited", "dismissed", "resigned", "retired", "elected", "appointed", "promoted",
+    "demoted", "suspended", "enlisted", "conscripted", "graduated", "enrolled", "worked",
+    "started working", "joined", "met", "attended", "participated",
+    # a person's case and its steps
+    "lodged", "filed", "brought", "appealed", "applied", "requested", "asked", "complained",
+    "claimed", "sought", "submitted", "challenged", "objected", "petitioned", "sued",
+    "withdrew", "waived", "informed", "notified", "served", "received", "sent", "wrote",
+    "signed", "paid", "sold", "bought", "purchased", "rented", "leased", "inherited",
+    "granted", "refused", "rejected", "upheld", "quashed", "annulled", "allowed", "ordered",
+    "decided", "found", "held", "heard", "gave", "delivered", "issued", "awarded",
+    "declared", "stayed", "adjourned", "postponed", "scheduled", "convened", "reconvened",
+    "struck", "learned", "learnt", "called", "contacted", "reported", "told", "obtained",
+    "lost", "won", "dated", "amended", "extended", "communicated", "instituted",
+    "initiated", "commenced", "resumed", "discontinued", "terminated", "revoked",
+    "registered", "recognised", "recognized", "acknowledged", "approved", "denied",
+    "made", "took", "went", "came", "began", "confirmed", "reversed", "remitted",
+    "imposed", "forwarded", "accepted", "replied", "agreed", "serving", "living",
+)
+_EVENT = re.compile(rf"\b{trie(sorted(set(_EVENT_VERBS)))}\b", re.IGNORECASE)
+
+
+#: Any verb told in the past (`was`, `had`, `supplemented`, `turned`), which tells an
+#: event when its sentence names the person it happened to; `need`, `speed` are none.
+_PAST = re.compile(r"\b(?:was|were|had|[a-z]{2,}ed(?<!eed))\b", re.IGNORECASE)
+#: A word that stamps a document, a release or a post right before its date (`Updated on
+#: 3 May 2021`, `released: March 2020`): the date is the document's.
+_STAMP_BEFORE = re.compile(
+    r"\b(?:released|updated|modified|published|posted|created|revised|edited|added|"
+    r"fixed|merged|tagged|changed|deprecated|removed|launched|uploaded|downloaded|"
+    r"accessed|retrieved|generated|compiled|built|version|v?\d+(?:\.\d+)+)"
+    r"[ \t]*(?:[:,(-]|on|in|at|as of)?[ \t]*$",
+    re.IGNORECASE)
+
+
+#: A person set free, not a version (`the applicant was released on`, `he was released
+#: from prison on`): the stamp word told of someone.
+_RELEASED_PERSON = re.compile(
+    "(?:" + _PERSON.pattern + r")[^.;\n]{0,20}?\b(?:was|were|been)[ ]released\b[^.;\n]*$")
+
+
+#: Words that name a document of versions or changes: its dates are its entries'.
+_CHANGES_DOCUMENT = re.compile(
+    r"\b(?:change[ _-]?log|release[ _-]?notes|version[ _-]?history|revision[ _-]?history"
+    r"|what['’]?s[ ]new|history[ ]of[ ]changes)\b",
+    re.IGNORECASE)
+#: How far before a date a heading or a title naming such a document is looked for.
+_DOCUMENT_REACH = 1500
+
+
+def in_a_persons_story(text: str, start: int, end: int, whole: bool = True) -> bool:
+    """Whether the date at text[start:end] is told in prose about a person: a person
+    named in its sentence and any verb in the past there, or a person named in its
+    paragraph (within `_PERSON_REACH`) and an event verb in its sentence; no stamp of a
+    document right before it, no changelog or release notes above it, and no reference
+    or credit on its line. A date less than `whole` (a month of a year, a day of a
+    month) says less on its own: it needs both the person and an event verb in its
+    sentence."""
+    left, right = _sentence(text, start, end)
+    stamp = _STAMP_BEFORE.search(text, max(left, start - 40), start)
+    if stamp is not None and not _RELEASED_PERSON.search(text, max(left, stamp.start() - 30),
+                                                         stamp.end()):
+        return False
+    if _PERSON.search(text, left, start) or _PERSON.search(text, end, right):
+        if not (_EVENT.search(text, left, start) or _EVENT.search(text, end, right)
+                or whole and (_PAST.search(text, left, start)
+                              or _PAST.search(text, end, right))):
+            return False
+    elif not whole:
+        return False
+    else:
+        if not (_EVENT.search(text, left, start) or _EVENT.search(text, end, right)):
+            return False
+        low, high = _paragraph(text, start, end)
+        if not (_PERSON.search(text, low, left) or _PERSON.search(text, right, high)):
+            return False
+    if _CHANGES_DOCUMENT.search(text, max(0, start - _DOCUMENT_REACH), start):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not _REFERENCE.search(text, max(line_start, start - _LINE_REACH),
+                                 min(line_end if line_end >= 0 else len(text),
+                                     end + _LINE_REACH))
+
+
+#: Characters read either side of a date for its sentence's ends, and on its line for a
+#: reference.
+_SENTENCE_REACH = 300
+_LINE_REACH = 200
+#: A stop that ends a sentence: before a blank, not after an abbreviation that a
+#: sentence goes on after (`application no. 123`, `Mr. Obi`, `J. Smith`, `e.g. a`), or a
+#: line break.
+_STOP = re.compile(
+    r"[.!?](?=\s)(?<!\bno.)(?<!\bnos.)(?<!\bNo.)(?<!\bNos.)(?<!\bMr.)(?<!\bMrs.)"
+    r"(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bProf.)(?<!\bArt.)(?<!\bart.)(?<!\bcf.)"
+    r"(?<!\bvs.)(?<!\bv.)(?<!\bpara.)(?<!\bp.)(?<!\bpp.)(?<!\bi\.e.)(?<!\be\.g.)"
+    r"(?<!\bop.)(?<!\bJr.)(?<!\bSr.)(?<!\b[A-Z].)|\n")
+#: A line that cites or credits: its dates are a work's, not a life's.
+_REFERENCE = re.compile(
+    r"\bet al\b|\bdoi\b|\barxiv\b|\bisbn\b|\bvol\.? ?\d|\bpp?\. ?\d|\bin: |\bjournal\b"
+    r"|\bcopyright\b|©|\bthanks to\b|\bauthors?\b|\backnowledg|\bcontributors?\b"
+    r"|\bmaintainers?\b|\bcourtesy of\b",
+    re.IGNORECASE)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end], each end at most `_SENTENCE_REACH` away."""
+    low = max(0, start - _SENTENCE_REACH)
+    for stop in _STOP.finditer(text, low, start):
+        low = stop.end()
+    after = _STOP.search(text, end, min(len(text), end + _SENTENCE_REACH))
+    return low, after.start() if after else min(len(text), end + _SENTENCE_REACH)
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the paragraph around text[start:end], each at most `_PERSON_REACH`
+    characters away."""
+    low = max(0, start - _PERSON_REACH)
+    high = min(len(text), end + _PERSON_REACH)
+    for brk in _PARAGRAPH_BREAK.finditer(text, low, start):
+        low = brk.start() + 1
+    after = _PARAGRAPH_BREAK.search(text, end, high)
+    return low, after.start() if after else high
