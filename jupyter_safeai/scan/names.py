@@ -42,6 +42,7 @@ from .name_lists import (
     NameLists,
     UsesNameLists,
 )
+from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .places import followed_by_region, region_end, street_words
 from .prose_names import addressed_names, enumerated_names, person_words, prose_anchors
 
@@ -481,8 +482,9 @@ _FUNCTION_WORDS = frozenset({
 
 @lru_cache(maxsize=1)
 def _run_breaking_streets() -> frozenset[str]:
-    """Street and title words, ours and the place recognizer's: they end a run of names."""
-    return _STREET_WORDS | street_words()
+    """Street, title and kin words, ours and the place recognizer's: they end a run of
+    names (`SON CALLED`, `Son Leonard` is a son and his name)."""
+    return _STREET_WORDS | street_words() | KIN_WORDS
 
 
 # `Braund, Mr. Owen Harris`: the surname, a comma and the title before the given names.
@@ -717,6 +719,13 @@ class NameRecognizer(UsesNameLists):
                 (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end))
+        # A note's people, after who they are (`dr healey`, `son bill`): the cue says so.
+        # Scored as a title's unknown word, so a longer name found otherwise wins a tie.
+        noted = list(note_names(text, lowered, self.lists))
+        if noted:
+            taken = sorted((f.start, f.end) for f in sure)
+            sure.extend(Finding(start, end, "PERSON", "phi", 0.75, DETECTOR)
+                        for start, end in noted if not overlaps_any(taken, start, end))
 
     def confirmed(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         """The doubtful spans NER sees as persons (scored `CONFIRMED_SCORE`), asked in
@@ -778,7 +787,9 @@ class NameRecognizer(UsesNameLists):
                    streets: frozenset[str]) -> tuple[tuple[int, int, float | None], ...]:
         """`_person_runs` of a candidate of one word (most are): no words to read, and a
         word no list knows as a strong name is judged here, as `_judge` would."""
-        if word.casefold() in PARTICLES or _ARTICLE_BEFORE.search(text, max(0, base - 8), base):
+        if word.casefold() in PARTICLES or word.casefold() in KIN_WORDS or (
+                _ARTICLE_BEFORE.search(text, max(0, base - 8), base)):
+            # `Son called`: a kin word alone says who, not which person
             return ()  # `the Law says`, `a Beta prior`: an article makes one word a thing
         kind = self._run_kind(word, kinds, streets)
         if kind is None:
@@ -786,7 +797,8 @@ class NameRecognizer(UsesNameLists):
         start, end = base, base + len(word)
         if kind not in _STRONG_KINDS:  # only a title or name-part label makes it a name
             if _after_name_cue(text, start) and word.casefold() not in EPONYMS and not (
-                    _PT_SENTENCE_END.search(text, max(0, start - 12), start)):
+                    _PT_SENTENCE_END.search(text, max(0, start - 12), start)) and (
+                    word.casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
                 return ((start, end, 0.75),)
             if not kind and self.confirm is not None and not _wordlike(word) and not (
                     word.endswith("ly")) and word.casefold() not in EPONYMS and (
@@ -846,7 +858,8 @@ class NameRecognizer(UsesNameLists):
         if len(words) == 1 and not strong:
             # A lone unknown word is a name only after a title or name-part label (no
             # branch below takes it otherwise), so only those cues need reading.
-            if _after_name_cue(text, start) and words[0].casefold() not in EPONYMS:
+            if _after_name_cue(text, start) and words[0].casefold() not in EPONYMS and (
+                    words[0].casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
                 return ((start, end, 0.75),)
             return ()
         cue = _cue(text, start)
