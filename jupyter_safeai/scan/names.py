@@ -721,7 +721,7 @@ class NameRecognizer(UsesNameLists):
                         for start, end in spans if not in_documentation(text, start, end))
         # A note's people, after who they are (`dr healey`, `son bill`): the cue says so.
         # Scored as a title's unknown word, so a longer name found otherwise wins a tie.
-        noted = list(note_names(text, lowered, self.lists))
+        noted = list(note_names(text, lowered, self.lists, hits))
         if noted:
             taken = sorted((f.start, f.end) for f in sure)
             sure.extend(Finding(start, end, "PERSON", "phi", 0.75, DETECTOR)

@@ -16,14 +16,13 @@ from __future__ import annotations
 import importlib.util
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from .name_context import about_a_patient
 from .name_lists import EPONYMS, NameLists
 from .nlp import SPACY_MODEL
-from .recognizer import trie
 
 #: Who a clinician is, as a title before the name: any listed word, any unknown one.
 _TITLES = ("dr", "drs", "doctor", "mr", "mrs", "ms", "miss")
@@ -47,8 +46,9 @@ _AFTER = ("rn", "rrt", "np", "pa", "md", "lpn", "crna", "msw", "licsw", "aware")
 KIN_WORDS = frozenset(_KIN)
 _KINDS = {**{w: "title" for w in _TITLES}, **{w: "kin" for w in _KIN},
           **{w: "role" for w in _ROLES}, **{w: "report" for w in _REPORTS}}
-_CUE = re.compile(r"(?<![a-z0-9])(?:" + trie(_KINDS) + r")(?![a-z0-9])")
-_AFTER_CUE = re.compile(r"(?<![a-z0-9'])(?:" + trie(_AFTER) + r")(?![a-z0-9])")
+
+#: Every cue word, before or after a name: the prose readers' anchor search finds them.
+NOTE_CUE_WORDS = tuple(sorted(set(_KINDS) | set(_AFTER)))
 
 #: What stands between the cue and the name, by the cue's kind.
 _SEPARATORS = {
@@ -130,11 +130,13 @@ def _lemma_in(word: str, words: frozenset[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _level(word: str, lists: NameLists) -> str:
     """How much of a name a word may be: 'L' listed and no English verb or adjective
     (`healey`, `helen`), 'V' listed but also an English verb or adjective (`bill`,
     `small`, `line`), 'U' unknown to lists and lexicon (`toscano`), '' none: an English
-    word no list knows (`aware`, `called`), a function word or a cue word."""
+    word no list knows (`aware`, `called`), a function word or a cue word. Kept for the
+    words last asked: a note's words repeat."""
     key = word.casefold().replace("’", "'")
     if "-" in key:  # `phoned-family`, `co-signature`: a compound of English words
         parts = key.split("-")
@@ -191,19 +193,32 @@ class _Note:
         return bool(level) and level in takes
 
 
-def note_names(text: str, lowered: str, lists: NameLists) -> Iterator[tuple[int, int]]:
+def note_names(text: str, lowered: str, lists: NameLists,
+               hits: Iterable[tuple[int, str]]) -> Iterator[tuple[int, int]]:
     """Spans of names a clinical note announces by a title, a kin word, a role, a report
-    word before them, or a credential or `aware` after them. `lowered` is text.lower()."""
+    word before them, or a credential or `aware` after them. `lowered` is text.lower();
+    `hits` the places where anchor words stand, each with the longest one there
+    (`prose_names.prose_anchors`, which looks for `NOTE_CUE_WORDS` too)."""
     if len(lowered) != len(text):
         return
-    note = _Note(text, lowered, lists)
-    for cue in _CUE.finditer(lowered):
-        kind = _KINDS[cue.group()]
-        if kind in ("role", "report") and not note.clinical:
+    note = None
+    for at, found in hits:
+        length = _longest_cue(found)
+        end = at + length
+        if not length or lowered[end:end + 1].isalnum() or lowered[at - 1:at].isalnum():
             continue
-        yield from _after_cue(note, cue.start(), cue.end(), kind)
-    for after in _AFTER_CUE.finditer(lowered):
-        yield from _before_cue(note, after.start(), after.end())
+        note = note or _Note(text, lowered, lists)
+        cue = lowered[at:end]
+        if cue in _KINDS:
+            yield from _after_cue(note, at, end, _KINDS[cue])
+        if cue in _AFTER and lowered[at - 1:at] != "'":
+            yield from _before_cue(note, at, end)
+
+
+@lru_cache(maxsize=1024)
+def _longest_cue(found: str) -> int:
+    """The length of the longest cue word that `found` (an anchor word) starts with."""
+    return max((len(word) for word in NOTE_CUE_WORDS if found.startswith(word)), default=0)
 
 
 def _after_cue(note: _Note, start: int, end: int, kind: str) -> Iterator[tuple[int, int]]:
@@ -219,6 +234,8 @@ def _after_cue(note: _Note, start: int, end: int, kind: str) -> Iterator[tuple[i
     takes = _TAKES[kind]
     if word is None or not _whole(text, word.end()) or not note.fits(word.group(), cue, takes):
         return
+    if kind in ("role", "report") and not note.clinical:
+        return  # `per`, `NP`, `HO` are cues in a note about a patient only
     last = _more_words(note, word.end(), cue, word.group())
     yield (initial.start() if initial else word.start()), last
     if cue.casefold() == "drs":  # `Drs Ferullo and Saeed`
@@ -258,7 +275,7 @@ def _before_cue(note: _Note, start: int, end: int) -> Iterator[tuple[int, int]]:
     `grace dudak aware`)."""
     text = note.text
     after = text[start:end]
-    if not note.clinical or text[start - 1:start] not in (" ", "\t", ","):
+    if text[start - 1:start] not in (" ", "\t", ","):
         return
     match = _BEFORE_AFTER.search(text, max(0, start - 48), start)
     if match is None:
@@ -270,6 +287,6 @@ def _before_cue(note: _Note, start: int, end: int) -> Iterator[tuple[int, int]]:
     if not initial and note.lists.kinds.get(first.casefold(), "").upper() not in ("G", "N"):
         return  # two words: the first a given name (`Carole Hayes`), not `micu team`
     if not all(note.fits(word, after, "LVU" if i == 0 and not initial else "LU")
-               for i, word in enumerate(words)):
+               for i, word in enumerate(words)) or not note.clinical:
         return
     yield match.start(1) if initial else match.start(2), match.end(3 if second else 2)

@@ -69,6 +69,12 @@ def test_the_cue_readers_wait_for_a_clinical_note() -> None:
     patient: in documentation `per Kessler` or `Ada Lovelace MD` are no finding of theirs."""
     from jupyter_safeai.scan.name_lists import name_lists
     from jupyter_safeai.scan.note_names import note_names
+    from jupyter_safeai.scan.prose_names import prose_anchors
 
     text = "The rate per kessler is computed per sample. Use np zeros for the grid."
-    assert list(note_names(text, text.lower(), name_lists())) == []
+    lowered = text.lower()
+    hits = prose_anchors(text, lowered)
+    assert list(note_names(text, lowered, name_lists(), hits)) == []
+    note = "Pt is a 70 yo man, s/p CABG. " + text
+    assert list(note_names(note, note.lower(), name_lists(), prose_anchors(
+        note, note.lower()))) != []
