@@ -721,11 +721,12 @@ class NameRecognizer(UsesNameLists):
                         for start, end in spans if not in_documentation(text, start, end))
         # A note's people, after who they are (`dr healey`, `son bill`): the cue says so.
         # Scored as a title's unknown word, so a longer name found otherwise wins a tie.
-        noted = list(note_names(text, lowered, self.lists, hits))
-        if noted:
-            taken = sorted((f.start, f.end) for f in sure)
-            sure.extend(Finding(start, end, "PERSON", "phi", 0.75, DETECTOR)
-                        for start, end in noted if not overlaps_any(taken, start, end))
+        for start, end in note_names(text, lowered, self.lists, hits):
+            overlapping = [f for f in sure if f.start < end and f.end > start]
+            if all(start <= f.start and f.end <= end and (f.start, f.end) != (start, end)
+                   for f in overlapping):  # none, or only shorter ones (`MR. EDWIN` + surname)
+                sure.append(Finding(start, end, "PERSON", "phi", max(
+                    (f.score for f in overlapping), default=0.75), DETECTOR))
 
     def confirmed(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         """The doubtful spans NER sees as persons (scored `CONFIRMED_SCORE`), asked in

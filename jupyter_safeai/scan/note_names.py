@@ -41,6 +41,10 @@ _REPORTS = ("per", "paged", "spoke with", "spoke to", "talked with", "talked to"
             "speak with", "speak to", "consult with", "discussed with", "met with")
 #: Credentials, or `aware`, after a name: `s. roberto rrt`, `W. MAROTTA AWARE`.
 _AFTER = ("rn", "rrt", "np", "pa", "md", "lpn", "crna", "msw", "licsw", "aware")
+#: Who someone is, in brackets after the name: `Hank Sorel (son)`, `ADA RIIS (RESIDENT)`.
+_BRACKETED = frozenset(_KIN) | {"resident", "attending", "fellow", "intern", "hcp", "proxy"}
+#: What a visitor or a caller does, after a listed given name: `social: bob visited`.
+_VISITS = ("called", "visited", "phoned", "came")
 
 #: Kin words: alone, they say who someone is, not which person (`Son called`).
 KIN_WORDS = frozenset(_KIN)
@@ -48,7 +52,7 @@ _KINDS = {**{w: "title" for w in _TITLES}, **{w: "kin" for w in _KIN},
           **{w: "role" for w in _ROLES}, **{w: "report" for w in _REPORTS}}
 
 #: Every cue word, before or after a name: the prose readers' anchor search finds them.
-NOTE_CUE_WORDS = tuple(sorted(set(_KINDS) | set(_AFTER)))
+NOTE_CUE_WORDS = tuple(sorted(set(_KINDS) | set(_AFTER) | _BRACKETED | set(_VISITS)))
 
 #: What stands between the cue and the name, by the cue's kind.
 _SEPARATORS = {
@@ -141,7 +145,7 @@ def _level(word: str, lists: NameLists) -> str:
     if "-" in key:  # `phoned-family`, `co-signature`: a compound of English words
         parts = key.split("-")
         return "" if any(not _level(part, lists) for part in parts) else "U"
-    if key in FUNCTION_WORDS or key in _KINDS or key in EPONYMS or len(key) < 2:
+    if key in FUNCTION_WORDS or key in _KINDS or len(key) < 2:
         return ""
     nouns, others = english_lexicon()
     kind = lists.kinds.get(key, "")
@@ -162,7 +166,7 @@ def _case(word: str) -> str:
 
 
 #: Which levels of word each cue takes (`_level`).
-_TAKES = {"title": "LVU", "kin": "LVU", "role": "L", "report": "L"}
+_TAKES = {"title": "LVU", "kin": "LVU", "role": "LU", "report": "L"}
 
 
 class _Note:
@@ -187,6 +191,8 @@ class _Note:
         if case == "caps" and not cue.isupper():
             return False  # `Dr. ICU`: capitals after a cue not in capitals are letters
         level = _level(word, self.lists)
+        if cue.casefold() not in _TITLES and word.casefold() in EPONYMS:
+            return False  # `per Cox`, `Wilson aware`: a method; after `Mrs.` a surname
         if level == "V" and case != "title" and takes == "LVU" and cue.casefold() in _KIN:
             # `son bill`, `SON WILL`: a verb after a kin word only as a given name
             return self.lists.kinds.get(word.casefold(), "").upper() in ("G", "N")
@@ -211,8 +217,11 @@ def note_names(text: str, lowered: str, lists: NameLists,
         cue = lowered[at:end]
         if cue in _KINDS:
             yield from _after_cue(note, at, end, _KINDS[cue])
-        if cue in _AFTER and lowered[at - 1:at] != "'":
+        if cue in _AFTER and lowered[at - 1:at] != "'" or cue in _BRACKETED and (
+                lowered[at - 1:at] == "(" and lowered[end:end + 1] == ")"):
             yield from _before_cue(note, at, end)
+        if cue in _VISITS:
+            yield from _visitor(note, at, end)
 
 
 @lru_cache(maxsize=1024)
@@ -232,6 +241,8 @@ def _after_cue(note: _Note, start: int, end: int, kind: str) -> Iterator[tuple[i
     initial = _INITIAL.match(text, at)
     word = _WORD.match(text, initial.end() if initial else at)
     takes = _TAKES[kind]
+    if kind == "role" and text[end:at].strip():
+        takes = "L"  # `HO. XRAYS`: after a period a new sentence may start
     if word is None or not _whole(text, word.end()) or not note.fits(word.group(), cue, takes):
         return
     if kind in ("role", "report") and not note.clinical:
@@ -275,18 +286,44 @@ def _before_cue(note: _Note, start: int, end: int) -> Iterator[tuple[int, int]]:
     `grace dudak aware`)."""
     text = note.text
     after = text[start:end]
-    if text[start - 1:start] not in (" ", "\t", ","):
+    bracket = text[start - 1:start] == "("
+    if text[start - 1:start] not in (" ", "\t", ",", "("):
         return
-    match = _BEFORE_AFTER.search(text, max(0, start - 48), start)
+    match = _BEFORE_AFTER.search(text, max(0, start - 48), start - bracket)
     if match is None:
         return
     initial, first, second = match.group(1), match.group(2), match.group(3)
     words = [w for w in (first, second) if w]
     if not initial and len(words) < 2:
         return
-    if not initial and note.lists.kinds.get(first.casefold(), "").upper() not in ("G", "N"):
-        return  # two words: the first a given name (`Carole Hayes`), not `micu team`
+    kinds = note.lists.kinds
+    if not initial and kinds.get(first.casefold(), "").upper() not in ("G", "N") and (
+            kinds.get(second.casefold(), "").upper() not in ("S", "N")):
+        return  # two words, a listed given name or surname (`Carole Hayes`), not `micu team`
     if not all(note.fits(word, after, "LVU" if i == 0 and not initial else "LU")
                for i, word in enumerate(words)) or not note.clinical:
         return
     yield match.start(1) if initial else match.start(2), match.end(3 if second else 2)
+
+
+#: A lone word right before a visit word: `bob visited`, `GEORGE CALLED`.
+_VISITOR = re.compile(r"(?<![A-Za-z'’-])([A-Za-z]+)[ ]$")
+
+
+def _visitor(note: _Note, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A listed given name before a word of visiting or calling, in a note (`social: bob
+    visited`, `and george called`): who visits or calls a patient is a person; no list of
+    things takes these verbs as well (`son called`, `pt called` hold no such name)."""
+    text = note.text
+    match = _VISITOR.search(text, max(0, start - 24), start)
+    if match is None:
+        return
+    word = match.group(1)
+    case = _case(word)
+    if case == "title" or note.lists.kinds.get(word.casefold(), "").upper() not in ("G", "N"):
+        return  # a capitalised given name there the name rules read already
+    verb = text[start:end]
+    if case != _case(verb):
+        return  # `bob visited`, `BOB VISITED`: the name written as the words around it
+    if note.fits(word, verb, "LV") and note.clinical:
+        yield match.span(1)

@@ -41,6 +41,17 @@ needs_lexicon = pytest.mark.skipif(not english_lexicon()[0], reason="no spaCy le
     # an initial and a name before a credential or `aware`
     ("resp: suctioned x2 for thick tan secretions, pt s/p cabg. t. gundersen rrt", "gundersen"),
     ("GU: UO 20CC/HR X2 HRS. PT S/P CABG. H. VOSKUIJLEN AWARE, LASIX GIVEN.", "VOSKUIJLEN"),
+    ("PT S/P CABG, EXTUBATED AT 1400. PLAN PER TEAM. ⏎ODALYS QUINTRELL RN".replace("⏎", "\n"),
+     "ODALYS"),
+    # who someone is, in brackets after the name
+    ("Pt s/p fall, admitted to MICU. Contacts: Anselm Vretos (son) cell 555-0100.", "Vretos"),
+    # a surname that also names a method, after a title
+    ("neuro: pt is a 66 yo woman. mrs kendall oriented x3, moves all extremities.", "kendall"),
+    # a listed given name before a visit word, in a note written in lower case
+    ("social: rosalind visited this evening, updated on plan. pt remains intubated.",
+     "rosalind"),
+    # a name in capitals after a title, its surname no list knows
+    ("MR. ALBERTO TREVISIOL IS A 71 YO MAN ADMITTED WITH CHF.", "TREVISIOL"),
 ])
 @needs_lexicon
 def test_a_cue_says_the_word_after_it_is_a_name(note: str, name: str) -> None:
@@ -58,6 +69,9 @@ def test_a_cue_says_the_word_after_it_is_a_name(note: str, name: str) -> None:
     # a pulmonary artery line, an English word after a role
     "CV: PA LINE D/C'D. PA SATS 72. NP SWAB SENT. PT S/P CABG, ON NEO GTT.",
     "neuro: pt seen by ho. xrays done, per protocol. pt is a 70 yo woman, npo.",
+    # a visit word after no given name; a method's name after no title
+    "social: family called, team visited. pt is a 70 yo woman on heparin per cox protocol.",
+    "Pt admitted to MICU, pt s/p fall. Seen by PT (attending) and social work (son).",
 ])
 @needs_lexicon
 def test_cue_words_with_no_name_after_them_stay_quiet(note: str) -> None:
