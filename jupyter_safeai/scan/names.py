@@ -42,7 +42,7 @@ from .name_lists import (
     NameLists,
     UsesNameLists,
 )
-from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
+from .note_names import FUNCTION_WORDS, KIN_WORDS, english_lexicon, note_names
 from .places import followed_by_region, region_end, street_words
 from .prose_names import addressed_names, enumerated_names, person_words, prose_anchors
 
@@ -594,8 +594,30 @@ def _cued_in_capitals(text: str, start: int, end: int, kinds: dict[str, str]) ->
             or "," in text[start:end] and all(kinds.get(w.casefold()) in ("G", "N") for w in words)
             or len(words) >= 2 and all(kinds.get(w.casefold(), "").isupper() for w in words)
             and not all(w.casefold() in verbs_adjectives_adverbs() for w in words)
+            and not _english_pair(words, kinds)
             or text[start:end] == words[0] and kinds.get(words[0].casefold()) in ("G", "N")
             and _AFTER_CUE.match(text, end) is not None)
+
+
+def _english_word(word: str) -> bool:
+    """Whether the model's lemma index knows `word` as an English word (any part of
+    speech)."""
+    nouns, others = english_lexicon()
+    key = word.casefold()
+    return key in nouns or key in others
+
+
+def _english_pair(words: list[str], kinds: dict[str, str]) -> bool:
+    """Whether capitals listed as names are English words all the same: a function word
+    among them (`PER ALINE`), or every one an English word and the last a verb or an
+    adjective (`ART LINE`) or the first no given name (`HAND WARMER`). `HELEN MURPHY`
+    and `NICK WARREN` are English nouns too, but a given name and a noun."""
+    keys = [word.casefold() for word in words]
+    if any(key in FUNCTION_WORDS for key in keys):
+        return True
+    nouns, others = english_lexicon()
+    return all(key in nouns or key in others for key in keys) and (
+        keys[-1] in others or kinds.get(keys[0], "").upper() not in ("G", "N"))
 
 
 #: An article or demonstrative right before a word: English names no person that way.
@@ -693,6 +715,10 @@ class NameRecognizer(UsesNameLists):
                         if not rest or not (titled or _cued_in_capitals(text, rest, end, kinds)):
                             continue  # (`DAUGHTER-IN-LAW ANA`: a title opens the run)
                         start = rest
+                    elif not capitals and " " not in text[start:end] and (
+                            _cue(text, start) < 3 or _PT_SENTENCE_END.search(
+                                text, max(0, start - 12), start)):
+                        continue  # `MAE`, `patient. MAE`: in lower case, an abbreviation
                 if score is None:
                     doubtful.append((start, end))
                 else:
@@ -802,7 +828,8 @@ class NameRecognizer(UsesNameLists):
                     word.casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
                 return ((start, end, 0.75),)
             if not kind and self.confirm is not None and not _wordlike(word) and not (
-                    word.endswith("ly")) and word.casefold() not in EPONYMS and (
+                    word.endswith("ly")) and word.casefold() not in EPONYMS and not (
+                    _english_word(word)) and (  # `Goal is to extubate`: a word, no list's name
                     # `Originally from Riyadh`: an adverb; `Crohn's disease`: an eponym
                     _AFTER_CUE.match(text, end) and sentence_about_someone(text, start, end)
                     or self._prose_doubt(text, start, end, [word], listed=False)):
@@ -886,7 +913,8 @@ class NameRecognizer(UsesNameLists):
             # A known word beside unknown ones, or unknown words where a person would
             # stand: NER decides, on the words around it.
             return ((start, end, None),)
-        if self.confirm is not None and (strong or len(words) >= 2) and len(words) <= 4 and (
+        if self.confirm is not None and (strong and not _english_word(words[0]) or len(
+                words) >= 2) and len(words) <= 4 and (  # not `restarted Neo`, `Aline`
                 sentence_about_someone(text, start, end)) and not followed_by_region(
                 text, end) and not _place_and_region(text, base, run) and not all(
                 w.isupper() for w in words):

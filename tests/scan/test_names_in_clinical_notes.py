@@ -92,3 +92,31 @@ def test_the_cue_readers_wait_for_a_clinical_note() -> None:
     note = "Pt is a 70 yo man, s/p CABG. " + text
     assert list(note_names(note, note.lower(), name_lists(), prose_anchors(
         note, note.lower()))) != []
+
+
+@pytest.mark.parametrize("note", [
+    # capitals listed as names that are English words, one a verb or an adjective
+    "ACCESS: LEFT RADIAL ART LINE INTACT. HAND WARMER TO L ARM. PT S/P CABG.",
+    # a function word among capitals listed as names
+    "SBP 150S PER ALINE, LABETALOL GIVEN. PT IS A 60 YO MAN S/P CABG.",
+    # a capitalised English word no list knows, before `is`, in a note
+    "Pt is a 70 yo woman s/p fall. Goal is to keep MAP > 65 on levophed.",
+    # an abbreviation in capitals after a sentence that ends in `patient.`
+    "Neuro: alert and oriented. Family in to visit patient. MAE. Follows commands.",
+])
+@needs_lexicon
+def test_a_notes_words_that_lists_know_as_names_stay_quiet(note: str) -> None:
+    assert _people(note) == []
+
+
+@needs_lexicon
+def test_nouns_in_capitals_listed_as_names_are_still_a_name() -> None:
+    """`HELEN MURPHY` are English nouns too, but no verb or adjective: a name."""
+    note = "SOCIAL: SPOKE WITH HELEN MURPHY TODAY RE: PLAN. PT IS A 70 YO WOMAN S/P CABG."
+    assert any("HELEN MURPHY" in found for found in _people(note)), _people(note)
+
+
+def test_a_headings_abbreviation_is_no_speaker() -> None:
+    """`GU:` opens a section of a note, though `Gu` is a surname; `Lee:` still speaks."""
+    found = _people("GU: foley draining clear urine.\nLee: pt comfortable, no pain.")
+    assert "GU" not in found and "Lee" in found
