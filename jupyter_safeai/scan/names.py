@@ -913,8 +913,10 @@ class NameRecognizer(UsesNameLists):
             # A known word beside unknown ones, or unknown words where a person would
             # stand: NER decides, on the words around it.
             return ((start, end, None),)
-        if self.confirm is not None and (strong and not _english_word(words[0]) or len(
-                words) >= 2) and len(words) <= 4 and (  # not `restarted Neo`, `Aline`
+        if self.confirm is not None and (strong and words[0].casefold() not in (
+                english_lexicon()[1]) or len(words) >= 2) and len(words) <= 4 and (
+                # alone, no English verb or adjective (`restarted Neo`, `Aline`); `Thomas`
+                # and `Paul` are nouns too
                 sentence_about_someone(text, start, end)) and not followed_by_region(
                 text, end) and not _place_and_region(text, base, run) and not all(
                 w.isupper() for w in words):
