@@ -19,7 +19,7 @@ import regex
 
 from .name_context import name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists
-from .note_names import NOTE_CUE_WORDS
+from .note_names import NOTE_CUE_WORDS, english_lexicon
 from .recognizer import trie
 
 #: One word of a name in an enumeration or an address: capitalised or all lower case.
@@ -106,6 +106,14 @@ _COMPANY_REACH = 120
 def _plain_word(word: str, not_names: Collection[str]) -> bool:
     key = word.casefold()
     return key not in COMMON_WORDS and key not in EPONYMS and key not in not_names
+
+
+def _unlisted_english(word: str, lists: NameLists) -> bool:
+    """Whether no name list knows `word` and English does: `sent Clot to the lab` sends a
+    thing; `sent Marit to` a person, whom a list knows or English does not."""
+    key = word.casefold()
+    nouns, others = english_lexicon()
+    return key not in lists.kinds and (key in nouns or key in others)
 
 
 def enumerated_names(text: str, lists: NameLists, not_names: frozenset[str]
@@ -272,7 +280,8 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str],
     verbs = _OBJECT_VERBS + (("had", "has", "have") if "given" in lowered else ())
     for match in _anchored(verbs, _PERSON_OBJECT, text, lowered, hits):
         group = 1 if match.group(1) else 2
-        if _plain_word(match.group(group), not_names):
+        if _plain_word(match.group(group), not_names) and not (
+                group == 2 and _unlisted_english(match.group(2), lists)):
             yield match.span(group)
     for given in name_giving_ends(text, lowered):
         match = _GIVEN_NAME.match(text, given)

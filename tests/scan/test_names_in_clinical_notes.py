@@ -120,3 +120,10 @@ def test_a_headings_abbreviation_is_no_speaker() -> None:
     """`GU:` opens a section of a note, though `Gu` is a surname; `Lee:` still speaks."""
     found = _people("GU: foley draining clear urine.\nLee: pt comfortable, no pain.")
     assert "GU" not in found and "Lee" in found
+
+
+@needs_lexicon
+def test_an_english_word_no_list_knows_is_sent_as_a_thing() -> None:
+    """`sent Clot to the lab` sends a sample; `sent Orsolya to` sends a person."""
+    assert _people("Heme: HCT 27, holding. Sent Clot to BB. Pt is a 70 yo woman.") == []
+    assert "Orsolya" in _people("She handed Marit the keys and sent Orsolya to the shop.")
