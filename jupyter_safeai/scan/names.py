@@ -42,6 +42,7 @@ from .name_lists import (
     NameLists,
     UsesNameLists,
 )
+from .note_names import FUNCTION_WORDS, KIN_WORDS, english_lexicon, note_names
 from .places import followed_by_region, region_end, street_words
 from .prose_names import addressed_names, enumerated_names, person_words, prose_anchors
 from .terms import names_a_thing
@@ -482,8 +483,9 @@ _FUNCTION_WORDS = frozenset({
 
 @lru_cache(maxsize=1)
 def _run_breaking_streets() -> frozenset[str]:
-    """Street and title words, ours and the place recognizer's: they end a run of names."""
-    return _STREET_WORDS | street_words()
+    """Street, title and kin words, ours and the place recognizer's: they end a run of
+    names (`SON CALLED`, `Son Leonard` is a son and his name)."""
+    return _STREET_WORDS | street_words() | KIN_WORDS
 
 
 # `Braund, Mr. Owen Harris`: the surname, a comma and the title before the given names.
@@ -600,8 +602,30 @@ def _cued_in_capitals(text: str, start: int, end: int, kinds: dict[str, str]) ->
             or "," in text[start:end] and all(kinds.get(w.casefold()) in ("G", "N") for w in words)
             or len(words) >= 2 and all(kinds.get(w.casefold(), "").isupper() for w in words)
             and not all(w.casefold() in verbs_adjectives_adverbs() for w in words)
+            and not _english_pair(words, kinds)
             or text[start:end] == words[0] and kinds.get(words[0].casefold()) in ("G", "N")
             and _AFTER_CUE.match(text, end) is not None)
+
+
+def _english_word(word: str) -> bool:
+    """Whether the model's lemma index knows `word` as an English word (any part of
+    speech)."""
+    nouns, others = english_lexicon()
+    key = word.casefold()
+    return key in nouns or key in others
+
+
+def _english_pair(words: list[str], kinds: dict[str, str]) -> bool:
+    """Whether capitals listed as names are English words all the same: a function word
+    among them (`PER ALINE`), or every one an English word and the last a verb or an
+    adjective (`ART LINE`) or the first no given name (`HAND WARMER`). `HELEN MURPHY`
+    and `NICK WARREN` are English nouns too, but a given name and a noun."""
+    keys = [word.casefold() for word in words]
+    if any(key in FUNCTION_WORDS for key in keys):
+        return True
+    nouns, others = english_lexicon()
+    return all(key in nouns or key in others for key in keys) and (
+        keys[-1] in others or kinds.get(keys[0], "").upper() not in ("G", "N"))
 
 
 #: An article or demonstrative right before a word: English names no person that way.
@@ -700,6 +724,10 @@ class NameRecognizer(UsesNameLists):
                         if not rest or not (titled or _cued_in_capitals(text, rest, end, kinds)):
                             continue  # (`DAUGHTER-IN-LAW ANA`: a title opens the run)
                         start = rest
+                    elif not capitals and " " not in text[start:end] and (
+                            _cue(text, start) < 3 or _PT_SENTENCE_END.search(
+                                text, max(0, start - 12), start)):
+                        continue  # `MAE`, `patient. MAE`: in lower case, an abbreviation
                 if score is None:
                     doubtful.append((start, end))
                 else:
@@ -727,6 +755,14 @@ class NameRecognizer(UsesNameLists):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))
+        # A note's people, after who they are (`dr healey`, `son bill`): the cue says so.
+        # Scored as a title's unknown word, so a longer name found otherwise wins a tie.
+        for start, end in note_names(text, lowered, self.lists, hits):
+            overlapping = [f for f in sure if f.start < end and f.end > start]
+            if all(start <= f.start and f.end <= end and (f.start, f.end) != (start, end)
+                   for f in overlapping):  # none, or only shorter ones (`MR. EDWIN` + surname)
+                sure.append(Finding(start, end, "PERSON", "phi", max(
+                    (f.score for f in overlapping), default=0.75), DETECTOR))
 
     def confirmed(self, text: str, spans: list[tuple[int, int]]) -> list[Finding]:
         """The doubtful spans NER sees as persons (scored `CONFIRMED_SCORE`), asked in
@@ -788,7 +824,9 @@ class NameRecognizer(UsesNameLists):
                    streets: frozenset[str]) -> tuple[tuple[int, int, float | None], ...]:
         """`_person_runs` of a candidate of one word (most are): no words to read, and a
         word no list knows as a strong name is judged here, as `_judge` would."""
-        if word.casefold() in PARTICLES or _ARTICLE_BEFORE.search(text, max(0, base - 8), base):
+        if word.casefold() in PARTICLES or word.casefold() in KIN_WORDS or (
+                _ARTICLE_BEFORE.search(text, max(0, base - 8), base)):
+            # `Son called`: a kin word alone says who, not which person
             return ()  # `the Law says`, `a Beta prior`: an article makes one word a thing
         kind = self._run_kind(word, kinds, streets)
         if kind is None:
@@ -796,10 +834,12 @@ class NameRecognizer(UsesNameLists):
         start, end = base, base + len(word)
         if kind not in _STRONG_KINDS:  # only a title or name-part label makes it a name
             if _after_name_cue(text, start) and word.casefold() not in EPONYMS and not (
-                    _PT_SENTENCE_END.search(text, max(0, start - 12), start)):
+                    _PT_SENTENCE_END.search(text, max(0, start - 12), start)) and (
+                    word.casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
                 return ((start, end, 0.75),)
             if not kind and self.confirm is not None and not _wordlike(word) and not (
-                    word.endswith("ly")) and word.casefold() not in EPONYMS and (
+                    word.endswith("ly")) and word.casefold() not in EPONYMS and not (
+                    _english_word(word)) and (  # `Goal is to extubate`: a word, no list's name
                     # `Originally from Riyadh`: an adverb; `Crohn's disease`: an eponym
                     _AFTER_CUE.match(text, end) and sentence_about_someone(text, start, end)
                     or self._prose_doubt(text, start, end, [word], listed=False)):
@@ -856,7 +896,8 @@ class NameRecognizer(UsesNameLists):
         if len(words) == 1 and not strong:
             # A lone unknown word is a name only after a title or name-part label (no
             # branch below takes it otherwise), so only those cues need reading.
-            if _after_name_cue(text, start) and words[0].casefold() not in EPONYMS:
+            if _after_name_cue(text, start) and words[0].casefold() not in EPONYMS and (
+                    words[0].casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
                 return ((start, end, 0.75),)
             return ()
         cue = _cue(text, start)
@@ -882,7 +923,10 @@ class NameRecognizer(UsesNameLists):
             # A known word beside unknown ones, or unknown words where a person would
             # stand: NER decides, on the words around it.
             return ((start, end, None),)
-        if self.confirm is not None and (strong or len(words) >= 2) and len(words) <= 4 and (
+        if self.confirm is not None and (strong and words[0].casefold() not in (
+                english_lexicon()[1]) or len(words) >= 2) and len(words) <= 4 and (
+                # alone, no English verb or adjective (`restarted Neo`, `Aline`); `Thomas`
+                # and `Paul` are nouns too
                 sentence_about_someone(text, start, end)) and not followed_by_region(
                 text, end) and not _place_and_region(text, base, run) and not all(
                 w.isupper() for w in words):

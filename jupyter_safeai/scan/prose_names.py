@@ -19,6 +19,7 @@ import regex
 
 from .name_context import name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists
+from .note_names import NOTE_CUE_WORDS, english_lexicon
 from .recognizer import trie
 
 #: One word of a name in an enumeration or an address: capitalised or all lower case.
@@ -107,6 +108,14 @@ def _plain_word(word: str, not_names: Collection[str]) -> bool:
     return key not in COMMON_WORDS and key not in EPONYMS and key not in not_names
 
 
+def _unlisted_english(word: str, lists: NameLists) -> bool:
+    """Whether no name list knows `word` and English does: `sent Clot to the lab` sends a
+    thing; `sent Marit to` a person, whom a list knows or English does not."""
+    key = word.casefold()
+    nouns, others = english_lexicon()
+    return key not in lists.kinds and (key in nouns or key in others)
+
+
 def enumerated_names(text: str, lists: NameLists, not_names: frozenset[str]
                      ) -> Iterator[tuple[int, int]]:
     """The items of enumerations of given names (`Oskar, Lena, Tove and Pim`): three or
@@ -174,11 +183,16 @@ def _anchored(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
 
 
 def _anchor_hits(haystack: str) -> list[tuple[int, str]]:
-    """Where the anchor words of the prose readers stand in `haystack` (a text in lower
-    case), each with the longest one found there: one pass of one pattern for every
-    reader, not one `str.find` per word (no anchor word holds another but at its start
-    or after a letter, where no whole word starts)."""
-    return [(m.start(), m.group()) for m in _ANCHOR_WORDS.finditer(haystack)]
+    """Where the anchor words of the prose and note readers stand in `haystack` (a text
+    in lower case), each with the longest one found there: one pass of one pattern for
+    every reader, not one `str.find` per word. Only where no letter stands before: every
+    reader wants whole words, and `re` skips to such places in C rather than trying the
+    words at every letter (no anchor word holds another but at its start or after a
+    letter, where no whole word starts)."""
+    first = _ANCHOR_WORDS.match(haystack)
+    hits = [(0, first.group())] if first is not None else []
+    hits += [(m.start(1), m.group(1)) for m in _ANCHOR_AFTER_NON_LETTER.finditer(haystack)]
+    return hits
 
 
 def _hits_of(words: tuple[str, ...], hits: Sequence[tuple[int, str]]
@@ -266,7 +280,8 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str],
     verbs = _OBJECT_VERBS + (("had", "has", "have") if "given" in lowered else ())
     for match in _anchored(verbs, _PERSON_OBJECT, text, lowered, hits):
         group = 1 if match.group(1) else 2
-        if _plain_word(match.group(group), not_names):
+        if _plain_word(match.group(group), not_names) and not (
+                group == 2 and _unlisted_english(match.group(2), lists)):
             yield match.span(group)
     for given in name_giving_ends(text, lowered):
         match = _GIVEN_NAME.match(text, given)
@@ -332,9 +347,12 @@ _OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "
                  "glared", "laughed", "swore", "snapped", "thanked", "married", "kissed",
                  "hugged", "divorced", "phoned", "texted", "between", "starring",
                  "featuring", "gave", "handed", "told", "showed", "sent", "asked")
-#: Every word a prose reader starts from (`_anchored`, `_sentence_starts`), as one trie.
-_ANCHOR_WORDS = re.compile(trie(sorted(set(_GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS
-                                           + ("had", "has", "have")))))
+#: Every word a prose reader starts from (`_anchored`, `_sentence_starts`), and the cue
+#: words of the note reader (`note_names`), as one trie.
+_ANCHOR_TRIE = trie(sorted(set(_GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS
+                               + ("had", "has", "have") + NOTE_CUE_WORDS)))
+_ANCHOR_WORDS = re.compile(_ANCHOR_TRIE)
+_ANCHOR_AFTER_NON_LETTER = re.compile(rf"[^a-z]({_ANCHOR_TRIE})")
 
 
 def prose_anchors(text: str, lowered: str) -> list[tuple[int, str]]:

@@ -35,6 +35,12 @@ mother father parent child teacher student
 """.split())
 
 
+def _abbreviation(label: str) -> bool:
+    """Two or three capitals are a heading's abbreviation (`GU:`, `GI:`, `ENT:`), not who
+    speaks: a transcript writes a speaker's name out or in initials with periods."""
+    return label.isupper() and len(label) <= 3
+
+
 class SpeakerRecognizer:
     name = "pattern:speaker"
 
@@ -53,5 +59,5 @@ class SpeakerRecognizer:
         if 2 * sum(named.values()) < len(named):
             return  # section headings: most labels name no one
         for match in matches:
-            if named[match.group(1)]:
+            if named[match.group(1)] and not _abbreviation(match.group(1)):
                 yield Finding(match.start(1), match.end(1), "PERSON", "phi", 0.75, self.name)
