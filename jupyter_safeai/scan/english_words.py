@@ -1,5 +1,6 @@
-"""English words that are verbs, adjectives or adverbs (`clear`, `small`, `hand`), from the
-lemmatizer index (WordNet's lemmas) that the installed spaCy English model ships.
+"""English words by part of speech (`clear`, `small`, `hand`), from the lemmatizer index
+(WordNet's lemmas) and its irregular forms (`came`, `mice`) that the installed spaCy
+English model ships: the one reader of those tables for every recognizer.
 
 Where capitals say nothing (a note written in capitals), two listed names side by side
 are a name only if neither is such a word: `CLEAR AMBER` and `HAND WARMER` are a colour
@@ -23,6 +24,10 @@ PART_OF_SPEECH_KEYS = {"verb": 6360137228241296794, "adj": 12401032943472870168,
 NOUN_KEY = 16833663260455505849
 #: Endings English adds to a lemma (`says`, `models`, `averaged`, `sampling`, `quickly`).
 _INFLECTIONS = ("ing", "ies", "es", "ed", "ly", "s", "d")
+#: Endings read back to a lemma's: `called` → `call`, `notified` → `notify`.
+_ENDINGS_TO_LEMMA = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""),
+                     ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""),
+                     ("est", ""))
 
 
 @lru_cache(maxsize=1)
@@ -71,3 +76,38 @@ def english_word(word: str, extra: frozenset[str] = frozenset()) -> bool:
     return any(word.endswith(ending) and len(word) > len(ending) + 2 and (
         word[:-len(ending)] in lemmas or word[:-len(ending)] + "e" in lemmas
         or ending == "ies" and word[:-3] + "y" in lemmas) for ending in _INFLECTIONS)
+
+
+@lru_cache(maxsize=1)
+def lemma_index_words() -> frozenset[str]:
+    """Every lower-case lemma the index lists, of any part of speech (with many towns and
+    people among its nouns)."""
+    return frozenset(word.lower() for words in _lookups().get("lemma_index", {}).values()
+                     for word in words if "_" not in word)
+
+
+@lru_cache(maxsize=1)
+def nouns_and_other_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(the nouns, the verbs, adjectives and adverbs) of the index with their irregular
+    forms (`came`, `slept`), lower case."""
+    tables = _lookups()
+    index, irregular = tables.get("lemma_index", {}), tables.get("lemma_exc", {})
+
+    def words(keys: tuple[int, ...]) -> frozenset[str]:
+        return frozenset(word.lower() for key in keys for word in (
+            *index.get(key, ()), *irregular.get(key, {})) if "_" not in word)
+    return words((NOUN_KEY,)), words(tuple(PART_OF_SPEECH_KEYS.values()))
+
+
+def inflected_from(word: str, words: frozenset[str]) -> bool:
+    """Whether lower-case `word` is one of `words` or one with an ending English adds
+    (`called`, `notified`, `stopped`)."""
+    if word in words:
+        return True
+    for ending, stem in _ENDINGS_TO_LEMMA:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            base = word[: len(word) - len(ending)]
+            if base + stem in words or (len(base) > 3 and base[-1] == base[-2]
+                                        and base[:-1] in words):
+                return True
+    return False

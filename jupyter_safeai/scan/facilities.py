@@ -12,17 +12,14 @@ alone, `admitted to the ICU`, `seen in Cardiology`) are not.
 from __future__ import annotations
 
 import calendar
-import importlib.util
 import re
 from collections.abc import Iterator
-from functools import lru_cache
-from pathlib import Path
 
 import regex
 
+from .english_words import lemma_index_words
 from .finding import Finding
 from .name_context import about_a_patient, sentence_around
-from .nlp import SPACY_MODEL
 from .recognizer import trie
 
 #: Facility words and phrases as written, each a literal: the one list that the pattern
@@ -137,7 +134,7 @@ class FacilityRecognizer:
         from .geography import place_names
         from .name_lists import name_lists
 
-        english_lexicon()
+        lemma_index_words()
         place_names()
         name_lists().kinds  # noqa: B018 - worked out once, here
 
@@ -260,7 +257,7 @@ def _names_a_place(words: list[str], text: str, end: int) -> bool:
             continue
         kind = name_lists().kind(key)
         if word.isupper():  # initials: `UCSF`, or short ones before a name (`MD Anderson`)
-            if key not in english_lexicon() and (len(key) >= 4 or any(
+            if key not in lemma_index_words() and (len(key) >= 4 or any(
                     later.istitle() for later in words[words.index(word) + 1:])):
                 return True
         elif kind in ("G", "S", "N") or is_place_name(key):
@@ -340,24 +337,6 @@ _CUE_BEFORE = re.compile(r"(?:^|[^a-z])(?:to|from|at|in|by)[ ](?:the[ ])?$")
 _SAINTS = ("st", "st.", "saint", "mt", "mt.", "mount")
 
 
-@lru_cache(maxsize=1)
-def english_lexicon() -> frozenset[str]:
-    """Every lower-case word the spaCy model's lemma index lists (WordNet's lemmas of
-    every part of speech, with many towns and people among its nouns); empty without
-    the model."""
-    spec = importlib.util.find_spec(SPACY_MODEL)
-    if spec is None or spec.origin is None:
-        return frozenset()
-    found = sorted(Path(spec.origin).parent.glob("*/lemmatizer/lookups/lookups.bin"))
-    if not found:
-        return frozenset()
-    import srsly
-
-    index = srsly.read_msgpack(found[0]).get("lemma_index", {})
-    return frozenset(word.lower() for words in index.values() for word in words
-                     if "_" not in word)
-
-
 def _name_like(word: str) -> bool:
     """A word of a note that reads as a name: a town GeoNames knows (`baltimore`), or
     four letters or more that no English word is (`kimbrough`, `kessler-adventist`)."""
@@ -369,7 +348,7 @@ def _name_like(word: str) -> bool:
         return True
     parts = [part for part in word.split("-") if part]
     return len(word) >= 5 and word.replace("-", "").isalpha() and word.isascii() and not (
-        _care_unit(word)) and any(part not in english_lexicon() for part in parts)
+        _care_unit(word)) and any(part not in lemma_index_words() for part in parts)
 
 
 def _uninformative_case(text: str) -> bool:
@@ -426,7 +405,7 @@ def _hospital_initials(text: str) -> Iterator[Finding]:
         group = next(name for name in ("initials", "centre", "lower") if match.group(name))
         initials = match.group(group)
         key = initials.lower()
-        if key in _NOT_HOSPITAL_INITIALS or key in english_lexicon() or (
+        if key in _NOT_HOSPITAL_INITIALS or key in lemma_index_words() or (
                 initials.islower() and not (
                 _uninformative_case(text[max(0, match.start() - 60):match.end() + 60]))):
             continue

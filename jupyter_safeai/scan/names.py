@@ -23,7 +23,7 @@ from string import ascii_letters
 import regex
 
 from .code import overlaps_any, python_source
-from .english_words import verbs_adjectives_adverbs
+from .english_words import nouns_and_other_words, verbs_adjectives_adverbs
 from .finding import Finding
 from .name_context import (
     NAME_GIVING_PHRASES,
@@ -42,7 +42,7 @@ from .name_lists import (
     NameLists,
     UsesNameLists,
 )
-from .note_names import FUNCTION_WORDS, KIN_WORDS, english_lexicon, note_names
+from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .places import followed_by_region, region_end, street_words
 from .prose_names import addressed_names, enumerated_names, person_words, prose_anchors
 from .terms import names_a_thing
@@ -610,7 +610,7 @@ def _cued_in_capitals(text: str, start: int, end: int, kinds: dict[str, str]) ->
 def _english_word(word: str) -> bool:
     """Whether the model's lemma index knows `word` as an English word (any part of
     speech)."""
-    nouns, others = english_lexicon()
+    nouns, others = nouns_and_other_words()
     key = word.casefold()
     return key in nouns or key in others
 
@@ -623,7 +623,7 @@ def _english_pair(words: list[str], kinds: dict[str, str]) -> bool:
     keys = [word.casefold() for word in words]
     if any(key in FUNCTION_WORDS for key in keys):
         return True
-    nouns, others = english_lexicon()
+    nouns, others = nouns_and_other_words()
     return all(key in nouns or key in others for key in keys) and (
         keys[-1] in others or kinds.get(keys[0], "").upper() not in ("G", "N"))
 
@@ -924,7 +924,7 @@ class NameRecognizer(UsesNameLists):
             # stand: NER decides, on the words around it.
             return ((start, end, None),)
         if self.confirm is not None and (strong and words[0].casefold() not in (
-                english_lexicon()[1]) or len(words) >= 2) and len(words) <= 4 and (
+                nouns_and_other_words()[1]) or len(words) >= 2) and len(words) <= 4 and (
                 # alone, no English verb or adjective (`restarted Neo`, `Aline`); `Thomas`
                 # and `Paul` are nouns too
                 sentence_about_someone(text, start, end)) and not followed_by_region(

@@ -13,16 +13,14 @@ after `per` only a listed name that is no English verb or adjective.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
 
+from .english_words import inflected_from, nouns_and_other_words
 from .name_context import about_a_patient
 from .name_lists import EPONYMS, NameLists
-from .nlp import SPACY_MODEL
 
 #: Who a clinician is, as a title before the name: any listed word, any unknown one.
 _TITLES = ("dr", "drs", "doctor", "mr", "mrs", "ms", "miss")
@@ -86,54 +84,6 @@ pt pts patient patients family team staff aware notified called visited updated 
 """.split())
 
 
-def _spacy_lexicon_file() -> Path | None:
-    spec = importlib.util.find_spec(SPACY_MODEL)
-    if spec is None or spec.origin is None:
-        return None
-    found = sorted(Path(spec.origin).parent.glob("*/lemmatizer/lookups/lookups.bin"))
-    return found[0] if found else None
-
-
-#: spaCy's string hash of `noun` (as `english_words.PART_OF_SPEECH_KEYS` the others).
-_NOUN_KEY = 16833663260455505849
-_VERB_KEYS = (6360137228241296794, 12401032943472870168, 10054248821341768113)
-
-
-@lru_cache(maxsize=1)
-def english_lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """(the nouns, the verbs, adjectives and adverbs) of the model's lemma index (WordNet's
-    lemmas) and its irregular forms (`came`, `slept`), lower case; empty without the model."""
-    path = _spacy_lexicon_file()
-    if path is None:
-        return frozenset(), frozenset()
-    import srsly
-
-    lookups = srsly.read_msgpack(path)
-    index, irregular = lookups.get("lemma_index", {}), lookups.get("lemma_exc", {})
-
-    def words(keys: tuple[int, ...]) -> frozenset[str]:
-        return frozenset(w.lower() for key in keys for w in (*index.get(key, ()), *irregular.get(
-            key, {})) if "_" not in w)
-    return words((_NOUN_KEY,)), words(_VERB_KEYS)
-
-
-#: Inflections read back to a lemma: `called` → `call`, `notified` → `notify`.
-_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-                ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", ""))
-
-
-def _lemma_in(word: str, words: frozenset[str]) -> bool:
-    if word in words:
-        return True
-    for ending, stem in _INFLECTIONS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            base = word[: len(word) - len(ending)]
-            if base + stem in words or (len(base) > 3 and base[-1] == base[-2]
-                                        and base[:-1] in words):  # `stopped` → `stop`
-                return True
-    return False
-
-
 @lru_cache(maxsize=4096)
 def _level(word: str, lists: NameLists) -> str:
     """How much of a name a word may be: 'L' listed and no English verb or adjective
@@ -147,12 +97,12 @@ def _level(word: str, lists: NameLists) -> str:
         return "" if any(not _level(part, lists) for part in parts) else "U"
     if key in FUNCTION_WORDS or key in _KINDS or len(key) < 2:
         return ""
-    nouns, others = english_lexicon()
+    nouns, others = nouns_and_other_words()
     kind = lists.kinds.get(key, "")
     if kind:
-        return "V" if _lemma_in(key, others) else "L"
-    if len(key) < 4 or not any(v in key for v in "aeiouy") or _lemma_in(key, nouns) or (
-            _lemma_in(key, others)):
+        return "V" if inflected_from(key, others) else "L"
+    if len(key) < 4 or not any(v in key for v in "aeiouy") or inflected_from(key, nouns) or (
+            inflected_from(key, others)):
         return ""
     return "U"
 

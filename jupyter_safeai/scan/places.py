@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import regex
 
+from .english_words import lemma_index_words
 from .finding import Finding
 from .name_context import about_a_patient, credit_line, sentence_around
 from .recognizer import anchor_starts, matches_at, trie
@@ -299,7 +300,7 @@ class PlaceRecognizer:
 
         place_names()
         country_names()
-        _english()
+        lemma_index_words()
 
     def find(self, text: str) -> Iterator[Finding]:
         lowered = text.lower()
@@ -404,10 +405,6 @@ def _after_a_name_or_facility(text: str, start: int, word: str) -> bool:
         before.group().strip()) and len(before.group().strip()) > 2)
 
 
-def _english() -> frozenset[str]:
-    from .facilities import english_lexicon
-
-    return english_lexicon()
 
 
 def _listed_name(word: str) -> bool:
@@ -459,7 +456,8 @@ def _in_a_title(text: str, match: regex.Match[str]) -> bool:
         return False
     word = title.group().strip()
     return not _listed_name(word) and not (
-        match.group().startswith(("of", "from")) and word.lower() not in _english()) and not (
+        match.group().startswith(("of", "from"))
+        and word.lower() not in lemma_index_words()) and not (
             _after_a_name_or_facility(text, title.start(), word))
 
 
@@ -499,7 +497,7 @@ was is were are has had have will would last next since until before after durin
 def _word_before_a_noun(text: str, name: str, end: int) -> bool:
     """`in Green chart`: one English word before a lower-case word is a modifier, not a
     town (`in Reading on Monday` still is one)."""
-    if " " in name or name.lower() not in _english():
+    if " " in name or name.lower() not in lemma_index_words():
         return False
     after = _NEXT_WORD.match(text, end)
     return bool(after) and after.group(1) not in _FUNCTION_WORDS
@@ -508,7 +506,6 @@ def _word_before_a_noun(text: str, name: str, end: int) -> bool:
 def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     """`son in PIKESVILLE`, `lives nearby in rockport`: where the case says nothing, a
     town GeoNames knows that no English word is."""
-    from .facilities import english_lexicon
     from .geography import country_names, is_place_name
 
     for match in _PLACE_AFTER_PREPOSITION_CASELESS.finditer(lowered):
@@ -520,7 +517,7 @@ def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
             name = " ".join(words[:count])
             if is_place_name(name):
                 title = name.title()
-                if (count > 1 or name not in english_lexicon()
+                if (count > 1 or name not in lemma_index_words()
                         or _kin_right_before(lowered, match.start() + 1)) and not (
                         title in _CALENDAR_WORDS or _is_region(title)
                         or title in country_names() or name in _DEVICES) and _KIN.search(

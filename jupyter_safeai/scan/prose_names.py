@@ -17,9 +17,10 @@ from functools import lru_cache
 
 import regex
 
+from .english_words import nouns_and_other_words
 from .name_context import name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists
-from .note_names import NOTE_CUE_WORDS, english_lexicon
+from .note_names import NOTE_CUE_WORDS
 from .recognizer import trie
 
 #: One word of a name in an enumeration or an address: capitalised or all lower case.
@@ -112,7 +113,7 @@ def _unlisted_english(word: str, lists: NameLists) -> bool:
     """Whether no name list knows `word` and English does: `sent Clot to the lab` sends a
     thing; `sent Marit to` a person, whom a list knows or English does not."""
     key = word.casefold()
-    nouns, others = english_lexicon()
+    nouns, others = nouns_and_other_words()
     return key not in lists.kinds and (key in nouns or key in others)
 
 
