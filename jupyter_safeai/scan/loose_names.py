@@ -24,7 +24,7 @@ from .english_words import verbs_adjectives_adverbs
 from .finding import Finding
 from .name_context import in_documentation, name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, WORDLIKE_ENDINGS, UsesNameLists
-from .terms import HEAD_NOUNS
+from .terms import eponym_term
 
 NAME = "names_loose"
 
@@ -120,7 +120,6 @@ _PATIENT_AFTER = re.compile(
     r"denies|underwent|received|complains|said|says|died|agreed|declined|lives)\b",
     re.IGNORECASE)
 #: `'s method`, ` distribution`: the word after the name heads a term.
-_TERM_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+([a-z]+)")
 
 
 def _eponym_after_title(text: str, cue: str, at: int) -> Finding | None:
@@ -135,8 +134,7 @@ def _eponym_after_title(text: str, cue: str, at: int) -> Finding | None:
     word, end = match.group(1), match.end(1)
     if not all(part.casefold() in EPONYMS for part in word.split("-")):
         return None  # any other word is the name recognizer's to read
-    term = _TERM_AFTER.match(text, end)
-    if term is not None and term.group(1) in HEAD_NOUNS:
+    if eponym_term(text, match.start(1), end):
         return None
     if patient and not _PATIENT_AFTER.match(text, end):
         return None

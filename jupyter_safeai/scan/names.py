@@ -45,7 +45,7 @@ from .name_lists import (
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .places import followed_by_region, region_end, street_words
 from .prose_names import addressed_names, enumerated_names, person_words, prose_anchors
-from .terms import names_a_thing
+from .terms import eponym_term, names_a_thing
 
 DETECTOR = "names"
 
@@ -758,6 +758,8 @@ class NameRecognizer(UsesNameLists):
         # A note's people, after who they are (`dr healey`, `son bill`): the cue says so.
         # Scored as a title's unknown word, so a longer name found otherwise wins a tie.
         for start, end in note_names(text, lowered, self.lists, hits):
+            if eponym_term(text, start, end):
+                continue  # `Dr. Cox's method`
             overlapping = [f for f in sure if f.start < end and f.end > start]
             if all(start <= f.start and f.end <= end and (f.start, f.end) != (start, end)
                    for f in overlapping):  # none, or only shorter ones (`MR. EDWIN` + surname)

@@ -92,6 +92,20 @@ def _head_noun_after(text: str, end: int) -> bool:
         second and second in HEAD_NOUNS and first in verbs_adjectives_adverbs())
 
 
+#: A possessive, then the word after a surname (`Cox's method`, `Wilson disease`).
+_AFTER_EPONYM = re.compile(r"(?:['\u2019]s)?[ \t]+([a-z]+)")
+
+
+def eponym_term(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is an eponym's surname with a head noun after it
+    (`Cox's method`, `Wilson disease`): the method's or the disease's name, even right
+    after a title or `patient`."""
+    if not all(part.casefold() in EPONYMS for part in text[start:end].split("-")):
+        return False
+    term = _AFTER_EPONYM.match(text, end)
+    return term is not None and term.group(1) in HEAD_NOUNS
+
+
 def _term_inside(words: list[str]) -> bool:
     """A capitalised head noun or eponym after the first word, and no given name opening
     the run: `Markov Chain`, `Latent Dirichlet`, not `Jude Law` or `Thomas Bayes`."""

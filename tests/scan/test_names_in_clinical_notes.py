@@ -7,14 +7,14 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai import scan_text
-from jupyter_safeai.scan.note_names import english_lexicon
+from jupyter_safeai.scan.english_words import nouns_and_other_words
 
 
 def _people(text: str) -> list[str]:
     return [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
 
 
-needs_lexicon = pytest.mark.skipif(not english_lexicon()[0], reason="no spaCy lexicon")
+needs_lexicon = pytest.mark.skipif(not nouns_and_other_words()[0], reason="no spaCy lexicon")
 
 
 @pytest.mark.parametrize(("note", "name"), [
