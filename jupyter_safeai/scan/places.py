@@ -19,6 +19,7 @@ from functools import lru_cache
 import regex
 
 from .finding import Finding
+from .memo import per_scan
 from .name_context import about_a_person, credit_line, sentence_around
 from .recognizer import anchor_starts, matches_at, trie
 from .street_names import NamedStreetRecognizer
@@ -164,7 +165,7 @@ def _below_astral(text: str) -> bool:
     return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
 
 
-@lru_cache(maxsize=1)
+@per_scan(maxsize=1)
 def _number_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...] | None]:
     """Where a number-first street and where a five-digit ZIP can start; None for the
     ZIPs of a text with astral characters (any of which may be a `regex` digit). Kept
