@@ -82,7 +82,7 @@ class _WordTable(dict):  # type: ignore[type-arg]
     worked out again when asked)."""
 
     def __setitem__(self, key: Any, value: Any) -> None:
-        if key.__class__ is not str or len(key) <= WORD_CHARS and not _blank(key):
+        if not _more_than_a_word((key,)):
             super().__setitem__(key, value)
 
 
@@ -99,29 +99,62 @@ class _Scan:
 _ACTIVE: ContextVar[_Scan | None] = ContextVar("jupyter_safeai_scan_memo", default=None)
 
 
-def _remembered(function: F, maxsize: int, lasting: bool) -> F:
+def _more_than_a_word(arguments: tuple[Any, ...]) -> bool:
+    return any(argument.__class__ is str and (len(argument) > WORD_CHARS or _blank(argument))
+               for argument in arguments)
+
+
+def _keep(caches: dict[Callable[..., Any], dict[tuple[Any, ...], Any]],
+          function: Callable[..., Any], maxsize: int, arguments: tuple[Any, ...],
+          answer: Any) -> None:
+    cache = caches.get(function)
+    if cache is None:
+        cache = caches.setdefault(function, {})
+    if len(cache) >= maxsize:
+        cache.clear()
+    cache[arguments] = answer
+
+
+def _lasting(function: F, maxsize: int) -> F:
+    """`function` remembered in the active memo (arguments of a word) or for the running
+    scan (longer ones). Only a miss asks which: a longer argument is never in the memo."""
     @wraps(function)
     def remembered(*arguments: Any) -> Any:
         scan = _ACTIVE.get()
         if scan is None:
             return function(*arguments)
-        caches = scan.caches
-        if lasting:
-            for argument in arguments:
-                if argument.__class__ is str and (
-                        len(argument) > WORD_CHARS or _blank(argument)):
-                    break  # more than a word: kept for this scan alone
-            else:
-                caches = scan.memo._caches
-        cache = caches.get(function)
-        if cache is None:
-            cache = caches.setdefault(function, {})
-        answer = cache.get(arguments, _MISSING)
-        if answer is _MISSING:
-            answer = function(*arguments)
-            if len(cache) >= maxsize:
-                cache.clear()
-            cache[arguments] = answer
+        cache = scan.memo._caches.get(function)
+        if cache is not None:
+            answer = cache.get(arguments, _MISSING)
+            if answer is not _MISSING:
+                return answer
+        cache = scan.caches.get(function)
+        if cache is not None:
+            answer = cache.get(arguments, _MISSING)
+            if answer is not _MISSING:
+                return answer
+        answer = function(*arguments)
+        _keep(scan.caches if _more_than_a_word(arguments) else scan.memo._caches,
+              function, maxsize, arguments, answer)
+        return answer
+
+    return remembered  # type: ignore[return-value]
+
+
+def _this_scan(function: F, maxsize: int) -> F:
+    """`function` remembered for the running scan only."""
+    @wraps(function)
+    def remembered(*arguments: Any) -> Any:
+        scan = _ACTIVE.get()
+        if scan is None:
+            return function(*arguments)
+        cache = scan.caches.get(function)
+        if cache is not None:
+            answer = cache.get(arguments, _MISSING)
+            if answer is not _MISSING:
+                return answer
+        answer = function(*arguments)
+        _keep(scan.caches, function, maxsize, arguments, answer)
         return answer
 
     return remembered  # type: ignore[return-value]
@@ -130,17 +163,20 @@ def _remembered(function: F, maxsize: int, lasting: bool) -> F:
 def memoised(maxsize: int) -> Callable[[F], F]:
     """Remember a pure function's answers (hashable positional arguments) in the active
     memo, across scans for words, for the running scan otherwise; `maxsize` per cache."""
-    return lambda function: _remembered(function, maxsize, lasting=True)
+    return lambda function: _lasting(function, maxsize)
 
 
 def per_scan(maxsize: int) -> Callable[[F], F]:
     """Remember a pure function's answers for the running scan only: for functions of a
     whole text, which must not outlive its scan."""
-    return lambda function: _remembered(function, maxsize, lasting=False)
+    return lambda function: _this_scan(function, maxsize)
 
 
 def table(owner: object) -> dict[Any, Any]:
     """`owner`'s dict of facts about words in the active memo; with no scan running, a
     new empty dict (facts worked out and dropped)."""
     scan = _ACTIVE.get()
-    return {} if scan is None else scan.memo.table(owner)
+    if scan is None:
+        return {}
+    entry = scan.memo._tables.get(id(owner))
+    return entry[1] if entry is not None and entry[0] is owner else scan.memo.table(owner)
