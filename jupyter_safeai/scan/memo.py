@@ -60,7 +60,8 @@ class Memo:
         return entry[1]
 
     def forget(self) -> None:
-        """Empty every cache and table."""
+        """Empty every cache and table (a scan running meanwhile in another thread may
+        keep words of its own text again)."""
         self._caches.clear()
         self._tables.clear()
 
