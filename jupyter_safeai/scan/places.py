@@ -18,8 +18,8 @@ from functools import lru_cache
 
 import regex
 
+from . import memo
 from .finding import Finding
-from .memo import per_scan
 from .name_context import about_a_person, credit_line, sentence_around
 from .recognizer import anchor_starts, matches_at, trie
 from .street_names import NamedStreetRecognizer
@@ -165,7 +165,7 @@ def _below_astral(text: str) -> bool:
     return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
 
 
-@per_scan(maxsize=1)
+@memo.per_scan(maxsize=1)
 def _number_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...] | None]:
     """Where a number-first street and where a five-digit ZIP can start; None for the
     ZIPs of a text with astral characters (any of which may be a `regex` digit). Kept
