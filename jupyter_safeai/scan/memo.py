@@ -6,8 +6,9 @@ scanner whose scan is running, rather than in module-level caches, so that what 
 typed is kept no longer than its owner decides, and never past a scan but as single words:
 
 - `memoised` functions keep their answers across scans, bounded, in the active `Memo`;
-  only answers about words (string arguments without blanks, `WORD_CHARS` at most) are
-  kept there, an answer about a longer piece of text only for the running scan;
+  only answers about words (string arguments without blanks or digits, `WORD_CHARS` at
+  most) are kept there; an answer about more than a word, or about a number (a phone,
+  an MRN, a date) only for the running scan;
 - `per_scan` functions (those asked about a whole text) keep their answers only for the
   running scan;
 - `table(owner)` is a dict an object keeps facts about words in (`NameRecognizer`'s
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
 from typing import Any, TypeVar
@@ -30,7 +30,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: The longest string argument whose answer outlives a scan: a word, not a line.
 WORD_CHARS = 64
-_blank = re.compile(r"\s").search
+#: What no word kept past a scan holds: a blank (more than a word) or a digit (a number,
+#: an identifier, a key).
+_not_a_word = re.compile(r"[\s\d]").search
 _MISSING = object()
 
 
@@ -42,15 +44,10 @@ class Memo:
         self._caches: dict[Callable[..., Any], dict[tuple[Any, ...], Any]] = {}
         self._tables: dict[int, tuple[object, dict[Any, Any]]] = {}
 
-    @contextmanager
-    def scan(self) -> Iterator[None]:
-        """Make this memo the active one (in this context) for one scan; what the scan
-        kept about whole texts is dropped when it ends."""
-        token = _ACTIVE.set(_Scan(self))
-        try:
-            yield
-        finally:
-            _ACTIVE.reset(token)
+    def scan(self) -> _Scan:
+        """`with memo.scan():` makes this memo the active one (in this context) for one
+        scan; what the scan kept about whole texts is dropped when it ends."""
+        return _Scan(self)
 
     def table(self, owner: object) -> dict[Any, Any]:
         """The dict `owner` keeps its facts about words in; `owner` bounds it."""
@@ -90,18 +87,26 @@ class _WordTable(dict):  # type: ignore[type-arg]
 class _Scan:
     """The running scan: its memo and the caches that end with it."""
 
-    __slots__ = ("memo", "caches")
+    __slots__ = ("memo", "lasting", "caches", "_token")
 
     def __init__(self, memo: Memo) -> None:
         self.memo = memo
+        self.lasting = memo._caches
         self.caches: dict[Callable[..., Any], dict[tuple[Any, ...], Any]] = {}
+
+    def __enter__(self) -> None:
+        self._token = _ACTIVE.set(self)
+
+    def __exit__(self, *_: object) -> None:
+        _ACTIVE.reset(self._token)
+        self.caches.clear()
 
 
 _ACTIVE: ContextVar[_Scan | None] = ContextVar("jupyter_safeai_scan_memo", default=None)
 
 
 def _more_than_a_word(arguments: tuple[Any, ...]) -> bool:
-    return any(argument.__class__ is str and (len(argument) > WORD_CHARS or _blank(argument))
+    return any(argument.__class__ is str and (len(argument) > WORD_CHARS or _not_a_word(argument))
                for argument in arguments)
 
 
@@ -117,14 +122,14 @@ def _keep(caches: dict[Callable[..., Any], dict[tuple[Any, ...], Any]],
 
 
 def _lasting(function: F, maxsize: int) -> F:
-    """`function` remembered in the active memo (arguments of a word) or for the running
-    scan (longer ones). Only a miss asks which: a longer argument is never in the memo."""
+    """`function` remembered in the active memo (arguments that are words) or for the
+    running scan (others). Only a miss asks which: another argument is never in the memo."""
     @wraps(function)
     def remembered(*arguments: Any) -> Any:
         scan = _ACTIVE.get()
         if scan is None:
             return function(*arguments)
-        cache = scan.memo._caches.get(function)
+        cache = scan.lasting.get(function)
         if cache is not None:
             answer = cache.get(arguments, _MISSING)
             if answer is not _MISSING:
@@ -135,7 +140,7 @@ def _lasting(function: F, maxsize: int) -> F:
             if answer is not _MISSING:
                 return answer
         answer = function(*arguments)
-        _keep(scan.caches if _more_than_a_word(arguments) else scan.memo._caches,
+        _keep(scan.caches if _more_than_a_word(arguments) else scan.lasting,
               function, maxsize, arguments, answer)
         return answer
 

@@ -15,12 +15,12 @@ from jupyter_safeai.scan.names import NameRecognizer
 
 SCAN_PACKAGE = Path(code.__file__).parent
 
-#: A long token without blanks (a pasted blob) right before a street number: the street
-#: reader asks about the words before a number, and this is more than a word.
+#: A long token without blanks (a pasted blob) and an SSN right before a street number:
+#: the street reader asks about the words before a number; neither is a word to keep.
 _BLOB = "Zq" * 40
 TEXT = (
     "Patient Harriet Quinlan-Abernethy was seen by Dr. Osvaldo Petrakis today.\n"
-    f"Lives at {_BLOB} 14 Larkspur Avenue, Dunmore, PA 18512; phone (570) 555-0143.\n"
+    f"SSN 219-09-9999, lives at {_BLOB} 14 Larkspur Avenue, Dunmore, PA 18512.\n"
     "patient_name: Harriet Quinlan\n"
     "See Quinlan H, Petrakis O. \"Gait after stroke.\" J Rehab Med. 2019;51(3):12-19.\n"
 )
@@ -42,7 +42,7 @@ def test_after_a_scan_only_single_words_are_kept(scanner: Scanner) -> None:
     kept = _kept(scanner)
     assert "Larkspur" in kept  # the memo is used: a word of the text is remembered
     for key in kept:
-        assert not any(c.isspace() for c in key), key
+        assert not any(c.isspace() or c.isdigit() for c in key), key
         assert len(key) <= WORD_CHARS, key
     assert _BLOB not in "".join(kept)
 
@@ -88,13 +88,14 @@ def test_lasting_answers_are_about_words_and_per_scan_ones_end_with_the_scan() -
     with kept.scan():
         assert lasting("word") == lasting("word") == "WORD"
         assert lasting("two words") == lasting("two words") == "TWO WORDS"
+        assert lasting("mrn4417") == lasting("mrn4417") == "MRN4417"
         assert this_scan("text") == this_scan("text") == "TEXT"
-    assert calls == ["word", "two words", "text"]  # each worked out once in the scan
+    assert calls == ["word", "two words", "mrn4417", "text"]  # once each in the scan
     assert list(kept.held()) == ["word"]
     with kept.scan():
-        assert (lasting("word"), lasting("two words"), this_scan("text")) == (
-            "WORD", "TWO WORDS", "TEXT")
-    assert calls == ["word", "two words", "text", "two words", "text"]
+        assert (lasting("word"), lasting("two words"), lasting("mrn4417"), this_scan("text")) == (
+            "WORD", "TWO WORDS", "MRN4417", "TEXT")
+    assert calls == ["word", "two words", "mrn4417", "text", "two words", "mrn4417", "text"]
 
 
 def test_a_cache_is_emptied_at_its_bound() -> None:
