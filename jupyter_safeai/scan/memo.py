@@ -115,7 +115,7 @@ def _keep(caches: dict[Callable[..., Any], dict[tuple[Any, ...], Any]],
           answer: Any) -> None:
     cache = caches.get(function)
     if cache is None:
-        cache = caches.setdefault(function, {})
+        cache = caches[function] = {}
     if len(cache) >= maxsize:
         cache.clear()
     cache[arguments] = answer
@@ -140,8 +140,13 @@ def _lasting(function: F, maxsize: int) -> F:
             if answer is not _MISSING:
                 return answer
         answer = function(*arguments)
-        _keep(scan.caches if _more_than_a_word(arguments) else scan.lasting,
-              function, maxsize, arguments, answer)
+        caches = scan.lasting
+        for argument in arguments:  # `_more_than_a_word`, inline: asked on every miss
+            if argument.__class__ is str and (
+                    len(argument) > WORD_CHARS or _not_a_word(argument)):
+                caches = scan.caches
+                break
+        _keep(caches, function, maxsize, arguments, answer)
         return answer
 
     return remembered  # type: ignore[return-value]
