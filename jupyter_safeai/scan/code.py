@@ -16,7 +16,8 @@ import io
 import re
 import tokenize
 import warnings
-from functools import lru_cache
+
+from .memo import per_scan
 
 _MAGIC_LINE = re.compile(r"^[ \t]*[%!].*$", re.MULTILINE)
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "safe_ai"})
@@ -49,7 +50,7 @@ def _line_offsets(text: str) -> list[int]:
     return offsets
 
 
-@lru_cache(maxsize=4)
+@per_scan(maxsize=4)
 def python_source(text: str) -> str | None:
     """`text` with its magic lines blanked if it is Python source, None if it is not code.
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .finding import Finding
+from .memo import memoised
 from .name_context import credit_line, line_around
 from .recognizer import (
     PatternRecognizer,
@@ -338,7 +339,7 @@ def _valid_international(digits: str) -> bool:
         return False
 
 
-@lru_cache(maxsize=512)
+@memoised(maxsize=512)
 def _national_region(national: str, grouping: tuple[int, ...]) -> str | None:
     """The first country dialling a trunk `0` in which `0` + `national` is a possible
     number, written in `grouping` (lengths of its digit groups, the `0` in the first)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from .allow import apply_inline_allows
 from .code import overlaps_any, python_identifier_spans
 from .finding import Finding
+from .memo import Memo
 from .names import CONFIRMED_SCORE, NameRecognizer
 from .normalise import TextView, normalise
 from .recognizer import LabelIndex, PatternRecognizer, Recognizer
@@ -61,7 +62,9 @@ def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
 
 
 class Scanner:
-    """Owns the recognizers (and the lazily loaded NER model) of one process.
+    """Owns the recognizers (and the lazily loaded NER model) of one process, and the
+    memo of what they remember between calls (`memo.py`): answers about single words
+    across scans, answers about whole texts for one scan only.
 
     It runs what its registry holds: by default the built-in families, installed
     plugins and configured rule files (`registry.default_registry`); a sequence of
@@ -84,6 +87,15 @@ class Scanner:
         self.max_chars = max_chars
         self.timeout = timeout
         self.forbidden_allow_categories = forbidden_allow_categories
+        self.memo = Memo()
+
+    def forget(self) -> None:
+        """Drop every word the recognizers remember across scans (bounded, but kept for
+        the life of the scanner otherwise): for a caller that wants no trace of past
+        prompts kept in memory (a session ends, a user signs out) or that changes what
+        the recognizers read (their name or word lists) without building a new scanner.
+        Findings do not change; the next scans are a little slower."""
+        self.memo.forget()
 
     def load(self) -> None:
         """Load name lists and the NER model once; their one-time cost is not scan time."""
@@ -116,6 +128,10 @@ class Scanner:
     def scan(self, text: str, never_accept: Collection[str] | None = None) -> list[Finding]:
         """Findings in `text`; `never_accept` overrides the categories whose findings an
         inline `# safeai: allow` marker cannot accept (admin policy)."""
+        with self.memo.scan():  # what is remembered of `text` as a whole ends with it
+            return self._scan(text, never_accept)
+
+    def _scan(self, text: str, never_accept: Collection[str] | None) -> list[Finding]:
         if not isinstance(text, str):
             raise TypeError(f"scan_text expects str, not {type(text).__name__}")
         if len(text) > self.max_chars:

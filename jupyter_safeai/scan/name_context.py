@@ -12,10 +12,10 @@ shape made findings.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .code import python_source
 from .geography import is_place_name
+from .memo import per_scan
 from .recognizer import FOLD_TRAPS, trie
 
 # Words that say a name on the line is an author or a credit: `content … by`,
@@ -86,7 +86,7 @@ _BYLINE_WORDS = ("by", "author", "copyright", "credit", "thanks to", "maintainer
                  "©", "(c)")
 
 
-@lru_cache(maxsize=64)
+@per_scan(maxsize=64)
 def _citation(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] (a line) is a bibliography entry: a numbered entry with
     its title in quotes or italics (at a real line start), a venue, volume or pages, or

@@ -25,6 +25,7 @@ import regex
 from .code import overlaps_any, python_source
 from .english_words import nouns_and_other_words, verbs_adjectives_adverbs
 from .finding import Finding
+from .memo import table as memo_table
 from .name_context import (
     NAME_GIVING_PHRASES,
     SOFTWARE_NAMES,
@@ -654,9 +655,13 @@ class NameRecognizer(UsesNameLists):
     def __init__(self, lists: NameLists | None = None, confirm: Confirm | None = None) -> None:
         super().__init__(lists)
         self.confirm = confirm
-        # Each word's run kind (`_run_kind`), worked out once: a text's capitalised words
-        # repeat within it and across texts. Bounded: cleared when it grows too large.
-        self._word_kinds: dict[str, str | None] = {}
+
+    @property
+    def _word_kinds(self) -> dict[str, str | None]:
+        """Each word's run kind (`_run_kind`), worked out once: a text's capitalised words
+        repeat within it and across texts. Kept in the running scanner's memo; bounded:
+        cleared when it grows too large."""
+        return memo_table(self)
 
     def load(self) -> None:
         """Build the name lists, the cue patterns and the NER model now rather than

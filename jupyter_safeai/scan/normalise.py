@@ -27,9 +27,9 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .confusables import CONFUSABLE, SKELETON
+from .memo import memoised
 
 _SPACES = ("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
            "\u202f\u205f\u3000")
@@ -109,7 +109,7 @@ class TextView:
                                                self.original_end(end))
 
 
-@lru_cache(maxsize=4096)
+@memoised(maxsize=4096)
 def _char_read(char: str) -> str:
     """How a lone character reads: NFKC, then folded (spaces, dashes, invisibles)."""
     return unicodedata.normalize("NFKC", char).translate(_FOLD)

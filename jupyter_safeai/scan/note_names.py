@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 from .english_words import inflected_from, nouns_and_other_words
+from .memo import memoised
 from .name_context import about_a_patient
 from .name_lists import EPONYMS, NameLists
 
@@ -84,7 +84,7 @@ pt pts patient patients family team staff aware notified called visited updated 
 """.split())
 
 
-@lru_cache(maxsize=4096)
+@memoised(maxsize=4096)
 def _level(word: str, lists: NameLists) -> str:
     """How much of a name a word may be: 'L' listed and no English verb or adjective
     (`healey`, `helen`), 'V' listed but also an English verb or adjective (`bill`,
@@ -174,7 +174,7 @@ def note_names(text: str, lowered: str, lists: NameLists,
             yield from _visitor(note, at, end)
 
 
-@lru_cache(maxsize=1024)
+@memoised(maxsize=1024)
 def _longest_cue(found: str) -> int:
     """The length of the longest cue word that `found` (an anchor word) starts with."""
     return max((len(word) for word in NOTE_CUE_WORDS if found.startswith(word)), default=0)

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import regex
 
+from . import memo
 from .english_words import lemma_index_words
 from .finding import Finding
 from .name_context import about_a_patient, credit_line, sentence_around
@@ -165,7 +166,7 @@ def _below_astral(text: str) -> bool:
     return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
 
 
-@lru_cache(maxsize=1)
+@memo.per_scan(maxsize=1)
 def _number_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...] | None]:
     """Where a number-first street and where a five-digit ZIP can start; None for the
     ZIPs of a text with astral characters (any of which may be a `regex` digit). Kept

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Sequence
-from functools import lru_cache
 
 import regex
 
 from .english_words import nouns_and_other_words
+from .memo import memoised
 from .name_context import name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists
 from .note_names import NOTE_CUE_WORDS
@@ -206,7 +206,7 @@ def _hits_of(words: tuple[str, ...], hits: Sequence[tuple[int, str]]
             yield at, at + longest
 
 
-@lru_cache(maxsize=1024)
+@memoised(maxsize=1024)
 def _longest_start(words: tuple[str, ...], found: str) -> int:
     """The length of the longest of `words` that `found` starts with (0: none): asked
     again and again for the few anchor words there are."""

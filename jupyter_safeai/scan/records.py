@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache, partial
+from functools import partial
 
 from .columns import normalise, normalised_entity, plausible_value
 from .entities import category_of
 from .finding import Finding
+from .memo import memoised
 from .name_context import on_heading
 from .recognizer import matches_at
 
@@ -38,7 +39,7 @@ _EXTRA_KEYS = {
 }
 
 
-@lru_cache(maxsize=2048)
+@memoised(maxsize=2048)
 def record_entity(key: str) -> tuple[str, bool] | None:
     """(entity, clear) a record key names, or None. An attribute path names what its last
     part names: `cell.metadata.foo` is not a phone, `city_pop.columns` not a city.

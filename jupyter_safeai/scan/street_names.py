@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .finding import Finding
+from .memo import memoised, per_scan
 
 #: How far before its number a street's words are read (characters).
 _REACH = 60
@@ -93,7 +94,7 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(sorted(endings, key=len, reverse=True))
 
 
-@lru_cache(maxsize=4096)
+@memoised(maxsize=4096)
 def _street_word(folded: str) -> bool:
     """A case-folded word is a street word or ends like a compound street name; remembered
     for the words last asked about, as each is asked about by up to seven numbers."""
@@ -105,7 +106,7 @@ def _is_name_word(word: str) -> bool:
     return bool(_WORD.match(word)) and word.casefold().rstrip(".") not in _STOP
 
 
-@lru_cache(maxsize=8)  # the place and the address recognizer read the same text
+@per_scan(maxsize=8)  # the place and the address recognizer read the same text
 def named_streets(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of name-first streets with their house number."""
     if not any(c.isdigit() for c in text):

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from .columns import column_entity, plausible_value
 from .entities import ENTITIES, category_of
 from .finding import Finding
+from .memo import memoised
 from .records import record_entity
 
 #: `column_entity` of a header's names, remembered for the names last read: printouts
 #: repeat the same few headers.
-_column_entity = lru_cache(maxsize=2048)(column_entity)
+_column_entity = memoised(maxsize=2048)(column_entity)
 _WIDE_FIELD = re.compile(r"\S+(?: \S+)*")
 #: What separates two `_WIDE_FIELD`s: blanks other than one space between two words. It
 #: is read from its first blank (a one-character class the regex engine skips to) rather
