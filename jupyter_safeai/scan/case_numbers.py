@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from .dates import is_full_date
 from .finding import Finding
-from .recognizer import matches_at
+from .recognizer import literal_starts, lowered_in_place, matches_at
 
 #: What stands between a matter's label and its number (`no.`, `nos.`, `number`, `#`,
 #: `no:`), or a label its number follows directly (`docket 1:19-cv-01234`, `Ref.
@@ -38,7 +38,7 @@ _LABEL_REACH = 18
 #: `1:19-cv-01234`, `HC12345`, `K 123/05`; not a lone count, a version, a decimal or a
 #: file's name (`12-345.csv`).
 _ID = re.compile(
-    r"(?:[A-Za-z]{1,4}[ .-]?)?"
+    r"(?:[A-Z]{1,4}[ .-]?)?"  # capitals: `in 2020`, `is 4471` are words and a number
     r"(?:(?:19|20)\d\d/\d{1,6}"  # 2004/123: a year, then the matter's number in it
     r"|\d{2,6}/(?:\d{2}|\d{4})(?:/\d{1,6})?"  # 47289/99, 123/04/5
     r"|\d{1,2}:\d{2}-[A-Za-z]{2,4}-\d{2,6}"  # 1:19-cv-01234
@@ -56,10 +56,8 @@ class CaseNumberRecognizer:
     entities = ("UNIQUE_ID",)
 
     def find(self, text: str) -> Iterator[Finding]:
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            lowered = text.translate(_TO_ASCII_CASE)  # only ASCII letters matter here
-        starts = sorted({at for start in _MARK_STARTS for at in _all_finds(lowered, start)})
+        lowered = lowered_in_place(text)
+        starts = literal_starts(lowered, _MARK_STARTS)
         for mark in matches_at(_MARK, lowered, starts):
             at = mark.end()
             number = _ID.match(text, at)
@@ -72,19 +70,6 @@ class CaseNumberRecognizer:
                                   self.name)
                 more = _MORE.match(text, number.end())
                 number = _ID.match(text, more.end()) if more else None
-
-
-def _all_finds(text: str, needle: str) -> Iterator[int]:
-    """Every position of `needle` in `text`, found with `str.find`."""
-    at = text.find(needle)
-    while at >= 0:
-        yield at
-        at = text.find(needle, at + 1)
-
-
-#: Upper-case ASCII letters to lower case, every other character kept: a lower-cased
-#: copy with the text's offsets even where `str.lower` would move them (`İ`).
-_TO_ASCII_CASE = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 
 def _years(value: str) -> bool:

@@ -249,10 +249,15 @@ class PhoneRecognizer:
         at most `_MOST_DIALLED` candidates a text, as each costs a look-up."""
         if "0" not in text:
             return
-        for tried, match in enumerate(_DIALLED_AT_HOME.finditer(text)):
-            if tried >= _MOST_DIALLED:
+        looked_up = 0
+        for match in _DIALLED_AT_HOME.finditer(text):
+            shape = _home_shape(match.group())
+            if shape is None:
+                continue  # a date or a short code: no look-up, so it counts for nothing
+            if looked_up >= _MOST_DIALLED:
                 return
-            if dialled_at_home(match.group()):
+            looked_up += 1
+            if _dialled_shape_is_a_phone(*shape):
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()),
                               "phi", 0.75, self.name)
 
@@ -313,16 +318,31 @@ def dialled_at_home(value: str) -> bool:
     trunk `0`, a valid number of a country that dials one, grouped as that country
     groups it (so a date, a zero-padded count or a code written in groups is none), in
     a grouping no common identifier has (`_ID_GROUPINGS`)."""
-    value = _EXTENSION.sub("", value)
-    groups = _DIGIT_GROUPS.findall(value)
+    shape = _home_shape(value)
+    return shape is not None and _dialled_shape_is_a_phone(*shape)
+
+
+def _home_shape(value: str) -> tuple[str, tuple[int, ...]] | None:
+    """The digits and the grouping of `value` if its shape may be a phone's (the cheap
+    part of `dialled_at_home`, no look-up), else None."""
+    groups = _DIGIT_GROUPS.findall(_EXTENSION.sub("", value))
     digits = "".join(groups)
     if len(groups) < 2 or len(set(digits)) < 4:
-        return False
-    if digits.startswith("00"):
-        return digits[2] != "0" and 10 <= len(digits) <= 17 and _valid_international(digits[2:])
+        return None
     grouping = tuple(map(len, groups))
-    return 9 <= len(digits) <= 12 and digits[1] != "0" and (
-        grouping not in _ID_GROUPINGS) and _national_region(digits[1:], grouping) is not None
+    if digits.startswith("00"):
+        fits = digits[2] != "0" and 10 <= len(digits) <= 17
+    else:
+        fits = 9 <= len(digits) <= 12 and digits[1] != "0" and grouping not in _ID_GROUPINGS
+    return (digits, grouping) if fits else None
+
+
+def _dialled_shape_is_a_phone(digits: str, grouping: tuple[int, ...]) -> bool:
+    """The look-up of `dialled_at_home`: a valid international number after `00`, or a
+    number a country dialling a trunk `0` writes in `grouping`."""
+    if digits.startswith("00"):
+        return _valid_international(digits[2:])
+    return _national_region(digits[1:], grouping) is not None
 
 
 #: Groupings other numbers are written in, whatever a country's phones share them: an

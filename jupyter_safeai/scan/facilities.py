@@ -20,7 +20,7 @@ import regex
 from .english_words import lemma_index_words
 from .finding import Finding
 from .name_context import about_a_patient, sentence_around
-from .recognizer import trie
+from .recognizer import lowered_in_place, trie
 
 #: Facility words and phrases as written, each a literal: the one list that the pattern
 #: and the anchors of its windowed search (`_FACILITY_WORD`) are both made from.
@@ -152,7 +152,7 @@ class FacilityRecognizer:
                     continue
                 yield Finding(match.start(), match.end(), "LOCATION", "phi", 0.8, self.name)
         yield from _places_of_care(text)
-        yield from _places_in_notes(text, text.lower())
+        yield from _places_in_notes(text, lowered_in_place(text))
 
 
 def _facility_matches(text: str) -> Iterator[regex.Match[str]]:
@@ -199,7 +199,7 @@ def _places_of_care(text: str) -> Iterator[Finding]:
         if not any(c.islower() for c in around):
             continue
         if not by_verb:
-            lowered = text.lower() if lowered is None else lowered
+            lowered = lowered_in_place(text) if lowered is None else lowered
             if not _names_a_place(words, text, match.end()) or not (
                     _about_a_patient_near(text, cue.start(), match.end(), lowered)):
                 continue

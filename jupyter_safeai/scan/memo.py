@@ -30,9 +30,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: The longest string argument whose answer outlives a scan: a word, not a line.
 WORD_CHARS = 64
-#: What no word kept past a scan holds: a blank (more than a word) or a digit (a number,
-#: an identifier, a key).
-_not_a_word = re.compile(r"[\s\d]").search
+#: What no word kept past a scan holds: a blank or punctuation (more than a word: an
+#: address, a URL, `user:pass`) or a digit (a number, an identifier, a key).
+_not_a_word = re.compile(r"[^\w'’-]|\d").search
 _MISSING = object()
 
 

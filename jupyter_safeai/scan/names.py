@@ -484,9 +484,8 @@ _FUNCTION_WORDS = frozenset({
 
 @lru_cache(maxsize=1)
 def _run_breaking_streets() -> frozenset[str]:
-    """Street, title and kin words, ours and the place recognizer's: they end a run of
-    names (`SON CALLED`, `Son Leonard` is a son and his name)."""
-    return _STREET_WORDS | street_words() | KIN_WORDS
+    """Street and title words, ours and the place recognizer's: they end a run of names."""
+    return _STREET_WORDS | street_words()
 
 
 # `Braund, Mr. Owen Harris`: the surname, a comma and the title before the given names.
@@ -876,6 +875,8 @@ class NameRecognizer(UsesNameLists):
         # street words (12 Beacon Street is an address).
         if key in _FUNCTION_WORDS:
             return None  # `The Law`, `A Wilson`: an article is no part of a name
+        if key in KIN_WORDS and (word.isupper() or not kind):
+            return None  # `SON CALLED`, `Husband Will`; not the surnames `Nguyen Van Son`
         if kind:
             ends = word.isupper() and len(word) <= 2 or key in streets
         else:

@@ -22,7 +22,7 @@ from . import memo
 from .english_words import lemma_index_words
 from .finding import Finding
 from .name_context import about_a_patient, credit_line, sentence_around
-from .recognizer import anchor_starts, matches_at, trie
+from .recognizer import anchor_starts, lowered_in_place, matches_at, trie
 from .street_names import NamedStreetRecognizer
 
 US_STATES = {
@@ -304,7 +304,7 @@ class PlaceRecognizer:
         lemma_index_words()
 
     def find(self, text: str) -> Iterator[Finding]:
-        lowered = text.lower()
+        lowered = lowered_in_place(text)
         streets, zips = _number_starts(text)
         yield from self._streets(text, streets)
         yield from self._zips(text, lowered, zips)

@@ -38,6 +38,18 @@ FOLD_TO_ASCII = str.maketrans({
     for trap in FOLD_TRAPS})
 
 
+#: Upper-case ASCII letters to lower case, every other character kept.
+_ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+
+def lowered_in_place(text: str) -> str:
+    """`text.lower()` when lower-casing moves no offset; else `text` with only its ASCII
+    letters lowered (`İ` lowers to two characters and would shift every offset after it,
+    so a span found on the copy would not be the same span of `text`)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+
+
 def finds_as_regex_does(text: str, lowered: str) -> bool:
     """Whether `str.find` on `lowered` (`text.lower()`) sees every place a
     case-insensitive regex matches in `text`: lower-casing moved no offset, and none of

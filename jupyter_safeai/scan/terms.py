@@ -164,4 +164,8 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
             word in _ARTICLES or word in _POINTING_WORDS and _word_before(
                 text, start - len(word) - 1) in _ARTICLES)):
         return True  # `Bayesian Bandit`, `the Law`, `the above Law`
-    return _foreign_sentence(text, start, end)
+    # Words in a sentence of another language (`Apakah Anda`: Indonesian's `do you`),
+    # unless two of them are names the lists know (`Ayer Juan Pérez ingresó …`).
+    kinds = name_lists().kinds
+    return sum(kinds.get(w.casefold(), "") in ("G", "S", "N") for w in words) < 2 and (
+        _foreign_sentence(text, start, end))

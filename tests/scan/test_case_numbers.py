@@ -46,3 +46,11 @@ def test_the_scanner_reports_a_case_number_as_a_unique_id() -> None:
     text = "The applicant's complaint (application no. 31544/07) was lodged in 2007."
     assert ("UNIQUE_ID", "31544/07") in {
         (f.entity, text[f.start:f.end]) for f in scan_text(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The claims number in 2020 doubled after the change.",
+    "Our case number is small in 2019 and larger since.",
+])
+def test_a_word_between_the_label_and_a_year_is_no_prefix(text: str) -> None:
+    assert _numbers(text) == []

@@ -127,3 +127,15 @@ def test_an_english_word_no_list_knows_is_sent_as_a_thing() -> None:
     """`sent Clot to the lab` sends a sample; `sent Orsolya to` sends a person."""
     assert _people("Heme: HCT 27, holding. Sent Clot to BB. Pt is a 70 yo woman.") == []
     assert "Orsolya" in _people("She handed Marit the keys and sent Orsolya to the shop.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Patient Nguyen Van Son was admitted overnight.", "Nguyen Van Son"),
+    ("Jordan Friend, 617-432-1876, asked for a call back.", "Jordan Friend"),
+])
+def test_a_kin_word_a_list_knows_as_a_surname_stays_in_the_name(text: str, name: str) -> None:
+    assert name in _people(text)
+
+
+def test_kin_words_in_capitals_end_a_run() -> None:
+    assert _people("SON CALLED AND WAS UPDATED. HUSBAND WILL VISIT TOMORROW.") == []

@@ -27,7 +27,7 @@ def phone_values(text: str) -> list[str]:
 ])
 def test_a_dialled_number_without_a_label_is_a_phone(number: str) -> None:
     text = f"Left a message at {number} yesterday, nobody answered."
-    assert any(number in value or value in number for value in phone_values(text)), number
+    assert any(number in value for value in phone_values(text)), number
 
 
 @pytest.mark.parametrize("text", [
@@ -113,3 +113,11 @@ def test_a_marked_us_layout_is_a_phone_whatever_its_digits(number: str) -> None:
 ])
 def test_placeholders_and_unmarked_undiallable_numbers_stay_quiet(text: str) -> None:
     assert phone_values(text) == []
+
+
+def test_dates_before_a_phone_do_not_use_up_its_look_ups() -> None:
+    """Only shapes that may be a phone cost a look-up, so a note's many dates before a
+    number leave it its turn."""
+    dates = " ".join(f"seen 0{day}/0{day}/2021," for day in range(1, 10)) * 2
+    text = f"{dates} then reachable on 0151 496 0732 most days."
+    assert "0151 496 0732" in phone_values(text)

@@ -166,3 +166,15 @@ def test_towns_after_a_cue_of_residence_or_movement(text: str, place: str) -> No
 ])
 def test_words_that_geonames_also_knows_stay_quiet(text: str) -> None:
     assert places(text) == set()
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("İ" * 30 + " pt sent to St Mary's for rehab", "St Mary's"),
+    ("İ" * 10 + " trip notes, nothing else here. pt stable. he lives in scranton", "scranton"),
+])
+def test_a_letter_that_lower_case_lengthens_moves_no_place(text: str, place: str) -> None:
+    """`İ` lowers to two characters: the readers of lower-cased notes keep the offsets
+    of the text itself (a shifted span would raise, or miss the place)."""
+    found = SCANNER.scan(text)
+    assert all(0 <= f.start < f.end <= len(text) for f in found)
+    assert place in scanned_places(text)
