@@ -14,6 +14,7 @@ from functools import lru_cache
 from .finding import Finding
 from .memo import memoised
 from .name_context import credit_line, line_around
+from .name_lists import RELATIVES
 from .recognizer import (
     PatternRecognizer,
     context_regex,
@@ -22,6 +23,7 @@ from .recognizer import (
     literal_starts,
     matches_at,
     run_starts,
+    trie,
 )
 
 # Generic top-level domains seen in real addresses; any two-letter ccTLD is accepted too.
@@ -285,11 +287,9 @@ class PhoneRecognizer:
 
 
 #: Relatives and others a note gives a number for.
-_KIN_WORDS = re.compile(
-    r"\b(?:sons?|daughters?|dtr|wife|husband|mother|mom|father|dad|sister|brother|niece|"
-    r"nephew|grand(?:son|daughter|mother|father)|aunt|uncle|cousin|friend|neighbou?r|"
-    r"proxy|hcp|guardian|spouse|partner|fianc[eé]e?|boyfriend|girlfriend)(?:'s)?\b",
-    re.IGNORECASE)
+_KIN_WORDS = re.compile(r"\b(?:" + trie((
+    *RELATIVES, "dtr", "friend", "neighbour", "neighbor", "proxy", "hcp", "guardian",
+    "boyfriend", "girlfriend")) + r")s?(?:'s)?\b", re.IGNORECASE)
 #: The last four digits of a number after a dash or a dot, three digits before it.
 _KIN_CUE = re.compile(r"[.-](?<=\d{3}.)\d{4}(?!\d|[.,]\d)")
 #: Ten digits as 3-3-4 or 6-4 (typed in a hurry), or seven as 3-4, the last four after a

@@ -94,6 +94,15 @@ WORDLIKE_ENDINGS = (
     "ical", "ular", "ware", "sis", "tics", "ed",
 )
 
+#: Kin nouns, lower case and singular: who someone is to a person (`his wife`, `son Bill`,
+#: `daughter (Ann)`). Readers add the words of their own texts (`dtr` in notes).
+RELATIVES = (
+    "wife", "husband", "spouse", "partner", "son", "daughter", "mother", "father", "mom",
+    "dad", "sister", "brother", "niece", "nephew", "aunt", "uncle", "cousin", "grandson",
+    "granddaughter", "grandmother", "grandfather", "stepson", "stepdaughter", "stepmother",
+    "stepfather", "fiance", "fiancee", "fiancé", "fiancée",
+)
+
 PARTICLES = frozenset({
     "de", "del", "della", "der", "den", "di", "da", "das", "dos", "do", "du", "la", "le",
     "van", "von", "ten", "ter", "bin", "binti", "bint", "ibn", "al", "el", "ben", "abu",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .name_lists import RELATIVES
 from .recognizer import trie
 
 #: How far from a date its person may be named: about a paragraph, never past a blank
@@ -31,11 +32,7 @@ _ONE_PERSON = ("deceased", "decedent", "victim", "suspect", "prisoner", "detaine
                "patient", "testator", "widow", "widower", "minor", "inmate", "offender",
                "convict")
 #: Relatives after a possessive (`his wife`, `my late father`, `the applicant's son`).
-_RELATIVES = ("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
-              "spouse", "partner", "child", "children", "parents", "grandmother",
-              "grandfather", "grandson", "granddaughter", "uncle", "aunt", "nephew", "niece",
-              "cousin", "fiancé", "fiancée", "stepfather", "stepmother", "stepson",
-              "stepdaughter", "widow", "widower", "family", "baby")
+_RELATIVES = (*RELATIVES, "child", "children", "parents", "widow", "widower", "family", "baby")
 _PERSON = re.compile(
     # a title before a capitalised name, with or without its stop (`Mr Smith`, `Dr. Obi`)
     r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b\.?[ ](?:[A-Z]\.?[ ])?[A-Z][^\W\d_]"

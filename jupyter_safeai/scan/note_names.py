@@ -20,15 +20,12 @@ from collections.abc import Iterable, Iterator
 from .english_words import inflected_from, nouns_and_other_words
 from .memo import memoised
 from .name_context import about_a_patient
-from .name_lists import EPONYMS, NameLists
+from .name_lists import EPONYMS, RELATIVES, NameLists
 
 #: Who a clinician is, as a title before the name: any listed word, any unknown one.
 _TITLES = ("dr", "drs", "doctor", "mr", "mrs", "ms", "miss")
 #: Who someone is to the patient: a listed given name, or an unknown word.
-_KIN = ("wife", "husband", "spouse", "son", "daughter", "dtr", "sister", "brother", "mother",
-        "father", "mom", "dad", "niece", "nephew", "grandson", "granddaughter", "aunt",
-        "uncle", "cousin", "friend", "girlfriend", "boyfriend", "fiance", "fiancee",
-        "caregiver", "stepson", "stepdaughter", "grandmother", "grandfather")
+_KIN = (*RELATIVES, "dtr", "friend", "girlfriend", "boyfriend", "caregiver")
 #: A clinician's role or credential before the name: words that also mean other things
 #: (`MD aware`, `NP swab`), so only a listed name that is no English verb or adjective.
 #: Not `PA`: before a word it is the pulmonary artery (`PA line`, `PA sats`).

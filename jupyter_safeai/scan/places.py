@@ -22,6 +22,7 @@ from . import memo
 from .english_words import lemma_index_words
 from .finding import Finding
 from .name_context import about_a_patient, credit_line, sentence_around
+from .name_lists import RELATIVES
 from .recognizer import anchor_starts, lowered_in_place, matches_at, trie
 from .street_names import NamedStreetRecognizer
 
@@ -385,10 +386,10 @@ _TITLE_WORD_BEFORE = regex.compile(r"(?<!(?:[.!?][ ]|\n|^))\p{Lu}\p{Ll}+[ ]$")
 _CALENDAR_WORDS = frozenset(
     [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name])
 #: Relatives and the words of where one lives: a sentence with one is about a person.
+_KIN_WORDS = trie((*RELATIVES, "dtr", "friend", "family"))
 _KIN = re.compile(
-    r"\b(?:son|daughter|wife|husband|mother|father|brother|sister|nephew|niece|cousin|"
-    r"aunt|uncle|friend|family|spouse|dtr|grandson|granddaughter|lives|lived|living|"
-    r"resides|visited|visiting|called|he|she|i|i'm)\b", re.IGNORECASE)
+    rf"\b(?:{_KIN_WORDS}|lives|lived|living|resides|visited|visiting|called|he|she|i|i'm)\b",
+    re.IGNORECASE)
 
 
 _WORD_BEFORE = regex.compile(r"(?:Dr\.|\p{Lu}\p{Ll}+)[ ]$")
@@ -419,8 +420,7 @@ def _listed_name(word: str) -> bool:
 #: `lives in baltimore` (a town that is also an English word counts only there; `son in
 #: law` or `wife in bay 4` are no towns).
 _KIN_RIGHT_BEFORE = re.compile(
-    r"(?:(?:son|daughter|wife|husband|mother|father|brother|sister|nephew|niece|cousin|aunt|"
-    r"uncle|friend|family|spouse|dtr)(?:'s)?[ ](?=from)|(?:lives|lived|living|resides|"
+    rf"(?:(?:{_KIN_WORDS})(?:'s)?[ ](?=from)|(?:lives|lived|living|resides|"
     r"residing|moved)(?:[ ]nearby)?[ ](?=in|near|to))")
 
 
