@@ -125,7 +125,7 @@ _PHONE_LABELS = (
     "reach(?:ed)? (?:me )?(?:on|at)", "answering at", "messages to", "text me at", "number is")
 #: Words right after one.
 _PHONE_WORDS_AFTER = ("office", "fax", "mobile", "cell", "home", "work", "desk")
-_PHONE_LABEL = re.compile(
+PHONE_LABEL = re.compile(
     "(?:" + "|".join(_PHONE_LABELS) + r")\b(?:[ ](?:number|no|num|is|was|at|on)\b\.?){0,3}"
     r"[^\n\w]{0,6}"
     r"(?:\n[ \t]*)?$", re.IGNORECASE)
@@ -133,18 +133,18 @@ _PHONE_WORD_AFTER = re.compile(r"[ \t]+(?:" + "|".join(_PHONE_WORDS_AFTER) + r")
                                re.IGNORECASE)
 #: The literal start of each label and word: a text with none of them (in any case) has
 #: no labelled number.
-_PHONE_WORD_NEEDLES = tuple(sorted({re.match(r"[a-z ]*", word).group()  # type: ignore[union-attr]
+PHONE_WORD_NEEDLES = tuple(sorted({re.match(r"[a-z ]*", word).group()  # type: ignore[union-attr]
                                     for word in (*_PHONE_LABELS, *_PHONE_WORDS_AFTER)}))
 
 
 def _any_phone_word(text: str) -> bool:
-    """Whether a label of `_PHONE_LABEL` or a word of `_PHONE_WORD_AFTER` can be in
+    """Whether a label of `PHONE_LABEL` or a word of `_PHONE_WORD_AFTER` can be in
     `text`: one `str.find` per needle on the lower-cased text, not a case-insensitive
     regex tried at every character."""
     lowered = text.lower()
     if not finds_as_regex_does(text, lowered):
         return True
-    return any(needle in lowered for needle in _PHONE_WORD_NEEDLES)
+    return any(needle in lowered for needle in PHONE_WORD_NEEDLES)
 
 
 def _labelled_phone(text: str, match: re.Match[str]) -> bool:
@@ -161,7 +161,7 @@ def _labelled_phone(text: str, match: re.Match[str]) -> bool:
         return False  # a date
     before = text[max(0, match.start() - 30):match.start()]
     # (the label's literal start first: most numbers have none before them)
-    if not (_any_phone_word(before) and _PHONE_LABEL.search(before)
+    if not (_any_phone_word(before) and PHONE_LABEL.search(before)
             or _PHONE_WORD_AFTER.match(text, match.end())):
         return False
     if value.startswith(("+", "00")):

@@ -322,7 +322,7 @@ acute subacute sub-acute cardiac cardio pulm ortho onc pulmonary psych psychiatr
 occupational stroke
 drug alcohol detox short long term outside area nearby another affiliated childrens
 children's womens women's va rehab nursing day partial skilled transitional residential
-geriatric pediatric adult chronic vestibular neuro ortho orthopedic his her their its
+geriatric pediatric adult chronic vestibular neuro orthopedic his her their its
 which what whose whichever any both either neither one two three same each every all some
 no not these those what's which's into onto than then
 rehabilitation specialty care teaching military army navy veterans federal heart cancer
@@ -331,7 +331,7 @@ eye dental women children university city county state community mental behavior
 #: Words after a facility word that make it a part of a stay, not a place.
 _STAY_WORDS = frozenset("""
 course stay day days admission admissions visit visits bed beds records record policy
-gown acquired staff stays beds course. course, stay.
+gown acquired staff stays
 """.split())
 _CUE_BEFORE = re.compile(r"(?:^|[^a-z])(?:to|from|at|in|by)[ ](?:the[ ])?$")
 _SAINTS = ("st", "st.", "saint", "mt", "mt.", "mount")

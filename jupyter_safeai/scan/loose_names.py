@@ -119,7 +119,6 @@ _PATIENT_AFTER = re.compile(
     r"\(?(?:dob|d\.o\.b|mrn)\b)|[ \t]+(?:was|is|has|had|presented|presents|reports|"
     r"denies|underwent|received|complains|said|says|died|agreed|declined|lives)\b",
     re.IGNORECASE)
-#: `'s method`, ` distribution`: the word after the name heads a term.
 
 
 def _eponym_after_title(text: str, cue: str, at: int) -> Finding | None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 
 from .allow import apply_inline_allows
 from .code import overlaps_any
-from .contact import _PHONE_LABEL, _PHONE_WORD_NEEDLES, _RESERVED_TLDS, _valid_us_phone
+from .contact import _RESERVED_TLDS, PHONE_LABEL, PHONE_WORD_NEEDLES, _valid_us_phone
 from .engine import resolve_overlaps
 from .finding import Finding
 from .identifiers import luhn_valid, valid_ssn
@@ -109,21 +109,21 @@ def find_placeholders(text: str) -> Iterator[Finding]:
 
 
 def _labelled_us_phone_shapes(text: str) -> Iterator[re.Match[str]]:
-    """US number shapes right after a phone label (`contact._PHONE_LABEL`, in the 30
+    """US number shapes right after a phone label (`contact.PHONE_LABEL`, in the 30
     characters before them), looked for only right after a label's literal start (most
     texts have none): such a number starts within 30 characters of it and is at most 14
     long, so 60 characters hold it and the character after it."""
     lowered = text.lower()
     if len(lowered) != len(text):  # lower-casing moved the offsets: read the whole text
-        windows = [(0, len(text))] if any(w in lowered for w in _PHONE_WORD_NEEDLES) else []
+        windows = [(0, len(text))] if any(w in lowered for w in PHONE_WORD_NEEDLES) else []
     else:
-        ends = sorted({at + len(word) for word in _PHONE_WORD_NEEDLES
+        ends = sorted({at + len(word) for word in PHONE_WORD_NEEDLES
                        for at in _all_finds(lowered, word)})
         windows = [(end, min(len(text), end + 60)) for end in ends]
     after = 0
     for start, stop in windows:
         for match in _US_PHONE_SHAPE.finditer(text, max(start, after), stop):
-            if _PHONE_LABEL.search(text, max(0, match.start() - 30), match.start()):
+            if PHONE_LABEL.search(text, max(0, match.start() - 30), match.start()):
                 after = match.end()
                 yield match
 

@@ -362,7 +362,7 @@ class PlaceRecognizer:
             city = _CITY_AT_START.match(text, cue.end())
             if city:
                 spans.append(city.span())
-        known = list(_known_towns_about_a_person(text, lowered))
+        known = list(_known_towns(text, lowered))
         for start, end in spans + known:
             known_town = (start, end) in known  # GeoNames' `New York City` is one
             if (known_town or text[start:end].split()[0] not in _NOT_CITY) and not (
@@ -405,8 +405,6 @@ def _after_a_name_or_facility(text: str, start: int, word: str) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - 20), start)
     return bool(before) and (before.group().strip() == "Dr." or _listed_name(
         before.group().strip()) and len(before.group().strip()) > 2)
-
-
 
 
 def _listed_name(word: str) -> bool:
@@ -467,7 +465,7 @@ def _in_a_title(text: str, match: regex.Match[str]) -> bool:
 _PREPOSITION_BEFORE_CAPITAL = re.compile(r"[ ](?:from|in|near|to|at|of)[ ][^\x00-@\[-\x7f]")
 
 
-def _known_towns_about_a_person(text: str, lowered: str) -> Iterator[tuple[int, int]]:
+def _known_towns(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     """Towns after a preposition in prose about a person (`patient from Houston`)."""
     if not about_a_patient(text, 0, len(text), lowered):
         return
