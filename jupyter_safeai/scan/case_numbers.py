@@ -32,6 +32,10 @@ _LABEL_BEFORE = re.compile(
     r"(?<![a-z])(?:applications?|cases?|files?|claims?|complaints?|petitions?|appeals?"
     r"|dossiers?|matters?|references?|ref\.?|proceedings|decisions?|judge?ments?)"
     r"[ \t]*\(?[ \t]*$")
+#: The stems every label above or in `_MARK` starts with: a text with none has no case
+#: number, and the many `no` of English are not read.
+_LABEL_STEMS = ("applica", "case", "file", "claim", "complain", "petition", "appeal", "dossier",
+                "matter", "ref", "proceeding", "decision", "judg", "docket")
 #: How far before its mark a label may start.
 _LABEL_REACH = 18
 #: An identifier's shape: `47289/99`, `2004/1234`, `12-3456`, `CV-2019-001234`,
@@ -57,6 +61,8 @@ class CaseNumberRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         lowered = lowered_in_place(text)
+        if not any(stem in lowered for stem in _LABEL_STEMS):
+            return
         starts = literal_starts(lowered, _MARK_STARTS)
         for mark in matches_at(_MARK, lowered, starts):
             at = mark.end()

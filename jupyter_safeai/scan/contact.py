@@ -210,10 +210,6 @@ class PhoneRecognizer:
     name = "pattern:phone"
     entities = ("PHONE_NUMBER", "FAX_NUMBER")
 
-    def load(self) -> None:
-        """Read `phonenumbers`' metadata once: a one-time cost, not scan time."""
-        _trunk_zero_groupings()
-
     def _kind(self, text: str, start: int) -> str:
         window = text[max(0, start - 25):start]
         return "FAX_NUMBER" if _FAX_CONTEXT.search(window) else "PHONE_NUMBER"

@@ -129,13 +129,11 @@ class FacilityRecognizer:
     name = "pattern:facility"
 
     def load(self) -> None:
-        """Read the lexicon, GeoNames' towns and the name lists once, before the first
-        scan's clock starts (the lexicon takes most of a second)."""
-        from .geography import place_names
+        """Read the lexicon and the name lists once, before the first scan's clock
+        starts; GeoNames' towns only when a note needs them (as `PlaceRecognizer`)."""
         from .name_lists import name_lists
 
         lemma_index_words()
-        place_names()
         name_lists().kinds  # noqa: B018 - worked out once, here
 
     def find(self, text: str) -> Iterator[Finding]:
