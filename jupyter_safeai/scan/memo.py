@@ -121,6 +121,13 @@ def _keep(caches: dict[Callable[..., Any], dict[tuple[Any, ...], Any]],
     cache[arguments] = answer
 
 
+def _known(caches: dict[Callable[..., Any], dict[tuple[Any, ...], Any]],
+           function: Callable[..., Any], arguments: tuple[Any, ...]) -> Any:
+    """`function`'s answer for `arguments` in `caches`, or `_MISSING`."""
+    cache = caches.get(function)
+    return _MISSING if cache is None else cache.get(arguments, _MISSING)
+
+
 def _lasting(function: F, maxsize: int) -> F:
     """`function` remembered in the active memo (arguments that are words) or for the
     running scan (others). Only a miss asks which: another argument is never in the memo."""
@@ -129,24 +136,13 @@ def _lasting(function: F, maxsize: int) -> F:
         scan = _ACTIVE.get()
         if scan is None:
             return function(*arguments)
-        cache = scan.lasting.get(function)
-        if cache is not None:
-            answer = cache.get(arguments, _MISSING)
-            if answer is not _MISSING:
-                return answer
-        cache = scan.caches.get(function)
-        if cache is not None:
-            answer = cache.get(arguments, _MISSING)
-            if answer is not _MISSING:
-                return answer
-        answer = function(*arguments)
-        caches = scan.lasting
-        for argument in arguments:  # `_more_than_a_word`, inline: asked on every miss
-            if argument.__class__ is str and (
-                    len(argument) > WORD_CHARS or _not_a_word(argument)):
-                caches = scan.caches
-                break
-        _keep(caches, function, maxsize, arguments, answer)
+        answer = _known(scan.lasting, function, arguments)
+        if answer is _MISSING:
+            answer = _known(scan.caches, function, arguments)
+        if answer is _MISSING:
+            answer = function(*arguments)
+            _keep(scan.caches if _more_than_a_word(arguments) else scan.lasting,
+                  function, maxsize, arguments, answer)
         return answer
 
     return remembered  # type: ignore[return-value]
@@ -159,13 +155,10 @@ def _this_scan(function: F, maxsize: int) -> F:
         scan = _ACTIVE.get()
         if scan is None:
             return function(*arguments)
-        cache = scan.caches.get(function)
-        if cache is not None:
-            answer = cache.get(arguments, _MISSING)
-            if answer is not _MISSING:
-                return answer
-        answer = function(*arguments)
-        _keep(scan.caches, function, maxsize, arguments, answer)
+        answer = _known(scan.caches, function, arguments)
+        if answer is _MISSING:
+            answer = function(*arguments)
+            _keep(scan.caches, function, maxsize, arguments, answer)
         return answer
 
     return remembered  # type: ignore[return-value]
