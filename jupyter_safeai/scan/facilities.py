@@ -19,7 +19,7 @@ import regex
 
 from .english_words import lemma_index_words
 from .finding import Finding
-from .name_context import about_a_patient, sentence_around
+from .name_context import about_a_patient, sentence_and_line_before
 from .recognizer import lowered_in_place, trie
 
 #: Facility words and phrases as written, each a literal: the one list that the pattern
@@ -199,7 +199,8 @@ def _places_of_care(text: str) -> Iterator[Finding]:
         if not by_verb:
             lowered = lowered_in_place(text) if lowered is None else lowered
             if not _names_a_place(words, text, match.end()) or not (
-                    _about_a_patient_near(text, cue.start(), match.end(), lowered)):
+                    about_a_patient(text, *sentence_and_line_before(
+                        text, cue.start(), match.end()), lowered)):
                 continue
         yield Finding(match.start("place"), match.end(), "LOCATION", "phi", 0.75,
                       FacilityRecognizer.name)
@@ -217,15 +218,6 @@ _MOVE_VERBS: dict[str, tuple[str, ...]] = {
 #: Readings after `at` in a note that are a measure, not a place (`at SBP 90`).
 _MEASURES = frozenset("sbp dbp map hr rr cvp bp pcwp ci svr spo2 fio2 peep am pm noon".split())
 _FACILITY_LAST_WORDS = frozenset(word.split()[-1] for word in FACILITY_WORDS)
-
-
-def _about_a_patient_near(text: str, start: int, end: int, lowered: str) -> bool:
-    """Whether the sentence around text[start:end], with up to 100 characters of its
-    line before it, is about a patient (`by Dr. Robert K. at Stanford`: a title's stop
-    ends a sentence)."""
-    end = sentence_around(text, start, end)[1]
-    start = max(text.rfind("\n", 0, start) + 1, start - 100)
-    return about_a_patient(text, start, end, lowered)
 
 
 def _named_facility(words: list[str]) -> bool:

@@ -298,6 +298,14 @@ def sentence_around(text: str, start: int, end: int, reach: int = SENTENCE_REACH
                                                                               end + reach))
 
 
+def sentence_and_line_before(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end] with up to 100 characters of its line before
+    it: a title's stop ends a sentence (`John Q. from Boston`, `by Dr. Robert K. at
+    Stanford`), so the sentence alone can miss who it is about."""
+    end = sentence_around(text, start, end)[1]
+    return max(text.rfind("\n", 0, start) + 1, start - 100), end
+
+
 #: The stops of `_SENTENCE_END` (each before a blank, at the end, or a line break itself).
 _STOPS = ".!?"
 

@@ -21,7 +21,11 @@ import regex
 from . import memo
 from .english_words import lemma_index_words
 from .finding import Finding
-from .name_context import about_a_patient, credit_line, sentence_around
+from .name_context import (
+    about_a_patient,
+    credit_line,
+    sentence_and_line_before,
+)
 from .name_lists import RELATIVES
 from .recognizer import anchor_starts, lowered_in_place, matches_at, trie
 from .street_names import NamedStreetRecognizer
@@ -429,17 +433,11 @@ def _kin_right_before(lowered: str, at: int) -> bool:
 _DEVICES = frozenset({"foley", "hickman", "swan", "groshong", "broviac", "jackson"})
 
 
-def _line_window(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end] with up to 100 characters of its line before."""
-    end = sentence_around(text, start, end)[1]
-    return max(text.rfind("\n", 0, start) + 1, start - 100), end
-
-
 def _about_a_person_near(text: str, start: int, end: int, lowered: str) -> bool:
-    """Whether the sentence around text[start:end], with up to 100 characters of its line
-    before it (a title's stop ends a sentence: `John Q. from Boston`), is about a person:
-    a patient, care, a relative, a pronoun."""
-    start, end = _line_window(text, start, end)
+    """Whether the sentence around text[start:end] and the line before it
+    (`sentence_and_line_before`) is about a person: a patient, care, a relative, a
+    pronoun."""
+    start, end = sentence_and_line_before(text, start, end)
     return about_a_patient(text, start, end, lowered) or bool(_KIN.search(text, start, end))
 
 
@@ -517,7 +515,7 @@ def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
                         or _kin_right_before(lowered, match.start() + 1)) and not (
                         title in _CALENDAR_WORDS or _is_region(title)
                         or title in country_names() or name in _DEVICES) and _KIN.search(
-                            text, *_line_window(text, match.start(), match.end())):
+                            text, *sentence_and_line_before(text, match.start(), match.end())):
                     yield match.start(1), match.start(1) + len(name)
                 break
 
