@@ -182,6 +182,7 @@ _PATTERN_CACHES = {
     ("names.py", "_cue_words"),  # four flags
     ("prefilter.py", "_starts"),  # a recognizer's regex source and flags
     ("phones.py", "_compiled"),  # phonenumbers' format patterns
+    ("start_index.py", "not_after"),  # a recognizer's compiled regex
 }
 
 
