@@ -9,10 +9,11 @@ next to their label, as a person reading the note would take them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Iterator
 
+from .finding import Finding
 from .handles import HandleRecognizer
-from .recognizer import PatternRecognizer, context_regex, cue_starts
+from .recognizer import PatternRecognizer, context_regex, cue_starts, matches_at
 from .toml_files import packaged_toml
 
 # -- validators ---------------------------------------------------------------------------
@@ -228,19 +229,20 @@ _DOCUMENT_ID_CUE = (re.compile(r"-(?=\d{6})"),)  # the second dash, 5 to 8 chara
 _LICENCE_KINDS = frozenset({"DL", "LIC", "LN", "PP", "PASS", "PPT"})
 
 
-def _document_kind_is(licence: bool) -> Callable[[str], bool]:
-    def check(value: str) -> bool:
-        return (value.split("-")[1] in _LICENCE_KINDS) == licence
-    return check
+class DocumentNumberRecognizer:
+    """Country-coded document numbers, a licence's (`DL`, `PP`) or another id, in one
+    pass: tried only where the dash before six digits can close a prefix."""
+
+    name = "pattern:document_number"
+    entities = ("LICENSE_NUMBER", "UNIQUE_ID")
+
+    def find(self, text: str) -> Iterator[Finding]:
+        starts = cue_starts(text, _DOCUMENT_ID_CUE, range(5, 9))
+        for match in matches_at(_DOCUMENT_ID, text, starts):
+            entity = "LICENSE_NUMBER" if match.group("kind") in _LICENCE_KINDS else "UNIQUE_ID"
+            yield Finding(match.start(), match.end(), entity, "phi", 0.7, self.name)
 
 
-DOCUMENT_LICENCE = PatternRecognizer(
-    "LICENSE_NUMBER", "phi", _DOCUMENT_ID, 0.7, _document_kind_is(True),
-    label="document_licence",
-    starts_at=lambda text: cue_starts(text, _DOCUMENT_ID_CUE, range(5, 9)))
-DOCUMENT_ID = PatternRecognizer(
-    "UNIQUE_ID", "phi", _DOCUMENT_ID, 0.7, _document_kind_is(False), label="document_id",
-    starts_at=lambda text: cue_starts(text, _DOCUMENT_ID_CUE, range(5, 9)))
 UNIQUE_ID = PatternRecognizer("UNIQUE_ID", "phi", _ID_AFTER_LABEL, 0.75, _not_date_or_amount,
                               context=_LABELS["unique_id"], window=30, label="unique_id")
 NPI = PatternRecognizer("LICENSE_NUMBER", "phi", re.compile(r"(?<![\w-])\d{10}(?![\w-])"), 0.8,
@@ -249,5 +251,5 @@ NPI = PatternRecognizer("LICENSE_NUMBER", "phi", re.compile(r"(?<![\w-])\d{10}(?
 IDENTIFIER_RECOGNIZERS = (
     SSN_FORMATTED, SSN_BARE, MRN, MRN_PREFIXED, MEDICARE_MBI, HEALTH_PLAN, CREDIT_CARD, IBAN,
     IBAN_LOWER_CASE, ACCOUNT, DEA, NPI, LICENSE, VIN, VIN_LABELLED, PLATE, MAC_ADDRESS, DEVICE,
-    BIOMETRIC, UNIQUE_ID, DOCUMENT_LICENCE, DOCUMENT_ID, HandleRecognizer(),
+    BIOMETRIC, UNIQUE_ID, DocumentNumberRecognizer(), HandleRecognizer(),
 )

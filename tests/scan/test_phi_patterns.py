@@ -117,8 +117,7 @@ def test_leaves_alone(text: str) -> None:
 
 PIECES = st.lists(st.sampled_from(
     ["1", "23", "456", "7890", "-", " ", "\t", ".", ":", "(", ")", "+1", "x", "ext.", "AB",
-     "MGH", "Z", "fe", "0A", "a", "@", "jo.doe", "%", "+", "/", "é", "_", "\n", "ſ", "é9",
-     "DL", "GB-", "1234567"]),
+     "MGH", "Z", "fe", "0A", "a", "@", "jo.doe", "%", "+", "/", "é", "_", "\n", "ſ", "é9"]),
     max_size=16).map("".join)
 STARTS_AT = [r for r in (*IDENTIFIER_RECOGNIZERS, *CONTACT_RECOGNIZERS)
              if isinstance(r, PatternRecognizer) and r.starts_at is not None]
@@ -126,16 +125,14 @@ STARTS_AT = [r for r in (*IDENTIFIER_RECOGNIZERS, *CONTACT_RECOGNIZERS)
 
 def test_fast_paths_are_tested() -> None:
     assert {r.name for r in STARTS_AT} == {
-        "pattern:us_ssn", "pattern:mrn_prefixed", "pattern:mac", "pattern:email_address",
-        "pattern:document_licence", "pattern:document_id"}
+        "pattern:us_ssn", "pattern:mrn_prefixed", "pattern:mac", "pattern:email_address"}
 
 
 @settings(max_examples=500, deadline=None)
 @given(PIECES)
 @example("SSN 219 09 9999, 219-09-9999; MRN MGH-00123456 AB-1234567 ABCDE-123456; "
          "00:1A:2B:3C:4D:5E 00-1a-2b-3c-4d-5e; mail jane.doe@mayo-clinic.org "
-         "a.very.long.local.part.of.an.address.name@mayo-clinic.org "
-         "GB-ID-7401525 (AU-DL-968789017249) XGB-ID-1234567 ZA-NID-880512443")
+         "a.very.long.local.part.of.an.address.name@mayo-clinic.org")
 def test_recognizers_tried_at_their_cues_find_what_a_full_scan_finds(text: str) -> None:
     for recognizer in STARTS_AT:
         assert list(recognizer.find(text)) == list(replace(recognizer, starts_at=None).find(text))
