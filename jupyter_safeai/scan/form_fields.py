@@ -105,6 +105,11 @@ def _fields(text: str) -> list[_Field]:
         label = text[segment:at].strip(_LABEL_EDGE)
         if not _LABEL.fullmatch(label):
             continue
+        line = text.rfind("\n", 0, at) + 1
+        kind = _label_kind(label)
+        if kind is None:  # a label of no interest: it only holds its block together
+            fields.append(_Field(line, None, "", at, at))
+            continue
         end = text.find("\n", at)
         end = len(text) if end == -1 else end
         bar = text.find("|", at, end)
@@ -114,8 +119,7 @@ def _fields(text: str) -> list[_Field]:
             start += 1
         while end > start and text[end - 1] in _VALUE_EDGE:
             end -= 1
-        fields.append(_Field(text.rfind("\n", 0, at) + 1, _label_kind(label), label.lower(),
-                             start, end))
+        fields.append(_Field(line, kind, label.lower(), start, end))
     return fields
 
 
