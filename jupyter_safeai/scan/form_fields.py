@@ -55,8 +55,8 @@ _LONGEST_LABEL = 48
 _FOR = re.compile(r"(.+?)[ ]for(?:[ ][a-z]+){1,2}")
 
 _NAME = regex.compile(
-    r"\p{Lu}(?:[\p{Ll}\p{M}'’-]+|\.)(?:[ ]?(?:\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.))"
-    r"{0,3}")
+    r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ ])?\p{Lu}(?:[\p{Ll}\p{M}'’-]+|\.)"
+    r"(?:[ ]?(?:\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)){0,3}")
 _HANDLE_VALUE = re.compile(r"@?[A-Za-z][\w.]{1,30}(?<!\.)")
 _HANDLE_MARK = re.compile(r"[\d_.]")
 _WHO_END = re.compile(r"[,;(|]|[ ][-–—][ ]")

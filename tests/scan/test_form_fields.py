@@ -35,6 +35,11 @@ def test_a_house_number_makes_the_place_a_street() -> None:
     assert ("STREET_ADDRESS", "41 Larch Crescent, Whitby") in _fields(text)
 
 
+def test_a_title_before_a_name() -> None:
+    text = "Reviewer: Dr. Anselm Kovacs | Posted on: March 9, 2022"
+    assert _fields(text) == [("PERSON", "Dr. Anselm Kovacs"), ("DATE", "March 9, 2022")]
+
+
 def test_a_username_says_who_on_its_own() -> None:
     assert _fields("Username: plum_tree_77") == [("PERSON", "plum_tree_77")]
 
