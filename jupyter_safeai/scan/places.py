@@ -60,10 +60,11 @@ COUNTRIES = (
 )
 _ABBREVIATED_SUFFIXES = (
     "St", "Str", "Ave", "Av", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy",
-    "Sq", "Trl", "Cres", "Cl", "Aly", "Plz", "Rte", "Expy", "Fwy", "Hts", "Xing", "Pt",
+    "Sq", "Trl", "Cres", "Cl", "Aly", "Plz", "Rte", "Expy", "Fwy", "Hts", "Xing",
     "Cv", "Hbr", "Gln", "Grv", "Mdws", "Spgs", "Sta", "Smt", "Vly", "Way", "Row", "Loop",
     "Close", "Crescent", "Mews", "Wynd", "Gate", "Green", "Rise", "Grove",
 )
+# `Pt` (Point) is left out: in a clinical note it is the patient (`100.4 R. Pt rec'd`).
 
 
 def _alternation(words: object) -> str:
@@ -109,7 +110,7 @@ def _street_pattern() -> regex.Pattern[str]:
     unit = (r"(?:(?:,[ ]?|[ ])(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?"
             r"[ ]?#?[\w-]+)?")
     return regex.compile(
-        rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?(?:"
+        rf"(?<![\w-])(?<!\d\.)\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?(?:"
         rf"[ ](?:[NSEW]\.?[ ])?(?:{word}[ ]){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
         r"|(?:[ ]?bis)?,?[ ](?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)"
         r"[ ](?:[\p{L}'-]+[ ]){0,4}[\p{L}'-]+)"
@@ -155,8 +156,8 @@ def _number_start() -> re.Pattern[str]:
     suffixes = trie({*Provider.street_suffixes, *_ABBREVIATED_SUFFIXES})
     word = rf"(?:{_CAPITAL}{_BODY}*|{_DIGIT}+(?:st|nd|rd|th))"
     # Each branch first checks one character, which most numbers fail.
-    street = (
-        r"\d{0,5}[A-Za-z]?(?:-\d{1,4})?(?:"
+    street = (  # not the decimals of a measure (`100.4 R. Pt`)
+        r"(?<!\d\.\d)\d{0,5}[A-Za-z]?(?:-\d{1,4})?(?:"
         rf"[ \t]+(?=[^\x00-/:-@\[-\x7f])(?:[NSEW]\.?[ \t]+)?(?:{word}[ \t]+){{1,4}}"
         rf"(?:{suffixes})\.?(?![A-Za-z0-9_-])"
         r"|(?=[ \t,b])(?:[ \t]?bis)?,?[ \t]+"
