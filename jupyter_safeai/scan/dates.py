@@ -8,6 +8,7 @@ build stamp is not. Years alone never are.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -15,6 +16,11 @@ from .finding import Finding
 from .name_context import about_a_patient, credit_line
 from .narrative import in_a_persons_story
 from .recognizer import context_regex, finds_as_regex_does, matches_at
+
+#: Month and weekday names and month abbreviations, case-folded: words of the calendar
+#: that are also towns or names (`March`, `Sunday`, `May`), for the place readers.
+CALENDAR_WORDS = frozenset(name.casefold() for name in (
+    *calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name))
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
