@@ -36,12 +36,15 @@ from .recognizer import matches_at
 from .street_names import named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
+#: `22 November 2001`: a day, its month and year are a date, not a street.
+_NOT_A_MONTH = (r"(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[\p{L}.]*[ ]"
+                r"\d{4}(?!\d))")
 # `28245 Puruntie 82`, `772 ul. Narewska 94`, `010 63 Avenue du Golf Arabe`, `1610 ul.
 # Zakrzowska 92`: a building number, one to five words (a street name in any language,
 # maybe with a small word inside, starting with a capital or a street word), a house
 # number.
 _INTERNATIONAL_STREET = regex.compile(
-    rf"(?<![\w.,-])\d{{1,6}}[A-Za-z]?(?:[ ]\d{{1,4}})?[ ]"
+    rf"(?<![\w.,-])\d{{1,6}}[A-Za-z]?(?:[ ]\d{{1,4}})?[ ]{_NOT_A_MONTH}"
     rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]+|(?:ul|rue|via|calle|rua|av)\.?(?=[ ]))"
     rf"(?:[ ]{_LETTERS}){{0,4}}[ ]\d{{1,5}}[A-Za-z]?\.?(?![\w-]|/\d)"
 )
@@ -73,7 +76,20 @@ _CORNER = regex.compile(
     regex.IGNORECASE)
 # A name-first street with its number after a cue: `on Villacher Strasse 89`.
 _NAME_FIRST_STREET = regex.compile(
-    r"(?<![\w-])\p{Lu}[\p{L}\p{M}'’.-]+(?:[ ][\p{L}\p{M}'’.-]+){0,3}[ ]\d{1,5}[a-z]?\.?(?![\w-])")
+    r"(?<![\w-])\p{Lu}[\p{L}\p{M}'’.-]+(?:[ ][\p{L}\p{M}'’.-]+){0,3}[ ]"
+    r"\d{1,5}[a-z]?(?:/\d{1,4}[a-z]?)?\.?(?![\w-]|[.,/]\d)")  # `Hct 29.1` is a measure
+#: A postcode that, right after an uncued `Name 12` street and before a town, makes it
+#: an address (`Benákova 20, 201 66 Hrádek`); not a year (`Figure 2, 2019 Results`).
+_TAIL_POSTCODE = regex.compile(
+    r"\d{5}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}-\d{3}|\d{4}[ ]?[A-Z]{2}|\d{6}"
+    r"|(?!1[89]\d\d|20\d\d)\d{4}")
+# `Flat 60 / Paula Court`, `Studio 9, Evans Gateway`, `H.No. 308 / Mann Street`, `19/48,
+# Chauhan Street`: a flat or house number on its own, then a street without its number.
+_FLAT_BEFORE_STREET = re.compile(
+    r"(?<![\w./-])(?:(?:Flat|Studio|Apartment|Apt\.?|Suite|H\.[ ]?No\.?)[ ]?\d{1,5}[A-Za-z]?"
+    r"|\d{1,4}/\d{1,4})(?:,[ ]?|[ ]*\n[ \t>]*)(?=[A-Z])")
+#: Where `_TAIL_POSTCODE` may follow a street: a comma or a line's end, then its digits.
+_TAIL_POSTCODE_AFTER = re.compile(r"(?:,[ ]?|[ \t]*\n[ \t>]*)\d{2}")
 # Where one can start, read by `re` in looser classes (places.py): a capital not after an
 # ASCII word character or `-`, then words up to the house number's first digit (a run of
 # letters never gives one back: a blank or a digit follows it). `regex` reads on only from
@@ -93,7 +109,11 @@ _CUE = regex.compile(
 #: attempt, not one at every character (`_cued` asks only whether there is a match).
 _CUE_BACKWARDS = regex.compile(_CUE.pattern, regex.IGNORECASE | regex.REVERSE)
 _SEPARATOR = regex.compile(r",[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?")
-_UNIT = regex.compile(r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|Bldg)\b|#)"
+# Units of many countries after the street (`Dpto. 216`, `Piso 32`, `Appartamento 19`,
+# `Whg. 3`, `к. 139`, `стр. 8`, `Bl. 53 Sc. 70 Ap. 382`).
+_UNIT = regex.compile(r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|Bldg|Flat|"
+                      r"Dpto|Depto|Dto|Piso|Apto|Appartamento|Interno|Int|Whg|Wohnung|Stock|"
+                      r"Etage|lok|kv|к|стр|кв|Interior|Edif|Bl|Sc|Ap|Level|Esc|Bloco|Casa)\b|#)"
                       r"\.?[ ]?#?(?=[\w-]*\d)[\w-]{1,6}(?![\w-])", regex.IGNORECASE)
 # `Mrs. Jennifer Alcaraz Suite 541 6343 Skogstien 106`, `13813 3784 Archwood Avenue`:
 # a unit or a second number written before the street.
@@ -110,9 +130,11 @@ _STATE_CODE = regex.compile(r"(?:[A-Z]{2}|nan)(?![\w-])")
 # What may follow a city on its line: a state code (or `nan`, a blank cell), a postcode.
 _AFTER_CITY = regex.compile(r"(?:(?:[A-Z]{2}|nan)(?:[ ]|$))?(?:[ ]?" + _POSTCODE.pattern + ")?$")
 # A city: up to four capitalised or all-capital words, small joining words allowed
-# (`Mora de Rubielos`, `Turkovice u Prelouce`, `København K`).
+# (`Mora de Rubielos`, `Turkovice u Prelouce`, `København K`), not read on past a
+# sentence's stop (`Hanou. Follow`; `St. Felicien` goes on).
 _CITY = regex.compile(
-    r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ ](?:(?:de|del|la|le|u|am|an|der|den|do|da|di|of|on|upon|"
+    r"\p{Lu}[\p{L}\p{M}'’.-]*(?:(?<!\p{L}{4}\.)[ ](?:(?:de|del|la|le|u|am|an|der|den|do|da|di|"
+    r"of|on|upon|"
     r"sur|sous|im|in|bei|van|von|y|e|nad|pod|na|ob|pri|aan|op|auf|zum|zur|al|el)[ ])?"
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d)"  # a date
     r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}))"
@@ -197,6 +219,53 @@ def _from_starts(pattern: regex.Pattern[str], starts: re.Pattern[str], text: str
     return matches_at(pattern, text, [m.start() for m in starts.finditer(text)])
 
 
+#: Words of `_FLAT_BEFORE_STREET`, one of which (or `_FLAT_NUMBER`) is in every match.
+_FLAT_WORDS = ("Flat", "Studio", "Apartment", "Apt", "Suite", "H.No", "H. No")
+#: `19/48,` before a street: led by its slash, which the engine skips to.
+_FLAT_NUMBER = re.compile(r"/\d{1,4}(?:,|[ ]*\n)")
+
+
+def _flat_starts(text: str) -> list[int]:
+    """Where a match of `_FLAT_BEFORE_STREET` can start (sorted): at one of its words, or
+    at the first digit before a `_FLAT_NUMBER`, found with `str.find` and `re` skipping."""
+    starts: list[int] = []
+    for word in _FLAT_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+    if "/" in text:
+        for number in _FLAT_NUMBER.finditer(text):
+            at = number.start()
+            while at > 0 and text[at - 1].isdigit():
+                at -= 1
+            starts.append(at)
+    return sorted(set(starts))
+
+
+def _foreign_name(street: str) -> bool:
+    """Whether a `Name 12` street, in mixed case, has a name word English does not know
+    (`Benákova 20`, not `Layer 3`, `Python 3`, `Figures 2`)."""
+    from .english_words import lemma_index_words
+
+    if street.isupper():
+        return False
+    english = lemma_index_words()
+    words = [w.strip(".,'’-").casefold() for w in street.split()[:-1]]
+    return any(w and w not in english and w.removesuffix("s") not in english
+               and w.removesuffix("es") not in english for w in words)
+
+
+def _postcode_and_town(text: str, end: int, block_end: int,
+                       postcode: tuple[int, int] | None) -> bool:
+    """Whether right after a street ending at `end` come a postcode (`_TAIL_POSTCODE`) and
+    then a town, as in `Benákova 20, 201 66 Hrádek`."""
+    if postcode is None or not _TAIL_POSTCODE.fullmatch(text, *postcode):
+        return False
+    gap = _SEPARATOR.fullmatch(text, end, postcode[0])
+    return gap is not None and bool(text[postcode[1]:block_end].strip(" \t\n>,"))
+
+
 class AddressBlockRecognizer:
     """A street line and the rest of its address, as one STREET_ADDRESS span."""
 
@@ -207,6 +276,7 @@ class AddressBlockRecognizer:
             return
         anchors: list[tuple[int, int, bool | None]] = []  # start, end, cue needed (None:
         # a street `places` reports alone already)
+        tails: list[tuple[int, int]] = []  # uncued streets that need a postcode and town
         for match in matches_at(_street_pattern(), text, street_starts(text)):
             anchors.append((match.start(), match.end(), None))
         for match in _INTERNATIONAL_STREET.finditer(text):
@@ -230,7 +300,18 @@ class AddressBlockRecognizer:
                 start = _after_prose_words(match)
                 if start is not None:  # the cue was before the prose words
                     anchors.append((start, match.end(), start == match.start()))
+            elif _TAIL_POSTCODE_AFTER.match(text, match.end()):
+                start = _after_prose_words(match)
+                if start is not None and _foreign_name(text[start:match.end()]):
+                    tails.append((start, match.end()))
+        flats = _flat_starts(text)
+        if flats:
+            for match in matches_at(_FLAT_BEFORE_STREET, text, flats):
+                street = street_suffix_pattern().match(text, match.end())
+                if street is not None:
+                    anchors.append((match.start(), street.end(), False))
         taken = -1
+        blocks: list[tuple[int, int]] = []
         for street_start, end, needs_cue in sorted(anchors, key=lambda a: a[:2]):
             start = self._start(text, street_start)
             if start < taken:
@@ -239,24 +320,40 @@ class AddressBlockRecognizer:
                 text, end, lower=text[start:end].islower())
             if needs_cue and segments < 2 and not self._cued(text, start):
                 continue
+            blocks.append((start, block_end))
             if needs_cue is None and segments == 0 and start == street_start:
                 continue  # a bare street: `places` reports it already
             taken = block_end
-            if postcode is not None and postcode[0] > start:
-                # The postcode is a ZIP of its own; the town and country after it (`75002
-                # Paris, France`) a place.
-                street_end = postcode[0]
-                while street_end > start and text[street_end - 1] in " \t\n>,":
-                    street_end -= 1
-                yield Finding(start, street_end, "STREET_ADDRESS", "phi", 0.9, self.name)
-                yield Finding(*postcode, "ZIP_CODE", "phi", 0.9, self.name)
-                rest = len(text[postcode[1]:block_end]) - len(
-                    text[postcode[1]:block_end].lstrip(" \t\n>,"))
-                if postcode[1] + rest < block_end:
-                    yield Finding(postcode[1] + rest, block_end, "LOCATION", "phi", 0.9,
-                                  self.name)
-            else:
-                yield Finding(start, block_end, "STREET_ADDRESS", "phi", 0.9, self.name)
+            yield from self._findings(text, start, block_end, postcode)
+        # `Benákova 20, 201 66 Hrádek`: a street with no cue and no street word, where no
+        # other address is, when a postcode and a town follow it
+        for start, end in tails:
+            if any(low < end and start < high for low, high in blocks):
+                continue
+            block_end, segments, postcode = self._extend(text, end)
+            if _postcode_and_town(text, end, block_end, postcode):
+                blocks.append((start, block_end))
+                yield from self._findings(text, start, block_end, postcode)
+
+    def _findings(self, text: str, start: int, block_end: int,
+                  postcode: tuple[int, int] | None) -> Iterator[Finding]:
+        """An address's findings: the street and the rest up to its postcode, the postcode,
+        the town and country after it."""
+        if postcode is not None and postcode[0] > start:
+            # The postcode is a ZIP of its own; the town and country after it (`75002
+            # Paris, France`) a place.
+            street_end = postcode[0]
+            while street_end > start and text[street_end - 1] in " \t\n>,":
+                street_end -= 1
+            yield Finding(start, street_end, "STREET_ADDRESS", "phi", 0.9, self.name)
+            yield Finding(*postcode, "ZIP_CODE", "phi", 0.9, self.name)
+            rest = len(text[postcode[1]:block_end]) - len(
+                text[postcode[1]:block_end].lstrip(" \t\n>,"))
+            if postcode[1] + rest < block_end:
+                yield Finding(postcode[1] + rest, block_end, "LOCATION", "phi", 0.9,
+                              self.name)
+        else:
+            yield Finding(start, block_end, "STREET_ADDRESS", "phi", 0.9, self.name)
 
     @staticmethod
     def _start(text: str, start: int) -> int:

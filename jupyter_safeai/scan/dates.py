@@ -8,6 +8,7 @@ build stamp is not. Years alone never are.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -15,6 +16,11 @@ from .finding import Finding
 from .name_context import about_a_patient, credit_line
 from .narrative import in_a_persons_story
 from .recognizer import context_regex, finds_as_regex_does, matches_at
+
+#: Month and weekday names and month abbreviations, case-folded: words of the calendar
+#: that are also towns or names (`March`, `Sunday`, `May`), for the place readers.
+CALENDAR_WORDS = frozenset(name.casefold() for name in (
+    *calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name))
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -155,6 +161,13 @@ def _month_day_spans(text: str) -> Iterator[tuple[int, int]]:
         yield slash - (2 if slash >= 2 and text[slash - 2].isdigit() else 1), match.end()
 
 
+#: A weekday right before a month and day makes it a day (`FRIDAY 9/17`, `Mon. 3/4`),
+#: in any text.
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+$",
+    re.IGNORECASE)
+
+
 def _month_day(text: str, start: int, end: int) -> bool:
     """A month and a day, or a month and a two-digit year past any day (`fx 4/97`)."""
     month, day = (int(part) for part in text[start:end].split("/"))
@@ -201,8 +214,9 @@ class DateRecognizer:
         # A month and day (`8/17`) in text about a person; a share, a score or a
         # setting is none (`_month_day`).
         for start, end in _month_day_spans(text):
-            if _month_day(text, start, end) and about_a_patient(
-                    text, max(0, start - 300), end + 300, usable) and not credit_line(
+            if _month_day(text, start, end) and (_WEEKDAY_BEFORE.search(
+                    text, max(0, start - 12), start) or about_a_patient(
+                    text, max(0, start - 300), end + 300, usable)) and not credit_line(
                     text, start):
                 yield Finding(start, end, "DATE", "phi", 0.6, self.name)
         # A partial date needs its label: read only the 30 characters after each label,

@@ -11,12 +11,12 @@ alone, `admitted to the ICU`, `seen in Cardiology`) are not.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 
 import regex
 
+from .dates import CALENDAR_WORDS
 from .english_words import lemma_index_words
 from .finding import Finding
 from .name_context import about_a_patient, sentence_and_line_before
@@ -105,8 +105,7 @@ _CARE_UNITS = frozenset({
     "age", "day", "night", "week", "month", "year", "room", "bed",
     # machines and stores data is transferred to (`transferred to GPU`)
     "gpu", "cpu", "tpu", "ram", "disk", "aws", "gcp", "azure", "hdfs", "sql", "excel",
-    *(name.casefold() for name in (*calendar.month_name[1:], *calendar.month_abbr[1:],
-                                   *calendar.day_name)),
+    *CALENDAR_WORDS,
 })
 _DEPARTMENT_ENDINGS = ("ology", "ics", "iatry")
 
@@ -243,7 +242,7 @@ def _names_a_place(words: list[str], text: str, end: int) -> bool:
     if keys[0] in _MEASURES or text[end:end + 2].strip()[:1] in ("<", ">", "="):
         return False
     for key, word in zip(keys, words, strict=True):
-        if key in _CALENDAR_WORDS or key in _GENERIC:
+        if key in CALENDAR_WORDS or key in _GENERIC:
             continue
         kind = name_lists().kind(key)
         if word.isupper():  # initials: `UCSF`, or short ones before a name (`MD Anderson`)
@@ -255,8 +254,6 @@ def _names_a_place(words: list[str], text: str, end: int) -> bool:
     return False
 
 
-_CALENDAR_WORDS = frozenset(name.casefold() for name in (
-    *calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name))
 # `our Houston clinic`, `the San Francisco office`: a town's name before a place noun,
 # read back from each place noun (found in one `re` pass led by its blank).
 _PLACE_NOUN = re.compile(r"[ ](?:clinic|office|hospital|practice|location|site|branch|campus)"

@@ -13,6 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 _NAME_FIELD = re.compile(r'"name": "((?:[^"\\]|\\.)+)"')
+#: What `casefold` leaves of the Turkish dotted capital (`İzmir` → `i̇zmir`): a combining
+#: dot, left out of every name so that `İzmir` and `Izmir` are one.
+_DOT_ABOVE = "\u0307"
 
 
 def _data(file: str) -> str:
@@ -26,14 +29,15 @@ def place_names() -> frozenset[str]:
     """Case-folded names of cities (population >= 15,000), US states and countries."""
     names: set[str] = set()
     for file in ("cities15000.json", "us_states.json", "countries.json"):
-        names.update((json.loads(f'"{m}"') if "\\" in m else m).casefold()
-                     for m in _NAME_FIELD.findall(_data(file)))
+        names.update((json.loads(f'"{m}"') if "\\" in m else m).casefold().replace(
+            _DOT_ABOVE, "") for m in _NAME_FIELD.findall(_data(file)))
     return frozenset(names)
 
 
 def is_place_name(words: str) -> bool:
     """Whether `words` (`San Francisco`, `North Dakota`) is a known place's whole name."""
-    return " ".join(words.split()).casefold() in place_names()
+    return " ".join(words.split()).casefold().replace(_DOT_ABOVE, "") in place_names()
+
 
 
 @lru_cache(maxsize=1)

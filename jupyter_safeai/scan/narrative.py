@@ -31,11 +31,13 @@ _PARTIES = ("applicant", "claimant", "defendant", "plaintiff", "complainant", "p
 _ONE_PERSON = ("deceased", "decedent", "victim", "suspect", "prisoner", "detainee",
                "patient", "testator", "widow", "widower", "minor", "inmate", "offender",
                "convict")
+#: A capital of a Latin script (`A`, `Ç`, `Ş`): `Mr Ç. Yüksel` is a titled name.
+_CAPITAL = "[A-ZÀ-ÖØ-ÞĀ-ſ]"
 #: Relatives after a possessive (`his wife`, `my late father`, `the applicant's son`).
 _RELATIVES = (*RELATIVES, "child", "children", "parents", "widow", "widower", "family", "baby")
 _PERSON = re.compile(
     # a title before a capitalised name, with or without its stop (`Mr Smith`, `Dr. Obi`)
-    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b\.?[ ](?:[A-Z]\.?[ ])?[A-Z][^\W\d_]"
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b\.?[ ](?:{_CAPITAL}\.?[ ])?{_CAPITAL}[^\W\d_]"
     # a third-person pronoun, as a story tells of someone (documentation rarely does)
     r"|\b(?i:he|she|him|his|her|himself|herself)\b"
     rf"|\b(?i:the)[ ](?:(?i:first|second|third|fourth|late|said)[ ])?(?i:"
@@ -43,6 +45,22 @@ _PERSON = re.compile(
     rf"|\b(?i:my|our|their|his|her|whose|[a-z]+['’]s)[ ](?:(?i:late|former|elder|"
     rf"younger|eldest|youngest)[ ])?(?i:{trie(_RELATIVES)})\b"
 )
+
+#: A titled name or a party to a case (`Mr Smith`, `the applicant`, `the deceased`): the
+#: people a court's or a letter's account is about, without the pronouns and relatives.
+_NAMED_PARTY = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b\.?[ ](?:{_CAPITAL}\.?[ ])?{_CAPITAL}[^\W\d_]"
+    rf"|\b(?i:the)[ ](?:(?i:first|second|third|fourth|late|said)[ ])?(?i:"
+    rf"(?:{trie(_PARTIES)})s?|{trie(_ONE_PERSON)})\b"
+)
+
+
+def names_a_party(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names a party to a case or a titled person (`the
+    applicant`, `Mr Smith`): a town in such an account is where that person lives, works
+    or was held."""
+    return _NAMED_PARTY.search(text, start, end) is not None
+
 
 #: Events of a life told in the past: arrest and trial, care, birth, marriage, death,
 #: moves and work, and the steps of a person's case (`lodged`, `appealed`, `was served`).
@@ -120,7 +138,8 @@ def in_a_persons_story(text: str, start: int, end: int, whole: bool = True) -> b
     document right before it, no changelog or release notes above it, and no reference
     or credit on its line. A date less than `whole` (a month of a year, a day of a
     month) says less on its own: it needs both the person and an event verb in its
-    sentence."""
+    sentence, or a party named there and any verb in the past (`In August 2003 the
+    applicant turned 60`)."""
     left, right = _sentence(text, start, end)
     stamp = _STAMP_BEFORE.search(text, max(left, start - 40), start)
     if stamp is not None and not _RELEASED_PERSON.search(text, max(left, stamp.start() - 30),
@@ -128,8 +147,8 @@ def in_a_persons_story(text: str, start: int, end: int, whole: bool = True) -> b
         return False
     if _PERSON.search(text, left, start) or _PERSON.search(text, end, right):
         if not (_EVENT.search(text, left, start) or _EVENT.search(text, end, right)
-                or whole and (_PAST.search(text, left, start)
-                              or _PAST.search(text, end, right))):
+                or (whole or names_a_party(text, left, right)) and (
+                    _PAST.search(text, left, start) or _PAST.search(text, end, right))):
             return False
     elif not whole:
         return False
@@ -159,7 +178,7 @@ _STOP = re.compile(
     r"[.!?](?=\s)(?<!\bno.)(?<!\bnos.)(?<!\bNo.)(?<!\bNos.)(?<!\bMr.)(?<!\bMrs.)"
     r"(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bProf.)(?<!\bArt.)(?<!\bart.)(?<!\bcf.)"
     r"(?<!\bvs.)(?<!\bv.)(?<!\bpara.)(?<!\bp.)(?<!\bpp.)(?<!\bi\.e.)(?<!\be\.g.)"
-    r"(?<!\bop.)(?<!\bJr.)(?<!\bSr.)(?<!\b[A-Z].)|\n")
+    rf"(?<!\bop.)(?<!\bJr.)(?<!\bSr.)(?<!\b{_CAPITAL}.)|\n")
 #: A line that cites or credits: its dates are a work's, not a life's.
 _REFERENCE = re.compile(
     r"\bet al\b|\bdoi\b|\barxiv\b|\bisbn\b|\bvol\.? ?\d|\bpp?\. ?\d|\bin: |\bjournal\b"

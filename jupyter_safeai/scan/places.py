@@ -11,7 +11,6 @@ preposition in a sentence about a person (`a patient from Houston`).
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -19,6 +18,7 @@ from functools import lru_cache
 import regex
 
 from . import memo
+from .dates import CALENDAR_WORDS
 from .english_words import lemma_index_words
 from .finding import Finding
 from .name_context import (
@@ -27,6 +27,7 @@ from .name_context import (
     sentence_and_line_before,
 )
 from .name_lists import RELATIVES
+from .narrative import names_a_party
 from .recognizer import anchor_starts, lowered_in_place, matches_at, trie
 from .street_names import NamedStreetRecognizer
 
@@ -60,10 +61,11 @@ COUNTRIES = (
 )
 _ABBREVIATED_SUFFIXES = (
     "St", "Str", "Ave", "Av", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy",
-    "Sq", "Trl", "Cres", "Cl", "Aly", "Plz", "Rte", "Expy", "Fwy", "Hts", "Xing", "Pt",
+    "Sq", "Trl", "Cres", "Cl", "Aly", "Plz", "Rte", "Expy", "Fwy", "Hts", "Xing",
     "Cv", "Hbr", "Gln", "Grv", "Mdws", "Spgs", "Sta", "Smt", "Vly", "Way", "Row", "Loop",
     "Close", "Crescent", "Mews", "Wynd", "Gate", "Green", "Rise", "Grove",
 )
+# `Pt` (Point) is left out: in a clinical note it is the patient (`100.4 R. Pt rec'd`).
 
 
 def _alternation(words: object) -> str:
@@ -109,7 +111,7 @@ def _street_pattern() -> regex.Pattern[str]:
     unit = (r"(?:(?:,[ ]?|[ ])(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?"
             r"[ ]?#?[\w-]+)?")
     return regex.compile(
-        rf"(?<![\w-])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?(?:"
+        rf"(?<![\w-])(?<!\d\.)\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?(?:"
         rf"[ ](?:[NSEW]\.?[ ])?(?:{word}[ ]){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
         r"|(?:[ ]?bis)?,?[ ](?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)"
         r"[ ](?:[\p{L}'-]+[ ]){0,4}[\p{L}'-]+)"
@@ -155,8 +157,8 @@ def _number_start() -> re.Pattern[str]:
     suffixes = trie({*Provider.street_suffixes, *_ABBREVIATED_SUFFIXES})
     word = rf"(?:{_CAPITAL}{_BODY}*|{_DIGIT}+(?:st|nd|rd|th))"
     # Each branch first checks one character, which most numbers fail.
-    street = (
-        r"\d{0,5}[A-Za-z]?(?:-\d{1,4})?(?:"
+    street = (  # not the decimals of a measure (`100.4 R. Pt`)
+        r"(?<!\d\.\d)\d{0,5}[A-Za-z]?(?:-\d{1,4})?(?:"
         rf"[ \t]+(?=[^\x00-/:-@\[-\x7f])(?:[NSEW]\.?[ \t]+)?(?:{word}[ \t]+){{1,4}}"
         rf"(?:{suffixes})\.?(?![A-Za-z0-9_-])"
         r"|(?=[ \t,b])(?:[ \t]?bis)?,?[ \t]+"
@@ -250,6 +252,7 @@ _CITY = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ -](?:\p{Lu}[\p{Ll}\p{M}]+|of|de|la|del))*?"
 # `Raleigh, NC`: a comma and a blank; `Miami,FL` is two cells of a CSV row.
 _REGION_AFTER_COMMA = regex.compile(
     rf",[ ](?:{_STATE_CODES}|{_STATE_NAMES}|{_COUNTRIES})(?![\p{{L}}])")
+_COUNTRY_AFTER_COMMA = regex.compile(rf",[ ](?:{_COUNTRIES})(?![\p{{L}}])")
 # Every state and country starts with two ASCII letters, the first a capital.
 _REGION_START = re.compile(r",(?=[ \t]*[A-Z][A-Za-z])")
 _CITY_AT_END = regex.compile(rf"(?<![\p{{L}}])(?:{_CITY})$", regex.REVERSE)
@@ -368,6 +371,10 @@ class PlaceRecognizer:
             known_town = (start, end) in known  # GeoNames' `New York City` is one
             if (known_town or text[start:end].split()[0] not in _NOT_CITY) and not (
                     _is_region(text[start:end])) and not credit_line(text, start):
+                # `Wesel, Germany`: the country after the town is read with it, as one
+                # place (a US state after it stays apart: `Boston, MA` is a town and a state)
+                country = _COUNTRY_AFTER_COMMA.match(text, end)
+                end = country.end() if country else end
                 yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
 
 
@@ -383,9 +390,6 @@ _PLACE_AFTER_PREPOSITION = regex.compile(
 _PLACE_AFTER_PREPOSITION_CASELESS = re.compile(
     r"[ ](?:from|in|near|to|at|of)[ ]([a-z][a-z'-]{3,}(?:[ ][a-z][a-z'-]+){0,2})")
 _TITLE_WORD_BEFORE = regex.compile(r"(?<!(?:[.!?][ ]|\n|^))\p{Lu}\p{Ll}+[ ]$")
-#: Month and weekday names, some of which are also towns (`March`, `Sunday`).
-_CALENDAR_WORDS = frozenset(
-    [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name])
 #: Relatives and the words of where one lives: a sentence with one is about a person.
 _KIN_WORDS = trie((*RELATIVES, "dtr", "friend", "family"))
 _KIN = re.compile(
@@ -438,7 +442,8 @@ def _about_a_person_near(text: str, start: int, end: int, lowered: str) -> bool:
     (`sentence_and_line_before`) is about a person: a patient, care, a relative, a
     pronoun."""
     start, end = sentence_and_line_before(text, start, end)
-    return about_a_patient(text, start, end, lowered) or bool(_KIN.search(text, start, end))
+    return about_a_patient(text, start, end, lowered) or bool(
+        _KIN.search(text, start, end)) or names_a_party(text, start, end)
 
 
 def _in_a_title(text: str, match: regex.Match[str]) -> bool:
@@ -461,8 +466,10 @@ _PREPOSITION_BEFORE_CAPITAL = re.compile(r"[ ](?:from|in|near|to|at|of)[ ][^\x00
 
 
 def _known_towns(text: str, lowered: str) -> Iterator[tuple[int, int]]:
-    """Towns after a preposition in prose about a person (`patient from Houston`)."""
-    if not about_a_patient(text, 0, len(text), lowered):
+    """Towns after a preposition in prose about a person (`patient from Houston`) or a
+    party to a case (`the applicant ... lives in Wesel`)."""
+    patient = about_a_patient(text, 0, len(text), lowered)
+    if not patient and not names_a_party(text, 0, len(text)):
         return
     from .geography import country_names, is_place_name
 
@@ -472,13 +479,14 @@ def _known_towns(text: str, lowered: str) -> Iterator[tuple[int, int]]:
         for count in range(len(words), 0, -1):  # the longest known name
             name = " ".join(words[:count])
             if is_place_name(name):
-                if name not in _CALENDAR_WORDS and name not in country_names() and (
+                if name.casefold() not in CALENDAR_WORDS and name not in country_names() and (
                         not _is_region(name)) and not _in_a_title(text, match) and not (
                             _word_before_a_noun(text, name, match.start(1) + len(name))) and (
                                 _about_a_person_near(text, match.start(), match.end(), lowered)):
                     yield match.start(1), match.start(1) + len(name)
                 break
-    yield from _known_towns_in_notes(text, lowered)
+    if patient:
+        yield from _known_towns_in_notes(text, lowered)
 
 
 _NEXT_WORD = re.compile(r"[ ]([a-z]+)")
@@ -513,7 +521,7 @@ def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
                 title = name.title()
                 if (count > 1 or name not in lemma_index_words()
                         or _kin_right_before(lowered, match.start() + 1)) and not (
-                        title in _CALENDAR_WORDS or _is_region(title)
+                        name in CALENDAR_WORDS or _is_region(title)
                         or title in country_names() or name in _DEVICES) and _KIN.search(
                             text, *sentence_and_line_before(text, match.start(), match.end())):
                     yield match.start(1), match.start(1) + len(name)

@@ -1,6 +1,8 @@
 """Streets written name first, number last, as most of Europe writes them:
 `ul. Lipowa 12`, `Calle del Prado 7`, `Kossuth Lajos utca 4.`, `Fjellveien 22`,
-`Vesterbrogade 5`, `trg svobode 3`.
+`Vesterbrogade 5`, `trg svobode 3`; the number may follow a comma or a number word
+(`Rua Mota, 686`, `Jl. Merdeka No. 12`, `ул. Лесная, д. 5`, `Calle Salta N° 92`) and
+hold a flat or a range (`Lipowa 60/30`, `Hauptstraße 2-4`, `Rua Mota, S/N`).
 
 A street needs a street-type word: one written on its own before the name (a prefix:
 `ul.`, `Calle`, `Rua`, `trg`) or after it (a suffix: `utca`, `út`, `vej`), or one that
@@ -40,7 +42,7 @@ _NOT_WORDS = {("fi_FI", "street_prefixes"), ("sv_SE", "street_prefixes"),
 _MORE_WORDS = ("útja", "u.", "kapu", "rkp.", "körtér", "trg", "ulica", "cesta", "pot",
                "põik", "tänav", "tee", "puiestee", "iela", "gatvė", "c/", "rúa",
                "vei", "veg", "gade", "vej", "sti", "allé", "plads", "torg",
-               "strada", "str.", "bd.", "markt", "platz", "náměstí")
+               "strada", "str.", "bd.", "markt", "platz", "náměstí", "pl.")
 #: Words of the providers that are common words of English or abbreviate too much
 #: (`et al. 2019`, `c. 1900`, `put 3`, `Amazon Route 53`).
 _TOO_COMMON = frozenset({"a.", "c.", "g.", "r.", "p.", "pr.", "os.", "al.", "put", "pot",
@@ -52,7 +54,7 @@ _MORE_ENDINGS = ("straße", "strasse", "str.", "gasse", "platz", "allee", "damm"
                  "laan", "gracht", "straat", "steeg", "dreef", "singel", "gatan", "vägen",
                  "stigen", "gränd", "torget", "gata", "gate", "gaten", "veien", "vegen",
                  "vei", "veg", "stien", "vej", "gade", "stræde", "tie", "katu", "kuja",
-                 "polku", "tanava", "utca", "útja")
+                 "polku", "tanava", "utca", "útja", "bulevardi")
 #: Provider endings this short or shorter end too many ordinary words (`-lia`, `-roa`).
 _SHORT_ENDINGS = 4
 #: Words that end a street's name going backwards: function words of prose.
@@ -66,8 +68,14 @@ step steps version python epoch epochs section line lines item items part parts
 """.split())
 #: Candidates: a word, a blank, a house number (`12`, `12a`, `12.` but not `1.5`).
 #: It starts at the blank (a literal, which `re` searches for at C speed) and looks back.
-_CANDIDATE = re.compile(r"[ ](?:(?<=[^\W\d_/][ ])|(?<=[^\W\d_]\.[ ]))(\d{1,5}[A-Za-z]?)\.?"
+_CANDIDATE = re.compile(r"[ ](?:(?<=[^\W\d_/][ ])|(?<=[^\W\d_][.,][ ])|(?<=[°º][ ]))"
+                        r"(\d{1,3}[A-Za-z]?[/-]\d{1,4}[A-Za-z]?|\d{1,5}[A-Za-z]?|(?<=,[ ])S/N)\.?"
                         r"(?![\w-]|[.,]\d|[%:/])")
+#: After a comma a number of four or more digits before a capitalised word is a postcode
+#: and its town (`rue des Lilas, 69003 Lyon`), not a house number (`Rua Mota, 686`).
+_POSTCODE_AFTER_COMMA = re.compile(r"\d{4,}[ ][^\W\d_]")
+#: Words for `number` between a street's name and its number (`No. 12`, `N° 92`, `д. 5`).
+_NUMBER_WORDS = frozenset({"no.", "no", "nº", "n°", "n.", "nr.", "nr", "núm.", "д.", "буд."})
 _WORD = re.compile(r"[^\W\d_][\w'’./-]*$")
 
 
@@ -109,17 +117,22 @@ def _is_name_word(word: str) -> bool:
 @per_scan(maxsize=8)  # the place and the address recognizer read the same text
 def named_streets(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of name-first streets with their house number."""
-    if not any(c.isdigit() for c in text):
+    if not any(c.isdigit() for c in text) and ", S/N" not in text:
         return ()
     words, endings = _vocabulary()
     found: list[tuple[int, int]] = []
     for candidate in _CANDIDATE.finditer(text):
         at = candidate.start()
-        before = text[max(0, at - _REACH):at].casefold().split()
+        if text[at - 1] == "," and _POSTCODE_AFTER_COMMA.match(text, at + 1):
+            continue
+        before = text[max(0, at - _REACH):at].casefold().replace(",", " ").split()
         if not any(map(_street_word, before[-7:])):
             continue  # no street word among the words before the number
         start = _street_start(text, at, words, endings)
-        if start is not None:
+        if start is not None and not (
+                any(c in candidate.group(1) for c in "-/") and not _cased(text[start:at])):
+            # a range or a flat (`5-7`, `14/3`) needs a capitalised name, not only a cue:
+            # `CV: AV paced 71-73` is a heart rate
             found.append((start, candidate.end(1)))
     return tuple(found)
 
@@ -138,6 +151,10 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
         position -= len(token)
         spans.append((position, token))
         position -= 1
+    if spans and spans[0][1].casefold() in _NUMBER_WORDS:
+        spans = spans[1:]  # `Jl. Merdeka No. 12`: the name ends before `No.`
+    if spans and spans[0][1].endswith(","):  # `Rua Mota, 686`
+        spans[0] = (spans[0][0], spans[0][1][:-1])
     if not spans or not spans[0][1]:
         return None
     last_position, last = spans[0]
@@ -145,12 +162,14 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
     if folded in words:
         # `Kossuth utca 4`, `hegyalja út 98`: a suffix word right before the number.
         start = _name_start(spans, last_position, capitalised=False, needed=1)
-        if start is not None and (not text[start:end].islower() or _cued(text, start)):
-            return start  # a street in lower case (`matrix diagonal 3`?) needs its cue
+        if start is not None and (_cased(text[start:end]) or _cued(text, start)):
+            return start  # a street in one case (`matrix diagonal 3`?) needs its cue
     ending = next((e for e in endings if folded.endswith(e)), None)
     if (ending is not None and len(folded) - len(ending) >= 2 and _WORD.match(last)
             and not last.isupper()  # `HELLERINGEN 4321`: a town in capitals and its code
-            and (last[:1].isupper() or _cued(text, last_position))):
+            and (last[:1].isupper() or _cued(text, last_position)
+                 or len(spans) > 1 and _cased(spans[1][1]) and _is_name_word(spans[1][1]))):
+        # `Haagan pappilankatu 3`: a lower-case compound after a capitalised name
         # `Skogveien 12`, `Bahnhofstr. 3`: one compound word, maybe a capitalised one
         # before it (`Brucker Bundesstrasse 31`).
         return _name_start(spans, last_position, capitalised=True, needed=0)
@@ -161,14 +180,22 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
         position, token = spans[index]
         if token.casefold() in words:
             name = [t for _, t in spans[:index]]
-            if token == "via" or not all(_is_name_word(t) or t in _PARTICLES for t in name):
-                return None
-            if not any(t[:1].isupper() for t in (token, *name)) and not _cued(text, position):
+            if token in ("via", "VIA") or not all(
+                    _is_name_word(t) or t in _PARTICLES for t in name):
+                return None  # `via` and `VIA` lead English (`VIA FOLEY 50`)
+            if not _cased(" ".join((token, *name))) and not _cued(text, position):
                 return None
             return position
         if not (_is_name_word(token) or token in _PARTICLES) or token[-1] in ",;:":
             return None
     return None
+
+
+def _cased(words: str) -> bool:
+    """Whether one of `words` is capitalised (`Lipowa`), as a street's name is; a word
+    all in capitals says nothing (`AV paced 70`, `CL. SAT 98` in a note typed in
+    capitals)."""
+    return any(word[:1].isupper() and not word.isupper() for word in words.split())
 
 
 _PARTICLES = frozenset({"de", "del", "do", "da", "di", "la", "le", "e", "y", "dos", "das"})

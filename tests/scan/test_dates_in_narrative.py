@@ -89,3 +89,21 @@ def test_a_month_of_a_year_needs_its_person_in_its_own_sentence() -> None:
     text = "The applicant sold his shop that year.\nIn March 2019 the council adopted a plan."
     assert _dates(text) == []
     assert _dates("In March 2019 the applicant lodged a complaint.") == ["March 2019"]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("In September 2011 the claimant turned 70 and retired.", "September 2011"),
+    ("The claimant was interviewed by two officers in February 2004.", "February 2004"),
+    ("On 5 May 2010 Mr Ö. Demirtaş was questioned at his home.", "5 May 2010"),
+])
+def test_a_month_of_a_year_in_a_sentence_about_someone_told_in_the_past(
+        text: str, date: str) -> None:
+    assert date in _dates(text)
+
+
+@pytest.mark.parametrize("text", [
+    "In September 2011 the library dropped support for Python 2.",  # no person
+    "The dataset covers January 2010 to March 2012.",
+])
+def test_a_month_of_a_year_without_a_person_stays_quiet(text: str) -> None:
+    assert not _dates(text)

@@ -151,3 +151,19 @@ def test_a_partial_date_before_a_comma_and_words(text: str, date: str) -> None:
 
 def test_a_list_of_days_is_no_partial_date() -> None:
     assert _dates("Patient seen on May 5, 6 and 7 by the team.") == []
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("ECHO SCHEDULED FOR TUESDAY 11/23.", "11/23"),
+    ("Standup moved to Thu. 4/9 at noon", "4/9"),
+])
+def test_a_month_and_day_after_a_weekday_is_a_day_in_any_text(text: str, date: str) -> None:
+    assert date in _dates(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the run on Sat scored 3/4 of the points",  # a share, weekday or not
+    "kernel restarted, CPAP 10/5 overnight",
+])
+def test_shares_and_settings_stay_quiet_without_a_weekday(text: str) -> None:
+    assert not _dates(text)

@@ -138,3 +138,89 @@ def test_a_town_after_its_postcode_is_a_place_and_the_code_a_zip(
     assert ("STREET_ADDRESS", street) in entities
     assert ("ZIP_CODE", code) in entities
     assert ("LOCATION", town) in entities
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Letters go to Travessa Nogueira, 52 now", "Travessa Nogueira, 52"),
+    ("Her sister lives on Viale Marconi, 17 these days", "Viale Marconi, 17"),
+    ("The clinic moved to Rua Duarte, S/N last year", "Rua Duarte, S/N"),
+    ("Call at Jl. Kenanga No. 44 after noon", "Jl. Kenanga No. 44"),
+    ("He stayed at Avenida Mitre N° 310 for a week", "Avenida Mitre N° 310"),
+    ("Post went to ул. Садовая, д. 21 on Friday", "ул. Садовая, д. 21"),
+    ("Flat at ul. Brzozowa 14/3 is empty", "ul. Brzozowa 14/3"),
+    ("Parcel for Karl-Otto-Straße 5-7 arrived", "Karl-Otto-Straße 5-7"),
+    ("Moved to Kallion kirkkokatu 9 in May", "Kallion kirkkokatu 9"),
+])
+def test_a_street_number_after_a_comma_a_number_word_or_with_a_flat(
+        text: str, street: str) -> None:
+    assert street in streets(text)
+
+
+@pytest.mark.parametrize(("text", "not_street"), [
+    ("a new office at rue des Pins, 75011 Paris", "rue des Pins, 75011"),  # its postcode
+    ("We opened an office in Vila Nova 4450-012 last spring", "Vila Nova 4450-012"),
+])
+def test_a_postcode_after_a_street_name_is_not_its_number(text: str, not_street: str) -> None:
+    assert not_street not in streets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "GU CL YEL VIA FOLEY 50 CC HR",  # a note in capitals: `VIA` leads English
+    "baseline BP on floor. AV paced 70 overnight",
+    "RM AIR. BS CL. SAT 98 ON 2L",
+    "CV: AV paced 64-70, no ectopy",  # a range after a label's colon: a heart rate
+])
+def test_notes_in_capitals_hold_no_name_first_street(text: str) -> None:
+    assert not streets(text)
+
+
+@pytest.mark.parametrize(("text", "street", "code", "town"), [
+    ("Forward mail to Dobrovského 31, 602 00 Brno please", "Dobrovského 31", "602 00", "Brno"),
+    ("Zelená 7b/2, 91101 Trenčín", "Zelená 7b/2", "91101", "Trenčín"),
+    ("then Kowalskiego 4\n31-042 Kraków. Call first", "Kowalskiego 4", "31-042", "Kraków"),
+])
+def test_a_street_without_a_street_word_before_its_postcode_and_town(
+        text: str, street: str, code: str, town: str) -> None:
+    entities = found(text)
+    assert ("STREET_ADDRESS", street) in entities
+    assert ("ZIP_CODE", code) in entities
+    assert ("LOCATION", town) in entities
+
+
+@pytest.mark.parametrize("text", [
+    "Figure 2, 2019 Results are shown below",
+    "Layer 3, 12345 Params in total",
+    "In Python 3, 10000 Samples were drawn",
+    "Version 2, 2021 Edition",
+])
+def test_english_words_and_years_before_a_number_are_no_address(text: str) -> None:
+    assert not [e for e, _ in found(text) if e in ("STREET_ADDRESS", "ZIP_CODE", "LOCATION")]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Flat 12\nMorgan Court", "Flat 12\nMorgan Court"),
+    ("She is in Studio 4, Parker Gateway this week", "Studio 4, Parker Gateway"),
+    ("H.No. 27\nKapoor Street", "H.No. 27\nKapoor Street"),
+    ("Residence 42/7, Mehta Road", "42/7, Mehta Road"),
+])
+def test_a_flat_line_before_a_street_without_its_number(text: str, address: str) -> None:
+    assert ("STREET_ADDRESS", address) in found(text)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Calle Mayor 40 Dpto. 12", "Calle Mayor 40 Dpto. 12"),
+    ("Via Garibaldi, 8 Appartamento 3", "Via Garibaldi, 8 Appartamento 3"),
+    ("Lindenstraße 4 Whg. 7", "Lindenstraße 4 Whg. 7"),
+])
+def test_units_of_other_countries_after_the_street(text: str, address: str) -> None:
+    assert ("STREET_ADDRESS", address) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "T max 101.2 PO, now 99.6 R. Pt resting",  # decimals, and `Pt` the patient
+    "resp labored at 22-30 BPM. Pt was alert",
+    "NPN:\nRepeat Hct 31.2. Pt stable",
+    "On 3 March 2004, Article 12 was amended",  # a date, not a building number
+])
+def test_measures_and_dates_in_notes_are_no_street(text: str) -> None:
+    assert "STREET_ADDRESS" not in [e for e, _ in found(text)]

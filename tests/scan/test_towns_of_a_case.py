@@ -1,0 +1,39 @@
+"""Towns in a court's or a letter's account of a person: where a party lives, works or is
+held is a place smaller than a state (HIPAA), with the country written after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai.scan.engine import Scanner
+from jupyter_safeai.scan.geography import is_place_name
+
+SCANNER = Scanner(ner=False)
+
+
+def places(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in SCANNER.scan(text) if f.entity == "LOCATION"]
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The claimant, a teacher, was later held in Leeds for two days.", "Leeds"),
+    ("Ms R. Okafor, an advocate practising in Izmir, represented the applicants.", "Izmir"),
+    ("The applicant was born in 1961 and lives in Kassel, Germany.", "Kassel, Germany"),
+    ("He moved to Graz, Austria, in the spring.", "Graz, Austria"),
+])
+def test_a_town_where_a_party_lives_or_works(text: str, town: str) -> None:
+    assert town in places(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We benchmarked the model in Paris and in London last year.",  # no person
+    "Install the package in Python, then open it in Jupyter.",
+    "The applicant's claim was examined in March.",  # a month, not a town
+])
+def test_towns_with_no_person_and_words_that_are_no_towns_stay_quiet(text: str) -> None:
+    assert not places(text)
+
+
+def test_the_turkish_dotted_capital_reads_as_its_town() -> None:
+    assert is_place_name("İzmir")
+    assert is_place_name("İstanbul")
