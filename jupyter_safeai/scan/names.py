@@ -45,7 +45,13 @@ from .name_lists import (
 )
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .places import followed_by_region, region_end, street_words
-from .prose_names import addressed_names, enumerated_names, person_words, prose_anchors
+from .prose_names import (
+    addressed_names,
+    enumerated_names,
+    person_words,
+    prose_anchors,
+    social_names,
+)
 from .terms import eponym_term, names_a_thing
 
 DETECTOR = "names"
@@ -755,7 +761,8 @@ class NameRecognizer(UsesNameLists):
         for score, spans in (
                 (0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
                 (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
-                (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered))):
+                (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
+                (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))

@@ -216,3 +216,71 @@ def test_things_as_roles_and_of_companies(text: str) -> None:
 ])
 def test_a_company_is_read_only_beside_a_person(text: str, names: list[str]) -> None:
     assert persons(text) == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Had coffee with Radka yesterday, she says hi.", "Radka"),
+    ("Precious moments with Oyelaran and our little one.", "Oyelaran"),
+    ("I finally spoke to Nkechi Eze about the flat.", "Nkechi Eze"),
+    ("We met Tuomas at the station.", "Tuomas"),
+    ("Lunch with Ottoline tomorrow at noon.", "Ottoline"),
+    ("I really miss Radomir, it has been months.", "Radomir"),
+])
+def test_a_person_met_spoken_to_or_spent_time_with(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "With Beta priors and Bernoulli observations we get a Beta posterior.",
+    "We are dealing with Cooper pairs, not single electrons.",
+    "Gradient Boosting with Early stopping",
+    "calling Constant.__init__ (from tensorflow) is deprecated",
+    "We met Python 3.12 on the build server.",
+    "Compare the model with Adam and with plain SGD.",
+])
+def test_things_after_words_of_company(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ebere wants to move the meeting to Friday.", "Ebere"),
+    ("Then Marguerite told me the news.", "Marguerite"),
+    ("Chidinma lives with her aunt now.", "Chidinma"),
+    ("Okonjo said that the keys are under the mat.", "Okonjo"),
+])
+def test_who_says_wants_and_lives_with(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The model said that the loss was lower.",
+    "Pandas wants to infer the types of every column.",
+    "Then Python told us about the missing module.",
+])
+def test_things_that_say_and_want(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kenny, you need to get back to your roots.", "Kenny"),
+    ("Kelsey you should dye your hair blue.", "Kelsey"),
+    ("I love your drawings, Anneke, and the colours you pick.", "Anneke"),
+    ("Happy birthday Wilhelmina!", "Wilhelmina"),
+    ("Thanks for the help.\n\nThanks,\nTomasz", "Tomasz"),
+    ("Great work on the release, see you on Monday! - Damien", "Damien"),
+    ("This is Ifeoma, my roommate.", "Ifeoma"),
+])
+def test_a_person_spoken_to_signing_or_introduced(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Python, you will see, makes this easy.",
+    "Pandas, please note, copies the frame here.",
+    "Plot the loss of the fit, Julia, and R side by side.",
+    "The optimizer is chosen below.\n- Adam",
+    "Thanks,\nThe Data Team",
+    "Keras, my favourite library, does it in one line.",
+])
+def test_things_spoken_to_signing_or_introduced(text: str) -> None:
+    assert persons(text) == []
