@@ -34,6 +34,7 @@ from .name_context import (
     person_cue,
     prose_line,
     sentence_about_someone,
+    sentence_in_a_message,
 )
 from .name_lists import (
     COMMON_WORDS,
@@ -949,6 +950,11 @@ class NameRecognizer(UsesNameLists):
         if self._prose_doubt(text, start, end, words, listed=bool(strong or weak)) and not (
                 _place_and_region(text, base, run)):
             return ((start, end, None),)
+        if self.confirm is not None and len(words) == 1 and kinds[0] in ("G", "N") and not (
+                _opens_sentence(text, start)) and words[0].casefold() not in SOFTWARE_NAMES and (
+                words[0].casefold() not in EPONYMS) and sentence_in_a_message(
+                text, start, end) and prose_line(text, start, end):
+            return ((start, end, None),)  # `you sound like James lol`: NER decides
         return ()
 
     def _prose_doubt(self, text: str, start: int, end: int, words: list[str], listed: bool
