@@ -48,6 +48,7 @@ from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .places import followed_by_region, region_end, street_words
 from .prose_names import (
     addressed_names,
+    case_names,
     enumerated_names,
     person_words,
     prose_anchors,
@@ -67,7 +68,7 @@ _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 # crosses.
 _ONE_BLANK = r"[ ](?![ \t])"
 _CANDIDATE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}_])(?:\p{{Lu}}\.{_ONE_BLANK}?)?(?:{_CAPS_WORD}|{_WORD})"
+    rf"(?<![\p{{L}}\p{{N}}_])(?:\p{{Lu}}\.(?:{_ONE_BLANK})?)?(?:{_CAPS_WORD}|{_WORD})"
     rf"(?:(?:{_ONE_BLANK}|,{_ONE_BLANK}?)(?:{_PARTICLE}{_ONE_BLANK})*"
     rf"(?:\p{{Lu}}(?:\.{_ONE_BLANK}?|{_ONE_BLANK}(?=\p{{Lu}}\p{{Ll}})))?"
     rf"(?:{_CAPS_WORD}|{_WORD})){{0,4}}(?:{_ONE_BLANK}\p{{Lu}}\.(?![\p{{L}}\p{{N}}_]))?"
@@ -116,7 +117,9 @@ _STRONG_WORDS = (
     r"mother|father|husband|wife|spouse|guardian|next[ _]of[ _]kin|nok|"
     r"emergency[ _]contact|caregiver|attending|physician|referring[ _]physician|"
     r"referred[ _]by|seen[ _]by|signed[ _]by|dictated[ _]by|prescriber|surgeon|pcp|dear|"
-    r"decedent|policyholder|insured|responsible[ _]party|" + _ROLE_WORDS
+    r"decedent|policyholder|insured|responsible[ _]party|"
+    # who posts, sells or sends in a listing or a forum post (`Seller: Patrick |`)
+    r"username|user[ _]name|seller|buyer|sender|posted[ _]by|" + _ROLE_WORDS
 )
 _WEAK_WORDS = (
     r"contact|provider|author|signed|cc|hi|hello|thanks|regards|sincerely|from|to|"
@@ -763,7 +766,8 @@ class NameRecognizer(UsesNameLists):
                 (0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
                 (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
-                (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered))):
+                (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
+                (0.75, case_names(text, lowered))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))

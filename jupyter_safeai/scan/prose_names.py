@@ -387,7 +387,7 @@ _SOCIAL_WORDS = ("tea", "coffee", "lunch", "dinner", "drinks", "breakfast", "bru
                  "visited", "visiting")
 # A name spoken to at a sentence's start: `Kenny, you need to`, `Kelsey you should`.
 _ADDRESS_START = regex.compile(
-    rf"({_NAME_WORD})(?:,[ ]?(?i:you|your|you're|please|pls|thanks|thank[ ]you|stop|come|"
+    rf"({_NAME_WORD})(?:[ ]?,[ ]?(?i:you|your|you're|please|pls|thanks|thank[ ]you|stop|come|"
     r"look|listen|congrats|congratulations|happy|keep)|[ ](?i:you|your|you're|please))"
     r"(?![\p{L}\p{N}_'’])")
 _ADDRESS_WORDS = ("you", "please", "pls", "thanks", "thank you", "stop", "come", "look",
@@ -409,9 +409,82 @@ _SIGN_OFF_WORDS = ("thanks", "thank you", "many thanks", "cheers", "best", "rega
 # ... or a dash and a given name closing a message after its last sentence: `See you
 # there! - Damien`, `Great work.\n— Ines`.
 _DASH_SIGNATURE = regex.compile(
-    rf"(?:[.!?\"”)][ ]*|\n[ \t]*)[-–—~][ ]?({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ \t]*\Z")
+    r"(?:[.!?\"”)][ ]*|\n[ \t]*|(?i:thanks|cheers|regards|love|best)[ ]?,?[ ]*)[-–—~][ ]?"
+    rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ \t]*\Z")
 #: How far from a text's end a dash signature is looked for.
 _SIGNATURE_REACH = 60
+# Who writes a post, named before a colon at its head, then speaks of themself: `Mila: I
+# have been`, `Haley : From filing papers to my kids`.
+_POST_AUTHOR = regex.compile(rf"\A[ \t]*({_NAME_WORD})[ ]?:[ ][^\n]{{0,80}}?"
+                             r"(?<![\p{L}'’])(?:I|I'm|I’m|I've|I’ve|my|me|we|our)(?![\p{L}'’])")
+# Given names joined, sharing the surname after the last: `Shawn & Lisa Johnson`.
+_GIVEN_PAIR = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])({_NAME_WORD})[ ](?:&|and)[ ]({_NAME_WORD})[ ]({_NAME_WORD})"
+    r"(?![\p{L}\p{N}_])")
+_PAIR_JOINS = (" & ", " and ")
+
+
+# A party to a case, named where the text says which part they play: `the applicant,
+# Ilkka Vähä,`, `Ilkka Vähä ("the applicant")`.
+_PARTIES = (r"applicant|claimant|plaintiff|defendant|respondent|appellant|petitioner|"
+            r"complainant|accused|deceased|testator|victim|witness|intervener|tenant|"
+            r"landlord|employee|employer|insured|beneficiary")
+_PARTY_BEFORE = regex.compile(
+    rf"(?i:the[ ](?:first[ ]|second[ ]|third[ ])?(?:{_PARTIES}))s?[ ]?,[ ]"
+    rf"({_NAME_WORD}{_MORE_NAME}),")
+_PARTY_AFTER = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])({_NAME_WORD}{_MORE_NAME}),?[ ]\([“\"'‘]?(?i:the[ ]"
+    rf"(?:first[ ]|second[ ]|third[ ])?(?:{_PARTIES}))")
+#: How far before its bracket the name of `_PARTY_AFTER` is looked for.
+_PARTY_REACH = 60
+# A title and initials, the surname after them if any: `Mr M. N. Eldem`, `Ms A.-M.
+# Mendiboure`, `Mr F.L.` (the name readers take one initial before a surname).
+_TITLED_INITIALS = regex.compile(
+    r"(?<![\p{L}\p{N}_])(?:Mr|Mrs|Ms|Mme|Mlle|Dr|Prof|Messrs|Judge|Justice)\.?[ ]"
+    r"((?:\p{Lu}\p{Ll}?\.(?:-\p{Lu}\.)?[ ]?){1,3}"
+    rf"(?:(?<=[ ]){_NAME_WORD}|(?<=\.\p{{Lu}}\.[ ]?)))")
+_TITLE_WORDS = ("mr ", "mr. ", "mrs", "ms ", "ms. ", "mme", "mlle", "dr ", "dr. ", "prof",
+                "messrs", "judge", "justice")
+
+
+def case_names(text: str, lowered: str | None = None) -> Iterator[tuple[int, int]]:
+    """Names in a case or a report: a party named where its part is said (`the
+    applicant, Olu Obasa,`, `Olu Obasa ("the applicant")`), and a title before several
+    initials (`Mr M. N. Eldem`, `Mr F.L.`). The words of a party's name must not be
+    English ones (`the applicant, Mr Smith`'s title is found by the name readers)."""
+    lowered = text.lower() if lowered is None else lowered
+    if "(" in text and "the " in lowered:
+        at = text.find("(")
+        while at >= 0:
+            match = _PARTY_AFTER.search(text, max(0, at - _PARTY_REACH), at + 40)
+            if match is not None and _shaped_words(match.group(1).split()):
+                yield match.span(1)
+            at = text.find("(", at + 1)
+    if ", " in text and any(party in lowered for party in _PARTY_STEMS):
+        for match in _PARTY_BEFORE.finditer(text):
+            if _shaped_words(match.group(1).split()):
+                yield match.span(1)
+    if "." in text:
+        for title in _TITLE_WORDS:
+            at = lowered.find(title)
+            while at >= 0:
+                match = _TITLED_INITIALS.match(text, at)
+                if match is not None:
+                    yield match.start(1), match.end(1) - (match.group(1)[-1] == " ")
+                at = lowered.find(title, at + 1)
+
+
+_PARTY_STEMS = tuple(_PARTIES.split("|"))
+
+
+def _shaped_words(words: list[str]) -> bool:
+    """No common, English-looking or software word among `words`."""
+    return all(w.casefold() not in COMMON_WORDS and w.casefold() not in EPONYMS
+               and not _wordlike(w) for w in words) and not all(
+        w.casefold() in nouns_and_other_words()[0] or w.casefold() in nouns_and_other_words()[1]
+        for w in words)
+
+
 # Who a person is to the one speaking, right after the name: `Ifeoma, my roommate`.
 _NAME_THEN_RELATION = regex.compile(
     rf"({_NAME_WORD}),?[ ](?:is[ ]|was[ ])?(?:my|our)[ ](?:best[ ]|old[ ]|dear[ ])?"
@@ -470,6 +543,18 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
     if match is not None and given(match.group(1).split()[0]) and shaped(
             match.group(1).split()):
         yield match.span(1)
+    match = _POST_AUTHOR.match(text) if ":" in text[:40] else None
+    if match is not None and given(match.group(1)):
+        yield match.span(1)
+    for join in _PAIR_JOINS:
+        at = text.find(join)
+        while at >= 0:
+            pair = _GIVEN_PAIR.search(text, max(0, at - 30), at + 60)
+            if pair is not None and pair.start(2) == at + len(join) and given(pair.group(1)) and (
+                    given(pair.group(2))) and shaped([pair.group(3)]):
+                yield pair.span(1)
+                yield pair.start(2), pair.end(3)
+            at = text.find(join, at + 1)
     if any(word in lowered for word in _RELATION_WORDS):
         for word in _RELATION_WORDS:
             at = lowered.find(word)

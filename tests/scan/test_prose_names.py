@@ -284,3 +284,59 @@ def test_a_person_spoken_to_signing_or_introduced(text: str, name: str) -> None:
 ])
 def test_things_spoken_to_signing_or_introduced(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The complaint was lodged by a Danish national, Ilkka Vähämäki (“the applicant”).",
+     "Ilkka Vähämäki"),
+    ("The applicant, Nwachukwu Obidike, was born in 1961 and lives in Leeds.",
+     "Nwachukwu Obidike"),
+    ("She was represented by Mr T. R. Oyelowo, a lawyer practising in Lagos.",
+     "T. R. Oyelowo"),
+    ("The field which Mr K.J. had leased was sold.", "K.J."),
+    ("He was assisted by Ms B.-H. Strandqvist, a solicitor.", "B.-H. Strandqvist"),
+])
+def test_a_party_named_with_its_part_and_a_title_before_initials(text: str, name: str
+                                                                  ) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The applicant, Northern Rail, is a company registered in York.",
+    "Data Protection Act (“the Act”) applies here.",
+    "Filter the rows (the applicant table) before the join.",
+    "See Table 3 (the claimant rows).",
+    "Under Section Two (the respondent duties) nothing changes.",
+])
+def test_parties_and_titles_that_name_no_one(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kenny , you need to get back to your roots", "Kenny"),
+    ("Great video , thanks , - Damien", "Damien"),
+])
+def test_a_blank_before_a_comma_keeps_the_address(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Name: T.Nakamura\nLocation: Osaka", "T.Nakamura"),
+    ("Seller: Ottilie | Pickup: Tromsø", "Ottilie"),
+    ("Username: Anneke\nJoined: 2021", "Anneke"),
+    ("Marisol : Spent the whole weekend fixing my bike with the kids", "Marisol"),
+    ("Tomasz: I have been stuck on this bug all day", "Tomasz"),
+    ("Big shoutout to my parents Radka & Milena Dvořáková", "Radka"),
+])
+def test_a_poster_a_seller_and_given_names_sharing_a_surname(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Note: I think the second plot is clearer.",
+    "Adam: we use it with a learning rate of 0.001",
+    "Johnson & Johnson Holdings reported earnings.",
+    "x = A.T @ B",
+])
+def test_heads_labels_and_pairs_that_name_no_one(text: str) -> None:
+    assert persons(text) == []
