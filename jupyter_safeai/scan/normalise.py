@@ -60,6 +60,10 @@ _FOLDED = re.compile("[" + "".join(
     re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
     for lo, hi in _INVISIBLE_RANGES) + re.escape(_SPACES + _DASHES + _LINE_BREAKS + _SOFT_HYPHEN)
     + "]")
+#: A decimal digit of another script (Arabic-Indic, Devanagari, Thai, ...): NFKC keeps
+#: it, a reader reads it as a digit. (A digit and not an ASCII one; kept apart from
+#: `_FOLDED`, whose ranges beyond the BMP make each added range cost on every character.)
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")
 
 #: Runs of non-ASCII characters: where the view of a text that is not ASCII differs.
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -70,9 +74,6 @@ _WRAP_RESUMES = re.compile(r"[ \t]*(?=[^\W_])")
 _LOOK_ALIKES = frozenset(chr(code) for code in SKELETON)
 _CONFUSABLE_WORD = re.compile(rf"\w*{CONFUSABLE.pattern}\w*")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
-#: A decimal digit of another script (Arabic-Indic, Devanagari, Bengali, Thai...): NFKC
-#: keeps them, a reader reads them as digits.
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 @dataclass(frozen=True, slots=True)

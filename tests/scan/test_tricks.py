@@ -4,6 +4,7 @@ look-alikes (code, prose, URLs that only resemble it) left quiet."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
@@ -61,6 +62,7 @@ def _covers(scanner: Scanner, text: str, value: str, entity: str) -> bool:
     # a value wrapped before its separator, and one digit per line
     ("412\n-58-3370", "US_SSN"),
     ("\n4\n1\n2\n5\n8\n3\n3\n7\n0", "US_SSN"),
+    ("4  1  2  5  8  3  3  7  0", "US_SSN"),
 ])
 def test_a_disguised_value_is_found_as_typed(scanner: Scanner, value: str, entity: str) -> None:
     text = f"Patient record. SSN / email: {value}\nPlease summarise."
@@ -120,6 +122,8 @@ def test_look_alikes_stay_quiet(scanner: Scanner, text: str) -> None:
     ("x dot y at z dot org", "x.y@z.org"),
     ("one two three four five", "12345"),
     ("phone nine two five", "phone nine two five"),  # too short: five words make a run
+    ("x 1  2  3  4  5  6  7 y", "x 1 2 3 4 5 6 7 y"),  # spread digits, one blank each
+    ("0.5  1  2  3  4  5  6  7", "0.5  1  2  3  4  5  6  7"),  # a row of numbers
     ("phone nine two five one seven", "phone 92517"),  # `phone` ends in a digit word
     ("?name=Ann%20Lee", "?name=Ann Lee"),  # a space in a query value
     ("(Image%20Processing.ipynb)", "(Image%20Processing.ipynb)"),  # not in a path
@@ -136,6 +140,14 @@ def test_look_alikes_stay_quiet(scanner: Scanner, text: str) -> None:
 ])
 def test_the_view_reads_through_the_disguise(text: str, view: str) -> None:
     assert normalise(text).text == view
+
+
+def test_every_decimal_digit_of_another_script_reads_as_its_ascii_digit() -> None:
+    digits = [chr(code) for code in range(0x80, 0x110000)
+              if unicodedata.category(chr(code)) == "Nd"]
+    assert len(digits) > 600
+    unread = [d for d in digits if normalise(f"x{d}").text != f"x{unicodedata.decimal(d)}"]
+    assert unread == []
 
 
 def test_a_decoded_value_maps_back_to_what_was_typed() -> None:
@@ -163,3 +175,18 @@ def test_an_error_while_reading_the_text_blocks(monkeypatch: pytest.MonkeyPatch)
         scanner.scan("nothing to see here")
     decision = check_prompt(["nothing to see here"], scanner=scanner.scan)
     assert decision.error is not None and decision.blocked
+
+
+@pytest.mark.parametrize("value", [
+    "m&#46;okafor&#64;outlook.com",
+    "four one two, five eight, three three seven zero",
+    "41<b>2</b>-58-3370",
+])
+def test_redaction_cuts_the_value_as_typed_and_restores_it(scanner: Scanner, value: str
+                                                           ) -> None:
+    from jupyter_safeai.scan import redact
+
+    text = f"SSN / email on file: {value} - please summarise."
+    redacted, vault = redact(text, scanner.scan(text))
+    assert value not in redacted and "okafor" not in redacted and "three" not in redacted
+    assert vault.restore(redacted) == text
