@@ -9,8 +9,11 @@ next to their label, as a person reading the note would take them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from .recognizer import PatternRecognizer, context_regex, cue_starts
+from .finding import Finding
+from .handles import HandleRecognizer
+from .recognizer import PatternRecognizer, context_regex, cue_starts, matches_at
 from .toml_files import packaged_toml
 
 # -- validators ---------------------------------------------------------------------------
@@ -214,8 +217,32 @@ _WORDS_AND_COUNT = re.compile(r"(?:[A-Za-z]{2,}|\d{1,3})(?:[_-](?:[A-Za-z]{2,}|\
 BIOMETRIC = PatternRecognizer(
     "BIOMETRIC_ID", "phi",
     re.compile(r"(?<![\w-])(?P<value>[A-Za-z0-9+/_-]{8,}={0,2})(?![\w-])"),
-    0.75, lambda v: _has_digits(v, 2) and not _WORDS_AND_COUNT.fullmatch(v),
+    0.75, lambda v: _has_digits(v, 2) and not _WORDS_AND_COUNT.fullmatch(v)
+    and not _NUMERIC_DATE.fullmatch(v),  # `Name: iris / Date: 2020-01-01`: a day, no iris
     context=_LABELS["biometric"], window=35, label="biometric")
+#: `GB-ID-7401525`, `AU-DL-968789017249`: a country's letters, the kind of document, then
+#: a long number, the shape of a national id, a driving licence or a passport number
+#: (a code of a product line or a standard has fewer digits: `ISO-IEC-27001`).
+_DOCUMENT_ID = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}-(?P<kind>[A-Z]{2,4})-\d{6,14}(?![\w-])")
+_DOCUMENT_ID_CUE = (re.compile(r"-(?=\d{6})"),)  # the second dash, 5 to 8 characters in
+#: Kinds that say a licence or a passport (`DL`, `PP`); any other is another id.
+_LICENCE_KINDS = frozenset({"DL", "LIC", "LN", "PP", "PASS", "PPT"})
+
+
+class DocumentNumberRecognizer:
+    """Country-coded document numbers, a licence's (`DL`, `PP`) or another id, in one
+    pass: tried only where the dash before six digits can close a prefix."""
+
+    name = "pattern:document_number"
+    entities = ("LICENSE_NUMBER", "UNIQUE_ID")
+
+    def find(self, text: str) -> Iterator[Finding]:
+        starts = cue_starts(text, _DOCUMENT_ID_CUE, range(5, 9))
+        for match in matches_at(_DOCUMENT_ID, text, starts):
+            entity = "LICENSE_NUMBER" if match.group("kind") in _LICENCE_KINDS else "UNIQUE_ID"
+            yield Finding(match.start(), match.end(), entity, "phi", 0.7, self.name)
+
+
 UNIQUE_ID = PatternRecognizer("UNIQUE_ID", "phi", _ID_AFTER_LABEL, 0.75, _not_date_or_amount,
                               context=_LABELS["unique_id"], window=30, label="unique_id")
 NPI = PatternRecognizer("LICENSE_NUMBER", "phi", re.compile(r"(?<![\w-])\d{10}(?![\w-])"), 0.8,
@@ -224,5 +251,5 @@ NPI = PatternRecognizer("LICENSE_NUMBER", "phi", re.compile(r"(?<![\w-])\d{10}(?
 IDENTIFIER_RECOGNIZERS = (
     SSN_FORMATTED, SSN_BARE, MRN, MRN_PREFIXED, MEDICARE_MBI, HEALTH_PLAN, CREDIT_CARD, IBAN,
     IBAN_LOWER_CASE, ACCOUNT, DEA, NPI, LICENSE, VIN, VIN_LABELLED, PLATE, MAC_ADDRESS, DEVICE,
-    BIOMETRIC, UNIQUE_ID,
+    BIOMETRIC, UNIQUE_ID, DocumentNumberRecognizer(), HandleRecognizer(),
 )

@@ -425,6 +425,18 @@ def sentence_about_someone(text: str, start: int, end: int) -> bool:
 
 
 
+#: A first or second person, as a message says them and documentation seldom does
+#: outside `we` and `you` (which are left out).
+_SPEAKING = re.compile(r"\b(?:I|I'm|I've|me|my|u|ur|lol|omg|haha)\b|[!?]")
+
+
+def sentence_in_a_message(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] reads as a message: a first person
+    (`I`, `me`, `my`), chat words (`lol`) or an exclamation or a question."""
+    left, right = sentence_around(text, start, end)
+    return bool(_SPEAKING.search(text, left, start) or _SPEAKING.search(text, end, right + 1))
+
+
 def _skipping_to_first_letters(whole_words: re.Pattern[str]) -> re.Pattern[str]:
     """A pattern of `\\b(?:w1|w2|...)\\b` rewritten to match where it does, each word's
     `\\b` read after its first letter (`h(?<!\\wh)…`): `re` then skips to those letters

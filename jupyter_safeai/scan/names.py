@@ -34,6 +34,7 @@ from .name_context import (
     person_cue,
     prose_line,
     sentence_about_someone,
+    sentence_in_a_message,
 )
 from .name_lists import (
     COMMON_WORDS,
@@ -45,7 +46,14 @@ from .name_lists import (
 )
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .places import followed_by_region, region_end, street_words
-from .prose_names import addressed_names, enumerated_names, person_words, prose_anchors
+from .prose_names import (
+    addressed_names,
+    case_names,
+    enumerated_names,
+    person_words,
+    prose_anchors,
+    social_names,
+)
 from .terms import eponym_term, names_a_thing
 
 DETECTOR = "names"
@@ -60,7 +68,7 @@ _PARTICLE = "(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + ")"
 # crosses.
 _ONE_BLANK = r"[ ](?![ \t])"
 _CANDIDATE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}_])(?:\p{{Lu}}\.{_ONE_BLANK}?)?(?:{_CAPS_WORD}|{_WORD})"
+    rf"(?<![\p{{L}}\p{{N}}_])(?:\p{{Lu}}\.(?:{_ONE_BLANK})?)?(?:{_CAPS_WORD}|{_WORD})"
     rf"(?:(?:{_ONE_BLANK}|,{_ONE_BLANK}?)(?:{_PARTICLE}{_ONE_BLANK})*"
     rf"(?:\p{{Lu}}(?:\.{_ONE_BLANK}?|{_ONE_BLANK}(?=\p{{Lu}}\p{{Ll}})))?"
     rf"(?:{_CAPS_WORD}|{_WORD})){{0,4}}(?:{_ONE_BLANK}\p{{Lu}}\.(?![\p{{L}}\p{{N}}_]))?"
@@ -109,7 +117,9 @@ _STRONG_WORDS = (
     r"mother|father|husband|wife|spouse|guardian|next[ _]of[ _]kin|nok|"
     r"emergency[ _]contact|caregiver|attending|physician|referring[ _]physician|"
     r"referred[ _]by|seen[ _]by|signed[ _]by|dictated[ _]by|prescriber|surgeon|pcp|dear|"
-    r"decedent|policyholder|insured|responsible[ _]party|" + _ROLE_WORDS
+    r"decedent|policyholder|insured|responsible[ _]party|"
+    # who posts, sells or sends in a listing or a forum post (`Seller: Patrick |`)
+    r"username|user[ _]name|seller|buyer|sender|posted[ _]by|" + _ROLE_WORDS
 )
 _WEAK_WORDS = (
     r"contact|provider|author|signed|cc|hi|hello|thanks|regards|sincerely|from|to|"
@@ -755,7 +765,9 @@ class NameRecognizer(UsesNameLists):
         for score, spans in (
                 (0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
                 (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
-                (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered))):
+                (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
+                (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
+                (0.75, case_names(text, lowered))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))
@@ -942,6 +954,11 @@ class NameRecognizer(UsesNameLists):
         if self._prose_doubt(text, start, end, words, listed=bool(strong or weak)) and not (
                 _place_and_region(text, base, run)):
             return ((start, end, None),)
+        if self.confirm is not None and len(words) == 1 and kinds[0] in ("G", "N") and not (
+                _opens_sentence(text, start)) and words[0].casefold() not in SOFTWARE_NAMES and (
+                words[0].casefold() not in EPONYMS) and sentence_in_a_message(
+                text, start, end) and prose_line(text, start, end):
+            return ((start, end, None),)  # `you sound like James lol`: NER decides
         return ()
 
     def _prose_doubt(self, text: str, start: int, end: int, words: list[str], listed: bool

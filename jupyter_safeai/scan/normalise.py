@@ -13,12 +13,17 @@ them. Every recognizer reads one view of the text made once per scan:
 - letters of other scripts that look Latin (`confusables`) become Latin inside a word
   that is Latin otherwise, or made only of such letters: labels, titles and domains;
 - a value wrapped after a separator (`123-45-⏎6789`) and a word hyphenated at a line
-  end (`Gar-⏎cia`) are joined.
+  end (`Gar-⏎cia`) are joined;
+- digits of other scripts (Arabic-Indic, Devanagari, ...) read as ASCII digits;
+- plain-text disguises (`disguises`) are read through: HTML entities, URL and string
+  escapes, markup inside a value, literals joined by `+`, spoken addresses, digits said
+  as words or written one per line.
 
 Findings are made on the view and mapped back: a view span becomes the smallest span of
 the original that covers it, so redaction and restore act on what the user typed. The
-common case costs next to nothing: an ASCII text with no control character and no line
-ending in a separator is its own view.
+common case costs next to nothing: an ASCII text with no control character, no line
+ending in a separator and no disguise is its own view. Any error here propagates: the
+scan fails and the gate blocks (never a text passed on unread).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .confusables import CONFUSABLE, SKELETON
+from .disguises import disguise_edits
 from .memo import memoised
 
 _SPACES = ("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -64,6 +70,9 @@ _WRAP_RESUMES = re.compile(r"[ \t]*(?=[^\W_])")
 _LOOK_ALIKES = frozenset(chr(code) for code in SKELETON)
 _CONFUSABLE_WORD = re.compile(rf"\w*{CONFUSABLE.pattern}\w*")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
+#: A decimal digit of another script (Arabic-Indic, Devanagari, Bengali, Thai...): NFKC
+#: keeps them, a reader reads them as digits.
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +120,12 @@ class TextView:
 
 @memoised(maxsize=4096)
 def _char_read(char: str) -> str:
-    """How a lone character reads: NFKC, then folded (spaces, dashes, invisibles)."""
-    return unicodedata.normalize("NFKC", char).translate(_FOLD)
+    """How a lone character reads: NFKC, then folded (spaces, dashes, invisibles), a
+    digit of another script as its ASCII digit."""
+    read = unicodedata.normalize("NFKC", char).translate(_FOLD)
+    if len(read) == 1 and not read.isascii() and read.isdecimal():
+        return str(unicodedata.decimal(read))
+    return read
 
 
 def _run_edits(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -120,7 +133,8 @@ def _run_edits(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     each base character with its combining marks is read as NFKC reads it, then folded
     (spaces, dashes, invisibles)."""
     run = text[start:end]
-    if unicodedata.is_normalized("NFKC", run) and not _FOLDED.search(run):
+    if (unicodedata.is_normalized("NFKC", run) and not _FOLDED.search(run)
+            and not _OTHER_DIGIT.search(run)):
         return []
     edits: list[tuple[int, int, str]] = []
     cluster_start = start
@@ -130,7 +144,8 @@ def _run_edits(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         cluster = text[cluster_start:at]
         if not cluster.isascii():
             read = (_char_read(cluster) if len(cluster) == 1 else
-                    unicodedata.normalize("NFKC", cluster).translate(_FOLD))
+                    "".join(_char_read(char) for char in
+                            unicodedata.normalize("NFKC", cluster)))
             if read != cluster:
                 edits.append((cluster_start, at, read))
         cluster_start = at
@@ -177,12 +192,19 @@ def normalise(text: str) -> TextView:
     plain = text.isascii()
     controls = _CONTROLS.search(text) is not None
     wraps = _wrap_edits(text) if any(end in text for end in _WRAP_ENDS) else []
-    if plain and not controls and not wraps:
+    disguised = disguise_edits(text)
+    if plain and not controls and not wraps and not disguised:
         return TextView(text, text)
     edits: list[tuple[int, int, str]] = wraps
     look_alikes = False
-    if not plain and unicodedata.is_normalized("NFKC", text) and not _FOLDED.search(text):
-        look_alikes = CONFUSABLE.search(text) is not None  # accents composed, CJK, Cyrillic
+    for start, end, read in disguised:  # a decoded character reads as a typed one does
+        if read and not read.isascii():
+            read = _char_read(read)
+            look_alikes = look_alikes or CONFUSABLE.search(read) is not None
+        edits.append((start, end, read))
+    if (not plain and unicodedata.is_normalized("NFKC", text) and not _FOLDED.search(text)
+            and not _OTHER_DIGIT.search(text)):
+        look_alikes = look_alikes or CONFUSABLE.search(text) is not None  # CJK, Cyrillic
     elif not plain:
         for run in _NON_ASCII.finditer(text):
             start, end = run.span()
@@ -204,6 +226,8 @@ def normalise(text: str) -> TextView:
     spans: list[tuple[int, int, int, int]] = []
     position = view_at = 0
     for start, end, read in edits:
+        if start < position:
+            continue  # overlaps an edit already made (a disguise inside another)
         pieces.append(text[position:start])
         view_at += start - position
         spans.append((view_at, view_at + len(read), start, end))

@@ -18,9 +18,9 @@ import regex
 
 from .english_words import nouns_and_other_words
 from .memo import memoised
-from .name_context import name_giving_ends
-from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, NameLists
-from .note_names import NOTE_CUE_WORDS
+from .name_context import name_giving_ends, sentence_around
+from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, RELATIVES, WORDLIKE_ENDINGS, NameLists
+from .note_names import FUNCTION_WORDS, NOTE_CUE_WORDS
 from .recognizer import trie
 
 #: One word of a name in an enumeration or an address: capitalised or all lower case.
@@ -41,7 +41,9 @@ _KNOWN_SHARE_LOWER = 0.75
 # `Hi Manlio,`, `Dear Anneke!`: a greeting, one capitalised word, then a break.
 _GREETING = regex.compile(
     r"(?<![\p{L}\p{N}_])(?i:hi|hello|hey|hiya|howdy|dear|greetings|good[ ]morning|"
-    r"good[ ]evening|thanks|thank[ ]you|cheers|bye|goodbye)[ ]?,?[ ]"
+    r"good[ ]evening|thanks|thank[ ]you|cheers|bye|goodbye|happy[ ]birthday|congrats|"
+    r"congratulations|well[ ]done|good[ ]job|great[ ]job|welcome[ ]back|miss[ ]you|"
+    r"love[ ]you)[ ]?,?[ ]"
     rf"({_NAME_WORD})(?=[ ]?[,!:;.?]|[ ]?$)", regex.MULTILINE)
 #: What a greeting addresses that is not a person.
 _GREETED_THINGS = frozenset("""
@@ -72,9 +74,15 @@ _PEOPLES_VERBS = (
     "shouted", "yelled", "screamed", "whispered", "laughed", "smiled", "cried", "sighed",
     "married", "divorced", "kissed", "hugged", "apologi[sz]ed", "began[ ]writing",
     "grew[ ]up", "was[ ]born", "lives[ ](?:at|in)", "lived[ ](?:at|in)",
-    "(?:had|has)[ ]given", "is[ ]from", "will[ ]be[ ]talking")
+    "(?:had|has)[ ]given", "is[ ]from", "will[ ]be[ ]talking",
+    # what someone says, wants or feels, and to whom (`Ebere wants to`, `Ida told me`)
+    "said[ ](?:that|she|he|they|i|we|it|to)", "says[ ](?:that|she|he|they|i|we|it)",
+    "(?:told|asked|texted|emailed|called|phoned|messaged)[ ](?:me|us|him|her|them|my|our)",
+    "wants[ ]to", "wanted[ ]to", "(?:thinks|thought|feels|felt)[ ](?:that|she|he|i|we|they)",
+    "(?:loves|misses|hates)[ ](?:me|us|him|her|them|my|our|his|her|their)",
+    "lives[ ]with", "lived[ ]with", "is[ ]my", "was[ ]my")
 _PERSON_SUBJECT = regex.compile(rf"(?:^|(?<=[.!?:;][ ]|\n))({_NAME_WORD}{_MORE_NAME})[ ]"
-                                rf"(?:{'|'.join(_PEOPLES_VERBS)})\b", regex.MULTILINE)
+                                rf"(?i:{'|'.join(_PEOPLES_VERBS)})\b", regex.MULTILINE)
 # A person named for a part people play in an account or a case: `add Irenke Sörös as
 # a beneficiary`, `Ilse Berg as my emergency contact`.
 _AS_ROLE = regex.compile(
@@ -89,6 +97,7 @@ _OF_COMPANY = regex.compile(
     r"(?:\d+[ ])?(?:\p{Lu}[\p{L}&'’.-]*[ ]){0,3}(?:Inc|LLC|Ltd|Corp|Co|GmbH|AG|PLC|LLP|"
     r"Solutions|Technologies|Group|Holdings|Partners|Associates|Systems|Labs|Consulting|"
     r"Analytics|Research|Services)\b")
+_WORDLIKE = regex.compile("(?:" + "|".join(WORDLIKE_ENDINGS) + ")$", regex.IGNORECASE)
 #: How far before its `as` the name of `_AS_ROLE` is looked for.
 _AS_REACH = 60
 #: Every role of `_AS_ROLE` holds one of these, for a quick test before it is tried.
@@ -293,9 +302,12 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str],
         match = _PERSON_SUBJECT.match(text, start) if first.isupper() else None
         if match is not None:
             words = match.group(1).split()
-            if words[0].casefold() not in _SENTENCE_OPENERS and all(
-                    _plain_word(word, not_names) for word in words):
-                yield match.span(1)
+            lead = 0  # `Then Marguerite told me`: a sentence's first word opens, names no one
+            while lead < len(words) - 1 and words[lead].casefold() in _SENTENCE_OPENERS:
+                lead += 1
+            if words[lead].casefold() not in _SENTENCE_OPENERS and all(
+                    _plain_word(word, not_names) for word in words[lead:]):
+                yield match.start(1) + match.group(1).index(words[lead]), match.end(1)
             continue
         match = _LOWER_PERSON_SUBJECT.match(text, start) if not first.isupper() else None
         if match is not None:
@@ -338,12 +350,231 @@ _SUBJECT_REACH = 80
 _SUBJECT_VERBS = ("shouted", "yelled", "screamed", "whispered", "laughed", "smiled", "cried",
                   "sighed", "married", "divorced", "kissed", "hugged", "apologi",
                   "began writing", "grew up", "was born", "lives ", "lived ", "had given",
-                  "has given", "is from", "be talking")
+                  "has given", "is from", "be talking", "said ", "says ", "told ", "asked ",
+                  "texted ", "emailed ", "called ", "phoned ", "messaged ", "wants to",
+                  "wanted to", "thinks ", "thought ", "feels ", "felt ", "loves ", "misses ",
+                  "hates ", "is my", "was my")
+
+
+# A person met, spoken to or spent time with: `tea with Marta`, `spoke to Ebere`, `met
+# Abebe`. Group 1 after words whose object is only ever a person (any word shaped like
+# a name will do); group 2 after words whose object may be a thing or a place (`with`,
+# `miss`, `call`): there only a name a list knows as a given name.
+_SOCIAL_OBJECT = regex.compile(
+    r"(?<![\p{L}\p{N}_])(?:(?i:(?:tea|coffee|lunch|dinner|drinks|breakfast|brunch|moments|"
+    r"chatting|chatted|chat|spoke|speaking|talked|talking|hung[ ]out|hanging[ ]out|"
+    r"caught[ ]up|catching[ ]up|fell[ ]out|in[ ]love)[ ](?:with|to)|(?:said|say|says|"
+    r"saying)[ ](?:hi|hello)[ ]to|met[ ]up[ ]with|met|hugged|texted|emailed|messaged|"
+    r"invited|dating)[ ]"
+    rf"({_NAME_WORD}{_MORE_NAME})"
+    r"|(?i:with|meet|meeting|miss|missed|missing|love|loved|call|calling|text|ask|tell|"
+    r"invite|hug|thank|saw|see|seen|seeing)[ ]"
+    rf"({_NAME_WORD}))(?![\p{{L}}\p{{N}}_]|['’]s\b|[ ]\p{{Lu}}|[ ]?\(|\.[\p{{L}}_])")
+#: A word after the person of `_SOCIAL_OBJECT`, if any, is one of these or a time: a
+#: noun after the name makes it a thing's (`with Beta priors`, `Cooper pairs`).
+_AFTER_SOCIAL_OBJECT = FUNCTION_WORDS | frozenset("""
+yesterday today tonight tomorrow last next later earlier this morning afternoon evening
+night week weekend soon lol haha xx xo
+""".split())
+_NEXT_WORD = re.compile(r"[ ]([^\W\d_]+)")
+_SOCIAL_WORDS = ("tea", "coffee", "lunch", "dinner", "drinks", "breakfast", "brunch",
+                 "moments", "chatting", "chatted", "chat", "spoke", "speaking", "talked",
+                 "talking", "hung", "hanging", "caught", "catching", "fell", "in love",
+                 "said", "say", "says", "saying", "met", "hugged", "texted", "emailed",
+                 "messaged", "invited", "dating", "with", "meet", "meeting", "miss",
+                 "missed", "missing", "love", "loved", "call", "calling", "text", "ask",
+                 "tell", "invite", "hug", "thank", "saw", "see", "seen", "seeing", "visit",
+                 "visited", "visiting")
+# A name spoken to at a sentence's start: `Kenny, you need to`, `Kelsey you should`.
+_ADDRESS_START = regex.compile(
+    rf"({_NAME_WORD})(?:[ ]?,[ ]?(?i:you|your|you're|please|pls|thanks|thank[ ]you|stop|come|"
+    r"look|listen|congrats|congratulations|happy|keep)|[ ](?i:you|your|you're|please))"
+    r"(?![\p{L}\p{N}_'’])")
+_ADDRESS_WORDS = ("you", "please", "pls", "thanks", "thank you", "stop", "come", "look",
+                  "listen", "congrat", "happy", "keep")
+# A name spoken to inside a sentence that speaks to someone, between a lower-case word's
+# comma and a comma or the sentence's end: `I love your voice, Kate, and`, `Enjoy, Sarah.`
+_ADDRESS_INSIDE = re.compile(r"(?<=[a-z], )([A-Z][a-z]+)(?=,[ ][a-z]|[ ]?[.!?](?:\s|$))")
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ourself|u)\b")
+# Who signs a message: a closing, then the name on its own line (`Thanks,\nTomasz`,
+# `Best,\n- Ada Obi`).
+_SIGN_OFF = regex.compile(
+    r"(?<![\p{L}\p{N}_])(?i:thanks|thank[ ]you|many[ ]thanks|cheers|best|best[ ]wishes|"
+    r"regards|kind[ ]regards|best[ ]regards|warm[ ]regards|sincerely|yours|love|xoxo|"
+    r"take[ ]care|talk[ ]soon)[ ]?[,!.]?[ \t]*\n[ \t]*[-–—~]?[ ]?"
+    rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ \t]*(?:\n|$)")
+_SIGN_OFF_WORDS = ("thanks", "thank you", "many thanks", "cheers", "best", "regards",
+                   "kind regards", "sincerely", "yours", "love", "xoxo", "take care",
+                   "talk soon")
+# ... or a dash and a given name closing a message after its last sentence: `See you
+# there! - Damien`, `Great work.\n— Ines`.
+_DASH_SIGNATURE = regex.compile(
+    r"(?:[.!?\"”)][ ]*|\n[ \t]*|(?i:thanks|cheers|regards|love|best)[ ]?,?[ ]*)[-–—~][ ]?"
+    rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ \t]*\Z")
+#: How far from a text's end a dash signature is looked for.
+_SIGNATURE_REACH = 60
+# Who writes a post, named before a colon at its head, then speaks of themself: `Mila: I
+# have been`, `Haley : From filing papers to my kids`.
+_POST_AUTHOR = regex.compile(rf"\A[ \t]*({_NAME_WORD})[ ]?:[ ][^\n]{{0,80}}?"
+                             r"(?<![\p{L}'’])(?:I|I'm|I’m|I've|I’ve|my|me|we|our)(?![\p{L}'’])")
+# Given names joined, sharing the surname after the last: `Shawn & Lisa Johnson`.
+_GIVEN_PAIR = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])({_NAME_WORD})[ ](?:&|and)[ ]({_NAME_WORD})[ ]({_NAME_WORD})"
+    r"(?![\p{L}\p{N}_])")
+_PAIR_JOINS = (" & ", " and ")
+
+
+# A party to a case, named where the text says which part they play: `the applicant,
+# Ilkka Vähä,`, `Ilkka Vähä ("the applicant")`.
+_PARTIES = (r"applicant|claimant|plaintiff|defendant|respondent|appellant|petitioner|"
+            r"complainant|accused|deceased|testator|victim|witness|intervener|tenant|"
+            r"landlord|employee|employer|insured|beneficiary")
+_PARTY_BEFORE = regex.compile(
+    rf"(?i:the[ ](?:first[ ]|second[ ]|third[ ])?(?:{_PARTIES}))s?[ ]?,[ ]"
+    rf"({_NAME_WORD}{_MORE_NAME}),")
+_PARTY_AFTER = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])({_NAME_WORD}{_MORE_NAME}),?[ ]\([“\"'‘]?(?i:the[ ]"
+    rf"(?:first[ ]|second[ ]|third[ ])?(?:{_PARTIES}))")
+#: How far before its bracket the name of `_PARTY_AFTER` is looked for.
+_PARTY_REACH = 60
+# A title and initials, the surname after them if any: `Mr M. N. Eldem`, `Ms A.-M.
+# Mendiboure`, `Mr F.L.` (the name readers take one initial before a surname).
+_TITLED_INITIALS = regex.compile(
+    r"(?<![\p{L}\p{N}_])(?:Mr|Mrs|Ms|Mme|Mlle|Dr|Prof|Messrs|Judge|Justice)\.?[ ]"
+    r"((?:\p{Lu}\p{Ll}?\.(?:-\p{Lu}\.)?[ ]?){1,3}"
+    rf"(?:(?<=[ ]){_NAME_WORD}|(?<=\.\p{{Lu}}\.[ ]?)))")
+_TITLE_WORDS = ("mr ", "mr. ", "mrs", "ms ", "ms. ", "mme", "mlle", "dr ", "dr. ", "prof",
+                "messrs", "judge", "justice")
+
+
+def case_names(text: str, lowered: str | None = None) -> Iterator[tuple[int, int]]:
+    """Names in a case or a report: a party named where its part is said (`the
+    applicant, Olu Obasa,`, `Olu Obasa ("the applicant")`), and a title before several
+    initials (`Mr M. N. Eldem`, `Mr F.L.`). The words of a party's name must not be
+    English ones (`the applicant, Mr Smith`'s title is found by the name readers)."""
+    lowered = text.lower() if lowered is None else lowered
+    if "(" in text and "the " in lowered:
+        at = text.find("(")
+        while at >= 0:
+            match = _PARTY_AFTER.search(text, max(0, at - _PARTY_REACH), at + 40)
+            if match is not None and _shaped_words(match.group(1).split()):
+                yield match.span(1)
+            at = text.find("(", at + 1)
+    if ", " in text and any(party in lowered for party in _PARTY_STEMS):
+        for match in _PARTY_BEFORE.finditer(text):
+            if _shaped_words(match.group(1).split()):
+                yield match.span(1)
+    if "." in text:
+        for title in _TITLE_WORDS:
+            at = lowered.find(title)
+            while at >= 0:
+                match = _TITLED_INITIALS.match(text, at)
+                if match is not None:
+                    yield match.start(1), match.end(1) - (match.group(1)[-1] == " ")
+                at = lowered.find(title, at + 1)
+
+
+_PARTY_STEMS = tuple(_PARTIES.split("|"))
+
+
+def _shaped_words(words: list[str]) -> bool:
+    """No common, English-looking or software word among `words`."""
+    return all(w.casefold() not in COMMON_WORDS and w.casefold() not in EPONYMS
+               and not _wordlike(w) for w in words) and not all(
+        w.casefold() in nouns_and_other_words()[0] or w.casefold() in nouns_and_other_words()[1]
+        for w in words)
+
+
+# Who a person is to the one speaking, right after the name: `Ifeoma, my roommate`.
+_NAME_THEN_RELATION = regex.compile(
+    rf"({_NAME_WORD}),?[ ](?:is[ ]|was[ ])?(?:my|our)[ ](?:best[ ]|old[ ]|dear[ ])?"
+    rf"(?:{'|'.join(RELATIVES)}|friend|roommate|flatmate|housemate|neighbou?r|colleague|"
+    r"coworker|co-worker|boss|girlfriend|boyfriend|fianc[ée]e?|classmate|teacher|"
+    r"landlord|landlady|partner|buddy|bestie|babysitter|nanny|tutor|coach)s?\b")
+_RELATION_WORDS = (" my ", " our ")
+#: How far before its `my` or `our` the name of `_NAME_THEN_RELATION` is looked for.
+_RELATION_NAME_REACH = 30
+
+
+def social_names(text: str, lists: NameLists, not_names: Collection[str],
+                 hits: Sequence[tuple[int, str]] | None = None,
+                 lowered: str | None = None) -> Iterator[tuple[int, int]]:
+    """Names in a message about the people one meets, speaks to and signs to: the
+    object of `tea with`, `spoke to`, `met` (any word shaped like a name), or of `with`,
+    `miss`, `call` (a listed given name); a listed given name spoken to at a sentence's
+    start or inside a sentence that says `you`; who signs after a closing or a dash;
+    who a person is to the writer (`Ifeoma, my roommate`). `hits`: `prose_anchors`."""
+    lowered = text.lower() if lowered is None else lowered
+    hits = hits if hits is not None else prose_anchors(text, lowered)
+    kinds = lists.kinds
+
+    def given(word: str) -> bool:
+        return kinds.get(word.casefold(), "") in ("G", "N") and _plain_word(word, not_names)
+
+    def shaped(words: list[str]) -> bool:  # a name by its shape: no word English knows
+        return all(_plain_word(w, not_names) and not _wordlike(w) and (
+            given(w) or not _unlisted_english(w, lists)) for w in words)
+
+    for match in _anchored(_SOCIAL_WORDS, _SOCIAL_OBJECT, text, lowered, hits):
+        after = _NEXT_WORD.match(text, match.end())
+        if after is not None and after.group(1).islower() and (
+                after.group(1) not in _AFTER_SOCIAL_OBJECT):
+            continue
+        if match.group(1) and shaped(match.group(1).split()):
+            yield match.span(1)
+        elif match.group(2) and given(match.group(2)):
+            yield match.span(2)
+    for start in _sentence_starts(_ADDRESS_WORDS, text, hits):
+        match = _ADDRESS_START.match(text, start)
+        if match is not None and given(match.group(1)):
+            yield match.span(1)
+    if ", " in text and _SECOND_PERSON.search(text):
+        for match in _ADDRESS_INSIDE.finditer(text):
+            left, right = sentence_around(text, match.start(), match.end())
+            if given(match.group(1)) and _SECOND_PERSON.search(text, left, right):
+                yield match.span(1)
+    if "\n" in text and any(word in lowered for word in _SIGN_OFF_WORDS):
+        for match in _SIGN_OFF.finditer(text):
+            if shaped(match.group(1).split()):
+                yield match.span(1)
+    tail = max(0, len(text) - _SIGNATURE_REACH)
+    match = _DASH_SIGNATURE.search(text, tail) if any(
+        dash in text[tail:] for dash in "-–—~") else None
+    if match is not None and given(match.group(1).split()[0]) and shaped(
+            match.group(1).split()):
+        yield match.span(1)
+    match = _POST_AUTHOR.match(text) if ":" in text[:40] else None
+    if match is not None and given(match.group(1)):
+        yield match.span(1)
+    for join in _PAIR_JOINS:
+        at = text.find(join)
+        while at >= 0:
+            pair = _GIVEN_PAIR.search(text, max(0, at - 30), at + 60)
+            if pair is not None and pair.start(2) == at + len(join) and given(pair.group(1)) and (
+                    given(pair.group(2))) and shaped([pair.group(3)]):
+                yield pair.span(1)
+                yield pair.start(2), pair.end(3)
+            at = text.find(join, at + 1)
+    if any(word in lowered for word in _RELATION_WORDS):
+        for word in _RELATION_WORDS:
+            at = lowered.find(word)
+            while at >= 0:
+                found = _NAME_THEN_RELATION.search(
+                    text, max(0, at - _RELATION_NAME_REACH), at + 40)
+                if found is not None and shaped([found.group(1)]) and found.start() < at:
+                    yield found.span(1)
+                at = lowered.find(word, at + 1)
+
+
+def _wordlike(word: str) -> bool:
+    return bool(_WORDLIKE.search(word))
 
 
 # The words each prose pattern starts with, lower case (see `_anchored`).
 _GREETING_WORDS = ("hi", "hello", "hey", "hiya", "howdy", "dear", "greetings", "good",
-                   "thanks", "thank", "cheers", "bye", "goodbye")
+                   "thanks", "thank", "cheers", "bye", "goodbye", "happy", "congrats",
+                   "congratulations",
+                   "well", "great", "welcome", "miss", "love")
 _OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "stared",
                  "glared", "laughed", "swore", "snapped", "thanked", "married", "kissed",
                  "hugged", "divorced", "phoned", "texted", "between", "starring",
@@ -351,7 +582,8 @@ _OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "
 #: Every word a prose reader starts from (`_anchored`, `_sentence_starts`), and the cue
 #: words of the note reader (`note_names`), as one trie.
 _ANCHOR_TRIE = trie(sorted(set(_GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS
-                               + ("had", "has", "have") + NOTE_CUE_WORDS)))
+                               + ("had", "has", "have") + NOTE_CUE_WORDS + _SOCIAL_WORDS
+                               + _ADDRESS_WORDS)))
 _ANCHOR_WORDS = re.compile(_ANCHOR_TRIE)
 _ANCHOR_AFTER_NON_LETTER = re.compile(rf"[^a-z]({_ANCHOR_TRIE})")
 
@@ -367,4 +599,6 @@ def prose_anchors(text: str, lowered: str) -> list[tuple[int, str]]:
 _SENTENCE_OPENERS = frozenset("""
 the a an this that these those it he she they we i you who what which there here one
 each every some many most all both no none nobody everyone someone our their his her
+then and but so yesterday today tonight later now also when after before because if
+maybe finally suddenly apparently anyway well oh
 """.split())

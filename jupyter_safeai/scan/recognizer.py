@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from .finding import Category, Finding
@@ -131,9 +132,16 @@ class ContextWords:
     """
 
     pattern: re.Pattern[str]  # on lower-cased text
-    anycase: re.Pattern[str]  # for the rare text whose length changes when lower-cased
+    anycase_source: str  # of `anycase`
     needles: tuple[str, ...]
     firsts: tuple[str, ...] = ()  # the first words of the phrases: where a match starts
+
+    @cached_property
+    def anycase(self) -> re.Pattern[str]:
+        """The same words in any case, for the rare text whose length changes when
+        lower-cased: compiled when one comes (a case-insensitive pattern costs more to
+        compile than the lower-case one, and most processes never need it)."""
+        return re.compile(self.anycase_source, re.IGNORECASE)
 
     def present(self, lowered: str) -> bool:
         return any(needle in lowered for needle in self.needles)
@@ -154,7 +162,7 @@ class ContextWords:
         pattern, subject = self._pick(text, lowered)
         if not self.present(lowered):
             return
-        if pattern is self.anycase or not self.firsts:
+        if pattern is not self.pattern or not self.firsts:
             yield from pattern.finditer(subject, pos, endpos)
             return
         # Every phrase starts with its first word: try the pattern only where one is.
@@ -186,8 +194,7 @@ def context_regex(words: Iterable[str]) -> ContextWords:
     needles = tuple(sorted({max(tokens, key=len) for tokens in token_lists}))
     firsts = tuple(sorted({tokens[0] for tokens in token_lists}))
     return ContextWords(re.compile("(?:" + "|".join(leads) + ")(?![a-z])"),
-                        re.compile(rf"(?<![A-Za-z]){body}(?![a-z])", re.IGNORECASE), needles,
-                        firsts)
+                        rf"(?<![A-Za-z]){body}(?![a-z])", needles, firsts)
 
 
 def trie(words: Iterable[str]) -> str:
@@ -249,7 +256,11 @@ class LabelIndex:
         self._contexts = tuple(unique)  # keeps the ids above alive and unique
         first_words = trie(words) if words else "(?!)"
         self._at_start = re.compile(rf"(?=({first_words}))")
-        self._after = re.compile(rf"[^a-z](?=({first_words}))")
+        # After a non-letter (a blank, a digit, a sign: a quarter of the characters) one
+        # class of the words' first characters says no before the trie's branches do.
+        leads = "".join(sorted({re.escape(word[0]) for word in words}))
+        self._after = re.compile(rf"[^a-z](?=[{leads}])(?=({first_words}))" if words
+                                 else "(?!)")
 
     @classmethod
     def of(cls, recognizers: Iterable[object]) -> LabelIndex:

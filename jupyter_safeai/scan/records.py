@@ -19,6 +19,7 @@ from functools import partial
 from .columns import normalise, normalised_entity, plausible_value
 from .entities import category_of
 from .finding import Finding
+from .form_fields import form_fields
 from .memo import memoised
 from .name_context import on_heading
 from .recognizer import matches_at
@@ -201,6 +202,7 @@ class RecordRecognizer:
                 yield Finding(start, end, "PERSON", "phi", 0.75, self.name)
         yield from _hl7(text)
         yield from _sql_inserts(text)
+        yield from form_fields(text)
 
     @staticmethod
     def _pairs(text: str) -> Iterator[tuple[str, Callable[[], _Value]]]:

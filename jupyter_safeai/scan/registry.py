@@ -214,13 +214,14 @@ def builtin_recognizers(ner: bool = True) -> tuple[Recognizer, ...]:
     from .loose_secrets import LooseSecretRecognizer
     from .names import NameRecognizer
     from .nlp import PersonNer
+    from .phones import PHONE_RECOGNIZERS
     from .places import PLACE_RECOGNIZERS
     from .records import RecordRecognizer
     from .secrets import SECRET_RECOGNIZERS
     from .speakers import SpeakerRecognizer
     from .tables import TextTableRecognizer
 
-    return (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS,
+    return (*SECRET_RECOGNIZERS, *GENOMIC_RECOGNIZERS, *CONTACT_RECOGNIZERS, *PHONE_RECOGNIZERS,
             *IDENTIFIER_RECOGNIZERS, *CASE_NUMBER_RECOGNIZERS, *DATE_RECOGNIZERS,
             *PLACE_RECOGNIZERS,
             AddressBlockRecognizer(), LABELLED_CARD, ContactBlockNameRecognizer(),

@@ -16,7 +16,8 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 import string
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from .finding import Finding
@@ -27,9 +28,12 @@ from .recognizer import PatternRecognizer, ScanLabels, finds_as_regex_does, trie
 _ASCII = frozenset(string.printable)
 
 
+@lru_cache(maxsize=1024)
 def not_after(pattern: re.Pattern[str]) -> frozenset[str]:
     """The printable characters a match can never follow, from the pattern's leading
-    negative look-behind (`(?<![A-Za-z0-9_])`); empty when it has none."""
+    negative look-behind (`(?<![A-Za-z0-9_])`); empty when it has none. Kept per
+    pattern: the registry and the index each ask about every prefixed recognizer, and
+    parsing a pattern costs as much as compiling it."""
     items = list(sre_parse.parse(pattern.pattern, pattern.flags))
     if not items or items[0][0] is not sre.ASSERT_NOT:
         return frozenset()
@@ -62,6 +66,17 @@ class _Index(NamedTuple):
     inner: dict[str, tuple[int, ...]]
     at_start: re.Pattern[str] | None  # the same at the text's start, when `search` reads
     # the character before a start (and so finds overlapping starts itself)
+
+
+def inner_starts(starts: Collection[str]) -> dict[str, tuple[int, ...]]:
+    """For each start, the offsets inside it where another could begin (`xoxp-` in
+    `xoxe.xoxp-`): where the rest of it begins a start or a start begins the rest. Read
+    from the set of every start's beginnings, not start by start against each other."""
+    beginnings = {word[:j] for word in starts for j in range(1, len(word) + 1)}
+    return {word: tuple(k for k in range(1, len(word))
+                        if "" in starts or word[k:] in beginnings
+                        or any(word[k:j] in starts for j in range(k + 1, len(word) + 1)))
+            for word in starts}
 
 
 def _class(chars: frozenset[str]) -> str:
@@ -107,21 +122,18 @@ class StartIndex:
         branch tries the starts' first characters one by one."""
         if not starts:
             return None
-        owners = {word: tuple(sorted({i for other, members in starts.items()
-                                      if word.startswith(other) for i in members}))
+        owners = {word: tuple(sorted({i for j in range(len(word) + 1)
+                                      for i in starts.get(word[:j], ())}))
                   for word in starts}
-        inner = {word: tuple(k for k in range(1, len(word))
-                             if any(o.startswith(word[k:]) or word[k:].startswith(o)
-                                    for o in starts))
-                 for word in starts}
         words = trie(starts)
         if not refused:
-            return _Index(re.compile(f"({words})"), owners, inner, None)
+            return _Index(re.compile(f"({words})"), owners, inner_starts(starts), None)
         allowed = "[^" + _class(refused)[1:]
         lead = _class(frozenset(word[0] for word in starts))
         if all(len(word) > 1 for word in starts):
             lead += _class(frozenset(word[1] for word in starts))
-        return _Index(re.compile(f"{allowed}(?={lead})(?=({words}))"), owners, inner,
+        # (this search finds overlapping starts itself: no offsets inside a start needed)
+        return _Index(re.compile(f"{allowed}(?={lead})(?=({words}))"), owners, {},
                       re.compile(f"(?=({words}))"))
 
     @staticmethod

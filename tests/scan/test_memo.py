@@ -181,7 +181,8 @@ _PATTERN_CACHES = {
     ("names.py", "_words_of_script"),  # a script's letter class
     ("names.py", "_cue_words"),  # four flags
     ("prefilter.py", "_starts"),  # a recognizer's regex source and flags
-    ("contact.py", "_compiled"),  # phonenumbers' format patterns
+    ("phones.py", "_compiled"),  # phonenumbers' format patterns
+    ("start_index.py", "not_after"),  # a recognizer's compiled regex
 }
 
 

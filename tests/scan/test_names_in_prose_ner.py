@@ -87,6 +87,21 @@ def test_one_listed_word_needs_a_person_cue_before_ner_is_asked() -> None:
     assert "Halvard" in asked
 
 
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Honestly you sound just like Benedikt lol", True),
+    ("This show would be so much worse without Marisol!", True),
+    ("Why did nobody tell Tomasz about it?", True),
+    # documentation: no first person, no exclamation; an optimizer; a sentence's start
+    ("The results below compare the Benedikt variant with the baseline.", False),
+    ("I tried Adam and it converged faster than plain SGD!", False),
+    ("Marisol was the first label in my list?", False),
+])
+def test_one_listed_word_in_a_message_is_put_to_ner(text: str, asked: bool) -> None:
+    found, words = _found(text, "PERSON")
+    name = next(w for w in ("Benedikt", "Marisol", "Tomasz", "Adam") if w in text)
+    assert (name in words) == asked
+
+
 @pytest.mark.parametrize(("text", "again"), [
     # a full name, then the surname alone, a possessive, a given name alone
     ("Petra Lindqvist opened the meeting. Two hours on, Lindqvist closed it.", "Lindqvist"),

@@ -9,16 +9,17 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jupyter_safeai.scan import contact
+from jupyter_safeai.scan import contact, phones
 from jupyter_safeai.scan.contact import CONTACT_RECOGNIZERS
 from jupyter_safeai.scan.dates import DATE_RECOGNIZERS
 from jupyter_safeai.scan.engine import Scanner
 from jupyter_safeai.scan.identifiers import IDENTIFIER_RECOGNIZERS
+from jupyter_safeai.scan.phones import PHONE_RECOGNIZERS
 from jupyter_safeai.scan.places import PLACE_RECOGNIZERS
 from jupyter_safeai.scan.recognizer import PatternRecognizer, matches_at
 
-SCANNER = Scanner((*CONTACT_RECOGNIZERS, *IDENTIFIER_RECOGNIZERS, *DATE_RECOGNIZERS,
-                   *PLACE_RECOGNIZERS))
+SCANNER = Scanner((*CONTACT_RECOGNIZERS, *PHONE_RECOGNIZERS, *IDENTIFIER_RECOGNIZERS,
+                   *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS))
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -145,8 +146,8 @@ def test_recognizers_tried_at_their_cues_find_what_a_full_scan_finds(text: str) 
 @example("+1 (617) 432-1876, 617.432.1876, 1 617 432 1876, fe80:1::2 1234:5678:: abcd:1::")
 def test_phone_and_ipv6_cues_find_what_a_full_scan_finds(text: str) -> None:
     spans = lambda matches: [m.span() for m in matches]  # noqa: E731
-    assert spans(matches_at(contact._US_PHONE, text, contact._us_phone_starts(text))) == spans(
-        contact._US_PHONE.finditer(text))
+    assert spans(matches_at(phones._US_PHONE, text, phones._us_phone_starts(text))) == spans(
+        phones._US_PHONE.finditer(text))
     assert spans(matches_at(contact._IPV6, text, contact._ipv6_starts(text))) == spans(
         contact._IPV6.finditer(text))
 

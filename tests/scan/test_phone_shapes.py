@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai.scan import scan_text
-from jupyter_safeai.scan.contact import dialled_at_home
+from jupyter_safeai.scan.phones import dialled_at_home
 
 PHONES = {"PHONE_NUMBER", "FAX_NUMBER"}
 

@@ -216,3 +216,127 @@ def test_things_as_roles_and_of_companies(text: str) -> None:
 ])
 def test_a_company_is_read_only_beside_a_person(text: str, names: list[str]) -> None:
     assert persons(text) == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Had coffee with Radka yesterday, she says hi.", "Radka"),
+    ("Precious moments with Oyelaran and our little one.", "Oyelaran"),
+    ("I finally spoke to Nkechi Eze about the flat.", "Nkechi Eze"),
+    ("We met Tuomas at the station.", "Tuomas"),
+    ("Lunch with Ottoline tomorrow at noon.", "Ottoline"),
+    ("I really miss Radomir, it has been months.", "Radomir"),
+])
+def test_a_person_met_spoken_to_or_spent_time_with(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "With Beta priors and Bernoulli observations we get a Beta posterior.",
+    "We are dealing with Cooper pairs, not single electrons.",
+    "Gradient Boosting with Early stopping",
+    "calling Constant.__init__ (from tensorflow) is deprecated",
+    "We met Python 3.12 on the build server.",
+    "Compare the model with Adam and with plain SGD.",
+])
+def test_things_after_words_of_company(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ebere wants to move the meeting to Friday.", "Ebere"),
+    ("Then Marguerite told me the news.", "Marguerite"),
+    ("Chidinma lives with her aunt now.", "Chidinma"),
+    ("Okonjo said that the keys are under the mat.", "Okonjo"),
+])
+def test_who_says_wants_and_lives_with(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The model said that the loss was lower.",
+    "Pandas wants to infer the types of every column.",
+    "Then Python told us about the missing module.",
+])
+def test_things_that_say_and_want(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kenny, you need to get back to your roots.", "Kenny"),
+    ("Kelsey you should dye your hair blue.", "Kelsey"),
+    ("I love your drawings, Anneke, and the colours you pick.", "Anneke"),
+    ("Happy birthday Wilhelmina!", "Wilhelmina"),
+    ("Thanks for the help.\n\nThanks,\nTomasz", "Tomasz"),
+    ("Great work on the release, see you on Monday! - Damien", "Damien"),
+    ("This is Ifeoma, my roommate.", "Ifeoma"),
+])
+def test_a_person_spoken_to_signing_or_introduced(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Python, you will see, makes this easy.",
+    "Pandas, please note, copies the frame here.",
+    "Plot the loss of the fit, Julia, and R side by side.",
+    "The optimizer is chosen below.\n- Adam",
+    "Thanks,\nThe Data Team",
+    "Keras, my favourite library, does it in one line.",
+])
+def test_things_spoken_to_signing_or_introduced(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The complaint was lodged by a Danish national, Ilkka Vähämäki (“the applicant”).",
+     "Ilkka Vähämäki"),
+    ("The applicant, Nwachukwu Obidike, was born in 1961 and lives in Leeds.",
+     "Nwachukwu Obidike"),
+    ("She was represented by Mr T. R. Oyelowo, a lawyer practising in Lagos.",
+     "T. R. Oyelowo"),
+    ("The field which Mr K.J. had leased was sold.", "K.J."),
+    ("He was assisted by Ms B.-H. Strandqvist, a solicitor.", "B.-H. Strandqvist"),
+])
+def test_a_party_named_with_its_part_and_a_title_before_initials(text: str, name: str
+                                                                  ) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The applicant, Northern Rail, is a company registered in York.",
+    "Data Protection Act (“the Act”) applies here.",
+    "Filter the rows (the applicant table) before the join.",
+    "See Table 3 (the claimant rows).",
+    "Under Section Two (the respondent duties) nothing changes.",
+])
+def test_parties_and_titles_that_name_no_one(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kenny , you need to get back to your roots", "Kenny"),
+    ("Great video , thanks , - Damien", "Damien"),
+])
+def test_a_blank_before_a_comma_keeps_the_address(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Name: T.Nakamura\nLocation: Osaka", "T.Nakamura"),
+    ("Seller: Ottilie | Pickup: Tromsø", "Ottilie"),
+    ("Username: Anneke\nJoined: 2021", "Anneke"),
+    ("Marisol : Spent the whole weekend fixing my bike with the kids", "Marisol"),
+    ("Tomasz: I have been stuck on this bug all day", "Tomasz"),
+    ("Big shoutout to my parents Radka & Milena Dvořáková", "Radka"),
+])
+def test_a_poster_a_seller_and_given_names_sharing_a_surname(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Note: I think the second plot is clearer.",
+    "Adam: we use it with a learning rate of 0.001",
+    "Johnson & Johnson Holdings reported earnings.",
+    "x = A.T @ B",
+])
+def test_heads_labels_and_pairs_that_name_no_one(text: str) -> None:
+    assert persons(text) == []

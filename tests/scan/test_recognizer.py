@@ -181,3 +181,12 @@ def test_trie_matches_the_words_and_nothing_else(words: set[str], other: str) ->
         assert pattern.match(word + "x").group() == max(
             (w for w in words if word.startswith(w)), key=len)  # the longest word
     assert bool(pattern.fullmatch(other)) == (other in words)
+
+
+def test_the_any_case_pattern_is_compiled_only_for_a_text_that_needs_it() -> None:
+    words = context_regex(["mrn", "record no"])
+    assert [m.group() for m in words.finditer("MRN: 1, Record No 2")] == ["mrn", "record no"]
+    assert words.search("the mrn 1") is not None
+    assert "anycase" not in vars(words)  # not compiled: every text so far lower-cased alike
+    assert [m.group() for m in words.finditer("İ MRN: 1")] == ["MRN"]
+    assert "anycase" in vars(words)

@@ -9,7 +9,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from jupyter_safeai.scan.prefilter import literal_starts_of
@@ -21,7 +21,7 @@ from jupyter_safeai.scan.registry import (
 )
 from jupyter_safeai.scan.secrets import VENDOR_RULES
 from jupyter_safeai.scan.secrets.rules import TokenRule, written_samples
-from jupyter_safeai.scan.start_index import StartIndex, mergeable
+from jupyter_safeai.scan.start_index import StartIndex, inner_starts, mergeable
 
 
 @pytest.mark.parametrize("rule", VENDOR_RULES, ids=lambda r: r.id)
@@ -169,6 +169,29 @@ def test_merged_recognizers_find_what_each_finds_alone(text: str) -> None:
 def test_merged_index_finds_each_rules_samples(rule: TokenRule) -> None:
     for sample in rule.samples:
         assert f"pattern:{rule.id}" in {f.detector for f in MERGED.find(sample)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text("xoe.p-AK", min_size=1, max_size=6), min_size=1, max_size=8))
+@example({"xoxe.xoxp-", "xoxp-", "xo", "AKIA", "KIA"})
+def test_offsets_inside_a_start_where_another_begins(starts: set[str]) -> None:
+    assert inner_starts(starts) == {
+        word: tuple(k for k in range(1, len(word)) if any(
+            other.startswith(word[k:]) or word[k:].startswith(other) for other in starts))
+        for word in starts}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text("xoe.p-AK", min_size=1, max_size=6),
+                       st.lists(st.integers(0, 5), min_size=1, max_size=3), min_size=1))
+@example({"xox": [0], "xoxp-": [1], "xoxe.": [2, 0], "x": [3]})
+def test_a_start_belongs_to_the_members_of_every_start_it_begins_with(
+        starts: dict[str, list[int]]) -> None:
+    index = StartIndex._index(starts, frozenset("_"))
+    assert index is not None and index.owners == {
+        word: tuple(sorted({i for other, members in starts.items() if word.startswith(other)
+                            for i in members}))
+        for word in starts}
 
 
 def test_the_engine_runs_prefixed_recognizers_merged() -> None:

@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jupyter_safeai.scan import contact
+from jupyter_safeai.scan import phones
 
 #: `_LABELLED_PHONE` as one would write it: it looks behind first, then reads the optional
 #: `+` or `00` and `(`; the recognizer's form reads the first character first.
@@ -25,7 +25,7 @@ _PHONE_PIECES = ["+", "00", "0", "(", ")", "1", "44", "617", "432", "1876", "٣"
 @example("00(44) 20 7946 0958")
 @example("a+44 20 7946 0958 and (617) 432-1876 x12")
 def test_labelled_phone_reads_as_its_plain_form(text: str) -> None:
-    assert ([m.span() for m in contact._LABELLED_PHONE.finditer(text)]
+    assert ([m.span() for m in phones._LABELLED_PHONE.finditer(text)]
             == [m.span() for m in _PLAIN_LABELLED_PHONE.finditer(text)])
 
 
@@ -43,6 +43,6 @@ _LABEL_PIECES = ["phone", "PHONE", "Tel", "cell", "mob", "desk", "DESK", "work",
 @example("WHATſAPP: 617 432 1876")
 @example("deſK 617 432 1876")
 def test_a_text_with_a_phone_label_or_word_passes_the_gate(text: str) -> None:
-    if contact.PHONE_LABEL.search(text) or contact._PHONE_WORD_AFTER.search(text) or any(
-            contact.PHONE_LABEL.search(text, 0, end) for end in range(len(text))):
-        assert contact._any_phone_word(text)
+    if phones.PHONE_LABEL.search(text) or phones._PHONE_WORD_AFTER.search(text) or any(
+            phones.PHONE_LABEL.search(text, 0, end) for end in range(len(text))):
+        assert phones._any_phone_word(text)

@@ -1,0 +1,285 @@
+"""Plain-text disguises a person reads through: what `normalise` undoes besides Unicode.
+
+`john&#46;smith&#64;gmail.com`, `q=617%2D555%2D0134`, `"\\u0031\\u0032\\u0033-45-6789"`,
+`john dot smith at gmail dot com`, `five five five one two one two`,
+`**123**-45-6789`, `12<b>3</b>-45-6789`, `ssn = "123-45-" + "6789"`, a value wrapped before
+its separator (`123⏎-45-6789`) and digits written one per line all show a reader one value
+that no pattern sees. Each disguise here is an edit list (start, end, what it reads as)
+on the text, applied by `normalise` with the Unicode edits, so offsets map back.
+
+Each is gated by a `str` search for a literal it cannot occur without (`&#`, `%`, `\\u`,
+`<`, `**`, `" +`, ` at `, ...), so a text without one costs one substring search per
+disguise. Not read, on purpose: base64 (a person does not read it either, notebooks carry
+megabytes of it in image outputs, and decoding every long run of its alphabet costs on
+every text), reversed and interleaved text, leetspeak, and letter case (the name
+recognizers' business).
+"""
+
+from __future__ import annotations
+
+import html.entities
+import re
+from collections.abc import Callable
+
+from .english_words import english_word
+
+Edit = tuple[int, int, str]
+
+#: `&#64;`, `&#x40;`, `&commat;`: one character each.
+_ENTITY = re.compile(r"&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));")
+#: `%40`: a byte of a URL. Decoded only to printable ASCII.
+_PERCENT = re.compile(r"%([2-7][0-9A-Fa-f])")
+#: `\u0040`, `\x40`, `\U00000040`: a JSON, JavaScript or Python escape.
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8}))")
+#: An inline HTML tag; read through when it sits between two characters that are not
+#: blanks: `12<b>3</b>-45`.
+_INLINE_TAG = re.compile(
+    r"</?(?:b|i|u|s|em|strong|span|mark|code|font|sub|sup|small|big|del|ins|"
+    r"wbr|tt|kbd|samp|var|q|cite|abbr|a)(?:\s[^<>\n]{0,120})?/?>", re.IGNORECASE)
+#: Markdown emphasis or code marks; read through between two characters of a value
+#: (letters, digits, the separators inside values): `**123**-45-6789` (the second
+#: pair), `jo`hn`; not before a colon (`` `city`: `` would read as a label).
+_INLINE_MARK = re.compile(r"\*\*|~~|`")
+_VALUE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                         "_-./@()+")
+#: `*wan*da`: single-star emphasis opened at a word start and closed inside the word.
+_STAR_EMPHASIS = re.compile(r"\*[^\s*][^*\n]{0,60}?(?<=[^\s*])\*(?=[A-Za-z0-9])")
+#: A string literal joined to the next by `+`: the joint between them. Literals side by
+#: side with blanks only are not joined: numpy prints an array of strings that way
+#: (`['Ann Lee' 'Bo Chan']`); `concat.py` reads them for secrets in code.
+_JOINT = re.compile(r"""(["'])[ \t]*(?:\\?\r?\n[ \t]*)?\+[ \t]*(?:\\?\r?\n[ \t]*)?"""
+                    r"""[rRbBuUfF]{0,2}\1""")
+#: A LaTeX escape of a character that is plain in the text a reader sees: `ghp\_`.
+_LATEX_ESCAPE = re.compile(r"\\([_#$%&])")
+
+_DOT = r"(?:[ \t]+dot[ \t]+|[ \t]*[(\[{<]dot[)\]}>][ \t]*|[ \t]+\.[ \t]+|\.)"
+_TLDS = (r"com|org|net|edu|gov|mil|int|io|co|uk|us|ca|au|de|fr|nl|ch|se|no|dk|es|it|ie|"
+         r"nz|in|info|biz|me|health|ai|app|dev")
+#: The spoken `at` of an address, found with `str.find`.
+_AT_CUES = (" at ", " AT ", " At ", "(at)", "[at]", "{at}", "<at>", "(AT)", "[AT]", " @ ")
+#: What follows the `at`: a domain ending in a known top-level domain.
+_SPOKEN_DOMAIN = re.compile(
+    rf"[ \t]*[a-z0-9][a-z0-9-]*(?:{_DOT}[a-z0-9][a-z0-9-]*)*{_DOT}(?:{_TLDS})(?![\w-])",
+    re.IGNORECASE)
+#: What precedes it: a local part, its dots spoken or not (searched in a short window).
+_SPOKEN_LOCAL = re.compile(rf"(?<![\w.@-])[a-z0-9][\w+-]*(?:{_DOT}[\w+-]+)*[ \t]*\Z",
+                           re.IGNORECASE)
+_SPOKEN_DOT = re.compile(_DOT, re.IGNORECASE)
+
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3",
+                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                "nine": "9"}
+_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+#: Five or more digits said as words (`five five five, oh one two three`), on lower case;
+#: no look-behind, so the engine skips to the words' first letters (checked after).
+_DIGIT_WORD_RUN = re.compile(rf"{_WORD}(?:(?:[ \t]*[,-][ \t]*|[ \t]+){_WORD}){{4,}}(?![\w-])")
+_DIGIT_WORD = re.compile(_WORD)
+#: Where two literals meet, as `str.find` looks for it before the joint pattern runs.
+_JOINT_CUES = ('" +', '"+', "' +", "'+", '+ "', '+"', "+ '", "+'")
+
+#: A value wrapped before its separator: `123⏎-45-6789`, `ghp⏎_…`, `mgh⏎.org`.
+_WRAP_BEFORE = re.compile(r"\n[ \t]*(?=[-/._][A-Za-z0-9])")
+#: Two lines of one digit each: a cheap gate before the run below.
+_TWO_DIGIT_LINES = re.compile(r"\n[ \t]*\d[ \t]*\r?\n[ \t]*\d[ \t]*(?:\r?\n|\Z)")
+#: Lines of one digit each.
+_DIGIT_LINES = re.compile(r"(?m)^[ \t]*\d(?:[ \t]*\r?\n[ \t]*\d)+[ \t]*\r?$")
+_BLANK = re.compile(r"\s")
+_LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+def _char_of(code: int) -> str | None:
+    """The character a decoded code point reads as, or None for one a reader does not
+    see (a control character, a surrogate)."""
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return None
+    char = chr(code)
+    return char if char.isprintable() or char == " " else None
+
+
+def _entities(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _ENTITY.finditer(text):
+        decimal, hexadecimal, name = m.groups()
+        if name is not None:
+            read = html.entities.html5.get(name + ";")
+            if read is None or len(read) != 1:
+                continue
+        else:
+            read = _char_of(int(decimal) if decimal is not None else int(hexadecimal, 16))
+            if read is None:
+                continue
+        edits.append((m.start(), m.end(), read))
+    return edits
+
+
+def _percents(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _PERCENT.finditer(text):
+        code = int(m.group(1), 16)
+        if code == 0x20 and not _in_query_value(text, m.start()):
+            continue
+        if code < 0x7F:
+            edits.append((m.start(), m.end(), chr(code)))
+    return edits
+
+
+def _in_query_value(text: str, at: int) -> bool:
+    """Whether `at` is inside the value of a URL query (`?name=Ann%20Lee`): a space is
+    read there, not in a path or a link (`Image%20Processing.ipynb`), where it would
+    turn file names into words."""
+    token_start = max(text.rfind(char, 0, at) for char in " \t\n(<\"'[") + 1
+    return text.find("=", token_start, at) >= 0
+
+
+def _escapes(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _ESCAPE.finditer(text):
+        if m.start() and text[m.start() - 1] == "\\":
+            continue  # `\\u0040` is a backslash and the letters
+        code = int(next(g for g in m.groups() if g is not None), 16)
+        if m.group(2) is not None and code > 0x7E:
+            continue  # `\xc3` in a bytes literal is a byte, not a character
+        read = _char_of(code)
+        if read is not None and read != "\\":
+            edits.append((m.start(), m.end(), read))
+    return edits
+
+
+def _spoken_emails(text: str) -> list[Edit]:
+    """`jsmith at gmail dot com` is an address; `work at google dot com` is a sentence:
+    a one-word local part before a bare `at` must not be an English word."""
+    edits: list[Edit] = []
+    for cue in _AT_CUES:
+        at = text.find(cue)
+        while at >= 0:
+            edits += _spoken_email_at(text, at, at + len(cue), cue)
+            at = text.find(cue, at + 1)
+    return edits
+
+
+def _spoken_email_at(text: str, start: int, end: int, cue: str) -> list[Edit]:
+    domain = _SPOKEN_DOMAIN.match(text, end)
+    if domain is None:
+        return []
+    local = _SPOKEN_LOCAL.search(text[max(0, start - 120):start])
+    if local is None:
+        return []
+    local_start = start - len(local.group())
+    local_text = local.group().strip()
+    if len(local_text) < 2 or cue.strip().lower() == "at" and local_text.isalpha() and (
+            english_word(local_text.lower())):
+        return []
+    while start > local_start and text[start - 1] in " \t":
+        start -= 1
+    edits = [(start, end + domain.group().find(domain.group().lstrip(" \t")), "@")]
+    for part in (*_SPOKEN_DOT.finditer(text, local_start, start),
+                 *_SPOKEN_DOT.finditer(text, domain.start(), domain.end())):
+        if part.group() != ".":
+            edits.append((part.start(), part.end(), "."))
+    return edits
+
+
+def _digit_words(text: str) -> list[Edit]:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: offsets move
+        return []
+    edits: list[Edit] = []
+    at = 0
+    while (m := _DIGIT_WORD_RUN.search(lowered, at)) is not None:
+        if m.start() and (lowered[m.start() - 1].isalnum() or lowered[m.start() - 1] in "_-"):
+            at = m.start() + 1  # inside a word (`phone nine two …`): the run may start later
+            continue
+        at = m.end()
+        words = list(_DIGIT_WORD.finditer(lowered, m.start(), m.end()))
+        if sum(w.group() == "oh" for w in words) * 2 > len(words):
+            continue  # "oh oh oh" is not a number
+        for word, following in zip(words, [*words[1:], None], strict=True):
+            end = word.end() if following is None else following.start()
+            edits.append((word.start(), end, _DIGIT_WORDS[word.group()]))
+    return edits
+
+
+def _line_joins(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _WRAP_BEFORE.finditer(text):
+        start = m.start()
+        while start and text[start - 1] in " \t\r":
+            start -= 1
+        if start and text[start - 1].isalnum() and _short_last_token(text, start):
+            edits.append((start, m.end(), ""))
+    if _TWO_DIGIT_LINES.search(text) is not None:
+        for run in _DIGIT_LINES.finditer(text):
+            gaps = list(_LINE_GAP.finditer(text, run.start(), run.end()))
+            if 6 <= len(gaps) <= 18:  # seven to nineteen digits
+                edits += [(g.start(), g.end(), "") for g in gaps]
+    return edits
+
+
+def _short_last_token(text: str, end: int) -> bool:
+    """Whether the token ending at `end` is short: a value broken at a line end
+    (`ghp`, `anne.burch@kaiserpermanente`), not a line of base64 (a key, an image)."""
+    start = max(0, end - 48)
+    return start == 0 or _BLANK.search(text, start, end) is not None
+
+
+def _inside_value(text: str, start: int, end: int) -> bool:
+    """Whether a mark at text[start:end] sits inside a value: a value character on each
+    side, and a letter or digit after it or right after a separator (`**-4`), so a mark
+    closing a word before punctuation (`` `x`. ``) is left alone."""
+    if not _between(text, start, end, _VALUE_CHARS.__contains__):
+        return False
+    after = text[end]
+    return after.isalnum() or end + 1 < len(text) and text[end + 1].isalnum()
+
+
+def _between(text: str, start: int, end: int, fits: Callable[[str], bool]) -> bool:
+    """Whether text[start:end] has a character on each side and both fit."""
+    return start > 0 and end < len(text) and fits(text[start - 1]) and fits(text[end])
+
+
+def disguise_edits(text: str) -> list[Edit]:
+    """Edits that undo the disguises in `text` (see the module docstring), in no order;
+    they may overlap each other (`normalise` keeps the first of overlapping edits)."""
+    edits: list[Edit] = []
+    if "&" in text and ";" in text:
+        edits += _entities(text)
+    if "%" in text:
+        edits += _percents(text)
+    if "\\u" in text or "\\x" in text or "\\U" in text:
+        edits += _escapes(text)
+    if "\\_" in text or "\\#" in text or "\\&" in text:
+        edits += [(m.start(), m.end(), m.group(1)) for m in _LATEX_ESCAPE.finditer(text)]
+    if "<" in text and ">" in text:
+        edits += [(m.start(), m.end(), "") for m in _INLINE_TAG.finditer(text)
+                  if _between(text, m.start(), m.end(), _not_blank)]
+    if "**" in text or "~~" in text or "`" in text:
+        edits += [(m.start(), m.end(), "") for m in _INLINE_MARK.finditer(text)
+                  if _inside_value(text, m.start(), m.end())]
+    if "*" in text:
+        edits += _star_emphasis(text)
+    if any(cue in text for cue in _JOINT_CUES):
+        edits += [(m.start(), m.end(), "") for m in _JOINT.finditer(text)
+                  if _between(text, m.start(), m.end(), _in_literal)]
+    if any(cue in text for cue in _AT_CUES):
+        edits += _spoken_emails(text)
+    edits += _digit_words(text)
+    if "\n" in text:
+        edits += _line_joins(text)
+    return edits
+
+
+def _star_emphasis(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _STAR_EMPHASIS.finditer(text):
+        if m.start() and not text[m.start() - 1].isspace():
+            continue  # emphasis opens after a blank; `a*b*c`, `)*(c*d` multiply
+        edits += [(m.start(), m.start() + 1, ""), (m.end() - 1, m.end(), "")]
+    return edits
+
+
+def _not_blank(char: str) -> bool:
+    return char not in " \t\n\r<>"
+
+
+def _in_literal(char: str) -> bool:
+    return char not in "\n\"'\\"

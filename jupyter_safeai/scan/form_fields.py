@@ -1,0 +1,191 @@
+"""Fields of a pasted form or of a post's header, read by their labels in words.
+
+`Username: Bimala / Location: Chennai / Date: 2023-09-05`, `Seller: Patrick | Location
+for Pickup: Wellington`, `Name: A.Kumar / Timestamp: 2023-09-14 03:15 PM`: a form says
+what each value is, as a record's key does (records.py), but its labels are words a
+person writes (`Full name`, `Posted on`) and its values are not quoted. A value after a
+person's label is a PERSON when it is shaped like a name or a handle, after a place's
+label a LOCATION (a STREET_ADDRESS when it opens with a house number), after a date's
+label a DATE when it holds one.
+
+A lone `Name: iris` or `Date: 2020-01-01` names a dataset or a notebook's day; a form is
+told by its layout: two or more of these fields, one of them naming who, in one block of
+`Label: value` lines (a row of fields joined by `|` is one line). A few labels say who on
+their own (`Username`, `Full name`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from .finding import Finding
+from .geography import country_names
+from .name_lists import COMMON_WORDS
+
+_WHO, _HANDLE, _PLACE, _DATE = "who", "handle", "place", "date"
+#: A form's label (lower case) -> what its value is.
+_LABELS: dict[str, str] = {
+    **dict.fromkeys(("name", "full name", "display name", "real name", "patient",
+                     "patient name", "seller", "buyer", "author", "contact", "contact name",
+                     "contact person", "customer", "customer name", "client", "client name",
+                     "posted by", "submitted by", "written by", "reviewer", "tenant",
+                     "landlord"), _WHO),
+    **dict.fromkeys(("username", "user name", "user", "handle", "screen name", "nickname"),
+                    _HANDLE),
+    **dict.fromkeys(("location", "address", "home address", "city", "hometown", "home town",
+                     "town", "residence", "place", "lives in", "based in"), _PLACE),
+    **dict.fromkeys(("date", "timestamp", "dob", "date of birth", "posted", "posted on",
+                     "date posted", "submitted on", "joined"), _DATE),
+}
+#: Labels that say who on their own, without a form around them.
+_ALONE = frozenset({"username", "user name", "screen name", "full name", "patient name"})
+
+#: A label: a capitalised word and up to three more (`Location for Pickup`), at the start
+#: of a line or after a `|`; read back from its colon, which a blank or markup follows.
+_LABEL = re.compile(r"[A-Z][A-Za-z]*(?:[ ][A-Za-z]+){0,3}")
+_COLON = re.compile(r":(?=[ \t*_])")
+_LABEL_EDGE = " \t>*•_-"
+_VALUE_EDGE = " \t*_"
+_LONGEST_LABEL = 48
+#: `Location for Pickup`, `Contact for Enquiries`: the label and what it is for.
+_FOR = re.compile(r"(.+?)[ ]for(?:[ ][a-z]+){1,2}")
+
+_NAME = regex.compile(
+    r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ ])?\p{Lu}(?:[\p{Ll}\p{M}'’-]+|\.)"
+    r"(?:[ ]?(?:\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)){0,3}")
+_HANDLE_VALUE = re.compile(r"@?[A-Za-z][\w.]{1,30}(?<!\.)")
+_HANDLE_MARK = re.compile(r"[\d_.]")
+_WHO_END = re.compile(r"[,;(|]|[ ][-–—][ ]")
+_NOBODY = frozenset({"admin", "administrator", "root", "guest", "anonymous", "anon", "user",
+                     "test", "demo", "unknown", "none", "n/a", "na", "null", "me", "you",
+                     "staff", "team", "everyone", "private", "redacted", "hidden"})
+_NOWHERE = frozenset({"online", "remote", "home", "anywhere", "everywhere", "worldwide",
+                      "unknown", "various", "tbd", "n/a", "na", "none", "here", "there",
+                      "local", "global", "virtual", "earth"})
+_DAY = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ ]\d{1,2}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?[ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE)
+_MAX_VALUE = 80
+
+
+@dataclass(frozen=True)
+class _Field:
+    line: int  # where its line starts
+    kind: str | None  # what the label says, None for a label of no interest
+    label: str
+    start: int
+    end: int
+
+
+def _label_kind(label: str) -> str | None:
+    label = label.lower()
+    kind = _LABELS.get(label)
+    if kind is None and (purpose := _FOR.fullmatch(label)):
+        kind = _LABELS.get(purpose.group(1))
+    return kind
+
+
+def _fields(text: str) -> list[_Field]:
+    """Every `Label: value` at the start of a line or after a `|`."""
+    fields = []
+    for colon in _COLON.finditer(text):
+        at = colon.start()
+        if not text[at - 1:at].isalpha() and text[at - 1:at] not in ("*", "_", " "):
+            continue  # `f():`, `{"a": 1}`, `12:30`
+        reach = max(0, at - _LONGEST_LABEL)
+        segment = max(text.rfind("\n", reach, at), text.rfind("|", reach, at)) + 1
+        if segment == 0 and reach > 0:
+            continue  # no line start or `|` within a label's length
+        label = text[segment:at].strip(_LABEL_EDGE)
+        if not _LABEL.fullmatch(label):
+            continue
+        line = text.rfind("\n", 0, at) + 1
+        kind = _label_kind(label)
+        if kind is None:  # a label of no interest: it only holds its block together
+            fields.append(_Field(line, None, "", at, at))
+            continue
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        bar = text.find("|", at, end)
+        end = end if bar == -1 else bar
+        start = at + 1
+        while start < end and text[start] in _VALUE_EDGE:
+            start += 1
+        while end > start and text[end - 1] in _VALUE_EDGE:
+            end -= 1
+        fields.append(_Field(line, kind, label.lower(), start, end))
+    return fields
+
+
+def _blocks(text: str, fields: list[_Field]) -> Iterator[list[_Field]]:
+    """Fields on runs of consecutive lines."""
+    block: list[_Field] = []
+    for field in fields:
+        if block and field.line != block[-1].line:
+            previous_end = text.find("\n", block[-1].line)
+            if previous_end == -1 or field.line != previous_end + 1:
+                yield block
+                block = []
+        block.append(field)
+    if block:
+        yield block
+
+
+def _who(value: str, kind: str) -> int:
+    """The length of the name or handle a person's field opens with, 0 if none."""
+    value = value[:_WHO_END.search(value).start()] if _WHO_END.search(value) else value
+    value = value.rstrip(" .")
+    if value.lstrip("@").lower() in _NOBODY:
+        return 0
+    if _NAME.fullmatch(value) and not any(
+            word.strip(".").casefold() in COMMON_WORDS for word in value.split()):
+        return len(value)
+    handle = _HANDLE_VALUE.fullmatch(value)
+    if handle and (_HANDLE_MARK.search(value) or kind == _HANDLE and value.islower()) and (
+            value.lower() not in COMMON_WORDS):
+        return len(value)
+    return 0
+
+
+def _finding(text: str, field: _Field) -> Finding | None:
+    value = text[field.start:field.end]
+    if not value or len(value) > _MAX_VALUE or "://" in value:
+        return None
+    if field.kind in (_WHO, _HANDLE):
+        length = _who(value, field.kind)
+        return Finding(field.start, field.start + length, "PERSON", "phi", 0.75,
+                       "records") if length else None
+    if field.kind == _PLACE:
+        words = value.split()
+        if (len(words) > 8 or value.lower().strip(".") in _NOWHERE or value in country_names()
+                or not any(c.isalpha() for c in value) or ". " in value):
+            return None
+        entity = "STREET_ADDRESS" if value[0].isdigit() else "LOCATION"
+        return Finding(field.start, field.end, entity, "phi", 0.75, "records")
+    if field.kind == _DATE and _DAY.search(value) and len(value) <= 40:
+        return Finding(field.start, field.end, "DATE", "phi", 0.75, "records")
+    return None
+
+
+def form_fields(text: str) -> Iterator[Finding]:
+    """The values of a form's person, place and date fields (see the module docstring)."""
+    if ": " not in text and ":\t" not in text and ":*" not in text:
+        return
+    for block in _blocks(text, _fields(text)):
+        known = [field for field in block if field.kind is not None]
+        labels = {field.label for field in known}
+        if len(labels) < 2 and not labels & _ALONE:
+            continue
+        found = [(field, _finding(text, field)) for field in known]
+        # a person's form: two of its labels, and a name or a handle under one of them
+        is_form = len(labels) >= 2 and any(
+            finding is not None and field.kind in (_WHO, _HANDLE) for field, finding in found)
+        for field, finding in found:
+            if finding is not None and (is_form or field.label in _ALONE):
+                yield finding

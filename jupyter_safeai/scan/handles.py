@@ -1,0 +1,69 @@
+"""Social handles: the `@name` a post is signed with or a person is reached at.
+
+`@first.last : Spending time with…` opens a post the way a speaker label opens a line
+of dialogue, and `follow @name_73`, `logged on @jay_nelson`, `DM @x` point at a person's
+account. A handle is a name a person goes by, so it is a PERSON. Elsewhere `@` is code
+or an address: a decorator (`@property` on its own line, `@app.route("/")`, a call),
+an e-mail address (a word before the `@`), matrix multiplication (`a @ b`), an npm
+scope (`@jupyterlab/apputils`), a Julia macro (`@time f(x)`), a broadcast mention
+(`@here`); none of those is followed by a colon at the start of a line or preceded by
+a word that reaches a person. A changelog's `by @octocat in …/pull/12` credits a
+contributor to a project: a line that cites an issue or a pull request stays quiet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .finding import Finding
+
+#: A handle read from its `@`, and not more of a name, an address, a path, a call or an
+#: attribute after it.
+_HANDLE = re.compile(r"@([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?![\w@/(-]|\.\w)")
+#: What stands before a post's signature on its line, and the colon after it.
+_SIGNATURE_PREFIX = re.compile(r"[ \t>*-]*")
+_SIGNATURE_COLON = re.compile(r"[ \t]?:(?:\s|$)")
+#: A word that reaches a person's account, read backwards from before the `@`
+#: (`follow @x`, `DM @x`, `logged on @x`, `reach me at @x`).
+_REACHING_WORD = re.compile(
+    r"[ \t]+(?:no|yb|wollof|gniwollof|dewollof|md|smd|aiv|cc|gnip|egassem|gat|deggat|"
+    r"tcatnoc|(?:ta|no)[ \t]+(?:em[ \t]+)?hcaer)(?![\w@.])", re.IGNORECASE)
+_LOOK_BACK = 24
+#: Mentions that reach a channel, not one person.
+_BROADCAST = frozenset({"here", "channel", "everyone", "all", "team", "room", "admin",
+                        "admins", "mods", "moderators"})
+#: A line that credits work to a project (a changelog, release notes, a commit log).
+_CREDIT_LINE = re.compile(r"#\d|/pull/|/issues?/|\bPR\b|pull request|commit", re.IGNORECASE)
+
+
+class HandleRecognizer:
+    """`@handles` that open a post or follow a word that reaches a person."""
+
+    name = "pattern:handle"
+    entities = ("PERSON",)
+
+    def find(self, text: str) -> Iterator[Finding]:
+        at = text.find("@")
+        while at != -1:
+            handle = _HANDLE.match(text, at)
+            if handle is not None and self._reaches_a_person(text, handle):
+                yield Finding(handle.start(1), handle.end(1), "PERSON", "phi", 0.75, self.name)
+            at = text.find("@", at + 1)
+
+    @staticmethod
+    def _reaches_a_person(text: str, handle: re.Match[str]) -> bool:
+        name = handle.group(1)
+        if len(name) < 2 or name.lower() in _BROADCAST:
+            return False
+        at = handle.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        signed = _SIGNATURE_PREFIX.fullmatch(text, line_start, at) is not None and (
+            _SIGNATURE_COLON.match(text, handle.end()) is not None)
+        if not signed:
+            before = text[max(line_start, at - _LOOK_BACK):at][::-1]
+            if _REACHING_WORD.match(before) is None:
+                return False
+        line_end = text.find("\n", handle.end())
+        return _CREDIT_LINE.search(text, line_start,
+                                   len(text) if line_end == -1 else line_end) is None

@@ -1,0 +1,445 @@
+"""Phone, fax, pager and extension numbers, in US, international and national layouts.
+
+A number is a phone when its layout is one (NANP groups, a `+` country code, a country's
+own grouping read from `phonenumbers`' metadata), a label or a phone word stands beside
+it, or a relative is named just before it. Fiction's 555-01xx numbers, dates, units and
+well-known placeholders are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .finding import Finding
+from .memo import memoised
+from .name_lists import RELATIVES
+from .recognizer import (
+    PatternRecognizer,
+    context_regex,
+    cue_starts,
+    finds_as_regex_does,
+    literal_starts,
+    matches_at,
+    trie,
+)
+
+_PHONE_CONTEXT = context_regex([
+    "phone", "tel", "telephone", "cell", "mobile", "contact", "call", "ph", "home", "work",
+    "pager", "whatsapp", "emergency contact", "caregiver",
+])
+_FAX_CONTEXT = context_regex(["fax", "facsimile", "telefax"])
+
+# NANP: (617) 432-1876, 617-432-1876, 617.432.1876, +1 617 432 1876, 1-800-…, 001-617-… (never
+# across a tab: that is a table's cell boundary)
+_US_PHONE = re.compile(
+    r"(?<![\w+.-])(?:(?:\+|00)?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
+    r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-])"
+)
+# Cues: the separator before the last four digits, which follows three digits; the
+# number starts 7 to 12 characters before it (`+1 `, then `(617) ` or `617-`, then `432`),
+# or 13 to 14 after `001-`.
+_US_PHONE_CUES = tuple(re.compile(rf"{re.escape(sep)}(?<=\d{{3}}.)(?=\d{{4}})")
+                       for sep in " \t.-")
+
+
+#: A unit right after the digits: `744 921 7847 mm` is a measurement.
+_UNIT_AFTER = re.compile(r"[ ]?(?:[mckµu]?m|[mk]?g|m?l|[mµu]?s|px|%|[kmg]?b|bytes?)(?![\w-])",
+                         re.IGNORECASE)
+
+
+def _us_phone_starts(text: str) -> list[int]:
+    """Where the cues say; a number dialled from abroad (`001-…`, 13 or 14 characters
+    before its cue) only where `001` is written."""
+    starts = cue_starts(text, _US_PHONE_CUES, range(7, 13))
+    if "001" not in text:
+        return starts
+    return sorted({*starts, *literal_starts(text, ("001",))})
+
+
+# International with a + country code: +44 20 7946 0958, +81 3-1234-5678, +234 803 123 4567
+_INTL_PHONE = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){2,6}"
+                         r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-])")
+# Bare 10-digit runs count only after a phone word.
+# (Each starts with its first character, then looks behind it: the regex engine skips
+# to the characters a match can start with.)
+_BARE_PHONE = re.compile(r"\d(?<![\w.-]\d)\d{9}(?![\w-])")
+
+
+_EXTENSION = re.compile(r"[ \t]?(?:x|ext\.?)[ \t]?\d{1,5}$", re.IGNORECASE)
+# A number under a phone label or before a phone word, in any country's layout:
+# `0688 843 79 56`, `(71) 4233-6306`, `+46 (0)157 548 33`, `01.84.17.61.18`, `x0135`.
+# Not after `[\w+.-]`, maybe `+` or `00`, maybe `(`, a digit, then five to sixteen more.
+# The pattern reads its first character (`+`, `(` or a digit: a class the regex engine
+# skips to) before it looks behind it, and then which one it was: `+(`, `+1`, `00(`, `0`,
+# `(1`, `1`, in the order `(?<![\w+.-])(?:\+|00)?\(?\d` tries them.
+_LABELLED_PHONE = re.compile(
+    r"[+(\d](?<![\w+.-].)(?:(?<=\+)\(?\d|(?<=0)(?:0\(?\d|)|(?<=\()\d|(?<=\d))"
+    r"(?:[().-]?[ ]?\(?\d){5,16}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-]|\.\d)",
+    re.IGNORECASE)
+#: Labels (regex alternatives, lower case) right before a phone number.
+#: (`placeholders` reads the same labels before a placeholder number.)
+_PHONE_LABELS = (
+    "phone", "tel", "telephone", "cell", "mobile", "mob", "desk", "office", "work", "home",
+    "fax", "pager", "beeper", "whatsapp", "contact", "callback",
+    "call(?:ed|ing)?(?: back)?(?: (?:me|him|her|them|us))?(?: (?:on|at))?",
+    "reach(?:ed)? (?:me )?(?:on|at)", "answering at", "messages to", "text me at", "number is")
+#: Words right after one.
+_PHONE_WORDS_AFTER = ("office", "fax", "mobile", "cell", "home", "work", "desk")
+PHONE_LABEL = re.compile(
+    "(?:" + "|".join(_PHONE_LABELS) + r")\b(?:[ ](?:number|no|num|is|was|at|on)\b\.?){0,3}"
+    r"[^\n\w]{0,6}"
+    r"(?:\n[ \t]*)?$", re.IGNORECASE)
+_PHONE_WORD_AFTER = re.compile(r"[ \t]+(?:" + "|".join(_PHONE_WORDS_AFTER) + r")\b",
+                               re.IGNORECASE)
+#: The literal start of each label and word: a text with none of them (in any case) has
+#: no labelled number.
+PHONE_WORD_NEEDLES = tuple(sorted({re.match(r"[a-z ]*", word).group()  # type: ignore[union-attr]
+                                    for word in (*_PHONE_LABELS, *_PHONE_WORDS_AFTER)}))
+
+
+def _any_phone_word(text: str) -> bool:
+    """Whether a label of `PHONE_LABEL` or a word of `_PHONE_WORD_AFTER` can be in
+    `text`: one `str.find` per needle on the lower-cased text, not a case-insensitive
+    regex tried at every character."""
+    lowered = text.lower()
+    if not finds_as_regex_does(text, lowered):
+        return True
+    return any(needle in lowered for needle in PHONE_WORD_NEEDLES)
+
+
+def _labelled_phone(text: str, match: re.Match[str]) -> bool:
+    """A digit run is a phone number under a label (`Phone:`, `call me on`) or before a
+    phone word (`… office`), when its digits make one (7 to 15; possible, by the
+    `phonenumbers` package, when it starts with a country code)."""
+    value = _EXTENSION.sub("", match.group().strip())
+    digits = _digits(value)
+    if not 7 <= len(digits) <= 15 or len(set(digits)) < 3:
+        return False
+    if len(digits) in (7, 10, 11) and digits[-7:-2] == "55501":
+        return False  # 555-0100 … 555-0199: kept for fiction
+    if re.fullmatch(r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?", value):
+        return False  # a date
+    before = text[max(0, match.start() - 30):match.start()]
+    # (the label's literal start first: most numbers have none before them)
+    if not (_any_phone_word(before) and PHONE_LABEL.search(before)
+            or _PHONE_WORD_AFTER.match(text, match.end())):
+        return False
+    if value.startswith(("+", "00")):
+        import phonenumbers
+
+        try:
+            number = phonenumbers.parse("+" + value.lstrip("+0") if value.startswith("00")
+                                        else value, None)
+        except phonenumbers.NumberParseException:
+            return False
+        return phonenumbers.is_possible_number(number)
+    return True
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def _marked_us_phone(value: str) -> bool:
+    """A US layout no other number has, an extension after it or the country code before
+    it (`(107) 290-2227 x918`, `+1-139-099-6030`): a phone even where its digits are not
+    ones NANP would give out (test data, made-up records), unless they are a well-known
+    placeholder (a run of one digit, `123-456-7890`, 555-01xx)."""
+    if not (_EXTENSION.search(value) or value.startswith(("+", "00"))):
+        return False
+    digits = _digits(_EXTENSION.sub("", value))[-10:]
+    return len(set(digits)) > 2 and digits not in "01234567890" and not (
+        digits[3:6] == "555" and digits[6:8] == "01")
+
+
+def _valid_us_phone(value: str) -> bool:
+    digits = _digits(_EXTENSION.sub("", value))
+    if len(digits) == 13 and digits.startswith("001"):  # dialled from abroad
+        digits = digits[2:]
+    if len(digits) == 11:
+        digits = digits[1:]
+    if len(digits) != 10 or digits[0] in "01" or digits[3] in "01" or len(set(digits)) < 3:
+        return False  # (a run of one or two digits, `555-555-5555`, is a placeholder)
+    # 555-0100…555-0199 are reserved for fiction; N11 codes are services.
+    return not (digits[3:6] == "555" and digits[6:8] == "01") and digits[1:3] != "11"
+
+
+class PhoneRecognizer:
+    """Phone and fax numbers; a number right after 'fax' is a FAX_NUMBER."""
+
+    name = "pattern:phone"
+    entities = ("PHONE_NUMBER", "FAX_NUMBER")
+
+    def _kind(self, text: str, start: int) -> str:
+        window = text[max(0, start - 25):start]
+        return "FAX_NUMBER" if _FAX_CONTEXT.search(window) else "PHONE_NUMBER"
+
+    def find(self, text: str) -> Iterator[Finding]:
+        for match in matches_at(_US_PHONE, text, _us_phone_starts(text)):
+            if (_valid_us_phone(match.group()) or _marked_us_phone(match.group())) and (
+                    not _UNIT_AFTER.match(text, match.end())):
+                yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
+                              0.8, self.name)
+        for match in _INTL_PHONE.finditer(text):
+            digits = _digits(_EXTENSION.sub("", match.group()))
+            if 8 <= len(digits) <= 15 and not (digits.startswith("1") and len(digits) == 11
+                                               and not _valid_us_phone(match.group())):
+                yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
+                              0.8, self.name)
+        if _any_phone_word(text):
+            for match in _LABELLED_PHONE.finditer(text):
+                if _labelled_phone(text, match):
+                    end = match.start() + len(match.group().rstrip(" \t.-("))
+                    yield Finding(match.start(), end, self._kind(text, match.start()), "phi",
+                                  0.75, self.name)
+        yield from self._dialled_at_home(text)
+        yield from self._after_kin(text)
+        for match in _BARE_PHONE.finditer(text):
+            start = match.start()
+            window = text[max(0, start - 30):start]
+            if (_PHONE_CONTEXT.search(window) or _FAX_CONTEXT.search(window)) and (
+                    _valid_us_phone(match.group())):
+                yield Finding(start, match.end(), self._kind(text, start), "phi", 0.6, self.name)
+
+
+    def _dialled_at_home(self, text: str) -> Iterator[Finding]:
+        """Numbers in a country's own layout, without a label (see `_DIALLED_AT_HOME`);
+        at most `_MOST_DIALLED` candidates a text, as each costs a look-up."""
+        if "0" not in text:
+            return
+        looked_up = 0
+        for match in _DIALLED_AT_HOME.finditer(text):
+            shape = _home_shape(match.group())
+            if shape is None:
+                continue  # a date or a short code: no look-up, so it counts for nothing
+            if looked_up >= _MOST_DIALLED:
+                return
+            looked_up += 1
+            if _dialled_shape_is_a_phone(*shape):
+                yield Finding(match.start(), match.end(), self._kind(text, match.start()),
+                              "phi", 0.75, self.name)
+
+
+    def _after_kin(self, text: str) -> Iterator[Finding]:
+        """A US number, ten digits grouped any way or a local seven, shortly after a
+        relative or a friend (`son Dave (240444-1243)`, `wife at 432-1876`): in a note
+        about a person, the number of the one to call. Read only where a dash or a dot
+        comes before the last four digits (`_KIN_CUE`), then backwards from there."""
+        after = 0
+        for cue in _KIN_CUE.finditer(text):
+            if cue.start() < after:
+                continue
+            match = _KIN_NUMBER.search(text, max(0, cue.start() - 10), cue.end() + 1)
+            if match is None or match.end() < cue.end():
+                continue
+            digits = _digits(match.group())
+            if not (len(digits) == 10 and _valid_us_phone(digits) or len(digits) == 7 and (
+                    digits[0] not in "01" and digits[:5] != "55501")):
+                continue
+            if _KIN_WORDS.search(text, max(0, match.start() - 40), match.start()):
+                after = match.end()
+                yield Finding(match.start(), match.end(), "PHONE_NUMBER", "phi", 0.7,
+                              self.name)
+
+
+#: Relatives and others a note gives a number for.
+_KIN_WORDS = re.compile(r"\b(?:" + trie((
+    *RELATIVES, "dtr", "friend", "neighbour", "neighbor", "proxy", "hcp", "guardian",
+    "boyfriend", "girlfriend")) + r")s?(?:'s)?\b", re.IGNORECASE)
+#: The last four digits of a number after a dash or a dot, three digits before it.
+_KIN_CUE = re.compile(r"[.-](?<=\d{3}.)\d{4}(?!\d|[.,]\d)")
+#: Ten digits as 3-3-4 or 6-4 (typed in a hurry), or seven as 3-4, the last four after a
+#: dash or a dot; it starts with `(` or a digit, then looks behind it.
+_KIN_NUMBER = re.compile(
+    r"[(\d](?<![\w.,/:-].)(?:(?<=\()\d{3}|(?<=\d)\d{2})"
+    r"(?:\)?[ .-]?\d{3}|\d{3})?[.-]\d{4}\)?(?![\w-]|[.,]\d)")
+
+
+#: A number as a country writes it for its own people: the trunk `0`, the area code maybe
+#: in brackets, groups parted by blanks, dashes, dots or slashes (`0151 496 0091`,
+#: `(0131) 496 0597`, `090-8219-9351`, `06 12 34 56 78`), maybe an extension; or the same
+#: after the international `00` (`00420 602 385 280`). Starts with `(` or `0`, then looks
+#: behind it (no digit, word, sign or decimal point before).
+_DIALLED_AT_HOME = re.compile(
+    r"[(0](?<![\w+.,/:-].)(?:(?<=\()0\d{1,4}\)[ .-]?\d{2,5}|(?<=0)\d{1,4})"
+    r"(?:(?:[ ]?[./-][ ]?|[ ])?\d{1,5}){1,5}"
+    r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w:-]|[.,/]\d)", re.IGNORECASE)
+_MOST_DIALLED = 12
+_DIGIT_GROUPS = re.compile(r"\d+")
+
+
+def dialled_at_home(value: str) -> bool:
+    """Whether `value` is a phone number as `_DIALLED_AT_HOME` reads one: with the
+    international `00`, a valid number (by `phonenumbers`) written in groups; with the
+    trunk `0`, a valid number of a country that dials one, grouped as that country
+    groups it (so a date, a zero-padded count or a code written in groups is none), in
+    a grouping no common identifier has (`_ID_GROUPINGS`)."""
+    shape = _home_shape(value)
+    return shape is not None and _dialled_shape_is_a_phone(*shape)
+
+
+def _home_shape(value: str) -> tuple[str, tuple[int, ...]] | None:
+    """The digits and the grouping of `value` if its shape may be a phone's (the cheap
+    part of `dialled_at_home`, no look-up), else None."""
+    groups = _DIGIT_GROUPS.findall(_EXTENSION.sub("", value))
+    digits = "".join(groups)
+    if len(groups) < 2 or len(set(digits)) < 4:
+        return None
+    grouping = tuple(map(len, groups))
+    if digits.startswith("00"):
+        fits = digits[2] != "0" and 10 <= len(digits) <= 17
+    else:
+        fits = 9 <= len(digits) <= 12 and digits[1] != "0" and grouping not in _ID_GROUPINGS
+    return (digits, grouping) if fits else None
+
+
+def _dialled_shape_is_a_phone(digits: str, grouping: tuple[int, ...]) -> bool:
+    """The look-up of `dialled_at_home`: a valid international number after `00`, or a
+    number a country dialling a trunk `0` writes in `grouping`."""
+    if digits.startswith("00"):
+        return _valid_international(digits[2:])
+    return _national_region(digits[1:], grouping) is not None
+
+
+#: Groupings other numbers are written in, whatever a country's phones share them: an
+#: SSN's 3-2-4, a ZIP+4's 5-4, the 3-3-3 of a social insurance or licence number.
+_ID_GROUPINGS = frozenset({(3, 2, 4), (5, 4), (3, 3, 3)})
+
+
+def _valid_international(digits: str) -> bool:
+    import phonenumbers
+
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse("+" + digits, None))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+@memoised(maxsize=512)
+def _national_region(national: str, grouping: tuple[int, ...]) -> str | None:
+    """The first country dialling a trunk `0` in which `0` + `national` is a possible
+    number, written in `grouping` (lengths of its digit groups, the `0` in the first)
+    by one of that country's formats whose leading digits it has; None if none. Only
+    the countries one of whose formats has that grouping are asked
+    (`_trunk_zero_groupings`), with `phonenumbers`' patterns, not its functions (which
+    compile their patterns anew once `re`'s cache drops them)."""
+    for region, pattern, lengths, layouts in _trunk_zero_groupings().get(grouping, ()):
+        if len(national) not in lengths or not pattern.fullmatch(national):
+            continue
+        for layout, leading in layouts:
+            if (not leading or _compiled(leading).match(national)) and _compiled(
+                    layout).fullmatch(national):
+                return region
+    return None
+
+
+@lru_cache(maxsize=2048)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+#: (region, national number pattern, lengths, (format pattern, leading digits) of the
+#: formats that write a grouping).
+_Region = tuple[str, re.Pattern[str], frozenset[int], tuple[tuple[str, str], ...]]
+#: A group of a format's pattern (`(\d{3})`, `(\d{2,4})`, `(\d)`) and a back-reference
+#: in its layout (`\1`).
+_FORMAT_GROUP = re.compile(r"\(\\d(?:\{(\d+)(?:,(\d+))?\})?\)")
+_REFERENCE = re.compile(r"\\(\d)")
+
+
+@lru_cache(maxsize=1)
+def _trunk_zero_groupings() -> dict[tuple[int, ...], tuple[_Region, ...]]:
+    """Each grouping a country dialling a `0` before the area code writes its numbers
+    in at home (`(4, 3, 4)` for `0151 496 0091`), and those countries, from
+    `phonenumbers`' metadata."""
+    import itertools
+
+    import phonenumbers
+    from phonenumbers import PhoneMetadata
+
+    layouts: dict[tuple[int, ...], dict[str, list[tuple[str, str]]]] = {}
+    regions: dict[str, tuple[re.Pattern[str], frozenset[int]]] = {}
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        metadata = PhoneMetadata.metadata_for_region(region)
+        if metadata is None or metadata.national_prefix != "0":
+            continue
+        general = metadata.general_desc
+        regions[region] = (re.compile(general.national_number_pattern),
+                           frozenset(general.possible_length))
+        for layout in metadata.number_format:
+            leading = (layout.leading_digits_pattern or [""])[-1]
+            for grouping in _layout_groupings(layout, itertools.product):
+                written = layouts.setdefault(grouping, {}).setdefault(region, [])
+                if (layout.pattern, leading) not in written:
+                    written.append((layout.pattern, leading))
+    return {grouping: tuple((region, *regions[region], tuple(written))
+                            for region, written in by_region.items())
+            for grouping, by_region in layouts.items()}
+
+
+def _layout_groupings(layout: object, product: object) -> list[tuple[int, ...]]:
+    """The digit groupings one national format writes (its trunk `0` counted in)."""
+    rule = getattr(layout, "national_prefix_formatting_rule", None) or ""
+    widths = [range(int(low or 1), int(high or low or 1) + 1)
+              for low, high in _FORMAT_GROUP.findall(getattr(layout, "pattern", ""))]
+    written = [[int(ref) - 1 for ref in _REFERENCE.findall(part)]
+               for part in re.split(r"[^\\\d]+", getattr(layout, "format", ""))]
+    written = [refs for refs in written if refs]
+    if not rule.replace("(", "").startswith("0") or not widths or not written or any(
+            ref >= len(widths) for refs in written for ref in refs):
+        return []
+    own_group = rule.replace("(", "").startswith("0 ")  # `0 1 23 45 67 89`
+    out = []
+    for sizes in product(*widths):  # type: ignore[operator]
+        grouping = [sum(sizes[ref] for ref in refs) for refs in written]
+        grouping = [1, *grouping] if own_group else [grouping[0] + 1, *grouping[1:]]
+        out.append(tuple(grouping))
+    return out
+
+
+
+# A hospital pager's short number, read only right after its word (`Pager #40217`,
+# `beeper: 5512`, `PG 71904` as notes shorten it); a year is none (`pg 1999`).
+_YEAR = re.compile(r"(?:19|20)\d\d")
+PAGER = PatternRecognizer(
+    "PHONE_NUMBER", "phi",
+    re.compile(r"(?<![\w.-])#?(?P<value>\d{4,6})(?![\w-]|[.,]\d|[ ]?%)"), 0.7,
+    lambda v: len(set(v)) >= 2 and not _YEAR.fullmatch(v),
+    context=context_regex(["pager", "beeper", "bleep", "pgr", "pg"]), window=18, label="pager")
+
+#: A hospital's internal line: `ext 45678`, `extension 4-5678`, `x4-5678` (a five-digit
+#: extension split after its first digit). `ext` reads any three to five digits after it
+#: (matched on lower-cased text, where `ext` is found with `str.find`); a bare `x` only
+#: the split shape, and never after an operator (`x4-5678` in code).
+_AFTER_EXT = re.compile(r"ext(?:ension|n)?\.?[ ]?[:#]?[ ]?(?P<value>\d-\d{4}|\d{3,5})"
+                        r"(?![\w-]|[.,]\d)")
+_SPLIT_EXTENSION = re.compile(r"[xX](?<![\w.=+*/-][xX])(?P<value>\d-\d{4})(?![\w-]|[.,]\d)")
+_CODE_BEFORE = re.compile(r"[=+*/%<>\[({,-][ \t]*$")
+
+
+class ExtensionRecognizer:
+    """Internal extensions (see `_AFTER_EXT`), found without another label."""
+
+    name = "pattern:extension"
+    entities = ("PHONE_NUMBER",)
+
+    def find(self, text: str) -> Iterator[Finding]:
+        lowered = text.lower()
+        matches: list[re.Match[str]] = []
+        if len(lowered) == len(text):
+            for at in literal_starts(lowered, ("ext",)):
+                if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] in "_.-"):
+                    match = _AFTER_EXT.match(lowered, at)
+                    if match is not None:
+                        matches.append(match)
+        matches += [match for match in _SPLIT_EXTENSION.finditer(text)
+                    if not _CODE_BEFORE.search(text, max(0, match.start() - 8), match.start())]
+        for match in matches:
+            value = match.group("value")
+            if not _YEAR.fullmatch(value) and len(set(_digits(value))) >= 2:
+                yield Finding(match.start(), match.end(), "PHONE_NUMBER", "phi", 0.7, self.name)
+
+
+PHONE_RECOGNIZERS = (PhoneRecognizer(), PAGER, ExtensionRecognizer())

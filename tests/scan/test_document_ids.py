@@ -1,0 +1,48 @@
+"""Country-coded document numbers (`XX-DL-1234567`) and ids after a ticket's label."""
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from jupyter_safeai.scan import scan_text
+from jupyter_safeai.scan.identifiers import _DOCUMENT_ID, DocumentNumberRecognizer
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(f.entity, text[f.start:f.end]) for f in scan_text(text)}
+
+
+@pytest.mark.parametrize(("text", "entity", "value"), [
+    ("The kiosk rejects my card whenever I type NZ-DL-50431877 into it.", "LICENSE_NUMBER",
+     "NZ-DL-50431877"),
+    ("Booked under passport FR-PP-0923114 last spring.", "LICENSE_NUMBER", "FR-PP-0923114"),
+    ("Her record shows national id ZA-NID-880512443 twice.", "UNIQUE_ID", "ZA-NID-880512443"),
+    ("see case logged as REF DE-ID-4417702 yesterday", "UNIQUE_ID", "DE-ID-4417702"),
+])
+def test_letters_letters_and_a_long_number_are_a_document(text: str, entity: str,
+                                                          value: str) -> None:
+    assert (entity, value) in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The audit follows ISO-IEC-27001 clauses.",  # a standard: five digits
+    "Sequence run SRA-RUN-12345 is public.",  # too few digits
+    "Order ABCD-EF-1234567 shipped.",  # four letters first: not a country
+])
+def test_codes_that_are_no_document_number_stay_quiet(text: str) -> None:
+    assert not {e for e, _ in _found(text)} & {"LICENSE_NUMBER", "UNIQUE_ID"}
+
+
+def test_a_number_after_a_ticket_label_is_an_id() -> None:
+    text = "Still waiting on support ticket 77310452 about the refund."
+    assert ("UNIQUE_ID", "77310452") in _found(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["GB", "AU", "X", "-", "ID", "DL", "NID", "1234567", "12", "0", " ", "(", "\n", "a", "_"]),
+    max_size=14).map("".join))
+@example("GB-ID-7401525 (AU-DL-968789017249) XGB-ID-1234567 ZA-NID-880512443 A-DL-1234567")
+def test_tried_at_its_cues_it_finds_what_a_full_scan_finds(text: str) -> None:
+    full = [(m.start(), m.end()) for m in _DOCUMENT_ID.finditer(text)]
+    assert [(f.start, f.end) for f in DocumentNumberRecognizer().find(text)] == full

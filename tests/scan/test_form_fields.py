@@ -1,0 +1,68 @@
+"""Person, place and date fields of a pasted form or a post's header."""
+
+import pytest
+
+from jupyter_safeai.scan import scan_text
+from jupyter_safeai.scan.form_fields import form_fields
+
+
+def _fields(text: str) -> list[tuple[str, str]]:
+    return [(f.entity, text[f.start:f.end]) for f in form_fields(text)]
+
+
+def test_a_post_header_gives_its_author_place_and_day() -> None:
+    text = ("Username: Oksana\nLocation: Tartu\nDate: 2022-11-03\n"
+            "Tried the new ramen place by the river, worth the queue.")
+    assert _fields(text) == [("PERSON", "Oksana"), ("LOCATION", "Tartu"),
+                             ("DATE", "2022-11-03")]
+
+
+def test_a_row_of_fields_joined_by_bars_is_one_form() -> None:
+    text = ("Buyer: Ignatius | Pickup Location: 7, Kelburn Parade, Wellington | "
+            "Posted on: 14/02/2021\nItem: a used road bike")
+    assert ("PERSON", "Ignatius") in _fields(text)
+    assert ("DATE", "14/02/2021") in _fields(text)
+    assert _fields(text)
+
+
+def test_a_label_with_its_purpose_and_initials_in_a_name() -> None:
+    text = "Seller: R.Menon\nLocation for Collection: Dunedin\nItem: a desk lamp"
+    assert _fields(text) == [("PERSON", "R.Menon"), ("LOCATION", "Dunedin")]
+
+
+def test_a_house_number_makes_the_place_a_street() -> None:
+    text = "Name: Teodora Vasquez\nAddress: 41 Larch Crescent, Whitby"
+    assert ("STREET_ADDRESS", "41 Larch Crescent, Whitby") in _fields(text)
+
+
+def test_a_title_before_a_name() -> None:
+    text = "Reviewer: Dr. Anselm Kovacs | Posted on: March 9, 2022"
+    assert _fields(text) == [("PERSON", "Dr. Anselm Kovacs"), ("DATE", "March 9, 2022")]
+
+
+def test_a_username_says_who_on_its_own() -> None:
+    assert _fields("Username: plum_tree_77") == [("PERSON", "plum_tree_77")]
+
+
+@pytest.mark.parametrize("text", [
+    "Name: iris\nDate: 2020-01-01",  # a data set's card
+    "Date: 2021-06-01\nLocation: lab 3",  # nobody named
+    "Name: Bertrand Okoro",  # a lone name: left to the name readers
+    "User: hi there, can you help?\nAssistant: Sure.",  # a chat, not a form
+    "Username: admin\nLocation: online",  # placeholders
+    "Author: Anonymous\nDate: 2019-03-02",
+])
+def test_no_person_no_form(text: str) -> None:
+    assert _fields(text) == []
+
+
+def test_form_values_are_found_by_the_scanner() -> None:
+    text = "Full name: Wilhelmina Sato | City: Matsuyama | Timestamp: 2023-04-11 10:40 AM"
+    found = {(f.entity, text[f.start:f.end]) for f in scan_text(text)}
+    assert {("PERSON", "Wilhelmina Sato"), ("LOCATION", "Matsuyama"),
+            ("DATE", "2023-04-11 10:40 AM")} <= found
+
+
+def test_a_date_tagged_as_iris_is_no_biometric() -> None:
+    assert not [f for f in scan_text("Name: iris\nDate: 2020-01-01")
+                if f.entity == "BIOMETRIC_ID"]

@@ -1,0 +1,41 @@
+"""Social handles and first names that sign a post, and the `@`s that are no person."""
+
+import pytest
+
+from jupyter_safeai.scan import scan_text
+from jupyter_safeai.scan.handles import HandleRecognizer
+
+
+def _handles(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in HandleRecognizer().find(text)]
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("@marta.ilves : Long week at the depot, but the team pulled through.", "marta.ilves"),
+    ("> @okafor_19: anyone else seeing the login loop?", "okafor_19"),
+    ("Shared my route notes on @tobi_runs84 for anyone training.", "tobi_runs84"),
+    ("If you need the spreadsheet just DM @quill.hart and ask.", "quill.hart"),
+    ("Follow @ferdinand_k for the weekly bake-off photos!", "ferdinand_k"),
+    ("Any questions, reach me at @zena_owusu after six.", "zena_owusu"),
+])
+def test_a_handle_that_signs_a_post_or_is_reached_is_a_person(text: str, handle: str) -> None:
+    assert _handles(text) == [handle]
+    assert any(f.entity == "PERSON" and text[f.start:f.end] == handle
+               for f in scan_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "@property\ndef area(self):\n    return self.w * self.h",
+    "@app.get('/items')\nasync def items():\n    return []",
+    "@functools.lru_cache(maxsize=None)\ndef fib(n): ...",
+    "@time sum(rand(1000))",
+    "Write to help.desk@fabrikam.example for a refund.",
+    "y = W @ x + b",
+    "import { ICommandPalette } from '@jupyterlab/apputils';",
+    "* Fix the kernel restart race by @octocat in https://example.org/o/r/pull/412",
+    "- Faster start-up (#318, thanks to work by @hubot)",
+    "Decorate it with `@dataclass` and the fields follow.",
+    "@here : standup moved to ten",
+])
+def test_code_addresses_scopes_and_changelog_credits_stay_quiet(text: str) -> None:
+    assert _handles(text) == []

@@ -1,0 +1,165 @@
+"""Disguises a reader sees through are read through: each class found as typed, its
+look-alikes (code, prose, URLs that only resemble it) left quiet."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from jupyter_safeai.scan import Scanner
+from jupyter_safeai.scan.normalise import normalise
+
+_TOKEN = "kP9xQ2mZ7vR4tL1nW8yB3cF6hJ0sD5gA2eUq"  # made up, 36 characters
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return Scanner(ner=False)
+
+
+def _entities(scanner: Scanner, text: str) -> list[tuple[str, str]]:
+    return [(f.entity, text[f.start:f.end]) for f in scanner.scan(text)]
+
+
+def _covers(scanner: Scanner, text: str, value: str, entity: str) -> bool:
+    """Whether one finding of `entity` covers every letter and digit of `value` as typed
+    in `text` (markup around them aside)."""
+    start = text.index(value)
+    tags = {i for m in re.finditer(r"<[^<>]*>", value) for i in range(m.start(), m.end())}
+    needed = [start + i for i, c in enumerate(value) if c.isalnum() and i not in tags]
+    return any(f.entity == entity and f.start <= needed[0] and f.end > needed[-1]
+               for f in scanner.scan(text))
+
+
+@pytest.mark.parametrize(("value", "entity"), [
+    # HTML entities, decimal, hexadecimal and named
+    ("m&#46;okafor&#64;outlook.com", "EMAIL_ADDRESS"),
+    ("m.okafor&commat;outlook&period;com", "EMAIL_ADDRESS"),
+    ("&#x34;12&#45;58&#x2d;3370", "US_SSN"),
+    # URL encoding
+    ("m.okafor%40outlook.com", "EMAIL_ADDRESS"),
+    ("412%2D58%2D3370", "US_SSN"),
+    # JSON / JavaScript / Python escapes
+    ("m.okafor\\u0040outlook.com", "EMAIL_ADDRESS"),
+    ("\\u0034\\x312-58-3370", "US_SSN"),
+    # digits of other scripts
+    ("\u0664\u0661\u0662-\u0665\u0668-\u0663\u0663\u0667\u0660", "US_SSN"),  # Arabic-Indic
+    ("\u096a\u0967\u0968-\u096b\u096e-\u0969\u0969\u096d\u0966", "US_SSN"),  # Devanagari
+    # an address spoken
+    ("m dot okafor at outlook dot com", "EMAIL_ADDRESS"),
+    ("mokafor [at] outlook [dot] com", "EMAIL_ADDRESS"),
+    ("mokafor (at) outlook (dot) com", "EMAIL_ADDRESS"),
+    # digits said as words
+    ("four one two, five eight, three three seven zero", "US_SSN"),
+    ("Four-One-Two-Five-Eight-Three-Three-Seven-Oh", "US_SSN"),
+    # markup inside the value
+    ("**412**-58-3370", "US_SSN"),
+    ("41<b>2</b>-58-3370", "US_SSN"),
+    ("412-5<span class=\"x\">8</span>-3370", "US_SSN"),
+    ("m.oka`for`@outlook.com", "EMAIL_ADDRESS"),
+    # a value wrapped before its separator, and one digit per line
+    ("412\n-58-3370", "US_SSN"),
+    ("\n4\n1\n2\n5\n8\n3\n3\n7\n0", "US_SSN"),
+])
+def test_a_disguised_value_is_found_as_typed(scanner: Scanner, value: str, entity: str) -> None:
+    text = f"Patient record. SSN / email: {value}\nPlease summarise."
+    assert _covers(scanner, text, value, entity)
+
+
+@pytest.mark.parametrize(("code", "value", "entity"), [
+    ('ssn = "412-58-" + "3370"', '412-58-" + "3370', "US_SSN"),
+    ("email = 'm.okafor' + '@outlook.com'", "m.okafor' + '@outlook.com", "EMAIL_ADDRESS"),
+    ('phone = ("617-432"\n         + "-1876")', '617-432"\n         + "-1876', "PHONE_NUMBER"),
+    ('key = "ghp_" + "' + _TOKEN + '"', 'ghp_" + "' + _TOKEN, "GITHUB_TOKEN"),
+])
+def test_a_value_built_by_concatenating_literals_is_found(scanner: Scanner, code: str,
+                                                          value: str, entity: str) -> None:
+    found = scanner.scan(code)
+    start = code.index(value)
+    assert any(f.start <= start and f.end >= start + len(value) for f in found), (
+        entity, [(f.entity, f.start, f.end) for f in found])
+
+
+def test_a_latex_escape_does_not_hide_a_token(scanner: Scanner) -> None:
+    token = "ghp\\_" + _TOKEN
+    text = f"\\texttt{{{token}}}"
+    assert any(f.category == "secret" and f.start <= text.index(token) for f in
+               scanner.scan(text))
+
+
+@pytest.mark.parametrize("text", [
+    "AT&amp;T and Johnson &amp; Johnson&nbsp;report the figures",
+    "See https://example.org/search?q=blood%20pressure&page=2",
+    'print("%2d:%4d elapsed" % (minutes, seconds))',
+    'print("line\\nnext\\x00end")',
+    "look at the dot product of the two vectors",
+    "I work at google dot com these days",
+    "Count one, two, three, four, five and stop.",
+    "x**2 + y**2 and 2**10 and 60*60*24",
+    'greeting = "Hello " + name + "!"',
+    "the `df`s and `np.array` docs",
+    "total 12\n- item one\n- item two",
+    "for i in range(10): print(i)\n0\n1\n2\n3\n4\n5\n6\n7\n8\n9",
+    "Plot the \u09e8\u09e6\u09e7\u09ef to \u09e8\u09e6\u09e8\u09e7 series",  # Bengali years
+    "if a<b>c: pass",
+    "I'm at home dot net connected and can rerun it.",
+    "Open [Image Processing](Image%20Processing.ipynb) next",
+    "H = w*c.dag()*c + (anharm/2)*(c.dag()*c)*(c.dag()*c - 1)",
+    "print(b'caf\\xc3\\xa9')",
+])
+def test_look_alikes_stay_quiet(scanner: Scanner, text: str) -> None:
+    assert _entities(scanner, text) == []
+
+
+@pytest.mark.parametrize(("text", "view"), [
+    ("a&#64;b", "a@b"),
+    ("a%40b", "a@b"),
+    ("a\\u0040b", "a@b"),
+    ("\u0661\u0662", "12"),
+    ("x dot y at z dot org", "x.y@z.org"),
+    ("one two three four five", "12345"),
+    ("phone nine two five", "phone nine two five"),  # too short: five words make a run
+    ("phone nine two five one seven", "phone 92517"),  # `phone` ends in a digit word
+    ("?name=Ann%20Lee", "?name=Ann Lee"),  # a space in a query value
+    ("(Image%20Processing.ipynb)", "(Image%20Processing.ipynb)"),  # not in a path
+    ("patient *Ma*ria Lopez", "patient Maria Lopez"),  # emphasis closed inside a word
+    ("a*b*c and (x)*(y*z)", "a*b*c and (x)*(y*z)"),  # multiplication
+    ("b'caf\\xc3\\xa9' \\x41", "b'caf\\xc3\\xa9' A"),  # bytes above 0x7e stay bytes
+    ("1<b>2</b>3", "123"),
+    ("'a' + 'b'", "'ab'"),
+    ("['Ann Lee' 'Bo Chan']", "['Ann Lee' 'Bo Chan']"),  # numpy's array of strings
+    ("token ghp\n_x1", "token ghp_x1"),  # a short value broken before its separator
+    ("A" * 64 + "\n/B" + "b" * 20, "A" * 64 + "\n/B" + "b" * 20),  # a line of base64
+    ("&#1; %0A \\x0a \\u0000", "&#1; %0A \\x0a \\u0000"),  # controls are not decoded
+    ("&#x110000; &bogus;", "&#x110000; &bogus;"),  # nor what is not a character
+])
+def test_the_view_reads_through_the_disguise(text: str, view: str) -> None:
+    assert normalise(text).text == view
+
+
+def test_a_decoded_value_maps_back_to_what_was_typed() -> None:
+    text = "id 4&#49;2-58-33&#x37;0 end"
+    view = normalise(text)
+    start = view.text.index("412")
+    assert view.original_span(start, start + len("412-58-3370")) == (3, 3 + 20)
+
+
+def test_a_decoded_look_alike_letter_reads_as_latin() -> None:
+    assert normalise("gm&#x430;il.com").text == "gmail.com"  # a Cyrillic a, as an entity
+
+
+def test_an_error_while_reading_the_text_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail closed: a disguise reader that fails makes the scan fail, never pass the text."""
+    import jupyter_safeai.scan.normalise as normalise_module
+    from jupyter_safeai.policy import check_prompt
+
+    def broken(text: str) -> list[tuple[int, int, str]]:
+        raise ValueError("broken reader")
+
+    monkeypatch.setattr(normalise_module, "disguise_edits", broken)
+    scanner = Scanner(ner=False)
+    with pytest.raises(ValueError):
+        scanner.scan("nothing to see here")
+    decision = check_prompt(["nothing to see here"], scanner=scanner.scan)
+    assert decision.error is not None and decision.blocked
