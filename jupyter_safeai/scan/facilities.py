@@ -426,7 +426,8 @@ def _caseless_facilities(text: str, lowered: str) -> Iterator[Finding]:
     for blank in _CASELESS_FACILITY.finditer(lowered):
         start, end, facility_word = blank.start("word"), blank.end("word"), blank.group("word")
         line_start = max(lowered.rfind("\n", 0, start) + 1, start - 60)
-        if not _uninformative_case(text[line_start:end]):
+        uninformative = _uninformative_case(text[line_start:end])
+        if not uninformative and facility_word not in _STRONG_FACILITY_WORDS:
             continue
         after = lowered[end:end + 12].split()
         if after and after[0].strip(".,;:") in _STAY_WORDS:
@@ -452,6 +453,9 @@ def _caseless_facilities(text: str, lowered: str) -> Iterator[Finding]:
         named = any(_name_like(key) for key in keys) and (
             facility_word in _PLACE_FACILITY_WORDS or facility_word in _STRONG_FACILITY_WORDS
             or any(is_place_name(key) for key in keys))
+        if not uninformative and not (cue and text[head[0].start():end].islower()):
+            continue  # in a line with case, only `presented to holy cross hospital`: a
+            # hospital's name typed in lower case after a preposition of place
         if saint or cue or named:
             yield Finding(head[0].start(), end, "LOCATION", "phi", 0.75,
                           FacilityRecognizer.name)

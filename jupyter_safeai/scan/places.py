@@ -369,7 +369,9 @@ class PlaceRecognizer:
         known = list(_known_towns(text, lowered))
         for start, end in spans + known:
             known_town = (start, end) in known  # GeoNames' `New York City` is one
-            if (known_town or text[start:end].split()[0] not in _NOT_CITY) and not (
+            first = text[start:end].split()[0]
+            if (known_town or first not in _NOT_CITY and first.casefold() not in
+                    CALENDAR_WORDS) and not (  # `moved to Thursday` is a day
                     _is_region(text[start:end])) and not credit_line(text, start):
                 # `Wesel, Germany`: the country after the town is read with it, as one
                 # place (a US state after it stays apart: `Boston, MA` is a town and a state)

@@ -61,3 +61,20 @@ def test_short_forms_of_facility_words(text: str, place: str) -> None:
 ])
 def test_what_no_care_verb_makes_a_place(text: str) -> None:
     assert places(text) == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Pt MK is a 71 yo who presented to saint agnes hospital from home", "saint agnes hospital"),
+    ("RN note: transferred to mercy hospital at 14:00", "mercy hospital"),
+])
+def test_a_hospital_typed_in_lower_case_after_a_preposition_of_place(
+        text: str, place: str) -> None:
+    assert ("LOCATION", place) in [(f.entity, text[f.start:f.end]) for f in SCANNER.scan(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "She was taken to the county hospital by ambulance",
+    "He was born in a field hospital near Arnhem",
+])
+def test_generic_or_uncued_lower_case_hospitals_in_prose_stay_quiet(text: str) -> None:
+    assert not [f for f in SCANNER.scan(text) if f.detector == "pattern:facility"]

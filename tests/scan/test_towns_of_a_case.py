@@ -37,3 +37,11 @@ def test_towns_with_no_person_and_words_that_are_no_towns_stay_quiet(text: str) 
 def test_the_turkish_dotted_capital_reads_as_its_town() -> None:
     assert is_place_name("İzmir")
     assert is_place_name("İstanbul")
+
+
+@pytest.mark.parametrize("text", [
+    "Standup moved to Thursday at noon",
+    "The review was moved to March by the board",
+])
+def test_a_day_or_month_after_a_residence_cue_is_no_town(text: str) -> None:
+    assert not places(text)
