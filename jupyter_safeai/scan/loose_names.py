@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from .english_words import verbs_adjectives_adverbs
 from .finding import Finding
 from .name_context import in_documentation, name_giving_ends
-from .name_lists import COMMON_WORDS, EPONYMS, WORDLIKE_ENDINGS, UsesNameLists
+from .name_lists import COMMON_WORDS, EPONYMS, HONORIFICS, WORDLIKE_ENDINGS, UsesNameLists
 from .terms import eponym_term
 
 NAME = "names_loose"
@@ -111,7 +111,7 @@ _ITEM_AFTER = re.compile(r",?[ ](?:or|and)[ ][^\W\d_]|,[ ][^\W\d_][\w.+#-]*(?=,|
 #: The capitalised word after a title or `patient` cue word (`Dr. Kaplan`), read from
 #: the cue word's end.
 _WORD_AFTER_TITLE = re.compile(r"\.?[ \t]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])")
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx"})
+_TITLES = frozenset({*HONORIFICS, "mx"})
 _PATIENT_WORDS = frozenset({"patient", "pt", "pts"})
 #: What makes a word after `patient` a person's name: an age, a DOB or MRN, a verb.
 _PATIENT_AFTER = re.compile(

@@ -103,6 +103,10 @@ RELATIVES = (
     "stepfather", "fiance", "fiancee", "fiancé", "fiancée",
 )
 
+#: Titles before a person's name, lower case and without their period: every reader of
+#: titles (`names`, `note_names`, `loose_names`) starts from these and adds its own.
+HONORIFICS = ("mr", "mrs", "ms", "miss", "dr")
+
 PARTICLES = frozenset({
     "de", "del", "della", "der", "den", "di", "da", "das", "dos", "do", "du", "la", "le",
     "van", "von", "ten", "ter", "bin", "binti", "bint", "ibn", "al", "el", "ben", "abu",

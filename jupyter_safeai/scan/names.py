@@ -39,6 +39,7 @@ from .name_context import (
 from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
+    HONORIFICS,
     PARTICLES,
     WORDLIKE_ENDINGS,
     NameLists,
@@ -82,7 +83,8 @@ _TOKEN = regex.compile(rf"{_CAPS_WORD}|{_WORD}|\p{{Lu}}\.|\p{{Lu}}(?=[ ]\p{{Lu}}
 _LABEL_END = r"[\"'\]*_]*[ \t]*(?:[:=#\-–?]|=>|->)?[*_]*[ \t]*[\"'“‘(\[*_]*[ \t]*"
 _LABEL_TAIL = _LABEL_END + "$"
 _TITLE_WORDS = (
-    r"Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Prof|Professor|Sr|Sra|Srta|Dona|Doña|Herr|Frau|"
+    "|".join(title.capitalize() for title in HONORIFICS)
+    + r"|Mx|Doctor|Prof|Professor|Sr|Sra|Srta|Dona|Doña|Herr|Frau|"
     r"Mme|Mlle|Rev|Fr|Nurse|Alhaji|Alhaja|Mallam|Sheikh|Shaikh|Hajj|Hajji|Nana|Madam|"
     r"Madame|Sir|Dame|Pastor|Imam|Rabbi|Shri|Sri|Smt|Kumari|Ustadh|Pt|Patient|Mother|"
     r"Father|Husband|Wife|Spouse|Brother|Sister|Guardian|Uncle|Aunt|Grandmother|"

@@ -20,10 +20,10 @@ from collections.abc import Iterable, Iterator
 from .english_words import inflected_from, nouns_and_other_words
 from .memo import memoised
 from .name_context import about_a_patient
-from .name_lists import EPONYMS, RELATIVES, NameLists
+from .name_lists import EPONYMS, HONORIFICS, RELATIVES, NameLists
 
 #: Who a clinician is, as a title before the name: any listed word, any unknown one.
-_TITLES = ("dr", "drs", "doctor", "mr", "mrs", "ms", "miss")
+_TITLES = (*HONORIFICS, "drs", "doctor")
 #: Who someone is to the patient: a listed given name, or an unknown word.
 _KIN = (*RELATIVES, "dtr", "friend", "girlfriend", "boyfriend", "caregiver")
 #: A clinician's role or credential before the name: words that also mean other things

@@ -17,7 +17,6 @@ from collections.abc import Collection, Iterator, Sequence
 import regex
 
 from .english_words import nouns_and_other_words
-from .memo import memoised
 from .name_context import name_giving_ends, sentence_around
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, RELATIVES, WORDLIKE_ENDINGS, NameLists
 from .note_names import FUNCTION_WORDS, NOTE_CUE_WORDS
@@ -185,8 +184,8 @@ def _anchored(words: tuple[str, ...], pattern: regex.Pattern[str], text: str,
         return list(pattern.finditer(text))
     starts: set[int] = set()
     for at, end in _hits_of(words, hits):
-        if not (text[at - 1:at].isalpha() or text[end:end + 1].isalpha()) and any(
-                char.isupper() for char in text[end:end + _CAPITAL_REACH]):
+        if not (text[at - 1:at].isalpha() or text[end:end + 1].isalpha()) and (
+                text[end:end + _CAPITAL_REACH] != lowered[end:end + _CAPITAL_REACH]):
             starts.add(at)  # a whole word (`hi`, not of `this`), a capital after it
     found = [m for m in (pattern.match(text, at) for at in sorted(starts)) if m is not None]
     return [m for i, m in enumerate(found) if not i or m.start() >= found[i - 1].end()]
@@ -209,16 +208,17 @@ def _hits_of(words: tuple[str, ...], hits: Sequence[tuple[int, str]]
              ) -> Iterator[tuple[int, int]]:
     """(start, end) of the longest of `words` at each of `hits`: a word found where a
     longer anchor word starting with it was (`had` of `had given`)."""
+    table = _LONGEST_START.get(words)
     for at, found in hits:
-        longest = _longest_start(words, found)
+        longest = table.get(found) if table is not None else None
+        if longest is None:
+            longest = _longest_start(words, found)
         if longest:
             yield at, at + longest
 
 
-@memoised(maxsize=1024)
 def _longest_start(words: tuple[str, ...], found: str) -> int:
-    """The length of the longest of `words` that `found` starts with (0: none): asked
-    again and again for the few anchor words there are."""
+    """The length of the longest of `words` that `found` starts with (0: none)."""
     return max((len(word) for word in words if found.startswith(word)), default=0)
 
 
@@ -367,7 +367,7 @@ _SOCIAL_OBJECT = regex.compile(
     r"saying)[ ](?:hi|hello)[ ]to|met[ ]up[ ]with|met|hugged|texted|emailed|messaged|"
     r"invited|dating)[ ]"
     rf"({_NAME_WORD}{_MORE_NAME})"
-    r"|(?i:with|meet|meeting|miss|missed|missing|love|loved|call|calling|text|ask|tell|"
+    r"|(?i:with|meet|meeting|miss|missed|missing|love|loved|call|calling|ask|tell|"
     r"invite|hug|thank|saw|see|seen|seeing)[ ]"
     rf"({_NAME_WORD}))(?![\p{{L}}\p{{N}}_]|['’]s\b|[ ]\p{{Lu}}|[ ]?\(|\.[\p{{L}}_])")
 #: A word after the person of `_SOCIAL_OBJECT`, if any, is one of these or a time: a
@@ -382,9 +382,8 @@ _SOCIAL_WORDS = ("tea", "coffee", "lunch", "dinner", "drinks", "breakfast", "bru
                  "talking", "hung", "hanging", "caught", "catching", "fell", "in love",
                  "said", "say", "says", "saying", "met", "hugged", "texted", "emailed",
                  "messaged", "invited", "dating", "with", "meet", "meeting", "miss",
-                 "missed", "missing", "love", "loved", "call", "calling", "text", "ask",
-                 "tell", "invite", "hug", "thank", "saw", "see", "seen", "seeing", "visit",
-                 "visited", "visiting")
+                 "missed", "missing", "love", "loved", "call", "calling", "ask", "tell",
+                 "invite", "hug", "thank", "saw", "see", "seen", "seeing")
 # A name spoken to at a sentence's start: `Kenny, you need to`, `Kelsey you should`.
 _ADDRESS_START = regex.compile(
     rf"({_NAME_WORD})(?:[ ]?,[ ]?(?i:you|your|you're|please|pls|thanks|thank[ ]you|stop|come|"
@@ -392,10 +391,16 @@ _ADDRESS_START = regex.compile(
     r"(?![\p{L}\p{N}_'’])")
 _ADDRESS_WORDS = ("you", "please", "pls", "thanks", "thank you", "stop", "come", "look",
                   "listen", "congrat", "happy", "keep")
+# ... found back from the word after it: a capitalised word opening a sentence, right
+# before that word (`_ADDRESS_START` then reads both).
+_ADDRESSED_BEFORE = regex.compile(
+    rf"(?:^|(?<=[.!?:;][ ]|\n))({_NAME_WORD})(?:[ ]?,[ ]?|[ ])$", regex.MULTILINE)
+#: How far before the word after it the name spoken to is looked for.
+_ADDRESS_REACH = 40
 # A name spoken to inside a sentence that speaks to someone, between a lower-case word's
 # comma and a comma or the sentence's end: `I love your voice, Kate, and`, `Enjoy, Sarah.`
 _ADDRESS_INSIDE = re.compile(r"(?<=[a-z], )([A-Z][a-z]+)(?=,[ ][a-z]|[ ]?[.!?](?:\s|$))")
-_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ourself|u)\b")
+_SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ourself)\b")
 # Who signs a message: a closing, then the name on its own line (`Thanks,\nTomasz`,
 # `Best,\n- Ada Obi`).
 _SIGN_OFF = regex.compile(
@@ -403,9 +408,10 @@ _SIGN_OFF = regex.compile(
     r"regards|kind[ ]regards|best[ ]regards|warm[ ]regards|sincerely|yours|love|xoxo|"
     r"take[ ]care|talk[ ]soon)[ ]?[,!.]?[ \t]*\n[ \t]*[-–—~]?[ ]?"
     rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ \t]*(?:\n|$)")
-_SIGN_OFF_WORDS = ("thanks", "thank you", "many thanks", "cheers", "best", "regards",
-                   "kind regards", "sincerely", "yours", "love", "xoxo", "take care",
-                   "talk soon")
+_SIGN_OFF_WORDS = ("thanks", "thank you", "cheers", "best", "regards", "sincerely", "yours",
+                   "love", "xoxo", "take care", "talk soon", "best wishes")
+#: How far before a line break its closing is looked for.
+_CLOSING_REACH = 16
 # ... or a dash and a given name closing a message after its last sentence: `See you
 # there! - Damien`, `Great work.\n— Ines`.
 _DASH_SIGNATURE = regex.compile(
@@ -443,8 +449,10 @@ _TITLED_INITIALS = regex.compile(
     r"(?<![\p{L}\p{N}_])(?:Mr|Mrs|Ms|Mme|Mlle|Dr|Prof|Messrs|Judge|Justice)\.?[ ]"
     r"((?:\p{Lu}\p{Ll}?\.(?:-\p{Lu}\.)?[ ]?){1,3}"
     rf"(?:(?<=[ ]){_NAME_WORD}|(?<=\.\p{{Lu}}\.[ ]?)))")
-_TITLE_WORDS = ("mr ", "mr. ", "mrs", "ms ", "ms. ", "mme", "mlle", "dr ", "dr. ", "prof",
-                "messrs", "judge", "justice")
+#: The titles of `_TITLED_INITIALS` (`Mr` for `Mrs`, `Messrs`; `Ms` for `Mme`...) ...
+_INITIAL_TITLES = ("Mr", "Ms", "Mme", "Mlle", "Dr", "Prof", "Judge", "Justice")
+#: ... and what follows them there: a capital and a period soon after.
+_INITIAL_AFTER_TITLE = re.compile(r"[a-z]*\.? [A-Z][a-z]?\.")
 
 
 def case_names(text: str, lowered: str | None = None) -> Iterator[tuple[int, int]]:
@@ -453,28 +461,28 @@ def case_names(text: str, lowered: str | None = None) -> Iterator[tuple[int, int
     initials (`Mr M. N. Eldem`, `Mr F.L.`). The words of a party's name must not be
     English ones (`the applicant, Mr Smith`'s title is found by the name readers)."""
     lowered = text.lower() if lowered is None else lowered
-    if "(" in text and "the " in lowered:
-        at = text.find("(")
+    for opening in _PART_OPENINGS:  # a bracket opening `the` (a quote between)
+        at = lowered.find(opening)
         while at >= 0:
             match = _PARTY_AFTER.search(text, max(0, at - _PARTY_REACH), at + 40)
             if match is not None and _shaped_words(match.group(1).split()):
                 yield match.span(1)
-            at = text.find("(", at + 1)
-    if ", " in text and any(party in lowered for party in _PARTY_STEMS):
+            at = lowered.find(opening, at + 1)
+    if ", " in text:
         for match in _PARTY_BEFORE.finditer(text):
             if _shaped_words(match.group(1).split()):
                 yield match.span(1)
-    if "." in text:
-        for title in _TITLE_WORDS:
-            at = lowered.find(title)
-            while at >= 0:
-                match = _TITLED_INITIALS.match(text, at)
-                if match is not None:
-                    yield match.start(1), match.end(1) - (match.group(1)[-1] == " ")
-                at = lowered.find(title, at + 1)
+    for title in _INITIAL_TITLES:
+        at = text.find(title)
+        while at >= 0:
+            match = _TITLED_INITIALS.match(text, at) if _INITIAL_AFTER_TITLE.match(
+                text, at + len(title)) else None
+            if match is not None:
+                yield match.start(1), match.end(1) - (match.group(1)[-1] == " ")
+            at = text.find(title, at + 1)
 
 
-_PARTY_STEMS = tuple(_PARTIES.split("|"))
+_PART_OPENINGS = ("(the ", "(“the ", '("the ', "('the ", "(‘the ")
 
 
 def _shaped_words(words: list[str]) -> bool:
@@ -492,6 +500,12 @@ _NAME_THEN_RELATION = regex.compile(
     r"coworker|co-worker|boss|girlfriend|boyfriend|fianc[ée]e?|classmate|teacher|"
     r"landlord|landlady|partner|buddy|bestie|babysitter|nanny|tutor|coach)s?\b")
 _RELATION_WORDS = (" my ", " our ")
+#: The relation after `my` or `our` (lower case), looked for before the name is.
+_RELATION_AFTER = re.compile(
+    r"(?:best |old |dear )?(?:" + "|".join(RELATIVES) + r"|friend|roommate|flatmate|"
+    r"housemate|neighbou?r|colleague|coworker|co-worker|boss|girlfriend|boyfriend|"
+    r"classmate|teacher|landlord|landlady|partner|buddy|bestie|babysitter|nanny|tutor|"
+    r"coach)")
 #: How far before its `my` or `our` the name of `_NAME_THEN_RELATION` is looked for.
 _RELATION_NAME_REACH = 30
 
@@ -524,19 +538,31 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
             yield match.span(1)
         elif match.group(2) and given(match.group(2)):
             yield match.span(2)
-    for start in _sentence_starts(_ADDRESS_WORDS, text, hits):
-        match = _ADDRESS_START.match(text, start)
+    for at, _ in _hits_of(_ADDRESS_WORDS, hits):
+        before = _ADDRESSED_BEFORE.search(text, max(0, at - _ADDRESS_REACH), at) if (
+            text[at - 1:at] in (" ", ",")) else None
+        match = _ADDRESS_START.match(text, before.start(1)) if before is not None else None
         if match is not None and given(match.group(1)):
             yield match.span(1)
-    if ", " in text and _SECOND_PERSON.search(text):
-        for match in _ADDRESS_INSIDE.finditer(text):
+    at = text.find(", ") if "you" in lowered else -1
+    while at >= 0:  # `…voice, Kate, and`: a comma after a lower-case word, a capital
+        match = _ADDRESS_INSIDE.match(text, at + 2) if text[at - 1:at].islower() and (
+            text[at + 2:at + 3].isupper()) else None
+        if match is not None and given(match.group(1)):
             left, right = sentence_around(text, match.start(), match.end())
-            if given(match.group(1)) and _SECOND_PERSON.search(text, left, right):
+            if _SECOND_PERSON.search(text, left, right):
                 yield match.span(1)
-    if "\n" in text and any(word in lowered for word in _SIGN_OFF_WORDS):
-        for match in _SIGN_OFF.finditer(text):
-            if shaped(match.group(1).split()):
-                yield match.span(1)
+        at = text.find(", ", at + 1)
+    at = text.find("\n") if any(word in lowered for word in _SIGN_OFF_WORDS) else -1
+    while at >= 0:  # a closing ends the line before the name: read back from each break
+        low = max(0, at - _CLOSING_REACH)
+        head = lowered[low:at].rstrip(" \t,!.")
+        closing = head.endswith(_SIGN_OFF_WORDS) and next(
+            word for word in _SIGN_OFF_WORDS if head.endswith(word))
+        match = _SIGN_OFF.match(text, low + len(head) - len(closing)) if closing else None
+        if match is not None and shaped(match.group(1).split()):
+            yield match.span(1)
+        at = text.find("\n", at + 1)
     tail = max(0, len(text) - _SIGNATURE_REACH)
     match = _DASH_SIGNATURE.search(text, tail) if any(
         dash in text[tail:] for dash in "-–—~") else None
@@ -549,7 +575,9 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
     for join in _PAIR_JOINS:
         at = text.find(join)
         while at >= 0:
-            pair = _GIVEN_PAIR.search(text, max(0, at - 30), at + 60)
+            after = at + len(join)
+            pair = _GIVEN_PAIR.search(text, max(0, at - 30), at + 60) if (
+                text[after:after + 1].isupper() and text[at - 1:at].isalpha()) else None
             if pair is not None and pair.start(2) == at + len(join) and given(pair.group(1)) and (
                     given(pair.group(2))) and shaped([pair.group(3)]):
                 yield pair.span(1)
@@ -560,7 +588,8 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
             at = lowered.find(word)
             while at >= 0:
                 found = _NAME_THEN_RELATION.search(
-                    text, max(0, at - _RELATION_NAME_REACH), at + 40)
+                    text, max(0, at - _RELATION_NAME_REACH), at + 40) if (
+                    _RELATION_AFTER.match(lowered, at + len(word))) else None
                 if found is not None and shaped([found.group(1)]) and found.start() < at:
                     yield found.span(1)
                 at = lowered.find(word, at + 1)
@@ -585,6 +614,13 @@ _ANCHOR_TRIE = trie(sorted(set(_GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS
                                + ("had", "has", "have") + NOTE_CUE_WORDS + _SOCIAL_WORDS
                                + _ADDRESS_WORDS)))
 _ANCHOR_WORDS = re.compile(_ANCHOR_TRIE)
+#: For each reader's words, the `_longest_start` of every anchor word, worked out once:
+#: a text holds many anchor hits and the readers ask about each.
+_LONGEST_START = {words: {anchor: _longest_start(words, anchor) for anchor in set(
+    _GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS + ("had", "has", "have")
+    + NOTE_CUE_WORDS + _SOCIAL_WORDS + _ADDRESS_WORDS)} for words in (
+    _GREETING_WORDS, _OBJECT_VERBS, _OBJECT_VERBS + ("had", "has", "have"), _SUBJECT_VERBS,
+    _SOCIAL_WORDS, _ADDRESS_WORDS)}
 _ANCHOR_AFTER_NON_LETTER = re.compile(rf"[^a-z]({_ANCHOR_TRIE})")
 
 

@@ -12,7 +12,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from jupyter_safeai import scan_text
 from jupyter_safeai.scan import names
+from jupyter_safeai.scan.name_lists import HONORIFICS
 from jupyter_safeai.scan.names import NameRecognizer
 from jupyter_safeai.scan.nlp import sentence_window
 
@@ -306,3 +308,13 @@ def test_every_character_a_cue_tail_may_hold_is_cut_off() -> None:
         if any(tail.fullmatch(s) for tail in names._TAILS for s in (char, "=" + char, "-" + char)):
             missing.add(char)
     assert not missing
+
+
+@pytest.mark.parametrize("title", HONORIFICS)
+def test_every_shared_title_cues_a_name_in_prose_and_in_a_note(title: str) -> None:
+    # one list of titles (`name_lists.HONORIFICS`) read by the prose and the note readers
+    for text, name in ((f"We discussed it with {title.capitalize()}. Quillfeather today.",
+                        "Quillfeather"),
+                       (f"pt seen today. plan discussed with {title} quillfeather.",
+                        "quillfeather")):
+        assert name in [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
