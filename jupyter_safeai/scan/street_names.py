@@ -68,9 +68,12 @@ step steps version python epoch epochs section line lines item items part parts
 """.split())
 #: Candidates: a word, a blank, a house number (`12`, `12a`, `12.` but not `1.5`).
 #: It starts at the blank (a literal, which `re` searches for at C speed) and looks back.
-_CANDIDATE = re.compile(r"[ ](?:(?<=[^\W\d_/][ ])|(?<=[^\W\d_][.,][ ])|(?<=[°º][ ]))"
-                        r"(\d{1,3}[A-Za-z]?[/-]\d{1,4}[A-Za-z]?|\d{1,5}[A-Za-z]?|(?<=,[ ])S/N)\.?"
+_CANDIDATE = re.compile(r"[ ](?:(?<=[^\W\d_/][ ])|(?<=[^\W\d_][.,°º][ ]))"
+                        r"(\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?|S/N)\.?"
                         r"(?![\w-]|[.,]\d|[%:/])")
+#: A flat or a range (`14/3`, `5-7`) has a house number of up to three digits, and `S/N`
+#: (no number) follows a comma: `4730-180` is a postcode.
+_FLAT_OR_RANGE = re.compile(r"\d{1,3}[A-Za-z]?[/-]")
 #: After a comma a number of four or more digits before a capitalised word is a postcode
 #: and its town (`rue des Lilas, 69003 Lyon`), not a house number (`Rua Mota, 686`).
 _POSTCODE_AFTER_COMMA = re.compile(r"\d{4,}[ ][^\W\d_]")
@@ -123,8 +126,16 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
     found: list[tuple[int, int]] = []
     for candidate in _CANDIDATE.finditer(text):
         at = candidate.start()
-        if text[at - 1] == "," and _POSTCODE_AFTER_COMMA.match(text, at + 1):
-            continue
+        comma = text[at - 1] == ","
+        number = candidate.group(1)
+        if comma or not number.isalnum():
+            # after a comma or with a flat or range (`Rua Mota, 686`, `Lipowa 14/3`): the
+            # word before is capitalised (`pages 3-4`, `a, 12` in data are read no further)
+            word = text.rfind(" ", 0, at - 1) + 1
+            if not text[word:word + 1].isupper() or comma and _POSTCODE_AFTER_COMMA.match(
+                    text, at + 1) or not number.isalnum() and not (
+                    _FLAT_OR_RANGE.match(number) or comma and number == "S/N"):
+                continue
         before = text[max(0, at - _REACH):at].casefold().replace(",", " ").split()
         if not any(map(_street_word, before[-7:])):
             continue  # no street word among the words before the number
