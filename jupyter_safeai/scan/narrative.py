@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .name_context import credit_line
 from .name_lists import RELATIVES
 from .recognizer import trie
 
@@ -55,11 +56,61 @@ _NAMED_PARTY = re.compile(
 )
 
 
+#: A titled name credited or cited, not told about: words before it in its sentence
+#: (`We thank Dr. Smith`, `according to Prof. Lee`, `As Dr. Obi showed`) or after it
+#: (`Dr. Obi et al.`, `Prof. Lee (2019)`).
+_CREDIT_BEFORE = re.compile(
+    r"\b(?:thank(?:s|ed|ing)?|grateful|indebted|acknowledg\w*|according[ ]to|cited|citing"
+    r"|courtesy[ ]of|credit(?:ed)?[ ]to)\b[^.;\n]{0,60}$|\bas[ ]$",
+    re.IGNORECASE)
+_CREDIT_AFTER = re.compile(
+    r"[^\W\d_]*(?:[ ][A-Z][^\W\d_]+)?[ ]?(?:et[ ]al\b|\(\d{4}\)|,[ ]\d{4}\b)")
+#: A title that starts a titled name (`Mr`, `Dr.`).
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b")
+
+
+def _credited(text: str, left: int, match: re.Match[str]) -> bool:
+    """Whether the titled name `match` (its sentence starting at `left`) is credited or
+    cited rather than told about, or stands on a byline or in a bibliography entry."""
+    if not _TITLE.match(text, match.start()):
+        return False
+    before = text[max(left, match.start() - 80):match.start()]
+    return bool(_CREDIT_BEFORE.search(before) or _CREDIT_AFTER.match(text, match.end())
+                ) or credit_line(text, match.start())
+
+
+def _told_of(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Whether `pattern` finds someone in text[start:end] that is not a credited name."""
+    return any(not _credited(text, start, match)
+               for match in pattern.finditer(text, start, end))
+
+
 def names_a_party(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] names a party to a case or a titled person (`the
-    applicant`, `Mr Smith`): a town in such an account is where that person lives, works
-    or was held."""
-    return _NAMED_PARTY.search(text, start, end) is not None
+    applicant`, `Mr Smith`) it tells about: a town in such an account is where that
+    person lives, works or was held. A name thanked or cited (`We thank Dr. Smith`, `As
+    Prof. Lee showed`) is no party."""
+    return _told_of(_NAMED_PARTY, text, start, end)
+
+
+#: A word that tells of someone named before (`he`, `his wife`, `lives`).
+_TELLS_OF_SOMEONE = re.compile(
+    r"\b(?:he|she|they|him|his|her|their|lives|lived|living|resides|resided)\b", re.IGNORECASE)
+
+
+def party_in_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] names a party told about, or the
+    sentence before it does and this one goes on about them (`Mr Obi was born in 1960.
+    He lives in Wesel.`)."""
+    left, right = _sentence(text, start, end)
+    if names_a_party(text, left, right):
+        return True
+    if left == 0 or not _TELLS_OF_SOMEONE.search(text, left, right):
+        return False
+    low = max(0, left - 1 - _SENTENCE_REACH)
+    for stop in _STOP.finditer(text, low, left - 1):
+        low = stop.end()
+    return "\n\n" not in text[low:left] and names_a_party(text, low, left)
 
 
 #: Events of a life told in the past: arrest and trial, care, birth, marriage, death,
@@ -145,7 +196,7 @@ def in_a_persons_story(text: str, start: int, end: int, whole: bool = True) -> b
     if stamp is not None and not _RELEASED_PERSON.search(text, max(left, stamp.start() - 30),
                                                          stamp.end()):
         return False
-    if _PERSON.search(text, left, start) or _PERSON.search(text, end, right):
+    if _told_of(_PERSON, text, left, start) or _told_of(_PERSON, text, end, right):
         if not (_EVENT.search(text, left, start) or _EVENT.search(text, end, right)
                 or (whole or names_a_party(text, left, right)) and (
                     _PAST.search(text, left, start) or _PAST.search(text, end, right))):
@@ -156,7 +207,7 @@ def in_a_persons_story(text: str, start: int, end: int, whole: bool = True) -> b
         if not (_EVENT.search(text, left, start) or _EVENT.search(text, end, right)):
             return False
         low, high = _paragraph(text, start, end)
-        if not (_PERSON.search(text, low, left) or _PERSON.search(text, right, high)):
+        if not (_told_of(_PERSON, text, low, left) or _told_of(_PERSON, text, right, high)):
             return False
     if _CHANGES_DOCUMENT.search(text, max(0, start - _DOCUMENT_REACH), start):
         return False

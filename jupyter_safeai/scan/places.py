@@ -27,7 +27,7 @@ from .name_context import (
     sentence_and_line_before,
 )
 from .name_lists import RELATIVES
-from .narrative import names_a_party
+from .narrative import names_a_party, party_in_sentence
 from .recognizer import anchor_starts, lowered_in_place, matches_at, trie
 from .street_names import NamedStreetRecognizer
 
@@ -439,13 +439,18 @@ def _kin_right_before(lowered: str, at: int) -> bool:
 _DEVICES = frozenset({"foley", "hickman", "swan", "groshong", "broviac", "jackson"})
 
 
-def _about_a_person_near(text: str, start: int, end: int, lowered: str) -> bool:
-    """Whether the sentence around text[start:end] and the line before it
-    (`sentence_and_line_before`) is about a person: a patient, care, a relative, a
-    pronoun."""
+def _about_a_person_near(text: str, start: int, end: int, lowered: str,
+                         patient: bool) -> bool:
+    """Whether the sentence around text[start:end] is about a person: in a text about a
+    patient, that sentence and the line before it (`sentence_and_line_before`) name a
+    patient, care, a relative or a pronoun; in any text, a party to a case is told about
+    in that sentence or the one before (`party_in_sentence`)."""
+    if party_in_sentence(text, start, end):
+        return True
+    if not patient:
+        return False
     start, end = sentence_and_line_before(text, start, end)
-    return about_a_patient(text, start, end, lowered) or bool(
-        _KIN.search(text, start, end)) or names_a_party(text, start, end)
+    return about_a_patient(text, start, end, lowered) or bool(_KIN.search(text, start, end))
 
 
 def _in_a_title(text: str, match: regex.Match[str]) -> bool:
@@ -484,7 +489,8 @@ def _known_towns(text: str, lowered: str) -> Iterator[tuple[int, int]]:
                 if name.casefold() not in CALENDAR_WORDS and name not in country_names() and (
                         not _is_region(name)) and not _in_a_title(text, match) and not (
                             _word_before_a_noun(text, name, match.start(1) + len(name))) and (
-                                _about_a_person_near(text, match.start(), match.end(), lowered)):
+                                _about_a_person_near(text, match.start(), match.end(), lowered,
+                                                     patient)):
                     yield match.start(1), match.start(1) + len(name)
                 break
     if patient:

@@ -107,3 +107,12 @@ def test_a_month_of_a_year_in_a_sentence_about_someone_told_in_the_past(
 ])
 def test_a_month_of_a_year_without_a_person_stays_quiet(text: str) -> None:
     assert not _dates(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We thank Mrs Ilse Brandt for comments; the scale was revised in June 2015.",
+    "As Dr. Varga showed, the index was rebuilt in October 2009.",
+    "Prof. Nakamura et al. revised the scale in April 2004.",
+])
+def test_a_month_of_a_year_near_a_credited_or_cited_name_stays_quiet(text: str) -> None:
+    assert not _dates(text)

@@ -45,3 +45,25 @@ def test_the_turkish_dotted_capital_reads_as_its_town() -> None:
 ])
 def test_a_day_or_month_after_a_residence_cue_is_no_town(text: str) -> None:
     assert not places(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a titled name thanked or cited, then a town in another sentence or clause
+    "We are grateful to Mr Adeyemi for his notes. The meeting took place in Lyon in 2018.",
+    "As Dr. Varga argued, the survey was run in Bergen over two winters.",
+    "Following Prof. Nakamura et al., the probes were calibrated in Uppsala.",
+    # a party named, but three sentences before the town
+    "The applicant owns a farm. The river floods often. Rain is heavy. A dam was built in "
+    "Kassel.",
+])
+def test_a_town_needs_a_party_told_about_in_its_sentence(text: str) -> None:
+    assert not places(text)
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Mrs Q. Ferreira is a retired nurse. She now lives in Porto.", "Porto"),
+    ("Dr. Varga was arrested at her flat in Bergen.", "Bergen"),
+])
+def test_a_town_of_a_party_named_in_its_sentence_or_the_one_before(
+        text: str, town: str) -> None:
+    assert town in places(text)
