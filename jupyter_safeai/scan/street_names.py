@@ -173,7 +173,8 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
     if folded in words:
         # `Kossuth utca 4`, `hegyalja út 98`: a suffix word right before the number.
         start = _name_start(spans, last_position, capitalised=False, needed=1)
-        if start is not None and (_cased(text[start:end]) or _cued(text, start)):
+        if start is not None and (_cued(text, start) or _cased(text[start:end]) and (
+                not last.endswith(".") or _named_before(text[start:last_position]))):
             return start  # a street in one case (`matrix diagonal 3`?) needs its cue
     ending = next((e for e in endings if folded.endswith(e)), None)
     if (ending is not None and len(folded) - len(ending) >= 2 and _WORD.match(last)
@@ -200,6 +201,16 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
         if not (_is_name_word(token) or token in _PARTICLES) or token[-1] in ",;:":
             return None
     return None
+
+
+def _named_before(words: str) -> bool:
+    """Whether `words` before an abbreviated street word (`Széchenyi pl. 3`, `Kossuth u.
+    4`) name a street: one is capitalised and no English word (`see Pl. 12` is a plate
+    of a book, `Visit u. 4` no street)."""
+    from .english_words import lemma_index_words
+
+    return any(word[:1].isupper() and not word.isupper()
+               and word.casefold() not in lemma_index_words() for word in words.split())
 
 
 def _cased(words: str) -> bool:

@@ -224,3 +224,23 @@ def test_units_of_other_countries_after_the_street(text: str, address: str) -> N
 ])
 def test_measures_and_dates_in_notes_are_no_street(text: str) -> None:
     assert "STREET_ADDRESS" not in [e for e, _ in found(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The holotype is drawn on Pl. 12 of the monograph.",
+    "Compare Pl. 7 with the sketch",
+    "view pl. 3 for the map",
+    "cf. Pl. IV",
+    "Read u. 4 below",
+])
+def test_an_abbreviated_street_word_after_an_english_word_is_no_street(text: str) -> None:
+    assert "STREET_ADDRESS" not in {entity for entity, _ in found(text)}
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Office: Batthyány pl. 6, second floor", "Batthyány pl. 6"),
+    ("Her flat is at Petőfi u. 9 now", "Petőfi u. 9"),
+    ("Mieszka przy pl. Wolności 3", "pl. Wolności 3"),
+])
+def test_an_abbreviated_street_word_after_a_capitalised_name(text: str, street: str) -> None:
+    assert street in streets(text)
