@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 
-from .name_context import credit_line
 from .name_lists import RELATIVES
 from .recognizer import trie
 
@@ -61,7 +60,9 @@ _NAMED_PARTY = re.compile(
 #: (`Dr. Obi et al.`, `Prof. Lee (2019)`).
 _CREDIT_BEFORE = re.compile(
     r"\b(?:thank(?:s|ed|ing)?|grateful|indebted|acknowledg\w*|according[ ]to|cited|citing"
-    r"|courtesy[ ]of|credit(?:ed)?[ ]to)\b[^.;\n]{0,60}$|\bas[ ]$",
+    r"|courtesy[ ]of|credit(?:ed)?[ ]to)\b[^.;\n]{0,60}$|\bas[ ]$"
+    r"|\b(?:written|authored|created|edited|compiled|maintained|presented|developed"
+    r"|translated|illustrated)[ ](?:[a-z]+[ ])?by[ ]$",
     re.IGNORECASE)
 _CREDIT_AFTER = re.compile(
     r"[^\W\d_]*(?:[ ][A-Z][^\W\d_]+)?[ ]?(?:et[ ]al\b|\(\d{4}\)|,[ ]\d{4}\b)")
@@ -70,13 +71,13 @@ _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b")
 
 
 def _credited(text: str, left: int, match: re.Match[str]) -> bool:
-    """Whether the titled name `match` (its sentence starting at `left`) is credited or
-    cited rather than told about, or stands on a byline or in a bibliography entry."""
+    """Whether the titled name `match` (its sentence starting at `left`) is credited,
+    cited or named as an author rather than told about (`lodged ... by Mr Obi` tells of
+    him: no byline reader, which takes any `by`)."""
     if not _TITLE.match(text, match.start()):
         return False
     before = text[max(left, match.start() - 80):match.start()]
-    return bool(_CREDIT_BEFORE.search(before) or _CREDIT_AFTER.match(text, match.end())
-                ) or credit_line(text, match.start())
+    return bool(_CREDIT_BEFORE.search(before) or _CREDIT_AFTER.match(text, match.end()))
 
 
 def _told_of(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:

@@ -113,6 +113,13 @@ def test_a_month_of_a_year_without_a_person_stays_quiet(text: str) -> None:
     "We thank Mrs Ilse Brandt for comments; the scale was revised in June 2015.",
     "As Dr. Varga showed, the index was rebuilt in October 2009.",
     "Prof. Nakamura et al. revised the scale in April 2004.",
+    "The tutorial was written by Dr. Okoye and revised in May 2021.",
 ])
 def test_a_month_of_a_year_near_a_credited_or_cited_name_stays_quiet(text: str) -> None:
     assert not _dates(text)
+
+
+def test_a_complaint_lodged_by_a_titled_party_is_told_of_them() -> None:
+    text = ("A revised version of the claim was lodged with the board by a retired farmer, "
+            "Mrs Dilan Aksoy, on 3 February 2002.")
+    assert _dates(text) == ["3 February 2002"]
