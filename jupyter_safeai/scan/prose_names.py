@@ -20,7 +20,7 @@ from .english_words import nouns_and_other_words
 from .name_context import name_giving_ends, sentence_around
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, RELATIVES, WORDLIKE_ENDINGS, NameLists
 from .note_names import FUNCTION_WORDS, NOTE_CUE_WORDS
-from .recognizer import trie
+from .recognizer import lowered_in_place, trie
 
 #: One word of a name in an enumeration or an address: capitalised or all lower case.
 _ITEM = r"\p{L}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
@@ -43,7 +43,7 @@ _GREETING = regex.compile(
     r"good[ ]evening|thanks|thank[ ]you|cheers|bye|goodbye|happy[ ]birthday|congrats|"
     r"congratulations|well[ ]done|good[ ]job|great[ ]job|welcome[ ]back|miss[ ]you|"
     r"love[ ]you)[ ]?,?[ ]"
-    rf"({_NAME_WORD})(?=[ ]?[,!:;.?]|[ ]?$)", regex.MULTILINE)
+    rf"({_NAME_WORD})(?=[ ]?[,!:;.?]|[ ]?\r?$)", regex.MULTILINE)
 #: What a greeting addresses that is not a person.
 _GREETED_THINGS = frozenset("""
 world everyone everybody all there team folks guys friends people again so much you sir
@@ -406,8 +406,8 @@ _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ourself)\b")
 _SIGN_OFF = regex.compile(
     r"(?<![\p{L}\p{N}_])(?i:thanks|thank[ ]you|many[ ]thanks|cheers|best|best[ ]wishes|"
     r"regards|kind[ ]regards|best[ ]regards|warm[ ]regards|sincerely|yours|love|xoxo|"
-    r"take[ ]care|talk[ ]soon)[ ]?[,!.]?[ \t]*\n[ \t]*[-–—~]?[ ]?"
-    rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ \t]*(?:\n|$)")
+    r"take[ ]care|talk[ ]soon)[ ]?[,!.]?[ \t]*\r?\n[ \t]*[-–—~]?[ ]?"
+    rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ \t]*(?:\r?\n|$)")
 _SIGN_OFF_WORDS = ("thanks", "thank you", "cheers", "best", "regards", "sincerely", "yours",
                    "love", "xoxo", "take care", "talk soon", "best wishes")
 #: How far before a line break its closing is looked for.
@@ -416,7 +416,7 @@ _CLOSING_REACH = 16
 # there! - Damien`, `Great work.\n— Ines`.
 _DASH_SIGNATURE = regex.compile(
     r"(?:[.!?\"”)][ ]*|\n[ \t]*|(?i:thanks|cheers|regards|love|best)[ ]?,?[ ]*)[-–—~][ ]?"
-    rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ \t]*\Z")
+    rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)\s*\Z")
 #: How far from a text's end a dash signature is looked for.
 _SIGNATURE_REACH = 60
 # Who writes a post, named before a colon at its head, then speaks of themself: `Mila: I
@@ -461,6 +461,8 @@ def case_names(text: str, lowered: str | None = None) -> Iterator[tuple[int, int
     initials (`Mr M. N. Eldem`, `Mr F.L.`). The words of a party's name must not be
     English ones (`the applicant, Mr Smith`'s title is found by the name readers)."""
     lowered = text.lower() if lowered is None else lowered
+    if len(lowered) != len(text):  # lower case moved an offset (`İ`): keep each in place
+        lowered = lowered_in_place(text)
     for opening in _PART_OPENINGS:  # a bracket opening `the` (a quote between)
         at = lowered.find(opening)
         while at >= 0:
@@ -538,6 +540,8 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
             yield match.span(1)
         elif match.group(2) and given(match.group(2)):
             yield match.span(2)
+    if len(lowered) != len(text):  # lower case moved an offset (`İ`): keep each in place
+        lowered = lowered_in_place(text)
     for at, _ in _hits_of(_ADDRESS_WORDS, hits):
         before = _ADDRESSED_BEFORE.search(text, max(0, at - _ADDRESS_REACH), at) if (
             text[at - 1:at] in (" ", ",")) else None
@@ -556,7 +560,7 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
     at = text.find("\n") if any(word in lowered for word in _SIGN_OFF_WORDS) else -1
     while at >= 0:  # a closing ends the line before the name: read back from each break
         low = max(0, at - _CLOSING_REACH)
-        head = lowered[low:at].rstrip(" \t,!.")
+        head = lowered[low:at].rstrip(" \t\r,!.")
         closing = head.endswith(_SIGN_OFF_WORDS) and next(
             word for word in _SIGN_OFF_WORDS if head.endswith(word))
         match = _SIGN_OFF.match(text, low + len(head) - len(closing)) if closing else None
@@ -626,9 +630,9 @@ _ANCHOR_AFTER_NON_LETTER = re.compile(rf"[^a-z]({_ANCHOR_TRIE})")
 
 def prose_anchors(text: str, lowered: str) -> list[tuple[int, str]]:
     """The anchor words of the prose readers in `text` (`lowered` its lower case), found
-    once for all of them: in the lower case when offsets agree, else in `text` itself
-    (verbs in capitals are then not seen)."""
-    return _anchor_hits(lowered if len(lowered) == len(text) else text)
+    once for all of them: in the lower case when offsets agree, else in `text` with its
+    ASCII letters lowered (`lowered_in_place`: the offsets stay `text`'s)."""
+    return _anchor_hits(lowered if len(lowered) == len(text) else lowered_in_place(text))
 
 
 #: Capitalised at a sentence's start, these words are no one's name.
