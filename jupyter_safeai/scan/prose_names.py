@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterator, Sequence
 
 import regex
 
-from .english_words import nouns_and_other_words
+from .english_words import inflected_from, nouns_and_other_words
 from .name_context import name_giving_ends, sentence_around
 from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, RELATIVES, WORDLIKE_ENDINGS, NameLists
 from .note_names import FUNCTION_WORDS, NOTE_CUE_WORDS
@@ -45,6 +45,10 @@ _GREETING = regex.compile(
     r"love[ ]you)[ ]?,?[ ]"
     rf"({_NAME_WORD})(?=[ ]?[,!:;.?]|[ ]?\r?$)", regex.MULTILINE)
 #: What a greeting addresses that is not a person.
+#: The greetings that only people take; praise and thanks (`Congrats`, `Thanks`) go to
+#: firms and teams too, and are read only before a name a list knows.
+_PERSONAL_GREETINGS = ("hi", "hello", "hey", "howdy", "dear", "greetings", "good morning",
+                       "good evening", "bye", "goodbye", "miss you", "love you")
 _GREETED_THINGS = frozenset("""
 world everyone everybody all there team folks guys friends people again so much you sir
 madam doctor again python jupyter notebook colab reader readers class students future
@@ -115,6 +119,15 @@ _COMPANY_REACH = 120
 def _plain_word(word: str, not_names: Collection[str]) -> bool:
     key = word.casefold()
     return key not in COMMON_WORDS and key not in EPONYMS and key not in not_names
+
+
+def _english_or_plural(word: str, lists: NameLists) -> bool:
+    """Whether no name list knows `word` and English does, in any inflection: a closing
+    signed by `Maintainers` or a greeting to `Reviewers` names a group, not a person."""
+    key = word.casefold()
+    nouns, others = nouns_and_other_words()
+    return key not in lists.kinds and (inflected_from(key, nouns) or inflected_from(
+        key, others))
 
 
 def _unlisted_english(word: str, lists: NameLists) -> bool:
@@ -259,8 +272,12 @@ def addressed_names(text: str, lists: NameLists, not_names: frozenset[str],
     hits = hits if hits is not None else prose_anchors(text, lowered)
     for match in _anchored(_GREETING_WORDS, _GREETING, text, lowered, hits):
         word = match.group(1)
-        if word.casefold() not in _GREETED_THINGS and _plain_word(word, not_names):
-            yield match.span(1)
+        if word.casefold() in _GREETED_THINGS or not _plain_word(word, not_names) or (
+                _english_or_plural(word, lists)):
+            continue  # `Dear Reviewers`, `Hi Maintainers`: people, but no one's name
+        if match.group().lower().startswith(_PERSONAL_GREETINGS) or kinds.get(
+                word.casefold()):
+            yield match.span(1)  # `Congrats Nvidia!`: praise and thanks go to firms too
     for match in _vocatives(text):
         word = match.group(1)
         if kinds.get(word.casefold(), "").upper() in ("G", "N") and word.casefold() not in (
@@ -531,6 +548,11 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
         return all(_plain_word(w, not_names) and not _wordlike(w) and (
             given(w) or not _unlisted_english(w, lists)) for w in words)
 
+    def _signed(words: list[str]) -> bool:  # `Tomasz`, `Ada Obi`; not `Maintainers`, `Acme`
+        return shaped(words) and not any(_english_or_plural(w, lists) for w in words) and (
+            given(words[0]) if len(words) == 1 else _COMPANY_WORD.search(
+                " " + " ".join(words)) is None)
+
     for match in _anchored(_SOCIAL_WORDS, _SOCIAL_OBJECT, text, lowered, hits):
         after = _NEXT_WORD.match(text, match.end())
         if after is not None and after.group(1).islower() and (
@@ -564,13 +586,13 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
         closing = head.endswith(_SIGN_OFF_WORDS) and next(
             word for word in _SIGN_OFF_WORDS if head.endswith(word))
         match = _SIGN_OFF.match(text, low + len(head) - len(closing)) if closing else None
-        if match is not None and shaped(match.group(1).split()):
+        if match is not None and _signed(match.group(1).split()):
             yield match.span(1)
         at = text.find("\n", at + 1)
     tail = max(0, len(text) - _SIGNATURE_REACH)
     match = _DASH_SIGNATURE.search(text, tail) if any(
         dash in text[tail:] for dash in "-–—~") else None
-    if match is not None and given(match.group(1).split()[0]) and shaped(
+    if match is not None and given(match.group(1).split()[0]) and _signed(
             match.group(1).split()):
         yield match.span(1)
     match = _POST_AUTHOR.match(text) if ":" in text[:40] else None

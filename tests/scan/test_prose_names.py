@@ -367,3 +367,24 @@ def test_letters_that_lengthen_in_lower_case_move_no_party() -> None:
     text = "İ" * 55 + ". The case was brought by Kaarlo Lähde (“the applicant”)."
     assert [text[start:end] for start, end in case_names(text)] == ["Kaarlo Lähde"]
 
+
+@pytest.mark.parametrize("text", [
+    "Great release, thanks for the fixes.\n\nCheers,\nContributors",
+    "Thanks for reporting this.\nRegards,\nDevelopers",
+    "Please review the changes.\n\nBest,\nOrbitex\n",
+    "Congrats Zentrix! The new chips look great.",
+    "Happy birthday Quorvia, ten years of open data!",
+    "Dear Reviewers, thank you for the comments.",
+])
+def test_groups_and_firms_signing_or_praised_are_no_one(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Congrats Wilhelmina! The new job sounds great.", "Wilhelmina"),
+    ("Hi Oyelaran, the scan is ready.", "Oyelaran"),
+    ("Please review the changes.\n\nBest,\nOttavio\n", "Ottavio"),
+    ("Please review the changes.\n\nBest,\nChidinma Okafor\n", "Chidinma Okafor"),
+])
+def test_people_signing_or_praised(text: str, name: str) -> None:
+    assert name in persons(text)
