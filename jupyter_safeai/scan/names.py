@@ -41,9 +41,9 @@ from .name_lists import (
     EPONYMS,
     HONORIFICS,
     PARTICLES,
-    WORDLIKE_ENDINGS,
     NameLists,
     UsesNameLists,
+    english_ending,
 )
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .places import followed_by_region, region_end, street_words
@@ -232,8 +232,7 @@ def _has_non_latin(text: str) -> bool:
         _HAS_NON_LATIN.match(text, m.start()) for m in _BEYOND_CYRILLIC.finditer(text))
 
 
-# Unknown capitalised words with these endings are English words, not names ...
-_WORDLIKE = regex.compile("(?:" + "|".join(WORDLIKE_ENDINGS) + ")$", regex.IGNORECASE)
+# Unknown capitalised words with English endings (`english_ending`) are no names ...
 # ... unless they are built from pinyin syllables (Xiaoming, Jianping, Zhang).
 _PINYIN = regex.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouü]{1,3})(?:ng|n|r)?){1,3}$",
@@ -257,10 +256,7 @@ def _product_word(word: str, kinds: dict[str, str]) -> bool:
 
 
 def _wordlike(word: str) -> bool:
-    # an ASCII word's ending is a plain suffix test; other letters may fold (ſ, K)
-    ending = (word.lower().endswith(WORDLIKE_ENDINGS) if word.isascii()
-              else _WORDLIKE.search(word) is not None)
-    return ending and not _PINYIN.match(word)
+    return english_ending(word) and not _PINYIN.match(word)
 
 _STREET_WORDS = frozenset({
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln",

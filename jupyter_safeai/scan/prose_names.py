@@ -18,7 +18,15 @@ import regex
 
 from .english_words import inflected_from, nouns_and_other_words
 from .name_context import name_giving_ends, sentence_around
-from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, RELATIVES, WORDLIKE_ENDINGS, NameLists
+from .name_lists import (
+    COMMON_WORDS,
+    EPONYMS,
+    HONORIFICS,
+    PARTICLES,
+    RELATIVES,
+    NameLists,
+    english_ending,
+)
 from .note_names import FUNCTION_WORDS, NOTE_CUE_WORDS
 from .recognizer import lowered_in_place, trie
 
@@ -100,7 +108,6 @@ _OF_COMPANY = regex.compile(
     r"(?:\d+[ ])?(?:\p{Lu}[\p{L}&'’.-]*[ ]){0,3}(?:Inc|LLC|Ltd|Corp|Co|GmbH|AG|PLC|LLP|"
     r"Solutions|Technologies|Group|Holdings|Partners|Associates|Systems|Labs|Consulting|"
     r"Analytics|Research|Services)\b")
-_WORDLIKE = regex.compile("(?:" + "|".join(WORDLIKE_ENDINGS) + ")$", regex.IGNORECASE)
 #: How far before its `as` the name of `_AS_ROLE` is looked for.
 _AS_REACH = 60
 #: Every role of `_AS_ROLE` holds one of these, for a quick test before it is tried.
@@ -377,15 +384,32 @@ _SUBJECT_VERBS = ("shouted", "yelled", "screamed", "whispered", "laughed", "smil
 # Abebe`. Group 1 after words whose object is only ever a person (any word shaped like
 # a name will do); group 2 after words whose object may be a thing or a place (`with`,
 # `miss`, `call`): there only a name a list knows as a given name.
+#: ... words then `with` or `to` (`tea with`, `spoke to`) ...
+_SOCIAL_WITH = ("tea", "coffee", "lunch", "dinner", "drinks", "breakfast", "brunch",
+                "moments", "chatting", "chatted", "chat", "spoke", "speaking", "talked",
+                "talking", "hung out", "hanging out", "caught up", "catching up", "fell out",
+                "in love")
+#: ... words then `hi to` or `hello to` ...
+_SOCIAL_SAY = ("said", "say", "says", "saying")
+#: ... words right before the person ...
+_SOCIAL_PERSON = ("met up with", "met", "hugged", "texted", "emailed", "messaged",
+                  "invited", "dating")
+#: ... and words whose object may be a thing (group 2: a listed given name only).
+_SOCIAL_MAYBE = ("with", "meet", "meeting", "miss", "missed", "missing", "love", "loved",
+                 "call", "calling", "ask", "tell", "invite", "hug", "thank", "saw", "see",
+                 "seen", "seeing")
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    """`phrases` as alternatives of a pattern, their blanks as `[ ]`."""
+    return "|".join(phrase.replace(" ", "[ ]") for phrase in phrases)
+
+
 _SOCIAL_OBJECT = regex.compile(
-    r"(?<![\p{L}\p{N}_])(?:(?i:(?:tea|coffee|lunch|dinner|drinks|breakfast|brunch|moments|"
-    r"chatting|chatted|chat|spoke|speaking|talked|talking|hung[ ]out|hanging[ ]out|"
-    r"caught[ ]up|catching[ ]up|fell[ ]out|in[ ]love)[ ](?:with|to)|(?:said|say|says|"
-    r"saying)[ ](?:hi|hello)[ ]to|met[ ]up[ ]with|met|hugged|texted|emailed|messaged|"
-    r"invited|dating)[ ]"
+    rf"(?<![\p{{L}}\p{{N}}_])(?:(?i:(?:{_alternatives(_SOCIAL_WITH)})[ ](?:with|to)|"
+    rf"(?:{_alternatives(_SOCIAL_SAY)})[ ](?:hi|hello)[ ]to|{_alternatives(_SOCIAL_PERSON)})[ ]"
     rf"({_NAME_WORD}{_MORE_NAME})"
-    r"|(?i:with|meet|meeting|miss|missed|missing|love|loved|call|calling|ask|tell|"
-    r"invite|hug|thank|saw|see|seen|seeing)[ ]"
+    rf"|(?i:{_alternatives(_SOCIAL_MAYBE)})[ ]"
     rf"({_NAME_WORD}))(?![\p{{L}}\p{{N}}_]|['’]s\b|[ ]\p{{Lu}}|[ ]?\(|\.[\p{{L}}_])")
 #: A word after the person of `_SOCIAL_OBJECT`, if any, is one of these or a time: a
 #: noun after the name makes it a thing's (`with Beta priors`, `Cooper pairs`).
@@ -394,20 +418,23 @@ yesterday today tonight tomorrow last next later earlier this morning afternoon 
 night week weekend soon lol haha xx xo
 """.split())
 _NEXT_WORD = re.compile(r"[ ]([^\W\d_]+)")
-_SOCIAL_WORDS = ("tea", "coffee", "lunch", "dinner", "drinks", "breakfast", "brunch",
-                 "moments", "chatting", "chatted", "chat", "spoke", "speaking", "talked",
-                 "talking", "hung", "hanging", "caught", "catching", "fell", "in love",
-                 "said", "say", "says", "saying", "met", "hugged", "texted", "emailed",
-                 "messaged", "invited", "dating", "with", "meet", "meeting", "miss",
-                 "missed", "missing", "love", "loved", "call", "calling", "ask", "tell",
-                 "invite", "hug", "thank", "saw", "see", "seen", "seeing")
+#: The words `_SOCIAL_OBJECT` starts with: each phrase's first word (`in love` whole:
+#: `in` would be tried everywhere).
+_SOCIAL_WORDS = tuple(dict.fromkeys(
+    phrase if phrase.split()[0] in FUNCTION_WORDS else phrase.split()[0]
+    for phrase in _SOCIAL_WITH + _SOCIAL_SAY + _SOCIAL_PERSON + _SOCIAL_MAYBE))
 # A name spoken to at a sentence's start: `Kenny, you need to`, `Kelsey you should`.
+#: What follows a name spoken to after a blank ...
+_ADDRESS_AFTER_BLANK = ("you", "your", "you're", "please")
+#: ... and after a comma.
+_ADDRESS_AFTER_COMMA = (*_ADDRESS_AFTER_BLANK, "pls", "thanks", "thank you", "stop", "come",
+                        "look", "listen", "congrats", "congratulations", "happy", "keep")
 _ADDRESS_START = regex.compile(
-    rf"({_NAME_WORD})(?:[ ]?,[ ]?(?i:you|your|you're|please|pls|thanks|thank[ ]you|stop|come|"
-    r"look|listen|congrats|congratulations|happy|keep)|[ ](?i:you|your|you're|please))"
-    r"(?![\p{L}\p{N}_'’])")
-_ADDRESS_WORDS = ("you", "please", "pls", "thanks", "thank you", "stop", "come", "look",
-                  "listen", "congrat", "happy", "keep")
+    rf"({_NAME_WORD})(?:[ ]?,[ ]?(?i:{_alternatives(_ADDRESS_AFTER_COMMA)})|"
+    rf"[ ](?i:{_alternatives(_ADDRESS_AFTER_BLANK)}))(?![\p{{L}}\p{{N}}_'’])")
+#: The words after the name, less those another one starts (`you` for `your`).
+_ADDRESS_WORDS = tuple(word for word in _ADDRESS_AFTER_COMMA if not any(
+    other != word and word.startswith(other) for other in _ADDRESS_AFTER_COMMA))
 # ... found back from the word after it: a capitalised word opening a sentence, right
 # before that word (`_ADDRESS_START` then reads both).
 _ADDRESSED_BEFORE = regex.compile(
@@ -420,13 +447,15 @@ _ADDRESS_INSIDE = re.compile(r"(?<=[a-z], )([A-Z][a-z]+)(?=,[ ][a-z]|[ ]?[.!?](?
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ourself)\b")
 # Who signs a message: a closing, then the name on its own line (`Thanks,\nTomasz`,
 # `Best,\n- Ada Obi`).
+_CLOSINGS = ("thanks", "thank you", "many thanks", "cheers", "best", "best wishes", "regards",
+             "kind regards", "best regards", "warm regards", "sincerely", "yours", "love",
+             "xoxo", "take care", "talk soon")
 _SIGN_OFF = regex.compile(
-    r"(?<![\p{L}\p{N}_])(?i:thanks|thank[ ]you|many[ ]thanks|cheers|best|best[ ]wishes|"
-    r"regards|kind[ ]regards|best[ ]regards|warm[ ]regards|sincerely|yours|love|xoxo|"
-    r"take[ ]care|talk[ ]soon)[ ]?[,!.]?[ \t]*\r?\n[ \t]*[-–—~]?[ ]?"
+    rf"(?<![\p{{L}}\p{{N}}_])(?i:{_alternatives(_CLOSINGS)})[ ]?[,!.]?[ \t]*\r?\n[ \t]*[-–—~]?[ ]?"
     rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ \t]*(?:\r?\n|$)")
-_SIGN_OFF_WORDS = ("thanks", "thank you", "cheers", "best", "regards", "sincerely", "yours",
-                   "love", "xoxo", "take care", "talk soon", "best wishes")
+#: The closings' last words, each no other's end (`regards` for `kind regards`).
+_SIGN_OFF_WORDS = tuple(closing for closing in _CLOSINGS if not any(
+    closing != other and closing.endswith(" " + other) for other in _CLOSINGS))
 #: How far before a line break its closing is looked for.
 _CLOSING_REACH = 16
 # ... or a dash and a given name closing a message after its last sentence: `See you
@@ -462,12 +491,15 @@ _PARTY_AFTER = regex.compile(
 _PARTY_REACH = 60
 # A title and initials, the surname after them if any: `Mr M. N. Eldem`, `Ms A.-M.
 # Mendiboure`, `Mr F.L.` (the name readers take one initial before a surname).
+_CASE_TITLES = tuple(title.capitalize() for title in (
+    *HONORIFICS, "mme", "mlle", "prof", "messrs", "judge", "justice"))
 _TITLED_INITIALS = regex.compile(
-    r"(?<![\p{L}\p{N}_])(?:Mr|Mrs|Ms|Mme|Mlle|Dr|Prof|Messrs|Judge|Justice)\.?[ ]"
+    rf"(?<![\p{{L}}\p{{N}}_])(?:{'|'.join(_CASE_TITLES)})\.?[ ]"
     r"((?:\p{Lu}\p{Ll}?\.(?:-\p{Lu}\.)?[ ]?){1,3}"
     rf"(?:(?<=[ ]){_NAME_WORD}|(?<=\.\p{{Lu}}\.[ ]?)))")
-#: The titles of `_TITLED_INITIALS` (`Mr` for `Mrs`, `Messrs`; `Ms` for `Mme`...) ...
-_INITIAL_TITLES = ("Mr", "Ms", "Mme", "Mlle", "Dr", "Prof", "Judge", "Justice")
+#: The titles of `_TITLED_INITIALS` that hold no other at their start (`Mr` finds `Mrs`) ...
+_INITIAL_TITLES = tuple(title for title in _CASE_TITLES if not any(
+    other != title and title.startswith(other) for other in _CASE_TITLES))
 #: ... and what follows them there: a capital and a period soon after.
 _INITIAL_AFTER_TITLE = re.compile(r"[a-z]*\.? [A-Z][a-z]?\.")
 
@@ -507,7 +539,7 @@ _PART_OPENINGS = ("(the ", "(“the ", '("the ', "('the ", "(‘the ")
 def _shaped_words(words: list[str]) -> bool:
     """No common, English-looking or software word among `words`."""
     return all(w.casefold() not in COMMON_WORDS and w.casefold() not in EPONYMS
-               and not _wordlike(w) for w in words) and not all(
+               and not english_ending(w) for w in words) and not all(
         w.casefold() in nouns_and_other_words()[0] or w.casefold() in nouns_and_other_words()[1]
         for w in words)
 
@@ -545,7 +577,7 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
         return kinds.get(word.casefold(), "") in ("G", "N") and _plain_word(word, not_names)
 
     def shaped(words: list[str]) -> bool:  # a name by its shape: no word English knows
-        return all(_plain_word(w, not_names) and not _wordlike(w) and (
+        return all(_plain_word(w, not_names) and not english_ending(w) and (
             given(w) or not _unlisted_english(w, lists)) for w in words)
 
     def _signed(words: list[str]) -> bool:  # `Tomasz`, `Ada Obi`; not `Maintainers`, `Acme`
@@ -619,10 +651,6 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
                 if found is not None and shaped([found.group(1)]) and found.start() < at:
                     yield found.span(1)
                 at = lowered.find(word, at + 1)
-
-
-def _wordlike(word: str) -> bool:
-    return bool(_WORDLIKE.search(word))
 
 
 # The words each prose pattern starts with, lower case (see `_anchored`).

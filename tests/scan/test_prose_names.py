@@ -296,6 +296,8 @@ def test_things_spoken_to_signing_or_introduced(text: str) -> None:
      "T. R. Oyelowo"),
     ("The field which Mr K.J. had leased was sold.", "K.J."),
     ("He was assisted by Ms B.-H. Strandqvist, a solicitor.", "B.-H. Strandqvist"),
+    ("Evidence was given by Miss R. T. Ondaatje, his former tutor.", "R. T. Ondaatje"),
+    ("They were represented by Messrs P.Q. Ademola and partners.", "P.Q. Ademola"),
 ])
 def test_a_party_named_with_its_part_and_a_title_before_initials(text: str, name: str
                                                                   ) -> None:
