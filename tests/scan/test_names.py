@@ -320,3 +320,20 @@ def test_every_shared_title_cues_a_name_in_prose_and_in_a_note(title: str) -> No
                        (f"pt seen today. plan discussed with {title} quillfeather.",
                         "quillfeather")):
         assert name in [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Summarise the chart of patient oLuWaSeUn AdEbAyO please.", "oLuWaSeUn AdEbAyO"),
+    ("patient KaRiN LoW was discharged", "KaRiN LoW"),
+])
+def test_a_name_in_case_toggled_letter_by_letter(text: str, name: str) -> None:
+    assert name in [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    "Call getElementById in JavaScript on an iPhone; check mRNA and pH.",
+    "token = 'aBcDeFgH1234'  # a test value",
+    "The OpenStreetMap tiles load in a MacBookPro browser.",
+])
+def test_camel_case_and_tokens_are_no_toggled_names(text: str) -> None:
+    assert [f for f in scan_text(text) if f.entity == "PERSON"] == []
