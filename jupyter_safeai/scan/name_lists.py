@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+import regex
+
 # Capitalised words that are also given names or surnames somewhere but in a notebook
 # are nearly always ordinary English, statistics, medicine or code.
 COMMON_WORDS = frozenset("""
@@ -93,6 +95,14 @@ WORDLIKE_ENDINGS = (
     "ogy", "ics", "ism", "ance", "ence", "able", "ible", "less", "ful", "ship", "hood", "ize",
     "ical", "ular", "ware", "sis", "tics", "ed",
 )
+_WORDLIKE = regex.compile("(?:" + "|".join(WORDLIKE_ENDINGS) + ")$", regex.IGNORECASE)
+
+
+def english_ending(word: str) -> bool:
+    """Whether `word` ends as English words do (`WORDLIKE_ENDINGS`, any case): a plain
+    suffix test for an ASCII word; other letters may fold (`ſ`, `K`), so `regex` reads them."""
+    return (word.lower().endswith(WORDLIKE_ENDINGS) if word.isascii()
+            else _WORDLIKE.search(word) is not None)
 
 #: Kin nouns, lower case and singular: who someone is to a person (`his wife`, `son Bill`,
 #: `daughter (Ann)`). Readers add the words of their own texts (`dtr` in notes).

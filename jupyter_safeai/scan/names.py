@@ -41,9 +41,9 @@ from .name_lists import (
     EPONYMS,
     HONORIFICS,
     PARTICLES,
-    WORDLIKE_ENDINGS,
     NameLists,
     UsesNameLists,
+    english_ending,
 )
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .places import followed_by_region, region_end, street_words
@@ -232,8 +232,7 @@ def _has_non_latin(text: str) -> bool:
         _HAS_NON_LATIN.match(text, m.start()) for m in _BEYOND_CYRILLIC.finditer(text))
 
 
-# Unknown capitalised words with these endings are English words, not names ...
-_WORDLIKE = regex.compile("(?:" + "|".join(WORDLIKE_ENDINGS) + ")$", regex.IGNORECASE)
+# Unknown capitalised words with English endings (`english_ending`) are no names ...
 # ... unless they are built from pinyin syllables (Xiaoming, Jianping, Zhang).
 _PINYIN = regex.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:[aeiouü]{1,3})(?:ng|n|r)?){1,3}$",
@@ -257,10 +256,7 @@ def _product_word(word: str, kinds: dict[str, str]) -> bool:
 
 
 def _wordlike(word: str) -> bool:
-    # an ASCII word's ending is a plain suffix test; other letters may fold (ſ, K)
-    ending = (word.lower().endswith(WORDLIKE_ENDINGS) if word.isascii()
-              else _WORDLIKE.search(word) is not None)
-    return ending and not _PINYIN.match(word)
+    return english_ending(word) and not _PINYIN.match(word)
 
 _STREET_WORDS = frozenset({
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln",
@@ -657,6 +653,57 @@ _CREDENTIAL_AFTER = regex.compile(
     r",?[ \t]*(?:RN|RRT|MD|NP|LPN|CRNA|MSW|LICSW|PHD|RPH|CNM|BSN|MSN|DNP)\b")
 
 
+# Case toggled letter by letter (`rAcHeL`, `SmItH`), which no one writes but to hide a
+# word: a lower-case letter then three alternating in case, in a word of ASCII letters.
+_TOGGLED = re.compile(r"[a-z][A-Z][a-z][A-Z]")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_LETTERS_BEFORE = re.compile(r"[A-Za-z]+\Z")
+_ALTERNATING = re.compile(r"[a-z]?(?:[A-Z][a-z])*[A-Z]?")
+_NEXT_WORD = re.compile(r"[ ]([A-Za-z]+)(?![\w'’-])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z]+)[ ]$")
+
+
+def _alternating(word: str, least: int) -> bool:
+    """Whether `word` (at least `least` letters) changes case at every letter."""
+    return len(word) >= least and _ALTERNATING.fullmatch(word) is not None
+
+
+def _untoggled(text: str) -> str:
+    """`text` with its case-toggled words capitalised (`rAcHeL RoDrIgUeZ` as `Rachel
+    Rodriguez`, and a shorter one beside such a word: `dAnIeL FoX`), every offset kept;
+    `text` itself when it holds none."""
+    spans: dict[int, int] = {}
+    at = 0
+    while (match := _TOGGLED.search(text, at)) is not None:
+        end = _LETTERS.match(text, match.start()).end()  # type: ignore[union-attr]
+        at = end
+        if text[end:end + 1] in _WORD_JOINS:
+            continue  # a token's letters (`aBcD9`), most often
+        head = _LETTERS_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        start = head.start() if head is not None else match.start()
+        if text[start - 1:start] in _WORD_JOINS or not _alternating(text[start:end], 4):
+            continue
+        spans[start] = end
+        after = _NEXT_WORD.match(text, end)
+        if after is not None and _alternating(after.group(1), 3):
+            spans[after.start(1)] = after.end(1)
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is not None and _alternating(before.group(1), 3):
+            spans[before.start(1)] = before.end(1)
+    if not spans:
+        return text
+    pieces, at = [], 0
+    for start in sorted(spans):
+        pieces += [text[at:start], text[start:spans[start]].capitalize()]
+        at = spans[start]
+    return "".join(pieces) + text[at:]
+
+
+#: What continues a word past its ASCII letters (`rAcHeL2`, `x_aBcD`).
+_WORD_JOINS = frozenset("0123456789_'’-") | frozenset(
+    chr(c) for c in range(0xC0, 0x250))
+
+
 class NameRecognizer(UsesNameLists):
     """PERSON spans; `confirm` is the optional NER check for doubtful pairs."""
 
@@ -701,6 +748,7 @@ class NameRecognizer(UsesNameLists):
     def find_sure(self, text: str) -> tuple[list[Finding], list[tuple[int, int]]]:
         """The names that need no NER, and the doubtful spans that would. The scanner
         asks NER only about doubtful spans that no stronger finding already covers."""
+        text = _untoggled(text)
         sure: list[Finding] = []
         doubtful: list[tuple[int, int]] = []
         kinds, streets = self.lists.kinds, _run_breaking_streets()

@@ -21,6 +21,7 @@ from .english_words import inflected_from, nouns_and_other_words
 from .memo import memoised
 from .name_context import about_a_patient
 from .name_lists import EPONYMS, HONORIFICS, RELATIVES, NameLists
+from .recognizer import lowered_in_place
 
 #: Who a clinician is, as a title before the name: any listed word, any unknown one.
 _TITLES = (*HONORIFICS, "drs", "doctor")
@@ -152,8 +153,8 @@ def note_names(text: str, lowered: str, lists: NameLists,
     word before them, or a credential or `aware` after them. `lowered` is text.lower();
     `hits` the places where anchor words stand, each with the longest one there
     (`prose_names.prose_anchors`, which looks for `NOTE_CUE_WORDS` too)."""
-    if len(lowered) != len(text):
-        return
+    if len(lowered) != len(text):  # lower case moved an offset (`İ`): keep each in place
+        lowered = lowered_in_place(text)
     note = None
     for at, found in hits:
         length = _longest_cue(found)

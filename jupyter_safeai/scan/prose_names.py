@@ -16,11 +16,19 @@ from collections.abc import Collection, Iterator, Sequence
 
 import regex
 
-from .english_words import nouns_and_other_words
+from .english_words import inflected_from, nouns_and_other_words
 from .name_context import name_giving_ends, sentence_around
-from .name_lists import COMMON_WORDS, EPONYMS, PARTICLES, RELATIVES, WORDLIKE_ENDINGS, NameLists
+from .name_lists import (
+    COMMON_WORDS,
+    EPONYMS,
+    HONORIFICS,
+    PARTICLES,
+    RELATIVES,
+    NameLists,
+    english_ending,
+)
 from .note_names import FUNCTION_WORDS, NOTE_CUE_WORDS
-from .recognizer import trie
+from .recognizer import lowered_in_place, trie
 
 #: One word of a name in an enumeration or an address: capitalised or all lower case.
 _ITEM = r"\p{L}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
@@ -43,8 +51,12 @@ _GREETING = regex.compile(
     r"good[ ]evening|thanks|thank[ ]you|cheers|bye|goodbye|happy[ ]birthday|congrats|"
     r"congratulations|well[ ]done|good[ ]job|great[ ]job|welcome[ ]back|miss[ ]you|"
     r"love[ ]you)[ ]?,?[ ]"
-    rf"({_NAME_WORD})(?=[ ]?[,!:;.?]|[ ]?$)", regex.MULTILINE)
+    rf"({_NAME_WORD})(?=[ ]?[,!:;.?]|[ ]?\r?$)", regex.MULTILINE)
 #: What a greeting addresses that is not a person.
+#: The greetings that only people take; praise and thanks (`Congrats`, `Thanks`) go to
+#: firms and teams too, and are read only before a name a list knows.
+_PERSONAL_GREETINGS = ("hi", "hello", "hey", "howdy", "dear", "greetings", "good morning",
+                       "good evening", "bye", "goodbye", "miss you", "love you")
 _GREETED_THINGS = frozenset("""
 world everyone everybody all there team folks guys friends people again so much you sir
 madam doctor again python jupyter notebook colab reader readers class students future
@@ -96,7 +108,6 @@ _OF_COMPANY = regex.compile(
     r"(?:\d+[ ])?(?:\p{Lu}[\p{L}&'’.-]*[ ]){0,3}(?:Inc|LLC|Ltd|Corp|Co|GmbH|AG|PLC|LLP|"
     r"Solutions|Technologies|Group|Holdings|Partners|Associates|Systems|Labs|Consulting|"
     r"Analytics|Research|Services)\b")
-_WORDLIKE = regex.compile("(?:" + "|".join(WORDLIKE_ENDINGS) + ")$", regex.IGNORECASE)
 #: How far before its `as` the name of `_AS_ROLE` is looked for.
 _AS_REACH = 60
 #: Every role of `_AS_ROLE` holds one of these, for a quick test before it is tried.
@@ -115,6 +126,15 @@ _COMPANY_REACH = 120
 def _plain_word(word: str, not_names: Collection[str]) -> bool:
     key = word.casefold()
     return key not in COMMON_WORDS and key not in EPONYMS and key not in not_names
+
+
+def _english_or_plural(word: str, lists: NameLists) -> bool:
+    """Whether no name list knows `word` and English does, in any inflection: a closing
+    signed by `Maintainers` or a greeting to `Reviewers` names a group, not a person."""
+    key = word.casefold()
+    nouns, others = nouns_and_other_words()
+    return key not in lists.kinds and (inflected_from(key, nouns) or inflected_from(
+        key, others))
 
 
 def _unlisted_english(word: str, lists: NameLists) -> bool:
@@ -259,8 +279,12 @@ def addressed_names(text: str, lists: NameLists, not_names: frozenset[str],
     hits = hits if hits is not None else prose_anchors(text, lowered)
     for match in _anchored(_GREETING_WORDS, _GREETING, text, lowered, hits):
         word = match.group(1)
-        if word.casefold() not in _GREETED_THINGS and _plain_word(word, not_names):
-            yield match.span(1)
+        if word.casefold() in _GREETED_THINGS or not _plain_word(word, not_names) or (
+                _english_or_plural(word, lists)):
+            continue  # `Dear Reviewers`, `Hi Maintainers`: people, but no one's name
+        if match.group().lower().startswith(_PERSONAL_GREETINGS) or kinds.get(
+                word.casefold()):
+            yield match.span(1)  # `Congrats Nvidia!`: praise and thanks go to firms too
     for match in _vocatives(text):
         word = match.group(1)
         if kinds.get(word.casefold(), "").upper() in ("G", "N") and word.casefold() not in (
@@ -360,15 +384,32 @@ _SUBJECT_VERBS = ("shouted", "yelled", "screamed", "whispered", "laughed", "smil
 # Abebe`. Group 1 after words whose object is only ever a person (any word shaped like
 # a name will do); group 2 after words whose object may be a thing or a place (`with`,
 # `miss`, `call`): there only a name a list knows as a given name.
+#: ... words then `with` or `to` (`tea with`, `spoke to`) ...
+_SOCIAL_WITH = ("tea", "coffee", "lunch", "dinner", "drinks", "breakfast", "brunch",
+                "moments", "chatting", "chatted", "chat", "spoke", "speaking", "talked",
+                "talking", "hung out", "hanging out", "caught up", "catching up", "fell out",
+                "in love")
+#: ... words then `hi to` or `hello to` ...
+_SOCIAL_SAY = ("said", "say", "says", "saying")
+#: ... words right before the person ...
+_SOCIAL_PERSON = ("met up with", "met", "hugged", "texted", "emailed", "messaged",
+                  "invited", "dating")
+#: ... and words whose object may be a thing (group 2: a listed given name only).
+_SOCIAL_MAYBE = ("with", "meet", "meeting", "miss", "missed", "missing", "love", "loved",
+                 "call", "calling", "ask", "tell", "invite", "hug", "thank", "saw", "see",
+                 "seen", "seeing")
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    """`phrases` as alternatives of a pattern, their blanks as `[ ]`."""
+    return "|".join(phrase.replace(" ", "[ ]") for phrase in phrases)
+
+
 _SOCIAL_OBJECT = regex.compile(
-    r"(?<![\p{L}\p{N}_])(?:(?i:(?:tea|coffee|lunch|dinner|drinks|breakfast|brunch|moments|"
-    r"chatting|chatted|chat|spoke|speaking|talked|talking|hung[ ]out|hanging[ ]out|"
-    r"caught[ ]up|catching[ ]up|fell[ ]out|in[ ]love)[ ](?:with|to)|(?:said|say|says|"
-    r"saying)[ ](?:hi|hello)[ ]to|met[ ]up[ ]with|met|hugged|texted|emailed|messaged|"
-    r"invited|dating)[ ]"
+    rf"(?<![\p{{L}}\p{{N}}_])(?:(?i:(?:{_alternatives(_SOCIAL_WITH)})[ ](?:with|to)|"
+    rf"(?:{_alternatives(_SOCIAL_SAY)})[ ](?:hi|hello)[ ]to|{_alternatives(_SOCIAL_PERSON)})[ ]"
     rf"({_NAME_WORD}{_MORE_NAME})"
-    r"|(?i:with|meet|meeting|miss|missed|missing|love|loved|call|calling|ask|tell|"
-    r"invite|hug|thank|saw|see|seen|seeing)[ ]"
+    rf"|(?i:{_alternatives(_SOCIAL_MAYBE)})[ ]"
     rf"({_NAME_WORD}))(?![\p{{L}}\p{{N}}_]|['’]s\b|[ ]\p{{Lu}}|[ ]?\(|\.[\p{{L}}_])")
 #: A word after the person of `_SOCIAL_OBJECT`, if any, is one of these or a time: a
 #: noun after the name makes it a thing's (`with Beta priors`, `Cooper pairs`).
@@ -377,20 +418,23 @@ yesterday today tonight tomorrow last next later earlier this morning afternoon 
 night week weekend soon lol haha xx xo
 """.split())
 _NEXT_WORD = re.compile(r"[ ]([^\W\d_]+)")
-_SOCIAL_WORDS = ("tea", "coffee", "lunch", "dinner", "drinks", "breakfast", "brunch",
-                 "moments", "chatting", "chatted", "chat", "spoke", "speaking", "talked",
-                 "talking", "hung", "hanging", "caught", "catching", "fell", "in love",
-                 "said", "say", "says", "saying", "met", "hugged", "texted", "emailed",
-                 "messaged", "invited", "dating", "with", "meet", "meeting", "miss",
-                 "missed", "missing", "love", "loved", "call", "calling", "ask", "tell",
-                 "invite", "hug", "thank", "saw", "see", "seen", "seeing")
+#: The words `_SOCIAL_OBJECT` starts with: each phrase's first word (`in love` whole:
+#: `in` would be tried everywhere).
+_SOCIAL_WORDS = tuple(dict.fromkeys(
+    phrase if phrase.split()[0] in FUNCTION_WORDS else phrase.split()[0]
+    for phrase in _SOCIAL_WITH + _SOCIAL_SAY + _SOCIAL_PERSON + _SOCIAL_MAYBE))
 # A name spoken to at a sentence's start: `Kenny, you need to`, `Kelsey you should`.
+#: What follows a name spoken to after a blank ...
+_ADDRESS_AFTER_BLANK = ("you", "your", "you're", "please")
+#: ... and after a comma.
+_ADDRESS_AFTER_COMMA = (*_ADDRESS_AFTER_BLANK, "pls", "thanks", "thank you", "stop", "come",
+                        "look", "listen", "congrats", "congratulations", "happy", "keep")
 _ADDRESS_START = regex.compile(
-    rf"({_NAME_WORD})(?:[ ]?,[ ]?(?i:you|your|you're|please|pls|thanks|thank[ ]you|stop|come|"
-    r"look|listen|congrats|congratulations|happy|keep)|[ ](?i:you|your|you're|please))"
-    r"(?![\p{L}\p{N}_'’])")
-_ADDRESS_WORDS = ("you", "please", "pls", "thanks", "thank you", "stop", "come", "look",
-                  "listen", "congrat", "happy", "keep")
+    rf"({_NAME_WORD})(?:[ ]?,[ ]?(?i:{_alternatives(_ADDRESS_AFTER_COMMA)})|"
+    rf"[ ](?i:{_alternatives(_ADDRESS_AFTER_BLANK)}))(?![\p{{L}}\p{{N}}_'’])")
+#: The words after the name, less those another one starts (`you` for `your`).
+_ADDRESS_WORDS = tuple(word for word in _ADDRESS_AFTER_COMMA if not any(
+    other != word and word.startswith(other) for other in _ADDRESS_AFTER_COMMA))
 # ... found back from the word after it: a capitalised word opening a sentence, right
 # before that word (`_ADDRESS_START` then reads both).
 _ADDRESSED_BEFORE = regex.compile(
@@ -403,20 +447,22 @@ _ADDRESS_INSIDE = re.compile(r"(?<=[a-z], )([A-Z][a-z]+)(?=,[ ][a-z]|[ ]?[.!?](?
 _SECOND_PERSON = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ou're|[Yy]ourself)\b")
 # Who signs a message: a closing, then the name on its own line (`Thanks,\nTomasz`,
 # `Best,\n- Ada Obi`).
+_CLOSINGS = ("thanks", "thank you", "many thanks", "cheers", "best", "best wishes", "regards",
+             "kind regards", "best regards", "warm regards", "sincerely", "yours", "love",
+             "xoxo", "take care", "talk soon")
 _SIGN_OFF = regex.compile(
-    r"(?<![\p{L}\p{N}_])(?i:thanks|thank[ ]you|many[ ]thanks|cheers|best|best[ ]wishes|"
-    r"regards|kind[ ]regards|best[ ]regards|warm[ ]regards|sincerely|yours|love|xoxo|"
-    r"take[ ]care|talk[ ]soon)[ ]?[,!.]?[ \t]*\n[ \t]*[-–—~]?[ ]?"
-    rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ \t]*(?:\n|$)")
-_SIGN_OFF_WORDS = ("thanks", "thank you", "cheers", "best", "regards", "sincerely", "yours",
-                   "love", "xoxo", "take care", "talk soon", "best wishes")
+    rf"(?<![\p{{L}}\p{{N}}_])(?i:{_alternatives(_CLOSINGS)})[ ]?[,!.]?[ \t]*\r?\n[ \t]*[-–—~]?[ ]?"
+    rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ \t]*(?:\r?\n|$)")
+#: The closings' last words, each no other's end (`regards` for `kind regards`).
+_SIGN_OFF_WORDS = tuple(closing for closing in _CLOSINGS if not any(
+    closing != other and closing.endswith(" " + other) for other in _CLOSINGS))
 #: How far before a line break its closing is looked for.
 _CLOSING_REACH = 16
 # ... or a dash and a given name closing a message after its last sentence: `See you
 # there! - Damien`, `Great work.\n— Ines`.
 _DASH_SIGNATURE = regex.compile(
     r"(?:[.!?\"”)][ ]*|\n[ \t]*|(?i:thanks|cheers|regards|love|best)[ ]?,?[ ]*)[-–—~][ ]?"
-    rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)[ \t]*\Z")
+    rf"({_NAME_WORD}(?:[ ]{_NAME_WORD})?)\s*\Z")
 #: How far from a text's end a dash signature is looked for.
 _SIGNATURE_REACH = 60
 # Who writes a post, named before a colon at its head, then speaks of themself: `Mila: I
@@ -445,12 +491,15 @@ _PARTY_AFTER = regex.compile(
 _PARTY_REACH = 60
 # A title and initials, the surname after them if any: `Mr M. N. Eldem`, `Ms A.-M.
 # Mendiboure`, `Mr F.L.` (the name readers take one initial before a surname).
+_CASE_TITLES = tuple(title.capitalize() for title in (
+    *HONORIFICS, "mme", "mlle", "prof", "messrs", "judge", "justice"))
 _TITLED_INITIALS = regex.compile(
-    r"(?<![\p{L}\p{N}_])(?:Mr|Mrs|Ms|Mme|Mlle|Dr|Prof|Messrs|Judge|Justice)\.?[ ]"
+    rf"(?<![\p{{L}}\p{{N}}_])(?:{'|'.join(_CASE_TITLES)})\.?[ ]"
     r"((?:\p{Lu}\p{Ll}?\.(?:-\p{Lu}\.)?[ ]?){1,3}"
     rf"(?:(?<=[ ]){_NAME_WORD}|(?<=\.\p{{Lu}}\.[ ]?)))")
-#: The titles of `_TITLED_INITIALS` (`Mr` for `Mrs`, `Messrs`; `Ms` for `Mme`...) ...
-_INITIAL_TITLES = ("Mr", "Ms", "Mme", "Mlle", "Dr", "Prof", "Judge", "Justice")
+#: The titles of `_TITLED_INITIALS` that hold no other at their start (`Mr` finds `Mrs`) ...
+_INITIAL_TITLES = tuple(title for title in _CASE_TITLES if not any(
+    other != title and title.startswith(other) for other in _CASE_TITLES))
 #: ... and what follows them there: a capital and a period soon after.
 _INITIAL_AFTER_TITLE = re.compile(r"[a-z]*\.? [A-Z][a-z]?\.")
 
@@ -461,6 +510,8 @@ def case_names(text: str, lowered: str | None = None) -> Iterator[tuple[int, int
     initials (`Mr M. N. Eldem`, `Mr F.L.`). The words of a party's name must not be
     English ones (`the applicant, Mr Smith`'s title is found by the name readers)."""
     lowered = text.lower() if lowered is None else lowered
+    if len(lowered) != len(text):  # lower case moved an offset (`İ`): keep each in place
+        lowered = lowered_in_place(text)
     for opening in _PART_OPENINGS:  # a bracket opening `the` (a quote between)
         at = lowered.find(opening)
         while at >= 0:
@@ -488,7 +539,7 @@ _PART_OPENINGS = ("(the ", "(“the ", '("the ', "('the ", "(‘the ")
 def _shaped_words(words: list[str]) -> bool:
     """No common, English-looking or software word among `words`."""
     return all(w.casefold() not in COMMON_WORDS and w.casefold() not in EPONYMS
-               and not _wordlike(w) for w in words) and not all(
+               and not english_ending(w) for w in words) and not all(
         w.casefold() in nouns_and_other_words()[0] or w.casefold() in nouns_and_other_words()[1]
         for w in words)
 
@@ -526,8 +577,13 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
         return kinds.get(word.casefold(), "") in ("G", "N") and _plain_word(word, not_names)
 
     def shaped(words: list[str]) -> bool:  # a name by its shape: no word English knows
-        return all(_plain_word(w, not_names) and not _wordlike(w) and (
+        return all(_plain_word(w, not_names) and not english_ending(w) and (
             given(w) or not _unlisted_english(w, lists)) for w in words)
+
+    def _signed(words: list[str]) -> bool:  # `Tomasz`, `Ada Obi`; not `Maintainers`, `Acme`
+        return shaped(words) and not any(_english_or_plural(w, lists) for w in words) and (
+            given(words[0]) if len(words) == 1 else _COMPANY_WORD.search(
+                " " + " ".join(words)) is None)
 
     for match in _anchored(_SOCIAL_WORDS, _SOCIAL_OBJECT, text, lowered, hits):
         after = _NEXT_WORD.match(text, match.end())
@@ -538,6 +594,8 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
             yield match.span(1)
         elif match.group(2) and given(match.group(2)):
             yield match.span(2)
+    if len(lowered) != len(text):  # lower case moved an offset (`İ`): keep each in place
+        lowered = lowered_in_place(text)
     for at, _ in _hits_of(_ADDRESS_WORDS, hits):
         before = _ADDRESSED_BEFORE.search(text, max(0, at - _ADDRESS_REACH), at) if (
             text[at - 1:at] in (" ", ",")) else None
@@ -556,17 +614,17 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
     at = text.find("\n") if any(word in lowered for word in _SIGN_OFF_WORDS) else -1
     while at >= 0:  # a closing ends the line before the name: read back from each break
         low = max(0, at - _CLOSING_REACH)
-        head = lowered[low:at].rstrip(" \t,!.")
+        head = lowered[low:at].rstrip(" \t\r,!.")
         closing = head.endswith(_SIGN_OFF_WORDS) and next(
             word for word in _SIGN_OFF_WORDS if head.endswith(word))
         match = _SIGN_OFF.match(text, low + len(head) - len(closing)) if closing else None
-        if match is not None and shaped(match.group(1).split()):
+        if match is not None and _signed(match.group(1).split()):
             yield match.span(1)
         at = text.find("\n", at + 1)
     tail = max(0, len(text) - _SIGNATURE_REACH)
     match = _DASH_SIGNATURE.search(text, tail) if any(
         dash in text[tail:] for dash in "-–—~") else None
-    if match is not None and given(match.group(1).split()[0]) and shaped(
+    if match is not None and given(match.group(1).split()[0]) and _signed(
             match.group(1).split()):
         yield match.span(1)
     match = _POST_AUTHOR.match(text) if ":" in text[:40] else None
@@ -593,10 +651,6 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
                 if found is not None and shaped([found.group(1)]) and found.start() < at:
                     yield found.span(1)
                 at = lowered.find(word, at + 1)
-
-
-def _wordlike(word: str) -> bool:
-    return bool(_WORDLIKE.search(word))
 
 
 # The words each prose pattern starts with, lower case (see `_anchored`).
@@ -626,9 +680,9 @@ _ANCHOR_AFTER_NON_LETTER = re.compile(rf"[^a-z]({_ANCHOR_TRIE})")
 
 def prose_anchors(text: str, lowered: str) -> list[tuple[int, str]]:
     """The anchor words of the prose readers in `text` (`lowered` its lower case), found
-    once for all of them: in the lower case when offsets agree, else in `text` itself
-    (verbs in capitals are then not seen)."""
-    return _anchor_hits(lowered if len(lowered) == len(text) else text)
+    once for all of them: in the lower case when offsets agree, else in `text` with its
+    ASCII letters lowered (`lowered_in_place`: the offsets stay `text`'s)."""
+    return _anchor_hits(lowered if len(lowered) == len(text) else lowered_in_place(text))
 
 
 #: Capitalised at a sentence's start, these words are no one's name.

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from jupyter_safeai import scan_text
 from jupyter_safeai.scan import names
-from jupyter_safeai.scan.name_lists import HONORIFICS
+from jupyter_safeai.scan.name_lists import HONORIFICS, WORDLIKE_ENDINGS, english_ending
 from jupyter_safeai.scan.names import NameRecognizer
 from jupyter_safeai.scan.nlp import sentence_window
 
@@ -229,7 +229,9 @@ def test_every_cue_word_is_read_as_the_five_searches_read_it(words: str) -> None
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="aAeEdDgGnNiIoOtTsSyYlLhH'-ſK", min_size=1, max_size=10))
 def test_word_endings_read_as_the_regex_reads_them(word: str) -> None:
-    assert names._wordlike(word) == (bool(names._WORDLIKE.search(word))
+    wordlike = regex.compile("(?:" + "|".join(WORDLIKE_ENDINGS) + ")$", regex.IGNORECASE)
+    assert english_ending(word) == bool(wordlike.search(word))
+    assert names._wordlike(word) == (bool(wordlike.search(word))
                                      and not names._PINYIN.match(word))
 
 
@@ -318,3 +320,20 @@ def test_every_shared_title_cues_a_name_in_prose_and_in_a_note(title: str) -> No
                        (f"pt seen today. plan discussed with {title} quillfeather.",
                         "quillfeather")):
         assert name in [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Summarise the chart of patient oLuWaSeUn AdEbAyO please.", "oLuWaSeUn AdEbAyO"),
+    ("patient KaRiN LoW was discharged", "KaRiN LoW"),
+])
+def test_a_name_in_case_toggled_letter_by_letter(text: str, name: str) -> None:
+    assert name in [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    "Call getElementById in JavaScript on an iPhone; check mRNA and pH.",
+    "token = 'aBcDeFgH1234'  # a test value",
+    "The OpenStreetMap tiles load in a MacBookPro browser.",
+])
+def test_camel_case_and_tokens_are_no_toggled_names(text: str) -> None:
+    assert [f for f in scan_text(text) if f.entity == "PERSON"] == []

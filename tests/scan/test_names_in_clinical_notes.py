@@ -139,3 +139,18 @@ def test_a_kin_word_a_list_knows_as_a_surname_stays_in_the_name(text: str, name:
 
 def test_kin_words_in_capitals_end_a_run() -> None:
     assert _people("SON CALLED AND WAS UPDATED. HUSBAND WILL VISIT TOMORROW.") == []
+
+
+def test_a_letter_that_lengthens_in_lower_case_keeps_the_note_readers() -> None:
+    """`İ` lowers to two characters: the cue readers then read `text` with its ASCII letters
+    lowered in place rather than nothing at all."""
+    from jupyter_safeai.scan.name_lists import name_lists
+    from jupyter_safeai.scan.note_names import note_names
+    from jupyter_safeai.scan.prose_names import prose_anchors
+
+    note = "Pt is a 70 yo man from İzmir, s/p CABG. Dr Oyelaran aware of K 5.9."
+    lowered = note.lower()
+    assert len(lowered) != len(note)
+    found = [note[start:end] for start, end in note_names(
+        note, lowered, name_lists(), prose_anchors(note, lowered))]
+    assert "Oyelaran" in found

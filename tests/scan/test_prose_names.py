@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai.scan.engine import Scanner
+from jupyter_safeai.scan.prose_names import case_names
 
 SCANNER = Scanner()
 
@@ -295,6 +296,8 @@ def test_things_spoken_to_signing_or_introduced(text: str) -> None:
      "T. R. Oyelowo"),
     ("The field which Mr K.J. had leased was sold.", "K.J."),
     ("He was assisted by Ms B.-H. Strandqvist, a solicitor.", "B.-H. Strandqvist"),
+    ("Evidence was given by Miss R. T. Ondaatje, his former tutor.", "R. T. Ondaatje"),
+    ("They were represented by Messrs P.Q. Ademola and partners.", "P.Q. Ademola"),
 ])
 def test_a_party_named_with_its_part_and_a_title_before_initials(text: str, name: str
                                                                   ) -> None:
@@ -340,3 +343,50 @@ def test_a_poster_a_seller_and_given_names_sharing_a_surname(text: str, name: st
 ])
 def test_heads_labels_and_pairs_that_name_no_one(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Lovely evening, see you soon.\n- Ottavio\n", "Ottavio"),
+    ("Lovely evening, see you soon. — Ottavio \n\n", "Ottavio"),
+    ("Regards,\r\nZdenka\r\n", "Zdenka"),
+    ("Thanks again for the notes!\r\n\r\nCheers,\r\n- Ottavio Brandi\r\n", "Ottavio Brandi"),
+    ("Great work.\r\n— Zdenka\r\n", "Zdenka"),
+    ("Hi Zdenka\r\nThe file is attached.", "Zdenka"),
+])
+def test_a_signature_or_greeting_before_a_final_or_windows_line_break(text: str, name: str
+                                                                     ) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("İ" * 35 + ". We stayed with Chidinma, my neighbour, all week.", "Chidinma"),
+])
+def test_letters_that_lengthen_in_lower_case_move_no_reader(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_letters_that_lengthen_in_lower_case_move_no_party() -> None:
+    text = "İ" * 55 + ". The case was brought by Kaarlo Lähde (“the applicant”)."
+    assert [text[start:end] for start, end in case_names(text)] == ["Kaarlo Lähde"]
+
+
+@pytest.mark.parametrize("text", [
+    "Great release, thanks for the fixes.\n\nCheers,\nContributors",
+    "Thanks for reporting this.\nRegards,\nDevelopers",
+    "Please review the changes.\n\nBest,\nOrbitex\n",
+    "Congrats Zentrix! The new chips look great.",
+    "Happy birthday Quorvia, ten years of open data!",
+    "Dear Reviewers, thank you for the comments.",
+])
+def test_groups_and_firms_signing_or_praised_are_no_one(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Congrats Wilhelmina! The new job sounds great.", "Wilhelmina"),
+    ("Hi Oyelaran, the scan is ready.", "Oyelaran"),
+    ("Please review the changes.\n\nBest,\nOttavio\n", "Ottavio"),
+    ("Please review the changes.\n\nBest,\nChidinma Okafor\n", "Chidinma Okafor"),
+])
+def test_people_signing_or_praised(text: str, name: str) -> None:
+    assert name in persons(text)
