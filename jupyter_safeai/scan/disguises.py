@@ -76,9 +76,12 @@ _DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3",
                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9"}
 _WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-#: Five or more digits said as words (`five five five, oh one two three`), on lower case;
-#: no look-behind, so the engine skips to the words' first letters (checked after).
-_DIGIT_WORD_RUN = re.compile(rf"{_WORD}(?:(?:[ \t]*[,-][ \t]*|[ \t]+){_WORD}){{4,}}(?![\w-])")
+#: Five or more digits said as words (`five five five, oh one two three`), on lower case:
+#: a run starts after no letter, digit or hyphen (`phone nine two …` is not one) and is
+#: taken whole (possessive, each word whole), so the engine never re-reads a run from
+#: inside it: linear on a megabyte of `one-one-…`.
+_DIGIT_WORD_RUN = re.compile(
+    rf"(?<![\w-]){_WORD}(?!\w)(?:(?:[ \t]*[,-][ \t]*|[ \t]+){_WORD}(?!\w)){{4,}}+(?![\w-])")
 _DIGIT_WORD = re.compile(_WORD)
 #: Three digit words in a row, each after a separator: a gate the engine runs four times
 #: faster than the run pattern (it skips to the separators first).
@@ -196,12 +199,7 @@ def _digit_words(lowered: str) -> list[Edit]:
     if _THREE_DIGIT_WORDS.search(" " + lowered) is None:
         return []
     edits: list[Edit] = []
-    at = 0
-    while (m := _DIGIT_WORD_RUN.search(lowered, at)) is not None:
-        if m.start() and (lowered[m.start() - 1].isalnum() or lowered[m.start() - 1] in "_-"):
-            at = m.start() + 1  # inside a word (`phone nine two …`): the run may start later
-            continue
-        at = m.end()
+    for m in _DIGIT_WORD_RUN.finditer(lowered):
         words = list(_DIGIT_WORD.finditer(lowered, m.start(), m.end()))
         if sum(w.group() == "oh" for w in words) * 2 > len(words):
             continue  # "oh oh oh" is not a number
