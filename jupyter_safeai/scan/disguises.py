@@ -32,6 +32,8 @@ Edit = tuple[int, int, str]
 _ENTITY = re.compile(r"&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));")
 #: `%40`: a byte of a URL. Decoded only to printable ASCII.
 _PERCENT = re.compile(r"%([2-7][0-9A-Fa-f])")
+#: How far before a `%20` its URL's query (`?name=`) is looked for.
+_QUERY_WINDOW = 2048
 #: `\u0040`, `\x40`, `\U00000040`: a JSON, JavaScript or Python escape.
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8}))")
 #: An inline HTML tag; read through when it sits between two characters that are not
@@ -142,9 +144,11 @@ def _percents(text: str) -> list[Edit]:
 def _in_query_value(text: str, at: int) -> bool:
     """Whether `at` is inside the value of a URL query (`?name=Ann%20Lee`): a space is
     read there, not in a path or a link (`Image%20Processing.ipynb`), where it would
-    turn file names into words."""
-    token_start = max(text.rfind(char, 0, at) for char in " \t\n(<\"'[") + 1
-    return text.find("=", token_start, at) >= 0
+    turn file names into words. Looked for in the 2 KB before `at` only (a URL is
+    shorter), so a megabyte of `%20` costs linear time."""
+    window = max(0, at - _QUERY_WINDOW)
+    token_start = max(text.rfind(char, window, at) for char in " \t\n(<\"'[") + 1
+    return text.find("=", max(window, token_start), at) >= 0
 
 
 def _escapes(text: str) -> list[Edit]:

@@ -27,6 +27,10 @@ def test_a_long_run_of_digit_words_reads_in_linear_time(text: str) -> None:
     assert _seconds(text) < 5.0
 
 
+def test_many_encoded_spaces_read_in_linear_time() -> None:
+    assert _seconds("a%20" * 500_000) < 15.0  # 2 MB
+
+
 @pytest.mark.parametrize(("text", "view"), [
     ("call five five five one two one two", "call 5551212"),
     ("phone nine two one two three four five", "phone 9212345"),  # `phone` is no digit
