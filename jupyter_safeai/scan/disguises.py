@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html.entities
 import re
+import unicodedata
 from collections.abc import Callable
 
 from .english_words import english_word
@@ -106,12 +107,18 @@ _LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 
 
 def _char_of(code: int) -> str | None:
-    """The character a decoded code point reads as, or None for one a reader does not
-    see (a control character, a surrogate)."""
+    """What a decoded code point reads as: its character; nothing for a format or control
+    character (`&#8203;`, `\\u00ad` inside a value are invisible, as typed ones are, and
+    `normalise` removes typed ones); None (left as written) for a line break or tab, a
+    surrogate or an unassigned code point."""
     if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
         return None
     char = chr(code)
-    return char if char.isprintable() or char == " " else None
+    if char.isprintable() or char == " ":
+        return char
+    if char.isspace():
+        return None
+    return "" if unicodedata.category(char) in ("Cf", "Cc") else None
 
 
 def _entities(text: str) -> list[Edit]:

@@ -135,7 +135,9 @@ def test_look_alikes_stay_quiet(scanner: Scanner, text: str) -> None:
     ("['Ann Lee' 'Bo Chan']", "['Ann Lee' 'Bo Chan']"),  # numpy's array of strings
     ("token ghp\n_x1", "token ghp_x1"),  # a short value broken before its separator
     ("A" * 64 + "\n/B" + "b" * 20, "A" * 64 + "\n/B" + "b" * 20),  # a line of base64
-    ("&#1; %0A \\x0a \\u0000", "&#1; %0A \\x0a \\u0000"),  # controls are not decoded
+    # a line break is not decoded; a control character reads as nothing, as typed
+    ("&#10; %0A \\x0a", "&#10; %0A \\x0a"),
+    ("4&#1;12-\\u00005", "412-5"),
     ("&#x110000; &bogus;", "&#x110000; &bogus;"),  # nor what is not a character
 ])
 def test_the_view_reads_through_the_disguise(text: str, view: str) -> None:
@@ -190,3 +192,20 @@ def test_redaction_cuts_the_value_as_typed_and_restores_it(scanner: Scanner, val
     redacted, vault = redact(text, scanner.scan(text))
     assert value not in redacted and "okafor" not in redacted and "three" not in redacted
     assert vault.restore(redacted) == text
+
+
+@pytest.mark.parametrize(("value", "entity"), [
+    ("418-62-&#8203;5190", "US_SSN"),  # zero-width space, decimal entity
+    ("418-62-&#x200D;5190", "US_SSN"),  # zero-width joiner, hexadecimal entity
+    ("418-62-&#173;5190", "US_SSN"),  # soft hyphen
+    ("418-62-\\u200b5190", "US_SSN"),  # a JSON / Python escape
+    ("418-62-\\u20605190", "US_SSN"),  # word joiner
+    ("t&#8203;nguyen@fastmail.com", "EMAIL_ADDRESS"),
+])
+def test_an_encoded_invisible_character_reads_as_nothing(scanner: Scanner, value: str,
+                                                         entity: str) -> None:
+    """An invisible character typed is removed; one written as an entity or an escape
+    must be too, or it hides the value it sits in."""
+    text = f"on file: {value} (see chart)"
+    assert _covers(scanner, text, value, entity)
+
