@@ -13,7 +13,8 @@ Each is gated by a `str` search for a literal it cannot occur without (`&`, `%`,
 without one costs a substring search per disguise. Not read, on purpose: base64 (a person
 does not read it either, notebooks carry megabytes of it in image outputs, and decoding
 every long run of its alphabet costs on every text), reversed and interleaved text,
-literals side by side without `+` (numpy prints arrays of strings so), a space encoded
+literals side by side without `+` (numpy prints arrays of strings so) but for a value
+wrapped over lines inside parentheses, a space encoded
 in a URL path (`Image%20Processing.ipynb` is a file name), leetspeak and letter case
 (the name recognizers' business).
 """
@@ -58,6 +59,13 @@ _JOINT = re.compile(r"""(["'])[ \t]*(?:\\?\r?\n[ \t]*)?\+[ \t]*(?:\\?\r?\n[ \t]*
 #: A `+` before a literal: a gate before `_JOINT` (a pattern starting with a literal
 #: character runs several times faster).
 _PLUS_QUOTE = re.compile(r"""\+[ \t]*(?:\\?\r?\n[ \t]*)?[rRbBuUfF]{0,2}["']""")
+#: Python's implicit join of literals, as black and ruff wrap a long string: a literal
+#: ending inside a value (a digit or a separator) and, on the next line, one starting
+#: with a digit: `("SSN 412-55-"⏎    "7301")`. Only across a line break inside an open
+#: parenthesis: numpy prints an array of strings side by side inside brackets.
+_IMPLICIT_JOINT = re.compile(r"""(?<=[0-9./-])(["'])[ \t]*\r?\n[ \t]*[rRbBuUfF]{0,2}\1(?=\d)""")
+#: How far before a joint its open parenthesis is looked for.
+_BRACKET_WINDOW = 2048
 #: A LaTeX escape of a character that is plain in the text a reader sees: `ghp\_`.
 _LATEX_ESCAPE = re.compile(r"\\([_#$%&])")
 
@@ -293,6 +301,8 @@ def disguise_edits(text: str) -> list[Edit]:
     if "+" in text and _PLUS_QUOTE.search(text) is not None:
         edits += [(m.start(), m.end(), "") for m in _JOINT.finditer(text)
                   if _between(text, m.start(), m.end(), _in_literal)]
+    if "\n" in text and "(" in text:
+        edits += _implicit_joints(text)
     lowered = text.lower()
     if len(lowered) == len(text):  # else a letter's lower case is longer: offsets move
         if any(cue in lowered for cue in _AT_CUES):
@@ -302,6 +312,15 @@ def disguise_edits(text: str) -> list[Edit]:
         edits += _line_joins(text)
     if _SPREAD_GATE.search(text) is not None:
         edits += _spread_digits(text)
+    return edits
+
+
+def _implicit_joints(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _IMPLICIT_JOINT.finditer(text):
+        before = text[max(0, m.start() - _BRACKET_WINDOW):m.start()]
+        if before.count("(") > before.count(")"):
+            edits.append((m.start(), m.end(), ""))
     return edits
 
 

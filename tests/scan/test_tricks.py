@@ -209,3 +209,28 @@ def test_an_encoded_invisible_character_reads_as_nothing(scanner: Scanner, value
     text = f"on file: {value} (see chart)"
     assert _covers(scanner, text, value, entity)
 
+
+
+@pytest.mark.parametrize(("code", "first", "second", "entity"), [
+    ('note = ("Patient SSN 418-62-"\n        "5190 on file")', "418-62-", "5190", "US_SSN"),
+    ('note = (\n    "call back on 617-253-"\n    f"0148 today"\n)', "617-253-", "0148",
+     "PHONE_NUMBER"),
+    ("log(\n    'ssn=418-62-5'\n    '190'\n)", "418-62-5", "190", "US_SSN"),
+])
+def test_a_value_wrapped_over_implicitly_joined_literals_is_found(
+        scanner: Scanner, code: str, first: str, second: str, entity: str) -> None:
+    """black and ruff wrap a long string as literals on lines of their own inside
+    parentheses; Python joins them, and so does a reader."""
+    start = code.index(first)
+    last = code.index(second, start + len(first)) + len(second) - 1
+    assert any(f.entity == entity and f.start <= start and f.end > last
+               for f in scanner.scan(code))
+
+
+@pytest.mark.parametrize("text", [
+    "print(ids)\n['418-62-' '5190'\n '7730-']",  # numpy prints strings side by side in []
+    "ids = ['418-62-'\n       '5190']",  # a list of two strings
+    'f("Ann Lee"\n  "Bo Chan")',  # no value cut in two
+])
+def test_literals_side_by_side_that_are_not_one_value_stay_apart(text: str) -> None:
+    assert normalise(text).text == text
