@@ -82,6 +82,13 @@ _SPOKEN_DOMAIN = re.compile(
 _SPOKEN_LOCAL = re.compile(rf"(?<![\w.@-])[a-z0-9][\w+-]*(?:{_DOT}[\w+-]+)*[ \t]*\Z",
                            re.IGNORECASE)
 _SPOKEN_DOT = re.compile(_DOT, re.IGNORECASE)
+#: Hosts of projects' documentation sites: `jupyterlab at jupyterlab.readthedocs.io`
+#: names where a project lives, not a mailbox.
+_DOCUMENTATION_HOSTS = ("readthedocs.io", "readthedocs.org", "github.io", "gitlab.io")
+#: Words that make `x at y.org` an address after all: `email numpy at numpy.org`.
+_MAIL_CUE = re.compile(r"mail|write to|contact|reach", re.IGNORECASE)
+#: How far around a spoken address a mail cue is looked for.
+_MAIL_CUE_WINDOW = 80
 
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3",
                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
@@ -204,6 +211,10 @@ def _spoken_email_at(text: str, start: int, end: int, cue: str) -> list[Edit]:
     if len(local_text) < 2 or cue.strip().lower() == "at" and local_text.isalpha() and (
             english_word(local_text.lower())):
         return []
+    if _names_a_site(local_text, domain.group()) and _MAIL_CUE.search(
+            text[max(0, local_start - _MAIL_CUE_WINDOW):domain.end() + _MAIL_CUE_WINDOW]
+    ) is None:
+        return []
     while start > local_start and text[start - 1] in " \t":
         start -= 1
     edits = [(start, end + domain.group().find(domain.group().lstrip(" \t")), "@")]
@@ -212,6 +223,15 @@ def _spoken_email_at(text: str, start: int, end: int, cue: str) -> list[Edit]:
         if part.group() != ".":
             edits.append((part.start(), part.end(), "."))
     return edits
+
+
+def _names_a_site(local: str, domain: str) -> bool:
+    """Whether `x at y.org` says where a project lives (`numpy at numpy.org`, `dask at
+    dask dot org`): the local part is a label of the domain, or the domain a host of
+    documentation sites."""
+    name = _SPOKEN_DOT.sub(".", domain.strip()).lower()
+    return (_SPOKEN_DOT.sub(".", local).lower() in name.split(".")
+            or name.endswith(_DOCUMENTATION_HOSTS))
 
 
 def _digit_words(lowered: str) -> list[Edit]:

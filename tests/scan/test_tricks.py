@@ -234,3 +234,24 @@ def test_a_value_wrapped_over_implicitly_joined_literals_is_found(
 ])
 def test_literals_side_by_side_that_are_not_one_value_stay_apart(text: str) -> None:
     assert normalise(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "The docs for scipy at scipy.org cover it",
+    "see Polars at pola.rs or polars at polars dot org",
+    "Matplotlib at matplotlib.org has a gallery",
+    "nbconvert at nbconvert.readthedocs.io explains the templates",
+    "the toolkit at someone.github.io",
+])
+def test_a_project_named_at_its_own_site_is_not_an_address(scanner: Scanner, text: str
+                                                           ) -> None:
+    assert not [f for f in scanner.scan(text) if f.entity == "EMAIL_ADDRESS"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("reach me: t dot nguyen at fastmail dot com", "t dot nguyen at fastmail dot com"),
+    ("tnguyen at uni-leipzig dot de", "tnguyen at uni-leipzig dot de"),
+    ("please email scipy at scipy dot org", "scipy at scipy dot org"),  # a cue says mail
+])
+def test_a_spoken_address_is_still_found(scanner: Scanner, text: str, value: str) -> None:
+    assert _covers(scanner, text, value, "EMAIL_ADDRESS")
