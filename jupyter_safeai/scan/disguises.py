@@ -63,7 +63,11 @@ _PLUS_QUOTE = re.compile(r"""\+[ \t]*(?:\\?\r?\n[ \t]*)?[rRbBuUfF]{0,2}["']""")
 #: ending inside a value (a digit or a separator) and, on the next line, one starting
 #: with a digit: `("SSN 412-55-"⏎    "7301")`. Only across a line break inside an open
 #: parenthesis: numpy prints an array of strings side by side inside brackets.
-_IMPLICIT_JOINT = re.compile(r"""(?<=[0-9./-])(["'])[ \t]*\r?\n[ \t]*[rRbBuUfF]{0,2}\1(?=\d)""")
+#: Found from the line that opens a literal with a digit (the engine skips to line
+#: breaks; quotes are many more); the literal closed before it is checked after.
+_IMPLICIT_JOINT = re.compile(r"""\n[ \t]*[rRbBuUfF]{0,2}(["'])(?=\d)""")
+#: A literal closed at a line end (formatters leave no blank after it): the gate.
+_LITERAL_LINE_ENDS = ('"\n', "'\n", '"\r\n', "'\r\n")
 #: How far before a joint its open parenthesis is looked for.
 _BRACKET_WINDOW = 2048
 #: A LaTeX escape of a character that is plain in the text a reader sees: `ghp\_`.
@@ -321,7 +325,7 @@ def disguise_edits(text: str) -> list[Edit]:
     if "+" in text and _PLUS_QUOTE.search(text) is not None:
         edits += [(m.start(), m.end(), "") for m in _JOINT.finditer(text)
                   if _between(text, m.start(), m.end(), _in_literal)]
-    if "\n" in text and "(" in text:
+    if "(" in text and any(end in text for end in _LITERAL_LINE_ENDS):
         edits += _implicit_joints(text)
     lowered = text.lower()
     if len(lowered) == len(text):  # else a letter's lower case is longer: offsets move
@@ -338,9 +342,12 @@ def disguise_edits(text: str) -> list[Edit]:
 def _implicit_joints(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for m in _IMPLICIT_JOINT.finditer(text):
-        before = text[max(0, m.start() - _BRACKET_WINDOW):m.start()]
+        close = m.start() - 1 if text[m.start() - 1] != "\r" else m.start() - 2
+        if close < 1 or text[close] != m.group(1) or text[close - 1] not in "0123456789./-":
+            continue  # no literal closed inside a value right before the line break
+        before = text[max(0, close - _BRACKET_WINDOW):close]
         if before.count("(") > before.count(")"):
-            edits.append((m.start(), m.end(), ""))
+            edits.append((close, m.end(), ""))
     return edits
 
 
