@@ -355,6 +355,18 @@ def tricks() -> dict[str, Callable[[random.Random, str, str], tuple[str, str, st
         return prompt(kind, "".join(LEET[c.lower()] if i in swap else c
                                     for i, c in enumerate(value)))
 
+    @trick("implicit-join")  # last, so the classes above draw the same cases as before
+    def implicit_join(rng, kind, value):
+        """black's wrap of a long string: literals on lines of their own in parentheses."""
+        places = [i for i in range(1, len(value)) if value[i].isdigit()
+                  and (value[i - 1].isdigit() or value[i - 1] in "-./")]
+        if not places:
+            return None
+        at = rng.choice(places)
+        name = {"secret": "api_token"}.get(kind, kind)
+        return (f'{name} = (\n    "', value[:at] + '"\n    "' + value[at:],
+                f'"\n)\nprint({name})')
+
     return table
 
 

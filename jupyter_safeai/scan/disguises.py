@@ -13,7 +13,8 @@ Each is gated by a `str` search for a literal it cannot occur without (`&`, `%`,
 without one costs a substring search per disguise. Not read, on purpose: base64 (a person
 does not read it either, notebooks carry megabytes of it in image outputs, and decoding
 every long run of its alphabet costs on every text), reversed and interleaved text,
-literals side by side without `+` (numpy prints arrays of strings so), a space encoded
+literals side by side without `+` (numpy prints arrays of strings so) but for a value
+wrapped over lines inside parentheses, a space encoded
 in a URL path (`Image%20Processing.ipynb` is a file name), leetspeak and letter case
 (the name recognizers' business).
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import html.entities
 import re
+import unicodedata
 from collections.abc import Callable
 
 from .english_words import english_word
@@ -32,6 +34,8 @@ Edit = tuple[int, int, str]
 _ENTITY = re.compile(r"&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));")
 #: `%40`: a byte of a URL. Decoded only to printable ASCII.
 _PERCENT = re.compile(r"%([2-7][0-9A-Fa-f])")
+#: How far before a `%20` its URL's query (`?name=`) is looked for.
+_QUERY_WINDOW = 2048
 #: `\u0040`, `\x40`, `\U00000040`: a JSON, JavaScript or Python escape.
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8}))")
 #: An inline HTML tag; read through when it sits between two characters that are not
@@ -55,6 +59,17 @@ _JOINT = re.compile(r"""(["'])[ \t]*(?:\\?\r?\n[ \t]*)?\+[ \t]*(?:\\?\r?\n[ \t]*
 #: A `+` before a literal: a gate before `_JOINT` (a pattern starting with a literal
 #: character runs several times faster).
 _PLUS_QUOTE = re.compile(r"""\+[ \t]*(?:\\?\r?\n[ \t]*)?[rRbBuUfF]{0,2}["']""")
+#: Python's implicit join of literals, as black and ruff wrap a long string: a literal
+#: ending inside a value (a digit or a separator) and, on the next line, one starting
+#: with a digit: `("SSN 412-55-"⏎    "7301")`. Only across a line break inside an open
+#: parenthesis: numpy prints an array of strings side by side inside brackets.
+#: Found from the line that opens a literal with a digit (the engine skips to line
+#: breaks; quotes are many more); the literal closed before it is checked after.
+_IMPLICIT_JOINT = re.compile(r"""\n[ \t]*[rRbBuUfF]{0,2}(["'])(?=\d)""")
+#: A literal closed at a line end (formatters leave no blank after it): the gate.
+_LITERAL_LINE_ENDS = ('"\n', "'\n", '"\r\n', "'\r\n")
+#: How far before a joint its open parenthesis is looked for.
+_BRACKET_WINDOW = 2048
 #: A LaTeX escape of a character that is plain in the text a reader sees: `ghp\_`.
 _LATEX_ESCAPE = re.compile(r"\\([_#$%&])")
 
@@ -71,14 +86,24 @@ _SPOKEN_DOMAIN = re.compile(
 _SPOKEN_LOCAL = re.compile(rf"(?<![\w.@-])[a-z0-9][\w+-]*(?:{_DOT}[\w+-]+)*[ \t]*\Z",
                            re.IGNORECASE)
 _SPOKEN_DOT = re.compile(_DOT, re.IGNORECASE)
+#: Hosts of projects' documentation sites: `jupyterlab at jupyterlab.readthedocs.io`
+#: names where a project lives, not a mailbox.
+_DOCUMENTATION_HOSTS = ("readthedocs.io", "readthedocs.org", "github.io", "gitlab.io")
+#: Words that make `x at y.org` an address after all: `email numpy at numpy.org`.
+_MAIL_CUE = re.compile(r"mail|write to|contact|reach", re.IGNORECASE)
+#: How far around a spoken address a mail cue is looked for.
+_MAIL_CUE_WINDOW = 80
 
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3",
                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9"}
 _WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-#: Five or more digits said as words (`five five five, oh one two three`), on lower case;
-#: no look-behind, so the engine skips to the words' first letters (checked after).
-_DIGIT_WORD_RUN = re.compile(rf"{_WORD}(?:(?:[ \t]*[,-][ \t]*|[ \t]+){_WORD}){{4,}}(?![\w-])")
+#: Five or more digits said as words (`five five five, oh one two three`), on lower case:
+#: a run starts after no letter, digit or hyphen (`phone nine two …` is not one) and is
+#: taken whole (possessive, each word whole), so the engine never re-reads a run from
+#: inside it: linear on a megabyte of `one-one-…`.
+_DIGIT_WORD_RUN = re.compile(
+    rf"(?<![\w-]){_WORD}(?!\w)(?:(?:[ \t]*[,-][ \t]*|[ \t]+){_WORD}(?!\w)){{4,}}+(?![\w-])")
 _DIGIT_WORD = re.compile(_WORD)
 #: Three digit words in a row, each after a separator: a gate the engine runs four times
 #: faster than the run pattern (it skips to the separators first).
@@ -101,12 +126,18 @@ _LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 
 
 def _char_of(code: int) -> str | None:
-    """The character a decoded code point reads as, or None for one a reader does not
-    see (a control character, a surrogate)."""
+    """What a decoded code point reads as: its character; nothing for a format or control
+    character (`&#8203;`, `\\u00ad` inside a value are invisible, as typed ones are, and
+    `normalise` removes typed ones); None (left as written) for a line break or tab, a
+    surrogate or an unassigned code point."""
     if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
         return None
     char = chr(code)
-    return char if char.isprintable() or char == " " else None
+    if char.isprintable() or char == " ":
+        return char
+    if char.isspace():
+        return None
+    return "" if unicodedata.category(char) in ("Cf", "Cc") else None
 
 
 def _entities(text: str) -> list[Edit]:
@@ -139,9 +170,11 @@ def _percents(text: str) -> list[Edit]:
 def _in_query_value(text: str, at: int) -> bool:
     """Whether `at` is inside the value of a URL query (`?name=Ann%20Lee`): a space is
     read there, not in a path or a link (`Image%20Processing.ipynb`), where it would
-    turn file names into words."""
-    token_start = max(text.rfind(char, 0, at) for char in " \t\n(<\"'[") + 1
-    return text.find("=", token_start, at) >= 0
+    turn file names into words. Looked for in the 2 KB before `at` only (a URL is
+    shorter), so a megabyte of `%20` costs linear time."""
+    window = max(0, at - _QUERY_WINDOW)
+    token_start = max(text.rfind(char, window, at) for char in " \t\n(<\"'[") + 1
+    return text.find("=", max(window, token_start), at) >= 0
 
 
 def _escapes(text: str) -> list[Edit]:
@@ -182,6 +215,10 @@ def _spoken_email_at(text: str, start: int, end: int, cue: str) -> list[Edit]:
     if len(local_text) < 2 or cue.strip().lower() == "at" and local_text.isalpha() and (
             english_word(local_text.lower())):
         return []
+    if _names_a_site(local_text, domain.group()) and _MAIL_CUE.search(
+            text[max(0, local_start - _MAIL_CUE_WINDOW):domain.end() + _MAIL_CUE_WINDOW]
+    ) is None:
+        return []
     while start > local_start and text[start - 1] in " \t":
         start -= 1
     edits = [(start, end + domain.group().find(domain.group().lstrip(" \t")), "@")]
@@ -192,16 +229,20 @@ def _spoken_email_at(text: str, start: int, end: int, cue: str) -> list[Edit]:
     return edits
 
 
+def _names_a_site(local: str, domain: str) -> bool:
+    """Whether `x at y.org` says where a project lives (`numpy at numpy.org`, `dask at
+    dask dot org`): the local part is a label of the domain, or the domain a host of
+    documentation sites."""
+    name = _SPOKEN_DOT.sub(".", domain.strip()).lower()
+    return (_SPOKEN_DOT.sub(".", local).lower() in name.split(".")
+            or name.endswith(_DOCUMENTATION_HOSTS))
+
+
 def _digit_words(lowered: str) -> list[Edit]:
     if _THREE_DIGIT_WORDS.search(" " + lowered) is None:
         return []
     edits: list[Edit] = []
-    at = 0
-    while (m := _DIGIT_WORD_RUN.search(lowered, at)) is not None:
-        if m.start() and (lowered[m.start() - 1].isalnum() or lowered[m.start() - 1] in "_-"):
-            at = m.start() + 1  # inside a word (`phone nine two …`): the run may start later
-            continue
-        at = m.end()
+    for m in _DIGIT_WORD_RUN.finditer(lowered):
         words = list(_DIGIT_WORD.finditer(lowered, m.start(), m.end()))
         if sum(w.group() == "oh" for w in words) * 2 > len(words):
             continue  # "oh oh oh" is not a number
@@ -284,6 +325,8 @@ def disguise_edits(text: str) -> list[Edit]:
     if "+" in text and _PLUS_QUOTE.search(text) is not None:
         edits += [(m.start(), m.end(), "") for m in _JOINT.finditer(text)
                   if _between(text, m.start(), m.end(), _in_literal)]
+    if "(" in text and any(end in text for end in _LITERAL_LINE_ENDS):
+        edits += _implicit_joints(text)
     lowered = text.lower()
     if len(lowered) == len(text):  # else a letter's lower case is longer: offsets move
         if any(cue in lowered for cue in _AT_CUES):
@@ -293,6 +336,18 @@ def disguise_edits(text: str) -> list[Edit]:
         edits += _line_joins(text)
     if _SPREAD_GATE.search(text) is not None:
         edits += _spread_digits(text)
+    return edits
+
+
+def _implicit_joints(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _IMPLICIT_JOINT.finditer(text):
+        close = m.start() - 1 if text[m.start() - 1] != "\r" else m.start() - 2
+        if close < 1 or text[close] != m.group(1) or text[close - 1] not in "0123456789./-":
+            continue  # no literal closed inside a value right before the line break
+        before = text[max(0, close - _BRACKET_WINDOW):close]
+        if before.count("(") > before.count(")"):
+            edits.append((close, m.end(), ""))
     return edits
 
 

@@ -135,7 +135,9 @@ def test_look_alikes_stay_quiet(scanner: Scanner, text: str) -> None:
     ("['Ann Lee' 'Bo Chan']", "['Ann Lee' 'Bo Chan']"),  # numpy's array of strings
     ("token ghp\n_x1", "token ghp_x1"),  # a short value broken before its separator
     ("A" * 64 + "\n/B" + "b" * 20, "A" * 64 + "\n/B" + "b" * 20),  # a line of base64
-    ("&#1; %0A \\x0a \\u0000", "&#1; %0A \\x0a \\u0000"),  # controls are not decoded
+    # a line break is not decoded; a control character reads as nothing, as typed
+    ("&#10; %0A \\x0a", "&#10; %0A \\x0a"),
+    ("4&#1;12-\\u00005", "412-5"),
     ("&#x110000; &bogus;", "&#x110000; &bogus;"),  # nor what is not a character
 ])
 def test_the_view_reads_through_the_disguise(text: str, view: str) -> None:
@@ -190,3 +192,66 @@ def test_redaction_cuts_the_value_as_typed_and_restores_it(scanner: Scanner, val
     redacted, vault = redact(text, scanner.scan(text))
     assert value not in redacted and "okafor" not in redacted and "three" not in redacted
     assert vault.restore(redacted) == text
+
+
+@pytest.mark.parametrize(("value", "entity"), [
+    ("418-62-&#8203;5190", "US_SSN"),  # zero-width space, decimal entity
+    ("418-62-&#x200D;5190", "US_SSN"),  # zero-width joiner, hexadecimal entity
+    ("418-62-&#173;5190", "US_SSN"),  # soft hyphen
+    ("418-62-\\u200b5190", "US_SSN"),  # a JSON / Python escape
+    ("418-62-\\u20605190", "US_SSN"),  # word joiner
+    ("t&#8203;nguyen@fastmail.com", "EMAIL_ADDRESS"),
+])
+def test_an_encoded_invisible_character_reads_as_nothing(scanner: Scanner, value: str,
+                                                         entity: str) -> None:
+    """An invisible character typed is removed; one written as an entity or an escape
+    must be too, or it hides the value it sits in."""
+    text = f"on file: {value} (see chart)"
+    assert _covers(scanner, text, value, entity)
+
+
+
+@pytest.mark.parametrize(("code", "first", "second", "entity"), [
+    ('note = ("Patient SSN 418-62-"\n        "5190 on file")', "418-62-", "5190", "US_SSN"),
+    ('note = (\n    "call back on 617-253-"\n    f"0148 today"\n)', "617-253-", "0148",
+     "PHONE_NUMBER"),
+    ("log(\n    'ssn=418-62-5'\n    '190'\n)", "418-62-5", "190", "US_SSN"),
+])
+def test_a_value_wrapped_over_implicitly_joined_literals_is_found(
+        scanner: Scanner, code: str, first: str, second: str, entity: str) -> None:
+    """black and ruff wrap a long string as literals on lines of their own inside
+    parentheses; Python joins them, and so does a reader."""
+    start = code.index(first)
+    last = code.index(second, start + len(first)) + len(second) - 1
+    assert any(f.entity == entity and f.start <= start and f.end > last
+               for f in scanner.scan(code))
+
+
+@pytest.mark.parametrize("text", [
+    "print(ids)\n['418-62-' '5190'\n '7730-']",  # numpy prints strings side by side in []
+    "ids = ['418-62-'\n       '5190']",  # a list of two strings
+    'f("Ann Lee"\n  "Bo Chan")',  # no value cut in two
+])
+def test_literals_side_by_side_that_are_not_one_value_stay_apart(text: str) -> None:
+    assert normalise(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "The docs for scipy at scipy.org cover it",
+    "see Polars at pola.rs or polars at polars dot org",
+    "Matplotlib at matplotlib.org has a gallery",
+    "nbconvert at nbconvert.readthedocs.io explains the templates",
+    "the toolkit at someone.github.io",
+])
+def test_a_project_named_at_its_own_site_is_not_an_address(scanner: Scanner, text: str
+                                                           ) -> None:
+    assert not [f for f in scanner.scan(text) if f.entity == "EMAIL_ADDRESS"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("reach me: t dot nguyen at fastmail dot com", "t dot nguyen at fastmail dot com"),
+    ("tnguyen at uni-leipzig dot de", "tnguyen at uni-leipzig dot de"),
+    ("please email scipy at scipy dot org", "scipy at scipy dot org"),  # a cue says mail
+])
+def test_a_spoken_address_is_still_found(scanner: Scanner, text: str, value: str) -> None:
+    assert _covers(scanner, text, value, "EMAIL_ADDRESS")
