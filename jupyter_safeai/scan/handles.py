@@ -44,26 +44,29 @@ class HandleRecognizer:
     entities = ("PERSON",)
 
     def find(self, text: str) -> Iterator[Finding]:
+        line_start, line_end, credits = 0, -1, False
         at = text.find("@")
         while at != -1:
+            if at > line_end:  # a new line: its start, its end and whether it credits work
+                line_start = text.rfind("\n", 0, at) + 1
+                line_end = text.find("\n", at)
+                line_end = len(text) if line_end == -1 else line_end
+                credits = _CREDIT_LINE.search(text, line_start, line_end) is not None
             handle = _HANDLE.match(text, at)
-            if handle is not None and self._reaches_a_person(text, handle):
+            if handle is not None and not credits and self._reaches_a_person(
+                    text, handle, line_start):
                 yield Finding(handle.start(1), handle.end(1), "PERSON", "phi", 0.75, self.name)
             at = text.find("@", at + 1)
 
     @staticmethod
-    def _reaches_a_person(text: str, handle: re.Match[str]) -> bool:
+    def _reaches_a_person(text: str, handle: re.Match[str], line_start: int) -> bool:
         name = handle.group(1)
         if len(name) < 2 or name.lower() in _BROADCAST:
             return False
         at = handle.start()
-        line_start = text.rfind("\n", 0, at) + 1
         signed = _SIGNATURE_PREFIX.fullmatch(text, line_start, at) is not None and (
             _SIGNATURE_COLON.match(text, handle.end()) is not None)
-        if not signed:
-            before = text[max(line_start, at - _LOOK_BACK):at][::-1]
-            if _REACHING_WORD.match(before) is None:
-                return False
-        line_end = text.find("\n", handle.end())
-        return _CREDIT_LINE.search(text, line_start,
-                                   len(text) if line_end == -1 else line_end) is None
+        if signed:
+            return True
+        before = text[max(line_start, at - _LOOK_BACK):at][::-1]
+        return _REACHING_WORD.match(before) is not None

@@ -1,8 +1,11 @@
 """Social handles and first names that sign a post, and the `@`s that are no person."""
 
+import re
+import sys
+
 import pytest
 
-from jupyter_safeai.scan import scan_text
+from jupyter_safeai.scan import handles, scan_text
 from jupyter_safeai.scan.handles import HandleRecognizer
 
 
@@ -39,3 +42,24 @@ def test_a_handle_that_signs_a_post_or_is_reached_is_a_person(text: str, handle:
 ])
 def test_code_addresses_scopes_and_changelog_credits_stay_quiet(text: str) -> None:
     assert _handles(text) == []
+
+
+class _CountingPattern:
+    """A pattern that counts the characters its searches cover."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.covered = pattern, 0
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> object:
+        self.covered += min(endpos, len(text)) - pos
+        return self.pattern.search(text, pos, endpos)
+
+
+@pytest.mark.parametrize("unit", ["follow @ab ", "cc @abc_d ", "RT @u: hi via @x cc @y "])
+def test_a_long_line_of_handles_is_read_for_credits_once(
+        unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    counting = _CountingPattern(handles._CREDIT_LINE)
+    monkeypatch.setattr(handles, "_CREDIT_LINE", counting)
+    text = unit * 400 + "\n" + unit * 400
+    list(HandleRecognizer().find(text))
+    assert counting.covered <= len(text)
