@@ -49,7 +49,7 @@ _ALONE = frozenset({"username", "user name", "screen name", "full name", "patien
 _LABEL = re.compile(r"[A-Z][A-Za-z]*(?:[ ][A-Za-z]+){0,3}")
 _COLON = re.compile(r":(?=[ \t*_])")
 _LABEL_EDGE = " \t>*•_-"
-_VALUE_EDGE = " \t*_"
+_VALUE_EDGE = " \t\r*_"
 _LONGEST_LABEL = 48
 #: `Location for Pickup`, `Contact for Enquiries`: the label and what it is for.
 _FOR = re.compile(r"(.+?)[ ]for(?:[ ][a-z]+){1,2}")

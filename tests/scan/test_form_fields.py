@@ -66,3 +66,9 @@ def test_form_values_are_found_by_the_scanner() -> None:
 def test_a_date_tagged_as_iris_is_no_biometric() -> None:
     assert not [f for f in scan_text("Name: iris\nDate: 2020-01-01")
                 if f.entity == "BIOMETRIC_ID"]
+
+
+def test_a_form_with_windows_line_ends() -> None:
+    text = "Seller: Ottilie Brandt\r\nLocation: Invercargill\r\nDate: 2021-03-17\r\n"
+    assert _fields(text) == [("PERSON", "Ottilie Brandt"), ("LOCATION", "Invercargill"),
+                             ("DATE", "2021-03-17")]
