@@ -63,3 +63,26 @@ def test_a_long_line_of_handles_is_read_for_credits_once(
     text = unit * 400 + "\n" + unit * 400
     list(HandleRecognizer().find(text))
     assert counting.covered <= len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Helpers declared by @classmethod take the class first.",
+    "The getter is memoised by @cached_property, then cleared on write.",
+    "This only works via @abstractmethod on the base.",
+    "Each loop is split on @threads across the cores.",
+    "Measured via @belapsed, the median is 3 ms.",
+    "@param x: the input\n@returns: twice x",
+    "Follow @JupyterProject for release news.",
+    "Ping @pandas_dev about the regression.",
+    "Filter on @version before grouping.",
+])
+def test_decorators_macros_doc_tags_and_projects_are_no_person(text: str) -> None:
+    assert _handles(text) == []
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("Posted the photos on @lumi_halme for the family.", "lumi_halme"),
+    ("Recipe shared by @abimbola.o last week.", "abimbola.o"),
+])
+def test_after_on_or_by_a_made_up_handle_still_reaches_a_person(text: str, handle: str) -> None:
+    assert _handles(text) == [handle]
