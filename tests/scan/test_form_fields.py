@@ -72,3 +72,28 @@ def test_a_form_with_windows_line_ends() -> None:
     text = "Seller: Ottilie Brandt\r\nLocation: Invercargill\r\nDate: 2021-03-17\r\n"
     assert _fields(text) == [("PERSON", "Ottilie Brandt"), ("LOCATION", "Invercargill"),
                              ("DATE", "2021-03-17")]
+
+
+@pytest.mark.parametrize("text", [
+    # a package's record: its name is software, its author a maintainer, its place a folder
+    "Name: attrs\nVersion: 23.1.0\nSummary: Classes without boilerplate\n"
+    "Author: Hynek Schlawack\nLocation: /opt/conda/lib/python3.11/site-packages",
+    "Name: Pillow9\nLocation: C:\\Users\\build\\venv\\Lib",
+    "Name: Tornado\nLocation: ~/miniconda3/lib",
+    # the accounts of a machine
+    "Username: vagrant",
+    "Username: postgres\nHost: db.internal",
+    # things, projects and brands under a person's label
+    "Name: Weather\nCity: Leeds",
+    "Seller: Marketplace\nDate: 2022-02-02",
+    "Author: Apache Foundation\nDate: 2022-02-02",
+    "Author: OpenAlex\nPosted on: 2021-07-07",
+    "Author: Keras Team\nDate: 2021-07-07",
+])
+def test_package_records_machine_accounts_and_things_are_no_form(text: str) -> None:
+    assert _fields(text) == []
+
+
+def test_a_surname_joined_after_mc_or_an_apostrophe_is_still_a_name() -> None:
+    text = "Name: Orla MacNeill\nCity: Galway"
+    assert _fields(text) == [("PERSON", "Orla MacNeill"), ("LOCATION", "Galway")]
