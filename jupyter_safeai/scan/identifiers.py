@@ -97,8 +97,10 @@ def _model_name(value: str) -> bool:
     return _SPEC_PART.search(value) is not None
 
 
-#: Dates in numbers, day or month first (`3/4/21`) or year first (`2021-06-17`).
-_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}")
+#: Dates in numbers, day or month first (`3/4/21`), year first (`2021-06-17`) or run
+#: together (`20210617`).
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}"
+                           r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
 def _not_date_or_amount(value: str) -> bool:
@@ -126,9 +128,11 @@ _ID_VALUE = (r"(?P<value>\d{2,5}(?: \d{2,5}){1,4}(?![ ]?\d)"
              r"|[A-Z]{0,5}-?\d[\dA-Z-]{2,18}\d[A-Z]{0,3}|\d{4,20})")
 # Not the digits after a decimal point (`dL/dw: -0.559999764`), nor a count of rows
 # (`order_id  4622 non-null  int64` in `df.info()`), nor a share (`a/c 600 x 14 45%`: a
-# ventilator's settings).
+# ventilator's settings), nor an amount of money (`ticket id 4500 USD`, `$ 1200`).
 _ID_AFTER_LABEL = re.compile(
-    rf"(?<![\w-])(?<!\d\.){_ID_VALUE}(?![\w-])(?! non-null)(?![ ]?%)")
+    rf"(?<![\w-])(?<!\d\.)(?<![$€£¥₹][ ])(?<![$€£¥₹]){_ID_VALUE}(?![\w-])(?! non-null)"
+    r"(?![ ]?%)(?![ ]?(?i:usd|eur|gbp|jpy|inr|cad|aud|yen|yuan|dollars?|euros?|pounds?|"
+    r"rupees?)\b)")
 
 # -- recognizers ---------------------------------------------------------------------------
 # Cues: the first separator of a match, 3 characters in (123-45-6789).
