@@ -226,8 +226,12 @@ BIOMETRIC = PatternRecognizer(
     context=_LABELS["biometric"], window=35, label="biometric")
 #: `GB-ID-7401525`, `AU-DL-968789017249`: a country's letters, the kind of document, then
 #: a long number, the shape of a national id, a driving licence or a passport number
-#: (a code of a product line or a standard has fewer digits: `ISO-IEC-27001`).
-_DOCUMENT_ID = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}-(?P<kind>[A-Z]{2,4})-\d{6,14}(?![\w-])")
+#: (a code of a product line or a standard has fewer digits: `ISO-IEC-27001`, and a
+#: standards body is neither a country nor a kind of document: `EN-ISO-134850`).
+_STANDARDS_BODY = (r"(?!(?:ISO|EN|DIN|IEC|ASTM|ANSI|BS|NF|JIS|IEEE|ETSI|ITU|UNE|UNI|CEN|CSA|"
+                   r"SAE|NZS|GOST|SIS|NEN|ONORM)-)")
+_DOCUMENT_ID = re.compile(rf"{_STANDARDS_BODY}[A-Z](?<![\w-][A-Z])[A-Z]{{1,2}}-"
+                          rf"{_STANDARDS_BODY}(?P<kind>[A-Z]{{2,4}})-\d{{6,14}}(?![\w-])")
 _DOCUMENT_ID_CUE = (re.compile(r"-(?=\d{6})"),)  # the second dash, 5 to 8 characters in
 #: Kinds that say a licence or a passport (`DL`, `PP`); any other is another id.
 _LICENCE_KINDS = frozenset({"DL", "LIC", "LN", "PP", "PASS", "PPT"})

@@ -28,6 +28,8 @@ def test_letters_letters_and_a_long_number_are_a_document(text: str, entity: str
     "The audit follows ISO-IEC-27001 clauses.",  # a standard: five digits
     "Sequence run SRA-RUN-12345 is public.",  # too few digits
     "Order ABCD-EF-1234567 shipped.",  # four letters first: not a country
+    "Tested to BS-EN-1176001 and NF-ISO-2081533.",  # standards bodies, no country
+    "The clamp meets DIN-IEC-6024711 ratings.",
 ])
 def test_codes_that_are_no_document_number_stay_quiet(text: str) -> None:
     assert not {e for e, _ in _found(text)} & {"LICENSE_NUMBER", "UNIQUE_ID"}
