@@ -24,11 +24,15 @@ from dataclasses import dataclass
 
 import regex
 
+from .dates import CALENDAR_WORDS
 from .english_words import english_word
 from .finding import Finding
 from .geography import country_names
 from .name_context import SOFTWARE_NAMES
-from .name_lists import COMMON_WORDS, name_lists
+from .name_lists import COMMON_WORDS, HONORIFICS, name_lists
+
+#: The detector of this module's findings.
+DETECTOR = "form_fields"
 
 _WHO, _HANDLE, _PLACE, _DATE, _PACKAGE = "who", "handle", "place", "date", "package"
 #: A form's label (lower case) -> what its value is.
@@ -64,8 +68,10 @@ _FOR = re.compile(r"(.+?)[ ]for(?:[ ][a-z]+){1,2}")
 
 #: Words joined without a blank only after an initial, `Mc`, `Mac` or `O'` (`A.Kumar`,
 #: `McAllister`), not in a brand (`PhysioNet`, `GitHub`).
+_TITLE_WORDS = (*HONORIFICS, "mx", "prof")
+_TITLES = "|".join(title.title() for title in _TITLE_WORDS)
 _NAME = regex.compile(
-    r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ ])?\p{Lu}(?:[\p{Ll}\p{M}'’-]+|\.)"
+    rf"(?:(?:{_TITLES})\.?[ ])?\p{{Lu}}(?:[\p{{Ll}}\p{{M}}'’-]+|\.)"
     r"(?:(?:[ ]|(?<=[.'’]|\bMc|\bMac))(?:\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)){0,3}")
 _HANDLE_VALUE = re.compile(r"@?[A-Za-z][\w.]{1,30}(?<!\.)")
 _HANDLE_MARK = re.compile(r"[\d_.]")
@@ -91,10 +97,11 @@ _PATH = re.compile(r"[/~\\]|[A-Za-z]:[\\/]|\.{1,2}/")
 _NOWHERE = frozenset({"online", "remote", "home", "anywhere", "everywhere", "worldwide",
                       "unknown", "various", "tbd", "n/a", "na", "none", "here", "there",
                       "local", "global", "virtual", "earth"})
+#: A month's first three letters (`jan`, `may`), from the calendar's words.
+_MONTH3 = "|".join(sorted(word for word in CALENDAR_WORDS if len(word) == 3))
 _DAY = re.compile(
-    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ ]\d{1,2}\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th)?[ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|"
+    rf"\b(?:{_MONTH3})[a-z]*\.?[ ]\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?[ ](?:{_MONTH3})",
     re.IGNORECASE)
 _MAX_VALUE = 80
 
@@ -164,7 +171,8 @@ def _blocks(text: str, fields: list[_Field]) -> Iterator[list[_Field]]:
 
 def _who(value: str, kind: str) -> int:
     """The length of the name or handle a person's field opens with, 0 if none."""
-    value = value[:_WHO_END.search(value).start()] if _WHO_END.search(value) else value
+    if (end := _WHO_END.search(value)) is not None:
+        value = value[:end.start()]
     value = value.rstrip(" .")
     if value.lstrip("@").lower() in _NOBODY:
         return 0
@@ -184,8 +192,10 @@ def _a_persons_words(value: str) -> bool:
     """Whether a name-shaped value is no word of a thing (`Dataset`, `Jupyter Project`),
     and not all English words that no list knows as names (`Requests`, `Gender`)."""
     words = [word.strip(".").casefold() for word in value.split()]
-    if any(word in COMMON_WORDS or word in _THINGS or word in SOFTWARE_NAMES
-           for word in words):
+    if len(words) > 1 and words[0] in _TITLE_WORDS:
+        words = words[1:]
+    if any(word in COMMON_WORDS or word in _THINGS for word in words) or (
+            len(words) == 1 and words[0] in SOFTWARE_NAMES):  # `Julia Okafor` is a person
         return False
     lists = name_lists()
     return not all(english_word(word) and not lists.kind(word.title()) for word in words
@@ -199,7 +209,7 @@ def _finding(text: str, field: _Field) -> Finding | None:
     if field.kind in (_WHO, _HANDLE):
         length = _who(value, field.kind)
         return Finding(field.start, field.start + length, "PERSON", "phi", 0.75,
-                       "records") if length else None
+                       DETECTOR) if length else None
     if field.kind == _PLACE:
         words = value.split()
         if (len(words) > 8 or value.lower().strip(".") in _NOWHERE or value in country_names()
@@ -207,9 +217,9 @@ def _finding(text: str, field: _Field) -> Finding | None:
                 or not any(c.isalpha() for c in value) or ". " in value):
             return None
         entity = "STREET_ADDRESS" if value[0].isdigit() else "LOCATION"
-        return Finding(field.start, field.end, entity, "phi", 0.75, "records")
+        return Finding(field.start, field.end, entity, "phi", 0.75, DETECTOR)
     if field.kind == _DATE and _DAY.search(value) and len(value) <= 40:
-        return Finding(field.start, field.end, "DATE", "phi", 0.75, "records")
+        return Finding(field.start, field.end, "DATE", "phi", 0.75, DETECTOR)
     return None
 
 

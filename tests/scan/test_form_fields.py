@@ -97,3 +97,17 @@ def test_package_records_machine_accounts_and_things_are_no_form(text: str) -> N
 def test_a_surname_joined_after_mc_or_an_apostrophe_is_still_a_name() -> None:
     text = "Name: Orla MacNeill\nCity: Galway"
     assert _fields(text) == [("PERSON", "Orla MacNeill"), ("LOCATION", "Galway")]
+
+
+def test_form_findings_carry_their_own_detector() -> None:
+    text = "Seller: Miss Ada Lovelock\nLocation: Nelson\nPosted on: 3 Aug 2021"
+    found = list(form_fields(text))
+    assert [(f.entity, text[f.start:f.end]) for f in found] == [
+        ("PERSON", "Miss Ada Lovelock"), ("LOCATION", "Nelson"), ("DATE", "3 Aug 2021")]
+    assert {f.detector for f in found} == {"form_fields"}
+
+
+def test_a_given_name_that_also_names_software_is_a_name_with_a_surname() -> None:
+    text = "Buyer: Julia Terhune\nCity: Hamilton"
+    assert ("PERSON", "Julia Terhune") in _fields(text)
+    assert _fields("Buyer: Julia\nCity: Hamilton") == []
