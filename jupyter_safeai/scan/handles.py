@@ -96,8 +96,7 @@ class HandleRecognizer:
         reaching = _REACHING_WORD.match(before)
         if reaching is None or english_word(lower) or lower in SOFTWARE_NAMES:
             return False
-        if any(word.lower() in _GROUP_WORDS or word.lower() in SOFTWARE_NAMES
-               for word in _HANDLE_WORD.findall(name)):
+        if any(word.lower() in _GROUP_WORDS for word in _HANDLE_WORD.findall(name)):
             return False
         # `on`, `by`, `via` point at code as often (`works on @property`, `timing by
         # @btime`): after them a handle is a person's only when made up (`on @tobi_84`)

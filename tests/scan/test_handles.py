@@ -83,6 +83,7 @@ def test_decorators_macros_doc_tags_and_projects_are_no_person(text: str) -> Non
 @pytest.mark.parametrize(("text", "handle"), [
     ("Posted the photos on @lumi_halme for the family.", "lumi_halme"),
     ("Recipe shared by @abimbola.o last week.", "abimbola.o"),
+    ("Holiday pictures, follow @ruby_tanaka for more.", "ruby_tanaka"),
 ])
 def test_after_on_or_by_a_made_up_handle_still_reaches_a_person(text: str, handle: str) -> None:
     assert _handles(text) == [handle]
