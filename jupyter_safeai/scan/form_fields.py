@@ -73,6 +73,10 @@ _TITLES = "|".join(title.title() for title in _TITLE_WORDS)
 _NAME = regex.compile(
     rf"(?:(?:{_TITLES})\.?[ ])?\p{{Lu}}(?:[\p{{Ll}}\p{{M}}'’-]+|\.)"
     r"(?:(?:[ ]|(?<=[.'’]|\bMc|\bMac))(?:\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)){0,3}")
+#: Names run together (`MarenHolt`): a person's unless one is an English word that no
+#: list knows as a name (`GitHub`, `WordPress`).
+_JOINED = regex.compile(r"(?:\p{Lu}\p{Ll}+){2,3}")
+_JOINED_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
 _HANDLE_VALUE = re.compile(r"@?[A-Za-z][\w.]{1,30}(?<!\.)")
 _HANDLE_MARK = re.compile(r"[\d_.]")
 _WHO_HANDLE_MARK = re.compile(r"^@|[_.]")
@@ -178,10 +182,16 @@ def _who(value: str, kind: str) -> int:
         return 0
     if _NAME.fullmatch(value):
         return len(value) if _a_persons_words(value) else 0
+    if _JOINED.fullmatch(value):  # `MarenHolt` is a person's, `PhysioNet` a brand
+        lists = name_lists()
+        return 0 if any(english_word(word.lower()) and not lists.kind(word).isupper()
+                        for word in _JOINED_WORD.findall(value)) else len(value)
     handle = _HANDLE_VALUE.fullmatch(value)
-    # under a name's label, a handle is one by its `_`, `.` or `@` (`Name: Jinja2` is a
-    # package); under a user's label its digits or its lower case do
-    mark = _HANDLE_MARK.search(value) if kind == _HANDLE else _WHO_HANDLE_MARK.search(value)
+    # under a name's label, a handle is one by its `_`, `.` or `@`, or digits in lower
+    # case (`posted by: kiri07`; `Name: Jinja2` is a package); under a user's label its
+    # digits or its lower case do
+    mark = _HANDLE_MARK.search(value) if kind == _HANDLE or value.islower() else (
+        _WHO_HANDLE_MARK.search(value))
     if handle and (mark or kind == _HANDLE and value.islower()) and (
             value.lower() not in COMMON_WORDS):
         return len(value)
@@ -194,10 +204,11 @@ def _a_persons_words(value: str) -> bool:
     words = [word.strip(".").casefold() for word in value.split()]
     if len(words) > 1 and words[0] in _TITLE_WORDS:
         words = words[1:]
-    if any(word in COMMON_WORDS or word in _THINGS for word in words) or (
-            len(words) == 1 and words[0] in SOFTWARE_NAMES):  # `Julia Okafor` is a person
-        return False
     lists = name_lists()
+    if any(word in COMMON_WORDS or word in _THINGS for word in words) or (
+            len(words) == 1 and words[0] in SOFTWARE_NAMES  # `Keras`; `Julia` is a person
+            and not lists.kind(words[0].title()).isupper()):
+        return False
     return not all(english_word(word) and not lists.kind(word.title()) for word in words
                    if len(word) > 1)
 

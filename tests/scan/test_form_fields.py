@@ -110,4 +110,16 @@ def test_form_findings_carry_their_own_detector() -> None:
 def test_a_given_name_that_also_names_software_is_a_name_with_a_surname() -> None:
     text = "Buyer: Julia Terhune\nCity: Hamilton"
     assert ("PERSON", "Julia Terhune") in _fields(text)
-    assert _fields("Buyer: Julia\nCity: Hamilton") == []
+    assert _fields("Buyer: Julia\nCity: Hamilton") == [("PERSON", "Julia"),
+                                                       ("LOCATION", "Hamilton")]
+    assert _fields("Author: Matplotlib\nDate: 2020-04-04") == []
+
+
+def test_a_lower_case_handle_with_digits_under_a_name_label() -> None:
+    text = "Posted by: kiri07\nLocation: Rotorua"
+    assert _fields(text) == [("PERSON", "kiri07"), ("LOCATION", "Rotorua")]
+
+
+def test_a_given_name_and_surname_run_together_are_a_name_a_brand_is_not() -> None:
+    assert ("PERSON", "JaneHolloway") in _fields("Name: JaneHolloway\nCity: Oamaru")
+    assert _fields("Author: WordPress\nDate: 2020-04-04") == []
