@@ -67,18 +67,22 @@ class HandleRecognizer:
     entities = ("PERSON",)
 
     def find(self, text: str) -> Iterator[Finding]:
-        line_start, line_end, credits = 0, -1, False
+        line_start, line_end = 0, -1
+        credits: bool | None = None  # whether the line credits work, read once when needed
         at = text.find("@")
         while at != -1:
-            if at > line_end:  # a new line: its start, its end and whether it credits work
+            if at > line_end:  # a new line
                 line_start = text.rfind("\n", 0, at) + 1
                 line_end = text.find("\n", at)
                 line_end = len(text) if line_end == -1 else line_end
-                credits = _CREDIT_LINE.search(text, line_start, line_end) is not None
+                credits = None
             handle = _HANDLE.match(text, at)
-            if handle is not None and not credits and self._reaches_a_person(
-                    text, handle, line_start):
-                yield Finding(handle.start(1), handle.end(1), "PERSON", "phi", 0.75, self.name)
+            if handle is not None and self._reaches_a_person(text, handle, line_start):
+                if credits is None:
+                    credits = _CREDIT_LINE.search(text, line_start, line_end) is not None
+                if not credits:
+                    yield Finding(handle.start(1), handle.end(1), "PERSON", "phi", 0.75,
+                                  self.name)
             at = text.find("@", at + 1)
 
     @staticmethod
