@@ -11,7 +11,9 @@ label a DATE when it holds one.
 A lone `Name: iris` or `Date: 2020-01-01` names a dataset or a notebook's day; a form is
 told by its layout: two or more of these fields, one of them naming who, in one block of
 `Label: value` lines (a row of fields joined by `|` is one line). A few labels say who on
-their own (`Username`, `Full name`).
+their own (`Username`, `Full name`). A `Version:` or `Summary:` line makes the block a
+package's record (`pip show`), no person's form; a machine's account (`jovyan`), a folder
+(`/usr/lib`) and a thing or a project (`Dataset`, `Jupyter Project`) are nobody and nowhere.
 """
 
 from __future__ import annotations
@@ -22,11 +24,17 @@ from dataclasses import dataclass
 
 import regex
 
+from .dates import CALENDAR_WORDS
+from .english_words import english_word
 from .finding import Finding
 from .geography import country_names
-from .name_lists import COMMON_WORDS
+from .name_context import SOFTWARE_NAMES
+from .name_lists import COMMON_WORDS, HONORIFICS, name_lists
 
-_WHO, _HANDLE, _PLACE, _DATE = "who", "handle", "place", "date"
+#: The detector of this module's findings.
+DETECTOR = "form_fields"
+
+_WHO, _HANDLE, _PLACE, _DATE, _PACKAGE = "who", "handle", "place", "date", "package"
 #: A form's label (lower case) -> what its value is.
 _LABELS: dict[str, str] = {
     **dict.fromkeys(("name", "full name", "display name", "real name", "patient",
@@ -40,36 +48,64 @@ _LABELS: dict[str, str] = {
                      "town", "residence", "place", "lives in", "based in"), _PLACE),
     **dict.fromkeys(("date", "timestamp", "dob", "date of birth", "posted", "posted on",
                      "date posted", "submitted on", "joined"), _DATE),
+    # a package's record (`pip show`, a wheel's metadata): its `Name` and `Author` are
+    # software and its maintainers', its `Location` a folder
+    **dict.fromkeys(("version", "summary", "home-page", "license", "requires", "required-by",
+                     "author-email", "metadata-version", "maintainer", "platform"), _PACKAGE),
 }
 #: Labels that say who on their own, without a form around them.
 _ALONE = frozenset({"username", "user name", "screen name", "full name", "patient name"})
 
 #: A label: a capitalised word and up to three more (`Location for Pickup`), at the start
 #: of a line or after a `|`; read back from its colon, which a blank or markup follows.
-_LABEL = re.compile(r"[A-Z][A-Za-z]*(?:[ ][A-Za-z]+){0,3}")
+_LABEL = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)?(?:[ ][A-Za-z]+){0,3}")
 _COLON = re.compile(r":(?=[ \t*_])")
 _LABEL_EDGE = " \t>*•_-"
-_VALUE_EDGE = " \t*_"
+_VALUE_EDGE = " \t\r*_"
 _LONGEST_LABEL = 48
 #: `Location for Pickup`, `Contact for Enquiries`: the label and what it is for.
 _FOR = re.compile(r"(.+?)[ ]for(?:[ ][a-z]+){1,2}")
 
+#: Words joined without a blank only after an initial, `Mc`, `Mac` or `O'` (`A.Kumar`,
+#: `McAllister`), not in a brand (`PhysioNet`, `GitHub`).
+_TITLE_WORDS = (*HONORIFICS, "mx", "prof")
+_TITLES = "|".join(title.title() for title in _TITLE_WORDS)
 _NAME = regex.compile(
-    r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?[ ])?\p{Lu}(?:[\p{Ll}\p{M}'’-]+|\.)"
-    r"(?:[ ]?(?:\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)){0,3}")
+    rf"(?:(?:{_TITLES})\.?[ ])?\p{{Lu}}(?:[\p{{Ll}}\p{{M}}'’-]+|\.)"
+    r"(?:(?:[ ]|(?<=[.'’]|\bMc|\bMac))(?:\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)){0,3}")
+#: Names run together (`MarenHolt`): a person's unless one is an English word that no
+#: list knows as a name (`GitHub`, `WordPress`).
+_JOINED = regex.compile(r"(?:\p{Lu}\p{Ll}+){2,3}")
+_JOINED_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
 _HANDLE_VALUE = re.compile(r"@?[A-Za-z][\w.]{1,30}(?<!\.)")
 _HANDLE_MARK = re.compile(r"[\d_.]")
+_WHO_HANDLE_MARK = re.compile(r"^@|[_.]")
 _WHO_END = re.compile(r"[,;(|]|[ ][-–—][ ]")
 _NOBODY = frozenset({"admin", "administrator", "root", "guest", "anonymous", "anon", "user",
                      "test", "demo", "unknown", "none", "n/a", "na", "null", "me", "you",
-                     "staff", "team", "everyone", "private", "redacted", "hidden"})
+                     "staff", "team", "everyone", "private", "redacted", "hidden",
+                     # the accounts of a machine or a service, no person's
+                     "jovyan", "ubuntu", "ec2-user", "centos", "debian", "fedora", "pi",
+                     "vagrant", "postgres", "mysql", "oracle", "www-data", "nobody", "git",
+                     "jenkins", "docker", "hadoop", "azureuser", "opc", "daemon", "nginx",
+                     "apache", "sysadmin", "superuser", "service", "system"})
+#: Words that make a value a thing, a project or an organisation, not a person
+#: (`Name: Dataset`, `Author: Jupyter Project`).
+_THINGS = frozenset({"dataset", "datasets", "dataframe", "notebook", "pipeline", "repo",
+                     "repository", "package", "module", "library", "script", "kernel",
+                     "project", "team", "bot", "foundation", "inc", "ltd", "llc", "org",
+                     "group", "lab", "labs", "university", "institute", "community",
+                     "actions", "contributors", "developers", "maintainers"})
+#: A folder, not a place (`/usr/lib/python3`, `~/data`, `C:\\Users`).
+_PATH = re.compile(r"[/~\\]|[A-Za-z]:[\\/]|\.{1,2}/")
 _NOWHERE = frozenset({"online", "remote", "home", "anywhere", "everywhere", "worldwide",
                       "unknown", "various", "tbd", "n/a", "na", "none", "here", "there",
                       "local", "global", "virtual", "earth"})
+#: A month's first three letters (`jan`, `may`), from the calendar's words.
+_MONTH3 = "|".join(sorted(word for word in CALENDAR_WORDS if len(word) == 3))
 _DAY = re.compile(
-    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ ]\d{1,2}\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th)?[ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|"
+    rf"\b(?:{_MONTH3})[a-z]*\.?[ ]\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?[ ](?:{_MONTH3})",
     re.IGNORECASE)
 _MAX_VALUE = 80
 
@@ -139,18 +175,42 @@ def _blocks(text: str, fields: list[_Field]) -> Iterator[list[_Field]]:
 
 def _who(value: str, kind: str) -> int:
     """The length of the name or handle a person's field opens with, 0 if none."""
-    value = value[:_WHO_END.search(value).start()] if _WHO_END.search(value) else value
+    if (end := _WHO_END.search(value)) is not None:
+        value = value[:end.start()]
     value = value.rstrip(" .")
     if value.lstrip("@").lower() in _NOBODY:
         return 0
-    if _NAME.fullmatch(value) and not any(
-            word.strip(".").casefold() in COMMON_WORDS for word in value.split()):
-        return len(value)
+    if _NAME.fullmatch(value):
+        return len(value) if _a_persons_words(value) else 0
+    if _JOINED.fullmatch(value):  # `MarenHolt` is a person's, `PhysioNet` a brand
+        lists = name_lists()
+        return 0 if any(english_word(word.lower()) and not lists.kind(word).isupper()
+                        for word in _JOINED_WORD.findall(value)) else len(value)
     handle = _HANDLE_VALUE.fullmatch(value)
-    if handle and (_HANDLE_MARK.search(value) or kind == _HANDLE and value.islower()) and (
+    # under a name's label, a handle is one by its `_`, `.` or `@`, or digits in lower
+    # case (`posted by: kiri07`; `Name: Jinja2` is a package); under a user's label its
+    # digits or its lower case do
+    mark = _HANDLE_MARK.search(value) if kind == _HANDLE or value.islower() else (
+        _WHO_HANDLE_MARK.search(value))
+    if handle and (mark or kind == _HANDLE and value.islower()) and (
             value.lower() not in COMMON_WORDS):
         return len(value)
     return 0
+
+
+def _a_persons_words(value: str) -> bool:
+    """Whether a name-shaped value is no word of a thing (`Dataset`, `Jupyter Project`),
+    and not all English words that no list knows as names (`Requests`, `Gender`)."""
+    words = [word.strip(".").casefold() for word in value.split()]
+    if len(words) > 1 and words[0] in _TITLE_WORDS:
+        words = words[1:]
+    lists = name_lists()
+    if any(word in COMMON_WORDS or word in _THINGS for word in words) or (
+            len(words) == 1 and words[0] in SOFTWARE_NAMES  # `Keras`; `Julia` is a person
+            and not lists.kind(words[0].title()).isupper()):
+        return False
+    return not all(english_word(word) and not lists.kind(word.title()) for word in words
+                   if len(word) > 1)
 
 
 def _finding(text: str, field: _Field) -> Finding | None:
@@ -160,16 +220,17 @@ def _finding(text: str, field: _Field) -> Finding | None:
     if field.kind in (_WHO, _HANDLE):
         length = _who(value, field.kind)
         return Finding(field.start, field.start + length, "PERSON", "phi", 0.75,
-                       "records") if length else None
+                       DETECTOR) if length else None
     if field.kind == _PLACE:
         words = value.split()
         if (len(words) > 8 or value.lower().strip(".") in _NOWHERE or value in country_names()
+                or _PATH.match(value)
                 or not any(c.isalpha() for c in value) or ". " in value):
             return None
         entity = "STREET_ADDRESS" if value[0].isdigit() else "LOCATION"
-        return Finding(field.start, field.end, entity, "phi", 0.75, "records")
+        return Finding(field.start, field.end, entity, "phi", 0.75, DETECTOR)
     if field.kind == _DATE and _DAY.search(value) and len(value) <= 40:
-        return Finding(field.start, field.end, "DATE", "phi", 0.75, "records")
+        return Finding(field.start, field.end, "DATE", "phi", 0.75, DETECTOR)
     return None
 
 
@@ -179,6 +240,8 @@ def form_fields(text: str) -> Iterator[Finding]:
         return
     for block in _blocks(text, _fields(text)):
         known = [field for field in block if field.kind is not None]
+        if any(field.kind == _PACKAGE for field in known):
+            continue  # a package's record
         labels = {field.label for field in known}
         if len(labels) < 2 and not labels & _ALONE:
             continue

@@ -7,7 +7,9 @@ or an address: a decorator (`@property` on its own line, `@app.route("/")`, a ca
 an e-mail address (a word before the `@`), matrix multiplication (`a @ b`), an npm
 scope (`@jupyterlab/apputils`), a Julia macro (`@time f(x)`), a broadcast mention
 (`@here`); none of those is followed by a colon at the start of a line or preceded by
-a word that reaches a person. A changelog's `by @octocat in …/pull/12` credits a
+a word that reaches a person. Named in prose (`cached by @lru_cache`, `Follow
+@numpy_team`, `@return:`), a decorator, a macro, a doc tag, an English word or a
+project's name is no person either. A changelog's `by @octocat in …/pull/12` credits a
 contributor to a project: a line that cites an issue or a pull request stays quiet.
 """
 
@@ -16,7 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .english_words import english_word
 from .finding import Finding
+from .name_context import SOFTWARE_NAMES
 
 #: A handle read from its `@`, and not more of a name, an address, a path, a call or an
 #: attribute after it.
@@ -27,14 +31,33 @@ _SIGNATURE_COLON = re.compile(r"[ \t]?:(?:\s|$)")
 #: A word that reaches a person's account, read backwards from before the `@`
 #: (`follow @x`, `DM @x`, `logged on @x`, `reach me at @x`).
 _REACHING_WORD = re.compile(
-    r"[ \t]+(?:no|yb|wollof|gniwollof|dewollof|md|smd|aiv|cc|gnip|egassem|gat|deggat|"
-    r"tcatnoc|(?:ta|no)[ \t]+(?:em[ \t]+)?hcaer)(?![\w@.])", re.IGNORECASE)
+    r"[ \t]+(?:(?:ta|no)[ \t]+(?:em[ \t]+)?hcaer|(?P<weak>no|yb|aiv)|wollof|gniwollof|dewollof|"
+    r"md|smd|cc|gnip|egassem|gat|deggat|tcatnoc)(?![\w@.])", re.IGNORECASE)
 _LOOK_BACK = 24
 #: Mentions that reach a channel, not one person.
 _BROADCAST = frozenset({"here", "channel", "everyone", "all", "team", "room", "admin",
                         "admins", "mods", "moderators"})
 #: A line that credits work to a project (a changelog, release notes, a commit log).
 _CREDIT_LINE = re.compile(r"#\d|/pull/|/issues?/|\bPR\b|pull request|commit", re.IGNORECASE)
+#: `@`-names of code and its documentation: Python decorators, Julia macros and the tags
+#: of doc comments (`@return:`, `@rtype:`), read even where a line opens with one.
+_CODE_TAGS = frozenset("""
+staticmethod classmethod property abstractmethod cached_property lru_cache cache wraps
+dataclass total_ordering singledispatch singledispatchmethod contextmanager overload
+override final fixture parametrize jit njit vectorize threads distributed spawn async sync
+btime belapsed benchmark elapsed time timev allocated inbounds simd assert test testset
+show macroexpand everywhere param params arg args kwarg kwargs keyword return returns
+rtype type raise raises throws exception see note author since version deprecated todo
+example link ivar cvar var summary warning
+""".split())
+#: Words that make a handle a project's or a group's (`@numpy_team`, `@ProjectJupyter`).
+_GROUP_WORDS = frozenset({"team", "project", "official", "org", "hq", "dev", "devs", "lab",
+                          "labs", "bot", "news", "support", "app", "community", "group",
+                          "foundation", "inc"})
+#: The words of a handle: `numpy_team`, `ProjectJupyter`, `tobi.runs84`.
+_HANDLE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+#: What marks a handle as made up by a person, beyond a plain word (`jay_nelson`, `tobi84`).
+_HANDLE_MARK = re.compile(r"[\d_.]")
 
 
 class HandleRecognizer:
@@ -44,26 +67,41 @@ class HandleRecognizer:
     entities = ("PERSON",)
 
     def find(self, text: str) -> Iterator[Finding]:
+        line_start, line_end = 0, -1
+        credits: bool | None = None  # whether the line credits work, read once when needed
         at = text.find("@")
         while at != -1:
+            if at > line_end:  # a new line
+                line_start = text.rfind("\n", 0, at) + 1
+                line_end = text.find("\n", at)
+                line_end = len(text) if line_end == -1 else line_end
+                credits = None
             handle = _HANDLE.match(text, at)
-            if handle is not None and self._reaches_a_person(text, handle):
-                yield Finding(handle.start(1), handle.end(1), "PERSON", "phi", 0.75, self.name)
+            if handle is not None and self._reaches_a_person(text, handle, line_start):
+                if credits is None:
+                    credits = _CREDIT_LINE.search(text, line_start, line_end) is not None
+                if not credits:
+                    yield Finding(handle.start(1), handle.end(1), "PERSON", "phi", 0.75,
+                                  self.name)
             at = text.find("@", at + 1)
 
     @staticmethod
-    def _reaches_a_person(text: str, handle: re.Match[str]) -> bool:
+    def _reaches_a_person(text: str, handle: re.Match[str], line_start: int) -> bool:
         name = handle.group(1)
-        if len(name) < 2 or name.lower() in _BROADCAST:
+        lower = name.lower()
+        if len(name) < 2 or lower in _BROADCAST or lower in _CODE_TAGS:
             return False
         at = handle.start()
-        line_start = text.rfind("\n", 0, at) + 1
         signed = _SIGNATURE_PREFIX.fullmatch(text, line_start, at) is not None and (
             _SIGNATURE_COLON.match(text, handle.end()) is not None)
-        if not signed:
-            before = text[max(line_start, at - _LOOK_BACK):at][::-1]
-            if _REACHING_WORD.match(before) is None:
-                return False
-        line_end = text.find("\n", handle.end())
-        return _CREDIT_LINE.search(text, line_start,
-                                   len(text) if line_end == -1 else line_end) is None
+        if signed:
+            return True
+        before = text[max(line_start, at - _LOOK_BACK):at][::-1]
+        reaching = _REACHING_WORD.match(before)
+        if reaching is None or english_word(lower) or lower in SOFTWARE_NAMES:
+            return False
+        if any(word.lower() in _GROUP_WORDS for word in _HANDLE_WORD.findall(name)):
+            return False
+        # `on`, `by`, `via` point at code as often (`works on @property`, `timing by
+        # @btime`): after them a handle is a person's only when made up (`on @tobi_84`)
+        return reaching.group("weak") is None or _HANDLE_MARK.search(name) is not None

@@ -97,8 +97,10 @@ def _model_name(value: str) -> bool:
     return _SPEC_PART.search(value) is not None
 
 
-#: Dates in numbers, day or month first (`3/4/21`) or year first (`2021-06-17`).
-_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}")
+#: Dates in numbers, day or month first (`3/4/21`), year first (`2021-06-17`) or run
+#: together (`20210617`).
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}"
+                           r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
 def _not_date_or_amount(value: str) -> bool:
@@ -126,9 +128,11 @@ _ID_VALUE = (r"(?P<value>\d{2,5}(?: \d{2,5}){1,4}(?![ ]?\d)"
              r"|[A-Z]{0,5}-?\d[\dA-Z-]{2,18}\d[A-Z]{0,3}|\d{4,20})")
 # Not the digits after a decimal point (`dL/dw: -0.559999764`), nor a count of rows
 # (`order_id  4622 non-null  int64` in `df.info()`), nor a share (`a/c 600 x 14 45%`: a
-# ventilator's settings).
+# ventilator's settings), nor an amount of money (`ticket id 4500 USD`, `$ 1200`).
 _ID_AFTER_LABEL = re.compile(
-    rf"(?<![\w-])(?<!\d\.){_ID_VALUE}(?![\w-])(?! non-null)(?![ ]?%)")
+    rf"(?<![\w-])(?<!\d\.)(?<![$€£¥₹][ ])(?<![$€£¥₹]){_ID_VALUE}(?![\w-])(?! non-null)"
+    r"(?![ ]?%)(?![ ]?(?i:usd|eur|gbp|jpy|inr|cad|aud|yen|yuan|dollars?|euros?|pounds?|"
+    r"rupees?)\b)")
 
 # -- recognizers ---------------------------------------------------------------------------
 # Cues: the first separator of a match, 3 characters in (123-45-6789).
@@ -222,8 +226,12 @@ BIOMETRIC = PatternRecognizer(
     context=_LABELS["biometric"], window=35, label="biometric")
 #: `GB-ID-7401525`, `AU-DL-968789017249`: a country's letters, the kind of document, then
 #: a long number, the shape of a national id, a driving licence or a passport number
-#: (a code of a product line or a standard has fewer digits: `ISO-IEC-27001`).
-_DOCUMENT_ID = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}-(?P<kind>[A-Z]{2,4})-\d{6,14}(?![\w-])")
+#: (a code of a product line or a standard has fewer digits: `ISO-IEC-27001`, and a
+#: standards body is neither a country nor a kind of document: `EN-ISO-134850`).
+_STANDARDS_BODY = (r"(?!(?:ISO|EN|DIN|IEC|ASTM|ANSI|BS|NF|JIS|IEEE|ETSI|ITU|UNE|UNI|CEN|CSA|"
+                   r"SAE|NZS|GOST|SIS|NEN|ONORM)-)")
+_DOCUMENT_ID = re.compile(rf"{_STANDARDS_BODY}[A-Z](?<![\w-][A-Z])[A-Z]{{1,2}}-"
+                          rf"{_STANDARDS_BODY}(?P<kind>[A-Z]{{2,4}})-\d{{6,14}}(?![\w-])")
 _DOCUMENT_ID_CUE = (re.compile(r"-(?=\d{6})"),)  # the second dash, 5 to 8 characters in
 #: Kinds that say a licence or a passport (`DL`, `PP`); any other is another id.
 _LICENCE_KINDS = frozenset({"DL", "LIC", "LN", "PP", "PASS", "PPT"})

@@ -28,14 +28,30 @@ def test_letters_letters_and_a_long_number_are_a_document(text: str, entity: str
     "The audit follows ISO-IEC-27001 clauses.",  # a standard: five digits
     "Sequence run SRA-RUN-12345 is public.",  # too few digits
     "Order ABCD-EF-1234567 shipped.",  # four letters first: not a country
+    "Tested to BS-EN-1176001 and NF-ISO-2081533.",  # standards bodies, no country
+    "The clamp meets DIN-IEC-6024711 ratings.",
 ])
 def test_codes_that_are_no_document_number_stay_quiet(text: str) -> None:
     assert not {e for e, _ in _found(text)} & {"LICENSE_NUMBER", "UNIQUE_ID"}
 
 
-def test_a_number_after_a_ticket_label_is_an_id() -> None:
-    text = "Still waiting on support ticket 77310452 about the refund."
-    assert ("UNIQUE_ID", "77310452") in _found(text)
+@pytest.mark.parametrize(("text", "value"), [
+    ("Still waiting, my ticket id 77310452 was given for the refund.", "77310452"),
+    ("Quote ticket no. 5520913 when you call back about my claim.", "5520913"),
+])
+def test_a_number_after_a_ticket_number_label_is_an_id(text: str, value: str) -> None:
+    assert ("UNIQUE_ID", value) in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A ferry ticket costs 23450 rupees in high season.",  # a price
+    "Closed as a duplicate of ticket 4481920 in the tracker.",  # an issue tracker's
+    "helpdesk ticket #5530921 was reassigned",
+    "ticket_id = 20211130",  # a day run together
+    "Ticket ID: 1250 EUR",  # an amount after the label
+])
+def test_prices_trackers_and_days_after_a_ticket_stay_quiet(text: str) -> None:
+    assert "UNIQUE_ID" not in {e for e, _ in _found(text)}
 
 
 @settings(max_examples=300, deadline=None)

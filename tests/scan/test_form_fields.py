@@ -66,3 +66,60 @@ def test_form_values_are_found_by_the_scanner() -> None:
 def test_a_date_tagged_as_iris_is_no_biometric() -> None:
     assert not [f for f in scan_text("Name: iris\nDate: 2020-01-01")
                 if f.entity == "BIOMETRIC_ID"]
+
+
+def test_a_form_with_windows_line_ends() -> None:
+    text = "Seller: Ottilie Brandt\r\nLocation: Invercargill\r\nDate: 2021-03-17\r\n"
+    assert _fields(text) == [("PERSON", "Ottilie Brandt"), ("LOCATION", "Invercargill"),
+                             ("DATE", "2021-03-17")]
+
+
+@pytest.mark.parametrize("text", [
+    # a package's record: its name is software, its author a maintainer, its place a folder
+    "Name: attrs\nVersion: 23.1.0\nSummary: Classes without boilerplate\n"
+    "Author: Hynek Schlawack\nLocation: /opt/conda/lib/python3.11/site-packages",
+    "Name: Pillow9\nLocation: C:\\Users\\build\\venv\\Lib",
+    "Name: Tornado\nLocation: ~/miniconda3/lib",
+    # the accounts of a machine
+    "Username: vagrant",
+    "Username: postgres\nHost: db.internal",
+    # things, projects and brands under a person's label
+    "Name: Weather\nCity: Leeds",
+    "Seller: Marketplace\nDate: 2022-02-02",
+    "Author: Apache Foundation\nDate: 2022-02-02",
+    "Author: OpenAlex\nPosted on: 2021-07-07",
+    "Author: Keras Team\nDate: 2021-07-07",
+])
+def test_package_records_machine_accounts_and_things_are_no_form(text: str) -> None:
+    assert _fields(text) == []
+
+
+def test_a_surname_joined_after_mc_or_an_apostrophe_is_still_a_name() -> None:
+    text = "Name: Orla MacNeill\nCity: Galway"
+    assert _fields(text) == [("PERSON", "Orla MacNeill"), ("LOCATION", "Galway")]
+
+
+def test_form_findings_carry_their_own_detector() -> None:
+    text = "Seller: Miss Ada Lovelock\nLocation: Nelson\nPosted on: 3 Aug 2021"
+    found = list(form_fields(text))
+    assert [(f.entity, text[f.start:f.end]) for f in found] == [
+        ("PERSON", "Miss Ada Lovelock"), ("LOCATION", "Nelson"), ("DATE", "3 Aug 2021")]
+    assert {f.detector for f in found} == {"form_fields"}
+
+
+def test_a_given_name_that_also_names_software_is_a_name_with_a_surname() -> None:
+    text = "Buyer: Julia Terhune\nCity: Hamilton"
+    assert ("PERSON", "Julia Terhune") in _fields(text)
+    assert _fields("Buyer: Julia\nCity: Hamilton") == [("PERSON", "Julia"),
+                                                       ("LOCATION", "Hamilton")]
+    assert _fields("Author: Matplotlib\nDate: 2020-04-04") == []
+
+
+def test_a_lower_case_handle_with_digits_under_a_name_label() -> None:
+    text = "Posted by: kiri07\nLocation: Rotorua"
+    assert _fields(text) == [("PERSON", "kiri07"), ("LOCATION", "Rotorua")]
+
+
+def test_a_given_name_and_surname_run_together_are_a_name_a_brand_is_not() -> None:
+    assert ("PERSON", "JaneHolloway") in _fields("Name: JaneHolloway\nCity: Oamaru")
+    assert _fields("Author: WordPress\nDate: 2020-04-04") == []

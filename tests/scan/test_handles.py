@@ -1,8 +1,11 @@
 """Social handles and first names that sign a post, and the `@`s that are no person."""
 
+import re
+import sys
+
 import pytest
 
-from jupyter_safeai.scan import scan_text
+from jupyter_safeai.scan import handles, scan_text
 from jupyter_safeai.scan.handles import HandleRecognizer
 
 
@@ -39,3 +42,48 @@ def test_a_handle_that_signs_a_post_or_is_reached_is_a_person(text: str, handle:
 ])
 def test_code_addresses_scopes_and_changelog_credits_stay_quiet(text: str) -> None:
     assert _handles(text) == []
+
+
+class _CountingPattern:
+    """A pattern that counts the characters its searches cover."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.covered = pattern, 0
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> object:
+        self.covered += min(endpos, len(text)) - pos
+        return self.pattern.search(text, pos, endpos)
+
+
+@pytest.mark.parametrize("unit", ["follow @ab ", "cc @abc_d ", "RT @u: hi via @x cc @y "])
+def test_a_long_line_of_handles_is_read_for_credits_once(
+        unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    counting = _CountingPattern(handles._CREDIT_LINE)
+    monkeypatch.setattr(handles, "_CREDIT_LINE", counting)
+    text = unit * 400 + "\n" + unit * 400
+    list(HandleRecognizer().find(text))
+    assert counting.covered <= len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Helpers declared by @classmethod take the class first.",
+    "The getter is memoised by @cached_property, then cleared on write.",
+    "This only works via @abstractmethod on the base.",
+    "Each loop is split on @threads across the cores.",
+    "Measured via @belapsed, the median is 3 ms.",
+    "@param x: the input\n@returns: twice x",
+    "Follow @JupyterProject for release news.",
+    "Ping @pandas_dev about the regression.",
+    "Filter on @version before grouping.",
+])
+def test_decorators_macros_doc_tags_and_projects_are_no_person(text: str) -> None:
+    assert _handles(text) == []
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("Posted the photos on @lumi_halme for the family.", "lumi_halme"),
+    ("Recipe shared by @abimbola.o last week.", "abimbola.o"),
+    ("Holiday pictures, follow @ruby_tanaka for more.", "ruby_tanaka"),
+])
+def test_after_on_or_by_a_made_up_handle_still_reaches_a_person(text: str, handle: str) -> None:
+    assert _handles(text) == [handle]
