@@ -135,6 +135,21 @@ def families() -> dict[str, str]:
         "lower-case armour": fill("-----begin private key-----\n"),
         "key body lines": fill("MIIEpAIBAAKCAQEA" + "A" * 48 + "\n"),
         "password slashes": fill("login: a / "),
+        # the disguise readers (run inside the normalised view, where the scan's time limit
+        # is not checked) and the readers of handles and forms
+        "digit words, failing at the end": fill("one-")[:SIZE - 1] + "x",
+        "digit words after hyphens": fill("-one"),
+        "encoded spaces": fill("a%20"),
+        "numeric entities": fill("&#8203;1"),
+        "string escapes": fill("\\u0031"),
+        "spoken addresses": fill("a dot b at "),
+        "markup inside digits": fill("**1**-"),
+        "tags inside digits": fill("<b>1</b>"),
+        "implicit joins": fill('("1-"\n "2'),
+        "one digit per line": fill("1\n"),
+        "handles on one line": fill("follow @ab "),
+        "handles in retweets": fill("RT @u: hi via @x cc @y "),
+        "form labels": fill("Name: Ann Lee | Location: Oslo | "),
     }
 
 

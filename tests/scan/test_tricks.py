@@ -255,3 +255,13 @@ def test_a_project_named_at_its_own_site_is_not_an_address(scanner: Scanner, tex
 ])
 def test_a_spoken_address_is_still_found(scanner: Scanner, text: str, value: str) -> None:
     assert _covers(scanner, text, value, "EMAIL_ADDRESS")
+
+
+@pytest.mark.parametrize(("text", "view"), [
+    ("call five five five one two one two", "call 5551212"),
+    ("phone nine two one two three four five", "phone 9212345"),  # `phone` is no digit
+    ("xone two three four five six", "xone 23456"),  # a run starts after a word's end
+    ("one two three four five sixty", "12345 sixty"),  # and ends before a longer word
+])
+def test_a_digit_word_run_starts_and_ends_at_word_edges(text: str, view: str) -> None:
+    assert normalise(text).text == view
