@@ -97,10 +97,11 @@ def _model_name(value: str) -> bool:
     return _SPEC_PART.search(value) is not None
 
 
-#: Dates in numbers, day or month first (`3/4/21`), year first (`2021-06-17`) or run
-#: together (`20210617`).
-_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}"
-                           r"|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+#: Dates in numbers, day or month first (`3/4/21`) or year first (`2021-06-17`).
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}")
+#: A day run together (`20210617`): no id after a weak label (`ticket_id = 20230101`), but
+#: an MRN or account number after its own label may be shaped like one.
+_RUN_TOGETHER_DATE = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
 def _not_date_or_amount(value: str) -> bool:
@@ -110,6 +111,11 @@ def _not_date_or_amount(value: str) -> bool:
     digits = _digits(value)
     return (_has_digits(value) and not _NUMERIC_DATE.fullmatch(value)
             and (len(set(digits)) >= 3 or len(digits) > 6))
+
+
+def _not_day_or_amount(value: str) -> bool:
+    """An id after a weak label (ticket, case, other id): also not a day run together."""
+    return _not_date_or_amount(value) and not _RUN_TOGETHER_DATE.fullmatch(value)
 
 
 def _card_valid(value: str) -> bool:
@@ -251,7 +257,7 @@ class DocumentNumberRecognizer:
             yield Finding(match.start(), match.end(), entity, "phi", 0.7, self.name)
 
 
-UNIQUE_ID = PatternRecognizer("UNIQUE_ID", "phi", _ID_AFTER_LABEL, 0.75, _not_date_or_amount,
+UNIQUE_ID = PatternRecognizer("UNIQUE_ID", "phi", _ID_AFTER_LABEL, 0.75, _not_day_or_amount,
                               context=_LABELS["unique_id"], window=30, label="unique_id")
 NPI = PatternRecognizer("LICENSE_NUMBER", "phi", re.compile(r"(?<![\w-])\d{10}(?![\w-])"), 0.8,
                         npi_valid, context=_LABELS["npi"], window=20, label="npi")

@@ -54,6 +54,14 @@ def test_prices_trackers_and_days_after_a_ticket_stay_quiet(text: str) -> None:
     assert "UNIQUE_ID" not in {e for e, _ in _found(text)}
 
 
+@pytest.mark.parametrize(("text", "entity"), [
+    ("Account number: 20201105", "ACCOUNT_NUMBER"),  # an account's own label: any digits
+    ("MRN: 20150312", "MEDICAL_RECORD_NUMBER"),
+])
+def test_a_record_number_shaped_like_a_day_is_still_found(text: str, entity: str) -> None:
+    assert (entity, text.split()[-1]) in _found(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(
     ["GB", "AU", "X", "-", "ID", "DL", "NID", "1234567", "12", "0", " ", "(", "\n", "a", "_"]),
