@@ -38,8 +38,12 @@ _NAME_WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
 _ENUMERATION = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}_@./-])(?<![\p{{L}}\p{{N}}],[ ]){_ITEM}(?:,[ ]{_ITEM}){{1,}},?[ ]"
     rf"(?:and|or|&)[ ]{_ITEM}(?![\p{{L}}\p{{N}}_@'’-]|\.[\p{{L}}\p{{N}}])")
-#: Where an enumeration may be: a comma, words and commas, then `and`, `or` or `&`.
-_ENUMERATION_QUICK = re.compile(r", (?:[^\W\d_]+, )*[^\W\d_]+,? (?:and|or|&) [^\W\d_]")
+#: Where an enumeration may be: a comma, words and commas, then `and`, `or` or `&`. Only
+#: its last words are looked for (a search that followed every comma of a long list to its
+#: end from each of them would take the square of the list's length); `_enumerations`
+#: walks back to the first.
+_ENUMERATION_QUICK = re.compile(
+    r", (?:[^\W\d_]+, ){0,8}[^\W\d_]+,? (?:and|or|&) [^\W\d_]")
 _ENUMERATED_ITEM = regex.compile(rf"(?<=^|,[ ]|[ ](?:and|or|&)[ ]){_ITEM}")
 #: Share of an enumeration's items that a name list must know as given names.
 _KNOWN_SHARE = 0.6
@@ -179,15 +183,26 @@ def _enumerations(text: str) -> Iterator[regex.Match[str]]:
     literal start is found many times faster than `regex` tries every position)."""
     at = 0
     while (quick := _ENUMERATION_QUICK.search(text, at)) is not None:
-        start = quick.start()
-        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
-            start -= 1
+        start = _list_start(text, quick.start())
         match = _ENUMERATION.match(text, start) if start < quick.start() else None
         if match is not None:
             yield match
             at = match.end()
         else:
             at = quick.start() + 2
+
+
+def _list_start(text: str, comma: int) -> int:
+    """Where the list whose `comma` `_ENUMERATION_QUICK` found begins: back over each
+    `word, ` before it, to its first word."""
+    start = comma
+    while True:
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
+            start -= 1
+        if start >= 3 and text[start - 2:start] == ", " and text[start - 3].isalpha():
+            start -= 2
+            continue
+        return start
 
 
 #: A pattern read by `_anchored` reaches its capitalised name within this many characters.

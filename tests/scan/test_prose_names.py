@@ -43,6 +43,9 @@ def test_a_markdown_heading_still_is_a_title(text: str) -> None:
     ("We invited Oskar, Lena, Tove, Mateo and Pim.", ["Oskar", "Lena", "Tove", "Mateo", "Pim"]),
     ("the kids are brigitte, hamid, lucia and samuel", ["brigitte", "hamid", "lucia", "samuel"]),
     ("On the team: Karin, Dawit, Ulrike or Nadia", ["Karin", "Dawit", "Ulrike", "Nadia"]),
+    # a list longer than the few words before `and` that the first search looks at
+    ("the kids are brigitte, hamid, lucia, samuel, oskar, lena, tove, mateo, karin, dawit, "
+     "ulrike and nadia", ["brigitte", "hamid", "lucia", "samuel", "oskar", "nadia"]),
 ])
 def test_an_enumeration_of_given_names(text: str, names: list[str]) -> None:
     assert all(name in persons(text) for name in names)
