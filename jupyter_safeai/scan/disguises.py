@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Callable
 
 from .english_words import english_word
+from .name_context import SOFTWARE_NAMES
 
 Edit = tuple[int, int, str]
 
@@ -87,10 +88,21 @@ _SPOKEN_LOCAL = re.compile(rf"(?<![\w.@-])[a-z0-9][\w+-]*(?:{_DOT}[\w+-]+)*[ \t]
                            re.IGNORECASE)
 _SPOKEN_DOT = re.compile(_DOT, re.IGNORECASE)
 #: Hosts of projects' documentation sites: `jupyterlab at jupyterlab.readthedocs.io`
-#: names where a project lives, not a mailbox.
-_DOCUMENTATION_HOSTS = ("readthedocs.io", "readthedocs.org", "github.io", "gitlab.io")
-#: Words that make `x at y.org` an address after all: `email numpy at numpy.org`.
-_MAIL_CUE = re.compile(r"mail|write to|contact|reach", re.IGNORECASE)
+#: names where a project lives, not a mailbox. `github.io` and `gitlab.io` are not
+#: among them: people keep their own pages there (`ann at ann.github.io`).
+_DOCUMENTATION_HOSTS = ("readthedocs.io", "readthedocs.org")
+#: How projects' names are made: a prefix and a word (`xarray`, `pytorch`, `scikit`)
+#: or a known software name and a suffix (`jupyterlab`).
+_PROJECT_PREFIXES = ("py", "x", "sci", "sk", "lib", "np", "tf", "nb", "ipy", "jupyter",
+                     "open")
+_PROJECT_SUFFIXES = ("lab", "hub", "lang", "py", "js", "db", "ml")
+#: A determiner before the local part makes it a thing, not a mailbox: `the toolkit at
+#: someone.github.io`.
+_DETERMINER_BEFORE = re.compile(
+    r"(?<!\w)(?:the|a|an|this|these|those|our|their|its)[ \t]+\Z", re.IGNORECASE)
+#: Words that make `x at y.org` an address after all: `email numpy at numpy.org`,
+#: `reply to dask at dask.org`.
+_MAIL_CUE = re.compile(r"mail|\b(?:writ|wrote|repl[iy]|sen[dt]|contact|reach)", re.IGNORECASE)
 #: How far around a spoken address a mail cue is looked for.
 _MAIL_CUE_WINDOW = 80
 
@@ -215,6 +227,9 @@ def _spoken_email_at(text: str, start: int, end: int, cue: str) -> list[Edit]:
     if len(local_text) < 2 or cue.strip().lower() == "at" and local_text.isalpha() and (
             english_word(local_text.lower())):
         return []
+    if cue == " at " and _DETERMINER_BEFORE.search(text, max(0, local_start - 12),
+                                                   local_start) is not None:
+        return []
     if _names_a_site(local_text, domain.group()) and _MAIL_CUE.search(
             text[max(0, local_start - _MAIL_CUE_WINDOW):domain.end() + _MAIL_CUE_WINDOW]
     ) is None:
@@ -230,12 +245,41 @@ def _spoken_email_at(text: str, start: int, end: int, cue: str) -> list[Edit]:
 
 
 def _names_a_site(local: str, domain: str) -> bool:
-    """Whether `x at y.org` says where a project lives (`numpy at numpy.org`, `dask at
-    dask dot org`): the local part is a label of the domain, or the domain a host of
-    documentation sites."""
+    """Whether `x at y.org` says where a project lives (`numpy at numpy.org`, `xarray at
+    xarray.dev`): the local part is a known software name and a label of the domain, or
+    the domain's first label and shaped like a project's name; or the domain is a host
+    of documentation sites. A person's name at their own site (`jsmith at jsmith.org`,
+    `tobi at tobi.dev`) is an address."""
     name = _SPOKEN_DOT.sub(".", domain.strip()).lower()
-    return (_SPOKEN_DOT.sub(".", local).lower() in name.split(".")
-            or name.endswith(_DOCUMENTATION_HOSTS))
+    if name.endswith(_DOCUMENTATION_HOSTS):
+        return True
+    labels = name.split(".")
+    key = _SPOKEN_DOT.sub(".", local).lower()
+    if key in SOFTWARE_NAMES:
+        return key in labels
+    return key == labels[0] and _project_shaped(key)
+
+
+def _project_shaped(word: str) -> bool:
+    """`xarray`, `pytorch`, `jupyterlab`: a project prefix before a word that is no
+    listed name, or a known software name before a project suffix."""
+    if any(word.startswith(prefix) and _project_word(word[len(prefix):])
+           for prefix in _PROJECT_PREFIXES):
+        return True
+    return any(word.endswith(suffix) and word[:-len(suffix)] in SOFTWARE_NAMES
+               for suffix in _PROJECT_SUFFIXES)
+
+
+def _project_word(rest: str) -> bool:
+    """A word after a project prefix: a software name, or an English word of three
+    letters or more that is no listed name (`array`, not `smith`)."""
+    if rest in SOFTWARE_NAMES:
+        return True
+    if len(rest) < 3 or not rest.isalpha() or not english_word(rest):
+        return False
+    from .name_lists import name_lists
+
+    return not name_lists().kind(rest)
 
 
 def _digit_words(lowered: str) -> list[Edit]:

@@ -242,6 +242,11 @@ def test_literals_side_by_side_that_are_not_one_value_stay_apart(text: str) -> N
     "Matplotlib at matplotlib.org has a gallery",
     "nbconvert at nbconvert.readthedocs.io explains the templates",
     "the toolkit at someone.github.io",
+    "numpy at numpy.org",
+    "xarray at xarray.dev",  # a prefix and an English word: a project's name
+    "PyTorch at pytorch.org",
+    "jupyterlab at jupyterlab.readthedocs.io",
+    "dask at dask.org",
 ])
 def test_a_project_named_at_its_own_site_is_not_an_address(scanner: Scanner, text: str
                                                            ) -> None:
@@ -252,6 +257,16 @@ def test_a_project_named_at_its_own_site_is_not_an_address(scanner: Scanner, tex
     ("reach me: t dot nguyen at fastmail dot com", "t dot nguyen at fastmail dot com"),
     ("tnguyen at uni-leipzig dot de", "tnguyen at uni-leipzig dot de"),
     ("please email scipy at scipy dot org", "scipy at scipy dot org"),  # a cue says mail
+    ("reply to dask at dask.org", "dask at dask.org"),
+    ("send it to jupyterlab at jupyterlab.readthedocs.io",
+     "jupyterlab at jupyterlab.readthedocs.io"),
+    # a person at their own site
+    ("jsmith at jsmith.org", "jsmith at jsmith.org"),
+    ("jsmith at jsmith dot org", "jsmith at jsmith dot org"),
+    ("tobi at tobi.dev", "tobi at tobi.dev"),
+    ("ann at ann.github.io", "ann at ann.github.io"),
+    ("reply to okafor at okafor dot net", "okafor at okafor dot net"),
+    ("questions: ajones at ajones.gitlab.io", "ajones at ajones.gitlab.io"),
 ])
 def test_a_spoken_address_is_still_found(scanner: Scanner, text: str, value: str) -> None:
     assert _covers(scanner, text, value, "EMAIL_ADDRESS")
