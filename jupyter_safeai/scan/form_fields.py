@@ -254,6 +254,10 @@ def _a_persons_words(value: str) -> bool:
     if len(words) > 1 and words[0] in _TITLE_WORDS:
         words = words[1:]
     lists = name_lists()
+    # `Grace Hope`, `Will Berry`: common words, but a listed given name and a listed surname
+    if len(words) == 2 and lists.kind(words[0]) in ("G", "N", "g", "n") and (
+            lists.kind(words[1]) in ("S", "N", "s", "n")):
+        return True
     # `Jo Script`, `Sarah Script`: a thing's word is a surname after a given name
     things = _THINGS if len(words) < 2 or lists.kind(words[0]) not in ("G", "N") else ()
     if any(word in COMMON_WORDS or word in things for word in words) or (

@@ -166,3 +166,13 @@ def test_a_package_record_with_a_home_page_or_requires_stays_quiet() -> None:
 ])
 def test_a_things_word_after_a_given_name_is_a_surname(text: str, name: str) -> None:
     assert ("PERSON", name) in _fields(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Name: Hope Rivers\nDOB: 1982-07-01", "Hope Rivers"),
+    ("Patient: Dawn Baker\nDOB: 1982-07-01", "Dawn Baker"),
+    ("Name: Dr. Rose Hill\nDate: 2020-05-06", "Dr. Rose Hill"),
+])
+def test_a_given_name_and_surname_that_are_common_words_are_a_name(
+        text: str, name: str) -> None:
+    assert ("PERSON", name) in _fields(text)
