@@ -12,7 +12,8 @@ a word that reaches a person. Named in prose (`cached by @lru_cache`, `Follow
 either; a given name is (`cc @grace`, `@maria_lab`). After the weak `on`, `by`, `via`
 an English word or a project's name is no person, a made-up handle or a name run
 together (`by @mwilliams`) is. A changelog's `by @octocat in …/pull/12` credits a
-contributor to a project: a line that cites an issue or a pull request stays quiet.
+contributor to a project: a line that cites an issue or a pull request stays quiet,
+but for a person reached (`message @ajones12, see the commit log`).
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ _GIVEN, _SURNAME = frozenset("GgNn"), frozenset("SsNn")
 _STRONG_GIVEN, _STRONG_SURNAME = frozenset("GN"), frozenset("SN")
 #: Longer than this, a run-together handle is not split into a name.
 _LONGEST_NAME_HANDLE = 30
+#: How a handle reaches a person (`HandleRecognizer._reach`).
+_STRONGLY, _WEAKLY, _NO_ONE = "strongly", "weakly", ""
 
 
 class HandleRecognizer:
@@ -85,40 +88,45 @@ class HandleRecognizer:
                 line_end = len(text) if line_end == -1 else line_end
                 credits = None
             handle = _HANDLE.match(text, at)
-            if handle is not None and self._reaches_a_person(text, handle, line_start):
-                if credits is None:
+            reach = _NO_ONE if handle is None else self._reach(text, handle, line_start)
+            if handle is not None and reach != _NO_ONE:
+                if credits is None and reach == _WEAKLY:
                     credits = _CREDIT_LINE.search(text, line_start, line_end) is not None
-                if not credits:
+                if reach == _STRONGLY or not credits:
                     yield Finding(handle.start(1), handle.end(1), "PERSON", "phi", 0.75,
                                   self.name)
             at = text.find("@", at + 1)
 
     @staticmethod
-    def _reaches_a_person(text: str, handle: re.Match[str], line_start: int) -> bool:
+    def _reach(text: str, handle: re.Match[str], line_start: int) -> str:
+        """How a handle reaches a person: strongly (`DM @x`: a credit line cannot quiet
+        it), weakly (a signature, `by @x`: a changelog's credit can), or not at all."""
         name = handle.group(1)
         lower = name.lower()
         if len(name) < 2 or lower in _BROADCAST or lower in _CODE_TAGS:
-            return False
+            return _NO_ONE
         at = handle.start()
         signed = _SIGNATURE_PREFIX.fullmatch(text, line_start, at) is not None and (
             _SIGNATURE_COLON.match(text, handle.end()) is not None)
         if signed:
-            return True
+            return _WEAKLY
         before = text[max(line_start, at - _LOOK_BACK):at][::-1]
         reaching = _REACHING_WORD.match(before)
         if reaching is None:
-            return False
+            return _NO_ONE
         words = _HANDLE_WORD.findall(name)
         if _a_groups(words):
-            return False
-        if reaching.group("weak") is None or _person_named(name, words):
-            return True
+            return _NO_ONE
+        if reaching.group("weak") is None:
+            return _STRONGLY
+        if _person_named(name, words):
+            return _WEAKLY
         # `on`, `by`, `via` point at code as often (`works on @property`, `timing by
         # @btime`): after them a handle is a person's only when made up (`on @tobi_84`)
         # or a name (`by @mwilliams`, `on @JohnSmith`), never a word or a project
         if english_word(lower) or lower in SOFTWARE_NAMES:
-            return False
-        return _HANDLE_MARK.search(name) is not None
+            return _NO_ONE
+        return _WEAKLY if _HANDLE_MARK.search(name) is not None else _NO_ONE
 
 
 def _a_groups(words: list[str]) -> bool:

@@ -126,3 +126,12 @@ def test_after_on_or_by_a_name_run_together_is_a_person(text: str, handle: str) 
 ])
 def test_after_on_or_by_a_word_or_project_is_still_no_person(text: str) -> None:
     assert _handles(text) == []
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("message @lpatel77 about the case, see commit log", "lpatel77"),
+    ("DM @nora_k re PR #41 and her scan", "nora_k"),
+])
+def test_a_person_reached_on_a_line_that_cites_a_commit_is_still_a_person(
+        text: str, handle: str) -> None:
+    assert _handles(text) == [handle]
