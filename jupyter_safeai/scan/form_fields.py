@@ -11,9 +11,10 @@ label a DATE when it holds one.
 A lone `Name: iris` or `Date: 2020-01-01` names a dataset or a notebook's day; a form is
 told by its layout: two or more of these fields, one of them naming who, in one block of
 `Label: value` lines (a row of fields joined by `|` is one line). A few labels say who on
-their own (`Username`, `Full name`). A `Version:` or `Summary:` line makes the block a
-package's record (`pip show`), no person's form; a machine's account (`jovyan`), a folder
-(`/usr/lib`) and a thing or a project (`Dataset`, `Jupyter Project`) are nobody and nowhere.
+their own (`Username`, `Full name`). `Version:` beside `Summary:`, `Requires:` or a
+folder's `Location:` makes the block a package's record (`pip show`), no person's form;
+a machine's account (`jovyan`), a folder (`/usr/lib`) and a thing or a project
+(`Dataset`, `Jupyter Project`) are nobody and nowhere.
 """
 
 from __future__ import annotations
@@ -50,9 +51,14 @@ _LABELS: dict[str, str] = {
                      "date posted", "submitted on", "joined"), _DATE),
     # a package's record (`pip show`, a wheel's metadata): its `Name` and `Author` are
     # software and its maintainers', its `Location` a folder
-    **dict.fromkeys(("version", "summary", "home-page", "license", "requires", "required-by",
-                     "author-email", "metadata-version", "maintainer", "platform"), _PACKAGE),
+    **dict.fromkeys(("version", "summary", "home-page", "home page", "requires",
+                     "required-by", "author-email", "metadata-version", "maintainer"), _PACKAGE),
 }
+#: Labels that, beside `Version`, make a block a package's record (`Summary: knee pain`
+#: or `Version: 2` alone is a patient's form).
+_PACKAGE_PARTNERS = frozenset({"summary", "home-page", "home page", "requires", "required-by"})
+#: The person's labels of a package's record (`Name: attrs`, `Author: Hynek Schlawack`).
+_PACKAGE_WHO = frozenset({"name", "author"})
 #: Labels that say who on their own, without a form around them.
 _ALONE = frozenset({"username", "user name", "screen name", "full name", "patient name"})
 
@@ -66,15 +72,20 @@ _LONGEST_LABEL = 48
 #: `Location for Pickup`, `Contact for Enquiries`: the label and what it is for.
 _FOR = re.compile(r"(.+?)[ ]for(?:[ ][a-z]+){1,2}")
 
-#: Words joined without a blank only after an initial, `Mc`, `Mac` or `O'` (`A.Kumar`,
-#: `McAllister`), not in a brand (`PhysioNet`, `GitHub`).
+#: Words joined without a blank only after an initial, `O'` or a particle (`A.Kumar`,
+#: `McAllister`, `DeLuca`), not in a brand (`PhysioNet`, `GitHub`).
 _TITLE_WORDS = (*HONORIFICS, "mx", "prof")
 _TITLES = "|".join(title.title() for title in _TITLE_WORDS)
+_JOINING_PARTICLES = "|".join(
+    rf"\b{particle}" for particle in
+    ("Mc", "Mac", "De", "Del", "Della", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz"))
 _NAME = regex.compile(
     rf"(?:(?:{_TITLES})\.?[ ])?\p{{Lu}}(?:[\p{{Ll}}\p{{M}}'’-]+|\.)"
-    r"(?:(?:[ ]|(?<=[.'’]|\bMc|\bMac))(?:\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)){0,3}")
-#: Names run together (`MarenHolt`): a person's unless one is an English word that no
-#: list knows as a name (`GitHub`, `WordPress`).
+    rf"(?:(?:[ ]|(?<=[.'’]|{_JOINING_PARTICLES}))"
+    r"(?:\p{Lu}[\p{Ll}\p{M}'’-]+|\p{Lu}\.)){0,3}")
+#: Names run together (`MarenHolt`): a person's when the first is a given name
+#: (`GraceBush`), else unless one is an English word that no list knows as a name
+#: (`GitHub`, `WordPress`).
 _JOINED = regex.compile(r"(?:\p{Lu}\p{Ll}+){2,3}")
 _JOINED_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
 _HANDLE_VALUE = re.compile(r"@?[A-Za-z][\w.]{1,30}(?<!\.)")
@@ -184,8 +195,11 @@ def _who(value: str, kind: str) -> int:
         return len(value) if _a_persons_words(value) else 0
     if _JOINED.fullmatch(value):  # `MarenHolt` is a person's, `PhysioNet` a brand
         lists = name_lists()
+        words = _JOINED_WORD.findall(value)
+        if _given_first(words):
+            return len(value)
         return 0 if any(english_word(word.lower()) and not lists.kind(word).isupper()
-                        for word in _JOINED_WORD.findall(value)) else len(value)
+                        for word in words) else len(value)
     handle = _HANDLE_VALUE.fullmatch(value)
     # under a name's label, a handle is one by its `_`, `.` or `@`, or digits in lower
     # case (`posted by: kiri07`; `Name: Jinja2` is a package); under a user's label its
@@ -198,6 +212,41 @@ def _who(value: str, kind: str) -> int:
     return 0
 
 
+def _given_first(words: list[str]) -> bool:
+    """Whether a name opens with a listed given name: a strong one (`Ian`), or a weak one
+    (`Grace`, `Hope`) before another listed name (`GraceBush`, `HopeField`)."""
+    lists = name_lists()
+    kind = lists.kind(words[0]) if words else ""
+    return kind in ("G", "N") or kind in ("g", "n") and any(
+        lists.kind(word) for word in words[1:])
+
+
+def _given_and_surname(value: str) -> bool:
+    """Whether a value is a listed given name and a listed surname (`Maria Lopez`)."""
+    words = [word.strip(".") for word in value.split()]
+    if len(words) > 2 and words[0].casefold() in _TITLE_WORDS:
+        words = words[1:]
+    if len(words) != 2:
+        return False
+    lists = name_lists()
+    given, surname = lists.kind(words[0]), lists.kind(words[1])
+    return given in ("G", "N") and surname in ("S", "N", "s", "n")
+
+
+def _a_package(text: str, known: list[_Field]) -> bool:
+    """A package's record (`pip show`): `Version` beside `Summary`, `Home-page`,
+    `Requires` or a folder's `Location`, or a `Metadata-Version`; never a block whose
+    patient or contact is a given name and a surname."""
+    labels = {field.label for field in known}
+    package = "metadata-version" in labels or "version" in labels and (
+        bool(labels & _PACKAGE_PARTNERS) or any(
+            field.label == "location" and _PATH.match(text, field.start) is not None
+            for field in known))
+    return package and not any(
+        field.kind == _WHO and field.label not in _PACKAGE_WHO
+        and _given_and_surname(text[field.start:field.end]) for field in known)
+
+
 def _a_persons_words(value: str) -> bool:
     """Whether a name-shaped value is no word of a thing (`Dataset`, `Jupyter Project`),
     and not all English words that no list knows as names (`Requests`, `Gender`)."""
@@ -205,7 +254,13 @@ def _a_persons_words(value: str) -> bool:
     if len(words) > 1 and words[0] in _TITLE_WORDS:
         words = words[1:]
     lists = name_lists()
-    if any(word in COMMON_WORDS or word in _THINGS for word in words) or (
+    # `Grace Hope`, `Will Berry`: common words, but a listed given name and a listed surname
+    if len(words) == 2 and lists.kind(words[0]) in ("G", "N", "g", "n") and (
+            lists.kind(words[1]) in ("S", "N", "s", "n")):
+        return True
+    # `Jo Script`, `Sarah Script`: a thing's word is a surname after a given name
+    things = _THINGS if len(words) < 2 or lists.kind(words[0]) not in ("G", "N") else ()
+    if any(word in COMMON_WORDS or word in things for word in words) or (
             len(words) == 1 and words[0] in SOFTWARE_NAMES  # `Keras`; `Julia` is a person
             and not lists.kind(words[0].title()).isupper()):
         return False
@@ -240,8 +295,9 @@ def form_fields(text: str) -> Iterator[Finding]:
         return
     for block in _blocks(text, _fields(text)):
         known = [field for field in block if field.kind is not None]
-        if any(field.kind == _PACKAGE for field in known):
-            continue  # a package's record
+        if _a_package(text, known):
+            continue
+        known = [field for field in known if field.kind != _PACKAGE]
         labels = {field.label for field in known}
         if len(labels) < 2 and not labels & _ALONE:
             continue

@@ -8,9 +8,12 @@ an e-mail address (a word before the `@`), matrix multiplication (`a @ b`), an n
 scope (`@jupyterlab/apputils`), a Julia macro (`@time f(x)`), a broadcast mention
 (`@here`); none of those is followed by a colon at the start of a line or preceded by
 a word that reaches a person. Named in prose (`cached by @lru_cache`, `Follow
-@numpy_team`, `@return:`), a decorator, a macro, a doc tag, an English word or a
-project's name is no person either. A changelog's `by @octocat in …/pull/12` credits a
-contributor to a project: a line that cites an issue or a pull request stays quiet.
+@numpy_team`, `@return:`), a decorator, a macro, a doc tag or a group is no person
+either; a given name is (`cc @grace`, `@maria_lab`). After the weak `on`, `by`, `via`
+an English word or a project's name is no person, a made-up handle or a name run
+together (`by @mwilliams`) is. A changelog's `by @octocat in …/pull/12` credits a
+contributor to a project: a line that cites an issue or a pull request stays quiet,
+but for a person reached (`message @ajones12, see the commit log`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Iterator
 from .english_words import english_word
 from .finding import Finding
 from .name_context import SOFTWARE_NAMES
+from .name_lists import name_lists
 
 #: A handle read from its `@`, and not more of a name, an address, a path, a call or an
 #: attribute after it.
@@ -58,6 +62,13 @@ _GROUP_WORDS = frozenset({"team", "project", "official", "org", "hq", "dev", "de
 _HANDLE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 #: What marks a handle as made up by a person, beyond a plain word (`jay_nelson`, `tobi84`).
 _HANDLE_MARK = re.compile(r"[\d_.]")
+#: Kinds of listed names (`name_lists().kind`): lower case marks a weak name (Mark, Rose).
+_GIVEN, _SURNAME = frozenset("GgNn"), frozenset("SsNn")
+_STRONG_GIVEN, _STRONG_SURNAME = frozenset("GN"), frozenset("SN")
+#: Longer than this, a run-together handle is not split into a name.
+_LONGEST_NAME_HANDLE = 30
+#: How a handle reaches a person (`HandleRecognizer._reach`).
+_STRONGLY, _WEAKLY, _NO_ONE = "strongly", "weakly", ""
 
 
 class HandleRecognizer:
@@ -77,31 +88,73 @@ class HandleRecognizer:
                 line_end = len(text) if line_end == -1 else line_end
                 credits = None
             handle = _HANDLE.match(text, at)
-            if handle is not None and self._reaches_a_person(text, handle, line_start):
-                if credits is None:
+            reach = _NO_ONE if handle is None else self._reach(text, handle, line_start)
+            if handle is not None and reach != _NO_ONE:
+                if credits is None and reach == _WEAKLY:
                     credits = _CREDIT_LINE.search(text, line_start, line_end) is not None
-                if not credits:
+                if reach == _STRONGLY or not credits:
                     yield Finding(handle.start(1), handle.end(1), "PERSON", "phi", 0.75,
                                   self.name)
             at = text.find("@", at + 1)
 
     @staticmethod
-    def _reaches_a_person(text: str, handle: re.Match[str], line_start: int) -> bool:
+    def _reach(text: str, handle: re.Match[str], line_start: int) -> str:
+        """How a handle reaches a person: strongly (`DM @x`: a credit line cannot quiet
+        it), weakly (a signature, `by @x`: a changelog's credit can), or not at all."""
         name = handle.group(1)
         lower = name.lower()
         if len(name) < 2 or lower in _BROADCAST or lower in _CODE_TAGS:
-            return False
+            return _NO_ONE
         at = handle.start()
         signed = _SIGNATURE_PREFIX.fullmatch(text, line_start, at) is not None and (
             _SIGNATURE_COLON.match(text, handle.end()) is not None)
         if signed:
-            return True
+            return _WEAKLY
         before = text[max(line_start, at - _LOOK_BACK):at][::-1]
         reaching = _REACHING_WORD.match(before)
-        if reaching is None or english_word(lower) or lower in SOFTWARE_NAMES:
-            return False
-        if any(word.lower() in _GROUP_WORDS for word in _HANDLE_WORD.findall(name)):
-            return False
+        if reaching is None:
+            return _NO_ONE
+        words = _HANDLE_WORD.findall(name)
+        if _a_groups(words):
+            return _NO_ONE
+        if reaching.group("weak") is None:
+            return _STRONGLY
+        if _person_named(name, words):
+            return _WEAKLY
         # `on`, `by`, `via` point at code as often (`works on @property`, `timing by
         # @btime`): after them a handle is a person's only when made up (`on @tobi_84`)
-        return reaching.group("weak") is None or _HANDLE_MARK.search(name) is not None
+        # or a name (`by @mwilliams`, `on @JohnSmith`), never a word or a project
+        if english_word(lower) or lower in SOFTWARE_NAMES:
+            return _NO_ONE
+        return _WEAKLY if _HANDLE_MARK.search(name) is not None else _NO_ONE
+
+
+def _a_groups(words: list[str]) -> bool:
+    """A group word (`team`, `lab`) makes a handle a group's unless another of its words
+    is a person's name (`@numpy_team` is a project's, `@maria_lab` is Maria's)."""
+    lists = name_lists()
+    group = [word.lower() in _GROUP_WORDS for word in words]
+    return any(group) and not any(
+        not is_group and lists.kind(word) for word, is_group in zip(words, group, strict=True))
+
+
+def _person_named(name: str, words: list[str]) -> bool:
+    """A handle that is a listed given name (`@grace`), a given name and a surname run
+    together (`@JohnSmith`, `@johnsmith`) or an initial and a surname (`@mwilliams`)."""
+    if len(name) > _LONGEST_NAME_HANDLE or not name.isalpha():
+        return False
+    lists = name_lists()
+    if len(words) == 1 and lists.kind(name) in _GIVEN:
+        return True
+    if len(words) == 2 and lists.kind(words[0]) in _GIVEN and (
+            lists.kind(words[1]) in _SURNAME) and (
+            lists.kind(words[0]).isupper() or lists.kind(words[1]).isupper()):
+        return True
+    lower = name.lower()
+    if english_word(lower):
+        return False
+    if len(words) == 1 and lists.kind(name[1:]) in _STRONG_SURNAME:
+        return True
+    return any(
+        lists.kind(lower[:cut]) in _STRONG_GIVEN and lists.kind(lower[cut:]) in _STRONG_SURNAME
+        for cut in range(3, len(lower) - 2))

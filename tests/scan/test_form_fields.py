@@ -123,3 +123,56 @@ def test_a_lower_case_handle_with_digits_under_a_name_label() -> None:
 def test_a_given_name_and_surname_run_together_are_a_name_a_brand_is_not() -> None:
     assert ("PERSON", "JaneHolloway") in _fields("Name: JaneHolloway\nCity: Oamaru")
     assert _fields("Author: WordPress\nDate: 2020-04-04") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Name: Rosa DiNardo\nCity: Trenton", "Rosa DiNardo"),
+    ("Name: Paul LeBlanc\nCity: Moncton", "Paul LeBlanc"),
+    ("Name: Henk VanDijk\nCity: Utrecht", "Henk VanDijk"),
+    ("Name: Ian FitzGerald\nCity: Cork", "Ian FitzGerald"),
+])
+def test_a_surname_joined_after_a_particle_is_a_name(text: str, name: str) -> None:
+    assert ("PERSON", name) in _fields(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Name: RoseHill\nCity: Bath", "RoseHill"),
+    ("Name: GraceWood\nCity: Bath", "GraceWood"),
+    ("Name: SeanMcBride\nCity: Sligo", "SeanMcBride"),
+])
+def test_a_given_name_run_together_with_a_word_is_a_name(text: str, name: str) -> None:
+    assert ("PERSON", name) in _fields(text)
+
+
+@pytest.mark.parametrize("middle", [
+    "License: K7654321", "Version: 3", "Summary: chest pain on exertion",
+    "Platform: video visit", "Maintainer: none", "Version: 2\nSummary: follow-up",
+])
+def test_a_package_label_in_a_patients_form_does_not_hide_it(middle: str) -> None:
+    text = f"Patient: Elena Ruiz\n{middle}\nCity: Fresno\nDOB: 1975-06-09"
+    found = _fields(text)
+    assert ("PERSON", "Elena Ruiz") in found
+    assert ("DATE", "1975-06-09") in found
+
+
+def test_a_package_record_with_a_home_page_or_requires_stays_quiet() -> None:
+    assert _fields("Name: idna\nVersion: 3.4\nHome-page: x\nAuthor: Kim Davies") == []
+    assert _fields("Name: six\nVersion: 1.16\nRequires: \nAuthor: Benjamin Peterson") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Name: Amy Script\nCity: Derby", "Amy Script"),
+    ("Author: Dr. Leah Script\nDate: 2020-05-06", "Dr. Leah Script"),
+])
+def test_a_things_word_after_a_given_name_is_a_surname(text: str, name: str) -> None:
+    assert ("PERSON", name) in _fields(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Name: Hope Rivers\nDOB: 1982-07-01", "Hope Rivers"),
+    ("Patient: Dawn Baker\nDOB: 1982-07-01", "Dawn Baker"),
+    ("Name: Dr. Rose Hill\nDate: 2020-05-06", "Dr. Rose Hill"),
+])
+def test_a_given_name_and_surname_that_are_common_words_are_a_name(
+        text: str, name: str) -> None:
+    assert ("PERSON", name) in _fields(text)

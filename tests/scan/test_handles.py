@@ -87,3 +87,51 @@ def test_decorators_macros_doc_tags_and_projects_are_no_person(text: str) -> Non
 ])
 def test_after_on_or_by_a_made_up_handle_still_reaches_a_person(text: str, handle: str) -> None:
     assert _handles(text) == [handle]
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("cc @mabel on the discharge summary", "mabel"),
+    ("cc @grace", "grace"),
+    ("please follow @rose for updates", "rose"),
+    ("DM @bill when the bed is free", "bill"),
+    ("tag @summer in the ward photo", "summer"),
+    ("ping @Carol about the referral", "Carol"),
+])
+def test_a_given_name_reached_is_a_person_even_when_a_word(text: str, handle: str) -> None:
+    assert _handles(text) == [handle]
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("DM @greta_lab for the samples", "greta_lab"),
+    ("DM @dev_lucia about the shift", "dev_lucia"),
+    ("contact @oscar_dev with questions", "oscar_dev"),
+])
+def test_a_group_word_beside_a_name_is_still_a_person(text: str, handle: str) -> None:
+    assert _handles(text) == [handle]
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("Notes written by @kjohnson this morning.", "kjohnson"),
+    ("She logged on @PeterMiller at noon.", "PeterMiller"),
+    ("Shared via @annagarcia yesterday.", "annagarcia"),
+])
+def test_after_on_or_by_a_name_run_together_is_a_person(text: str, handle: str) -> None:
+    assert _handles(text) == [handle]
+
+
+@pytest.mark.parametrize("text", [
+    "It depends on @numpy being imported first.",
+    "Timing by @btime is steadier.",
+    "Defined on @summary in the docs.",
+])
+def test_after_on_or_by_a_word_or_project_is_still_no_person(text: str) -> None:
+    assert _handles(text) == []
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("message @lpatel77 about the case, see commit log", "lpatel77"),
+    ("DM @nora_k re PR #41 and her scan", "nora_k"),
+])
+def test_a_person_reached_on_a_line_that_cites_a_commit_is_still_a_person(
+        text: str, handle: str) -> None:
+    assert _handles(text) == [handle]
