@@ -99,9 +99,6 @@ def _model_name(value: str) -> bool:
 
 #: Dates in numbers, day or month first (`3/4/21`) or year first (`2021-06-17`).
 _NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}")
-#: A day run together (`20210617`): no id after a weak label (`ticket_id = 20230101`), but
-#: an MRN or account number after its own label may be shaped like one.
-_RUN_TOGETHER_DATE = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
 def _not_date_or_amount(value: str) -> bool:
@@ -111,11 +108,6 @@ def _not_date_or_amount(value: str) -> bool:
     digits = _digits(value)
     return (_has_digits(value) and not _NUMERIC_DATE.fullmatch(value)
             and (len(set(digits)) >= 3 or len(digits) > 6))
-
-
-def _not_day_or_amount(value: str) -> bool:
-    """An id after a weak label (ticket, case, other id): also not a day run together."""
-    return _not_date_or_amount(value) and not _RUN_TOGETHER_DATE.fullmatch(value)
 
 
 def _card_valid(value: str) -> bool:
@@ -134,11 +126,16 @@ _ID_VALUE = (r"(?P<value>\d{2,5}(?: \d{2,5}){1,4}(?![ ]?\d)"
              r"|[A-Z]{0,5}-?\d[\dA-Z-]{2,18}\d[A-Z]{0,3}|\d{4,20})")
 # Not the digits after a decimal point (`dL/dw: -0.559999764`), nor a count of rows
 # (`order_id  4622 non-null  int64` in `df.info()`), nor a share (`a/c 600 x 14 45%`: a
-# ventilator's settings), nor an amount of money (`ticket id 4500 USD`, `$ 1200`).
+# ventilator's settings), nor an amount of money (`ticket id 4500 USD`, `$ 1200`,
+# `$ 1200.50`): a sign or a currency makes money of six digits at most or of a number with
+# a decimal part, while a longer whole number is an id typed with a stray sign
+# (`customer id: $48213977`, `customer id: 48213977 usd`).
+_CURRENCY = (r"(?i:usd|eur|gbp|jpy|inr|cad|aud|yen|yuan|dollars?|euros?|pounds?|"
+             r"rupees?)\b")
+_MONEY_AFTER_SIGN = r"(?:(?<=[$€£¥₹])|(?<=[$€£¥₹][ ]))(?:\d{1,6}(?!\d)|\d+[.,]\d)"
 _ID_AFTER_LABEL = re.compile(
-    rf"(?<![\w-])(?<!\d\.)(?<![$€£¥₹][ ])(?<![$€£¥₹]){_ID_VALUE}(?![\w-])(?! non-null)"
-    r"(?![ ]?%)(?![ ]?(?i:usd|eur|gbp|jpy|inr|cad|aud|yen|yuan|dollars?|euros?|pounds?|"
-    r"rupees?)\b)")
+    rf"(?<![\w-])(?<!\d\.)(?!{_MONEY_AFTER_SIGN}){_ID_VALUE}(?![\w-])(?! non-null)"
+    rf"(?![ ]?%)(?!(?<!\d{{7}})[ ]?{_CURRENCY})(?![.,]\d+[ ]?{_CURRENCY})")
 
 # -- recognizers ---------------------------------------------------------------------------
 # Cues: the first separator of a match, 3 characters in (123-45-6789).
@@ -232,12 +229,14 @@ BIOMETRIC = PatternRecognizer(
     context=_LABELS["biometric"], window=35, label="biometric")
 #: `GB-ID-7401525`, `AU-DL-968789017249`: a country's letters, the kind of document, then
 #: a long number, the shape of a national id, a driving licence or a passport number
-#: (a code of a product line or a standard has fewer digits: `ISO-IEC-27001`, and a
-#: standards body is neither a country nor a kind of document: `EN-ISO-134850`).
-_STANDARDS_BODY = (r"(?!(?:ISO|EN|DIN|IEC|ASTM|ANSI|BS|NF|JIS|IEEE|ETSI|ITU|UNE|UNI|CEN|CSA|"
-                   r"SAE|NZS|GOST|SIS|NEN|ONORM)-)")
-_DOCUMENT_ID = re.compile(rf"{_STANDARDS_BODY}[A-Z](?<![\w-][A-Z])[A-Z]{{1,2}}-"
-                          rf"{_STANDARDS_BODY}(?P<kind>[A-Z]{{2,4}})-\d{{6,14}}(?![\w-])")
+#: (a code of a product line or a standard has fewer digits: `ISO-IEC-27001`, and two
+#: standards bodies are a standard adopted by another body: `EN-ISO-134850`,
+#: `DIN-EN-1234567`). One body alone says nothing: `BS` (the Bahamas) and `NF` (Norfolk
+#: Island) are countries too (`BS-PP-12345678`), and `GB-ISO-1234567` has a country.
+_STANDARDS_BODY = (r"(?:ISO|EN|DIN|IEC|ASTM|ANSI|BS|NF|JIS|IEEE|ETSI|ITU|UNE|UNI|CEN|CSA|"
+                   r"SAE|NZS|GOST|SIS|NEN|ONORM)-")
+_DOCUMENT_ID = re.compile(rf"(?!{_STANDARDS_BODY}{_STANDARDS_BODY})[A-Z](?<![\w-][A-Z])"
+                          rf"[A-Z]{{1,2}}-(?P<kind>[A-Z]{{2,4}})-\d{{6,14}}(?![\w-])")
 _DOCUMENT_ID_CUE = (re.compile(r"-(?=\d{6})"),)  # the second dash, 5 to 8 characters in
 #: Kinds that say a licence or a passport (`DL`, `PP`); any other is another id.
 _LICENCE_KINDS = frozenset({"DL", "LIC", "LN", "PP", "PASS", "PPT"})
@@ -257,7 +256,7 @@ class DocumentNumberRecognizer:
             yield Finding(match.start(), match.end(), entity, "phi", 0.7, self.name)
 
 
-UNIQUE_ID = PatternRecognizer("UNIQUE_ID", "phi", _ID_AFTER_LABEL, 0.75, _not_day_or_amount,
+UNIQUE_ID = PatternRecognizer("UNIQUE_ID", "phi", _ID_AFTER_LABEL, 0.75, _not_date_or_amount,
                               context=_LABELS["unique_id"], window=30, label="unique_id")
 NPI = PatternRecognizer("LICENSE_NUMBER", "phi", re.compile(r"(?<![\w-])\d{10}(?![\w-])"), 0.8,
                         npi_valid, context=_LABELS["npi"], window=20, label="npi")

@@ -55,17 +55,34 @@ _NAMED_PARTY = re.compile(
 )
 
 
-#: A titled name credited or cited, not told about: words before it in its sentence
-#: (`We thank Dr. Smith`, `according to Prof. Lee`, `As Dr. Obi showed`) or after it
-#: (`Dr. Obi et al.`, `Prof. Lee (2019)`).
+#: Verbs that report what an author showed (`As Dr. Obi showed`, `Lee (2019) found`).
+_REPORTING = (r"(?:showed|shown|shows|show|found|finds|noted|notes|argued|argues|reported"
+              r"|reports|proposed|proposes|suggested|suggests|demonstrated|observed)\b")
+#: A titled name credited, not told about, by the words just before it in its sentence
+#: (`We thank Dr. Smith`, `grateful to our colleague Dr. Lee`: at most three words
+#: between, no comma, so `The court, thanking counsel, held that Mr Obi` tells of him) or
+#: by a byline's verb (`written by Dr. Okoye`). `according to Mr Obi` names a source,
+#: who is often a party, and is no credit.
 _CREDIT_BEFORE = re.compile(
-    r"\b(?:thank(?:s|ed|ing)?|grateful|indebted|acknowledg\w*|according[ ]to|cited|citing"
-    r"|courtesy[ ]of|credit(?:ed)?[ ]to)\b[^.;\n]{0,60}$|\bas[ ]$"
+    r"\b(?:thank(?:s|ed|ing)?|grateful|indebted|acknowledg\w*|cited|citing"
+    r"|courtesy[ ]of|credit(?:ed)?[ ]to)(?:[ ][^\W\d_]+){0,3}[ ]$"
     r"|\b(?:written|authored|created|edited|compiled|maintained|presented|developed"
     r"|translated|illustrated)[ ](?:[a-z]+[ ])?by[ ]$",
     re.IGNORECASE)
+#: `As ` before a titled name credits it only when a reporting verb follows the name
+#: (`As Prof. Lee showed`), not `as Mr Obi asked` or `the same day as Mr Obi was held`.
+_AS_BEFORE = re.compile(r"\bas[ ]$", re.IGNORECASE)
+_NAME_REST = r"[^\W\d_]*(?:[ ][A-Z][^\W\d_]+)?"
+_REPORTED_AFTER = re.compile(
+    rf"{_NAME_REST}(?:[ ]\(\d{{4}}[a-z]?\))?,?[ ](?:has[ ]|had[ ])?{_REPORTING}")
+#: A citation after the name: `et al.`, a year with a page (`Prof. Lee (2019, p. 4)`,
+#: `Dr. Obi, 2019, p. 4`), or `Name (Year)` and a reporting verb (`Dr. Obi (2019)
+#: found`). A bare year is no citation: `Mr Obi (1962) was arrested`, `Mr Obi, 1962,`
+#: give a birth year.
 _CREDIT_AFTER = re.compile(
-    r"[^\W\d_]*(?:[ ][A-Z][^\W\d_]+)?[ ]?(?:et[ ]al\b|\(\d{4}\)|,[ ]\d{4}\b)")
+    rf"{_NAME_REST}[ ]?(?:et[ ]al\b"
+    r"|(?:\(|,[ ])\d{4}[a-z]?,[ ]?pp?\.[ ]?\d"
+    rf"|\(\d{{4}}[a-z]?\)[ ](?:has[ ]|had[ ])?{_REPORTING})")
 #: A title that starts a titled name (`Mr`, `Dr.`).
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b")
 
@@ -77,6 +94,8 @@ def _credited(text: str, left: int, match: re.Match[str]) -> bool:
     if not _TITLE.match(text, match.start()):
         return False
     before = text[max(left, match.start() - 80):match.start()]
+    if _AS_BEFORE.search(before):
+        return _REPORTED_AFTER.match(text, match.end()) is not None
     return bool(_CREDIT_BEFORE.search(before) or _CREDIT_AFTER.match(text, match.end()))
 
 

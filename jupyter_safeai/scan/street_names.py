@@ -128,24 +128,34 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
         at = candidate.start()
         comma = text[at - 1] == ","
         number = candidate.group(1)
+        lower_case = False
         if comma or not number.isalnum():
             # after a comma or with a flat or range (`Rua Mota, 686`, `Lipowa 14/3`): the
             # word before is capitalised (`pages 3-4`, `a, 12` in data are read no further)
+            # unless a street word starts the street (`address: calle mayor, 12`)
             word = text.rfind(" ", 0, at - 1) + 1
-            if not text[word:word + 1].isupper() or comma and _POSTCODE_AFTER_COMMA.match(
-                    text, at + 1) or not number.isalnum() and not (
-                    _FLAT_OR_RANGE.match(number) or comma and number == "S/N"):
+            lower_case = not text[word:word + 1].isupper()
+            if comma and _POSTCODE_AFTER_COMMA.match(text, at + 1) or (
+                    not number.isalnum() and not (
+                        _FLAT_OR_RANGE.match(number) or comma and number == "S/N")):
                 continue
         before = text[max(0, at - _REACH):at].casefold().replace(",", " ").split()
         if not any(map(_street_word, before[-7:])):
             continue  # no street word among the words before the number
         start = _street_start(text, at, words, endings)
+        if lower_case and start is not None and _first_word(text, start, at) not in words:
+            continue
         if start is not None and not (
                 any(c in candidate.group(1) for c in "-/") and not _cased(text[start:at])):
             # a range or a flat (`5-7`, `14/3`) needs a capitalised name, not only a cue:
             # `CV: AV paced 71-73` is a heart rate
             found.append((start, candidate.end(1)))
     return tuple(found)
+
+
+def _first_word(text: str, start: int, end: int) -> str:
+    """The street's first word, case-folded, without a comma after it."""
+    return text[start:end].split(" ", 1)[0].rstrip(",").casefold()
 
 
 def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str, ...]

@@ -119,6 +119,14 @@ def test_a_month_of_a_year_near_a_credited_or_cited_name_stays_quiet(text: str) 
     assert not _dates(text)
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    ("Ms Halvorsen (1958) was detained in May 2004.", "May 2004"),  # a birth year
+    ("The guard, according to Ms Halvorsen, was arrested in May 2004.", "May 2004"),
+])
+def test_a_month_of_a_year_of_a_party_a_citation_could_hide(text: str, date: str) -> None:
+    assert date in _dates(text)
+
+
 def test_a_complaint_lodged_by_a_titled_party_is_told_of_them() -> None:
     text = ("A revised version of the claim was lodged with the board by a retired farmer, "
             "Mrs Dilan Aksoy, on 3 February 2002.")

@@ -18,6 +18,11 @@ def _found(text: str) -> set[tuple[str, str]]:
     ("Booked under passport FR-PP-0923114 last spring.", "LICENSE_NUMBER", "FR-PP-0923114"),
     ("Her record shows national id ZA-NID-880512443 twice.", "UNIQUE_ID", "ZA-NID-880512443"),
     ("see case logged as REF DE-ID-4417702 yesterday", "UNIQUE_ID", "DE-ID-4417702"),
+    # one standards body's letters are a country too (the Bahamas, Norfolk Island)
+    ("Renewed passport BS-PP-30917264 at the consulate.", "LICENSE_NUMBER", "BS-PP-30917264"),
+    ("Resident card NF-ID-5508213 is on file.", "UNIQUE_ID", "NF-ID-5508213"),
+    ("Her permit EN-DL-660912437 expired.", "LICENSE_NUMBER", "EN-DL-660912437"),
+    ("Filed under GB-ISO-7730145 by the clinic.", "UNIQUE_ID", "GB-ISO-7730145"),
 ])
 def test_letters_letters_and_a_long_number_are_a_document(text: str, entity: str,
                                                           value: str) -> None:
@@ -30,6 +35,7 @@ def test_letters_letters_and_a_long_number_are_a_document(text: str, entity: str
     "Order ABCD-EF-1234567 shipped.",  # four letters first: not a country
     "Tested to BS-EN-1176001 and NF-ISO-2081533.",  # standards bodies, no country
     "The clamp meets DIN-IEC-6024711 ratings.",
+    "Per EN-ISO-134850 and DIN-EN-1234567 the cuff is tested.",  # one body adopts another's
 ])
 def test_codes_that_are_no_document_number_stay_quiet(text: str) -> None:
     assert not {e for e, _ in _found(text)} & {"LICENSE_NUMBER", "UNIQUE_ID"}
@@ -47,7 +53,6 @@ def test_a_number_after_a_ticket_number_label_is_an_id(text: str, value: str) ->
     "A ferry ticket costs 23450 rupees in high season.",  # a price
     "Closed as a duplicate of ticket 4481920 in the tracker.",  # an issue tracker's
     "helpdesk ticket #5530921 was reassigned",
-    "ticket_id = 20211130",  # a day run together
     "Ticket ID: 1250 EUR",  # an amount after the label
 ])
 def test_prices_trackers_and_days_after_a_ticket_stay_quiet(text: str) -> None:
@@ -57,9 +62,30 @@ def test_prices_trackers_and_days_after_a_ticket_stay_quiet(text: str) -> None:
 @pytest.mark.parametrize(("text", "entity"), [
     ("Account number: 20201105", "ACCOUNT_NUMBER"),  # an account's own label: any digits
     ("MRN: 20150312", "MEDICAL_RECORD_NUMBER"),
+    ("Patient ID: 19770814", "UNIQUE_ID"),  # any id's label: a patient's id is no day
+    ("Student ID: 20180417", "UNIQUE_ID"),
+    ("ref customer id 20221209", "UNIQUE_ID"),
 ])
 def test_a_record_number_shaped_like_a_day_is_still_found(text: str, entity: str) -> None:
     assert (entity, text.split()[-1]) in _found(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("customer id: $61730294", "61730294"),  # a stray sign before a long whole number
+    ("customer id: € 61730294", "61730294"),
+    ("customer id: 61730294 usd", "61730294"),
+])
+def test_a_long_whole_number_with_a_currency_is_still_an_id(text: str, value: str) -> None:
+    assert ("UNIQUE_ID", value) in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ticket ID: $ 482139",  # six digits: money
+    "Ticket ID: 7730145.50 EUR",  # a decimal part: money
+    "Ticket ID: $61730294.20",
+])
+def test_short_or_decimal_amounts_after_an_id_label_stay_quiet(text: str) -> None:
+    assert "UNIQUE_ID" not in {e for e, _ in _found(text)}
 
 
 @settings(max_examples=300, deadline=None)

@@ -156,6 +156,24 @@ def test_a_street_number_after_a_comma_a_number_word_or_with_a_flat(
     assert street in streets(text)
 
 
+@pytest.mark.parametrize(("text", "street"), [
+    ("address: calle ancha, 31", "calle ancha, 31"),
+    ("she lives at rua do sol, 412 now", "rua do sol, 412"),
+    ("mail to ul. brzozowa, 9 please", "ul. brzozowa, 9"),
+])
+def test_a_lower_case_street_word_first_keeps_its_number_after_a_comma(
+        text: str, street: str) -> None:
+    assert street in streets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "data: bahnhofstrasse, 12",  # lower case and no street word first: a list's items
+    "kossuth utca, 4 times",
+])
+def test_lower_case_words_before_a_comma_and_a_number_are_no_street(text: str) -> None:
+    assert not streets(text)
+
+
 @pytest.mark.parametrize(("text", "not_street"), [
     ("a new office at rue des Pins, 75011 Paris", "rue des Pins, 75011"),  # its postcode
     ("We opened an office in Vila Nova 4450-012 last spring", "Vila Nova 4450-012"),

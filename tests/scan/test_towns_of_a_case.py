@@ -61,6 +61,31 @@ def test_a_town_needs_a_party_told_about_in_its_sentence(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "town"), [
+    # a birth year after the name is no citation
+    ("Ms Halvorsen (1958) was detained in Kassel.", "Kassel"),
+    ("Ms Halvorsen, 1958, was taken into custody in Kassel.", "Kassel"),
+    # thanks far before the name, `as` without a reporting verb, `according to` a party
+    ("The tribunal, thanking both advocates, found that Ms Halvorsen was held in Kassel.",
+     "Kassel"),
+    ("On the night as Ms Halvorsen was arrested in Kassel, her son left.", "Kassel"),
+    ("She was moved as Ms Halvorsen requested and held in Kassel.", "Kassel"),
+    ("The guard, according to Ms Halvorsen, struck her in Kassel.", "Kassel"),
+])
+def test_a_town_after_a_party_a_citation_could_hide(text: str, town: str) -> None:
+    assert town in places(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We thank Dr. Lindqvist for comments. The workshop was held in Lyon in 2016.",
+    "As Prof. Lindqvist showed, the corpus was collected in Lyon in May 2011.",
+    "Dr. Lindqvist (2017) found the effect in Lyon as well.",
+    "The effect was larger in Lyon (Dr. Lindqvist, 2017, p. 12).",
+])
+def test_a_credited_or_cited_titled_name_is_no_party(text: str) -> None:
+    assert not places(text)
+
+
+@pytest.mark.parametrize(("text", "town"), [
     ("Mrs Q. Ferreira is a retired nurse. She now lives in Porto.", "Porto"),
     ("Dr. Varga was arrested at her flat in Bergen.", "Bergen"),
 ])
