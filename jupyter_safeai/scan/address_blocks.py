@@ -32,7 +32,7 @@ from .places import (
     street_suffix_pattern,
     street_suffixes,
 )
-from .recognizer import matches_at
+from .recognizer import literal_starts, matches_at
 from .street_names import named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
@@ -228,12 +228,7 @@ _FLAT_NUMBER = re.compile(r"/\d{1,4}(?:,|[ ]*\n)")
 def _flat_starts(text: str) -> list[int]:
     """Where a match of `_FLAT_BEFORE_STREET` can start (sorted): at one of its words, or
     at the first digit before a `_FLAT_NUMBER`, found with `str.find` and `re` skipping."""
-    starts: list[int] = []
-    for word in _FLAT_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            starts.append(at)
-            at = text.find(word, at + 1)
+    starts = literal_starts(text, _FLAT_WORDS)
     if "/" in text:
         for number in _FLAT_NUMBER.finditer(text):
             at = number.start()
