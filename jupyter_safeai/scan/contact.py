@@ -13,9 +13,6 @@ from collections.abc import Iterator
 
 from .finding import Finding
 from .name_context import credit_line, line_around
-
-# (Read from here by `labelled` and `placeholders` until they import them from `phones`.)
-from .phones import PHONE_LABEL, PHONE_WORD_NEEDLES, _valid_us_phone  # noqa: F401
 from .recognizer import (
     PatternRecognizer,
     cue_starts,

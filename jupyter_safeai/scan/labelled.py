@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from .contact import _valid_us_phone
 from .finding import Finding
 from .identifiers import luhn_valid, valid_ssn
+from .phones import _valid_us_phone
 
 NAME = "labelled"
 

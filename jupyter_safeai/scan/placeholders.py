@@ -18,10 +18,11 @@ from collections.abc import Callable, Iterator
 
 from .allow import apply_inline_allows
 from .code import overlaps_any
-from .contact import _RESERVED_TLDS, PHONE_LABEL, PHONE_WORD_NEEDLES, _valid_us_phone
+from .contact import _RESERVED_TLDS
 from .engine import resolve_overlaps
 from .finding import Finding
 from .identifiers import luhn_valid, valid_ssn
+from .phones import PHONE_LABEL, PHONE_WORD_NEEDLES, _valid_us_phone
 
 NAME = "placeholder"
 SCORE = 0.7
@@ -109,7 +110,7 @@ def find_placeholders(text: str) -> Iterator[Finding]:
 
 
 def _labelled_us_phone_shapes(text: str) -> Iterator[re.Match[str]]:
-    """US number shapes right after a phone label (`contact.PHONE_LABEL`, in the 30
+    """US number shapes right after a phone label (`phones.PHONE_LABEL`, in the 30
     characters before them), looked for only right after a label's literal start (most
     texts have none): such a number starts within 30 characters of it and is at most 14
     long, so 60 characters hold it and the character after it."""
