@@ -113,6 +113,12 @@ RELATIVES = (
     "stepfather", "fiance", "fiancee", "fiancé", "fiancée",
 )
 
+#: Parties to a case who are one person (`the applicant, X,`, `X ("the claimant")`): every
+#: reader of court and claim prose (`narrative`, `prose_names`) starts from these and adds
+#: its own.
+CASE_PARTIES = ("applicant", "claimant", "plaintiff", "defendant", "appellant", "petitioner",
+                "complainant", "accused")
+
 #: Titles before a person's name, lower case and without their period: every reader of
 #: titles (`names`, `note_names`, `loose_names`) starts from these and adds its own.
 HONORIFICS = ("mr", "mrs", "ms", "miss", "dr")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .name_lists import RELATIVES
+from .name_lists import CASE_PARTIES, RELATIVES
 from .recognizer import trie
 
 #: How far from a date its person may be named: about a paragraph, never past a blank
@@ -26,8 +26,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:\n|#)")
 #: Parties to a case and people in care or in a family's story, after `the` (`the
 #: applicant`, `the second applicant`, `the deceased`). Parties may be plural (joint
 #: applicants are still named people); `patients` or `victims` are a cohort, not one.
-_PARTIES = ("applicant", "claimant", "defendant", "plaintiff", "complainant", "petitioner",
-            "appellant", "litigant", "accused")
+_PARTIES = (*CASE_PARTIES, "litigant")
 _ONE_PERSON = ("deceased", "decedent", "victim", "suspect", "prisoner", "detainee",
                "patient", "testator", "widow", "widower", "minor", "inmate", "offender",
                "convict")

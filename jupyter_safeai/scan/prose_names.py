@@ -19,6 +19,7 @@ import regex
 from .english_words import inflected_from, nouns_and_other_words
 from .name_context import name_giving_ends, sentence_around
 from .name_lists import (
+    CASE_PARTIES,
     COMMON_WORDS,
     EPONYMS,
     HONORIFICS,
@@ -493,9 +494,9 @@ _PAIR_JOINS = (" & ", " and ")
 
 # A party to a case, named where the text says which part they play: `the applicant,
 # Ilkka Vähä,`, `Ilkka Vähä ("the applicant")`.
-_PARTIES = (r"applicant|claimant|plaintiff|defendant|respondent|appellant|petitioner|"
-            r"complainant|accused|deceased|testator|victim|witness|intervener|tenant|"
-            r"landlord|employee|employer|insured|beneficiary")
+_PARTIES = "|".join((*CASE_PARTIES, "respondent", "deceased", "testator", "victim", "witness",
+                     "intervener", "tenant", "landlord", "employee", "employer", "insured",
+                     "beneficiary"))
 _PARTY_BEFORE = regex.compile(
     rf"(?i:the[ ](?:first[ ]|second[ ]|third[ ])?(?:{_PARTIES}))s?[ ]?,[ ]"
     rf"({_NAME_WORD}{_MORE_NAME}),")
