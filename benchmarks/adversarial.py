@@ -1,48 +1,89 @@
-"""Seeded adversarial prompts: identifiers written the way a careless or tricky user writes
-them (issue 13), each with the span of the value that must be found.
+"""Identifiers hidden by the tricks a careless user or a red-teamer tries, and the same
+tricks on clean text: one table of families (`FAMILIES`), each with its own seed.
 
-Values come from the dev corpus's generator (`corpus.Values`, seeded); the tricks are
-applied here: separators and spacing, invisible characters, look-alike letters,
-decomposed accents, fullwidth forms, wrapped values, structured records, lower-case and
-`SURNAME, GIVEN` names, and secrets built by concatenation, damaged PEM armour and
-loose password lines. `cases(seed, per_family)` is used by
-tests/scan/test_adversarial.py and benchmarks/scan_adversarial.py.
+A family is a named transformation. Most take a value (`FakerValues`: Faker with a fixed
+seed for names, streets and cities; digits, a Luhn-complete card, secrets in the shapes
+tests/scan/test_secrets.py fakes) of each kind that fits and write it disguised in a short
+prompt or a code or document context (zero-width characters, look-alike letters, other
+digits, entities, escapes, spoken e-mails, words for digits, markup, joined literals, ...);
+those are applied to harmless values (a count, a version, a column) in clean prompts too.
+The others build a whole prompt from the dev corpus's values (`corpus.Values`), issue 13's
+families: separators and spacing, invisible characters, look-alike labels, decomposed
+accents, fullwidth forms, wrapped values, structured records, lower-case and
+`SURNAME, GIVEN` names, split secrets, damaged PEM armour and loose password lines.
+Issue 13's families must be caught (`Family.must_catch`); the others are measured, and
+reversed, interleaved and base64 text to say what is not read.
+
+Each family draws from its own generators, seeded by the run's seed and the family's
+name, so adding or changing one family leaves every other family's cases as they were.
+`cases(seed, per_family)` and `clean_cases(...)` are used by
+benchmarks/scan_adversarial.py and tests/scan/test_adversarial.py. This is our own
+generator, written beside the code it measures: its figures are a regression check
+between two commits, not evidence of how the gate fares against tricks nobody here wrote.
 """
 
 from __future__ import annotations
 
+import base64
+import html
 import random
+import string
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from faker import Faker
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import corpus as corpus_mod  # noqa: E402
 
-SEED = 1313
+SEED = 6606
 
+# -- what the value families draw and how they disguise it ------------------------------
+KINDS = ("ssn", "phone", "email", "mrn", "dob", "name", "address", "card", "secret")
+LABELS = {"ssn": "SSN", "phone": "phone", "email": "email", "mrn": "MRN", "dob": "DOB",
+          "name": "patient", "address": "lives at", "card": "card number",
+          "secret": "token"}
+DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+VALUE_LOOK_ALIKES = {
+    "a": "\u0430", "c": "\u0441", "e": "\u0435", "o": "\u043e", "p": "\u0440",
+    "x": "\u0445", "y": "\u0443", "i": "\u0456", "s": "\u0455", "j": "\u0458",
+    "A": "\u0391", "B": "\u0392", "E": "\u0395", "H": "\u0397", "K": "\u039a",
+    "M": "\u039c", "N": "\u039d", "O": "\u039f", "P": "\u03a1", "T": "\u03a4",
+    "X": "\u03a7", "C": "\u0421", "S": "\u0405", "J": "\u0408"}
+LEET = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
+ZERO_WIDTHS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
+DIGIT_ZEROS = (0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x1D7CE, 0x1D7EC, 0x0E50)
+ALNUM = string.ascii_letters + string.digits
+
+# -- what issue 13's families write around values ---------------------------------------
 SPACES = ("\u00a0", "\u2009", "\u202f", "\u2007", "\u3000", "\u2002")
 DASHES = ("\u2013", "\u2014", "\u2212", "\u2010", "\u2011", "\ufe63", "\uff0d")
 INVISIBLES = ("\u200b", "\u200c", "\u200d", "\u00ad", "\ufeff", "\x00", "\u2060")
-LOOK_ALIKES = {"A": "\u0410", "B": "\u0412", "C": "\u0421", "E": "\u0415", "H": "\u041d",
-               "K": "\u041a", "M": "\u041c", "O": "\u041e", "P": "\u0420", "S": "\u0405",
-               "T": "\u0422", "X": "\u0425", "a": "\u0430", "c": "\u0441", "e": "\u0435",
-               "o": "\u043e", "p": "\u0440", "s": "\u0455", "x": "\u0445", "y": "\u0443",
-               "i": "\u0456", "N": "\u039d", "Z": "\u0396", "I": "\u0399"}
+LABEL_LOOK_ALIKES = {
+    "A": "\u0410", "B": "\u0412", "C": "\u0421", "E": "\u0415", "H": "\u041d",
+    "K": "\u041a", "M": "\u041c", "O": "\u041e", "P": "\u0420", "S": "\u0405",
+    "T": "\u0422", "X": "\u0425", "a": "\u0430", "c": "\u0441", "e": "\u0435",
+    "o": "\u043e", "p": "\u0440", "s": "\u0455", "x": "\u0445", "y": "\u0443",
+    "i": "\u0456", "N": "\u039d", "Z": "\u0396", "I": "\u0399"}
 
 
 @dataclass(frozen=True)
 class Case:
+    """One prompt; text[start:end] is the value as written (clean cases: the harmless
+    value, category `clean`)."""
+
     family: str
-    variant: str
+    variant: str  # the kind of value, or the family's variant
     text: str
     start: int
     end: int
-    category: str  # phi / secret
+    category: str  # phi / secret / clean
 
     @property
     def value(self) -> str:
@@ -55,8 +96,273 @@ def _case(family: str, variant: str, before: str, value: str, after: str,
                 category)
 
 
-class Tricks:
-    """One family of tricks per method; each returns one case from seeded values."""
+class FakerValues:
+    """Seeded synthetic values for the value families, one method per kind."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.fake = Faker("en_US")
+        self.fake.seed_instance(seed)
+
+    def digits(self, n: int) -> str:
+        return "".join(self.rng.choice(string.digits) for _ in range(n))
+
+    def ssn(self) -> str:
+        return (f"{self.rng.randint(101, 665)}-{self.rng.randint(10, 99)}-"
+                f"{self.rng.randint(1001, 9999)}")
+
+    def phone(self) -> str:
+        area, exchange = self.rng.randint(201, 989), self.rng.randint(201, 989)
+        return self.rng.choice((f"({area}) {exchange}-{self.digits(4)}",
+                                f"{area}-{exchange}-{self.digits(4)}"))
+
+    def name(self) -> str:
+        return f"{self.fake.first_name()} {self.fake.last_name()}"
+
+    def email(self) -> str:
+        first, last = self.fake.first_name().lower(), self.fake.last_name().lower()
+        domain = self.rng.choice(("gmail.com", "yahoo.com", "outlook.com", "mgh.harvard.edu",
+                                  "kaiserpermanente.org", "comcast.net"))
+        return f"{first}.{last}@{domain}"
+
+    def mrn(self) -> str:
+        return self.digits(self.rng.choice((7, 8, 9)))
+
+    def dob(self) -> str:
+        return (f"{self.rng.randint(1, 12):02d}/{self.rng.randint(1, 28):02d}/"
+                f"{self.rng.randint(1931, 2004)}")
+
+    def address(self) -> str:
+        return f"{self.fake.street_address()}, {self.fake.city()}"
+
+    def card(self) -> str:
+        number = corpus_mod.luhn_complete("4" + self.digits(14))
+        return " ".join(number[i:i + 4] for i in range(0, 16, 4))
+
+    def secret(self) -> str:
+        rng = self.rng
+        return rng.choice((
+            lambda: "ghp_" + "".join(rng.choice(ALNUM) for _ in range(36)),
+            lambda: "AKIA" + "".join(rng.choice(string.ascii_uppercase + "234567")
+                                     for _ in range(16)),
+            lambda: "sk-" + "".join(rng.choice(ALNUM) for _ in range(48)),
+        ))()
+
+    def value(self, kind: str) -> str:
+        return getattr(self, kind)()
+
+
+#: Harmless values the value families' tricks are applied to, with the clean text around
+#: them.
+CLEAN = (
+    ("Set the batch size to {} and retrain.", ("2048", "512", "128")),
+    ("The dataframe has {} rows after the merge.", ("15230", "880", "4096")),
+    ("Upgrade {} before running the notebook.", ("pandas 2.2.1", "numpy 1.26.4",
+                                                  "scikit-learn 1.4")),
+    ("Why does df.groupby('{}').mean() fail?", ("ward", "diagnosis_code", "visit_type")),
+    ("Plot {} against age with seaborn.", ("systolic_bp", "heart rate", "bmi")),
+    ("See {} for the API reference.", ("docs.python.org", "pandas.pydata.org",
+                                       "numpy.org")),
+    ("Use random_state={} so the split is reproducible.", ("42", "1234", "20240101")),
+    ("The model reached an AUC of {} on the test fold.", ("0.873", "0.91", "0.7645")),
+    ("Rename the column {} to lower case.", ("PatientAge", "LengthOfStay", "AdmitType")),
+    ("Time series from {} was resampled weekly.", ("2019 to 2021", "Q1 2020", "2018")),
+)
+
+#: Sentences a spoken address could be read into, and must not be.
+CLEAN_SPOKEN = (
+    "We looked at pandas dot pydata dot org for the docs.",
+    "The code is hosted at github dot com under an MIT licence.",
+    "Results at scale dot ai are public now.",
+    "I'm at home dot net connected and can rerun it.",
+    "Compare x @ y.T with np.dot(x, y) in the notebook.",
+    "Work at google dot com starts Monday.",
+)
+
+#: (before, value as written, after), or None when a trick does not fit the kind.
+Written = tuple[str, str, str]
+Transform = Callable[[random.Random, str, str], "Written | None"]
+
+
+def _prompt(kind: str, written: str) -> Written:
+    return f"Please check the record: {LABELS[kind]} ", written, " and summarise it."
+
+
+def _inner_positions(rng: random.Random, value: str, count: int) -> list[int]:
+    places = [i for i in range(1, len(value)) if value[i - 1].isalnum()
+              and value[i].isalnum()] or list(range(1, len(value)))
+    return sorted(rng.sample(places, min(count, len(places))))
+
+
+def _insert_at(value: str, places: list[int], pick: Callable[[], str]) -> str:
+    out, last = [], 0
+    for at in places:
+        out += [value[last:at], pick()]
+        last = at
+    return "".join(out) + value[last:]
+
+
+# -- value families: (rng, kind, value) -> (before, written, after) ---------------------
+
+def _plain(rng: random.Random, kind: str, value: str) -> Written | None:
+    return _prompt(kind, value)
+
+def _zero_width(rng: random.Random, kind: str, value: str) -> Written | None:
+    places = _inner_positions(rng, value, rng.randint(1, 3))
+    return _prompt(kind, _insert_at(value, places, lambda: rng.choice(ZERO_WIDTHS)))
+
+def _homoglyph(rng: random.Random, kind: str, value: str) -> Written | None:
+    letters = [i for i, c in enumerate(value) if c in VALUE_LOOK_ALIKES]
+    if kind not in {"name", "email", "address"} or not letters:
+        return None
+    swap = set(rng.sample(letters, min(len(letters), rng.randint(1, 3))))
+    return _prompt(kind, "".join(VALUE_LOOK_ALIKES[c] if i in swap else c
+                                for i, c in enumerate(value)))
+
+def _unicode_digits(rng: random.Random, kind: str, value: str) -> Written | None:
+    if sum(c.isdigit() for c in value) < 5 or kind == "secret":
+        return None
+    zero = rng.choice(DIGIT_ZEROS)
+    return _prompt(kind, "".join(chr(zero + int(c)) if c.isdigit() else c for c in value))
+
+def _digit_separators(rng: random.Random, kind: str, value: str) -> Written | None:
+    if kind not in {"ssn", "phone", "mrn", "card"}:
+        return None
+    digits = [c for c in value if c.isdigit()]
+    return _prompt(kind, rng.choice((" ", ".", "_", "  ")).join(digits))
+
+def _one_per_line(rng: random.Random, kind: str, value: str) -> Written | None:
+    if kind not in {"ssn", "phone", "mrn", "card"}:
+        return None
+    digits = [c for c in value if c.isdigit()]
+    return f"Copy these digits for the {LABELS[kind]}:\n", "\n".join(digits), "\nthanks"
+
+def _split_lines(rng: random.Random, kind: str, value: str) -> Written | None:
+    places = [i for i in range(2, len(value) - 2) if not value[i].isalnum()] or [
+        len(value) // 2]
+    at = rng.choice(places)
+    return _prompt(kind, value[:at] + "\n" + value[at:])
+
+def _concat(rng: random.Random, kind: str, value: str) -> Written | None:
+    at = rng.randint(1, max(1, len(value) - 1))
+    name = {"secret": "api_token"}.get(kind, kind)
+    return f'{name} = "', value[:at] + '" + "' + value[at:], '"\nprint(' + name + ")"
+
+def _html_entities(rng: random.Random, kind: str, value: str) -> Written | None:
+    def encode(c: str) -> str:
+        if not c.isalnum() and c != " " or rng.random() < 0.3:
+            return rng.choice((f"&#{ord(c)};", f"&#x{ord(c):x};",
+                               html.escape(c) if c in "&<>" else f"&#{ord(c)};"))
+        return c
+    return _prompt(kind, "".join(encode(c) for c in value))
+
+def _url_encoding(rng: random.Random, kind: str, value: str) -> Written | None:
+    written = "".join(f"%{ord(c):02X}" if not c.isalnum() or rng.random() < 0.2 else c
+                      for c in value)
+    return f"GET /api/lookup?{kind}=", written, "&format=json  <- why does this 404?"
+
+def _escapes(rng: random.Random, kind: str, value: str) -> Written | None:
+    style = rng.choice(("\\u{:04x}", "\\x{:02x}", "\\u{:04X}"))
+    written = "".join(style.format(ord(c)) if not c.isalnum() or rng.random() < 0.2
+                      else c for c in value)
+    return '{"note": "' + LABELS[kind] + " ", written, '"}'
+
+def _spoken_email(rng: random.Random, kind: str, value: str) -> Written | None:
+    if kind != "email":
+        return None
+    at, dot = rng.choice(((" at ", " dot "), (" (at) ", " (dot) "), ("[at]", "[dot]"),
+                          (" AT ", " DOT "), (" @ ", " . ")))
+    return _prompt(kind, value.replace("@", at).replace(".", dot))
+
+def _spelled_digits(rng: random.Random, kind: str, value: str) -> Written | None:
+    if kind not in {"ssn", "phone", "mrn", "card"}:
+        return None
+    sep = rng.choice((" ", "-", ", "))
+    words = [DIGIT_WORDS[int(c)] if c.isdigit() else None for c in value]
+    written = sep.join(w for w in words if w is not None)
+    if rng.random() < 0.3:
+        written = written.replace("zero", "oh")
+    return _prompt(kind, written)
+
+def _markup(rng: random.Random, kind: str, value: str) -> Written | None:
+    places = _inner_positions(rng, value, 1) or [1]
+    at = places[0]
+    open_, close = rng.choice((("**", "**"), ("<b>", "</b>"), ("`", "`"), ("*", "*"),
+                               ("<span>", "</span>"), ("~~", "~~")))
+    return _prompt(kind, open_ + value[:at] + close + value[at:])
+
+def _reversed(rng: random.Random, kind: str, value: str) -> Written | None:
+    return _prompt(kind, value[::-1])
+
+def _interleaved(rng: random.Random, kind: str, value: str) -> Written | None:
+    return _prompt(kind, "".join(c + "|" for c in value)[:-1])
+
+def _base64(rng: random.Random, kind: str, value: str) -> Written | None:
+    blob = base64.b64encode(f"{LABELS[kind]}: {value}".encode()).decode()
+    return "Decode this and fill the form: ", blob, ""
+
+def _comment(rng: random.Random, kind: str, value: str) -> Written | None:
+    return f"df = load()\n# {LABELS[kind]} ", value, " keeps failing validation\ndf.head()"
+
+def _docstring(rng: random.Random, kind: str, value: str) -> Written | None:
+    return (f'def check(row):\n    """Example: {LABELS[kind]} ', value,
+            '."""\n    return row')
+
+def _f_string(rng: random.Random, kind: str, value: str) -> Written | None:
+    return f'msg = f"{{greeting}} {LABELS[kind]} ', value, '"\nsend(msg)'
+
+def _dict_literal(rng: random.Random, kind: str, value: str) -> Written | None:
+    key = {"name": "patient_name", "address": "home_address",
+           "secret": "api_key"}.get(kind, kind)
+    return f'record = {{"id": 17, "{key}": "', value, '", "ward": "B2"}'
+
+def _csv_row(rng: random.Random, kind: str, value: str) -> Written | None:
+    key = {"name": "patient_name", "address": "address", "secret": "api_key"}.get(kind, kind)
+    return f'id,{key},ward\n17,"', value, '",B2\n'
+
+def _markdown_table(rng: random.Random, kind: str, value: str) -> Written | None:
+    return f"| id | {LABELS[kind]} | ward |\n|---|---|---|\n| 17 | ", value, " | B2 |"
+
+def _latex(rng: random.Random, kind: str, value: str) -> Written | None:
+    escaped = value.replace("_", "\\_").replace("#", "\\#")
+    return f"\\textbf{{{LABELS[kind]}:}} \\texttt{{", escaped, "} \\\\"
+
+def _mixed_case(rng: random.Random, kind: str, value: str) -> Written | None:
+    if kind not in {"name", "email", "address"}:
+        return None
+    written = "".join(c.upper() if i % 2 else c.lower() for i, c in enumerate(value))
+    return _prompt(kind, written)
+
+def _upper_case(rng: random.Random, kind: str, value: str) -> Written | None:
+    if kind not in {"name", "email", "address"}:
+        return None
+    return _prompt(kind, value.upper())
+
+def _leetspeak(rng: random.Random, kind: str, value: str) -> Written | None:
+    if kind not in {"name", "email"}:
+        return None
+    letters = [i for i, c in enumerate(value) if c.lower() in LEET]
+    swap = set(rng.sample(letters, min(len(letters), rng.randint(1, 2))))
+    return _prompt(kind, "".join(LEET[c.lower()] if i in swap else c
+                                for i, c in enumerate(value)))
+
+def _implicit_join(rng: random.Random, kind: str, value: str) -> Written | None:
+    """black's wrap of a long string: literals on lines of their own in parentheses."""
+    places = [i for i in range(1, len(value)) if value[i].isdigit()
+              and (value[i - 1].isdigit() or value[i - 1] in "-./")]
+    if not places:
+        return None
+    at = rng.choice(places)
+    name = {"secret": "api_token"}.get(kind, kind)
+    return (f'{name} = (\n    "', value[:at] + '"\n    "' + value[at:],
+            f'"\n)\nprint({name})')
+
+
+# -- issue 13's families: each builds one whole case from the dev corpus's values ------
+
+
+class Builder:
+    """Seeded values and the helpers issue 13's families share; one family per method."""
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
@@ -185,10 +491,10 @@ class Tricks:
         return _case("invisible", what, before, value, after, category)
 
     def _look_alike(self, text: str, count: int) -> str:
-        spots = [i for i, c in enumerate(text) if c in LOOK_ALIKES]
+        spots = [i for i, c in enumerate(text) if c in LABEL_LOOK_ALIKES]
         out = list(text)
         for i in self.rng.sample(spots, min(count, len(spots))):
-            out[i] = LOOK_ALIKES[out[i]]
+            out[i] = LABEL_LOOK_ALIKES[out[i]]
         return "".join(out)
 
     def homoglyphs(self) -> Case:
@@ -389,22 +695,140 @@ class Tricks:
         return _case("secrets", form, f"credentials: {user}:", password, "\n", "secret")
 
 
-FAMILIES: dict[str, Callable[[Tricks], Case]] = {
-    "separators": Tricks.separators,
-    "invisible": Tricks.invisible,
-    "homoglyphs": Tricks.homoglyphs,
-    "combining": Tricks.combining,
-    "fullwidth": Tricks.fullwidth,
-    "wrapped": Tricks.wrapped,
-    "records": Tricks.records,
-    "lowercase": Tricks.lowercase,
-    "secrets": Tricks.secrets,
-}
+@dataclass(frozen=True)
+class Family:
+    """A named transformation: a value trick (`transform`, applied to every kind that fits
+    and to clean values) or a builder of whole cases (`build`)."""
+
+    name: str
+    transform: Transform | None = None
+    build: Callable[[Builder], Case] | None = None
+    must_catch: bool = False  # issue 13: caught >= 97 %, past the default gate <= 3 %
+
+    def seed(self, seed: int) -> int:
+        """This family's own seed: the run's seed and a hash of the family's name."""
+        return seed + zlib.crc32(self.name.encode()) % 1_000_003
+
+    def cases(self, seed: int, count: int) -> list[Case]:
+        own = self.seed(seed)
+        if self.build is not None:
+            return built_cases(self, Builder(own), count)
+        return value_cases(self, FakerValues(own), random.Random(own + 1), count)
+
+    def clean_cases(self, seed: int, count: int) -> list[Case]:
+        """The trick on harmless values in clean prompts; none for a builder."""
+        if self.transform is None:
+            return []
+        return value_clean_cases(self, random.Random(self.seed(seed) + 2), count)
 
 
-def cases(seed: int = SEED, per_family: int = 100) -> Iterator[Case]:
-    """`per_family` cases of every family, the same for a seed."""
-    tricks = Tricks(seed)
-    for make in FAMILIES.values():
-        for _ in range(per_family):
-            yield make(tricks)
+def value_cases(family: Family, values: FakerValues, rng: random.Random,
+                count: int) -> list[Case]:
+    """`count` cases of a value family, its kinds in turn (those it does not fit skipped)."""
+    assert family.transform is not None
+    cases: list[Case] = []
+    attempts = 0
+    while len(cases) < count and attempts < count * 20:
+        attempts += 1
+        kind = KINDS[attempts % len(KINDS)]
+        got = family.transform(rng, kind, values.value(kind))
+        if got is None:
+            continue
+        before, written, after = got
+        category = "secret" if kind == "secret" else "phi"
+        cases.append(_case(family.name, kind, before, written, after, category))
+    return cases
+
+
+def value_clean_cases(family: Family, rng: random.Random, count: int) -> list[Case]:
+    assert family.transform is not None
+    out: list[Case] = []
+    for i in range(count):
+        template, picks = CLEAN[i % len(CLEAN)]
+        value = rng.choice(picks)
+        # the tricks read the kind only to decide what applies: pretend the harmless
+        # value is the kind whose tricks fit its shape
+        kind = "mrn" if value.isdigit() else "name"
+        got = family.transform(rng, kind, value)
+        if got is None and family.transform is _spoken_email:
+            text = CLEAN_SPOKEN[i % len(CLEAN_SPOKEN)]
+            out.append(Case(family.name, "clean", text, 0, len(text), "clean"))
+            continue
+        if got is None:
+            continue
+        before, written, after = got
+        if before.startswith("Please check the record"):  # the generic prompt
+            before, after = template.split("{}")
+        else:  # a code or document context: keep it, with a harmless label
+            before = before.replace(LABELS[kind], "setting").replace(kind, "setting")
+            after = after.replace(kind, "setting")
+        out.append(_case(family.name, "clean", before, written, after, "clean"))
+    return out
+
+
+def built_cases(family: Family, builder: Builder, count: int) -> list[Case]:
+    assert family.build is not None
+    return [replace(family.build(builder), family=family.name) for _ in range(count)]
+
+
+def _value_family(name: str, transform: Transform) -> Family:
+    return Family(name, transform=transform)
+
+
+def _issue_13(name: str, build: Callable[[Builder], Case]) -> Family:
+    return Family(name, build=build, must_catch=True)
+
+
+FAMILIES: dict[str, Family] = {family.name: family for family in (
+    _value_family("plain", _plain),
+    _value_family("zero-width", _zero_width),
+    _value_family("homoglyph", _homoglyph),
+    _value_family("unicode-digits", _unicode_digits),
+    _value_family("digit-separators", _digit_separators),
+    _value_family("one-per-line", _one_per_line),
+    _value_family("split-lines", _split_lines),
+    _value_family("concat", _concat),
+    _value_family("implicit-join", _implicit_join),
+    _value_family("html-entities", _html_entities),
+    _value_family("url-encoding", _url_encoding),
+    _value_family("escapes", _escapes),
+    _value_family("spoken-email", _spoken_email),
+    _value_family("spelled-digits", _spelled_digits),
+    _value_family("markup", _markup),
+    _value_family("reversed", _reversed),
+    _value_family("interleaved", _interleaved),
+    _value_family("base64", _base64),
+    _value_family("comment", _comment),
+    _value_family("docstring", _docstring),
+    _value_family("f-string", _f_string),
+    _value_family("dict-literal", _dict_literal),
+    _value_family("csv-row", _csv_row),
+    _value_family("markdown-table", _markdown_table),
+    _value_family("latex", _latex),
+    _value_family("mixed-case", _mixed_case),
+    _value_family("upper-case", _upper_case),
+    _value_family("leetspeak", _leetspeak),
+    _issue_13("separators", Builder.separators),
+    _issue_13("invisible", Builder.invisible),
+    _issue_13("homoglyph-label", Builder.homoglyphs),
+    _issue_13("combining", Builder.combining),
+    _issue_13("fullwidth", Builder.fullwidth),
+    _issue_13("wrapped", Builder.wrapped),
+    _issue_13("records", Builder.records),
+    _issue_13("lowercase", Builder.lowercase),
+    _issue_13("secrets", Builder.secrets),
+)}
+
+
+def cases(seed: int = SEED, per_family: int = 100,
+          names: set[str] | None = None) -> list[Case]:
+    """`per_family` cases of every family (or those named), the same for a seed."""
+    return [case for family in FAMILIES.values() if not names or family.name in names
+            for case in family.cases(seed, per_family)]
+
+
+def clean_cases(seed: int = SEED, per_family: int = 100,
+                names: set[str] | None = None) -> list[Case]:
+    """The value families' tricks on harmless values: up to `per_family` each."""
+    return [case for family in FAMILIES.values() if not names or family.name in names
+            for case in family.clean_cases(seed, per_family)]

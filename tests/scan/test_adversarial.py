@@ -1,33 +1,43 @@
 """Issue 13's families of tricked identifiers, generated with a fixed seed
-(benchmarks/adversarial.py): each value is covered by findings, and the default gate
-blocks or redacts all of it."""
+(benchmarks/adversarial.py, the families that must be caught): each value is caught, and
+the default gate blocks or redacts all of it."""
 
 from __future__ import annotations
 
 import pytest
 
 from jupyter_safeai.policy import Policy, check_prompt
-from jupyter_safeai.scan import default_scanner
+from jupyter_safeai.scan import Finding, default_scanner
 from tests.benchmark_module import load_benchmark
 
 adversarial = load_benchmark("adversarial")
 bench = load_benchmark("scan_adversarial")
 
-CASES = list(adversarial.cases(seed=20261206, per_family=25))
+MUST_CATCH = {name for name, family in adversarial.FAMILIES.items() if family.must_catch}
+CASES = adversarial.cases(seed=20261206, per_family=25, names=MUST_CATCH)
 
 
 def test_every_family_is_generated() -> None:
-    assert {case.family for case in CASES} == set(adversarial.FAMILIES)
+    assert {case.family for case in CASES} == MUST_CATCH
     assert all(case.value.strip() for case in CASES)
+    every = adversarial.cases(seed=20261206, per_family=2)
+    assert {case.family for case in every} == set(adversarial.FAMILIES)
+
+
+def test_a_family_draws_the_same_cases_whatever_else_is_drawn() -> None:
+    """Each family has its own seed: drawn alone or with all the others, and after a
+    change to another family, its cases are the same."""
+    alone = adversarial.cases(seed=7, per_family=5, names={"leetspeak"})
+    together = [c for c in adversarial.cases(seed=7, per_family=5) if c.family == "leetspeak"]
+    assert alone == together
+    assert alone != adversarial.cases(seed=8, per_family=5, names={"leetspeak"})
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.family}-{c.variant}-{i}"
                                              for i, c in enumerate(CASES)])
 def test_value_is_found_and_does_not_pass_the_gate(case) -> None:  # noqa: ANN001
     findings = default_scanner().scan(case.text)
-    assert bench.covered(case, findings)
-    assert {f.category for f in findings
-            if f.start < case.end and case.start < f.end} >= {case.category}
+    assert bench.caught(case, findings)
     assert not bench.past_gate(case, Policy())
 
 
@@ -46,5 +56,15 @@ def test_the_harness_can_fail() -> None:
     """A value outside every finding is reported as missed and past the gate."""
     case = adversarial.Case("separators", "control", "nothing to find: 42 apples", 18, 20,
                             "phi")
-    assert not bench.covered(case, default_scanner().scan(case.text))
+    assert not bench.caught(case, default_scanner().scan(case.text))
     assert bench.past_gate(case, Policy())
+
+
+def test_a_value_found_as_another_category_is_not_caught() -> None:
+    """A token found as PHI is not caught as a secret, markup tags need no cover."""
+    case = adversarial.Case("markup", "secret", "token <b>ab</b>12 end", 6, 17, "secret")
+    assert case.value == "<b>ab</b>12"
+    phi = [Finding(9, 17, "PERSON", "phi", 1.0, "test")]
+    assert bench.covered(case, phi)
+    assert not bench.caught(case, phi)
+    assert bench.caught(case, [Finding(9, 17, "GITHUB_TOKEN", "secret", 1.0, "test")])
