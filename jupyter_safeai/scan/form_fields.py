@@ -31,18 +31,28 @@ from .finding import Finding
 from .geography import country_names
 from .name_context import SOFTWARE_NAMES
 from .name_lists import COMMON_WORDS, HONORIFICS, name_lists
+from .names import _STRONG_WORDS
 
 #: The detector of this module's findings.
 DETECTOR = "form_fields"
 
 _WHO, _HANDLE, _PLACE, _DATE, _PACKAGE = "who", "handle", "place", "date", "package"
-#: A form's label (lower case) -> what its value is.
+
+
+def _person_words(alternatives: str) -> tuple[str, ...]:
+    """The words of a regex alternation of person words (`patient[ _]?name|surname`) as
+    labels (`patient name`, `surname`)."""
+    words = (re.sub(r"\[ _\]\??", " ", word) for word in alternatives.split("|"))
+    return tuple(word for word in words if re.fullmatch(r"[a-z]+(?: [a-z]+)*", word))
+
+
+#: A form's label (lower case) -> what its value is. Who: the words that make a name
+#: recognizer sure a person follows (names.py, one list for both), and a form's own.
 _LABELS: dict[str, str] = {
-    **dict.fromkeys(("name", "full name", "display name", "real name", "patient",
-                     "patient name", "seller", "buyer", "author", "contact", "contact name",
+    **dict.fromkeys(_person_words(_STRONG_WORDS), _WHO),
+    **dict.fromkeys(("display name", "real name", "author", "contact", "contact name",
                      "contact person", "customer", "customer name", "client", "client name",
-                     "posted by", "submitted by", "written by", "reviewer", "tenant",
-                     "landlord"), _WHO),
+                     "submitted by", "written by", "reviewer", "tenant", "landlord"), _WHO),
     **dict.fromkeys(("username", "user name", "user", "handle", "screen name", "nickname"),
                     _HANDLE),
     **dict.fromkeys(("location", "address", "home address", "city", "hometown", "home town",

@@ -176,3 +176,24 @@ def test_a_things_word_after_a_given_name_is_a_surname(text: str, name: str) -> 
 def test_a_given_name_and_surname_that_are_common_words_are_a_name(
         text: str, name: str) -> None:
     assert ("PERSON", name) in _fields(text)
+
+
+@pytest.mark.parametrize(("label", "value"), [
+    ("Mother", "Ilse Marchetti"), ("Surgeon", "Dr. Kofi Asante"),
+    ("Next of kin", "Radu Petrescu"), ("Referred by", "Yara Lindqvist"),
+    ("Guardian", "Tomasz Wierzbicki"),
+])
+def test_the_name_recognizers_strong_person_words_are_a_forms_labels(label: str,
+                                                                     value: str) -> None:
+    """One list of the words that say a person follows: a form reads names.py's."""
+    text = f"{label}: {value}\nDate: 2021-08-17\nWard: 4B"
+    assert ("PERSON", value) in _fields(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Director: Jupyter Project\nDate: 2020-01-01",  # a project, nobody
+    "Editor: vim\nLocation: /usr/share/vim",  # a program and a folder
+    "Mother: unknown\nDate: 2019-05-02",
+])
+def test_a_strong_word_label_before_no_person(text: str) -> None:
+    assert _fields(text) == []
