@@ -15,8 +15,15 @@ does not read it either, notebooks carry megabytes of it in image outputs, and d
 every long run of its alphabet costs on every text), reversed and interleaved text,
 literals side by side without `+` (numpy prints arrays of strings so) but for a value
 wrapped over lines inside parentheses, a space encoded
-in a URL path (`Image%20Processing.ipynb` is a file name), leetspeak and letter case
-(the name recognizers' business).
+in a URL path (`Image%20Processing.ipynb` is a file name), and letter case (the name
+recognizers' business).
+
+Leetspeak (`J0hn Mcm1llan`, `anna@outlook.c0m`) is read where it spells a name: a word
+with one or two look-alike digits (`0` o, `1` i or l, `3` e, `4` a, `5` s, `7` t) reads
+as letters when a name list knows the word so spelled, or a top-level domain after an
+address's `@`. A digit only at a word's edge (`Lanc3`, `4dams`; `conv1`, `3rd` in code)
+counts only in a capitalised word that reads as a name no list takes for a common word;
+`h5py`, `log10`, `x1` stay as written.
 """
 
 from __future__ import annotations
@@ -25,9 +32,11 @@ import html.entities
 import re
 import unicodedata
 from collections.abc import Callable
+from itertools import product
 
 from .english_words import english_word
 from .name_context import SOFTWARE_NAMES
+from .name_lists import HONORIFICS, name_lists
 
 Edit = tuple[int, int, str]
 
@@ -135,6 +144,46 @@ _SPREAD_GATE = re.compile(r"  \d(?:[ \t]{2,}\d){3}")
 _SPREAD_DIGITS = re.compile(r"\d(?:[ \t]{2,}\d){6,18}")
 _WIDE_GAP = re.compile(r"[ \t]{2,}")
 _LINE_GAP = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+#: The letters a digit stands for in leetspeak, the likelier first.
+_LEET = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t"}
+#: A look-alike digit where leetspeak puts one: one or two between small letters or
+#: capitals (`Mcm1llan`, `Mor70n`, `J0HN`) or after a word's capital (`J0hn`), at the
+#: end of a word of four letters or more (`Lanc3`), at the start of one (`4dams`), in a
+#: top-level domain (`.c0m`, `.0rg`); in a word that ends within 22 characters in small
+#: letters or in capitals (a key's mixed case does not match). It starts with the digit
+#: class, which the engine skips to, and fails at once on a digit inside a number: a
+#: text full of numbers costs a visit to each of its digits.
+_LEET_DIGIT = re.compile(
+    r"[013457](?:(?<=[A-Za-z.][013457])|(?=[A-Za-z]))"
+    r"(?=[a-z013457]{0,22}+(?![\w/\\-])|[A-Z013457]{0,22}+(?![\w/\\-]))"
+    r"(?:(?<=[a-z][013457])[013457]?(?=[a-z])"
+    r"|(?<=[A-Z][013457])(?<![\w/\\-][A-Z][013457])[013457]?(?=[a-z])"
+    r"|(?<=[A-Z][013457])[013457]?(?=[A-Z])"
+    r"|(?<=[A-Za-z][a-z]{3}[013457])[013457]?(?![\w/\\-])"
+    r"|(?<=[A-Z]{4}[013457])[013457]?(?![\w/\\-])"
+    r"|(?<![\w/\\-][013457])(?=[a-z]{4}|[A-Z]{4})"
+    r"|(?<=\.[013457])(?=[a-z]{1,3}\b)|(?<=\.[a-z][013457])(?=[a-z]?\b)"
+    r"|(?<=\.[a-z]{2}[013457])\b)")
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]*")
+_ALNUM_TAIL = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]*\Z")
+#: A word joined to one of these is part of an identifier, a key or a path
+#: (`model_v3a`, `sk-pr0j…`, `/h0me/`): not read.
+_LEET_JOINED = frozenset("_-/\\")
+_LEET_MAX_DIGITS = 2
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+#: The word before a word (a title's dot allowed) and the word after it, one blank apart.
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z0-9]+)\.? \Z")
+_WORD_AFTER = re.compile(r" ([A-Za-z0-9]+)(?![A-Za-z0-9])")
+#: Letters a word needs to be read: with a digit between letters, and with digits only
+#: at an edge (`3min`, `4min` are durations, `Emin` and `Amin` names).
+_LEET_LETTERS, _LEET_EDGE_LETTERS = 3, 4
+_LEET_WORD = range(3, 25)
+#: Name kinds a list is sure of (a given name, a surname, either; not a common word).
+_STRONG_KINDS = frozenset("GSN")
+_TLD_SET = frozenset(_TLDS.split("|"))
+#: How far before a domain's last label its address's `@` is looked for.
+_AT_WINDOW = 64
 
 
 def _char_of(code: int) -> str | None:
@@ -277,8 +326,6 @@ def _project_word(rest: str) -> bool:
         return True
     if len(rest) < 3 or not rest.isalpha() or not english_word(rest):
         return False
-    from .name_lists import name_lists
-
     return not name_lists().kind(rest)
 
 
@@ -380,7 +427,110 @@ def disguise_edits(text: str) -> list[Edit]:
         edits += _line_joins(text)
     if _SPREAD_GATE.search(text) is not None:
         edits += _spread_digits(text)
+    edits += _leetspeak(text)  # its search is its gate
     return edits
+
+
+def _leetspeak(text: str) -> list[Edit]:
+    """Edits that read the look-alike digits of a word as letters where the word so read
+    is a name or an address's top-level domain (see the module docstring)."""
+    edits: list[Edit] = []
+    at = 0
+    while (digit := _LEET_DIGIT.search(text, at)) is not None:
+        end = _ALNUM_RUN.match(text, digit.end()).end()
+        at = end  # the word's other digits are read with it
+        head = _ALNUM_TAIL.search(text, max(0, digit.start() - _LEET_WORD.stop),
+                                  digit.start())
+        if head is None or end - head.start() not in _LEET_WORD:
+            continue  # a long token: a key, a hash, an identifier
+        start = head.start()
+        if start and text[start - 1] in _LEET_JOINED:
+            continue
+        read = _leet_read(text, start, end)
+        if read is not None:
+            edits += [(i, i + 1, read[i - start]) for i in range(start, end)
+                      if text[i].isdigit()]
+    return edits
+
+
+def _leet_read(text: str, start: int, end: int) -> str | None:
+    """The word text[start:end] with its digits read as letters, when so read it is a
+    name a list knows or a top-level domain after an address's `@`; else None."""
+    word = text[start:end]
+    after_at = start > 0 and text[start - 1] == "." and "@" in text[
+        max(0, start - _AT_WINDOW):start]
+    if not after_at and not _name_cased(word):
+        return None  # `hba1c`, `HbA1c`, `conv1`: not written as a name is
+    places = [i for i, char in enumerate(word) if char.isdigit()]
+    if len(places) > _LEET_MAX_DIGITS or any(word[i] not in _LEET for i in places):
+        return None
+    letters = word.strip("013457")
+    inside = len(letters) > len(word) - len(places)  # a digit between two letters
+    if not after_at and len(word) - len(places) < (_LEET_LETTERS if inside
+                                                   else _LEET_EDGE_LETTERS):
+        return None  # `T1a`, `3min`, `POP3`: too few letters to be sure of a name
+    upper = letters.isupper()
+    lists = name_lists()
+    for letter_of in product(*(_LEET[word[i]] for i in places)):
+        chars = list(word)
+        for i, letter in zip(places, letter_of, strict=True):
+            chars[i] = letter.upper() if upper or i == 0 else letter
+        read = "".join(chars)
+        if after_at and read.lower() in _TLD_SET:
+            return read
+        kind = lists.kind(read)
+        if kind and (inside or kind in _STRONG_KINDS):
+            return read
+    first = _leet_letters(word, upper)
+    if first[:1].isupper() and not upper and _beside_a_name(text, start, end):
+        return first  # `Ag4tha Whitm0re`, `Mrs. Brannag4n`: a surname no list knows
+    return None
+
+
+def _leet_letters(word: str, upper: bool = False) -> str:
+    """`word` with each look-alike digit read as its likelier letter."""
+    return "".join((_LEET[char][0].upper() if upper or i == 0 else _LEET[char][0])
+                   if char in _LEET else char for i, char in enumerate(word))
+
+
+def _beside_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the word before text[start:end] (one blank between) is a title or a given
+    name a list is sure of, or the word after it a surname, as typed or in leetspeak."""
+    lists = name_lists()
+    before = _WORD_BEFORE.search(text, max(0, start - _LEET_WORD.stop), start)
+    if before is not None and (before.group(1).lower() in HONORIFICS or any(
+            lists.kind(word) in ("G", "N") for word in _leet_readings(before.group(1)))):
+        return True
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and any(lists.kind(word) in ("S", "N")
+                                     for word in _leet_readings(after.group(1)))
+
+
+def _leet_readings(word: str) -> list[str]:
+    """`word` as typed if it has no look-alike digit, else each way to read them (at most
+    two digits; none for a word with more or with other digits)."""
+    places = [i for i, char in enumerate(word) if char.isdigit()]
+    if not places:
+        return [word]
+    if len(places) > _LEET_MAX_DIGITS or any(word[i] not in _LEET for i in places):
+        return []
+    readings = []
+    for letter_of in product(*(_LEET[word[i]] for i in places)):
+        chars = list(word)
+        for i, letter in zip(places, letter_of, strict=True):
+            chars[i] = letter
+        readings.append("".join(chars))
+    return readings
+
+
+def _name_cased(word: str) -> bool:
+    """Whether a word with digits is cased as a name is: a capital and small letters
+    (`J0hn`, `Lanc3`; a digit first stands for the capital: `4dams`) or capitals only
+    (`5MITH`); not `hba1c`, `HbA1c`, `conv1`."""
+    letters = word.translate(_NO_DIGITS)
+    if word[0].isdigit():
+        return letters.islower() or letters.isupper()
+    return letters[:1].isupper() and (letters.isupper() or letters[1:].islower())
 
 
 def _implicit_joints(text: str) -> list[Edit]:

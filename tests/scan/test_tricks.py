@@ -280,3 +280,38 @@ def test_a_spoken_address_is_still_found(scanner: Scanner, text: str, value: str
 ])
 def test_a_digit_word_run_starts_and_ends_at_word_edges(text: str, view: str) -> None:
     assert normalise(text).text == view
+
+
+@pytest.mark.parametrize(("text", "view"), [
+    ("patient Gw3ndolyn Ok0nkwo", "patient Gwendolyn Okonkwo"),  # a digit inside a word
+    ("Dr. Ra1ph Thornb3rry", "Dr. Ralph Thornberry"),  # `1` as l where i spells no name
+    ("seen by Ag4tha Whitm0re", "seen by Agatha Whitmore"),
+    ("cc: Ma77hias", "cc: Matthias"),  # two digits side by side
+    ("Mrs. 0gunleye", "Mrs. Ogunleye"),  # a capital at the start
+    ("Mrs. Brannag4n", "Mrs. Brannagan"),  # a letter at the end
+    ("mail bo@clinic.c0m", "mail bo@clinic.com"),  # an address's top-level domain
+])
+def test_leetspeak_that_spells_a_name_reads_as_letters(text: str, view: str) -> None:
+    assert normalise(text).text == view
+
+
+@pytest.mark.parametrize("text", [
+    "import h5py; np.log10(x1) + conv1(layer3)",  # identifiers with digits
+    "HbA1c of 7.4% and BRCA1, TP53, PIK3CA variants",  # clinical and gene names
+    "it took 3min, then 4min more on the 1st and 4th runs",  # durations, ordinals
+    "model_v3a and sk-pr0j and /h0me/ann",  # joined to an identifier or a path
+    "Conv1 Layer5 Dense3 Model7",  # capitalised words no list reads as names
+    "see http://example.org/a1b and the Field5 column",
+    "key = 'A0b1C3d4E5f7G0h1J3k4L5m7N0p1Q3r4'",  # a long token: a key
+])
+def test_digits_in_words_that_spell_no_name_stay_as_written(text: str) -> None:
+    assert normalise(text).text == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Please check on patient Gw3ndolyn Ok0nkwo today.", "Gw3ndolyn Ok0nkwo"),
+    ("Discharge summary for Mrs. Brannag4n, ward 4.", "Brannag4n"),
+])
+def test_a_name_in_leetspeak_is_found_as_typed(scanner: Scanner, text: str,
+                                               value: str) -> None:
+    assert _covers(scanner, text, value, "PERSON")
