@@ -35,6 +35,7 @@ from collections.abc import Callable
 from itertools import product
 
 from .english_words import english_word
+from .memo import memoised
 from .name_context import SOFTWARE_NAMES
 from .name_lists import HONORIFICS, name_lists
 
@@ -181,6 +182,7 @@ _LEET_LETTERS, _LEET_EDGE_LETTERS = 3, 4
 _LEET_WORD = range(3, 25)
 #: Name kinds a list is sure of (a given name, a surname, either; not a common word).
 _STRONG_KINDS = frozenset("GSN")
+_GIVEN_KINDS, _SURNAME_KINDS = frozenset("GN"), frozenset("SN")
 _TLD_SET = frozenset(_TLDS.split("|"))
 #: How far before a domain's last label its address's `@` is looked for.
 _AT_WINDOW = 64
@@ -455,20 +457,35 @@ def _leetspeak(text: str) -> list[Edit]:
 
 def _leet_read(text: str, start: int, end: int) -> str | None:
     """The word text[start:end] with its digits read as letters, when so read it is a
-    name a list knows or a top-level domain after an address's `@`; else None."""
+    top-level domain after an address's `@` or a name: one a list knows, or a capitalised
+    word beside a title or a known name; else None."""
     word = text[start:end]
-    after_at = start > 0 and text[start - 1] == "." and "@" in text[
-        max(0, start - _AT_WINDOW):start]
-    if not after_at and not _name_cased(word):
-        return None  # `hba1c`, `HbA1c`, `conv1`: not written as a name is
+    if start > 0 and text[start - 1] == "." and "@" in text[
+            max(0, start - _AT_WINDOW):start]:
+        for read in _leet_readings(word):
+            if read in _TLD_SET:
+                return read
+    listed, likeliest = _leet_word(word)
+    if listed:
+        return listed
+    if likeliest and _beside_a_name(text, start, end):
+        return likeliest  # `Ag4tha Whitm0re`, `Mrs. Brannag4n`: a surname no list knows
+    return None
+
+
+@memoised(maxsize=1024)
+def _leet_word(word: str) -> tuple[str, str]:
+    """A word written as a name with look-alike digits: its reading a name list knows
+    ('' for none) and, for a capitalised word, its likeliest reading ('' otherwise)."""
+    if not _name_cased(word):
+        return "", ""  # `hba1c`, `HbA1c`, `conv1`: not written as a name is
     places = [i for i, char in enumerate(word) if char.isdigit()]
     if len(places) > _LEET_MAX_DIGITS or any(word[i] not in _LEET for i in places):
-        return None
+        return "", ""
     letters = word.strip("013457")
     inside = len(letters) > len(word) - len(places)  # a digit between two letters
-    if not after_at and len(word) - len(places) < (_LEET_LETTERS if inside
-                                                   else _LEET_EDGE_LETTERS):
-        return None  # `T1a`, `3min`, `POP3`: too few letters to be sure of a name
+    if len(word) - len(places) < (_LEET_LETTERS if inside else _LEET_EDGE_LETTERS):
+        return "", ""  # `T1a`, `3min`, `POP3`: too few letters to be sure of a name
     upper = letters.isupper()
     lists = name_lists()
     for letter_of in product(*(_LEET[word[i]] for i in places)):
@@ -476,39 +493,35 @@ def _leet_read(text: str, start: int, end: int) -> str | None:
         for i, letter in zip(places, letter_of, strict=True):
             chars[i] = letter.upper() if upper or i == 0 else letter
         read = "".join(chars)
-        if after_at and read.lower() in _TLD_SET:
-            return read
         kind = lists.kind(read)
         if kind and (inside or kind in _STRONG_KINDS):
-            return read
-    first = _leet_letters(word, upper)
-    if first[:1].isupper() and not upper and _beside_a_name(text, start, end):
-        return first  # `Ag4tha Whitm0re`, `Mrs. Brannag4n`: a surname no list knows
-    return None
-
-
-def _leet_letters(word: str, upper: bool = False) -> str:
-    """`word` with each look-alike digit read as its likelier letter."""
-    return "".join((_LEET[char][0].upper() if upper or i == 0 else _LEET[char][0])
-                   if char in _LEET else char for i, char in enumerate(word))
+            return read, read
+    first = "".join((_LEET[char][0].upper() if i == 0 else _LEET[char][0])
+                    if char in _LEET else char for i, char in enumerate(word))
+    return "", first if not upper else ""
 
 
 def _beside_a_name(text: str, start: int, end: int) -> bool:
     """Whether the word before text[start:end] (one blank between) is a title or a given
     name a list is sure of, or the word after it a surname, as typed or in leetspeak."""
-    lists = name_lists()
     before = _WORD_BEFORE.search(text, max(0, start - _LEET_WORD.stop), start)
-    if before is not None and (before.group(1).lower() in HONORIFICS or any(
-            lists.kind(word) in ("G", "N") for word in _leet_readings(before.group(1)))):
+    if before is not None and (before.group(1).lower() in HONORIFICS or not (
+            _GIVEN_KINDS.isdisjoint(_reading_kinds(before.group(1))))):
         return True
     after = _WORD_AFTER.match(text, end)
-    return after is not None and any(lists.kind(word) in ("S", "N")
-                                     for word in _leet_readings(after.group(1)))
+    return after is not None and not _SURNAME_KINDS.isdisjoint(_reading_kinds(after.group(1)))
+
+
+@memoised(maxsize=1024)
+def _reading_kinds(word: str) -> str:
+    """The name kinds of `word`'s readings (`_leet_readings`), one letter each."""
+    lists = name_lists()
+    return "".join(lists.kind(read) for read in _leet_readings(word))
 
 
 def _leet_readings(word: str) -> list[str]:
-    """`word` as typed if it has no look-alike digit, else each way to read them (at most
-    two digits; none for a word with more or with other digits)."""
+    """`word` as typed if it has no look-alike digit, else each way to read them, in small
+    letters (at most two digits; none for a word with more or with other digits)."""
     places = [i for i, char in enumerate(word) if char.isdigit()]
     if not places:
         return [word]
