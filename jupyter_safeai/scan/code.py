@@ -72,7 +72,8 @@ def python_source(text: str) -> str | None:
         return None
     if not _CODE_HINT.search(text) or _configuration(text):
         return None
-    source = _MAGIC_LINE.sub(lambda m: " " * len(m.group()), text)
+    source = (_MAGIC_LINE.sub(lambda m: " " * len(m.group()), text)
+              if "%" in text or "!" in text else text)  # a magic line holds one of them
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

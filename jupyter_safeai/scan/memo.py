@@ -121,13 +121,6 @@ def _keep(caches: dict[Callable[..., Any], dict[tuple[Any, ...], Any]],
     cache[arguments] = answer
 
 
-def _known(caches: dict[Callable[..., Any], dict[tuple[Any, ...], Any]],
-           function: Callable[..., Any], arguments: tuple[Any, ...]) -> Any:
-    """`function`'s answer for `arguments` in `caches`, or `_MISSING`."""
-    cache = caches.get(function)
-    return _MISSING if cache is None else cache.get(arguments, _MISSING)
-
-
 def _lasting(function: F, maxsize: int) -> F:
     """`function` remembered in the active memo (arguments that are words) or for the
     running scan (others). Only a miss asks which: another argument is never in the memo."""
@@ -136,9 +129,12 @@ def _lasting(function: F, maxsize: int) -> F:
         scan = _ACTIVE.get()
         if scan is None:
             return function(*arguments)
-        answer = _known(scan.lasting, function, arguments)
+        # the lasting cache, then this scan's: a hit (most calls) costs no further call
+        cache = scan.lasting.get(function)
+        answer = _MISSING if cache is None else cache.get(arguments, _MISSING)
         if answer is _MISSING:
-            answer = _known(scan.caches, function, arguments)
+            cache = scan.caches.get(function)
+            answer = _MISSING if cache is None else cache.get(arguments, _MISSING)
         if answer is _MISSING:
             answer = function(*arguments)
             _keep(scan.caches if _more_than_a_word(arguments) else scan.lasting,
@@ -155,7 +151,8 @@ def _this_scan(function: F, maxsize: int) -> F:
         scan = _ACTIVE.get()
         if scan is None:
             return function(*arguments)
-        answer = _known(scan.caches, function, arguments)
+        cache = scan.caches.get(function)
+        answer = _MISSING if cache is None else cache.get(arguments, _MISSING)
         if answer is _MISSING:
             answer = function(*arguments)
             _keep(scan.caches, function, maxsize, arguments, answer)

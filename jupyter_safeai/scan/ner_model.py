@@ -65,10 +65,19 @@ def _one_blas_thread() -> Callable[[], contextlib.AbstractContextManager[Any]]:
 
 
 def _layernorm(X: np.ndarray, G: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """thinc's LayerNorm forward, operation for operation."""
-    mu = X.mean(axis=1, keepdims=True)
-    var = X.var(axis=1, keepdims=True) + 1e-08
-    Y = (X - mu) * var ** (-1.0 / 2.0) * G
+    """thinc's LayerNorm forward (`X.mean`, `X.var`, then scale and shift), operation
+    for operation as numpy's `mean` and `var` run them, so every bit is the same; the
+    deviations from the mean are computed once, not three times, and numpy's Python
+    wrappers around the reductions are skipped (a question runs five of these)."""
+    count = np.intp(X.shape[1])  # numpy divides by the count as this scalar type
+    mu = np.add.reduce(X, axis=1, keepdims=True)
+    np.true_divide(mu, count, out=mu, casting="unsafe")
+    deviation = X - mu
+    var = np.add.reduce(np.square(deviation), axis=1, keepdims=True)
+    np.true_divide(var, count, out=var, casting="unsafe")
+    var += 1e-08
+    Y = deviation * var ** (-1.0 / 2.0)
+    Y *= G
     Y += b
     return Y
 
@@ -123,13 +132,13 @@ class _TokenVectors:
         """Vectors of all tokens of `docs`, concatenated (what spaCy's layer returns)."""
         ids = [doc.to_array(self.columns) for doc in docs]
         lengths = [len(i) for i in ids]
-        flat = np.ascontiguousarray(np.concatenate(ids), dtype="uint64")
         project, bias = self.linear
-        if not len(flat):
+        if not sum(map(len, ids)):
             return np.zeros((0, project.shape[1]), dtype=project.dtype)
+        # one attribute per row, each row contiguous (as the hash wants it)
+        columns = np.ascontiguousarray(np.concatenate(ids).T, dtype="uint64")
         embedded = np.hstack([
-            self.ops.gather_add(E, self.ops.hash(np.ascontiguousarray(flat[:, column]), seed)
-                                % len(E))
+            self.ops.gather_add(E, self.ops.hash(columns[column], seed) % len(E))
             for column, (E, seed) in enumerate(self.tables)])
         W, *activation = self.mixer
         mixed = self._maxout(embedded @ W, *activation)
@@ -257,24 +266,31 @@ class FastNer:
         from spacy.attrs import IS_SPACE, SENT_START
 
         flags = doc.to_array([IS_SPACE, SENT_START])
+        space, sentence_starts = flags[:, 0].tolist(), flags[:, 1].tolist()
         moves, n = self.moves, len(doc)
+        # The move at each token before `stop` if no entity is open there, picked for
+        # all of them at once (the same maximum, first of equals, as one by one).
+        closed_best = np.where(
+            np.array([moves.allowed(None, i + 1 < n, bool(space[i]),
+                                    i + 1 < n and sentence_starts[i + 1] == 1)
+                      for i in range(stop)], dtype=bool).reshape(stop, len(moves.kinds)),
+            closed_scores[:stop], -np.inf).argmax(axis=1).tolist()
         entities: list[TokenEntity] = []
         start, label = -1, ""
         for i in range(n):
-            if start < 0 and i >= stop:
-                break
-            more = i + 1 < n
-            next_starts = more and flags[i + 1, 1] == 1
             if start < 0:
-                scores = closed_scores[i]
-                allowed = moves.allowed(None, more, bool(flags[i, 0]), next_starts)
+                if i >= stop:
+                    break
+                best = closed_best[i]
             else:  # the open entity's first token, and the token before this one
+                more = i + 1 < n
+                next_starts = more and sentence_starts[i + 1] == 1
                 unmaxed = features[i, 0] + features[start, 1]
                 unmaxed += features[i - 1, 2]
                 unmaxed += self.lower_bias
                 scores = self._scores(unmaxed[None])[0]
-                allowed = moves.allowed(label, more, bool(flags[i, 0]), next_starts)
-            best = int(np.where(allowed, scores, -np.inf).argmax())
+                allowed = moves.allowed(label, more, bool(space[i]), next_starts)
+                best = int(np.where(allowed, scores, -np.inf).argmax())
             kind = moves.kinds[best]
             if kind == "B":
                 start, label = i, moves.labels[best]

@@ -68,11 +68,20 @@ _OTHER_DIGIT = re.compile(r"[^\D0-9]")
 #: Runs of non-ASCII characters: where the view of a text that is not ASCII differs.
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
+#: Every ASCII byte but the controls `_CONTROLS` matches: deleted, the controls are left.
+_NOT_CONTROLS = bytes(set(range(128)) - {*range(0x09), *range(0x0E, 0x20), 0x7F})
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 #: A line ending in one of these may be a value or a word wrapped (found with str.find).
 _WRAP_ENDS = tuple(sep + end for sep in "-./" for end in ("\n", "\r\n"))
 _WRAP_RESUMES = re.compile(r"[ \t]*(?=[^\W_])")
 _LOOK_ALIKES = frozenset(chr(code) for code in SKELETON)
 _CONFUSABLE_WORD = re.compile(rf"\w*{CONFUSABLE.pattern}\w*")
+#: Whether the character classes searched over a whole text reach into ASCII beyond the
+#: controls: if not, their search can read the text's non-ASCII characters alone.
+_CLASSES_OUTSIDE_ASCII = not any(
+    pattern.match(chr(code)) for pattern in (CONFUSABLE, _OTHER_DIGIT) for code in range(128)
+) and all(bool(_FOLDED.match(chr(code))) == bool(_CONTROLS.match(chr(code)))
+          for code in range(128))
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
@@ -191,7 +200,7 @@ def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
 def normalise(text: str) -> TextView:
     """The view of `text` that recognizers read (see the module docstring)."""
     plain = text.isascii()
-    controls = _CONTROLS.search(text) is not None
+    controls = bool(text.encode("ascii", "ignore").translate(None, _NOT_CONTROLS))
     wraps = _wrap_edits(text) if any(end in text for end in _WRAP_ENDS) else []
     disguised = disguise_edits(text)
     if plain and not controls and not wraps and not disguised:
@@ -203,9 +212,17 @@ def normalise(text: str) -> TextView:
             read = _char_read(read)
             look_alikes = look_alikes or CONFUSABLE.search(read) is not None
         edits.append((start, end, read))
-    if (not plain and unicodedata.is_normalized("NFKC", text) and not _FOLDED.search(text)
-            and not _OTHER_DIGIT.search(text)):
-        look_alikes = look_alikes or CONFUSABLE.search(text) is not None  # CJK, Cyrillic
+    if not plain and _CLASSES_OUTSIDE_ASCII:
+        # The searches of the whole text below read only its non-ASCII characters (a
+        # few in a pasted note): its ASCII ones are controls or nothing to them.
+        outside = _ASCII_RUNS.sub("", text)
+        folded = controls or _FOLDED.search(outside) is not None
+    else:
+        outside = text
+        folded = not plain and _FOLDED.search(text) is not None
+    if (not plain and unicodedata.is_normalized("NFKC", text) and not folded
+            and not _OTHER_DIGIT.search(outside)):
+        look_alikes = look_alikes or CONFUSABLE.search(outside) is not None  # CJK, Cyrillic
     elif not plain:
         for run in _NON_ASCII.finditer(text):
             start, end = run.span()

@@ -104,9 +104,9 @@ class StartIndex:
         refused = frozenset.intersection(*(not_after(m.pattern) for m in self.members
                                            if m.prefixes)) if exact else frozenset()
         self._exact = self._index(exact, refused)
-        # keywords are few and often found (`sample`): `str.find` each, shared by the
-        # members that look for the same word
-        self._anycase = {word: tuple(members) for word, members in anycase.items()}
+        # keywords (`sample`, `mailchimp`), found on the lower-cased text by one search
+        # too (each keyword's `str.find` cost a pass per keyword)
+        self._anycase = self._index(anycase)
 
     @staticmethod
     def _index(starts: dict[str, list[int]], refused: frozenset[str] = frozenset()
@@ -166,12 +166,7 @@ class StartIndex:
         self._positions(self._exact, text, at)
         keywords_found = finds_as_regex_does(text, lowered)
         if keywords_found:
-            for word, members in self._anycase.items():
-                found = lowered.find(word)
-                while found >= 0:
-                    for member in members:
-                        at.setdefault(member, []).append(found)
-                    found = lowered.find(word, found + 1)
+            self._positions(self._anycase, lowered, at)
         for i, member in enumerate(self.members):
             if member.anchors and not keywords_found:
                 yield from member.find(text, lowered)  # it searches the text itself

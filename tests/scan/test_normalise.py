@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jupyter_safeai.scan import Scanner
+from jupyter_safeai.scan import normalise as normalise_module
 from jupyter_safeai.scan.normalise import normalise
 
 
@@ -70,6 +71,26 @@ def test_offsets_map_into_the_original_in_order(text: str) -> None:
         previous = start
     if view.text:
         assert view.original_span(0, len(view.text))[1] <= len(text)
+
+
+_MIXED = st.sampled_from(list(
+    "aZ9 -\n\t.:\u00a0\u2013\u200b\u00ad\uff11\u0301\u0430\u0405\u0131\u0660\u0966"
+    "\u00e9\u738b\x00\x07\x1f\x7f\r"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MIXED, max_size=30).map("".join))
+def test_searches_over_non_ascii_characters_give_the_whole_texts_view(text: str) -> None:
+    """The view's whole-text checks read the non-ASCII characters alone (and the
+    controls apart); the view is the one the searches over every character give."""
+    assert normalise_module._CLASSES_OUTSIDE_ASCII  # else the fast path is never taken
+    fast = normalise(text)
+    normalise_module._CLASSES_OUTSIDE_ASCII = False
+    try:
+        whole = normalise(text)
+    finally:
+        normalise_module._CLASSES_OUTSIDE_ASCII = True
+    assert (fast.text, fast._spans) == (whole.text, whole._spans)
 
 
 @pytest.fixture(scope="module")

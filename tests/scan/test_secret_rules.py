@@ -244,3 +244,22 @@ def test_plugins_are_looked_up_only_where_a_package_declares_the_group(tmp_path,
     info.mkdir()
     (info / "entry_points.txt").write_text(f"[{ENTRY_POINT_GROUP}]\nacme = acme_rules:RULES\n")
     assert _declared(ENTRY_POINT_GROUP)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text("sampl", min_size=1, max_size=5),
+                       st.lists(st.integers(0, 5), min_size=1, max_size=3), min_size=1),
+       st.text("samplx", max_size=30))
+@example({"sam": [0], "sample": [1], "ample": [2], "pl": [3]}, "biosamplesample")
+def test_one_search_finds_every_place_each_start_stands(starts: dict[str, list[int]],
+                                                         text: str) -> None:
+    """The keywords' index (one search, starts inside a start looked up after it) gives
+    each member every position `str.find` finds one of its words at, overlaps too."""
+    found: dict[int, list[int]] = {}
+    StartIndex._positions(StartIndex._index(starts), text, found)
+    expected: dict[int, set[int]] = {}
+    for word, members in starts.items():
+        for at in (k for k in range(len(text)) if text.startswith(word, k)):
+            for member in members:
+                expected.setdefault(member, set()).add(at)
+    assert {member: set(at) for member, at in found.items()} == expected

@@ -29,13 +29,17 @@ _PEM_MAX_BODY = 20000
 _BASE64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 
 
+_ESCAPED_BREAK = re.compile(r"\\[nr]")
+_NOT_PAYLOAD = re.compile(r"[\s\"',\\]")
+
+
 def _pem_body_ok(body: str) -> bool:
     """Real key material: ≥ 64 base64 characters once escapes, quotes and header lines
     (Proc-Type, DEK-Info, Version) are removed; "..." or "<key>" bodies are docs."""
     if "..." in body or "\u2026" in body or "<" in body:
         return False
-    lines = re.sub(r"\\[nr]", "\n", body).splitlines()
-    payload = "".join(re.sub(r"[\s\"',\\]", "", line) for line in lines if ":" not in line)
+    lines = _ESCAPED_BREAK.sub("\n", body).splitlines()
+    payload = "".join(_NOT_PAYLOAD.sub("", line) for line in lines if ":" not in line)
     bad = sum(c not in _BASE64_CHARS for c in payload)
     return len(payload) - bad >= 64 and bad <= len(payload) // 50 and not is_placeholder(payload)
 

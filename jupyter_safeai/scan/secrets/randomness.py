@@ -58,9 +58,15 @@ def _segments_into_words(word: str) -> bool:
     return ok[-1]
 
 
+#: Compiled once: `is_placeholder` runs on every candidate secret of every scan.
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_LETTER_RUNS = re.compile(r"[a-z]+")
+_NOT_DIGITS = re.compile(r"[^0-9]+")
+
+
 def _is_sequence_or_periodic(value: str) -> bool:
     """"123456", "abcdef", "abcabcabc", "qwerty": keyboard filler, not a secret."""
-    s = re.sub(r"[^a-z0-9]", "", value.lower())
+    s = _NOT_ALNUM.sub("", value.lower())
     if len(s) < 4:
         return False
     if any(s in seq for seq in _SEQUENCES):
@@ -124,8 +130,8 @@ def is_placeholder(value: str) -> bool:
         return True
     if _is_sequence_or_periodic(low) or _mostly_runs(low):
         return True
-    words = re.findall(r"[a-z]+", low)
-    digits = len(re.sub(r"[^0-9]+", "", low))
+    words = _LETTER_RUNS.findall(low)
+    digits = len(_NOT_DIGITS.sub("", low))
     return bool(words) and digits <= 4 and all(
         w in _PLACEHOLDER_WORDS or _segments_into_words(w) for w in set(words))
 
