@@ -30,7 +30,7 @@ _PEOPLE_BEFORE = re.compile(
     r"(?:ran|run|running|bumped|bump)[ ]into|according[ ]to|belongs?[ ]to|belonged[ ]to|"
     r"(?:spoke|speak|speaking|spoken|talk|talked|talking|chat|chatted|chatting)[ ](?:to|with)|"
     r"(?:say|said|says)[ ](?:hi|hello)[ ]to|on[ ]behalf[ ]of|introduced?[ ](?:me[ ])?to|"
-    r"(?:it|that)[ ](?:was|is)|let)[ ]$")
+    r"(?:it|that)[ ](?:was|is))[ ]$")
 # ... and words before it that things and places follow as well.
 _ANYTHING_BEFORE = re.compile(
     r"(?:^|[^a-z'’])(?:to|from|with|for|about|gave|give|giving|send|sent|sending|"
@@ -38,7 +38,7 @@ _ANYTHING_BEFORE = re.compile(
     r"help(?:ed)?|see|saw|seen|visit(?:ed)?|than|like|unlike|and|or)[ ]$")
 # Words after a person that only people are followed by.
 _PEOPLE_AFTER = re.compile(
-    r"(?:,?[ ](?:who|whom)\b|[ ]and[ ](?:I|me|my|myself)\b|[ ](?:said|says|told|tells|"
+    r"(?:,?[ ](?:who|whom)\b|[ ]and[ ](?:I|i|me|my|myself)\b|[ ](?:said|says|told|tells|"
     r"thinks|thought|feels|felt|wants|wanted|knows|knew|loves|loved|hates|hated|misses|"
     r"missed|promised|replied|agreed|decided|forgot|remembered|laughed|cried|smiled|"
     r"died|lives|lived|quit|resigned|retired|apologi[sz]ed|texted|emailed|phoned|"
@@ -73,9 +73,10 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
-def person_slot(text: str, start: int, end: int) -> int:
+def person_slot(text: str, start: int, end: int, pronouns: bool = True) -> int:
     """How surely the place of the word text[start:end] is a person's (`STRONG_SLOT`,
-    `WEAK_SLOT` or `NO_SLOT`), read from the words either side of it in its sentence."""
+    `WEAK_SLOT` or `NO_SLOT`), read from the words either side of it in its sentence;
+    with `pronouns`, a weak slot with a personal pronoun after it is a strong one."""
     before = text[max(0, start - _REACH):start]
     low_before = before.lower()
     if _PEOPLE_BEFORE.search(low_before) or _PEOPLE_AFTER.match(text, end):
@@ -87,7 +88,7 @@ def person_slot(text: str, start: int, end: int) -> int:
         after = _NEXT_WORD.match(text, end)
         if after is not None and _verb(after.group(1)):
             slot = WEAK_SLOT
-    if slot == WEAK_SLOT and _pronoun_after(text, end):
+    if slot == WEAK_SLOT and pronouns and _pronoun_after(text, end):
         return STRONG_SLOT
     return slot
 
