@@ -20,10 +20,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .english_words import verbs_adjectives_adverbs
+from .code import python_source
+from .english_words import (
+    english_lemmas,
+    english_word,
+    inflected_from,
+    nouns_and_other_words,
+    verbs_adjectives_adverbs,
+)
 from .finding import Finding
-from .name_context import in_documentation, name_giving_ends
+from .name_context import SOFTWARE_NAMES, in_documentation, name_giving_ends
 from .name_lists import COMMON_WORDS, EPONYMS, HONORIFICS, WORDLIKE_ENDINGS, UsesNameLists
+from .note_names import FUNCTION_WORDS
+from .person_slots import STRONG_SLOT, person_slot
 from .terms import eponym_term
 
 NAME = "names_loose"
@@ -184,6 +193,38 @@ def _english_word(word: str) -> bool:
         for ending in ("ed", "ing"))
 
 
+#: The surname after a given name in lower-case prose, and what may not follow it.
+_LOWER_SURNAME = re.compile(r"[ ]([^\W\d_A-Z][^\W\d_]{2,30})(?![\w@'\u2019(=/-]|\.\w)")
+#: What may not stand right before a name in prose: code and addresses do.
+_NOT_BEFORE_PROSE_NAME = frozenset("_.@#/=-'\u2019`\"<[({")
+#: A line of lower-case prose has at least this many words, at most this many of them
+#: capitalised after its first (`I` and its forms left out) ...
+_LOWER_PROSE_WORDS = 4
+_CAPITALISED_MOST = 1
+_FIRST_PERSON = re.compile(r"I(?:['\u2019](?:m|ve|d|ll))?\b")
+#: ... and this share of them English words.
+_ENGLISH_SHARE = 0.5
+_PUNCTUATION = ".,;:!?\"'()’“”"
+#: What a line of code or markup holds and a typed sentence does not.
+_CODE_MARKS = re.compile(r"[`=(){}\[\]<>|_;#]|\b(?:def|import|return|lambda)\b")
+
+
+def _lower_prose_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands in a line of prose typed in lower case: enough
+    words, nearly all in lower case, no marks of code or markup."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    line = text[left:right if right >= 0 else len(text)]
+    words = line.split()
+    if len(words) < _LOWER_PROSE_WORDS or _CODE_MARKS.search(line) or sum(
+            w[:1].isupper() and not _FIRST_PERSON.match(w) for w in words[1:]
+    ) > _CAPITALISED_MOST:
+        return False  # a line in sentence case whose names are capitalised
+    # English prose: `satu sama lain` in Indonesian holds listed names too
+    return sum(english_word(w.strip(_PUNCTUATION).lower(), FUNCTION_WORDS)
+               for w in words) >= _ENGLISH_SHARE * len(words)
+
+
 def _case_shape(word: str) -> str:
     return "upper" if word.isupper() else "lower" if word.islower() else (
         "title" if word[:1].isupper() else "mixed")
@@ -213,6 +254,78 @@ class LooseNameRecognizer(UsesNameLists):
         yield from self._lower_runs(text)
         yield from self._comma_pairs(text)
         yield from self._given_in_lower_case(text)
+        yield from self._names_in_lower_prose(text)
+
+    @property
+    def _prose_given_names(self) -> frozenset[str]:
+        """The listed given names (lower case) that may open a name in lower-case prose:
+        no common word, eponym, software name, English verb, adjective or adverb, or word
+        with an English ending. Worked out once per recognizer."""
+        given = self.__dict__.get("_given_names")
+        if given is None:
+            others = nouns_and_other_words()[1]
+            given = self.__dict__["_given_names"] = frozenset(
+                key for key, kind in self.lists.kinds.items()
+                if kind in ("G", "N") and key.isalpha() and key.islower() and len(key) > 2
+                and key not in SOFTWARE_NAMES and key not in others and key not in FUNCTION_WORDS
+                and not key.endswith(WORDLIKE_ENDINGS))
+        return given
+
+    def _surname_in_lower_prose(self, word: str) -> bool:
+        """A listed surname that English does not know at all (`gonzalez`, `okafor`)."""
+        key = word.casefold()
+        nouns, others = nouns_and_other_words()
+        return self.lists.kinds.get(key, "") in ("S", "N") and len(key) > 2 and (
+            key not in COMMON_WORDS and key not in EPONYMS and key not in nouns
+            and not inflected_from(key, others) and not key.endswith(WORDLIKE_ENDINGS)
+            and key not in SOFTWARE_NAMES)
+
+    def _names_in_lower_prose(self, text: str) -> Iterator[Finding]:
+        """`can you write to maria gonzalez about the bill`: people type prompts in lower
+        case. In a line of prose written in lower case (not code), a listed given name
+        then a listed surname neither of which is an English word; a listed given name
+        alone that English does not know, where only a person stands (`remind ngozi`,
+        `sigrun and i`)."""
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            return
+        words = self._prose_given_names.intersection(lowered.split())
+        if not words:
+            return
+        lemmas = english_lemmas()
+        found: list[Finding] = []
+        for given in sorted(words):
+            at = lowered.find(given)
+            while at >= 0:
+                end = at + len(given)
+                name_end = self._lower_prose_name(text, at, end, given in lemmas)
+                if name_end is not None:
+                    found.append(Finding(at, name_end, "PERSON", "phi", 0.75, self.name))
+                at = lowered.find(given, end)
+        if found and python_source(text) is None:  # asked last: a parse of the text
+            yield from found
+
+    def _lower_prose_name(self, text: str, start: int, end: int, english: bool
+                          ) -> int | None:
+        """The end of the name that starts at the given name text[start:end], if it is
+        one (see `_names_in_lower_prose`); `english`: the lemma index knows the word."""
+        if not text[start:end].islower() or text[start - 1:start] in _NOT_BEFORE_PROSE_NAME:
+            return None
+        if start and text[start - 1].isalnum():
+            return None
+        after = _LOWER_SURNAME.match(text, end)
+        if after is None and text[end:end + 1].isalnum():
+            return None
+        if after is not None and self._surname_in_lower_prose(after.group(1)):
+            name_end = after.end(1)
+        elif not english and person_slot(text, start, end, pronouns=False) == STRONG_SLOT:
+            # `tell siobhan murphy`: a listed surname after it is the name's, English or not
+            surname = after is not None and self.lists.kinds.get(after.group(1), "") in (
+                "S", "N") and after.group(1) not in COMMON_WORDS
+            name_end = after.end(1) if surname else end
+        else:
+            return None
+        return name_end if _lower_prose_line(text, start, end) else None
 
     @staticmethod
     def _given_in_lower_case(text: str) -> Iterator[Finding]:

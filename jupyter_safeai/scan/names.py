@@ -23,8 +23,9 @@ from string import ascii_letters
 import regex
 
 from .code import overlaps_any, python_source
-from .english_words import nouns_and_other_words, verbs_adjectives_adverbs
+from .english_words import inflected_from, nouns_and_other_words, verbs_adjectives_adverbs
 from .finding import Finding
+from .geography import is_place_name
 from .memo import table as memo_table
 from .name_context import (
     NAME_GIVING_PHRASES,
@@ -46,6 +47,7 @@ from .name_lists import (
     english_ending,
 )
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
+from .person_slots import STRONG_SLOT, person_slot
 from .places import followed_by_region, region_end, street_words
 from .prose_names import (
     addressed_names,
@@ -450,6 +452,12 @@ def _opens_sentence(text: str, start: int) -> bool:
     """Whether the word at `start` opens a sentence, a line or a quote."""
     before = text[max(0, start - 8):start].rstrip(" \t")
     return not before or before[-1] in _SENTENCE_OPENING
+
+
+def _imperative(text: str, start: int, word: str) -> bool:
+    """Whether `word`, at `start` and no listed name, is a verb opening its sentence
+    (`Ask Okonkwo`, `Remind Dagny`): no part of the name after it."""
+    return word.casefold() in nouns_and_other_words()[1] and _opens_sentence(text, start)
 
 
 def _one_word(candidate: str) -> bool:
@@ -878,6 +886,8 @@ class NameRecognizer(UsesNameLists):
                 run.append((start, end, word, "i"))
                 continue
             kind = self._run_kind(word, kinds, streets)
+            if kind == "" and not run and _imperative(text, base + start, word):
+                kind = None
             if kind is None:
                 if run:
                     found += self._judge(text, base, run)
@@ -897,14 +907,18 @@ class NameRecognizer(UsesNameLists):
             # `Son called`: a kin word alone says who, not which person
             return ()  # `the Law says`, `a Beta prior`: an article makes one word a thing
         kind = self._run_kind(word, kinds, streets)
-        if kind is None:
-            return ()
+        if kind is None or kind == "" and _imperative(text, base, word):
+            return ()  # (as `_person_runs` reads it)
         start, end = base, base + len(word)
         if kind not in _STRONG_KINDS:  # only a title or name-part label makes it a name
             if _after_name_cue(text, start) and word.casefold() not in EPONYMS and not (
                     _PT_SENTENCE_END.search(text, max(0, start - 12), start)) and (
                     word.casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
                 return ((start, end, 0.75),)
+            if not kind:
+                in_slot = self._unlisted_in_slot(text, start, end, word)
+                if in_slot:
+                    return in_slot
             if not kind and self.confirm is not None and not _wordlike(word) and not (
                     word.endswith("ly")) and word.casefold() not in EPONYMS and not (
                     _english_word(word)) and (  # `Goal is to extubate`: a word, no list's name
@@ -965,11 +979,11 @@ class NameRecognizer(UsesNameLists):
             return ((start, end, 0.85),)
         if len(words) == 1 and not strong:
             # A lone unknown word is a name only after a title or name-part label (no
-            # branch below takes it otherwise), so only those cues need reading.
+            # branch below takes it otherwise), or, asked of NER, in a person's slot.
             if _after_name_cue(text, start) and words[0].casefold() not in EPONYMS and (
                     words[0].casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
                 return ((start, end, 0.75),)
-            return ()
+            return self._unlisted_in_slot(text, start, end, words[0])
         cue = _cue(text, start)
         # After a title any surname; after a label (`name = "`, `Patient:`) a known name
         # or several words: `name = "Snobol"` names a thing.
@@ -979,6 +993,12 @@ class NameRecognizer(UsesNameLists):
         if len(words) >= 2 and _AFTER_STRONG.match(text, end) and not all(
                 w.isupper() for w in words):
             return ((start, end, 0.75),)
+        if len(words) == 1 and len(run) == 1 and not words[0].isupper():
+            slot = person_slot(text, start, end)  # `heard from Okonkwo`, `Sigrun and I`
+            if slot and self._plain_name(words[0], slot) and (slot == STRONG_SLOT or (
+                    # Python's comments keep the slots only people take
+                    prose_line(text, start, end) and python_source(text) is None)):
+                return ((start, end, 0.7),)
         if len(words) == 1 and kinds[0] in ("G", "N") and _AFTER_CUE.match(text, end) and not (
                 _CAPITAL_BEFORE.search(text, max(0, start - 30), start)):
             return ((start, end, 0.7),)  # a given name and nothing else, then `is`, `said`
@@ -1009,6 +1029,28 @@ class NameRecognizer(UsesNameLists):
                 words[0].casefold() not in EPONYMS) and sentence_in_a_message(
                 text, start, end) and prose_line(text, start, end):
             return ((start, end, None),)  # `you sound like James lol`: NER decides
+        return ()
+
+    def _plain_name(self, word: str, slot: int) -> bool:
+        """Whether a name list knows `word` as a given name or surname and English and
+        the software names do not, nor (but in a slot only people take) the place names
+        (`from Nakamura`): alone in a person's slot, a name."""
+        key = word.casefold()
+        if self.lists.kinds.get(key, "") not in _STRONG_KINDS or key in SOFTWARE_NAMES:
+            return False
+        nouns, others = nouns_and_other_words()
+        return key not in nouns and not inflected_from(key, others) and not _wordlike(
+            word) and (slot == STRONG_SLOT or not is_place_name(word))
+
+    def _unlisted_in_slot(self, text: str, start: int, end: int, word: str
+                          ) -> tuple[tuple[int, int, float | None], ...]:
+        """A word no list knows where only a person stands (`remind Irenka`, `Bartosz
+        and I`): NER decides, if the word is no English one and its line is prose."""
+        if self.confirm is None or word.isupper() or _wordlike(word) or _english_word(
+                word) or word.casefold() in SOFTWARE_NAMES or word.casefold() in EPONYMS:
+            return ()
+        if person_slot(text, start, end) == STRONG_SLOT and prose_line(text, start, end):
+            return ((start, end, None),)
         return ()
 
     def _prose_doubt(self, text: str, start: int, end: int, words: list[str], listed: bool

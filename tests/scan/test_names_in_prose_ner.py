@@ -88,9 +88,10 @@ def test_one_listed_word_needs_a_person_cue_before_ner_is_asked() -> None:
 
 
 @pytest.mark.parametrize(("text", "asked"), [
-    ("Honestly you sound just like Benedikt lol", True),
+    # (`just like Benedikt` is a person's slot: found without NER, `person_slots`)
+    ("Honestly you sound just as grumpy as Benedikt lol", True),
     ("This show would be so much worse without Marisol!", True),
-    ("Why did nobody tell Tomasz about it?", True),
+    ("Why did nobody warn Tomasz about it?", True),
     # documentation: no first person, no exclamation; an optimizer; a sentence's start
     ("The results below compare the Benedikt variant with the baseline.", False),
     ("I tried Adam and it converged faster than plain SGD!", False),

@@ -1,0 +1,108 @@
+"""Where a sentence puts a person: the slot one capitalised word stands in.
+
+A lone given name or surname (`Sigrun`, `Okonkwo`) has no title or label; what says it
+is someone is where it stands: the object of a verb or phrase that takes only people
+(`remind Sigrun`, `heard from Okonkwo`, `according to Yusuf`), the subject of what
+people do (`Okonkwo said`, `It was Ngozi who`), beside the speaker (`Sigrun and I`).
+A preposition (`to`, `from`, `with`), a plain verb after a sentence's first word
+(`Dagny moved`) or a possessive (`Ngozi's flight`) takes things and places as often:
+such a weak slot is enough only for a word the name lists know and English does not,
+or with a personal pronoun after it in the sentence (`Sigrun lost her phone`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .english_words import inflected_from, nouns_and_other_words
+
+#: No slot; a slot things take too; a slot only people take.
+NO_SLOT, WEAK_SLOT, STRONG_SLOT = 0, 1, 2
+
+#: How far before the word its slot's words are read.
+_REACH = 32
+
+# Words before a person that only people follow (lower case, ending at the word).
+_PEOPLE_BEFORE = re.compile(
+    r"(?:^|[^a-z'’])(?:remind(?:ed|ing|s)?|invit(?:e|ed|es|ing)|tell|tells|told|telling|"
+    r"ask(?:ed|ing|s)?|thank(?:ed|ing|s)?|congratulat(?:e|ed|ing)|married|marry|marrying|"
+    r"kissed|hugged|met|meet|meeting|(?:heard|hear|hearing|news|word)[ ]from|"
+    r"(?:ran|run|running|bumped|bump)[ ]into|according[ ]to|belongs?[ ]to|belonged[ ]to|"
+    r"(?:spoke|speak|speaking|spoken|talk|talked|talking|chat|chatted|chatting)[ ](?:to|with)|"
+    r"(?:say|said|says)[ ](?:hi|hello)[ ]to|on[ ]behalf[ ]of|introduced?[ ](?:me[ ])?to|"
+    r"(?:it|that)[ ](?:was|is))[ ]$")
+# ... and words before it that things and places follow as well.
+_ANYTHING_BEFORE = re.compile(
+    r"(?:^|[^a-z'’])(?:to|from|with|for|about|gave|give|giving|send|sent|sending|"
+    r"forward(?:ed)?|email(?:ed)?|text(?:ed)?|call(?:ed)?|ping(?:ed)?|cc|paid|pay|"
+    r"help(?:ed)?|see|saw|seen|visit(?:ed)?|than|like|unlike|and|or)[ ]$")
+# Words after a person that only people are followed by.
+_PEOPLE_AFTER = re.compile(
+    r"(?:,?[ ](?:who|whom)\b|[ ]and[ ](?:I|i|me|my|myself)\b|[ ](?:said|says|told|tells|"
+    r"thinks|thought|feels|felt|wants|wanted|knows|knew|loves|loved|hates|hated|misses|"
+    r"missed|promised|replied|agreed|decided|forgot|remembered|laughed|cried|smiled|"
+    r"died|lives|lived|quit|resigned|retired|apologi[sz]ed|texted|emailed|phoned|"
+    r"is[ ](?:off[ ]sick|on[ ]leave|on[ ]holiday|on[ ]vacation|pregnant|married)|"
+    r"has[ ]been[ ](?:off[ ]sick|on[ ]leave|ill))\b)")
+# A word after the name that makes it a sentence's subject, if a verb (`Dagny moved`).
+_NEXT_WORD = re.compile(r"[ ]([a-z]+(?:n['’]t)?)\b")
+#: Words after a subject that are verbs whatever the word lists say.
+_AUXILIARIES = frozenset("""
+is was has had will would can could did does do should might must may isn't wasn't hasn't
+hadn't won't wouldn't can't couldn't didn't doesn't don't shouldn't just also never always
+still really already
+""".split())
+#: Prepositions and particles WordNet also lists as adverbs or adjectives: no verb.
+_PREPOSITIONS = frozenset("""
+in out on off up down over under about above across after along around at away back before
+behind below beside between beyond by for from into near of onto past since through to
+toward towards with within without
+""".split())
+# What stands before a sentence's subject: its start, or a clause's first words.
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?;:][ ]+|\n[ \t]*|,[ ]|(?:^|[^a-z])(?:i[ ](?:think|guess|hope|heard|know|"
+    r"believe|suppose|reckon|bet)|said|says|that|because|since|when|if|and|but|so|then|"
+    r"maybe|yesterday|today|tonight|last[ ](?:week|night|year|month)|this[ ](?:morning|"
+    r"afternoon|evening|week)|apparently|hopefully|unless|until|while|whether|"
+    r"did|does|do|has|have|had|is|was|will|can|could|would|should)[ ])$")
+# A possessive after the name, then a lower-case word (`Ngozi's flight`).
+_POSSESSIVE = re.compile(r"['’]s[ ][a-z]")
+# A personal pronoun: `he`, `her`, ... (not `they`, which documents say of things).
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b")
+#: The end of a sentence, where a pronoun after the name is no longer read.
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def person_slot(text: str, start: int, end: int, pronouns: bool = True) -> int:
+    """How surely the place of the word text[start:end] is a person's (`STRONG_SLOT`,
+    `WEAK_SLOT` or `NO_SLOT`), read from the words either side of it in its sentence;
+    with `pronouns`, a weak slot with a personal pronoun after it is a strong one."""
+    before = text[max(0, start - _REACH):start]
+    low_before = before.lower()
+    if _PEOPLE_BEFORE.search(low_before) or _PEOPLE_AFTER.match(text, end):
+        return STRONG_SLOT
+    slot = NO_SLOT
+    if _ANYTHING_BEFORE.search(low_before) or _POSSESSIVE.match(text, end):
+        slot = WEAK_SLOT
+    elif _SUBJECT_BEFORE.search(low_before) or not before.strip():
+        after = _NEXT_WORD.match(text, end)
+        if after is not None and _verb(after.group(1)):
+            slot = WEAK_SLOT
+    if slot == WEAK_SLOT and pronouns and _pronoun_after(text, end):
+        return STRONG_SLOT
+    return slot
+
+
+def _verb(word: str) -> bool:
+    """Whether lower-case `word` reads as a verb after a subject (`moved`, `has`), not
+    a preposition WordNet also lists as an adverb (`in`, `out`)."""
+    if word in _AUXILIARIES:
+        return True
+    return word not in _PREPOSITIONS and inflected_from(word, nouns_and_other_words()[1])
+
+
+def _pronoun_after(text: str, end: int) -> bool:
+    """Whether a personal pronoun follows the name in its sentence."""
+    stop = _SENTENCE_END.search(text, end, end + 200)
+    return _PERSONAL_PRONOUN.search(text, end, stop.start() if stop else min(
+        len(text), end + 200)) is not None
