@@ -7,6 +7,14 @@ given per shape (`+` country code, extension, separated groups, bare digits: a b
 is no phone without a label, so it is reported but not expected), and the share of
 look-alikes reported as a phone.
 
+A second part puts numbers of every country `phonenumbers` knows (its example numbers
+with their last digits drawn anew, written in the country's own and international
+layouts, with dots or dashes, or bare) and Faker's into sentences that speak of phoning
+somewhere other than right before the number (`Dial 612 345 678 and ask for the ward`,
+`The new mobile is with her sister: 0612 345 678.`, in a few languages, or in a
+signature), beside look-alikes in such sentences (`call the function with 1 000 000
+samples`, `I'll ring you on 12.03.2024`), which must stay quiet.
+
     PYTHONPATH=$PWD python benchmarks/phone_formats.py [--per-locale 40] [--show 20]
 """
 
@@ -110,6 +118,135 @@ def look_alikes(count: int, seed: int) -> list[tuple[str, str]]:
     return [(kind, make()) for kind, make in makers.items() for _ in range(count)]
 
 
+#: Sentences that speak of phoning, with the number somewhere other than right after a
+#: label.
+SPOKEN_OF = (
+    "Dial {x} and ask for the ward clerk.",
+    "You can call Maria tomorrow morning, {x} is her new one.",
+    "Her mobile changed last week; it is now {x}.",
+    "{x} - ring after six, he works nights.",
+    "Text Jonas at {x} when you land.",
+    "If no one answers on {x}, leave a message and we will call back.",
+    "Sent an SMS to {x} with the appointment time.",
+    "The hotline {x} is open day and night.",
+    "Reach the daughter via {x}, she has the keys.",
+    "He only uses WhatsApp, so try {x} first.",
+    "Landline {x}, no mobile known.",
+    "The family asked us to use {x} rather than the old cell.",
+    "Best to try {x} if you need to contact Anna before Friday.",
+    "Llámame al {x} cuando llegues.",
+    "Ruf mich bitte unter {x} an.",
+    "Appelez le cabinet au {x} avant midi.",
+    "Chiamami al {x} dopo le sei.",
+    "Bel me even op {x} als je er bent.",
+    "Kind regards,\nDr. Ilse Marquardt\nWard 4, St. Anne's\n{x}\nilse.marquardt@stanne.de",
+    "Sofia Lindberg\nCare coordinator\n{x}\n\nSent from my phone",
+)
+#: Numbers that are something else, in sentences that speak of phoning.
+SPOKEN_OF_LOOK_ALIKES = (
+    "Call the function with n_samples = {x} and look at the result.",
+    "I'll ring you on {x} to confirm.",
+    "The hotline took {x} calls last year.",
+    "Phone sales reached {x} EUR in the quarter.",
+    "Her contact lens prescription changed on {x}.",
+    "Order number {x}: call customer service if it does not arrive.",
+    "Text the results (accuracy {x}) to the team.",
+    "Mobile data use was {x} MB this month, so call the provider.",
+    "The call stack showed frames {x} before the crash.",
+    "Please call back about ISBN {x} when it is in stock.",
+    "Contact points at {x} were measured twice.",
+    "Number of rows: {x}",
+)
+
+
+def _drawn_anew(number: object, rng: random.Random) -> object | None:
+    """`number` with its last digits drawn anew, if still valid (a fresh number of the
+    same kind, not the metadata's example)."""
+    import phonenumbers
+
+    national = str(number.national_number)  # type: ignore[attr-defined]
+    keep = min(3, len(national) - 4)
+    for _ in range(5):
+        digits = national[:keep] + "".join(str(rng.randint(0, 9))
+                                           for _ in national[keep:])
+        fresh = phonenumbers.PhoneNumber(country_code=number.country_code,  # type: ignore
+                                         national_number=int(digits))
+        if phonenumbers.is_valid_number(fresh):
+            return fresh
+    return None
+
+
+def numbers_of_every_country(seed: int) -> list[tuple[str, str]]:
+    """(region, number) for a fixed-line and a mobile number of each region, each in
+    one layout drawn from: national, international, national with dots or dashes for
+    its blanks, national digits bare."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+    rng = random.Random(seed)
+    out = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in (PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            number = example and _drawn_anew(example, rng)
+            if number is None:
+                continue
+            national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+            layouts = [national,
+                       phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
+                       national.replace(" ", "."), national.replace(" ", "-"),
+                       re.sub(r"\D", "", national)]
+            out.append((region, rng.choice(layouts)))
+    return out
+
+
+def spoken_of_look_alikes(seed: int) -> list[tuple[str, str]]:
+    """(frame, value): the look-alikes of `look_alikes` and counts, dates and decimals
+    written as continental Europe writes them, each in a frame of its own kind."""
+    rng = random.Random(seed)
+    d = rng.randint
+    values = [value for _, value in look_alikes(6, seed)]
+    values += [f"{d(1, 999)} {d(100, 999)} {d(100, 999)}" for _ in range(20)]
+    values += [f"{d(1, 28):02d}.{d(1, 12):02d}.{d(1990, 2030)}" for _ in range(10)]
+    values += [f"{d(0, 99)},{d(0, 99)} {d(0, 99)},{d(0, 99)} {d(0, 99)},{d(0, 99)}"
+               for _ in range(10)]
+    return [(rng.choice(SPOKEN_OF_LOOK_ALIKES), value) for value in values]
+
+
+def spoken_of(per_locale: int, seed: int, show: int) -> None:
+    """The second part (see the module's docstring)."""
+    rng = random.Random(seed)
+    numbers = numbers_of_every_country(seed) + rng.sample(
+        phones(max(1, per_locale // 4), seed), 600)
+    hits: dict[str, Counter[bool]] = defaultdict(Counter)
+    missed: list[str] = []
+    for region, number in numbers:
+        frame = rng.choice(SPOKEN_OF)
+        text = frame.replace("{x}", number)
+        start = frame.index("{x}")
+        ok = found(text, start, start + len(number))
+        hits[shape(number)][ok] += 1
+        if not ok:
+            missed.append(f"{region}: {text!r}")
+    print("Numbers of every country in sentences that speak of phoning")
+    for kind, count in hits.items():
+        n = sum(count.values())
+        print(f"  {kind:14s} {count[True] / max(n, 1):6.3f}  (n={n})")
+    alarms = []
+    alike = spoken_of_look_alikes(seed)
+    for frame, value in alike:
+        text = frame.replace("{x}", value)
+        start = frame.index("{x}")
+        if found(text, start, start + len(value)):
+            alarms.append(text)
+    print(f"look-alikes in such sentences reported as a phone: {len(alarms) / len(alike):.3f}"
+          f" (n={len(alike)})")
+    for row in missed[:show]:
+        print("  miss |", row)
+    for row in alarms[:show]:
+        print("  alarm |", row)
+
+
 def found(text: str, start: int, end: int) -> bool:
     return any(f.entity in PHONES and f.start < end and f.end > start
                for f in scan_text(text))
@@ -161,6 +298,7 @@ def main() -> None:
                 print("  miss", kind, "|", row)
     for row in quiet[:args.show]:
         print("  alarm |", row)
+    spoken_of(args.per_locale, args.seed, args.show)
 
 
 if __name__ == "__main__":

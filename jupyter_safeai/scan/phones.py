@@ -8,8 +8,9 @@ well-known placeholders are left alone.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .finding import Finding
@@ -138,6 +139,12 @@ def _labelled_phone(text: str, match: re.Match[str]) -> bool:
     return True
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans` (sorted by start)."""
+    before = bisect.bisect_left(spans, (end,))  # the spans starting before `end`
+    return any(start < high for _, high in spans[:before])
+
+
 def _digits(value: str) -> str:
     return re.sub(r"\D", "", value)
 
@@ -177,6 +184,19 @@ class PhoneRecognizer:
         return "FAX_NUMBER" if _FAX_CONTEXT.search(window) else "PHONE_NUMBER"
 
     def find(self, text: str) -> Iterator[Finding]:
+        candidates: list[re.Match[str]] = []
+        found = list(self._found(text, candidates))
+        yield from found
+        if candidates:
+            # the numbers no reader above took, read by the words of their sentence
+            taken = sorted((f.start, f.end) for f in found)
+            for start, end in spoken_of_phones(text, [
+                    match for match in candidates if not _overlaps(taken, *match.span())]):
+                yield Finding(start, end, self._kind(text, start), "phi", 0.7, self.name)
+
+    def _found(self, text: str, unread: list[re.Match[str]]) -> Iterator[Finding]:
+        """The numbers a layout, a label or a relative makes a phone; `unread` gets the
+        digit runs `spoken_of_phones` may read, if the text has a word it reads."""
         for match in matches_at(_US_PHONE, text, _us_phone_starts(text)):
             if (_valid_us_phone(match.group()) or _marked_us_phone(match.group())) and (
                     not _UNIT_AFTER.match(text, match.end())):
@@ -188,12 +208,16 @@ class PhoneRecognizer:
                                                and not _valid_us_phone(match.group())):
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
                               0.8, self.name)
-        if _any_phone_word(text):
-            for match in _LABELLED_PHONE.finditer(text):
+        labelled = _any_phone_word(text)
+        candidates = list(_LABELLED_PHONE.finditer(text)) if labelled or (
+            _SEVEN_DIGITS.search(text)) else []
+        if labelled:
+            for match in candidates:
                 if _labelled_phone(text, match):
                     end = match.start() + len(match.group().rstrip(" \t.-("))
                     yield Finding(match.start(), end, self._kind(text, match.start()), "phi",
                                   0.75, self.name)
+        unread.extend(candidates)
         yield from self._dialled_at_home(text)
         yield from self._after_kin(text)
         for match in _BARE_PHONE.finditer(text):
@@ -202,7 +226,6 @@ class PhoneRecognizer:
             if (_PHONE_CONTEXT.search(window) or _FAX_CONTEXT.search(window)) and (
                     _valid_us_phone(match.group())):
                 yield Finding(start, match.end(), self._kind(text, start), "phi", 0.6, self.name)
-
 
     def _dialled_at_home(self, text: str) -> Iterator[Finding]:
         """Numbers in a country's own layout, without a label (see `_DIALLED_AT_HOME`);
@@ -379,16 +402,23 @@ def _trunk_zero_groupings() -> dict[tuple[int, ...], tuple[_Region, ...]]:
             for grouping, by_region in layouts.items()}
 
 
-def _layout_groupings(layout: object, product: object) -> list[tuple[int, ...]]:
-    """The digit groupings one national format writes (its trunk `0` counted in)."""
+def _layout_groupings(layout: object, product: object, trunk: bool = True
+                      ) -> list[tuple[int, ...]]:
+    """The digit groupings one national format writes (its trunk `0` counted in; with
+    `trunk` False, the national number's own, whatever the country's trunk)."""
     rule = getattr(layout, "national_prefix_formatting_rule", None) or ""
     widths = [range(int(low or 1), int(high or low or 1) + 1)
               for low, high in _FORMAT_GROUP.findall(getattr(layout, "pattern", ""))]
     written = [[int(ref) - 1 for ref in _REFERENCE.findall(part)]
                for part in re.split(r"[^\\\d]+", getattr(layout, "format", ""))]
     written = [refs for refs in written if refs]
-    if not rule.replace("(", "").startswith("0") or not widths or not written or any(
+    if not widths or not written or any(
             ref >= len(widths) for refs in written for ref in refs):
+        return []
+    if not trunk:
+        return [tuple(sum(sizes[ref] for ref in refs) for refs in written)
+                for sizes in product(*widths)]  # type: ignore[operator]
+    if not rule.replace("(", "").startswith("0"):
         return []
     own_group = rule.replace("(", "").startswith("0 ")  # `0 1 23 45 67 89`
     out = []
@@ -398,6 +428,272 @@ def _layout_groupings(layout: object, product: object) -> list[tuple[int, ...]]:
         out.append(tuple(grouping))
     return out
 
+
+
+#: Words that speak of phoning, anywhere in a sentence: the literal start (lower case)
+#: of each word `_SPOKEN_OF` reads, or a part of it (`phon` of `smartphone`); a text
+#: with none of them has no number `spoken_of_phones` reads, and the pattern is tried
+#: only at the start of a word holding one.
+_SPOKEN_OF_NEEDLES = (
+    "call", "phon", "dial", "ring", "rang", "text", "sms", "reach", "contact", "mobil",
+    "cell", "number", "landline", "hotline", "helpline", "whats", "fax", "voicemail",
+    "tel", "tél", "llam", "llám", "móvil", "movil", "celular", "ruf", "handy", "appel",
+    "portable", "chiam", "bel", "ligue", "ligar")
+#: A signature's other lines: an e-mail address, a closing.
+_SIGNATURE_NEEDLES = ("@", "regards", "sincerely", "best wishes", "cheers")
+#: The words of the needles in the senses that speak of a phone: `call`, `dial`, but
+#: `text`, `ring`, `reach` and `cell` only as a phone's (`text me`, `ring her`, `reach
+#: him`, `her cell`; not `text classification`, `ring buffer`, `reach 95 %`, `run this
+#: cell`), `call` as a verb (not `call stack`), `number` only as someone's (`her
+#: number`, `the number is`), a count or an identifier being the number of most
+#: sentences. A few other languages' simplest forms. Every match starts at a word that
+#: holds a needle (what comes before it is looked behind at).
+_OBJECT = r"(?:me|him|her|them|us|you|back|out)"
+_OWNER = "".join(f"(?<=\\b{word} )|" for word in (
+    "my", "his", "her", "their", "your", "our", "new", "old"))[:-1]
+_BEFORE_CALL = "".join(f"(?<=\\b{word} )|" for word in (
+    "please", "pls", "to", "will", "'ll", "can", "could", "should", "must", "and", "or",
+    "a", "phone"))[:-1]
+_SPOKEN_OF = re.compile(
+    r"(?<![\w.])(?:(?i:"
+    r"call(?:s|ed|ing)?[ ](?:" + _OBJECT + r"|on|at|ahead|again|now)\b"
+    r"|(?:" + _BEFORE_CALL + r")call\b"
+    r"|(?:tele|smart|cell|mobile|home|work)?phon(?:e|es|ed|ing)"
+    r"|dial(?:s|led|ed|ling)?|sms|texted|texting|text[ ](?:message|" + _OBJECT + r")\b"
+    r"|rang|ring(?:s|ing)?[ ]" + _OBJECT + r"\b|(?<=a[ ])ring"
+    r"|reach(?:es|ed|ing)?[ ]" + _OBJECT + r"\b|reachable"
+    r"|contact(?:ed|ing|able)?[ ](?:" + _OBJECT + r"|details|info\w*|person|number)\b"
+    r"|(?:" + _OWNER + r")(?:cell|mobile|number|landline)"
+    r"|(?:cell|mobile)[ ](?:number|no)\b|numbers?[ ](?:is|are|was|were)\b|mobile"
+    r"|landline|hotline|helpline|whats[ ]?app|fax(?:ed)?|voicemail|tel\."
+    r"|t[eé]l[eé]phone|llam(?:a|e|ar|ame|ad|en|ó)|llámame|llámenos|tel[eé]fono"
+    r"|m[oó]vil|celular|cellulare|telefon(?:o|e|ieren)?|anruf(?:en)?|ruf(?:e|en|t)?"
+    r"|handy|appel(?:er|ez|le|lez)|portable|chiam(?:a|ami|are|ate)"
+    r"|bel(?:len)?[ ](?:me|ons|even)\b|ligue|ligar)(?![\w(])"
+    r"|(?:[Tt]ext|[Rr]ing|[Rr]each|[Cc]ontact(?:ed)?|[Cc]all(?:ed)?)[ ][A-Z])")
+
+
+#: What every number `spoken_of_phones` reads holds (two digits, two more, a fifth, at
+#: most two separators between them), found far faster than `_LABELLED_PHONE`'s
+#: matches: a text without it is not searched for them unless a label is there.
+_SEVEN_DIGITS = re.compile(r"\d\d[ ().-]{0,2}\d\d[ ().-]{0,2}\d")
+
+
+def _spoken_of_word_between(text: str, lowered: str | None, low: int, high: int) -> bool:
+    """Whether a word of `_SPOKEN_OF` starts in text[low:high]: tried at the start of
+    each word holding a needle there (`lowered`: `text.lower()`, or None where
+    `str.find` cannot tell, and every word's start is tried)."""
+    if lowered is None:
+        starts = [match.start() for match in _WORD_START.finditer(text, low, high)]
+    else:
+        starts = []
+        for needle in _SPOKEN_OF_NEEDLES:
+            at = lowered.find(needle, low, high)
+            while at >= 0:
+                word = at
+                while word > max(low, at - 6) and text[word - 1].isalpha():
+                    word -= 1  # `smartphone`, `cellphone`
+                starts.append(word)
+                at = lowered.find(needle, at + 1, high)
+    return any(_SPOKEN_OF.match(text, at) for at in starts)
+
+
+_WORD_START = re.compile(r"\b\w")
+#: Where a sentence ends: a stop and a blank, or a line's end.
+_SENTENCE_ENDS = ("\n", ". ", "! ", "? ")
+_LOOK_AROUND = 200
+#: Lines around a number that stands alone on its line, read as its contact block.
+_BLOCK_LINES = 3
+_SIGNATURE = re.compile(r"\S@\w[\w-]*\.\w|(?i:regards|sincerely|best wishes|cheers)\b")
+#: Words right before a number that make it something else: an identifier's label, any
+#: label (a phone's is read by `_labelled_phone`), a currency, an assignment in code.
+_ID_BEFORE = re.compile(
+    r"(?i:\b(?:order|account|acct|case|claim|policy|member|invoice|ref(?:erence)?|serial|"
+    r"tracking|ticket|record|mrn|id|isbn|issn|doi|iban|swift|vat|tax|ssn|licen[cs]e|"
+    r"passport|patient|booking|confirmation|batch|lot|part|model|item)\b"
+    r"(?:[ ](?:number|no|num|code|id))?\.?[ ]?[:#]?[ ]?|[$€£¥][ ]?|[:=#][ *]{0,3})$")
+#: A number of a list: a comma and another number after it, or before it.
+_IN_A_LIST = re.compile(r",[ ]?\d")
+_IN_A_LIST_BEFORE = re.compile(r"\d,[ ]?$")
+#: Words right after a number that count or measure it.
+_COUNTED_AFTER = re.compile(
+    r"[ ]?(?:[$€£¥%]|(?i:eur|usd|gbp|chf|sek|nok|dkk|kr|calls|rows|samples|people|patients|"
+    r"times|items|units|records|users|[kmg]?b|bytes)\b)")
+#: An SSN's 3-2-4 and a ZIP+4's 5-4 (a social insurance number's 3-3-3 is some
+#: countries' phone layout, and read), an IP address.
+_NOT_A_PHONE_LAYOUT = re.compile(r"\d{3}([ .-])\d\d\1\d{4}|\d{5}-\d{4}|\d{1,3}(?:\.\d{1,3}){3}")
+#: A number with a decimal point (`0.3535533906`), unless both its parts are a phone's
+#: groups (`6619.1677`).
+_DECIMAL = re.compile(r"(?!\d{3,4}\.\d{4}$)\d+\.\d+")
+#: A date, a run of years or a timestamp, which no phone word makes a phone.
+_DATE_SHAPE = re.compile(
+    r"\d\d?[ ./-]\d\d?[ ./-](?:19|20)?\d\d|(?:19|20)\d\d(?:[ ./-]?\d\d){2}"
+    r"|(?:19|20)\d\d[ ]?[/-][ ]?(?:19|20)\d\d|1[5-9]\d{8}")
+
+
+def spoken_of_phones(text: str, candidates: Iterable[re.Match[str]] | None = None
+                     ) -> Iterator[tuple[int, int]]:
+    """Numbers written as a phone is somewhere, in a sentence that speaks of phoning
+    (`Dial 612 345 678 and ask for the ward clerk`, `Text Jonas at 20 49 31 41`) or
+    alone on a line of a signature (an e-mail address or a closing near it): with no
+    label right before them, their words say what they are. Read only where the
+    layout is a phone's in some country (`_a_phone_somewhere`), and not after an
+    identifier's label or a currency, nor before a unit or a count. `candidates`: the
+    matches of `_LABELLED_PHONE` in `text`, if the caller has them."""
+    lowered: str | None = None
+    for match in _LABELLED_PHONE.finditer(text) if candidates is None else candidates:
+        written = match.group().rstrip(" \t.-(")
+        value = _EXTENSION.sub("", written)
+        digits = _digits(value)
+        if not 7 <= len(digits) <= 15 or len(set(digits)) < 3 or (
+                _DATE_SHAPE.fullmatch(value)) or _DECIMAL.fullmatch(value.strip("()")) or (
+                len(digits) in (7, 10, 11) and digits[-7:-2] == "55501") or (  # fiction
+                _NOT_A_PHONE_LAYOUT.fullmatch(value)):
+            continue
+        start, end = match.start(), match.start() + len(written)
+        if text[start - 1:start] in ("#", "\t") or text[start - 2:start] == "  " or (
+                text[end:end + 1] == "\t" or text[end:end + 2] == "  ") or (
+                _IN_A_LIST.match(text, end) or _IN_A_LIST_BEFORE.search(
+                    text, max(0, start - 4), start)):
+            continue  # a cell of a table, one of a list of numbers, a number after `#`
+        if _ID_BEFORE.search(text, max(0, start - 24), start):
+            continue
+        if lowered is None:  # once a text, for its first number
+            lowered = text.lower()
+            if not finds_as_regex_does(text, lowered):
+                lowered = ""
+        if not (_spoken_of_word_between(text, lowered or None, *_sentence(text, start, end))
+                or _in_a_signature(text, lowered or None, start, end)):
+            continue
+        if _COUNTED_AFTER.match(text, end) or _UNIT_AFTER.match(text, end):
+            continue
+        if _a_phone_somewhere(value, digits):
+            yield start, end
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) around text[start:end], at most `_LOOK_AROUND` characters
+    either side of it."""
+    low = max(0, start - _LOOK_AROUND)
+    for stop in _SENTENCE_ENDS:
+        at = text.rfind(stop, low, start)
+        if at >= 0:
+            low = at + len(stop)
+    high = min(len(text), end + _LOOK_AROUND)
+    for stop in _SENTENCE_ENDS:
+        at = text.find(stop, end, high)
+        if at >= 0:
+            high = at
+    return low, high
+
+
+def _in_a_signature(text: str, lowered: str | None, start: int, end: int) -> bool:
+    """Whether text[start:end] stands alone on its line (maybe after a short label)
+    among lines that hold an e-mail address, a closing or a phone word."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[end:line_end].strip() or len(text[line_start:start].strip()) > 4:
+        return False
+    low = line_start
+    for _ in range(_BLOCK_LINES):
+        low = text.rfind("\n", 0, max(0, low - 1)) + 1
+    high = line_end
+    for _ in range(_BLOCK_LINES):
+        found = text.find("\n", high + 1)
+        high = len(text) if found < 0 else found
+    low, high = max(low, line_start - _LOOK_AROUND), min(high, line_end + _LOOK_AROUND)
+    if _spoken_of_word_between(text, lowered, low, high):
+        return True
+    around = text[low:high]
+    return ("@" in around or any(word in around.lower() for word in _SIGNATURE_NEEDLES)
+            ) and _SIGNATURE.search(around) is not None
+
+
+def _a_phone_somewhere(value: str, digits: str) -> bool:
+    """Whether `value` is written as a phone number is in some country: a valid number
+    after `+` or `00`; after a trunk `0`, a possible number of a country dialling one;
+    else ten digits NANP gives out, or a national number some country writes in this
+    grouping (by `phonenumbers`' formats; bare digits when the whole run is one)."""
+    if value.startswith(("+", "00")):
+        return _valid_international(digits.lstrip("0") if value.startswith("00") else digits)
+    if digits[0] == "0":
+        return digits[1] != "0" and _trunk_zero_region(digits[1:]) is not None
+    if len(digits) == 10 and _valid_us_phone(digits):
+        return True
+    grouping = tuple(map(len, _DIGIT_GROUPS.findall(value)))
+    return _written_region(digits, grouping) is not None
+
+
+@memoised(maxsize=512)
+def _trunk_zero_region(national: str) -> str | None:
+    """The first country dialling a trunk `0` where `national` is a possible number
+    (its general pattern and length), however it is grouped; None if none."""
+    for region, pattern, lengths in _trunk_zero_regions():
+        if len(national) in lengths and pattern.fullmatch(national):
+            return region
+    return None
+
+
+@lru_cache(maxsize=1)
+def _trunk_zero_regions() -> tuple[tuple[str, re.Pattern[str], frozenset[int]], ...]:
+    import phonenumbers
+    from phonenumbers import PhoneMetadata
+
+    out = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        metadata = PhoneMetadata.metadata_for_region(region)
+        if metadata is not None and metadata.national_prefix == "0":
+            general = metadata.general_desc
+            out.append((region, re.compile(general.national_number_pattern),
+                        frozenset(general.possible_length)))
+    return tuple(out)
+
+
+@memoised(maxsize=512)
+def _written_region(national: str, grouping: tuple[int, ...]) -> str | None:
+    """The first country one of whose formats writes its national number `national`
+    (no trunk prefix) in `grouping`, its leading digits and pattern fitting; None."""
+    for region, pattern, lengths, layouts in _national_groupings().get(grouping, ()):
+        if len(national) not in lengths or not pattern.fullmatch(national):
+            continue
+        for layout, leading in layouts:
+            if (not leading or _compiled(leading).match(national)) and _compiled(
+                    layout).fullmatch(national):
+                return region
+    return None
+
+
+@lru_cache(maxsize=1)
+def _national_groupings() -> dict[tuple[int, ...], tuple[_Region, ...]]:
+    """Each grouping a country writes its national numbers in without a trunk prefix
+    (`(3, 3, 3)` for Spain's `612 345 678`; a single group for a bare run of a length
+    the country dials), and those countries, from `phonenumbers`' metadata."""
+    import itertools
+
+    import phonenumbers
+    from phonenumbers import PhoneMetadata
+
+    layouts: dict[tuple[int, ...], dict[str, list[tuple[str, str]]]] = {}
+    regions: dict[str, tuple[re.Pattern[str], frozenset[int]]] = {}
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        metadata = PhoneMetadata.metadata_for_region(region)
+        if metadata is None:
+            continue
+        general = metadata.general_desc
+        regions[region] = (re.compile(general.national_number_pattern),
+                           frozenset(general.possible_length))
+        for layout in metadata.number_format:
+            leading = (layout.leading_digits_pattern or [""])[-1]
+            groupings = _layout_groupings(layout, itertools.product, trunk=False)
+            groupings += [(sum(g),) for g in groupings]  # the same digits, bare
+            for grouping in groupings:
+                written = layouts.setdefault(grouping, {}).setdefault(region, [])
+                if (layout.pattern, leading) not in written:
+                    written.append((layout.pattern, leading))
+    return {grouping: tuple((region, *regions[region], tuple(written))
+                            for region, written in by_region.items())
+            for grouping, by_region in layouts.items()}
 
 
 # A hospital pager's short number, read only right after its word (`Pager #40217`,

@@ -1,0 +1,80 @@
+"""Phone numbers with no label right before them, in a sentence that speaks of phoning
+or on a line of a signature, in many countries' layouts; and numbers in such sentences
+that are something else (dates, counts, money, identifiers, code), which stay quiet.
+Every number is made up here."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai.scan import scan_text
+from jupyter_safeai.scan.phones import spoken_of_phones
+
+PHONES = {"PHONE_NUMBER", "FAX_NUMBER"}
+
+
+def phone_values(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in scan_text(text) if f.entity in PHONES]
+
+
+NUMBERS = [
+    "612 345 781",  # Spain's 3-3-3
+    "91 234 56 78",  # Spain's 2-3-2-2
+    "52 71 63 09",  # Denmark's 2-2-2-2
+    "52-71-63-09",
+    "(11) 2617-4093",  # Brazil
+    "030 272 616",  # Bosnia, 3-3-3 after the trunk 0
+    "0664 7986821",
+    "0664798682",  # bare, trunk 0
+    "611 8243",  # Iceland's 3-4
+    "312 456 7810",  # Italy's mobile
+    "4153278846",  # bare NANP ten
+]
+FRAMES = [
+    "Dial {x} and ask for the ward clerk.",
+    "Her mobile changed last week; it is now {x}.",
+    "{x} - ring her after six, she works nights.",
+    "If no one answers on {x}, leave a message and we will call back.",
+    "Sent an SMS to {x} with the appointment time.",
+    "He only uses WhatsApp, so try {x} first.",
+    "Llámame al {x} cuando llegues.",
+    "Ruf mich bitte unter {x} an.",
+]
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+@pytest.mark.parametrize("frame", FRAMES)
+def test_a_number_in_a_sentence_about_phoning_is_a_phone(frame: str, number: str) -> None:
+    text = frame.replace("{x}", number)
+    assert any(number in value for value in phone_values(text)), text
+
+
+@pytest.mark.parametrize("number", ["612 345 781", "52 71 63 09", "(11) 2617-4093"])
+def test_a_number_alone_in_a_signature_is_a_phone(number: str) -> None:
+    text = f"Kind regards,\nDr. Elke Vantorre\nWard 6, Sint-Jan\n{number}\ne.vantorre@sintjan.be"
+    assert any(number in value for value in phone_values(text)), text
+
+
+@pytest.mark.parametrize("number", ["612 345 781", "52 71 63 09", "0664798682"])
+def test_the_same_number_without_a_phone_word_stays_quiet(number: str) -> None:
+    text = f"The value moved to {number} after the second run."
+    assert not any(number in value for value in phone_values(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I'll ring you on 12.03.2024 to confirm.",
+    "Phone sales reached 1992-2023 levels, 4 512 000 EUR in the quarter.",
+    "The hotline took 12 345 678 calls last year.",
+    "Order number 4711 0815 22: call customer service if it does not arrive.",
+    "Please call back about ISBN 0 306 40615 when it is in stock.",
+    "Mobile data use was 612 345 781 MB this month, so call the provider.",
+    "Call the function with n_samples = 612345781 and look at the result.",
+    "Text classification accuracy went from 0.912 to 0.934.",
+    "Run this cell: it prints 612 345 781 and 52 71 63 09.",
+    "The call stack showed frames 20211118 and 1695509272 before the crash.",
+    "Call me on 2024-03-12 or 12/03/2024.",
+    "Ring buffer sizes 1024 2048 4096 8192 were tried.",
+    "Contact angle rose to 35 12 47 degrees.",
+])
+def test_look_alikes_in_sentences_about_phoning_stay_quiet(text: str) -> None:
+    assert list(spoken_of_phones(text)) == [], text
