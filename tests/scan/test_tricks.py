@@ -131,6 +131,8 @@ def test_look_alikes_stay_quiet(scanner: Scanner, text: str) -> None:
     ("a*b*c and (x)*(y*z)", "a*b*c and (x)*(y*z)"),  # multiplication
     ("b'caf\\xc3\\xa9' \\x41", "b'caf\\xc3\\xa9' A"),  # bytes above 0x7e stay bytes
     ("1<b>2</b>3", "123"),
+    ("patient <span>Car</span>l Hall", "patient Carl Hall"),  # closed inside the word
+    ("a <b>bold</b> word and <i>Ma</i> x", "a <b>bold</b> word and <i>Ma</i> x"),
     ("'a' + 'b'", "'ab'"),
     ("['Ann Lee' 'Bo Chan']", "['Ann Lee' 'Bo Chan']"),  # numpy's array of strings
     ("token ghp\n_x1", "token ghp_x1"),  # a short value broken before its separator
