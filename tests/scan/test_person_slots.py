@@ -40,7 +40,7 @@ FRAMES = (
     "Can you remind {} about the meeting?",
     "According to {}, the deadline moved.",
     "I borrowed a book from {} and never returned it.",
-    "{}'s flight lands at six, can someone pick them up?",
+    "Has {} replied to the invitation yet?",
     "Yesterday {} told me the lab is closed.",
 )
 
@@ -64,6 +64,7 @@ def test_a_lone_listed_name_in_a_persons_slot(frame: str) -> None:
     ("Aroha moved out and took her cat.", "Aroha", STRONG_SLOT),  # a pronoun after it
     ("The Nowak method converges.", "Nowak", NO_SLOT),
     ("Results for Nowak method", "Nowak", WEAK_SLOT),
+    ("Results for Nowak in the patients", "Nowak", NO_SLOT),
 ])
 def test_the_slot_of_a_word(text: str, word: str, slot: int) -> None:
     start = text.index(word)
@@ -88,6 +89,15 @@ def test_the_slot_of_a_word(text: str, word: str, slot: int) -> None:
     "According to Reuters, the deadline moved.",
     "I sent it to Security for review.",
     "Grace is needed when reviewing code.",
+    # in a sentence about medicine a surname names a disease, a sign or a drug
+    "Should I switch from Leber to another drug?",
+    "I was diagnosed with Sheehan last year, what now?",
+    "Is it safe to give Fabry to a pregnant woman?",
+    "Does Nyhan interact with alcohol?",
+    # a nursing note's words and abbreviations in title case
+    "Lavage done. Per rounds, lungs improved in one field.",
+    "Sedated on propofol. Mae spontaneously, pupils brisk.",
+    "Edema noted from Rue to the hip, dressing dry.",
     # a method named after its author, and code
     "The Nakamura method converges quickly.",
     "df = load(path)\nfor nowak in rows:\n    send(nowak)\n",
