@@ -1000,7 +1000,8 @@ class NameRecognizer(UsesNameLists):
         if len(words) >= 2 and _AFTER_STRONG.match(text, end) and not all(
                 w.isupper() for w in words):
             return ((start, end, 0.75),)
-        if len(words) == 1 and len(run) == 1 and not words[0].isupper():
+        if len(words) == 1 and len(run) == 1 and not words[0].isupper() and self._plain_name(
+                words[0], STRONG_SLOT):  # the word first: a slot costs more to read
             slot = person_slot(text, start, end)  # `heard from Okonkwo`, `Sigrun and I`
             if slot and self._plain_name(words[0], slot) and (slot == STRONG_SLOT or (
                     # Python's comments keep the slots only people take
