@@ -42,6 +42,14 @@ FRAMES = (
     "I borrowed a book from {} and never returned it.",
     "Has {} replied to the invitation yet?",
     "Yesterday {} told me the lab is closed.",
+    "This is {}, our new intern.",
+    "Who is {}?",
+    "Where is {} today?",
+    "Is {} coming to dinner?",
+    "{}, can you check this before lunch?",
+    "Our neighbour {} keeps parking in our spot.",
+    "Can you find the phone number of {}?",
+    "{} doesn't eat meat.",
 )
 
 
@@ -89,6 +97,10 @@ def test_the_slot_of_a_word(text: str, word: str, slot: int) -> None:
     "According to Reuters, the deadline moved.",
     "I sent it to Security for review.",
     "Grace is needed when reviewing code.",
+    # a question about a thing or a place
+    "Where is Lisbon on this map?",
+    "Is Keras running on the GPU?",
+    "This is Django, a web framework.",
     # in a sentence about medicine a surname names a disease, a sign or a drug
     "Should I switch from Leber to another drug?",
     "I was diagnosed with Sheehan last year, what now?",
