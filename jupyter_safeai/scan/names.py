@@ -1040,16 +1040,22 @@ class NameRecognizer(UsesNameLists):
         return ()
 
     def _plain_name(self, word: str, slot: int) -> bool:
-        """Whether a name list knows `word` as a given name or surname and English and
-        the software names do not, nor (but in a slot only people take) the place names
+        """Whether a name list knows `word` as a given name or surname and English (but
+        for a given name in a slot only people take) and the software names do not, nor
+        (but in a slot only people take) the place names
         (`from Nakamura`) and a note's abbreviations (`Rue`, `Mae`: three letters or
         fewer): alone in a person's slot, a name."""
         key = word.casefold()
-        if self.lists.kinds.get(key, "") not in _STRONG_KINDS or key in SOFTWARE_NAMES or (
+        kind = self.lists.kinds.get(key, "")
+        if kind not in _STRONG_KINDS or key in SOFTWARE_NAMES or (
                 key in FUNCTION_WORDS):  # `Per rounds, lungs improved`: a note's `per`
             return False
         nouns, others = nouns_and_other_words()
-        return key not in nouns and not inflected_from(key, others) and not _wordlike(
+        # WordNet's nouns hold many people (`john`, `maria`): a given name among them
+        # is one in a slot only people take
+        noun = key in nouns and not (slot == STRONG_SLOT and kind in ("G", "N") and not (
+            is_place_name(word)))  # (`heard from Paris`)
+        return not noun and not inflected_from(key, others) and not _wordlike(
             word) and (slot == STRONG_SLOT or len(word) > _ABBREVIATION_MOST and not (
                 is_place_name(word)))
 

@@ -63,6 +63,18 @@ def test_a_lone_listed_name_in_a_persons_slot(frame: str) -> None:
     assert not missed, f"{frame!r}: {missed}"
 
 
+@pytest.mark.parametrize("name", ["John", "Maria", "Thomas", "Helen", "Susan", "Karen"])
+@pytest.mark.parametrize("frame", [
+    "Who is {}?",
+    "{}, can you check this before lunch?",
+    "Can you remind {} about the meeting?",
+    "It was {} who found the bug.",
+])
+def test_a_given_name_english_lists_as_a_noun_in_a_slot_only_people_take(
+        frame: str, name: str) -> None:
+    assert name in persons(frame.format(name))
+
+
 @pytest.mark.parametrize(("text", "word", "slot"), [
     ("Please remind Sigrun about it.", "Sigrun", STRONG_SLOT),
     ("Quispe and I left early.", "Quispe", STRONG_SLOT),
@@ -97,6 +109,9 @@ def test_the_slot_of_a_word(text: str, word: str, slot: int) -> None:
     "According to Reuters, the deadline moved.",
     "I sent it to Security for review.",
     "Grace is needed when reviewing code.",
+    # a place whose name is a given name too, in a slot only people take
+    "Have you heard from Paris?",
+    "I ran into Berlin traffic at the station.",
     # a question about a thing or a place
     "Where is Lisbon on this map?",
     "Is Keras running on the GPU?",
