@@ -18,6 +18,7 @@ import regex
 
 from .english_words import inflected_from, nouns_and_other_words
 from .name_lists import COMMON_WORDS, EPONYMS, NameLists, english_ending
+from .recognizer import trie
 
 #: Works of art and entertainment (not papers, posts or documentation).
 _WORKS = ("song", "songs", "album", "albums", "single", "track", "record", "recording",
@@ -41,8 +42,13 @@ _BY_MAKER = regex.compile(
 _MAKERS_WORK = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}_])(?i:a|an|the|that|this|his|her|their|my|your)[ ]({_NAME})[ ]"
     rf"(?:{_WORK})(?![\p{{L}}\p{{N}}_])")
-#: Every match of either pattern holds one of these (lower case).
-_ANCHORS = re.compile(r"(?<![a-z])(?:" + "|".join(_WORKS + _MAKING) + r")(?![a-z])")
+#: Every match of `_BY_MAKER` holds one of these before its `by` (lower case).
+_ANCHORS = re.compile(trie(_WORKS + _MAKING) + r"(?![a-z])")
+#: A capitalised word right before a work noun: where `_MAKERS_WORK` may end (a set of
+#: capitals first, which `re` skips to, rather than a look-behind tried everywhere).
+_OWNER_QUICK = re.compile(r"[A-Z][a-z'’.-]* (?:" + trie(_WORKS) + r")(?![a-z])")
+#: How far before its `by` the work or the verb of making is looked for.
+_BY_REACH = 40
 #: How far before its work noun the maker's name of `_MAKERS_WORK` is looked for.
 _REACH = 60
 
@@ -54,24 +60,24 @@ def makers_of_works(text: str, lowered: str, lists: NameLists, not_names: Collec
     if len(lowered) != len(text):
         return
     spans: set[tuple[int, int]] = set()
-    for anchor in _ANCHORS.finditer(lowered):
-        at, end = anchor.span()
-        if lowered.find(" by ", end, end + _BY_REACH) >= 0:  # `a concert by`, `song … by`
-            match = _BY_MAKER.match(text, at)
-            if match is not None:
-                spans.add(match.span(1))
-        if anchor.group() in _MAKING:
-            continue
-        match = _MAKERS_WORK.search(text, max(0, at - _REACH), end)
+    by = lowered.find(" by ")
+    while by >= 0:  # back from each `by` (few) to a work or a verb of making before it
+        low = max(0, by - _BY_REACH)
+        for anchor in _ANCHORS.finditer(lowered, low, by):
+            if not lowered[anchor.start() - 1:anchor.start()].isalpha():
+                match = _BY_MAKER.match(text, anchor.start())
+                if match is not None and match.start(1) == by + 4:
+                    spans.add(match.span(1))
+                    break
+        by = lowered.find(" by ", by + 1)
+    for quick in _OWNER_QUICK.finditer(text):
+        end = quick.end()
+        match = _MAKERS_WORK.search(text, max(0, end - _REACH), end)
         if match is not None and match.end() == end:
             spans.add(match.span(1))
     for start, stop in sorted(spans):
         if _names_a_person(text[start:stop].split(), lists, not_names):
             yield start, stop
-
-
-#: How far after its work noun a `by` is looked for.
-_BY_REACH = 32
 
 
 def _names_a_person(words: list[str], lists: NameLists, not_names: Collection[str]) -> bool:

@@ -239,6 +239,7 @@ class LooseNameRecognizer(UsesNameLists):
     def load(self) -> None:
         _ = self.lists.kinds
         verbs_adjectives_adverbs()
+        _ = self._prose_given_names  # built now rather than in the first scan
 
     def _listed(self, words: list[str]) -> bool:
         kinds = self.lists.kinds
