@@ -260,11 +260,13 @@ class LooseNameRecognizer(UsesNameLists):
     @property
     def _prose_given_names(self) -> frozenset[str]:
         """The listed given names (lower case) that may open a name in lower-case prose:
-        no common word, eponym, software name, English verb, adjective or adverb, or word
-        with an English ending. Worked out once per recognizer."""
+        no common word, eponym, software name, English verb, adjective, adverb or stop
+        word (spaCy's), or word with an English ending. Worked out once per recognizer."""
         given = self.__dict__.get("_given_names")
         if given is None:
-            others = nouns_and_other_words()[1]
+            from spacy.lang.en.stop_words import STOP_WORDS  # `among`: no lemma WordNet lists
+
+            others = nouns_and_other_words()[1] | STOP_WORDS
             given = self.__dict__["_given_names"] = frozenset(
                 key for key, kind in self.lists.kinds.items()
                 if kind in ("G", "N") and key.isalpha() and key.islower() and len(key) > 2
