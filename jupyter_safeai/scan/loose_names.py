@@ -209,12 +209,28 @@ _PUNCTUATION = ".,;:!?\"'()’“”"
 _CODE_MARKS = re.compile(r"[`=(){}\[\]<>|_;#]|\b(?:def|import|return|lambda)\b")
 
 
-def _lower_prose_line(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] stands in a line of prose typed in lower case: enough
-    words, nearly all in lower case, no marks of code or markup."""
-    left = text.rfind("\n", 0, start) + 1
-    right = text.find("\n", end)
-    line = text[left:right if right >= 0 else len(text)]
+def _lower_prose_line(text: str, start: int, verdicts: dict[int, bool]) -> bool:
+    """Whether the name at `start` stands in a line of prose typed in lower case: enough
+    words, nearly all in lower case, no marks of code or markup. A long line is read in
+    blocks of `_BLOCK` characters (with `_BLOCK` either side), each once: `verdicts`
+    keeps each block's answer for the other names in it."""
+    block = start // _BLOCK
+    verdict = verdicts.get(block)
+    if verdict is None:
+        verdict = verdicts[block] = _lower_prose_window(text, block * _BLOCK)
+    return verdict
+
+
+#: The size of a block of a long line read at once by `_lower_prose_line`.
+_BLOCK = 256
+
+
+def _lower_prose_window(text: str, at: int) -> bool:
+    """`_lower_prose_line` of the block at `at`: its line, at most `_BLOCK` characters
+    either side of the block."""
+    left = max(text.rfind("\n", 0, at) + 1, at - _BLOCK)
+    right = text.find("\n", at, at + 2 * _BLOCK)
+    line = text[left:right if right >= 0 else min(len(text), at + 2 * _BLOCK)]
     words = line.split()
     if len(words) < _LOWER_PROSE_WORDS or _CODE_MARKS.search(line) or sum(
             w[:1].isupper() and not _FIRST_PERSON.match(w) for w in words[1:]
@@ -239,6 +255,7 @@ class LooseNameRecognizer(UsesNameLists):
     def load(self) -> None:
         _ = self.lists.kinds
         verbs_adjectives_adverbs()
+        _ = self._prose_given_names  # built now rather than in the first scan
 
     def _listed(self, words: list[str]) -> bool:
         kinds = self.lists.kinds
@@ -259,11 +276,13 @@ class LooseNameRecognizer(UsesNameLists):
     @property
     def _prose_given_names(self) -> frozenset[str]:
         """The listed given names (lower case) that may open a name in lower-case prose:
-        no common word, eponym, software name, English verb, adjective or adverb, or word
-        with an English ending. Worked out once per recognizer."""
+        no common word, eponym, software name, English verb, adjective, adverb or stop
+        word (spaCy's), or word with an English ending. Worked out once per recognizer."""
         given = self.__dict__.get("_given_names")
         if given is None:
-            others = nouns_and_other_words()[1]
+            from spacy.lang.en.stop_words import STOP_WORDS  # `among`: no lemma WordNet lists
+
+            others = nouns_and_other_words()[1] | STOP_WORDS
             given = self.__dict__["_given_names"] = frozenset(
                 key for key, kind in self.lists.kinds.items()
                 if kind in ("G", "N") and key.isalpha() and key.islower() and len(key) > 2
@@ -294,21 +313,23 @@ class LooseNameRecognizer(UsesNameLists):
             return
         lemmas = english_lemmas()
         found: list[Finding] = []
+        verdicts: dict[int, bool] = {}  # whether each block of the text is lower-case prose
         for given in sorted(words):
             at = lowered.find(given)
             while at >= 0:
                 end = at + len(given)
-                name_end = self._lower_prose_name(text, at, end, given in lemmas)
+                name_end = self._lower_prose_name(text, at, end, given in lemmas, verdicts)
                 if name_end is not None:
                     found.append(Finding(at, name_end, "PERSON", "phi", 0.75, self.name))
                 at = lowered.find(given, end)
         if found and python_source(text) is None:  # asked last: a parse of the text
             yield from found
 
-    def _lower_prose_name(self, text: str, start: int, end: int, english: bool
-                          ) -> int | None:
+    def _lower_prose_name(self, text: str, start: int, end: int, english: bool,
+                          verdicts: dict[int, bool]) -> int | None:
         """The end of the name that starts at the given name text[start:end], if it is
-        one (see `_names_in_lower_prose`); `english`: the lemma index knows the word."""
+        one (see `_names_in_lower_prose`); `english`: the lemma index knows the word;
+        `verdicts`: `_lower_prose_line`'s."""
         if not text[start:end].islower() or text[start - 1:start] in _NOT_BEFORE_PROSE_NAME:
             return None
         if start and text[start - 1].isalnum():
@@ -325,7 +346,7 @@ class LooseNameRecognizer(UsesNameLists):
             name_end = after.end(1) if surname else end
         else:
             return None
-        return name_end if _lower_prose_line(text, start, end) else None
+        return name_end if _lower_prose_line(text, start, verdicts) else None
 
     @staticmethod
     def _given_in_lower_case(text: str) -> Iterator[Finding]:

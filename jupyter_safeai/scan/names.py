@@ -23,6 +23,7 @@ from string import ascii_letters
 import regex
 
 from .code import overlaps_any, python_source
+from .creators import makers_of_works
 from .english_words import inflected_from, nouns_and_other_words, verbs_adjectives_adverbs
 from .finding import Finding
 from .geography import is_place_name
@@ -712,6 +713,11 @@ _WORD_JOINS = frozenset("0123456789_'’-") | frozenset(
     chr(c) for c in range(0xC0, 0x250))
 
 
+#: In a slot things take too, a word of this many letters or fewer may be a note's
+#: abbreviation written in title case (`Rue`, `Lue`: an extremity).
+_ABBREVIATION_MOST = 3
+
+
 class NameRecognizer(UsesNameLists):
     """PERSON spans; `confirm` is the optional NER check for doubtful pairs."""
 
@@ -825,7 +831,8 @@ class NameRecognizer(UsesNameLists):
                 (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
-                (0.75, case_names(text, lowered))):
+                (0.75, case_names(text, lowered)),
+                (0.7, makers_of_works(text, lowered, self.lists, SOFTWARE_NAMES))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))
@@ -993,7 +1000,8 @@ class NameRecognizer(UsesNameLists):
         if len(words) >= 2 and _AFTER_STRONG.match(text, end) and not all(
                 w.isupper() for w in words):
             return ((start, end, 0.75),)
-        if len(words) == 1 and len(run) == 1 and not words[0].isupper():
+        if len(words) == 1 and len(run) == 1 and not words[0].isupper() and self._plain_name(
+                words[0], STRONG_SLOT):  # the word first: a slot costs more to read
             slot = person_slot(text, start, end)  # `heard from Okonkwo`, `Sigrun and I`
             if slot and self._plain_name(words[0], slot) and (slot == STRONG_SLOT or (
                     # Python's comments keep the slots only people take
@@ -1032,15 +1040,24 @@ class NameRecognizer(UsesNameLists):
         return ()
 
     def _plain_name(self, word: str, slot: int) -> bool:
-        """Whether a name list knows `word` as a given name or surname and English and
-        the software names do not, nor (but in a slot only people take) the place names
-        (`from Nakamura`): alone in a person's slot, a name."""
+        """Whether a name list knows `word` as a given name or surname and English (but
+        for a given name in a slot only people take) and the software names do not, nor
+        (but in a slot only people take) the place names
+        (`from Nakamura`) and a note's abbreviations (`Rue`, `Mae`: three letters or
+        fewer): alone in a person's slot, a name."""
         key = word.casefold()
-        if self.lists.kinds.get(key, "") not in _STRONG_KINDS or key in SOFTWARE_NAMES:
+        kind = self.lists.kinds.get(key, "")
+        if kind not in _STRONG_KINDS or key in SOFTWARE_NAMES or (
+                key in FUNCTION_WORDS):  # `Per rounds, lungs improved`: a note's `per`
             return False
         nouns, others = nouns_and_other_words()
-        return key not in nouns and not inflected_from(key, others) and not _wordlike(
-            word) and (slot == STRONG_SLOT or not is_place_name(word))
+        # WordNet's nouns hold many people (`john`, `maria`): a given name among them
+        # is one in a slot only people take
+        noun = key in nouns and not (slot == STRONG_SLOT and kind in ("G", "N") and not (
+            is_place_name(word)))  # (`heard from Paris`)
+        return not noun and not inflected_from(key, others) and not _wordlike(
+            word) and (slot == STRONG_SLOT or len(word) > _ABBREVIATION_MOST and not (
+                is_place_name(word)))
 
     def _unlisted_in_slot(self, text: str, start: int, end: int, word: str
                           ) -> tuple[tuple[int, int, float | None], ...]:

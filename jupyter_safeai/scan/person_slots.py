@@ -5,9 +5,10 @@ is someone is where it stands: the object of a verb or phrase that takes only pe
 (`remind Sigrun`, `heard from Okonkwo`, `according to Yusuf`), the subject of what
 people do (`Okonkwo said`, `It was Ngozi who`), beside the speaker (`Sigrun and I`).
 A preposition (`to`, `from`, `with`), a plain verb after a sentence's first word
-(`Dagny moved`) or a possessive (`Ngozi's flight`) takes things and places as often:
-such a weak slot is enough only for a word the name lists know and English does not,
-or with a personal pronoun after it in the sentence (`Sigrun lost her phone`).
+(`Dagny moved`) takes things and places as often: such a weak slot is enough only for
+a word the name lists know and English does not, or with a personal pronoun after it
+in the sentence (`Sigrun lost her phone`); in a sentence about medicine, where a
+surname names a disease or a drug as often, it is none.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .english_words import inflected_from, nouns_and_other_words
+from .name_context import person_cue, sentence_around
 
 #: No slot; a slot things take too; a slot only people take.
 NO_SLOT, WEAK_SLOT, STRONG_SLOT = 0, 1, 2
@@ -30,22 +32,29 @@ _PEOPLE_BEFORE = re.compile(
     r"(?:ran|run|running|bumped|bump)[ ]into|according[ ]to|belongs?[ ]to|belonged[ ]to|"
     r"(?:spoke|speak|speaking|spoken|talk|talked|talking|chat|chatted|chatting)[ ](?:to|with)|"
     r"(?:say|said|says)[ ](?:hi|hello)[ ]to|on[ ]behalf[ ]of|introduced?[ ](?:me[ ])?to|"
-    r"(?:it|that)[ ](?:was|is))[ ]$")
+    r"(?:it|that)[ ](?:was|is)|who[ ](?:is|was)|who['’]s|"
+    # what only people have, then `of`: `the phone number of`, `the wife of`
+    r"(?:number|address|email|phone|birthday|wife|husband|son|daughter|mother|father|"
+    r"sister|brother|boss|friend|office|desk)[ ]of)[ ]$")
 # ... and words before it that things and places follow as well.
 _ANYTHING_BEFORE = re.compile(
     r"(?:^|[^a-z'’])(?:to|from|with|for|about|gave|give|giving|send|sent|sending|"
     r"forward(?:ed)?|email(?:ed)?|text(?:ed)?|call(?:ed)?|ping(?:ed)?|cc|paid|pay|"
-    r"help(?:ed)?|see|saw|seen|visit(?:ed)?|than|like|unlike|and|or)[ ]$")
+    r"help(?:ed)?|see|saw|seen|visit(?:ed)?|than|like|unlike|and|or|"
+    r"(?:this|here)[ ]is|where[ ]is|where['’]s|how[ ]is|how['’]s)[ ]$")
 # Words after a person that only people are followed by.
 _PEOPLE_AFTER = re.compile(
-    r"(?:,?[ ](?:who|whom)\b|[ ]and[ ](?:I|i|me|my|myself)\b|[ ](?:said|says|told|tells|"
+    r"(?:,?[ ](?:who|whom)\b|[ ]and[ ](?:I|i|me|my|myself)\b|"
+    # spoken to: `Sigrun, can you check this?`
+    r",[ ](?:can|could|would|will|do|did|are|have)[ ]you\b|"
+    r"[ ](?:said|says|told|tells|"
     r"thinks|thought|feels|felt|wants|wanted|knows|knew|loves|loved|hates|hated|misses|"
     r"missed|promised|replied|agreed|decided|forgot|remembered|laughed|cried|smiled|"
     r"died|lives|lived|quit|resigned|retired|apologi[sz]ed|texted|emailed|phoned|"
     r"is[ ](?:off[ ]sick|on[ ]leave|on[ ]holiday|on[ ]vacation|pregnant|married)|"
     r"has[ ]been[ ](?:off[ ]sick|on[ ]leave|ill))\b)")
 # A word after the name that makes it a sentence's subject, if a verb (`Dagny moved`).
-_NEXT_WORD = re.compile(r"[ ]([a-z]+(?:n['’]t)?)\b")
+_NEXT_WORD = re.compile(r"[ ]([a-z]+n['’]t|[a-z]+)\b")
 #: Words after a subject that are verbs whatever the word lists say.
 _AUXILIARIES = frozenset("""
 is was has had will would can could did does do should might must may isn't wasn't hasn't
@@ -64,9 +73,19 @@ _SUBJECT_BEFORE = re.compile(
     r"believe|suppose|reckon|bet)|said|says|that|because|since|when|if|and|but|so|then|"
     r"maybe|yesterday|today|tonight|last[ ](?:week|night|year|month)|this[ ](?:morning|"
     r"afternoon|evening|week)|apparently|hopefully|unless|until|while|whether|"
-    r"did|does|do|has|have|had|is|was|will|can|could|would|should)[ ])$")
-# A possessive after the name, then a lower-case word (`Ngozi's flight`).
-_POSSESSIVE = re.compile(r"['’]s[ ][a-z]")
+    r"did|has|have|had|was|will|would)[ ])$")
+# A question's `is` or `was` before a subject (read with an `-ing` verb after it).
+_BE_BEFORE = re.compile(r"(?:^|[^a-z])(?:is|was)[ ]$")
+# Words of medicine: in their sentence a name in a weak slot names a disease, a sign or
+# a drug as often (`diagnosed with Sheehan`, `give Leber to a pregnant woman`).
+_MEDICINE = re.compile(
+    r"(?i:\b(?:patients?|pregnan\w*|drugs?|dos(?:e|es|age|ing)|medications?|medicines?|"
+    r"diseases?|syndromes?|disorders?|symptoms?|diagnos\w*|treat\w*|therap\w*|cancers?|"
+    r"tumou?rs?|infections?|mg|mcg|tablets?|pills?|side[ -]effects?|prescri\w*|clinical|"
+    r"chronic|acute|prognosis|interact\w*|contraindicat\w*|surgery|sign|test|levels?|"
+    # and a nursing note's
+    r"dx|hx|rx|pt|pts|md|rn|np|meds?|prn|po|iv|ivf|icu|ccu|micu|sicu|bp|hr|sbp|ngt?|"
+    r"ml|units?|gtt|drips?|sedat\w*|vent\w*|resp|neuro|cardiac|pulm\w*)\b)")
 # A personal pronoun: `he`, `her`, ... (not `they`, which documents say of things).
 _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b")
 #: The end of a sentence, where a pronoun after the name is no longer read.
@@ -79,26 +98,38 @@ def person_slot(text: str, start: int, end: int, pronouns: bool = True) -> int:
     with `pronouns`, a weak slot with a personal pronoun after it is a strong one."""
     before = text[max(0, start - _REACH):start]
     low_before = before.lower()
-    if _PEOPLE_BEFORE.search(low_before) or _PEOPLE_AFTER.match(text, end):
+    if _PEOPLE_BEFORE.search(low_before) or _PEOPLE_AFTER.match(text, end) or person_cue(
+            text, start, end, sentence=False):  # `our neighbour Sigrun`, `Sigrun's wife`
         return STRONG_SLOT
     slot = NO_SLOT
-    if _ANYTHING_BEFORE.search(low_before) or _POSSESSIVE.match(text, end):
+    if _ANYTHING_BEFORE.search(low_before):
         slot = WEAK_SLOT
     elif _SUBJECT_BEFORE.search(low_before) or not before.strip():
         after = _NEXT_WORD.match(text, end)
         if after is not None and _verb(after.group(1)):
             slot = WEAK_SLOT
-    if slot == WEAK_SLOT and pronouns and _pronoun_after(text, end):
+    elif _BE_BEFORE.search(low_before):  # `Is Sigrun coming?`: what someone is doing
+        after = _NEXT_WORD.match(text, end)
+        if after is not None and after.group(1).endswith("ing") and _verb(after.group(1)):
+            slot = WEAK_SLOT
+    if slot == NO_SLOT:
+        return slot
+    left, right = sentence_around(text, start, end)
+    if _MEDICINE.search(text, left, right):
+        return NO_SLOT  # `switch from Lesch to`, `patients with Sheehan`: an eponym, a drug
+    if pronouns and _pronoun_after(text, end):
         return STRONG_SLOT
     return slot
 
 
 def _verb(word: str) -> bool:
     """Whether lower-case `word` reads as a verb after a subject (`moved`, `has`), not
-    a preposition WordNet also lists as an adverb (`in`, `out`)."""
+    a preposition WordNet also lists as an adverb (`in`, `out`) nor an adverb in `-ly`
+    (`MAE spontaneously`: what a note's abbreviation does)."""
     if word in _AUXILIARIES:
         return True
-    return word not in _PREPOSITIONS and inflected_from(word, nouns_and_other_words()[1])
+    return word not in _PREPOSITIONS and not word.endswith("ly") and inflected_from(
+        word, nouns_and_other_words()[1])
 
 
 def _pronoun_after(text: str, end: int) -> bool:

@@ -52,12 +52,16 @@ def test_a_lone_given_name_in_a_slot_only_people_take(text: str, name: str) -> N
     "see `ngozi okafor` in the config file for the default value",
     "user: matteo.rossi@example.org",
     # a given name alone without a person's slot, and one English knows
+    "we moved the samples from lisbon to porto for analysis and it came back fine",
+    # a given name alone in a slot things take too: lower case says too little
     "we sent the sample to sigrun for analysis and it came back fine",
     "can you remind grace about the meeting tomorrow",
     # lower-case prose about things: optimisers, libraries, places, months
     "use adam with a learning rate of 0.001 and a cosine decay",
     "we trained the model with keras and then with torch for comparison",
     "the flights from paris to lisbon are cheaper in may and june",
+    # a stop word the name lists hold (`among`), in a subject's slot
+    "the tree picks from among the top features, among other things",
     # lower-case prose in another language, whose words the name lists hold too
     "tolong kirim berkas ini ke kantor dan bantu satu sama lain besok pagi",
     # a line that is no lower-case prose
