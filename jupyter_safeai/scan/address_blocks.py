@@ -97,7 +97,8 @@ _TAIL_POSTCODE_AFTER = re.compile(r"(?:,[ ]?|[ \t]*\n[ \t>]*)\d{2}")
 _NAME_FIRST_START = re.compile(
     rf"{_CAPITAL}(?<![A-Za-z0-9_-].)(?={_LETTER}++(?:[ ]{_LETTER}++){{0,3}}[ ]{_DIGIT})")
 _CUE = regex.compile(
-    r"(?:address(?:es)?(?:[ ]is)?|addr|lives?[ ]at|living[ ]at|resides?[ ]at|located[ ]at|"
+    r"(?:address(?:es)?(?:[ ]is)?|addr|adres[ae]?|adresse|anschrift|direcci[oó]n|indirizzo|"
+    r"endere[cç]o|osoite|domicilio|lives?[ ]at|living[ ]at|resides?[ ]at|located[ ]at|"
     r"office[ ]is[ ]at|meet[ ](?:me|you)[ ]at|ship(?:ped)?[ ]to|deliver(?:ed)?[ ]to|"
     r"mail(?:ed)?[ ]to|send[ ](?:\p{L}+[ ]){0,4}to|taxi[ ]to|drops?[ ]you[ ]off[ ]at|"
     r"billing|shipping|residence|here[ ]they[ ]are|moved[ ]to|it[ ]is|return[ ]to|"
@@ -108,6 +109,8 @@ _CUE = regex.compile(
 #: `_CUE` read from the end of the text before a street, where every match ends: one
 #: attempt, not one at every character (`_cued` asks only whether there is a match).
 _CUE_BACKWARDS = regex.compile(_CUE.pattern, regex.IGNORECASE | regex.REVERSE)
+#: A capitalised word after a blank, inside a `Name 12` match.
+_INNER_CAPITAL = regex.compile(r"(?<=[ ])\p{Lu}")
 _SEPARATOR = regex.compile(r",[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?")
 # Units of many countries after the street (`Dpto. 216`, `Piso 32`, `Appartamento 19`,
 # `Whg. 3`, `к. 139`, `стр. 8`, `Bl. 53 Sc. 70 Ap. 382`).
@@ -301,6 +304,8 @@ class AddressBlockRecognizer:
                 start = _after_prose_words(match)
                 if start is not None:  # the cue was before the prose words
                     anchors.append((start, match.end(), start == match.start()))
+            elif (inner := self._cued_inside(text, match)) is not None:
+                anchors.append((inner, match.end(), True))
             elif _TAIL_POSTCODE_AFTER.match(text, match.end()):
                 start = _after_prose_words(match)
                 if start is not None and _foreign_name(text[start:match.end()]):
@@ -361,6 +366,20 @@ class AddressBlockRecognizer:
         """The street's start, moved back over a unit or number written before it."""
         before = _BEFORE_STREET.search(text, max(0, start - 24), start)
         return before.start() if before else start
+
+    @classmethod
+    def _cued_inside(cls, text: str, match: regex.Match[str]) -> int | None:
+        """`She moved to Nerudova 12`: where a `Name 12` match that began at a sentence's
+        first word holds its cue, the start of the capitalised street after the cue, if
+        a word of its name is none English has (not `Return to Step 1`)."""
+        words = list(_INNER_CAPITAL.finditer(text, match.start() + 1, match.end()))
+        if not words or not _foreign_name(text[words[0].start():match.end()]):
+            return None  # (a later start's name is part of this one)
+        for word in words:
+            if cls._cued(text, word.start()):
+                street = text[word.start():match.end()]
+                return word.start() if _foreign_name(street) else None
+        return None
 
     @staticmethod
     def _cued(text: str, start: int) -> bool:

@@ -224,6 +224,15 @@ def _any_before(words: tuple[str, ...]) -> re.Pattern[str]:
 _COMPOUND_BEFORE_NUMBER = _any_before(_COMPOUND_STREET_ENDINGS)
 _SPANISH_BEFORE_BLANK = re.compile(
     "(?:" + "|".join(re.escape(word) for word in _SPANISH_STREET_WORDS) + ") ")
+# Colombia's and its neighbours' grid: `Calle 16 # 4-8`, `Carrera 7 No. 32-16`, `Cr. 2 Bis
+# A # 74-9`, `Diagonal 45 # 12-30`: a street word and number, then the cross street and
+# the door after `#` or `No.` (whose `# 4-8` shape is searched for first; the short
+# words, `Cr.` as a note writes creatinine, count only before it).
+_COLOMBIAN_PLATE = re.compile(r"(?:#|No\.?|N°)[ ]?\d{1,3}[A-Z]?-\d{1,3}(?![\w-])")
+_COLOMBIAN_STREET = regex.compile(
+    r"(?<![\w-])(?:Calle|Carrera|Cra|Cr|Kr|Cl|Diagonal|Dg|Transversal|Tv|Avenida|Av|Ak|Ac)"
+    r"\.?[ ]\d{1,3}[A-Z]?(?:[ ]?Bis)?(?:[ ][A-Z](?=[ ]))?[ ]?(?:#|No\.?|N°)[ ]?\d{1,3}[A-Z]?"
+    r"-\d{1,3}(?![\w-])")
 _STREET_NAME_FIRST = (
     (lambda text: _SPANISH_BEFORE_BLANK.search(text) is not None,
      regex.compile(rf"(?<![\w-])(?:{_words(_SPANISH_STREET_WORDS)})[ ](?:[\p{{L}}'.-]+[ ]){{0,4}}"
@@ -232,6 +241,7 @@ _STREET_NAME_FIRST = (
      regex.compile(rf"(?<![\w-])\p{{Lu}}[\p{{L}}-]*(?:{_words(_COMPOUND_STREET_ENDINGS)})[ ]"
                    r"\d{1,5}[a-z]?(?![\w-])")),
     (lambda text: "Box" in text, regex.compile(r"(?<![\w-])P\.?[ ]?O\.?[ ]Box[ ]\d{1,6}")),
+    (lambda text: _COLOMBIAN_PLATE.search(text) is not None, _COLOMBIAN_STREET),
 )
 
 #: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any case.

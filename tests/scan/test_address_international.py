@@ -44,3 +44,23 @@ def test_australian_street_words_make_a_street(text: str, street: str) -> None:
 ])
 def test_the_same_words_elsewhere_stay_quiet(text: str) -> None:
     assert places(text) == []
+
+
+@pytest.mark.parametrize("text, street", [
+    ("He lives at Calle 23 # 9-41, Cali.", "Calle 23 # 9-41"),
+    ("Send it to Carrera 15 No. 88-20, Bogotá.", "Carrera 15 No. 88-20"),
+    ("Dirección: Diagonal 45 # 12-30 apto 301.", "Diagonal 45 # 12-30"),
+    ("She moved to Jungmannova 17, Plzeň last spring.", "Jungmannova 17"),
+    ("Bydlí na adrese Komenského 1294/8, Olomouc.", "Komenského 1294/8"),
+])
+def test_streets_of_other_countries(text: str, street: str) -> None:
+    assert any(street in value for value in places(text)), places(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Cr. 2.1 today, K 4.1; recheck # 3-4 in the morning.",
+    "2. Else: do not move. Return to Step 1.",
+    "PTT OF 300, PRESENTLY IT IS DOWN TO 31.",
+])
+def test_look_alikes_of_those_stay_quiet(text: str) -> None:
+    assert places(text) == []
