@@ -140,9 +140,15 @@ def _labelled_phone(text: str, match: re.Match[str]) -> bool:
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of `spans` (sorted by start)."""
+    """Whether [start, end) overlaps one of `spans` (sorted by start, each shorter than
+    `_LONGEST_PHONE`): only the spans starting shortly before it are looked at."""
     before = bisect.bisect_left(spans, (end,))  # the spans starting before `end`
-    return any(start < high for _, high in spans[:before])
+    after = bisect.bisect_left(spans, (start - _LONGEST_PHONE,), 0, before)
+    return any(start < high for _, high in spans[after:before])
+
+
+#: Longer than any number the readers of `PhoneRecognizer._found` report.
+_LONGEST_PHONE = 128
 
 
 def _digits(value: str) -> str:
