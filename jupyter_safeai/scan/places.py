@@ -301,6 +301,13 @@ _SOMETHING_IN = frozenset("""
 based held stationed registered located situated headquartered raised working works
 worked hospitalised hospitalized
 """.split())
+#: The seat of a body named before `in` (`the Turkish Consulate in Nürnberg`, `(ZUS) in
+#: Cracow`): a name no English word is counts after these, too.
+_SEAT_IN = frozenset("""
+consulate embassy court tribunal prison hospital university office authority authorities
+municipality council police department ministry bureau prosecutor prosecutor's centre
+center clinic station registry agency directorate inspectorate
+""".split())
 _MOVED_TO = frozenset("""
 fled deported extradited returned travelled traveled emigrated relocated
 """.split())
@@ -624,7 +631,7 @@ def _cued_places(text: str, lowered: str) -> Iterator[tuple[int, int]]:
         words = lowered[max(0, end.start() - 24):end.start()].split()
         cue = words[-1] if words else ""
         someone = preposition == "in" and (cue in _SOMEONE_IN or cue == "up" and (
-            words[-2:-1] == ["grew"]))
+            words[-2:-1] == ["grew"]) or cue in _SEAT_IN or cue.endswith(")"))
         if not (someone or preposition == "in" and cue in _SOMETHING_IN
                 or preposition == "to" and cue in _MOVED_TO
                 or preposition == "of" and cue in _AREA_OF):

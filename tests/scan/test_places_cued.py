@@ -23,6 +23,8 @@ def locations(text: str) -> list[str]:
      "Wolfhagen"),
     ("The applicants asked for land in Akçakale in the south-east of Turkey.", "Akçakale"),
     ("The applicant ran a shop in the Bradford area until 1999.", "Bradford"),
+    ("In 1997 the applicant, then working at the Polish Embassy in Wolfsburg, was "
+     "dismissed.", "Wolfsburg"),
     ("The patient was admitted yesterday; she resides in Kuopio with her daughter.",
      "Kuopio"),
 ])
