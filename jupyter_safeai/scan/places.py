@@ -301,6 +301,8 @@ _SOMETHING_IN = frozenset("""
 based held stationed registered located situated headquartered raised working works
 worked hospitalised hospitalized
 """.split())
+#: A name or abbreviation in brackets, right before `in`: `(ZUS) in Cracow`.
+_NAME_IN_BRACKETS = re.compile(r"\([A-Z][^()\d]{1,36}\)$")
 #: The seat of a body named before `in` (`the Turkish Consulate in Nürnberg`, `(ZUS) in
 #: Cracow`): a name no English word is counts after these, too.
 _SEAT_IN = frozenset("""
@@ -631,7 +633,8 @@ def _cued_places(text: str, lowered: str) -> Iterator[tuple[int, int]]:
         words = lowered[max(0, end.start() - 24):end.start()].split()
         cue = words[-1] if words else ""
         someone = preposition == "in" and (cue in _SOMEONE_IN or cue == "up" and (
-            words[-2:-1] == ["grew"]) or cue in _SEAT_IN or cue.endswith(")"))
+            words[-2:-1] == ["grew"]) or cue in _SEAT_IN or _NAME_IN_BRACKETS.search(
+                text, max(0, end.start() - 40), end.start()) is not None)
         if not (someone or preposition == "in" and cue in _SOMETHING_IN
                 or preposition == "to" and cue in _MOVED_TO
                 or preposition == "of" and cue in _AREA_OF):
@@ -664,7 +667,7 @@ def _a_place(text: str, start: int, end: int, foreign: bool) -> tuple[int, int] 
             continue
         if is_place_name(name) or foreign and all(
                 word.group().strip("'’").casefold() not in english
-                for word in words[:count]):
+                and word.group()[1:].islower() for word in words[:count]):
             return start, stop
     return None
 
