@@ -82,7 +82,7 @@ _NAME_FIRST_STREET = regex.compile(
 #: an address (`Benákova 20, 201 66 Hrádek`); not a year (`Figure 2, 2019 Results`).
 _TAIL_POSTCODE = regex.compile(
     r"\d{5}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}-\d{3}|\d{4}[ ]?[A-Z]{2}|\d{6}"
-    r"|(?!1[89]\d\d|20\d\d)\d{4}")
+    r"|(?!1[89]\d\d|20\d\d)\d{4}|[A-Z]{1,2}-\d{4,5}")
 # `Flat 60 / Paula Court`, `Studio 9, Evans Gateway`, `H.No. 308 / Mann Street`, `19/48,
 # Chauhan Street`: a flat or house number on its own, then a street without its number.
 _FLAT_BEFORE_STREET = re.compile(
@@ -111,12 +111,16 @@ _CUE = regex.compile(
 _CUE_BACKWARDS = regex.compile(_CUE.pattern, regex.IGNORECASE | regex.REVERSE)
 #: A capitalised word after a blank, inside a `Name 12` match.
 _INNER_CAPITAL = regex.compile(r"(?<=[ ])\p{Lu}")
-_SEPARATOR = regex.compile(r",[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?")
+# (A house number's dot before a comma or a line's end, `utca 12., H-4025`, is read with
+# the separator.)
+_SEPARATOR = regex.compile(
+    r"(?:\.(?=,|[ \t]*\n))?(?:,[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?)")
 # Units of many countries after the street (`Dpto. 216`, `Piso 32`, `Appartamento 19`,
 # `Whg. 3`, `к. 139`, `стр. 8`, `Bl. 53 Sc. 70 Ap. 382`).
 _UNIT = regex.compile(r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|Bldg|Flat|"
                       r"Dpto|Depto|Dto|Piso|Apto|Appartamento|Interno|Int|Whg|Wohnung|Stock|"
-                      r"Etage|lok|kv|к|стр|кв|Interior|Edif|Bl|Sc|Ap|Level|Esc|Bloco|Casa)\b|#)"
+                      r"Etage|lok|kv|к|стр|кв|Interior|Edif|Bl|Sc|Ap|Level|Esc|Bloco|Casa|"
+                      r"Puerta|Torre|Oficina|Local|Portal|Bloque|Escalera)\b|#)"
                       r"\.?[ ]?#?(?=[\w-]*\d)[\w-]{1,6}(?![\w-])", regex.IGNORECASE)
 # `Mrs. Jennifer Alcaraz Suite 541 6343 Skogstien 106`, `13813 3784 Archwood Avenue`:
 # a unit or a second number written before the street.

@@ -73,6 +73,8 @@ _ABBREVIATED_SUFFIXES = (
     "Frontage", "Glade", "Grange", "Gully", "Highroad", "Laneway", "Lookout", "Parade",
     "Parklands", "Piazza", "Promenade", "Quay", "Quays", "Retreat", "Ridgeway", "Riverway",
     "Riviera", "Roadway", "Thoroughfare", "Tollway", "Trunkway", "Walkway",
+    # South Africa's in isiZulu (Faker's zu_ZA): road, way, street, place, flat
+    "Umgwaqo", "Indlela", "Isitaladi", "Indawo", "Ithafa",
 )
 # `Pt` (Point) is left out: in a clinical note it is the patient (`100.4 R. Pt rec'd`).
 
@@ -231,7 +233,8 @@ _SPANISH_BEFORE_BLANK = re.compile(
 _COLOMBIAN_PLATE = re.compile(r"(?:#|No\.?|N°)[ ]?\d{1,3}[A-Z]?-\d{1,3}(?![\w-])")
 _COLOMBIAN_STREET = regex.compile(
     r"(?<![\w-])(?:Calle|Carrera|Cra|Cr|Kr|Cl|Diagonal|Dg|Transversal|Tv|Avenida|Av|Ak|Ac)"
-    r"\.?[ ]\d{1,3}[A-Z]?(?:[ ]?Bis)?(?:[ ][A-Z](?=[ ]))?[ ]?(?:#|No\.?|N°)[ ]?\d{1,3}[A-Z]?"
+    r"\.?[ ](?:\d{1,3}[A-Z]?[ªº]?|\p{Lu}\p{Ll}+)(?:[ ]?Bis)?(?:[ ][A-Z](?=[ ]))?[ ]?"
+    r"(?:#|No\.?|N°)[ ]?\d{1,3}[A-Z]?"
     r"-\d{1,3}(?![\w-])")
 _STREET_NAME_FIRST = (
     (lambda text: _SPANISH_BEFORE_BLANK.search(text) is not None,

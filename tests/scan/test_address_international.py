@@ -64,3 +64,13 @@ def test_streets_of_other_countries(text: str, street: str) -> None:
 ])
 def test_look_alikes_of_those_stay_quiet(text: str) -> None:
     assert places(text) == []
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Kossuth utca 12., H-4025 Debrecen", "H-4025"),
+    ("Ship to: Calle de Lope Sanz 14 Puerta 3, Cuenca, 16002.", "Puerta 3"),
+    ("She lives at 58 Harrison Umgwaqo, Pinetown, 3610.", "58 Harrison Umgwaqo"),
+    ("Dirección: Av. Boyacá # 12-45, Tunja.", "Av. Boyacá # 12-45"),
+])
+def test_more_of_other_countries_addresses(text: str, part: str) -> None:
+    assert any(part in value for value in places(text)), places(text)
