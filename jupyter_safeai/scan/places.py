@@ -21,6 +21,7 @@ from . import memo
 from .dates import CALENDAR_WORDS
 from .english_words import lemma_index_words
 from .finding import Finding
+from .geography import country_names, is_place_name
 from .name_context import (
     about_a_patient,
     credit_line,
@@ -550,7 +551,6 @@ _PREPOSITION_BEFORE_CAPITAL = re.compile(r"[ ](?:from|in|near|to|at|of)[ ][^\x00
 def _known_towns(text: str, lowered: str, patient: bool) -> Iterator[tuple[int, int]]:
     """Towns after a preposition in prose about a person (`patient from Houston`) or a
     party to a case (`the applicant ... lives in Wesel`)."""
-    from .geography import country_names, is_place_name
 
     starts = [m.start() + 1 for m in _PREPOSITION_BEFORE_CAPITAL.finditer(text)]
     for match in matches_at(_PLACE_AFTER_PREPOSITION, text, starts):
@@ -588,7 +588,6 @@ def _word_before_a_noun(text: str, name: str, end: int) -> bool:
 def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     """`son in PIKESVILLE`, `lives nearby in rockport`: where the case says nothing, a
     town GeoNames knows that no English word is."""
-    from .geography import country_names, is_place_name
 
     for match in _PLACE_AFTER_PREPOSITION_CASELESS.finditer(lowered):
         around = text[max(0, match.start() - 40):match.end() + 40]
@@ -625,14 +624,12 @@ def _cued_places(text: str, lowered: str) -> Iterator[tuple[int, int]]:
                 continue
         if preposition == "the":
             continue
-        if preposition == "in" and (match := _IN_A_COUNTRY.match(text, end.end())):
-            from .geography import country_names
-
-            if match.group(2) in country_names() or match.group(2) in COUNTRIES:
-                span = _a_place(text, *match.span(1), foreign=True)
-                if span is not None and text[slice(*span)] not in country_names():
-                    yield span
-                    continue
+        if preposition == "in" and (match := _IN_A_COUNTRY.match(text, end.end())) and (
+                match.group(2) in country_names() or match.group(2) in COUNTRIES):
+            span = _a_place(text, *match.span(1), foreign=True)
+            if span is not None and text[slice(*span)] not in country_names():
+                yield span
+                continue
         words = lowered[max(0, end.start() - 24):end.start()].split()
         cue = words[-1] if words else ""
         someone = preposition == "in" and (cue in _SOMEONE_IN or cue == "up" and (
@@ -658,8 +655,6 @@ def _a_place(text: str, start: int, end: int, foreign: bool) -> tuple[int, int] 
     """The longest run of the words in text[start:end], from the first, that GeoNames
     knows as a place (or, if `foreign`, whose every word no English dictionary has);
     None if none."""
-    from .geography import is_place_name
-
     words = list(regex.finditer(r"\S+", text[start:end]))
     english = lemma_index_words()
     foreign = foreign and not text[start:end].isupper()  # capitals tell nothing there
