@@ -82,7 +82,7 @@ _NAME_FIRST_STREET = regex.compile(
 #: an address (`Benákova 20, 201 66 Hrádek`); not a year (`Figure 2, 2019 Results`).
 _TAIL_POSTCODE = regex.compile(
     r"\d{5}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}-\d{3}|\d{4}[ ]?[A-Z]{2}|\d{6}"
-    r"|(?!1[89]\d\d|20\d\d)\d{4}")
+    r"|(?!1[89]\d\d|20\d\d)\d{4}|[A-Z]{1,2}-\d{4,5}")
 # `Flat 60 / Paula Court`, `Studio 9, Evans Gateway`, `H.No. 308 / Mann Street`, `19/48,
 # Chauhan Street`: a flat or house number on its own, then a street without its number.
 _FLAT_BEFORE_STREET = re.compile(
@@ -97,7 +97,8 @@ _TAIL_POSTCODE_AFTER = re.compile(r"(?:,[ ]?|[ \t]*\n[ \t>]*)\d{2}")
 _NAME_FIRST_START = re.compile(
     rf"{_CAPITAL}(?<![A-Za-z0-9_-].)(?={_LETTER}++(?:[ ]{_LETTER}++){{0,3}}[ ]{_DIGIT})")
 _CUE = regex.compile(
-    r"(?:address(?:es)?(?:[ ]is)?|addr|lives?[ ]at|living[ ]at|resides?[ ]at|located[ ]at|"
+    r"(?:address(?:es)?(?:[ ]is)?|addr|adres[ae]?|adresse|anschrift|direcci[oó]n|indirizzo|"
+    r"endere[cç]o|osoite|domicilio|lives?[ ]at|living[ ]at|resides?[ ]at|located[ ]at|"
     r"office[ ]is[ ]at|meet[ ](?:me|you)[ ]at|ship(?:ped)?[ ]to|deliver(?:ed)?[ ]to|"
     r"mail(?:ed)?[ ]to|send[ ](?:\p{L}+[ ]){0,4}to|taxi[ ]to|drops?[ ]you[ ]off[ ]at|"
     r"billing|shipping|residence|here[ ]they[ ]are|moved[ ]to|it[ ]is|return[ ]to|"
@@ -108,12 +109,18 @@ _CUE = regex.compile(
 #: `_CUE` read from the end of the text before a street, where every match ends: one
 #: attempt, not one at every character (`_cued` asks only whether there is a match).
 _CUE_BACKWARDS = regex.compile(_CUE.pattern, regex.IGNORECASE | regex.REVERSE)
-_SEPARATOR = regex.compile(r",[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?")
+#: A capitalised word after a blank, inside a `Name 12` match.
+_INNER_CAPITAL = regex.compile(r"(?<=[ ])\p{Lu}")
+# (A house number's dot before a comma or a line's end, `utca 12., H-4025`, is read with
+# the separator.)
+_SEPARATOR = regex.compile(
+    r"(?:\.(?=,|[ \t]*\n))?(?:,[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?)")
 # Units of many countries after the street (`Dpto. 216`, `Piso 32`, `Appartamento 19`,
 # `Whg. 3`, `к. 139`, `стр. 8`, `Bl. 53 Sc. 70 Ap. 382`).
 _UNIT = regex.compile(r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|Bldg|Flat|"
                       r"Dpto|Depto|Dto|Piso|Apto|Appartamento|Interno|Int|Whg|Wohnung|Stock|"
-                      r"Etage|lok|kv|к|стр|кв|Interior|Edif|Bl|Sc|Ap|Level|Esc|Bloco|Casa)\b|#)"
+                      r"Etage|lok|kv|к|стр|кв|Interior|Edif|Bl|Sc|Ap|Level|Esc|Bloco|Casa|"
+                      r"Puerta|Torre|Oficina|Local|Portal|Bloque|Escalera)\b|#)"
                       r"\.?[ ]?#?(?=[\w-]*\d)[\w-]{1,6}(?![\w-])", regex.IGNORECASE)
 # `Mrs. Jennifer Alcaraz Suite 541 6343 Skogstien 106`, `13813 3784 Archwood Avenue`:
 # a unit or a second number written before the street.
@@ -121,9 +128,15 @@ _BEFORE_STREET = regex.compile(
     r"(?<![\w.,-])(?:(?:Apt|Apartment|Suite|Unit|Flat)\.?[ ](?:\w{1,6},?[ ])?"
     r"(?:\d{1,6}[ ])?|\d{1,6}[ ])$",
     regex.IGNORECASE)
+# Postcodes: Dutch `1234 AB`, digits (`75002`, `01310-200`, `113 50`), Polish `00-950`,
+# Canadian `K1A 0B1`, British `SW1A 1AA`, Irish Eircodes (`D04 X2Y8`, `A65F4E2`; their
+# letters leave out B G I J L M O Q S U Z), and digits after a country's letters
+# (`H-2907`, `CH-8001`).
 _POSTCODE = regex.compile(
     r"(?:\d{4}[ ]?[A-Z]{2}(?![\w-])|\d{3,6}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|\d{2}-\d{3}|"
-    r"[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})(?![\w-])"
+    r"[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}"
+    r"|(?:[AC-FHKNPRTV-Y]\d\d|D6W)[ ]?(?=[0-9AC-FHKNPRTV-Y]{0,3}\d)[0-9AC-FHKNPRTV-Y]{4}"
+    r"|[A-Z]{1,2}-\d{4,5})(?![\w-])"
 )
 _MILITARY = regex.compile(r"[AFD]PO[ ](?:AA|AE|AP)")
 _STATE_CODE = regex.compile(r"(?:[A-Z]{2}|nan)(?![\w-])")
@@ -295,6 +308,8 @@ class AddressBlockRecognizer:
                 start = _after_prose_words(match)
                 if start is not None:  # the cue was before the prose words
                     anchors.append((start, match.end(), start == match.start()))
+            elif (inner := self._cued_inside(text, match)) is not None:
+                anchors.append((inner, match.end(), True))
             elif _TAIL_POSTCODE_AFTER.match(text, match.end()):
                 start = _after_prose_words(match)
                 if start is not None and _foreign_name(text[start:match.end()]):
@@ -355,6 +370,20 @@ class AddressBlockRecognizer:
         """The street's start, moved back over a unit or number written before it."""
         before = _BEFORE_STREET.search(text, max(0, start - 24), start)
         return before.start() if before else start
+
+    @classmethod
+    def _cued_inside(cls, text: str, match: regex.Match[str]) -> int | None:
+        """`She moved to Nerudova 12`: where a `Name 12` match that began at a sentence's
+        first word holds its cue, the start of the capitalised street after the cue, if
+        a word of its name is none English has (not `Return to Step 1`)."""
+        words = list(_INNER_CAPITAL.finditer(text, match.start() + 1, match.end()))
+        if not words or not _foreign_name(text[words[0].start():match.end()]):
+            return None  # (a later start's name is part of this one)
+        for word in words:
+            if cls._cued(text, word.start()):
+                street = text[word.start():match.end()]
+                return word.start() if _foreign_name(street) else None
+        return None
 
     @staticmethod
     def _cued(text: str, start: int) -> bool:

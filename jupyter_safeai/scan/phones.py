@@ -140,9 +140,15 @@ def _labelled_phone(text: str, match: re.Match[str]) -> bool:
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of `spans` (sorted by start)."""
+    """Whether [start, end) overlaps one of `spans` (sorted by start, each shorter than
+    `_LONGEST_PHONE`): only the spans starting shortly before it are looked at."""
     before = bisect.bisect_left(spans, (end,))  # the spans starting before `end`
-    return any(start < high for _, high in spans[:before])
+    after = bisect.bisect_left(spans, (start - _LONGEST_PHONE,), 0, before)
+    return any(start < high for _, high in spans[after:before])
+
+
+#: Longer than any number the readers of `PhoneRecognizer._found` report.
+_LONGEST_PHONE = 128
 
 
 def _digits(value: str) -> str:
@@ -522,6 +528,13 @@ _COUNTED_AFTER = re.compile(
 #: An SSN's 3-2-4 and a ZIP+4's 5-4 (a social insurance number's 3-3-3 is some
 #: countries' phone layout, and read), an IP address.
 _NOT_A_PHONE_LAYOUT = re.compile(r"\d{3}([ .-])\d\d\1\d{4}|\d{5}-\d{4}|\d{1,3}(?:\.\d{1,3}){3}")
+#: A year and a date (a time after it), a version with a long part (`4.6.14274.916`),
+#: an ISBN-10 (`0-306-40615-2`).
+_NOT_A_PHONE_EITHER = re.compile(
+    r"(?:19|20)\d\d[-./]\d\d?[-./]\d|\d+(?:\.\d+)*\.\d{5,}|\d{1,5}-\d{1,7}-\d{1,7}-\d$")
+#: Digits grouped in thousands (`3 823 367`, `646 149 744`): a count unless the words
+#: around speak of phoning.
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ ,]\d{3})+")
 #: A number with a decimal point (`0.3535533906`), unless both its parts are a phone's
 #: groups (`6619.1677`).
 _DECIMAL = re.compile(r"(?!\d{3,4}\.\d{4}$)\d+\.\d+")
@@ -562,8 +575,13 @@ def spoken_of_phones(text: str, candidates: Iterable[re.Match[str]] | None = Non
             lowered = text.lower()
             if not finds_as_regex_does(text, lowered):
                 lowered = ""
-        if not (_spoken_of_word_between(text, lowered or None, *_sentence(text, start, end))
-                or _in_a_signature(text, lowered or None, start, end)):
+        if text[end:end + 1] == ":" or _NOT_A_PHONE_EITHER.match(value):
+            continue  # a date and time, a version, an ISBN
+        sentence = _sentence(text, start, end)
+        if not (_spoken_of_word_between(text, lowered or None, *sentence)
+                or _in_a_signature(text, lowered or None, start, end)
+                or _KIN_WORDS.search(text, *sentence) and not (  # `the son gave us 52 88 20
+                    _THOUSANDS.fullmatch(value))):  # 01`, but a count is no phone there
             continue
         if _COUNTED_AFTER.match(text, end) or _UNIT_AFTER.match(text, end):
             continue

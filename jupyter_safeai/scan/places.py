@@ -21,6 +21,7 @@ from . import memo
 from .dates import CALENDAR_WORDS
 from .english_words import lemma_index_words
 from .finding import Finding
+from .geography import country_names, is_place_name
 from .name_context import (
     about_a_patient,
     credit_line,
@@ -64,6 +65,17 @@ _ABBREVIATED_SUFFIXES = (
     "Sq", "Trl", "Cres", "Cl", "Aly", "Plz", "Rte", "Expy", "Fwy", "Hts", "Xing",
     "Cv", "Hbr", "Gln", "Grv", "Mdws", "Spgs", "Sta", "Smt", "Vly", "Way", "Row", "Loop",
     "Close", "Crescent", "Mews", "Wynd", "Gate", "Green", "Rise", "Grove",
+    # Australia's and New Zealand's (Faker's en_AU / en_NZ lists), less the ones that are
+    # other things after a number in a notebook too (`Lab 4 Bell Circuit`, `2 Simple
+    # Approach`, `3 Signaling Pathway`, `365 Outlook`, `5 Prime Strand`)
+    "Alleyway", "Amble", "Anchorage", "Boulevard", "Brae", "Broadway", "Byway", "Centreway",
+    "Chase", "Circlet", "Colonnade", "Copse", "Corso", "Courtyard", "Crossway", "Cruiseway",
+    "Cul-de-sac", "Driveway", "Esplanade", "Fairway", "Firetrail", "Footway", "Foreshore",
+    "Frontage", "Glade", "Grange", "Gully", "Highroad", "Laneway", "Lookout", "Parade",
+    "Parklands", "Piazza", "Promenade", "Quay", "Quays", "Retreat", "Ridgeway", "Riverway",
+    "Riviera", "Roadway", "Thoroughfare", "Tollway", "Trunkway", "Walkway",
+    # South Africa's in isiZulu (Faker's zu_ZA): road, way, street, place, flat
+    "Umgwaqo", "Indlela", "Isitaladi", "Indawo", "Ithafa",
 )
 # `Pt` (Point) is left out: in a clinical note it is the patient (`100.4 R. Pt rec'd`).
 
@@ -215,6 +227,16 @@ def _any_before(words: tuple[str, ...]) -> re.Pattern[str]:
 _COMPOUND_BEFORE_NUMBER = _any_before(_COMPOUND_STREET_ENDINGS)
 _SPANISH_BEFORE_BLANK = re.compile(
     "(?:" + "|".join(re.escape(word) for word in _SPANISH_STREET_WORDS) + ") ")
+# Colombia's and its neighbours' grid: `Calle 16 # 4-8`, `Carrera 7 No. 32-16`, `Cr. 2 Bis
+# A # 74-9`, `Diagonal 45 # 12-30`: a street word and number, then the cross street and
+# the door after `#` or `No.` (whose `# 4-8` shape is searched for first; the short
+# words, `Cr.` as a note writes creatinine, count only before it).
+_COLOMBIAN_PLATE = re.compile(r"(?:#|No\.?|N°)[ ]?\d{1,3}[A-Z]?-\d{1,3}(?![\w-])")
+_COLOMBIAN_STREET = regex.compile(
+    r"(?<![\w-])(?:Calle|Carrera|Cra|Cr|Kr|Cl|Diagonal|Dg|Transversal|Tv|Avenida|Av|Ak|Ac)"
+    r"\.?[ ](?:\d{1,3}[A-Z]?[ªº]?|\p{Lu}\p{Ll}+)(?:[ ]?Bis)?(?:[ ][A-Z](?=[ ]))?[ ]?"
+    r"(?:#|No\.?|N°)[ ]?\d{1,3}[A-Z]?"
+    r"-\d{1,3}(?![\w-])")
 _STREET_NAME_FIRST = (
     (lambda text: _SPANISH_BEFORE_BLANK.search(text) is not None,
      regex.compile(rf"(?<![\w-])(?:{_words(_SPANISH_STREET_WORDS)})[ ](?:[\p{{L}}'.-]+[ ]){{0,4}}"
@@ -223,6 +245,7 @@ _STREET_NAME_FIRST = (
      regex.compile(rf"(?<![\w-])\p{{Lu}}[\p{{L}}-]*(?:{_words(_COMPOUND_STREET_ENDINGS)})[ ]"
                    r"\d{1,5}[a-z]?(?![\w-])")),
     (lambda text: "Box" in text, regex.compile(r"(?<![\w-])P\.?[ ]?O\.?[ ]Box[ ]\d{1,6}")),
+    (lambda text: _COLOMBIAN_PLATE.search(text) is not None, _COLOMBIAN_STREET),
 )
 
 #: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any case.
@@ -268,6 +291,54 @@ _CITY_CUE = regex.compile(
     regex.IGNORECASE,
 )
 _CITY_AT_START = regex.compile(rf"(?:{_CITY})(?![\p{{L}}])")
+# Words before `in`, `to` or `of` after which a town is named where a person lives,
+# works or is held, in prose about anyone (`a lawyer practising in Mersin`, `in
+# detention in Wronki`, `he lived in Erlenbach`, `deported to`), and the words of a
+# town's area (`the town of Ely`). What follows counts as `_cued_places` says.
+#: Where a person is: a name no English word is counts after these, too.
+_SOMEONE_IN = frozenset("""
+practising practicing practises practices detention detained imprisoned hiding lived live
+lives living reside resides resided residing resident settled arrested buried died born
+custody prison
+""".split())
+_SOMETHING_IN = frozenset("""
+based held stationed registered located situated headquartered raised working works
+worked hospitalised hospitalized
+""".split())
+#: A name or abbreviation in brackets, right before `in`: `(ZUS) in Cracow`.
+_NAME_IN_BRACKETS = re.compile(r"\([A-Z][^()\d]{1,36}\)$")
+#: The seat of a body named before `in` (`the Turkish Consulate in Nürnberg`, `(ZUS) in
+#: Cracow`): a name no English word is counts after these, too.
+_SEAT_IN = frozenset("""
+consulate embassy court tribunal prison hospital university office authority authorities
+municipality council police department ministry bureau prosecutor prosecutor's centre
+center clinic station registry agency directorate inspectorate
+""".split())
+_MOVED_TO = frozenset("""
+fled deported extradited returned travelled traveled emigrated relocated
+""".split())
+_AREA_OF = frozenset("""
+district town city village municipality province county region suburb borough commune
+parish
+""".split())
+#: `in`, `to` or `of` (and maybe `the`), or `the`, before a capital (A-Z or any
+#: non-ASCII character), led by a blank, a literal the engine skips to: where a cue
+#: can end, or an area's name start.
+_CUE_END = re.compile(r"[ ](in|to|of|the)[ ](?:the[ ])?(?=[^\x00-@\[-\x7f])")
+#: `the Kadıköy district`, `the Bradford area`: a name before the word of its area.
+_AREA_AFTER = regex.compile(
+    r"(\p{Lu}[\p{L}\p{M}'’-]+(?:[ ]\p{Lu}[\p{L}\p{M}'’-]+){0,2})[ ]"
+    r"(?:district|area|region|province|municipality|county|suburb|borough|neighbou?rhood)"
+    r"(?![\p{L}\d-])")
+#: `in Erlenbach in Germany`, `in Ceylanpınar in the south-east of Turkey`: a name
+#: between `in` and `in` a country, matched right after ` in `.
+_IN_A_COUNTRY = regex.compile(
+    r"(\p{Lu}[\p{L}\p{M}'’-]+(?:[ ]\p{Lu}[\p{L}\p{M}'’-]+){0,2})[ ]in[ ]"
+    r"(?:the[ ](?:[\p{Ll}-]+[ ]){1,2}of[ ])?(\p{Lu}\p{L}+(?:[ ]\p{Lu}\p{L}+){0,2})")
+#: A capitalised run, its words as long as they go (`Shipston Stour`), for `_PLACE_CUE`.
+_PLACE_NAME = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:upon|on|am|an|de|la|del|di|du|le|sur)[ ])?"
+    r"\p{Lu}[\p{L}\p{M}'’-]+){0,3}")
 _NOT_CITY = frozenset({"The", "This", "That", "His", "Her", "Their", "A", "An", "New", "Our",
                        "Unknown", "None", "Same", "Home", "Hospital", "Clinic"})
 
@@ -366,13 +437,18 @@ class PlaceRecognizer:
             city = _CITY_AT_START.match(text, cue.end())
             if city:
                 spans.append(city.span())
-        known = list(_known_towns(text, lowered))
-        for start, end in spans + known:
-            known_town = (start, end) in known  # GeoNames' `New York City` is one
+        patient = about_a_patient(text, 0, len(text), lowered)
+        someone = patient or names_a_party(text, 0, len(text))
+        cued = list(_cued_places(text, lowered)) if someone else []
+        known = list(_known_towns(text, lowered, patient)) if someone else []
+        for start, end in spans + known + cued:
+            known_town = (start, end) in known or (start, end) in cued  # (GeoNames' `New
+            # York City` is one; a place after `practising in` is one in a byline too)
             first = text[start:end].split()[0]
             if (known_town or first not in _NOT_CITY and first.casefold() not in
                     CALENDAR_WORDS) and not (  # `moved to Thursday` is a day
-                    _is_region(text[start:end])) and not credit_line(text, start):
+                    _is_region(text[start:end])) and (
+                        (start, end) in cued or not credit_line(text, start)):
                 # `Wesel, Germany`: the country after the town is read with it, as one
                 # place (a US state after it stays apart: `Boston, MA` is a town and a state)
                 country = _COUNTRY_AFTER_COMMA.match(text, end)
@@ -472,13 +548,9 @@ def _in_a_title(text: str, match: regex.Match[str]) -> bool:
 _PREPOSITION_BEFORE_CAPITAL = re.compile(r"[ ](?:from|in|near|to|at|of)[ ][^\x00-@\[-\x7f]")
 
 
-def _known_towns(text: str, lowered: str) -> Iterator[tuple[int, int]]:
+def _known_towns(text: str, lowered: str, patient: bool) -> Iterator[tuple[int, int]]:
     """Towns after a preposition in prose about a person (`patient from Houston`) or a
     party to a case (`the applicant ... lives in Wesel`)."""
-    patient = about_a_patient(text, 0, len(text), lowered)
-    if not patient and not names_a_party(text, 0, len(text)):
-        return
-    from .geography import country_names, is_place_name
 
     starts = [m.start() + 1 for m in _PREPOSITION_BEFORE_CAPITAL.finditer(text)]
     for match in matches_at(_PLACE_AFTER_PREPOSITION, text, starts):
@@ -516,7 +588,6 @@ def _word_before_a_noun(text: str, name: str, end: int) -> bool:
 def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     """`son in PIKESVILLE`, `lives nearby in rockport`: where the case says nothing, a
     town GeoNames knows that no English word is."""
-    from .geography import country_names, is_place_name
 
     for match in _PLACE_AFTER_PREPOSITION_CASELESS.finditer(lowered):
         around = text[max(0, match.start() - 40):match.end() + 40]
@@ -534,6 +605,69 @@ def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
                             text, *sentence_and_line_before(text, match.start(), match.end())):
                     yield match.start(1), match.start(1) + len(name)
                 break
+
+
+def _cued_places(text: str, lowered: str) -> Iterator[tuple[int, int]]:
+    """(Read in a text about a patient or a party to a case.) Towns after a cue
+    (`_SOMEONE_IN` ... `_AREA_OF`), between `in` and `in` a country (`_IN_A_COUNTRY`)
+    and before the word of an area (`_AREA_AFTER`) that GeoNames knows; after a cue of
+    where a person is (`lived in`, `detention in`, not `based in`) and before a
+    country, also a name no English word is (`Wronki`, `Erlenbach`). The longest
+    reading that is one; never a state's or a country's name (`the District of
+    Columbia`). All are read from the matches of `_CUE_END`: one pass of `re`."""
+    for end in _CUE_END.finditer(text):
+        preposition = end.group(1)
+        if end.group().endswith("the ") and (match := _AREA_AFTER.match(text, end.end())):
+            span = _a_place(text, *match.span(1), foreign=False)
+            if span is not None:
+                yield span
+                continue
+        if preposition == "the":
+            continue
+        if preposition == "in" and (match := _IN_A_COUNTRY.match(text, end.end())) and (
+                match.group(2) in country_names() or match.group(2) in COUNTRIES):
+            span = _a_place(text, *match.span(1), foreign=True)
+            if span is not None and text[slice(*span)] not in country_names():
+                yield span
+                continue
+        words = lowered[max(0, end.start() - 24):end.start()].split()
+        cue = words[-1] if words else ""
+        someone = preposition == "in" and (cue in _SOMEONE_IN or cue == "up" and (
+            words[-2:-1] == ["grew"]) or cue in _SEAT_IN or _NAME_IN_BRACKETS.search(
+                text, max(0, end.start() - 40), end.start()) is not None)
+        if not (someone or preposition == "in" and cue in _SOMETHING_IN
+                or preposition == "to" and cue in _MOVED_TO
+                or preposition == "of" and cue in _AREA_OF):
+            continue
+        name = _PLACE_NAME.match(text, end.end())
+        if name is None or f"{cue} of {name.group()}".casefold() in _REGIONS_FOLDED:
+            continue
+        span = _a_place(text, name.start(), name.end(), foreign=someone)
+        if span is not None:
+            yield span
+
+
+#: The names of US states and of countries, case-folded.
+_REGIONS_FOLDED = frozenset(region.casefold() for region in (*US_STATES.values(), *COUNTRIES))
+
+
+def _a_place(text: str, start: int, end: int, foreign: bool) -> tuple[int, int] | None:
+    """The longest run of the words in text[start:end], from the first, that GeoNames
+    knows as a place (or, if `foreign`, whose every word no English dictionary has);
+    None if none."""
+    words = list(regex.finditer(r"\S+", text[start:end]))
+    english = lemma_index_words()
+    foreign = foreign and not text[start:end].isupper()  # capitals tell nothing there
+    for count in range(len(words), 0, -1):
+        stop = start + words[count - 1].end()
+        name = text[start:stop]
+        if name.casefold() in CALENDAR_WORDS or name.casefold() in _FUNCTION_WORDS:
+            continue
+        if is_place_name(name) or foreign and all(
+                word.group().strip("'’").casefold() not in english
+                and word.group()[1:].islower() for word in words[:count]):
+            return start, stop
+    return None
 
 
 def _is_region(words: str) -> bool:

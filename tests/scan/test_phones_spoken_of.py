@@ -78,3 +78,21 @@ def test_the_same_number_without_a_phone_word_stays_quiet(number: str) -> None:
 ])
 def test_look_alikes_in_sentences_about_phoning_stay_quiet(text: str) -> None:
     assert list(spoken_of_phones(text)) == [], text
+
+
+@pytest.mark.parametrize("text, number", [
+    ("The son gave us 52 88 20 01 before he left.", "52 88 20 01"),
+    ("Her daughter is usually at 0664798682 in the evenings.", "0664798682"),
+])
+def test_a_number_given_by_a_relative_is_a_phone(text: str, number: str) -> None:
+    assert any(number in value for value in phone_values(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "The son gave us 2014-09-22 09:38:15 as the time he left.",
+    "Her daughter counted 3 823 367 visitors in the year.",
+    "The son gave us 0-306-40615-2, the book's number.",
+    "Her daughter runs 4.6.14274.916 of the app.",
+])
+def test_what_a_relative_gives_that_is_no_phone_stays_quiet(text: str) -> None:
+    assert list(spoken_of_phones(text)) == [], text
