@@ -31,7 +31,7 @@ from .finding import Finding
 from .geography import country_names
 from .name_context import SOFTWARE_NAMES
 from .name_lists import COMMON_WORDS, HONORIFICS, name_lists
-from .names import _STRONG_WORDS
+from .names import STRONG_PERSON_WORDS
 
 #: The detector of this module's findings.
 DETECTOR = "form_fields"
@@ -49,7 +49,7 @@ def _person_words(alternatives: str) -> tuple[str, ...]:
 #: A form's label (lower case) -> what its value is. Who: the words that make a name
 #: recognizer sure a person follows (names.py, one list for both), and a form's own.
 _LABELS: dict[str, str] = {
-    **dict.fromkeys(_person_words(_STRONG_WORDS), _WHO),
+    **dict.fromkeys(_person_words(STRONG_PERSON_WORDS), _WHO),
     **dict.fromkeys(("display name", "real name", "author", "contact", "contact name",
                      "contact person", "customer", "customer name", "client", "client name",
                      "submitted by", "written by", "reviewer", "tenant", "landlord"), _WHO),

@@ -116,7 +116,9 @@ _ROLE_WORDS = (
     "journalist|singer|actor|actress|musician|novelist|poet|coach|lawyer|attorney|"
     "detective|minister|senator|governor|mayor|spokesperson|spokesman|spokeswoman"
 )
-_STRONG_WORDS = (
+#: Words that say a person's name follows (a regex alternation, lower case): a label or
+#: a cue here, a form's person label in `form_fields`.
+STRONG_PERSON_WORDS = (
     r"name|names|patient|pt|patient[ _]?name|full[ _]?name|first[ _]?name|"
     r"last[ _]?name|given[ _]?name|family[ _]?name|surname|maiden[ _]?name|nickname|alias|"
     r"mother|father|husband|wife|spouse|guardian|next[ _]of[ _]kin|nok|"
@@ -345,7 +347,7 @@ def _word_ends(words: str, plural: bool) -> frozenset[str]:
 
 
 _NAME_CUE_ENDS = _word_ends(_TITLE_WORDS, False) | _word_ends(_NAME_PART_WORDS, True)
-_CUE_ENDS = (_NAME_CUE_ENDS | _word_ends(_STRONG_WORDS, True)
+_CUE_ENDS = (_NAME_CUE_ENDS | _word_ends(STRONG_PERSON_WORDS, True)
              | _word_ends(_WEAK_WORDS, True))
 
 
@@ -369,7 +371,7 @@ def _cue_words(title: bool, label: bool, script: bool, names_only: bool
     levels = {
         "c3": [rf"\b(?:{_TITLE_WORDS})" if title else "",
                rf"\b(?:{_NAME_PART_WORDS})s?" if label else ""],
-        "c2": [rf"\b(?:{_STRONG_WORDS})s?" if label and not names_only else "",
+        "c2": [rf"\b(?:{STRONG_PERSON_WORDS})s?" if label and not names_only else "",
                rf"(?-i:{_SCRIPT_WORDS})" if script and not names_only else ""],
         "c1": [rf"\b(?:{_WEAK_WORDS})s?" if label and not names_only else ""],
     }

@@ -169,7 +169,7 @@ def _label_before_name(words: str) -> regex.Pattern[str]:
 
 
 _NAME_PART_LABEL = _label_before_name(names._NAME_PART_WORDS)
-_STRONG_LABEL = _label_before_name(names._STRONG_WORDS)
+_STRONG_LABEL = _label_before_name(names.STRONG_PERSON_WORDS)
 _WEAK_LABEL = _label_before_name(names._WEAK_WORDS)
 
 
@@ -211,7 +211,7 @@ def _spellings(words: str) -> Iterator[str]:
             yield spelled
 
 
-@pytest.mark.parametrize("words", ["_TITLE_WORDS", "_NAME_PART_WORDS", "_STRONG_WORDS",
+@pytest.mark.parametrize("words", ["_TITLE_WORDS", "_NAME_PART_WORDS", "STRONG_PERSON_WORDS",
                                    "_WEAK_WORDS"])
 def test_every_cue_word_is_read_as_the_five_searches_read_it(words: str) -> None:
     """No spelling of a cue word is skipped as a word no cue ends with."""
