@@ -12,6 +12,8 @@ shape made findings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from re import _parser as _regex_parser
 
 from .code import python_source
 from .geography import is_place_name
@@ -98,11 +100,22 @@ def _citation(text: str, start: int, end: int) -> bool:
     head = window.lstrip(" \t").lstrip("-*").lstrip(" \t")[:1]
     if (head == "[" or head.isdigit()) and _NUMBERED_ENTRY.search(text, start, end):
         return True
+    if len(text) >= _MARKED_TEXT and not _may_cite(text):
+        return False
     if (any(w in folded for w in _CITATION_WORDS) or _PAGES.search(window)) and (
             _VENUE.search(text, start, end)):
         return True
     return bool(_YEAR.search(window) and any(w in folded for w in _PUBLISHER_WORDS)
                 and _PUBLISHER_YEAR.search(text, start, end))
+
+
+@per_scan(maxsize=4)
+def _may_cite(text: str) -> bool:
+    """Whether any window of `text` can hold `_citation`'s venue or publisher: its
+    words (a window's case fold is part of the text's) or a page's `p.`, or a year."""
+    folded = text.casefold()
+    return any(w in folded for w in _CITATION_WORDS) or "p." in folded or bool(
+        _YEAR.search(text) and any(w in folded for w in _PUBLISHER_WORDS))
 
 
 def _byline(window: str) -> bool:
@@ -434,7 +447,15 @@ def sentence_in_a_message(text: str, start: int, end: int) -> bool:
     """Whether the sentence around text[start:end] reads as a message: a first person
     (`I`, `me`, `my`), chat words (`lol`) or an exclamation or a question."""
     left, right = sentence_around(text, start, end)
+    if len(text) >= _MARKED_TEXT:
+        speaking = _speaking_places(text)
+        return speaking.within(text, left, start) or speaking.within(text, end, right + 1)
     return bool(_SPEAKING.search(text, left, start) or _SPEAKING.search(text, end, right + 1))
+
+
+@per_scan(maxsize=4)
+def _speaking_places(text: str) -> _WordPlaces:
+    return _WordPlaces(_SPEAKING, text)
 
 
 def _skipping_to_first_letters(whole_words: re.Pattern[str]) -> re.Pattern[str]:
@@ -458,6 +479,113 @@ _PRONOUN_LETTERS = _skipping_to_first_letters(_PRONOUNS)
 
 
 def _about_someone(text: str, start: int, end: int) -> bool:
+    """`about_a_person(text, start, end, pronouns=True)`. In a long text (a 100 KB list
+    of names asks this of every name) the pronouns and record words are found once per
+    scan (`_someone_marks`) and each window answered from their places."""
+    marks = _someone_marks(text) if len(text) >= _MARKED_TEXT else None
+    if marks is None:
+        return _about_someone_in_window(text, start, end)
+    return marks.about(text, start, end)
+
+
+def _longest_match(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of `pattern` spans."""
+    return int(_regex_parser.parse(pattern.pattern, pattern.flags).getwidth()[1])
+
+
+#: A text at least this long has its pronouns, record words and first persons found
+#: once per scan.
+_MARKED_TEXT = 4096
+_RECORD_WIDTH = _longest_match(_RECORD_WORDS)
+
+
+class _WordPlaces:
+    """Where a pattern of whole words (or single marks) matches in a whole text, to say
+    whether it matches in a window: a window's match that ends before the window does
+    is one of the whole text's (they cannot overlap: each spans one word); one the cut
+    can make (`he` of `hello`) ends at the window's end, and is searched for there."""
+
+    __slots__ = ("pattern", "width", "starts", "ends")
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern, self.width = pattern, _longest_match(pattern)
+        spans = [match.span() for match in pattern.finditer(text)]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def within(self, text: str, start: int, end: int) -> bool:
+        """`pattern.search(text, start, end)` is not None."""
+        end = min(end, len(text))
+        index = bisect_left(self.starts, start)
+        if index < len(self.starts) and self.ends[index] < end:
+            return True  # the first match from `start` on ends before the window does
+        tail = max(start, end - self.width)
+        return tail < end and self.pattern.search(text, tail, end) is not None
+
+
+class _SomeoneMarks:
+    """Where a text's pronouns and record words stand, matched in the whole text once.
+    A window's search finds what the whole text's matches inside it say, but for a
+    match the window's end can make (`pt` of `pts`) or unmake: those start within a
+    match's width of the end, and are matched there in the window."""
+
+    __slots__ = ("pronouns", "anchors", "record_ends", "next_record")
+
+    def __init__(self, text: str, lowered: str) -> None:
+        self.pronouns = _WordPlaces(_PRONOUN_LETTERS, text)
+        self.anchors = sorted({at for anchor in _RECORD_ANCHORS
+                               for at in _places(lowered, anchor)})
+        ends = []
+        for at in self.anchors:
+            match = _RECORD_WORDS.match(text, at)
+            ends.append(match.end() if match else -1)
+        self.record_ends = ends
+        # for each anchor, the index of the first one from it on that the whole text matches
+        following = len(ends)
+        self.next_record = [0] * (len(ends) + 1)
+        self.next_record[following] = following
+        for index in range(len(ends) - 1, -1, -1):
+            if ends[index] >= 0:
+                following = index
+            self.next_record[index] = following
+
+    def about(self, text: str, start: int, end: int) -> bool:
+        if self.pronouns.within(text, start, end):
+            return True
+        anchors, ends, following = self.anchors, self.record_ends, self.next_record
+        first = bisect_left(anchors, start)
+        index = following[first]
+        while index < len(anchors) and anchors[index] < end:
+            if ends[index] < end:
+                return True
+            index = following[index + 1]
+        index = bisect_left(anchors, max(start, end - _RECORD_WIDTH), first)
+        while index < len(anchors) and anchors[index] < end:
+            if _RECORD_WORDS.match(text, anchors[index], end):
+                return True
+            index += 1
+        return False
+
+
+def _places(lowered: str, word: str) -> list[int]:
+    places, at = [], lowered.find(word)
+    while at >= 0:
+        places.append(at)
+        at = lowered.find(word, at + 1)
+    return places
+
+
+@per_scan(maxsize=4)
+def _someone_marks(text: str) -> _SomeoneMarks | None:
+    """The text's `_SomeoneMarks`, or None where its lower case is not read letter for
+    letter as `re` reads it ignoring case (each window is then searched itself)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(trap in lowered for trap in FOLD_TRAPS):
+        return None
+    return _SomeoneMarks(text, lowered)
+
+
+def _about_someone_in_window(text: str, start: int, end: int) -> bool:
     """`about_a_person(text, start, end, pronouns=True)`, its record words tried only
     where the window's lower case has an anchor: each such search reads every
     character of a window of up to 300 with 30 words ignoring case."""

@@ -10,16 +10,24 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
+from jupyter_safeai.scan import name_context
+from jupyter_safeai.scan.memo import Memo
 from jupyter_safeai.scan.name_context import (
+    _MARKED_TEXT,
     _PRONOUN_LETTERS,
     _PRONOUNS,
     _RELATION_BEFORE,
     _RELATION_REACH,
     _SENTENCE_END,
+    _SPEAKING,
     _about_someone,
+    _about_someone_in_window,
+    _citation,
     _last_stop_end,
     _relation_before,
     _skipping_to_first_letters,
+    _SomeoneMarks,
+    _WordPlaces,
     about_a_person,
 )
 from jupyter_safeai.scan.recognizer import FOLD_TRAPS
@@ -107,3 +115,59 @@ def test_relation_before_is_the_patterns_search() -> None:
         start = len(text) - 3
         assert _relation_before(text, start) == bool(_RELATION_BEFORE.search(
             text, max(0, start - _RELATION_REACH), start)), text
+
+
+def test_someone_marks_answer_each_window_as_its_own_search() -> None:
+    """Matched once in the whole text, the record words and pronouns say of each window
+    what searching the window itself says, also where its end cuts a word (`pt|s`)."""
+    rng = random.Random(71207)
+    pieces = (*_FRAGMENTS, "pts", "hello", "discharged", "date of b", "Herb", "mrn", "ms.")
+    for _ in range(2_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        marks = _SomeoneMarks(text, text.lower())
+        for _ in range(20):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, min(len(text), start + 60))
+            if not any(trap in text.lower() for trap in FOLD_TRAPS) and len(
+                    text.lower()) == len(text):
+                assert marks.about(text, start, end) == _about_someone_in_window(
+                    text, start, end), (text, start, end)
+
+
+@pytest.mark.parametrize("pattern", [_PRONOUN_LETTERS, _SPEAKING])
+def test_word_places_say_what_a_windows_search_finds(pattern: re.Pattern[str]) -> None:
+    rng = random.Random(1207)
+    pieces = ("I", "I'm", "me", "my", "mem", "u", "ur", "lol", "!", "?", "haha", "he", "Her",
+              "hello", "She", "sheep", " ", ".", "_", "1", "x")
+    for _ in range(2_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        places = _WordPlaces(pattern, text)
+        for _ in range(20):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text) + 2)
+            assert places.within(text, start, end) == bool(
+                pattern.search(text, start, end)), (text, start, end)
+
+
+@pytest.mark.parametrize("cites", [False, True])
+def test_a_long_text_is_read_as_a_short_one(cites: bool, monkeypatch: pytest.MonkeyPatch
+                                            ) -> None:
+    """Past `_MARKED_TEXT` the marks and the citation words are found once per text (in
+    a scan, once per scan): the answers are those of reading each window."""
+    rng = random.Random(7)
+    pieces = (*_FRAGMENTS, "Garcia, Maria, ", "[1] Lee, A. \"T") + (
+        ("Proc. 2019 Springer", "p. 4", "Wiley 2020") if cites else ())
+    text = "".join(rng.choice(pieces) for _ in range(_MARKED_TEXT // 3))
+    assert len(text) >= _MARKED_TEXT
+    spans = []
+    for _ in range(3_000):
+        start = rng.randint(0, len(text))
+        spans.append((start, min(len(text), start + rng.randint(0, 300))))
+    def answers() -> list[tuple[bool, bool]]:
+        return [(_about_someone(text, a, b), _citation(text, a, b)) for a, b in spans]
+    alone = answers()
+    with Memo().scan():
+        assert answers() == alone
+    monkeypatch.setattr(name_context, "_MARKED_TEXT", len(text) + 1)
+    assert answers() == alone
+    assert any(cited for _, cited in alone) == cites
