@@ -306,6 +306,10 @@ def sentence_around(text: str, start: int, end: int, reach: int = SENTENCE_REACH
     """The sentence (or line) around text[start:end], each end cut `reach` characters
     away."""
     low = max(0, start - reach)
+    if len(text) >= _MARKED_TEXT:
+        stops = _stop_places(text)
+        return _last_stop_end_of(text, stops, low, start), _first_stop_of(
+            text, stops, end, min(len(text), end + reach))
     after = _SENTENCE_END.search(text, end, min(len(text), end + reach))
     return _last_stop_end(text, low, start), (after.start() if after else min(len(text),
                                                                               end + reach))
@@ -321,6 +325,39 @@ def sentence_and_line_before(text: str, start: int, end: int) -> tuple[int, int]
 
 #: The stops of `_SENTENCE_END` (each before a blank, at the end, or a line break itself).
 _STOPS = ".!?"
+
+
+@per_scan(maxsize=4)
+def _stop_places(text: str) -> list[int]:
+    """Where `text` has a stop or a line break: where a `_SENTENCE_END` match can start."""
+    return sorted(at for stop in _STOPS + "\n" for at in _places(text, stop))
+
+
+def _ends_a_sentence(text: str, at: int, high: int) -> bool:
+    """Whether the stop or line break at text[at] starts a `_SENTENCE_END` match of
+    text[:high] (`\\s` read as `str.isspace`, `$` at `high`)."""
+    return text[at] == "\n" or at + 1 == high or text[at + 1].isspace()
+
+
+def _first_stop_of(text: str, stops: list[int], low: int, high: int) -> int:
+    """`_SENTENCE_END.search(text, low, high)`'s start (`high` if none), from `stops`."""
+    index = bisect_left(stops, low)
+    while index < len(stops) and stops[index] < high:
+        if _ends_a_sentence(text, stops[index], high):
+            return stops[index]
+        index += 1
+    return high
+
+
+def _last_stop_end_of(text: str, stops: list[int], low: int, high: int) -> int:
+    """`_last_stop_end(text, low, high)` from `stops`: a later match ends no sooner."""
+    index = bisect_left(stops, high) - 1
+    while index >= 0 and stops[index] >= low:
+        at = stops[index]
+        if _ends_a_sentence(text, at, high):
+            return at + 1 if text[at] == "\n" or at + 1 == high else at + 2
+        index -= 1
+    return low
 
 
 def _last_stop_end(text: str, low: int, high: int) -> int:

@@ -23,12 +23,16 @@ from jupyter_safeai.scan.name_context import (
     _about_someone,
     _about_someone_in_window,
     _citation,
+    _first_stop_of,
     _last_stop_end,
+    _last_stop_end_of,
     _relation_before,
     _skipping_to_first_letters,
     _SomeoneMarks,
+    _stop_places,
     _WordPlaces,
     about_a_person,
+    sentence_around,
 )
 from jupyter_safeai.scan.recognizer import FOLD_TRAPS
 
@@ -54,6 +58,16 @@ def _by_pattern(text: str, low: int, high: int) -> int:
 def test_last_stop_end_is_the_patterns_last_match_end() -> None:
     for text, low, high in _texts_and_spans(20261206, _ALPHABET, 14):
         assert _last_stop_end(text, low, high) == _by_pattern(text, low, high), (
+            text, low, high)
+
+
+def test_stops_found_once_give_the_patterns_matches() -> None:
+    for text, low, high in _texts_and_spans(20261207, _ALPHABET, 14):
+        stops = _stop_places.__wrapped__(text)
+        assert _last_stop_end_of(text, stops, low, high) == _by_pattern(text, low, high), (
+            text, low, high)
+        first = _SENTENCE_END.search(text, low, high)
+        assert _first_stop_of(text, stops, low, high) == (first.start() if first else high), (
             text, low, high)
 
 
@@ -155,7 +169,7 @@ def test_a_long_text_is_read_as_a_short_one(cites: bool, monkeypatch: pytest.Mon
     """Past `_MARKED_TEXT` the marks and the citation words are found once per text (in
     a scan, once per scan): the answers are those of reading each window."""
     rng = random.Random(7)
-    pieces = (*_FRAGMENTS, "Garcia, Maria, ", "[1] Lee, A. \"T") + (
+    pieces = (*_FRAGMENTS, "Garcia, Maria, ", "[1] Lee, A. \"T", "a.b", "!\t", "?") + (
         ("Proc. 2019 Springer", "p. 4", "Wiley 2020") if cites else ())
     text = "".join(rng.choice(pieces) for _ in range(_MARKED_TEXT // 3))
     assert len(text) >= _MARKED_TEXT
@@ -163,11 +177,12 @@ def test_a_long_text_is_read_as_a_short_one(cites: bool, monkeypatch: pytest.Mon
     for _ in range(3_000):
         start = rng.randint(0, len(text))
         spans.append((start, min(len(text), start + rng.randint(0, 300))))
-    def answers() -> list[tuple[bool, bool]]:
-        return [(_about_someone(text, a, b), _citation(text, a, b)) for a, b in spans]
+    def answers() -> list[tuple[bool, bool, tuple[int, int]]]:
+        return [(_about_someone(text, a, b), _citation(text, a, b), sentence_around(
+            text, a, b)) for a, b in spans]
     alone = answers()
     with Memo().scan():
         assert answers() == alone
     monkeypatch.setattr(name_context, "_MARKED_TEXT", len(text) + 1)
     assert answers() == alone
-    assert any(cited for _, cited in alone) == cites
+    assert any(cited for _, cited, _ in alone) == cites
