@@ -118,6 +118,14 @@ def _may_cite(text: str) -> bool:
         _YEAR.search(text) and any(w in folded for w in _PUBLISHER_WORDS))
 
 
+@per_scan(maxsize=4)
+def _credit_marks(text: str) -> tuple[bool, bool]:
+    """Whether `text` holds a link's `](` and a byline's words anywhere: a long text
+    without them has no window to search for a credit."""
+    lowered = text.lower()
+    return "](" in text, any(w in lowered for w in _BYLINE_WORDS)
+
+
 def _byline(window: str) -> bool:
     lowered = window.lower()
     return any(w in lowered for w in _BYLINE_WORDS) and bool(_BYLINE.search(window))
@@ -151,7 +159,8 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     a heading, or a place's name (`San Francisco`, `North Dakota`)."""
     line_start, line_end, whole = line_around(text, start, end)
     before = text[line_start:start]
-    if _LINK_BY.search(before[-300:]) or _byline(before[-200:]) or (
+    link, byline = _credit_marks(text) if len(text) >= _MARKED_TEXT else (True, True)
+    if link and _LINK_BY.search(before[-300:]) or byline and _byline(before[-200:]) or (
             _EPONYM_AFTER.match(text, end) or _REFERENCE_MARK.match(text, end)):
         return True
     if before.endswith("[") and _LINK_TEXT.match(text, end):

@@ -32,6 +32,7 @@ from jupyter_safeai.scan.name_context import (
     _stop_places,
     _WordPlaces,
     about_a_person,
+    in_documentation,
     sentence_around,
 )
 from jupyter_safeai.scan.recognizer import FOLD_TRAPS
@@ -170,19 +171,20 @@ def test_a_long_text_is_read_as_a_short_one(cites: bool, monkeypatch: pytest.Mon
     a scan, once per scan): the answers are those of reading each window."""
     rng = random.Random(7)
     pieces = (*_FRAGMENTS, "Garcia, Maria, ", "[1] Lee, A. \"T", "a.b", "!\t", "?") + (
-        ("Proc. 2019 Springer", "p. 4", "Wiley 2020") if cites else ())
+        ("Proc. 2019 Springer", "p. 4", "Wiley 2020", "[a](b) by ", "Credits: ") if cites
+        else ())
     text = "".join(rng.choice(pieces) for _ in range(_MARKED_TEXT // 3))
     assert len(text) >= _MARKED_TEXT
     spans = []
     for _ in range(3_000):
         start = rng.randint(0, len(text))
         spans.append((start, min(len(text), start + rng.randint(0, 300))))
-    def answers() -> list[tuple[bool, bool, tuple[int, int]]]:
+    def answers() -> list[tuple[bool, bool, tuple[int, int], bool]]:
         return [(_about_someone(text, a, b), _citation(text, a, b), sentence_around(
-            text, a, b)) for a, b in spans]
+            text, a, b), in_documentation(text, a, b)) for a, b in spans]
     alone = answers()
     with Memo().scan():
         assert answers() == alone
     monkeypatch.setattr(name_context, "_MARKED_TEXT", len(text) + 1)
     assert answers() == alone
-    assert any(cited for _, cited, _ in alone) == cites
+    assert any(cited for _, cited, _, _ in alone) == cites
