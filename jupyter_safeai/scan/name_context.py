@@ -479,6 +479,10 @@ def about_a_patient(text: str, start: int, end: int, lowered: str | None = None)
 def sentence_about_someone(text: str, start: int, end: int) -> bool:
     """Whether the sentence around a name at text[start:end], the name left out, is
     about a person (`about_a_person` with pronouns)."""
+    if len(text) >= _MARKED_TEXT:
+        marks = _someone_marks(text)
+        if marks is not None and not marks.anywhere:
+            return False  # (a 100 KB list of names: no sentence to find)
     left, right = sentence_around(text, start, end)
     return _about_someone(text, left, start) or _about_someone(text, end, right)
 
@@ -520,6 +524,8 @@ def _skipping_to_first_letters(whole_words: re.Pattern[str]) -> re.Pattern[str]:
         for first in sorted({word[0] for word in words})) + tail)
 
 
+#: `_PRONOUNS`'s words: one is in every text it matches in.
+_PRONOUN_WORDS = tuple(_PRONOUNS.pattern[len(r"\b(?:"):-len(r")\b")].split("|"))
 #: `_PRONOUNS`, tried at its words' first letters only.
 _PRONOUN_LETTERS = _skipping_to_first_letters(_PRONOUNS)
 
@@ -575,7 +581,7 @@ class _SomeoneMarks:
     match the window's end can make (`pt` of `pts`) or unmake: those start within a
     match's width of the end, and are matched there in the window."""
 
-    __slots__ = ("pronouns", "anchors", "record_ends", "next_record")
+    __slots__ = ("pronouns", "anchors", "record_ends", "next_record", "anywhere")
 
     def __init__(self, text: str, lowered: str) -> None:
         self.pronouns = _WordPlaces(_PRONOUN_LETTERS, text)
@@ -586,6 +592,8 @@ class _SomeoneMarks:
             match = _RECORD_WORDS.match(text, at)
             ends.append(match.end() if match else -1)
         self.record_ends = ends
+        # whether any window can match: a pronoun's letters or an anchor somewhere
+        self.anywhere = bool(self.anchors) or any(word in text for word in _PRONOUN_WORDS)
         # for each anchor, the index of the first one from it on that the whole text matches
         following = len(ends)
         self.next_record = [0] * (len(ends) + 1)

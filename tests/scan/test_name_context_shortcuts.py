@@ -33,6 +33,7 @@ from jupyter_safeai.scan.name_context import (
     _WordPlaces,
     about_a_person,
     in_documentation,
+    sentence_about_someone,
     sentence_around,
 )
 from jupyter_safeai.scan.recognizer import FOLD_TRAPS
@@ -165,26 +166,31 @@ def test_word_places_say_what_a_windows_search_finds(pattern: re.Pattern[str]) -
 
 
 @pytest.mark.parametrize("cites", [False, True])
-def test_a_long_text_is_read_as_a_short_one(cites: bool, monkeypatch: pytest.MonkeyPatch
-                                            ) -> None:
+@pytest.mark.parametrize("plain", [False, True])
+def test_a_long_text_is_read_as_a_short_one(cites: bool, plain: bool,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """Past `_MARKED_TEXT` the marks and the citation words are found once per text (in
     a scan, once per scan): the answers are those of reading each window."""
     rng = random.Random(7)
-    pieces = (*_FRAGMENTS, "Garcia, Maria, ", "[1] Lee, A. \"T", "a.b", "!\t", "?") + (
+    pieces = (*(("Ada", "Lee", " ", ", ", "Ana", "x") if plain else _FRAGMENTS),
+              "Garcia, Maria, ", "[1] Lee, A. \"T", "a.b", "!\t", "?") + (
         ("Proc. 2019 Springer", "p. 4", "Wiley 2020", "[a](b) by ", "Credits: ") if cites
         else ())
     text = "".join(rng.choice(pieces) for _ in range(_MARKED_TEXT // 3))
     assert len(text) >= _MARKED_TEXT
     spans = []
-    for _ in range(3_000):
+    for _ in range(1_500):
         start = rng.randint(0, len(text))
         spans.append((start, min(len(text), start + rng.randint(0, 300))))
-    def answers() -> list[tuple[bool, bool, tuple[int, int], bool]]:
+    marks = _SomeoneMarks(text, text.lower())
+    assert marks.anywhere != plain
+    def answers() -> list[tuple[bool, bool, tuple[int, int], bool, bool]]:
         return [(_about_someone(text, a, b), _citation(text, a, b), sentence_around(
-            text, a, b), in_documentation(text, a, b)) for a, b in spans]
+            text, a, b), in_documentation(text, a, b), sentence_about_someone(text, a, b))
+                for a, b in spans]
     alone = answers()
     with Memo().scan():
         assert answers() == alone
     monkeypatch.setattr(name_context, "_MARKED_TEXT", len(text) + 1)
     assert answers() == alone
-    assert any(cited for _, cited, _, _ in alone) == cites
+    assert any(cited for _, cited, *_ in alone) == cites
