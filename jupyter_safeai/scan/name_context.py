@@ -260,10 +260,19 @@ def in_organisation(text: str, start: int, end: int) -> bool:
     if _FIRM_POSSESSIVE.match(text, end):
         return True  # `[Vance, Hart] and Lowe's Mrs. Ito`: where she works
     span = text[start:end]
-    if span.count(",") != 1 or len(span.split()) != 2 or text[:start].rstrip().endswith(","):
+    if span.count(",") != 1 or len(span.split()) != 2 or _comma_before(text, start):
         return False  # partners are three: `A, B and C`; a longer list is of people
     firm = _FIRM.match(text, end)
     return firm is not None and not text.startswith(",", firm.end())
+
+
+def _comma_before(text: str, at: int) -> bool:
+    """`text[:at].rstrip().endswith(",")`, read from the last 64 characters unless all
+    are blanks: a 100 KB list of names must not copy its text before each pair."""
+    near = text[max(0, at - 64):at].rstrip()
+    if not near and at > 64:
+        near = text[:at].rstrip()
+    return near.endswith(",")
 
 
 def credit_line(text: str, at: int) -> bool:

@@ -23,6 +23,7 @@ from jupyter_safeai.scan.name_context import (
     _about_someone,
     _about_someone_in_window,
     _citation,
+    _comma_before,
     _first_stop_of,
     _last_stop_end,
     _last_stop_end_of,
@@ -194,3 +195,12 @@ def test_a_long_text_is_read_as_a_short_one(cites: bool, plain: bool,
     monkeypatch.setattr(name_context, "_MARKED_TEXT", len(text) + 1)
     assert answers() == alone
     assert any(cited for _, cited, *_ in alone) == cites
+
+
+def test_comma_before_reads_the_last_character_but_blanks() -> None:
+    rng = random.Random(12)
+    pieces = (",", " ", "\t", "\n", "\u2028", "a", "Lee", " " * 70, "," + " " * 80)
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        at = rng.randint(0, len(text))
+        assert _comma_before(text, at) == text[:at].rstrip().endswith(","), (text, at)
