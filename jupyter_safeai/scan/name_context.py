@@ -709,10 +709,31 @@ def _possessive_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
 _RELATION_HEADS = _possessive_words(_RELATION_BEFORE)
 
 
+@per_scan(maxsize=4)
+def _relation_heads(text: str) -> tuple[list[int], list[int]] | None:
+    """(starts, ends) of the `_RELATION_HEADS` in a long text's lower case, found once;
+    None where its lower case is not read letter for letter as `re` reads it."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(trap in lowered for trap in FOLD_TRAPS):
+        return None
+    spans = sorted((at, at + len(head)) for head in _RELATION_HEADS
+                   for at in _places(lowered, head))
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
 def _relation_before(text: str, start: int) -> bool:
     """`_RELATION_BEFORE` in the `_RELATION_REACH` characters before `start`, searched
     only when their lower case holds a possessive and a blank (`my `, `her `)."""
     low = max(0, start - _RELATION_REACH)
+    heads = _relation_heads(text) if len(text) >= _MARKED_TEXT else None
+    if heads is not None:
+        starts, ends = heads
+        index = bisect_left(starts, low)
+        while index < len(starts) and starts[index] < start:
+            if ends[index] <= start:
+                return _RELATION_BEFORE.search(text, low, start) is not None
+            index += 1
+        return False
     window = text[low:start].lower()
     if len(window) == start - low and not any(trap in window for trap in FOLD_TRAPS) and (
             not any(head in window for head in _RELATION_HEADS)):

@@ -173,10 +173,13 @@ def test_a_long_text_is_read_as_a_short_one(cites: bool, plain: bool,
     """Past `_MARKED_TEXT` the marks and the citation words are found once per text (in
     a scan, once per scan): the answers are those of reading each window."""
     rng = random.Random(7)
-    pieces = (*(("Ada", "Lee", " ", ", ", "Ana", "x") if plain else _FRAGMENTS),
+    pieces = (*(("Ada", "Lee", " ", ", ", "Ana", "x") if plain else (
+        *_FRAGMENTS, "my friend ", "Your best colleague, ", "our ")),
               "Garcia, Maria, ", "[1] Lee, A. \"T", "a.b", "!\t", "?") + (
         ("Proc. 2019 Springer", "p. 4", "Wiley 2020", "[a](b) by ", "Credits: ") if cites
         else ())
+    pieces = tuple(p for p in pieces if len(p.lower()) == len(p) and not any(
+        trap in p.lower() for trap in FOLD_TRAPS))  # (else each window is read alone)
     text = "".join(rng.choice(pieces) for _ in range(_MARKED_TEXT // 3))
     assert len(text) >= _MARKED_TEXT
     spans = []
@@ -185,16 +188,18 @@ def test_a_long_text_is_read_as_a_short_one(cites: bool, plain: bool,
         spans.append((start, min(len(text), start + rng.randint(0, 300))))
     marks = _SomeoneMarks(text, text.lower())
     assert marks.anywhere != plain
-    def answers() -> list[tuple[bool, bool, tuple[int, int], bool, bool]]:
+
+    def answers() -> list[tuple[bool, bool, tuple[int, int], bool, bool, bool]]:
         return [(_about_someone(text, a, b), _citation(text, a, b), sentence_around(
-            text, a, b), in_documentation(text, a, b), sentence_about_someone(text, a, b))
-                for a, b in spans]
+            text, a, b), in_documentation(text, a, b), sentence_about_someone(text, a, b),
+                 _relation_before(text, b)) for a, b in spans]
     alone = answers()
+    assert any(related for *_, related in alone) != plain
     with Memo().scan():
         assert answers() == alone
     monkeypatch.setattr(name_context, "_MARKED_TEXT", len(text) + 1)
     assert answers() == alone
-    assert any(cited for _, cited, *_ in alone) == cites
+    assert any(cited for _, cited, *_ in alone) or not cites
 
 
 def test_comma_before_reads_the_last_character_but_blanks() -> None:
