@@ -12,6 +12,8 @@ shape made findings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from re import _parser as _regex_parser
 
 from .code import python_source
 from .geography import is_place_name
@@ -98,11 +100,30 @@ def _citation(text: str, start: int, end: int) -> bool:
     head = window.lstrip(" \t").lstrip("-*").lstrip(" \t")[:1]
     if (head == "[" or head.isdigit()) and _NUMBERED_ENTRY.search(text, start, end):
         return True
+    if len(text) >= _MARKED_TEXT and not _may_cite(text):
+        return False
     if (any(w in folded for w in _CITATION_WORDS) or _PAGES.search(window)) and (
             _VENUE.search(text, start, end)):
         return True
     return bool(_YEAR.search(window) and any(w in folded for w in _PUBLISHER_WORDS)
                 and _PUBLISHER_YEAR.search(text, start, end))
+
+
+@per_scan(maxsize=4)
+def _may_cite(text: str) -> bool:
+    """Whether any window of `text` can hold `_citation`'s venue or publisher: its
+    words (a window's case fold is part of the text's) or a page's `p.`, or a year."""
+    folded = text.casefold()
+    return any(w in folded for w in _CITATION_WORDS) or "p." in folded or bool(
+        _YEAR.search(text) and any(w in folded for w in _PUBLISHER_WORDS))
+
+
+@per_scan(maxsize=4)
+def _credit_marks(text: str) -> tuple[bool, bool]:
+    """Whether `text` holds a link's `](` and a byline's words anywhere: a long text
+    without them has no window to search for a credit."""
+    lowered = text.lower()
+    return "](" in text, any(w in lowered for w in _BYLINE_WORDS)
 
 
 def _byline(window: str) -> bool:
@@ -138,7 +159,8 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     a heading, or a place's name (`San Francisco`, `North Dakota`)."""
     line_start, line_end, whole = line_around(text, start, end)
     before = text[line_start:start]
-    if _LINK_BY.search(before[-300:]) or _byline(before[-200:]) or (
+    link, byline = _credit_marks(text) if len(text) >= _MARKED_TEXT else (True, True)
+    if link and _LINK_BY.search(before[-300:]) or byline and _byline(before[-200:]) or (
             _EPONYM_AFTER.match(text, end) or _REFERENCE_MARK.match(text, end)):
         return True
     if before.endswith("[") and _LINK_TEXT.match(text, end):
@@ -238,10 +260,19 @@ def in_organisation(text: str, start: int, end: int) -> bool:
     if _FIRM_POSSESSIVE.match(text, end):
         return True  # `[Vance, Hart] and Lowe's Mrs. Ito`: where she works
     span = text[start:end]
-    if span.count(",") != 1 or len(span.split()) != 2 or text[:start].rstrip().endswith(","):
+    if span.count(",") != 1 or len(span.split()) != 2 or _comma_before(text, start):
         return False  # partners are three: `A, B and C`; a longer list is of people
     firm = _FIRM.match(text, end)
     return firm is not None and not text.startswith(",", firm.end())
+
+
+def _comma_before(text: str, at: int) -> bool:
+    """`text[:at].rstrip().endswith(",")`, read from the last 64 characters unless all
+    are blanks: a 100 KB list of names must not copy its text before each pair."""
+    near = text[max(0, at - 64):at].rstrip()
+    if not near and at > 64:
+        near = text[:at].rstrip()
+    return near.endswith(",")
 
 
 def credit_line(text: str, at: int) -> bool:
@@ -293,6 +324,10 @@ def sentence_around(text: str, start: int, end: int, reach: int = SENTENCE_REACH
     """The sentence (or line) around text[start:end], each end cut `reach` characters
     away."""
     low = max(0, start - reach)
+    if len(text) >= _MARKED_TEXT:
+        stops = _stop_places(text)
+        return _last_stop_end_of(text, stops, low, start), _first_stop_of(
+            text, stops, end, min(len(text), end + reach))
     after = _SENTENCE_END.search(text, end, min(len(text), end + reach))
     return _last_stop_end(text, low, start), (after.start() if after else min(len(text),
                                                                               end + reach))
@@ -308,6 +343,39 @@ def sentence_and_line_before(text: str, start: int, end: int) -> tuple[int, int]
 
 #: The stops of `_SENTENCE_END` (each before a blank, at the end, or a line break itself).
 _STOPS = ".!?"
+
+
+@per_scan(maxsize=4)
+def _stop_places(text: str) -> list[int]:
+    """Where `text` has a stop or a line break: where a `_SENTENCE_END` match can start."""
+    return sorted(at for stop in _STOPS + "\n" for at in _places(text, stop))
+
+
+def _ends_a_sentence(text: str, at: int, high: int) -> bool:
+    """Whether the stop or line break at text[at] starts a `_SENTENCE_END` match of
+    text[:high] (`\\s` read as `str.isspace`, `$` at `high`)."""
+    return text[at] == "\n" or at + 1 == high or text[at + 1].isspace()
+
+
+def _first_stop_of(text: str, stops: list[int], low: int, high: int) -> int:
+    """`_SENTENCE_END.search(text, low, high)`'s start (`high` if none), from `stops`."""
+    index = bisect_left(stops, low)
+    while index < len(stops) and stops[index] < high:
+        if _ends_a_sentence(text, stops[index], high):
+            return stops[index]
+        index += 1
+    return high
+
+
+def _last_stop_end_of(text: str, stops: list[int], low: int, high: int) -> int:
+    """`_last_stop_end(text, low, high)` from `stops`: a later match ends no sooner."""
+    index = bisect_left(stops, high) - 1
+    while index >= 0 and stops[index] >= low:
+        at = stops[index]
+        if _ends_a_sentence(text, at, high):
+            return at + 1 if text[at] == "\n" or at + 1 == high else at + 2
+        index -= 1
+    return low
 
 
 def _last_stop_end(text: str, low: int, high: int) -> int:
@@ -420,6 +488,10 @@ def about_a_patient(text: str, start: int, end: int, lowered: str | None = None)
 def sentence_about_someone(text: str, start: int, end: int) -> bool:
     """Whether the sentence around a name at text[start:end], the name left out, is
     about a person (`about_a_person` with pronouns)."""
+    if len(text) >= _MARKED_TEXT:
+        marks = _someone_marks(text)
+        if marks is not None and not marks.anywhere:
+            return False  # (a 100 KB list of names: no sentence to find)
     left, right = sentence_around(text, start, end)
     return _about_someone(text, left, start) or _about_someone(text, end, right)
 
@@ -434,7 +506,15 @@ def sentence_in_a_message(text: str, start: int, end: int) -> bool:
     """Whether the sentence around text[start:end] reads as a message: a first person
     (`I`, `me`, `my`), chat words (`lol`) or an exclamation or a question."""
     left, right = sentence_around(text, start, end)
+    if len(text) >= _MARKED_TEXT:
+        speaking = _speaking_places(text)
+        return speaking.within(text, left, start) or speaking.within(text, end, right + 1)
     return bool(_SPEAKING.search(text, left, start) or _SPEAKING.search(text, end, right + 1))
+
+
+@per_scan(maxsize=4)
+def _speaking_places(text: str) -> _WordPlaces:
+    return _WordPlaces(_SPEAKING, text)
 
 
 def _skipping_to_first_letters(whole_words: re.Pattern[str]) -> re.Pattern[str]:
@@ -453,11 +533,122 @@ def _skipping_to_first_letters(whole_words: re.Pattern[str]) -> re.Pattern[str]:
         for first in sorted({word[0] for word in words})) + tail)
 
 
+#: `_PRONOUNS`'s words: one is in every text it matches in.
+_PRONOUN_WORDS = tuple(_PRONOUNS.pattern[len(r"\b(?:"):-len(r")\b")].split("|"))
 #: `_PRONOUNS`, tried at its words' first letters only.
 _PRONOUN_LETTERS = _skipping_to_first_letters(_PRONOUNS)
 
 
 def _about_someone(text: str, start: int, end: int) -> bool:
+    """`about_a_person(text, start, end, pronouns=True)`. In a long text (a 100 KB list
+    of names asks this of every name) the pronouns and record words are found once per
+    scan (`_someone_marks`) and each window answered from their places."""
+    marks = _someone_marks(text) if len(text) >= _MARKED_TEXT else None
+    if marks is None:
+        return _about_someone_in_window(text, start, end)
+    return marks.about(text, start, end)
+
+
+def _longest_match(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of `pattern` spans."""
+    return int(_regex_parser.parse(pattern.pattern, pattern.flags).getwidth()[1])
+
+
+#: A text at least this long has its pronouns, record words and first persons found
+#: once per scan.
+_MARKED_TEXT = 4096
+_RECORD_WIDTH = _longest_match(_RECORD_WORDS)
+
+
+class _WordPlaces:
+    """Where a pattern of whole words (or single marks) matches in a whole text, to say
+    whether it matches in a window: a window's match that ends before the window does
+    is one of the whole text's (they cannot overlap: each spans one word); one the cut
+    can make (`he` of `hello`) ends at the window's end, and is searched for there."""
+
+    __slots__ = ("pattern", "width", "starts", "ends")
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.pattern, self.width = pattern, _longest_match(pattern)
+        spans = [match.span() for match in pattern.finditer(text)]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def within(self, text: str, start: int, end: int) -> bool:
+        """`pattern.search(text, start, end)` is not None."""
+        end = min(end, len(text))
+        index = bisect_left(self.starts, start)
+        if index < len(self.starts) and self.ends[index] < end:
+            return True  # the first match from `start` on ends before the window does
+        tail = max(start, end - self.width)
+        return tail < end and self.pattern.search(text, tail, end) is not None
+
+
+class _SomeoneMarks:
+    """Where a text's pronouns and record words stand, matched in the whole text once.
+    A window's search finds what the whole text's matches inside it say, but for a
+    match the window's end can make (`pt` of `pts`) or unmake: those start within a
+    match's width of the end, and are matched there in the window."""
+
+    __slots__ = ("pronouns", "anchors", "record_ends", "next_record", "anywhere")
+
+    def __init__(self, text: str, lowered: str) -> None:
+        self.pronouns = _WordPlaces(_PRONOUN_LETTERS, text)
+        self.anchors = sorted({at for anchor in _RECORD_ANCHORS
+                               for at in _places(lowered, anchor)})
+        ends = []
+        for at in self.anchors:
+            match = _RECORD_WORDS.match(text, at)
+            ends.append(match.end() if match else -1)
+        self.record_ends = ends
+        # whether any window can match: a pronoun's letters or an anchor somewhere
+        self.anywhere = bool(self.anchors) or any(word in text for word in _PRONOUN_WORDS)
+        # for each anchor, the index of the first one from it on that the whole text matches
+        following = len(ends)
+        self.next_record = [0] * (len(ends) + 1)
+        self.next_record[following] = following
+        for index in range(len(ends) - 1, -1, -1):
+            if ends[index] >= 0:
+                following = index
+            self.next_record[index] = following
+
+    def about(self, text: str, start: int, end: int) -> bool:
+        if self.pronouns.within(text, start, end):
+            return True
+        anchors, ends, following = self.anchors, self.record_ends, self.next_record
+        first = bisect_left(anchors, start)
+        index = following[first]
+        while index < len(anchors) and anchors[index] < end:
+            if ends[index] < end:
+                return True
+            index = following[index + 1]
+        index = bisect_left(anchors, max(start, end - _RECORD_WIDTH), first)
+        while index < len(anchors) and anchors[index] < end:
+            if _RECORD_WORDS.match(text, anchors[index], end):
+                return True
+            index += 1
+        return False
+
+
+def _places(lowered: str, word: str) -> list[int]:
+    places, at = [], lowered.find(word)
+    while at >= 0:
+        places.append(at)
+        at = lowered.find(word, at + 1)
+    return places
+
+
+@per_scan(maxsize=4)
+def _someone_marks(text: str) -> _SomeoneMarks | None:
+    """The text's `_SomeoneMarks`, or None where its lower case is not read letter for
+    letter as `re` reads it ignoring case (each window is then searched itself)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(trap in lowered for trap in FOLD_TRAPS):
+        return None
+    return _SomeoneMarks(text, lowered)
+
+
+def _about_someone_in_window(text: str, start: int, end: int) -> bool:
     """`about_a_person(text, start, end, pronouns=True)`, its record words tried only
     where the window's lower case has an anchor: each such search reads every
     character of a window of up to 300 with 30 words ignoring case."""
@@ -518,10 +709,31 @@ def _possessive_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
 _RELATION_HEADS = _possessive_words(_RELATION_BEFORE)
 
 
+@per_scan(maxsize=4)
+def _relation_heads(text: str) -> tuple[list[int], list[int]] | None:
+    """(starts, ends) of the `_RELATION_HEADS` in a long text's lower case, found once;
+    None where its lower case is not read letter for letter as `re` reads it."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(trap in lowered for trap in FOLD_TRAPS):
+        return None
+    spans = sorted((at, at + len(head)) for head in _RELATION_HEADS
+                   for at in _places(lowered, head))
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
 def _relation_before(text: str, start: int) -> bool:
     """`_RELATION_BEFORE` in the `_RELATION_REACH` characters before `start`, searched
     only when their lower case holds a possessive and a blank (`my `, `her `)."""
     low = max(0, start - _RELATION_REACH)
+    heads = _relation_heads(text) if len(text) >= _MARKED_TEXT else None
+    if heads is not None:
+        starts, ends = heads
+        index = bisect_left(starts, low)
+        while index < len(starts) and starts[index] < start:
+            if ends[index] <= start:
+                return _RELATION_BEFORE.search(text, low, start) is not None
+            index += 1
+        return False
     window = text[low:start].lower()
     if len(window) == start - low and not any(trap in window for trap in FOLD_TRAPS) and (
             not any(head in window for head in _RELATION_HEADS)):

@@ -779,14 +779,16 @@ class NameRecognizer(UsesNameLists):
             if value[:3] in _WEEKDAY_HEADS and _WEEKDAY_MONTH_DAY.match(text, match.start()):
                 continue
             if _one_word(value):
-                found = self._lone_word(text, match.start(), value, kinds, streets)
+                found = self._lone_word(text, match.start(), value, kinds, streets, known)
             else:
-                found = self._person_runs(text, match.start(), _tokens(value), kinds, streets)
+                found = self._person_runs(text, match.start(), _tokens(value), kinds, streets,
+                                          known)
                 if "," in value and _in_list_of_things(text, match.start(), match.end()) and (
                         not any(in_organisation(text, a, b) for a, b, _ in found)):
                     # items of a list, each read alone; not a firm (`Lopez, Santos and Coleman`)
                     found = [hit for item in _COMMA.finditer(value) for hit in self._person_runs(
-                        text, match.start() + item.start(), _tokens(item.group()), kinds, streets)]
+                        text, match.start() + item.start(), _tokens(item.group()), kinds, streets,
+                        known)]
             for start, end, score in found:
                 if _cue(text, start) < 2 and (in_documentation(text, start, end)
                                               or names_a_thing(text, start, end)):
@@ -883,7 +885,8 @@ class NameRecognizer(UsesNameLists):
         return (first in ("G", "N") or last in ("S", "N")) and prose_line(text, start, end)
 
     def _person_runs(self, text: str, base: int, tokens: list[tuple[int, int, str]],
-                     kinds: dict[str, str], streets: frozenset[str]
+                     kinds: dict[str, str], streets: frozenset[str],
+                     known: dict[str, str | None] | None = None
                      ) -> list[tuple[int, int, float | None]]:
         """Split a run of capitalised words into the parts that are names; a score of
         None marks a doubtful span for NER to decide. `kinds` is `self.lists.kinds`,
@@ -894,7 +897,7 @@ class NameRecognizer(UsesNameLists):
             if len(word) == 1 or word.endswith(".") and len(word) == 2:  # J. Smith, Shane M Culp
                 run.append((start, end, word, "i"))
                 continue
-            kind = self._run_kind(word, kinds, streets)
+            kind = self._run_kind(word, kinds, streets, known)
             if kind == "" and not run and _imperative(text, base + start, word):
                 kind = None
             if kind is None:
@@ -908,14 +911,15 @@ class NameRecognizer(UsesNameLists):
         return found
 
     def _lone_word(self, text: str, base: int, word: str, kinds: dict[str, str],
-                   streets: frozenset[str]) -> tuple[tuple[int, int, float | None], ...]:
+                   streets: frozenset[str], known: dict[str, str | None] | None = None
+                   ) -> tuple[tuple[int, int, float | None], ...]:
         """`_person_runs` of a candidate of one word (most are): no words to read, and a
         word no list knows as a strong name is judged here, as `_judge` would."""
         if word.casefold() in PARTICLES or word.casefold() in KIN_WORDS or (
                 _ARTICLE_BEFORE.search(text, max(0, base - 8), base)):
             # `Son called`: a kin word alone says who, not which person
             return ()  # `the Law says`, `a Beta prior`: an article makes one word a thing
-        kind = self._run_kind(word, kinds, streets)
+        kind = self._run_kind(word, kinds, streets, known)
         if kind is None or kind == "" and _imperative(text, base, word):
             return ()  # (as `_person_runs` reads it)
         start, end = base, base + len(word)
@@ -938,10 +942,12 @@ class NameRecognizer(UsesNameLists):
             return ()
         return self._judge(text, base, [(0, len(word), word, kind)])
 
-    def _run_kind(self, word: str, kinds: dict[str, str], streets: frozenset[str]
-                  ) -> str | None:
-        """A word's name kind in a run of names, or None if the word ends the run."""
-        known = self._word_kinds
+    def _run_kind(self, word: str, kinds: dict[str, str], streets: frozenset[str],
+                  known: dict[str, str | None] | None = None) -> str | None:
+        """A word's name kind in a run of names, or None if the word ends the run.
+        `known` is `_word_kinds` when the caller has it (looked up once per text)."""
+        if known is None:
+            known = self._word_kinds
         kind = known.get(word, _UNKNOWN)  # one lookup: another scan's thread may clear it
         if kind is not _UNKNOWN:
             return kind

@@ -10,17 +10,32 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
+from jupyter_safeai.scan import name_context
+from jupyter_safeai.scan.memo import Memo
 from jupyter_safeai.scan.name_context import (
+    _MARKED_TEXT,
     _PRONOUN_LETTERS,
     _PRONOUNS,
     _RELATION_BEFORE,
     _RELATION_REACH,
     _SENTENCE_END,
+    _SPEAKING,
     _about_someone,
+    _about_someone_in_window,
+    _citation,
+    _comma_before,
+    _first_stop_of,
     _last_stop_end,
+    _last_stop_end_of,
     _relation_before,
     _skipping_to_first_letters,
+    _SomeoneMarks,
+    _stop_places,
+    _WordPlaces,
     about_a_person,
+    in_documentation,
+    sentence_about_someone,
+    sentence_around,
 )
 from jupyter_safeai.scan.recognizer import FOLD_TRAPS
 
@@ -46,6 +61,16 @@ def _by_pattern(text: str, low: int, high: int) -> int:
 def test_last_stop_end_is_the_patterns_last_match_end() -> None:
     for text, low, high in _texts_and_spans(20261206, _ALPHABET, 14):
         assert _last_stop_end(text, low, high) == _by_pattern(text, low, high), (
+            text, low, high)
+
+
+def test_stops_found_once_give_the_patterns_matches() -> None:
+    for text, low, high in _texts_and_spans(20261207, _ALPHABET, 14):
+        stops = _stop_places.__wrapped__(text)
+        assert _last_stop_end_of(text, stops, low, high) == _by_pattern(text, low, high), (
+            text, low, high)
+        first = _SENTENCE_END.search(text, low, high)
+        assert _first_stop_of(text, stops, low, high) == (first.start() if first else high), (
             text, low, high)
 
 
@@ -107,3 +132,80 @@ def test_relation_before_is_the_patterns_search() -> None:
         start = len(text) - 3
         assert _relation_before(text, start) == bool(_RELATION_BEFORE.search(
             text, max(0, start - _RELATION_REACH), start)), text
+
+
+def test_someone_marks_answer_each_window_as_its_own_search() -> None:
+    """Matched once in the whole text, the record words and pronouns say of each window
+    what searching the window itself says, also where its end cuts a word (`pt|s`)."""
+    rng = random.Random(71207)
+    pieces = (*_FRAGMENTS, "pts", "hello", "discharged", "date of b", "Herb", "mrn", "ms.")
+    for _ in range(2_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        marks = _SomeoneMarks(text, text.lower())
+        for _ in range(20):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, min(len(text), start + 60))
+            if not any(trap in text.lower() for trap in FOLD_TRAPS) and len(
+                    text.lower()) == len(text):
+                assert marks.about(text, start, end) == _about_someone_in_window(
+                    text, start, end), (text, start, end)
+
+
+@pytest.mark.parametrize("pattern", [_PRONOUN_LETTERS, _SPEAKING])
+def test_word_places_say_what_a_windows_search_finds(pattern: re.Pattern[str]) -> None:
+    rng = random.Random(1207)
+    pieces = ("I", "I'm", "me", "my", "mem", "u", "ur", "lol", "!", "?", "haha", "he", "Her",
+              "hello", "She", "sheep", " ", ".", "_", "1", "x")
+    for _ in range(2_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        places = _WordPlaces(pattern, text)
+        for _ in range(20):
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text) + 2)
+            assert places.within(text, start, end) == bool(
+                pattern.search(text, start, end)), (text, start, end)
+
+
+@pytest.mark.parametrize("cites", [False, True])
+@pytest.mark.parametrize("plain", [False, True])
+def test_a_long_text_is_read_as_a_short_one(cites: bool, plain: bool,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past `_MARKED_TEXT` the marks and the citation words are found once per text (in
+    a scan, once per scan): the answers are those of reading each window."""
+    rng = random.Random(7)
+    pieces = (*(("Ada", "Lee", " ", ", ", "Ana", "x") if plain else (
+        *_FRAGMENTS, "my friend ", "Your best colleague, ", "our ")),
+              "Garcia, Maria, ", "[1] Lee, A. \"T", "a.b", "!\t", "?") + (
+        ("Proc. 2019 Springer", "p. 4", "Wiley 2020", "[a](b) by ", "Credits: ") if cites
+        else ())
+    pieces = tuple(p for p in pieces if len(p.lower()) == len(p) and not any(
+        trap in p.lower() for trap in FOLD_TRAPS))  # (else each window is read alone)
+    text = "".join(rng.choice(pieces) for _ in range(_MARKED_TEXT // 3))
+    assert len(text) >= _MARKED_TEXT
+    spans = []
+    for _ in range(1_500):
+        start = rng.randint(0, len(text))
+        spans.append((start, min(len(text), start + rng.randint(0, 300))))
+    marks = _SomeoneMarks(text, text.lower())
+    assert marks.anywhere != plain
+
+    def answers() -> list[tuple[bool, bool, tuple[int, int], bool, bool, bool]]:
+        return [(_about_someone(text, a, b), _citation(text, a, b), sentence_around(
+            text, a, b), in_documentation(text, a, b), sentence_about_someone(text, a, b),
+                 _relation_before(text, b)) for a, b in spans]
+    alone = answers()
+    assert any(related for *_, related in alone) != plain
+    with Memo().scan():
+        assert answers() == alone
+    monkeypatch.setattr(name_context, "_MARKED_TEXT", len(text) + 1)
+    assert answers() == alone
+    assert any(cited for _, cited, *_ in alone) or not cites
+
+
+def test_comma_before_reads_the_last_character_but_blanks() -> None:
+    rng = random.Random(12)
+    pieces = (",", " ", "\t", "\n", "\u2028", "a", "Lee", " " * 70, "," + " " * 80)
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        at = rng.randint(0, len(text))
+        assert _comma_before(text, at) == text[:at].rstrip().endswith(","), (text, at)
