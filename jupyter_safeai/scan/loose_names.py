@@ -255,7 +255,6 @@ class LooseNameRecognizer(UsesNameLists):
     def load(self) -> None:
         _ = self.lists.kinds
         verbs_adjectives_adverbs()
-        _ = self._prose_given_names  # built now rather than in the first scan
 
     def _listed(self, words: list[str]) -> bool:
         kinds = self.lists.kinds
@@ -273,22 +272,35 @@ class LooseNameRecognizer(UsesNameLists):
         yield from self._given_in_lower_case(text)
         yield from self._names_in_lower_prose(text)
 
-    @property
-    def _prose_given_names(self) -> frozenset[str]:
-        """The listed given names (lower case) that may open a name in lower-case prose:
-        no common word, eponym, software name, English verb, adjective, adverb or stop
-        word (spaCy's), or word with an English ending. Worked out once per recognizer."""
-        given = self.__dict__.get("_given_names")
-        if given is None:
-            from spacy.lang.en.stop_words import STOP_WORDS  # `among`: no lemma WordNet lists
+    def _prose_given_name(self, key: str) -> bool:
+        """Whether `key` (a lower-case word) is a listed given name that may open a name
+        in lower-case prose: no common word, eponym, software name, English verb,
+        adjective, adverb or stop word (spaCy's), or word with an English ending. Decided
+        once per listed word, when a text first holds it (not for all 24,000 at load:
+        that cost the first scan 0.1 s)."""
+        kinds = self.lists.kinds
+        if kinds.get(key) not in ("G", "N"):
+            return False
+        verdicts: dict[str, bool] = self.__dict__.setdefault("_prose_given", {})
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = (
+                key.isalpha() and key.islower() and len(key) > 2
+                and key not in SOFTWARE_NAMES and key not in FUNCTION_WORDS
+                and not key.endswith(WORDLIKE_ENDINGS) and key not in self._english_others)
+        return verdict
 
-            others = nouns_and_other_words()[1] | STOP_WORDS
-            given = self.__dict__["_given_names"] = frozenset(
-                key for key, kind in self.lists.kinds.items()
-                if kind in ("G", "N") and key.isalpha() and key.islower() and len(key) > 2
-                and key not in SOFTWARE_NAMES and key not in others and key not in FUNCTION_WORDS
-                and not key.endswith(WORDLIKE_ENDINGS))
-        return given
+    @property
+    def _english_others(self) -> frozenset[str]:
+        """English verbs, adjectives, adverbs and spaCy's stop words (`among`: no lemma
+        WordNet lists): no given name in lower-case prose."""
+        others = self.__dict__.get("_others")
+        if others is None:
+            from spacy.lang.en.stop_words import STOP_WORDS
+
+            others = self.__dict__["_others"] = frozenset(
+                nouns_and_other_words()[1] | STOP_WORDS)
+        return others
 
     def _surname_in_lower_prose(self, word: str) -> bool:
         """A listed surname that English does not know at all (`gonzalez`, `okafor`)."""
@@ -308,7 +320,7 @@ class LooseNameRecognizer(UsesNameLists):
         lowered = text.lower()
         if len(lowered) != len(text):
             return
-        words = self._prose_given_names.intersection(lowered.split())
+        words = {word for word in set(lowered.split()) if self._prose_given_name(word)}
         if not words:
             return
         lemmas = english_lemmas()
