@@ -354,7 +354,14 @@ def _national_region(national: str, grouping: tuple[int, ...]) -> str | None:
     the countries one of whose formats has that grouping are asked
     (`_trunk_zero_groupings`), with `phonenumbers`' patterns, not its functions (which
     compile their patterns anew once `re`'s cache drops them)."""
-    for region, pattern, lengths, layouts in _trunk_zero_groupings().get(grouping, ()):
+    return _first_region(_trunk_zero_groupings(), national, grouping)
+
+
+def _first_region(table: dict[tuple[int, ...], tuple[_Region, ...]], national: str,
+                  grouping: tuple[int, ...]) -> str | None:
+    """The first region of `table` (a grouping's countries) one of whose formats writes
+    `national` in `grouping`, its leading digits and pattern fitting; None if none."""
+    for region, pattern, lengths, layouts in table.get(grouping, ()):
         if len(national) not in lengths or not pattern.fullmatch(national):
             continue
         for layout, leading in layouts:
@@ -383,6 +390,15 @@ def _trunk_zero_groupings() -> dict[tuple[int, ...], tuple[_Region, ...]]:
     """Each grouping a country dialling a `0` before the area code writes its numbers
     in at home (`(4, 3, 4)` for `0151 496 0091`), and those countries, from
     `phonenumbers`' metadata."""
+    return _groupings_table(trunk=True)
+
+
+
+def _groupings_table(trunk: bool) -> dict[tuple[int, ...], tuple[_Region, ...]]:
+    """Each grouping a country writes its numbers in, and those countries, from
+    `phonenumbers`' metadata: with `trunk`, only countries dialling a trunk `0`, the
+    `0` counted in the first group; else every country's national number, and each
+    also as one bare run of its digits."""
     import itertools
 
     import phonenumbers
@@ -392,14 +408,17 @@ def _trunk_zero_groupings() -> dict[tuple[int, ...], tuple[_Region, ...]]:
     regions: dict[str, tuple[re.Pattern[str], frozenset[int]]] = {}
     for region in sorted(phonenumbers.SUPPORTED_REGIONS):
         metadata = PhoneMetadata.metadata_for_region(region)
-        if metadata is None or metadata.national_prefix != "0":
+        if metadata is None or trunk and metadata.national_prefix != "0":
             continue
         general = metadata.general_desc
         regions[region] = (re.compile(general.national_number_pattern),
                            frozenset(general.possible_length))
         for layout in metadata.number_format:
             leading = (layout.leading_digits_pattern or [""])[-1]
-            for grouping in _layout_groupings(layout, itertools.product):
+            groupings = _layout_groupings(layout, itertools.product, trunk=trunk)
+            if not trunk:
+                groupings += [(sum(g),) for g in groupings]  # the same digits, bare
+            for grouping in groupings:
                 written = layouts.setdefault(grouping, {}).setdefault(region, [])
                 if (layout.pattern, leading) not in written:
                     written.append((layout.pattern, leading))
@@ -672,14 +691,7 @@ def _trunk_zero_regions() -> tuple[tuple[str, re.Pattern[str], frozenset[int]], 
 def _written_region(national: str, grouping: tuple[int, ...]) -> str | None:
     """The first country one of whose formats writes its national number `national`
     (no trunk prefix) in `grouping`, its leading digits and pattern fitting; None."""
-    for region, pattern, lengths, layouts in _national_groupings().get(grouping, ()):
-        if len(national) not in lengths or not pattern.fullmatch(national):
-            continue
-        for layout, leading in layouts:
-            if (not leading or _compiled(leading).match(national)) and _compiled(
-                    layout).fullmatch(national):
-                return region
-    return None
+    return _first_region(_national_groupings(), national, grouping)
 
 
 @lru_cache(maxsize=1)
@@ -687,31 +699,8 @@ def _national_groupings() -> dict[tuple[int, ...], tuple[_Region, ...]]:
     """Each grouping a country writes its national numbers in without a trunk prefix
     (`(3, 3, 3)` for Spain's `612 345 678`; a single group for a bare run of a length
     the country dials), and those countries, from `phonenumbers`' metadata."""
-    import itertools
+    return _groupings_table(trunk=False)
 
-    import phonenumbers
-    from phonenumbers import PhoneMetadata
-
-    layouts: dict[tuple[int, ...], dict[str, list[tuple[str, str]]]] = {}
-    regions: dict[str, tuple[re.Pattern[str], frozenset[int]]] = {}
-    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
-        metadata = PhoneMetadata.metadata_for_region(region)
-        if metadata is None:
-            continue
-        general = metadata.general_desc
-        regions[region] = (re.compile(general.national_number_pattern),
-                           frozenset(general.possible_length))
-        for layout in metadata.number_format:
-            leading = (layout.leading_digits_pattern or [""])[-1]
-            groupings = _layout_groupings(layout, itertools.product, trunk=False)
-            groupings += [(sum(g),) for g in groupings]  # the same digits, bare
-            for grouping in groupings:
-                written = layouts.setdefault(grouping, {}).setdefault(region, [])
-                if (layout.pattern, leading) not in written:
-                    written.append((layout.pattern, leading))
-    return {grouping: tuple((region, *regions[region], tuple(written))
-                            for region, written in by_region.items())
-            for grouping, by_region in layouts.items()}
 
 
 # A hospital pager's short number, read only right after its word (`Pager #40217`,
