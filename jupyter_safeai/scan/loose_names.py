@@ -345,7 +345,8 @@ class LooseNameRecognizer(UsesNameLists):
         lowered = text.lower()
         if len(lowered) != len(text):
             return
-        words = {word for word in set(lowered.split()) if self._prose_given_name(word)}
+        listed = self.lists.kinds.keys() & lowered.split()  # (a set operation, in C)
+        words = {word for word in listed if self._prose_given_name(word)}
         if not words:
             return
         lemmas = english_lemmas()
