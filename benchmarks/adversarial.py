@@ -62,6 +62,8 @@ DIGIT_ZEROS = (0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x1D7CE, 0x1D7EC, 0x0E50)
 ALNUM = string.ascii_letters + string.digits
 
 # -- what issue 13's families write around values ---------------------------------------
+# (Their own look-alike and invisible tables, not the value families' above: the
+# families draw from them in their old order, so issue 13's cases stay the same.)
 SPACES = ("\u00a0", "\u2009", "\u202f", "\u2007", "\u3000", "\u2002")
 DASHES = ("\u2013", "\u2014", "\u2212", "\u2010", "\u2011", "\ufe63", "\uff0d")
 INVISIBLES = ("\u200b", "\u200c", "\u200d", "\u00ad", "\ufeff", "\x00", "\u2060")
