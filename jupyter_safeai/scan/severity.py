@@ -19,7 +19,7 @@ from .entities import RAISED_IN_CONTEXT, SEVERITIES, Severity, base_severity
 from .finding import Finding
 from .name_context import credit_line
 
-__all__ = ["CONTEXT_CHARS", "UNSURE_SCORE", "at_least", "rate", "rate_table"]
+__all__ = ["CONTEXT_CHARS", "PATIENT_CUE", "UNSURE_SCORE", "at_least", "rate", "rate_table"]
 
 #: Findings scored below this are guesses: `low` whatever their label.
 UNSURE_SCORE = 0.5
@@ -27,7 +27,7 @@ UNSURE_SCORE = 0.5
 CONTEXT_CHARS = 120
 
 #: Words that put a quasi-identifier in a patient's record rather than in prose.
-_PATIENT_CUE = re.compile(
+PATIENT_CUE = re.compile(
     r"\b(?:patients?|pt|mrn|medical[ _]record|chart|date[ _]of[ _]birth|d\.?o\.?b|"
     r"born(?:[ ]+(?:on|in|at)\b|:)|"
     r"admitted|admission|admit|discharged?|diagnos(?:is|ed|es)|hospitali[sz]ed|inpatient|"
@@ -117,6 +117,6 @@ def rate(text: str, findings: Sequence[Finding]) -> list[Severity]:
             f = findings[i]
             lo, hi = max(0, f.start - CONTEXT_CHARS), min(len(text), f.end + CONTEXT_CHARS)
             k = bisect.bisect_left(direct, lo)
-            if k < len(direct) and direct[k] < hi or _PATIENT_CUE.search(text, lo, hi):
+            if k < len(direct) and direct[k] < hi or PATIENT_CUE.search(text, lo, hi):
                 base[i] = _raise(base[i])
     return ["low" if f.score < UNSURE_SCORE else s for f, s in zip(findings, base, strict=True)]

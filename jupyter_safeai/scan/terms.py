@@ -14,7 +14,15 @@ gives them away is their place in the sentence:
   line written in lower case (`how ANN works`): an acronym;
 - a sentence whose lower-case words are mostly no English (`Jika Anda melihat ...`):
   there a capitalised word is as often a word of that language as a name, and neither
-  the lists nor the English NER model can tell.
+  the lists nor the English NER model can tell;
+- English words in title case that end in a noun no name list knows and open with no
+  given name (`Fresh Tomato Salsa`, `Pinto Beans`): a dish, a product, a title;
+- a monarch's regnal name (`Queen Anne`, `King George III`): a historical figure, or a
+  style, a place or a ship named after one, never a patient written so;
+- a cited author: a reference mark after the name in its clause (`B. Cronin writes [5]`,
+  `Daniel Kahneman *et al.*`), or a numbered bibliography entry that opens with the
+  name (`[2] Norvig, Peter. 2009. [Title](…)`). A citation names an author of a work,
+  which is no health information about anyone.
 A title or name label before the words (`Dr. Gauss`, `patient: Markov`) outweighs all of
 this; the caller asks only where none stands.
 """
@@ -24,8 +32,14 @@ from __future__ import annotations
 import re
 from string import ascii_letters
 
-from .english_words import english_word, verbs_adjectives_adverbs
+from .english_words import (
+    english_word,
+    inflected_from,
+    nouns_and_other_words,
+    verbs_adjectives_adverbs,
+)
 from .name_lists import COMMON_WORDS, EPONYMS, name_lists
+from .severity import CONTEXT_CHARS, PATIENT_CUE
 
 #: Head nouns of technical terms named after people or qualities: methods, laws,
 #: distributions, quantities, devices of mathematics, statistics, physics and computing.
@@ -148,6 +162,90 @@ def _foreign_sentence(text: str, start: int, end: int) -> bool:
     return english < _ENGLISH_SHARE * len(words)
 
 
+#: A lower-case word right after: the words before it open a sentence.
+_LOWER_WORD_NEXT = re.compile(r"[ \t]+[a-z]")
+
+
+def _title_case_thing(text: str, end: int, words: list[str]) -> bool:
+    """`Fresh Tomato Salsa`, `Pinto Beans`: two or more English words, none a given name
+    the lists know, the last a noun that no name list knows, and no verb going on in
+    lower case (`Superman Kill his self` is a sentence in title case)."""
+    if len(words) < 2:
+        return False
+    kinds = name_lists().kinds
+    last = words[-1].lower()
+    nouns, others = nouns_and_other_words()
+    if kinds.get(last) is not None or not last.isalpha() or not inflected_from(last, nouns):
+        return False
+    if inflected_from(last, others) and _LOWER_WORD_NEXT.match(text, end):
+        return False
+    return all(kinds.get(w.lower(), "") not in ("G", "N", "g", "n")
+               and english_word(w.lower(), COMMON_WORDS) for w in words[:-1])
+
+
+#: Titles of monarchs: before one given name (and a regnal number) they make a regnal name.
+_REGNAL_TITLES = frozenset({"queen", "king", "emperor", "empress", "tsar", "tsarina", "czar",
+                            "pope", "pharaoh", "kaiser"})
+_REGNAL_NUMBER = re.compile(r"[IVX]{1,5}")
+
+
+def _regnal_name(words: list[str]) -> bool:
+    """`Queen Anne`, `King George III`, `Pope Gregory`: a monarch's title and one given
+    name, no surname."""
+    if len(words) not in (2, 3) or words[0].lower() not in _REGNAL_TITLES:
+        return False
+    if len(words) == 3 and not _REGNAL_NUMBER.fullmatch(words[2]):
+        return False
+    return name_lists().kinds.get(words[1].lower(), "").upper() in ("G", "N")
+
+
+#: After a cited name in its clause: a few words (`writes`, `による文献`, `and colleagues`)
+#: and a numbered reference mark, or `et al.` however it is dressed (`*et. al*`).
+_CITED_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]*(?:[*_]{0,2}[ \t]*et\.?[ \t]*al\b|"
+    r"[^\W\d_]*(?:[ \t]+[^\W\d_]+){0,2}[ \t]*\[\d{1,3}(?:[,–-][ \t]?\d{1,3})*\])")
+#: A numbered bibliography entry opening with the name: `- [2] `, `[12]  `.
+_ENTRY_OPENING = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\[\d{1,3}\][ \t]+\Z")
+#: What follows the name in a bibliography entry: a full stop or comma, a year in
+#: brackets, a link.
+_ENTRY_REST = re.compile(r"[.,][ \t]|[ \t]*\((?:1[5-9]|20)\d\d\)|\]\(|[ \t]*<?https?://")
+#: What the rest of the entry holds: a year as citations write it (`2009.`, `(2009)`),
+#: a link, a retrieval note. (`born 1961,` and `03/04/1961` are none.)
+_ENTRY_YEAR_OR_LINK = re.compile(
+    r"(?<![\w/.-])(?:\(|)(?:1[5-9]|20)\d\d[a-z]?(?:\)|\.(?!\d))|\]\(|https?://|"
+    r"\bRetrieved\b")
+
+
+def cited_author(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is a cited author (see the module docstring)."""
+    if _CITED_AFTER.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > 24 or "[" not in text[line_start:start] or not (
+            _ENTRY_OPENING.match(text[line_start:start])):
+        return False
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(_ENTRY_REST.match(text, end) and _ENTRY_YEAR_OR_LINK.search(
+        text, end, line_end))
+
+
+#: An age right after a name (`Queen Smith, 61,`, `Baker Pinto (54)`).
+_AGE_AFTER = re.compile(r",?[ \t]*(?:\(|,[ \t]*)\d{1,3}(?:[ \t]*(?:y/?o|yo|years?))?[),]")
+
+
+def _about_a_patient(text: str, start: int, end: int) -> bool:
+    """An age right after the words, or a patient's word on their line (within
+    `severity.CONTEXT_CHARS`): `Queen Smith, 61, was admitted`, `[3] Lena Marsh.
+    Discharged 2019.` are people whatever their words look like."""
+    if _AGE_AFTER.match(text, end):
+        return True
+    low = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+    high = text.find("\n", end, end + CONTEXT_CHARS)
+    high = min(len(text), end + CONTEXT_CHARS) if high < 0 else high
+    return PATIENT_CUE.search(text, low, high) is not None
+
+
 def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
     """Whether the capitalised words at text[start:end] name a thing, not a person, by
     the words around them (see the module docstring). A name mentioned `again` (one word
@@ -158,6 +256,9 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
     if _head_noun_after(text, end) or _term_inside(words) or (
             _ARTICLE_AND_ACRONYMS.fullmatch(text, start, end)) or (
             _acronym_in_lower_case(text, start, end)):
+        return True
+    if (_title_case_thing(text, end, words) or _regnal_name(words)
+            or cited_author(text, start, end)) and not _about_a_patient(text, start, end):
         return True
     word = _word_before(text, start)
     if word and (word in EPONYMS or len(words) == 1 and not again and (

@@ -1,0 +1,69 @@
+"""Capitalised words that name a dish, a monarch or a cited author stay quiet in a
+notebook; a person written in the same shapes, with an age or a patient's word beside,
+is still found (terms.py: `_title_case_thing`, `_regnal_name`, `cited_author`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai import scan_text
+from jupyter_safeai.scan.terms import cited_author
+
+
+def persons(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    # English words in title case ending in a noun no name list knows: a dish, a product
+    "   basket                                  extras\n"
+    "0      4  [Roasted Corn Salsa (Hot), [Pinto Beans, Ric...\n",
+    "   basket                                  extras\n"
+    "0      3  [Fresh Corn Salsa (Mild), [Kidney Beans, Sour...\n",
+    # a monarch's regnal name: a style, a district, a period
+    "data = [{'price': 410000, 'district': 'Queen Victoria'}, {'price': 390000, "
+    "'district': 'Ballard'}]",
+    "Houses built in the King George III period are listed as heritage buildings.",
+    # a cited author: a reference mark in the clause, `et al.`, a bibliography entry
+    "More recently, H. Lindqvist argues [7] that priors matter more than we think.",
+    "The anchoring effect (see the work of Ingrid Tamm *et. al* on it) is well known.",
+    "## References\n\n"
+    "-  [1] Okafor, Chidi. 2017. [Sampling for people in a hurry](https://example.org/s)\n"
+    "-  [2] Lena Marsh. Tables. In STAT101. Retrieved 12/02/2015, from "
+    "<https://example.edu/t>\n",
+    "詳細は Helga Brandt による文献[4]を参照してください。",
+])
+def test_things_and_cited_authors_are_no_persons(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Maria Pinto was admitted with chest pain.", "Maria Pinto"),
+    ("Patient: Rose Baker, seen today for follow-up.", "Rose Baker"),
+    ("Anne King was discharged home on Monday.", "Anne King"),
+    # a regnal title with an age or a patient's word is a person's name
+    ("Queen Smith, 61, was admitted overnight.", "Queen Smith"),
+    # a numbered line about a patient is no bibliography entry
+    ("[2] Lena Marsh, admitted 2019. Follow-up in clinic.", "Lena Marsh"),
+    ("[3] Lena Marsh. Discharged home 2019.", "Lena Marsh"),
+    # a title outweighs a reference mark; a bracket holding words is no reference mark
+    ("Dr. Tamm writes [5] that the patient is stable.", "Tamm"),
+    ("Ingrid Tamm called about her test results [2 attached].", "Ingrid Tamm"),
+    # a sentence in title case: the noun after the name is its verb
+    ("Superman Kill his self", "Superman"),
+])
+def test_people_in_the_same_shapes_are_found(text: str, name: str) -> None:
+    assert any(name in found for found in persons(text)), persons(text)
+
+
+@pytest.mark.parametrize(("text", "name", "cited"), [
+    ("As B. Arvidsson notes [12], the chain mixes slowly.", "B. Arvidsson", True),
+    ("Tom Weller and colleagues [3-5] fit the same model.", "Tom Weller", True),
+    ("- [4] Weller, Tom (2011) A note on samplers. J. Stat.", "Weller, Tom", True),
+    ("- [4] Weller, Tom called twice today.", "Weller, Tom", False),
+    ("Tom Weller wrote to us on Monday.", "Tom Weller", False),
+])
+def test_cited_author_reads_the_clause_and_the_entry(text: str, name: str,
+                                                     cited: bool) -> None:
+    start = text.index(name)
+    assert cited_author(text, start, start + len(name)) is cited
