@@ -19,6 +19,8 @@ gives them away is their place in the sentence:
   given name (`Fresh Tomato Salsa`, `Pinto Beans`): a dish, a product, a title;
 - a monarch's regnal name (`Queen Anne`, `King George III`): a historical figure, or a
   style, a place or a ship named after one, never a patient written so;
+- the full name of a scientist whose surname names a term in the same text (`Bayes'
+  Theorem, after its discoverer Thomas Bayes`, `Fisher's exact test ... Ronald Fisher`);
 - a cited author: a reference mark after the name in its clause (`B. Cronin writes [5]`,
   `Daniel Kahneman *et al.*`), or a numbered bibliography entry that opens with the
   name (`[2] Norvig, Peter. 2009. [Title](…)`). A citation names an author of a work,
@@ -183,6 +185,30 @@ def _title_case_thing(text: str, end: int, words: list[str]) -> bool:
                and english_word(w.lower(), COMMON_WORDS) for w in words[:-1])
 
 
+#: A possessive or none, then the one or two words after a surname, in any case
+#: (`Bayes' Theorem`, `Fisher's exact test`).
+_WORDS_AFTER_EPONYM = re.compile(r"(?:['\u2019]s?)?[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
+
+
+def _namesake_of_a_term(text: str, words: list[str]) -> bool:
+    """`Thomas Bayes` where the text speaks of `Bayes' Theorem`: a given name and an
+    eponym's surname whose term (`Fisher's exact test`) stands somewhere in the same
+    text."""
+    surname = words[-1]
+    if len(words) < 2 or surname.casefold() not in EPONYMS:
+        return False
+    at = text.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        term = _WORDS_AFTER_EPONYM.match(text, end)
+        if term and not text[at - 1:at].isalnum() and (term.group(1).lower() in HEAD_NOUNS or (
+                term.group(2) and term.group(2).lower() in HEAD_NOUNS
+                and term.group(1).lower() in verbs_adjectives_adverbs())):
+            return True
+        at = text.find(surname, end)
+    return False
+
+
 #: Titles of monarchs: before one given name (and a regnal number) they make a regnal name.
 _REGNAL_TITLES = frozenset({"queen", "king", "emperor", "empress", "tsar", "tsarina", "czar",
                             "pope", "pharaoh", "kaiser"})
@@ -258,7 +284,8 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
             _acronym_in_lower_case(text, start, end)):
         return True
     if (_title_case_thing(text, end, words) or _regnal_name(words)
-            or cited_author(text, start, end)) and not _about_a_patient(text, start, end):
+            or _namesake_of_a_term(text, words) or cited_author(text, start, end)) and (
+            not _about_a_patient(text, start, end)):
         return True
     word = _word_before(text, start)
     if word and (word in EPONYMS or len(words) == 1 and not again and (

@@ -1,6 +1,8 @@
 """Capitalised words that name a dish, a monarch or a cited author stay quiet in a
-notebook; a person written in the same shapes, with an age or a patient's word beside,
-is still found (terms.py: `_title_case_thing`, `_regnal_name`, `cited_author`)."""
+notebook, and so does a scientist whose surname names a term in the same text; a
+person written in the same shapes, with an age or a patient's word beside, is still
+found (terms.py: `_title_case_thing`, `_regnal_name`, `_namesake_of_a_term`,
+`cited_author`)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,10 @@ def persons(text: str) -> list[str]:
     "data = [{'price': 410000, 'district': 'Queen Victoria'}, {'price': 390000, "
     "'district': 'Ballard'}]",
     "Houses built in the King George III period are listed as heritage buildings.",
+    # a scientist whose surname names a term in the same text
+    "This is known as Bayes' Theorem, after its discoverer Thomas Bayes.",
+    "We ran Fisher's exact test on the table, a test Ronald Fisher devised for small counts.",
+    "A Markov chain forgets its past; Andrey Markov studied them first.",
     # a cited author: a reference mark in the clause, `et al.`, a bibliography entry
     "More recently, H. Lindqvist argues [7] that priors matter more than we think.",
     "The anchoring effect (see the work of Ingrid Tamm *et. al* on it) is well known.",
@@ -49,6 +55,12 @@ def test_things_and_cited_authors_are_no_persons(text: str) -> None:
     # a title outweighs a reference mark; a bracket holding words is no reference mark
     ("Dr. Tamm writes [5] that the patient is stable.", "Tamm"),
     ("Ingrid Tamm called about her test results [2 attached].", "Ingrid Tamm"),
+    # an eponym's namesake with no term of that name in the text, or beside an age or
+    # a patient's word
+    ("Thomas Bayes was seen in clinic today.", "Thomas Bayes"),
+    ("Ronald Fisher, 54, was admitted after a fall; Fisher's exact test was not needed.",
+     "Ronald Fisher"),
+    ("Mary Wilson was admitted; the Wilson score interval is used below.", "Mary Wilson"),
     # a sentence in title case: the noun after the name is its verb
     ("Superman Kill his self", "Superman"),
 ])
