@@ -215,14 +215,31 @@ _REGNAL_TITLES = frozenset({"queen", "king", "emperor", "empress", "tsar", "tsar
 _REGNAL_NUMBER = re.compile(r"[IVX]{1,5}")
 
 
-def _regnal_name(words: list[str]) -> bool:
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line of text[start:end], at most `severity.CONTEXT_CHARS` either side."""
+    low = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+    high = text.find("\n", end, end + CONTEXT_CHARS)
+    return low, min(len(text), end + CONTEXT_CHARS) if high < 0 else high
+
+
+#: Words of care on a line: `Queen Esther was seen today` is a woman's given names.
+_CARE_WORDS = re.compile(
+    r"\b(?:seen|see|presents?|presented|complain(?:s|ed)?|denies|denied|reports?|reported|"
+    r"visit(?:s|ed)?|called|calls|transferred|consult(?:s|ed)?|prescribed|treated|examined|"
+    r"ward|clinic|nurse|doctor|dr|mrs?|ms|appointment|follow-?up|symptoms?|pain|fever)\b",
+    re.IGNORECASE)
+
+
+def _regnal_name(text: str, start: int, end: int, words: list[str]) -> bool:
     """`Queen Anne`, `King George III`, `Pope Gregory`: a monarch's title and one given
-    name, no surname."""
+    name, no surname, on a line without words of care."""
     if len(words) not in (2, 3) or words[0].lower() not in _REGNAL_TITLES:
         return False
     if len(words) == 3 and not _REGNAL_NUMBER.fullmatch(words[2]):
         return False
-    return name_lists().kinds.get(words[1].lower(), "").upper() in ("G", "N")
+    if name_lists().kinds.get(words[1].lower(), "").upper() not in ("G", "N"):
+        return False
+    return _CARE_WORDS.search(text, *_line_around(text, start, end)) is None
 
 
 #: After a cited name in its clause: a few words (`writes`, `による文献`, `and colleagues`)
@@ -266,10 +283,7 @@ def _about_a_patient(text: str, start: int, end: int) -> bool:
     Discharged 2019.` are people whatever their words look like."""
     if _AGE_AFTER.match(text, end):
         return True
-    low = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
-    high = text.find("\n", end, end + CONTEXT_CHARS)
-    high = min(len(text), end + CONTEXT_CHARS) if high < 0 else high
-    return PATIENT_CUE.search(text, low, high) is not None
+    return PATIENT_CUE.search(text, *_line_around(text, start, end)) is not None
 
 
 def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
@@ -283,7 +297,7 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
             _ARTICLE_AND_ACRONYMS.fullmatch(text, start, end)) or (
             _acronym_in_lower_case(text, start, end)):
         return True
-    if (_title_case_thing(text, end, words) or _regnal_name(words)
+    if (_title_case_thing(text, end, words) or _regnal_name(text, start, end, words)
             or _namesake_of_a_term(text, words) or cited_author(text, start, end)) and (
             not _about_a_patient(text, start, end)):
         return True

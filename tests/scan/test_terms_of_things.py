@@ -49,6 +49,7 @@ def test_things_and_cited_authors_are_no_persons(text: str) -> None:
     ("Anne King was discharged home on Monday.", "Anne King"),
     # a regnal title with an age or a patient's word is a person's name
     ("Queen Smith, 61, was admitted overnight.", "Queen Smith"),
+    ("Queen Esther was seen today; she reports less pain.", "Queen Esther"),
     # a numbered line about a patient is no bibliography entry
     ("[2] Lena Marsh, admitted 2019. Follow-up in clinic.", "Lena Marsh"),
     ("[3] Lena Marsh. Discharged home 2019.", "Lena Marsh"),
