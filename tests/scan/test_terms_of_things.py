@@ -38,6 +38,8 @@ def persons(text: str) -> list[str]:
     "-  [2] Lena Marsh. Tables. In STAT101. Retrieved 12/02/2015, from "
     "<https://example.edu/t>\n",
     "詳細は Helga Brandt による文献[4]を参照してください。",
+    "Further reading:\n"
+    "* Ingrid Tamm and Tom Weller, [Sampling in practice](https://example.org/p), 2015\n",
 ])
 def test_things_and_cited_authors_are_no_persons(text: str) -> None:
     assert persons(text) == []
@@ -53,6 +55,13 @@ def test_things_and_cited_authors_are_no_persons(text: str) -> None:
     # a numbered line about a patient is no bibliography entry
     ("[2] Lena Marsh, admitted 2019. Follow-up in clinic.", "Lena Marsh"),
     ("[3] Lena Marsh. Discharged home 2019.", "Lena Marsh"),
+    # a list item with a link is a citation only with a linked title and a year after it
+    ("Attendees:\n- Ingrid Tamm, 2019 cohort\n- Tom Weller, [profile](https://example.org/u)",
+     "Tom Weller"),
+    ("1. Ingrid Tamm called back at 3 pm.\n2. Tom Weller, 2019, [form](https://example.org/f)",
+     "Tom Weller"),
+    ("- Ingrid Tamm and Tom Weller, [visit notes](https://example.org/p/1), admitted 2019",
+     "Tom Weller"),
     # a title outweighs a reference mark; a bracket holding words is no reference mark
     ("Dr. Tamm writes [5] that the patient is stable.", "Tamm"),
     ("Ingrid Tamm called about her test results [2 attached].", "Ingrid Tamm"),
@@ -74,6 +83,9 @@ def test_people_in_the_same_shapes_are_found(text: str, name: str) -> None:
     ("Tom Weller and colleagues [3-5] fit the same model.", "Tom Weller", True),
     ("- [4] Weller, Tom (2011) A note on samplers. J. Stat.", "Weller, Tom", True),
     ("- [4] Weller, Tom called twice today.", "Weller, Tom", False),
+    ("* Tom Weller and Ingrid Tamm, [A note on samplers](https://example.org/n), 2011",
+     "Tom Weller", True),
+    ("* Tom Weller, [notes](https://example.org/n), 2011", "Tom Weller", False),
     ("Tom Weller wrote to us on Monday.", "Tom Weller", False),
 ])
 def test_cited_author_reads_the_clause_and_the_entry(text: str, name: str,
