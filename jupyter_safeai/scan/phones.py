@@ -75,10 +75,10 @@ _EXTENSION = re.compile(r"[ \t]?(?:x|ext\.?)[ \t]?\d{1,5}$", re.IGNORECASE)
 # The pattern reads its first character (`+`, `(` or a digit: a class the regex engine
 # skips to) before it looks behind it, and then which one it was: `+(`, `+1`, `00(`, `0`,
 # `(1`, `1`, in the order `(?<![\w+.-])(?:\+|00)?\(?\d` tries them.
-# (Case spelled out for `x`/`ext`: a case-insensitive pattern is searched a third slower.)
 _LABELLED_PHONE = re.compile(
     r"[+(\d](?<![\w+.-].)(?:(?<=\+)\(?\d|(?<=0)(?:0\(?\d|)|(?<=\()\d|(?<=\d))"
-    r"(?:[().-]?[ ]?\(?\d){5,16}(?:[ ]?(?:[xX]|[eE][xX][tT]\.?)[ ]?\d{1,5})?(?![\w-]|\.\d)")
+    r"(?:[().-]?[ ]?\(?\d){5,16}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-]|\.\d)",
+    re.IGNORECASE)
 #: Labels (regex alternatives, lower case) right before a phone number.
 #: (`placeholders` reads the same labels before a placeholder number.)
 _PHONE_LABELS = (
@@ -100,9 +100,10 @@ PHONE_WORD_NEEDLES = tuple(sorted({re.match(r"[a-z ]*", word).group()  # type: i
                                     for word in (*_PHONE_LABELS, *_PHONE_WORDS_AFTER)}))
 
 
-#: Any of them, found in one search (a `str.find` per needle costs more on the short
-#: windows before each number).
+#: Any of them, found in one search: on the short windows before each number (up to
+#: `_WINDOW` characters) cheaper than a `str.find` per needle, on a whole text dearer.
 _PHONE_WORD_NEEDLE = re.compile("|".join(map(re.escape, PHONE_WORD_NEEDLES)))
+_WINDOW = 64
 
 
 def _any_phone_word(text: str) -> bool:
@@ -112,6 +113,8 @@ def _any_phone_word(text: str) -> bool:
     lowered = text.lower()
     if not finds_as_regex_does(text, lowered):
         return True
+    if len(lowered) > _WINDOW:  # a whole text: `str.find`s, the first needle found stops
+        return any(needle in lowered for needle in PHONE_WORD_NEEDLES)
     return _PHONE_WORD_NEEDLE.search(lowered) is not None
 
 

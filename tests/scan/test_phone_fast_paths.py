@@ -70,3 +70,15 @@ def test_the_needle_search_finds_what_each_needle_finds(text: str) -> None:
     lowered = text.lower()
     assert (phones._PHONE_WORD_NEEDLE.search(lowered) is not None) == any(
         needle in lowered for needle in phones.PHONE_WORD_NEEDLES)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([*_LABEL_PIECES, "x" * 40, "lorem ipsum dolor "]),
+                max_size=12).map("".join))
+@example("x" * 70 + " fax")  # a whole text, its needle late
+@example("fax " + "x" * 70)
+def test_the_phone_word_gate_answers_as_each_needle_on_short_and_long_texts(text: str) -> None:
+    lowered = text.lower()
+    plain = any(needle in lowered for needle in phones.PHONE_WORD_NEEDLES)
+    assert phones._any_phone_word(text) == (plain or not phones.finds_as_regex_does(
+        text, lowered))
