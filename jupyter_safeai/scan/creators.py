@@ -44,9 +44,12 @@ _MAKERS_WORK = regex.compile(
     rf"(?:{_WORK})(?![\p{{L}}\p{{N}}_])")
 #: Every match of `_BY_MAKER` holds one of these before its `by` (lower case).
 _ANCHORS = re.compile(trie(_WORKS + _MAKING) + r"(?![a-z])")
-#: A capitalised word right before a work noun: where `_MAKERS_WORK` may end (a set of
-#: capitals first, which `re` skips to, rather than a look-behind tried everywhere).
-_OWNER_QUICK = re.compile(r"[A-Z][a-z'’.-]* (?:" + trie(_WORKS) + r")(?![a-z])")
+#: A work noun after a blank: where `_MAKERS_WORK` may end, when a capitalised word
+#: stands before the blank (`_owner_ends`). Found from the blank (a character `re` skips
+#: to), not from every capital of the text, where most of the time went.
+_WORK_AFTER_BLANK = re.compile(" (?:" + trie(_WORKS) + r")(?![a-z])")
+#: The characters after the capital of a capitalised word before a work noun.
+_OWNER_TAIL = frozenset("abcdefghijklmnopqrstuvwxyz'’.-")
 #: How far before its `by` the work or the verb of making is looked for.
 _BY_REACH = 40
 #: How far before its work noun the maker's name of `_MAKERS_WORK` is looked for.
@@ -70,14 +73,25 @@ def makers_of_works(text: str, lowered: str, lists: NameLists, not_names: Collec
                     spans.add(match.span(1))
                     break
         by = lowered.find(" by ", by + 1)
-    for quick in _OWNER_QUICK.finditer(text):
-        end = quick.end()
+    for end in _owner_ends(text):
         match = _MAKERS_WORK.search(text, max(0, end - _REACH), end)
         if match is not None and match.end() == end:
             spans.add(match.span(1))
     for start, stop in sorted(spans):
         if _names_a_person(text[start:stop].split(), lists, not_names):
             yield start, stop
+
+
+def _owner_ends(text: str) -> Iterator[int]:
+    """Where each capitalised word and the work noun right after it end (the ends of
+    the matches of `[A-Z][a-z'’.-]* (?:work)(?![a-z])`, which never overlap: the noun
+    is lower case)."""
+    for work in _WORK_AFTER_BLANK.finditer(text):
+        at = work.start()
+        while at and text[at - 1] in _OWNER_TAIL:
+            at -= 1
+        if at and "A" <= text[at - 1] <= "Z":
+            yield work.end()
 
 
 def _names_a_person(words: list[str], lists: NameLists, not_names: Collection[str]) -> bool:

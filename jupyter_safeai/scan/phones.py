@@ -100,6 +100,12 @@ PHONE_WORD_NEEDLES = tuple(sorted({re.match(r"[a-z ]*", word).group()  # type: i
                                     for word in (*_PHONE_LABELS, *_PHONE_WORDS_AFTER)}))
 
 
+#: Any of them, found in one search: on the short windows before each number (up to
+#: `_WINDOW` characters) cheaper than a `str.find` per needle, on a whole text dearer.
+_PHONE_WORD_NEEDLE = re.compile("|".join(map(re.escape, PHONE_WORD_NEEDLES)))
+_WINDOW = 64
+
+
 def _any_phone_word(text: str) -> bool:
     """Whether a label of `PHONE_LABEL` or a word of `_PHONE_WORD_AFTER` can be in
     `text`: one `str.find` per needle on the lower-cased text, not a case-insensitive
@@ -107,20 +113,25 @@ def _any_phone_word(text: str) -> bool:
     lowered = text.lower()
     if not finds_as_regex_does(text, lowered):
         return True
-    return any(needle in lowered for needle in PHONE_WORD_NEEDLES)
+    if len(lowered) > _WINDOW:  # a whole text: `str.find`s, the first needle found stops
+        return any(needle in lowered for needle in PHONE_WORD_NEEDLES)
+    return _PHONE_WORD_NEEDLE.search(lowered) is not None
+
+
+_DATE_VALUE = re.compile(r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?")
 
 
 def _labelled_phone(text: str, match: re.Match[str]) -> bool:
     """A digit run is a phone number under a label (`Phone:`, `call me on`) or before a
     phone word (`… office`), when its digits make one (7 to 15; possible, by the
     `phonenumbers` package, when it starts with a country code)."""
-    value = _EXTENSION.sub("", match.group().strip())
+    value = _without_extension(match.group().strip())
     digits = _digits(value)
     if not 7 <= len(digits) <= 15 or len(set(digits)) < 3:
         return False
     if len(digits) in (7, 10, 11) and digits[-7:-2] == "55501":
         return False  # 555-0100 … 555-0199: kept for fiction
-    if re.fullmatch(r"(?:19|20)\d\d[-./]\d\d?[-./]\d\d?", value):
+    if _DATE_VALUE.fullmatch(value):
         return False  # a date
     before = text[max(0, match.start() - 30):match.start()]
     # (the label's literal start first: most numbers have none before them)
@@ -151,8 +162,16 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 _LONGEST_PHONE = 128
 
 
+_NOT_A_DIGIT = re.compile(r"\D")
+
+
 def _digits(value: str) -> str:
-    return re.sub(r"\D", "", value)
+    return _NOT_A_DIGIT.sub("", value)
+
+
+def _without_extension(value: str) -> str:
+    """`value` without an extension at its end (`_EXTENSION`, which holds an `x`)."""
+    return _EXTENSION.sub("", value) if "x" in value or "X" in value else value
 
 
 def _marked_us_phone(value: str) -> bool:
@@ -162,13 +181,13 @@ def _marked_us_phone(value: str) -> bool:
     placeholder (a run of one digit, `123-456-7890`, 555-01xx)."""
     if not (_EXTENSION.search(value) or value.startswith(("+", "00"))):
         return False
-    digits = _digits(_EXTENSION.sub("", value))[-10:]
+    digits = _digits(_without_extension(value))[-10:]
     return len(set(digits)) > 2 and digits not in "01234567890" and not (
         digits[3:6] == "555" and digits[6:8] == "01")
 
 
 def _valid_us_phone(value: str) -> bool:
-    digits = _digits(_EXTENSION.sub("", value))
+    digits = _digits(_without_extension(value))
     if len(digits) == 13 and digits.startswith("001"):  # dialled from abroad
         digits = digits[2:]
     if len(digits) == 11:
@@ -209,7 +228,7 @@ class PhoneRecognizer:
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
                               0.8, self.name)
         for match in _INTL_PHONE.finditer(text):
-            digits = _digits(_EXTENSION.sub("", match.group()))
+            digits = _digits(_without_extension(match.group()))
             if 8 <= len(digits) <= 15 and not (digits.startswith("1") and len(digits) == 11
                                                and not _valid_us_phone(match.group())):
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
@@ -312,7 +331,7 @@ def dialled_at_home(value: str) -> bool:
 def _home_shape(value: str) -> tuple[str, tuple[int, ...]] | None:
     """The digits and the grouping of `value` if its shape may be a phone's (the cheap
     part of `dialled_at_home`, no look-up), else None."""
-    groups = _DIGIT_GROUPS.findall(_EXTENSION.sub("", value))
+    groups = _DIGIT_GROUPS.findall(_without_extension(value))
     digits = "".join(groups)
     if len(groups) < 2 or len(set(digits)) < 4:
         return None
@@ -575,7 +594,7 @@ def spoken_of_phones(text: str, candidates: Iterable[re.Match[str]] | None = Non
     lowered: str | None = None
     for match in _LABELLED_PHONE.finditer(text) if candidates is None else candidates:
         written = match.group().rstrip(" \t.-(")
-        value = _EXTENSION.sub("", written)
+        value = _without_extension(written)
         digits = _digits(value)
         if not 7 <= len(digits) <= 15 or len(set(digits)) < 3 or (
                 _DATE_SHAPE.fullmatch(value)) or _DECIMAL.fullmatch(value.strip("()")) or (

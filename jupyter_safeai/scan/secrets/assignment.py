@@ -131,6 +131,12 @@ def _key_kind(words: list[str]) -> str | None:
     return "generic"
 
 
+#: A character `str.isspace` calls a blank (`\s` is the same class), and the marks of
+#: code or markup: one search in C each instead of a loop over a long value's characters.
+_BLANK = re.compile(r"\s")
+_CODE_MARK = re.compile(r"[\\\[\]{}()<>]")
+
+
 def _generic_value(value: str, quoted: bool, after: str, env: bool = False) -> bool:
     """A random-looking literal: the kind of value that is a key, not a setting."""
     v = value
@@ -138,9 +144,9 @@ def _generic_value(value: str, quoted: bool, after: str, env: bool = False) -> b
         return False
     if not quoted and looks_like_reference(v, after, env):
         return False
-    if any(c.isspace() for c in v) or "://" in v or _REGEXY.search(v):
+    if _BLANK.search(v) or "://" in v or _REGEXY.search(v):
         return False
-    if any(c in "\\[]{}()<>" for c in v) and not random_body(v, 24, 4.3, 3):
+    if _CODE_MARK.search(v) and not random_body(v, 24, 4.3, 3):
         return False  # code or markup, unless as random as a generated Django key
     if PATHLIKE.match(v) and not random_body(v.replace("/", ""), 16, 4.0, 3):
         return False
