@@ -13,6 +13,7 @@ A postcode that ends the address is reported as a ZIP_CODE of its own beside the
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -67,6 +68,23 @@ _BOX_STREET = regex.compile(
     r"(?=(?:,[ ]?|[ ]|\n[ \t>]*)(?:[AFD]PO[ ][A-Z]{2}|Suite|Apt|Unit|\p{Lu}))",
     regex.IGNORECASE,
 )
+# Post-office boxes as other languages name them: `Postfach 12 34`, `Postbus 2041`,
+# `Postboks 301`, `Boîte postale 18`, `Apartado postal 231`, `Apartado de correos 9`,
+# `Casilla de correo 902`, `Caixa Postal 1120`, `Casella postale 55`, `Skrytka pocztowa
+# 44`, `Postilokero 12`, `Poštanski pretinac 7`, `Postafiók 15`, `а/я 12`: no other thing
+# is called so, and the number follows the words (`BP 45`, `Apartado 3` are left out:
+# a blood pressure, a section of a law).
+#: One of these (lower-cased) is in every match of `_POST_BOX`: checked first.
+_POST_BOX_WORDS = ("postf", "postb", "post office", "postil", "postaf", "boîte", "boite",
+                   "apartado", "casilla", "caixa", "casella", "skrytka", "poštanski", "а/я",
+                   "почтовый")
+_POST_BOX = re.compile(
+    r"(?<![\w-])(?:postfach|postbus|postboks|postbox|post[ ]office[ ]box|postilokero|"
+    r"postafiók|boîte[ ]postale|boite[ ]postale|apartado[ ](?:postal|de[ ]correos?)|"
+    r"casilla[ ](?:postal|de[ ]correos?)|caixa[ ]postal|casella[ ]postale|"
+    r"skrytka[ ]pocztowa|poštanski[ ]pretinac|почтовый[ ]ящик|а/я)"
+    r"(?:[ ]?(?:no\.|nr\.?|n°|nº|№))?[ ]?\d{1,6}(?:[ ]\d{2,4})?(?![\w-]|[.,]\d)",
+    re.IGNORECASE)
 # `the corner of 3744 Retreat Avenue and Władysława Route`
 # The first street may hold dots (`Kossuth u. 4.`, `Botley Road St.`).
 _CORNER = regex.compile(
@@ -170,6 +188,18 @@ _LOWER_TOWN = regex.compile(r"\p{Ll}[\p{Ll}\p{M}'’-]*(?:[ ]\p{Ll}[\p{Ll}\p{M}'
 _TOWN_END = regex.compile(r"[ ]?(?:$|\n|[.;]|,?[ ](?:[A-Z]{2}|nan)(?![\w-]))")
 
 
+def _lower_town(text: str, at: int) -> regex.Match[str] | None:
+    """A lower-case town at `at`, read up to the first word of prose (`2084 ostermundigen
+    with her husband`)."""
+    town = _LOWER_TOWN.match(text, at)
+    if town is None:
+        return None
+    for word in regex.finditer(r"\S+", town.group()):
+        if word.group().rstrip(".,") in _PROSE_WORDS:
+            return _LOWER_TOWN.match(text, at, at + word.start() - 1) if word.start() else None
+    return town
+
+
 def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | None:
     """The town at `at` when a region, a state code or a postcode (or, for a capitalised
     town, the line's end) follows it."""
@@ -182,9 +212,26 @@ def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | N
         after = _SEPARATOR.match(text, end)
         follows = after is not None and (
             _regions().match(text, after.end()) or _POSTCODE.match(text, after.end()))
+        if lower and not follows and after is not None:
+            follows = _LOWER_STATE_CODE.match(text, after.end())  # `new timothy, ok 18292`
         if follows or (not lower and _TOWN_END.match(text, end)):
             return (_LOWER_TOWN if lower else _CITY).match(text, at, end)
     return None
+
+
+#: `, ok 18292`: a US state's code in lower case and its ZIP, which end a lower-case
+#: address (`39309 watson motorway, new timothy, ok 18292`). Led by its comma, a literal
+#: `re` skips to; a text without one has no such address.
+#: The codes are Faker's (`states_postcode`: states, territories, freely associated
+#: states) and US_STATES' (armed forces).
+_FAKER_US = importlib.import_module("faker.providers.address.en_US").Provider
+_LOWER_STATE_CODES = "|".join(sorted({code.lower() for code in (
+    *US_STATES, *_FAKER_US.states_postcode)}))
+_LOWER_STATE_ZIP_AFTER_COMMA = re.compile(rf",[ ](?:{_LOWER_STATE_CODES})[ ]\d{{5}}(?![\w-])")
+#: The state's code alone, read as a part of a lower-case address after its town.
+_LOWER_STATE_CODE = regex.compile(rf"(?:{_LOWER_STATE_CODES})(?=[ ]\d{{5}}(?![\w-]))")
+#: How far before its state and ZIP a lower-case address's street may start.
+_LOWER_ADDRESS_REACH = 120
 
 
 #: The units after a lower-case street; a text without one (after a blank) has none.
@@ -200,6 +247,26 @@ def _lower_case_street() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\w.,-])\d{{1,6}}(?:[ ]\d{{1,6}})?[ ](?:\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*[ ]){{1,4}}"
         rf"(?:{suffixes})(?=[ ](?:{units})\.?[ ]?\#?\d)")
+
+
+@lru_cache(maxsize=1)
+def _lower_case_street_before_comma() -> regex.Pattern[str]:
+    """`39309 watson motorway,`: a number-first street typed in lower case, before the
+    comma of the rest of its address (which must then end in a state and a ZIP)."""
+    suffixes = street_suffixes(lower=True)
+    return regex.compile(
+        rf"(?<![\w.,-])\d{{1,6}}(?:[ ]\d{{1,6}})?[ ](?:\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*[ ]){{1,4}}"
+        rf"(?:{suffixes})(?=,[ ])")
+
+
+def _lower_case_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """The streets of lower-case US addresses, each on a line that ends its address in a
+    state's code and a ZIP (`_LOWER_STATE_ZIP_AFTER_COMMA`)."""
+    for tail in _LOWER_STATE_ZIP_AFTER_COMMA.finditer(text):
+        window = max(text.rfind("\n", 0, tail.start()) + 1,
+                     tail.start() - _LOWER_ADDRESS_REACH)
+        for match in _lower_case_street_before_comma().finditer(text, window, tail.start()):
+            yield match.start(), match.end()
 
 
 def _corner_end(match: regex.Match[str]) -> int:
@@ -294,9 +361,13 @@ class AddressBlockRecognizer:
         if any(f" {unit}" in text for unit in _LOWER_CASE_UNITS):
             for match in _lower_case_street().finditer(text):
                 anchors.append((match.start(), match.end(), False))
+        lower_streets = list(_lower_case_addresses(text)) if ", " in text else []
         lowered = text.lower()
         if any(word in lowered for word in _BOX_WORDS):
             for match in _BOX_STREET.finditer(text):
+                anchors.append((match.start(), match.end(), False))
+        if any(word in lowered for word in _POST_BOX_WORDS):
+            for match in _POST_BOX.finditer(text):
                 anchors.append((match.start(), match.end(), False))
         if "orner" in text:
             for match in _CORNER.finditer(text):
@@ -335,6 +406,15 @@ class AddressBlockRecognizer:
                 continue  # a bare street: `places` reports it already
             taken = block_end
             yield from self._findings(text, start, block_end, postcode)
+        # `39309 watson motorway, new timothy, ok 18292`: a lower-case street, where no
+        # other address is, when its town, state and ZIP follow it
+        for start, end in lower_streets:
+            if any(low < end and start < high for low, high in blocks):
+                continue
+            block_end, segments, postcode = self._extend(text, end, lower=True)
+            if segments >= 2 and postcode is not None:
+                blocks.append((start, block_end))
+                yield from self._findings(text, start, block_end, postcode)
         # `Benákova 20, 201 66 Hrádek`: a street with no cue and no street word, where no
         # other address is, when a postcode and a town follow it
         for start, end in tails:
@@ -400,6 +480,7 @@ class AddressBlockRecognizer:
         span of its (last) postcode. `lower`: the street is in lower case."""
         segments = 0
         previous: object = None
+        before_postcode: object = None
         postcode: tuple[int, int] | None = None
         position = end
         regions = _regions()
@@ -423,14 +504,17 @@ class AddressBlockRecognizer:
                 city = _CITY.match(text, at)  # `Colorado Springs`: the longer reading
                 part = (city if city is not None and city.end() > part.end()
                         and ". " not in city.group() else part)
+            if part is None and lower and segments and previous is not _LOWER_STATE_CODE:
+                part = _LOWER_STATE_CODE.match(text, at)  # `, ok 18292`
             if part is None and (lower and "," in gap.group() or (
                     gap.group() == " " and previous is _UNIT)):
                 # `Apt. 615 Moosleerau Switzerland`, `, aarhus, denmark`: a town on the
                 # unit's line or in a lower-case address, when a region or code follows
                 part = _town_before_region(text, at, lower)
-            if part is None and gap.group() == " " and previous is _POSTCODE:
+            if part is None and gap.group() == " " and previous is _POSTCODE and (
+                    before_postcode is not _LOWER_STATE_CODE):  # (`ok 18292` ends it)
                 # `75002 Paris`, `00-950 Warszawa`: the town after its postcode
-                part = (_LOWER_TOWN if lower else _CITY).match(text, at)
+                part = _lower_town(text, at) if lower else _CITY.match(text, at)
             if part is None and gap.group().strip(" ") in (",", "") and not on_new_line:
                 part = _STATE_CODE.match(text, at) if segments else None
             if part is None and (on_new_line or "," in gap.group()):
@@ -446,6 +530,7 @@ class AddressBlockRecognizer:
             position = part.end()
             if part.re is _POSTCODE:
                 postcode = (at, position)
+            before_postcode = previous
             previous = part.re
             segments += 1
         while position > end and text[position - 1] in ".,":
