@@ -34,7 +34,7 @@ from .places import (
     street_suffixes,
 )
 from .recognizer import literal_starts, matches_at
-from .street_names import named_streets
+from .street_names import has_a_digit, named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
 #: `22 November 2001`: a day, its month and year are a date, not a street.
@@ -71,20 +71,39 @@ _BOX_STREET = regex.compile(
 # Post-office boxes as other languages name them: `Postfach 12 34`, `Postbus 2041`,
 # `Postboks 301`, `Boîte postale 18`, `Apartado postal 231`, `Apartado de correos 9`,
 # `Casilla de correo 902`, `Caixa Postal 1120`, `Casella postale 55`, `Skrytka pocztowa
-# 44`, `Postilokero 12`, `Poštanski pretinac 7`, `Postafiók 15`, `а/я 12`: no other thing
-# is called so, and the number follows the words (`BP 45`, `Apartado 3` are left out:
-# a blood pressure, a section of a law).
-#: One of these (lower-cased) is in every match of `_POST_BOX`: checked first.
-_POST_BOX_WORDS = ("postf", "postb", "post office", "postil", "postaf", "boîte", "boite",
-                   "apartado", "casilla", "caixa", "casella", "skrytka", "poštanski", "а/я",
-                   "почтовый")
+# 44`, `Postilokero 12`, `Postafiók 15`: no other thing is called so, and the number
+# follows the words (`BP 45`, `Apartado 3` are left out: a blood pressure, a section of
+# a law).
+#: One of these (lower-cased) is in every match of `_POST_BOX` (`post` in `postale`,
+#: `correo` in `apartado de correos`): found first with `str.find`.
+_POST_BOX_WORDS = ("post", "correo", "skrytka")
 _POST_BOX = re.compile(
     r"(?<![\w-])(?:postfach|postbus|postboks|postbox|post[ ]office[ ]box|postilokero|"
     r"postafiók|boîte[ ]postale|boite[ ]postale|apartado[ ](?:postal|de[ ]correos?)|"
     r"casilla[ ](?:postal|de[ ]correos?)|caixa[ ]postal|casella[ ]postale|"
-    r"skrytka[ ]pocztowa|poštanski[ ]pretinac|почтовый[ ]ящик|а/я)"
+    r"skrytka[ ]pocztowa)"
     r"(?:[ ]?(?:no\.|nr\.?|n°|nº|№))?[ ]?\d{1,6}(?:[ ]\d{2,4})?(?![\w-]|[.,]\d)",
     re.IGNORECASE)
+#: How `post` goes on in `_POST_BOX` (not `post-op`, `posterior`, `postgres`).
+_POST_WORDS = ("postf", "postb", "post office", "postil", "postaf", "postal")
+#: How far before the word `_post_boxes` finds a post box's name starts (`apartado de `).
+_POST_BOX_LEAD = 13
+
+
+def _post_boxes(text: str, lowered: str) -> set[tuple[int, int]]:
+    """The spans of `_POST_BOX`, searched for only around the words every match holds."""
+    found: set[tuple[int, int]] = set()
+    for word in _POST_BOX_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            if word != "post" or lowered.startswith(_POST_WORDS, at):
+                match = _POST_BOX.search(text, max(0, at - _POST_BOX_LEAD), at + 40)
+                if match is not None:
+                    found.add(match.span())
+            at = lowered.find(word, at + 1)
+    return found
+
+
 # `the corner of 3744 Retreat Avenue and Władysława Route`
 # The first street may hold dots (`Kossuth u. 4.`, `Botley Road St.`).
 _CORNER = regex.compile(
@@ -236,6 +255,8 @@ _LOWER_ADDRESS_REACH = 120
 
 #: The units after a lower-case street; a text without one (after a blank) has none.
 _LOWER_CASE_UNITS = ("apt", "apartment", "suite", "ste")
+_BLANK_AND_LOWER_CASE_UNITS = tuple(f" {unit}" for unit in _LOWER_CASE_UNITS if unit != (
+    "apartment"))  # (` apt` is in ` apartment`)
 
 
 @lru_cache(maxsize=1)
@@ -347,7 +368,7 @@ class AddressBlockRecognizer:
     name = "pattern:address"
 
     def find(self, text: str) -> Iterator[Finding]:
-        if not any(c.isdigit() for c in text):
+        if not has_a_digit(text):
             return
         anchors: list[tuple[int, int, bool | None]] = []  # start, end, cue needed (None:
         # a street `places` reports alone already)
@@ -358,7 +379,7 @@ class AddressBlockRecognizer:
             words = match.group().casefold().split()
             if not any(w.rstrip(".,") in _PROSE_WORDS for w in words):
                 anchors.append((match.start(), match.end(), True))
-        if any(f" {unit}" in text for unit in _LOWER_CASE_UNITS):
+        if any(unit in text for unit in _BLANK_AND_LOWER_CASE_UNITS):
             for match in _lower_case_street().finditer(text):
                 anchors.append((match.start(), match.end(), False))
         lower_streets = list(_lower_case_addresses(text)) if ", " in text else []
@@ -366,9 +387,8 @@ class AddressBlockRecognizer:
         if any(word in lowered for word in _BOX_WORDS):
             for match in _BOX_STREET.finditer(text):
                 anchors.append((match.start(), match.end(), False))
-        if any(word in lowered for word in _POST_BOX_WORDS):
-            for match in _POST_BOX.finditer(text):
-                anchors.append((match.start(), match.end(), False))
+        for start, end in _post_boxes(text, lowered):
+            anchors.append((start, end, False))
         if "orner" in text:
             for match in _CORNER.finditer(text):
                 anchors.append((match.start(), _corner_end(match), False))

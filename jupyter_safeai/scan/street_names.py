@@ -87,6 +87,16 @@ _POSTCODE_AND_TOWN = re.compile(
     r",?[ ](?:\d{4,5}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}[ ]?[A-Za-z]{2})(?:,?[ ])([^\W\d_][\w'’-]+)")
 
 
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def has_a_digit(text: str) -> bool:
+    """`any(c.isdigit() for c in text)`, read by `re` first (four times as fast): only a
+    text without an ASCII digit is read a character at a time, for the other digits."""
+    return _ASCII_DIGIT.search(text) is not None or not text.isascii() and any(
+        c.isdigit() for c in text)
+
+
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     """(street-type words written apart, endings of compound street names), case-folded."""
@@ -125,7 +135,7 @@ def _is_name_word(word: str) -> bool:
 @per_scan(maxsize=8)  # the place and the address recognizer read the same text
 def named_streets(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of name-first streets with their house number."""
-    if not any(c.isdigit() for c in text) and ", S/N" not in text:
+    if not has_a_digit(text) and ", S/N" not in text:
         return ()
     words, endings = _vocabulary()
     found: list[tuple[int, int]] = []
