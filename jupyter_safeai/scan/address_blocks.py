@@ -29,6 +29,7 @@ from .places import (
     DIRECTION_AFTER,
     US_STATES,
     _street_pattern,
+    colombian_streets,
     street_starts,
     street_suffix_pattern,
     street_suffixes,
@@ -393,6 +394,8 @@ class AddressBlockRecognizer:
             for match in _CORNER.finditer(text):
                 anchors.append((match.start(), _corner_end(match), False))
         for start, end in named_streets(text):
+            anchors.append((start, end, None))
+        for start, end in colombian_streets(text):  # `Cr. 60 # 80-6 Este, 201485, Pailitas`
             anchors.append((start, end, None))
         for match in _from_starts(_NAME_FIRST_STREET, _NAME_FIRST_START, text):
             if self._cued(text, match.start()):

@@ -1,0 +1,39 @@
+"""Street words of Faker's locales that the number-first and grid readers lacked:
+Quebec's `rang`, `montée`, `allé`; Colombia's side of the city (`Sur`, `Este`) and the
+rest of the address after a grid street."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai.scan.engine import Scanner
+
+SCANNER = Scanner(ner=False)
+
+
+def place_text(text: str) -> str:
+    spans = sorted((f.start, f.end) for f in SCANNER.scan(text)
+                   if f.entity in ("STREET_ADDRESS", "ZIP_CODE", "LOCATION"))
+    return "|".join(text[start:end] for start, end in spans)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Écrire au 412 rang Sainte-Anne, Rimouski, QC G5L 2T4.",
+     "412 rang Sainte-Anne, Rimouski, QC|G5L 2T4"),
+    ("Elle habite au 77 montée Gagnon depuis mai.", "77 montée Gagnon depuis mai"),
+    ("Enviar a Carrera 45 Sur # 12-30, Local 4, 050021, Envigado, Antioquia.",
+     "Carrera 45 Sur # 12-30, Local 4|050021|Envigado, Antioquia"),
+    ("She lives at Cl. 8 # 3-14 Este since 2020", "Cl. 8 # 3-14 Este"),
+])
+def test_street_words_of_more_locales(text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "The phone rang 3 times before she answered.",
+    "rang 4 of the matrix is full; rang 2 is not",
+    "Sur 3 # 4-5 is no street",  # no street word before the number
+    "Score 3 # 4-5 in the table",
+])
+def test_look_alikes_of_these_words_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
