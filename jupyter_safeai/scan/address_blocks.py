@@ -91,6 +91,19 @@ _POST_WORDS = ("postf", "postb", "post office", "postil", "postaf", "postal")
 _POST_BOX_LEAD = 13
 
 
+def _labelled_buildings(text: str) -> list[tuple[int, int]]:
+    """The spans of `_LABELLED_BUILDING`, searched for only around its literals."""
+    found: set[tuple[int, int]] = set()
+    for label in _BUILDING_LABELS:
+        at = text.find(label)
+        while at >= 0:
+            match = _LABELLED_BUILDING.search(text, max(0, at - _BUILDING_LABEL_LEAD), at + 16)
+            if match is not None:
+                found.add(match.span())
+            at = text.find(label, at + 1)
+    return sorted(found)
+
+
 def _post_boxes(text: str, lowered: str) -> set[tuple[int, int]]:
     """The spans of `_POST_BOX`, searched for only around the words every match holds."""
     found: set[tuple[int, int]] = set()
@@ -126,6 +139,19 @@ _TAIL_POSTCODE = regex.compile(
 _FLAT_BEFORE_STREET = re.compile(
     r"(?<![\w./-])(?:(?:Flat|Studio|Apartment|Apt\.?|Suite|H\.[ ]?No\.?)[ ]?\d{1,5}[A-Za-z]?"
     r"|\d{1,4}/\d{1,4})(?:,[ ]?|[ ]*\n[ \t>]*)(?=[A-Z])")
+# `House No. 4, AnwarNagar Para, SubarnaGram, Manikganj, 2470`, `H.No. 663, Madan Nagar,
+# Jaipur-269910`, `Lot 37, Jln Baru 1/9, ...`: a building's number after its label, as
+# South and Southeast Asia write it first (Faker's en_BD building names, en_IN's `H.No.`,
+# en_MS's building prefixes), then a comma and the rest of the address.
+_LABELLED_BUILDING = re.compile(
+    r"(?<![\w.-])(?:(?:House|Building|Holding|Plot|H\.)[ ]?No\.|Lot)[ ]?"
+    r"\d{1,5}[A-Za-z]?(?:-\d{1,3}){0,2}(?=,[ ])")
+#: The literals one of which every `_LABELLED_BUILDING` holds, and how far before one
+#: its match may start (`Building `).
+_BUILDING_LABELS = ("No.", "Lot")
+_BUILDING_LABEL_LEAD = 10
+#: A year, which ends a reference (`Vol. 12, Lot 3, Springer, Berlin, 2019`), no address.
+_YEAR = regex.compile(r"1[89]\d\d|20\d\d")
 #: Where `_TAIL_POSTCODE` may follow a street: a comma or a line's end, then its digits.
 _TAIL_POSTCODE_AFTER = re.compile(r"(?:,[ ]?|[ \t]*\n[ \t>]*)\d{2}")
 # Where one can start, read by `re` in looser classes (places.py): a capital not after an
@@ -151,8 +177,10 @@ _CUE_BACKWARDS = regex.compile(_CUE.pattern, regex.IGNORECASE | regex.REVERSE)
 _INNER_CAPITAL = regex.compile(r"(?<=[ ])\p{Lu}")
 # (A house number's dot before a comma or a line's end, `utca 12., H-4025`, is read with
 # the separator.)
+# (`Jaipur-269910`: India's six-digit PIN after a town and a hyphen.)
 _SEPARATOR = regex.compile(
-    r"(?:\.(?=,|[ \t]*\n))?(?:,[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?)")
+    r"(?:\.(?=,|[ \t]*\n))?(?:,[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?"
+    r"|-(?=\d{6}(?![\w-])))")
 # Units of many countries after the street (`Dpto. 216`, `Piso 32`, `Appartamento 19`,
 # `Whg. 3`, `к. 139`, `стр. 8`, `Bl. 53 Sc. 70 Ap. 382`).
 _UNIT = regex.compile(r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|Bldg|Flat|"
@@ -384,6 +412,7 @@ class AddressBlockRecognizer:
             for match in _lower_case_street().finditer(text):
                 anchors.append((match.start(), match.end(), False))
         lower_streets = list(_lower_case_addresses(text)) if ", " in text else []
+        buildings = _labelled_buildings(text)
         lowered = text.lower()
         if any(word in lowered for word in _BOX_WORDS):
             for match in _BOX_STREET.finditer(text):
@@ -438,6 +467,17 @@ class AddressBlockRecognizer:
             if segments >= 2 and postcode is not None:
                 blocks.append((start, block_end))
                 yield from self._findings(text, start, block_end, postcode)
+        # `House No. 4, AnwarNagar Para, SubarnaGram, Manikganj, 2470`: a labelled
+        # building's number, where no other address is, when two parts and a postcode
+        # follow it (one part after a cue)
+        for start, end in buildings:
+            if any(low < end and start < high for low, high in blocks):
+                continue
+            block_end, segments, postcode = self._extend(text, end)
+            if segments >= 2 and postcode is not None and not _YEAR.fullmatch(
+                    text, *postcode) or segments and self._cued(text, start):
+                blocks.append((start, block_end))
+                yield from self._findings(text, start, block_end, postcode)
         # `Benákova 20, 201 66 Hrádek`: a street with no cue and no street word, where no
         # other address is, when a postcode and a town follow it
         for start, end in tails:
@@ -456,7 +496,7 @@ class AddressBlockRecognizer:
             # The postcode is a ZIP of its own; the town and country after it (`75002
             # Paris, France`) a place.
             street_end = postcode[0]
-            while street_end > start and text[street_end - 1] in " \t\n>,":
+            while street_end > start and text[street_end - 1] in " \t\n>,-":
                 street_end -= 1
             yield Finding(start, street_end, "STREET_ADDRESS", "phi", 0.9, self.name)
             yield Finding(*postcode, "ZIP_CODE", "phi", 0.9, self.name)

@@ -37,3 +37,26 @@ def test_street_words_of_more_locales(text: str, address: str) -> None:
 ])
 def test_look_alikes_of_these_words_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Holding No. 17, Rampura Mohalla, Sreepur, Gazipur, 1740",
+     "Holding No. 17, Rampura Mohalla, Sreepur, Gazipur|1740"),
+    ("Courier to H.No. 212, Lajpat Nagar, Ghaziabad-201002 by Friday",
+     "H.No. 212, Lajpat Nagar, Ghaziabad|201002"),
+    ("Building No. 9, Kazi Plaza, Mirpur, Dhaka, 1216",
+     "Building No. 9, Kazi Plaza, Mirpur, Dhaka|1216"),
+])
+def test_a_labelled_building_number_before_the_rest_of_its_address(
+        text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "Vol. 12, House No. 3, Springer, Berlin, 2019",  # a reference ending in a year
+    "Lot 2345, Batch 77, Expiry 2026",
+    "See Plot No. 5, Figure 2, Section 3 of the report.",
+    "Building No. 4, then Building No. 5",
+])
+def test_labelled_building_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
