@@ -261,7 +261,8 @@ def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | N
         follows = after is not None and (
             _regions().match(text, after.end()) or _POSTCODE.match(text, after.end()))
         if lower and not follows and after is not None:
-            follows = _LOWER_STATE_CODE.match(text, after.end())  # `new timothy, ok 18292`
+            follows = _LOWER_STATE_CODE.match(text, after.end()) or _LOWER_POSTCODE.match(
+                text, after.end())  # `new timothy, ok 18292`, `east harriet, l6h 6be`
         if follows or (not lower and _TOWN_END.match(text, end)):
             return (_LOWER_TOWN if lower else _CITY).match(text, at, end)
     return None
@@ -275,9 +276,24 @@ def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | N
 _FAKER_US = importlib.import_module("faker.providers.address.en_US").Provider
 _LOWER_STATE_CODES = "|".join(sorted({code.lower() for code in (
     *US_STATES, *_FAKER_US.states_postcode)}))
-_LOWER_STATE_ZIP_AFTER_COMMA = re.compile(rf",[ ](?:{_LOWER_STATE_CODES})[ ]\d{{5}}(?![\w-])")
-#: The state's code alone, read as a part of a lower-case address after its town.
-_LOWER_STATE_CODE = regex.compile(rf"(?:{_LOWER_STATE_CODES})(?=[ ]\d{{5}}(?![\w-]))")
+#: Canada's provinces (Faker's en_CA `provinces_abbr`) and their postcodes (`ab t9l 2s5`),
+#: Britain's postcodes (`b75 9hw`), in lower case.
+_LOWER_PROVINCE_CODES = "|".join(sorted(code.lower() for code in importlib.import_module(
+    "faker.providers.address.en_CA").Provider.provinces_abbr))
+_LOWER_CANADIAN_POSTCODE = r"[a-z]\d[a-z][ ]?\d[a-z]\d"
+_LOWER_BRITISH_POSTCODE = r"[a-z]{1,2}\d[a-z\d]?[ ]\d[a-z]{2}"
+_LOWER_STATE_ZIP_AFTER_COMMA = re.compile(
+    rf",[ ](?:(?:{_LOWER_STATE_CODES})[ ]\d{{5}}|(?:{_LOWER_PROVINCE_CODES})[ ]"
+    rf"{_LOWER_CANADIAN_POSTCODE}|{_LOWER_BRITISH_POSTCODE})(?![\w-])")
+#: The state's or province's code alone, read as a part of a lower-case address after
+#: its town.
+_LOWER_STATE_CODE = regex.compile(
+    rf"(?:{_LOWER_STATE_CODES})(?=[ ]\d{{5}}(?![\w-]))"
+    rf"|(?:{_LOWER_PROVINCE_CODES})(?=[ ]{_LOWER_CANADIAN_POSTCODE}(?![\w-]))")
+#: A Canadian or British postcode in lower case, read as the postcode of a lower-case
+#: address.
+_LOWER_POSTCODE = regex.compile(
+    rf"(?:{_LOWER_CANADIAN_POSTCODE}|{_LOWER_BRITISH_POSTCODE})(?![\w-])")
 #: How far before its state and ZIP a lower-case address's street may start.
 _LOWER_ADDRESS_REACH = 120
 
@@ -311,7 +327,7 @@ def _lower_case_street_before_comma() -> regex.Pattern[str]:
 
 def _lower_case_addresses(text: str) -> Iterator[tuple[int, int]]:
     """The streets of lower-case US addresses, each on a line that ends its address in a
-    state's code and a ZIP (`_LOWER_STATE_ZIP_AFTER_COMMA`)."""
+    state's code and a ZIP or in a postcode (`_LOWER_STATE_ZIP_AFTER_COMMA`)."""
     for tail in _LOWER_STATE_ZIP_AFTER_COMMA.finditer(text):
         window = max(text.rfind("\n", 0, tail.start()) + 1,
                      tail.start() - _LOWER_ADDRESS_REACH)
@@ -559,7 +575,8 @@ class AddressBlockRecognizer:
                 part = street_suffix_pattern().match(text, at)
                 if part is None and gap.group() == " ":
                     part = DIRECTION_AFTER.match(text, position)  # `Devon Street West`
-            for pattern in () if part else (_UNIT, _MILITARY, regions, _POSTCODE):
+            for pattern in () if part else (_UNIT, _MILITARY, regions, _POSTCODE) if not (
+                    lower) else (_UNIT, _MILITARY, regions, _POSTCODE, _LOWER_POSTCODE):
                 part = pattern.match(text, at)
                 if part is not None:
                     break
@@ -574,8 +591,9 @@ class AddressBlockRecognizer:
                 # `Apt. 615 Moosleerau Switzerland`, `, aarhus, denmark`: a town on the
                 # unit's line or in a lower-case address, when a region or code follows
                 part = _town_before_region(text, at, lower)
-            if part is None and gap.group() == " " and previous is _POSTCODE and (
-                    before_postcode is not _LOWER_STATE_CODE):  # (`ok 18292` ends it)
+            if part is None and gap.group() == " " and previous is _POSTCODE and not (
+                    lower and before_postcode in (_LOWER_STATE_CODE, _LOWER_TOWN)):
+                # (`ok 18292`, `valencia, 46010` end it)
                 # `75002 Paris`, `00-950 Warszawa`: the town after its postcode
                 part = _lower_town(text, at) if lower else _CITY.match(text, at)
             if part is None and gap.group().strip(" ") in (",", "") and not on_new_line:
@@ -591,7 +609,7 @@ class AddressBlockRecognizer:
             if part is None or part.end() == at:
                 break
             position = part.end()
-            if part.re is _POSTCODE:
+            if part.re is _POSTCODE or part.re is _LOWER_POSTCODE:
                 postcode = (at, position)
             before_postcode = previous
             previous = part.re

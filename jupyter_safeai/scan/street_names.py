@@ -85,6 +85,11 @@ _WORD = re.compile(r"[^\W\d_][\w'’./-]*$")
 #: street in one case a street without a cue before it.
 _POSTCODE_AND_TOWN = re.compile(
     r",?[ ](?:\d{4,5}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}[ ]?[A-Za-z]{2})(?:,?[ ])([^\W\d_][\w'’-]+)")
+#: Or a town (and a region) and then a postcode (`, madrid, 01301`, `, los vilos, región
+#: de coquimbo, 1139300`), as Spain and Chile write them.
+_TOWN_AND_POSTCODE = re.compile(
+    r",[ ]([^\W\d_][\w'’-]+)(?:[ ][^\W\d_][\w'’-]*){0,3}"
+    r"(?:,[ ][^\W\d_][\w'’-]*(?:[ ][^\W\d_][\w'’-]*){0,3})?,[ ]\d{4,7}(?![\w-])")
 
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
@@ -173,7 +178,7 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
 def _town_after(text: str, end: int) -> bool:
     """Whether a postcode and a town follow a street's number ending at `end`; the town
     is no English word unless GeoNames knows it (`weg 3, 1024 samples` is none)."""
-    tail = _POSTCODE_AND_TOWN.match(text, end)
+    tail = _POSTCODE_AND_TOWN.match(text, end) or _TOWN_AND_POSTCODE.match(text, end)
     if tail is None:
         return False
     from .english_words import lemma_index_words

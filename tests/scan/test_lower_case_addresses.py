@@ -31,6 +31,19 @@ def test_a_lower_case_us_address_ends_in_its_state_and_zip(text: str, address: s
 
 
 @pytest.mark.parametrize(("text", "address"), [
+    ("post it to 58 harbour way, kingsbridge, tq7 1aa please",
+     "58 harbour way, kingsbridge|tq7 1aa"),
+    ("new address: 1200 maple avenue, red deer, ab t4n 5e1",
+     "1200 maple avenue, red deer, ab|t4n 5e1"),
+    ("vive en pasaje los olmos 214, valencia, 46010 desde marzo",
+     "pasaje los olmos 214, valencia|46010"),
+])
+def test_a_lower_case_address_that_ends_in_another_country_s_postcode(
+        text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize(("text", "address"), [
     ("neue adresse: lindenallee 14, 50668 köln", "lindenallee 14|50668|köln"),
     ("er wohnt jetzt in rosenstraße 3a, 80331 münchen.", "rosenstraße 3a|80331|münchen"),
     ("skickas till björkvägen 12, 41318 göteborg", "björkvägen 12|41318|göteborg"),
@@ -48,6 +61,8 @@ def test_a_lower_case_name_first_street_before_its_postcode_and_town(
     "see weg 3, 1024 samples",
     "section 3, part 2 of the manual; table 4, 2020 figures",
     "v 1.2.3, 20230101 build",
+    "we ran 3 big loops, on mac m1 2gb each",
+    "see calle 3, table 2, 2048 rows",
 ])
 def test_lower_case_look_alikes_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
