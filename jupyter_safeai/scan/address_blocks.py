@@ -194,12 +194,13 @@ _BEFORE_STREET = regex.compile(
     r"(?<![\w.,-])(?:(?:Apt|Apartment|Suite|Unit|Flat)\.?[ ](?:\w{1,6},?[ ])?"
     r"(?:\d{1,6}[ ])?|\d{1,6}[ ])$",
     regex.IGNORECASE)
-# Postcodes: Dutch `1234 AB`, digits (`75002`, `01310-200`, `113 50`), Polish `00-950`,
+# Postcodes: Dutch `1234 AB`, digits (`75002`, `01310-200`, `113 50`; Brazil's CEP
+# and Chile's code also unbroken, `74833788`, `1607900`), Polish `00-950`,
 # Canadian `K1A 0B1`, British `SW1A 1AA`, Irish Eircodes (`D04 X2Y8`, `A65F4E2`; their
 # letters leave out B G I J L M O Q S U Z), and digits after a country's letters
 # (`H-2907`, `CH-8001`).
 _POSTCODE = regex.compile(
-    r"(?:\d{4}[ ]?[A-Z]{2}(?![\w-])|\d{3,6}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|\d{2}-\d{3}|"
+    r"(?:\d{4}[ ]?[A-Z]{2}(?![\w-])|\d{3,8}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|\d{2}-\d{3}|"
     r"[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}"
     r"|(?:[AC-FHKNPRTV-Y]\d\d|D6W)[ ]?(?=[0-9AC-FHKNPRTV-Y]{0,3}\d)[0-9AC-FHKNPRTV-Y]{4}"
     r"|[A-Z]{1,2}-\d{4,5})(?![\w-])"

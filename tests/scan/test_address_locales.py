@@ -24,6 +24,8 @@ def place_text(text: str) -> str:
     ("Enviar a Carrera 45 Sur # 12-30, Local 4, 050021, Envigado, Antioquia.",
      "Carrera 45 Sur # 12-30, Local 4|050021|Envigado, Antioquia"),
     ("She lives at Cl. 8 # 3-14 Este since 2020", "Cl. 8 # 3-14 Este"),
+    ("Endereço: Rua das Acácias, 88\nJardim América\n01454000 São Paulo / SP",
+     "Rua das Acácias, 88\nJardim América|01454000|São Paulo"),
 ])
 def test_street_words_of_more_locales(text: str, address: str) -> None:
     assert place_text(text) == address
