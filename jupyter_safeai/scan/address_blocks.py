@@ -30,6 +30,7 @@ from .places import (
     US_STATES,
     _street_pattern,
     colombian_streets,
+    counted,
     street_starts,
     street_suffix_pattern,
     street_suffixes,
@@ -420,7 +421,8 @@ class AddressBlockRecognizer:
         # a street `places` reports alone already)
         tails: list[tuple[int, int]] = []  # uncued streets that need a postcode and town
         for match in matches_at(_street_pattern(), text, street_starts(text)):
-            anchors.append((match.start(), match.end(), None))
+            if not counted(text, match.start()):
+                anchors.append((match.start(), match.end(), None))
         for match in _INTERNATIONAL_STREET.finditer(text):
             words = match.group().casefold().split()
             if not any(w.rstrip(".,") in _PROSE_WORDS for w in words):

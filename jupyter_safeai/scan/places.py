@@ -182,6 +182,24 @@ def _number_start() -> re.Pattern[str]:
                       r"(?(street)|(?(zip)|(?!)))")
 
 
+#: Words whose number counts or ranks (`Level 3 Trauma Center`, `Phase 2 Clinical Trial
+#: Road...`): the number after one is no house's.
+_COUNTING_WORDS = frozenset("""
+level stage phase grade tier version chapter section table figure fig step part page
+volume vol issue round week day class type size batch ward bed gate terminal platform
+track exercise lesson module appendix item
+""".split())  # (not `Unit`, `Lot`, `Lane`, `Room`, which an address may hold before a street)
+
+
+def counted(text: str, start: int) -> bool:
+    """Whether the word right before the number at `start` counts or ranks it."""
+    before = text[max(0, start - 12):start]
+    if not before.endswith(" "):
+        return False
+    word = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+    return word.casefold().rstrip(".:") in _COUNTING_WORDS
+
+
 def _below_astral(text: str) -> bool:
     """Whether every character of `text` is below U+10000 (two UTF-16 bytes each)."""
     return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
@@ -400,7 +418,8 @@ class PlaceRecognizer:
         yield from self._cities(text, lowered)
 
     def _streets(self, text: str, starts: Sequence[int]) -> Iterator[Finding]:
-        spans = [match.span() for match in matches_at(_street_pattern(), text, starts)]
+        spans = [match.span() for match in matches_at(_street_pattern(), text, starts)
+                 if not counted(text, match.start())]
         for present, pattern in _STREET_NAME_FIRST:
             if present(text):
                 spans.extend(match.span() for match in pattern.finditer(text))

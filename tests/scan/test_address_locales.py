@@ -62,3 +62,21 @@ def test_a_labelled_building_number_before_the_rest_of_its_address(
 ])
 def test_labelled_building_look_alikes_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Level 3 Trauma Center in Ward 7",
+    "Phase 2 Clinical Research Center opened",
+    "See Table 4 Summary Statistics Plaza",
+    "Chapter 11 Bankruptcy Court filings",
+])
+def test_a_counted_number_before_capitalised_words_is_no_street(text: str) -> None:
+    assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Lot 12 Smith Road, Mudgee", "12 Smith Road, Mudgee"),
+    ("Unit 4 Bridge Street", "Unit 4 Bridge Street"),
+])
+def test_a_unit_or_lot_before_a_street_still_belongs_to_it(text: str, address: str) -> None:
+    assert place_text(text) == address
