@@ -13,6 +13,7 @@ A postcode that ends the address is reported as a ZIP_CODE of its own beside the
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -28,12 +29,14 @@ from .places import (
     DIRECTION_AFTER,
     US_STATES,
     _street_pattern,
+    colombian_streets,
+    counted,
     street_starts,
     street_suffix_pattern,
     street_suffixes,
 )
 from .recognizer import literal_starts, matches_at
-from .street_names import named_streets
+from .street_names import has_a_digit, named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
 #: `22 November 2001`: a day, its month and year are a date, not a street.
@@ -67,6 +70,55 @@ _BOX_STREET = regex.compile(
     r"(?=(?:,[ ]?|[ ]|\n[ \t>]*)(?:[AFD]PO[ ][A-Z]{2}|Suite|Apt|Unit|\p{Lu}))",
     regex.IGNORECASE,
 )
+# Post-office boxes as other languages name them: `Postfach 12 34`, `Postbus 2041`,
+# `Postboks 301`, `Boîte postale 18`, `Apartado postal 231`, `Apartado de correos 9`,
+# `Casilla de correo 902`, `Caixa Postal 1120`, `Casella postale 55`, `Skrytka pocztowa
+# 44`, `Postilokero 12`, `Postafiók 15`: no other thing is called so, and the number
+# follows the words (`BP 45`, `Apartado 3` are left out: a blood pressure, a section of
+# a law).
+#: One of these (lower-cased) is in every match of `_POST_BOX` (`post` in `postale`,
+#: `correo` in `apartado de correos`): found first with `str.find`.
+_POST_BOX_WORDS = ("post", "correo", "skrytka")
+_POST_BOX = re.compile(
+    r"(?<![\w-])(?:postfach|postbus|postboks|postbox|post[ ]office[ ]box|postilokero|"
+    r"postafiók|boîte[ ]postale|boite[ ]postale|apartado[ ](?:postal|de[ ]correos?)|"
+    r"casilla[ ](?:postal|de[ ]correos?)|caixa[ ]postal|casella[ ]postale|"
+    r"skrytka[ ]pocztowa)"
+    r"(?:[ ]?(?:no\.|nr\.?|n°|nº|№))?[ ]?\d{1,6}(?:[ ]\d{2,4})?(?![\w-]|[.,]\d)",
+    re.IGNORECASE)
+#: How `post` goes on in `_POST_BOX` (not `post-op`, `posterior`, `postgres`).
+_POST_WORDS = ("postf", "postb", "post office", "postil", "postaf", "postal")
+#: How far before the word `_post_boxes` finds a post box's name starts (`apartado de `).
+_POST_BOX_LEAD = 13
+
+
+def _labelled_buildings(text: str) -> list[tuple[int, int]]:
+    """The spans of `_LABELLED_BUILDING`, searched for only around its literals."""
+    found: set[tuple[int, int]] = set()
+    for label in _BUILDING_LABELS:
+        at = text.find(label)
+        while at >= 0:
+            match = _LABELLED_BUILDING.search(text, max(0, at - _BUILDING_LABEL_LEAD), at + 16)
+            if match is not None:
+                found.add(match.span())
+            at = text.find(label, at + 1)
+    return sorted(found)
+
+
+def _post_boxes(text: str, lowered: str) -> set[tuple[int, int]]:
+    """The spans of `_POST_BOX`, searched for only around the words every match holds."""
+    found: set[tuple[int, int]] = set()
+    for word in _POST_BOX_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            if word != "post" or lowered.startswith(_POST_WORDS, at):
+                match = _POST_BOX.search(text, max(0, at - _POST_BOX_LEAD), at + 40)
+                if match is not None:
+                    found.add(match.span())
+            at = lowered.find(word, at + 1)
+    return found
+
+
 # `the corner of 3744 Retreat Avenue and Władysława Route`
 # The first street may hold dots (`Kossuth u. 4.`, `Botley Road St.`).
 _CORNER = regex.compile(
@@ -88,6 +140,19 @@ _TAIL_POSTCODE = regex.compile(
 _FLAT_BEFORE_STREET = re.compile(
     r"(?<![\w./-])(?:(?:Flat|Studio|Apartment|Apt\.?|Suite|H\.[ ]?No\.?)[ ]?\d{1,5}[A-Za-z]?"
     r"|\d{1,4}/\d{1,4})(?:,[ ]?|[ ]*\n[ \t>]*)(?=[A-Z])")
+# `House No. 4, AnwarNagar Para, SubarnaGram, Manikganj, 2470`, `H.No. 663, Madan Nagar,
+# Jaipur-269910`, `Lot 37, Jln Baru 1/9, ...`: a building's number after its label, as
+# South and Southeast Asia write it first (Faker's en_BD building names, en_IN's `H.No.`,
+# en_MS's building prefixes), then a comma and the rest of the address.
+_LABELLED_BUILDING = re.compile(
+    r"(?<![\w.-])(?:(?:House|Building|Holding|Plot|H\.)[ ]?No\.|Lot)[ ]?"
+    r"\d{1,5}[A-Za-z]?(?:-\d{1,3}){0,2}(?=,[ ])")
+#: The literals one of which every `_LABELLED_BUILDING` holds, and how far before one
+#: its match may start (`Building `).
+_BUILDING_LABELS = ("No.", "Lot")
+_BUILDING_LABEL_LEAD = 10
+#: A year, which ends a reference (`Vol. 12, Lot 3, Springer, Berlin, 2019`), no address.
+_YEAR = regex.compile(r"1[89]\d\d|20\d\d")
 #: Where `_TAIL_POSTCODE` may follow a street: a comma or a line's end, then its digits.
 _TAIL_POSTCODE_AFTER = re.compile(r"(?:,[ ]?|[ \t]*\n[ \t>]*)\d{2}")
 # Where one can start, read by `re` in looser classes (places.py): a capital not after an
@@ -113,8 +178,10 @@ _CUE_BACKWARDS = regex.compile(_CUE.pattern, regex.IGNORECASE | regex.REVERSE)
 _INNER_CAPITAL = regex.compile(r"(?<=[ ])\p{Lu}")
 # (A house number's dot before a comma or a line's end, `utca 12., H-4025`, is read with
 # the separator.)
+# (`Jaipur-269910`: India's six-digit PIN after a town and a hyphen.)
 _SEPARATOR = regex.compile(
-    r"(?:\.(?=,|[ \t]*\n))?(?:,[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?)")
+    r"(?:\.(?=,|[ \t]*\n))?(?:,[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?"
+    r"|-(?=\d{6}(?![\w-])))")
 # Units of many countries after the street (`Dpto. 216`, `Piso 32`, `Appartamento 19`,
 # `Whg. 3`, `к. 139`, `стр. 8`, `Bl. 53 Sc. 70 Ap. 382`).
 _UNIT = regex.compile(r"(?:(?:Apt|Apartment|Suite|Ste|Unit|Box|Fl|Floor|Room|Rm|Bldg|Flat|"
@@ -128,12 +195,13 @@ _BEFORE_STREET = regex.compile(
     r"(?<![\w.,-])(?:(?:Apt|Apartment|Suite|Unit|Flat)\.?[ ](?:\w{1,6},?[ ])?"
     r"(?:\d{1,6}[ ])?|\d{1,6}[ ])$",
     regex.IGNORECASE)
-# Postcodes: Dutch `1234 AB`, digits (`75002`, `01310-200`, `113 50`), Polish `00-950`,
+# Postcodes: Dutch `1234 AB`, digits (`75002`, `01310-200`, `113 50`; Brazil's CEP
+# and Chile's code also unbroken, `74833788`, `1607900`), Polish `00-950`,
 # Canadian `K1A 0B1`, British `SW1A 1AA`, Irish Eircodes (`D04 X2Y8`, `A65F4E2`; their
 # letters leave out B G I J L M O Q S U Z), and digits after a country's letters
 # (`H-2907`, `CH-8001`).
 _POSTCODE = regex.compile(
-    r"(?:\d{4}[ ]?[A-Z]{2}(?![\w-])|\d{3,6}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|\d{2}-\d{3}|"
+    r"(?:\d{4}[ ]?[A-Z]{2}(?![\w-])|\d{3,8}(?:-\d{3,4}|[ ]\d{2}(?!\d))?|\d{2}-\d{3}|"
     r"[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}"
     r"|(?:[AC-FHKNPRTV-Y]\d\d|D6W)[ ]?(?=[0-9AC-FHKNPRTV-Y]{0,3}\d)[0-9AC-FHKNPRTV-Y]{4}"
     r"|[A-Z]{1,2}-\d{4,5})(?![\w-])"
@@ -170,6 +238,18 @@ _LOWER_TOWN = regex.compile(r"\p{Ll}[\p{Ll}\p{M}'’-]*(?:[ ]\p{Ll}[\p{Ll}\p{M}'
 _TOWN_END = regex.compile(r"[ ]?(?:$|\n|[.;]|,?[ ](?:[A-Z]{2}|nan)(?![\w-]))")
 
 
+def _lower_town(text: str, at: int) -> regex.Match[str] | None:
+    """A lower-case town at `at`, read up to the first word of prose (`2084 ostermundigen
+    with her husband`)."""
+    town = _LOWER_TOWN.match(text, at)
+    if town is None:
+        return None
+    for word in regex.finditer(r"\S+", town.group()):
+        if word.group().rstrip(".,") in _PROSE_WORDS:
+            return _LOWER_TOWN.match(text, at, at + word.start() - 1) if word.start() else None
+    return town
+
+
 def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | None:
     """The town at `at` when a region, a state code or a postcode (or, for a capitalised
     town, the line's end) follows it."""
@@ -182,13 +262,48 @@ def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | N
         after = _SEPARATOR.match(text, end)
         follows = after is not None and (
             _regions().match(text, after.end()) or _POSTCODE.match(text, after.end()))
+        if lower and not follows and after is not None:
+            follows = _LOWER_STATE_CODE.match(text, after.end()) or _LOWER_POSTCODE.match(
+                text, after.end())  # `new timothy, ok 18292`, `east harriet, l6h 6be`
         if follows or (not lower and _TOWN_END.match(text, end)):
             return (_LOWER_TOWN if lower else _CITY).match(text, at, end)
     return None
 
 
+#: `, ok 18292`: a US state's code in lower case and its ZIP, which end a lower-case
+#: address (`39309 watson motorway, new timothy, ok 18292`). Led by its comma, a literal
+#: `re` skips to; a text without one has no such address.
+#: The codes are Faker's (`states_postcode`: states, territories, freely associated
+#: states) and US_STATES' (armed forces).
+_FAKER_US = importlib.import_module("faker.providers.address.en_US").Provider
+_LOWER_STATE_CODES = "|".join(sorted({code.lower() for code in (
+    *US_STATES, *_FAKER_US.states_postcode)}))
+#: Canada's provinces (Faker's en_CA `provinces_abbr`) and their postcodes (`ab t9l 2s5`),
+#: Britain's postcodes (`b75 9hw`), in lower case.
+_LOWER_PROVINCE_CODES = "|".join(sorted(code.lower() for code in importlib.import_module(
+    "faker.providers.address.en_CA").Provider.provinces_abbr))
+_LOWER_CANADIAN_POSTCODE = r"[a-z]\d[a-z][ ]?\d[a-z]\d"
+_LOWER_BRITISH_POSTCODE = r"[a-z]{1,2}\d[a-z\d]?[ ]\d[a-z]{2}"
+_LOWER_STATE_ZIP_AFTER_COMMA = re.compile(
+    rf",[ ](?:(?:{_LOWER_STATE_CODES})[ ]\d{{5}}|(?:{_LOWER_PROVINCE_CODES})[ ]"
+    rf"{_LOWER_CANADIAN_POSTCODE}|{_LOWER_BRITISH_POSTCODE})(?![\w-])")
+#: The state's or province's code alone, read as a part of a lower-case address after
+#: its town.
+_LOWER_STATE_CODE = regex.compile(
+    rf"(?:{_LOWER_STATE_CODES})(?=[ ]\d{{5}}(?![\w-]))"
+    rf"|(?:{_LOWER_PROVINCE_CODES})(?=[ ]{_LOWER_CANADIAN_POSTCODE}(?![\w-]))")
+#: A Canadian or British postcode in lower case, read as the postcode of a lower-case
+#: address.
+_LOWER_POSTCODE = regex.compile(
+    rf"(?:{_LOWER_CANADIAN_POSTCODE}|{_LOWER_BRITISH_POSTCODE})(?![\w-])")
+#: How far before its state and ZIP a lower-case address's street may start.
+_LOWER_ADDRESS_REACH = 120
+
+
 #: The units after a lower-case street; a text without one (after a blank) has none.
 _LOWER_CASE_UNITS = ("apt", "apartment", "suite", "ste")
+_BLANK_AND_LOWER_CASE_UNITS = tuple(f" {unit}" for unit in _LOWER_CASE_UNITS if unit != (
+    "apartment"))  # (` apt` is in ` apartment`)
 
 
 @lru_cache(maxsize=1)
@@ -200,6 +315,26 @@ def _lower_case_street() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\w.,-])\d{{1,6}}(?:[ ]\d{{1,6}})?[ ](?:\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*[ ]){{1,4}}"
         rf"(?:{suffixes})(?=[ ](?:{units})\.?[ ]?\#?\d)")
+
+
+@lru_cache(maxsize=1)
+def _lower_case_street_before_comma() -> regex.Pattern[str]:
+    """`39309 watson motorway,`: a number-first street typed in lower case, before the
+    comma of the rest of its address (which must then end in a state and a ZIP)."""
+    suffixes = street_suffixes(lower=True)
+    return regex.compile(
+        rf"(?<![\w.,-])\d{{1,6}}(?:[ ]\d{{1,6}})?[ ](?:\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*[ ]){{1,4}}"
+        rf"(?:{suffixes})(?=,[ ])")
+
+
+def _lower_case_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """The streets of lower-case US addresses, each on a line that ends its address in a
+    state's code and a ZIP or in a postcode (`_LOWER_STATE_ZIP_AFTER_COMMA`)."""
+    for tail in _LOWER_STATE_ZIP_AFTER_COMMA.finditer(text):
+        window = max(text.rfind("\n", 0, tail.start()) + 1,
+                     tail.start() - _LOWER_ADDRESS_REACH)
+        for match in _lower_case_street_before_comma().finditer(text, window, tail.start()):
+            yield match.start(), match.end()
 
 
 def _corner_end(match: regex.Match[str]) -> int:
@@ -280,28 +415,35 @@ class AddressBlockRecognizer:
     name = "pattern:address"
 
     def find(self, text: str) -> Iterator[Finding]:
-        if not any(c.isdigit() for c in text):
+        if not has_a_digit(text):
             return
         anchors: list[tuple[int, int, bool | None]] = []  # start, end, cue needed (None:
         # a street `places` reports alone already)
         tails: list[tuple[int, int]] = []  # uncued streets that need a postcode and town
         for match in matches_at(_street_pattern(), text, street_starts(text)):
-            anchors.append((match.start(), match.end(), None))
+            if not counted(text, match.start()):
+                anchors.append((match.start(), match.end(), None))
         for match in _INTERNATIONAL_STREET.finditer(text):
             words = match.group().casefold().split()
             if not any(w.rstrip(".,") in _PROSE_WORDS for w in words):
                 anchors.append((match.start(), match.end(), True))
-        if any(f" {unit}" in text for unit in _LOWER_CASE_UNITS):
+        if any(unit in text for unit in _BLANK_AND_LOWER_CASE_UNITS):
             for match in _lower_case_street().finditer(text):
                 anchors.append((match.start(), match.end(), False))
+        lower_streets = list(_lower_case_addresses(text)) if ", " in text else []
+        buildings = _labelled_buildings(text)
         lowered = text.lower()
         if any(word in lowered for word in _BOX_WORDS):
             for match in _BOX_STREET.finditer(text):
                 anchors.append((match.start(), match.end(), False))
+        for start, end in _post_boxes(text, lowered):
+            anchors.append((start, end, False))
         if "orner" in text:
             for match in _CORNER.finditer(text):
                 anchors.append((match.start(), _corner_end(match), False))
         for start, end in named_streets(text):
+            anchors.append((start, end, None))
+        for start, end in colombian_streets(text):  # `Cr. 60 # 80-6 Este, 201485, Pailitas`
             anchors.append((start, end, None))
         for match in _from_starts(_NAME_FIRST_STREET, _NAME_FIRST_START, text):
             if self._cued(text, match.start()):
@@ -335,6 +477,26 @@ class AddressBlockRecognizer:
                 continue  # a bare street: `places` reports it already
             taken = block_end
             yield from self._findings(text, start, block_end, postcode)
+        # `39309 watson motorway, new timothy, ok 18292`: a lower-case street, where no
+        # other address is, when its town, state and ZIP follow it
+        for start, end in lower_streets:
+            if any(low < end and start < high for low, high in blocks):
+                continue
+            block_end, segments, postcode = self._extend(text, end, lower=True)
+            if segments >= 2 and postcode is not None:
+                blocks.append((start, block_end))
+                yield from self._findings(text, start, block_end, postcode)
+        # `House No. 4, AnwarNagar Para, SubarnaGram, Manikganj, 2470`: a labelled
+        # building's number, where no other address is, when two parts and a postcode
+        # follow it (one part after a cue)
+        for start, end in buildings:
+            if any(low < end and start < high for low, high in blocks):
+                continue
+            block_end, segments, postcode = self._extend(text, end)
+            if segments >= 2 and postcode is not None and not _YEAR.fullmatch(
+                    text, *postcode) or segments and self._cued(text, start):
+                blocks.append((start, block_end))
+                yield from self._findings(text, start, block_end, postcode)
         # `Benákova 20, 201 66 Hrádek`: a street with no cue and no street word, where no
         # other address is, when a postcode and a town follow it
         for start, end in tails:
@@ -353,7 +515,7 @@ class AddressBlockRecognizer:
             # The postcode is a ZIP of its own; the town and country after it (`75002
             # Paris, France`) a place.
             street_end = postcode[0]
-            while street_end > start and text[street_end - 1] in " \t\n>,":
+            while street_end > start and text[street_end - 1] in " \t\n>,-":
                 street_end -= 1
             yield Finding(start, street_end, "STREET_ADDRESS", "phi", 0.9, self.name)
             yield Finding(*postcode, "ZIP_CODE", "phi", 0.9, self.name)
@@ -400,6 +562,7 @@ class AddressBlockRecognizer:
         span of its (last) postcode. `lower`: the street is in lower case."""
         segments = 0
         previous: object = None
+        before_postcode: object = None
         postcode: tuple[int, int] | None = None
         position = end
         regions = _regions()
@@ -415,7 +578,8 @@ class AddressBlockRecognizer:
                 part = street_suffix_pattern().match(text, at)
                 if part is None and gap.group() == " ":
                     part = DIRECTION_AFTER.match(text, position)  # `Devon Street West`
-            for pattern in () if part else (_UNIT, _MILITARY, regions, _POSTCODE):
+            for pattern in () if part else (_UNIT, _MILITARY, regions, _POSTCODE) if not (
+                    lower) else (_UNIT, _MILITARY, regions, _POSTCODE, _LOWER_POSTCODE):
                 part = pattern.match(text, at)
                 if part is not None:
                     break
@@ -423,14 +587,18 @@ class AddressBlockRecognizer:
                 city = _CITY.match(text, at)  # `Colorado Springs`: the longer reading
                 part = (city if city is not None and city.end() > part.end()
                         and ". " not in city.group() else part)
+            if part is None and lower and segments and previous is not _LOWER_STATE_CODE:
+                part = _LOWER_STATE_CODE.match(text, at)  # `, ok 18292`
             if part is None and (lower and "," in gap.group() or (
                     gap.group() == " " and previous is _UNIT)):
                 # `Apt. 615 Moosleerau Switzerland`, `, aarhus, denmark`: a town on the
                 # unit's line or in a lower-case address, when a region or code follows
                 part = _town_before_region(text, at, lower)
-            if part is None and gap.group() == " " and previous is _POSTCODE:
+            if part is None and gap.group() == " " and previous is _POSTCODE and not (
+                    lower and before_postcode in (_LOWER_STATE_CODE, _LOWER_TOWN)):
+                # (`ok 18292`, `valencia, 46010` end it)
                 # `75002 Paris`, `00-950 Warszawa`: the town after its postcode
-                part = (_LOWER_TOWN if lower else _CITY).match(text, at)
+                part = _lower_town(text, at) if lower else _CITY.match(text, at)
             if part is None and gap.group().strip(" ") in (",", "") and not on_new_line:
                 part = _STATE_CODE.match(text, at) if segments else None
             if part is None and (on_new_line or "," in gap.group()):
@@ -444,8 +612,9 @@ class AddressBlockRecognizer:
             if part is None or part.end() == at:
                 break
             position = part.end()
-            if part.re is _POSTCODE:
+            if part.re is _POSTCODE or part.re is _LOWER_POSTCODE:
                 postcode = (at, position)
+            before_postcode = previous
             previous = part.re
             segments += 1
         while position > end and text[position - 1] in ".,":

@@ -349,8 +349,93 @@ def _places_in_notes(text: str, lowered: str) -> Iterator[Finding]:
     if " st. " in lowered or " st " in lowered or " saint " in lowered:
         yield from _saints(text, lowered)
     if about_a_patient(text, 0, len(text), lowered):
-        yield from _hospital_initials(text)
+        yield from _hospital_initials(text, lowered)
         yield from _buildings(text, lowered)
+        yield from _places_after_a_move(text, lowered)
+
+
+# `ADMITTED TO CALVERT`, `arrived via amb from kernan`, `was transferred to Kimbrough`:
+# where a patient is moved to or from, a place's short name (no facility word), read
+# after each ` to ` and ` from ` that `str.find` sees.
+_MOVE_PREPOSITIONS = (" to ", " from ")
+_NAME_AFTER_A_MOVE = re.compile(r"(?:the[ ])?(?P<name>[a-z][a-z'’-]{3,})(?![a-z0-9])")
+#: The words right before the preposition that make it a move of the patient.
+_MOVE_WORDS = frozenset("""
+admitted admit readmitted transferred transfered transfer trans xfer xferred sent went go
+going goes returned return returning brought came come arrived discharged moved referred
+taken amb ambulance ems medflight helicopter flown
+""".split())
+#: Names after a move that are a procedure's room or a ward (`returned from angio`,
+#: `transferred to the NISICU`), not a place.
+_NOT_A_PLACE_AFTER_A_MOVE = frozenset("""
+sleep bed chair commode bathroom floor unit home rehab hospice work school church court
+angio angiography cath ercp egd tee bronch bronchoscopy colonoscopy xray x-ray ultrasound
+nucs nuclear radiology interventional holding recovery
+""".split())
+_WARD_ENDINGS = ("icu", "ccu", "unit", "pacu", "ward")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _typo_of_a_word(word: str) -> bool:
+    """Whether one letter deleted, swapped, changed or added makes `word` an English
+    word: notes hold typos (`transfered to commonde`, `return to discess`), no place."""
+    english = lemma_index_words()
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    for left, right in splits:
+        if right and left + right[1:] in english:
+            return True
+        if len(right) > 1 and left + right[1] + right[0] + right[2:] in english:
+            return True
+        for letter in _LETTERS:
+            if right and left + letter + right[1:] in english or left + letter + right in (
+                    english):
+                return True
+    return False
+
+
+def _after_a_move(lowered: str) -> Iterator[re.Match[str]]:
+    """The word (`_NAME_AFTER_A_MOVE`) after each ` to ` or ` from ` a move word
+    (`_MOVE_WORDS`, maybe then `back`) comes right before."""
+    for preposition in _MOVE_PREPOSITIONS:
+        at = lowered.find(preposition)
+        while at >= 0:
+            word_start = lowered.rfind(" ", 0, at) + 1
+            word = lowered[word_start:at]
+            if word == "back":
+                word = lowered[lowered.rfind(" ", 0, word_start - 1) + 1:word_start - 1]
+            if word in _MOVE_WORDS and (
+                    match := _NAME_AFTER_A_MOVE.match(lowered, at + len(preposition))):
+                yield match
+            at = lowered.find(preposition, at + 1)
+
+
+def _places_after_a_move(text: str, lowered: str) -> Iterator[Finding]:
+    """A place's name after a move of the patient: a word that reads as a name
+    (`_name_like`: a town GeoNames knows, or no English word), capitalised or in a note
+    without case."""
+    for match in _after_a_move(lowered):
+        name = match.group("name").strip("'’-")
+        start = match.start("name")
+        end = start + len(name)
+        written = text[start:end]
+        if name in _NOT_A_PLACE_AFTER_A_MOVE or name.endswith(_WARD_ENDINGS) or (
+                _care_unit(name)) or not _name_like(name):
+            continue
+        if not (written[:1].isupper() or _uninformative_case(
+                text[max(0, match.start() - 40):match.end() + 40])):
+            continue
+        from .geography import country_names, is_place_name
+        from .name_lists import name_lists
+
+        kind = name_lists().kind(name)
+        if kind in ("G", "g", "N", "n"):
+            continue  # a given name: `sent to Maria` is a person
+        if _is_state_or_country(name.title()) or name.title() in country_names():
+            continue  # `moved to Idaho`, `going to Bermuda`: no place smaller than a state
+        if kind != "S" and not is_place_name(name) and (written.islower() or _typo_of_a_word(
+                name)):
+            continue  # (typed in lower case, a word no list knows is as often a typo)
+        yield Finding(start, end, "LOCATION", "phi", 0.7, FacilityRecognizer.name)
 
 
 # `transfer to St. Mary's`, `TO GO TO ST. MARY ON TUESDAY`: a saint's name after a
@@ -387,8 +472,26 @@ hh mh ah eh oh uh nh rh wh bh vh xh doh hoh the wh ash ugh huh meh bah nah pmh p
 """.split())
 
 
-def _hospital_initials(text: str) -> Iterator[Finding]:
-    for match in _INITIALS_AFTER_CUE.finditer(text):
+#: Where `_INITIALS_AFTER_CUE` can match, read on the lower-cased text: one alternation
+#: tried at each blank, not its three (the full pattern is tried only where this one
+#: matches).
+_INITIALS_ANYCASE = re.compile(
+    r"[ ](?=(?:to|from|at|in|by|the)[ ](?:the[ ])?[a-z]{0,3}(?:h|mc|hc)(?![a-z0-9]))")
+
+
+def _initials_after_cue(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """`_INITIALS_AFTER_CUE.finditer(text)`, tried only where `_INITIALS_ANYCASE` matches
+    in `lowered` (whose ASCII letters are `text`'s, lowered)."""
+    position = 0
+    for hint in _INITIALS_ANYCASE.finditer(lowered):
+        if hint.start() >= position and (
+                match := _INITIALS_AFTER_CUE.match(text, hint.start())) is not None:
+            position = match.end()
+            yield match
+
+
+def _hospital_initials(text: str, lowered: str) -> Iterator[Finding]:
+    for match in _initials_after_cue(text, lowered):
         group = next(name for name in ("initials", "centre", "lower") if match.group(name))
         initials = match.group(group)
         key = initials.lower()

@@ -125,7 +125,8 @@ def _street_pattern() -> regex.Pattern[str]:
     return regex.compile(
         rf"(?<![\w-])(?<!\d\.)\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?(?:"
         rf"[ ](?:[NSEW]\.?[ ])?(?:{word}[ ]){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
-        r"|(?:[ ]?bis)?,?[ ](?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)"
+        r"|(?:[ ]?bis)?,?[ ](?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai|"
+        r"montée|allé|rang(?-i:(?=[ ]\p{Lu})))"
         r"[ ](?:[\p{L}'-]+[ ]){0,4}[\p{L}'-]+)"
     )
 
@@ -174,10 +175,29 @@ def _number_start() -> re.Pattern[str]:
         rf"[ \t]+(?=[^\x00-/:-@\[-\x7f])(?:[NSEW]\.?[ \t]+)?(?:{word}[ \t]+){{1,4}}"
         rf"(?:{suffixes})\.?(?![A-Za-z0-9_-])"
         r"|(?=[ \t,b])(?:[ \t]?bis)?,?[ \t]+"
-        r"(?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai)[ \t])")
+        r"(?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai|montée|allé|rang)"
+        r"[ \t])")
     five = r"\d{4}(?:-\d{4})?(?![A-Za-z0-9_-])"
     return re.compile(rf"\d(?<![A-Za-z0-9_-]\d)(?=(?P<street>{street})?)(?=(?P<zip>{five})?)"
                       r"(?(street)|(?(zip)|(?!)))")
+
+
+#: Words whose number counts or ranks (`Level 3 Trauma Center`, `Phase 2 Clinical Trial
+#: Road...`): the number after one is no house's.
+_COUNTING_WORDS = frozenset("""
+level stage phase grade tier version chapter section table figure fig step part page
+volume vol issue round week day class type size batch ward bed gate terminal platform
+track exercise lesson module appendix item
+""".split())  # (not `Unit`, `Lot`, `Lane`, `Room`, which an address may hold before a street)
+
+
+def counted(text: str, start: int) -> bool:
+    """Whether the word right before the number at `start` counts or ranks it."""
+    before = text[max(0, start - 12):start]
+    if not before.endswith(" "):
+        return False
+    word = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
+    return word.casefold().rstrip(".:") in _COUNTING_WORDS
 
 
 def _below_astral(text: str) -> bool:
@@ -232,11 +252,23 @@ _SPANISH_BEFORE_BLANK = re.compile(
 # the door after `#` or `No.` (whose `# 4-8` shape is searched for first; the short
 # words, `Cr.` as a note writes creatinine, count only before it).
 _COLOMBIAN_PLATE = re.compile(r"(?:#|No\.?|N°)[ ]?\d{1,3}[A-Z]?-\d{1,3}(?![\w-])")
+# The street's number and the door may each be followed by the side of the city
+# (`Carrera 126 Este # 71-46`, `Cl. 49H # 42-78 Sur`: Faker's es_CO street suffixes).
 _COLOMBIAN_STREET = regex.compile(
-    r"(?<![\w-])(?:Calle|Carrera|Cra|Cr|Kr|Cl|Diagonal|Dg|Transversal|Tv|Avenida|Av|Ak|Ac)"
-    r"\.?[ ](?:\d{1,3}[A-Z]?[ªº]?|\p{Lu}\p{Ll}+)(?:[ ]?Bis)?(?:[ ][A-Z](?=[ ]))?[ ]?"
+    r"(?<![\w-])(?:Calle|Carrera|Cra|Cr|Kr|Cl|Diagonal|Dg|Transversal|Tv|Tr|Avenida|Av|Ak|Ac)"
+    r"\.?[ ](?:\d{1,3}[A-Z]?[ªº]?|\p{Lu}\p{Ll}+)(?:[ ]?Bis)?(?:[ ][A-Z](?=[ ]))?"
+    r"(?:[ ](?:Sur|Este|Norte|Oeste))?[ ]?"
     r"(?:#|No\.?|N°)[ ]?\d{1,3}[A-Z]?"
-    r"-\d{1,3}(?![\w-])")
+    r"-\d{1,3}(?:[ ](?:Sur|Este|Norte|Oeste))?(?![\w-])")
+
+
+@memo.per_scan(maxsize=1)
+def colombian_streets(text: str) -> tuple[tuple[int, int], ...]:
+    """`Calle 16 # 4-8`, `Cr. 2 Bis A # 74-9 Sur`: read where the door's `# 4-8` is; kept
+    for the running scan, as the place and the address recognizers both ask."""
+    if _COLOMBIAN_PLATE.search(text) is None:
+        return ()
+    return tuple(match.span() for match in _COLOMBIAN_STREET.finditer(text))
 _STREET_NAME_FIRST = (
     (lambda text: _SPANISH_BEFORE_BLANK.search(text) is not None,
      regex.compile(rf"(?<![\w-])(?:{_words(_SPANISH_STREET_WORDS)})[ ](?:[\p{{L}}'.-]+[ ]){{0,4}}"
@@ -245,7 +277,6 @@ _STREET_NAME_FIRST = (
      regex.compile(rf"(?<![\w-])\p{{Lu}}[\p{{L}}-]*(?:{_words(_COMPOUND_STREET_ENDINGS)})[ ]"
                    r"\d{1,5}[a-z]?(?![\w-])")),
     (lambda text: "Box" in text, regex.compile(r"(?<![\w-])P\.?[ ]?O\.?[ ]Box[ ]\d{1,6}")),
-    (lambda text: _COLOMBIAN_PLATE.search(text) is not None, _COLOMBIAN_STREET),
 )
 
 #: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any case.
@@ -387,17 +418,18 @@ class PlaceRecognizer:
         yield from self._cities(text, lowered)
 
     def _streets(self, text: str, starts: Sequence[int]) -> Iterator[Finding]:
-        matches = list(matches_at(_street_pattern(), text, starts))
+        spans = [match.span() for match in matches_at(_street_pattern(), text, starts)
+                 if not counted(text, match.start())]
         for present, pattern in _STREET_NAME_FIRST:
             if present(text):
-                matches.extend(pattern.finditer(text))
+                spans.extend(match.span() for match in pattern.finditer(text))
+        spans.extend(colombian_streets(text))
         if any(word in text for word in _STREETS_WITHOUT_NUMBER):
-            matches.extend(_STREET_WITHOUT_NUMBER.finditer(text))
-        for match in matches:
-            end = match.end()
-            while end > match.start() and text[end - 1] in ".,":
+            spans.extend(match.span() for match in _STREET_WITHOUT_NUMBER.finditer(text))
+        for start, end in spans:
+            while end > start and text[end - 1] in ".,":
                 end -= 1
-            yield Finding(match.start(), end, "STREET_ADDRESS", "phi", 0.9, self.name)
+            yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
 
     def _zips(self, text: str, lowered: str, starts: Sequence[int] | None
               ) -> Iterator[Finding]:

@@ -80,6 +80,26 @@ _POSTCODE_AFTER_COMMA = re.compile(r"\d{4,}[ ][^\W\d_]")
 #: Words for `number` between a street's name and its number (`No. 12`, `N° 92`, `д. 5`).
 _NUMBER_WORDS = frozenset({"no.", "no", "nº", "n°", "n.", "nr.", "nr", "núm.", "д.", "буд."})
 _WORD = re.compile(r"[^\W\d_][\w'’./-]*$")
+#: A postcode and a town right after a street's number (`, 2084 ostermundigen`, `, 123 74
+#: tišnov`, `, 00-950 warszawa`, `, 4003mb, spui`): the rest of an address, which makes a
+#: street in one case a street without a cue before it.
+_POSTCODE_AND_TOWN = re.compile(
+    r",?[ ](?:\d{4,5}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}[ ]?[A-Za-z]{2})(?:,?[ ])([^\W\d_][\w'’-]+)")
+#: Or a town (and a region) and then a postcode (`, madrid, 01301`, `, los vilos, región
+#: de coquimbo, 1139300`), as Spain and Chile write them.
+_TOWN_AND_POSTCODE = re.compile(
+    r",[ ]([^\W\d_][\w'’-]+)(?:[ ][^\W\d_][\w'’-]*){0,3}"
+    r"(?:,[ ][^\W\d_][\w'’-]*(?:[ ][^\W\d_][\w'’-]*){0,3})?,[ ]\d{4,7}(?![\w-])")
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def has_a_digit(text: str) -> bool:
+    """`any(c.isdigit() for c in text)`, read by `re` first (four times as fast): only a
+    text without an ASCII digit is read a character at a time, for the other digits."""
+    return _ASCII_DIGIT.search(text) is not None or not text.isascii() and any(
+        c.isdigit() for c in text)
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +140,7 @@ def _is_name_word(word: str) -> bool:
 @per_scan(maxsize=8)  # the place and the address recognizer read the same text
 def named_streets(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of name-first streets with their house number."""
-    if not any(c.isdigit() for c in text) and ", S/N" not in text:
+    if not has_a_digit(text) and ", S/N" not in text:
         return ()
     words, endings = _vocabulary()
     found: list[tuple[int, int]] = []
@@ -142,15 +162,33 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
         before = text[max(0, at - _REACH):at].casefold().replace(",", " ").split()
         if not any(map(_street_word, before[-7:])):
             continue  # no street word among the words before the number
-        start = _street_start(text, at, words, endings)
-        if lower_case and start is not None and _first_word(text, start, at) not in words:
+        town_after = _town_after(text, candidate.end())
+        start = _street_start(text, at, words, endings, town_after)
+        if lower_case and not town_after and start is not None and (
+                _first_word(text, start, at) not in words):
             continue
-        if start is not None and not (
-                any(c in candidate.group(1) for c in "-/") and not _cased(text[start:at])):
+        if start is not None and (town_after or not (
+                any(c in candidate.group(1) for c in "-/") and not _cased(text[start:at]))):
             # a range or a flat (`5-7`, `14/3`) needs a capitalised name, not only a cue:
             # `CV: AV paced 71-73` is a heart rate
             found.append((start, candidate.end(1)))
     return tuple(found)
+
+
+def _town_after(text: str, end: int) -> bool:
+    """Whether a postcode and a town follow a street's number ending at `end`; the town
+    is no English word unless GeoNames knows it (`weg 3, 1024 samples` is none)."""
+    tail = _POSTCODE_AND_TOWN.match(text, end) or _TOWN_AND_POSTCODE.match(text, end)
+    if tail is None:
+        return False
+    from .english_words import lemma_index_words
+    from .geography import is_place_name
+
+    town = tail.group(1)
+    english = lemma_index_words()
+    folded = town.casefold()
+    return not (folded in english or folded.removesuffix("s") in english
+                or folded.removesuffix("es") in english) or is_place_name(town)
 
 
 def _first_word(text: str, start: int, end: int) -> str:
@@ -158,9 +196,10 @@ def _first_word(text: str, start: int, end: int) -> str:
     return text[start:end].split(" ", 1)[0].rstrip(",").casefold()
 
 
-def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str, ...]
-                  ) -> int | None:
-    """Where the street whose name ends at `end` starts; None if no street ends there."""
+def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str, ...],
+                  town_after: bool = False) -> int | None:
+    """Where the street whose name ends at `end` starts; None if no street ends there.
+    `town_after`: a postcode and a town follow the number, which count as a cue."""
     line_start = text.rfind("\n", max(0, end - _REACH), end) + 1
     window = max(line_start, end - _REACH)
     tokens = text[window:end].split(" ")
@@ -183,13 +222,14 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
     if folded in words:
         # `Kossuth utca 4`, `hegyalja út 98`: a suffix word right before the number.
         start = _name_start(spans, last_position, capitalised=False, needed=1)
-        if start is not None and (_cued(text, start) or _cased(text[start:end]) and (
+        if start is not None and (town_after or _cued(text, start) or _cased(
+                text[start:end]) and (
                 not last.endswith(".") or _named_before(text[start:last_position]))):
             return start  # a street in one case (`matrix diagonal 3`?) needs its cue
     ending = next((e for e in endings if folded.endswith(e)), None)
     if (ending is not None and len(folded) - len(ending) >= 2 and _WORD.match(last)
             and not last.isupper()  # `HELLERINGEN 4321`: a town in capitals and its code
-            and (last[:1].isupper() or _cued(text, last_position)
+            and (last[:1].isupper() or town_after or _cued(text, last_position)
                  or len(spans) > 1 and _cased(spans[1][1]) and _is_name_word(spans[1][1]))):
         # `Haagan pappilankatu 3`: a lower-case compound after a capitalised name
         # `Skogveien 12`, `Bahnhofstr. 3`: one compound word, maybe a capitalised one
@@ -205,7 +245,7 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
             if token in ("via", "VIA") or not all(
                     _is_name_word(t) or t in _PARTICLES for t in name):
                 return None  # `via` and `VIA` lead English (`VIA FOLEY 50`)
-            if not _cased(" ".join((token, *name))) and not _cued(text, position):
+            if not (town_after or _cased(" ".join((token, *name))) or _cued(text, position)):
                 return None
             return position
         if not (_is_name_word(token) or token in _PARTICLES) or token[-1] in ",;:":

@@ -1,0 +1,68 @@
+"""Addresses typed all in lower case: a street read with the postcode and town (or the
+state and ZIP) that end its address, where the case cannot tell a street's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai.scan.engine import Scanner
+
+SCANNER = Scanner(ner=False)
+
+
+def place_text(text: str) -> str:
+    """The text under street, postcode and place findings, in order, joined by `|`."""
+    spans = sorted((f.start, f.end) for f in SCANNER.scan(text)
+                   if f.entity in ("STREET_ADDRESS", "ZIP_CODE", "LOCATION"))
+    return "|".join(text[start:end] for start, end in spans)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("please mail it to 4120 oakridge parkway, east brandon, tx 75001 today",
+     "4120 oakridge parkway, east brandon, tx|75001"),
+    ("her home: 77 quiet meadow lane, port mirabel, or 97002",
+     "77 quiet meadow lane, port mirabel, or|97002"),
+    ("1808 salas terrace, lake yvonne, gu 96910", "1808 salas terrace, lake yvonne, gu|96910"),
+    ("we shipped to 6 kelso crossing apt. 12, new albury, ia 50021 with care",
+     "6 kelso crossing apt. 12, new albury, ia|50021"),
+])
+def test_a_lower_case_us_address_ends_in_its_state_and_zip(text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("post it to 58 harbour way, kingsbridge, tq7 1aa please",
+     "58 harbour way, kingsbridge|tq7 1aa"),
+    ("new address: 1200 maple avenue, red deer, ab t4n 5e1",
+     "1200 maple avenue, red deer, ab|t4n 5e1"),
+    ("vive en pasaje los olmos 214, valencia, 46010 desde marzo",
+     "pasaje los olmos 214, valencia|46010"),
+])
+def test_a_lower_case_address_that_ends_in_another_country_s_postcode(
+        text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("neue adresse: lindenallee 14, 50668 köln", "lindenallee 14|50668|köln"),
+    ("er wohnt jetzt in rosenstraße 3a, 80331 münchen.", "rosenstraße 3a|80331|münchen"),
+    ("skickas till björkvägen 12, 41318 göteborg", "björkvägen 12|41318|göteborg"),
+    ("address - nørregade 12, 1165 københavn k", "nørregade 12|1165|københavn k"),
+])
+def test_a_lower_case_name_first_street_before_its_postcode_and_town(
+        text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "we trained 3 models, 12 epochs, in 12345 steps",
+    "split 80 train avenue, 20 test, or 10000 rows",
+    "the ring 3, 1024 bytes and buffer 2, 2048 words",
+    "see weg 3, 1024 samples",
+    "section 3, part 2 of the manual; table 4, 2020 figures",
+    "v 1.2.3, 20230101 build",
+    "we ran 3 big loops, on mac m1 2gb each",
+    "see calle 3, table 2, 2048 rows",
+])
+def test_lower_case_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
