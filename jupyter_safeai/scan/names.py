@@ -582,6 +582,24 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+#: Street words that are surnames somewhere but name a structure or land after a name
+#: far more often (`Fremont Bridge`, `Hoover Dam`, `Bear Mountain`).
+_STRUCTURES = frozenset({"bridge", "dam", "mall", "ferry", "camp", "pike", "room", "ter",
+                         "mountain", "fall", "key", "knoll", "amble", "brae", "orchard",
+                         "branch"})
+_WORD_AFTER = regex.compile(r"[ ]+(\p{L}+)")
+
+
+def _street_word_after(text: str, end: int, streets: frozenset[str]) -> bool:
+    """Whether a street word follows `end` (`Lori Green Street`)."""
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1).casefold() in streets
+
+
+# A house number before a street's name: `12 `, `12B `, `No. 4 `.
+_NUMBER_BEFORE = regex.compile(r"\d[\p{L}]?,?[ ]+$")
+
+
 #: How many words' run kinds a name recognizer keeps.
 _WORD_KINDS_KEPT = 50_000
 #: Deletes the ASCII lower-case letters: what is left says how much of a text is capitals.
@@ -900,6 +918,12 @@ class NameRecognizer(UsesNameLists):
             kind = self._run_kind(word, kinds, streets, known)
             if kind == "" and not run and _imperative(text, base + start, word):
                 kind = None
+            if kind is None and run and self._surname_after_given(text, base, run, word) and (
+                    not _street_word_after(text, base + end, streets)):
+                run.append((start, end, word, kinds[word.casefold()]))
+                found += self._judge(text, base, run)  # `Lori Green Street`: the street's
+                run = []
+                continue
             if kind is None:
                 if run:
                     found += self._judge(text, base, run)
@@ -909,6 +933,25 @@ class NameRecognizer(UsesNameLists):
         if run:
             found += self._judge(text, base, run)
         return found
+
+    def _surname_after_given(self, text: str, base: int, run: list[tuple[int, int, str, str]],
+                             word: str) -> bool:
+        """Whether a street word that is also a surname (`Green`, `Brooks`, `Park`,
+        `Wells`) ends a name rather than a street: it follows given names only (the
+        first a listed given name), as a street's name does not, no house number
+        before them, and the words are no place a map knows (`Victoria Park`)."""
+        key = word.casefold()
+        if not word[1:].islower() or key in _STREET_WORDS or key in _STRUCTURES or (
+                self.lists.kinds.get(key, "").upper() not in ("S", "N")):
+            return False
+        if run[0][3] not in ("G", "N") or any(kind not in ("G", "N", "i") for *_, kind in run):
+            return False
+        if is_place_name(run[0][2]):
+            return False  # `Fremont Bridge`, `Victoria Park`: a town's name on a street
+        start = base + run[0][0]
+        if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
+            return False  # `12 Lori Green`: an address
+        return not is_place_name(text[start:base + run[-1][1]] + " " + word)
 
     def _lone_word(self, text: str, base: int, word: str, kinds: dict[str, str],
                    streets: frozenset[str], known: dict[str, str | None] | None = None

@@ -33,6 +33,12 @@ _PEOPLE_BEFORE = re.compile(
     r"(?:spoke|speak|speaking|spoken|talk|talked|talking|chat|chatted|chatting)[ ](?:to|with)|"
     r"(?:say|said|says)[ ](?:hi|hello)[ ]to|on[ ]behalf[ ]of|introduced?[ ](?:me[ ])?to|"
     r"(?:it|that)[ ](?:was|is)|who[ ](?:is|was)|who['’]s|"
+    # what is written or held for someone, or had from them: `a birthday message for`,
+    # `an email to`, `the signature from`
+    r"(?:e-?mail|message|letter|card|reply|apology|invitation|gift|present|party|toast|"
+    r"speech|eulogy|bio|biography|condolences|wishes|thank[ -]you[ ]note)[ ](?:to|for)|"
+    r"(?:signature|approval|sign-?off|permission|consent|feedback|reply|news|call|"
+    r"letter|message|e-?mail|text)[ ]from|"
     # what only people have, then `of`: `the phone number of`, `the wife of`
     r"(?:number|address|email|phone|birthday|wife|husband|son|daughter|mother|father|"
     r"sister|brother|boss|friend|office|desk)[ ]of)[ ]$")
@@ -41,7 +47,9 @@ _ANYTHING_BEFORE = re.compile(
     r"(?:^|[^a-z'’])(?:to|from|with|for|about|gave|give|giving|send|sent|sending|"
     r"forward(?:ed)?|email(?:ed)?|text(?:ed)?|call(?:ed)?|ping(?:ed)?|cc|paid|pay|"
     r"help(?:ed)?|see|saw|seen|visit(?:ed)?|than|like|unlike|and|or|"
-    r"(?:this|here)[ ]is|where[ ]is|where['’]s|how[ ]is|how['’]s)[ ]$")
+    r"(?:this|here)[ ]is|where[ ]is|where['’]s|how[ ]is|how['’]s|"
+    # done by someone or something: `reviewed by`, `written by`
+    r"[a-z]{3,}ed[ ]by|(?:written|seen|done|given|taken|drawn|sent|made)[ ]by)[ ]$")
 # Words after a person that only people are followed by.
 _PEOPLE_AFTER = re.compile(
     r"(?:,?[ ](?:who|whom)\b|[ ]and[ ](?:I|i|me|my|myself)\b|"
@@ -51,6 +59,13 @@ _PEOPLE_AFTER = re.compile(
     r"thinks|thought|feels|felt|wants|wanted|knows|knew|loves|loved|hates|hated|misses|"
     r"missed|promised|replied|agreed|decided|forgot|remembered|laughed|cried|smiled|"
     r"died|lives|lived|quit|resigned|retired|apologi[sz]ed|texted|emailed|phoned|"
+    # what people do and things do not: `Anna brought cake`, `Jack booked the room`
+    r"brought|booked|baked|cooked|drove|borrowed|lent|bought|graduated|married|"
+    r"volunteered|complained|celebrated|danced|sang|slept|woke[ ]up|invited|thanked|"
+    r"congratulated|reminded|"
+    r"got[ ](?:married|engaged|promoted|hired|fired|pregnant|sick|the[ ]job)|"
+    r"(?:came|went)[ ](?:home|back|over|by|to[ ]bed|shopping)|gave[ ]birth|passed[ ]away|"
+    r"(?:stopped|dropped)[ ](?:by|in)|showed[ ]up|turned[ ]up|fell[ ]asleep|"
     r"is[ ](?:off[ ]sick|on[ ]leave|on[ ]holiday|on[ ]vacation|pregnant|married)|"
     r"has[ ]been[ ](?:off[ ]sick|on[ ]leave|ill))\b)")
 # A word after the name that makes it a sentence's subject, if a verb (`Dagny moved`).

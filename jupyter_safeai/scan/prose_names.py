@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterator, Sequence
 import regex
 
 from .english_words import inflected_from, nouns_and_other_words
+from .geography import is_place_name
 from .name_context import name_giving_ends, sentence_around
 from .name_lists import (
     CASE_PARTIES,
@@ -171,12 +172,56 @@ def enumerated_names(text: str, lists: NameLists, not_names: frozenset[str]
                     for w in words)
         if given < len(words) * (_KNOWN_SHARE_LOWER if lower else _KNOWN_SHARE):
             continue  # `adam` beside `silvana, christopher` is a name; alone, an optimiser
-        if len(words) == 3 and any(kinds.get(w.casefold(), "") != "G" for w in words):
+        if len(words) == 3 and (any(kinds.get(w.casefold(), "") not in ("G", "N")
+                                    for w in words) or "G" not in (
+                kinds.get(w.casefold(), "") for w in words)):
             continue  # `Owens, Duran and Oneal`: a firm is named after three partners
 
         base = match.start()
         for item in items:
             yield base + item.start(), base + item.end()
+    yield from _bare_lists(text, lists, not_names)
+
+
+# `Team: Desiree, Nathan, Shaun`: three or more capitalised words and commas alone, a
+# line's or sentence's end after them (no `and`: a list of things as often).
+_BARE_LIST = re.compile(
+    r"(?<![\w@./'’-])(?<!\w, )((?:[^\W\d_][^\W\d_]+, ){2,7}[^\W\d_][^\W\d_]+)"
+    r"(?=[.!?]?[ \t]*(?:\n|$))")
+#: At most this many items of a list without `and` may be English words (`Jack`).
+_BARE_LIST_ENGLISH = 1
+
+
+def _bare_lists(text: str, lists: NameLists, not_names: Collection[str]
+                ) -> Iterator[tuple[int, int]]:
+    """The items of comma lists without `and` that are known given names (all but one,
+    which is no English word nor a surname), capitalised, at most one an English word
+    and none a place (`Paris, Florence, Victoria`): a list
+    of things names things English or a map knows (`Rose, Lily, Iris`)."""
+    if text.count(", ") < 2:
+        return
+    kinds = lists.kinds
+    nouns, others = nouns_and_other_words()
+    for match in _BARE_LIST.finditer(text):
+        words = match.group(1).split(", ")
+        if not all(w[0].isupper() and w[1:].islower() and _plain_word(w, not_names)
+                   for w in words):
+            continue
+        given = sum(kinds.get(w.casefold(), "") in ("G", "N") for w in words)
+        if given < len(words) - 1:
+            continue  # one unlisted name (`Tobiah`) among listed ones is a name too
+        english = sum(w.casefold() in nouns or inflected_from(w.casefold(), others)
+                      for w in words)
+        unlisted_english = any(kinds.get(w.casefold(), "") not in ("G", "N") and (
+            w.casefold() in nouns or inflected_from(w.casefold(), others) or english_ending(w)
+            or w.casefold() in kinds) for w in words)
+        if english > _BARE_LIST_ENGLISH or unlisted_english or any(
+                is_place_name(w) for w in words):
+            continue
+        at = match.start(1)
+        for word in words:
+            yield at, at + len(word)
+            at += len(word) + 2
 
 
 def _enumerations(text: str) -> Iterator[regex.Match[str]]:
