@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import regex
+
 from .code import python_source
 from .english_words import (
     english_lemmas,
@@ -271,6 +273,11 @@ def _places_of(lowered: str, words: set[str]) -> list[tuple[str, int]]:
     return sorted((run.group(), run.start()) for run in _ALNUM_RUN.finditer(lowered)
                   if run.group() in words)
 
+# A capitalised word one blank before a surname, and one after a given name.
+_GIVEN_BEFORE = regex.compile(r"(?<![\p{L}\p{N}_'’-])(\p{Lu}[\p{Ll}\p{M}]+)[ ]$")
+_CAPITAL_AFTER = regex.compile(r"[ ]\p{Lu}[\p{Ll}\p{M}]")
+
+
 class LooseNameRecognizer(UsesNameLists):
     """PERSON spans in lower case and `SURNAME, GIVEN` form (see the module docstring)."""
 
@@ -441,6 +448,14 @@ class LooseNameRecognizer(UsesNameLists):
                     yield Finding(start, end, "PERSON", "phi", 0.8, self.name)
                     break
 
+    def _seam_of_two_names(self, text: str, start: int, end: int) -> bool:
+        """Whether a `Surname, Given` pair at text[start:end] is the comma between two
+        full names of a list: a listed given name right before the surname, and a
+        capitalised word right after the given name."""
+        before = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+        return before is not None and _CAPITAL_AFTER.match(text, end) is not None and (
+            self.lists.kinds.get(before.group(1).casefold(), "") in ("G", "N"))
+
     def _comma_pairs(self, text: str) -> Iterator[Finding]:
         if "," not in text:
             return
@@ -477,6 +492,8 @@ class LooseNameRecognizer(UsesNameLists):
                     _ITEM_BEFORE.search(text, max(0, start - 40), start)
                     or _ITEM_AFTER.match(text, end)):
                 continue  # items of a list of things: `Numba, Blaze, Bokeh`
+            if shape != "lower" and self._seam_of_two_names(text, start, end):
+                continue  # `Geir Kristensen, Zdenka Marešová`: two people in a list
             whole = bool(_QUOTED_BEFORE.search(text, max(0, start - 30), start)
                          and _QUOTED_AFTER.match(text, end))
             if (listed or (whole or cued) and shape != "lower") and (

@@ -48,7 +48,7 @@ from .name_lists import (
     english_ending,
 )
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
-from .person_slots import STRONG_SLOT, person_slot
+from .person_slots import STRONG_SLOT, does_what_people_do, person_slot
 from .places import followed_by_region, region_end, street_words
 from .prose_names import (
     addressed_names,
@@ -1061,6 +1061,10 @@ class NameRecognizer(UsesNameLists):
         if len(words) == 1 and kinds[0] in ("G", "N") and _AFTER_CUE.match(text, end) and not (
                 _CAPITAL_BEFORE.search(text, max(0, start - 30), start)):
             return ((start, end, 0.7),)  # a given name and nothing else, then `is`, `said`
+        if len(words) == 1 and len(run) == 1 and kinds[0] in ("G", "N") and not (
+                words[0].isupper()) and does_what_people_do(text, end) and not (
+                self._named_thing(words[0])):
+            return ((start, end, 0.7),)  # `Jack booked`, `Clinton and I`: a town's name too
         if (strong >= 1 and len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))) or (
                 len(words) == 1 and strong and self._comma_pair(text, start, end)):
             return ((start, end, 0.7),)
@@ -1089,6 +1093,13 @@ class NameRecognizer(UsesNameLists):
                 text, start, end) and prose_line(text, start, end):
             return ((start, end, None),)  # `you sound like James lol`: NER decides
         return ()
+
+    @staticmethod
+    def _named_thing(word: str) -> bool:
+        """Whether a given name alone names software, an eponym's method or is a note's
+        function word (`Julia`, `Wilson`, `Per`)."""
+        key = word.casefold()
+        return key in SOFTWARE_NAMES or key in EPONYMS or key in FUNCTION_WORDS
 
     def _plain_name(self, word: str, slot: int) -> bool:
         """Whether a name list knows `word` as a given name or surname and English (but

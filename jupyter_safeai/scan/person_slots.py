@@ -53,8 +53,9 @@ _ANYTHING_BEFORE = re.compile(
 # Words after a person that only people are followed by.
 _PEOPLE_AFTER = re.compile(
     r"(?:,?[ ](?:who|whom)\b|[ ]and[ ](?:I|i|me|my|myself)\b|"
-    # spoken to: `Sigrun, can you check this?`
+    # spoken to: `Sigrun, can you check this?`, `lol Sigrun you are late`
     r",[ ](?:can|could|would|will|do|did|are|have)[ ]you\b|"
+    r"[ ](?:you|u)[ ](?:are|r|were|have|should|need|must|did|look|forgot)\b|"
     r"[ ](?:said|says|told|tells|"
     r"thinks|thought|feels|felt|wants|wanted|knows|knew|loves|loved|hates|hated|misses|"
     r"missed|promised|replied|agreed|decided|forgot|remembered|laughed|cried|smiled|"
@@ -135,6 +136,12 @@ def person_slot(text: str, start: int, end: int, pronouns: bool = True) -> int:
     if pronouns and _pronoun_after(text, end):
         return STRONG_SLOT
     return slot
+
+
+def does_what_people_do(text: str, end: int) -> bool:
+    """Whether what follows `end` is what only people do or are told (`said`, `brought`,
+    `and I`, `, can you`): the word before it is someone, place name or not."""
+    return _PEOPLE_AFTER.match(text, end) is not None
 
 
 def _verb(word: str) -> bool:

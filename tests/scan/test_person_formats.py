@@ -88,3 +88,39 @@ def test_a_lone_name_where_a_person_stands(text: str, name: str) -> None:
 ])
 def test_things_in_those_places_stay_quiet(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Attendees: Ingrid Solberg, Heather Quayle and Obinna Eze.",
+     ["Ingrid Solberg", "Heather Quayle", "Obinna Eze"]),
+    ("Guests were Tomasz Wilk, Crystal Haddad and Aiko Mori.",
+     ["Tomasz Wilk", "Crystal Haddad", "Aiko Mori"]),
+])
+def test_a_list_of_full_names_is_no_surname_comma_given(text: str, names: list[str]) -> None:
+    assert persons(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "Name: SOLBERG, INGRID",
+    "Patient Solberg, Ingrid was seen today.",
+])
+def test_surname_comma_given_of_a_record_stays_one_name(text: str) -> None:
+    assert any("," in value for value in persons(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Clinton booked the train tickets for us.", "Clinton"),
+    ("Victoria and I will bring the cake.", "Victoria"),
+    ("haha Desiree you are hopeless", "Desiree"),
+])
+def test_a_given_name_before_what_only_people_do(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Julia booked a place among the fastest languages.",
+    "Pandas and I do not get along; the merge fails again.",
+    "Thank you are the two words we hear most.",
+])
+def test_things_before_those_words_stay_quiet(text: str) -> None:
+    assert persons(text) == []
