@@ -184,10 +184,11 @@ def enumerated_names(text: str, lists: NameLists, not_names: frozenset[str]
 
 
 # `Team: Desiree, Nathan, Shaun`: three or more capitalised words and commas alone, a
-# line's or sentence's end after them (no `and`: a list of things as often).
-_BARE_LIST = re.compile(
-    r"(?<![\w@./'’-])(?<!\w, )((?:[^\W\d_][^\W\d_]+, ){2,7}[^\W\d_][^\W\d_]+)"
-    r"(?=[.!?]?[ \t]*(?:\n|$))")
+# line's or sentence's end after them (no `and`: a list of things as often). Read back
+# from the end of each line that holds two commas and a blank.
+_BARE_ITEM = re.compile(r"[^\W\d_]{2,}")
+#: At most this many items make a list read this way.
+_BARE_LIST_MOST = 8
 #: At most this many items of a list without `and` may be English words (`Jack`).
 _BARE_LIST_ENGLISH = 1
 
@@ -202,8 +203,7 @@ def _bare_lists(text: str, lists: NameLists, not_names: Collection[str]
         return
     kinds = lists.kinds
     nouns, others = nouns_and_other_words()
-    for match in _BARE_LIST.finditer(text):
-        words = match.group(1).split(", ")
+    for at, words in _comma_lists_ending_lines(text):
         if not all(w[0].isupper() and w[1:].islower() and _plain_word(w, not_names)
                    for w in words):
             continue
@@ -218,10 +218,38 @@ def _bare_lists(text: str, lists: NameLists, not_names: Collection[str]
         if english > _BARE_LIST_ENGLISH or unlisted_english or any(
                 is_place_name(w) for w in words):
             continue
-        at = match.start(1)
         for word in words:
             yield at, at + len(word)
             at += len(word) + 2
+
+
+def _comma_lists_ending_lines(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(start, words) of each run of two or more `word, ` and a last word that ends a
+    line (a final `.`, `!` or `?` and blanks left out), no letter or `, ` before it."""
+    line_start = 0
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if text.count(", ", line_start, line_end) >= 2:
+            end = len(text[line_start:line_end].rstrip(" \t.!?\r")) + line_start
+            words: list[str] = []
+            at = end
+            while len(words) <= _BARE_LIST_MOST:
+                word_start = at
+                while word_start > line_start and text[word_start - 1].isalpha():
+                    word_start -= 1
+                if not _BARE_ITEM.fullmatch(text, word_start, at):
+                    break
+                words.append(text[word_start:at])
+                at = word_start
+                if text[at - 2:at] != ", " or at - 2 < line_start:
+                    break
+                at -= 2
+            if 3 <= len(words) <= _BARE_LIST_MOST and not (
+                    text[at - 1:at].isalnum() or text[at - 1:at] in "@./'’-_" and at > line_start
+                    or text[at - 2:at] == ", "):
+                yield at, words[::-1]
+        line_start = line_end + 1
 
 
 def _enumerations(text: str) -> Iterator[regex.Match[str]]:
