@@ -381,13 +381,17 @@ class LooseNameRecognizer(UsesNameLists):
             return None
         if after is not None and self._surname_in_lower_prose(after.group(1)):
             name_end = after.end(1)
-        elif not english and person_slot(text, start, end, pronouns=False) == STRONG_SLOT:
-            # `tell siobhan murphy`: a listed surname after it is the name's, English or not
-            surname = after is not None and self.lists.kinds.get(after.group(1), "") in (
-                "S", "N") and after.group(1) not in COMMON_WORDS
-            name_end = after.end(1) if surname else end
         else:
-            return None
+            # `tell siobhan murphy`: a listed surname after it is the name's, English or not;
+            # a given name English knows too (`heather`) takes one (`heather williams`)
+            surname = after is not None and self.lists.kinds.get(after.group(1), "") in (
+                "S", "N") and after.group(1) not in COMMON_WORDS and (
+                after.group(1) not in EPONYMS)
+            if (surname or not english) and person_slot(
+                    text, start, end, pronouns=False) == STRONG_SLOT:
+                name_end = after.end(1) if surname else end  # type: ignore[union-attr]
+            else:
+                return None
         return name_end if _lower_prose_line(text, start, verdicts) else None
 
     @staticmethod

@@ -489,6 +489,35 @@ def _tokens(candidate: str) -> list[tuple[int, int, str]]:
 
 
 _STRONG_KINDS = frozenset({"G", "S", "N"})
+# `Isle of Skye`, `University of Lagos`: the last word of a place's or a body's name.
+_OF_A_NAMED_THING = regex.compile(r"\p{Lu}[\p{L}.'’-]*[ ]of[ ](?:the[ ])?$")
+
+
+_LOWER_WORD_AFTER = re.compile(r"[ ]([a-z]+)\b")
+
+
+def _noun_after(text: str, end: int) -> bool:
+    """Whether a word English knows only as a noun follows (`Destin lotion`, `Kestrel
+    pipeline`): the word before names a product or a thing of that kind."""
+    after = _LOWER_WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    nouns, others = nouns_and_other_words()
+    word = after.group(1)
+    return word in nouns and word not in others and not inflected_from(word, others)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """English function words (spaCy's list: `among`, `whereas`), which WordNet's nouns
+    and verbs leave out and some name list holds."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+#: The kinds of a word that is a name alone in prose when it is nothing else.
+_LONE_KINDS = frozenset({"G", "N"})
 #: Capitalised at a sentence or title start, these words are never part of a name.
 _FUNCTION_WORDS = frozenset({
     "the", "this", "that", "these", "those", "my", "our", "your", "its",
@@ -1092,7 +1121,24 @@ class NameRecognizer(UsesNameLists):
                 words[0].casefold() not in EPONYMS) and sentence_in_a_message(
                 text, start, end) and prose_line(text, start, end):
             return ((start, end, None),)  # `you sound like James lol`: NER decides
+        if len(words) == 1 and len(run) == 1 and kinds[0] in _LONE_KINDS and self._name_only(
+                words[0]) and not _OF_A_NAMED_THING.search(text, max(0, start - 40), start) and (
+                not _noun_after(text, end)) and (
+                prose_line(text, start, end)) and python_source(text) is None:
+            return ((start, end, 0.7),)  # `the true gender of Vehbija`: only a name
         return ()
+
+    def _name_only(self, word: str) -> bool:
+        """Whether a listed name word is nothing else: no English word in any inflection,
+        no English ending, no place, no software, eponym or function word, and longer
+        than a note's abbreviation."""
+        key = word.casefold()
+        if len(word) <= _ABBREVIATION_MOST or not word.isalpha() or not word[1:].islower() or (
+                self._named_thing(word) or key in _stop_words()):
+            return False
+        nouns, others = nouns_and_other_words()
+        return not (key in nouns or inflected_from(key, others) or inflected_from(key, nouns)
+                    or _wordlike(word) or is_place_name(word))
 
     @staticmethod
     def _named_thing(word: str) -> bool:

@@ -6,7 +6,11 @@ class with look-alikes that must stay quiet. Examples written here.
 - a list of given names joined by commas alone (`Present: Ines, Tobiah, Radka`);
 - a lone name after what is written for or had from someone (`an email to`, `the
   signature from`), after a participle's `by`, or before what only people do
-  (`brought`, `booked`);
+  (`brought`, `booked`, `and I`), a town's name or not;
+- full names listed with commas (`Ana Lima, Ida Berg and ...`), each its own name, not
+  `Lima, Ida`;
+- a word a name list knows as a given name that is nothing else (no English word, no
+  place, no software, no function word) in a line of prose, whatever the sentence.
 """
 
 from __future__ import annotations
@@ -123,4 +127,42 @@ def test_a_given_name_before_what_only_people_do(text: str, name: str) -> None:
     "Thank you are the two words we hear most.",
 ])
 def test_things_before_those_words_stay_quiet(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The true story of Obianuju was never told in full.", "Obianuju"),
+    ("Everyone in the village still remembers Thinhinane fondly.", "Thinhinane"),
+    ("We argued for an hour about whether Siyabonga deserved the prize.", "Siyabonga"),
+])
+def test_a_word_that_is_only_a_name_is_one_in_prose(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Among the problems is the fact that the scale is uneven.",
+    "The map shows the Isle of Skye at high resolution.",
+    "Ta-da! The model found every answer.",
+    "Skin cleaned and dried, Kenyangi lotion applied twice.",
+    "Julia compiles the loop before it runs it.",
+    "x = Vehbija + 1  # a variable named like a person",
+])
+def test_words_that_are_something_else_stay_quiet(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("can you write a thank you note to heather okonkwo", "heather okonkwo"),
+    ("tell crystal lindqvist the parcel came", "crystal lindqvist"),
+])
+def test_lower_case_given_name_english_knows_with_a_listed_surname(text: str, name: str
+                                                                   ) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "tell crystal meth stories to no one",
+    "ask mark about the plot",
+])
+def test_lower_case_english_words_in_a_persons_slot_stay_quiet(text: str) -> None:
     assert persons(text) == []
