@@ -33,23 +33,26 @@ _PEOPLE_BEFORE = re.compile(
     r"(?:spoke|speak|speaking|spoken|talk|talked|talking|chat|chatted|chatting)[ ](?:to|with)|"
     r"(?:say|said|says)[ ](?:hi|hello)[ ]to|on[ ]behalf[ ]of|introduced?[ ](?:me[ ])?to|"
     r"(?:it|that)[ ](?:was|is)|who[ ](?:is|was)|who['’]s|"
-    # what is written or held for someone, or had from them: `a birthday message for`,
-    # `an email to`, `the signature from`
-    r"(?:e-?mail|message|letter|card|reply|apology|invitation|gift|present|party|toast|"
-    r"speech|eulogy|bio|biography|condolences|wishes|thank[ -]you[ ]note)[ ](?:to|for)|"
-    r"(?:signature|approval|sign-?off|permission|consent|feedback|reply|news|call|"
-    r"letter|message|e-?mail|text)[ ]from|"
     # what only people have, then `of`: `the phone number of`, `the wife of`
     r"(?:number|address|email|phone|birthday|wife|husband|son|daughter|mother|father|"
     r"sister|brother|boss|friend|office|desk)[ ]of)[ ]$")
+# What is written or held for someone, or had from them (`a birthday message for`, `an
+# email to`, `the signature from`): tried only after ` to`, ` for` or ` from`.
+_FOR_SOMEONE_BEFORE = re.compile(
+    r"(?:^|[^a-z'’])(?:(?:e-?mail|message|letter|card|reply|apology|invitation|gift|"
+    r"present|party|toast|speech|eulogy|bio|biography|condolences|wishes|"
+    r"thank[ -]you[ ]note)[ ](?:to|for)|(?:signature|approval|sign-?off|permission|"
+    r"consent|feedback|reply|news|call|letter|message|e-?mail|text)[ ]from)[ ]$")
+_FOR_SOMEONE_ENDS = (" to ", " for ", " from ")
+# A participle's `by` (`reviewed by`, `written by`): done by someone or something.
+_DONE_BY_BEFORE = re.compile(
+    r"(?:^|[^a-z'’])(?:[a-z]{3,}ed|written|seen|done|given|taken|drawn|sent|made)[ ]by[ ]$")
 # ... and words before it that things and places follow as well.
 _ANYTHING_BEFORE = re.compile(
     r"(?:^|[^a-z'’])(?:to|from|with|for|about|gave|give|giving|send|sent|sending|"
     r"forward(?:ed)?|email(?:ed)?|text(?:ed)?|call(?:ed)?|ping(?:ed)?|cc|paid|pay|"
     r"help(?:ed)?|see|saw|seen|visit(?:ed)?|than|like|unlike|and|or|"
-    r"(?:this|here)[ ]is|where[ ]is|where['’]s|how[ ]is|how['’]s|"
-    # done by someone or something: `reviewed by`, `written by`
-    r"[a-z]{3,}ed[ ]by|(?:written|seen|done|given|taken|drawn|sent|made)[ ]by)[ ]$")
+    r"(?:this|here)[ ]is|where[ ]is|where['’]s|how[ ]is|how['’]s)[ ]$")
 # Words after a person that only people are followed by.
 _PEOPLE_AFTER = re.compile(
     r"(?:,?[ ](?:who|whom)\b|[ ]and[ ](?:I|i|me|my|myself)\b|"
@@ -114,11 +117,13 @@ def person_slot(text: str, start: int, end: int, pronouns: bool = True) -> int:
     with `pronouns`, a weak slot with a personal pronoun after it is a strong one."""
     before = text[max(0, start - _REACH):start]
     low_before = before.lower()
-    if _PEOPLE_BEFORE.search(low_before) or _PEOPLE_AFTER.match(text, end) or person_cue(
-            text, start, end, sentence=False):  # `our neighbour Sigrun`, `Sigrun's wife`
+    if _PEOPLE_BEFORE.search(low_before) or _PEOPLE_AFTER.match(text, end) or (
+            low_before.endswith(_FOR_SOMEONE_ENDS) and _FOR_SOMEONE_BEFORE.search(low_before)
+    ) or person_cue(text, start, end, sentence=False):  # `our neighbour Sigrun`, `Sigrun's wife`
         return STRONG_SLOT
     slot = NO_SLOT
-    if _ANYTHING_BEFORE.search(low_before):
+    if _ANYTHING_BEFORE.search(low_before) or low_before.endswith(" by ") and (
+            _DONE_BY_BEFORE.search(low_before)):
         slot = WEAK_SLOT
     elif _SUBJECT_BEFORE.search(low_before) or not before.strip():
         after = _NEXT_WORD.match(text, end)

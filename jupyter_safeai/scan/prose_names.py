@@ -187,6 +187,7 @@ def enumerated_names(text: str, lists: NameLists, not_names: frozenset[str]
 # line's or sentence's end after them (no `and`: a list of things as often). Read back
 # from the end of each line that holds two commas and a blank.
 _BARE_ITEM = re.compile(r"[^\W\d_]{2,}")
+_LINE_FINAL_ITEM = re.compile(r", ([^\W\d_]{2,})[.!?]?[ \t\r]*(?:\n|\Z)")
 #: At most this many items make a list read this way.
 _BARE_LIST_MOST = 8
 #: At most this many items of a list without `and` may be English words (`Jack`).
@@ -225,31 +226,27 @@ def _bare_lists(text: str, lists: NameLists, not_names: Collection[str]
 
 def _comma_lists_ending_lines(text: str) -> Iterator[tuple[int, list[str]]]:
     """(start, words) of each run of two or more `word, ` and a last word that ends a
-    line (a final `.`, `!` or `?` and blanks left out), no letter or `, ` before it."""
-    line_start = 0
-    while line_start <= len(text):
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
-        if text.count(", ", line_start, line_end) >= 2:
-            end = len(text[line_start:line_end].rstrip(" \t.!?\r")) + line_start
-            words: list[str] = []
-            at = end
-            while len(words) <= _BARE_LIST_MOST:
-                word_start = at
-                while word_start > line_start and text[word_start - 1].isalpha():
-                    word_start -= 1
-                if not _BARE_ITEM.fullmatch(text, word_start, at):
-                    break
-                words.append(text[word_start:at])
-                at = word_start
-                if text[at - 2:at] != ", " or at - 2 < line_start:
-                    break
-                at -= 2
-            if 3 <= len(words) <= _BARE_LIST_MOST and not (
-                    text[at - 1:at].isalnum() or text[at - 1:at] in "@./'’-_" and at > line_start
-                    or text[at - 2:at] == ", "):
-                yield at, words[::-1]
-        line_start = line_end + 1
+    line (a final `.`, `!` or `?` and blanks left out), no letter or `, ` before it:
+    read back from each `, word` that ends a line, which `re` finds in one pass."""
+    for tail in _LINE_FINAL_ITEM.finditer(text):
+        line_start = text.rfind("\n", 0, tail.start()) + 1
+        words = [tail.group(1)]
+        at = tail.start()
+        while len(words) <= _BARE_LIST_MOST:
+            word_start = at
+            while word_start > line_start and text[word_start - 1].isalpha():
+                word_start -= 1
+            if not _BARE_ITEM.fullmatch(text, word_start, at):
+                break
+            words.append(text[word_start:at])
+            at = word_start
+            if text[at - 2:at] != ", " or at - 2 < line_start:
+                break
+            at -= 2
+        if 3 <= len(words) <= _BARE_LIST_MOST and not (
+                text[at - 1:at].isalnum() or text[at - 1:at] in "@./'’-_" and at > line_start
+                or text[at - 2:at] == ", "):
+            yield at, words[::-1]
 
 
 def _enumerations(text: str) -> Iterator[regex.Match[str]]:
