@@ -53,8 +53,11 @@ _NAME_WORDS_BACKWARDS = re.compile(
 _PART = rf"{_LETTERS}{{2,30}}(?:['\u2019-]{_LETTERS}{{2,30}})?"
 #: `Surname, Given` from its comma: the surname read backwards (on the reversed text),
 #: the given name forwards.
-_FAMILY_BACKWARDS = re.compile(rf"{_PART}(?![\w@./-])")
-_GIVEN = re.compile(rf"[ \t]?({_PART})(?![\w@])")
+# (read backwards, a surname may open with one letter and an apostrophe: `O'Neil`, `D'Arcy`)
+_FAMILY_BACKWARDS = re.compile(rf"{_PART}(?:['\u2019][A-Za-z])?(?![\w@./-])")
+# A given name may end in an apostrophe and one vowel (`ASMA'U`, `Ka'a`): no
+# possessive's `s` nor a contraction's letter, which are consonants.
+_GIVEN = re.compile(rf"[ \t]?({_PART}(?:['\u2019][AEIOUaeiou](?![\w'\u2019-]))?)(?![\w@])")
 _CUE_WORDS = (r"pts?|patient|mrs?|ms|miss|mx|dr|name|named|nok|next of kin|mother|father|"
               r"wife|husband|son|daughter|spouse|guardian|contact|caregiver|called|admitted|"
               r"seen|discharged|re")
@@ -278,6 +281,11 @@ _GIVEN_BEFORE = regex.compile(r"(?<![\p{L}\p{N}_'’-])(\p{Lu}[\p{Ll}\p{M}]+)[ ]
 _CAPITAL_AFTER = regex.compile(r"[ ]\p{Lu}[\p{Ll}\p{M}]")
 
 
+def _without_final_vowel(key: str) -> str:
+    """`asma` of `asma'u`: a name list holds a name without its apostrophe's vowel."""
+    return key[:-2] if key[-2:-1] in ("'", "\u2019") else key
+
+
 class LooseNameRecognizer(UsesNameLists):
     """PERSON spans in lower case and `SURNAME, GIVEN` form (see the module docstring)."""
 
@@ -479,12 +487,12 @@ class LooseNameRecognizer(UsesNameLists):
             family, given = text[start:at], given_match.group(1)
             shape = _case_shape(family)
             listed = kinds.get(family.casefold(), "") in {"S", "N"} and kinds.get(
-                given.casefold(), "") in {"G", "N"}
+                _without_final_vowel(given.casefold()), "") in {"G", "N"}
             if shape == "mixed" or shape == "lower" and not listed:
                 continue
             if not listed and min(len(family), len(given)) < 3:
                 continue  # `ZX,XZ`, `AB, CD`: codes; a surname of two letters needs the lists
-            parts = _PARTS.split(f"{family} {given}")
+            parts = [part for part in _PARTS.split(f"{family} {given}") if len(part) > 1]
             if any(_case_shape(p) != shape for p in parts) or not (
                     self._plain(parts)) or any(p.casefold() in EPONYMS for p in parts):
                 continue  # `Kaplan-Meier, Cox-adjusted` names methods, not people

@@ -166,3 +166,20 @@ def test_lower_case_given_name_english_knows_with_a_listed_surname(text: str, na
 ])
 def test_lower_case_english_words_in_a_persons_slot_stay_quiet(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ADEYEMI, HAUWA'U", "ADEYEMI, HAUWA'U"),
+    ("Patient: Bello, Hauwa'u", "Bello, Hauwa'u"),
+    ("O'DOHERTY, SIOBHAN", "O'DOHERTY, SIOBHAN"),
+])
+def test_surname_comma_given_keeps_its_apostrophes(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Adeyemi, Siobhan's file is missing.", "Adeyemi, Siobhan"),
+    ("SMITH, MARY'S CHART", "SMITH, MARY"),
+])
+def test_a_possessive_after_the_given_name_is_left_out(text: str, name: str) -> None:
+    assert name in persons(text)
