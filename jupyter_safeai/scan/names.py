@@ -789,6 +789,7 @@ class NameRecognizer(UsesNameLists):
         mid-scan."""
         _ = self.lists.kinds
         verbs_adjectives_adverbs()
+        _stop_words()
         for kinds in product((False, True), repeat=4):
             _cue_words(*kinds)
         load = getattr(self.confirm, "load", None)
@@ -1125,7 +1126,7 @@ class NameRecognizer(UsesNameLists):
                 words[0]) and not _OF_A_NAMED_THING.search(text, max(0, start - 40), start) and (
                 not _noun_after(text, end)) and (
                 prose_line(text, start, end)) and python_source(text) is None:
-            return ((start, end, 0.7),)  # `the true gender of Vehbija`: only a name
+            return ((start, end, 0.7),)  # `we still talk about Obianuju`: only a name
         return ()
 
     def _name_only(self, word: str) -> bool:
