@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import regex
+
 from .code import python_source
 from .english_words import (
     english_lemmas,
@@ -51,8 +53,11 @@ _NAME_WORDS_BACKWARDS = re.compile(
 _PART = rf"{_LETTERS}{{2,30}}(?:['\u2019-]{_LETTERS}{{2,30}})?"
 #: `Surname, Given` from its comma: the surname read backwards (on the reversed text),
 #: the given name forwards.
-_FAMILY_BACKWARDS = re.compile(rf"{_PART}(?![\w@./-])")
-_GIVEN = re.compile(rf"[ \t]?({_PART})(?![\w@])")
+# (read backwards, a surname may open with one letter and an apostrophe: `O'Neil`, `D'Arcy`)
+_FAMILY_BACKWARDS = re.compile(rf"{_PART}(?:['\u2019][A-Za-z])?(?![\w@./-])")
+# A given name may end in an apostrophe and one vowel (`ASMA'U`, `Ka'a`): no
+# possessive's `s` nor a contraction's letter, which are consonants.
+_GIVEN = re.compile(rf"[ \t]?({_PART}(?:['\u2019][AEIOUaeiou](?![\w'\u2019-]))?)(?![\w@])")
 _CUE_WORDS = (r"pts?|patient|mrs?|ms|miss|mx|dr|name|named|nok|next of kin|mother|father|"
               r"wife|husband|son|daughter|spouse|guardian|contact|caregiver|called|admitted|"
               r"seen|discharged|re")
@@ -271,6 +276,16 @@ def _places_of(lowered: str, words: set[str]) -> list[tuple[str, int]]:
     return sorted((run.group(), run.start()) for run in _ALNUM_RUN.finditer(lowered)
                   if run.group() in words)
 
+# A capitalised word one blank before a surname, and one after a given name.
+_GIVEN_BEFORE = regex.compile(r"(?<![\p{L}\p{N}_'’-])(\p{Lu}[\p{Ll}\p{M}]+)[ ]$")
+_CAPITAL_AFTER = regex.compile(r"[ ]\p{Lu}[\p{Ll}\p{M}]")
+
+
+def _without_final_vowel(key: str) -> str:
+    """`asma` of `asma'u`: a name list holds a name without its apostrophe's vowel."""
+    return key[:-2] if key[-2:-1] in ("'", "\u2019") else key
+
+
 class LooseNameRecognizer(UsesNameLists):
     """PERSON spans in lower case and `SURNAME, GIVEN` form (see the module docstring)."""
 
@@ -374,13 +389,17 @@ class LooseNameRecognizer(UsesNameLists):
             return None
         if after is not None and self._surname_in_lower_prose(after.group(1)):
             name_end = after.end(1)
-        elif not english and person_slot(text, start, end, pronouns=False) == STRONG_SLOT:
-            # `tell siobhan murphy`: a listed surname after it is the name's, English or not
-            surname = after is not None and self.lists.kinds.get(after.group(1), "") in (
-                "S", "N") and after.group(1) not in COMMON_WORDS
-            name_end = after.end(1) if surname else end
         else:
-            return None
+            # `tell siobhan murphy`: a listed surname after it is the name's, English or not;
+            # a given name English knows too (`heather`) takes one (`heather williams`)
+            surname = after is not None and self.lists.kinds.get(after.group(1), "") in (
+                "S", "N") and after.group(1) not in COMMON_WORDS and (
+                after.group(1) not in EPONYMS)
+            if (surname or not english) and person_slot(
+                    text, start, end, pronouns=False) == STRONG_SLOT:
+                name_end = after.end(1) if surname else end  # type: ignore[union-attr]
+            else:
+                return None
         return name_end if _lower_prose_line(text, start, verdicts) else None
 
     @staticmethod
@@ -441,6 +460,14 @@ class LooseNameRecognizer(UsesNameLists):
                     yield Finding(start, end, "PERSON", "phi", 0.8, self.name)
                     break
 
+    def _seam_of_two_names(self, text: str, start: int, end: int) -> bool:
+        """Whether a `Surname, Given` pair at text[start:end] is the comma between two
+        full names of a list: a listed given name right before the surname, and a
+        capitalised word right after the given name."""
+        before = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+        return before is not None and _CAPITAL_AFTER.match(text, end) is not None and (
+            self.lists.kinds.get(before.group(1).casefold(), "") in ("G", "N"))
+
     def _comma_pairs(self, text: str) -> Iterator[Finding]:
         if "," not in text:
             return
@@ -460,12 +487,12 @@ class LooseNameRecognizer(UsesNameLists):
             family, given = text[start:at], given_match.group(1)
             shape = _case_shape(family)
             listed = kinds.get(family.casefold(), "") in {"S", "N"} and kinds.get(
-                given.casefold(), "") in {"G", "N"}
+                _without_final_vowel(given.casefold()), "") in {"G", "N"}
             if shape == "mixed" or shape == "lower" and not listed:
                 continue
             if not listed and min(len(family), len(given)) < 3:
                 continue  # `ZX,XZ`, `AB, CD`: codes; a surname of two letters needs the lists
-            parts = _PARTS.split(f"{family} {given}")
+            parts = [part for part in _PARTS.split(f"{family} {given}") if len(part) > 1]
             if any(_case_shape(p) != shape for p in parts) or not (
                     self._plain(parts)) or any(p.casefold() in EPONYMS for p in parts):
                 continue  # `Kaplan-Meier, Cox-adjusted` names methods, not people
@@ -477,6 +504,8 @@ class LooseNameRecognizer(UsesNameLists):
                     _ITEM_BEFORE.search(text, max(0, start - 40), start)
                     or _ITEM_AFTER.match(text, end)):
                 continue  # items of a list of things: `Numba, Blaze, Bokeh`
+            if shape != "lower" and self._seam_of_two_names(text, start, end):
+                continue  # `Geir Kristensen, Zdenka Marešová`: two people in a list
             whole = bool(_QUOTED_BEFORE.search(text, max(0, start - 30), start)
                          and _QUOTED_AFTER.match(text, end))
             if (listed or (whole or cued) and shape != "lower") and (

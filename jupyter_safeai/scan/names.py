@@ -48,7 +48,7 @@ from .name_lists import (
     english_ending,
 )
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
-from .person_slots import STRONG_SLOT, person_slot
+from .person_slots import STRONG_SLOT, does_what_people_do, person_slot
 from .places import followed_by_region, region_end, street_words
 from .prose_names import (
     addressed_names,
@@ -489,6 +489,35 @@ def _tokens(candidate: str) -> list[tuple[int, int, str]]:
 
 
 _STRONG_KINDS = frozenset({"G", "S", "N"})
+# `Isle of Skye`, `University of Lagos`: the last word of a place's or a body's name.
+_OF_A_NAMED_THING = regex.compile(r"\p{Lu}[\p{L}.'’-]*[ ]of[ ](?:the[ ])?$")
+
+
+_LOWER_WORD_AFTER = re.compile(r"[ ]([a-z]+)\b")
+
+
+def _noun_after(text: str, end: int) -> bool:
+    """Whether a word English knows only as a noun follows (`Destin lotion`, `Kestrel
+    pipeline`): the word before names a product or a thing of that kind."""
+    after = _LOWER_WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    nouns, others = nouns_and_other_words()
+    word = after.group(1)
+    return word in nouns and word not in others and not inflected_from(word, others)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """English function words (spaCy's list: `among`, `whereas`), which WordNet's nouns
+    and verbs leave out and some name list holds."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+#: The kinds of a word that is a name alone in prose when it is nothing else.
+_LONE_KINDS = frozenset({"G", "N"})
 #: Capitalised at a sentence or title start, these words are never part of a name.
 _FUNCTION_WORDS = frozenset({
     "the", "this", "that", "these", "those", "my", "our", "your", "its",
@@ -580,6 +609,24 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((low, high))
     return merged
+
+
+#: Street words that are surnames somewhere but name a structure or land after a name
+#: far more often (`Fremont Bridge`, `Hoover Dam`, `Bear Mountain`).
+_STRUCTURES = frozenset({"bridge", "dam", "mall", "ferry", "camp", "pike", "room", "ter",
+                         "mountain", "fall", "key", "knoll", "amble", "brae", "orchard",
+                         "branch"})
+_WORD_AFTER = regex.compile(r"[ ]+(\p{L}+)")
+
+
+def _street_word_after(text: str, end: int, streets: frozenset[str]) -> bool:
+    """Whether a street word follows `end` (`Lori Green Street`)."""
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1).casefold() in streets
+
+
+# A house number before a street's name: `12 `, `12B `, `No. 4 `.
+_NUMBER_BEFORE = regex.compile(r"\d[\p{L}]?,?[ ]+$")
 
 
 #: How many words' run kinds a name recognizer keeps.
@@ -742,6 +789,7 @@ class NameRecognizer(UsesNameLists):
         mid-scan."""
         _ = self.lists.kinds
         verbs_adjectives_adverbs()
+        _stop_words()
         for kinds in product((False, True), repeat=4):
             _cue_words(*kinds)
         load = getattr(self.confirm, "load", None)
@@ -900,6 +948,12 @@ class NameRecognizer(UsesNameLists):
             kind = self._run_kind(word, kinds, streets, known)
             if kind == "" and not run and _imperative(text, base + start, word):
                 kind = None
+            if kind is None and run and self._surname_after_given(text, base, run, word) and (
+                    not _street_word_after(text, base + end, streets)):
+                run.append((start, end, word, kinds[word.casefold()]))
+                found += self._judge(text, base, run)  # `Lori Green Street`: the street's
+                run = []
+                continue
             if kind is None:
                 if run:
                     found += self._judge(text, base, run)
@@ -909,6 +963,25 @@ class NameRecognizer(UsesNameLists):
         if run:
             found += self._judge(text, base, run)
         return found
+
+    def _surname_after_given(self, text: str, base: int, run: list[tuple[int, int, str, str]],
+                             word: str) -> bool:
+        """Whether a street word that is also a surname (`Green`, `Brooks`, `Park`,
+        `Wells`) ends a name rather than a street: it follows given names only (the
+        first a listed given name), as a street's name does not, no house number
+        before them, and the words are no place a map knows (`Victoria Park`)."""
+        key = word.casefold()
+        if not word[1:].islower() or key in _STREET_WORDS or key in _STRUCTURES or (
+                self.lists.kinds.get(key, "").upper() not in ("S", "N")):
+            return False
+        if run[0][3] not in ("G", "N") or any(kind not in ("G", "N", "i") for *_, kind in run):
+            return False
+        if is_place_name(run[0][2]):
+            return False  # `Fremont Bridge`, `Victoria Park`: a town's name on a street
+        start = base + run[0][0]
+        if _NUMBER_BEFORE.search(text, max(0, start - 12), start):
+            return False  # `12 Lori Green`: an address
+        return not is_place_name(text[start:base + run[-1][1]] + " " + word)
 
     def _lone_word(self, text: str, base: int, word: str, kinds: dict[str, str],
                    streets: frozenset[str], known: dict[str, str | None] | None = None
@@ -1018,6 +1091,10 @@ class NameRecognizer(UsesNameLists):
         if len(words) == 1 and kinds[0] in ("G", "N") and _AFTER_CUE.match(text, end) and not (
                 _CAPITAL_BEFORE.search(text, max(0, start - 30), start)):
             return ((start, end, 0.7),)  # a given name and nothing else, then `is`, `said`
+        if len(words) == 1 and len(run) == 1 and kinds[0] in ("G", "N") and not (
+                words[0].isupper()) and does_what_people_do(text, end) and not (
+                self._named_thing(words[0])):
+            return ((start, end, 0.7),)  # `Jack booked`, `Clinton and I`: a town's name too
         if (strong >= 1 and len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))) or (
                 len(words) == 1 and strong and self._comma_pair(text, start, end)):
             return ((start, end, 0.7),)
@@ -1045,7 +1122,31 @@ class NameRecognizer(UsesNameLists):
                 words[0].casefold() not in EPONYMS) and sentence_in_a_message(
                 text, start, end) and prose_line(text, start, end):
             return ((start, end, None),)  # `you sound like James lol`: NER decides
+        if len(words) == 1 and len(run) == 1 and kinds[0] in _LONE_KINDS and self._name_only(
+                words[0]) and not _OF_A_NAMED_THING.search(text, max(0, start - 40), start) and (
+                not _noun_after(text, end)) and (
+                prose_line(text, start, end)) and python_source(text) is None:
+            return ((start, end, 0.7),)  # `we still talk about Obianuju`: only a name
         return ()
+
+    def _name_only(self, word: str) -> bool:
+        """Whether a listed name word is nothing else: no English word in any inflection,
+        no English ending, no place, no software, eponym or function word, and longer
+        than a note's abbreviation."""
+        key = word.casefold()
+        if len(word) <= _ABBREVIATION_MOST or not word.isalpha() or not word[1:].islower() or (
+                self._named_thing(word) or key in _stop_words()):
+            return False
+        nouns, others = nouns_and_other_words()
+        return not (key in nouns or inflected_from(key, others) or inflected_from(key, nouns)
+                    or _wordlike(word) or is_place_name(word))
+
+    @staticmethod
+    def _named_thing(word: str) -> bool:
+        """Whether a given name alone names software, an eponym's method or is a note's
+        function word (`Julia`, `Wilson`, `Per`)."""
+        key = word.casefold()
+        return key in SOFTWARE_NAMES or key in EPONYMS or key in FUNCTION_WORDS
 
     def _plain_name(self, word: str, slot: int) -> bool:
         """Whether a name list knows `word` as a given name or surname and English (but

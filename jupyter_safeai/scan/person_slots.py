@@ -36,6 +36,17 @@ _PEOPLE_BEFORE = re.compile(
     # what only people have, then `of`: `the phone number of`, `the wife of`
     r"(?:number|address|email|phone|birthday|wife|husband|son|daughter|mother|father|"
     r"sister|brother|boss|friend|office|desk)[ ]of)[ ]$")
+# What is written or held for someone, or had from them (`a birthday message for`, `an
+# email to`, `the signature from`): tried only after ` to`, ` for` or ` from`.
+_FOR_SOMEONE_BEFORE = re.compile(
+    r"(?:^|[^a-z'’])(?:(?:e-?mail|message|letter|card|reply|apology|invitation|gift|"
+    r"present|party|toast|speech|eulogy|bio|biography|condolences|wishes|"
+    r"thank[ -]you[ ]note)[ ](?:to|for)|(?:signature|approval|sign-?off|permission|"
+    r"consent|feedback|reply|news|call|letter|message|e-?mail|text)[ ]from)[ ]$")
+_FOR_SOMEONE_ENDS = (" to ", " for ", " from ")
+# A participle's `by` (`reviewed by`, `written by`): done by someone or something.
+_DONE_BY_BEFORE = re.compile(
+    r"(?:^|[^a-z'’])(?:[a-z]{3,}ed|written|seen|done|given|taken|drawn|sent|made)[ ]by[ ]$")
 # ... and words before it that things and places follow as well.
 _ANYTHING_BEFORE = re.compile(
     r"(?:^|[^a-z'’])(?:to|from|with|for|about|gave|give|giving|send|sent|sending|"
@@ -45,12 +56,20 @@ _ANYTHING_BEFORE = re.compile(
 # Words after a person that only people are followed by.
 _PEOPLE_AFTER = re.compile(
     r"(?:,?[ ](?:who|whom)\b|[ ]and[ ](?:I|i|me|my|myself)\b|"
-    # spoken to: `Sigrun, can you check this?`
+    # spoken to: `Sigrun, can you check this?`, `lol Sigrun you are late`
     r",[ ](?:can|could|would|will|do|did|are|have)[ ]you\b|"
+    r"[ ](?:you|u)[ ](?:are|r|were|have|should|need|must|did|look|forgot)\b|"
     r"[ ](?:said|says|told|tells|"
     r"thinks|thought|feels|felt|wants|wanted|knows|knew|loves|loved|hates|hated|misses|"
     r"missed|promised|replied|agreed|decided|forgot|remembered|laughed|cried|smiled|"
     r"died|lives|lived|quit|resigned|retired|apologi[sz]ed|texted|emailed|phoned|"
+    # what people do and things do not: `Anna brought cake`, `Jack booked the room`
+    r"brought|booked|baked|cooked|drove|borrowed|lent|bought|graduated|married|"
+    r"volunteered|complained|celebrated|danced|sang|slept|woke[ ]up|invited|thanked|"
+    r"congratulated|reminded|"
+    r"got[ ](?:married|engaged|promoted|hired|fired|pregnant|sick|the[ ]job)|"
+    r"(?:came|went)[ ](?:home|back|over|by|to[ ]bed|shopping)|gave[ ]birth|passed[ ]away|"
+    r"(?:stopped|dropped)[ ](?:by|in)|showed[ ]up|turned[ ]up|fell[ ]asleep|"
     r"is[ ](?:off[ ]sick|on[ ]leave|on[ ]holiday|on[ ]vacation|pregnant|married)|"
     r"has[ ]been[ ](?:off[ ]sick|on[ ]leave|ill))\b)")
 # A word after the name that makes it a sentence's subject, if a verb (`Dagny moved`).
@@ -98,11 +117,13 @@ def person_slot(text: str, start: int, end: int, pronouns: bool = True) -> int:
     with `pronouns`, a weak slot with a personal pronoun after it is a strong one."""
     before = text[max(0, start - _REACH):start]
     low_before = before.lower()
-    if _PEOPLE_BEFORE.search(low_before) or _PEOPLE_AFTER.match(text, end) or person_cue(
-            text, start, end, sentence=False):  # `our neighbour Sigrun`, `Sigrun's wife`
+    if _PEOPLE_BEFORE.search(low_before) or _PEOPLE_AFTER.match(text, end) or (
+            low_before.endswith(_FOR_SOMEONE_ENDS) and _FOR_SOMEONE_BEFORE.search(low_before)
+    ) or person_cue(text, start, end, sentence=False):  # `our neighbour Sigrun`, `Sigrun's wife`
         return STRONG_SLOT
     slot = NO_SLOT
-    if _ANYTHING_BEFORE.search(low_before):
+    if _ANYTHING_BEFORE.search(low_before) or low_before.endswith(" by ") and (
+            _DONE_BY_BEFORE.search(low_before)):
         slot = WEAK_SLOT
     elif _SUBJECT_BEFORE.search(low_before) or not before.strip():
         after = _NEXT_WORD.match(text, end)
@@ -120,6 +141,12 @@ def person_slot(text: str, start: int, end: int, pronouns: bool = True) -> int:
     if pronouns and _pronoun_after(text, end):
         return STRONG_SLOT
     return slot
+
+
+def does_what_people_do(text: str, end: int) -> bool:
+    """Whether what follows `end` is what only people do or are told (`said`, `brought`,
+    `and I`, `, can you`): the word before it is someone, place name or not."""
+    return _PEOPLE_AFTER.match(text, end) is not None
 
 
 def _verb(word: str) -> bool:

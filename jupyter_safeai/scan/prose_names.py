@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterator, Sequence
 import regex
 
 from .english_words import inflected_from, nouns_and_other_words
+from .geography import is_place_name
 from .name_context import name_giving_ends, sentence_around
 from .name_lists import (
     CASE_PARTIES,
@@ -171,12 +172,81 @@ def enumerated_names(text: str, lists: NameLists, not_names: frozenset[str]
                     for w in words)
         if given < len(words) * (_KNOWN_SHARE_LOWER if lower else _KNOWN_SHARE):
             continue  # `adam` beside `silvana, christopher` is a name; alone, an optimiser
-        if len(words) == 3 and any(kinds.get(w.casefold(), "") != "G" for w in words):
+        if len(words) == 3 and (any(kinds.get(w.casefold(), "") not in ("G", "N")
+                                    for w in words) or "G" not in (
+                kinds.get(w.casefold(), "") for w in words)):
             continue  # `Owens, Duran and Oneal`: a firm is named after three partners
 
         base = match.start()
         for item in items:
             yield base + item.start(), base + item.end()
+    yield from _bare_lists(text, lists, not_names)
+
+
+# `Team: Desiree, Nathan, Shaun`: three or more capitalised words and commas alone, a
+# line's or sentence's end after them (no `and`: a list of things as often). Read back
+# from the end of each line that holds two commas and a blank.
+_BARE_ITEM = re.compile(r"[^\W\d_]{2,}")
+_LINE_FINAL_ITEM = re.compile(r", ([^\W\d_]{2,})[.!?]?[ \t\r]*(?:\n|\Z)")
+#: At most this many items make a list read this way.
+_BARE_LIST_MOST = 8
+#: At most this many items of a list without `and` may be English words (`Jack`).
+_BARE_LIST_ENGLISH = 1
+
+
+def _bare_lists(text: str, lists: NameLists, not_names: Collection[str]
+                ) -> Iterator[tuple[int, int]]:
+    """The items of comma lists without `and` that are known given names (all but one,
+    which is no English word nor a surname), capitalised, at most one an English word
+    and none a place (`Paris, Florence, Victoria`): a list
+    of things names things English or a map knows (`Rose, Lily, Iris`)."""
+    if text.count(", ") < 2:
+        return
+    kinds = lists.kinds
+    nouns, others = nouns_and_other_words()
+    for at, words in _comma_lists_ending_lines(text):
+        if not all(w[0].isupper() and w[1:].islower() and _plain_word(w, not_names)
+                   for w in words):
+            continue
+        given = sum(kinds.get(w.casefold(), "") in ("G", "N") for w in words)
+        if given < len(words) - 1:
+            continue  # one unlisted name (`Tobiah`) among listed ones is a name too
+        english = sum(w.casefold() in nouns or inflected_from(w.casefold(), others)
+                      for w in words)
+        unlisted_english = any(kinds.get(w.casefold(), "") not in ("G", "N") and (
+            w.casefold() in nouns or inflected_from(w.casefold(), others) or english_ending(w)
+            or w.casefold() in kinds) for w in words)
+        if english > _BARE_LIST_ENGLISH or unlisted_english or any(
+                is_place_name(w) for w in words):
+            continue
+        for word in words:
+            yield at, at + len(word)
+            at += len(word) + 2
+
+
+def _comma_lists_ending_lines(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(start, words) of each run of two or more `word, ` and a last word that ends a
+    line (a final `.`, `!` or `?` and blanks left out), no letter or `, ` before it:
+    read back from each `, word` that ends a line, which `re` finds in one pass."""
+    for tail in _LINE_FINAL_ITEM.finditer(text):
+        line_start = text.rfind("\n", 0, tail.start()) + 1
+        words = [tail.group(1)]
+        at = tail.start()
+        while len(words) <= _BARE_LIST_MOST:
+            word_start = at
+            while word_start > line_start and text[word_start - 1].isalpha():
+                word_start -= 1
+            if not _BARE_ITEM.fullmatch(text, word_start, at):
+                break
+            words.append(text[word_start:at])
+            at = word_start
+            if text[at - 2:at] != ", " or at - 2 < line_start:
+                break
+            at -= 2
+        if 3 <= len(words) <= _BARE_LIST_MOST and not (
+                text[at - 1:at].isalnum() or text[at - 1:at] in "@./'’-_" and at > line_start
+                or text[at - 2:at] == ", "):
+            yield at, words[::-1]
 
 
 def _enumerations(text: str) -> Iterator[regex.Match[str]]:
