@@ -27,7 +27,7 @@ Data (public, fetched with the `fetch` tool, kept OUTSIDE the repository; never 
 Split: every synth record by its template id, every notebook by its path, is put in
 `tune` (~60 %) or `held-out` (~40 %) by a SHA-256 of that key. Tune on `tune` only;
 read `held-out` once, at the end. `tune-a` / `tune-b` split every set's tune part in two
-by the same hash (notebooks stay whole): read the misses of one half only, and measure
+by the same hash (a notebook stays whole in one half): read the misses of one half only, and measure
 the other to see whether a rule generalises.
 
 Metrics
@@ -241,6 +241,7 @@ def cell_texts(nb: dict[str, Any]) -> Iterator[tuple[int, str, str]]:
 class Notebook:
     key: str
     part: str
+    half: str | None  # tune-a / tune-b inside the tune part
     parts: list[tuple[int, str, str]]
     cells: int
 
@@ -256,7 +257,8 @@ def load_notebooks(root: Path, per_repo: int) -> list[Notebook]:
         parts = list(cell_texts(nb))
         cells = len(nb.get("cells") or []) if isinstance(nb, dict) else 0
         if cells:
-            out.append(Notebook(key, part_of(f"notebook:{key}"), parts, cells))
+            split_key = f"notebook:{key}"
+            out.append(Notebook(key, part_of(split_key), tune_half(split_key), parts, cells))
     return out
 
 
@@ -453,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-repo", type=int, default=60)
     parser.add_argument("--part", choices=("tune", "tune-a", "tune-b", "held-out", "both"),
                         default="tune", help="tune-a / tune-b: the records of one half "
-                        "of each tune part (by the split's key); notebooks stay on `tune`")
+                        "of each tune part (by the split's key), notebooks too")
     parser.add_argument("--no-presidio", action="store_true")
     parser.add_argument("--presidio-notebooks", type=int, default=0,
                         help="presidio on a fixed sample of N notebooks per part (0: all)")
@@ -501,8 +503,7 @@ def main(argv: list[str] | None = None) -> int:
         notebooks = load_notebooks(args.notebooks, args.per_repo)
         nb_results: dict[tuple[str, str], NotebookResult] = {}
         for part in parts:
-            whole = "tune" if part.startswith("tune") else part  # notebooks are not halved
-            chosen = [nb for nb in notebooks if nb.part == whole]
+            chosen = [nb for nb in notebooks if part in (nb.part, nb.half)]
             for name in systems:
                 sample = chosen
                 if name == "presidio" and args.presidio_notebooks:
