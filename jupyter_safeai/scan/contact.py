@@ -241,6 +241,18 @@ _IP_CUE = re.compile(r"\b(?:ip|ips|ipv4|address|addr|from|host|hostname|server|r
                      r"destination|gateway|proxy|origin|via|by)\b[^\n]{0,12}$", re.IGNORECASE)
 
 
+#: pip names the package that asked for a requirement, then its version: `Requirement
+#: already satisfied: nvidia-cudnn-cu12==8.9.2.26 in ... (from torch) (8.9.2.26)`.
+_PIP_REQUESTED_BY = re.compile(
+    r"[ \t]*Requirement already satisfied:[^\n]*\(from [^()\n]{1,120}\)[ \t]*\($")
+
+
+def _pip_version(text: str, start: int) -> bool:
+    """A dotted number in brackets after `(from <package>)` on pip's line is a version."""
+    return text.startswith("(", start - 1) and _PIP_REQUESTED_BY.match(
+        text, text.rfind("\n", 0, start) + 1, start) is not None
+
+
 def _version_like(value: str, before: str) -> bool:
     """`1.17.4.1`, `4.0.1.2`: every part small and no word calling it an address."""
     return all(int(part) < 32 for part in value.split(".")) and not _IP_CUE.search(before)
@@ -254,7 +266,8 @@ class IpRecognizer:
         for match in _IPV4.finditer(text):
             value = match.group().split("/")[0]
             before = text[max(0, match.start() - 30):match.start()]
-            if _VERSION_CUE.search(before[-12:]) or _version_like(value, before):
+            if _VERSION_CUE.search(before[-12:]) or _version_like(value, before) or (
+                    _pip_version(text, match.start())):
                 continue
             try:
                 ipaddress.IPv4Address(value)
