@@ -95,3 +95,29 @@ def test_a_continent_or_world_region_is_no_person(text: str) -> None:
 ])
 def test_a_person_named_as_a_continent_is_still_found(text: str, value: str) -> None:
     assert value in found(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", [
+    "Written with the help of the SciPy team ([sparsedev@scipy.org]"
+    "(mailto:sparsedev@scipy.org)).",
+    "Questions go to our mailing list, notebookdocs@jupyter.org.",
+    "Bugs: write to the project's address, wheelbuilds@pypi.org",
+])
+def test_a_public_projects_team_or_list_address_is_no_persons(text: str) -> None:
+    assert found(text, "EMAIL_ADDRESS") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Email the study team at jlopez@clinic.org", "jlopez@clinic.org"),
+    ("Ask the project lead: maria.lopez@clinic.org", "maria.lopez@clinic.org"),
+    ("the data team: maria@scipy.org", "maria@scipy.org"),
+    ("team contact lopezj@jupyter.org", "lopezj@jupyter.org"),
+    ("Josh is in our group, write to joshd@scipy.org", "joshd@scipy.org"),
+    ("our team: statsdev@gmail.com", "statsdev@gmail.com"),
+    ("Questions go to our mailing list, statsdev@lists.univ.edu.",
+     "statsdev@lists.univ.edu"),
+    ("Contact: kwt@clinic.org", "kwt@clinic.org"),
+    ("Send the results to sparsedev@scipy.org", "sparsedev@scipy.org"),
+])
+def test_a_persons_address_beside_such_words_is_still_found(text: str, value: str) -> None:
+    assert found(text, "EMAIL_ADDRESS") == [value]
