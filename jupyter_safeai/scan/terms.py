@@ -319,6 +319,12 @@ def _continents() -> frozenset[str]:
                      for continent in json.loads(data.read_text(encoding="utf-8")).values())
 
 
+@lru_cache(maxsize=1)
+def _continent_words() -> frozenset[str]:
+    """The last word of each continent's name (`america`, `asia`)."""
+    return frozenset(name.rsplit(" ", 1)[-1] for name in _continents())
+
+
 #: A part of a continent: `Western Europe`, `Sub-Saharan Africa`, `Southeast Asia`.
 _REGION_OF = re.compile(
     r"(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
@@ -327,6 +333,8 @@ _REGION_OF = re.compile(
 
 def _world_region(words: list[str]) -> bool:
     """Whether `words` are a continent's name, or a part of one (see the docstring)."""
+    if words[-1].casefold() not in _continent_words():
+        return False  # most words: no continent's last word
     phrase = " ".join(words).casefold()
     if len(words) == 1 and name_lists().kinds.get(phrase, "") in ("G", "N"):
         return False  # `Asia`, `America`: given names too
