@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from .finding import Finding
 from .name_context import credit_line, line_around
@@ -49,7 +50,41 @@ def _valid_email(value: str) -> bool:
 #: look-behind forbids one before it), so it is tried only there (`run_starts`).
 _BEFORE_LOCAL_PART = re.compile(r"(?s:.*)[^\w.%+-]")
 
-EMAIL = PatternRecognizer(
+#: A line that calls an address a team's, a list's, a group's or a project's (`the rest of
+#: the TFP team at Google (tfprobability@…)`), in the 80 characters before it.
+_SHARED_MAILBOX_CUE = re.compile(
+    r"\b(?:team|mailing[ -]list|list|group|project|community|maintainers|developers)"
+    r"(?:['’]s)?\b", re.IGNORECASE)
+
+
+def _shared_mailbox(text: str, start: int, end: int) -> bool:
+    """A team's or a mailing list's address: its line calls it so, and its local part is one
+    word that neither opens nor ends with a person's name (not `maria@`, `jlopez@`,
+    `joshd@`, `brownjane@`, `maria.lopez@`), at a public project's own site
+    (`_REFERENCE_HOSTS`: never a clinic's or a mail service's)."""
+    local = text[start:text.index("@", start, end)].casefold()
+    if not local.isalpha() or _SHARED_MAILBOX_CUE.search(
+            text, max(text.rfind("\n", 0, start) + 1, start - 80), start) is None:
+        return False
+    from .name_lists import name_lists
+
+    kinds = name_lists().kinds
+    parts = [local] + [part for k in range(1, len(local)) for part in (local[:k], local[k:])
+                       if len(part) >= 4]
+    return not any(kinds.get(part, "") in ("G", "S", "N") for part in parts) and _on(
+        text[start:end].rpartition("@")[2].casefold(), _REFERENCE_HOSTS)
+
+
+@dataclass(frozen=True)
+class _EmailRecognizer(PatternRecognizer):
+    """E-mail addresses, but a team's or a list's (`_shared_mailbox`)."""
+
+    def _findings(self, text: str, matches: Iterable[re.Match[str]]) -> Iterator[Finding]:
+        return (finding for finding in super()._findings(text, matches)
+                if not _shared_mailbox(text, finding.start, finding.end))
+
+
+EMAIL = _EmailRecognizer(
     "EMAIL_ADDRESS", "phi",
     # not after ':' or '/': `scheme://user:password@host` holds a password, not an address
     re.compile(r"(?<![\w.%+:/-])[A-Za-z0-9][\w.%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}"
@@ -241,6 +276,18 @@ _IP_CUE = re.compile(r"\b(?:ip|ips|ipv4|address|addr|from|host|hostname|server|r
                      r"destination|gateway|proxy|origin|via|by)\b[^\n]{0,12}$", re.IGNORECASE)
 
 
+#: pip names the package that asked for a requirement, then its version: `Requirement
+#: already satisfied: nvidia-cudnn-cu12==8.9.2.26 in ... (from torch) (8.9.2.26)`.
+_PIP_REQUESTED_BY = re.compile(
+    r"[ \t]*Requirement already satisfied:[^\n]*\(from [^()\n]{1,120}\)[ \t]*\($")
+
+
+def _pip_version(text: str, start: int) -> bool:
+    """A dotted number in brackets after `(from <package>)` on pip's line is a version."""
+    return text.startswith("(", start - 1) and _PIP_REQUESTED_BY.match(
+        text, text.rfind("\n", 0, start) + 1, start) is not None
+
+
 def _version_like(value: str, before: str) -> bool:
     """`1.17.4.1`, `4.0.1.2`: every part small and no word calling it an address."""
     return all(int(part) < 32 for part in value.split(".")) and not _IP_CUE.search(before)
@@ -254,7 +301,8 @@ class IpRecognizer:
         for match in _IPV4.finditer(text):
             value = match.group().split("/")[0]
             before = text[max(0, match.start() - 30):match.start()]
-            if _VERSION_CUE.search(before[-12:]) or _version_like(value, before):
+            if _VERSION_CUE.search(before[-12:]) or _version_like(value, before) or (
+                    _pip_version(text, match.start())):
                 continue
             try:
                 ipaddress.IPv4Address(value)

@@ -168,6 +168,11 @@ _WEEKDAY_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+#: A counter of a run, not a day: `Epoch 1/1`, `Step 7/12`, `Fold 4/5` (a training log).
+_COUNTER_BEFORE = re.compile(
+    r"\b(?:epoch|step|batch|fold|iteration|iter)s?[ \t]*:?[ \t]*$", re.IGNORECASE)
+
+
 def _month_day(text: str, start: int, end: int) -> bool:
     """A month and a day, or a month and a two-digit year past any day (`fx 4/97`)."""
     month, day = (int(part) for part in text[start:end].split("/"))
@@ -175,7 +180,8 @@ def _month_day(text: str, start: int, end: int) -> bool:
             day in _SHARE_DENOMINATORS and month <= day):
         return False
     return not (_SETTING_AFTER.match(text, end)
-                or _SETTING_BEFORE.search(text, max(0, start - 26), start))
+                or _SETTING_BEFORE.search(text, max(0, start - 26), start)
+                or _COUNTER_BEFORE.search(text, max(0, start - 12), start))
 
 
 class DateRecognizer:

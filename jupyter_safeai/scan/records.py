@@ -167,6 +167,22 @@ def _fhir_entity(text: str, key: str, start: int) -> tuple[str, bool] | None:
     return entity, True
 
 
+#: `fname` is a file's name as often as a first name: a value with a path or an extension
+#: (`"cat.jpg"`, `'out/run'`), or a call's keyword argument not in title case
+#: (`get_file(fname="imdb", ...)`), names a file.
+_FILE_SHAPED = re.compile(r"[/\\]|\.[a-z][a-z0-9]{1,4}$")
+_CALL_ARGUMENT = re.compile(r"""[(,][ \t\r\n]*fname[ \t]*=[ \t]*["']?$""", re.IGNORECASE)
+
+
+def _file_name(text: str, key: str, start: int, end: int) -> bool:
+    """Whether the value at text[start:end] of an `fname` key names a file (see above)."""
+    if key.lower() != "fname":
+        return False
+    value = text[start:end].strip()
+    return _FILE_SHAPED.search(value) is not None or not value[:1].isupper() and (
+        _CALL_ARGUMENT.search(text, max(0, start - 60), start) is not None)
+
+
 class RecordRecognizer:
     """Values under person-attribute keys in records (see the module docstring)."""
 
@@ -188,7 +204,8 @@ class RecordRecognizer:
             for start, end in spans:
                 value = text[start:end]
                 if not _real(value, bare) or not plausible_value(entity[0], value) or (
-                        on_heading(text, text.rfind("\n", 0, start) + 1)):
+                        on_heading(text, text.rfind("\n", 0, start) + 1)) or (
+                        _file_name(text, key, start, end)):
                     continue
                 if entity[1]:
                     clear.append(Finding(start, end, entity[0], category_of(entity[0]), 0.8,

