@@ -192,6 +192,15 @@ _NAME_GAP = regex.compile(r"[ \t　・]")
 _WORD_AND_COMMA = regex.compile(rf"({_WORD}|{_CAPS_WORD}),[ \t]*$")
 _KANA_NAME = regex.compile(r"\p{Katakana}{2,}(?:[・ 　]\p{Katakana}{2,})+")
 _HANGUL = regex.compile(r"(?<!\p{Hangul})\p{Hangul}{1,4}(?!\p{Hangul})")
+# Blocks holding every character `\p{Han}`, `\p{Hangul}`, `\p{Hiragana}` or
+# `\p{Katakana}` matches (astral ideographs included; tests check every code point): `re`
+# tells in a few microseconds that a text has none, where `_HAN`, `_KANA_NAME` and
+# `_HANGUL` would each walk the whole text in `regex`.
+_MAYBE_CJK = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3005-\u33ff\u3400-\u9fff\ua960-\ua97f\uac00-\ud7ff"
+    "\uf900-\ufaff\uff66-\uffdc\U00016fe0-\U00016fff\U0001aff0-\U0001b16f\U0001f200"
+    "\U00020000-\U0003347f]"
+)
 # One character set rather than an alternation of scripts: the same characters, tested
 # once each instead of once per script.
 _UNCASED_LETTER = (r"[\p{Arabic}\p{Devanagari}\p{Bengali}\p{Tamil}\p{Telugu}\p{Gujarati}"
@@ -1217,6 +1226,12 @@ class NameRecognizer(UsesNameLists):
 
     # -- uncased scripts ---------------------------------------------------------------
     def _scripts(self, text: str) -> Iterator[Finding]:
+        if _MAYBE_CJK.search(text):
+            yield from self._east_asian(text)
+        yield from self._uncased(text)
+
+    def _east_asian(self, text: str) -> Iterator[Finding]:
+        """Names in Han, kana or Hangul."""
         han_share = None  # counted only when a Han run needs it
         japanese = korean = None  # whether the text is written in the language, if asked
         for match in _HAN.finditer(text):
@@ -1255,6 +1270,9 @@ class NameRecognizer(UsesNameLists):
             if context == 2 or context == 1 and len(value) >= 2 or known and len(value) >= 2:
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if context == 2 else 0.7, DETECTOR)
+
+    def _uncased(self, text: str) -> Iterator[Finding]:
+        """Names in Arabic, Indic and the other scripts with no capitals."""
         runs = [run.span() for run in _maybe_uncased_runs(text)]
         uncased_prose = None  # whether the text is written in such a script, if asked
         for match in (m for run in runs for m in _UNCASED_RUN.finditer(text, *run)):
