@@ -184,6 +184,21 @@ def _written_in(text: str, script: regex.Pattern[str],
             for start, end in spans) >= _WRITTEN_IN_WORDS)
 
 
+#: A line holding this many letters of a script, half its letters or more, is a line of
+#: that language even in an English text; so is a code comment or a heading holding
+#: them beside its English translation. A name is shorter.
+_LINE_LETTERS = 4
+_COMMENT_OR_HEADING = re.compile(r"[ \t]*(?:#|//)")
+
+
+def _line_written_in(line: str, script: regex.Pattern[str]) -> bool:
+    """Whether one line is written in the script: `# 손실값 계산`, `## 高级用法 (advanced
+    usage)`, where `Seen by 김민준 today` or `王伟 called` hold a name."""
+    found = len(script.findall(line))
+    return found >= _LINE_LETTERS and (2 * found >= sum(ch.isalpha() for ch in line) or (
+        _COMMENT_OR_HEADING.match(line) is not None))
+
+
 @lru_cache(maxsize=8)
 def _words_of_script(letter: str) -> regex.Pattern[str]:
     """Runs of the letters `letter` (a pattern of one character) matches, compiled once."""
@@ -1231,9 +1246,22 @@ class NameRecognizer(UsesNameLists):
         yield from self._uncased(text)
 
     def _east_asian(self, text: str) -> Iterator[Finding]:
-        """Names in Han, kana or Hangul."""
+        """Names in Han, kana or Hangul. Whether a run sits in Chinese, Japanese or Korean
+        prose is read on its own line as well as in the whole text: a Korean code comment
+        or a translated heading in an English notebook is prose, its words no names."""
         han_share = None  # counted only when a Han run needs it
         japanese = korean = None  # whether the text is written in the language, if asked
+        in_lines: dict[tuple[int, str], bool] = {}  # (line start, script) -> written in it
+
+        def line_in(script: regex.Pattern[str], start: int) -> bool:
+            first = text.rfind("\n", 0, start) + 1
+            key = (first, script.pattern)
+            if key not in in_lines:
+                last = text.find("\n", start)
+                line = text[first:last if last >= 0 else len(text)]
+                in_lines[key] = _line_written_in(line, script)
+            return in_lines[key]
+
         for match in _HAN.finditer(text):
             value = match.group()
             compact = _NAME_GAP.sub("", value)
@@ -1244,6 +1272,9 @@ class NameRecognizer(UsesNameLists):
                 han_share = len(_HAN_CHAR.findall(text)) / max(1, len(text))
                 japanese = _written_in(text, _KANA_CHAR)
                 han_share = 1.0 if japanese else han_share  # Japanese prose: labels only
+            if context != 2 and han_share is not None and han_share < 0.3 and (
+                    line_in(_HAN_CHAR, match.start()) or line_in(_KANA_CHAR, match.start())):
+                continue  # a line of Chinese or Japanese in an English text
             surname = self.lists.kind(compact[:1]).upper() in {"S", "N"} or (
                 self.lists.kind(compact[:2]).upper() in {"S", "N"})
             spaced = compact != value
@@ -1263,11 +1294,12 @@ class NameRecognizer(UsesNameLists):
             context = _script_context(text, match.start(), match.end())
             if context != 2 and korean is None:
                 korean = _written_in(text, _HANGUL_CHAR)
-            if korean and context != 2:
+            if context != 2 and (korean or line_in(_HANGUL_CHAR, match.start())):
                 continue  # in Korean prose a short word is a word; only a label says name
-            known = self.lists.kind(value[:1]).upper() in {"S", "N"} or any(
-                self.lists.kind(part) for part in value.split())
-            if context == 2 or context == 1 and len(value) >= 2 or known and len(value) >= 2:
+            # Nearly every syllable opens some Korean surname: one says name only with a
+            # cue; a word the name lists know does alone.
+            listed = any(self.lists.kind(part) for part in value.split())
+            if context == 2 or len(value) >= 2 and (context == 1 or listed):
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if context == 2 else 0.7, DETECTOR)
 

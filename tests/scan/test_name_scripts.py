@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import regex
 
 from jupyter_safeai import scan_text
@@ -32,3 +33,27 @@ def test_names_in_han_and_hangul_are_found_with_and_without_other_scripts() -> N
                  "Patient: 김민준 and المريض: أحمد were seen.",
                  "Referred by 山田 太郎 yesterday."):
         assert _persons(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "import numpy as np\n\ndef train(model, x, y):\n    # 손실값 계산\n"
+    "    loss = np.mean((y - model(x)) ** 2)\n    return loss\n",
+    "# 정규화 적용\nx = (x - x.mean()) / x.std()\n",
+    "## 张量运算 (tensor operations)\nWe multiply the two matrices and sum over the batch.\n",
+    "## 高级用法 (advanced usage)\nThis section shows the optional arguments of the plots.\n",
+])
+def test_a_line_of_korean_or_chinese_in_an_english_text_holds_words_not_names(
+        text: str) -> None:
+    assert _persons(text) == []
+
+
+def test_a_hangul_word_opening_with_a_surname_syllable_needs_a_person_cue() -> None:
+    assert _persons("The 이유 column holds the reason code.") == []  # 이 opens surnames
+    assert _persons("Seen by 김민준 today.") == ["김민준"]
+    assert _persons("환자: 박서연") == ["박서연"]
+
+
+def test_a_name_in_han_in_an_english_line_is_still_found() -> None:
+    text = "Results below.\nPatient 李小龙 came in today.\n"
+    assert _persons(text) == ["李小龙"]
+    assert "王伟" in _persons("Referred by 王伟 called this morning.")
