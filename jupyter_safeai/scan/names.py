@@ -421,7 +421,14 @@ def _cue_level(text: str, start: int, names_only: bool) -> int:
         kinds = tuple(pattern.fullmatch(tail) is not None for pattern in _TAILS)
     cue_words = _cue_words(*kinds, names_only)
     cue = cue_words.match(text, left, word_end) if cue_words is not None else None
+    if cue is not None and _REVIEW_AFTER_ABBREVIATION.search(text, max(0, left - 8), word_end):
+        return 0  # `Phys. Rev. Lett.`: a journal's `Review`, no Reverend
     return 0 if cue is None else _LEVELS[cue.lastgroup]
+
+
+# `Rev.` right after another abbreviation ending in `.` (`Phys. Rev.`, `Mod. Phys. Rev.`,
+# `Chem. Soc. Rev.`) is a journal's `Review`; `Prof. Dr.` keeps its title.
+_REVIEW_AFTER_ABBREVIATION = re.compile(r"[^\W\d_]\.[ \t]+Rev\Z")
 
 
 def _after_name_cue(text: str, start: int) -> bool:
