@@ -1304,8 +1304,11 @@ class NameRecognizer(UsesNameLists):
             if context != 2 and (korean or line_in(_HANGUL_CHAR, match.start())):
                 continue  # in Korean prose a short word is a word; only a label says name
             # Nearly every syllable opens some Korean surname: one says name only with a
-            # cue; a word the name lists know does alone.
-            listed = any(self.lists.kind(part) for part in value.split())
+            # cue, or before a given name the lists know (`김민준`, not `최적화`); a word
+            # the name lists know does alone.
+            listed = any(self.lists.kind(part) for part in value.split()) or len(
+                value) >= 3 and self.lists.kind(value[:1]).upper() in {"S", "N"} and bool(
+                self.lists.kind(value[1:]))
             if context == 2 or len(value) >= 2 and (context == 1 or listed):
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if context == 2 else 0.7, DETECTOR)

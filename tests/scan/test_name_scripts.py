@@ -57,3 +57,8 @@ def test_a_name_in_han_in_an_english_line_is_still_found() -> None:
     text = "Results below.\nPatient 李小龙 came in today.\n"
     assert _persons(text) == ["李小龙"]
     assert "王伟" in _persons("Referred by 王伟 called this morning.")
+
+
+def test_a_surname_syllable_before_a_listed_given_name_is_a_name_without_a_cue() -> None:
+    assert _persons("We asked 박서연 about the schedule.") == ["박서연"]
+    assert _persons("We tuned the 최적화 step.") == []  # 최 opens surnames, 적화 no name
