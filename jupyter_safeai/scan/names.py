@@ -306,6 +306,20 @@ _AFTER_STRONG = regex.compile(  # used with .match(text, pos): no ^ anchor
     r",?[ \t]*\(?[ \t]*(?:DOB|D\.O\.B|MRN|age[ds]?)\b)",
     regex.IGNORECASE,
 )
+# An age set off after a surname, then the sentence goes on in lower case: `Fisher, 54,
+# was`, `Pinto (61) complained`. Not `Table 2, 54,` (no surname) nor `Hall (3), (4)`.
+_AGE_SET_OFF = re.compile(r"(?:,[ \t]*([1-9]\d?|1[01]\d),|[ \t]*\(([1-9]\d?|1[01]\d)\))"
+                          r"[ \t]+(?!(?:and|or|of|to|in|the)\b)[a-z]{2,}\b")
+
+
+def _aged(text: str, end: int, weak: bool) -> bool:
+    """Whether an age set off by commas or brackets follows `end`, then a lower-case word
+    that goes on the sentence. After a surname that is also a word (`Hall (3) has`,
+    `Cook, 5,`) only a grown-up's two-digit age says so."""
+    match = _AGE_SET_OFF.match(text, end)
+    return match is not None and (not weak or len(match.group(1) or match.group(2)) >= 2)
+
+
 # What often follows a person's name in notes: "was admitted", "'s", "agreed".
 _AFTER_CUE = regex.compile(  # a bracket right after the word opens a call: `Add(2,3)`
     r"(?!\()(?:['’]s\b|,?[ \t]*\(?(?:\d{1,3}[ \t]*(?:y/?o|yo|years?|M|F)?[,)]|DOB|MRN|age[ds]?\b)|"
@@ -1032,6 +1046,8 @@ class NameRecognizer(UsesNameLists):
                     _PT_SENTENCE_END.search(text, max(0, start - 12), start)) and (
                     word.casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
                 return ((start, end, 0.75),)
+            if kind and not word.isupper() and _aged(text, end, weak=True):
+                return ((start, end, 0.7),)  # `Fisher, 54, was admitted`: a listed surname
             if not kind:
                 in_slot = self._unlisted_in_slot(text, start, end, word)
                 if in_slot:
@@ -1096,6 +1112,9 @@ class NameRecognizer(UsesNameLists):
         weak = kinds.count("g") + kinds.count("s") + kinds.count("n") + kinds.count("i")
         if strong >= 1 and strong + weak >= 2:
             return ((start, end, 0.85),)
+        if len(words) == 1 and len(run) == 1 and kinds[0] in "SNsn" and not (
+                words[0].isupper()) and _aged(text, end, weak=kinds[0].islower()):
+            return ((start, end, 0.7),)  # `Fisher, 54, was admitted`, `Pinto (61) said`
         if len(words) == 1 and not strong:
             # A lone unknown word is a name only after a title or name-part label (no
             # branch below takes it otherwise), or, asked of NER, in a person's slot.
