@@ -62,3 +62,11 @@ def test_a_name_in_han_in_an_english_line_is_still_found() -> None:
 def test_a_surname_syllable_before_a_listed_given_name_is_a_name_without_a_cue() -> None:
     assert _persons("We asked 박서연 about the schedule.") == ["박서연"]
     assert _persons("We tuned the 최적화 step.") == []  # 최 opens surnames, 적화 no name
+
+
+def test_the_fast_reading_of_the_pre_check_agrees_with_the_blocks_on_every_code_point() -> None:
+    blocks = names._MAYBE_CJK.findall(_EVERY_CHARACTER)
+    assert all(names._FROM_JAMO.match(c) for c in blocks)
+    for text in ("plain ascii", "“quoted” — 😀 café", "a 李 b", "emoji 😀 then 한 later",
+                 "’" * 50 + "\U00020000"):
+        assert names._has_east_asian(text) == bool(names._MAYBE_CJK.search(text)), text
