@@ -170,6 +170,13 @@ _WRITTEN_IN_SHARE = 0.15
 _WRITTEN_IN_WORDS = 5
 
 
+def _has_east_asian(text: str) -> bool:
+    """`_MAYBE_CJK.search(text)`, asked only at characters in its first to last block:
+    `re` finds those with one range several times faster than with the blocks' twelve
+    (most texts hold few: a `’`, an emoji)."""
+    return any(_MAYBE_CJK.match(text, m.start()) for m in _FROM_JAMO.finditer(text))
+
+
 def _written_in(text: str, script: regex.Pattern[str],
                 spans: list[tuple[int, int]] | None = None) -> bool:
     """Whether `text` is prose in the script (Korean, Japanese), not an English text
@@ -184,6 +191,21 @@ def _written_in(text: str, script: regex.Pattern[str],
             for start, end in spans) >= _WRITTEN_IN_WORDS)
 
 
+#: A line holding this many letters of a script, half its letters or more, is a line of
+#: that language even in an English text; so is a code comment or a heading holding
+#: them beside its English translation. A name is shorter.
+_LINE_LETTERS = 4
+_COMMENT_OR_HEADING = re.compile(r"[ \t]*(?:#|//)")
+
+
+def _line_written_in(line: str, script: regex.Pattern[str]) -> bool:
+    """Whether one line is written in the script: `# 손실값 계산`, `## 高级用法 (advanced
+    usage)`, where `Seen by 김민준 today` or `王伟 called` hold a name."""
+    found = len(script.findall(line))
+    return found >= _LINE_LETTERS and (2 * found >= sum(ch.isalpha() for ch in line) or (
+        _COMMENT_OR_HEADING.match(line) is not None))
+
+
 @lru_cache(maxsize=8)
 def _words_of_script(letter: str) -> regex.Pattern[str]:
     """Runs of the letters `letter` (a pattern of one character) matches, compiled once."""
@@ -192,6 +214,16 @@ _NAME_GAP = regex.compile(r"[ \t　・]")
 _WORD_AND_COMMA = regex.compile(rf"({_WORD}|{_CAPS_WORD}),[ \t]*$")
 _KANA_NAME = regex.compile(r"\p{Katakana}{2,}(?:[・ 　]\p{Katakana}{2,})+")
 _HANGUL = regex.compile(r"(?<!\p{Hangul})\p{Hangul}{1,4}(?!\p{Hangul})")
+# Blocks holding every character `\p{Han}`, `\p{Hangul}`, `\p{Hiragana}` or
+# `\p{Katakana}` matches (astral ideographs included; tests check every code point): `re`
+# tells in a few microseconds that a text has none (`_has_east_asian`), where `_HAN`,
+# `_KANA_NAME` and `_HANGUL` would each walk the whole text in `regex`.
+_FROM_JAMO = re.compile("[\u1100-\U0003347f]")
+_MAYBE_CJK = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3005-\u33ff\u3400-\u9fff\ua960-\ua97f\uac00-\ud7ff"
+    "\uf900-\ufaff\uff66-\uffdc\U00016fe0-\U00016fff\U0001aff0-\U0001b16f\U0001f200"
+    "\U00020000-\U0003347f]"
+)
 # One character set rather than an alternation of scripts: the same characters, tested
 # once each instead of once per script.
 _UNCASED_LETTER = (r"[\p{Arabic}\p{Devanagari}\p{Bengali}\p{Tamil}\p{Telugu}\p{Gujarati}"
@@ -282,6 +314,20 @@ _AFTER_STRONG = regex.compile(  # used with .match(text, pos): no ^ anchor
     r",?[ \t]*\(?[ \t]*(?:DOB|D\.O\.B|MRN|age[ds]?)\b)",
     regex.IGNORECASE,
 )
+# An age set off after a surname, then the sentence goes on in lower case: `Fisher, 54,
+# was`, `Pinto (61) complained`. Not `Table 2, 54,` (no surname) nor `Hall (3), (4)`.
+_AGE_SET_OFF = re.compile(r"(?:,[ \t]*([1-9]\d?|1[01]\d),|[ \t]*\(([1-9]\d?|1[01]\d)\))"
+                          r"[ \t]+(?!(?:and|or|of|to|in|the)\b)[a-z]{2,}\b")
+
+
+def _aged(text: str, end: int, weak: bool) -> bool:
+    """Whether an age set off by commas or brackets follows `end`, then a lower-case word
+    that goes on the sentence. After a surname that is also a word (`Hall (3) has`,
+    `Cook, 5,`) only a grown-up's two-digit age says so."""
+    match = _AGE_SET_OFF.match(text, end)
+    return match is not None and (not weak or len(match.group(1) or match.group(2)) >= 2)
+
+
 # What often follows a person's name in notes: "was admitted", "'s", "agreed".
 _AFTER_CUE = regex.compile(  # a bracket right after the word opens a call: `Add(2,3)`
     r"(?!\()(?:['’]s\b|,?[ \t]*\(?(?:\d{1,3}[ \t]*(?:y/?o|yo|years?|M|F)?[,)]|DOB|MRN|age[ds]?\b)|"
@@ -397,7 +443,14 @@ def _cue_level(text: str, start: int, names_only: bool) -> int:
         kinds = tuple(pattern.fullmatch(tail) is not None for pattern in _TAILS)
     cue_words = _cue_words(*kinds, names_only)
     cue = cue_words.match(text, left, word_end) if cue_words is not None else None
+    if cue is not None and _REVIEW_AFTER_ABBREVIATION.search(text, max(0, left - 8), word_end):
+        return 0  # `Phys. Rev. Lett.`: a journal's `Review`, no Reverend
     return 0 if cue is None else _LEVELS[cue.lastgroup]
+
+
+# `Rev.` right after another abbreviation ending in `.` (`Phys. Rev.`, `Mod. Phys. Rev.`,
+# `Chem. Soc. Rev.`) is a journal's `Review`; `Prof. Dr.` keeps its title.
+_REVIEW_AFTER_ABBREVIATION = re.compile(r"[^\W\d_]\.[ \t]+Rev\Z")
 
 
 def _after_name_cue(text: str, start: int) -> bool:
@@ -1001,6 +1054,8 @@ class NameRecognizer(UsesNameLists):
                     _PT_SENTENCE_END.search(text, max(0, start - 12), start)) and (
                     word.casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
                 return ((start, end, 0.75),)
+            if kind and not word.isupper() and _aged(text, end, weak=True):
+                return ((start, end, 0.7),)  # `Fisher, 54, was admitted`: a listed surname
             if not kind:
                 in_slot = self._unlisted_in_slot(text, start, end, word)
                 if in_slot:
@@ -1065,6 +1120,9 @@ class NameRecognizer(UsesNameLists):
         weak = kinds.count("g") + kinds.count("s") + kinds.count("n") + kinds.count("i")
         if strong >= 1 and strong + weak >= 2:
             return ((start, end, 0.85),)
+        if len(words) == 1 and len(run) == 1 and kinds[0] in "SNsn" and not (
+                words[0].isupper()) and _aged(text, end, weak=kinds[0].islower()):
+            return ((start, end, 0.7),)  # `Fisher, 54, was admitted`, `Pinto (61) said`
         if len(words) == 1 and not strong:
             # A lone unknown word is a name only after a title or name-part label (no
             # branch below takes it otherwise), or, asked of NER, in a person's slot.
@@ -1216,9 +1274,28 @@ class NameRecognizer(UsesNameLists):
         return bool(other and len(other) > 2 and self.lists.kind(other).isupper())
 
     # -- uncased scripts ---------------------------------------------------------------
-    def _scripts(self, text: str) -> Iterator[Finding]:
+    def _scripts(self, text: str) -> list[Finding]:
+        found = list(self._east_asian(text)) if _has_east_asian(text) else []
+        found.extend(self._uncased(text))
+        return found
+
+    def _east_asian(self, text: str) -> Iterator[Finding]:
+        """Names in Han, kana or Hangul. Whether a run sits in Chinese, Japanese or Korean
+        prose is read on its own line as well as in the whole text: a Korean code comment
+        or a translated heading in an English notebook is prose, its words no names."""
         han_share = None  # counted only when a Han run needs it
         japanese = korean = None  # whether the text is written in the language, if asked
+        in_lines: dict[tuple[int, str], bool] = {}  # (line start, script) -> written in it
+
+        def line_in(script: regex.Pattern[str], start: int) -> bool:
+            first = text.rfind("\n", 0, start) + 1
+            key = (first, script.pattern)
+            if key not in in_lines:
+                last = text.find("\n", start)
+                line = text[first:last if last >= 0 else len(text)]
+                in_lines[key] = _line_written_in(line, script)
+            return in_lines[key]
+
         for match in _HAN.finditer(text):
             value = match.group()
             compact = _NAME_GAP.sub("", value)
@@ -1229,6 +1306,9 @@ class NameRecognizer(UsesNameLists):
                 han_share = len(_HAN_CHAR.findall(text)) / max(1, len(text))
                 japanese = _written_in(text, _KANA_CHAR)
                 han_share = 1.0 if japanese else han_share  # Japanese prose: labels only
+            if context != 2 and han_share is not None and han_share < 0.3 and (
+                    line_in(_HAN_CHAR, match.start()) or line_in(_KANA_CHAR, match.start())):
+                continue  # a line of Chinese or Japanese in an English text
             surname = self.lists.kind(compact[:1]).upper() in {"S", "N"} or (
                 self.lists.kind(compact[:2]).upper() in {"S", "N"})
             spaced = compact != value
@@ -1248,13 +1328,20 @@ class NameRecognizer(UsesNameLists):
             context = _script_context(text, match.start(), match.end())
             if context != 2 and korean is None:
                 korean = _written_in(text, _HANGUL_CHAR)
-            if korean and context != 2:
+            if context != 2 and (korean or line_in(_HANGUL_CHAR, match.start())):
                 continue  # in Korean prose a short word is a word; only a label says name
-            known = self.lists.kind(value[:1]).upper() in {"S", "N"} or any(
-                self.lists.kind(part) for part in value.split())
-            if context == 2 or context == 1 and len(value) >= 2 or known and len(value) >= 2:
+            # Nearly every syllable opens some Korean surname: one says name only with a
+            # cue, or before a given name the lists know (`김민준`, not `최적화`); a word
+            # the name lists know does alone.
+            listed = any(self.lists.kind(part) for part in value.split()) or len(
+                value) >= 3 and self.lists.kind(value[:1]).upper() in {"S", "N"} and bool(
+                self.lists.kind(value[1:]))
+            if context == 2 or len(value) >= 2 and (context == 1 or listed):
                 yield Finding(match.start(), match.end(), "PERSON", "phi",
                               0.85 if context == 2 else 0.7, DETECTOR)
+
+    def _uncased(self, text: str) -> Iterator[Finding]:
+        """Names in Arabic, Indic and the other scripts with no capitals."""
         runs = [run.span() for run in _maybe_uncased_runs(text)]
         uncased_prose = None  # whether the text is written in such a script, if asked
         for match in (m for run in runs for m in _UNCASED_RUN.finditer(text, *run)):

@@ -154,3 +154,25 @@ def test_a_letter_that_lengthens_in_lower_case_keeps_the_note_readers() -> None:
     found = [note[start:end] for start, end in note_names(
         note, lowered, name_lists(), prose_anchors(note, lowered))]
     assert "Oyelaran" in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Fisher, 54, was admitted with chest pain.", "Fisher"),
+    ("On the ward Okonkwo, 47, was discharged home.", "Okonkwo"),
+    ("Pinto (61) complained of dizziness overnight.", "Pinto"),
+    ("Yesterday Lindqvist (73) reported less pain.", "Lindqvist"),
+    ("Bell, 88, denied shortness of breath.", "Bell"),
+])
+def test_a_lone_surname_with_an_age_set_off_after_it_is_a_person(text: str, name: str) -> None:
+    assert name in _people(text), _people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "See Table 2, 54, and the appendix for the counts.",
+    "Python, 3, and R are the languages taught.",
+    "Hall (3) has four beds and a sink.",
+    "Cook, 5, and Wood, 6, were the rows we dropped.",
+    "Figure (12) shows the residuals.",
+])
+def test_a_word_or_number_list_with_small_numbers_is_no_aged_person(text: str) -> None:
+    assert _people(text) == []

@@ -174,3 +174,23 @@ def test_eponyms_of_quantum_gates_are_no_names(text: str) -> None:
 
 def test_an_eponym_that_is_a_given_name_still_names_a_patient_with_a_surname() -> None:
     assert people("Patient Clifford Mbeki was admitted.") == ["Clifford Mbeki"]
+
+
+@pytest.mark.parametrize("text", [
+    "The effect was first reported in Phys. Rev. Lett. 98, 1203 (2007).",
+    "See Rev. Mod. Phys. and Phys. Rev. Letters for the derivation.",
+    "Chem. Soc. Rev. Dalton surveys the ligands.",
+    "Cited as J. Appl. Phys. Rev. Quinn (2011) in the notes.",
+])
+def test_rev_after_an_abbreviation_is_a_journals_review_not_a_title(text: str) -> None:
+    assert people(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Rev. Okafor led the service.", "Okafor"),
+    ("After the hymn, Rev. Whitcombe spoke.", "Whitcombe"),
+    ("Visited by the Rev. Lindqvist on Sunday.", "Lindqvist"),
+    ("The Phys. Rev. B paper was read aloud by Rev. Abernathy.", "Abernathy"),
+])
+def test_rev_as_a_title_still_names_the_person_after_it(text: str, name: str) -> None:
+    assert any(name in found for found in people(text)), people(text)
