@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+import regex
+
 from .finding import Finding
 from .memo import memoised, per_scan
 
@@ -299,6 +301,78 @@ def _name_start(spans: list[tuple[int, str]], fallback: int, *, capitalised: boo
     return start if taken >= needed else None
 
 
+# Vietnam writes an address small to large with a word before each part: a number (`Số 8/45`,
+# `9/89/332`), a lane (`Ngõ 29`, `Khóm 34`), a street (`Đường Lê Lợi`, `phố Kinh Dương
+# Vương`), a ward or commune (`Phường An Nhơn`, `xã Tân An`), a city or province (`Thành
+# phố Huế`, `TP. Cần Thơ`, `tỉnh Hà Tĩnh`) and a postcode. The words are Faker vi_VN's
+# prefixes; each part's name is one to five syllables, capitalised or (in a text typed in
+# lower case) after its house number. A chain needs two parts, one of them a street or
+# larger, so a lone `phố` in prose is none.
+_VI_LANE = r"(?:Ngõ|Hẻm|Khóm|Khu|Tổ|ngõ|hẻm|khóm|khu|tổ)[ ]\d{1,4}"
+_VI_UNITS = (r"(?:Thành[ ]phố|thành[ ]phố|TP\.|Phường|phường|Xã|xã|Tỉnh|tỉnh|Quận|quận"
+             r"|Huyện|huyện|Đường|đường|Phố|phố)")
+_VI_CAPITAL = r"(?:\p{Lu}[\p{Ll}\p{M}]*)"
+#: A lower-case syllable, not an English function word after the address.
+_VI_LOWER = (r"(?:(?!(?:with|near|is|in|on|and|the|for|to|at|of|from|by|or)(?![\p{L}]))"
+             r"[\p{Ll}\p{M}]+)")
+
+
+def _vietnamese_pattern(name: str, *, numbered: bool) -> str:
+    """One address chain whose names are `name` syllables; `numbered`: it starts with
+    its house number (a text in lower case, where `phố` and `đường` are prose too)."""
+    names = rf"(?:số[ ]\d{{1,3}}|\d{{1,3}}|{name}(?:[ ]{name}){{0,4}})(?![\p{{L}}\d])"
+    part = rf"{_VI_UNITS}[ ]{names}"
+    number = r"(?:[Ss]ố[ ])?\d{1,4}(?:/\d{1,4}){0,2}"
+    # a street without its word (`Số 8/45 Điện Biên Phủ xã ...`) only after its number
+    first = (rf"(?:{number}[ ](?:{_VI_LANE}[ ])?(?:{part}|{name}(?:[ ]{name}){{0,4}}"
+             rf"(?=,?[ ]{_VI_UNITS}[ ]))"
+             + (")" if numbered else rf"|(?:{_VI_LANE}[ ])?{part})"))
+    return (rf"(?<![\p{{L}}\d]){first}(?:,?[ ]{part})+"
+            rf"(?:,[ ]{_VI_CAPITAL}(?:[ ]{_VI_CAPITAL}){{0,3}}(?![\p{{L}}]))?"
+            r"(?:,?[ ]\d{5,6}(?!\d))?")
+
+
+_VIETNAMESE_ADDRESS = regex.compile(
+    f"{_vietnamese_pattern(_VI_CAPITAL, numbered=False)}"
+    f"|{_vietnamese_pattern(_VI_LOWER, numbered=True)}")
+#: Letters of the words above that only Vietnamese writes (`Đường`, `Phố`, `Tỉnh`, `Quận`,
+#: `Huyện`), and `Xã`'s end: one `in` each is six times as fast as one `re` search.
+_VIETNAMESE_LETTERS = ("ư", "ố", "ỉ", "ậ", "ệ", "ã ")
+
+
+def vietnamese_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of Vietnamese addresses (`Số 9 đường Ngô Quyền, thành phố Hồ Chí Minh`)."""
+    if text.isascii() or not any(letter in text for letter in _VIETNAMESE_LETTERS):
+        return
+    for match in _VIETNAMESE_ADDRESS.finditer(text):
+        yield match.start(), match.end()
+
+
+# Azerbaijan writes each part of an address name first, its kind after it, large to small:
+# `Lənkəran rayonu, Keşdiməz k., Z.Xəlil küçəsi, b. 4, m. 12` (district, village or
+# settlement, street, building, flat). The kinds are Faker az_AZ's suffixes. A chain needs
+# two parts or a part and its building, and an `ə` in the text (every Azerbaijani text
+# has one), so `sales pr., 2` in English is none.
+_AZ_KINDS = (r"(?:şəhəri|ş\.|küçəsi|küç\.|prospekti|pr\.|kəndi|k\.|rayonu|ray\.|qəsəbəsi"
+             r"|qəs\.)")
+#: A name word, not an English function word before the address (`lives at Gəncə ş.`).
+_AZ_NAME = (r"(?!(?:with|at|to|in|on|and|the|of|from|by|or|near|is)[ ])"
+            r"[\p{L}\p{M}\d][\p{L}\p{M}\d.'’-]*")
+_AZ_PART = rf"{_AZ_NAME}(?:[ ]{_AZ_NAME}){{0,2}}[ ]{_AZ_KINDS}(?![\p{{L}}])"
+_AZERBAIJANI_ADDRESS = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d.]){_AZ_PART}(?P<more>(?:,[ ]{_AZ_PART})*)"
+    r"(?P<building>,[ ]b\.[ ]\d{1,4}(?:,[ ]m\.[ ]\d{1,4})?)?")
+
+
+def azerbaijani_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of Azerbaijani addresses (`Gəncə şəhəri, Nizami küç., b. 3, m. 8`)."""
+    if text.isascii() or "ə" not in text and "Ə" not in text:
+        return
+    for match in _AZERBAIJANI_ADDRESS.finditer(text):
+        if match.group("more") or match.group("building"):
+            yield match.start(), match.end()
+
+
 class NamedStreetRecognizer:
     """Name-first streets (`Kossuth Lajos utca 4.`, `ul. Lipowa 12`, `Skogveien 22`)."""
 
@@ -311,4 +385,8 @@ class NamedStreetRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         for start, end in named_streets(text):
+            yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
+        for start, end in vietnamese_addresses(text):
+            yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
+        for start, end in azerbaijani_addresses(text):
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
