@@ -373,6 +373,39 @@ def azerbaijani_addresses(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
+# Malaysia writes the house number first and a comma, then a street led by Faker en_MS's
+# prefixes, its name in words or numbers (`No. 12, Jalan Ampang`, `Lot 7, Jln 8/38`,
+# `F-38-34, Lorong Sultan Azlan Shah`), then estate, postcode and town, and state after
+# commas. The name is capitalised, or in lower case after a prefix in lower case, and no
+# English function word (`see 1, jalan and 2` is none).
+_MS_FUNCTION_WORDS = r"(?!(?:with|near|is|in|on|and|the|for|to|at|of|from|by|or)\b)"
+
+
+def _malaysian_pattern(word: str, prefixes: str) -> str:
+    token = rf"(?:\d{{1,3}}(?:/\d{{1,3}})?[A-Za-z]?|{word})"
+    return (r"(?<![\w.-])(?:(?:No\.|Lot|no\.|lot)[ ])?(?:[A-Za-z]-?)?\d{1,3}[A-Za-z]?"
+            rf"(?:-\d{{1,3}}){{0,2}},[ ]{prefixes}[ ]{token}(?:[ ]{token}){{0,4}}"
+            rf"(?:,[ ](?:\d{{5}}[ ])?{token}(?:[ ]{token}){{0,3}}){{0,3}}")
+
+
+_MALAYSIAN_STREET = re.compile(
+    _malaysian_pattern(r"[A-Z][\w'.]*", "(?:Jalan|Jln|Lorong|JALAN|JLN|LORONG)") + "|"
+    + _malaysian_pattern(_MS_FUNCTION_WORDS + r"[a-z][\w']*", "(?:jalan|jln|lorong)"))
+#: `, Jalan ` and its kin, found by one `re` scan for the literal `, ` first.
+_MALAYSIAN_CUE = re.compile(r", (?:[Jj](?:alan|ln)|[Ll]orong|JALAN|JLN|LORONG) ")
+
+
+def malaysian_streets(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of Malaysian addresses from their house number (`No. 5, Jalan 4/5, ...`)."""
+    if _MALAYSIAN_CUE.search(text) is None:
+        return
+    from .places import counted
+
+    for match in _MALAYSIAN_STREET.finditer(text):
+        if not counted(text, match.start()):  # `Table 3, Jln ...`
+            yield match.start(), match.end()
+
+
 class NamedStreetRecognizer:
     """Name-first streets (`Kossuth Lajos utca 4.`, `ul. Lipowa 12`, `Skogveien 22`)."""
 
@@ -389,4 +422,6 @@ class NamedStreetRecognizer:
         for start, end in vietnamese_addresses(text):
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
         for start, end in azerbaijani_addresses(text):
+            yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
+        for start, end in malaysian_streets(text):
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)

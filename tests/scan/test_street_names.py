@@ -305,3 +305,23 @@ def test_an_azerbaijani_address(text: str, address: str) -> None:
 ])
 def test_one_azerbaijani_part_in_prose_is_no_address(text: str) -> None:
     assert not [entity for entity, _ in found(text) if entity == "STREET_ADDRESS"]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Post it to No. 12, Jalan Tun Razak, Taman Melati, 53100 Kuala Lumpur today",
+     "No. 12, Jalan Tun Razak, Taman Melati, 53100 Kuala Lumpur"),
+    ("He stays at Lot 9, Jln 3/12, Seksyen 7 now", "Lot 9, Jln 3/12, Seksyen 7"),
+    ("send to b-12-3, lorong bukit indah 4, 81200 johor bahru",
+     "b-12-3, lorong bukit indah 4, 81200 johor bahru"),
+])
+def test_a_malaysian_street(text: str, address: str) -> None:
+    assert ("STREET_ADDRESS", address) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "See items 1, jalan and 2 in the glossary.",
+    "We tested 3, Jalan tests passed",
+    "Table 3, Jln Ampang data is in the appendix.",
+])
+def test_jalan_in_prose_or_a_counted_number_is_no_street(text: str) -> None:
+    assert not [entity for entity, _ in found(text) if entity == "STREET_ADDRESS"]
