@@ -9,6 +9,11 @@ A street needs a street-type word: one written on its own before the name (a pre
 ends a compound name (`-veien`, `-straße`, `-gatan`). The words come from Faker's
 address providers of each country (the maintained lists its street generators use)
 plus a few forms they lack; the number must follow the street, as in `Name 12`.
+
+Below them, addresses of countries whose unit words lead or end each part (Vietnam,
+Azerbaijan), lead a street after its number and a comma (Malaysia's `Jalan`), or end an
+address with a state and postcode that vouch for a street word of English (Australia);
+each is read only when its letters or cue are in the text.
 """
 
 from __future__ import annotations
@@ -391,19 +396,51 @@ def _malaysian_pattern(word: str, prefixes: str) -> str:
 _MALAYSIAN_STREET = re.compile(
     _malaysian_pattern(r"[A-Z][\w'.]*", "(?:Jalan|Jln|Lorong|JALAN|JLN|LORONG)") + "|"
     + _malaysian_pattern(_MS_FUNCTION_WORDS + r"[a-z][\w']*", "(?:jalan|jln|lorong)"))
-#: `, Jalan ` and its kin, found by one `re` scan for the literal `, ` first.
-_MALAYSIAN_CUE = re.compile(r", (?:[Jj](?:alan|ln)|[Ll]orong|JALAN|JLN|LORONG) ")
+#: `, Jalan ` and its kin, or an Australian state and postcode (`, SA, 5000`): one `re`
+#: scan for the literal `, ` finds the cues of this reader and the next.
+_COMMA_CUE = re.compile(r", (?:(?:[Jj](?:alan|ln)|[Ll]orong|JALAN|JLN|LORONG) "
+                        r"|(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT), \d{4}(?!\d))")
 
 
 def malaysian_streets(text: str) -> Iterator[tuple[int, int]]:
     """Spans of Malaysian addresses from their house number (`No. 5, Jalan 4/5, ...`)."""
-    if _MALAYSIAN_CUE.search(text) is None:
+    if _COMMA_CUE.search(text) is None:
         return
     from .places import counted
 
     for match in _MALAYSIAN_STREET.finditer(text):
         if not counted(text, match.start()):  # `Table 3, Jln ...`
             yield match.start(), match.end()
+
+
+# Australia ends an address with its town, state and postcode (`Gibson Arcade, Johnberg,
+# ACT, 0917`); such a tail makes a number-first street of any of Faker en_AU's and en_NZ's
+# street words, many of them words of English too (`Link`, `Point`, `Range`, `Dip`), which
+# count nowhere else; a flat may come before the number (`30/94 Jason Link`).
+_AU_TAIL = re.compile(r", (?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT), \d{4}(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _australian_street() -> re.Pattern[str]:
+    from faker.providers.address.en_AU import Provider as Australia
+    from faker.providers.address.en_NZ import Provider as NewZealand
+
+    words = sorted({*Australia.street_suffixes, *NewZealand.street_suffixes},
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w/.-])(?:\d{1,4}/)?\d{1,5}[A-Za-z]?[ ](?:[A-Z][\w'’-]*[ ]){1,3}"
+                      rf"(?:{'|'.join(map(re.escape, words))})"
+                      r"(?:,[ ]|\n)(?:[A-Z][\w'’-]*[ ]){0,2}[A-Z][\w'’-]*$")
+
+
+def australian_streets(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of Australian addresses (`490/2 Gibson Arcade, Johnberg, ACT, 0917`)."""
+    if _COMMA_CUE.search(text) is None:
+        return
+    for tail in _AU_TAIL.finditer(text):
+        window = max(0, tail.start() - 100)
+        street = _australian_street().search(text, window, tail.start())
+        if street is not None:
+            yield street.start(), tail.end()
 
 
 class NamedStreetRecognizer:
@@ -423,5 +460,7 @@ class NamedStreetRecognizer:
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
         for start, end in azerbaijani_addresses(text):
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
-        for start, end in malaysian_streets(text):
+        if _COMMA_CUE.search(text) is None:
+            return
+        for start, end in (*malaysian_streets(text), *australian_streets(text)):
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)

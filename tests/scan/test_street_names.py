@@ -325,3 +325,21 @@ def test_a_malaysian_street(text: str, address: str) -> None:
 ])
 def test_jalan_in_prose_or_a_counted_number_is_no_street(text: str) -> None:
     assert not [entity for entity, _ in found(text) if entity == "STREET_ADDRESS"]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Forward mail to 14/7 Waratah Link, Kingsford, NSW, 2032 from Monday",
+     "14/7 Waratah Link, Kingsford, NSW, 2032"),
+    ("Ship to:\n52 Banksia Point\nGlenelg, SA, 5045", "52 Banksia Point\nGlenelg, SA, 5045"),
+])
+def test_an_australian_street_of_an_english_word_before_its_state_and_postcode(
+        text: str, address: str) -> None:
+    assert ("STREET_ADDRESS", address) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We lost 2 Data Link sessions and rode 3 Big Dip rides, then 1 Lucky Break.",
+    "Results: 4 Data Link errors, SA, 2000 rows",
+])
+def test_an_english_word_as_street_word_needs_the_state_tail(text: str) -> None:
+    assert not [entity for entity, _ in found(text) if entity == "STREET_ADDRESS"]
