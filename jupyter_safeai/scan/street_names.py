@@ -9,6 +9,11 @@ A street needs a street-type word: one written on its own before the name (a pre
 ends a compound name (`-veien`, `-straße`, `-gatan`). The words come from Faker's
 address providers of each country (the maintained lists its street generators use)
 plus a few forms they lack; the number must follow the street, as in `Name 12`.
+
+Below them, addresses of countries whose unit words lead or end each part (Vietnam,
+Azerbaijan), lead a street after its number and a comma (Malaysia's `Jalan`), or end an
+address with a state and postcode that vouch for a street word of English (Australia);
+each is read only when its letters or cue are in the text.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ import importlib
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+
+import regex
 
 from .finding import Finding
 from .memo import memoised, per_scan
@@ -299,6 +306,143 @@ def _name_start(spans: list[tuple[int, str]], fallback: int, *, capitalised: boo
     return start if taken >= needed else None
 
 
+# Vietnam writes an address small to large with a word before each part: a number (`Số 8/45`,
+# `9/89/332`), a lane (`Ngõ 29`, `Khóm 34`), a street (`Đường Lê Lợi`, `phố Kinh Dương
+# Vương`), a ward or commune (`Phường An Nhơn`, `xã Tân An`), a city or province (`Thành
+# phố Huế`, `TP. Cần Thơ`, `tỉnh Hà Tĩnh`) and a postcode. The words are Faker vi_VN's
+# prefixes; each part's name is one to five syllables, capitalised or (in a text typed in
+# lower case) after its house number. A chain needs two parts, one of them a street or
+# larger, so a lone `phố` in prose is none.
+_VI_LANE = r"(?:Ngõ|Hẻm|Khóm|Khu|Tổ|ngõ|hẻm|khóm|khu|tổ)[ ]\d{1,4}"
+_VI_UNITS = (r"(?:Thành[ ]phố|thành[ ]phố|TP\.|Phường|phường|Xã|xã|Tỉnh|tỉnh|Quận|quận"
+             r"|Huyện|huyện|Đường|đường|Phố|phố)")
+_VI_CAPITAL = r"(?:\p{Lu}[\p{Ll}\p{M}]*)"
+#: A lower-case syllable, not an English function word after the address.
+_VI_LOWER = (r"(?:(?!(?:with|near|is|in|on|and|the|for|to|at|of|from|by|or)(?![\p{L}]))"
+             r"[\p{Ll}\p{M}]+)")
+
+
+def _vietnamese_pattern(name: str, *, numbered: bool) -> str:
+    """One address chain whose names are `name` syllables; `numbered`: it starts with
+    its house number (a text in lower case, where `phố` and `đường` are prose too)."""
+    names = rf"(?:số[ ]\d{{1,3}}|\d{{1,3}}|{name}(?:[ ]{name}){{0,4}})(?![\p{{L}}\d])"
+    part = rf"{_VI_UNITS}[ ]{names}"
+    number = r"(?:[Ss]ố[ ])?\d{1,4}(?:/\d{1,4}){0,2}"
+    # a street without its word (`Số 8/45 Điện Biên Phủ xã ...`) only after its number
+    first = (rf"(?:{number}[ ](?:{_VI_LANE}[ ])?(?:{part}|{name}(?:[ ]{name}){{0,4}}"
+             rf"(?=,?[ ]{_VI_UNITS}[ ]))"
+             + (")" if numbered else rf"|(?:{_VI_LANE}[ ])?{part})"))
+    return (rf"(?<![\p{{L}}\d]){first}(?:,?[ ]{part})+"
+            rf"(?:,[ ]{_VI_CAPITAL}(?:[ ]{_VI_CAPITAL}){{0,3}}(?![\p{{L}}]))?"
+            r"(?:,?[ ]\d{5,6}(?!\d))?")
+
+
+_VIETNAMESE_ADDRESS = regex.compile(
+    f"{_vietnamese_pattern(_VI_CAPITAL, numbered=False)}"
+    f"|{_vietnamese_pattern(_VI_LOWER, numbered=True)}")
+#: Letters of the words above that only Vietnamese writes (`Đường`, `Phố`, `Tỉnh`, `Quận`,
+#: `Huyện`), and `Xã`'s end: one `in` each is six times as fast as one `re` search.
+_VIETNAMESE_LETTERS = ("ư", "ố", "ỉ", "ậ", "ệ", "ã ")
+
+
+def vietnamese_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of Vietnamese addresses (`Số 9 đường Ngô Quyền, thành phố Hồ Chí Minh`)."""
+    if text.isascii() or not any(letter in text for letter in _VIETNAMESE_LETTERS):
+        return
+    for match in _VIETNAMESE_ADDRESS.finditer(text):
+        yield match.start(), match.end()
+
+
+# Azerbaijan writes each part of an address name first, its kind after it, large to small:
+# `Lənkəran rayonu, Keşdiməz k., Z.Xəlil küçəsi, b. 4, m. 12` (district, village or
+# settlement, street, building, flat). The kinds are Faker az_AZ's suffixes. A chain needs
+# two parts or a part and its building, and an `ə` in the text (every Azerbaijani text
+# has one), so `sales pr., 2` in English is none.
+_AZ_KINDS = (r"(?:şəhəri|ş\.|küçəsi|küç\.|prospekti|pr\.|kəndi|k\.|rayonu|ray\.|qəsəbəsi"
+             r"|qəs\.)")
+#: A name word, not an English function word before the address (`lives at Gəncə ş.`).
+_AZ_NAME = (r"(?!(?:with|at|to|in|on|and|the|of|from|by|or|near|is)[ ])"
+            r"[\p{L}\p{M}\d][\p{L}\p{M}\d.'’-]*")
+_AZ_PART = rf"{_AZ_NAME}(?:[ ]{_AZ_NAME}){{0,2}}[ ]{_AZ_KINDS}(?![\p{{L}}])"
+_AZERBAIJANI_ADDRESS = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d.]){_AZ_PART}(?P<more>(?:,[ ]{_AZ_PART})*)"
+    r"(?P<building>,[ ]b\.[ ]\d{1,4}(?:,[ ]m\.[ ]\d{1,4})?)?")
+
+
+def azerbaijani_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of Azerbaijani addresses (`Gəncə şəhəri, Nizami küç., b. 3, m. 8`)."""
+    if text.isascii() or "ə" not in text and "Ə" not in text:
+        return
+    for match in _AZERBAIJANI_ADDRESS.finditer(text):
+        if match.group("more") or match.group("building"):
+            yield match.start(), match.end()
+
+
+# Malaysia writes the house number first and a comma, then a street led by Faker en_MS's
+# prefixes, its name in words or numbers (`No. 12, Jalan Ampang`, `Lot 7, Jln 8/38`,
+# `F-38-34, Lorong Sultan Azlan Shah`), then estate, postcode and town, and state after
+# commas. The name is capitalised, or in lower case after a prefix in lower case, and no
+# English function word (`see 1, jalan and 2` is none).
+_MS_FUNCTION_WORDS = r"(?!(?:with|near|is|in|on|and|the|for|to|at|of|from|by|or)\b)"
+
+
+def _malaysian_pattern(word: str, prefixes: str) -> str:
+    token = rf"(?:\d{{1,3}}(?:/\d{{1,3}})?[A-Za-z]?|{word})"
+    return (r"(?<![\w.-])(?:(?:No\.|Lot|no\.|lot)[ ])?(?:[A-Za-z]-?)?\d{1,3}[A-Za-z]?"
+            rf"(?:-\d{{1,3}}){{0,2}},[ ]{prefixes}[ ]{token}(?:[ ]{token}){{0,4}}"
+            rf"(?:,[ ](?:\d{{5}}[ ])?{token}(?:[ ]{token}){{0,3}}){{0,3}}")
+
+
+_MALAYSIAN_STREET = re.compile(
+    _malaysian_pattern(r"[A-Z][\w'.]*", "(?:Jalan|Jln|Lorong|JALAN|JLN|LORONG)") + "|"
+    + _malaysian_pattern(_MS_FUNCTION_WORDS + r"[a-z][\w']*", "(?:jalan|jln|lorong)"))
+#: `, Jalan ` and its kin, or an Australian state and postcode (`, SA, 5000`): one `re`
+#: scan for the literal `, ` finds the cues of this reader and the next.
+_COMMA_CUE = re.compile(r", (?:(?:[Jj](?:alan|ln)|[Ll]orong|JALAN|JLN|LORONG) "
+                        r"|(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT), \d{4}(?!\d))")
+
+
+def malaysian_streets(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of Malaysian addresses from their house number (`No. 5, Jalan 4/5, ...`)."""
+    if _COMMA_CUE.search(text) is None:
+        return
+    from .places import counted
+
+    for match in _MALAYSIAN_STREET.finditer(text):
+        if not counted(text, match.start()):  # `Table 3, Jln ...`
+            yield match.start(), match.end()
+
+
+# Australia ends an address with its town, state and postcode (`Gibson Arcade, Johnberg,
+# ACT, 0917`); such a tail makes a number-first street of any of Faker en_AU's and en_NZ's
+# street words, many of them words of English too (`Link`, `Point`, `Range`, `Dip`), which
+# count nowhere else; a flat may come before the number (`30/94 Jason Link`).
+_AU_TAIL = re.compile(r", (?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT), \d{4}(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _australian_street() -> re.Pattern[str]:
+    from faker.providers.address.en_AU import Provider as Australia
+    from faker.providers.address.en_NZ import Provider as NewZealand
+
+    words = sorted({*Australia.street_suffixes, *NewZealand.street_suffixes},
+                   key=len, reverse=True)
+    return re.compile(r"(?<![\w/.-])(?:\d{1,4}/)?\d{1,5}[A-Za-z]?[ ](?:[A-Z][\w'’-]*[ ]){1,3}"
+                      rf"(?:{'|'.join(map(re.escape, words))})"
+                      r"(?:,[ ]|\n)(?:[A-Z][\w'’-]*[ ]){0,2}[A-Z][\w'’-]*$")
+
+
+def australian_streets(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of Australian addresses (`490/2 Gibson Arcade, Johnberg, ACT, 0917`)."""
+    if _COMMA_CUE.search(text) is None:
+        return
+    for tail in _AU_TAIL.finditer(text):
+        window = max(0, tail.start() - 100)
+        street = _australian_street().search(text, window, tail.start())
+        if street is not None:
+            yield street.start(), tail.end()
+
+
 class NamedStreetRecognizer:
     """Name-first streets (`Kossuth Lajos utca 4.`, `ul. Lipowa 12`, `Skogveien 22`)."""
 
@@ -311,4 +455,12 @@ class NamedStreetRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         for start, end in named_streets(text):
+            yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
+        for start, end in vietnamese_addresses(text):
+            yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
+        for start, end in azerbaijani_addresses(text):
+            yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
+        if _COMMA_CUE.search(text) is None:
+            return
+        for start, end in (*malaysian_streets(text), *australian_streets(text)):
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)

@@ -262,3 +262,84 @@ def test_an_abbreviated_street_word_after_an_english_word_is_no_street(text: str
 ])
 def test_an_abbreviated_street_word_after_a_capitalised_name(text: str, street: str) -> None:
     assert street in streets(text)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Gửi đến Số 12/5 Đường Trần Hưng Đạo, Phường Bến Nghé, Quận 1 nhé",
+     "Số 12/5 Đường Trần Hưng Đạo, Phường Bến Nghé, Quận 1"),
+    ("He now lives at 7 Ngõ 18 phố Hàng Bông, TP. Hải Phòng with his son.",
+     "7 Ngõ 18 phố Hàng Bông, TP. Hải Phòng"),
+    ("Mail it to 44/2 Lý Thường Kiệt xã Phú Lộc tỉnh Quảng Nam 56000",
+     "44/2 Lý Thường Kiệt xã Phú Lộc tỉnh Quảng Nam 56000"),
+    ("address: số 3 đường bà triệu, phường hải châu, thành phố đà nẵng",
+     "số 3 đường bà triệu, phường hải châu, thành phố đà nẵng"),
+])
+def test_a_vietnamese_address(text: str, address: str) -> None:
+    assert ("STREET_ADDRESS", address) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chúng tôi đi dạo phố và đường 5 vào buổi tối.",
+    "Tôi sống ở phường 3 với gia đình.",
+    "Phố cổ rất đẹp vào mùa thu.",
+])
+def test_vietnamese_prose_with_street_words_is_no_address(text: str) -> None:
+    assert not [entity for entity, _ in found(text) if entity == "STREET_ADDRESS"]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Please write to Şəki rayonu, Kiş kəndi, Füzuli küçəsi, b. 7 today.",
+     "Şəki rayonu, Kiş kəndi, Füzuli küçəsi, b. 7"),
+    ("Ünvan: Sumqayıt şəhəri, H.Əliyev pr., b. 21, m. 4",
+     "Sumqayıt şəhəri, H.Əliyev pr., b. 21, m. 4"),
+    ("sent to quba ray., qırmızı qəs., nizami küç.", "quba ray., qırmızı qəs., nizami küç."),
+])
+def test_an_azerbaijani_address(text: str, address: str) -> None:
+    assert ("STREET_ADDRESS", address) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gəncə şəhəri çox gözəldir.",
+    "Biz Nizami küç. ilə getdik və çay içdik.",
+    "Total sales pr., 2 ray tracing jobs and 3 k. samples",
+])
+def test_one_azerbaijani_part_in_prose_is_no_address(text: str) -> None:
+    assert not [entity for entity, _ in found(text) if entity == "STREET_ADDRESS"]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Post it to No. 12, Jalan Tun Razak, Taman Melati, 53100 Kuala Lumpur today",
+     "No. 12, Jalan Tun Razak, Taman Melati, 53100 Kuala Lumpur"),
+    ("He stays at Lot 9, Jln 3/12, Seksyen 7 now", "Lot 9, Jln 3/12, Seksyen 7"),
+    ("send to b-12-3, lorong bukit indah 4, 81200 johor bahru",
+     "b-12-3, lorong bukit indah 4, 81200 johor bahru"),
+])
+def test_a_malaysian_street(text: str, address: str) -> None:
+    assert ("STREET_ADDRESS", address) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "See items 1, jalan and 2 in the glossary.",
+    "We tested 3, Jalan tests passed",
+    "Table 3, Jln Ampang data is in the appendix.",
+])
+def test_jalan_in_prose_or_a_counted_number_is_no_street(text: str) -> None:
+    assert not [entity for entity, _ in found(text) if entity == "STREET_ADDRESS"]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Forward mail to 14/7 Waratah Link, Kingsford, NSW, 2032 from Monday",
+     "14/7 Waratah Link, Kingsford, NSW, 2032"),
+    ("Ship to:\n52 Banksia Point\nGlenelg, SA, 5045", "52 Banksia Point\nGlenelg, SA, 5045"),
+])
+def test_an_australian_street_of_an_english_word_before_its_state_and_postcode(
+        text: str, address: str) -> None:
+    assert ("STREET_ADDRESS", address) in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We lost 2 Data Link sessions and rode 3 Big Dip rides, then 1 Lucky Break.",
+    "Results: 4 Data Link errors, SA, 2000 rows",
+])
+def test_an_english_word_as_street_word_needs_the_state_tail(text: str) -> None:
+    assert not [entity for entity, _ in found(text) if entity == "STREET_ADDRESS"]
