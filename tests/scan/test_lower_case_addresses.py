@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from jupyter_safeai.scan.engine import Scanner
-
-SCANNER = Scanner(ner=False)
-
-
-def place_text(text: str) -> str:
-    """The text under street, postcode and place findings, in order, joined by `|`."""
-    spans = sorted((f.start, f.end) for f in SCANNER.scan(text)
-                   if f.entity in ("STREET_ADDRESS", "ZIP_CODE", "LOCATION"))
-    return "|".join(text[start:end] for start, end in spans)
+from tests.scan.place_text import place_text
 
 
 @pytest.mark.parametrize(("text", "address"), [
