@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .finding import Finding
 from .name_context import credit_line, line_around
+from .name_lists import name_lists
 from .recognizer import (
     PatternRecognizer,
     cue_starts,
@@ -66,8 +67,6 @@ def _shared_mailbox(text: str, start: int, end: int) -> bool:
     if not local.isalpha() or _SHARED_MAILBOX_CUE.search(
             text, max(text.rfind("\n", 0, start) + 1, start - 80), start) is None:
         return False
-    from .name_lists import name_lists
-
     kinds = name_lists().kinds
     parts = [local] + [part for k in range(1, len(local)) for part in (local[:k], local[k:])
                        if len(part) >= 4]

@@ -111,3 +111,12 @@ def inflected_from(word: str, words: frozenset[str]) -> bool:
                                         and base[:-1] in words):
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """English function words (spaCy's list: `among`, `whereas`), which WordNet's nouns
+    and verbs leave out and some name list holds."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)

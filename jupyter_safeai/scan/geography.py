@@ -45,3 +45,10 @@ def country_names() -> frozenset[str]:
     """Country names as GeoNames writes them (`Netherlands`, `Czechia`)."""
     return frozenset(json.loads(f'"{m}"') if "\\" in m else m
                      for m in _NAME_FIELD.findall(_data("countries.json")))
+
+
+@lru_cache(maxsize=1)
+def continent_names() -> frozenset[str]:
+    """Case-folded names of the continents as GeoNames writes them (`north america`)."""
+    return frozenset(continent["name"].casefold()
+                     for continent in json.loads(_data("continents.json")).values())

@@ -28,6 +28,7 @@ from .english_words import (
     english_word,
     inflected_from,
     nouns_and_other_words,
+    stop_words,
     verbs_adjectives_adverbs,
 )
 from .finding import Finding
@@ -336,10 +337,8 @@ class LooseNameRecognizer(UsesNameLists):
         WordNet lists): no given name in lower-case prose."""
         others = self.__dict__.get("_others")
         if others is None:
-            from spacy.lang.en.stop_words import STOP_WORDS
-
             others = self.__dict__["_others"] = frozenset(
-                nouns_and_other_words()[1] | STOP_WORDS)
+                nouns_and_other_words()[1] | stop_words())
         return others
 
     def _surname_in_lower_prose(self, word: str) -> bool:

@@ -24,7 +24,12 @@ import regex
 
 from .code import overlaps_any, python_source
 from .creators import makers_of_works
-from .english_words import inflected_from, nouns_and_other_words, verbs_adjectives_adverbs
+from .english_words import (
+    inflected_from,
+    nouns_and_other_words,
+    stop_words,
+    verbs_adjectives_adverbs,
+)
 from .finding import Finding
 from .geography import is_place_name
 from .memo import table as memo_table
@@ -560,15 +565,6 @@ def _noun_after(text: str, end: int) -> bool:
     return word in nouns and word not in others and not inflected_from(word, others)
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    """English function words (spaCy's list: `among`, `whereas`), which WordNet's nouns
-    and verbs leave out and some name list holds."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
 #: The kinds of a word that is a name alone in prose when it is nothing else.
 _LONE_KINDS = frozenset({"G", "N"})
 #: Capitalised at a sentence or title start, these words are never part of a name.
@@ -842,7 +838,7 @@ class NameRecognizer(UsesNameLists):
         mid-scan."""
         _ = self.lists.kinds
         verbs_adjectives_adverbs()
-        _stop_words()
+        stop_words()
         for kinds in product((False, True), repeat=4):
             _cue_words(*kinds)
         load = getattr(self.confirm, "load", None)
@@ -1193,7 +1189,7 @@ class NameRecognizer(UsesNameLists):
         than a note's abbreviation."""
         key = word.casefold()
         if len(word) <= _ABBREVIATION_MOST or not word.isalpha() or not word[1:].islower() or (
-                self._named_thing(word) or key in _stop_words()):
+                self._named_thing(word) or key in stop_words()):
             return False
         nouns, others = nouns_and_other_words()
         return not (key in nouns or inflected_from(key, others) or inflected_from(key, nouns)

