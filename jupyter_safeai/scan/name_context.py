@@ -136,12 +136,13 @@ def _byline(window: str) -> bool:
 LINE_WINDOW = 200
 
 
-def line_around(text: str, start: int, end: int) -> tuple[int, int, bool]:
-    """(start, end) of the line around text[start:end], each cut at `LINE_WINDOW`
-    characters away, and whether the start is the line's own (not a cut)."""
-    low = max(0, start - LINE_WINDOW)
+def line_around(text: str, start: int, end: int, window: int = LINE_WINDOW
+                ) -> tuple[int, int, bool]:
+    """(start, end) of the line around text[start:end], each cut at `window` characters
+    away, and whether the start is the line's own (not a cut)."""
+    low = max(0, start - window)
     before = text.rfind("\n", low, start)
-    high = min(len(text), end + LINE_WINDOW)
+    high = min(len(text), end + window)
     after = text.find("\n", end, high)
     return (before + 1 if before >= 0 else low, after if after >= 0 else high,
             before >= 0 or low == 0)

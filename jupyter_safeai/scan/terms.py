@@ -44,6 +44,7 @@ from .english_words import (
     verbs_adjectives_adverbs,
 )
 from .geography import continent_names
+from .name_context import line_around
 from .name_lists import COMMON_WORDS, EPONYMS, name_lists
 from .severity import CONTEXT_CHARS, PATIENT_CUE
 
@@ -221,9 +222,7 @@ _REGNAL_NUMBER = re.compile(r"[IVX]{1,5}")
 
 def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The line of text[start:end], at most `severity.CONTEXT_CHARS` either side."""
-    low = max(text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
-    high = text.find("\n", end, end + CONTEXT_CHARS)
-    return low, min(len(text), end + CONTEXT_CHARS) if high < 0 else high
+    return line_around(text, start, end, CONTEXT_CHARS)[:2]
 
 
 #: Words of care on a line: `Queen Esther was seen today` is a woman's given names.
