@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -319,10 +319,190 @@ def load_wnut17(path: Path) -> LabelledSet:
                        WNUT_KINDS, WNUT_ALLOWED)
 
 
+# ------------------------------------------------------------------ GUM
+
+#: GUM label → our labels: a person named in the text is an identifier. A place, a time,
+#: a date and the whole phrase around a name (a title, a role) are no false alarm but count
+#: for nothing: GUM's places run from a kitchen to a continent, and its dates are of
+#: events (a battle, a press release), not of a person
+GUM_KINDS: dict[str, tuple[str, ...]] = {"person": ("PERSON",)}
+GUM_ALLOWED = frozenset({"person", "person/mention", "place", "time", "date"})
+_GUM_TOKEN = re.compile(r"^(\d+)(?:-(\d+))?\t")
+_GUM_ENTITY = re.compile(r"\(([^()]+)(\))?|(\d+)\)")
+_GUM_DATE = re.compile(r"<date\b[^>]*>|</date>")
+_GUM_SKIP = ("GUM_reddit_",)  # Reddit's words are underscores in the public files
+
+
+@dataclass
+class _GumParagraph:
+    """One GUM paragraph being read: its text, every token's offsets and tag, and the
+    spans closed so far."""
+
+    text: str = ""
+    #: start, end, UPOS, XPOS, deprel of every word so far
+    tokens: list[tuple[int, int, str, str, str]] = field(default_factory=list)
+    spans: set[tuple[str, int, int]] = field(default_factory=set)
+    open_mentions: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
+    open_dates: list[int] = field(default_factory=list)
+
+    glued: bool = False  # the last word was written with no space after it
+
+    def add_word(self, form: str, space_after: bool) -> tuple[int, int]:
+        if self.text and not self.glued:
+            self.text += " "
+        start = len(self.text)
+        self.text += form
+        self.glued = not space_after
+        return start, len(self.text)
+
+    def close_mention(self, eid: str, last: int) -> None:
+        first, etype, minspan = self.open_mentions[eid].pop()
+        start, end = self.tokens[first][0], self.tokens[last][1]
+        if etype in ("place", "time"):
+            self.spans.add((etype, start, end))
+        if etype != "person":
+            return
+        heads = [first + int(i) - 1 for i in minspan.split(",") if i.isdigit()]
+        named = [i for i in heads if first <= i <= last and self.tokens[i][2] == "PROPN"]
+        if not named:
+            return
+        lo, hi = self.name_run(named[0], first, last)
+        if self.tokens[hi][3] == "NNPS" or lo > first and self.tokens[lo - 1][2] in ("DET", "PRON"):
+            return  # `the Americans`, `the Speaker`, `our President`: a people or a role
+        self.spans.add(("person", self.tokens[lo][0], self.tokens[hi][1]))
+        if (lo, hi) != (first, last):
+            self.spans.add(("person/mention", start, end))
+
+    def name_run(self, head: int, first: int, last: int) -> tuple[int, int]:
+        """The proper nouns around `head` inside tokens `first..last`, joined by a hyphen
+        as written (`Kubler-Ross`), less the titles before them (`nmod:desc`: `Senator`,
+        `Mrs.`, `US President`)."""
+        def name(i: int) -> bool:
+            return self.tokens[i][2] == "PROPN"
+
+        def hyphen(i: int) -> bool:
+            return (self.tokens[i][3] == "HYPH" and self.tokens[i - 1][1] == self.tokens[i][0]
+                    and self.tokens[i][1] == self.tokens[i + 1][0])
+
+        lo = hi = head
+        while lo > first and (name(lo - 1) or lo - 2 >= first and hyphen(lo - 1) and name(lo - 2)):
+            lo -= 1
+        while hi < last and (name(hi + 1) or hi + 2 <= last and hyphen(hi + 1) and name(hi + 2)):
+            hi += 1
+        titles = [i for i in range(lo, hi) if self.tokens[i][4] == "nmod:desc"]
+        return (titles[-1] + 1 if titles else lo), hi
+
+    def read_misc(self, index: int, misc: dict[str, str]) -> None:
+        for opened, single, closed in _GUM_ENTITY.findall(misc.get("Entity", "")):
+            if closed:
+                if self.open_mentions.get(closed):
+                    self.close_mention(closed, index)
+                continue
+            fields = opened.split("-")  # eid-etype-infstat-salience-centering-minspan-...
+            if len(fields) < 6:
+                continue
+            self.open_mentions.setdefault(fields[0], []).append((index, fields[1], fields[5]))
+            if single:
+                self.close_mention(fields[0], index)
+        for tag in _GUM_DATE.finditer(misc.get("XML", "")):
+            if tag.group(0).startswith("<date"):
+                self.open_dates.append(index)
+            elif self.open_dates:
+                first = self.open_dates.pop()
+                self.spans.add(("date", self.tokens[first][0], self.tokens[index][1]))
+
+
+def _misc(field_text: str) -> dict[str, str]:
+    pairs = (item.partition("=") for item in field_text.split("|") if "=" in item)
+    return {key: value for key, _, value in pairs}
+
+
+def gum_paragraphs(source: str) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(document id, text, spans) of every paragraph (`# newpar`) of GUM CoNLL-U lines.
+
+    Words are joined as written (`SpaceAfter=No`; a multi-word token such as `Kim's` is
+    read once, its parts placed inside it), sentences by one space. Spans come from the
+    `Entity` column (`eid-etype-infstat-salience-centering-minspan-…`, nested brackets).
+    A person mention whose head (`minspan`) holds a proper noun gives `person`: the run of
+    proper nouns around it less a title or modifier before it (`nmod:desc`, `compound`:
+    `Ann Lee` of `US Senator Ann Lee`), none when a determiner or a possessive stands just
+    before it (`the Speaker`, `our President`, `the Olmec`: a role or a people); a pronoun
+    or a noun alone is no name. The whole phrase around a name is `person/mention`, place
+    and time mentions `place` and `time`, an XML `<date>` element `date`."""
+    out: list[tuple[str, str, list[dict[str, Any]]]] = []
+    doc = ""
+    para: _GumParagraph | None = None
+    word: tuple[int, int, int] | None = None  # a multi-word token: start, end, last part
+
+    def flush() -> None:
+        if para is not None and para.text.strip():
+            spans = [{"entity_type": kind, "start_position": s, "end_position": e}
+                     for kind, s, e in sorted(para.spans, key=lambda t: (t[1], t[2], t[0]))]
+            out.append((doc, para.text, spans))
+
+    for line in source.splitlines():
+        if line.startswith("# newdoc id ="):
+            flush()
+            doc, para = line.partition("=")[2].strip(), None
+        elif line.strip() == "# newpar" or para is None and line.startswith("# sent_id"):
+            flush()
+            para = _GumParagraph()
+        elif not line.strip():
+            if para is not None:
+                para.glued = False  # the next sentence starts after a space
+        elif not line.startswith("#") and para is not None:
+            cols = line.split("\t")
+            match = _GUM_TOKEN.match(line)
+            if match is None or len(cols) < 10:
+                continue  # an empty node (`8.1`) adds no word
+            misc = _misc(cols[9])
+            if match.group(2):  # a multi-word token: its surface; its parts follow
+                start, end = para.add_word(cols[1], misc.get("SpaceAfter") != "No")
+                word = (start, end, int(match.group(2)))
+                continue
+            if word is not None:  # a part: placed inside the surface where it is spelled
+                start, end, last = word
+                at = para.text.find(cols[1], start, end)
+                bounds = (at, at + len(cols[1])) if at >= 0 else (start, end)
+                word = (bounds[1], end, last) if at >= 0 else word
+                if int(match.group(1)) >= last:
+                    word = None
+            else:
+                bounds = para.add_word(cols[1], misc.get("SpaceAfter") != "No")
+            para.tokens.append((*bounds, cols[3], cols[4], cols[7]))
+            para.read_misc(len(para.tokens) - 1, misc)
+    flush()
+    return out
+
+
+def load_gum(path: Path) -> LabelledSet:
+    """GUM, the Georgetown University Multilayer corpus: English of 15 written and
+    spoken genres (interviews, news, travel guides, how-to guides, academic writing,
+    biographies, fiction, conversations, court transcripts, essays, letters, podcasts,
+    speeches, textbooks, vlogs), one `dep/GUM_*.conllu` a document (Reddit's files hold
+    underscores instead of words and are left out). A paragraph is one text; a document
+    is split by a hash of its id. A person named in the text is an identifier; places,
+    times, dates and the phrase around a name are no false alarm (`gum_paragraphs`)."""
+    folder = path / "dep" if (path / "dep").is_dir() else path
+    files = sorted(f for f in folder.glob("GUM_*.conllu") if not f.name.startswith(_GUM_SKIP))
+    if not files:
+        raise FileNotFoundError(f"no GUM_*.conllu in {folder}")
+    records: list[dict[str, Any]] = []
+    for file in files:
+        for n, (doc, text, spans) in enumerate(gum_paragraphs(file.read_text(encoding="utf-8"))):
+            key = f"gum:{doc or file.stem}"
+            records.append({"id": len(records), "doc": f"{doc or file.stem}#{n}",
+                            "full_text": text, "spans": spans, "part": part_of(key),
+                            "half": tune_half(key)})
+    return LabelledSet("gum", "GUM: 15 genres of English, one paragraph a text", records,
+                       GUM_KINDS, GUM_ALLOWED)
+
+
 LOADERS: dict[str, Callable[[Path], LabelledSet]] = {
     "asq-phi": load_asq_phi,
     "physionet-deid": load_physionet_deid,
     "tab": load_tab,
     "panorama": load_panorama,
     "wnut17": load_wnut17,
+    "gum": load_gum,
 }

@@ -3,7 +3,7 @@ presidio (spaCy sm, findings scored below 0.5 dropped) in one run.
 
     .venv/bin/python benchmarks/scan_external.py --synth /tmp/ext/synth_v2.json \\
         --notebooks /tmp/ext/notebooks [--set asq-phi=DIR] [--set physionet-deid=DIR]
-        [--set tab=DIR] [--set wnut17=DIR] [--set panorama=DIR]
+        [--set tab=DIR] [--set wnut17=DIR] [--set panorama=DIR] [--set gum=DIR]
         [--part tune|tune-a|tune-b|held-out|both] [--no-presidio]
         [--presidio-notebooks N] [--show K] [--values] [--sample-findings N]
         [--labels labels.json] [--no-own] [--json out.json]
@@ -13,8 +13,9 @@ Data (public, fetched with the `fetch` tool, kept OUTSIDE the repository; never 
       git -C /work/.mirror/microsoft+presidio-research/repo \\
           show HEAD:data/synth_dataset_v2.json > /tmp/ext/synth_v2.json
   --set: ASQ-PHI (synthetic clinical queries), PhysioNet deid's surrogate-PHI nursing
-      notes, TAB's ECHR court cases, WNUT-17's social-media texts and PANORAMA's
-      synthetic online posts, read by `labelled_sets.py`; how to fetch them is in
+      notes, TAB's ECHR court cases, WNUT-17's social-media texts, PANORAMA's
+      synthetic online posts and GUM's 15 genres of English, read by `labelled_sets.py`;
+      how to fetch them is in
       benchmarks/README.md.
   notebooks: fetch public teaching repositories (we used jakevdp/PythonDataScienceHandbook,
       ageron/handson-ml2, CamDavidsonPilon/Probabilistic-Programming-and-Bayesian-Methods-

@@ -139,3 +139,81 @@ def test_panorama_reads_whole_posts_keyed_by_profile_and_drops_misplaced_mention
     assert spans_of(two) == [("CODE", "rhea.q@example.org")]
     assert one["part"] == two["part"] and one["half"] == two["half"]
     assert "EMAIL_ADDRESS" in labelled.clear_kinds["CODE"]
+
+
+def conllu(*sentences: list[str]) -> str:
+    """CoNLL-U lines of sentences, each given as `ID FORM UPOS XPOS DEPREL MISC` rows
+    (space-separated, `_` for none), with the other columns filled in."""
+    out = []
+    for rows in sentences:
+        for row in rows:
+            if row.startswith("#"):
+                out.append(row)
+                continue
+            number, form, upos, xpos, deprel, misc = row.split(" ", 5)
+            out.append("\t".join([number, form, form.lower(), upos, xpos, "_", "0", deprel,
+                                  "_", misc]))
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def test_gum_names_are_proper_noun_runs_without_titles_roles_or_peoples(tmp_path: Path) -> None:
+    dep = tmp_path / "dep"
+    dep.mkdir()
+    (dep / "GUM_letter_quay.conllu").write_text(conllu(
+        ["# newdoc id = GUM_letter_quay", "# newpar", "# text = Dear Ines:",
+         "1 Dear ADJ JJ amod Entity=(1-person-new-sssns-cf1-2-coref-Ines_Quay",
+         "2 Ines PROPN NNP root Entity=1)|SpaceAfter=No",
+         "3 : PUNCT : punct _"],
+        ["# newpar", "# text = Senator Ola Brekke-Lund's dog met the Speaker on 3 May.",
+         "1 Senator PROPN NNP nmod:desc Entity=(2-animal-new-nnnnn-cf1-7-sgl"
+         "(3-person-new-sssns-cf2-1,2,3-coref",
+         "2 Ola PROPN NNP flat _",
+         "3 Brekke PROPN NNP flat SpaceAfter=No",
+         "4 - PUNCT HYPH punct SpaceAfter=No",
+         "5-6 Lund's _ _ _ _",
+         "5 Lund PROPN NNP flat Entity=3)",
+         "6 's PART POS case _",
+         "7 dog NOUN NN nsubj Entity=2)",
+         "8 met VERB VBD root _",
+         "9 the DET DT det Entity=(4-person-new-nnnnn-cf3-2-sgl",
+         "10 Speaker PROPN NNP obj Entity=4)",
+         "11 on ADP IN case _",
+         '12 3 NUM CD obl Entity=(5-time-new-nnnnn-cf4-1-sgl|XML=<date when:::"--05-03">',
+         "13 May PROPN NNP flat Entity=5)|XML=</date>|SpaceAfter=No",
+         "14 . PUNCT . punct _"],
+        ["# newpar", "# text = She waved,",
+         "1 She PRON PRP nsubj Entity=(3-person-giv:act-sssns-cf1-1-ana)",
+         "2 waved VERB VBD root SpaceAfter=No",
+         "2.1 left VERB VBD _ _",
+         "3 , PUNCT , punct _"],
+        ["# text = and Nowaks left.",
+         "1 and CCONJ CC cc _",
+         "2 Nowaks PROPN NNPS nsubj Entity=(6-person-new-nnnnn-cf1-1-sgl)",
+         "3 left VERB VBD root SpaceAfter=No",
+         "4 . PUNCT . punct _"]), encoding="utf-8")
+    (dep / "GUM_news_mill.conllu").write_text(conllu(
+        ["# newdoc id = GUM_news_mill", "# newpar", "# text = Mill shut.",
+         "1 Mill PROPN NNP nsubj Entity=(1-organization-new-nnnnn-cf1-1-sgl)",
+         "2 shut VERB VBD root SpaceAfter=No", "3 . PUNCT . punct _"]), encoding="utf-8")
+    (dep / "GUM_reddit_hidden.conllu").write_text(conllu(
+        ["# newdoc id = GUM_reddit_hidden", "# newpar", "# text = _ _",
+         "1 _ PROPN NNP root Entity=(1-person-new-nnnnn-cf1-1-sgl)", "2 _ X X _ _"]),
+        encoding="utf-8")
+    labelled = sets.load_gum(tmp_path)
+    greeting, senator, waved, mill = labelled.records
+    assert greeting["full_text"] == "Dear Ines:"
+    assert spans_of(greeting) == [("person/mention", "Dear Ines"), ("person", "Ines")]
+    assert senator["full_text"] == "Senator Ola Brekke-Lund's dog met the Speaker on 3 May."
+    assert spans_of(senator) == [
+        ("person/mention", "Senator Ola Brekke-Lund"), ("person", "Ola Brekke-Lund"),
+        ("date", "3 May"), ("time", "3 May")]  # the Speaker is a role, not a name
+    assert waved["full_text"] == "She waved, and Nowaks left."  # sentences joined by a space
+    assert waved["spans"] == []  # a pronoun and a family (NNPS) are no name
+    assert mill["spans"] == [] and mill["doc"] == "GUM_news_mill#0"
+    assert greeting["part"] == senator["part"] == waved["part"]
+    assert greeting["half"] == senator["half"] == waved["half"]
+    assert set(labelled.clear_kinds) == {"person"}
+    assert {"person/mention", "place", "time", "date"} <= labelled.allowed_kinds
+    with pytest.raises(FileNotFoundError):  # a folder without GUM files is no empty set
+        sets.load_gum(tmp_path / "dep" / "none")
