@@ -100,16 +100,6 @@ def test_a_call_in_prose_is_no_name_and_age() -> None:
     assert "Harold" in people("Seen today: Harold (67, M) with chest pain.")
 
 
-def test_numbered_reference_with_year_then_title_is_a_citation() -> None:
-    from jupyter_safeai.scan.name_context import in_documentation
-
-    text = ('2. Wenjun Li, Haoran Xu (2012) "Measuring entangled qubits in a cavity, with a '
-            'title long enough to push the venue of the paper well past the window that '
-            'is read around the name", Letters on Light 12, 3401.')
-    assert in_documentation(text, 3, 12)
-    assert not in_documentation("2. Wenjun Li came in (2012) for a check-up.", 3, 12)
-
-
 @pytest.mark.parametrize("text", [
     "Store the files on Rackspace CloudFiles or OpenStack Swift containers.",
     "Open the file in JupyterLab Desktop and run it.",
