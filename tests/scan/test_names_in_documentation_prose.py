@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-import jupyter_safeai
 from jupyter_safeai.scan.loose_names import LooseNameRecognizer
+from tests.scan.found_text import persons as people
+from tests.scan.found_text import texts_of
 
-
-def people(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in jupyter_safeai.scan_text(text)
-            if f.entity == "PERSON"]
-
-
-def loose(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in LooseNameRecognizer().find(text)]
+loose = texts_of(LooseNameRecognizer().find)
 
 
 @pytest.mark.parametrize("text", [

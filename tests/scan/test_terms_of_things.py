@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from jupyter_safeai import scan_text
-
-
-def persons(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
+from tests.scan.found_text import persons
 
 
 @pytest.mark.parametrize("text", [
