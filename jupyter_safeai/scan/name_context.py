@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from re import _parser as _regex_parser
 
+from .citations import bibliography_entry, reference_mark_after
 from .code import python_source
 from .geography import is_place_name
 from .memo import per_scan
@@ -38,21 +39,6 @@ _LINK_BY = re.compile(r"\]\([^)\s]*\)[ \t]*by[ \t]*$")
 # A Markdown heading: a title, not text about someone.
 _HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 
-# A line that is a reference in a bibliography: venue, volume, pages, a DOI or arXiv id,
-# or a numbered entry whose title follows the authors in quotes or italics.
-# Its parts, each searched only where its literal part stands (`_citation`).
-_NUMBERED_ENTRY = re.compile(  # `[3] Smith, J. "Title`, `12. Ada Obi. *Title`
-    r"^[ \t]*(?:[-*][ \t]*)?(?:\[\d{1,3}\]|\d{1,3}\.)[ \t][^\n]*?[.,)][ \t]*[\"“*_][A-Z]",
-    re.IGNORECASE | re.MULTILINE)
-_VENUE = re.compile(
-    r"\bN\.p\.|\bWeb\. \d|\bPrint\.|\bet al\b|\barXiv\b|\bdoi\b|\bPhys\.? ?Rev|"
-    r"\bProc(?:eedings|\.)|\bJournal\b|\bVol(?:ume|\.)? ?\d|\bpp?\. ?\d|\bIn: |\bISBN\b",
-    re.IGNORECASE)
-_PUBLISHER_YEAR = re.compile(
-    r"\b(?:Press|Springer|Wiley|O'Reilly|Elsevier|Nature|Science|IEEE|ACM|NeurIPS|NIPS|ICML|"
-    r"ICLR|CVPR|Quantum)\b[^\n]{0,40}\b(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d\d\b[^\n]{0,40}"
-    r"\b(?:Press|Springer|Wiley|Journal|Proc|Rev|Lett|Vol)\b",
-    re.IGNORECASE)
 # `'s method`, `'s theorem`, `'s current law`: the name of a method, not of a person in
 # the text.
 _EPONYM_AFTER = re.compile(
@@ -72,50 +58,11 @@ _AFTER_BYLINE = re.compile(r"[^\n]{0,60}\n\s*(?:last updated|last modified)\b",
                            re.IGNORECASE)
 
 
-#: Every `_VENUE` match holds one of these or a page number (`_PAGES`), every
-#: `_PUBLISHER_YEAR` match a year and one of the publisher words; every `_BYLINE` match
-#: one of the byline words. Checked first with `in` (C speed): most windows hold none,
-#: and the full searches cost 60–220 µs a window.
-_CITATION_WORDS = ("n.p.", "print.", "et al", "arxiv", "doi", "phys", "proc", "journal",
-                   "in: ", "isbn", "web.", "vol")
-_PUBLISHER_WORDS = ("press", "springer", "wiley", "o'reilly", "elsevier", "nature", "science",
-                    "ieee", "acm", "neurips", "nips", "icml", "iclr", "cvpr", "quantum",
-                    "journal", "proc", "rev", "lett", "vol")
-_PAGES = re.compile(r"\bpp?\. ?\d", re.IGNORECASE)
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: Every `_BYLINE` match holds one of these. Checked first with `in` (C speed): most
+#: windows hold none.
 _BYLINE_WORDS = ("by", "author", "copyright", "credit", "thanks to", "maintainer",
                  "contributor", "acknowledg", "courtesy of", "watermark", "with help from",
                  "©", "(c)")
-
-
-@per_scan(maxsize=64)
-def _citation(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] (a line) is a bibliography entry: a numbered entry with
-    its title in quotes or italics (at a real line start), a venue, volume or pages, or
-    a publisher and a year. Each part is searched only where its literal part stands.
-    Kept for the last lines asked: the names of one line ask about it in turn (a text's
-    hash is worked out once and kept by the string)."""
-    window = text[start:end]
-    folded = window.casefold()  # as IGNORECASE reads `ſ` and `K`
-    head = window.lstrip(" \t").lstrip("-*").lstrip(" \t")[:1]
-    if (head == "[" or head.isdigit()) and _NUMBERED_ENTRY.search(text, start, end):
-        return True
-    if len(text) >= _MARKED_TEXT and not _may_cite(text):
-        return False
-    if (any(w in folded for w in _CITATION_WORDS) or _PAGES.search(window)) and (
-            _VENUE.search(text, start, end)):
-        return True
-    return bool(_YEAR.search(window) and any(w in folded for w in _PUBLISHER_WORDS)
-                and _PUBLISHER_YEAR.search(text, start, end))
-
-
-@per_scan(maxsize=4)
-def _may_cite(text: str) -> bool:
-    """Whether any window of `text` can hold `_citation`'s venue or publisher: its
-    words (a window's case fold is part of the text's) or a page's `p.`, or a year."""
-    folded = text.casefold()
-    return any(w in folded for w in _CITATION_WORDS) or "p." in folded or bool(
-        _YEAR.search(text) and any(w in folded for w in _PUBLISHER_WORDS))
 
 
 @per_scan(maxsize=4)
@@ -162,11 +109,12 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     before = text[line_start:start]
     link, byline = _credit_marks(text) if len(text) >= _MARKED_TEXT else (True, True)
     if link and _LINK_BY.search(before[-300:]) or byline and _byline(before[-200:]) or (
-            _EPONYM_AFTER.match(text, end) or _REFERENCE_MARK.match(text, end)):
+            _EPONYM_AFTER.match(text, end) or reference_mark_after(text, end)):
         return True
     if before.endswith("[") and _LINK_TEXT.match(text, end):
         return True
-    if whole and on_heading(text, line_start) or _citation(text, line_start, line_end):
+    if whole and on_heading(text, line_start) or bibliography_entry(
+            text, line_start, line_end):
         return True
     if _AFTER_BYLINE.match(text, end):
         return True
@@ -186,9 +134,6 @@ mistral falcon alpaca vicuna bert roberta albert electra ernie elmo grover lenet
 seaborn matplotlib bokeh plotly altair vega dask numba cython theano caffe torch
 tensorflow scipy numpy sympy pymc pyro edward tfp xgboost lightgbm catboost jupyter
 """.split())
-# `B. Cronin [5]`, `Cronin (2013)`: a name with its reference marker is an author.
-_REFERENCE_MARK = re.compile(r"[ ,]*(?:et al\.?[ ,]*)?(?:\[\d{1,3}(?:[,-]\d{1,3})*\]|"
-                             r"\((?:1[89]|20)\d\d[a-z]?\))")
 
 
 # A word after the name that makes it an organisation's: `Williamson Orchestra`,
@@ -279,7 +224,8 @@ def _comma_before(text: str, at: int) -> bool:
 def credit_line(text: str, at: int) -> bool:
     """Whether the line holding `at` is a byline, a credit or a bibliography entry."""
     line_start, line_end, _ = line_around(text, at, at)
-    return _byline(text[max(line_start, at - 200):at]) or _citation(text, line_start, line_end)
+    return _byline(text[max(line_start, at - 200):at]) or bibliography_entry(
+        text, line_start, line_end)
 
 
 # -- Person context: what says a sentence is about someone ------------------------------

@@ -25,8 +25,7 @@ gives them away is their place in the sentence:
   from GeoNames' continents): a part of the world names no one;
 - a cited author: a reference mark after the name in its clause (`B. Cronin writes [5]`,
   `Daniel Kahneman *et al.*`), or a numbered bibliography entry that opens with the
-  name (`[2] Norvig, Peter. 2009. [Title](…)`). A citation names an author of a work,
-  which is no health information about anyone.
+  name (`[2] Norvig, Peter. 2009. [Title](…)`), read by `citations.cited_author`.
 A title or name label before the words (`Dr. Gauss`, `patient: Markov`) outweighs all of
 this; the caller asks only where none stands.
 """
@@ -37,6 +36,7 @@ import re
 from functools import lru_cache
 from string import ascii_letters
 
+from .citations import cited_author
 from .english_words import (
     english_word,
     inflected_from,
@@ -243,55 +243,6 @@ def _regnal_name(text: str, start: int, end: int, words: list[str]) -> bool:
     if name_lists().kinds.get(words[1].lower(), "").upper() not in ("G", "N"):
         return False
     return _CARE_WORDS.search(text, *_line_around(text, start, end)) is None
-
-
-#: After a cited name in its clause: a few words (`writes`, `による文献`, `and colleagues`)
-#: and a numbered reference mark, or `et al.` however it is dressed (`*et. al*`).
-_CITED_AFTER = re.compile(
-    r"(?:['’]s)?[ \t]*(?:[*_]{0,2}[ \t]*et\.?[ \t]*al\b|"
-    r"[^\W\d_]*(?:[ \t]+[^\W\d_]+){0,2}[ \t]*\[\d{1,3}(?:[,–-][ \t]?\d{1,3})*\])")
-#: The opening of a bibliography entry up to the name: a number in brackets (`- [2] `),
-#: or a list item's mark (`* `, `3. `), then the authors before it (`Ingrid Tamm and `).
-_ENTRY_OPENING = re.compile(
-    r"[ \t]*(?:(?P<numbered>(?:[-*+][ \t]+)?\[\d{1,3}\])|[-*+]|\d{1,3}[.)])[ \t]+"
-    r"(?:[A-Z][\w'’.-]*,?[ \t]+(?:(?:and|&)[ \t]+)?)*\Z")
-#: So many characters at most between a line's start and a cited name.
-_ENTRY_REACH = 80
-#: What follows the name in a bibliography entry: a full stop or comma, a year in
-#: brackets, a link, the next author.
-_ENTRY_REST = re.compile(r"[.,][ \t]|[ \t]*\((?:1[5-9]|20)\d\d\)|\]\(|[ \t]*<?https?://|"
-                         r"[ \t]+(?:and|&)[ \t]+[A-Z]")
-#: What the rest of the entry holds: a year as citations write it (`2009.`, `(2009)`),
-#: a link, a retrieval note. (`born 1961,` and `03/04/1961` are none.)
-_YEAR = re.compile(r"(?<![\w/.-])(?:1[5-9]|20)\d\d(?![\w/])")
-_YEAR_IN_BRACKETS = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)")
-#: A markdown link whose text is a title of two words or more.
-_LINKED_TITLE = re.compile(r"\[[^\]\n]*?\w[ \t]+\w[^\]\n]*\]\([^)\n]*\)")
-_ENTRY_YEAR_OR_LINK = re.compile(
-    r"(?<![\w/.-])(?:\(|)(?:1[5-9]|20)\d\d[a-z]?(?:\)|\.(?!\d))|\]\(|https?://|"
-    r"\bRetrieved\b")
-
-
-def cited_author(text: str, start: int, end: int) -> bool:
-    """Whether the name at text[start:end] is a cited author (see the module docstring):
-    an entry numbered in brackets holds a year or a link after the name, a list item a
-    linked title of two words or more (`[Sampling in practice](…)`) and a year after it
-    or in brackets (`[chart](…)`, `Tom Weller, 2019, [form](…)` are no citation)."""
-    if _CITED_AFTER.match(text, end):
-        return True
-    line_start = text.rfind("\n", 0, start) + 1
-    if start - line_start > _ENTRY_REACH or not _ENTRY_REST.match(text, end):
-        return False
-    opening = _ENTRY_OPENING.match(text[line_start:start])
-    if opening is None:
-        return False
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    if opening.group("numbered"):
-        return _ENTRY_YEAR_OR_LINK.search(text, end, line_end) is not None
-    title = _LINKED_TITLE.search(text, end, line_end)
-    return title is not None and (_YEAR.search(text, title.end(), line_end) is not None or (
-        _YEAR_IN_BRACKETS.search(text, end, line_end) is not None))
 
 
 #: An age right after a name (`Queen Smith, 61,`, `Baker Pinto (54)`).

@@ -8,12 +8,12 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai.scan import scan_text
+from tests.scan.found_text import texts_of
 
 PLACES = {"STREET_ADDRESS", "ZIP_CODE", "LOCATION"}
 
 
-def places(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in scan_text(text) if f.entity in PLACES]
+places = texts_of(scan_text, *PLACES)
 
 
 @pytest.mark.parametrize("text, code", [

@@ -7,10 +7,9 @@ import pytest
 
 from jupyter_safeai.scan import scan_text
 from jupyter_safeai.scan.case_numbers import CaseNumberRecognizer
+from tests.scan.found_text import texts_of
 
-
-def _numbers(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in CaseNumberRecognizer().find(text)]
+_numbers = texts_of(CaseNumberRecognizer().find)
 
 
 @pytest.mark.parametrize(("text", "numbers"), [

@@ -3,11 +3,11 @@ as names (`Endo`, `Clear`, `Post`): they are no persons unless something says so
 
 from __future__ import annotations
 
+from jupyter_safeai.scan.names import NameRecognizer
 from jupyter_safeai.scan.speakers import SpeakerRecognizer
+from tests.scan.found_text import texts_of
 
-
-def _speakers(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in SpeakerRecognizer().find(text)]
+_speakers = texts_of(SpeakerRecognizer().find)
 
 
 def test_section_headings_of_a_form_are_no_speakers() -> None:
@@ -29,10 +29,7 @@ _SHOUTED = ("WOUND DRESSING CHANGED AT NOON, SITE DRY AND INTACT. DRAIN OUTPUT S
             "TOLERATING SOFT DIET, NO NAUSEA. ")
 
 
-def _names(text: str) -> list[str]:
-    from jupyter_safeai.scan.names import NameRecognizer
-
-    return [text[f.start:f.end] for f in NameRecognizer().find(text)]
+_names = texts_of(NameRecognizer().find)
 
 
 def test_in_a_text_in_capitals_list_words_without_a_cue_are_no_names() -> None:

@@ -10,11 +10,9 @@ from hypothesis import strategies as st
 
 from jupyter_safeai import scan_text
 from jupyter_safeai.scan import dates
+from tests.scan.found_text import texts_of
 
-
-def _found(text: str, entity: str | None = None) -> list[str]:
-    return [text[f.start:f.end] for f in scan_text(text)
-            if f.category == "phi" and (entity is None or f.entity == entity)]
+_found = texts_of(scan_text, category="phi")
 
 
 # -- a month and day, no year ----------------------------------------------------------

@@ -7,10 +7,9 @@ import pytest
 
 from jupyter_safeai.scan.dates import DateRecognizer
 from jupyter_safeai.scan.narrative import in_a_persons_story
+from tests.scan.found_text import texts_of
 
-
-def _dates(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in DateRecognizer().find(text)]
+_dates = texts_of(DateRecognizer().find)
 
 
 @pytest.mark.parametrize(("text", "dates"), [

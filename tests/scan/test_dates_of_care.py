@@ -10,10 +10,9 @@ from jupyter_safeai.scan.address_blocks import AddressBlockRecognizer
 from jupyter_safeai.scan.dates import DateRecognizer
 from jupyter_safeai.scan.engine import Scanner
 from jupyter_safeai.scan.name_context import about_a_patient, about_a_person
+from tests.scan.found_text import texts_of
 
-
-def _dates(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in DateRecognizer().find(text)]
+_dates = texts_of(DateRecognizer().find)
 
 
 @pytest.mark.parametrize(("text", "date"), [

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai.scan.engine import Scanner
+from tests.scan.found_text import pairs_of
 
 SCANNER = Scanner()
 
 
-def found(text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in SCANNER.scan(text)]
+found = pairs_of(SCANNER.scan)
 
 
 def labels(text: str) -> set[str]:

@@ -12,10 +12,9 @@ from jupyter_safeai.scan import Scanner, ScanTimeout, ScanTooLarge
 from jupyter_safeai.scan.engine import resolve_overlaps
 from jupyter_safeai.scan.finding import Finding
 from jupyter_safeai.scan.names import NameRecognizer
+from tests.scan.found_text import pairs_of
 
-
-def found(text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in scan_text(text)]
+found = pairs_of(scan_text)
 
 
 def test_python_source_is_read_as_code() -> None:

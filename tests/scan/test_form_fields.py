@@ -4,10 +4,9 @@ import pytest
 
 from jupyter_safeai.scan import scan_text
 from jupyter_safeai.scan.form_fields import form_fields
+from tests.scan.found_text import pairs_of
 
-
-def _fields(text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in form_fields(text)]
+_fields = pairs_of(form_fields)
 
 
 def test_a_post_header_gives_its_author_place_and_day() -> None:

@@ -16,6 +16,7 @@ from jupyter_safeai.scan.engine import resolve_overlaps
 from jupyter_safeai.scan.finding import Finding
 from jupyter_safeai.scan.genomic import GENOMIC_RECOGNIZERS
 from jupyter_safeai.scan.recognizer import matches_at
+from tests.scan.found_text import pairs_of
 
 RNG = random.Random(17)
 #: Synthetic, varied sequences (fixed seed): no real person's DNA.
@@ -28,8 +29,7 @@ def findings(text: str) -> list[Finding]:
     return resolve_overlaps(f for r in GENOMIC_RECOGNIZERS for f in r.find(text))
 
 
-def spans(text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in findings(text)]
+spans = pairs_of(findings)
 
 
 # ------------------------------------------------------------------- rsIDs

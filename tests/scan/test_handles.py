@@ -7,10 +7,9 @@ import pytest
 
 from jupyter_safeai.scan import handles, scan_text
 from jupyter_safeai.scan.handles import HandleRecognizer
+from tests.scan.found_text import texts_of
 
-
-def _handles(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in HandleRecognizer().find(text)]
+_handles = texts_of(HandleRecognizer().find)
 
 
 @pytest.mark.parametrize(("text", "handle"), [

@@ -8,15 +8,12 @@ import pytest
 from jupyter_safeai.scan import Scanner
 from jupyter_safeai.scan.labelled import LabelledNumberRecognizer
 from jupyter_safeai.scan.loose_names import LooseNameRecognizer
+from tests.scan.found_text import texts_of
 
 
 @pytest.fixture(scope="module")
 def scanner() -> Scanner:
     return Scanner(ner=False)
-
-
-def spans(scanner: Scanner, text: str, entity: str) -> list[str]:
-    return [text[f.start:f.end] for f in scanner.scan(text) if f.entity == entity]
 
 
 @pytest.mark.parametrize(("text", "entity", "value"), [
@@ -33,7 +30,7 @@ def spans(scanner: Scanner, text: str, entity: str) -> list[str]:
     ("paid with 4532.0151.1283.0366", "CREDIT_CARD", "4532.0151.1283.0366"),
 ])
 def test_loose_numbers_are_found(scanner: Scanner, text: str, entity: str, value: str) -> None:
-    assert spans(scanner, text, entity) == [value]
+    assert texts_of(scanner.scan)(text, entity) == [value]
 
 
 @pytest.mark.parametrize("text", [
@@ -63,7 +60,7 @@ def test_numbers_without_their_shape_or_label_are_left(text: str) -> None:
     ("contact smith, john for details", "smith, john"),  # both listed
 ])
 def test_loose_names_are_found(scanner: Scanner, text: str, value: str) -> None:
-    assert value in spans(scanner, text, "PERSON")
+    assert value in texts_of(scanner.scan)(text, "PERSON")
 
 
 @pytest.mark.parametrize("text", [
@@ -80,4 +77,4 @@ def test_prose_and_methods_are_not_names(text: str) -> None:
 
 def test_a_far_label_is_read_past_another_label_word(scanner: Scanner) -> None:
     text = "DOB, which her son confirmed over the phone yesterday, is 07 22 1961."
-    assert spans(scanner, text, "DATE") == ["07 22 1961"]
+    assert texts_of(scanner.scan)(text, "DATE") == ["07 22 1961"]

@@ -12,6 +12,7 @@ import pytest
 from jupyter_safeai.scan import Scanner
 from jupyter_safeai.scan.concat import ConcatenatedSecretRecognizer, joined_literals
 from jupyter_safeai.scan.loose_secrets import LooseSecretRecognizer
+from tests.scan.found_text import pairs_of
 
 RNG = random.Random(4242)
 ALNUM = string.ascii_letters + string.digits
@@ -24,11 +25,6 @@ KEY_LINES = "\n".join(KEY_BODY[i:i + 64] for i in range(0, len(KEY_BODY), 64))
 @pytest.fixture(scope="module")
 def scanner() -> Scanner:
     return Scanner(ner=False)
-
-
-def secret_spans(scanner: Scanner, text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in scanner.scan(text)
-            if f.category == "secret"]
 
 
 @pytest.mark.parametrize(("text", "first", "last"), [
@@ -74,7 +70,7 @@ PASSWORD = "Vq7!" + "".join(RNG.choice(ALNUM) for _ in range(10))
     f"creds: report:{PASSWORD}",
 ])
 def test_loose_password_lines(scanner: Scanner, text: str) -> None:
-    assert ("PASSWORD", PASSWORD) in secret_spans(scanner, text)
+    assert ("PASSWORD", PASSWORD) in pairs_of(scanner.scan, category="secret")(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -97,7 +93,7 @@ def test_password_gaps_and_references_are_left(text: str) -> None:
 def test_damaged_pem_armour(scanner: Scanner, armour: str) -> None:
     text = "here it is:\n" + armour.format(body=KEY_LINES) + "\nthanks"
     block = armour.format(body=KEY_LINES)
-    spans = secret_spans(scanner, text)
+    spans = pairs_of(scanner.scan, category="secret")(text)
     assert any(entity == "PRIVATE_KEY" and KEY_LINES in value for entity, value in spans)
     assert any(value.startswith(block[:10]) for _, value in spans)
 
@@ -107,7 +103,7 @@ def test_damaged_pem_armour(scanner: Scanner, armour: str) -> None:
 def test_bare_key_body(scanner: Scanner, der: str) -> None:
     body = der + KEY_LINES[len(der):]
     text = f"the key:\n{body}\nend"
-    assert ("PRIVATE_KEY", body) in secret_spans(scanner, text)
+    assert ("PRIVATE_KEY", body) in pairs_of(scanner.scan, category="secret")(text)
 
 
 def test_certificate_body_is_not_a_key() -> None:

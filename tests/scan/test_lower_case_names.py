@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai.scan.engine import Scanner
+from tests.scan.found_text import texts_of
 
 SCANNER = Scanner()
 
@@ -26,8 +27,7 @@ FRAMES = (
 )
 
 
-def persons(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in SCANNER.scan(text) if f.entity == "PERSON"]
+persons = texts_of(SCANNER.scan, "PERSON")
 
 
 @pytest.mark.parametrize("frame", FRAMES)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jupyter_safeai.scan import Scanner, code, memo, name_context, places, records
+from jupyter_safeai.scan import Scanner, citations, code, memo, places, records
 from jupyter_safeai.scan.memo import WORD_CHARS, Memo, memoised, per_scan
 from jupyter_safeai.scan.names import NameRecognizer
 
@@ -118,8 +118,8 @@ def test_without_a_running_scan_functions_compute_and_keep_nothing() -> None:
     assert code.python_source(CODE) == CODE
     assert code.python_source(TEXT) is None
     for line in TEXT.splitlines():
-        assert name_context._citation(line, 0, len(line)) == name_context._citation.__wrapped__(
-            line, 0, len(line))
+        assert citations.bibliography_entry(line, 0, len(line)) == (
+            citations.bibliography_entry.__wrapped__(line, 0, len(line)))
     assert places.street_starts(TEXT) == places._number_starts.__wrapped__(TEXT)[0]
     assert records.record_entity("patient_name") == records.record_entity.__wrapped__(
         "patient_name")

@@ -10,7 +10,8 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from jupyter_safeai.scan import name_context
+from jupyter_safeai.scan import citations, name_context
+from jupyter_safeai.scan.citations import bibliography_entry
 from jupyter_safeai.scan.memo import Memo
 from jupyter_safeai.scan.name_context import (
     _MARKED_TEXT,
@@ -22,7 +23,6 @@ from jupyter_safeai.scan.name_context import (
     _SPEAKING,
     _about_someone,
     _about_someone_in_window,
-    _citation,
     _comma_before,
     _first_stop_of,
     _last_stop_end,
@@ -190,7 +190,7 @@ def test_a_long_text_is_read_as_a_short_one(cites: bool, plain: bool,
     assert marks.anywhere != plain
 
     def answers() -> list[tuple[bool, bool, tuple[int, int], bool, bool, bool]]:
-        return [(_about_someone(text, a, b), _citation(text, a, b), sentence_around(
+        return [(_about_someone(text, a, b), bibliography_entry(text, a, b), sentence_around(
             text, a, b), in_documentation(text, a, b), sentence_about_someone(text, a, b),
                  _relation_before(text, b)) for a, b in spans]
     alone = answers()
@@ -198,6 +198,7 @@ def test_a_long_text_is_read_as_a_short_one(cites: bool, plain: bool,
     with Memo().scan():
         assert answers() == alone
     monkeypatch.setattr(name_context, "_MARKED_TEXT", len(text) + 1)
+    monkeypatch.setattr(citations, "_MARKED_TEXT", len(text) + 1)
     assert answers() == alone
     assert any(cited for _, cited, *_ in alone) or not cites
 

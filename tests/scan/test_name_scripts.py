@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import regex
 
-from jupyter_safeai import scan_text
 from jupyter_safeai.scan import names
+from tests.scan.found_text import persons as _persons
 
 _EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
 
@@ -22,10 +22,6 @@ def test_the_pre_check_covers_every_code_point_the_east_asian_readers_match() ->
 def test_the_pre_check_stays_quiet_on_latin_greek_cyrillic_arabic_and_punctuation() -> None:
     text = "Patient Ана Ιωάννα أحمد — “quoted” … 5 € café naïve ½ ✓ 😀 नमस्ते"
     assert names._MAYBE_CJK.search(text) is None
-
-
-def _persons(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
 
 
 def test_names_in_han_and_hangul_are_found_with_and_without_other_scripts() -> None:

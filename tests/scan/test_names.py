@@ -17,12 +17,12 @@ from jupyter_safeai.scan import names
 from jupyter_safeai.scan.name_lists import HONORIFICS, WORDLIKE_ENDINGS, english_ending
 from jupyter_safeai.scan.names import NameRecognizer
 from jupyter_safeai.scan.nlp import sentence_window
+from tests.scan.found_text import texts_of
 
 NAMES = NameRecognizer()  # no NER: these must be found by lists, titles and labels alone
 
 
-def people(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in NAMES.find(text)]
+people = texts_of(NAMES.find)
 
 
 @pytest.mark.parametrize(

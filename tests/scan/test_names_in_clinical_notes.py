@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from jupyter_safeai import scan_text
 from jupyter_safeai.scan.english_words import nouns_and_other_words
-
-
-def _people(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
-
+from tests.scan.found_text import persons as _people
 
 needs_lexicon = pytest.mark.skipif(not nouns_and_other_words()[0], reason="no spaCy lexicon")
 

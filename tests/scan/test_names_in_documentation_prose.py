@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-import jupyter_safeai
 from jupyter_safeai.scan.loose_names import LooseNameRecognizer
+from tests.scan.found_text import persons as people
+from tests.scan.found_text import texts_of
 
-
-def people(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in jupyter_safeai.scan_text(text)
-            if f.entity == "PERSON"]
-
-
-def loose(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in LooseNameRecognizer().find(text)]
+loose = texts_of(LooseNameRecognizer().find)
 
 
 @pytest.mark.parametrize("text", [
@@ -98,16 +92,6 @@ def test_a_heading_with_a_colon_is_no_record() -> None:
 def test_a_call_in_prose_is_no_name_and_age() -> None:
     assert people("To roll a die, use `Rand(1,6)` twice.") == []
     assert "Harold" in people("Seen today: Harold (67, M) with chest pain.")
-
-
-def test_numbered_reference_with_year_then_title_is_a_citation() -> None:
-    from jupyter_safeai.scan.name_context import in_documentation
-
-    text = ('2. Wenjun Li, Haoran Xu (2012) "Measuring entangled qubits in a cavity, with a '
-            'title long enough to push the venue of the paper well past the window that '
-            'is read around the name", Letters on Light 12, 3401.')
-    assert in_documentation(text, 3, 12)
-    assert not in_documentation("2. Wenjun Li came in (2012) for a check-up.", 3, 12)
 
 
 @pytest.mark.parametrize("text", [

@@ -11,6 +11,7 @@ import pytest
 
 from jupyter_safeai.scan.engine import Scanner
 from jupyter_safeai.scan.person_slots import NO_SLOT, STRONG_SLOT, WEAK_SLOT, person_slot
+from tests.scan.found_text import texts_of
 
 SCANNER = Scanner()
 
@@ -53,8 +54,7 @@ FRAMES = (
 )
 
 
-def persons(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in SCANNER.scan(text) if f.entity == "PERSON"]
+persons = texts_of(SCANNER.scan, "PERSON")
 
 
 @pytest.mark.parametrize("frame", FRAMES)

@@ -17,13 +17,13 @@ from jupyter_safeai.scan.identifiers import IDENTIFIER_RECOGNIZERS
 from jupyter_safeai.scan.phones import PHONE_RECOGNIZERS
 from jupyter_safeai.scan.places import PLACE_RECOGNIZERS
 from jupyter_safeai.scan.recognizer import PatternRecognizer, matches_at
+from tests.scan.found_text import pairs_of
 
 SCANNER = Scanner((*CONTACT_RECOGNIZERS, *PHONE_RECOGNIZERS, *IDENTIFIER_RECOGNIZERS,
                    *DATE_RECOGNIZERS, *PLACE_RECOGNIZERS))
 
 
-def found(text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in SCANNER.scan(text)]
+found = pairs_of(SCANNER.scan)
 
 
 POSITIVES = [

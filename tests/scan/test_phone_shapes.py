@@ -8,12 +8,12 @@ import pytest
 
 from jupyter_safeai.scan import scan_text
 from jupyter_safeai.scan.phones import dialled_at_home
+from tests.scan.found_text import texts_of
 
 PHONES = {"PHONE_NUMBER", "FAX_NUMBER"}
 
 
-def phone_values(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in scan_text(text) if f.entity in PHONES]
+phone_values = texts_of(scan_text, *PHONES)
 
 
 @pytest.mark.parametrize("number", [

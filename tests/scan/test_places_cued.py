@@ -8,10 +8,9 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai.scan import scan_text
+from tests.scan.found_text import texts_of
 
-
-def locations(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in scan_text(text) if f.entity == "LOCATION"]
+locations = texts_of(scan_text, "LOCATION")
 
 
 @pytest.mark.parametrize("text, town", [

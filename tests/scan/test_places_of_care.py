@@ -9,13 +9,13 @@ import pytest
 
 from jupyter_safeai.scan.engine import Scanner
 from jupyter_safeai.scan.facilities import FacilityRecognizer
+from tests.scan.found_text import texts_of
 
 SCANNER = Scanner()
 FACILITY = FacilityRecognizer()
 
 
-def places(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in FACILITY.find(text) if f.entity == "LOCATION"]
+places = texts_of(FACILITY.find, "LOCATION")
 
 
 @pytest.mark.parametrize(("text", "place"), [

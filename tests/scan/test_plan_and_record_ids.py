@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai.scan import scan_text
+from tests.scan.found_text import texts_of
 
 IDS = {"HEALTH_PLAN_NUMBER", "UNIQUE_ID", "MEDICAL_RECORD_NUMBER", "ACCOUNT_NUMBER"}
 
 
-def id_values(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in scan_text(text) if f.entity in IDS]
+id_values = texts_of(scan_text, *IDS)
 
 
 @pytest.mark.parametrize("text, value", [

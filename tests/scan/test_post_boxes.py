@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai.scan.engine import Scanner
+from tests.scan.found_text import texts_of
 
 SCANNER = Scanner(ner=False)
 
 
-def streets(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in SCANNER.scan(text) if f.entity == "STREET_ADDRESS"]
+streets = texts_of(SCANNER.scan, "STREET_ADDRESS")
 
 
 @pytest.mark.parametrize(("text", "box"), [

@@ -7,12 +7,12 @@ import pytest
 
 from jupyter_safeai.scan.engine import Scanner
 from jupyter_safeai.scan.prose_names import case_names
+from tests.scan.found_text import texts_of
 
 SCANNER = Scanner()
 
 
-def persons(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in SCANNER.scan(text) if f.entity == "PERSON"]
+persons = texts_of(SCANNER.scan, "PERSON")
 
 
 @pytest.mark.parametrize(("text", "name"), [

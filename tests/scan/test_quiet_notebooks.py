@@ -11,18 +11,15 @@ import jupyter_safeai
 from jupyter_safeai.scan.columns import plausible_value
 from jupyter_safeai.scan.records import RecordRecognizer
 from jupyter_safeai.scan.tables import TextTableRecognizer
+from tests.scan.found_text import pairs_of
+
+found = pairs_of(jupyter_safeai.scan_text)
 
 
-def found(text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in jupyter_safeai.scan_text(text)]
+table = pairs_of(TextTableRecognizer().find)
 
 
-def table(text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in TextTableRecognizer().find(text)]
-
-
-def records(text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in RecordRecognizer().find(text)]
+records = pairs_of(RecordRecognizer().find)
 
 
 def test_right_aligned_table_of_places_only_is_no_phi() -> None:

@@ -31,6 +31,7 @@ from jupyter_safeai.scan.secrets import (
     is_placeholder,
     shannon_entropy,
 )
+from tests.scan.found_text import pairs_of
 
 RNG = random.Random(7)
 ALNUM = string.ascii_letters + string.digits
@@ -66,8 +67,7 @@ def findings(text: str) -> list[Finding]:
     return resolve_overlaps(f for r in SECRET_RECOGNIZERS for f in r.find(text))
 
 
-def spans(text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in findings(text)]
+spans = pairs_of(findings)
 
 
 # ------------------------------------------------------------------ synthetic values

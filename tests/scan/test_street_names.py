@@ -6,12 +6,12 @@ import pytest
 
 from jupyter_safeai.scan.engine import Scanner
 from jupyter_safeai.scan.street_names import named_streets
+from tests.scan.found_text import pairs_of
 
 SCANNER = Scanner(ner=False)
 
 
-def found(text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in SCANNER.scan(text)]
+found = pairs_of(SCANNER.scan)
 
 
 def streets(text: str) -> list[str]:

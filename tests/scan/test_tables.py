@@ -17,12 +17,12 @@ from jupyter_safeai.scan.tables import (
     _header,
     _read_header,
 )
+from tests.scan.found_text import pairs_of
 
 TABLES = TextTableRecognizer()
 
 
-def found(text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in TABLES.find(text)]
+found = pairs_of(TABLES.find)
 
 
 def test_fixed_width_header_names_its_columns() -> None:

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from jupyter_safeai import scan_text
 from jupyter_safeai.scan.terms import names_a_thing
-
-
-def persons(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
+from tests.scan.found_text import persons
 
 
 @pytest.mark.parametrize("text", [

@@ -1,19 +1,14 @@
 """Capitalised words that name a dish, a monarch or a cited author stay quiet in a
 notebook, and so does a scientist whose surname names a term in the same text; a
 person written in the same shapes, with an age or a patient's word beside, is still
-found (terms.py: `_title_case_thing`, `_regnal_name`, `_namesake_of_a_term`,
-`cited_author`)."""
+found (terms.py: `_title_case_thing`, `_regnal_name`, `_namesake_of_a_term`, and
+citations.py's `cited_author`, whose own tests are in test_citations.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from jupyter_safeai import scan_text
-from jupyter_safeai.scan.terms import cited_author
-
-
-def persons(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
+from tests.scan.found_text import persons
 
 
 @pytest.mark.parametrize("text", [
@@ -76,19 +71,3 @@ def test_things_and_cited_authors_are_no_persons(text: str) -> None:
 ])
 def test_people_in_the_same_shapes_are_found(text: str, name: str) -> None:
     assert any(name in found for found in persons(text)), persons(text)
-
-
-@pytest.mark.parametrize(("text", "name", "cited"), [
-    ("As B. Arvidsson notes [12], the chain mixes slowly.", "B. Arvidsson", True),
-    ("Tom Weller and colleagues [3-5] fit the same model.", "Tom Weller", True),
-    ("- [4] Weller, Tom (2011) A note on samplers. J. Stat.", "Weller, Tom", True),
-    ("- [4] Weller, Tom called twice today.", "Weller, Tom", False),
-    ("* Tom Weller and Ingrid Tamm, [A note on samplers](https://example.org/n), 2011",
-     "Tom Weller", True),
-    ("* Tom Weller, [notes](https://example.org/n), 2011", "Tom Weller", False),
-    ("Tom Weller wrote to us on Monday.", "Tom Weller", False),
-])
-def test_cited_author_reads_the_clause_and_the_entry(text: str, name: str,
-                                                     cited: bool) -> None:
-    start = text.index(name)
-    assert cited_author(text, start, start + len(name)) is cited

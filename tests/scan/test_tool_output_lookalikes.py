@@ -9,10 +9,9 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai import scan_text
+from tests.scan.found_text import texts_of
 
-
-def found(text: str, entity: str) -> list[str]:
-    return [text[f.start:f.end] for f in scan_text(text) if f.entity == entity]
+found = texts_of(scan_text)
 
 
 @pytest.mark.parametrize("text", [

@@ -7,12 +7,12 @@ import pytest
 
 from jupyter_safeai.scan.engine import Scanner
 from jupyter_safeai.scan.geography import is_place_name
+from tests.scan.found_text import texts_of
 
 SCANNER = Scanner(ner=False)
 
 
-def places(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in SCANNER.scan(text) if f.entity == "LOCATION"]
+places = texts_of(SCANNER.scan, "LOCATION")
 
 
 @pytest.mark.parametrize(("text", "town"), [

@@ -10,6 +10,7 @@ import pytest
 
 from jupyter_safeai.scan import Scanner
 from jupyter_safeai.scan.normalise import normalise
+from tests.scan.found_text import pairs_of
 
 _TOKEN = "kP9xQ2mZ7vR4tL1nW8yB3cF6hJ0sD5gA2eUq"  # made up, 36 characters
 
@@ -17,10 +18,6 @@ _TOKEN = "kP9xQ2mZ7vR4tL1nW8yB3cF6hJ0sD5gA2eUq"  # made up, 36 characters
 @pytest.fixture(scope="module")
 def scanner() -> Scanner:
     return Scanner(ner=False)
-
-
-def _entities(scanner: Scanner, text: str) -> list[tuple[str, str]]:
-    return [(f.entity, text[f.start:f.end]) for f in scanner.scan(text)]
 
 
 def _covers(scanner: Scanner, text: str, value: str, entity: str) -> bool:
@@ -111,7 +108,7 @@ def test_a_latex_escape_does_not_hide_a_token(scanner: Scanner) -> None:
     "print(b'caf\\xc3\\xa9')",
 ])
 def test_look_alikes_stay_quiet(scanner: Scanner, text: str) -> None:
-    assert _entities(scanner, text) == []
+    assert pairs_of(scanner.scan)(text) == []
 
 
 @pytest.mark.parametrize(("text", "view"), [

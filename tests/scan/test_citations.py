@@ -1,0 +1,88 @@
+"""Citations (citations.py): a cited author read from its clause or the entry it opens,
+a reference mark after a name, and a line that is a bibliography entry; each beside a
+look-alike about a person that must stay a person's. Examples written here."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jupyter_safeai.scan import citations
+from jupyter_safeai.scan.citations import (
+    bibliography_entry,
+    cited_author,
+    reference_mark_after,
+)
+from jupyter_safeai.scan.name_context import in_documentation
+
+
+@pytest.mark.parametrize(("text", "name", "cited"), [
+    ("As B. Arvidsson notes [12], the chain mixes slowly.", "B. Arvidsson", True),
+    ("Tom Weller and colleagues [3-5] fit the same model.", "Tom Weller", True),
+    ("- [4] Weller, Tom (2011) A note on samplers. J. Stat.", "Weller, Tom", True),
+    ("- [4] Weller, Tom called twice today.", "Weller, Tom", False),
+    ("* Tom Weller and Ingrid Tamm, [A note on samplers](https://example.org/n), 2011",
+     "Tom Weller", True),
+    ("* Tom Weller, [notes](https://example.org/n), 2011", "Tom Weller", False),
+    ("Tom Weller wrote to us on Monday.", "Tom Weller", False),
+])
+def test_cited_author_reads_the_clause_and_the_entry(text: str, name: str,
+                                                     cited: bool) -> None:
+    start = text.index(name)
+    assert cited_author(text, start, start + len(name)) is cited
+
+
+@pytest.mark.parametrize(("text", "name", "marked"), [
+    ("As P. Lindgren [3] showed, the prior washes out.", "P. Lindgren", True),
+    ("Lindgren (2014) fit the same model.", "Lindgren", True),
+    ("Okonkwo et al. [2,7] repeat it.", "Okonkwo", True),
+    ("Okonkwo, [4-6] and later work.", "Okonkwo", True),
+    # a bracket of words, a year of birth, an age: no reference mark
+    ("Ida Lindgren [see attached] called.", "Ida Lindgren", False),
+    ("Ida Lindgren (born 1961) called.", "Ida Lindgren", False),
+    ("Ida Lindgren (54) was admitted.", "Ida Lindgren", False),
+])
+def test_a_reference_mark_is_a_number_or_a_year_in_brackets(text: str, name: str,
+                                                           marked: bool) -> None:
+    assert reference_mark_after(text, text.index(name) + len(name)) is marked
+
+
+@pytest.mark.parametrize(("line", "entry"), [
+    ('[7] Haldane, R. "Counting beetles." Field Notes 3 (1931).', True),
+    ("4. Ferrante, L. *Notes on priors*, 1998.", True),
+    ("Varga, E. Sampling in a hurry. Proc. of the Meeting on Sums, pp. 12-19.", True),
+    ("Ostrowski, M. Shapes of data. Wiley, 2004.", True),
+    ("Okonkwo, C. Priors. arXiv:1234.5678", True),
+    # a numbered list about a person, a visit with a year: no entry
+    ("3. Ferrante, L. was seen in clinic in 2019.", False),
+    ("Ostrowski, M. visited on 3 May 2004 with her daughter.", False),
+])
+def test_a_bibliography_entry_has_a_title_a_venue_or_a_publisher(line: str,
+                                                                  entry: bool) -> None:
+    assert bibliography_entry(line, 0, len(line)) is entry
+
+
+_CITATION_PIECES = ["Springer", "Press", "2009", "1875", "pp. 3", "p.12", "vol", "Vol. 2",
+                    "[3] ", "12. ", "- ", "et al", "doi", "In: ", "“", '"A', "Web. 4",
+                    "ſ", "K", "x", " ", ",", ".", "Name", "Journal", "N.p.", "arXiv"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_CITATION_PIECES), max_size=10).map("".join))
+def test_the_citation_shortcut_says_what_the_pattern_says(line: str) -> None:
+    whole = re.compile("|".join(part.pattern for part in (
+        citations._NUMBERED_ENTRY, citations._VENUE, citations._PUBLISHER_YEAR)),
+        re.IGNORECASE | re.MULTILINE)  # every part searched everywhere
+    assert citations.bibliography_entry.__wrapped__(line, 0, len(line)) == bool(
+        whole.search(line))
+
+
+def test_numbered_reference_with_year_then_title_is_a_citation() -> None:
+    text = ('2. Wenjun Li, Haoran Xu (2012) "Measuring entangled qubits in a cavity, with a '
+            'title long enough to push the venue of the paper well past the window that '
+            'is read around the name", Letters on Light 12, 3401.')
+    assert in_documentation(text, 3, 12)
+    assert not in_documentation("2. Wenjun Li came in (2012) for a check-up.", 3, 12)
