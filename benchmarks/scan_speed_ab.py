@@ -36,16 +36,31 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
-def worker(tree: str, cells_file: str) -> int:
-    """Scan the cells of `cells_file` once per line read on stdin, print the CPU ms."""
+def worker(tree: str, cells_file: str, ner_only: bool) -> int:
+    """Scan the cells of `cells_file` once per line read on stdin, print the CPU ms of
+    each scan (`ner_only`: of its NER questions alone, 0 for a cell that asks none)."""
     sys.path.insert(0, tree)
     import jupyter_safeai
+    import jupyter_safeai.scan.nlp as nlp
 
     where = Path(jupyter_safeai.__file__).resolve()
     if not where.is_relative_to(Path(tree).resolve()):
         print(f"error: jupyter_safeai imported from {where}, not {tree}", flush=True)
         return 1
     scan = jupyter_safeai.scan_text
+    asking = 0.0
+    if ner_only:  # every question goes through `labels_many`
+        labels_many = nlp.PersonNer.labels_many
+
+        def timed(self: Any, text: str, spans: Any) -> list[str]:
+            nonlocal asking
+            t0 = time.thread_time()
+            try:
+                return labels_many(self, text, spans)
+            finally:
+                asking += time.thread_time() - t0 if spans else 0.0
+
+        nlp.PersonNer.labels_many = timed  # type: ignore[method-assign]
     cells = json.loads(Path(cells_file).read_text())
     for cell in cells[:20] + cells[::-1][:20]:
         scan(cell)
@@ -53,9 +68,10 @@ def worker(tree: str, cells_file: str) -> int:
     for _ in sys.stdin:
         out = []
         for cell in cells:
+            asking = 0.0
             t0 = time.thread_time()
             scan(cell)
-            out.append((time.thread_time() - t0) * 1000)
+            out.append((asking if ner_only else time.thread_time() - t0) * 1000)
         print(json.dumps(out), flush=True)
     return 0
 
@@ -65,11 +81,12 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def start_worker(tree: Path, cells_file: str) -> subprocess.Popen[str]:
+def start_worker(tree: Path, cells_file: str, ner_only: bool) -> subprocess.Popen[str]:
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
     env.pop("PYTHONPATH", None)
     proc = subprocess.Popen([sys.executable, "-I", str(Path(__file__).resolve()), "--worker",
-                             str(tree), cells_file], stdin=subprocess.PIPE,
+                             str(tree), cells_file, "ner" if ner_only else "scan"],
+                            stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
     first = proc.stdout.readline().strip()
@@ -79,12 +96,14 @@ def start_worker(tree: Path, cells_file: str) -> subprocess.Popen[str]:
     return proc
 
 
-def compare(base: Path, new: Path, cells: list[str], rounds: int) -> dict[str, list[float]]:
+def compare(base: Path, new: Path, cells: list[str], rounds: int, ner_only: bool = False
+            ) -> dict[str, list[float]]:
     """Per-cell median CPU ms of each tree over `rounds` alternating rounds."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", prefix="safeai-ab-") as f:
         json.dump(cells, f)
         f.flush()
-        workers = {"base": start_worker(base, f.name), "new": start_worker(new, f.name)}
+        workers = {"base": start_worker(base, f.name, ner_only),
+                   "new": start_worker(new, f.name, ner_only)}
         times: dict[str, list[list[float]]] = {"base": [], "new": []}
         try:
             for r in range(rounds):
@@ -105,7 +124,7 @@ def compare(base: Path, new: Path, cells: list[str], rounds: int) -> dict[str, l
 
 def main(argv: list[str] | None = None) -> int:
     if argv is None and sys.argv[1:2] == ["--worker"]:
-        return worker(sys.argv[2], sys.argv[3])
+        return worker(sys.argv[2], sys.argv[3], sys.argv[4] == "ner")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", type=Path, required=True,
                         help="another source tree of jupyter-safeai (a git worktree)")
@@ -114,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--count", type=int, default=200, help="cells of each size")
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 2048])
+    parser.add_argument("--cells", type=Path, default=None,
+                        help="a JSON list of texts to time instead of the corpus cells")
+    parser.add_argument("--ner", action="store_true",
+                        help="time only the NER questions (`PersonNer.labels_many`), "
+                        "per cell that asks one")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
@@ -123,18 +147,28 @@ def main(argv: list[str] | None = None) -> int:
     records = corpus_mod.load_jsonl(CORPUS_FILE)
     report: dict[str, Any] = {"baseline": str(args.baseline), "tree": str(args.tree),
                               "rounds": args.rounds}
-    print(f"scan_text CPU ms per cell, {args.tree} (new) vs {args.baseline} (base), "
+    what = "NER questions' CPU ms per cell that asks" if args.ner else "scan_text CPU ms per cell"
+    print(f"{what}, {args.tree} (new) vs {args.baseline} (base), "
           f"median of {args.rounds} alternating rounds")
-    for size in args.sizes:
-        med = compare(args.baseline, args.tree,
-                      make_cells(records, size, args.count, seed=size), args.rounds)
+    sets = ({args.cells.name: json.loads(args.cells.read_text())} if args.cells else
+            {size: make_cells(records, size, args.count, seed=size) for size in args.sizes})
+    for size, cells in sets.items():
+        med = compare(args.baseline, args.tree, cells, args.rounds, args.ner)
+        if args.ner:  # the cells that ask NER in both trees
+            asked = [i for i, pair in enumerate(zip(med["base"], med["new"], strict=True))
+                     if all(pair)]
+            med = {name: [times[i] for i in asked] for name, times in med.items()}
+            print(f"  {len(asked)} of {len(cells)} cells ask NER")
+            if not asked:
+                continue
         row = {f"{name}_{q}": pct(med[name], p) for name in ("base", "new")
                for q, p in (("p50", 0.5), ("p95", 0.95))}
         row.update(ratio_p50=row["new_p50"] / row["base_p50"],
                    ratio_p95=row["new_p95"] / row["base_p95"],
                    ratio_total=sum(med["new"]) / sum(med["base"]))
         report[str(size)] = row
-        print(f"  {size:>5} B  base p50 {row['base_p50']:.3f} p95 {row['base_p95']:.3f}"
+        name = f"{size} B" if isinstance(size, int) else size
+        print(f"  {name:>7}  base p50 {row['base_p50']:.3f} p95 {row['base_p95']:.3f}"
               f" | new p50 {row['new_p50']:.3f} p95 {row['new_p95']:.3f}"
               f" | new/base p50 {row['ratio_p50']:.3f} p95 {row['ratio_p95']:.3f}"
               f" total {row['ratio_total']:.3f}")
