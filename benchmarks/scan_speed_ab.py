@@ -1,12 +1,13 @@
 """Scan CPU time of this tree against another source tree, on the same cells, in one run.
 
     .venv/bin/python benchmarks/scan_speed_ab.py --baseline /path/to/other/tree
-        [--rounds 5] [--count 200] [--sizes 300 2048] [--json out.json]
+        [--rounds 5] [--count 200] [--sizes 300 2048] [--cells texts.json] [--ner]
+        [--json out.json]
 
-Why a tool of its own: `scan_speed.py` copied into (or run from) a baseline tree puts its
-own `benchmarks/` folder and that tree first on `sys.path`, but the editable install of
-the package and a `PYTHONPATH` decide which `jupyter_safeai` is imported, so a run
-"from the baseline" can time this tree's code (or main's) twice. And two runs minutes
+Why a tool of its own: `scan_speed.py` puts the tree it sits in first on `sys.path`,
+whatever `PYTHONPATH` or the working folder say. Run with `PYTHONPATH=<baseline>`, or
+copied somewhere to time a baseline, it times the code of the tree it sits in (or,
+outside any tree, the editable install's), not the baseline's. And two runs minutes
 apart on a shared machine differ by more than the change being measured.
 
 So each tree gets a worker process started with `python -I` (no `PYTHONPATH`, no
@@ -17,6 +18,8 @@ this tree's dev corpus), warm up, then time `scan_text` on every cell with
 wall time). Rounds alternate which worker goes first; a cell's time is its median over
 the rounds, and p50 / p95 are taken over those medians. Ratios are this tree / baseline:
 below 1 is faster. Workers run with one OpenMP thread each, as the scanner runs NER.
+`--ner` times only the NER questions of each scan (the cells that ask one in both
+trees), `--cells` reads the texts from a JSON list instead of making corpus cells.
 """
 
 from __future__ import annotations
