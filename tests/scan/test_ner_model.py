@@ -147,3 +147,51 @@ def test_a_failing_numpy_model_hands_over_to_spacys_pipe(
     assert ner(text, 17, 29) is True  # answered by spaCy's pipe
     assert ner._fast is None
     assert "FloatingPointError" in caplog.text and "Kwame" not in caplog.text
+
+
+def test_premixed_rows_are_the_mixers_product_of_the_embeddings(
+        person_ner: PersonNer, texts: list[str]) -> None:
+    """The mixer's input, four hash embeddings side by side times W, equals the sum of
+    the rows gathered from the tables multiplied through at load."""
+    import numpy as np
+
+    vectors = person_ner._fast.vectors
+    doc = person_ner._engine.nlp["en"].make_doc(texts[0])
+    columns = np.ascontiguousarray(doc.to_array(vectors.columns).T, dtype="uint64")
+    ops = vectors.ops
+    embedded = np.hstack([ops.gather_add(E, ops.hash(columns[k], seed) % len(E))
+                          for k, (E, seed) in enumerate(vectors.tables)])
+    keys = np.concatenate([ops.hash(columns[k], seed) for k, seed in enumerate(vectors.seeds)],
+                          axis=1)
+    keys %= vectors.sizes
+    keys += vectors.offsets
+    premixed = ops.gather_add(vectors.premixed, keys)
+    assert premixed.shape == (len(doc), vectors.mixer[0].shape[1])
+    np.testing.assert_allclose(premixed, embedded @ vectors.mixer[0], rtol=1e-4, atol=1e-5)
+    assert not np.allclose(premixed[0], premixed[1])  # two different words
+
+
+class _Library:
+    """A stand-in for one of threadpoolctl's BLAS controllers."""
+
+    def __init__(self, threads: int) -> None:
+        self.threads, self.calls = threads, 0
+
+    def get_num_threads(self) -> int:
+        return self.threads
+
+    def set_num_threads(self, threads: int) -> None:
+        self.threads, self.calls = threads, self.calls + 1
+
+
+def test_one_thread_while_asking_then_the_count_found() -> None:
+    many, one = _Library(8), _Library(1)
+    limit = ner_model._OneThread([many, one])
+    with limit:
+        assert (many.threads, one.threads) == (1, 1)
+    assert (many.threads, one.threads) == (8, 1)
+    assert one.calls == 0  # a library already at one thread is left alone
+    with pytest.raises(ZeroDivisionError), limit:
+        assert many.threads == 1
+        raise ZeroDivisionError
+    assert many.threads == 8  # restored when the question fails too
