@@ -29,7 +29,8 @@ from .name_context import (
 )
 from .name_lists import RELATIVES
 from .narrative import names_a_party, party_in_sentence
-from .recognizer import anchor_starts, lowered_in_place, matches_at, trie
+from .recognizer import ContextWords, context_regex, matches_at, trie
+from .scan_view import ScanView, view_of
 from .street_names import NamedStreetRecognizer
 
 US_STATES = {
@@ -279,10 +280,12 @@ _STREET_NAME_FIRST = (
     (lambda text: "Box" in text, regex.compile(r"(?<![\w-])P\.?[ ]?O\.?[ ]Box[ ]\d{1,6}")),
 )
 
-#: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any case.
-_ZIP_LABEL_ANCHORS = ("zip", "post")
-_CITY_CUE_ANCHORS = ("city", "town", "municipality", "village", "liv", "resid", "born",
-                     "moved", "relocated", "home", "place", "pob", "from", "hail", "native")
+#: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any
+#: case (both patterns are led by `\b`): the engine's label index finds them for the scan.
+_ZIP_LABEL_ANCHORS = context_regex(("zip", "post"))
+_CITY_CUE_ANCHORS = context_regex((
+    "city", "town", "municipality", "village", "liv", "resid", "born", "moved", "relocated",
+    "home", "place", "pob", "from", "hail", "native"))
 
 _STATE_CODES = _alternation(US_STATES)
 _STATE_NAMES = _alternation(US_STATES.values())
@@ -403,6 +406,8 @@ _CITATION = re.compile(r"\b(?:Notes|Proceedings|Journal|Lecture|Series|Vol|Volum
 class PlaceRecognizer:
     name = "pattern:place"
     entities = ("STREET_ADDRESS", "ZIP_CODE", "LOCATION")
+    #: The cue words the engine's label index finds for this reader (`ScanView`).
+    anchor_words = (_ZIP_LABEL_ANCHORS, _CITY_CUE_ANCHORS)
 
     def load(self) -> None:
         """Read the lexicon once, before the first scan's clock starts. GeoNames' towns
@@ -411,11 +416,11 @@ class PlaceRecognizer:
         lemma_index_words()
 
     def find(self, text: str) -> Iterator[Finding]:
-        lowered = lowered_in_place(text)
+        view = view_of(text)
         streets, zips = _number_starts(text)
         yield from self._streets(text, streets)
-        yield from self._zips(text, lowered, zips)
-        yield from self._cities(text, lowered)
+        yield from self._zips(view, zips)
+        yield from self._cities(view)
 
     def _streets(self, text: str, starts: Sequence[int]) -> Iterator[Finding]:
         spans = [match.span() for match in matches_at(_street_pattern(), text, starts)
@@ -431,9 +436,9 @@ class PlaceRecognizer:
                 end -= 1
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
 
-    def _zips(self, text: str, lowered: str, starts: Sequence[int] | None
-              ) -> Iterator[Finding]:
+    def _zips(self, view: ScanView, starts: Sequence[int] | None) -> Iterator[Finding]:
         """`starts`: where a five-digit ZIP can start; None to look everywhere."""
+        text = view.text
         fives = (_FIVE_DIGITS.finditer(text) if starts is None
                  else matches_at(_FIVE_DIGITS, text, starts))
         for match in fives:
@@ -441,7 +446,7 @@ class PlaceRecognizer:
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.85, self.name)
             elif "-" in match.group():
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
-        for label in _anchored(_ZIP_LABEL, text, lowered, _ZIP_LABEL_ANCHORS):
+        for label in _anchored(_ZIP_LABEL, view, _ZIP_LABEL_ANCHORS):
             value = _ZIP_VALUE.match(text, label.end())
             if value:
                 yield Finding(value.start(), value.end(), "ZIP_CODE", "phi", 0.85, self.name)
@@ -457,7 +462,8 @@ class PlaceRecognizer:
         for match in _UK_POSTCODE.finditer(text):
             yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
 
-    def _cities(self, text: str, lowered: str) -> Iterator[Finding]:
+    def _cities(self, view: ScanView) -> Iterator[Finding]:
+        text, lowered = view.text, view.lowered_in_place()
         spans = []
         if "," in text:
             starts = [m.start() for m in _REGION_START.finditer(text)]
@@ -465,7 +471,7 @@ class PlaceRecognizer:
                 city = _CITY_AT_END.search(text, max(0, region.start() - 40), region.start())
                 if city:
                     spans.append(city.span())
-        for cue in _anchored(_CITY_CUE, text, lowered, _CITY_CUE_ANCHORS):
+        for cue in _anchored(_CITY_CUE, view, _CITY_CUE_ANCHORS):
             city = _CITY_AT_START.match(text, cue.end())
             if city:
                 spans.append(city.span())
@@ -707,11 +713,13 @@ def _is_region(words: str) -> bool:
     return words in US_STATES.values() or words in COUNTRIES
 
 
-def _anchored(pattern: regex.Pattern[str], text: str, lowered: str,
-              anchors: tuple[str, ...]) -> Iterator[regex.Match[str]]:
-    """`pattern.finditer(text)` for a case-insensitive pattern whose matches start with one
-    of `anchors`: tried only where `str.find` sees one (everywhere if it cannot tell)."""
-    starts = anchor_starts(text, lowered, anchors)
+def _anchored(pattern: regex.Pattern[str], view: ScanView, anchors: ContextWords
+              ) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text)` for a case-insensitive pattern led by `\\b` whose matches
+    start with one of `anchors`' words: tried only where the view sees one (everywhere if
+    it cannot tell)."""
+    starts = view.anchor_starts(anchors)
+    text = view.text
     return pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
 
 

@@ -6,7 +6,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from jupyter_safeai.scan import places
-from jupyter_safeai.scan.recognizer import matches_at
+from jupyter_safeai.scan.engine import Scanner
+from jupyter_safeai.scan.recognizer import LabelIndex, matches_at
+from jupyter_safeai.scan.scan_view import ScanView
 
 # Street and ZIP pieces, with non-ASCII capitals, letters and digits (`Ä`, `é`, `٣`, an
 # astral capital), blanks, and look-alikes that stop one short (`Stre`, `21`, `1234`).
@@ -80,13 +82,33 @@ _CUE_PIECES = ["city", "CITY", "Town", "lives in", "LIVING\tin", "resides in", "
                "x", " ", ":", "=", "\"", "Boston", "02115"]
 
 
+_PLACE_INDEX = LabelIndex([places._CITY_CUE_ANCHORS, places._ZIP_LABEL_ANCHORS])
+
+
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_CUE_PIECES), max_size=10).map("".join))
 def test_anchored_labels_are_every_label(text: str) -> None:
+    """From a view of its own (`str.find`) or the label index's starts (what a scan hands
+    the reader): the same matches as the pattern everywhere."""
+    lowered = text.lower()
+    views = (ScanView(text), ScanView(text, lowered, _PLACE_INDEX.scan(text, lowered)))
     for pattern, anchors in ((places._CITY_CUE, places._CITY_CUE_ANCHORS),
                              (places._ZIP_LABEL, places._ZIP_LABEL_ANCHORS)):
-        assert ([m.span() for m in places._anchored(pattern, text, text.lower(), anchors)]
-                == [m.span() for m in pattern.finditer(text)])
+        for view in views:
+            assert ([m.span() for m in places._anchored(pattern, view, anchors)]
+                    == [m.span() for m in pattern.finditer(text)])
+
+
+def test_the_engine_index_holds_the_place_cue_words() -> None:
+    """The scanner's one label pass finds the place reader's cue words too: a text's
+    starts come from it, not from `str.find` again."""
+    scanner = Scanner(ner=False)
+    text = "Hometown: Ely; she lives in Leeds, zip 02115 (not a postcard)"
+    labels = scanner._labels.scan(text, text.lower())
+    # `town` inside `Hometown` follows a letter: no start; `postcard` is one (its
+    # pattern rejects it)
+    assert labels.starts(places._CITY_CUE_ANCHORS) == [0, 19]
+    assert labels.starts(places._ZIP_LABEL_ANCHORS) == [35, 52]
 
 
 def test_every_region_starts_as_region_starts_expect() -> None:
