@@ -305,6 +305,9 @@ _ZIP_VALUE = regex.compile(r"(?:\d{5}(?:-\d{3,4})?|\d{4}(?:[ ]?[A-Z]{2}(?![\w]))
                            r"\d{2}-\d{3}|\d{3}(?:[ ]\d{2})?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
                            r"[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})(?![\w-])", regex.IGNORECASE)
 _UK_POSTCODE = regex.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
+#: What every `_UK_POSTCODE` holds, in `re` and looser classes (a digit: 0-9 or any
+#: non-ASCII character): without it, no full search (one `re` pass skips to capitals).
+_UK_POSTCODE_CORE = re.compile(r"[A-Z][^\x00-/:-\x7f][^ ]?[ ][^\x00-/:-\x7f][ABD-HJLNP-UW-Z]{2}")
 _CITY = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ -](?:\p{Lu}[\p{Ll}\p{M}]+|of|de|la|del))*?"
 # `Raleigh, NC`: a comma and a blank; `Miami,FL` is two cells of a CSV row.
 _REGION_AFTER_COMMA = regex.compile(
@@ -384,6 +387,10 @@ _STREET_WITHOUT_NUMBER = regex.compile(
     r"(?<=\b(?:on|at|of|and|to|in|along|down|up|off)[ ])"
     rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]+[ ]){{1,3}}(?:{_words(_STREETS_WITHOUT_NUMBER)})"
     r"(?![\p{L}\d-])")
+#: Where one can start: right after one of its words and a blank, before a capital (A-Z
+#: or any non-ASCII character); `re` finds these, led by literals, `regex` reads on.
+_AFTER_A_STREET_WORD = re.compile(r"(?:on|at|of|and|to|in|along|down|up|off)[ ]"
+                                  r"(?=[^\x00-@\[-\x7f])")
 # `support Acme in Vila Nova 4450-012 in`, `in ARENDAL 4844`: a town and its postcode
 # after `in`. Four digits that read as a year (1800-2099) are years.
 _TOWN_POSTCODE = regex.compile(
@@ -391,6 +398,8 @@ _TOWN_POSTCODE = regex.compile(
     r"(?=[ ]\p{Lu}))?[ ]){1,4}"
     r"(?P<code>\d{4}-\d{3}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{5}|(?!1[89]\d\d|20\d\d)\d{4})"
     r"(?![\w-]|[.,]\d)")
+#: Where a `_TOWN_POSTCODE` can start: after `in` and a blank, before a capital.
+_AFTER_IN = re.compile(r"in[ ](?=[^\x00-@\[-\x7f])")
 #: Words that count things: `in Epoch 1000`, `in Step 5000` are no town and postcode.
 _COUNTER_WORDS = frozenset("""
 epoch epochs step steps iteration iterations round rounds batch batches layer layers figure
@@ -430,7 +439,9 @@ class PlaceRecognizer:
                 spans.extend(match.span() for match in pattern.finditer(text))
         spans.extend(colombian_streets(text))
         if any(word in text for word in _STREETS_WITHOUT_NUMBER):
-            spans.extend(match.span() for match in _STREET_WITHOUT_NUMBER.finditer(text))
+            starts = [m.end() for m in _AFTER_A_STREET_WORD.finditer(text)]
+            spans.extend(match.span()
+                         for match in matches_at(_STREET_WITHOUT_NUMBER, text, starts))
         for start, end in spans:
             while end > start and text[end - 1] in ".,":
                 end -= 1
@@ -451,7 +462,8 @@ class PlaceRecognizer:
             if value:
                 yield Finding(value.start(), value.end(), "ZIP_CODE", "phi", 0.85, self.name)
         if " in " in text:
-            for match in _TOWN_POSTCODE.finditer(text):
+            starts = [m.end() for m in _AFTER_IN.finditer(text)]
+            for match in matches_at(_TOWN_POSTCODE, text, starts):
                 line_start = text.rfind("\n", max(0, match.start() - 120), match.start()) + 1
                 line_start = max(line_start, match.start() - 120)
                 last_word = text[match.start():match.start("code")].split()[-1]
@@ -459,7 +471,7 @@ class PlaceRecognizer:
                         text, line_start, match.start()):
                     code = match.span("code")
                     yield Finding(*code, "ZIP_CODE", "phi", 0.8, self.name)
-        for match in _UK_POSTCODE.finditer(text):
+        for match in _UK_POSTCODE.finditer(text) if _UK_POSTCODE_CORE.search(text) else ():
             yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
 
     def _cities(self, view: ScanView) -> Iterator[Finding]:
@@ -708,9 +720,13 @@ def _a_place(text: str, start: int, end: int, foreign: bool) -> tuple[int, int] 
     return None
 
 
+#: The names of US states and of countries, as written.
+_REGIONS = frozenset((*US_STATES.values(), *COUNTRIES))
+
+
 def _is_region(words: str) -> bool:
     """`Washington, DC`, `Georgia, USA`: a state or country is no place smaller than one."""
-    return words in US_STATES.values() or words in COUNTRIES
+    return words in _REGIONS
 
 
 def _anchored(pattern: regex.Pattern[str], view: ScanView, anchors: ContextWords

@@ -118,3 +118,40 @@ def test_every_region_starts_as_region_starts_expect() -> None:
     assert len(regions) > 100
     for region in regions:
         assert places._REGION_START.match(", " + region), region
+
+
+# Towns with postcodes, streets named without their number and British postcodes, with
+# the words before them, capitals and digits outside ASCII, and near misses.
+_TOWN_PIECES = ["in ", "In ", "within ", "on ", "upon ", "at ", "of ", "and ", "down ", "off ",
+                "Vila ", "Nova ", "Élan ", "de ", "ARENDAL ", "4450-012", "4844", "1999", "113 50",
+                "12-345", "٣٣٣٣", "Marina ", "Fort ", "Street", "St.", "Avenue", "Road",
+                "SW1A 1AA", "M1 1AE", "B33 8TH", "EC1A 1BB", "W1 ", "1AA", "x", " ", "\n",
+                "-", ".5", "\U0001d400", "Ä"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_TOWN_PIECES), max_size=10).map("".join))
+@example("support Acme in Vila Nova 4450-012 in")
+@example("shows on Marina Fort Street")
+@example("at \U0001d400lm Road")
+@example("London SW1A 1AA")
+@example("in Élan 4844")  # capitals outside ASCII
+@example("at Élan Road")
+def test_town_postcodes_streets_and_postcodes_from_their_starts(text: str) -> None:
+    """`_AFTER_IN`, `_AFTER_A_STREET_WORD` and `_UK_POSTCODE_CORE` let their patterns
+    run only where a match can start, or not at all: the same matches as everywhere."""
+    for pattern, starts in ((places._TOWN_POSTCODE, places._AFTER_IN),
+                            (places._STREET_WITHOUT_NUMBER, places._AFTER_A_STREET_WORD)):
+        at = [m.end() for m in starts.finditer(text)]
+        assert ([m.span() for m in matches_at(pattern, text, at)]
+                == [m.span() for m in pattern.finditer(text)])
+    if places._UK_POSTCODE_CORE.search(text) is None:
+        assert places._UK_POSTCODE.search(text) is None
+
+
+def test_the_fast_paths_find_a_town_postcode_street_and_postcode() -> None:
+    """The starts above are no empty filter: each kind is still found in a sentence."""
+    found = {(f.entity, f.start) for f in places.PlaceRecognizer().find(
+        "The office is in ARENDAL 4844 since May; parcels go on Marina Fort Street, or to "
+        "London SW1A 1AA.")}
+    assert {("ZIP_CODE", 25), ("STREET_ADDRESS", 55), ("ZIP_CODE", 88)} <= found
