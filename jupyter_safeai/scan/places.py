@@ -305,9 +305,9 @@ _ZIP_VALUE = regex.compile(r"(?:\d{5}(?:-\d{3,4})?|\d{4}(?:[ ]?[A-Z]{2}(?![\w]))
                            r"\d{2}-\d{3}|\d{3}(?:[ ]\d{2})?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
                            r"[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})(?![\w-])", regex.IGNORECASE)
 _UK_POSTCODE = regex.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
-#: What every `_UK_POSTCODE` holds, in `re` and looser classes (a digit: 0-9 or any
-#: non-ASCII character): without it, no full search (one `re` pass skips to capitals).
-_UK_POSTCODE_CORE = re.compile(r"[A-Z][^\x00-/:-\x7f][^ ]?[ ][^\x00-/:-\x7f][ABD-HJLNP-UW-Z]{2}")
+#: What every `_UK_POSTCODE` holds, in `re` and a looser class (a digit: 0-9 or any
+#: non-ASCII character): without it, no full search. Led by a blank, which `re` skips to.
+_UK_POSTCODE_CORE = re.compile(r"[ ](?=[^\x00-/:-\x7f][ABD-HJLNP-UW-Z]{2})")
 _CITY = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ -](?:\p{Lu}[\p{Ll}\p{M}]+|of|de|la|del))*?"
 # `Raleigh, NC`: a comma and a blank; `Miami,FL` is two cells of a CSV row.
 _REGION_AFTER_COMMA = regex.compile(
@@ -388,9 +388,10 @@ _STREET_WITHOUT_NUMBER = regex.compile(
     rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]+[ ]){{1,3}}(?:{_words(_STREETS_WITHOUT_NUMBER)})"
     r"(?![\p{L}\d-])")
 #: Where one can start: right after one of its words and a blank, before a capital (A-Z
-#: or any non-ASCII character); `re` finds these, led by literals, `regex` reads on.
-_AFTER_A_STREET_WORD = re.compile(r"(?:on|at|of|and|to|in|along|down|up|off)[ ]"
-                                  r"(?=[^\x00-@\[-\x7f])")
+#: or any non-ASCII character). Led by the blank, which `re` skips to; `regex` reads on.
+_AFTER_A_STREET_WORD = re.compile(r"[ ](?=[^\x00-@\[-\x7f])(?:" + "|".join(
+    f"(?<={word}[ ])" for word in ("on", "at", "of", "and", "to", "in", "along", "down", "up",
+                                   "off")) + ")")
 # `support Acme in Vila Nova 4450-012 in`, `in ARENDAL 4844`: a town and its postcode
 # after `in`. Four digits that read as a year (1800-2099) are years.
 _TOWN_POSTCODE = regex.compile(
