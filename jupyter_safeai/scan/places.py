@@ -226,6 +226,15 @@ def street_starts(text: str) -> tuple[int, ...]:
     return _number_starts(text)[0]
 
 
+@memo.per_scan(maxsize=1)
+def number_first_streets(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of `_street_pattern` in `text` whose number nothing counts (`counted`:
+    not `Level 3 Trauma Center`). Kept for the running scan: the address reader reads
+    the same streets (it may take them from here)."""
+    return tuple(match.span() for match in matches_at(_street_pattern(), text, street_starts(text))
+                 if not counted(text, match.start()))
+
+
 # Name first: Calle Mayor 12, Hauptstraße 12, PO Box 4410; each pattern tried only when
 # its words are in the text (a search in `re`, several times faster than `regex`).
 _SPANISH_STREET_WORDS = ("Calle", "Avenida", "Av.", "Avda.", "Rua", "Via", "Viale", "Carrera",
@@ -427,14 +436,12 @@ class PlaceRecognizer:
 
     def find(self, text: str) -> Iterator[Finding]:
         view = view_of(text)
-        streets, zips = _number_starts(text)
-        yield from self._streets(text, streets)
-        yield from self._zips(view, zips)
+        yield from self._streets(text)
+        yield from self._zips(view, _number_starts(text)[1])
         yield from self._cities(view)
 
-    def _streets(self, text: str, starts: Sequence[int]) -> Iterator[Finding]:
-        spans = [match.span() for match in matches_at(_street_pattern(), text, starts)
-                 if not counted(text, match.start())]
+    def _streets(self, text: str) -> Iterator[Finding]:
+        spans = list(number_first_streets(text))
         for present, pattern in _STREET_NAME_FIRST:
             if present(text):
                 spans.extend(match.span() for match in pattern.finditer(text))
@@ -488,7 +495,7 @@ class PlaceRecognizer:
             city = _CITY_AT_START.match(text, cue.end())
             if city:
                 spans.append(city.span())
-        patient = about_a_patient(text, 0, len(text), lowered)
+        patient = view.about_a_patient()
         someone = patient or names_a_party(text, 0, len(text))
         cued = list(_cued_places(text, lowered)) if someone else []
         known = list(_known_towns(text, lowered, patient)) if someone else []

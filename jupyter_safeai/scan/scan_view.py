@@ -9,7 +9,9 @@ words with `str.find`, word by word. A `ScanView` hands them the same work:
 - `lowered_in_place()`: the lower-cased text with every offset kept (`recognizer.
   lowered_in_place`), made from the engine's `text.lower()` without a second pass;
 - `anchor_starts(words)`: where the words of a `ContextWords` set start, read from the
-  label index when the engine was built with that set (`anchor_words` of a recognizer).
+  label index when the engine was built with that set (`anchor_words` of a recognizer);
+- `about_a_patient()`: whether the whole text is about a person in care
+  (`name_context.about_a_patient`), worked out once for every reader that asks.
 
 The view is owned by the running scan (`memo.share`), so nothing outlives it; a reader
 called outside a scan (a test, a caller of one recognizer) gets a view made on the spot,
@@ -32,7 +34,7 @@ class ScanView:
     """One text as the scan's readers share it: `text` (normalised), `lowered` (its
     `str.lower()`), and `labels` (the label index's starts for it, or None)."""
 
-    __slots__ = ("text", "lowered", "labels", "_in_place")
+    __slots__ = ("text", "lowered", "labels", "_in_place", "_patient")
 
     def __init__(self, text: str, lowered: str | None = None,
                  labels: ScanLabels | None = None) -> None:
@@ -40,6 +42,7 @@ class ScanView:
         self.lowered = text.lower() if lowered is None else lowered
         self.labels = labels
         self._in_place: str | None = None
+        self._patient: bool | None = None
 
     def lowered_in_place(self) -> str:
         """`recognizer.lowered_in_place(text)`: `lowered` when lower-casing moved no
@@ -63,6 +66,16 @@ class ScanView:
             return None
         starts = None if self.labels is None else self.labels.starts(words)
         return anchor_starts(self.text, lowered, words.firsts) if starts is None else starts
+
+
+    def about_a_patient(self) -> bool:
+        """`name_context.about_a_patient` of the whole text (with `lowered_in_place`)."""
+        if self._patient is None:
+            from .name_context import about_a_patient
+
+            self._patient = about_a_patient(self.text, 0, len(self.text),
+                                            self.lowered_in_place())
+        return self._patient
 
 
 def view_of(text: str) -> ScanView:
