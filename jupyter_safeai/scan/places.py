@@ -105,13 +105,20 @@ def street_words() -> frozenset[str]:
 
 def followed_by_region(text: str, end: int) -> bool:
     """`Raleigh, NC` / `Kumasi, Ghana`: the words before are a place."""
-    return bool(_REGION_AFTER_COMMA.match(text, end))
+    return _region_may_follow(text, end) and bool(_REGION_AFTER_COMMA.match(text, end))
 
 
 def region_end(text: str, end: int) -> int:
     """Where the `, <state or country>` right after `end` ends; -1 if there is none."""
-    match = _REGION_AFTER_COMMA.match(text, end)
+    match = _REGION_AFTER_COMMA.match(text, end) if _region_may_follow(text, end) else None
     return match.end() if match else -1
+
+
+def _region_may_follow(text: str, end: int) -> bool:
+    """Whether a comma, a blank and a capital A-Z follow `end`, as before every state and
+    country `_REGION_AFTER_COMMA` reads: most names asked about fail here, without a
+    call to `regex` (whose every call costs more than this)."""
+    return text.startswith(", ", end) and "A" <= text[end + 2:end + 3] <= "Z"
 
 
 @lru_cache(maxsize=1)
@@ -509,7 +516,8 @@ class PlaceRecognizer:
                         (start, end) in cued or not credit_line(text, start)):
                 # `Wesel, Germany`: the country after the town is read with it, as one
                 # place (a US state after it stays apart: `Boston, MA` is a town and a state)
-                country = _COUNTRY_AFTER_COMMA.match(text, end)
+                country = (_COUNTRY_AFTER_COMMA.match(text, end)
+                           if _region_may_follow(text, end) else None)
                 end = country.end() if country else end
                 yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
 

@@ -111,6 +111,20 @@ def test_the_engine_index_holds_the_place_cue_words() -> None:
     assert labels.starts(places._ZIP_LABEL_ANCHORS) == [35, 52]
 
 
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["Boston", ",", ", ", ",\t", " ", "MA", "Ma", "New York",
+                                 "Ghana", "UK", "UKx", "a", "é", "Massachusetts", "\n",
+                                 "Éire", "ma", "Germany"]), max_size=8).map("".join))
+def test_a_region_after_a_comma_is_read_as_the_pattern_reads_it(text: str) -> None:
+    """`_region_may_follow` answers no only where the region patterns match nothing."""
+    for end in range(len(text) + 1):
+        region = places._REGION_AFTER_COMMA.match(text, end)
+        assert places.followed_by_region(text, end) == bool(region)
+        assert places.region_end(text, end) == (region.end() if region else -1)
+        if not places._region_may_follow(text, end):
+            assert places._COUNTRY_AFTER_COMMA.match(text, end) is None
+
+
 def test_every_region_starts_as_region_starts_expect() -> None:
     """`_REGION_START` lets the region pattern run only after a comma and a capital
     ASCII letter and a letter: a state or country spelt otherwise would be missed."""
