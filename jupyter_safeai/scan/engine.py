@@ -13,14 +13,16 @@ import time
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 
+from . import memo
 from .allow import apply_inline_allows
 from .code import overlaps_any, python_identifier_spans
 from .finding import Finding
 from .memo import Memo
 from .names import CONFIRMED_SCORE, NameRecognizer
 from .normalise import TextView, normalise
-from .recognizer import LabelIndex, PatternRecognizer, Recognizer
+from .recognizer import ContextWords, LabelIndex, PatternRecognizer, Recognizer
 from .registry import RecognizerRegistry, default_registry
+from .scan_view import ScanView
 
 DEFAULT_MAX_CHARS = 2_000_000
 
@@ -82,7 +84,7 @@ class Scanner:
             self.registry = RecognizerRegistry()
             self.registry.add_all(recognizers, "caller", unique=False)
         self.recognizers = self.registry.runnable()
-        self._labels = LabelIndex.of(self.recognizers)  # one pass finds every label word
+        self._labels = _label_index(self.recognizers)  # one pass finds every label word
         self._loaded = False
         self.max_chars = max_chars
         self.timeout = timeout
@@ -147,6 +149,7 @@ class Scanner:
         identifiers = python_identifier_spans(text)
         lowered = text.lower()  # shared by the pattern recognizers' label searches
         labels = self._labels.scan(text, lowered)
+        memo.share(ScanView(text, lowered, labels))  # the same, for the other readers
         found: list[Finding] = []
         doubts: list[tuple[NameRecognizer, list[tuple[int, int]]]] = []
         for recognizer in self.recognizers:
@@ -180,6 +183,17 @@ class Scanner:
                          else frozenset(never_accept))
             findings = apply_inline_allows(text, findings, forbidden)
         return findings
+
+
+def _label_index(recognizers: Sequence[Recognizer]) -> LabelIndex:
+    """One index of the label words the pattern recognizers read behind and the cue words
+    other readers declare as `anchor_words` (`ContextWords` sets whose words start every
+    match of a pattern led by `\\b`: `ScanView.anchor_starts` hands them their starts)."""
+    labels = [r.context for r in recognizers if isinstance(r, PatternRecognizer)
+              and isinstance(r.context, ContextWords) and not r.context_after]
+    anchors = [words for r in recognizers for words in getattr(r, "anchor_words", ())
+               if isinstance(words, ContextWords)]
+    return LabelIndex([*labels, *anchors])
 
 
 def _mapped(view: TextView, findings: list[Finding]) -> list[Finding]:

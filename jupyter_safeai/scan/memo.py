@@ -12,7 +12,10 @@ typed is kept no longer than its owner decides, and never past a scan but as sin
 - `per_scan` functions (those asked about a whole text) keep their answers only for the
   running scan;
 - `table(owner)` is a dict an object keeps facts about words in (`NameRecognizer`'s
-  kinds of words), in the active `Memo`.
+  kinds of words), in the active `Memo`;
+- `share(view)` / `shared()`: the one object the engine hands every reader of the running
+  scan (`scan_view.ScanView`: its text lower-cased, where label words start), dropped
+  when the scan ends.
 
 With no scan running (a test, a recognizer called directly) each call just computes.
 The active scan is a `ContextVar`: a thread or task sees only the scan it runs itself.
@@ -87,12 +90,13 @@ class _WordTable(dict):  # type: ignore[type-arg]
 class _Scan:
     """The running scan: its memo and the caches that end with it."""
 
-    __slots__ = ("memo", "lasting", "caches", "_token")
+    __slots__ = ("memo", "lasting", "caches", "view", "_token")
 
     def __init__(self, memo: Memo) -> None:
         self.memo = memo
         self.lasting = memo._caches
         self.caches: dict[Callable[..., Any], dict[tuple[Any, ...], Any]] = {}
+        self.view: object = None
 
     def __enter__(self) -> None:
         self._token = _ACTIVE.set(self)
@@ -100,6 +104,7 @@ class _Scan:
     def __exit__(self, *_: object) -> None:
         _ACTIVE.reset(self._token)
         self.caches.clear()
+        self.view = None
 
 
 _ACTIVE: ContextVar[_Scan | None] = ContextVar("jupyter_safeai_scan_memo", default=None)
@@ -181,3 +186,18 @@ def table(owner: object) -> dict[Any, Any]:
         return {}
     entry = scan.memo._tables.get(id(owner))
     return entry[1] if entry is not None and entry[0] is owner else scan.memo.table(owner)
+
+
+def share(view: object) -> None:
+    """Hand `view` to every reader of the running scan (`shared`); with no scan running,
+    nothing is kept."""
+    scan = _ACTIVE.get()
+    if scan is not None:
+        scan.view = view
+
+
+def shared() -> object:
+    """What the running scan shares with its readers (`share`); None with no scan running
+    or nothing shared."""
+    scan = _ACTIVE.get()
+    return None if scan is None else scan.view

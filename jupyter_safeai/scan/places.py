@@ -29,7 +29,8 @@ from .name_context import (
 )
 from .name_lists import RELATIVES
 from .narrative import names_a_party, party_in_sentence
-from .recognizer import anchor_starts, lowered_in_place, matches_at, trie
+from .recognizer import ContextWords, context_regex, matches_at, trie
+from .scan_view import ScanView, view_of
 from .street_names import NamedStreetRecognizer
 
 US_STATES = {
@@ -104,13 +105,20 @@ def street_words() -> frozenset[str]:
 
 def followed_by_region(text: str, end: int) -> bool:
     """`Raleigh, NC` / `Kumasi, Ghana`: the words before are a place."""
-    return bool(_REGION_AFTER_COMMA.match(text, end))
+    return _region_may_follow(text, end) and bool(_REGION_AFTER_COMMA.match(text, end))
 
 
 def region_end(text: str, end: int) -> int:
     """Where the `, <state or country>` right after `end` ends; -1 if there is none."""
-    match = _REGION_AFTER_COMMA.match(text, end)
+    match = _REGION_AFTER_COMMA.match(text, end) if _region_may_follow(text, end) else None
     return match.end() if match else -1
+
+
+def _region_may_follow(text: str, end: int) -> bool:
+    """Whether a comma, a blank and a capital A-Z follow `end`, as before every state and
+    country `_REGION_AFTER_COMMA` reads: most names asked about fail here, without a
+    call to `regex` (whose every call costs more than this)."""
+    return text.startswith(", ", end) and "A" <= text[end + 2:end + 3] <= "Z"
 
 
 @lru_cache(maxsize=1)
@@ -225,6 +233,15 @@ def street_starts(text: str) -> tuple[int, ...]:
     return _number_starts(text)[0]
 
 
+@memo.per_scan(maxsize=1)
+def number_first_streets(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of `_street_pattern` in `text` whose number nothing counts (`counted`:
+    not `Level 3 Trauma Center`). Kept for the running scan: the address reader reads
+    the same streets (it may take them from here)."""
+    return tuple(match.span() for match in matches_at(_street_pattern(), text, street_starts(text))
+                 if not counted(text, match.start()))
+
+
 # Name first: Calle Mayor 12, Hauptstraße 12, PO Box 4410; each pattern tried only when
 # its words are in the text (a search in `re`, several times faster than `regex`).
 _SPANISH_STREET_WORDS = ("Calle", "Avenida", "Av.", "Avda.", "Rua", "Via", "Viale", "Carrera",
@@ -279,10 +296,12 @@ _STREET_NAME_FIRST = (
     (lambda text: "Box" in text, regex.compile(r"(?<![\w-])P\.?[ ]?O\.?[ ]Box[ ]\d{1,6}")),
 )
 
-#: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any case.
-_ZIP_LABEL_ANCHORS = ("zip", "post")
-_CITY_CUE_ANCHORS = ("city", "town", "municipality", "village", "liv", "resid", "born",
-                     "moved", "relocated", "home", "place", "pob", "from", "hail", "native")
+#: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any
+#: case (both patterns are led by `\b`): the engine's label index finds them for the scan.
+_ZIP_LABEL_ANCHORS = context_regex(("zip", "post"))
+_CITY_CUE_ANCHORS = context_regex((
+    "city", "town", "municipality", "village", "liv", "resid", "born", "moved", "relocated",
+    "home", "place", "pob", "from", "hail", "native"))
 
 _STATE_CODES = _alternation(US_STATES)
 _STATE_NAMES = _alternation(US_STATES.values())
@@ -302,6 +321,9 @@ _ZIP_VALUE = regex.compile(r"(?:\d{5}(?:-\d{3,4})?|\d{4}(?:[ ]?[A-Z]{2}(?![\w]))
                            r"\d{2}-\d{3}|\d{3}(?:[ ]\d{2})?|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|"
                            r"[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2})(?![\w-])", regex.IGNORECASE)
 _UK_POSTCODE = regex.compile(r"(?<![\w-])[A-Z]{1,2}\d[A-Z\d]?[ ]\d[ABD-HJLNP-UW-Z]{2}(?![\w-])")
+#: What every `_UK_POSTCODE` holds, in `re` and a looser class (a digit: 0-9 or any
+#: non-ASCII character): without it, no full search. Led by a blank, which `re` skips to.
+_UK_POSTCODE_CORE = re.compile(r"[ ](?=[^\x00-/:-\x7f][ABD-HJLNP-UW-Z]{2})")
 _CITY = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ -](?:\p{Lu}[\p{Ll}\p{M}]+|of|de|la|del))*?"
 # `Raleigh, NC`: a comma and a blank; `Miami,FL` is two cells of a CSV row.
 _REGION_AFTER_COMMA = regex.compile(
@@ -381,6 +403,11 @@ _STREET_WITHOUT_NUMBER = regex.compile(
     r"(?<=\b(?:on|at|of|and|to|in|along|down|up|off)[ ])"
     rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]+[ ]){{1,3}}(?:{_words(_STREETS_WITHOUT_NUMBER)})"
     r"(?![\p{L}\d-])")
+#: Where one can start: right after one of its words and a blank, before a capital (A-Z
+#: or any non-ASCII character). Led by the blank, which `re` skips to; `regex` reads on.
+_AFTER_A_STREET_WORD = re.compile(r"[ ](?=[^\x00-@\[-\x7f])(?:" + "|".join(
+    f"(?<={word}[ ])" for word in ("on", "at", "of", "and", "to", "in", "along", "down", "up",
+                                   "off")) + ")")
 # `support Acme in Vila Nova 4450-012 in`, `in ARENDAL 4844`: a town and its postcode
 # after `in`. Four digits that read as a year (1800-2099) are years.
 _TOWN_POSTCODE = regex.compile(
@@ -388,6 +415,8 @@ _TOWN_POSTCODE = regex.compile(
     r"(?=[ ]\p{Lu}))?[ ]){1,4}"
     r"(?P<code>\d{4}-\d{3}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{5}|(?!1[89]\d\d|20\d\d)\d{4})"
     r"(?![\w-]|[.,]\d)")
+#: Where a `_TOWN_POSTCODE` can start: after `in` and a blank, before a capital.
+_AFTER_IN = re.compile(r"in[ ](?=[^\x00-@\[-\x7f])")
 #: Words that count things: `in Epoch 1000`, `in Step 5000` are no town and postcode.
 _COUNTER_WORDS = frozenset("""
 epoch epochs step steps iteration iterations round rounds batch batches layer layers figure
@@ -403,6 +432,8 @@ _CITATION = re.compile(r"\b(?:Notes|Proceedings|Journal|Lecture|Series|Vol|Volum
 class PlaceRecognizer:
     name = "pattern:place"
     entities = ("STREET_ADDRESS", "ZIP_CODE", "LOCATION")
+    #: The cue words the engine's label index finds for this reader (`ScanView`).
+    anchor_words = (_ZIP_LABEL_ANCHORS, _CITY_CUE_ANCHORS)
 
     def load(self) -> None:
         """Read the lexicon once, before the first scan's clock starts. GeoNames' towns
@@ -411,29 +442,29 @@ class PlaceRecognizer:
         lemma_index_words()
 
     def find(self, text: str) -> Iterator[Finding]:
-        lowered = lowered_in_place(text)
-        streets, zips = _number_starts(text)
-        yield from self._streets(text, streets)
-        yield from self._zips(text, lowered, zips)
-        yield from self._cities(text, lowered)
+        view = view_of(text)
+        yield from self._streets(text)
+        yield from self._zips(view, _number_starts(text)[1])
+        yield from self._cities(view)
 
-    def _streets(self, text: str, starts: Sequence[int]) -> Iterator[Finding]:
-        spans = [match.span() for match in matches_at(_street_pattern(), text, starts)
-                 if not counted(text, match.start())]
+    def _streets(self, text: str) -> Iterator[Finding]:
+        spans = list(number_first_streets(text))
         for present, pattern in _STREET_NAME_FIRST:
             if present(text):
                 spans.extend(match.span() for match in pattern.finditer(text))
         spans.extend(colombian_streets(text))
         if any(word in text for word in _STREETS_WITHOUT_NUMBER):
-            spans.extend(match.span() for match in _STREET_WITHOUT_NUMBER.finditer(text))
+            starts = [m.end() for m in _AFTER_A_STREET_WORD.finditer(text)]
+            spans.extend(match.span()
+                         for match in matches_at(_STREET_WITHOUT_NUMBER, text, starts))
         for start, end in spans:
             while end > start and text[end - 1] in ".,":
                 end -= 1
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
 
-    def _zips(self, text: str, lowered: str, starts: Sequence[int] | None
-              ) -> Iterator[Finding]:
+    def _zips(self, view: ScanView, starts: Sequence[int] | None) -> Iterator[Finding]:
         """`starts`: where a five-digit ZIP can start; None to look everywhere."""
+        text = view.text
         fives = (_FIVE_DIGITS.finditer(text) if starts is None
                  else matches_at(_FIVE_DIGITS, text, starts))
         for match in fives:
@@ -441,12 +472,13 @@ class PlaceRecognizer:
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.85, self.name)
             elif "-" in match.group():
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
-        for label in _anchored(_ZIP_LABEL, text, lowered, _ZIP_LABEL_ANCHORS):
+        for label in _anchored(_ZIP_LABEL, view, _ZIP_LABEL_ANCHORS):
             value = _ZIP_VALUE.match(text, label.end())
             if value:
                 yield Finding(value.start(), value.end(), "ZIP_CODE", "phi", 0.85, self.name)
         if " in " in text:
-            for match in _TOWN_POSTCODE.finditer(text):
+            starts = [m.end() for m in _AFTER_IN.finditer(text)]
+            for match in matches_at(_TOWN_POSTCODE, text, starts):
                 line_start = text.rfind("\n", max(0, match.start() - 120), match.start()) + 1
                 line_start = max(line_start, match.start() - 120)
                 last_word = text[match.start():match.start("code")].split()[-1]
@@ -454,10 +486,11 @@ class PlaceRecognizer:
                         text, line_start, match.start()):
                     code = match.span("code")
                     yield Finding(*code, "ZIP_CODE", "phi", 0.8, self.name)
-        for match in _UK_POSTCODE.finditer(text):
+        for match in _UK_POSTCODE.finditer(text) if _UK_POSTCODE_CORE.search(text) else ():
             yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
 
-    def _cities(self, text: str, lowered: str) -> Iterator[Finding]:
+    def _cities(self, view: ScanView) -> Iterator[Finding]:
+        text, lowered = view.text, view.lowered_in_place()
         spans = []
         if "," in text:
             starts = [m.start() for m in _REGION_START.finditer(text)]
@@ -465,11 +498,11 @@ class PlaceRecognizer:
                 city = _CITY_AT_END.search(text, max(0, region.start() - 40), region.start())
                 if city:
                     spans.append(city.span())
-        for cue in _anchored(_CITY_CUE, text, lowered, _CITY_CUE_ANCHORS):
+        for cue in _anchored(_CITY_CUE, view, _CITY_CUE_ANCHORS):
             city = _CITY_AT_START.match(text, cue.end())
             if city:
                 spans.append(city.span())
-        patient = about_a_patient(text, 0, len(text), lowered)
+        patient = view.about_a_patient()
         someone = patient or names_a_party(text, 0, len(text))
         cued = list(_cued_places(text, lowered)) if someone else []
         known = list(_known_towns(text, lowered, patient)) if someone else []
@@ -483,7 +516,8 @@ class PlaceRecognizer:
                         (start, end) in cued or not credit_line(text, start)):
                 # `Wesel, Germany`: the country after the town is read with it, as one
                 # place (a US state after it stays apart: `Boston, MA` is a town and a state)
-                country = _COUNTRY_AFTER_COMMA.match(text, end)
+                country = (_COUNTRY_AFTER_COMMA.match(text, end)
+                           if _region_may_follow(text, end) else None)
                 end = country.end() if country else end
                 yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
 
@@ -702,16 +736,22 @@ def _a_place(text: str, start: int, end: int, foreign: bool) -> tuple[int, int] 
     return None
 
 
+#: The names of US states and of countries, as written.
+_REGIONS = frozenset((*US_STATES.values(), *COUNTRIES))
+
+
 def _is_region(words: str) -> bool:
     """`Washington, DC`, `Georgia, USA`: a state or country is no place smaller than one."""
-    return words in US_STATES.values() or words in COUNTRIES
+    return words in _REGIONS
 
 
-def _anchored(pattern: regex.Pattern[str], text: str, lowered: str,
-              anchors: tuple[str, ...]) -> Iterator[regex.Match[str]]:
-    """`pattern.finditer(text)` for a case-insensitive pattern whose matches start with one
-    of `anchors`: tried only where `str.find` sees one (everywhere if it cannot tell)."""
-    starts = anchor_starts(text, lowered, anchors)
+def _anchored(pattern: regex.Pattern[str], view: ScanView, anchors: ContextWords
+              ) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer(text)` for a case-insensitive pattern led by `\\b` whose matches
+    start with one of `anchors`' words: tried only where the view sees one (everywhere if
+    it cannot tell)."""
+    starts = view.anchor_starts(anchors)
+    text = view.text
     return pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
 
 

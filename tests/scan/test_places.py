@@ -6,7 +6,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from jupyter_safeai.scan import places
-from jupyter_safeai.scan.recognizer import matches_at
+from jupyter_safeai.scan.engine import Scanner
+from jupyter_safeai.scan.recognizer import LabelIndex, matches_at
+from jupyter_safeai.scan.scan_view import ScanView
 
 # Street and ZIP pieces, with non-ASCII capitals, letters and digits (`Ä`, `é`, `٣`, an
 # astral capital), blanks, and look-alikes that stop one short (`Stre`, `21`, `1234`).
@@ -80,13 +82,47 @@ _CUE_PIECES = ["city", "CITY", "Town", "lives in", "LIVING\tin", "resides in", "
                "x", " ", ":", "=", "\"", "Boston", "02115"]
 
 
+_PLACE_INDEX = LabelIndex([places._CITY_CUE_ANCHORS, places._ZIP_LABEL_ANCHORS])
+
+
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_CUE_PIECES), max_size=10).map("".join))
 def test_anchored_labels_are_every_label(text: str) -> None:
+    """From a view of its own (`str.find`) or the label index's starts (what a scan hands
+    the reader): the same matches as the pattern everywhere."""
+    lowered = text.lower()
+    views = (ScanView(text), ScanView(text, lowered, _PLACE_INDEX.scan(text, lowered)))
     for pattern, anchors in ((places._CITY_CUE, places._CITY_CUE_ANCHORS),
                              (places._ZIP_LABEL, places._ZIP_LABEL_ANCHORS)):
-        assert ([m.span() for m in places._anchored(pattern, text, text.lower(), anchors)]
-                == [m.span() for m in pattern.finditer(text)])
+        for view in views:
+            assert ([m.span() for m in places._anchored(pattern, view, anchors)]
+                    == [m.span() for m in pattern.finditer(text)])
+
+
+def test_the_engine_index_holds_the_place_cue_words() -> None:
+    """The scanner's one label pass finds the place reader's cue words too: a text's
+    starts come from it, not from `str.find` again."""
+    scanner = Scanner(ner=False)
+    text = "Hometown: Ely; she lives in Leeds, zip 02115 (not a postcard)"
+    labels = scanner._labels.scan(text, text.lower())
+    # `town` inside `Hometown` follows a letter: no start; `postcard` is one (its
+    # pattern rejects it)
+    assert labels.starts(places._CITY_CUE_ANCHORS) == [0, 19]
+    assert labels.starts(places._ZIP_LABEL_ANCHORS) == [35, 52]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["Boston", ",", ", ", ",\t", " ", "MA", "Ma", "New York",
+                                 "Ghana", "UK", "UKx", "a", "é", "Massachusetts", "\n",
+                                 "Éire", "ma", "Germany"]), max_size=8).map("".join))
+def test_a_region_after_a_comma_is_read_as_the_pattern_reads_it(text: str) -> None:
+    """`_region_may_follow` answers no only where the region patterns match nothing."""
+    for end in range(len(text) + 1):
+        region = places._REGION_AFTER_COMMA.match(text, end)
+        assert places.followed_by_region(text, end) == bool(region)
+        assert places.region_end(text, end) == (region.end() if region else -1)
+        if not places._region_may_follow(text, end):
+            assert places._COUNTRY_AFTER_COMMA.match(text, end) is None
 
 
 def test_every_region_starts_as_region_starts_expect() -> None:
@@ -96,3 +132,40 @@ def test_every_region_starts_as_region_starts_expect() -> None:
     assert len(regions) > 100
     for region in regions:
         assert places._REGION_START.match(", " + region), region
+
+
+# Towns with postcodes, streets named without their number and British postcodes, with
+# the words before them, capitals and digits outside ASCII, and near misses.
+_TOWN_PIECES = ["in ", "In ", "within ", "on ", "upon ", "at ", "of ", "and ", "down ", "off ",
+                "Vila ", "Nova ", "Élan ", "de ", "ARENDAL ", "4450-012", "4844", "1999", "113 50",
+                "12-345", "٣٣٣٣", "Marina ", "Fort ", "Street", "St.", "Avenue", "Road",
+                "SW1A 1AA", "M1 1AE", "B33 8TH", "EC1A 1BB", "W1 ", "1AA", "x", " ", "\n",
+                "-", ".5", "\U0001d400", "Ä"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_TOWN_PIECES), max_size=10).map("".join))
+@example("support Acme in Vila Nova 4450-012 in")
+@example("shows on Marina Fort Street")
+@example("at \U0001d400lm Road")
+@example("London SW1A 1AA")
+@example("in Élan 4844")  # capitals outside ASCII
+@example("at Élan Road")
+def test_town_postcodes_streets_and_postcodes_from_their_starts(text: str) -> None:
+    """`_AFTER_IN`, `_AFTER_A_STREET_WORD` and `_UK_POSTCODE_CORE` let their patterns
+    run only where a match can start, or not at all: the same matches as everywhere."""
+    for pattern, starts in ((places._TOWN_POSTCODE, places._AFTER_IN),
+                            (places._STREET_WITHOUT_NUMBER, places._AFTER_A_STREET_WORD)):
+        at = [m.end() for m in starts.finditer(text)]
+        assert ([m.span() for m in matches_at(pattern, text, at)]
+                == [m.span() for m in pattern.finditer(text)])
+    if places._UK_POSTCODE_CORE.search(text) is None:
+        assert places._UK_POSTCODE.search(text) is None
+
+
+def test_the_fast_paths_find_a_town_postcode_street_and_postcode() -> None:
+    """The starts above are no empty filter: each kind is still found in a sentence."""
+    found = {(f.entity, f.start) for f in places.PlaceRecognizer().find(
+        "The office is in ARENDAL 4844 since May; parcels go on Marina Fort Street, or to "
+        "London SW1A 1AA.")}
+    assert {("ZIP_CODE", 25), ("STREET_ADDRESS", 55), ("ZIP_CODE", 88)} <= found

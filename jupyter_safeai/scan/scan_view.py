@@ -1,0 +1,85 @@
+"""What a scan reads of its text once, for every reader that asks: one shared view.
+
+The engine lower-cases the (normalised) text once and finds, in one pass of its label
+index, where the first words of every label set start (`recognizer.LabelIndex`). The
+pattern recognizers read those positions; the readers that are not pattern recognizers
+(places, facilities, names) used to lower-case the text again and look for their own cue
+words with `str.find`, word by word. A `ScanView` hands them the same work:
+
+- `lowered_in_place()`: the lower-cased text with every offset kept (`recognizer.
+  lowered_in_place`), made from the engine's `text.lower()` without a second pass;
+- `anchor_starts(words)`: where the words of a `ContextWords` set start, read from the
+  label index when the engine was built with that set (`anchor_words` of a recognizer);
+- `about_a_patient()`: whether the whole text is about a person in care
+  (`name_context.about_a_patient`), worked out once for every reader that asks.
+
+The view is owned by the running scan (`memo.share`), so nothing outlives it; a reader
+called outside a scan (a test, a caller of one recognizer) gets a view made on the spot,
+which works everything out itself. Either way its answers give the same findings.
+"""
+
+from __future__ import annotations
+
+from . import memo
+from .recognizer import (
+    _ASCII_LOWER,
+    ContextWords,
+    ScanLabels,
+    anchor_starts,
+    finds_as_regex_does,
+)
+
+
+class ScanView:
+    """One text as the scan's readers share it: `text` (normalised), `lowered` (its
+    `str.lower()`), and `labels` (the label index's starts for it, or None)."""
+
+    __slots__ = ("text", "lowered", "labels", "_in_place", "_patient")
+
+    def __init__(self, text: str, lowered: str | None = None,
+                 labels: ScanLabels | None = None) -> None:
+        self.text = text
+        self.lowered = text.lower() if lowered is None else lowered
+        self.labels = labels
+        self._in_place: str | None = None
+        self._patient: bool | None = None
+
+    def lowered_in_place(self) -> str:
+        """`recognizer.lowered_in_place(text)`: `lowered` when lower-casing moved no
+        offset, else the text with only its ASCII letters lowered."""
+        if self._in_place is None:
+            self._in_place = (self.lowered if len(self.lowered) == len(self.text)
+                              else self.text.translate(_ASCII_LOWER))
+        return self._in_place
+
+    def anchor_starts(self, words: ContextWords) -> list[int] | None:
+        """Sorted positions where a match of a pattern led by `\\b` and one of `words`'
+        first words (in any case) can start; None when `str.find` cannot tell (then the
+        caller tries everywhere).
+
+        From the label index these are the positions of a first word not after an ASCII
+        letter; without it, every position of one (`recognizer.anchor_starts`). Both hold
+        every start of such a pattern's matches, so `matches_at` finds the same matches
+        from either."""
+        lowered = self.lowered_in_place()
+        if not finds_as_regex_does(self.text, lowered):
+            return None
+        starts = None if self.labels is None else self.labels.starts(words)
+        return anchor_starts(self.text, lowered, words.firsts) if starts is None else starts
+
+
+    def about_a_patient(self) -> bool:
+        """`name_context.about_a_patient` of the whole text (with `lowered_in_place`)."""
+        if self._patient is None:
+            from .name_context import about_a_patient
+
+            self._patient = about_a_patient(self.text, 0, len(self.text),
+                                            self.lowered_in_place())
+        return self._patient
+
+
+def view_of(text: str) -> ScanView:
+    """The running scan's view of `text`, or, for another text or with no scan running,
+    a view of `text` made now."""
+    view = memo.shared()
+    return view if isinstance(view, ScanView) and view.text is text else ScanView(text)
