@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from .finding import Finding
 from .name_context import about_a_patient, credit_line
 from .narrative import in_a_persons_story
+from .proceedings import a_step_of_a_case
 from .recognizer import context_regex, finds_as_regex_does, matches_at
 
 #: Month and weekday names and month abbreviations, case-folded: words of the calendar
@@ -300,9 +301,10 @@ def _connective(bound: re.Match[str]) -> bool:
 
 def _in_a_story(text: str, start: int, end: int, whole: bool = True) -> bool:
     """A date written for people (`3 May 2004`, `03/05/2004`, not a machine's
-    `2004-05-03`) in prose about a person (`whole`: with its day, month and year)."""
-    return not text[start:start + 4].isdigit() and in_a_persons_story(text, start, end,
-                                                                      whole)
+    `2004-05-03`) in prose about a person (`whole`: with its day, month and year), or
+    dating a step of someone's case (`On 3 May 2004 the court dismissed the appeal`)."""
+    return not text[start:start + 4].isdigit() and (
+        in_a_persons_story(text, start, end, whole) or a_step_of_a_case(text, start, end))
 
 
 #: A preposition that ties only the date right after it, and only in text about a
