@@ -14,6 +14,13 @@ def _dates(text: str) -> list[str]:
     return [text[f.start:f.end] for f in DateRecognizer().find(text)]
 
 
+def _outer(text: str) -> list[str]:
+    """The dates found, without those inside another (a partial date read again)."""
+    spans = {(f.start, f.end) for f in DateRecognizer().find(text)}
+    return [text[a:b] for a, b in sorted(spans)
+            if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
+
+
 @pytest.mark.parametrize(("text", "dates"), [
     # a court did something, no party named in the paragraph
     ("On 14 February 2006 the Lyon Court of Appeal dismissed the second appeal.",
@@ -64,3 +71,26 @@ def test_a_step_needs_its_event_in_the_dates_sentence() -> None:
     assert not a_step_of_a_case(text, at, at + len("4 May 2010"))
     told = "On 4 May 2010 the court in Leeds heard the witnesses."
     assert a_step_of_a_case(told, 3, 3 + len("4 May 2010"))
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # days of one year listed before its full date share its year
+    ("The court held hearings on 6 April, 19 June and 2 November 2004.",
+     ["6 April, 19 June and 2 November 2004"]),
+    ("On 15 January and 28 February 2010 the tribunal adjourned the hearing.",
+     ["15 January and 28 February 2010"]),
+    ("The applicant was detained from 3 May - 9 June 2004.", ["3 May - 9 June 2004"]),
+    ("The patient was admitted on 2 March or 5 March 2019.", ["2 March or 5 March 2019"]),
+])
+def test_a_list_of_days_shares_its_years_date(text: str, dates: list[str]) -> None:
+    assert _outer(text) == dates
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a month's name in lower case is a word (`may`), a year ends no list
+    ("The patient said she may, 3 May 2004 or later, be admitted.", ["3 May 2004"]),
+    ("On 7 February 1995, 4 April 1995 and 16 May 1995 further hearings were held.",
+     ["7 February 1995", "4 April 1995", "16 May 1995"]),
+])
+def test_a_list_reaches_no_further_than_its_days(text: str, dates: list[str]) -> None:
+    assert _outer(text) == dates
