@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from .finding import Finding
 from .name_context import about_a_patient, credit_line
 from .narrative import in_a_persons_story
+from .proceedings import a_step_of_a_case
 from .recognizer import context_regex, finds_as_regex_does, matches_at
 
 #: Month and weekday names and month abbreviations, case-folded: words of the calendar
@@ -193,30 +194,16 @@ class DateRecognizer:
         usable = lowered if finds_as_regex_does(text, lowered) else None
         starts = [m.start() for m in _DATE_START.finditer(text)]
         full_dates: list[tuple[int, int]] = []
+        listed_dates: list[tuple[int, int]] = []  # found, with the days listed before them
         for match in matches_at(_FULL_DATE, text, starts):
             start = match.start()
             full_dates.append(match.span())
-            before = text[max(0, start - 40):start]
-            backwards = before[::-1]
-            if text.startswith("%", match.end()):
-                continue  # `settings 10/5/40%`: three settings, the last a share
-            labelled = _labelled(before)
-            bound = _COMPARISON_BACKWARDS.match(backwards) or (
-                None if labelled else _NOT_PERSONAL_BACKWARDS.match(backwards))
-            if bound is not None:
-                # a bound of a query or a series, unless a story tells it of someone
-                # (`held from 3 May 2004 until 9 June 2005`, `on 2 May and 4 June 2001`)
-                if _connective(bound) and _in_a_story(text, start, match.end()):
-                    yield Finding(start, match.end(), "DATE", "phi", 0.65, self.name)
-                continue
-            # A date is a person's when labelled, or when its neighbourhood is about one,
-            # or when a story about someone tells it.
-            if (labelled or about_a_patient(text, max(0, start - 300), match.end() + 300,
-                                            usable)) and not credit_line(text, start):
-                yield Finding(start, match.end(), "DATE", "phi", 0.85 if labelled else 0.7,
-                              self.name)
-            elif _in_a_story(text, start, match.end()):
-                yield Finding(start, match.end(), "DATE", "phi", 0.65, self.name)
+            score = self._full_date_score(text, match, usable)
+            if score is not None:
+                listed = _listed_from(text, start)  # the days of its year listed before it
+                if listed < start:
+                    listed_dates.append((listed, match.end()))
+                yield Finding(listed, match.end(), "DATE", "phi", score, self.name)
         # A month and day (`8/17`) in text about a person; a share, a score or a
         # setting is none (`_month_day`).
         for start, end in _month_day_spans(text):
@@ -247,6 +234,8 @@ class DateRecognizer:
                             text, match.start()) or not about_a_patient(
                             text, max(0, match.start() - 300), match.end() + 300, usable)):
                     continue
+                if _inside(match.span(), listed_dates):
+                    continue  # a day of a list already found with its year's date
                 labelled_partials.add(match.start())
                 yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
         # A month of a year, or a day of a month, that a story about someone tells (`In
@@ -254,12 +243,60 @@ class DateRecognizer:
         for match in matches_at(_PARTIAL_DATE, text, starts):
             start, end = match.span()
             if (start in labelled_partials or not _capitalised_month(match.group())
-                    or any(low < end and start < high for low, high in full_dates)):
+                    or any(low < end and start < high for low, high in full_dates)
+                    or _inside((start, end), listed_dates)):
                 continue
             bound = _NOT_PERSONAL_BACKWARDS.match(text[max(0, start - 40):start][::-1])
             if (bound is None or _connective(bound)) and _in_a_story(text, start, end,
                                                                      whole=False):
                 yield Finding(start, end, "DATE", "phi", 0.62, self.name)
+
+
+    def _full_date_score(self, text: str, match: re.Match[str],
+                         usable: str | None) -> float | None:
+        """How surely the full date `match` is a person's, or None when it is no one's."""
+        start = match.start()
+        before = text[max(0, start - 40):start]
+        backwards = before[::-1]
+        if text.startswith("%", match.end()):
+            return None  # `settings 10/5/40%`: three settings, the last a share
+        labelled = _labelled(before)
+        bound = _COMPARISON_BACKWARDS.match(backwards) or (
+            None if labelled else _NOT_PERSONAL_BACKWARDS.match(backwards))
+        if bound is not None:
+            # a bound of a query or a series, unless a story tells it of someone
+            # (`held from 3 May 2004 until 9 June 2005`, `on 2 May and 4 June 2001`)
+            if _connective(bound) and _in_a_story(text, start, match.end()):
+                return 0.65
+            return None
+        # A date is a person's when labelled, or when its neighbourhood is about one,
+        # or when a story about someone tells it.
+        if (labelled or about_a_patient(text, max(0, start - 300), match.end() + 300,
+                                        usable)) and not credit_line(text, start):
+            return 0.85 if labelled else 0.7
+        if _in_a_story(text, start, match.end()):
+            return 0.65
+        return None
+
+#: A day of a month, or a month, listed right before a full date, whose year it shares
+#: (`30 May, 10 July and 17 October 1997`, `between 1 March and 31 December 1998`,
+#: `February and March 2001`): the month's name capitalised, as a list of dates writes it.
+_LISTED_BEFORE = re.compile(
+    rf"(?<![\w/.-])(?:{_DAY}[ \t]+)?(?-i:{_MONTH})"
+    r"(?:,[ \t]*|,?[ \t]+(?:and|to|or)[ \t]+|[ \t]*[-–][ \t]*)$")
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether `span` lies within one of `spans`."""
+    return any(low <= span[0] and span[1] <= high for low, high in spans)
+
+
+def _listed_from(text: str, start: int) -> int:
+    """Where the list of days or months of one year before the full date at `start`
+    begins (`start` when none is listed)."""
+    while (listed := _LISTED_BEFORE.search(text, max(0, start - 24), start)) is not None:
+        start = listed.start()
+    return start
 
 
 def is_full_date(value: str) -> bool:
@@ -300,9 +337,10 @@ def _connective(bound: re.Match[str]) -> bool:
 
 def _in_a_story(text: str, start: int, end: int, whole: bool = True) -> bool:
     """A date written for people (`3 May 2004`, `03/05/2004`, not a machine's
-    `2004-05-03`) in prose about a person (`whole`: with its day, month and year)."""
-    return not text[start:start + 4].isdigit() and in_a_persons_story(text, start, end,
-                                                                      whole)
+    `2004-05-03`) in prose about a person (`whole`: with its day, month and year), or
+    dating a step of someone's case (`On 3 May 2004 the court dismissed the appeal`)."""
+    return not text[start:start + 4].isdigit() and (
+        in_a_persons_story(text, start, end, whole) or a_step_of_a_case(text, start, end))
 
 
 #: A preposition that ties only the date right after it, and only in text about a

@@ -53,3 +53,32 @@ def test_the_scanner_reports_a_case_number_as_a_unique_id() -> None:
 ])
 def test_a_word_between_the_label_and_a_year_is_no_prefix(text: str) -> None:
     assert _numbers(text) == []
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    # a court's register before the number (Roman chamber, capitals, a division's digits)
+    ("The regional court (case no. III K 418/02) heard the witnesses.", ["III K 418/02"]),
+    ("The claim was registered under no. 14 Ca 2290/2003.", ["14 Ca 2290/2003"]),
+    # a register, a number and a year joined by a dash and a slash
+    ("He brought a civil action (no. 3-981/2005) for damages.", ["3-981/2005"]),
+    ("The investigation (file no. 27/6310-08) was discontinued.", ["27/6310-08"]),
+    # a court's file number in brackets after the court, no label
+    ("The Court of Appeal (II ACz 7730/06) upheld the order.", ["II ACz 7730/06"]),
+    ("The judgments (E. 2001/512, K. 2002/77) became final.", ["E. 2001/512", "K. 2002/77"]),
+])
+def test_a_courts_file_number_in_its_registers_shape(text: str, numbers: list[str]) -> None:
+    assert _numbers(text) == numbers
+
+
+@pytest.mark.parametrize("text", [
+    # a span of years, with or without its letters
+    "The court's budget (FY 2019/20) was cut.", "the order nos. 2019/2020 of the season",
+    # brackets with a register's shape but no court or act before them
+    "The model (Q 3/4) converged.", "the pipeline (ABC 120/64) ran twice",
+    # a bracket after a court far behind, past a stop
+    "The court sat. The mixing ratio (R 12/50) was fixed.",
+    # `under no.` before a count, a share or a law
+    "Under no. 3 circumstances", "under no. 5 of the rules",
+])
+def test_no_register_number_without_its_shape_or_court(text: str) -> None:
+    assert _numbers(text) == []
