@@ -121,7 +121,7 @@ def party_in_sentence(text: str, start: int, end: int) -> bool:
     """Whether the sentence around text[start:end] names a party told about, or the
     sentence before it does and this one goes on about them (`Mr Obi was born in 1960.
     He lives in Wesel.`)."""
-    left, right = _sentence(text, start, end)
+    left, right = sentence_around(text, start, end)
     if names_a_party(text, left, right):
         return True
     if left == 0 or not _TELLS_OF_SOMEONE.search(text, left, right):
@@ -170,7 +170,7 @@ _EVENT_VERBS = (
     "made", "took", "went", "came", "began", "confirmed", "reversed", "remitted",
     "imposed", "forwarded", "accepted", "replied", "agreed", "serving", "living",
 )
-_EVENT = re.compile(rf"\b{trie(sorted(set(_EVENT_VERBS)))}\b", re.IGNORECASE)
+EVENT = re.compile(rf"\b{trie(sorted(set(_EVENT_VERBS)))}\b", re.IGNORECASE)
 
 
 #: Any verb told in the past (`was`, `had`, `supplemented`, `turned`), which tells an
@@ -178,7 +178,7 @@ _EVENT = re.compile(rf"\b{trie(sorted(set(_EVENT_VERBS)))}\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:was|were|had|[a-z]{2,}ed(?<!eed))\b", re.IGNORECASE)
 #: A word that stamps a document, a release or a post right before its date (`Updated on
 #: 3 May 2021`, `released: March 2020`): the date is the document's.
-_STAMP_BEFORE = re.compile(
+STAMP_BEFORE = re.compile(
     r"\b(?:released|updated|modified|published|posted|created|revised|edited|added|"
     r"fixed|merged|tagged|changed|deprecated|removed|launched|uploaded|downloaded|"
     r"accessed|retrieved|generated|compiled|built|version|v?\d+(?:\.\d+)+)"
@@ -210,20 +210,20 @@ def in_a_persons_story(text: str, start: int, end: int, whole: bool = True) -> b
     month) says less on its own: it needs both the person and an event verb in its
     sentence, or a party named there and any verb in the past (`In August 2003 the
     applicant turned 60`)."""
-    left, right = _sentence(text, start, end)
-    stamp = _STAMP_BEFORE.search(text, max(left, start - 40), start)
+    left, right = sentence_around(text, start, end)
+    stamp = STAMP_BEFORE.search(text, max(left, start - 40), start)
     if stamp is not None and not _RELEASED_PERSON.search(text, max(left, stamp.start() - 30),
                                                          stamp.end()):
         return False
     if _told_of(_PERSON, text, left, start) or _told_of(_PERSON, text, end, right):
-        if not (_EVENT.search(text, left, start) or _EVENT.search(text, end, right)
+        if not (EVENT.search(text, left, start) or EVENT.search(text, end, right)
                 or (whole or names_a_party(text, left, right)) and (
                     _PAST.search(text, left, start) or _PAST.search(text, end, right))):
             return False
     elif not whole:
         return False
     else:
-        if not (_EVENT.search(text, left, start) or _EVENT.search(text, end, right)):
+        if not (EVENT.search(text, left, start) or EVENT.search(text, end, right)):
             return False
         low, high = _paragraph(text, start, end)
         if not (_told_of(_PERSON, text, low, left) or _told_of(_PERSON, text, right, high)):
@@ -257,7 +257,7 @@ _REFERENCE = re.compile(
     re.IGNORECASE)
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around text[start:end], each end at most `_SENTENCE_REACH` away."""
     low = max(0, start - _SENTENCE_REACH)
     for stop in _STOP.finditer(text, low, start):

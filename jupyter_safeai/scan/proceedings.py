@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .narrative import _EVENT, _STAMP_BEFORE, _sentence
+from .narrative import EVENT, STAMP_BEFORE, sentence_around
 from .recognizer import trie
 
 #: Bodies that decide a matter and the acts of one, as a court's or an office's account
@@ -45,13 +45,13 @@ _PAST_STEP = re.compile(r"\b(?:was|were|became|had)[ ]\w+", re.IGNORECASE)
 def a_step_of_a_case(text: str, start: int, end: int) -> bool:
     """Whether the date at text[start:end] dates a step of a proceeding its sentence
     tells (a body or an act of a case, and an event in the past)."""
-    left, right = _sentence(text, start, end)
-    if _STAMP_BEFORE.search(text, max(left, start - 40), start) or _AS_OF.search(
+    left, right = sentence_around(text, start, end)
+    if STAMP_BEFORE.search(text, max(left, start - 40), start) or _AS_OF.search(
             text, max(left, start - 8), start):
         return False  # `Updated on 3 May 2021`: the document's date
     if _INTO_FORCE.search(text, left, right):
         return False
     if not (_STEP.search(text, left, start) or _STEP.search(text, end, right)):
         return False
-    return bool(_EVENT.search(text, left, start) or _EVENT.search(text, end, right)
+    return bool(EVENT.search(text, left, start) or EVENT.search(text, end, right)
                 or _PAST_STEP.search(text, left, start) or _PAST_STEP.search(text, end, right))
