@@ -32,13 +32,11 @@ from .english_words import (
     verbs_adjectives_adverbs,
 )
 from .finding import Finding
-from .geography import is_place_name
 from .name_context import SOFTWARE_NAMES, in_documentation, name_giving_ends
 from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
     HONORIFICS,
-    RELATIVES,
     WORDLIKE_ENDINGS,
     UsesNameLists,
 )
@@ -413,17 +411,16 @@ class LooseNameRecognizer(UsesNameLists):
     @staticmethod
     def _lower_slot(text: str, start: int, end: int, pair: bool, english: bool) -> bool:
         """Whether the slot text[start:end] stands in says a person: a slot only people
-        take (`tell simon`, `remind maria`), for a given name the lemma index knows as a
-        noun too (`simon`, `maria`: saints, seas, towns) unless a kin word or a place's
-        whole name; a slot things take too, for a given name English does not know as a
-        subject, a verb after it (`but conor makes`, not `sent to sigrun for`), longer
-        than a note's abbreviations (`mae`: moves all extremities), or for a given name
-        and a surname one of which English does not know (`about eric smith`, not `to
-        victoria park`), read at the pair's end."""
+        take (`tell sigrun`), for a given name English does not know (the lemma index's
+        nouns hold `simon`, `maria`, `holly` too: such a one takes a surname) or a given
+        name and a surname; a slot things take too, for a given name English does not
+        know as a subject, a verb after it (`but conor makes`, not `sent to sigrun
+        for`), longer than a note's abbreviations (`mae`: moves all extremities), or for
+        a given name and a surname one of which English does not know (`about eric
+        smith`, not `to victoria park`), read at the pair's end."""
         slot = person_slot(text, start, end, pronouns=False)
         if slot == STRONG_SLOT:
-            return not english or pair or end - start > _SHORT_WORD and (
-                text[start:end] not in RELATIVES and not is_place_name(text[start:end]))
+            return not english or pair
         if slot == NO_SLOT:
             return False
         if pair:

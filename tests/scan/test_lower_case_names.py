@@ -78,9 +78,6 @@ def test_lower_case_text_that_names_no_one_here_stays_quiet(text: str) -> None:
     # a given name alone as a sentence's subject, a verb after it
     ("yeah but wojciech makes the best coffee in the office", "wojciech"),
     ("i think thandiwe cooks better than all of us", "thandiwe"),
-    # a given name the lemma index knows as a noun too, where only a person stands
-    ("can you tell simon that i will be late tonight", "simon"),
-    ("please remind maria to bring the charger", "maria"),
 ])
 def test_lower_case_names_in_slots_things_take_too(text: str, name: str) -> None:
     assert name in persons(text)
@@ -89,8 +86,9 @@ def test_lower_case_names_in_slots_things_take_too(text: str, name: str) -> None
 @pytest.mark.parametrize("text", [
     # a given name and a surname English both knows, in a slot things take too
     "we walked to victoria park and then took the bus home",
-    # a place's whole name where only a person stands
+    # a given name the lemma index knows as a noun too, alone: a flower, a town
     "i will tell paris about it when we land, the city is lovely",
+    "we could ask holly or ivy to cover the fence by summer",
     # a lone name a preposition takes, no verb after it
     "we sent the sample to wojciech for analysis and it came back fine",
     # a kin word and a note's abbreviations in the slots
