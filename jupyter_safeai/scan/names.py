@@ -25,6 +25,7 @@ import regex
 from .code import overlaps_any, python_source
 from .creators import makers_of_works
 from .english_words import (
+    english_word,
     inflected_from,
     nouns_and_other_words,
     stop_words,
@@ -1152,6 +1153,9 @@ class NameRecognizer(UsesNameLists):
         if (strong >= 1 and len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))) or (
                 len(words) == 1 and strong and self._comma_pair(text, start, end)):
             return ((start, end, 0.7),)
+        if len(run) == 2 and kinds[0] in ("G", "N") and kinds[1] == "" and self._given_then_surname(
+                text, start, end, words):
+            return ((start, end, 0.7),)  # `signed for by Kezia Warouw`: no cue needed
         if self.confirm is not None and len(words) <= 4 and not followed_by_region(
                 text, end) and not _place_and_region(text, base, run) and (
                 strong and (len(words) >= 2 or cue == 1 or _AFTER_CUE.match(text, end))
@@ -1182,6 +1186,24 @@ class NameRecognizer(UsesNameLists):
                 prose_line(text, start, end)) and python_source(text) is None:
             return ((start, end, 0.7),)  # `we still talk about Obianuju`: only a name
         return ()
+
+    def _given_then_surname(self, text: str, start: int, end: int, words: list[str]) -> bool:
+        """Whether a listed given name then a capitalised word no list holds are a
+        person's given name and surname in any phrasing (`thanks to Desmond Achterberg`):
+        the given name is no English word, place, software or eponym, the second word no
+        English word nor shaped like one, the pair no place, and it stands in a line of
+        prose (not a heading, a table or code)."""
+        given, surname = words
+        key = given.casefold()
+        if not given[1:].islower() or not surname[1:].islower() or len(surname) <= 2 or (
+                self._named_thing(given) or english_word(key) or english_word(surname.casefold())
+                or _wordlike(surname) or surname.casefold() in SOFTWARE_NAMES
+                or surname.casefold() in EPONYMS or key in COMMON_WORDS):
+            return False
+        if is_place_name(given) or is_place_name(f"{given} {surname}") or (
+                followed_by_region(text, end)):
+            return False
+        return prose_line(text, start, end) and python_source(text) is None
 
     def _name_only(self, word: str) -> bool:
         """Whether a listed name word is nothing else: no English word in any inflection,
