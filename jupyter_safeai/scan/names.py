@@ -37,6 +37,7 @@ from .memo import table as memo_table
 from .name_context import (
     NAME_GIVING_PHRASES,
     SOFTWARE_NAMES,
+    chat_line,
     in_documentation,
     in_organisation,
     person_cue,
@@ -1141,7 +1142,8 @@ class NameRecognizer(UsesNameLists):
             slot = person_slot(text, start, end)  # `heard from Okonkwo`, `Sigrun and I`
             if slot and self._plain_name(words[0], slot) and (slot == STRONG_SLOT or (
                     # Python's comments keep the slots only people take
-                    prose_line(text, start, end) and python_source(text) is None)):
+                    (prose_line(text, start, end) or chat_line(text, start, end))
+                    and python_source(text) is None)):
                 return ((start, end, 0.7),)
         if len(words) == 1 and kinds[0] in ("G", "N") and _AFTER_CUE.match(text, end) and not (
                 _CAPITAL_BEFORE.search(text, max(0, start - 30), start)):

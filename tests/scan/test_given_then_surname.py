@@ -1,7 +1,8 @@
 """A listed given name then a capitalised surname no list holds, in any phrasing (issue
 14): no title, label or verb is needed when the given name is no English word and the
 second word none either, in a line of prose. Look-alikes (terms named after people,
-places, headings, tables) stay quiet. Examples written here."""
+places, headings, tables) stay quiet. A chat line too short for prose (`where is
+Sigrun??`) keeps a slot things take too. Examples written here."""
 
 from __future__ import annotations
 
@@ -41,4 +42,24 @@ def test_a_given_name_then_an_unlisted_surname_in_prose(text: str, name: str) ->
     "We drove along the coast to Santa Monica and back in one day.",
 ])
 def test_look_alikes_of_a_given_name_and_surname_stay_quiet(text: str) -> None:
+    assert people(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("where is Thandiwe??", "Thandiwe"),
+    ("where's Wojciech?", "Wojciech"),
+    ("hi\nwhere is Sigrun!!\nwe are waiting", "Sigrun"),
+])
+def test_a_name_in_a_chat_line_too_short_for_prose(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "where is Heather??",  # a plant as well: a short line says too little
+    "where is Lisbon?",
+    "Where Is Wojciech?",  # a title, every word capitalised
+    "where is Wojciech",  # no question, no shout: a fragment, a heading
+    "print(where is Wojciech?)",
+])
+def test_short_lines_that_name_no_one_stay_quiet(text: str) -> None:
     assert people(text) == []
