@@ -1193,8 +1193,8 @@ class NameRecognizer(UsesNameLists):
         """Whether a listed given name then a capitalised word no list holds are a
         person's given name and surname in any phrasing (`thanks to Desmond Achterberg`):
         the given name is no English word, place, software or eponym, the second word no
-        English word nor shaped like one, the pair no place, and it stands in a line of
-        prose (not a heading, a table or code)."""
+        English word nor shaped like one, the pair no place nor after an article, and it
+        stands in a line of prose (not a heading, a table or code)."""
         given, surname = words
         key = given.casefold()
         if not given[1:].islower() or not surname[1:].islower() or len(surname) <= 2 or (
@@ -1203,7 +1203,8 @@ class NameRecognizer(UsesNameLists):
                 or surname.casefold() in EPONYMS or key in COMMON_WORDS):
             return False
         if is_place_name(given) or is_place_name(f"{given} {surname}") or (
-                followed_by_region(text, end)):
+                followed_by_region(text, end)) or _ARTICLE_BEFORE.search(
+                text, max(0, start - 8), start):  # `the Zofia Quillfeather edition`
             return False
         return prose_line(text, start, end) and python_source(text) is None
 
