@@ -934,11 +934,15 @@ class NameRecognizer(UsesNameLists):
                 (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
-                (0.75, case_names(text, lowered)),
                 (0.7, makers_of_works(text, lowered, self.lists, SOFTWARE_NAMES))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))
+        # A party named where its part is said (`Olu Obasa ("the applicant")`) is no
+        # byline, even after `by` (`lodged ... by a Turkish national, Olu Obasa`).
+        sure.extend(Finding(start, end, "PERSON", "phi", 0.75, DETECTOR)
+                    for start, end in case_names(text, lowered)
+                    if not names_a_thing(text, start, end))
         # A note's people, after who they are (`dr healey`, `son bill`): the cue says so.
         # Scored as a title's unknown word, so a longer name found otherwise wins a tie.
         for start, end in note_names(text, lowered, self.lists, hits):
