@@ -29,8 +29,12 @@ from .name_lists import name_lists
 #: A handle read from its `@`, and not more of a name, an address, a path, a call or an
 #: attribute after it.
 _HANDLE = re.compile(r"@([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?![\w@/(-]|\.\w)")
-#: What stands before a post's signature on its line, and the colon after it.
-_SIGNATURE_PREFIX = re.compile(r"[ \t>*-]*")
+#: A handle as a tokeniser writes it, the `@` split off (`RT @ jo_k :`, a corpus printed
+#: token by token): read only where it signs a line, never in code's `a @ b`.
+_SPACED_HANDLE = re.compile(r"@[ ]([A-Za-z][A-Za-z0-9_]*)(?![\w@/(-]|\.\w)")
+#: What stands before a post's signature on its line (a retweet's `RT` too), and the
+#: colon after it.
+_SIGNATURE_PREFIX = re.compile(r"[ \t>*-]*(RT[ \t]+)?")
 _SIGNATURE_COLON = re.compile(r"[ \t]?:(?:\s|$)")
 #: A word that reaches a person's account, read backwards from before the `@`
 #: (`follow @x`, `DM @x`, `logged on @x`, `reach me at @x`).
@@ -88,7 +92,11 @@ class HandleRecognizer:
                 line_end = len(text) if line_end == -1 else line_end
                 credits = None
             handle = _HANDLE.match(text, at)
-            reach = _NO_ONE if handle is None else self._reach(text, handle, line_start)
+            if handle is None:
+                handle = _SPACED_HANDLE.match(text, at)
+                reach = _NO_ONE if handle is None else self._signs(text, handle, line_start)
+            else:
+                reach = self._reach(text, handle, line_start)
             if handle is not None and reach != _NO_ONE:
                 if credits is None and reach == _WEAKLY:
                     credits = _CREDIT_LINE.search(text, line_start, line_end) is not None
@@ -105,11 +113,10 @@ class HandleRecognizer:
         lower = name.lower()
         if len(name) < 2 or lower in _BROADCAST or lower in _CODE_TAGS:
             return _NO_ONE
+        signs = HandleRecognizer._signs(text, handle, line_start)
+        if signs != _NO_ONE:
+            return signs
         at = handle.start()
-        signed = _SIGNATURE_PREFIX.fullmatch(text, line_start, at) is not None and (
-            _SIGNATURE_COLON.match(text, handle.end()) is not None)
-        if signed:
-            return _WEAKLY
         before = text[max(line_start, at - _LOOK_BACK):at][::-1]
         reaching = _REACHING_WORD.match(before)
         if reaching is None:
@@ -128,6 +135,26 @@ class HandleRecognizer:
             return _NO_ONE
         return _WEAKLY if _HANDLE_MARK.search(name) is not None else _NO_ONE
 
+    @staticmethod
+    def _signs(text: str, handle: re.Match[str], line_start: int) -> str:
+        """Weakly when the handle signs its line (`@x: …`), or is the one a retweet
+        quotes (`RT @JoKaur: …`) and reads as a person's name: a feed quotes bots, shops
+        and projects as often. A handle that opens a reply (`@JoKaur thanks`) is left
+        alone: a reply answers accounts of every kind."""
+        name = handle.group(1)
+        if len(name) < 2 or name.lower() in _BROADCAST or name.lower() in _CODE_TAGS:
+            return _NO_ONE
+        at, end = handle.start(), handle.end()
+        signs = _SIGNATURE_COLON.match(text, end) is not None
+        prefix = _SIGNATURE_PREFIX.fullmatch(text, line_start, at)
+        if prefix is None:
+            return _NO_ONE
+        if signs and not prefix.group(1) and text[at + 1] != " ":
+            return _WEAKLY
+        if signs and _person_named(name, _HANDLE_WORD.findall(name)):
+            return _WEAKLY
+        return _NO_ONE
+
 
 def _a_groups(words: list[str]) -> bool:
     """A group word (`team`, `lab`) makes a handle a group's unless another of its words
@@ -140,8 +167,10 @@ def _a_groups(words: list[str]) -> bool:
 
 def _person_named(name: str, words: list[str]) -> bool:
     """A handle that is a listed given name (`@grace`), a given name and a surname run
-    together (`@JohnSmith`, `@johnsmith`) or an initial and a surname (`@mwilliams`)."""
-    if len(name) > _LONGEST_NAME_HANDLE or not name.isalpha():
+    together or apart (`@JohnSmith`, `@johnsmith`, `@john_smith`; `@JohnOkwuosa`,
+    `@john_okwuosa`: a listed given name then a word no dictionary holds) or an initial
+    and a surname (`@mwilliams`)."""
+    if len(name) > _LONGEST_NAME_HANDLE or "".join(words) != name.replace("_", ""):
         return False
     lists = name_lists()
     if len(words) == 1 and lists.kind(name) in _GIVEN:
@@ -150,6 +179,10 @@ def _person_named(name: str, words: list[str]) -> bool:
             lists.kind(words[1]) in _SURNAME) and (
             lists.kind(words[0]).isupper() or lists.kind(words[1]).isupper()):
         return True
+    if len(words) == 2 and lists.kind(words[0]) in _STRONG_GIVEN and (
+            words[1][0].isupper() or "_" in name) and len(words[1]) > 2 and (
+            not english_word(words[1].lower())):
+        return True  # a given name, then a surname no list holds
     lower = name.lower()
     if english_word(lower):
         return False

@@ -33,9 +33,15 @@ from .english_words import (
 )
 from .finding import Finding
 from .name_context import SOFTWARE_NAMES, in_documentation, name_giving_ends
-from .name_lists import COMMON_WORDS, EPONYMS, HONORIFICS, WORDLIKE_ENDINGS, UsesNameLists
+from .name_lists import (
+    COMMON_WORDS,
+    EPONYMS,
+    HONORIFICS,
+    WORDLIKE_ENDINGS,
+    UsesNameLists,
+)
 from .note_names import FUNCTION_WORDS
-from .person_slots import STRONG_SLOT, person_slot
+from .person_slots import NO_SLOT, STRONG_SLOT, person_slot, verb_after
 from .terms import eponym_term
 
 NAME = "names_loose"
@@ -203,6 +209,9 @@ def _english_word(word: str) -> bool:
 _LOWER_SURNAME = re.compile(r"[ ]([^\W\d_A-Z][^\W\d_]{2,30})(?![\w@'\u2019(=/-]|\.\w)")
 #: What may not stand right before a name in prose: code and addresses do.
 _NOT_BEFORE_PROSE_NAME = frozenset("_.@#/=-'\u2019`\"<[({")
+#: A lone lower-case word this short in a slot things take too is a note's abbreviation
+#: as often as a name (`mae`, `ica`, `abd`).
+_SHORT_WORD = 3
 #: A line of lower-case prose has at least this many words, at most this many of them
 #: capitalised after its first (`I` and its forms left out) ...
 _LOWER_PROSE_WORDS = 4
@@ -394,12 +403,30 @@ class LooseNameRecognizer(UsesNameLists):
             surname = after is not None and self.lists.kinds.get(after.group(1), "") in (
                 "S", "N") and after.group(1) not in COMMON_WORDS and (
                 after.group(1) not in EPONYMS)
-            if (surname or not english) and person_slot(
-                    text, start, end, pronouns=False) == STRONG_SLOT:
-                name_end = after.end(1) if surname else end  # type: ignore[union-attr]
-            else:
+            name_end = after.end(1) if surname else end  # type: ignore[union-attr]
+            if not self._lower_slot(text, start, name_end, surname, english):
                 return None
         return name_end if _lower_prose_line(text, start, verdicts) else None
+
+    @staticmethod
+    def _lower_slot(text: str, start: int, end: int, pair: bool, english: bool) -> bool:
+        """Whether the slot text[start:end] stands in says a person: a slot only people
+        take (`tell sigrun`), for a given name English does not know (the lemma index's
+        nouns hold `simon`, `maria`, `holly` too: such a one takes a surname) or a given
+        name and a surname; a slot things take too, for a given name English does not
+        know as a subject, a verb after it (`but conor makes`, not `sent to sigrun
+        for`), longer than a note's abbreviations (`mae`: moves all extremities), or for
+        a given name and a surname one of which English does not know (`about eric
+        smith`, not `to victoria park`), read at the pair's end."""
+        slot = person_slot(text, start, end, pronouns=False)
+        if slot == STRONG_SLOT:
+            return not english or pair
+        if slot == NO_SLOT:
+            return False
+        if pair:
+            surname = text[text.rindex(" ", start, end) + 1:end]
+            return not english or not english_word(surname)
+        return not english and end - start > _SHORT_WORD and verb_after(text, end)
 
     @staticmethod
     def _given_in_lower_case(text: str) -> Iterator[Finding]:

@@ -704,3 +704,21 @@ def prose_line(text: str, start: int, end: int) -> bool:
     words = line.split()
     return len(words) >= _PROSE_WORDS and sum(
         w[:1].islower() for w in words) >= _PROSE_LOWER_SHARE * len(words)
+
+
+#: A chat line too short for `prose_line`: two or three words, the last closing a
+#: question or a shout (`where is Sigrun??`, `miss you Dagny!`).
+_CHAT_LINE = re.compile(r"[ \t>*-]*\S+(?:[ ]\S+){1,2}?[?!]+[ \t]*")
+
+
+def chat_line(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] stands in a whole line of two or three words
+    that asks or exclaims, its other words after the first in lower case: a chat
+    message, which `prose_line` finds too short to say anything."""
+    line_start, line_end, whole = line_around(text, start, end)
+    if not whole or _CHAT_LINE.fullmatch(text, line_start, line_end) is None:
+        return False
+    name = text[start:end]
+    return all(word[:1].islower() or word.rstrip("?!") == name
+               for word in text[line_start:line_end].split()[1:])
+

@@ -25,6 +25,7 @@ import regex
 from .code import overlaps_any, python_source
 from .creators import makers_of_works
 from .english_words import (
+    english_word,
     inflected_from,
     nouns_and_other_words,
     stop_words,
@@ -36,6 +37,7 @@ from .memo import table as memo_table
 from .name_context import (
     NAME_GIVING_PHRASES,
     SOFTWARE_NAMES,
+    chat_line,
     in_documentation,
     in_organisation,
     person_cue,
@@ -932,11 +934,15 @@ class NameRecognizer(UsesNameLists):
                 (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
-                (0.75, case_names(text, lowered)),
                 (0.7, makers_of_works(text, lowered, self.lists, SOFTWARE_NAMES))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))
+        # A party named where its part is said (`Olu Obasa ("the applicant")`) is no
+        # byline, even after `by` (`lodged ... by a Turkish national, Olu Obasa`).
+        sure.extend(Finding(start, end, "PERSON", "phi", 0.75, DETECTOR)
+                    for start, end in case_names(text, lowered)
+                    if not names_a_thing(text, start, end))
         # A note's people, after who they are (`dr healey`, `son bill`): the cue says so.
         # Scored as a title's unknown word, so a longer name found otherwise wins a tie.
         for start, end in note_names(text, lowered, self.lists, hits):
@@ -1140,7 +1146,8 @@ class NameRecognizer(UsesNameLists):
             slot = person_slot(text, start, end)  # `heard from Okonkwo`, `Sigrun and I`
             if slot and self._plain_name(words[0], slot) and (slot == STRONG_SLOT or (
                     # Python's comments keep the slots only people take
-                    prose_line(text, start, end) and python_source(text) is None)):
+                    (prose_line(text, start, end) or chat_line(text, start, end))
+                    and python_source(text) is None)):
                 return ((start, end, 0.7),)
         if len(words) == 1 and kinds[0] in ("G", "N") and _AFTER_CUE.match(text, end) and not (
                 _CAPITAL_BEFORE.search(text, max(0, start - 30), start)):
@@ -1152,6 +1159,9 @@ class NameRecognizer(UsesNameLists):
         if (strong >= 1 and len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))) or (
                 len(words) == 1 and strong and self._comma_pair(text, start, end)):
             return ((start, end, 0.7),)
+        if len(run) == 2 and kinds[0] in ("G", "N") and kinds[1] == "" and self._given_then_surname(
+                text, start, end, words):
+            return ((start, end, 0.7),)  # `signed for by Kezia Warouw`: no cue needed
         if self.confirm is not None and len(words) <= 4 and not followed_by_region(
                 text, end) and not _place_and_region(text, base, run) and (
                 strong and (len(words) >= 2 or cue == 1 or _AFTER_CUE.match(text, end))
@@ -1182,6 +1192,25 @@ class NameRecognizer(UsesNameLists):
                 prose_line(text, start, end)) and python_source(text) is None:
             return ((start, end, 0.7),)  # `we still talk about Obianuju`: only a name
         return ()
+
+    def _given_then_surname(self, text: str, start: int, end: int, words: list[str]) -> bool:
+        """Whether a listed given name then a capitalised word no list holds are a
+        person's given name and surname in any phrasing (`thanks to Desmond Achterberg`):
+        the given name is no English word, place, software or eponym, the second word no
+        English word nor shaped like one, the pair no place nor after an article, and it
+        stands in a line of prose (not a heading, a table or code)."""
+        given, surname = words
+        key = given.casefold()
+        if not given[1:].islower() or not surname[1:].islower() or len(surname) <= 2 or (
+                self._named_thing(given) or english_word(key) or english_word(surname.casefold())
+                or _wordlike(surname) or surname.casefold() in SOFTWARE_NAMES
+                or surname.casefold() in EPONYMS or key in COMMON_WORDS):
+            return False
+        if is_place_name(given) or is_place_name(f"{given} {surname}") or (
+                followed_by_region(text, end)) or _ARTICLE_BEFORE.search(
+                text, max(0, start - 8), start):  # `the Zofia Quillfeather edition`
+            return False
+        return prose_line(text, start, end) and python_source(text) is None
 
     def _name_only(self, word: str) -> bool:
         """Whether a listed name word is nothing else: no English word in any inflection,

@@ -149,6 +149,13 @@ def does_what_people_do(text: str, end: int) -> bool:
     return _PEOPLE_AFTER.match(text, end) is not None
 
 
+def verb_after(text: str, end: int) -> bool:
+    """Whether the word right after `end` reads as a verb (`conor makes`, `is`), as a
+    sentence's subject is followed; not a preposition (`to sigrun for`)."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and _verb(after.group(1))
+
+
 def _verb(word: str) -> bool:
     """Whether lower-case `word` reads as a verb after a subject (`moved`, `has`), not
     a preposition WordNet also lists as an adverb (`in`, `out`) nor an adverb in `-ly`

@@ -134,3 +134,29 @@ def test_after_on_or_by_a_word_or_project_is_still_no_person(text: str) -> None:
 def test_a_person_reached_on_a_line_that_cites_a_commit_is_still_a_person(
         text: str, handle: str) -> None:
     assert _handles(text) == [handle]
+
+
+@pytest.mark.parametrize(("text", "handle"), [
+    ("RT @OlindaFerreira: the ferry is late again, bring a coat", "OlindaFerreira"),
+    ("RT @tomasz_kowal: new shop opened on the corner", "tomasz_kowal"),
+    ("RT @ BrunoSalgado : finally home after the long shift", "BrunoSalgado"),
+    ("@ ingrid_holm : who else is still awake?", "ingrid_holm"),
+    ("Shared via @HectorZubiaga yesterday.", "HectorZubiaga"),
+])
+def test_a_retweet_or_a_tokenised_signature_of_a_person_is_a_person(
+        text: str, handle: str) -> None:
+    assert _handles(text) == [handle]
+
+
+@pytest.mark.parametrize("text", [
+    "RT @weatherbot: rain expected after noon",
+    "RT @ CityTransit : line 4 delayed by ten minutes",
+    "@ deals : half price on all boots today",
+    "RT @ DataDigest : five charts that explain the week",
+    "y = X @ beta",
+    "    @ weights.T",
+    "result = q @ k : v",
+    "@ JoKaur thanks for the photos",  # a reply, not a signature
+])
+def test_a_retweeted_account_or_spaced_at_that_is_no_name_stays_quiet(text: str) -> None:
+    assert _handles(text) == []

@@ -69,3 +69,31 @@ def test_a_lone_given_name_in_a_slot_only_people_take(text: str, name: str) -> N
 ])
 def test_lower_case_text_that_names_no_one_here_stays_quiet(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a given name and a surname in a slot things take too, read at the pair's end
+    ("emeka adeyemi called about the delivery this morning", "emeka adeyemi"),
+    ("we were talking about oskar berglund all evening", "oskar berglund"),
+    # a given name alone as a sentence's subject, a verb after it
+    ("yeah but wojciech makes the best coffee in the office", "wojciech"),
+    ("i think thandiwe cooks better than all of us", "thandiwe"),
+])
+def test_lower_case_names_in_slots_things_take_too(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a given name and a surname English both knows, in a slot things take too
+    "we walked to victoria park and then took the bus home",
+    # a given name the lemma index knows as a noun too, alone: a flower, a town
+    "i will tell paris about it when we land, the city is lovely",
+    "we could ask holly or ivy to cover the fence by summer",
+    # a lone name a preposition takes, no verb after it
+    "we sent the sample to wojciech for analysis and it came back fine",
+    # a kin word and a note's abbreviations in the slots
+    "support offered to family, especially son who is having a difficult time",
+    "he was observed to mae when lighter and the head ct was negative",
+])
+def test_lower_case_look_alikes_in_slots_stay_quiet(text: str) -> None:
+    assert persons(text) == []

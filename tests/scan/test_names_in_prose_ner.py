@@ -47,10 +47,16 @@ def _found(text: str, label: str) -> tuple[list[str], list[str]]:
 _PLAIN_PROSE = "Tickets for the quiz night went quickly once Zofia Quillfeather shared the link."
 
 
-def test_a_listed_name_in_plain_prose_is_put_to_ner() -> None:
+def test_a_listed_name_in_plain_prose_is_found_or_put_to_ner() -> None:
+    # a surname no list holds and English does not know: found without NER
     found, asked = _found(_PLAIN_PROSE, "PERSON")
-    assert "Zofia Quillfeather" in asked
-    assert "Zofia Quillfeather" in found
+    assert "Zofia Quillfeather" in found and "Zofia Quillfeather" not in asked
+    # one English knows too (`bramble`): NER decides
+    text = _PLAIN_PROSE.replace("Quillfeather", "Bramble")
+    found, asked = _found(text, "PERSON")
+    assert "Zofia Bramble" in asked and "Zofia Bramble" in found
+    found, asked = _found(text, "")
+    assert "Zofia Bramble" in asked and "Zofia Bramble" not in found
 
 
 def test_an_entity_ner_mislabels_counts_when_a_list_corroborates_it() -> None:
