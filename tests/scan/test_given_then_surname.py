@@ -10,11 +10,12 @@ import pytest
 
 from jupyter_safeai.scan.names import NameRecognizer
 
+from tests.scan.found_text import texts_of
+
 NAMES = NameRecognizer()  # no NER: the name lists and the shape alone
 
 
-def people(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in NAMES.find(text)]
+people = texts_of(NAMES.find)
 
 
 @pytest.mark.parametrize(("text", "name"), [
