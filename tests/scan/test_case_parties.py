@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai.scan.names import NameRecognizer
-
 from tests.scan.found_text import texts_of
 
 NAMES = NameRecognizer()  # no NER
