@@ -36,6 +36,7 @@ from .places import (
     street_suffixes,
 )
 from .recognizer import literal_starts, matches_at
+from .regional_addresses import blocks_and_lots, brazilian_addresses, south_asian_streets
 from .street_names import has_a_digit, named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
@@ -445,6 +446,10 @@ class AddressBlockRecognizer:
             anchors.append((start, end, None))
         for start, end in colombian_streets(text):  # `Cr. 60 # 80-6 Este, 201485, Pailitas`
             anchors.append((start, end, None))
+        for start, end in south_asian_streets(text):  # `14, Bhavsar Marg`
+            anchors.append((start, end, False))
+        for start, end in blocks_and_lots(text):  # `B03 L69 Larson Subdivision`
+            anchors.append((start, end, False))
         for match in _from_starts(_NAME_FIRST_STREET, _NAME_FIRST_START, text):
             if self._cued(text, match.start()):
                 start = _after_prose_words(match)
@@ -464,7 +469,7 @@ class AddressBlockRecognizer:
                     anchors.append((match.start(), street.end(), False))
         taken = -1
         blocks: list[tuple[int, int]] = []
-        for street_start, end, needs_cue in sorted(anchors, key=lambda a: a[:2]):
+        for street_start, end, needs_cue in sorted(anchors, key=lambda a: (a[0], -a[1])):
             start = self._start(text, street_start)
             if start < taken:
                 continue
@@ -497,6 +502,14 @@ class AddressBlockRecognizer:
                     text, *postcode) or segments and self._cued(text, start):
                 blocks.append((start, block_end))
                 yield from self._findings(text, start, block_end, postcode)
+        # `Quadra Mendonça, Conjunto Santa Maria, 78326616 Cunha do Sul / GO`: the parts
+        # before a Brazilian CEP, town and state, where no other address is
+        if " / " in text:
+            for start, cep_start, cep_end, end in brazilian_addresses(text):
+                if any(low < end and start < high for low, high in blocks):
+                    continue
+                blocks.append((start, end))
+                yield from self._findings(text, start, end, (cep_start, cep_end))
         # `Benákova 20, 201 66 Hrádek`: a street with no cue and no street word, where no
         # other address is, when a postcode and a town follow it
         for start, end in tails:

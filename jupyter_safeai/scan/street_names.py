@@ -27,6 +27,7 @@ import regex
 
 from .finding import Finding
 from .memo import memoised, per_scan
+from .regional_addresses import streets_without_number
 
 #: How far before its number a street's words are read (characters).
 _REACH = 60
@@ -459,6 +460,8 @@ class NamedStreetRecognizer:
         for start, end in vietnamese_addresses(text):
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
         for start, end in azerbaijani_addresses(text):
+            yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
+        for start, end in streets_without_number(text):  # `Strada Eftimie`, `Rua Tupi`
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
         if _COMMA_CUE.search(text) is None:
             return
