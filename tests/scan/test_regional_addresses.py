@@ -97,3 +97,27 @@ def test_a_street_word_before_a_name_without_a_number(text: str, street: str) ->
 ])
 def test_street_word_look_alikes_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Post it to Flat 9, House No. 31, RahimGanj Para.", "Flat 9, House No. 31, RahimGanj Para"),
+    ('{"addr": "Studio 2, Holding No. 8, KaziTala, Jessore"}',
+     "Studio 2, Holding No. 8, KaziTala, Jessore"),
+    ("ship to apartment 4, holding no. 71, north karimpur, lakshmipur, 3702 asap",
+     "apartment 4, holding no. 71, north karimpur, lakshmipur|3702"),
+    ("Building No. 12, Noor Plaza, Sylhet", "Building No. 12, Noor Plaza, Sylhet"),
+])
+def test_a_house_label_with_its_flat_or_two_parts_and_no_postcode(
+        text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "Vol. 12, House No. 3, Springer, Berlin, 2019",  # a reference ending in a year
+    "house no. 5, then we went home",
+    "Flat 3, House No. 2",  # nothing after the house
+    "Plot No. 7, Figure Two",  # a plot's number, no house
+    "see holding no. 4, the main one",
+])
+def test_house_label_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
