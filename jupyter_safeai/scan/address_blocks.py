@@ -36,7 +36,12 @@ from .places import (
     street_suffixes,
 )
 from .recognizer import literal_starts, matches_at
-from .regional_addresses import blocks_and_lots, brazilian_addresses, south_asian_streets
+from .regional_addresses import (
+    blocks_and_lots,
+    brazilian_addresses,
+    lower_case_streets_before_a_town,
+    south_asian_streets,
+)
 from .street_names import has_a_digit, named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
@@ -59,6 +64,7 @@ that this these those it its
 only say days times units features iterations components vectors flips upvotes required
 really means included exclude excluded epoch epochs dimension axis array size
 yo yr yrs year years old
+today tomorrow tonight yesterday morning evening afternoon asap please soon next last near
 """.split())
 # Military and box addresses: `PSC 0413, Box 8144`, `Unit 7194 Box 5854`, `USS Lorenzen`,
 # then `APO AA 42323` / `FPO AE 25990`.
@@ -462,6 +468,8 @@ class AddressBlockRecognizer:
             anchors.append((start, end, False))
         for start, end in blocks_and_lots(text):  # `B03 L69 Larson Subdivision`
             anchors.append((start, end, False))
+        for start, end in lower_case_streets_before_a_town(text):  # `dejvická 432, 440 56
+            anchors.append((start, end, False))  # šluknov`
         for match in _from_starts(_NAME_FIRST_STREET, _NAME_FIRST_START, text):
             if match.span() in buildings or any(
                     start == match.end() + 2 for start, _ in buildings):

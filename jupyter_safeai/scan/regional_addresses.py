@@ -249,3 +249,53 @@ def streets_without_number(text: str) -> Iterator[tuple[int, int]]:
                 break
         if end > lead.end():
             yield match.start(), end
+
+# --- Central Europe in lower case: `dejvická 432, 440 56 šluknov` ----------------------
+
+# A street's name (no street word: Czech, Slovak and Croatian streets are often a bare
+# adjective or name), its number, then a postcode of five digits (or three and two) and a
+# town, all in lower case. Found from the comma and blank before the postcode, a literal.
+_POSTCODE_AFTER_COMMA = re.compile(r", (?=\d{3} ?\d{2}(?!\d))")
+_LOWER_NAME_FIRST = regex.compile(
+    r"(?<![\w'’.-])(?P<street>\p{Ll}[\p{Ll}\p{M}'’-]{3,}(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]+){0,2})"
+    r"[ ]\d{1,4}[a-z]?(?:/\d{1,3})?$")
+_LOWER_TOWN_AFTER = regex.compile(
+    r"\d{3}[ ]?\d{2}[ ](?P<town>\p{Ll}[\p{Ll}\p{M}'’-]{3,}(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]+){0,3})")
+
+
+def lower_case_streets_before_a_town(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of lower-case name-first streets with their number, when a postcode and a
+    town follow; the words are no English words, and the town is one GeoNames knows or
+    one of the two is written with a letter English lacks (`relu 3, 10000 units` is
+    none)."""
+    if ", " not in text:
+        return
+    from .english_words import lemma_index_words
+    from .geography import is_place_name
+
+    english = lemma_index_words()
+    for comma in _POSTCODE_AFTER_COMMA.finditer(text):
+        street = _LOWER_NAME_FIRST.search(text, max(0, comma.start() - 60), comma.start())
+        town = _LOWER_TOWN_AFTER.match(text, comma.end())
+        if street is None or town is None:
+            continue
+        words = street.group("street").split(" ")
+        start = street.start()
+        while words and (words[0] in english or words[0] in _PROSE):
+            start += len(words.pop(0)) + 1  # `the parcel to dejvická 432`
+        town_words = town.group("town").split()
+        # the town ends at the first English word (`šluknov tomorrow morning`)
+        for index, word in enumerate(town_words[1:], 1):
+            if word in english or word in _PROSE:
+                town_words = town_words[:index]
+                break
+        if town_words[0] in _PROSE or town_words[0] in english and not is_place_name(
+                town_words[0]):
+            continue
+        if not words or any(
+                word in english or word in _PROSE for word in words):
+            continue
+        name = " ".join(town_words)
+        if len(words[0]) >= 4 and (is_place_name(name) or not (
+                " ".join(words) + name).isascii()):
+            yield start, comma.start()

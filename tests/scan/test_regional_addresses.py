@@ -121,3 +121,23 @@ def test_a_house_label_with_its_flat_or_two_parts_and_no_postcode(
 ])
 def test_house_label_look_alikes_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("ship to kovářská 17, 602 00 brno today", "kovářská 17|602 00|brno"),
+    ("adresa: lipová 5, 31000 osijek", "lipová 5|31000|osijek"),
+    ("- horná 214b, 811 02 bratislava\n- the pharmacy", "horná 214b|811 02|bratislava"),
+])
+def test_a_lower_case_name_first_street_before_a_postcode_and_a_town(
+        text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "the relu 3, 10000 units and conv 5, 12800 filters",
+    "batch 32, 50000 samples per epoch",
+    "resnet 50, 25557 params in total",  # no town GeoNames knows, no letter English lacks
+    "kmeans 8, 10000 iterations",
+])
+def test_lower_case_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
