@@ -258,7 +258,7 @@ def streets_without_number(text: str) -> Iterator[tuple[int, int]]:
 _POSTCODE_AFTER_COMMA = re.compile(r", (?=\d{3} ?\d{2}(?!\d))")
 _LOWER_NAME_FIRST = regex.compile(
     r"(?<![\w'’.-])(?P<street>\p{Ll}[\p{Ll}\p{M}'’-]{3,}(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]+){0,2})"
-    r"[ ]\d{1,4}[a-z]?(?:/\d{1,3})?$")
+    r"[ ]\d{1,4}[a-z]?(?:/\d{1,3})?$", regex.REVERSE)  # read back from the comma: one try
 _LOWER_TOWN_AFTER = regex.compile(
     r"\d{3}[ ]?\d{2}[ ](?P<town>\p{Ll}[\p{Ll}\p{M}'’-]{3,}(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]+){0,3})")
 
@@ -268,17 +268,15 @@ def lower_case_streets_before_a_town(text: str) -> Iterator[tuple[int, int]]:
     town follow; the words are no English words, and the town is one GeoNames knows or
     one of the two is written with a letter English lacks (`relu 3, 10000 units` is
     none)."""
-    if ", " not in text:
-        return
-    from .english_words import lemma_index_words
-    from .geography import is_place_name
-
-    english = lemma_index_words()
     for comma in _POSTCODE_AFTER_COMMA.finditer(text):
         street = _LOWER_NAME_FIRST.search(text, max(0, comma.start() - 60), comma.start())
         town = _LOWER_TOWN_AFTER.match(text, comma.end())
         if street is None or town is None:
             continue
+        from .english_words import lemma_index_words
+        from .geography import is_place_name
+
+        english = lemma_index_words()
         words = street.group("street").split(" ")
         start = street.start()
         while words and (words[0] in english or words[0] in _PROSE):
