@@ -141,3 +141,21 @@ def test_a_lower_case_name_first_street_before_a_postcode_and_a_town(
 ])
 def test_lower_case_look_alikes_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("post to 18 banksia parade, north ryde, nsw, 2113 today",
+     "18 banksia parade, north ryde, nsw, 2113"),
+    ("- 7/42 wattle grove, kingsford, wa, 6030\n- the bank", "7/42 wattle grove, kingsford, wa, 6030"),
+])
+def test_an_australian_address_in_lower_case(text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "we ran 3 test cases, then sa, 2000 times",
+    "ratio: act, 2000 rows in 12 parade tables",  # the street after the tail
+    "the 4 nearest points, vic, 2001 samples",  # no street word before the comma
+])
+def test_lower_case_australian_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
