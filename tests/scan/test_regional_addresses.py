@@ -146,7 +146,8 @@ def test_lower_case_look_alikes_stay_quiet(text: str) -> None:
 @pytest.mark.parametrize(("text", "address"), [
     ("post to 18 banksia parade, north ryde, nsw, 2113 today",
      "18 banksia parade, north ryde, nsw, 2113"),
-    ("- 7/42 wattle grove, kingsford, wa, 6030\n- the bank", "7/42 wattle grove, kingsford, wa, 6030"),
+    ("- 7/42 wattle grove, kingsford, wa, 6030\n- the bank",
+     "7/42 wattle grove, kingsford, wa, 6030"),
 ])
 def test_an_australian_address_in_lower_case(text: str, address: str) -> None:
     assert place_text(text) == address
