@@ -423,10 +423,23 @@ _AU_TAIL = re.compile(r", (?:(?P<upper>NSW|VIC|QLD|SA|WA|TAS|ACT|NT)|nsw|vic|qld
                       r"|act|nt), \d{4}(?!\d)")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=1)
+def _australian_street_capitalised() -> re.Pattern[str]:
+    return _australian_street_pattern(lower=False)
+
+
+@lru_cache(maxsize=1)
+def _australian_street_lower() -> re.Pattern[str]:
+    return _australian_street_pattern(lower=True)
+
+
 def _australian_street(lower: bool = False) -> re.Pattern[str]:
     """The street and town before an Australian tail, capitalised or (`lower`: `63 joseph
-    roads, whitneytown, qld, 2656`) all in lower case."""
+    roads, whitneytown, qld, 2656`) all in lower case (each pattern made once)."""
+    return _australian_street_lower() if lower else _australian_street_capitalised()
+
+
+def _australian_street_pattern(lower: bool) -> re.Pattern[str]:
     from faker.providers.address.en_AU import Provider as Australia
     from faker.providers.address.en_NZ import Provider as NewZealand
 
