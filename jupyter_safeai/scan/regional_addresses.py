@@ -42,13 +42,12 @@ _SOUTH_ASIAN_LOWER = tuple(word.lower() for word in _SOUTH_ASIAN_STREET_WORDS)
 # pattern led by the digit), then read back to the number's start.
 _AFTER_NUMBER = (re.compile(r", (?<=[0-9], )(?=[A-Za-z])"), re.compile(r"\n(?<=[0-9]\n)"))
 _NUMBER_BEFORE = re.compile(r"(?<![\w./,-])(?:\d{1,3}|\d{1,3}/\d{1,4})$")
-_SOUTH_ASIAN_STREET = regex.compile(
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.-])+"
+_SOUTH_ASIAN_STREET = re.compile(
     r"(?:,[ ]|[ \t]*\n[ \t>-]*)"
-    r"(?:(?P<cap>(?:\p{Lu}[\p{Ll}\p{M}'’.-]+[ ]){1,3}"
-    rf"(?:{trie(_SOUTH_ASIAN_STREET_WORDS)}))"
-    r"|(?P<low>(?:\p{Ll}[\p{Ll}\p{M}'’.-]+[ ]){1,3}"
-    rf"(?:{trie(_SOUTH_ASIAN_LOWER)})))"
-    r"(?![\p{L}\p{M}\d])")
+    rf"(?:(?P<cap>(?:(?=[A-Z]){_NAME_WORD}[ ]){{1,3}}(?:{trie(_SOUTH_ASIAN_STREET_WORDS)}))"
+    rf"|(?P<low>(?:(?=[a-z]){_NAME_WORD}[ ]){{1,3}}(?:{trie(_SOUTH_ASIAN_LOWER)})))"
+    r"(?![^\W_])")
 #: Words before a number that count or rank it (`Figure 3, Station Road`).
 _COUNTING = frozenset("""
 level stage phase grade tier version chapter section table figure fig step part page
