@@ -36,6 +36,12 @@ from .places import (
     street_suffixes,
 )
 from .recognizer import literal_starts, matches_at
+from .regional_addresses import (
+    blocks_and_lots,
+    brazilian_addresses,
+    lower_case_streets_before_a_town,
+    south_asian_streets,
+)
 from .street_names import has_a_digit, named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
@@ -58,6 +64,7 @@ that this these those it its
 only say days times units features iterations components vectors flips upvotes required
 really means included exclude excluded epoch epochs dimension axis array size
 yo yr yrs year years old
+today tomorrow tonight yesterday morning evening afternoon asap please soon next last near
 """.split())
 # Military and box addresses: `PSC 0413, Box 8144`, `Unit 7194 Box 5854`, `USS Lorenzen`,
 # then `APO AA 42323` / `FPO AE 25990`.
@@ -145,12 +152,20 @@ _FLAT_BEFORE_STREET = re.compile(
 # South and Southeast Asia write it first (Faker's en_BD building names, en_IN's `H.No.`,
 # en_MS's building prefixes), then a comma and the rest of the address.
 _LABELLED_BUILDING = re.compile(
-    r"(?<![\w.-])(?:(?:House|Building|Holding|Plot|H\.)[ ]?No\.|Lot)[ ]?"
+    r"(?<![\w.-])(?:(?:House|Building|Holding|Plot|H\.)[ ]?No\.|Lot"
+    r"|(?P<lower>house|building|holding)[ ]no\.)[ ]?"
     r"\d{1,5}[A-Za-z]?(?:-\d{1,3}){0,2}(?=,[ ])")
 #: The literals one of which every `_LABELLED_BUILDING` holds, and how far before one
 #: its match may start (`Building `).
-_BUILDING_LABELS = ("No.", "Lot")
+_BUILDING_LABELS = ("No.", "Lot", "no.")
 _BUILDING_LABEL_LEAD = 10
+#: A house's own label (not a plot's or a lot's): `House No. 4, AnwarGan Ghat` is an
+#: address with one part after it.
+_HOUSE_LABELS = ("house", "building", "holding", "h.")
+# `Flat 52, `, `studio 4, `, `Apartment 6, ` before a labelled building: its flat.
+_FLAT_BEFORE_BUILDING = re.compile(
+    r"(?<![\w.-])(?:Flat|Studio|Apartment|Apt\.?|Suite|flat|studio|apartment|apt\.?|suite)"
+    r"[ ]\d{1,5}[A-Za-z]?,[ ]$")
 #: A year, which ends a reference (`Vol. 12, Lot 3, Springer, Berlin, 2019`), no address.
 _YEAR = regex.compile(r"1[89]\d\d|20\d\d")
 #: Where `_TAIL_POSTCODE` may follow a street: a comma or a line's end, then its digits.
@@ -222,6 +237,10 @@ _CITY = regex.compile(
     r"{0,3}(?:[ ]\([\p{L} ]+\))?(?![\p{L}\p{M}\d])"
 )
 _SEGMENT_LIMIT = 7
+#: A lower-case part of an address after a comma (`, south bandarchar`).
+_LOWER_PARTS = regex.compile(r",[ ](\p{Ll}[\p{Ll}\p{M}'’-]*(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]*){0,3})"
+                             r"(?=,|$|\n|[ ](?:\d|[\p{Ll}]))")
+_LOWER_PARTS_POSTCODE = regex.compile(r",[ ](\d{4,6})(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -445,7 +464,17 @@ class AddressBlockRecognizer:
             anchors.append((start, end, None))
         for start, end in colombian_streets(text):  # `Cr. 60 # 80-6 Este, 201485, Pailitas`
             anchors.append((start, end, None))
+        for start, end in south_asian_streets(text):  # `14, Bhavsar Marg`
+            anchors.append((start, end, False))
+        for start, end in blocks_and_lots(text):  # `B03 L69 Larson Subdivision`
+            anchors.append((start, end, False))
+        for start, end in lower_case_streets_before_a_town(text):  # `dejvická 432, 440 56
+            anchors.append((start, end, False))  # šluknov`
         for match in _from_starts(_NAME_FIRST_STREET, _NAME_FIRST_START, text):
+            if match.span() in buildings or any(
+                    start == match.end() + 2 for start, _ in buildings):
+                continue  # `Flat 52, House No. 14, ...`: read with the rest of its
+                # address below
             if self._cued(text, match.start()):
                 start = _after_prose_words(match)
                 if start is not None:  # the cue was before the prose words
@@ -460,11 +489,11 @@ class AddressBlockRecognizer:
         if flats:
             for match in matches_at(_FLAT_BEFORE_STREET, text, flats):
                 street = street_suffix_pattern().match(text, match.end())
-                if street is not None:
+                if street is not None and _LABELLED_BUILDING.match(text, match.end()) is None:
                     anchors.append((match.start(), street.end(), False))
         taken = -1
         blocks: list[tuple[int, int]] = []
-        for street_start, end, needs_cue in sorted(anchors, key=lambda a: a[:2]):
+        for street_start, end, needs_cue in sorted(anchors, key=lambda a: (a[0], -a[1])):
             start = self._start(text, street_start)
             if start < taken:
                 continue
@@ -492,11 +521,28 @@ class AddressBlockRecognizer:
         for start, end in buildings:
             if any(low < end and start < high for low, high in blocks):
                 continue
-            block_end, segments, postcode = self._extend(text, end)
-            if segments >= 2 and postcode is not None and not _YEAR.fullmatch(
-                    text, *postcode) or segments and self._cued(text, start):
+            lower = text[start:end].islower()
+            block_end, segments, postcode = self._extend(text, end, lower=lower)
+            flat = _FLAT_BEFORE_BUILDING.search(text, max(0, start - 16), start)
+            house = text[start:start + 8].casefold().startswith(_HOUSE_LABELS)
+            year = postcode is not None and _YEAR.fullmatch(text, *postcode)
+            if lower and segments < 2:
+                segments, block_end, postcode = self._lower_parts(text, end)
+            if flat is not None and house:
+                start = flat.start()  # `Flat 52, House No. 14, UzirHat Square`
+            if segments >= 2 and postcode is not None and not year or segments and (
+                    self._cued(text, start) or house and not year and (
+                        flat is not None or segments >= 2)):
                 blocks.append((start, block_end))
                 yield from self._findings(text, start, block_end, postcode)
+        # `Quadra Mendonça, Conjunto Santa Maria, 78326616 Cunha do Sul / GO`: the parts
+        # before a Brazilian CEP, town and state, where no other address is
+        if " / " in text:
+            for start, cep_start, cep_end, end in brazilian_addresses(text):
+                if any(low < end and start < high for low, high in blocks):
+                    continue
+                blocks.append((start, end))
+                yield from self._findings(text, start, end, (cep_start, cep_end))
         # `Benákova 20, 201 66 Hrádek`: a street with no cue and no street word, where no
         # other address is, when a postcode and a town follow it
         for start, end in tails:
@@ -546,6 +592,23 @@ class AddressBlockRecognizer:
                 street = text[word.start():match.end()]
                 return word.start() if _foreign_name(street) else None
         return None
+
+    @staticmethod
+    def _lower_parts(text: str, end: int) -> tuple[int, int, tuple[int, int] | None]:
+        """The lower-case parts, each one to four words and no prose, after commas from
+        `end` (`, kumartala, kamalgan, narsingdi, 8652`): how many, where they end, and
+        the postcode that ends them."""
+        parts = 0
+        for part in _LOWER_PARTS.finditer(text, end):
+            if part.start() != end or any(
+                    word in _PROSE_WORDS for word in part.group(1).split()):
+                break
+            parts += 1
+            end = part.end()
+        code = _LOWER_PARTS_POSTCODE.match(text, end) if parts else None
+        if code is not None:
+            return parts + 1, code.end(1), code.span(1)
+        return parts, end, None
 
     @staticmethod
     def _cued(text: str, start: int) -> bool:

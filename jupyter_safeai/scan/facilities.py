@@ -149,7 +149,10 @@ class FacilityRecognizer:
                     continue
                 yield Finding(match.start(), match.end(), "LOCATION", "phi", 0.8, self.name)
         yield from _places_of_care(text)
-        yield from _places_in_notes(text, lowered_in_place(text))
+        lowered = lowered_in_place(text)
+        yield from _places_in_notes(text, lowered)
+        if any(word in lowered for word in _DEVOTIONAL_ANCHORS):
+            yield from _devotional_names(text, lowered)
 
 
 def _facility_matches(text: str) -> Iterator[regex.Match[str]]:
@@ -195,6 +198,9 @@ def _places_of_care(text: str) -> Iterator[Finding]:
         around = text[max(0, cue.start() - 40):cue.start()] + text[match.end():match.end() + 40]
         if not any(c.islower() for c in around):
             continue
+        if moved and not by_verb and verb in _TO_A_PERSON and len(words) == 1 and (
+                _given_name(words[0])):
+            continue  # `sent to Maria`, `brought to Anna`: a person
         if not by_verb:
             lowered = lowered_in_place(text) if lowered is None else lowered
             if not _names_a_place(words, text, match.end()) or not (
@@ -214,6 +220,19 @@ _MOVE_VERBS: dict[str, tuple[str, ...]] = {
     "transfered": ("to", "from"), "admit": ("to", "from"), "observed": ("at",),
     "consulted": ("at",), "presented": ("at",), "presenting": ("at",),
 }
+#: Move verbs whose `to` as often leads to a person as to a place: after them a given
+#: name alone is the person (`sent to Maria`), not a hospital (`went to Stanford` is one).
+_TO_A_PERSON = frozenset({"sent", "brought", "came"})
+
+
+def _given_name(word: str) -> bool:
+    """A given name of the name lists, strong or weak, that is no town GeoNames knows."""
+    from .geography import is_place_name
+    from .name_lists import name_lists
+
+    return name_lists().kind(word) in ("G", "g") and not is_place_name(word)
+
+
 #: Readings after `at` in a note that are a measure, not a place (`at SBP 90`).
 _MEASURES = frozenset("sbp dbp map hr rr cvp bp pcwp ci svr spo2 fio2 peep am pm noon".split())
 _FACILITY_LAST_WORDS = frozenset(word.split()[-1] for word in FACILITY_WORDS)
@@ -562,3 +581,48 @@ def _caseless_facilities(text: str, lowered: str) -> Iterator[Finding]:
         if saint or cue or named:
             yield Finding(head[0].start(), end, "LOCATION", "phi", 0.75,
                           FacilityRecognizer.name)
+
+
+# `went to Holy Cross`, `transfer back to good samaritan`, `seen at Our Lady of Lourdes`:
+# hospitals carry devotional names made of English words (a cross, a shepherd, a heart),
+# so neither case nor the lexicon tells them from prose; a preposition of place right
+# before one, in a text about a patient, does. The second words are those US hospitals
+# carry; `Our Lady of` takes any capitalised name.
+_DEVOTIONAL = {
+    "holy": ("cross", "family", "name", "redeemer", "spirit", "trinity", "rosary",
+             "innocents", "angels"),
+    "good": ("samaritan", "shepherd"),
+    "sacred": ("heart",),
+    "divine": ("providence", "savior", "saviour", "mercy"),
+    "precious": ("blood",),
+}
+_DEVOTIONAL_ANCHORS = ("holy ", "good s", "sacred ", "divine ", "precious ", "our lady of ")
+_DEVOTIONAL_NAME = re.compile(
+    r"(?:^|[^a-z])(?:at|to|from)[ ](?P<name>"
+    + "|".join(f"{first}[ ](?:{'|'.join(seconds)})" for first, seconds in _DEVOTIONAL.items())
+    + r"|our[ ]lady[ ]of[ ][a-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+)?)(?![a-z0-9])")
+
+
+def _devotional_names(text: str, lowered: str) -> Iterator[Finding]:
+    """Hospitals' devotional names after `at`, `to` or `from` (`_DEVOTIONAL_NAME`), in a
+    text about a patient; in a line with case, the name is capitalised or all in lower
+    case (`to Holy Cross`, `to holy cross`, not `to Holy cross`)."""
+    patient: bool | None = None
+    for match in _DEVOTIONAL_NAME.finditer(lowered):
+        start, end = match.span("name")
+        written = text[start:end]
+        if lowered.startswith("our lady of ", start):
+            head, rest = written[:8], written[12:]
+            if not (head.istitle() or head.isupper() or head.islower()) or not (
+                    rest[:1].isupper() or written.islower()):
+                continue  # `Our Lady of` takes a capitalised name
+            words = rest.split()
+            if len(words) > 1 and not words[1][:1].isupper():
+                end = start + 12 + len(words[0])
+        elif not (written.istitle() or written.isupper() or written.islower()):
+            continue
+        if patient is None:
+            patient = about_a_patient(text, 0, len(text), lowered)
+        if not patient:
+            return
+        yield Finding(start, end, "LOCATION", "phi", 0.75, FacilityRecognizer.name)

@@ -27,6 +27,7 @@ import regex
 
 from .finding import Finding
 from .memo import memoised, per_scan
+from .regional_addresses import streets_without_number
 
 #: How far before its number a street's words are read (characters).
 _REACH = 60
@@ -399,7 +400,8 @@ _MALAYSIAN_STREET = re.compile(
 #: `, Jalan ` and its kin, or an Australian state and postcode (`, SA, 5000`): one `re`
 #: scan for the literal `, ` finds the cues of this reader and the next.
 _COMMA_CUE = re.compile(r", (?:(?:[Jj](?:alan|ln)|[Ll]orong|JALAN|JLN|LORONG) "
-                        r"|(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT), \d{4}(?!\d))")
+                        r"|(?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT|nsw|vic|qld|sa|wa|tas|act|nt), "
+                        r"\d{4}(?!\d))")
 
 
 def malaysian_streets(text: str) -> Iterator[tuple[int, int]]:
@@ -417,19 +419,38 @@ def malaysian_streets(text: str) -> Iterator[tuple[int, int]]:
 # ACT, 0917`); such a tail makes a number-first street of any of Faker en_AU's and en_NZ's
 # street words, many of them words of English too (`Link`, `Point`, `Range`, `Dip`), which
 # count nowhere else; a flat may come before the number (`30/94 Jason Link`).
-_AU_TAIL = re.compile(r", (?:NSW|VIC|QLD|SA|WA|TAS|ACT|NT), \d{4}(?!\d)")
+_AU_TAIL = re.compile(r", (?:(?P<upper>NSW|VIC|QLD|SA|WA|TAS|ACT|NT)|nsw|vic|qld|sa|wa|tas"
+                      r"|act|nt), \d{4}(?!\d)")
 
 
 @lru_cache(maxsize=1)
-def _australian_street() -> re.Pattern[str]:
+def _australian_street_capitalised() -> re.Pattern[str]:
+    return _australian_street_pattern(lower=False)
+
+
+@lru_cache(maxsize=1)
+def _australian_street_lower() -> re.Pattern[str]:
+    return _australian_street_pattern(lower=True)
+
+
+def _australian_street(lower: bool = False) -> re.Pattern[str]:
+    """The street and town before an Australian tail, capitalised or (`lower`: `63 joseph
+    roads, whitneytown, qld, 2656`) all in lower case (each pattern made once)."""
+    return _australian_street_lower() if lower else _australian_street_capitalised()
+
+
+def _australian_street_pattern(lower: bool) -> re.Pattern[str]:
     from faker.providers.address.en_AU import Provider as Australia
     from faker.providers.address.en_NZ import Provider as NewZealand
 
     words = sorted({*Australia.street_suffixes, *NewZealand.street_suffixes},
                    key=len, reverse=True)
-    return re.compile(r"(?<![\w/.-])(?:\d{1,4}/)?\d{1,5}[A-Za-z]?[ ](?:[A-Z][\w'’-]*[ ]){1,3}"
-                      rf"(?:{'|'.join(map(re.escape, words))})"
-                      r"(?:,[ ]|\n)(?:[A-Z][\w'’-]*[ ]){0,2}[A-Z][\w'’-]*$")
+    if lower:
+        words = [word.lower() for word in words]
+    word = r"[a-z][\w'’-]*" if lower else r"[A-Z][\w'’-]*"
+    return re.compile(r"(?<![\w/.-])(?:\d{1,4}/)?\d{1,5}[A-Za-z]?[ ]"
+                      rf"(?:{word}[ ]){{1,3}}(?:{'|'.join(map(re.escape, words))})"
+                      rf"(?:,[ ]|\n)(?:{word}[ ]){{0,2}}{word}$")
 
 
 def australian_streets(text: str) -> Iterator[tuple[int, int]]:
@@ -438,7 +459,8 @@ def australian_streets(text: str) -> Iterator[tuple[int, int]]:
         return
     for tail in _AU_TAIL.finditer(text):
         window = max(0, tail.start() - 100)
-        street = _australian_street().search(text, window, tail.start())
+        street = _australian_street(tail.group("upper") is None).search(
+            text, window, tail.start())
         if street is not None:
             yield street.start(), tail.end()
 
@@ -459,6 +481,8 @@ class NamedStreetRecognizer:
         for start, end in vietnamese_addresses(text):
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
         for start, end in azerbaijani_addresses(text):
+            yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
+        for start, end in streets_without_number(text):  # `Strada Eftimie`, `Rua Tupi`
             yield Finding(start, end, "STREET_ADDRESS", "phi", 0.9, self.name)
         if _COMMA_CUE.search(text) is None:
             return

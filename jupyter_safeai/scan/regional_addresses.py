@@ -1,0 +1,298 @@
+"""Street and block shapes of countries the number-first and name-first readers miss.
+
+- South Asia writes the house number first and a comma (or a line's end) before the
+  street, the number often a flat and a building (`14, Bhavsar Marg`, `45/211, Pillai
+  Chowk`, `77/89` then `Goyal Ganj` on the next line); the street words are Faker en_IN's
+  and en_BD's (`Nagar`, `Marg`, `Chowk`, `Ganj`, `Mohalla`, `Para`, ...) and the common
+  ones of English.
+- The Philippines number a house by its block and lot in a subdivision (`B03 L69 Larson
+  Subdivision`, `Block 2 Lot 3 Olson Homes`).
+- Brazil ends an address with its CEP, town and state's code (`01454-000 São Paulo /
+  SP`), a tail nothing else has, and the parts before it (street, `bairro`) are read back
+  from it.
+- Romania, Brazil, Spain and Italy name a street with a word before its name (`Strada
+  Eftimie`, `Rua das Flores`, `Calle Mayor`), so the word and a capitalised name are a
+  street without any number.
+
+Each reader gives spans of a street or a whole address; `address_blocks` reads the rest
+of the address after a street (town, postcode) as it does for every street, and
+`street_names` reports streets without a number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import regex
+
+from .recognizer import matches_at, trie
+
+# --- South Asia: `14, Bhavsar Marg`, `45/211, Pillai Chowk` ------------------------------
+
+#: Street words of Faker's en_IN and en_BD street names, and the common ones of English.
+_SOUTH_ASIAN_STREET_WORDS = (
+    "Nagar", "Marg", "Chowk", "Ganj", "Path", "Zila", "Mohalla", "Para", "Sorok", "Ghat",
+    "Bazar", "Bazaar", "Colony", "Circle", "Road", "Street", "Lane", "Avenue", "Highway",
+)
+_SOUTH_ASIAN_LOWER = tuple(word.lower() for word in _SOUTH_ASIAN_STREET_WORDS)
+# A house number of up to three digits or a flat and building (`45/211`), a comma or a
+# line's end, then one to three name words and a street word. Found from the separator
+# right after a digit (each led by a literal `re` skips to in C: fifty times as fast as a
+# pattern led by the digit), then read back to the number's start.
+_AFTER_NUMBER = (re.compile(r", (?<=[0-9], )(?=[A-Za-z])"), re.compile(r"\n(?<=[0-9]\n)"))
+_NUMBER_BEFORE = re.compile(r"(?<![\w./,-])(?:\d{1,3}|\d{1,3}/\d{1,4})$")
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’.-])+"
+_SOUTH_ASIAN_STREET = re.compile(
+    r"(?:,[ ]|[ \t]*\n[ \t>-]*)"
+    rf"(?:(?P<cap>(?:(?=[A-Z]){_NAME_WORD}[ ]){{1,3}}(?:{trie(_SOUTH_ASIAN_STREET_WORDS)}))"
+    rf"|(?P<low>(?:(?=[a-z]){_NAME_WORD}[ ]){{1,3}}(?:{trie(_SOUTH_ASIAN_LOWER)})))"
+    r"(?![^\W_])")
+#: Words before a number that count or rank it (`Figure 3, Station Road`).
+_COUNTING = frozenset("""
+level stage phase grade tier version chapter section table figure fig step part page
+volume vol issue round week day class type size batch ward bed gate terminal platform
+track exercise lesson module appendix item no no. number
+""".split())
+#: Words of prose, no part of a street's name (`3, the Road`).
+_PROSE = frozenset("""
+a an and are as at be by for from had has have he her his i in into is it its of on or
+our she so than that the their them then there these they this those to was we were
+with you your which who what when where
+""".split())
+
+
+def south_asian_streets(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of `14, Bhavsar Marg`-shaped streets (from the number); in lower case only
+    when a six-digit PIN follows on the line (`45/145, rout nagar, guntur 100772`)."""
+    if "," not in text and "\n" not in text:
+        return
+    hits = sorted(hit.start() for pattern in _AFTER_NUMBER for hit in pattern.finditer(text))
+    for at in hits:
+        number = _NUMBER_BEFORE.search(text, max(0, at - 8), at)
+        if number is None:
+            continue
+        street = _SOUTH_ASIAN_STREET.match(text, number.end())
+        if street is None:
+            continue
+        before = text[max(0, number.start() - 12):number.start()].split()
+        if before and before[-1].casefold().rstrip(":") in _COUNTING:
+            continue
+        words = (street.group("cap") or street.group("low")).split()
+        if any(word.casefold() in _PROSE for word in words):
+            continue
+        if street.group("low") is not None:
+            line_end = text.find("\n", street.end())
+            line = text[street.end():len(text) if line_end < 0 else line_end]
+            if _PIN.search(line) is None:
+                continue
+        label = _HOUSE_LABEL.search(text, max(0, number.start() - 12), number.start())
+        yield label.start() if label else number.start(), street.end()
+
+
+#: `H.No. 212, Lajpat Nagar`: India's label of a house number, read with it.
+_HOUSE_LABEL = re.compile(r"(?<![\w.])(?:[Hh]\.[ ]?[Nn]o\.|House[ ]No\.)[ ]?$")
+#: India's six-digit PIN after a town (`guntur 100772`, `bangalore-461113`).
+_PIN = re.compile(r"[\w][ -]\d{6}(?!\d)")
+
+# --- The Philippines: `B03 L69 Larson Subdivision`, `Block 2 Lot 3 Olson Homes` ----------
+
+#: The subdivision's name after the lot, capitalised or (after `block` in lower case) in
+#: lower case, not running on into prose.
+_SUBDIVISION = (r"(?:[ ](?:\p{Lu}[\p{L}\p{M}'’.-]*|\d{1,3}(?:st|nd|rd|th)?))+")
+_LOWER_SUBDIVISION = (r"(?:[ ](?!(?:with|near|is|in|on|and|the|for|to|at|of|from|by|or)"
+                      r"(?![\p{L}]))(?:\p{Ll}[\p{L}\p{M}'’.-]*|\d{1,3}))+")
+# `Block 4 Lot 21` (the words written out) may stand alone; `B12 L7` needs the name.
+_BLOCK_AND_LOT = regex.compile(
+    r"(?<![\w.-])(?:"
+    rf"(?:Blk\.?|Block|BLOCK)[ ]?\d{{1,3}}[A-Za-z]?,?[ ](?:Lot|LOT|L)[ ]?\d{{1,3}}[A-Za-z]?"
+    rf"(?:{_SUBDIVISION})?"
+    rf"|B[ ]?\d{{1,3}}[A-Za-z]?,?[ ]L[ ]?\d{{1,3}}[A-Za-z]?{_SUBDIVISION}"
+    rf"|(?:blk\.?|block)[ ]?\d{{1,3}}[a-z]?,?[ ]lot[ ]?\d{{1,3}}[a-z]?(?:{_LOWER_SUBDIVISION})?"
+    r")(?![\p{L}\p{M}\d])")
+#: The block and lot of every `_BLOCK_AND_LOT` match, led by a `B` or `b` that `re` skips
+#: to in C: the full pattern is tried only at these.
+_BLOCK_AND_LOT_START = re.compile(
+    r"[Bb](?:lk\.?|lock|LOCK)?[ ]?\d{1,3}[A-Za-z]?,?[ ](?:L|Lot|LOT|lot)[ ]?\d")
+
+
+def blocks_and_lots(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of a house's block and lot and the subdivision after them."""
+    starts = [match.start() for match in _BLOCK_AND_LOT_START.finditer(text)]
+    for match in matches_at(_BLOCK_AND_LOT, text, starts):
+        yield match.start(), match.end()
+
+# --- Brazil: `... 01454-000 São Paulo / SP` --------------------------------------------
+
+_BRAZILIAN_STATES = ("AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS",
+                     "MG", "PA", "PB", "PR", "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC",
+                     "SP", "SE", "TO")
+_TOWN_PARTICLES = r"(?:de|da|do|das|dos|d'|e)"
+# The town capitalised before a state's code in capitals (`Cunha do Sul / GO`), or both in
+# lower case (`pastor de costa / pe`).
+_BRAZILIAN_TAIL = regex.compile(
+    r"(?<![\w-])(?P<cep>\d{5}-?\d{3})[ ](?:"
+    rf"(?P<town>(?:{_TOWN_PARTICLES}[ ])?\p{{Lu}}[\p{{L}}\p{{M}}'’-]*"
+    rf"(?:[ ](?:{_TOWN_PARTICLES}[ ])?\p{{Lu}}[\p{{L}}\p{{M}}'’-]*){{0,4}})[ ]/[ ]"
+    rf"(?P<state>{'|'.join(_BRAZILIAN_STATES)})"
+    rf"|\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*(?:[ ]\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*){{0,4}}[ ]/[ ]"
+    rf"(?:{'|'.join(_BRAZILIAN_STATES).lower()}))"
+    r"(?![\p{L}\p{M}\d])")
+#: Street words of Faker pt_BR (`Rua`, `Quadra`, `Setor`), where an address's first part
+#: starts when prose comes before it on its line (`check whether vale de rezende, 19`).
+_PT_BR_STREET_WORDS = frozenset(word.casefold() for word in (
+    "Aeroporto", "Alameda", "Área", "Avenida", "Av.", "Campo", "Chácara", "Colônia",
+    "Condomínio", "Conjunto", "Distrito", "Esplanada", "Estação", "Estrada", "Favela",
+    "Fazenda", "Feira", "Jardim", "Ladeira", "Lago", "Lagoa", "Largo", "Loteamento", "Morro",
+    "Núcleo", "Parque", "Passarela", "Pátio", "Praça", "Praia", "Quadra", "Recanto",
+    "Residencial", "Rodovia", "Rua", "Setor", "Sítio", "Travessa", "Trecho", "Trevo",
+    "Vale", "Vereda", "Via", "Viaduto", "Viela", "Vila"))
+#: Parts of an address before the CEP (street, number, `bairro`, a unit): words and
+#: numbers, after a comma or a line's end.
+_PART = regex.compile(r"[\p{L}\p{M}\d'’.º°/-]+(?:[ ][\p{L}\p{M}\d'’.º°/-]+){0,6}")
+_BR_REACH = 160
+
+
+def brazilian_addresses(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(start, CEP start, CEP end, end) of Brazilian addresses ending in a CEP, town and
+    state's code; the start is that of up to four parts before the CEP, on its line or
+    the two before, each led by a street word when prose comes before it."""
+    if " / " not in text:
+        return
+    for tail in _BRAZILIAN_TAIL.finditer(text):
+        start = _parts_before(text, tail.start())
+        yield start, tail.start("cep"), tail.end("cep"), tail.end()
+
+
+def _parts_before(text: str, end: int) -> int:
+    """Where the parts of an address before `end` (a CEP) start: read back over commas
+    and line ends, up to four parts and two lines."""
+    start = end
+    lines = 0
+    position = end
+    for _ in range(4):
+        # the separator before `position`
+        at = position
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        if at > 0 and text[at - 1] == ",":
+            at -= 1
+        elif at > 0 and text[at - 1] == "\n":
+            lines += 1
+            if lines > 2:
+                break
+            at -= 1
+            while at > 0 and text[at - 1] in " \t>":
+                at -= 1
+        elif position != end:
+            break
+        piece_start = max(text.rfind(",", 0, at), text.rfind("\n", 0, at),
+                          at - _BR_REACH) + 1
+        piece = text[piece_start:at]
+        lead = len(piece) - len(piece.lstrip())
+        piece_start += lead
+        piece = piece.strip()
+        if not piece or _PART.fullmatch(piece) is None:
+            break
+        words = piece.split()
+        prose = [i for i, word in enumerate(words) if word.casefold() in _PROSE]
+        if prose:
+            street = [i for i, word in enumerate(words) if i > prose[-1]
+                      and word.casefold() in _PT_BR_STREET_WORDS]
+            if not street:
+                break
+            offset = len(" ".join(words[:street[0]])) + (1 if street[0] else 0)
+            return piece_start + offset
+        start = piece_start
+        position = piece_start
+        if text[max(0, piece_start - 1):piece_start] not in (",", "\n", " ") or (
+                piece_start == 0):
+            break
+        # a part that follows a colon or a cue is the first
+        if text[max(0, piece_start - 2):piece_start].strip() == ":":
+            break
+    return start
+
+# --- Streets without a number: `Strada Eftimie`, `Rua das Flores` -------------------------
+
+#: Words that start a street's name in Romanian, Portuguese, Spanish and Italian and are
+#: no word of English prose: after one, a capitalised name is a street.
+_LEADING_STREET_WORDS = (
+    "Strada", "Aleea", "Intrarea", "Bulevardul", "Soseaua", "Șoseaua", "Drumul", "Calea",
+    "Splaiul", "Rua", "Avenida", "Travessa", "Rodovia", "Praça", "Ladeira", "Quadra",
+    "Calle", "Viale", "Piazza", "Vicolo",
+)  # (not `Carrera`, a surname too: Colombia's `Carrera 45 # 12-30` has its own reader)
+_LEADING = re.compile(trie(_LEADING_STREET_WORDS) + r"(?= )")
+_STREET_WITHOUT_NUMBER = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d])(?:{'|'.join(_LEADING_STREET_WORDS)})"
+    r"(?:[ ](?:de|da|do|das|dos|del|de[ ]la|di|della|e|y))?"
+    r"(?:[ ]\p{Lu}[\p{Ll}\p{M}'’.-]+){1,3}(?![\p{L}\p{M}\d])")
+_INITIAL_BEFORE = regex.compile(r"(?<![\p{L}.])\p{Lu}\.[ ]$")
+#: A name word that is no part of a street (`Calle Mayor In`, `Strada Eftimie The`).
+_NOT_NAME = frozenset(word.capitalize() for word in _PROSE)
+
+
+def streets_without_number(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of streets led by a street word of these languages, with or without their
+    number (a number after one is read by the other readers too)."""
+    for lead in _LEADING.finditer(text):
+        match = _STREET_WITHOUT_NUMBER.match(text, lead.start())
+        if match is None or _INITIAL_BEFORE.search(
+                text, max(0, lead.start() - 4), lead.start()):
+            continue  # `A. Rua Santos, B. Lee`: an author's initial, then a surname
+        end = match.end()
+        words = match.group().split(" ")
+        for index, word in enumerate(words[1:], 1):
+            if word in _NOT_NAME:
+                end = match.start() + len(" ".join(words[:index]))
+                break
+        if end > lead.end():
+            yield match.start(), end
+
+# --- Central Europe in lower case: `dejvická 432, 440 56 šluknov` ----------------------
+
+# A street's name (no street word: Czech, Slovak and Croatian streets are often a bare
+# adjective or name), its number, then a postcode of five digits (or three and two) and a
+# town, all in lower case. Found from the comma and blank before the postcode, a literal.
+_POSTCODE_AFTER_COMMA = re.compile(r", (?=\d{3} ?\d{2}(?!\d))")
+_LOWER_NAME_FIRST = regex.compile(
+    r"(?<![\w'’.-])(?P<street>\p{Ll}[\p{Ll}\p{M}'’-]{3,}(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]+){0,2})"
+    r"[ ]\d{1,4}[a-z]?(?:/\d{1,3})?$", regex.REVERSE)  # read back from the comma: one try
+_LOWER_TOWN_AFTER = regex.compile(
+    r"\d{3}[ ]?\d{2}[ ](?P<town>\p{Ll}[\p{Ll}\p{M}'’-]{3,}(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]+){0,3})")
+
+
+def lower_case_streets_before_a_town(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of lower-case name-first streets with their number, when a postcode and a
+    town follow; the words are no English words, and the town is one GeoNames knows or
+    one of the two is written with a letter English lacks (`relu 3, 10000 units` is
+    none)."""
+    for comma in _POSTCODE_AFTER_COMMA.finditer(text):
+        street = _LOWER_NAME_FIRST.search(text, max(0, comma.start() - 60), comma.start())
+        town = _LOWER_TOWN_AFTER.match(text, comma.end())
+        if street is None or town is None:
+            continue
+        from .english_words import lemma_index_words
+        from .geography import is_place_name
+
+        english = lemma_index_words()
+        words = street.group("street").split(" ")
+        start = street.start()
+        while words and (words[0] in english or words[0] in _PROSE):
+            start += len(words.pop(0)) + 1  # `the parcel to dejvická 432`
+        town_words = town.group("town").split()
+        # the town ends at the first English word (`šluknov tomorrow morning`)
+        for index, word in enumerate(town_words[1:], 1):
+            if word in english or word in _PROSE:
+                town_words = town_words[:index]
+                break
+        if town_words[0] in _PROSE or town_words[0] in english and not is_place_name(
+                town_words[0]):
+            continue
+        if not words or any(
+                word in english or word in _PROSE for word in words):
+            continue
+        name = " ".join(town_words)
+        if len(words[0]) >= 4 and (is_place_name(name) or not (
+                " ".join(words) + name).isascii()):
+            yield start, comma.start()

@@ -1,0 +1,162 @@
+"""Street and block shapes of South Asia, the Philippines and Brazil, and streets led by a
+street word without a number (`regional_addresses`): each with look-alikes that must
+stay quiet. Every example is made up here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scan.place_text import place_text
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Courier the kit to 27, Tendulkar Marg, Indore 452001 please.",
+     "27, Tendulkar Marg, Indore|452001"),
+    ("Her address is 12/340, Kapoor Chowk, Ludhiana", "12/340, Kapoor Chowk, Ludhiana"),
+    ("Deliver to:\n58/12\nMalhotra Ganj", "58/12\nMalhotra Ganj"),
+    ("He wrote from H.No. 44, Banerjee Nagar, Pune-411014.",
+     "H.No. 44, Banerjee Nagar, Pune|411014"),
+    ("send it to 9/77, varma colony, nagpur 440010 today", "9/77, varma colony, nagpur|440010"),
+])
+def test_a_south_asian_house_number_and_comma_before_its_street(
+        text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "See Figure 3, Station Road is drawn in red.",
+    "Table 12, Ring Road traffic by hour",
+    "results: 3, the Road Not Taken, 7",
+    "x = [12, 14]\ny = 3, 4",
+    "in 4, lower road counts were low",  # lower case without a PIN on the line
+    "Step 2, Main Street data is cleaned.",
+])
+def test_south_asian_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Ship to B12 L7 Sampaguita Subdivision, Dagohoy Street, Tarlac",
+     "B12 L7 Sampaguita Subdivision, Dagohoy Street, Tarlac"),
+    ("Address: Block 4 Lot 21 Mabini Homes Phase 2", "Block 4 Lot 21 Mabini Homes Phase 2"),
+    ("Blk 9 Lot 3 Narra Village", "Blk 9 Lot 3 Narra Village"),
+])
+def test_a_philippine_block_and_lot(text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "Lot 2345 expires 12/2026; Batch 77",
+    "Plot B2 L3 against epoch",
+    "Block 4 of the network feeds layer 3",
+    "the fit used B 12 and L 7 as priors",
+])
+def test_block_and_lot_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Travessa Moreira, 41\nVila Nova\n60320-105 Fortaleza / CE",
+     "Travessa Moreira, 41\nVila Nova|60320-105|Fortaleza"),
+    ("Parque Antunes\nJardim Sol\n60320-105 Fortaleza / CE",
+     "Parque Antunes\nJardim Sol|60320-105|Fortaleza / CE"),
+    ("Setor Bragança, Conjunto Ipê, 72015330 Taguatinga / DF",
+     "Setor Bragança, Conjunto Ipê|72015330|Taguatinga / DF"),
+    ("Could you check whether quadra tavares, 8, boa vista, 69301050 roraima / rr is ok?",
+     "quadra tavares, 8, boa vista|69301050|roraima / rr"),
+])
+def test_a_brazilian_address_read_back_from_its_cep_town_and_state(
+        text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "ratio 12345678 rows / SP columns",  # no town words between the number and the slash
+    "a / b and c / d",
+    "2023-10-01 runtime / PR review",
+])
+def test_brazilian_tail_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("ship to Strada Morilor, Brasov asap", "Strada Morilor"),
+    ("Ela mora na Rua das Palmeiras perto do parque.", "Rua das Palmeiras"),
+    ("meet me on Calle Almendro after work", "Calle Almendro"),
+    ("She moved to Bulevardul Unirii The flat is small", "Bulevardul Unirii"),
+])
+def test_a_street_word_before_a_name_without_a_number(text: str, street: str) -> None:
+    assert place_text(text) == street
+
+
+@pytest.mark.parametrize("text", [
+    "5. A. Rua Mendes, B. Okafor and C. Lee, Phys. Rev. 12 (2020).",  # an author
+    "strada is the Italian word for road",
+    "Calle the function with care",  # no capitalised name after the word
+    "The Piazza in the model is a square grid.",
+])
+def test_street_word_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Post it to Flat 9, House No. 31, RahimGanj Para.", "Flat 9, House No. 31, RahimGanj Para"),
+    ('{"addr": "Studio 2, Holding No. 8, KaziTala, Jessore"}',
+     "Studio 2, Holding No. 8, KaziTala, Jessore"),
+    ("ship to apartment 4, holding no. 71, north karimpur, lakshmipur, 3702 asap",
+     "apartment 4, holding no. 71, north karimpur, lakshmipur|3702"),
+    ("Building No. 12, Noor Plaza, Sylhet", "Building No. 12, Noor Plaza, Sylhet"),
+])
+def test_a_house_label_with_its_flat_or_two_parts_and_no_postcode(
+        text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "Vol. 12, House No. 3, Springer, Berlin, 2019",  # a reference ending in a year
+    "house no. 5, then we went home",
+    "Flat 3, House No. 2",  # nothing after the house
+    "Plot No. 7, Figure Two",  # a plot's number, no house
+    "see holding no. 4, the main one",
+])
+def test_house_label_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("ship to kovářská 17, 602 00 brno today", "kovářská 17|602 00|brno"),
+    ("adresa: lipová 5, 31000 osijek", "lipová 5|31000|osijek"),
+    ("- horná 214b, 811 02 bratislava\n- the pharmacy", "horná 214b|811 02|bratislava"),
+])
+def test_a_lower_case_name_first_street_before_a_postcode_and_a_town(
+        text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "the relu 3, 10000 units and conv 5, 12800 filters",
+    "batch 32, 50000 samples per epoch",
+    "resnet 50, 25557 params in total",  # no town GeoNames knows, no letter English lacks
+    "kmeans 8, 10000 iterations",
+])
+def test_lower_case_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("post to 18 banksia parade, north ryde, nsw, 2113 today",
+     "18 banksia parade, north ryde, nsw, 2113"),
+    ("- 7/42 wattle grove, kingsford, wa, 6030\n- the bank",
+     "7/42 wattle grove, kingsford, wa, 6030"),
+])
+def test_an_australian_address_in_lower_case(text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "we ran 3 test cases, then sa, 2000 times",
+    "ratio: act, 2000 rows in 12 parade tables",  # the street after the tail
+    "the 4 nearest points, vic, 2001 samples",  # no street word before the comma
+])
+def test_lower_case_australian_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
