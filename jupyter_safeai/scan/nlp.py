@@ -130,7 +130,8 @@ class PersonNer:
                                 "is asked about stay in its vocabulary")
                 if "ner" in nlp.pipe_names:
                     self._ner = nlp.get_pipe("ner")
-                    self._fast = FastNer.load(nlp, self._ner)
+                    with _ZONE_LOCK:  # its probe tokenises too: never while a zone is open
+                        self._fast = FastNer.load(nlp, self._ner)
             return self._engine
 
     def __call__(self, text: str, start: int, end: int) -> bool:
