@@ -67,7 +67,6 @@ class ScanView:
         starts = None if self.labels is None else self.labels.starts(words)
         return anchor_starts(self.text, lowered, words.firsts) if starts is None else starts
 
-
     def about_a_patient(self) -> bool:
         """`name_context.about_a_patient` of the whole text (with `lowered_in_place`)."""
         if self._patient is None:
