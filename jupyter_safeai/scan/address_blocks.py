@@ -42,6 +42,7 @@ from .regional_addresses import (
     lower_case_streets_before_a_town,
     south_asian_streets,
 )
+from .scan_view import lowered_of
 from .street_names import has_a_digit, named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
@@ -451,7 +452,7 @@ class AddressBlockRecognizer:
                 anchors.append((match.start(), match.end(), False))
         lower_streets = list(_lower_case_addresses(text)) if ", " in text else []
         buildings = _labelled_buildings(text)
-        lowered = text.lower()
+        lowered = lowered_of(text)
         if any(word in lowered for word in _BOX_WORDS):
             for match in _BOX_STREET.finditer(text):
                 anchors.append((match.start(), match.end(), False))

@@ -27,6 +27,7 @@ from .recognizer import (
     ScanLabels,
     anchor_starts,
     finds_as_regex_does,
+    lowered_in_place,
 )
 
 
@@ -83,3 +84,19 @@ def view_of(text: str) -> ScanView:
     a view of `text` made now."""
     view = memo.shared()
     return view if isinstance(view, ScanView) and view.text is text else ScanView(text)
+
+
+def lowered_of(text: str) -> str:
+    """`text.lower()`: the running scan's own when `text` is the text it scans (no second
+    pass over it), else worked out now. A reader called on a slice or another string
+    gets that string's lower case, as before."""
+    view = memo.shared()
+    return (view.lowered if isinstance(view, ScanView) and view.text is text
+            else text.lower())
+
+
+def lowered_in_place_of(text: str) -> str:
+    """`recognizer.lowered_in_place(text)`, the running scan's when `text` is its text."""
+    view = memo.shared()
+    return (view.lowered_in_place() if isinstance(view, ScanView) and view.text is text
+            else lowered_in_place(text))
