@@ -28,10 +28,8 @@ from .places import (
     COUNTRIES,
     DIRECTION_AFTER,
     US_STATES,
-    _street_pattern,
     colombian_streets,
-    counted,
-    street_starts,
+    number_first_streets,
     street_suffix_pattern,
     street_suffixes,
 )
@@ -440,9 +438,8 @@ class AddressBlockRecognizer:
         anchors: list[tuple[int, int, bool | None]] = []  # start, end, cue needed (None:
         # a street `places` reports alone already)
         tails: list[tuple[int, int]] = []  # uncued streets that need a postcode and town
-        for match in matches_at(_street_pattern(), text, street_starts(text)):
-            if not counted(text, match.start()):
-                anchors.append((match.start(), match.end(), None))
+        for start, end in number_first_streets(text):  # the place reader's, kept for the scan
+            anchors.append((start, end, None))
         for match in _INTERNATIONAL_STREET.finditer(text):
             words = match.group().casefold().split()
             if not any(w.rstrip(".,") in _PROSE_WORDS for w in words):

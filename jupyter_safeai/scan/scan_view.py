@@ -100,3 +100,15 @@ def lowered_in_place_of(text: str) -> str:
     view = memo.shared()
     return (view.lowered_in_place() if isinstance(view, ScanView) and view.text is text
             else lowered_in_place(text))
+
+
+def about_a_patient_of(text: str, lowered: str) -> bool:
+    """`name_context.about_a_patient` of the whole of `text` (`lowered`: its
+    `lowered_in_place`): the running scan's answer, worked out once, when `text` is its
+    text; else worked out now."""
+    view = memo.shared()
+    if isinstance(view, ScanView) and view.text is text:
+        return view.about_a_patient()
+    from .name_context import about_a_patient
+
+    return about_a_patient(text, 0, len(text), lowered)
