@@ -13,6 +13,14 @@ words with `str.find`, word by word. A `ScanView` hands them the same work:
 - `about_a_patient()`: whether the whole text is about a person in care
   (`name_context.about_a_patient`), worked out once for every reader that asks.
 
+A reader that wants only one answer asks `lowered_of(text)`, `lowered_in_place_of(text)`
+or `about_a_patient_of(text, lowered)`: the view's when `text` is the scanned text
+itself (`is`), else that string's own, so a reader called on a slice or another string
+reads what it did before. `lowered` is `str.lower()` exactly, offsets and all (`İ` lowers
+to two characters): a reader that needs `text`'s offsets asks `lowered_in_place`.
+Before normalising, the engine shares a view of the typed text (normalise's disguise pass
+reads its lower case) and keeps that lower case when normalise leaves the text as typed.
+
 The view is owned by the running scan (`memo.share`), so nothing outlives it; a reader
 called outside a scan (a test, a caller of one recognizer) gets a view made on the spot,
 which works everything out itself. Either way its answers give the same findings.
