@@ -28,10 +28,8 @@ from .places import (
     COUNTRIES,
     DIRECTION_AFTER,
     US_STATES,
-    _street_pattern,
     colombian_streets,
-    counted,
-    street_starts,
+    number_first_streets,
     street_suffix_pattern,
     street_suffixes,
 )
@@ -42,6 +40,7 @@ from .regional_addresses import (
     lower_case_streets_before_a_town,
     south_asian_streets,
 )
+from .scan_view import lowered_of
 from .street_names import has_a_digit, named_streets
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
@@ -439,9 +438,8 @@ class AddressBlockRecognizer:
         anchors: list[tuple[int, int, bool | None]] = []  # start, end, cue needed (None:
         # a street `places` reports alone already)
         tails: list[tuple[int, int]] = []  # uncued streets that need a postcode and town
-        for match in matches_at(_street_pattern(), text, street_starts(text)):
-            if not counted(text, match.start()):
-                anchors.append((match.start(), match.end(), None))
+        for start, end in number_first_streets(text):  # the place reader's, kept for the scan
+            anchors.append((start, end, None))
         for match in _INTERNATIONAL_STREET.finditer(text):
             words = match.group().casefold().split()
             if not any(w.rstrip(".,") in _PROSE_WORDS for w in words):
@@ -451,7 +449,7 @@ class AddressBlockRecognizer:
                 anchors.append((match.start(), match.end(), False))
         lower_streets = list(_lower_case_addresses(text)) if ", " in text else []
         buildings = _labelled_buildings(text)
-        lowered = text.lower()
+        lowered = lowered_of(text)
         if any(word in lowered for word in _BOX_WORDS):
             for match in _BOX_STREET.finditer(text):
                 anchors.append((match.start(), match.end(), False))

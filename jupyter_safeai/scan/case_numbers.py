@@ -17,7 +17,8 @@ from collections.abc import Iterator
 
 from .dates import is_full_date
 from .finding import Finding
-from .recognizer import literal_starts, lowered_in_place, matches_at
+from .recognizer import literal_starts, matches_at
+from .scan_view import lowered_in_place_of
 
 #: What stands between a matter's label and its number (`no.`, `nos.`, `number`, `#`,
 #: `no:`), or a label its number follows directly (`docket 1:19-cv-01234`, `Ref.
@@ -79,7 +80,7 @@ class CaseNumberRecognizer:
     entities = ("UNIQUE_ID",)
 
     def find(self, text: str) -> Iterator[Finding]:
-        lowered = lowered_in_place(text)
+        lowered = lowered_in_place_of(text)
         if not any(stem in lowered for stem in _LABEL_STEMS):
             return
         starts = literal_starts(lowered, _MARK_STARTS)

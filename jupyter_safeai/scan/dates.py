@@ -17,6 +17,7 @@ from .name_context import about_a_patient, credit_line
 from .narrative import in_a_persons_story
 from .proceedings import a_step_of_a_case
 from .recognizer import context_regex, finds_as_regex_does, matches_at
+from .scan_view import lowered_of
 
 #: Month and weekday names and month abbreviations, case-folded: words of the calendar
 #: that are also towns or names (`March`, `Sunday`, `May`), for the place readers.
@@ -190,7 +191,7 @@ class DateRecognizer:
     entities = ("DATE",)
 
     def find(self, text: str) -> Iterator[Finding]:
-        lowered = text.lower()
+        lowered = lowered_of(text)
         usable = lowered if finds_as_regex_does(text, lowered) else None
         starts = [m.start() for m in _DATE_START.finditer(text)]
         full_dates: list[tuple[int, int]] = []

@@ -41,6 +41,7 @@ from .english_words import english_word
 from .memo import memoised
 from .name_context import SOFTWARE_NAMES
 from .name_lists import HONORIFICS, name_lists
+from .scan_view import lowered_of
 
 Edit = tuple[int, int, str]
 
@@ -423,7 +424,7 @@ def disguise_edits(text: str) -> list[Edit]:
                   if _between(text, m.start(), m.end(), _in_literal)]
     if "(" in text and any(end in text for end in _LITERAL_LINE_ENDS):
         edits += _implicit_joints(text)
-    lowered = text.lower()
+    lowered = lowered_of(text)  # the scan's, made for normalise and its readers
     if len(lowered) == len(text):  # else a letter's lower case is longer: offsets move
         if any(cue in lowered for cue in _AT_CUES):
             edits += _spoken_emails(text, lowered)

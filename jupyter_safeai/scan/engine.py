@@ -144,10 +144,13 @@ class Scanner:
         deadline = time.monotonic() + self.timeout
         # Recognizers read the text as a person does (normalise.py); findings are mapped
         # back to what the user typed at the end.
+        first = ScanView(text)  # the typed text's lower case: normalise reads it too
+        memo.share(first)
         view = normalise(text)
         original, text = text, view.text
         identifiers = python_identifier_spans(text)
-        lowered = text.lower()  # shared by the pattern recognizers' label searches
+        # shared by the pattern recognizers' label searches; most texts read as typed
+        lowered = first.lowered if text is original else text.lower()
         labels = self._labels.scan(text, lowered)
         memo.share(ScanView(text, lowered, labels))  # the same, for the other readers
         found: list[Finding] = []

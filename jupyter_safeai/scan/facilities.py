@@ -20,7 +20,8 @@ from .dates import CALENDAR_WORDS
 from .english_words import lemma_index_words
 from .finding import Finding
 from .name_context import about_a_patient, sentence_and_line_before
-from .recognizer import lowered_in_place, trie
+from .recognizer import trie
+from .scan_view import about_a_patient_of, lowered_in_place_of
 
 #: Facility words and phrases as written, each a literal: the one list that the pattern
 #: and the anchors of its windowed search (`_FACILITY_WORD`) are both made from.
@@ -149,7 +150,7 @@ class FacilityRecognizer:
                     continue
                 yield Finding(match.start(), match.end(), "LOCATION", "phi", 0.8, self.name)
         yield from _places_of_care(text)
-        lowered = lowered_in_place(text)
+        lowered = lowered_in_place_of(text)
         yield from _places_in_notes(text, lowered)
         if any(word in lowered for word in _DEVOTIONAL_ANCHORS):
             yield from _devotional_names(text, lowered)
@@ -202,7 +203,7 @@ def _places_of_care(text: str) -> Iterator[Finding]:
                 _given_name(words[0])):
             continue  # `sent to Maria`, `brought to Anna`: a person
         if not by_verb:
-            lowered = lowered_in_place(text) if lowered is None else lowered
+            lowered = lowered_in_place_of(text) if lowered is None else lowered
             if not _names_a_place(words, text, match.end()) or not (
                     about_a_patient(text, *sentence_and_line_before(
                         text, cue.start(), match.end()), lowered)):
@@ -363,11 +364,12 @@ def _uninformative_case(text: str) -> bool:
 
 
 def _places_in_notes(text: str, lowered: str) -> Iterator[Finding]:
-    """Facilities, saints, hospitals' initials and buildings as notes name them."""
+    """Facilities, saints, hospitals' initials and buildings as notes name them.
+    `lowered`: `lowered_in_place(text)`."""
     yield from _caseless_facilities(text, lowered)
     if " st. " in lowered or " st " in lowered or " saint " in lowered:
         yield from _saints(text, lowered)
-    if about_a_patient(text, 0, len(text), lowered):
+    if about_a_patient_of(text, lowered):  # the scan's answer, asked once
         yield from _hospital_initials(text, lowered)
         yield from _buildings(text, lowered)
         yield from _places_after_a_move(text, lowered)
@@ -606,7 +608,8 @@ _DEVOTIONAL_NAME = re.compile(
 def _devotional_names(text: str, lowered: str) -> Iterator[Finding]:
     """Hospitals' devotional names after `at`, `to` or `from` (`_DEVOTIONAL_NAME`), in a
     text about a patient; in a line with case, the name is capitalised or all in lower
-    case (`to Holy Cross`, `to holy cross`, not `to Holy cross`)."""
+    case (`to Holy Cross`, `to holy cross`, not `to Holy cross`). `lowered`:
+    `lowered_in_place(text)`."""
     patient: bool | None = None
     for match in _DEVOTIONAL_NAME.finditer(lowered):
         start, end = match.span("name")
@@ -622,7 +625,7 @@ def _devotional_names(text: str, lowered: str) -> Iterator[Finding]:
         elif not (written.istitle() or written.isupper() or written.islower()):
             continue
         if patient is None:
-            patient = about_a_patient(text, 0, len(text), lowered)
+            patient = about_a_patient_of(text, lowered)
         if not patient:
             return
         yield Finding(start, end, "LOCATION", "phi", 0.75, FacilityRecognizer.name)

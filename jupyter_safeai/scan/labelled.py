@@ -20,6 +20,7 @@ from datetime import date
 from .finding import Finding
 from .identifiers import luhn_valid, valid_ssn
 from .phones import _valid_us_phone
+from .scan_view import lowered_of
 
 NAME = "labelled"
 
@@ -102,7 +103,7 @@ class LabelledNumberRecognizer:
     entities = tuple(dict.fromkeys(_ENTITIES.values()))
 
     def find(self, text: str) -> Iterator[Finding]:
-        lowered = text.lower()
+        lowered = lowered_of(text)
         if len(lowered) == len(text) and _DIGIT.search(text):
             yield from self._after_labels(text, lowered)
         for match in _LOOSE.finditer(text):

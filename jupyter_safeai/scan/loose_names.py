@@ -42,6 +42,7 @@ from .name_lists import (
 )
 from .note_names import FUNCTION_WORDS
 from .person_slots import NO_SLOT, STRONG_SLOT, person_slot, verb_after
+from .scan_view import lowered_of
 from .terms import eponym_term
 
 NAME = "names_loose"
@@ -365,7 +366,7 @@ class LooseNameRecognizer(UsesNameLists):
         then a listed surname neither of which is an English word; a listed given name
         alone that English does not know, where only a person stands (`remind ngozi`,
         `sigrun and i`)."""
-        lowered = text.lower()
+        lowered = lowered_of(text)
         if len(lowered) != len(text):
             return
         listed = self.lists.kinds.keys() & lowered.split()  # (a set operation, in C)
@@ -433,7 +434,7 @@ class LooseNameRecognizer(UsesNameLists):
         """`my name is vitoria`, `everyone calls me borna`: after a phrase that gives a
         person's name, up to three lower-case words that are no common English words,
         listed or not (the phrase says what they are)."""
-        for given in name_giving_ends(text, text.lower()):
+        for given in name_giving_ends(text, lowered_of(text)):
             end = at = given
             for _ in range(_GIVEN_WORDS):
                 word = _LOWER_NAME_WORD.match(text, at)
@@ -447,7 +448,7 @@ class LooseNameRecognizer(UsesNameLists):
         """Read from the cues, not from every word: after each cue word, and before each
         age or DOB, the two or three lower-case words there."""
         seen: set[tuple[int, int]] = set()
-        lowered = text.lower()
+        lowered = lowered_of(text)
         for cue in _CUE_LABELS.finditer(lowered):
             titled = _eponym_after_title(text, cue.group(), cue.end())
             if titled is not None:

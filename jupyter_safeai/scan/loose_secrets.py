@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from .finding import Finding
+from .scan_view import lowered_of
 
 NAME = "loose_secret"
 
@@ -108,7 +109,7 @@ class LooseSecretRecognizer:
     entities = ("PASSWORD", "PRIVATE_KEY")
 
     def find(self, text: str) -> Iterator[Finding]:
-        lowered = text.lower()
+        lowered = lowered_of(text)
         for needles, pattern, may_be_code in _PASSWORDS:
             if not any(needle in lowered for needle in needles):
                 continue

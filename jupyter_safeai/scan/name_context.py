@@ -20,6 +20,7 @@ from .code import python_source
 from .geography import is_place_name
 from .memo import per_scan
 from .recognizer import FOLD_TRAPS, trie
+from .scan_view import lowered_of
 
 # Words that say a name on the line is an author or a credit: `content … by`,
 # `created by`, `Authors:`, `%watermark -a`.
@@ -69,7 +70,7 @@ _BYLINE_WORDS = ("by", "author", "copyright", "credit", "thanks to", "maintainer
 def _credit_marks(text: str) -> tuple[bool, bool]:
     """Whether `text` holds a link's `](` and a byline's words anywhere: a long text
     without them has no window to search for a credit."""
-    lowered = text.lower()
+    lowered = lowered_of(text)
     return "](" in text, any(w in lowered for w in _BYLINE_WORDS)
 
 
@@ -589,7 +590,7 @@ def _places(lowered: str, word: str) -> list[int]:
 def _someone_marks(text: str) -> _SomeoneMarks | None:
     """The text's `_SomeoneMarks`, or None where its lower case is not read letter for
     letter as `re` reads it ignoring case (each window is then searched itself)."""
-    lowered = text.lower()
+    lowered = lowered_of(text)
     if len(lowered) != len(text) or any(trap in lowered for trap in FOLD_TRAPS):
         return None
     return _SomeoneMarks(text, lowered)
@@ -660,7 +661,7 @@ _RELATION_HEADS = _possessive_words(_RELATION_BEFORE)
 def _relation_heads(text: str) -> tuple[list[int], list[int]] | None:
     """(starts, ends) of the `_RELATION_HEADS` in a long text's lower case, found once;
     None where its lower case is not read letter for letter as `re` reads it."""
-    lowered = text.lower()
+    lowered = lowered_of(text)
     if len(lowered) != len(text) or any(trap in lowered for trap in FOLD_TRAPS):
         return None
     spans = sorted((at, at + len(head)) for head in _RELATION_HEADS

@@ -65,6 +65,7 @@ from .prose_names import (
     prose_anchors,
     social_names,
 )
+from .scan_view import lowered_of
 from .terms import eponym_term, names_a_thing
 
 DETECTOR = "names"
@@ -926,7 +927,7 @@ class NameRecognizer(UsesNameLists):
         strings and comments keep the list and cue rules only."""
         if python_source(text) is not None:
             return
-        lowered = text.lower()
+        lowered = lowered_of(text)
         hits = prose_anchors(text, lowered)  # the readers' words, found in one pass
         # Each enumerated name is one person: above the runs and pairs that join them.
         for score, spans in (

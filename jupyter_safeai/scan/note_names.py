@@ -19,9 +19,8 @@ from collections.abc import Iterable, Iterator
 
 from .english_words import inflected_from, nouns_and_other_words
 from .memo import memoised
-from .name_context import about_a_patient
 from .name_lists import EPONYMS, HONORIFICS, RELATIVES, NameLists
-from .recognizer import lowered_in_place
+from .scan_view import about_a_patient_of, lowered_in_place_of
 
 #: Who a clinician is, as a title before the name: any listed word, any unknown one.
 _TITLES = (*HONORIFICS, "drs", "doctor")
@@ -128,7 +127,7 @@ class _Note:
     @property
     def clinical(self) -> bool:
         if self._clinical is None:
-            self._clinical = about_a_patient(self.text, 0, len(self.text), self.lowered)
+            self._clinical = about_a_patient_of(self.text, self.lowered)
         return self._clinical
 
     def fits(self, word: str, cue: str, takes: str) -> bool:
@@ -154,7 +153,7 @@ def note_names(text: str, lowered: str, lists: NameLists,
     `hits` the places where anchor words stand, each with the longest one there
     (`prose_names.prose_anchors`, which looks for `NOTE_CUE_WORDS` too)."""
     if len(lowered) != len(text):  # lower case moved an offset (`İ`): keep each in place
-        lowered = lowered_in_place(text)
+        lowered = lowered_in_place_of(text)
     note = None
     for at, found in hits:
         length = _longest_cue(found)

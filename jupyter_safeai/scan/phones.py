@@ -25,6 +25,7 @@ from .recognizer import (
     matches_at,
     trie,
 )
+from .scan_view import lowered_of
 
 _PHONE_CONTEXT = context_regex([
     "phone", "tel", "telephone", "cell", "mobile", "contact", "call", "ph", "home", "work",
@@ -110,7 +111,7 @@ def _any_phone_word(text: str) -> bool:
     """Whether a label of `PHONE_LABEL` or a word of `_PHONE_WORD_AFTER` can be in
     `text`: one `str.find` per needle on the lower-cased text, not a case-insensitive
     regex tried at every character."""
-    lowered = text.lower()
+    lowered = lowered_of(text)
     if not finds_as_regex_does(text, lowered):
         return True
     if len(lowered) > _WINDOW:  # a whole text: `str.find`s, the first needle found stops
@@ -610,7 +611,7 @@ def spoken_of_phones(text: str, candidates: Iterable[re.Match[str]] | None = Non
         if _ID_BEFORE.search(text, max(0, start - 24), start):
             continue
         if lowered is None:  # once a text, for its first number
-            lowered = text.lower()
+            lowered = lowered_of(text)
             if not finds_as_regex_does(text, lowered):
                 lowered = ""
         if text[end:end + 1] == ":" or _NOT_A_PHONE_EITHER.match(value):
@@ -748,7 +749,7 @@ class ExtensionRecognizer:
     entities = ("PHONE_NUMBER",)
 
     def find(self, text: str) -> Iterator[Finding]:
-        lowered = text.lower()
+        lowered = lowered_of(text)
         matches: list[re.Match[str]] = []
         if len(lowered) == len(text):
             for at in literal_starts(lowered, ("ext",)):

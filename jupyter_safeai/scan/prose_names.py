@@ -30,7 +30,8 @@ from .name_lists import (
     english_ending,
 )
 from .note_names import FUNCTION_WORDS, NOTE_CUE_WORDS
-from .recognizer import lowered_in_place, trie
+from .recognizer import trie
+from .scan_view import lowered_in_place_of, lowered_of
 
 #: One word of a name in an enumeration or an address: capitalised or all lower case.
 _ITEM = r"\p{L}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
@@ -361,7 +362,7 @@ def addressed_names(text: str, lists: NameLists, not_names: frozenset[str],
     common word), or a known given name closing a sentence after a comma (`…, Roy!`).
     `hits`: `prose_anchors`; `lowered`: text.lower(), when the caller has it."""
     kinds = lists.kinds
-    lowered = text.lower() if lowered is None else lowered
+    lowered = lowered_of(text) if lowered is None else lowered
     hits = hits if hits is not None else prose_anchors(text, lowered)
     for match in _anchored(_GREETING_WORDS, _GREETING, text, lowered, hits):
         word = match.group(1)
@@ -387,7 +388,7 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str],
     same: the verb says so. In lower case, a listed given name or a verb that takes
     only people (`eva kleist lives at`, `cormac shouted`). `hits`: `prose_anchors`;
     `lowered`: text.lower(), when the caller has it."""
-    lowered = text.lower() if lowered is None else lowered
+    lowered = lowered_of(text) if lowered is None else lowered
     hits = hits if hits is not None else prose_anchors(text, lowered)
     if " as " in text and any(role in lowered for role in _ROLE_STEMS):
         for match in _ending_near(_AS, _AS_ROLE, text, _AS_REACH, _AS_REACH + 1):
@@ -595,9 +596,9 @@ def case_names(text: str, lowered: str | None = None) -> Iterator[tuple[int, int
     applicant, Olu Obasa,`, `Olu Obasa ("the applicant")`), and a title before several
     initials (`Mr M. N. Eldem`, `Mr F.L.`). The words of a party's name must not be
     English ones (`the applicant, Mr Smith`'s title is found by the name readers)."""
-    lowered = text.lower() if lowered is None else lowered
+    lowered = lowered_of(text) if lowered is None else lowered
     if len(lowered) != len(text):  # lower case moved an offset (`İ`): keep each in place
-        lowered = lowered_in_place(text)
+        lowered = lowered_in_place_of(text)
     for opening in _PART_OPENINGS:  # a bracket opening `the` (a quote between)
         at = lowered.find(opening)
         while at >= 0:
@@ -655,7 +656,7 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
     `miss`, `call` (a listed given name); a listed given name spoken to at a sentence's
     start or inside a sentence that says `you`; who signs after a closing or a dash;
     who a person is to the writer (`Ifeoma, my roommate`). `hits`: `prose_anchors`."""
-    lowered = text.lower() if lowered is None else lowered
+    lowered = lowered_of(text) if lowered is None else lowered
     hits = hits if hits is not None else prose_anchors(text, lowered)
     kinds = lists.kinds
 
@@ -681,7 +682,7 @@ def social_names(text: str, lists: NameLists, not_names: Collection[str],
         elif match.group(2) and given(match.group(2)):
             yield match.span(2)
     if len(lowered) != len(text):  # lower case moved an offset (`İ`): keep each in place
-        lowered = lowered_in_place(text)
+        lowered = lowered_in_place_of(text)
     for at, _ in _hits_of(_ADDRESS_WORDS, hits):
         before = _ADDRESSED_BEFORE.search(text, max(0, at - _ADDRESS_REACH), at) if (
             text[at - 1:at] in (" ", ",")) else None
@@ -768,7 +769,7 @@ def prose_anchors(text: str, lowered: str) -> list[tuple[int, str]]:
     """The anchor words of the prose readers in `text` (`lowered` its lower case), found
     once for all of them: in the lower case when offsets agree, else in `text` with its
     ASCII letters lowered (`lowered_in_place`: the offsets stay `text`'s)."""
-    return _anchor_hits(lowered if len(lowered) == len(text) else lowered_in_place(text))
+    return _anchor_hits(lowered if len(lowered) == len(text) else lowered_in_place_of(text))
 
 
 #: Capitalised at a sentence's start, these words are no one's name.

@@ -13,6 +13,14 @@ words with `str.find`, word by word. A `ScanView` hands them the same work:
 - `about_a_patient()`: whether the whole text is about a person in care
   (`name_context.about_a_patient`), worked out once for every reader that asks.
 
+A reader that wants only one answer asks `lowered_of(text)`, `lowered_in_place_of(text)`
+or `about_a_patient_of(text, lowered)`: the view's when `text` is the scanned text
+itself (`is`), else that string's own, so a reader called on a slice or another string
+reads what it did before. `lowered` is `str.lower()` exactly, offsets and all (`İ` lowers
+to two characters): a reader that needs `text`'s offsets asks `lowered_in_place`.
+Before normalising, the engine shares a view of the typed text (normalise's disguise pass
+reads its lower case) and keeps that lower case when normalise leaves the text as typed.
+
 The view is owned by the running scan (`memo.share`), so nothing outlives it; a reader
 called outside a scan (a test, a caller of one recognizer) gets a view made on the spot,
 which works everything out itself. Either way its answers give the same findings.
@@ -27,6 +35,7 @@ from .recognizer import (
     ScanLabels,
     anchor_starts,
     finds_as_regex_does,
+    lowered_in_place,
 )
 
 
@@ -82,3 +91,31 @@ def view_of(text: str) -> ScanView:
     a view of `text` made now."""
     view = memo.shared()
     return view if isinstance(view, ScanView) and view.text is text else ScanView(text)
+
+
+def lowered_of(text: str) -> str:
+    """`text.lower()`: the running scan's own when `text` is the text it scans (no second
+    pass over it), else worked out now. A reader called on a slice or another string
+    gets that string's lower case, as before."""
+    view = memo.shared()
+    return (view.lowered if isinstance(view, ScanView) and view.text is text
+            else text.lower())
+
+
+def lowered_in_place_of(text: str) -> str:
+    """`recognizer.lowered_in_place(text)`, the running scan's when `text` is its text."""
+    view = memo.shared()
+    return (view.lowered_in_place() if isinstance(view, ScanView) and view.text is text
+            else lowered_in_place(text))
+
+
+def about_a_patient_of(text: str, lowered: str) -> bool:
+    """`name_context.about_a_patient` of the whole of `text` (`lowered`: its
+    `lowered_in_place`): the running scan's answer, worked out once, when `text` is its
+    text; else worked out now."""
+    view = memo.shared()
+    if isinstance(view, ScanView) and view.text is text:
+        return view.about_a_patient()
+    from .name_context import about_a_patient
+
+    return about_a_patient(text, 0, len(text), lowered)

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from .finding import Finding
 from .recognizer import PatternRecognizer, ScanLabels, finds_as_regex_does, trie
+from .scan_view import lowered_of
 
 #: The characters a look-behind class is checked against (the texts' non-ASCII letters
 #: never start a prefix, so they need no bound).
@@ -161,7 +162,7 @@ class StartIndex:
 
     def find(self, text: str, lowered: str | None = None,
              labels: ScanLabels | None = None) -> Iterator[Finding]:
-        lowered = text.lower() if lowered is None else lowered
+        lowered = lowered_of(text) if lowered is None else lowered
         at: dict[int, list[int]] = {}
         self._positions(self._exact, text, at)
         keywords_found = finds_as_regex_does(text, lowered)

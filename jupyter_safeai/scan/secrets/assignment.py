@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..finding import Finding
 from ..recognizer import FOLD_TO_ASCII, FOLD_TRAPS
+from ..scan_view import lowered_of
 from .passwords import (
     CAMEL_WORDS,
     DOTTED,
@@ -261,7 +262,7 @@ def _assign_starts(text: str) -> list[int]:
     and holds a key word within its first 80 characters, so each key word found by
     `str.find` names one run start to try, and the quote before it for a quoted key.
     """
-    folded = text.lower()
+    folded = lowered_of(text)
     if not text.isascii() and any(trap in text for trap in FOLD_TRAPS):
         folded = text.translate(FOLD_TO_ASCII).lower()
     if len(folded) != len(text):  # no such letter is known; never miss a key if one is
