@@ -41,6 +41,14 @@ def tune_half(key: str) -> str | None:
     return None if bucket >= TUNE_SHARE else "tune-a" if bucket < TUNE_SHARE // 2 else "tune-b"
 
 
+def record(index: int, doc: str, text: str, spans: list[dict[str, Any]], split_key: str
+           ) -> dict[str, Any]:
+    """One text of a set as `scan_external` reads it, in the part and tune half its
+    `split_key` (a document, a case, a patient) falls in."""
+    return {"id": index, "doc": doc, "full_text": text, "spans": spans,
+            "part": part_of(split_key), "half": tune_half(split_key)}
+
+
 @dataclass(frozen=True)
 class LabelledSet:
     name: str
@@ -98,9 +106,7 @@ def load_asq_phi(path: Path) -> LabelledSet:
             after[value] = start + len(value)
             spans.append({"entity_type": tag["identifier_type"], "start_position": start,
                           "end_position": start + len(value)})
-        records.append({"id": i, "doc": f"q{i}", "full_text": text, "spans": spans,
-                        "part": part_of(f"asq-phi:{text}"),
-                        "half": tune_half(f"asq-phi:{text}")})
+        records.append(record(i, f"q{i}", text, spans, f"asq-phi:{text}"))
     return LabelledSet("asq-phi", "ASQ-PHI synthetic clinical queries", records, ASQ_KINDS,
                        frozenset(ASQ_KINDS), unplaced, prompts=True)
 
@@ -143,9 +149,7 @@ def load_physionet_deid(path: Path) -> LabelledSet:
             end -= 1
         spans[key].append({"entity_type": fields[4], "start_position": start,
                            "end_position": end})
-    records = [{"id": i, "doc": f"{p}/{n}", "full_text": notes[(p, n)], "spans": spans[(p, n)],
-                "part": part_of(f"physionet-deid:{p}"),
-                "half": tune_half(f"physionet-deid:{p}")}
+    records = [record(i, f"{p}/{n}", notes[(p, n)], spans[(p, n)], f"physionet-deid:{p}")
                for i, (p, n) in enumerate(sorted(notes))]
     return LabelledSet("physionet-deid", "PhysioNet deid nursing notes (surrogate PHI)",
                        records, DEID_KINDS, DEID_ALLOWED)
@@ -226,9 +230,8 @@ def _tab_records(name: str, path: Path, by_paragraph: bool) -> tuple[list[dict[s
             spans = [{"entity_type": _tab_label(m), "start_position": m["start_offset"] - start,
                       "end_position": m["end_offset"] - start}
                      for m in placed if start <= m["start_offset"] and m["end_offset"] <= end]
-            records.append({"id": len(records), "doc": f"{key}#{n}",
-                            "full_text": text[start:end], "spans": spans,
-                            "part": part_of(f"{name}:{key}"), "half": tune_half(f"{name}:{key}")})
+            records.append(record(len(records), f"{key}#{n}", text[start:end], spans,
+                                  f"{name}:{key}"))
     return records, unplaced
 
 
@@ -311,10 +314,8 @@ def load_wnut17(path: Path) -> LabelledSet:
     records: list[dict[str, Any]] = []
     for file in files:
         for text, spans in conll_texts(file.read_text(encoding="utf-8")):
-            key = f"wnut17:{text}"
-            records.append({"id": len(records), "doc": f"{file.name}#{len(records)}",
-                            "full_text": text, "spans": spans, "part": part_of(key),
-                            "half": tune_half(key)})
+            records.append(record(len(records), f"{file.name}#{len(records)}", text, spans,
+                                  f"wnut17:{text}"))
     return LabelledSet("wnut17", "WNUT-17 emerging entities (social media)", records,
                        WNUT_KINDS, WNUT_ALLOWED)
 
@@ -490,10 +491,8 @@ def load_gum(path: Path) -> LabelledSet:
     records: list[dict[str, Any]] = []
     for file in files:
         for n, (doc, text, spans) in enumerate(gum_paragraphs(file.read_text(encoding="utf-8"))):
-            key = f"gum:{doc or file.stem}"
-            records.append({"id": len(records), "doc": f"{doc or file.stem}#{n}",
-                            "full_text": text, "spans": spans, "part": part_of(key),
-                            "half": tune_half(key)})
+            records.append(record(len(records), f"{doc or file.stem}#{n}", text, spans,
+                                  f"gum:{doc or file.stem}"))
     return LabelledSet("gum", "GUM: 15 genres of English, one paragraph a text", records,
                        GUM_KINDS, GUM_ALLOWED)
 
