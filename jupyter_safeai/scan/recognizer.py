@@ -43,11 +43,12 @@ FOLD_TO_ASCII = str.maketrans({
 _ASCII_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 
 
-def lowered_in_place(text: str) -> str:
-    """`text.lower()` when lower-casing moves no offset; else `text` with only its ASCII
-    letters lowered (`İ` lowers to two characters and would shift every offset after it,
-    so a span found on the copy would not be the same span of `text`)."""
-    lowered = text.lower()
+def lowered_in_place(text: str, lowered: str | None = None) -> str:
+    """`text.lower()` (`lowered`, where the caller has it) when lower-casing moves no
+    offset; else `text` with only its ASCII letters lowered (`İ` lowers to two characters
+    and would shift every offset after it, so a span found on the copy would not be the
+    same span of `text`)."""
+    lowered = text.lower() if lowered is None else lowered
     return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
 
 

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from . import memo
 from .recognizer import (
-    _ASCII_LOWER,
     ContextWords,
     ScanLabels,
     anchor_starts,
@@ -57,8 +56,7 @@ class ScanView:
         """`recognizer.lowered_in_place(text)`: `lowered` when lower-casing moved no
         offset, else the text with only its ASCII letters lowered."""
         if self._in_place is None:
-            self._in_place = (self.lowered if len(self.lowered) == len(self.text)
-                              else self.text.translate(_ASCII_LOWER))
+            self._in_place = lowered_in_place(self.text, self.lowered)
         return self._in_place
 
     def anchor_starts(self, words: ContextWords) -> list[int] | None:
