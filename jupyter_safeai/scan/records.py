@@ -71,10 +71,10 @@ _PAIR = re.compile(
     r"""(?:"(?P<dq>[^"\n]{1,200})"|'(?P<sq>[^'\n]{1,200})'|\[(?P<list>[^\]\n:{]{1,300})\]"""
     r"""|(?P<bare>[^\s,;}\]\[{"'#][^,;}\]\n#]{0,200}))"""
 )
-#: A key read backwards from its separator (on the reversed text): where `_PAIR` can
-#: start, so it is tried there only, not at every character.
-_KEY_BACKWARDS = re.compile(r"""[ \t]*["']?[\w.-]{0,40}[A-Za-z_]["']?""")
-_SEPARATOR = re.compile(r"[:=]")
+#: A separator and the key before it, read backwards (on the reversed text): where
+#: `_PAIR` can start, so it is tried there only, not at every character. The key is in a
+#: look-ahead, so one search finds every separator's, however close they stand.
+_KEYS_BACKWARDS = re.compile(r"""[:=](?=([ \t]*["']?[\w.-]{0,40}[A-Za-z_]["']?))""")
 _LIST_ITEM = re.compile(r"""["']([^"'\n]{1,120})["']""")
 # <tag>value</tag> and <tag value="value"/> (FHIR XML)
 _XML_TEXT = re.compile(r"<(?P<key>[A-Za-z_][\w:.-]{0,40})(?:\s[^<>]{0,200})?>"
@@ -226,9 +226,8 @@ class RecordRecognizer:
         """(key, a function that reads its value's spans and whether it is bare): the
         value is read only for the keys that name something."""
         if ":" in text or "=" in text:
-            backwards = text[::-1]
-            starts = sorted({len(text) - key.end() for sep in _SEPARATOR.finditer(text)
-                             if (key := _KEY_BACKWARDS.match(backwards, len(text) - sep.start()))})
+            size = len(text)
+            starts = sorted({size - key.end(1) for key in _KEYS_BACKWARDS.finditer(text[::-1])})
             for match in matches_at(_PAIR, text, starts):
                 yield match.group("key"), partial(_pair_value, match)
         if "<" in text:
