@@ -9,6 +9,7 @@ column first), comma/tab/semicolon separated text and Markdown pipe tables.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import accumulate, compress
 
@@ -169,6 +170,7 @@ def _aligned_rows(lines: list[str], i: int, base: int,
     """Findings in the rows below an aligned header, and how many rows were read: each
     word belongs to the column whose right edge is the first at or after the word's end."""
     width = columns[-1][1]
+    ends = [end for _, end, _ in columns]  # left to right: ascending
     first_start = columns[0][0]
     read = 0
     found: list[Finding] = []
@@ -184,9 +186,8 @@ def _aligned_rows(lines: list[str], i: int, base: int,
         for token in _TOKEN.finditer(row):
             if token.end() <= first_start and not cells:
                 continue  # the index
-            column = next((k for k, (_, end, _) in enumerate(columns) if token.end() <= end),
-                          None)
-            if column is None:
+            column = bisect_left(ends, token.end())  # the first right edge at or after it
+            if column == len(ends):
                 break
             span = cells.setdefault(column, [token.start(), token.end()])
             span[1] = token.end()

@@ -162,3 +162,34 @@ def test_a_header_with_no_row_below_is_not_read() -> None:
     found = pairs_of(tables.TextTableRecognizer().find)
     assert found("mrn  glucose\n\n00483920  142\n") == []
     assert found("mrn  glucose\n00483920  142\n") == [("MEDICAL_RECORD_NUMBER", "00483920")]
+
+
+# -- records: a value with a bracket anywhere is code ----------------------------------
+_PLAIN_CODE_VALUE = re.compile(
+    r"[\w.]*[(\[]|^\w+\.\w+|^(?:None|True|False|null|true|false)$|^[$%=!<>]")
+_VALUE_PIECES = ["a", "x.y", "_", "(", "[", "]", ")", " ", "None", "true", "$", "%", "=",
+                 "!", "<", "7", ".", "é"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(_texts(_VALUE_PIECES, 10))
+def test_code_values_are_those_the_word_led_pattern_finds(value: str) -> None:
+    assert (records._CODE_VALUE.search(value) is None) == (
+        _PLAIN_CODE_VALUE.search(value) is None)
+
+
+def test_a_record_value_with_a_call_is_code_and_a_name_is_not() -> None:
+    found = pairs_of(records.RecordRecognizer().find)
+    assert found('patient_name = load_name(row)\nmrn = "00483920"\n') == [
+        ("MEDICAL_RECORD_NUMBER", "00483920")]
+    assert found('patient_name: "Maria Lopez"\nmrn: 00483920\n') == [
+        ("PERSON", "Maria Lopez"), ("MEDICAL_RECORD_NUMBER", "00483920")]
+
+
+def test_aligned_rows_give_each_word_the_column_that_ends_at_or_after_it() -> None:
+    found = pairs_of(tables.TextTableRecognizer().find)
+    text = ("patient_name          mrn  glucose\n"
+            "  Maria Lopez     00483920      142\n"
+            "     Ann Lee      00519311       98")
+    assert found(text) == [("PERSON", "Maria Lopez"), ("MEDICAL_RECORD_NUMBER", "00483920"),
+                           ("PERSON", "Ann Lee"), ("MEDICAL_RECORD_NUMBER", "00519311")]
