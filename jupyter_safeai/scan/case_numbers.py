@@ -17,16 +17,16 @@ from collections.abc import Iterator
 
 from .dates import is_full_date
 from .finding import Finding
-from .recognizer import literal_starts, matches_at
 from .scan_view import lowered_in_place_of
 
 #: What stands between a matter's label and its number (`no.`, `nos.`, `number`, `#`,
 #: `no:`), or a label its number follows directly (`docket 1:19-cv-01234`, `Ref.
-#: 2004/12`), read on the lower-cased text where one of `_MARK_STARTS` stands.
+#: 2004/12`), read on the lower-cased text, not after a letter. Each mark's first letter
+#: is read first, from one class the regex engine skips to (then the look-behind, then
+#: the rest of that mark), rather than a look-behind tried at every position.
 _MARK = re.compile(
-    r"(?<![a-z])(?:(?:nos?|nr|numbers?)(?![a-z])\.?[ \t]*:?|n°|#"
-    r"|(?P<label>docket(?![a-z])|ref(?![a-z])[.:]?))[ \t]*")
-_MARK_STARTS = ("no", "nr", "num", "n°", "#", "docket", "ref")
+    r"[n#dr](?<![a-z].)(?:(?<=n)(?:os?|r|umbers?)(?![a-z])\.?[ \t]*:?|(?<=n)°|(?<=#)"
+    r"|(?P<label>(?<=d)ocket(?![a-z])|(?<=r)ef(?![a-z])[.:]?))[ \t]*")
 #: Labels of a matter's number, right before its mark (`application (no.`, `case
 #: number`, `claim #`, `file no.`).
 _LABEL_BEFORE = re.compile(
@@ -83,8 +83,7 @@ class CaseNumberRecognizer:
         lowered = lowered_in_place_of(text)
         if not any(stem in lowered for stem in _LABEL_STEMS):
             return
-        starts = literal_starts(lowered, _MARK_STARTS)
-        for mark in matches_at(_MARK, lowered, starts):
+        for mark in _MARK.finditer(lowered):
             at = mark.end()
             number = _ID.match(text, at)
             if number is None or not (mark.group("label") or _LABEL_BEFORE.search(

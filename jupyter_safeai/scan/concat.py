@@ -78,9 +78,11 @@ def _f_string_parts(chain: str, start: int, end: int, base: int) -> Iterator[tup
 
 #: Where two literals meet (`" + "`, `" "`, a quote, a line break and a quote) or an
 #: f-string holds a field: a text without one holds no chain, and is not read further.
-_JOINT = re.compile(r"[\"']\s{0,20}\+\s{0,20}[rRuUbBfF]{0,2}[\"']"
-                    r"|[\"'][ \t]{0,20}\\?\r?\n?[ \t]{0,40}[rRuUbBfF]{0,2}[\"'](?<!'')(?<!\"\")"
-                    r"|[fF][rR]?[\"'][^\"'\n{]{0,400}\{")
+#: It opens with one class of the characters each meeting starts with (a quote, an `f`),
+#: which the regex engine skips to; a branch of classes would be tried at every position.
+_JOINT = re.compile(r"[\"'fF](?:(?<=[\"'])(?:\s{0,20}\+\s{0,20}[rRuUbBfF]{0,2}[\"']"
+                    r"|[ \t]{0,20}\\?\r?\n?[ \t]{0,40}[rRuUbBfF]{0,2}[\"'](?<!'')(?<!\"\"))"
+                    r"|(?<=[fF])[rR]?[\"'][^\"'\n{]{0,400}\{)")
 
 
 def joined_literals(text: str) -> Iterator[tuple[str, list[int]]]:

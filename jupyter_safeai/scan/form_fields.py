@@ -75,7 +75,9 @@ _ALONE = frozenset({"username", "user name", "screen name", "full name", "patien
 #: A label: a capitalised word and up to three more (`Location for Pickup`), at the start
 #: of a line or after a `|`; read back from its colon, which a blank or markup follows.
 _LABEL = re.compile(r"[A-Z][A-Za-z]*(?:-[A-Za-z]+)?(?:[ ][A-Za-z]+){0,3}")
-_COLON = re.compile(r":(?=[ \t*_])")
+#: A label's colon: after an ASCII letter of it or an edge `_LABEL_EDGE` strips (`_fields`
+#: reads no other), before a blank or a mark.
+_COLON = re.compile(r":(?<=[A-Za-z*_ ]:)(?=[ \t*_])")
 _LABEL_EDGE = " \t>*•_-"
 _VALUE_EDGE = " \t\r*_"
 _LONGEST_LABEL = 48

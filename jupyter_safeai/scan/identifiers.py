@@ -82,10 +82,12 @@ def npi_valid(value: str) -> bool:
     return len(value) == 10 and luhn_valid("80840" + value)
 
 
+_YEARS = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?")
+
+
 def _has_digits(value: str, minimum: int = 4) -> bool:
     """Enough digits, and not a year or a span of years (`2019-2020`)."""
-    return sum(c.isdigit() for c in value) >= minimum and not re.fullmatch(
-        r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?", value)
+    return sum(map(str.isdigit, value)) >= minimum and not _YEARS.fullmatch(value)
 
 
 #: A part of a model's name that states a size or speed (`P100-PCIE-16GB`, `RTX-4090-24G`):

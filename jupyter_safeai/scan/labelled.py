@@ -118,8 +118,10 @@ class LabelledNumberRecognizer:
         (`DOB, which the family gave over the phone: 03 14 1958` is a date)."""
         for run in _LONG_RUN.finditer(text):
             line_start = text.rfind("\n", max(0, run.start() - _READ_AHEAD), run.start()) + 1
-            labels = _LABELS.finditer(lowered, max(line_start, run.start() - _READ_AHEAD),
-                                      run.start())
+            reach = max(line_start, run.start() - _READ_AHEAD)
+            if _LABELS.search(lowered, reach, run.start()) is None:
+                continue  # most numbers have no label before them
+            labels = _LABELS.finditer(lowered, reach, run.start())
             kinds = dict.fromkeys(reversed([label.lastgroup or "" for label in labels]))
             for kind in kinds:
                 value_end = _valid_prefix(kind, run.group())

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import partial
 
 from .columns import normalise, normalised_entity, plausible_value
 from .entities import category_of
@@ -71,10 +70,10 @@ _PAIR = re.compile(
     r"""(?:"(?P<dq>[^"\n]{1,200})"|'(?P<sq>[^'\n]{1,200})'|\[(?P<list>[^\]\n:{]{1,300})\]"""
     r"""|(?P<bare>[^\s,;}\]\[{"'#][^,;}\]\n#]{0,200}))"""
 )
-#: A key read backwards from its separator (on the reversed text): where `_PAIR` can
-#: start, so it is tried there only, not at every character.
-_KEY_BACKWARDS = re.compile(r"""[ \t]*["']?[\w.-]{0,40}[A-Za-z_]["']?""")
-_SEPARATOR = re.compile(r"[:=]")
+#: A separator and the key before it, read backwards (on the reversed text): where
+#: `_PAIR` can start, so it is tried there only, not at every character. The key is in a
+#: look-ahead, so one search finds every separator's, however close they stand.
+_KEYS_BACKWARDS = re.compile(r"""[:=](?=([ \t]*["']?[\w.-]{0,40}[A-Za-z_]["']?))""")
 _LIST_ITEM = re.compile(r"""["']([^"'\n]{1,120})["']""")
 # <tag>value</tag> and <tag value="value"/> (FHIR XML)
 _XML_TEXT = re.compile(r"<(?P<key>[A-Za-z_][\w:.-]{0,40})(?:\s[^<>]{0,200})?>"
@@ -82,8 +81,10 @@ _XML_TEXT = re.compile(r"<(?P<key>[A-Za-z_][\w:.-]{0,40})(?:\s[^<>]{0,200})?>"
 _XML_VALUE = re.compile(r"<(?P<key>[A-Za-z_][\w:.-]{0,40})\s+value=\"(?P<value>[^\"\n]{1,200})\"")
 #: A bare value that is code: a call, an index, an attribute path, a reference, the rest
 #: of a comparison or a negation (`cell.cell_type == 'code'`, `foo = !v`).
+#: (Searched for, not matched: a bracket anywhere is a call's or an index's, whatever
+#: word stands before it, which is not read.)
 _CODE_VALUE = re.compile(
-    r"[\w.]*[(\[]|^\w+\.\w+|^(?:None|True|False|null|true|false)$|^[$%=!<>]")
+    r"[(\[]|^\w+\.\w+|^(?:None|True|False|null|true|false)$|^[$%=!<>]")
 #: A type where a value would stand: a schema (`patient_name: str`, `dob: datetime64[ns]`)
 #: or an annotation describes the data, it holds none of it.
 _TYPE_NAME = re.compile(
@@ -92,6 +93,7 @@ _TYPE_NAME = re.compile(
     r"(?:datetime|timedelta)64(?:\[[\w, /]+\])?|(?:Optional|list|List|dict|Dict)\[.*\])",
     re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_][^\W\d]*(?:[ ,.'-]+[^\W\d_][^\W\d]*){0,4}\.?")
+_ALNUM = re.compile(r"[^\W_]")  # a character `str.isalnum` says yes of, found in C
 _MISSING = frozenset({"", "none", "null", "nan", "n/a", "na", "-", "unknown", "tbd", "xxx",
                       "redacted", "***", "..."})
 
@@ -129,6 +131,8 @@ _TEMPLATE = re.compile(
 
 
 _Value = tuple[list[tuple[int, int]], bool]
+#: A key, its match, and the function that reads the match's value (`_Value`).
+_Pair = tuple[str, re.Match[str], Callable[[re.Match[str]], _Value]]
 
 
 def _pair_value(match: re.Match[str]) -> _Value:
@@ -143,7 +147,7 @@ def _real(value: str, bare: bool) -> bool:
     """Whether a value is data, not a gap (`null`), a template (`<your email>`, `{dob}`,
     `%s`, `:mrn`) or code."""
     value = value.strip()
-    if value.lower() in _MISSING or not any(c.isalnum() for c in value) or (
+    if value.lower() in _MISSING or not _ALNUM.search(value) or (
             _TEMPLATE.search(value)):
         return False
     return not (bare and (_CODE_VALUE.search(value) or _TYPE_NAME.fullmatch(value)))
@@ -192,13 +196,14 @@ class RecordRecognizer:
         clear: list[Finding] = []
         vague: list[tuple[int, int]] = []
         keys: dict[str, tuple[str, bool] | None] = {}  # a record repeats its keys
-        for key, read in self._pairs(text):
-            if key not in keys:
-                keys[key] = record_entity(key)
-            if keys[key] is None and key not in _FHIR_INNER_KEYS:
+        for key, match, read in self._pairs(text):
+            named = keys.get(key, False)
+            if named is False:
+                named = keys[key] = record_entity(key)
+            if named is None and key not in _FHIR_INNER_KEYS:
                 continue  # most keys name nothing: their values are not read
-            spans, bare = read()
-            entity = keys[key] or (_fhir_entity(text, key, spans[0][0]) if spans else None)
+            spans, bare = read(match)
+            entity = named or (_fhir_entity(text, key, spans[0][0]) if spans else None)
             if entity is None:
                 continue
             for start, end in spans:
@@ -222,19 +227,18 @@ class RecordRecognizer:
         yield from form_fields(text)
 
     @staticmethod
-    def _pairs(text: str) -> Iterator[tuple[str, Callable[[], _Value]]]:
-        """(key, a function that reads its value's spans and whether it is bare): the
-        value is read only for the keys that name something."""
+    def _pairs(text: str) -> Iterator[_Pair]:
+        """(key, its match, the function that reads from the match its value's spans and
+        whether it is bare): the value is read only for the keys that name something."""
         if ":" in text or "=" in text:
-            backwards = text[::-1]
-            starts = sorted({len(text) - key.end() for sep in _SEPARATOR.finditer(text)
-                             if (key := _KEY_BACKWARDS.match(backwards, len(text) - sep.start()))})
+            size = len(text)
+            starts = sorted({size - key.end(1) for key in _KEYS_BACKWARDS.finditer(text[::-1])})
             for match in matches_at(_PAIR, text, starts):
-                yield match.group("key"), partial(_pair_value, match)
+                yield match.group("key"), match, _pair_value
         if "<" in text:
             for pattern in (_XML_TEXT, _XML_VALUE):
                 for match in pattern.finditer(text):
-                    yield match.group("key").rsplit(":", 1)[-1], partial(_xml_value, match)
+                    yield match.group("key").rsplit(":", 1)[-1], match, _xml_value
 
 
 # -- HL7 v2 ------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ a surname is no speaker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -23,6 +24,19 @@ _SPEAKER = regex.compile(
     r"[*_]*[ \t]*:[ \t]+[\p{L}\"'“‘(]",
     regex.MULTILINE,
 )
+#: The colon and blank every `_SPEAKER` match holds on its line (which it never leaves):
+#: its lines are the only ones the pattern is tried on, not every position of the text.
+_COLON_BLANK = re.compile(r":[ \t]")
+
+
+def speaker_matches(text: str) -> list[regex.Match[str]]:
+    """`list(_SPEAKER.finditer(text))`, tried only at the start of the lines that hold a
+    colon and a blank (`^` is a line start after a newline only, as `str.rfind` finds it)."""
+    starts = sorted({text.rfind("\n", 0, colon.start()) + 1
+                     for colon in _COLON_BLANK.finditer(text)})
+    return [match for start in starts if (match := _SPEAKER.match(text, start)) is not None]
+
+
 #: Labels that say a role or a part of a document, not who speaks.
 _ROLES = frozenset("""
 doctor dr nurse patient pt physician clinician provider interviewer interviewee
@@ -47,8 +61,7 @@ class SpeakerRecognizer:
     def find(self, text: str) -> Iterator[Finding]:
         if text.count(":") < 2 or "\n" not in text:
             return
-        matches = [m for m in _SPEAKER.finditer(text)
-                   if m.group(1).casefold() not in _ROLES]
+        matches = [m for m in speaker_matches(text) if m.group(1).casefold() not in _ROLES]
         if len(matches) < 2:
             return
         from .name_lists import name_lists

@@ -168,8 +168,12 @@ class StartIndex:
         keywords_found = finds_as_regex_does(text, lowered)
         if keywords_found:
             self._positions(self._anycase, lowered, at)
+        if keywords_found:  # only the members whose starts were found, in their order
+            for i in sorted(at):
+                yield from self.members[i].find_at(text, sorted(set(at[i])))
+            return
         for i, member in enumerate(self.members):
-            if member.anchors and not keywords_found:
+            if member.anchors:
                 yield from member.find(text, lowered)  # it searches the text itself
             elif i in at:
                 yield from member.find_at(text, sorted(set(at[i])))

@@ -9,7 +9,9 @@ column first), comma/tab/semicolon separated text and Markdown pipe tables.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import accumulate, compress
 
 from .columns import column_entity, plausible_value
 from .entities import ENTITIES, category_of
@@ -93,12 +95,24 @@ def _header(line: str) -> _Header | None:
     return _read_header(line)
 
 
+#: A field no column name can be, found without splitting the line: one whose first
+#: character (after the blanks and quotes `_fields` strips) cannot start `_COLUMN_NAME`.
+#: Per layout; None is pandas' fixed-width one (a field starts the line or follows a
+#: `_WIDE_GAP`). Rows of values (`0  00483920  142`) and rules (`|---|`) fail here.
+_NO_NAME_FIELD: dict[str | None, re.Pattern[str]] = {
+    separator: re.compile(rf"(?:^|{re.escape(separator)})[\s\"']*[^\s\"'A-Za-z_#"
+                          rf"{re.escape(separator)}]") for separator in _SEPARATORS}
+_NO_NAME_FIELD[None] = re.compile(r"^\s*[^\sA-Za-z_#]|\s(?<=\S\s)(?:\s+|(?<! ))(?=[^\sA-Za-z_#])")
+
+
 def _read_header(line: str) -> _Header | None:
     """`_header` without its two quick checks, which say no only where this says no."""
     layouts: list[str | None] = [s for s in _SEPARATORS if s in line]
     if _WIDE_GAP.search(line):
         layouts.append(None)
     for separator in layouts:
+        if _NO_NAME_FIELD[separator].search(line):
+            continue  # a field that is no column name: see below
         spans = _fields(line, separator)
         names = [line[s:e] for s, e in spans]
         # A header names two columns at least: ` 'birthday cake',` is an item of a
@@ -118,9 +132,12 @@ def _read_header(line: str) -> _Header | None:
     return None
 
 
+_AGE_VALUE = re.compile(r"\s*(\d{1,3})(?:\.\d+)?\s*$")
+
+
 def over_89(value: str) -> bool:
     """An age of 90 or more written as a number (HIPAA lets 89 and under stand)."""
-    digits = re.match(r"\s*(\d{1,3})(?:\.\d+)?\s*$", value)
+    digits = _AGE_VALUE.match(value)
     return bool(digits) and 90 <= int(digits.group(1)) <= 125
 
 
@@ -153,6 +170,7 @@ def _aligned_rows(lines: list[str], i: int, base: int,
     """Findings in the rows below an aligned header, and how many rows were read: each
     word belongs to the column whose right edge is the first at or after the word's end."""
     width = columns[-1][1]
+    ends = [end for _, end, _ in columns]  # left to right: ascending
     first_start = columns[0][0]
     read = 0
     found: list[Finding] = []
@@ -168,9 +186,8 @@ def _aligned_rows(lines: list[str], i: int, base: int,
         for token in _TOKEN.finditer(row):
             if token.end() <= first_start and not cells:
                 continue  # the index
-            column = next((k for k, (_, end, _) in enumerate(columns) if token.end() <= end),
-                          None)
-            if column is None:
+            column = bisect_left(ends, token.end())  # the first right edge at or after it
+            if column == len(ends):
                 break
             span = cells.setdefault(column, [token.start(), token.end()])
             span[1] = token.end()
@@ -190,30 +207,30 @@ class TextTableRecognizer:
         if "\n" not in text:
             return
         lines = text.split("\n")
-        # The quick checks of `_aligned_header` (a line as wide as the next, which is not
-        # blank) and of `_header` for every line at once; most lines pass neither.
-        widths = [len(line.rstrip()) for line in lines]
-        heads = {i for i, line in enumerate(lines)
-                 if _HEADER_CHARS.fullmatch(line) and _LAYOUT.search(line)}
-        i, base = 0, 0  # `base` is where lines[i] starts in `text`
-        while i < len(lines):
-            aligned = _aligned_header(lines[i], lines[i + 1]) if (
-                i + 1 < len(lines) and widths[i] == widths[i + 1] and widths[i + 1]) else None
-            header = _read_header(lines[i]) if aligned is None and i in heads else None
-            base += len(lines[i]) + 1
-            i += 1
-            if aligned is not None:
-                found, rows = _aligned_rows(lines, i, base, aligned)
-                yield from found
-                for _ in range(rows):
-                    base += len(lines[i]) + 1
-                    i += 1
+        widths = list(map(len, map(str.rstrip, lines)))
+        starts = list(accumulate(map((1).__add__, map(len, lines)), initial=0))
+        # A header has its first row right below it (aligned or not): only a line above
+        # one that is not blank is read as a header. Most lines pass none of the quick
+        # checks of `_aligned_header` (a line as wide as the next) and `_header`.
+        resume = 0  # the lines above this one were read as rows
+        for i in compress(range(len(lines) - 1), widths[1:]):
+            if i < resume:
                 continue
+            line = lines[i]
+            aligned = _aligned_header(line, lines[i + 1]) if widths[i] == widths[i + 1] else None
+            if aligned is not None:
+                found, rows = _aligned_rows(lines, i + 1, starts[i + 1], aligned)
+                yield from found
+                resume = i + 1 + rows
+                continue
+            header = _read_header(line) if _HEADER_CHARS.fullmatch(line) and (
+                _LAYOUT.search(line)) else None
             if header is None:
                 continue
             separator, entities = header
-            while i < len(lines) and lines[i].strip():
-                row = lines[i]
+            i += 1
+            while i < len(lines) and widths[i]:
+                row, base = lines[i], starts[i]
                 if separator != "|" or not set(row.strip()) <= _RULE_CHARS:
                     spans = _fields(row, separator)
                     shift = len(spans) - len(entities)
@@ -225,5 +242,5 @@ class TextTableRecognizer:
                                 _finding_value(entity, row[start:end])):
                             yield Finding(base + start, base + end, entity[0],
                                           category_of(entity[0]), 0.8, self.name)
-                base += len(row) + 1
                 i += 1
+            resume = i
