@@ -148,9 +148,13 @@ _PERSON_LINK_CUE = re.compile(
 )
 
 
+_PATH_START = re.compile(r"[/?#]")
+_THREE_HEX = re.compile(r"[0-9a-fA-F]{3}")
+
+
 def _url_host(url: str) -> str:
     rest = url.split("://", 1)[-1]
-    host = re.split(r"[/?#]", rest, maxsplit=1)[0].rsplit("@", 1)[-1]
+    host = _PATH_START.split(rest, maxsplit=1)[0].rsplit("@", 1)[-1]
     return host.split(":", 1)[0].lower().rstrip(".")
 
 
@@ -319,7 +323,7 @@ class IpRecognizer:
                 continue
             groups = [g for g in value.split(":") if g]
             # `a[::800]` is a slice: an address has at least three groups
-            if not _is_local_ip(value) and re.search(r"[0-9a-fA-F]{3}", value) and (
+            if not _is_local_ip(value) and _THREE_HEX.search(value) and (
                     len(groups) >= 3):
                 yield Finding(match.start(), match.end(), "IP_ADDRESS", "phi", 0.8, self.name)
 

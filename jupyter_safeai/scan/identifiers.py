@@ -19,8 +19,11 @@ from .toml_files import packaged_toml
 # -- validators ---------------------------------------------------------------------------
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _digits(value: str) -> str:
-    return re.sub(r"\D", "", value)
+    return _NOT_DIGIT.sub("", value)
 
 
 def luhn_valid(number: str) -> bool:
@@ -61,8 +64,11 @@ def vin_check_digit_valid(vin: str) -> bool:
     return vin[8] == ("X" if check == 10 else str(check))
 
 
+_BLANK = re.compile(r"\s")
+
+
 def iban_valid(value: str) -> bool:
-    compact = re.sub(r"\s", "", value).upper()
+    compact = _BLANK.sub("", value).upper()
     if not 15 <= len(compact) <= 34:
         return False
     moved = compact[4:] + compact[:4]
@@ -82,10 +88,12 @@ def npi_valid(value: str) -> bool:
     return len(value) == 10 and luhn_valid("80840" + value)
 
 
+_YEARS = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?")
+
+
 def _has_digits(value: str, minimum: int = 4) -> bool:
     """Enough digits, and not a year or a span of years (`2019-2020`)."""
-    return sum(c.isdigit() for c in value) >= minimum and not re.fullmatch(
-        r"(?:19|20)\d\d(?:-(?:19|20)?\d\d)?", value)
+    return sum(c.isdigit() for c in value) >= minimum and not _YEARS.fullmatch(value)
 
 
 #: A part of a model's name that states a size or speed (`P100-PCIE-16GB`, `RTX-4090-24G`):

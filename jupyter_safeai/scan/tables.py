@@ -118,9 +118,12 @@ def _read_header(line: str) -> _Header | None:
     return None
 
 
+_AGE_NUMBER = re.compile(r"\s*(\d{1,3})(?:\.\d+)?\s*$")
+
+
 def over_89(value: str) -> bool:
     """An age of 90 or more written as a number (HIPAA lets 89 and under stand)."""
-    digits = re.match(r"\s*(\d{1,3})(?:\.\d+)?\s*$", value)
+    digits = _AGE_NUMBER.match(value)
     return bool(digits) and 90 <= int(digits.group(1)) <= 125
 
 

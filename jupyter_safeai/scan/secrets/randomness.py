@@ -50,6 +50,9 @@ def _may_be_template(value: str) -> bool:
     return value[0] in "[@_" or any(mark in value for mark in "${<%")
 
 
+#: The longest placeholder word (a split of a value tries no longer piece).
+_LONGEST_WORD = min(12, max(map(len, _PLACEHOLDER_WORDS)))
+
 _SEQUENCES = (
     "0123456789abcdefghijklmnopqrstuvwxyz0123456789",
     "9876543210", "zyxwvutsrqponmlkjihgfedcba", "qwertyuiopasdfghjklzxcvbnm",
@@ -60,11 +63,16 @@ def _segments_into_words(word: str) -> bool:
     """Whether `word` is a concatenation of placeholder words ("yourapikeyhere")."""
     if len(word) > 64:
         return False
-    ok = [True] + [False] * len(word)
-    for end in range(1, len(word) + 1):
-        ok[end] = any(ok[start] and word[start:end] in _PLACEHOLDER_WORDS
-                      for start in range(max(0, end - 12), end))
-    return ok[-1]
+    # Forward from each place a run of words reaches (most words reach none past their
+    # start): the same answer as trying every split, in a few look-ups instead of ~700.
+    size = len(word)
+    reached = [True] + [False] * size
+    for start in range(size):
+        if reached[start]:
+            for end in range(start + 1, min(size, start + _LONGEST_WORD) + 1):
+                if word[start:end] in _PLACEHOLDER_WORDS:
+                    reached[end] = True
+    return reached[size]
 
 
 #: Compiled once: `is_placeholder` runs on every candidate secret of every scan.
@@ -177,7 +185,7 @@ def shannon_entropy(value: str) -> float:
     n = len(value)
     if not n:
         return 0.0
-    return -sum(c / n * math.log2(c / n) for c in Counter(value).values())
+    return -sum([c / n * math.log2(c / n) for c in Counter(value).values()])
 
 
 def char_classes(value: str) -> int:
