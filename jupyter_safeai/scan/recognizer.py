@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Protocol
 
 from .finding import Category, Finding
+from .shapes import gated_starts
 
 #: Longest value read after a label (an account number, a serial, a token).
 _MAX_VALUE = 120
@@ -383,6 +384,10 @@ class PatternRecognizer:
             if starts is not None:
                 yield from matches_at(self.pattern, text, starts)
                 return
+        starts = gated_starts(self.pattern, text)  # from the text's shape (`shapes.py`)
+        if starts is not None:
+            yield from matches_at(self.pattern, text, starts)
+            return
         yield from self.pattern.finditer(text)
 
     def _after_labels(self, text: str, labels: Iterable[re.Match[str]]

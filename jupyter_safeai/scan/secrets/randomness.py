@@ -91,8 +91,8 @@ def _sequence_or_periodic(s: str) -> bool:
         return False
     if any(s in seq for seq in _SEQUENCES):
         return True
-    return any(len(s) >= 2 * p and s == (s[:p] * (len(s) // p + 1))[:len(s)]
-               for p in range(1, 5))
+    # period p: every character equals the one p places on (no repeated copy made)
+    return any(len(s) >= 2 * p and s[p:] == s[:-p] for p in range(1, 5))
 
 
 #: Keys published as samples, which documentation and test suites everywhere repeat:
@@ -137,6 +137,10 @@ def _mostly_runs_of(chars: str) -> bool:
     # long value).
     steps = (int.from_bytes(chars[:-1].translate(_SUCCESSOR).encode(), "big")
              ^ int.from_bytes(chars[1:].encode(), "big")).to_bytes(len(chars) - 1, "big")
+    # a run of k >= 2 steps holds k + 1 <= 1.5 k characters: too few steps, no need to
+    # find the runs (a random key has few)
+    if 3 * steps.count(0) < len(chars):
+        return False
     in_runs = sum(run.end() - run.start() + 1 for run in _STEPS_UP.finditer(steps))
     return in_runs * 2 >= len(chars)
 
@@ -158,7 +162,7 @@ def is_placeholder(value: str) -> bool:
     chars = _alnum_of(low)
     if _sequence_or_periodic(chars) or _mostly_runs_of(chars):
         return True
-    if sum(map(chars.count, "0123456789")) > 4:
+    if len(chars) - len(chars.encode("ascii").translate(None, b"0123456789")) > 4:
         return False  # more than four digits: no filler made of words
     words = _LETTER_RUNS.findall(low)
     return bool(words) and all(
