@@ -77,3 +77,19 @@ def test_no_gate_where_the_start_says_too_little(source: str) -> None:
     assert shape_gate(pattern) is None or all(
         [m.span() for m in matches_at(pattern, t, gated_starts(pattern, t) or [])]
         == [m.span() for m in pattern.finditer(t)] for t in ["ab123456", "A-12345 9876543"])
+
+
+def test_dotted_quads_found_from_their_first_dot() -> None:
+    """The IPv4 pattern tried 1 to 3 characters before a dot that starts `n.n.n` finds
+    what it finds tried at every digit (made-up addresses, versions, decimals)."""
+    from jupyter_safeai.scan.contact import _IPV4, _IPV4_CUE
+    from jupyter_safeai.scan.recognizer import cue_starts
+
+    rng = random.Random(5)
+    pieces = ["1", "10", "192", "255", "256", "7", ".", ". ", "..", "/24", "v", "a", " ",
+              "\u0663", "-", ":", "x"]
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 24)))
+        cued = matches_at(_IPV4, text, cue_starts(text, _IPV4_CUE, (1, 2, 3)))
+        assert [m.span() for m in cued] == [m.span() for m in _IPV4.finditer(text)], text
+
