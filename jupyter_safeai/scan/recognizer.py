@@ -409,6 +409,11 @@ class PatternRecognizer:
              labels: ScanLabels | None = None) -> Iterator[Finding]:
         """Findings in `text`; `lowered` (`text.lower()`) and `labels` (where label words
         start in it) are shared by all the recognizers of the engine's scan."""
+        if self.needles and not any(needle in text for needle in self.needles):
+            return iter(())
+        if labels is not None and lowered is not None and not self.context_after and (
+                isinstance(self.context, ContextWords)) and labels.starts(self.context) == []:
+            return iter(())  # no label in the text (half the calls): no match has one
         return self._findings(text, self._candidates(text, lowered, labels))
 
     def find_at(self, text: str, starts: list[int]) -> Iterator[Finding]:
