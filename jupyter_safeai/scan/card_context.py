@@ -19,8 +19,11 @@ _CARD_LABEL = context_regex([
 ])
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _labelled_card(value: str) -> bool:
-    digits = re.sub(r"\D", "", value)
+    digits = _NOT_DIGIT.sub("", value)
     return 12 <= len(digits) <= 19 and len(set(digits)) > 2 and luhn_valid(digits)
 
 

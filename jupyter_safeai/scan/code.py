@@ -83,9 +83,10 @@ _STATEMENT_WORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {
     "match", "case", "type", "_"}
 
 
-def _not_python(source: str) -> bool:
-    """Whether `source` provably fails to parse as Python (see `_FIRST_STATEMENT`)."""
-    first = _FIRST_STATEMENT.match(source)
+def _not_python(source: str, first: re.Match[str] | None = None) -> bool:
+    """Whether `source` provably fails to parse as Python (see `_FIRST_STATEMENT`;
+    `first` is its match on `source` when the caller has it)."""
+    first = _FIRST_STATEMENT.match(source) if first is None else first
     if first is None:
         return False
     if first["mark"]:
@@ -102,6 +103,11 @@ def python_source(text: str) -> str | None:
     """
     magic = _CELL_MAGIC.match(text)
     if magic and magic.group(1) not in _PYTHON_CELL_MAGICS:
+        return None
+    # Prose is told at its first line (`_not_python`) before the passes over every line
+    # below; a first statement that is a magic line is read once it is blanked.
+    first = _FIRST_STATEMENT.match(text)
+    if first is not None and first["mark"] not in ("%", "!") and _not_python(text, first):
         return None
     if not _CODE_HINT.search(text) or _configuration(text):
         return None

@@ -148,9 +148,13 @@ _PERSON_LINK_CUE = re.compile(
 )
 
 
+_PATH_START = re.compile(r"[/?#]")
+_THREE_HEX = re.compile(r"[0-9a-fA-F]{3}")
+
+
 def _url_host(url: str) -> str:
     rest = url.split("://", 1)[-1]
-    host = re.split(r"[/?#]", rest, maxsplit=1)[0].rsplit("@", 1)[-1]
+    host = _PATH_START.split(rest, maxsplit=1)[0].rsplit("@", 1)[-1]
     return host.split(":", 1)[0].lower().rstrip(".")
 
 
@@ -256,6 +260,9 @@ def _is_local_ip(value: str) -> bool:
 
 
 _IPV4 = re.compile(r"\d(?<![\w.]\d)\d{0,2}\.(?:\d{1,3}\.){2}\d{1,3}(?:/\d{1,2})?(?![\w.]|\.\d)")
+# Cue: the first dot of a dotted quad, 1 to 3 digits in (the engine skips to the dot
+# instead of trying the pattern at every digit of a text).
+_IPV4_CUE = (re.compile(r"\.(?=\d{1,3}\.\d{1,3}\.\d)"),)
 # Candidates only (hex digits and at least two colons); ipaddress decides.
 _IPV6 = re.compile(
     r"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{3,39}(?:%\w+)?(?![\w:])"
@@ -297,7 +304,7 @@ class IpRecognizer:
     entities = ("IP_ADDRESS",)
 
     def find(self, text: str) -> Iterator[Finding]:
-        for match in _IPV4.finditer(text):
+        for match in matches_at(_IPV4, text, cue_starts(text, _IPV4_CUE, (1, 2, 3))):
             value = match.group().split("/")[0]
             before = text[max(0, match.start() - 30):match.start()]
             if _VERSION_CUE.search(before[-12:]) or _version_like(value, before) or (
@@ -319,7 +326,7 @@ class IpRecognizer:
                 continue
             groups = [g for g in value.split(":") if g]
             # `a[::800]` is a slice: an address has at least three groups
-            if not _is_local_ip(value) and re.search(r"[0-9a-fA-F]{3}", value) and (
+            if not _is_local_ip(value) and _THREE_HEX.search(value) and (
                     len(groups) >= 3):
                 yield Finding(match.start(), match.end(), "IP_ADDRESS", "phi", 0.8, self.name)
 

@@ -394,9 +394,12 @@ _NOT_SAMPLE_PREFIXES = frozenset({
 })
 
 
+_LETTERS = re.compile(r"[A-Za-z]*")
+
+
 def _sample_shaped(value: str) -> bool:
     """A letter prefix that is not an rsID/chromosome/accession (``chr170``, ``NM_000546``)."""
-    prefix = re.match(r"[A-Za-z]*", value).group().lower()  # type: ignore[union-attr]
+    prefix = _LETTERS.match(value).group().lower()  # type: ignore[union-attr]
     return prefix not in _NOT_SAMPLE_PREFIXES and not prefix.startswith("ens")
 
 

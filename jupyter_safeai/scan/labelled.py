@@ -92,7 +92,7 @@ _LOOSE = re.compile(
     r"|(?P<CREDIT_CARD>\d(?P<card_sep>[._])\d{4}(?P=card_sep)\d{4}(?P=card_sep)\d{1,7}"
     r"(?![\w-]|[.,]\d)))")
 _LOOSE_VALID = {"US_SSN": valid_ssn, "PHONE_NUMBER": _valid_us_phone,
-                "CREDIT_CARD": lambda v: _valid("card", re.sub(r"\D", "", v))}
+                "CREDIT_CARD": lambda v: _valid("card", _NOT_DIGIT.sub("", v))}
 
 
 class LabelledNumberRecognizer:
@@ -135,13 +135,16 @@ _LENGTHS = {"ssn": (9,), "phone": (11, 10), "dob": (8, 6), "card": tuple(range(1
             "mrn": ()}
 
 
+_NOT_DIGIT, _DIGIT = re.compile(r"\D"), re.compile(r"\d")
+
+
 def _valid_prefix(kind: str, run: str) -> int:
     """The length of the run, or of its longest start with the digit count of `kind`,
     that validates as `kind` (`DOB 03 14 1958 67 yo` is a date and an age); 0 if none."""
-    digits = re.sub(r"\D", "", run)
+    digits = _NOT_DIGIT.sub("", run)
     if _valid(kind, digits):
         return len(run)
-    ends = [m.end() for m in re.finditer(r"\d", run)]
+    ends = [m.end() for m in _DIGIT.finditer(run)]
     for count in _LENGTHS[kind]:
         end = ends[count - 1] if count < len(digits) else 0
         # a start that stops at a separator (`03 14 1958 67 yo`), never inside a number

@@ -50,8 +50,11 @@ _US_PHONE_SHAPE = re.compile(r"(?<![\w+.-])(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ 
 _CARD_SHAPE = re.compile(r"\d(?<![\w.,-]\d)\d{3}(?:[ -]?\d{4}){3}(?![\w-])")
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _digits(value: str) -> str:
-    return re.sub(r"\D", "", value)
+    return _NOT_DIGIT.sub("", value)
 
 
 def _placeholder_ssn(text: str, match: re.Match[str]) -> bool:

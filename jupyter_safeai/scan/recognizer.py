@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Protocol
 
 from .finding import Category, Finding
+from .shapes import gated_starts
 
 #: Longest value read after a label (an account number, a serial, a token).
 _MAX_VALUE = 120
@@ -383,6 +384,10 @@ class PatternRecognizer:
             if starts is not None:
                 yield from matches_at(self.pattern, text, starts)
                 return
+        starts = gated_starts(self.pattern, text)  # from the text's shape (`shapes.py`)
+        if starts is not None:
+            yield from matches_at(self.pattern, text, starts)
+            return
         yield from self.pattern.finditer(text)
 
     def _after_labels(self, text: str, labels: Iterable[re.Match[str]]
@@ -404,6 +409,11 @@ class PatternRecognizer:
              labels: ScanLabels | None = None) -> Iterator[Finding]:
         """Findings in `text`; `lowered` (`text.lower()`) and `labels` (where label words
         start in it) are shared by all the recognizers of the engine's scan."""
+        if self.needles and not any(needle in text for needle in self.needles):
+            return iter(())
+        if labels is not None and lowered is not None and not self.context_after and (
+                isinstance(self.context, ContextWords)) and labels.starts(self.context) == []:
+            return iter(())  # no label in the text (half the calls): no match has one
         return self._findings(text, self._candidates(text, lowered, labels))
 
     def find_at(self, text: str, starts: list[int]) -> Iterator[Finding]:

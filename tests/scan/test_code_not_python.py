@@ -143,3 +143,30 @@ def test_keywords_at_a_statements_start_keep_it_python() -> None:
             parsable += parses
             assert not (_not_python(text) and parses), repr(text)
     assert parsable > 40
+
+
+_LEADS = ["", "\n", "# note\n", "  \n", "%time x = 1\n", "!ls\n", "\r", "# a\r\n"]
+
+
+def test_prose_told_before_the_magic_lines_are_blanked() -> None:
+    """`python_source` tells prose from its first statement before blanking magic lines:
+    the same answer as the check on the text with them blanked, for every first line,
+    a magic line first or after it."""
+    rng = random.Random(10)
+    from jupyter_safeai.scan import code
+
+    told = 0
+    for _ in range(4000):
+        text = rng.choice(_LEADS) + "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 7)))
+        text += rng.choice(["\nx = 1", "\n%matplotlib inline\nf(x)", "\n!pip install x\ny = 2"])
+        source = code._MAGIC_LINE.sub(lambda m: " " * len(m.group()), text)
+        expected = None
+        if (code._CODE_HINT.search(text) and not code._configuration(text)
+                and not _not_python(source) and _parses(source)):
+            expected = source
+        magic = code._CELL_MAGIC.match(text)
+        if magic and magic.group(1) not in code._PYTHON_CELL_MAGICS:
+            expected = None
+        assert code.python_source(text) == expected, repr(text)
+        told += expected is None
+    assert 500 < told < 3500  # both answers were drawn often

@@ -109,3 +109,32 @@ def test_bare_key_body(scanner: Scanner, der: str) -> None:
 def test_certificate_body_is_not_a_key() -> None:
     body = "MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n" + KEY_LINES
     assert list(LooseSecretRecognizer().find(body)) == []
+
+
+def test_loose_password_patterns_tried_at_their_starts_find_what_they_find_anywhere() -> None:
+    """Each loose password pattern with a start finder (a `.pgpass` line's start, a label
+    word) finds, tried only there, the matches it finds tried everywhere (made-up lines;
+    letters that fold to ASCII under a case-insensitive regex send it everywhere)."""
+    import random
+
+    from jupyter_safeai.scan.loose_secrets import _PASSWORDS
+    from jupyter_safeai.scan.recognizer import matches_at
+
+    pieces = ["db.example.org", ":", "5432", "*", ":", "app", "Pw", "pass", "PASSWD", "pswd",
+              "pword", " phrase", "Login", "creds", "Credentials", "basic-auth", "AUTH", "=",
+              " ", "\n", "\t", "Tr0ub4dor&3", "'x y z'", "alice", "@", "/", "İ", "ſ", "K", "é",
+              "-p", "user"]
+    rng = random.Random(21)
+    tried = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        lowered = text.lower()
+        for _needles, pattern, _code, starts_of in _PASSWORDS:
+            if starts_of is None:
+                continue
+            starts = starts_of(text, lowered)
+            everywhere = [m.span() for m in pattern.finditer(text)]
+            if starts is not None:
+                assert [m.span() for m in matches_at(pattern, text, starts)] == everywhere, text
+                tried += bool(everywhere)
+    assert tried > 50  # matches were drawn, not only texts without any

@@ -190,3 +190,26 @@ def test_the_any_case_pattern_is_compiled_only_for_a_text_that_needs_it() -> Non
     assert "anycase" not in vars(words)  # not compiled: every text so far lower-cased alike
     assert [m.group() for m in words.finditer("İ MRN: 1")] == ["MRN"]
     assert "anycase" in vars(words)
+
+
+def test_a_text_without_a_label_is_passed_at_once_with_the_same_findings() -> None:
+    """`find` returns at once when the label index holds no label of a recognizer (or a
+    needle is missing): what the full reading finds then is nothing too."""
+    from jupyter_safeai.scan import default_scanner
+    from jupyter_safeai.scan.recognizer import ContextWords, PatternRecognizer
+
+    scanner = default_scanner()
+    texts = ["MRN: 00123456 seen today", "Account 12-3456-78 closed", "nothing to see here",
+             "card ending 4111 1111 1111 1111", "NPI 1234567893", "plate ABC 123, vin"]
+    checked = 0
+    for text in texts:
+        lowered = text.lower()
+        labels = scanner._labels.scan(text, lowered)
+        for recognizer in scanner.recognizers:
+            if not isinstance(recognizer, PatternRecognizer):
+                continue
+            full = list(recognizer._findings(
+                text, recognizer._candidates(text, lowered, labels)))
+            assert list(recognizer.find(text, lowered, labels)) == full
+            checked += isinstance(recognizer.context, ContextWords) and bool(full)
+    assert checked >= 3  # some labelled numbers were found, not only passed

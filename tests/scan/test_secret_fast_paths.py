@@ -115,3 +115,25 @@ def test_blank_and_code_marks_are_found_as_char_by_char(value: str) -> None:
     assert (assignment._BLANK.search(value) is not None) == any(c.isspace() for c in value)
     assert (assignment._CODE_MARK.search(value) is not None) == any(
         c in "\\[]{}()<>" for c in value)
+
+
+def _every_split(word: str) -> bool:
+    """`_segments_into_words` as first written: every split of every prefix tried."""
+    if len(word) > 64:
+        return False
+    ok = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        ok[end] = any(ok[start] and word[start:end] in randomness._PLACEHOLDER_WORDS
+                      for start in range(max(0, end - 12), end))
+    return ok[-1]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["your", "api", "key", "here", "pass", "word", "passwd", "x",
+                                 "placeholder", "replaceme", "e", "s", "q", "keys", "me"]),
+                max_size=20).map("".join))
+@example("yourapikeyhere")
+@example("placeholderx")
+@example("x" * 65)
+def test_word_splits_found_forward_as_by_every_split(word: str) -> None:
+    assert randomness._segments_into_words(word) == _every_split(word)

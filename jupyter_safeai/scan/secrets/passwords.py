@@ -24,6 +24,7 @@ _REFERENCE_START = re.compile(r"[$%@][A-Za-z_({]")
 _YAML_REFERENCE = re.compile(r"[!*&][A-Za-z_][\w.-]{0,64}")
 _CALL = re.compile(r"[A-Za-z_$][\w$.]*[(\[]")
 _ATTRIBUTE = re.compile(r"[A-Za-z_$][\w$]*\??\.[A-Za-z_$]")
+_THREE_DIGITS = re.compile(r"\d{3}")
 ENV_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 CAMEL_WORDS = re.compile(r"(?:[A-Z][a-z]{2,})+")
 _SECRET_WORD = re.compile(r"(?i)pass|pwd|secret|token|key")
@@ -58,7 +59,7 @@ def looks_like_reference(value: str, after: str = "", env: bool = False) -> bool
         return True
     if env:
         return False
-    if _ATTRIBUTE.match(value) and not re.search(r"\d{3}", value):
+    if _ATTRIBUTE.match(value) and not _THREE_DIGITS.search(value):
         return True  # self.password, process.env.X, options?.token; not Willow.Copper2570
     if _IDENT.fullmatch(value):
         # a name without digits, or any name used as a call argument, is a variable;

@@ -108,10 +108,13 @@ STRIPE_KEY = prefixed(PatternRecognizer(
     0.95, lambda v: random_body(v.rsplit("_", 1)[1], 16), label="stripe-key"))
 
 
+_OPENAI_PREFIX = re.compile(r"^sk-(?:(?:proj|svcacct|admin|None)-)?")
+
+
 def _valid_openai_key(value: str) -> bool:
     """"T3BlbkFJ" (base64 of "OpenAI") marks most keys; otherwise the body must be long
     and mix upper, lower and digits, which words and CSS class names do not."""
-    body = re.sub(r"^sk-(?:(?:proj|svcacct|admin|None)-)?", "", value)
+    body = _OPENAI_PREFIX.sub("", value)
     if "T3BlbkFJ" in body:
         return not is_placeholder(body.replace("T3BlbkFJ", ""))
     return random_body(body, 32, 4.0, 3) and sum(c.isdigit() for c in body) >= 2
@@ -128,6 +131,7 @@ HUGGINGFACE_TOKEN = prefixed(PatternRecognizer(
     re.compile(r"(?<![A-Za-z0-9_])(?:hf_|api_org_)[A-Za-z0-9]{30,40}(?![A-Za-z0-9_])"),
     0.93, lambda v: random_body(v.rsplit("_", 1)[1], 30), label="huggingface-token"))
 
+_BODY_SEPARATOR = re.compile(r"[_.-]")
 #: Vendors without a label of their own: still secrets, reported as GENERIC_SECRET.
 VENDOR_TOKEN = prefixed(PatternRecognizer(
     "GENERIC_SECRET", SECRET,
@@ -146,7 +150,7 @@ VENDOR_TOKEN = prefixed(PatternRecognizer(
         r"|xai-[A-Za-z0-9]{60,100}"                         # xAI
         r"|lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}"        # LangSmith
         r")(?![A-Za-z0-9_-])"),
-    0.9, lambda v: random_body(re.split(r"[_.-]", v, maxsplit=1)[-1][-32:], 16, 3.0)
+    0.9, lambda v: random_body(_BODY_SEPARATOR.split(v, maxsplit=1)[-1][-32:], 16, 3.0)
     and not is_placeholder(v),
     label="vendor-token"))
 
