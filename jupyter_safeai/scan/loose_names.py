@@ -304,7 +304,7 @@ class LooseNameRecognizer(UsesNameLists):
     entities = ("PERSON",)
 
     def load(self) -> None:
-        _ = self.lists.kinds
+        _ = self.lists.given_keys
         verbs_adjectives_adverbs()
 
     def _listed(self, words: list[str]) -> bool:
@@ -369,7 +369,9 @@ class LooseNameRecognizer(UsesNameLists):
         lowered = lowered_of(text)
         if len(lowered) != len(text):
             return
-        listed = self.lists.kinds.keys() & lowered.split()  # (a set operation, in C)
+        # The text's distinct words, then those of them listed as given names (set
+        # operations, in C): each distinct word is looked up once, in the smaller table.
+        listed = set(lowered.split()) & self.lists.given_keys
         words = {word for word in listed if self._prose_given_name(word)}
         if not words:
             return

@@ -405,17 +405,6 @@ _CUE_ENDS = (_NAME_CUE_ENDS | _word_ends(STRONG_PERSON_WORDS, True)
              | _word_ends(_WEAK_WORDS, True))
 
 
-def _may_be_cue_word(text: str, left: int, word_end: int, ends: frozenset[str]) -> bool:
-    """False when the letters ending at `word_end` are plain ASCII and no cue word ends
-    with them, so the cue pattern need not be tried; other letters (ſ and K match s and
-    k, labels in other scripts) are left to the pattern."""
-    before = text[left:word_end]
-    rest = before.rstrip(ascii_letters)
-    if rest and not rest[-1].isascii():
-        return True
-    return before[len(rest):].lower() in ends
-
-
 @lru_cache(maxsize=16)
 def _cue_words(title: bool, label: bool, script: bool, names_only: bool
                ) -> regex.Pattern[str] | None:
@@ -434,26 +423,97 @@ def _cue_words(title: bool, label: bool, script: bool, names_only: bool
     return regex.compile("|".join(groups), regex.IGNORECASE | regex.REVERSE) if groups else None
 
 
+#: Cue words (lower case) that are one run of ASCII letters, and the separators or other
+#: letters the other cue words hold (`next[ _]of[ _]kin`, `neighbou?r`, `Doña`).
+_PLAIN_CUE_WORD = re.compile(r"[a-z]+")
+
+
+def _cue_alternatives(words: str) -> list[str]:
+    """The lower-case alternatives of a cue-word alternation."""
+    return words.lower().split("|")
+
+
+#: The letters any cue word that is not one plain run of ASCII letters may end with
+#: (glued where its separator may be left out, optional letters kept and left out, an
+#: `s` added): before such letters only the pattern can tell which cue word stands.
+_GLUED_CUE_ENDS = _word_ends("|".join(
+    word for words in (_TITLE_WORDS, _NAME_PART_WORDS, STRONG_PERSON_WORDS, _WEAK_WORDS)
+    for word in _cue_alternatives(words) if not _PLAIN_CUE_WORD.fullmatch(word)), True)
+if any(not char.isascii() and any(folded.isascii() for folded in (
+        char.lower(), char.upper(), char.casefold()))
+        for words in (_TITLE_WORDS, _NAME_PART_WORDS, STRONG_PERSON_WORDS, _WEAK_WORDS)
+        for char in words):  # `ſ`, `K`, `ı` would match ASCII letters ignoring case
+    raise ValueError("a cue word holds a letter that folds to ASCII")
+
+
+def _plain_cue_levels(title: bool, label: bool, names_only: bool) -> dict[str, int]:
+    """What `_cue_words(title, label, script, names_only)` finds ending with each plain
+    run of ASCII letters that ends some cue word, when a character that is no letter,
+    digit or `_` stands before the run: only a cue word that is the whole run (or it and
+    a plural `s`, for labels) can match there, and the strongest level's comes first
+    (0: none does). Runs that end a cue word holding separators or other letters
+    (`_GLUED_CUE_ENDS`: `kin` of `next of kin`, `to` of `letter to`) are left out: the
+    pattern reads those. Script words end in their script's letters, never here."""
+    groups = [(3, _TITLE_WORDS, False, title), (3, _NAME_PART_WORDS, True, label),
+              (2, STRONG_PERSON_WORDS, True, label and not names_only),
+              (1, _WEAK_WORDS, True, label and not names_only)]
+    levels = dict.fromkeys(_CUE_ENDS - _GLUED_CUE_ENDS, 0)
+    for level, words, plural, used in groups:
+        if not used:
+            continue
+        for word in _cue_alternatives(words):
+            if _PLAIN_CUE_WORD.fullmatch(word):
+                for form in (word, word + "s") if plural else (word,):
+                    if form in levels:
+                        levels[form] = max(levels[form], level)
+    return levels
+
+
+#: `_plain_cue_levels` for each (title tail, label tail, names only), worked out at import.
+_PLAIN_CUE_LEVELS = {kinds: _plain_cue_levels(*kinds) for kinds in product((False, True),
+                                                                             repeat=3)}
+
+
+#: ASCII characters after which a run of letters starts no word (`\b` fails there).
+_WORD_CHARS_ASCII = frozenset("0123456789_")
+
+
 def _cue_level(text: str, start: int, names_only: bool) -> int:
     """The strongest cue ending at `start` (within 40 characters before it), as
     `_TITLE` and the label words would find it searching backwards from `start`: their `$`
-    also matches before a final newline."""
+    also matches before a final newline. A plain ASCII word after a blank or a mark is
+    looked up (`_plain_cue_levels`); anything else is left to the cue pattern."""
     left = max(0, start - 40)
     end = start - 1 if text[start - 1:start] == "\n" else start
     word_end = left + len(text[left:end].rstrip(_CUE_TAIL_CHARS))
-    if word_end == left or not _may_be_cue_word(
-            text, left, word_end, _NAME_CUE_ENDS if names_only else _CUE_ENDS):
+    if word_end == left:
         return 0
+    # No cue word ends with plain ASCII letters outside `_CUE_ENDS`: the pattern is
+    # not tried there. Other letters (ſ and K match s and k, labels in other scripts)
+    # are left to it.
+    before = text[left:word_end]
+    rest = before.rstrip(ascii_letters)
+    plain = None
+    if not rest or rest[-1].isascii():
+        plain = before[len(rest):].lower()
+        if plain not in (_NAME_CUE_ENDS if names_only else _CUE_ENDS):
+            return 0
+        if not rest or rest[-1] in _WORD_CHARS_ASCII:
+            plain = None  # a word may go on before the run, or start before `left`
     tail = text[word_end:end]
     if not tail.strip(" \t"):  # blanks or nothing: the commonest tails
         kinds = (tail != "", True, True)
     else:
         kinds = tuple(pattern.fullmatch(tail) is not None for pattern in _TAILS)
-    cue_words = _cue_words(*kinds, names_only)
-    cue = cue_words.match(text, left, word_end) if cue_words is not None else None
-    if cue is not None and _REVIEW_AFTER_ABBREVIATION.search(text, max(0, left - 8), word_end):
+    level = None if plain is None else _PLAIN_CUE_LEVELS[
+        kinds[0], kinds[1], names_only].get(plain)
+    if level is None:
+        cue_words = _cue_words(*kinds, names_only)
+        cue = cue_words.match(text, left, word_end) if cue_words is not None else None
+        level = 0 if cue is None else _LEVELS[cue.lastgroup]
+    if level and _REVIEW_AFTER_ABBREVIATION.search(text, max(0, left - 8), word_end):
         return 0  # `Phys. Rev. Lett.`: a journal's `Review`, no Reverend
-    return 0 if cue is None else _LEVELS[cue.lastgroup]
+    return level
 
 
 # `Rev.` right after another abbreviation ending in `.` (`Phys. Rev.`, `Mod. Phys. Rev.`,

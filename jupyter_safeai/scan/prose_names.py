@@ -751,18 +751,23 @@ _OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "
                  "featuring", "gave", "handed", "told", "showed", "sent", "asked")
 #: Every word a prose reader starts from (`_anchored`, `_sentence_starts`), and the cue
 #: words of the note reader (`note_names`), as one trie.
-_ANCHOR_TRIE = trie(sorted(set(_GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS
-                               + ("had", "has", "have") + NOTE_CUE_WORDS + _SOCIAL_WORDS
-                               + _ADDRESS_WORDS)))
+_ANCHOR_LIST = sorted(set(_GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS
+                          + ("had", "has", "have") + NOTE_CUE_WORDS + _SOCIAL_WORDS
+                          + _ADDRESS_WORDS))
+_ANCHOR_TRIE = trie(_ANCHOR_LIST)
 _ANCHOR_WORDS = re.compile(_ANCHOR_TRIE)
 #: For each reader's words, the `_longest_start` of every anchor word, worked out once:
 #: a text holds many anchor hits and the readers ask about each.
-_LONGEST_START = {words: {anchor: _longest_start(words, anchor) for anchor in set(
-    _GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS + ("had", "has", "have")
-    + NOTE_CUE_WORDS + _SOCIAL_WORDS + _ADDRESS_WORDS)} for words in (
-    _GREETING_WORDS, _OBJECT_VERBS, _OBJECT_VERBS + ("had", "has", "have"), _SUBJECT_VERBS,
-    _SOCIAL_WORDS, _ADDRESS_WORDS)}
-_ANCHOR_AFTER_NON_LETTER = re.compile(rf"[^a-z]({_ANCHOR_TRIE})")
+_LONGEST_START = {words: {anchor: _longest_start(words, anchor) for anchor in _ANCHOR_LIST}
+                  for words in (_GREETING_WORDS, _OBJECT_VERBS,
+                                _OBJECT_VERBS + ("had", "has", "have"), _SUBJECT_VERBS,
+                                _SOCIAL_WORDS, _ADDRESS_WORDS)}
+# The trie is tried only where one of its words' first letters follows: `re` tests that
+# as one character set, where the trie's branches would be tried one after another at
+# every blank, digit and mark (a third less time on a 2 KB text).
+_ANCHOR_FIRSTS = "".join(sorted({word[0] for word in _ANCHOR_LIST}))
+_ANCHOR_AFTER_NON_LETTER = re.compile(
+    rf"[^a-z](?=[{re.escape(_ANCHOR_FIRSTS)}])({_ANCHOR_TRIE})")
 
 
 def prose_anchors(text: str, lowered: str) -> list[tuple[int, str]]:

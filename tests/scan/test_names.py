@@ -196,6 +196,41 @@ def test_one_cue_pattern_ranks_cues_as_the_five_searches(text: str) -> None:
         assert names._after_name_cue(text, start) == (expected == 3)
 
 
+def _cue_level_by_pattern(text: str, start: int, names_only: bool) -> int:
+    """`names._cue_level` with every cue word left to the one cue pattern (no lookup of
+    plain ASCII words)."""
+    left = max(0, start - 40)
+    end = start - 1 if text[start - 1:start] == "\n" else start
+    word_end = left + len(text[left:end].rstrip(names._CUE_TAIL_CHARS))
+    tail = text[word_end:end]
+    kinds = tuple(pattern.fullmatch(tail) is not None for pattern in names._TAILS)
+    pattern = names._cue_words(*kinds, names_only)
+    cue = pattern.match(text, left, word_end) if pattern is not None else None
+    if cue is None or names._REVIEW_AFTER_ABBREVIATION.search(text, max(0, left - 8), word_end):
+        return 0
+    return names._LEVELS[cue.lastgroup]
+
+
+# plain cue words, their plurals, words a glued or spaced cue word ends with, and what
+# may stand before a word: a digit or `_` (no word boundary), a letter that folds
+_LOOKUP_PIECES = ["dr", "Drs", "MR", "mrs", "name", "names", "to", "tos", "and", "by", "kin",
+                  "next of kin", "letter to", "letter\tto", "social worker", "worker",
+                  "patient", "patientname", "patient_name", "pts", "pt", "neighbor",
+                  "neighbours", "Rev", "Phys. ", "son", "sons", "re", "res", "hi", "nurse",
+                  "1", "_", "x", "é", "ſ", "K", " ", ": ", ". ", "\n", "(", '"', "-", "Smith"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LOOKUP_PIECES), max_size=8).map("".join))
+def test_plain_cue_words_are_looked_up_as_the_pattern_finds_them(text: str) -> None:
+    """`_cue_level` looks a plain ASCII cue word up (`_plain_cue_levels`) rather than
+    match the cue pattern: the same level, for every kind of tail and word before it."""
+    for start in range(len(text) + 1):
+        for names_only in (False, True):
+            assert names._cue_level(text, start, names_only) == _cue_level_by_pattern(
+                text, start, names_only)
+
+
 def _spellings(words: str) -> Iterator[str]:
     """Every way to write each cue word of an alternation: separators as a blank, `_` or
     nothing where the pattern allows, optional letters kept and left out."""

@@ -3,8 +3,13 @@ notebook text where the same shapes are not about a person. Examples written her
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from jupyter_safeai.scan import prose_names
 from jupyter_safeai.scan.engine import Scanner
 from jupyter_safeai.scan.prose_names import case_names
 from tests.scan.found_text import texts_of
@@ -393,3 +398,17 @@ def test_groups_and_firms_signing_or_praised_are_no_one(text: str) -> None:
 ])
 def test_people_signing_or_praised(text: str, name: str) -> None:
     assert name in persons(text)
+
+
+_ANCHOR_PIECES = [" ", "\n", ".", "1", "x", "q", "z", "-", "é", "hi", "had", "has", "have",
+                  "told", "thanks", "dear", "miss", "married", "son", "dr", "with", "met"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ANCHOR_PIECES), max_size=12).map("".join))
+def test_anchor_words_are_found_as_the_plain_trie_finds_them(text: str) -> None:
+    """The anchor pattern's look-ahead at its words' first letters only skips places
+    where no anchor word starts: the same hits as the trie tried after every non-letter."""
+    plain = re.compile(rf"[^a-z]({prose_names._ANCHOR_TRIE})")
+    assert [(m.start(1), m.group(1)) for m in prose_names._ANCHOR_AFTER_NON_LETTER.finditer(
+        text)] == [(m.start(1), m.group(1)) for m in plain.finditer(text)]
