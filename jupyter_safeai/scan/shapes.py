@@ -15,13 +15,19 @@ characters, `?` for any it may match beyond ASCII), so what is found does not ch
 from __future__ import annotations
 
 import re
-import re._compiler as sre_compile
-import re._constants as sre
-import re._parser as sre_parse
 from functools import lru_cache
 from typing import Any
 
 from .memo import per_scan
+
+try:  # the regex parser's modules, private and renamed in Python 3.11
+    import re._compiler as sre_compile
+    import re._constants as sre
+    import re._parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_compile  # type: ignore[no-redef]
+    import sre_constants as sre  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
 
 _ASCII = tuple(chr(code) for code in range(128))
 
