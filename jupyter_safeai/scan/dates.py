@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from .finding import Finding
 from .name_context import about_a_patient, credit_line
-from .narrative import in_a_persons_story
+from .narrative import STAMP_BEFORE, in_a_persons_story
 from .proceedings import a_step_of_a_case
 from .recognizer import context_regex, finds_as_regex_does, matches_at
 from .scan_view import lowered_of
@@ -176,14 +176,55 @@ _COUNTER_BEFORE = re.compile(
 
 
 def _month_day(text: str, start: int, end: int) -> bool:
-    """A month and a day, or a month and a two-digit year past any day (`fx 4/97`)."""
+    """A month and a day, or a month and a two-digit year past any day (`fx 4/97`).
+    A share's shape (`8/10`, `3/4`) is a day only beside another month and day of a
+    range or a list (`8/2 - 8/10`, `on 3/4 and 3/9`) or right after a word that dates
+    it, ending its clause (`a fall on 8/10.`)."""
     month, day = (int(part) for part in text[start:end].split("/"))
-    if not (1 <= month <= 12 and 1 <= day <= 99) or (
-            day in _SHARE_DENOMINATORS and month <= day):
+    if not (1 <= month <= 12 and 1 <= day <= 99):
+        return False
+    if day in _SHARE_DENOMINATORS and month <= day and not (
+            _dated_share(text, start, end)):
         return False
     return not (_SETTING_AFTER.match(text, end)
-                or _SETTING_BEFORE.search(text, max(0, start - 26), start)
+                or (_SETTING_BEFORE.search(text, max(0, start - 26), start)
+                    and not _DATING_VERB_BEFORE.search(text, max(0, start - 12), start))
                 or _COUNTER_BEFORE.search(text, max(0, start - 12), start))
+
+
+#: A month and day of a range or a list beside a share's shape (`8/2 - 8/10`, `3/4 and
+#: 3/9`, `3/9, 3/4`): the other's numbers read as no share.
+_MD = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+_JOINED = r"(?:[ \t]*[-–][ \t]*|,[ \t]*|[ \t]+(?:and|or|to|thru|through|until)[ \t]+)"
+_RANGE_AFTER = re.compile(rf"{_JOINED}({_MD})(?![\w/]|[.,:]\d)", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(rf"(?<![\w/.,:*+=^-])({_MD}){_JOINED}$", re.IGNORECASE)
+#: A word that dates what follows, the day then ending its clause (`a fall on 8/10.`,
+#: `since 3/4, afebrile`), not a measure (`on 1/2 NS`, `from 1/2 to 3/4 strength`).
+_DATING_WORD_BEFORE = re.compile(r"\b(?:on|since|until|till)[ \t]+$", re.IGNORECASE)
+_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[.;,)\n]|$|(?:and|at)\b|@)", re.IGNORECASE)
+#: An act done on a day, right before it: a setting word further back (`vent via trach,
+#: placed 8/14`) names what was placed, not the day's numbers.
+_DATING_VERB_BEFORE = re.compile(
+    r"\b(?:placed|inserted|started|removed|pulled|dated|drawn|sent|since)[ \t]*$",
+    re.IGNORECASE)
+
+
+def _no_share(month_day: str) -> bool:
+    month, day = (int(part) for part in month_day.split("/"))
+    return not (day in _SHARE_DENOMINATORS and month <= day)
+
+
+def _dated_share(text: str, start: int, end: int) -> bool:
+    """Whether a share's shape at text[start:end] is a day: listed with another month
+    and day that is no share, or dated by the word before it and ending its clause."""
+    after = _RANGE_AFTER.match(text, end)
+    if after is not None and _no_share(after.group(1)):
+        return True
+    before = _RANGE_BEFORE.search(text, max(0, start - 16), start)
+    if before is not None and _no_share(before.group(1)):
+        return True
+    return bool(_DATING_WORD_BEFORE.search(text, max(0, start - 8), start)
+                and _CLAUSE_ENDS.match(text, end))
 
 
 class DateRecognizer:
@@ -191,6 +232,27 @@ class DateRecognizer:
     entities = ("DATE",)
 
     def find(self, text: str) -> Iterator[Finding]:
+        """The dates a rule ties to someone, then the dates held back (written for
+        people, bound to no query or release, but tied by no rule) near one of them: a
+        note or a case that dates a person's story dates all of it (`admitted 9/28 ...
+        cultures from the line 10/1`, `In January 1991 the applicant ... renewed in
+        January 1995 until January 1997`)."""
+        held: list[tuple[int, int]] = []
+        found: list[tuple[int, int]] = []
+        for finding in self._tied(text, held):
+            found.append((finding.start, finding.end))
+            yield finding
+        if not (held and found):
+            return
+        for start, end in held:
+            if any(low - _DATED_REACH < end and start < high + _DATED_REACH
+                   for low, high in found) and not any(
+                    low < end and start < high for low, high in found):
+                yield Finding(start, end, "DATE", "phi", 0.55, self.name)
+
+    def _tied(self, text: str, held: list[tuple[int, int]]) -> Iterator[Finding]:
+        """The dates a label, a patient's text or a story ties to someone; dates that
+        may be the same person's go to `held`."""
         lowered = lowered_of(text)
         usable = lowered if finds_as_regex_does(text, lowered) else None
         starts = [m.start() for m in _DATE_START.finditer(text)]
@@ -199,20 +261,23 @@ class DateRecognizer:
         for match in matches_at(_FULL_DATE, text, starts):
             start = match.start()
             full_dates.append(match.span())
-            score = self._full_date_score(text, match, usable)
+            score, may_hold = self._full_date_score(text, match, usable)
             if score is not None:
                 listed = _listed_from(text, start)  # the days of its year listed before it
                 if listed < start:
                     listed_dates.append((listed, match.end()))
                 yield Finding(listed, match.end(), "DATE", "phi", score, self.name)
+            elif may_hold:
+                held.append((_listed_from(text, start), match.end()))
         # A month and day (`8/17`) in text about a person; a share, a score or a
         # setting is none (`_month_day`).
         for start, end in _month_day_spans(text):
-            if _month_day(text, start, end) and (_WEEKDAY_BEFORE.search(
-                    text, max(0, start - 12), start) or about_a_patient(
-                    text, max(0, start - 300), end + 300, usable)) and not credit_line(
-                    text, start):
-                yield Finding(start, end, "DATE", "phi", 0.6, self.name)
+            if _month_day(text, start, end) and not credit_line(text, start):
+                if _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) or (
+                        about_a_patient(text, max(0, start - 300), end + 300, usable)):
+                    yield Finding(start, end, "DATE", "phi", 0.6, self.name)
+                else:
+                    held.append((start, end))
         # A partial date needs its label: read only the 30 characters after each label,
         # and look for labels only when a partial date's shape starts somewhere.
         if not any(_PARTIAL_SHAPE.match(text, start) for start in starts):
@@ -235,8 +300,11 @@ class DateRecognizer:
                             text, match.start()) or not about_a_patient(
                             text, max(0, match.start() - 300), match.end() + 300, usable)):
                     continue
-                if _inside(match.span(), listed_dates):
-                    continue  # a day of a list already found with its year's date
+                if _inside(match.span(), listed_dates) or any(
+                        low < match.end() and match.start() < high
+                        for low, high in full_dates):
+                    continue  # a day of a list already found with its year's date, or
+                    # the month and year of a full date (`admitted 14 March 2019`)
                 labelled_partials.add(match.start())
                 yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
         # A month of a year, or a day of a month, that a story about someone tells (`In
@@ -248,36 +316,46 @@ class DateRecognizer:
                     or _inside((start, end), listed_dates)):
                 continue
             bound = _NOT_PERSONAL_BACKWARDS.match(text[max(0, start - 40):start][::-1])
-            if (bound is None or _connective(bound)) and _in_a_story(text, start, end,
-                                                                     whole=False):
-                yield Finding(start, end, "DATE", "phi", 0.62, self.name)
+            if bound is not None and not _connective(bound):
+                continue
+            listed = _listed_from(text, start)  # `February and March 2001`
+            if _in_a_story(text, start, end, whole=False):
+                yield Finding(listed, end, "DATE", "phi", 0.62, self.name)
+            elif not (text[start:start + 4].isdigit() or _stamped(text, start)
+                      or credit_line(text, start)):
+                held.append((listed, end))
 
 
     def _full_date_score(self, text: str, match: re.Match[str],
-                         usable: str | None) -> float | None:
-        """How surely the full date `match` is a person's, or None when it is no one's."""
+                         usable: str | None) -> tuple[float | None, bool]:
+        """How surely the full date `match` is a person's (None when no rule says so),
+        and whether, tied to no one, it may still be held as one written for people (not
+        a machine's `2004-05-03`, a query's bound, a stamp or a credit)."""
         start = match.start()
         before = text[max(0, start - 40):start]
         backwards = before[::-1]
         if text.startswith("%", match.end()):
-            return None  # `settings 10/5/40%`: three settings, the last a share
+            return None, False  # `settings 10/5/40%`: three settings, the last a share
         labelled = _labelled(before)
         bound = _COMPARISON_BACKWARDS.match(backwards) or (
             None if labelled else _NOT_PERSONAL_BACKWARDS.match(backwards))
+        for_people = not (text[start:start + 4].isdigit() or _stamped(text, start))
         if bound is not None:
             # a bound of a query or a series, unless a story tells it of someone
             # (`held from 3 May 2004 until 9 June 2005`, `on 2 May and 4 June 2001`)
             if _connective(bound) and _in_a_story(text, start, match.end()):
-                return 0.65
-            return None
+                return 0.65, False
+            return None, (_connective(bound) and for_people
+                          and not _COMPARISON_BACKWARDS.match(backwards)
+                          and not credit_line(text, start))
         # A date is a person's when labelled, or when its neighbourhood is about one,
         # or when a story about someone tells it.
         if (labelled or about_a_patient(text, max(0, start - 300), match.end() + 300,
                                         usable)) and not credit_line(text, start):
-            return 0.85 if labelled else 0.7
+            return (0.85 if labelled else 0.7), False
         if _in_a_story(text, start, match.end()):
-            return 0.65
-        return None
+            return 0.65, False
+        return None, for_people and not credit_line(text, start)
 
 #: A day of a month, or a month, listed right before a full date, whose year it shares
 #: (`30 May, 10 July and 17 October 1997`, `between 1 March and 31 December 1998`,
@@ -285,6 +363,15 @@ class DateRecognizer:
 _LISTED_BEFORE = re.compile(
     rf"(?<![\w/.-])(?:{_DAY}[ \t]+)?(?-i:{_MONTH})"
     r"(?:,[ \t]*|,?[ \t]+(?:and|to|or)[ \t]+|[ \t]*[-–][ \t]*)$")
+
+
+#: How far from a date tied to someone a date held back is still theirs.
+_DATED_REACH = 1500
+
+
+def _stamped(text: str, start: int) -> bool:
+    """Whether a document's stamp stands right before the date (`Updated on`)."""
+    return bool(STAMP_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,104 @@
+"""Dates as notes and case files write them: a share's shape that a range, a list or a
+dating word makes a day, a day placed after a setting word, and the dates a text holds
+back until one of its dates is tied to someone (a note or a case dates all of a
+person's story). Fractions, scores, settings, doses, pressures, machine dates, query
+bounds and stamps stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai.scan.dates import DateRecognizer
+from tests.scan.found_text import texts_of
+
+_dates = texts_of(DateRecognizer().find)
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a range or a list with a month and day that is no share
+    ("S/P MVR. Cefazolin given 7/3 - 7/10, now off abx.", ["7/3", "7/10"]),
+    ("pt s/p TKA seen on 4/5 and 4/11 for wound checks", ["4/5", "4/11"]),
+    ("PMH: DM2. Dressing changed 6/13, 6/5, 6/8.", ["6/13", "6/5", "6/8"]),
+    # a dating word right before, the day ending its clause
+    ("72 yo s/p syncope on 9/10. Now alert.", ["9/10"]),
+    ("hx of afib, anticoagulated since 2/3; INR today 2.4", ["2/3"]),
+])
+def test_a_shares_shape_in_a_range_or_after_a_dating_word_is_a_day(
+        text: str, dates: list[str]) -> None:
+    assert _dates(text) == dates
+
+
+@pytest.mark.parametrize("text", [
+    # scores, fractions, settings, doses, pressures in a patient's note
+    "s/p lap chole, pain 8/10 at rest, 6/10 with movement",
+    "pt s/p CVA, strength 4/5 RUE and 5/5 LUE",
+    "hx CHF, on 1/2 NS at 75cc/hr; TF at 3/4 strength",
+    "s/p fall, took 1/2 and 3/4 of meals",
+    "pt s/p MI: BP 120/80 - 130/85, HR 70s",
+    "s/p ORIF, Percocet 5/325 1-2 tabs q4h prn, pain 5/10",
+    "pt s/p sepsis, weaned to PS 10/5 on vent, tolerating",
+    "pt s/p CABG, line open 24/7 for the family",
+    "s/p knee scope: reading pages 3/4 of the handout on 1/2 strength feeds",
+])
+def test_shares_scores_and_settings_stay_quiet(text: str) -> None:
+    assert _dates(text) == []
+
+
+def test_a_day_placed_after_a_setting_word_is_a_day() -> None:
+    text = "RESP: remains on vent via trach(placed 6/19) AC 600 x 12, PEEP 5. SUCTIONED."
+    assert _dates(text) == ["6/19"]
+
+
+# Two hundred characters and more with no word of care, a record or a story in them.
+_FILLER = ("Lungs coarse at the bases, sats in the high nineties on two liters by nasal "
+           "cannula. Tolerated the clear liquids well and no nausea reported. Skin warm, "
+           "dry and intact. Output adequate via the bedside drainage bag over the shift. "
+           "Labs pending this morning, will follow up with the team as needed. ")
+
+
+def test_a_dated_note_dates_its_other_days() -> None:
+    text = ("CCU NOTE: 61 yo admitted 4/27 s/p bronchoscopy. " + _FILLER * 2
+            + "Cultures from the central line 5/2 grew GPC.")
+    assert _dates(text) == ["4/27", "5/2"]
+
+
+def test_a_note_with_no_tied_date_holds_its_days_back() -> None:
+    text = _FILLER * 2 + "Cultures from the central line 5/2 grew GPC."
+    assert _dates(text) == []
+
+
+def test_a_held_date_counts_only_near_a_tied_one() -> None:
+    text = ("CCU NOTE: 61 yo admitted 4/27 s/p bronchoscopy. " + _FILLER * 7
+            + "Cultures from the central line 5/2 grew GPC.")
+    assert _dates(text) == ["4/27"]
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a story's other months, in a sentence that names no one
+    ("In March 1990 the applicant was issued a residence permit. The permit was renewed "
+     "every year, the last time in October 1996 until October 1998.",
+     ["March 1990", "October 1996", "October 1998"]),
+    # a full date bound by a connective, in a case that dates a party's steps
+    ("The claimant was arrested on 2 June 2004. The second period ran from 3 June 2004 to "
+     "12 August 2005.", ["2 June 2004", "3 June 2004", "12 August 2005"]),
+    # months of one year listed before it
+    ("In April and May 2006 the applicant wrote to the prosecutor twice.",
+     ["April and May 2006"]),
+])
+def test_a_dated_story_dates_its_other_days(text: str, dates: list[str]) -> None:
+    assert _dates(text) == dates
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a machine's date and a query bound stay the code's, a stamp the document's
+    ("Patient DOB 03/14/1958.\nrecent = df[df.visit_date >= '2021-01-01']\n"
+     "days = pd.date_range(start='2020-02-01', periods=30)", ["03/14/1958"]),
+    ("Patient admitted 14 March 2019.\nsee the release notes; v2.1 released 9 May 2021",
+     ["14 March 2019"]),
+    # no date tied to anyone: nothing is released
+    ("The permit scheme was renewed every year, the last time in October 1996 until "
+     "October 1998.", []),
+])
+def test_held_dates_leave_code_stamps_and_undated_texts_alone(
+        text: str, dates: list[str]) -> None:
+    assert _dates(text) == dates
