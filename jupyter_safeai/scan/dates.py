@@ -163,6 +163,14 @@ def _month_day_spans(text: str) -> Iterator[tuple[int, int]]:
         yield slash - (2 if slash >= 2 and text[slash - 2].isdigit() else 1), match.end()
 
 
+#: A month named from now (`last July`, `this past March`, `next June`), its name
+#: capitalised (`last march` is a walk) and no day or year after it (`last July 4`
+#: is a partial date's).
+_RELATIVE_MONTH = re.compile(
+    r"\b(?i:last|next|this[ \t]+past|this[ \t]+coming)[ \t]+(?:"
+    + "|".join(calendar.month_name[1:]) + r")\b(?![ \t]*\d)")
+
+
 #: A weekday right before a month and day makes it a day (`FRIDAY 9/17`, `Mon. 3/4`),
 #: in any text.
 _WEEKDAY_BEFORE = re.compile(
@@ -244,10 +252,13 @@ class DateRecognizer:
             yield finding
         if not (held and found):
             return
-        for start, end in held:
+        tied = list(found)
+        for start, end in sorted(held, key=lambda span: (span[0], -span[1])):
             if any(low - _DATED_REACH < end and start < high + _DATED_REACH
-                   for low, high in found) and not any(
+                   for low, high in tied) and not any(
                     low < end and start < high for low, high in found):
+                found.append((start, end))  # (a day of a list held with its year's date
+                # is not held again)
                 yield Finding(start, end, "DATE", "phi", 0.55, self.name)
 
     def _tied(self, text: str, held: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -275,6 +286,15 @@ class DateRecognizer:
             if _month_day(text, start, end) and not credit_line(text, start):
                 if _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) or (
                         about_a_patient(text, max(0, start - 300), end + 300, usable)):
+                    yield Finding(start, end, "DATE", "phi", 0.6, self.name)
+                else:
+                    held.append((start, end))
+        # A month named from the visit's time (`seen last July`, `due next March`): a
+        # month of the patient's care as much as `in July 2023` is.
+        if "last " in lowered or "next " in lowered or "past " in lowered:
+            for match in _RELATIVE_MONTH.finditer(text):
+                start, end = match.span()
+                if about_a_patient(text, max(0, start - 300), end + 300, usable):
                     yield Finding(start, end, "DATE", "phi", 0.6, self.name)
                 else:
                     held.append((start, end))

@@ -102,3 +102,23 @@ def test_a_dated_story_dates_its_other_days(text: str, dates: list[str]) -> None
 def test_held_dates_leave_code_stamps_and_undated_texts_alone(
         text: str, dates: list[str]) -> None:
     assert _dates(text) == dates
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("Pt w/ hx of CAD seen by Dr. Q. at the clinic last October, LDL 170.",
+     ["last October"]),
+    ("58yo s/p TAVR, echo due next January; was admitted this past March.",
+     ["next January", "this past March"]),
+])
+def test_a_month_named_from_a_visit_is_a_date(text: str, dates: list[str]) -> None:
+    assert _dates(text) == dates
+
+
+@pytest.mark.parametrize("text", [
+    # no patient, a verb, a weekday or a season
+    "Our team offsite was last October; next January we ship version two.",
+    "pt s/p CVA, hopes to march next week in the parade",
+    "pt s/p fall, seen last Tuesday and last summer",
+])
+def test_a_relative_month_needs_a_patient_and_a_months_name(text: str) -> None:
+    assert _dates(text) == []
