@@ -250,7 +250,10 @@ class DateRecognizer:
         for finding in self._tied(text, held):
             found.append((finding.start, finding.end))
             yield finding
-        if not (held and found):
+        if not found:
+            return
+        held.extend(_glued_dates(text))
+        if not held:
             return
         tied = list(found)
         for start, end in sorted(held, key=lambda span: (span[0], -span[1])):
@@ -383,6 +386,36 @@ class DateRecognizer:
 _LISTED_BEFORE = re.compile(
     rf"(?<![\w/.-])(?:{_DAY}[ \t]+)?(?-i:{_MONTH})"
     r"(?:,[ \t]*|,?[ \t]+(?:and|to|or)[ \t]+|[ \t]*[-–][ \t]*)$")
+
+
+#: A month and day, or a whole date, glued to the word before it as notes type them
+#: (`s/p fx4/97`, `labs on10/14/82`, `CABG7/2019`), found from its first slash: the word
+#: two letters or more (`C6/7`, `L4/5` are spine levels).
+_GLUED = re.compile(
+    r"/(?:(?<=[A-Za-z]{2}\d/)|(?<=[A-Za-z]{2}\d\d/))(?:\d\d?(?:/\d\d(?:\d\d)?)?|(?:19|20)\d\d)"
+    r"(?![\w/-]|[.,:|]\d)")
+_GLUED_WORD = re.compile(r"[A-Za-z]+$")
+
+
+def _glued_dates(text: str) -> Iterator[tuple[int, int]]:
+    """Month-day dates, whole dates and months of a year glued to a word that names no
+    setting (`PS10/5`, `IPAP12/6` stay settings); a text holds them back, as its other
+    dates no rule tied to someone."""
+    if "/" not in text:
+        return
+    for match in _GLUED.finditer(text):
+        slash = match.start()
+        start = slash - (2 if text[slash - 2].isdigit() else 1)
+        parts = [int(part) for part in text[start:match.end()].split("/")]
+        word = _GLUED_WORD.search(text, max(0, start - 12), start)
+        if word is None or not 1 <= parts[0] <= 12 or _SETTING_BEFORE.search(
+                word.group() + " "):
+            continue
+        if len(parts) == 3 and not 1 <= parts[1] <= 31:
+            continue
+        if len(parts) == 2 and parts[1] < 100 and not _month_day(text, start, match.end()):
+            continue
+        yield start, match.end()
 
 
 #: How far from a date tied to someone a date held back is still theirs.

@@ -122,3 +122,20 @@ def test_a_month_named_from_a_visit_is_a_date(text: str, dates: list[str]) -> No
 ])
 def test_a_relative_month_needs_a_patient_and_a_months_name(text: str) -> None:
     assert _dates(text) == []
+
+
+def test_dates_glued_to_a_word_count_in_a_dated_note() -> None:
+    text = ("Admitted 3/2 with sepsis. PMH: s/p hip fx6/98, s/p CABG9/2017, "
+            "last labs on11/12/03 stable.")
+    assert _dates(text) == ["3/2", "6/98", "9/2017", "11/12/03"]
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # glued, but no date of the text tied to anyone
+    ("s/p hip fx6/98, s/p CABG9/2017", []),
+    # spine levels, settings, scores, doses glued to their word
+    ("Admitted 3/2. C6/7 and T11/12 disc, PS10/5, IPAP12/6, pain8/10, Norco5/325.",
+     ["3/2"]),
+])
+def test_glued_look_alikes_and_undated_notes_stay_quiet(text: str, dates: list[str]) -> None:
+    assert _dates(text) == dates
