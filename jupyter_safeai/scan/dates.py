@@ -344,8 +344,17 @@ class DateRecognizer:
             listed = _listed_from(text, start)  # `February and March 2001`
             if _in_a_story(text, start, end, whole=False):
                 yield Finding(listed, end, "DATE", "phi", 0.62, self.name)
-            elif not (text[start:start + 4].isdigit() or _stamped(text, start)
-                      or credit_line(text, start)):
+            elif text[start:start + 4].isdigit() or _stamped(text, start) or credit_line(
+                    text, start):
+                continue
+            elif not (match.group()[-4:].isdigit() or _MAY_BE_A_VERB.match(
+                    text, start, end + 3)) and about_a_patient(
+                    text, max(0, start - 300), end + 300, usable):
+                # a day of a month in a patient's text, as `8/17` is (`stated it was
+                # July 29th`); a month of a year there may be a cohort's (`enrolled
+                # from June 2019`)
+                yield Finding(listed, end, "DATE", "phi", 0.6, self.name)
+            else:
                 held.append((listed, end))
 
 
@@ -417,6 +426,9 @@ def _glued_dates(text: str) -> Iterator[tuple[int, int]]:
             continue
         yield start, match.end()
 
+
+#: `May` and a count before a word (`May 5 units be given?`): a verb, not a day.
+_MAY_BE_A_VERB = re.compile(r"May[ \t]+\d+[ \t]+[a-z]")
 
 #: How far from a date tied to someone a date held back is still theirs.
 _DATED_REACH = 1500

@@ -139,3 +139,22 @@ def test_dates_glued_to_a_word_count_in_a_dated_note() -> None:
 ])
 def test_glued_look_alikes_and_undated_notes_stay_quiet(text: str, dates: list[str]) -> None:
     assert _dates(text) == dates
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("A/O x2 this am, s/p fall, said it was October 3rd. Reoriented.", ["October 3rd"]),
+    ("HPI: 80 yo, s/p CVA, symptoms began 12 March, worse since.", ["12 March"]),
+])
+def test_a_day_of_a_month_by_name_in_a_patients_text_is_a_date(
+        text: str, dates: list[str]) -> None:
+    assert _dates(text) == dates
+
+
+@pytest.mark.parametrize("text", [
+    # a modal verb and a count, a lower-case verb, a day in no patient's text
+    "pt s/p PCI: May 5 units of insulin be given at bedtime?",
+    "pt s/p CVA, wants to march 3 miles daily",
+    "The conference keynote is on the agenda for October 3rd.",
+])
+def test_a_months_name_that_is_no_patients_day_stays_quiet(text: str) -> None:
+    assert _dates(text) == []
