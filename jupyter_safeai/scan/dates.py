@@ -244,29 +244,33 @@ class DateRecognizer:
         people, bound to no query or release, but tied by no rule) near one of them: a
         note or a case that dates a person's story dates all of it (`admitted 9/28 ...
         cultures from the line 10/1`, `In January 1991 the applicant ... renewed in
-        January 1995 until January 1997`)."""
-        held: list[tuple[int, int]] = []
+        January 1995 until January 1997`). A day or a whole date (not a month of a year,
+        which may be a cohort's) is released by a patient's text around it as well
+        (`TLC from 7/17/97` far into a note, past the 300 characters a date reads)."""
+        held: list[tuple[int, int, int]] = []  # (start, end, how it is held)
         found: list[tuple[int, int]] = []
         for finding in self._tied(text, held):
             found.append((finding.start, finding.end))
             yield finding
-        if not found:
-            return
-        held.extend(_glued_dates(text))
+        if found:
+            held.extend((start, end, _NEAR_A_TIED_DATE) for start, end in _glued_dates(text))
         if not held:
             return
         tied = list(found)
-        for start, end in sorted(held, key=lambda span: (span[0], -span[1])):
-            if any(low - _DATED_REACH < end and start < high + _DATED_REACH
-                   for low, high in tied) and not any(
-                    low < end and start < high for low, high in found):
+        lowered = lowered_of(text)
+        usable = lowered if finds_as_regex_does(text, lowered) else None
+        for start, end, how in sorted(held, key=lambda span: (span[0], -span[1])):
+            if (any(low - _DATED_REACH < end and start < high + _DATED_REACH
+                    for low, high in tied) or (how == _IN_A_NOTE and about_a_patient(
+                    text, max(0, start - _DATED_REACH), end + _DATED_REACH, usable))
+                    ) and not any(low < end and start < high for low, high in found):
                 found.append((start, end))  # (a day of a list held with its year's date
                 # is not held again)
                 yield Finding(start, end, "DATE", "phi", 0.55, self.name)
 
-    def _tied(self, text: str, held: list[tuple[int, int]]) -> Iterator[Finding]:
+    def _tied(self, text: str, held: list[tuple[int, int, int]]) -> Iterator[Finding]:
         """The dates a label, a patient's text or a story ties to someone; dates that
-        may be the same person's go to `held`."""
+        may be the same person's go to `held`, with how they are held."""
         lowered = lowered_of(text)
         usable = lowered if finds_as_regex_does(text, lowered) else None
         starts = [m.start() for m in _DATE_START.finditer(text)]
@@ -275,14 +279,14 @@ class DateRecognizer:
         for match in matches_at(_FULL_DATE, text, starts):
             start = match.start()
             full_dates.append(match.span())
-            score, may_hold = self._full_date_score(text, match, usable)
+            score, held_as = self._full_date_score(text, match, usable)
             if score is not None:
                 listed = _listed_from(text, start)  # the days of its year listed before it
                 if listed < start:
                     listed_dates.append((listed, match.end()))
                 yield Finding(listed, match.end(), "DATE", "phi", score, self.name)
-            elif may_hold:
-                held.append((_listed_from(text, start), match.end()))
+            elif held_as != _NOT_HELD:
+                held.append((_listed_from(text, start), match.end(), held_as))
         # A month and day (`8/17`) in text about a person; a share, a score or a
         # setting is none (`_month_day`).
         for start, end in _month_day_spans(text):
@@ -291,7 +295,7 @@ class DateRecognizer:
                         about_a_patient(text, max(0, start - 300), end + 300, usable)):
                     yield Finding(start, end, "DATE", "phi", 0.6, self.name)
                 else:
-                    held.append((start, end))
+                    held.append((start, end, _IN_A_NOTE))
         # A month named from the visit's time (`seen last July`, `due next March`): a
         # month of the patient's care as much as `in July 2023` is.
         if "last " in lowered or "next " in lowered or "past " in lowered:
@@ -300,7 +304,7 @@ class DateRecognizer:
                 if about_a_patient(text, max(0, start - 300), end + 300, usable):
                     yield Finding(start, end, "DATE", "phi", 0.6, self.name)
                 else:
-                    held.append((start, end))
+                    held.append((start, end, _NEAR_A_TIED_DATE))
         # A partial date needs its label: read only the 30 characters after each label,
         # and look for labels only when a partial date's shape starts somewhere.
         if not any(_PARTIAL_SHAPE.match(text, start) for start in starts):
@@ -355,19 +359,19 @@ class DateRecognizer:
                 # from June 2019`)
                 yield Finding(listed, end, "DATE", "phi", 0.6, self.name)
             else:
-                held.append((listed, end))
+                held.append((listed, end, _NEAR_A_TIED_DATE))
 
 
     def _full_date_score(self, text: str, match: re.Match[str],
-                         usable: str | None) -> tuple[float | None, bool]:
+                         usable: str | None) -> tuple[float | None, int]:
         """How surely the full date `match` is a person's (None when no rule says so),
         and whether, tied to no one, it may still be held as one written for people (not
-        a machine's `2004-05-03`, a query's bound, a stamp or a credit)."""
+        a machine's `2004-05-03`, a query's bound, a stamp or a credit): how it is held."""
         start = match.start()
         before = text[max(0, start - 40):start]
         backwards = before[::-1]
         if text.startswith("%", match.end()):
-            return None, False  # `settings 10/5/40%`: three settings, the last a share
+            return None, _NOT_HELD  # `settings 10/5/40%`: three settings, the last a share
         labelled = _labelled(before)
         bound = _COMPARISON_BACKWARDS.match(backwards) or (
             None if labelled else _NOT_PERSONAL_BACKWARDS.match(backwards))
@@ -376,18 +380,24 @@ class DateRecognizer:
             # a bound of a query or a series, unless a story tells it of someone
             # (`held from 3 May 2004 until 9 June 2005`, `on 2 May and 4 June 2001`)
             if _connective(bound) and _in_a_story(text, start, match.end()):
-                return 0.65, False
-            return None, (_connective(bound) and for_people
-                          and not _COMPARISON_BACKWARDS.match(backwards)
-                          and not credit_line(text, start))
+                return 0.65, _NOT_HELD
+            if not (_connective(bound) and for_people
+                    and not _COMPARISON_BACKWARDS.match(backwards)
+                    and not credit_line(text, start)):
+                return None, _NOT_HELD
+            # `lines in since 3/12/2022`, `TLC from 7/17/97`: one person's state from a
+            # day on; a range's bounds (`between`, `after`, `from ... to`) may be a
+            # query's and wait for a date tied to someone
+            return None, (_IN_A_NOTE if _bound_word(bound) in _STATE_FROM and not (
+                _RANGE_GOES_ON.match(text, match.end())) else _NEAR_A_TIED_DATE)
         # A date is a person's when labelled, or when its neighbourhood is about one,
         # or when a story about someone tells it.
         if (labelled or about_a_patient(text, max(0, start - 300), match.end() + 300,
                                         usable)) and not credit_line(text, start):
-            return (0.85 if labelled else 0.7), False
+            return (0.85 if labelled else 0.7), _NOT_HELD
         if _in_a_story(text, start, match.end()):
-            return 0.65, False
-        return None, for_people and not credit_line(text, start)
+            return 0.65, _NOT_HELD
+        return None, _IN_A_NOTE if for_people and not credit_line(text, start) else _NOT_HELD
 
 #: A day of a month, or a month, listed right before a full date, whose year it shares
 #: (`30 May, 10 July and 17 October 1997`, `between 1 March and 31 December 1998`,
@@ -482,10 +492,25 @@ def _labelled(before: str) -> bool:
 _CONNECTIVES = frozenset({"and", "from", "until", "since", "before", "after", "between"})
 
 
+def _bound_word(bound: re.Match[str]) -> str:
+    """The word a backwards match of `_NOT_PERSONAL_BACKWARDS` read (`between`)."""
+    return bound.group()[::-1].strip(" \t\n\"'([:=,").lower()
+
+
 def _connective(bound: re.Match[str]) -> bool:
     """Whether a backwards match of `_NOT_PERSONAL_BACKWARDS` or `_COMPARISON_BACKWARDS`
     read a connective of prose (`between`, `and`) rather than code or a release word."""
-    return bound.group()[::-1].strip(" \t\n\"'([:=,").lower() in _CONNECTIVES
+    return _bound_word(bound) in _CONNECTIVES
+
+
+#: Connectives of one person's state from a day on (`on warfarin since 3/12/2022`).
+_STATE_FROM = frozenset({"since", "from"})
+#: A range that goes on past its first bound (`from 1/1/2019 to 12/31/2019`).
+_RANGE_GOES_ON = re.compile(r"[ \t]*(?:to|until|till|through|thru|and|[-–])[ \t]*\d",
+                            re.IGNORECASE)
+#: How a date tied to no one is held: not at all, until a date tied to someone stands
+#: near it, or also when a patient's text is around it (`_DATED_REACH` either way).
+_NOT_HELD, _NEAR_A_TIED_DATE, _IN_A_NOTE = 0, 1, 2
 
 
 def _in_a_story(text: str, start: int, end: int, whole: bool = True) -> bool:

@@ -158,3 +158,26 @@ def test_a_day_of_a_month_by_name_in_a_patients_text_is_a_date(
 ])
 def test_a_months_name_that_is_no_patients_day_stays_quiet(text: str) -> None:
     assert _dates(text) == []
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # a day far from the care words a date reads, in a note
+    ("Arterial line and TLC from 2/19/03 still in place. " + _FILLER * 2
+     + "Remains on vent, sedated.", ["2/19/03"]),
+    ("11/4/21, 'B'\n" + _FILLER * 2 + "Foley draining well.", ["11/4/21"]),
+    # one person's state from a day on
+    ("Pt on apixaban since 03/12/2022, INR not needed.", ["03/12/2022"]),
+])
+def test_a_patients_text_releases_its_days(text: str, dates: list[str]) -> None:
+    assert _dates(text) == dates
+
+
+@pytest.mark.parametrize("text", [
+    # a query's bounds over patients, a month of a year, no patient at all
+    "We include encounters after 03/01/2020 for every patient in the registry.",
+    "Encounters before 01/02/2019 were dropped for every patient in the study.",
+    "Foley catheter sizes changed in March 2019 at every ICU in the network.",
+    _FILLER * 2 + "The next shipment arrives 2/19/03.",
+])
+def test_cohort_bounds_and_months_of_a_year_are_not_released(text: str) -> None:
+    assert _dates(text) == []
