@@ -259,11 +259,22 @@ class DateRecognizer:
         tied = list(found)
         lowered = lowered_of(text)
         usable = lowered if finds_as_regex_does(text, lowered) else None
-        for start, end, how in sorted(held, key=lambda span: (span[0], -span[1])):
+        in_a_note: dict[tuple[int, int], bool] = {}  # (a short text's windows are one)
+
+        def a_patients_text(start: int, end: int) -> bool:
+            window = (max(0, start - _DATED_REACH), min(len(text), end + _DATED_REACH))
+            if window not in in_a_note:
+                in_a_note[window] = about_a_patient(text, *window, usable)
+            return in_a_note[window]
+
+        spans = [(_listed_from(text, start) if how & _LISTS else start, end, how & ~_LISTS)
+                 for start, end, how in held]
+        for start, end, how in sorted(spans, key=lambda span: (span[0], -span[1])):
             if (any(low - _DATED_REACH < end and start < high + _DATED_REACH
-                    for low, high in tied) or (how == _IN_A_NOTE and about_a_patient(
-                    text, max(0, start - _DATED_REACH), end + _DATED_REACH, usable))
-                    ) and not any(low < end and start < high for low, high in found):
+                    for low, high in tied) or (how == _IN_A_NOTE and a_patients_text(
+                        start, end))) and not any(
+                    low < end and start < high for low, high in found
+                    ) and _written_for_people(text, start):
                 found.append((start, end))  # (a day of a list held with its year's date
                 # is not held again)
                 yield Finding(start, end, "DATE", "phi", 0.55, self.name)
@@ -286,16 +297,18 @@ class DateRecognizer:
                     listed_dates.append((listed, match.end()))
                 yield Finding(listed, match.end(), "DATE", "phi", score, self.name)
             elif held_as != _NOT_HELD:
-                held.append((_listed_from(text, start), match.end(), held_as))
+                held.append((start, match.end(), held_as | _LISTS))
         # A month and day (`8/17`) in text about a person; a share, a score or a
         # setting is none (`_month_day`).
         for start, end in _month_day_spans(text):
-            if _month_day(text, start, end) and not credit_line(text, start):
-                if _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) or (
-                        about_a_patient(text, max(0, start - 300), end + 300, usable)):
+            if not _month_day(text, start, end):
+                continue
+            if _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) or (
+                    about_a_patient(text, max(0, start - 300), end + 300, usable)):
+                if not credit_line(text, start):
                     yield Finding(start, end, "DATE", "phi", 0.6, self.name)
-                else:
-                    held.append((start, end, _IN_A_NOTE))
+            else:
+                held.append((start, end, _IN_A_NOTE))
         # A month named from the visit's time (`seen last July`, `due next March`): a
         # month of the patient's care as much as `in July 2023` is.
         if "last " in lowered or "next " in lowered or "past " in lowered:
@@ -345,28 +358,27 @@ class DateRecognizer:
             bound = _NOT_PERSONAL_BACKWARDS.match(text[max(0, start - 40):start][::-1])
             if bound is not None and not _connective(bound):
                 continue
-            listed = _listed_from(text, start)  # `February and March 2001`
             if _in_a_story(text, start, end, whole=False):
-                yield Finding(listed, end, "DATE", "phi", 0.62, self.name)
-            elif text[start:start + 4].isdigit() or _stamped(text, start) or credit_line(
-                    text, start):
-                continue
+                # with the months listed before it (`February and March 2001`)
+                yield Finding(_listed_from(text, start), end, "DATE", "phi", 0.62, self.name)
             elif not (match.group()[-4:].isdigit() or _MAY_BE_A_VERB.match(
                     text, start, end + 3)) and about_a_patient(
                     text, max(0, start - 300), end + 300, usable):
+                if not _written_for_people(text, start):
+                    continue
                 # a day of a month in a patient's text, as `8/17` is (`stated it was
                 # July 29th`); a month of a year there may be a cohort's (`enrolled
                 # from June 2019`)
-                yield Finding(listed, end, "DATE", "phi", 0.6, self.name)
+                yield Finding(_listed_from(text, start), end, "DATE", "phi", 0.6, self.name)
             else:
-                held.append((listed, end, _NEAR_A_TIED_DATE))
+                held.append((start, end, _NEAR_A_TIED_DATE | _LISTS))
 
 
     def _full_date_score(self, text: str, match: re.Match[str],
                          usable: str | None) -> tuple[float | None, int]:
         """How surely the full date `match` is a person's (None when no rule says so),
-        and whether, tied to no one, it may still be held as one written for people (not
-        a machine's `2004-05-03`, a query's bound, a stamp or a credit): how it is held."""
+        and how, tied to no one, it is held (`find` releases only dates written for
+        people: no machine's `2004-05-03`, no stamp, no credit)."""
         start = match.start()
         before = text[max(0, start - 40):start]
         backwards = before[::-1]
@@ -375,15 +387,12 @@ class DateRecognizer:
         labelled = _labelled(before)
         bound = _COMPARISON_BACKWARDS.match(backwards) or (
             None if labelled else _NOT_PERSONAL_BACKWARDS.match(backwards))
-        for_people = not (text[start:start + 4].isdigit() or _stamped(text, start))
         if bound is not None:
             # a bound of a query or a series, unless a story tells it of someone
             # (`held from 3 May 2004 until 9 June 2005`, `on 2 May and 4 June 2001`)
             if _connective(bound) and _in_a_story(text, start, match.end()):
                 return 0.65, _NOT_HELD
-            if not (_connective(bound) and for_people
-                    and not _COMPARISON_BACKWARDS.match(backwards)
-                    and not credit_line(text, start)):
+            if not _connective(bound) or _COMPARISON_BACKWARDS.match(backwards):
                 return None, _NOT_HELD
             # `lines in since 3/12/2022`, `TLC from 7/17/97`: one person's state from a
             # day on; a range's bounds (`between`, `after`, `from ... to`) may be a
@@ -397,7 +406,7 @@ class DateRecognizer:
             return (0.85 if labelled else 0.7), _NOT_HELD
         if _in_a_story(text, start, match.end()):
             return 0.65, _NOT_HELD
-        return None, _IN_A_NOTE if for_people and not credit_line(text, start) else _NOT_HELD
+        return None, _IN_A_NOTE
 
 #: A day of a month, or a month, listed right before a full date, whose year it shares
 #: (`30 May, 10 July and 17 October 1997`, `between 1 March and 31 December 1998`,
@@ -444,9 +453,12 @@ _MAY_BE_A_VERB = re.compile(r"May[ \t]+\d+[ \t]+[a-z]")
 _DATED_REACH = 1500
 
 
-def _stamped(text: str, start: int) -> bool:
-    """Whether a document's stamp stands right before the date (`Updated on`)."""
-    return bool(STAMP_BEFORE.search(text, max(0, start - 40), start))
+def _written_for_people(text: str, start: int) -> bool:
+    """Whether the date at `start` is written for people: no machine's `2004-05-03`, no
+    document's stamp right before it (`Updated on`), no credit or reference line."""
+    return not (text[start:start + 4].isdigit()
+                or STAMP_BEFORE.search(text, max(0, start - 40), start)
+                or credit_line(text, start))
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -511,6 +523,9 @@ _RANGE_GOES_ON = re.compile(r"[ \t]*(?:to|until|till|through|thru|and|[-–])[ \
 #: How a date tied to no one is held: not at all, until a date tied to someone stands
 #: near it, or also when a patient's text is around it (`_DATED_REACH` either way).
 _NOT_HELD, _NEAR_A_TIED_DATE, _IN_A_NOTE = 0, 1, 2
+#: Added to how a date with a month's name is held: it is released with the days or
+#: months listed before it (`1 March and 31 December 1998`).
+_LISTS = 4
 
 
 def _in_a_story(text: str, start: int, end: int, whole: bool = True) -> bool:
