@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from .finding import Finding
 from .name_context import about_a_patient, credit_line
-from .narrative import in_a_persons_story
+from .narrative import STAMP_BEFORE, in_a_persons_story
 from .proceedings import a_step_of_a_case
 from .recognizer import context_regex, finds_as_regex_does, matches_at
 from .scan_view import lowered_of
@@ -163,6 +163,14 @@ def _month_day_spans(text: str) -> Iterator[tuple[int, int]]:
         yield slash - (2 if slash >= 2 and text[slash - 2].isdigit() else 1), match.end()
 
 
+#: A month named from now (`last July`, `this past March`, `next June`), its name
+#: capitalised (`last march` is a walk) and no day or year after it (`last July 4`
+#: is a partial date's).
+_RELATIVE_MONTH = re.compile(
+    r"\b(?i:last|next|this[ \t]+past|this[ \t]+coming)[ \t]+(?:"
+    + "|".join(calendar.month_name[1:]) + r")\b(?![ \t]*\d)")
+
+
 #: A weekday right before a month and day makes it a day (`FRIDAY 9/17`, `Mon. 3/4`),
 #: in any text.
 _WEEKDAY_BEFORE = re.compile(
@@ -176,14 +184,55 @@ _COUNTER_BEFORE = re.compile(
 
 
 def _month_day(text: str, start: int, end: int) -> bool:
-    """A month and a day, or a month and a two-digit year past any day (`fx 4/97`)."""
+    """A month and a day, or a month and a two-digit year past any day (`fx 4/97`).
+    A share's shape (`8/10`, `3/4`) is a day only beside another month and day of a
+    range or a list (`8/2 - 8/10`, `on 3/4 and 3/9`) or right after a word that dates
+    it, ending its clause (`a fall on 8/10.`)."""
     month, day = (int(part) for part in text[start:end].split("/"))
-    if not (1 <= month <= 12 and 1 <= day <= 99) or (
-            day in _SHARE_DENOMINATORS and month <= day):
+    if not (1 <= month <= 12 and 1 <= day <= 99):
+        return False
+    if day in _SHARE_DENOMINATORS and month <= day and not (
+            _dated_share(text, start, end)):
         return False
     return not (_SETTING_AFTER.match(text, end)
-                or _SETTING_BEFORE.search(text, max(0, start - 26), start)
+                or (_SETTING_BEFORE.search(text, max(0, start - 26), start)
+                    and not _DATING_VERB_BEFORE.search(text, max(0, start - 12), start))
                 or _COUNTER_BEFORE.search(text, max(0, start - 12), start))
+
+
+#: A month and day of a range or a list beside a share's shape (`8/2 - 8/10`, `3/4 and
+#: 3/9`, `3/9, 3/4`): the other's numbers read as no share.
+_MD = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+_JOINED = r"(?:[ \t]*[-–][ \t]*|,[ \t]*|[ \t]+(?:and|or|to|thru|through|until)[ \t]+)"
+_RANGE_AFTER = re.compile(rf"{_JOINED}({_MD})(?![\w/]|[.,:]\d)", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(rf"(?<![\w/.,:*+=^-])({_MD}){_JOINED}$", re.IGNORECASE)
+#: A word that dates what follows, the day then ending its clause (`a fall on 8/10.`,
+#: `since 3/4, afebrile`), not a measure (`on 1/2 NS`, `from 1/2 to 3/4 strength`).
+_DATING_WORD_BEFORE = re.compile(r"\b(?:on|since|until|till)[ \t]+$", re.IGNORECASE)
+_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[.;,)\n]|$|(?:and|at)\b|@)", re.IGNORECASE)
+#: An act done on a day, right before it: a setting word further back (`vent via trach,
+#: placed 8/14`) names what was placed, not the day's numbers.
+_DATING_VERB_BEFORE = re.compile(
+    r"\b(?:placed|inserted|started|removed|pulled|dated|drawn|sent|since)[ \t]*$",
+    re.IGNORECASE)
+
+
+def _no_share(month_day: str) -> bool:
+    month, day = (int(part) for part in month_day.split("/"))
+    return not (day in _SHARE_DENOMINATORS and month <= day)
+
+
+def _dated_share(text: str, start: int, end: int) -> bool:
+    """Whether a share's shape at text[start:end] is a day: listed with another month
+    and day that is no share, or dated by the word before it and ending its clause."""
+    after = _RANGE_AFTER.match(text, end)
+    if after is not None and _no_share(after.group(1)):
+        return True
+    before = _RANGE_BEFORE.search(text, max(0, start - 16), start)
+    if before is not None and _no_share(before.group(1)):
+        return True
+    return bool(_DATING_WORD_BEFORE.search(text, max(0, start - 8), start)
+                and _CLAUSE_ENDS.match(text, end))
 
 
 class DateRecognizer:
@@ -191,6 +240,48 @@ class DateRecognizer:
     entities = ("DATE",)
 
     def find(self, text: str) -> Iterator[Finding]:
+        """The dates a rule ties to someone, then the dates held back (written for
+        people, bound to no query or release, but tied by no rule) near one of them: a
+        note or a case that dates a person's story dates all of it (`admitted 9/28 ...
+        cultures from the line 10/1`, `In January 1991 the applicant ... renewed in
+        January 1995 until January 1997`). A day or a whole date (not a month of a year,
+        which may be a cohort's) is released by a patient's text around it as well
+        (`TLC from 7/17/97` far into a note, past the 300 characters a date reads)."""
+        held: list[tuple[int, int, int]] = []  # (start, end, how it is held)
+        found: list[tuple[int, int]] = []
+        for finding in self._tied(text, held):
+            found.append((finding.start, finding.end))
+            yield finding
+        if found:
+            held.extend((start, end, _NEAR_A_TIED_DATE) for start, end in _glued_dates(text))
+        if not held:
+            return
+        tied = list(found)
+        lowered = lowered_of(text)
+        usable = lowered if finds_as_regex_does(text, lowered) else None
+        in_a_note: dict[tuple[int, int], bool] = {}  # (a short text's windows are one)
+
+        def a_patients_text(start: int, end: int) -> bool:
+            window = (max(0, start - _DATED_REACH), min(len(text), end + _DATED_REACH))
+            if window not in in_a_note:
+                in_a_note[window] = about_a_patient(text, *window, usable)
+            return in_a_note[window]
+
+        spans = [(_listed_from(text, start) if how & _LISTS else start, end, how & ~_LISTS)
+                 for start, end, how in held]
+        for start, end, how in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if (any(low - _DATED_REACH < end and start < high + _DATED_REACH
+                    for low, high in tied) or (how == _IN_A_NOTE and a_patients_text(
+                        start, end))) and not any(
+                    low < end and start < high for low, high in found
+                    ) and _written_for_people(text, start):
+                found.append((start, end))  # (a day of a list held with its year's date
+                # is not held again)
+                yield Finding(start, end, "DATE", "phi", 0.55, self.name)
+
+    def _tied(self, text: str, held: list[tuple[int, int, int]]) -> Iterator[Finding]:
+        """The dates a label, a patient's text or a story ties to someone; dates that
+        may be the same person's go to `held`, with how they are held."""
         lowered = lowered_of(text)
         usable = lowered if finds_as_regex_does(text, lowered) else None
         starts = [m.start() for m in _DATE_START.finditer(text)]
@@ -199,20 +290,34 @@ class DateRecognizer:
         for match in matches_at(_FULL_DATE, text, starts):
             start = match.start()
             full_dates.append(match.span())
-            score = self._full_date_score(text, match, usable)
+            score, held_as = self._full_date_score(text, match, usable)
             if score is not None:
                 listed = _listed_from(text, start)  # the days of its year listed before it
                 if listed < start:
                     listed_dates.append((listed, match.end()))
                 yield Finding(listed, match.end(), "DATE", "phi", score, self.name)
+            elif held_as != _NOT_HELD:
+                held.append((start, match.end(), held_as | _LISTS))
         # A month and day (`8/17`) in text about a person; a share, a score or a
         # setting is none (`_month_day`).
         for start, end in _month_day_spans(text):
-            if _month_day(text, start, end) and (_WEEKDAY_BEFORE.search(
-                    text, max(0, start - 12), start) or about_a_patient(
-                    text, max(0, start - 300), end + 300, usable)) and not credit_line(
-                    text, start):
-                yield Finding(start, end, "DATE", "phi", 0.6, self.name)
+            if not _month_day(text, start, end):
+                continue
+            if _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) or (
+                    about_a_patient(text, max(0, start - 300), end + 300, usable)):
+                if not credit_line(text, start):
+                    yield Finding(start, end, "DATE", "phi", 0.6, self.name)
+            else:
+                held.append((start, end, _IN_A_NOTE))
+        # A month named from the visit's time (`seen last July`, `due next March`): a
+        # month of the patient's care as much as `in July 2023` is.
+        if "last " in lowered or "next " in lowered or "past " in lowered:
+            for match in _RELATIVE_MONTH.finditer(text):
+                start, end = match.span()
+                if about_a_patient(text, max(0, start - 300), end + 300, usable):
+                    yield Finding(start, end, "DATE", "phi", 0.6, self.name)
+                else:
+                    held.append((start, end, _NEAR_A_TIED_DATE))
         # A partial date needs its label: read only the 30 characters after each label,
         # and look for labels only when a partial date's shape starts somewhere.
         if not any(_PARTIAL_SHAPE.match(text, start) for start in starts):
@@ -235,8 +340,11 @@ class DateRecognizer:
                             text, match.start()) or not about_a_patient(
                             text, max(0, match.start() - 300), match.end() + 300, usable)):
                     continue
-                if _inside(match.span(), listed_dates):
-                    continue  # a day of a list already found with its year's date
+                if _inside(match.span(), listed_dates) or any(
+                        low < match.end() and match.start() < high
+                        for low, high in full_dates):
+                    continue  # a day of a list already found with its year's date, or
+                    # the month and year of a full date (`admitted 14 March 2019`)
                 labelled_partials.add(match.start())
                 yield Finding(match.start(), match.end(), "DATE", "phi", 0.7, self.name)
         # A month of a year, or a day of a month, that a story about someone tells (`In
@@ -248,19 +356,34 @@ class DateRecognizer:
                     or _inside((start, end), listed_dates)):
                 continue
             bound = _NOT_PERSONAL_BACKWARDS.match(text[max(0, start - 40):start][::-1])
-            if (bound is None or _connective(bound)) and _in_a_story(text, start, end,
-                                                                     whole=False):
-                yield Finding(start, end, "DATE", "phi", 0.62, self.name)
+            if bound is not None and not _connective(bound):
+                continue
+            if _in_a_story(text, start, end, whole=False):
+                # with the months listed before it (`February and March 2001`)
+                yield Finding(_listed_from(text, start), end, "DATE", "phi", 0.62, self.name)
+            elif not (match.group()[-4:].isdigit() or _MAY_BE_A_VERB.match(
+                    text, start, end + 3)) and about_a_patient(
+                    text, max(0, start - 300), end + 300, usable):
+                if not _written_for_people(text, start):
+                    continue
+                # a day of a month in a patient's text, as `8/17` is (`stated it was
+                # July 29th`); a month of a year there may be a cohort's (`enrolled
+                # from June 2019`)
+                yield Finding(_listed_from(text, start), end, "DATE", "phi", 0.6, self.name)
+            else:
+                held.append((start, end, _NEAR_A_TIED_DATE | _LISTS))
 
 
     def _full_date_score(self, text: str, match: re.Match[str],
-                         usable: str | None) -> float | None:
-        """How surely the full date `match` is a person's, or None when it is no one's."""
+                         usable: str | None) -> tuple[float | None, int]:
+        """How surely the full date `match` is a person's (None when no rule says so),
+        and how, tied to no one, it is held (`find` releases only dates written for
+        people: no machine's `2004-05-03`, no stamp, no credit)."""
         start = match.start()
         before = text[max(0, start - 40):start]
         backwards = before[::-1]
         if text.startswith("%", match.end()):
-            return None  # `settings 10/5/40%`: three settings, the last a share
+            return None, _NOT_HELD  # `settings 10/5/40%`: three settings, the last a share
         labelled = _labelled(before)
         bound = _COMPARISON_BACKWARDS.match(backwards) or (
             None if labelled else _NOT_PERSONAL_BACKWARDS.match(backwards))
@@ -268,16 +391,22 @@ class DateRecognizer:
             # a bound of a query or a series, unless a story tells it of someone
             # (`held from 3 May 2004 until 9 June 2005`, `on 2 May and 4 June 2001`)
             if _connective(bound) and _in_a_story(text, start, match.end()):
-                return 0.65
-            return None
+                return 0.65, _NOT_HELD
+            if not _connective(bound) or _COMPARISON_BACKWARDS.match(backwards):
+                return None, _NOT_HELD
+            # `lines in since 3/12/2022`, `TLC from 7/17/97`: one person's state from a
+            # day on; a range's bounds (`between`, `after`, `from ... to`) may be a
+            # query's and wait for a date tied to someone
+            return None, (_IN_A_NOTE if _bound_word(bound) in _STATE_FROM and not (
+                _RANGE_GOES_ON.match(text, match.end())) else _NEAR_A_TIED_DATE)
         # A date is a person's when labelled, or when its neighbourhood is about one,
         # or when a story about someone tells it.
         if (labelled or about_a_patient(text, max(0, start - 300), match.end() + 300,
                                         usable)) and not credit_line(text, start):
-            return 0.85 if labelled else 0.7
+            return (0.85 if labelled else 0.7), _NOT_HELD
         if _in_a_story(text, start, match.end()):
-            return 0.65
-        return None
+            return 0.65, _NOT_HELD
+        return None, _IN_A_NOTE
 
 #: A day of a month, or a month, listed right before a full date, whose year it shares
 #: (`30 May, 10 July and 17 October 1997`, `between 1 March and 31 December 1998`,
@@ -285,6 +414,51 @@ class DateRecognizer:
 _LISTED_BEFORE = re.compile(
     rf"(?<![\w/.-])(?:{_DAY}[ \t]+)?(?-i:{_MONTH})"
     r"(?:,[ \t]*|,?[ \t]+(?:and|to|or)[ \t]+|[ \t]*[-–][ \t]*)$")
+
+
+#: A month and day, or a whole date, glued to the word before it as notes type them
+#: (`s/p fx4/97`, `labs on10/14/82`, `CABG7/2019`), found from its first slash: the word
+#: two letters or more (`C6/7`, `L4/5` are spine levels).
+_GLUED = re.compile(
+    r"/(?:(?<=[A-Za-z]{2}\d/)|(?<=[A-Za-z]{2}\d\d/))(?:\d\d?(?:/\d\d(?:\d\d)?)?|(?:19|20)\d\d)"
+    r"(?![\w/-]|[.,:|]\d)")
+_GLUED_WORD = re.compile(r"[A-Za-z]+$")
+
+
+def _glued_dates(text: str) -> Iterator[tuple[int, int]]:
+    """Month-day dates, whole dates and months of a year glued to a word that names no
+    setting (`PS10/5`, `IPAP12/6` stay settings); a text holds them back, as its other
+    dates no rule tied to someone."""
+    if "/" not in text:
+        return
+    for match in _GLUED.finditer(text):
+        slash = match.start()
+        start = slash - (2 if text[slash - 2].isdigit() else 1)
+        parts = [int(part) for part in text[start:match.end()].split("/")]
+        word = _GLUED_WORD.search(text, max(0, start - 12), start)
+        if word is None or not 1 <= parts[0] <= 12 or _SETTING_BEFORE.search(
+                word.group() + " "):
+            continue
+        if len(parts) == 3 and not 1 <= parts[1] <= 31:
+            continue
+        if len(parts) == 2 and parts[1] < 100 and not _month_day(text, start, match.end()):
+            continue
+        yield start, match.end()
+
+
+#: `May` and a count before a word (`May 5 units be given?`): a verb, not a day.
+_MAY_BE_A_VERB = re.compile(r"May[ \t]+\d+[ \t]+[a-z]")
+
+#: How far from a date tied to someone a date held back is still theirs.
+_DATED_REACH = 1500
+
+
+def _written_for_people(text: str, start: int) -> bool:
+    """Whether the date at `start` is written for people: no machine's `2004-05-03`, no
+    document's stamp right before it (`Updated on`), no credit or reference line."""
+    return not (text[start:start + 4].isdigit()
+                or STAMP_BEFORE.search(text, max(0, start - 40), start)
+                or credit_line(text, start))
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -330,10 +504,28 @@ def _labelled(before: str) -> bool:
 _CONNECTIVES = frozenset({"and", "from", "until", "since", "before", "after", "between"})
 
 
+def _bound_word(bound: re.Match[str]) -> str:
+    """The word a backwards match of `_NOT_PERSONAL_BACKWARDS` read (`between`)."""
+    return bound.group()[::-1].strip(" \t\n\"'([:=,").lower()
+
+
 def _connective(bound: re.Match[str]) -> bool:
     """Whether a backwards match of `_NOT_PERSONAL_BACKWARDS` or `_COMPARISON_BACKWARDS`
     read a connective of prose (`between`, `and`) rather than code or a release word."""
-    return bound.group()[::-1].strip(" \t\n\"'([:=,").lower() in _CONNECTIVES
+    return _bound_word(bound) in _CONNECTIVES
+
+
+#: Connectives of one person's state from a day on (`on warfarin since 3/12/2022`).
+_STATE_FROM = frozenset({"since", "from"})
+#: A range that goes on past its first bound (`from 1/1/2019 to 12/31/2019`).
+_RANGE_GOES_ON = re.compile(r"[ \t]*(?:to|until|till|through|thru|and|[-–])[ \t]*\d",
+                            re.IGNORECASE)
+#: How a date tied to no one is held: not at all, until a date tied to someone stands
+#: near it, or also when a patient's text is around it (`_DATED_REACH` either way).
+_NOT_HELD, _NEAR_A_TIED_DATE, _IN_A_NOTE = 0, 1, 2
+#: Added to how a date with a month's name is held: it is released with the days or
+#: months listed before it (`1 March and 31 December 1998`).
+_LISTS = 4
 
 
 def _in_a_story(text: str, start: int, end: int, whole: bool = True) -> bool:
