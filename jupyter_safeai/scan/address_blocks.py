@@ -29,6 +29,7 @@ from .places import (
     DIRECTION_AFTER,
     US_STATES,
     colombian_streets,
+    international_starts,
     number_first_streets,
     street_suffix_pattern,
     street_suffixes,
@@ -440,7 +441,9 @@ class AddressBlockRecognizer:
         tails: list[tuple[int, int]] = []  # uncued streets that need a postcode and town
         for start, end in number_first_streets(text):  # the place reader's, kept for the scan
             anchors.append((start, end, None))
-        for match in _INTERNATIONAL_STREET.finditer(text):
+        starts = international_starts(text)  # found in the place reader's pass of the digits
+        for match in (_INTERNATIONAL_STREET.finditer(text) if starts is None
+                      else matches_at(_INTERNATIONAL_STREET, text, starts)):
             words = match.group().casefold().split()
             if not any(w.rstrip(".,") in _PROSE_WORDS for w in words):
                 anchors.append((match.start(), match.end(), True))
