@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import regex
 
-from .address_blocks import _regions
+from .address_blocks import _regions, may_start_region
 from .finding import Finding
 from .geography import is_place_name
 from .name_context import in_organisation
@@ -81,7 +81,8 @@ class ContactBlockNameRecognizer(UsesNameLists):
                 continue  # inside prose: a block's lines are short
             following = lines[i + 1:i + 1 + _BLOCK_LINES]
             if _CONTACT_LINE.search("\n".join(following)) or any(
-                    _regions().fullmatch(line.strip(" \t>")) for line in following):
+                    may_start_region(part, 0) and _regions().fullmatch(part)
+                    for part in (line.strip(" \t>") for line in following)):
                 named = i
                 yield Finding(start, end, "PERSON", "phi", 0.75, self.name)
 

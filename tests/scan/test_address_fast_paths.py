@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -60,3 +61,53 @@ _CUE_PIECES = ["address", "ADDRESS is", "lives at", "send it to", "send the parc
 def test_the_backward_cue_search_agrees_with_the_forward_one(before: str) -> None:
     assert (address_blocks._CUE_BACKWARDS.search(before) is None) == (
         address_blocks._CUE.search(before) is None)
+
+
+#: One phrase of each branch of `_CUE`, in the case it is written and in capitals.
+_CUE_PHRASES = ["address", "addresses is", "addr", "adresa", "adresse", "Anschrift",
+                "dirección", "direccion", "indirizzo", "endereço", "osoite", "domicilio",
+                "lives at", "live at", "living at", "resides at", "located at",
+                "office is at", "meet me at", "shipped to", "delivered to", "mailed to",
+                "send the big box to", "taxi to", "drops you off at", "billing", "shipping",
+                "residence", "here they are", "moved to", "it is", "return to",
+                "meet them at", "store is on", "house is at"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*_CUE_PIECES, *_CUE_PHRASES, "İ", "ſ", "\u212a", "K", "ı",
+                                 "é", "Straße"]), max_size=8).map("".join))
+@example("Shipped to: ")
+@example("ſhip to ")  # a long s: matched as `s`, which `str.lower` does not see
+def test_the_cue_words_send_every_cue_to_the_search(before: str) -> None:
+    assert address_blocks._cue_before(before) == (
+        address_blocks._CUE_BACKWARDS.search(before) is not None)
+
+
+@pytest.mark.parametrize("phrase", _CUE_PHRASES)
+def test_every_branch_of_the_cue_holds_a_cue_word(phrase: str) -> None:
+    for before in (phrase + ": ", phrase.upper() + " "):
+        assert address_blocks._CUE_BACKWARDS.search(before) is not None
+        assert address_blocks._cue_before(before)
+
+
+# The start of regions' names in any case, near misses, and the letters a case-insensitive
+# match folds to ASCII (`K`, `ſ`, `İ`).
+_REGION_PIECES = ["Ne", "NE", "ne", "Netherlands", "United Kingdom", "UK", "uk", "Colorado",
+                  "colorado springs", "Côte d'Ivoire", "Åland", "Kenya", "\u212aenya", "ſ",
+                  "İ", "ı", "Suite 4", "12345", " ", ",", "x", "é", "Ω", "\n"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_REGION_PIECES), max_size=5).map("".join),
+       st.integers(min_value=0, max_value=3))
+@example("\u212aenya", 0)
+@example("saudi arabia", 0)
+def test_no_region_starts_where_its_opening_says_none_can(text: str, at: int) -> None:
+    if address_blocks._regions().match(text, at) is not None:
+        assert address_blocks.may_start_region(text, at)
+
+
+def test_every_region_name_opens_as_written_in_any_case() -> None:
+    for name in address_blocks._region_names():
+        for written in (name, name.upper(), name.lower()):
+            assert address_blocks.may_start_region(written, 0)
