@@ -192,9 +192,11 @@ _CUE_BACKWARDS = regex.compile(_CUE.pattern, regex.IGNORECASE | regex.REVERSE)
 #: What every `_CUE` match holds (lower-cased), one of its words per branch: the text
 #: before a street is searched (each search some 10 µs) only when one is there.
 _CUE_WORDS = ("addr", "adres", "anschrift", "direcci", "indirizzo", "endere", "osoite",
-              "domicilio", "live", "living", "reside", "located", "office", "meet", "ship",
-              "deliver", "mail", "send", "taxi", "drop", "billing", "here", "moved", "it is",
-              "return", " is ")
+              "domicilio", "live at", "lives at", "living at", "reside", "located at",
+              "office is at", "meet", "ship to", "shipped to", "shipping", "deliver to",
+              "delivered to", "mail to", "mailed to", "send ", "taxi to", "you off at",
+              "billing", "here they are", "moved to", "it is", "return to", " is on",
+              " is at")
 
 
 def _cue_before(before: str) -> bool:
