@@ -29,11 +29,12 @@ from .places import (
     DIRECTION_AFTER,
     US_STATES,
     colombian_streets,
+    international_starts,
     number_first_streets,
     street_suffix_pattern,
     street_suffixes,
 )
-from .recognizer import literal_starts, matches_at
+from .recognizer import finds_as_regex_does, literal_starts, matches_at
 from .regional_addresses import (
     blocks_and_lots,
     brazilian_addresses,
@@ -188,6 +189,25 @@ _CUE = regex.compile(
 #: `_CUE` read from the end of the text before a street, where every match ends: one
 #: attempt, not one at every character (`_cued` asks only whether there is a match).
 _CUE_BACKWARDS = regex.compile(_CUE.pattern, regex.IGNORECASE | regex.REVERSE)
+#: What every `_CUE` match holds (lower-cased), one of its words per branch: the text
+#: before a street is searched (each search some 10 µs) only when one is there.
+_CUE_WORDS = ("addr", "adres", "anschrift", "direcci", "indirizzo", "endere", "osoite",
+              "domicilio", "live at", "lives at", "living at", "reside", "located at",
+              "office is at", "meet", "ship to", "shipped to", "shipping", "deliver to",
+              "delivered to", "mail to", "mailed to", "send ", "taxi to", "you off at",
+              "billing", "here they are", "moved to", "it is", "return to", " is on",
+              " is at")
+
+
+def _cue_before(before: str) -> bool:
+    """Whether `_CUE` matches at the end of `before` (`_CUE_BACKWARDS`), not searched
+    for when none of its words is there (`str.find` on the lower case sees every place
+    the case-insensitive pattern matches, `finds_as_regex_does`)."""
+    lowered = before.lower()
+    if finds_as_regex_does(before, lowered) and not any(
+            word in lowered for word in _CUE_WORDS):
+        return False
+    return _CUE_BACKWARDS.search(before) is not None
 #: A capitalised word after a blank, inside a `Name 12` match.
 _INNER_CAPITAL = regex.compile(r"(?<=[ ])\p{Lu}")
 # (A house number's dot before a comma or a line's end, `utca 12., H-4025`, is read with
@@ -242,14 +262,44 @@ _LOWER_PARTS = regex.compile(r",[ ](\p{Ll}[\p{Ll}\p{M}'’-]*(?:[ ]\p{Ll}[\p{Ll}
 _LOWER_PARTS_POSTCODE = regex.compile(r",[ ](\d{4,6})(?![\w-])")
 
 
+def _region_names() -> set[str]:
+    from .geography import country_names
+
+    return {*COUNTRIES, *US_STATES.values(), *country_names()}
+
+
 @lru_cache(maxsize=1)
 def _regions() -> regex.Pattern[str]:
     """Countries and US states by name (`Netherlands`, `United Kingdom`, `Colorado`)."""
-    from .geography import country_names
-
-    names = {*COUNTRIES, *US_STATES.values(), *country_names()}
-    alternation = "|".join(sorted((regex.escape(n) for n in names), key=len, reverse=True))
+    alternation = "|".join(sorted((regex.escape(n) for n in _region_names()), key=len,
+                                  reverse=True))
     return regex.compile(rf"(?:{alternation})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _region_openings() -> frozenset[str] | None:
+    """Every two ASCII characters (lower-cased) that `_regions` can match the first two
+    letters of a name to, read from `regex` itself for each letter (`K` and `ſ` match
+    ASCII letters too); None if a name is shorter than two."""
+    names = _region_names()
+    if min(map(len, names)) < 2:
+        return None
+    ascii_characters = [chr(code) for code in range(128)]
+    matching: dict[str, list[str]] = {}
+    for character in {c for name in names for c in name[:2]}:
+        one = regex.compile(regex.escape(character), regex.IGNORECASE)
+        matching[character] = [a.lower() for a in ascii_characters if one.fullmatch(a)]
+    return frozenset(first + second for name in names
+                     for first in matching[name[0]] for second in matching[name[1]])
+
+
+def may_start_region(text: str, at: int) -> bool:
+    """False only where `_regions` cannot match at `at`: two ASCII characters there that
+    start no name (most places asked about: a digit, a unit, a town). One set look-up,
+    where `regex` tries hundreds of names."""
+    two = text[at:at + 2]
+    openings = _region_openings()
+    return openings is None or not two.isascii() or two.lower() in openings
 
 
 _LOWER_TOWN = regex.compile(r"\p{Ll}[\p{Ll}\p{M}'’-]*(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]*){0,3}")
@@ -279,7 +329,8 @@ def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | N
         end = at + words[last].end()
         after = _SEPARATOR.match(text, end)
         follows = after is not None and (
-            _regions().match(text, after.end()) or _POSTCODE.match(text, after.end()))
+            may_start_region(text, after.end()) and _regions().match(text, after.end())
+            or _POSTCODE.match(text, after.end()))
         if lower and not follows and after is not None:
             follows = _LOWER_STATE_CODE.match(text, after.end()) or _LOWER_POSTCODE.match(
                 text, after.end())  # `new timothy, ok 18292`, `east harriet, l6h 6be`
@@ -440,7 +491,9 @@ class AddressBlockRecognizer:
         tails: list[tuple[int, int]] = []  # uncued streets that need a postcode and town
         for start, end in number_first_streets(text):  # the place reader's, kept for the scan
             anchors.append((start, end, None))
-        for match in _INTERNATIONAL_STREET.finditer(text):
+        starts = international_starts(text)  # found in the place reader's pass of the digits
+        for match in (_INTERNATIONAL_STREET.finditer(text) if starts is None
+                      else matches_at(_INTERNATIONAL_STREET, text, starts)):
             words = match.group().casefold().split()
             if not any(w.rstrip(".,") in _PROSE_WORDS for w in words):
                 anchors.append((match.start(), match.end(), True))
@@ -612,7 +665,7 @@ class AddressBlockRecognizer:
     def _cued(text: str, start: int) -> bool:
         line_start = max(text.rfind("\n", max(0, start - 60), start) + 1, start - 60)
         before = text[line_start:start]
-        return bool(_CUE_BACKWARDS.search(before)) or (
+        return _cue_before(before) or (
             not before.strip(" \t>") and text[:line_start].rstrip().endswith(":"))
 
     @staticmethod
@@ -641,6 +694,8 @@ class AddressBlockRecognizer:
                     part = DIRECTION_AFTER.match(text, position)  # `Devon Street West`
             for pattern in () if part else (_UNIT, _MILITARY, regions, _POSTCODE) if not (
                     lower) else (_UNIT, _MILITARY, regions, _POSTCODE, _LOWER_POSTCODE):
+                if pattern is regions and not may_start_region(text, at):
+                    continue
                 part = pattern.match(text, at)
                 if part is not None:
                     break

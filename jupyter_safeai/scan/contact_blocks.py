@@ -8,11 +8,13 @@ block reaches. Names no list knows (`Tzigane Lantos`) are found by that layout a
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import regex
 
-from .address_blocks import _regions
+from .address_blocks import _regions, may_start_region
 from .finding import Finding
 from .geography import is_place_name
 from .name_context import in_organisation
@@ -40,6 +42,13 @@ _CONTACT_LINE = regex.compile(
     regex.IGNORECASE | regex.MULTILINE,
 )
 _BLOCK_LINES = 6
+#: A line that may hold only a name (`_name_line`): after its `[ \t>]*` prefix, a letter
+#: (A-Z, a-z or any non-ASCII character) and then no ASCII character but letters, blanks,
+#: `'`, `-`, `.` and trailing white space; both name patterns read no other. One pass of
+#: `re` over the text finds these lines (a few of a text's lines), and only they are read
+#: by `regex`, each on its own.
+_MAYBE_NAME_LINE = re.compile(
+    r"^[ \t>]*[A-Za-z\x80-\U0010ffff][^\x00-\x08\n!-&(-,/-@\[-`{-\x7f]*$", re.MULTILINE)
 
 
 class ContactBlockNameRecognizer(UsesNameLists):
@@ -48,13 +57,18 @@ class ContactBlockNameRecognizer(UsesNameLists):
     def find(self, text: str) -> Iterator[Finding]:
         if "\n" not in text:
             return
+        candidates = [m.start() for m in _MAYBE_NAME_LINE.finditer(text)]
+        if not candidates:
+            return
         lines = text.split("\n")
         offsets, at = [], 0
         for line in lines:
             offsets.append(at)
             at += len(line) + 1
         named = -2  # the line of the last name found: the one after it is no name
-        for i, line in enumerate(lines):
+        for line_start in candidates:
+            i = bisect_right(offsets, line_start) - 1
+            line = lines[i]
             match = self._name_line(line)
             if match is None or is_place_name(match.group()):
                 continue
@@ -67,7 +81,8 @@ class ContactBlockNameRecognizer(UsesNameLists):
                 continue  # inside prose: a block's lines are short
             following = lines[i + 1:i + 1 + _BLOCK_LINES]
             if _CONTACT_LINE.search("\n".join(following)) or any(
-                    _regions().fullmatch(line.strip(" \t>")) for line in following):
+                    may_start_region(part, 0) and _regions().fullmatch(part)
+                    for part in (line.strip(" \t>") for line in following)):
                 named = i
                 yield Finding(start, end, "PERSON", "phi", 0.75, self.name)
 

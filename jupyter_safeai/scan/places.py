@@ -172,7 +172,8 @@ _LETTER = r"[^\x00-&(-,/-@\[-`{-\x7f]"  # ' - . A-Z a-z or non-ASCII
 
 @lru_cache(maxsize=1)
 def _number_start() -> re.Pattern[str]:
-    """Each match is a number's first digit; its group `street` or `zip` (or both) is set."""
+    """Each match is a number's first digit; its group `street`, `zip` or `international`
+    (or more than one) is set."""
     from faker.providers.address.en_US import Provider
 
     suffixes = trie({*Provider.street_suffixes, *_ABBREVIATED_SUFFIXES})
@@ -186,8 +187,13 @@ def _number_start() -> re.Pattern[str]:
         r"(?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai|montée|allé|rang)"
         r"[ \t])")
     five = r"\d{4}(?:-\d{4})?(?![A-Za-z0-9_-])"
+    # `address_blocks`' international street (`28245 Puruntie 82`, `772 ul. Narewska 94`):
+    # not after `.` or `,` either, then a blank and a capital or a street word.
+    international = (rf"(?<![.,]\d){_DIGIT}{{0,5}}[A-Za-z]?(?:[ ]{_DIGIT}{{1,4}})?[ ]"
+                     rf"(?:{_CAPITAL}|ul|rue|via|calle|rua|av)")
     return re.compile(rf"\d(?<![A-Za-z0-9_-]\d)(?=(?P<street>{street})?)(?=(?P<zip>{five})?)"
-                      r"(?(street)|(?(zip)|(?!)))")
+                      rf"(?=(?P<international>{international})?)"
+                      r"(?(street)|(?(zip)|(?(international)|(?!))))")
 
 
 #: Words whose number counts or ranks (`Level 3 Trauma Center`, `Phase 2 Clinical Trial
@@ -214,18 +220,34 @@ def _below_astral(text: str) -> bool:
 
 
 @memo.per_scan(maxsize=1)
-def _number_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...] | None]:
-    """Where a number-first street and where a five-digit ZIP can start; None for the
-    ZIPs of a text with astral characters (any of which may be a `regex` digit). Kept
-    for the last text: the place and the address recognizers of a scan both read it."""
+def _number_starts(text: str
+                   ) -> tuple[tuple[int, ...], tuple[int, ...] | None, tuple[int, ...] | None]:
+    """Where a number-first street, a five-digit ZIP and an international street
+    (`address_blocks`) can start; None for the ZIPs and international streets of a text
+    with astral characters (any of which may be a `regex` digit). Kept for the last
+    text: the place and the address recognizers of a scan both read it."""
     streets: list[int] = []
-    zips: list[int] | None = [] if _below_astral(text) else None
+    below_astral = _below_astral(text)
+    zips: list[int] = []
+    international: list[int] = []
     for match in _number_start().finditer(text):
-        if match.group("street") is not None:
-            streets.append(match.start())
-        if zips is not None and match.group("zip") is not None:
-            zips.append(match.start())
-    return tuple(streets), None if zips is None else tuple(zips)
+        start, street, five, abroad = match.start(), *match.group("street", "zip",
+                                                                 "international")
+        if street is not None:
+            streets.append(start)
+        if five is not None:
+            zips.append(start)
+        if abroad is not None:
+            international.append(start)
+    if not below_astral:
+        return tuple(streets), None, None
+    return tuple(streets), tuple(zips), tuple(international)
+
+
+def international_starts(text: str) -> tuple[int, ...] | None:
+    """Where an international street of `address_blocks` (`28245 Puruntie 82`) can start
+    (every one of its matches does); None to look everywhere."""
+    return _number_starts(text)[2]
 
 
 def street_starts(text: str) -> tuple[int, ...]:

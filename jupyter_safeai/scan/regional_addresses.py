@@ -118,6 +118,8 @@ _BLOCK_AND_LOT_START = re.compile(
 
 def blocks_and_lots(text: str) -> Iterator[tuple[int, int]]:
     """Spans of a house's block and lot and the subdivision after them."""
+    if " L" not in text and " lot" not in text:  # (every match holds one: ` L`, ` Lot`,
+        return  # ` LOT`, ` lot`)
     starts = [match.start() for match in _BLOCK_AND_LOT_START.finditer(text)]
     for match in matches_at(_BLOCK_AND_LOT, text, starts):
         yield match.start(), match.end()

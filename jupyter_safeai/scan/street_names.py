@@ -26,7 +26,7 @@ from functools import lru_cache
 import regex
 
 from .finding import Finding
-from .memo import memoised, per_scan
+from .memo import per_scan
 from .regional_addresses import streets_without_number
 
 #: How far before its number a street's words are read (characters).
@@ -75,8 +75,9 @@ via refers title called named street st road avenue number page figure table cha
 step steps version python epoch epochs section line lines item items part parts
 """.split())
 #: Candidates: a word, a blank, a house number (`12`, `12a`, `12.` but not `1.5`).
-#: It starts at the blank (a literal, which `re` searches for at C speed) and looks back.
-_CANDIDATE = re.compile(r"[ ](?:(?<=[^\W\d_/][ ])|(?<=[^\W\d_][.,°º][ ]))"
+#: It starts at the blank (a literal, which `re` searches for at C speed) and looks back
+#: only when a number follows (most blanks fail that first, half the time of the pass).
+_CANDIDATE = re.compile(r"[ ](?=\d|S/N)(?:(?<=[^\W\d_/][ ])|(?<=[^\W\d_][.,°º][ ]))"
                         r"(\d{1,5}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?|S/N)\.?"
                         r"(?![\w-]|[.,]\d|[%:/])")
 #: A flat or a range (`14/3`, `5-7`) has a house number of up to three digits, and `S/N`
@@ -133,12 +134,25 @@ def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(sorted(endings, key=len, reverse=True))
 
 
-@memoised(maxsize=4096)
-def _street_word(folded: str) -> bool:
-    """A case-folded word is a street word or ends like a compound street name; remembered
-    for the words last asked about, as each is asked about by up to seven numbers."""
+@lru_cache(maxsize=1)
+def _ending_tails() -> tuple[int, frozenset[str]]:
+    """How many last characters `_street_words_among` compares first (two, or fewer if an
+    ending is shorter), and those characters of every ending of compound names."""
+    endings = _vocabulary()[1]
+    size = min((2, *map(len, endings)))
+    return size, frozenset(ending[-size:] for ending in endings if size)
+
+
+def _street_word_among(folded: list[str]) -> bool:
+    """Whether one of these case-folded words is a street word or ends like a compound
+    street name: a word whose last characters end no ending is not compared with each
+    (two set look-ups a word, most words fail both)."""
     words, endings = _vocabulary()
-    return folded in words or folded.endswith(endings)
+    size, tails = _ending_tails()
+    if not size:
+        return any(word in words or word.endswith(endings) for word in folded)
+    return any(word in words or word[-size:] in tails and word.endswith(endings)
+               for word in folded)
 
 
 def _is_name_word(word: str) -> bool:
@@ -167,8 +181,8 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
                     not number.isalnum() and not (
                         _FLAT_OR_RANGE.match(number) or comma and number == "S/N")):
                 continue
-        before = text[max(0, at - _REACH):at].casefold().replace(",", " ").split()
-        if not any(map(_street_word, before[-7:])):
+        before = text[max(0, at - _REACH):at].casefold().replace(",", " ").rsplit(None, 7)
+        if not _street_word_among(before[-7:]):
             continue  # no street word among the words before the number
         town_after = _town_after(text, candidate.end())
         start = _street_start(text, at, words, endings, town_after)

@@ -5,7 +5,10 @@ stay quiet. Every example is made up here."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from jupyter_safeai.scan import regional_addresses
 from tests.scan.place_text import place_text
 
 
@@ -160,3 +163,20 @@ def test_an_australian_address_in_lower_case(text: str, address: str) -> None:
 ])
 def test_lower_case_australian_look_alikes_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
+
+
+# Blocks and lots and their near misses: each form's words in each case, initials, the
+# blank or comma before the lot, subdivision names, and letters that end a match.
+_BLOCK_PIECES = ["Block", "BLOCK", "block", "Blk.", "blk", "B", "b", "Lot", "LOT", "lot", "L",
+                 "l", "12", "3a", "7", " ", ",", ", ", "Larson", "Subdivision", "olson homes",
+                 "x", "é", "-", "."]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_BLOCK_PIECES), max_size=12).map("".join))
+@example("B03 L69 Larson Subdivision")
+@example("block 2, lot 3 olson homes")
+def test_blocks_and_lots_read_only_where_a_lot_follows_a_blank(text: str) -> None:
+    """A text without ` L` or ` lot` is not searched: no match lacks one."""
+    assert list(regional_addresses.blocks_and_lots(text)) == [
+        m.span() for m in regional_addresses._BLOCK_AND_LOT.finditer(text)]
