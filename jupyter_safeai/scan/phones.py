@@ -595,6 +595,8 @@ def spoken_of_phones(text: str, candidates: Iterable[re.Match[str]] | None = Non
     lowered: str | None = None
     for match in _LABELLED_PHONE.finditer(text) if candidates is None else candidates:
         written = match.group().rstrip(" \t.-(")
+        skipped = 1 if written[0] == "(" and ")" not in written else 0  # `(52 88 20 01)`
+        written = written[skipped:]
         value = _without_extension(written)
         digits = _digits(value)
         if not 7 <= len(digits) <= 15 or len(set(digits)) < 3 or (
@@ -602,14 +604,16 @@ def spoken_of_phones(text: str, candidates: Iterable[re.Match[str]] | None = Non
                 len(digits) in (7, 10, 11) and digits[-7:-2] == "55501") or (  # fiction
                 _NOT_A_PHONE_LAYOUT.fullmatch(value)):
             continue
-        start, end = match.start(), match.start() + len(written)
+        start = match.start() + skipped
+        end = start + len(written)
         if text[start - 1:start] in ("#", "\t") or text[start - 2:start] == "  " or (
                 text[end:end + 1] == "\t" or text[end:end + 2] == "  ") or (
                 _IN_A_LIST.match(text, end) or _IN_A_LIST_BEFORE.search(
                     text, max(0, start - 4), start)):
             continue  # a cell of a table, one of a list of numbers, a number after `#`
-        if _ID_BEFORE.search(text, max(0, start - 24), start):
-            continue
+        if _ID_BEFORE.search(text, max(0, start - 24), start) and not (
+                text[start - 2:start].rstrip()[-1:] in (":", "-") and _named_before(text, start)):
+            continue  # (not `- daughter Anna: …`, `Jonas Berg - …`: whose number it is)
         if lowered is None:  # once a text, for its first number
             lowered = lowered_of(text)
             if not finds_as_regex_does(text, lowered):
@@ -617,15 +621,54 @@ def spoken_of_phones(text: str, candidates: Iterable[re.Match[str]] | None = Non
         if text[end:end + 1] == ":" or _NOT_A_PHONE_EITHER.match(value):
             continue  # a date and time, a version, an ISBN
         sentence = _sentence(text, start, end)
-        if not (_spoken_of_word_between(text, lowered or None, *sentence)
-                or _in_a_signature(text, lowered or None, start, end)
-                or _KIN_WORDS.search(text, *sentence) and not (  # `the son gave us 52 88 20
-                    _THOUSANDS.fullmatch(value))):  # 01`, but a count is no phone there
+        spoken = _spoken_of_word_between(text, lowered or None, *sentence) or (
+            _in_a_signature(text, lowered or None, start, end))
+        # (more weakly: a relative in the sentence, `the son gave us 52 88 20 01`; a
+        # message, a name right before it, `Marta Lindqvist 0612 345 678`; a count,
+        # not written with a leading 0, is no phone there)
+        kin = not spoken and _KIN_WORDS.search(text, *sentence) is not None
+        heard = not (spoken or kin) and (_HEARD_OF.search(text, *sentence) is not None
+                                         or _named_before(text, start))
+        if not (spoken or (kin or heard) and not (
+                digits[0] != "0" and _THOUSANDS.fullmatch(value))):
             continue
         if _COUNTED_AFTER.match(text, end) or _UNIT_AFTER.match(text, end):
             continue
-        if _a_phone_somewhere(value, digits):
+        if _a_phone_somewhere(value, digits) and (
+                not heard or _as_written_somewhere(value, digits)):
             yield start, end
+
+
+#: Words that say a number may be someone's, more weakly than `_SPOKEN_OF`'s (a count
+#: is none there): a message left, getting hold of someone.
+_HEARD_OF = re.compile(
+    r"\b(?i:(?:left|leave|leaving)[ ](?:(?:her|him|them|you|me)[ ])?(?:a[ ])?"
+    r"(?:voice[ ]?)?messages?|get(?:s|ting)?[ ]hold[ ]of|got[ ]hold[ ]of)\b")
+
+
+#: A person's name right before a number, on its line (maybe after a list's mark, a
+#: relative, a comma): a title and a capitalised name (`Dr. Okafor (`), or two or three
+#: capitalised words the first of which is a given name (`Marta Lindqvist`, `- daughter
+#: Anna:`), then a blank, `(`, `:`, `,` or a dash.
+_NAME_BEFORE = re.compile(
+    r"(?:^|[\n,;(•*-][ \t]*|\b(?:" + "|".join(RELATIVES) + r")[ ])"
+    r"(?:(?P<title>(?i:dr|mr|mrs|ms|prof))\.?[ ]+[A-Z][\w'’-]+"
+    r"|(?P<given>[A-Z][^\W\d_]+)(?:[ ][A-Z][\w'’-]+){0,2})"
+    r"(?:[ ]?[(:,]|[ ][-–])?[ ]?$")
+
+
+def _named_before(text: str, start: int) -> bool:
+    """Whether a person's name (`_NAME_BEFORE`; without a title, its first word a given
+    name of the name lists, not a common word) ends right before `start`."""
+    low = max(text.rfind("\n", max(0, start - 48), start), max(0, start - 48))
+    match = _NAME_BEFORE.search(text, low, start)
+    if match is None:
+        return False
+    if match.group("title"):
+        return True
+    from .name_lists import name_lists
+
+    return name_lists().kind(match.group("given")) in ("G", "N")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -680,6 +723,32 @@ def _a_phone_somewhere(value: str, digits: str) -> bool:
         return True
     grouping = tuple(map(len, _DIGIT_GROUPS.findall(value)))
     return _written_region(digits, grouping) is not None
+
+
+def _as_written_somewhere(value: str, digits: str) -> bool:
+    """Whether `value`, without a `+`, `00` or a trunk `0`, is written as it is dialled
+    in a country with no trunk prefix (Denmark's `52 88 20 01`, Spain's `612 345 678`)
+    or is ten digits NANP gives out: a country with a trunk prefix writes it, so a
+    number without one there is a row of numbers (`499 113 75`) as likely."""
+    if value.startswith(("+", "00")) or digits[0] == "0" or (
+            len(digits) == 10 and _valid_us_phone(digits)):
+        return True
+    grouping = tuple(map(len, _DIGIT_GROUPS.findall(value)))
+    return _first_region(_untrunked_groupings(), digits, grouping) is not None
+
+
+@lru_cache(maxsize=1)
+def _untrunked_groupings() -> dict[tuple[int, ...], tuple[_Region, ...]]:
+    """`_national_groupings`, of the countries without a national (trunk) prefix."""
+    from phonenumbers import PhoneMetadata
+
+    out = {}
+    for grouping, regions in _national_groupings().items():
+        kept = tuple(region for region in regions
+                     if not PhoneMetadata.metadata_for_region(region[0]).national_prefix)
+        if kept:
+            out[grouping] = kept
+    return out
 
 
 @memoised(maxsize=512)

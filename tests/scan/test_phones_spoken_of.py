@@ -96,3 +96,43 @@ def test_a_number_given_by_a_relative_is_a_phone(text: str, number: str) -> None
 ])
 def test_what_a_relative_gives_that_is_no_phone_stays_quiet(text: str) -> None:
     assert list(spoken_of_phones(text)) == [], text
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Jonas Berglund 0612 345 678", "0612 345 678"),
+    ("Dr. Vantorre (52 71 63 09) will see her on Tuesday.", "52 71 63 09"),
+    ("- sister Ilse: 030 272 616", "030 272 616"),
+    ("Contacts:\n- Pieter Claes: 52 71 63 09\n- Ilse Maes: 0664 7986821", "52 71 63 09"),
+    ("Contacts:\n- Pieter Claes: 52 71 63 09\n- Ilse Maes: 0664 7986821", "0664 7986821"),
+    ("Mrs. Haugland, 91 23 45 67, asked about the results.", "91 23 45 67"),
+    ("Her daughter is usually at 030 751 163 in the evenings.", "030 751 163"),
+])
+def test_a_number_right_after_a_name_is_a_phone(text: str, number: str) -> None:
+    assert any(number in value for value in phone_values(text)), text
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Left a message at 030 272 616 this morning.", "030 272 616"),
+    ("Could not get hold of him on 52 71 63 09 today.", "52 71 63 09"),
+    ("If the results change, 0612 345 781 is how to get hold of the family.", "0612 345 781"),
+])
+def test_a_number_where_a_message_was_left_is_a_phone(text: str, number: str) -> None:
+    assert any(number in value for value in phone_values(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Marta Lindqvist 2019-2025 season",
+    "Dr. Okafor (12 345 678) agreed to the budget.",
+    "Julia Brandt 3 541 302",
+    "Model Accuracy 52 71 63 09",
+    "Total Count 0612 345 678",
+    "Jonas Berg 4.6.14274.916",
+    "Sam Oduya 10.4055, 20.1234",
+    "Anna Keller 2014-09-22 09:38:15",
+    "Anna Keller 612 345 781 mm",
+    "Left a message at 499 113 75 yesterday, no answer yet.",
+    "The error message at 12 345 678 was logged.",
+    "If anything changes, 4 213 818 is the best way to get hold of the family.",
+])
+def test_what_follows_a_name_or_a_message_that_is_no_phone_stays_quiet(text: str) -> None:
+    assert list(spoken_of_phones(text)) == [], text
