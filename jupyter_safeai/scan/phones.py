@@ -60,9 +60,15 @@ def _us_phone_starts(text: str) -> list[int]:
     return sorted({*starts, *literal_starts(text, ("001",))})
 
 
-# International with a + country code: +44 20 7946 0958, +81 3-1234-5678, +234 803 123 4567
-_INTL_PHONE = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){2,6}"
+# International with a + country code: +44 20 7946 0958, +81 3-1234-5678, +234 803 123 4567,
+# +(370) 612 34567
+_INTL_PHONE = re.compile(r"\+(?<![\w+]\+)(?:\(\d{1,3}\)|\d{1,3})(?:[ .-]?\(?\d{1,5}\)?){2,6}"
                          r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-])")
+#: The country code in brackets without its `+`: `(351) 213 735 379`, `(44) 20 7946 0958`;
+#: a phone when the code is one and the rest a valid number of its country.
+_CODE_IN_BRACKETS = re.compile(
+    r"\((?<![\w(]\()(?P<code>[1-9]\d{0,2})\)[ .-]?(?P<rest>\d{2,5}(?:[ .-]?\d{2,5}){1,4})"
+    r"(?![\w-]|[.,]\d)")
 # Bare 10-digit runs count only after a phone word.
 # (Each starts with its first character, then looks behind it: the regex engine skips
 # to the characters a match can start with.)
@@ -234,6 +240,11 @@ class PhoneRecognizer:
                                                and not _valid_us_phone(match.group())):
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
                               0.8, self.name)
+        if "(" in text:
+            for match in _CODE_IN_BRACKETS.finditer(text):
+                if _country_code_of(match.group("code"), _digits(match.group("rest"))):
+                    yield Finding(match.start(), match.end(),
+                                  self._kind(text, match.start()), "phi", 0.75, self.name)
         labelled = _any_phone_word(text)
         candidates = list(_LABELLED_PHONE.finditer(text)) if labelled or (
             _SEVEN_DIGITS.search(text)) else []
@@ -353,8 +364,24 @@ def _dialled_shape_is_a_phone(digits: str, grouping: tuple[int, ...]) -> bool:
 
 
 #: Groupings other numbers are written in, whatever a country's phones share them: an
-#: SSN's 3-2-4, a ZIP+4's 5-4, the 3-3-3 of a social insurance or licence number.
-_ID_GROUPINGS = frozenset({(3, 2, 4), (5, 4), (3, 3, 3)})
+#: SSN's 3-2-4, a ZIP+4's 5-4. (Not a social insurance number's 3-3-3: none starts with
+#: the `0` every number read here starts with, and Croatia, Slovenia or Bosnia write
+#: `021 276 842`.)
+_ID_GROUPINGS = frozenset({(3, 2, 4), (5, 4)})
+
+
+def _country_code_of(code: str, national: str) -> bool:
+    """Whether `code` is a country calling code and `national` a valid number of it
+    (not a NANP number, whose `1` is no bracketed code)."""
+    if code == "1" or not 6 <= len(national) <= 13:
+        return False
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse("+" + code + national, None)
+    except phonenumbers.NumberParseException:
+        return False
+    return number.country_code == int(code) and phonenumbers.is_valid_number(number)
 
 
 def _valid_international(digits: str) -> bool:
