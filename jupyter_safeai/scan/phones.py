@@ -655,7 +655,8 @@ def spoken_of_phones(text: str, candidates: Iterable[re.Match[str]] | None = Non
         # not written with a leading 0, is no phone there)
         kin = not spoken and _KIN_WORDS.search(text, *sentence) is not None
         heard = not (spoken or kin) and (_HEARD_OF.search(text, *sentence) is not None
-                                         or _named_before(text, start))
+                                         or _named_before(text, start)
+                                         or _under_a_name_or_address(text, start, end))
         if not (spoken or (kin or heard) and not (
                 digits[0] != "0" and _THOUSANDS.fullmatch(value))):
             continue
@@ -696,6 +697,46 @@ def _named_before(text: str, start: int) -> bool:
     from .name_lists import name_lists
 
     return name_lists().kind(match.group("given")) in ("G", "N")
+
+
+#: A line that is a person's name (a title and a name, or a given name and one or two
+#: capitalised words), or that ends with a postal code after a state or a comma (`APO AA
+#: 61487`, `Springfield, IL 62704-1234`, `Leeds LS6 2QP`), or is one and a town (`75011
+#: Paris`).
+_NAME_LINE = re.compile(
+    r"[ \t]*(?:(?P<title>(?i:dr|mr|mrs|ms|prof))\.?[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
+    r"|(?P<given>[A-Z][^\W\d_]+)(?:[ ][A-Z][\w'’.-]*){1,2})[ \t]*$")
+_ADDRESS_LINE_END = re.compile(
+    r"(?:(?:\b[A-Z]{2}|[^\W\d_],)[ ]\d{4,6}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}"
+    r"|^[ \t]*\d{4,6}[ ][A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)[ \t]*$")
+
+
+def _under_a_name_or_address(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands alone on its line right under a person's name or
+    an address's last line (`_NAME_LINE`, `_ADDRESS_LINE_END`), maybe with other such
+    numbers between: a contact block's number."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or text[end:text.find("\n", end) % (len(text) + 1)
+                                              ].strip():
+        return False
+    for _ in range(_BLOCK_LINES):
+        if line_start == 0:
+            return False
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above:line_start - 1]
+        if _ADDRESS_LINE_END.search(line) and not _DATE_SHAPE.search(line):
+            return True
+        name = _NAME_LINE.match(line)
+        if name is not None:
+            if name.group("title"):
+                return True
+            from .name_lists import name_lists
+
+            return name_lists().kind(name.group("given")) in ("G", "N")
+        if not _LABELLED_PHONE.fullmatch(line.strip()):
+            return False  # (only another number between)
+        line_start = above
+    return False
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

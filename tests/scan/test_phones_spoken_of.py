@@ -136,3 +136,28 @@ def test_a_number_where_a_message_was_left_is_a_phone(text: str, number: str) ->
 ])
 def test_what_follows_a_name_or_a_message_that_is_no_phone_stays_quiet(text: str) -> None:
     assert list(spoken_of_phones(text)) == [], text
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Ilse Marquardt\n52 71 63 09", "52 71 63 09"),
+    ("Dr. Pieter Claes\n0664 7986821\n52 71 63 09", "52 71 63 09"),
+    ("Atelier Lumen\n12 Rue des Lilas\n75011 Paris\n01 42 73 56 18", "01 42 73 56 18"),
+    ("Leeds LS6 2QP\n0113 496 0712", "0113 496 0712"),
+    ("Bergstraße 4\nKassel, HE 34117\n52 71 63 09", "52 71 63 09"),
+])
+def test_a_number_alone_under_a_name_or_an_address_is_a_phone(text: str, number: str) -> None:
+    assert any(number in value for value in phone_values(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "epoch 12345\n52 71 63 09",
+    "Epoch 12345\n52 71 63 09",
+    "Result Table\n52 71 63 09",
+    "Anna Keller\n3 541 302",
+    "Anna Keller\n2019-03-12",
+    "Anna Keller\nscored 52 71 63 09 in four rounds",
+    "Run 2019-03-12, KS 34117\n52 71 63 09",
+    "Ilse Marquardt\n499 113 75",
+])
+def test_numbers_under_other_lines_stay_quiet(text: str) -> None:
+    assert list(spoken_of_phones(text)) == [], text
