@@ -238,8 +238,10 @@ class PhoneRecognizer:
             digits = _digits(_without_extension(match.group()))
             if 8 <= len(digits) <= 15 and not (digits.startswith("1") and len(digits) == 11
                                                and not _valid_us_phone(match.group())):
+                # (a valid number of its country outranks what its tail looks like: an
+                # SSN's 3-2-4 or a ZIP+4 in `+992 372 75 8979`)
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
-                              0.8, self.name)
+                              0.9 if _valid_international(digits) else 0.8, self.name)
         if "(" in text:
             for match in _CODE_IN_BRACKETS.finditer(text):
                 if _country_code_of(match.group("code"), _digits(match.group("rest"))):

@@ -149,3 +149,16 @@ def test_brackets_that_hold_no_country_code_stay_quiet(text: str) -> None:
 
     assert not any(_country_code_of(m.group("code"), _digits(m.group("rest")))
                    for m in _CODE_IN_BRACKETS.finditer(text)), text
+
+
+@pytest.mark.parametrize("number", ["+992 372 75 8979", "+688 90 6711", "+45 33 33 00 40"])
+def test_a_valid_international_number_is_a_phone_whatever_its_tail_looks_like(
+        number: str) -> None:
+    text = f"Landline {number}, no mobile known."
+    assert number in phone_values(text), text
+
+
+def test_an_ssn_beside_an_international_number_stays_an_ssn() -> None:
+    text = "SSN 372-75-8979, landline +44 20 7946 0321."
+    assert phone_values(text) == ["+44 20 7946 0321"]
+    assert texts_of(scan_text, "US_SSN")(text) == ["372-75-8979"]
