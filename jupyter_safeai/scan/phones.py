@@ -241,7 +241,7 @@ class PhoneRecognizer:
                 # (a valid number of its country outranks what its tail looks like: an
                 # SSN's 3-2-4 or a ZIP+4 in `+992 372 75 8979`)
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
-                              0.9 if _valid_international(digits) else 0.8, self.name)
+                              0.9 if _fits_its_country(digits) else 0.8, self.name)
         if "(" in text:
             for match in _CODE_IN_BRACKETS.finditer(text):
                 if _country_code_of(match.group("code"), _digits(match.group("rest"))):
@@ -372,18 +372,41 @@ def _dialled_shape_is_a_phone(digits: str, grouping: tuple[int, ...]) -> bool:
 _ID_GROUPINGS = frozenset({(3, 2, 4), (5, 4)})
 
 
-def _country_code_of(code: str, national: str) -> bool:
-    """Whether `code` is a country calling code and `national` a valid number of it
-    (not a NANP number, whose `1` is no bracketed code)."""
-    if code == "1" or not 6 <= len(national) <= 13:
-        return False
-    import phonenumbers
+def _fits_its_country(digits: str) -> bool:
+    """Whether `digits` (after a `+`) start with a country calling code and the rest is a
+    number of that country by its general pattern and lengths in `phonenumbers`'
+    metadata: nearly `is_valid_number`, for a dict look-up and a match."""
+    return any(_country_code_of(digits[:size], digits[size:]) for size in (1, 2, 3))
 
-    try:
-        number = phonenumbers.parse("+" + code + national, None)
-    except phonenumbers.NumberParseException:
-        return False
-    return number.country_code == int(code) and phonenumbers.is_valid_number(number)
+
+@lru_cache(maxsize=1)
+def _general_patterns() -> dict[str, tuple[tuple[re.Pattern[str], frozenset[int]], ...]]:
+    """Each country calling code's countries' general national number pattern and
+    lengths (NANP's `1` left out: its readers are `_US_PHONE`'s)."""
+    import phonenumbers
+    from phonenumbers import PhoneMetadata
+
+    out = {}
+    for code, regions in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items():
+        entries = []
+        for region in regions:
+            metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, region)
+            if metadata is not None and code != 1:
+                general = metadata.general_desc
+                entries.append((re.compile(general.national_number_pattern),
+                                frozenset(general.possible_length)))
+        if entries:
+            out[str(code)] = tuple(entries)
+    return out
+
+
+def _country_code_of(code: str, national: str) -> bool:
+    """Whether `code` is a country calling code and `national` a number of it (by
+    `_fits_its_country`'s patterns; not NANP's `1`, whose bracketed area codes are no
+    country code)."""
+    return 6 <= len(national) <= 13 and any(
+        len(national) in lengths and pattern.fullmatch(national)
+        for pattern, lengths in _general_patterns().get(code, ()))
 
 
 def _valid_international(digits: str) -> bool:
