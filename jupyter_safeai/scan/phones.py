@@ -276,6 +276,8 @@ class PhoneRecognizer:
             shape = _home_shape(match.group())
             if shape is None:
                 continue  # a date or a short code: no look-up, so it counts for nothing
+            if shape[1] == (3, 3, 3) and _an_identifier_before(text, match.start()):
+                continue  # `licence no. 097 100 906`
             if looked_up >= _MOST_DIALLED:
                 return
             looked_up += 1
@@ -609,6 +611,13 @@ _ID_BEFORE = re.compile(
     r"tracking|ticket|record|mrn|id|isbn|issn|doi|iban|swift|vat|tax|ssn|licen[cs]e|"
     r"passport|patient|booking|confirmation|batch|lot|part|model|item)\b"
     r"(?:[ ](?:number|no|num|code|id))?\.?[ ]?[:#]?[ ]?|[$€£¥][ ]?|[:=#][ *]{0,3})$")
+def _an_identifier_before(text: str, start: int) -> bool:
+    """Whether an identifier's label (a word of `_ID_BEFORE`, not only a colon or a
+    sign) ends right before `start`."""
+    match = _ID_BEFORE.search(text, max(0, start - 24), start)
+    return match is not None and any(c.isalpha() for c in match.group())
+
+
 #: A number of a list: a comma and another number after it, or before it.
 _IN_A_LIST = re.compile(r",[ ]?\d")
 _IN_A_LIST_BEFORE = re.compile(r"\d,[ ]?$")

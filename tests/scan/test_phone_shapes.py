@@ -56,6 +56,14 @@ def test_national_layout_must_match_the_country_grouping() -> None:
     assert not dialled_at_home("034 00 1234")  # an SSN's 3-2-4
 
 
+@pytest.mark.parametrize("text", [
+    "driver license no. 097 100 906 on file",
+    "Policy number 021 276 842 renewed.",
+])
+def test_a_3_3_3_number_after_an_identifier_label_is_no_phone(text: str) -> None:
+    assert phone_values(text) == [], text
+
+
 @pytest.mark.parametrize("text, value", [
     ("Pager x4-5678 if the drip runs dry", "x4-5678"),
     ("Dr. Ruiz at ext 45678 tonight", "ext 45678"),
