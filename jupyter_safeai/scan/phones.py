@@ -60,9 +60,15 @@ def _us_phone_starts(text: str) -> list[int]:
     return sorted({*starts, *literal_starts(text, ("001",))})
 
 
-# International with a + country code: +44 20 7946 0958, +81 3-1234-5678, +234 803 123 4567
-_INTL_PHONE = re.compile(r"\+(?<![\w+]\+)\d{1,3}(?:[ .-]?\(?\d{1,5}\)?){2,6}"
+# International with a + country code: +44 20 7946 0958, +81 3-1234-5678, +234 803 123 4567,
+# +(370) 612 34567
+_INTL_PHONE = re.compile(r"\+(?<![\w+]\+)(?:\(\d{1,3}\)|\d{1,3})(?:[ .-]?\(?\d{1,5}\)?){2,6}"
                          r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-])")
+#: The country code in brackets without its `+`: `(351) 213 735 379`, `(44) 20 7946 0958`;
+#: a phone when the code is one and the rest a valid number of its country.
+_CODE_IN_BRACKETS = re.compile(
+    r"\((?<![\w(]\()(?P<code>[1-9]\d{0,2})\)[ .-]?(?P<rest>\d{2,5}(?:[ .-]?\d{2,5}){1,4})"
+    r"(?![\w-]|[.,]\d)")
 # Bare 10-digit runs count only after a phone word.
 # (Each starts with its first character, then looks behind it: the regex engine skips
 # to the characters a match can start with.)
@@ -232,8 +238,15 @@ class PhoneRecognizer:
             digits = _digits(_without_extension(match.group()))
             if 8 <= len(digits) <= 15 and not (digits.startswith("1") and len(digits) == 11
                                                and not _valid_us_phone(match.group())):
+                # (a valid number of its country outranks what its tail looks like: an
+                # SSN's 3-2-4 or a ZIP+4 in `+992 372 75 8979`)
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
-                              0.8, self.name)
+                              0.9 if _fits_its_country(digits) else 0.8, self.name)
+        if "(" in text:
+            for match in _CODE_IN_BRACKETS.finditer(text):
+                if _country_code_of(match.group("code"), _digits(match.group("rest"))):
+                    yield Finding(match.start(), match.end(),
+                                  self._kind(text, match.start()), "phi", 0.75, self.name)
         labelled = _any_phone_word(text)
         candidates = list(_LABELLED_PHONE.finditer(text)) if labelled or (
             _SEVEN_DIGITS.search(text)) else []
@@ -263,6 +276,8 @@ class PhoneRecognizer:
             shape = _home_shape(match.group())
             if shape is None:
                 continue  # a date or a short code: no look-up, so it counts for nothing
+            if shape[1] == (3, 3, 3) and _an_identifier_before(text, match.start()):
+                continue  # `licence no. 097 100 906`
             if looked_up >= _MOST_DIALLED:
                 return
             looked_up += 1
@@ -353,8 +368,47 @@ def _dialled_shape_is_a_phone(digits: str, grouping: tuple[int, ...]) -> bool:
 
 
 #: Groupings other numbers are written in, whatever a country's phones share them: an
-#: SSN's 3-2-4, a ZIP+4's 5-4, the 3-3-3 of a social insurance or licence number.
-_ID_GROUPINGS = frozenset({(3, 2, 4), (5, 4), (3, 3, 3)})
+#: SSN's 3-2-4, a ZIP+4's 5-4. (Not a social insurance number's 3-3-3: none starts with
+#: the `0` every number read here starts with, and Croatia, Slovenia or Bosnia write
+#: `021 276 842`.)
+_ID_GROUPINGS = frozenset({(3, 2, 4), (5, 4)})
+
+
+def _fits_its_country(digits: str) -> bool:
+    """Whether `digits` (after a `+`) start with a country calling code and the rest is a
+    number of that country by its general pattern and lengths in `phonenumbers`'
+    metadata: nearly `is_valid_number`, for a dict look-up and a match."""
+    return any(_country_code_of(digits[:size], digits[size:]) for size in (1, 2, 3))
+
+
+@lru_cache(maxsize=1)
+def _general_patterns() -> dict[str, tuple[tuple[re.Pattern[str], frozenset[int]], ...]]:
+    """Each country calling code's countries' general national number pattern and
+    lengths (NANP's `1` left out: its readers are `_US_PHONE`'s)."""
+    import phonenumbers
+    from phonenumbers import PhoneMetadata
+
+    out = {}
+    for code, regions in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items():
+        entries = []
+        for region in regions:
+            metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, region)
+            if metadata is not None and code != 1:
+                general = metadata.general_desc
+                entries.append((re.compile(general.national_number_pattern),
+                                frozenset(general.possible_length)))
+        if entries:
+            out[str(code)] = tuple(entries)
+    return out
+
+
+def _country_code_of(code: str, national: str) -> bool:
+    """Whether `code` is a country calling code and `national` a number of it (by
+    `_fits_its_country`'s patterns; not NANP's `1`, whose bracketed area codes are no
+    country code)."""
+    return 6 <= len(national) <= 13 and any(
+        len(national) in lengths and pattern.fullmatch(national)
+        for pattern, lengths in _general_patterns().get(code, ()))
 
 
 def _valid_international(digits: str) -> bool:
@@ -557,6 +611,13 @@ _ID_BEFORE = re.compile(
     r"tracking|ticket|record|mrn|id|isbn|issn|doi|iban|swift|vat|tax|ssn|licen[cs]e|"
     r"passport|patient|booking|confirmation|batch|lot|part|model|item)\b"
     r"(?:[ ](?:number|no|num|code|id))?\.?[ ]?[:#]?[ ]?|[$€£¥][ ]?|[:=#][ *]{0,3})$")
+def _an_identifier_before(text: str, start: int) -> bool:
+    """Whether an identifier's label (a word of `_ID_BEFORE`, not only a colon or a
+    sign) ends right before `start`."""
+    match = _ID_BEFORE.search(text, max(0, start - 24), start)
+    return match is not None and any(c.isalpha() for c in match.group())
+
+
 #: A number of a list: a comma and another number after it, or before it.
 _IN_A_LIST = re.compile(r",[ ]?\d")
 _IN_A_LIST_BEFORE = re.compile(r"\d,[ ]?$")
@@ -595,6 +656,8 @@ def spoken_of_phones(text: str, candidates: Iterable[re.Match[str]] | None = Non
     lowered: str | None = None
     for match in _LABELLED_PHONE.finditer(text) if candidates is None else candidates:
         written = match.group().rstrip(" \t.-(")
+        skipped = 1 if written[0] == "(" and ")" not in written else 0  # `(52 88 20 01)`
+        written = written[skipped:]
         value = _without_extension(written)
         digits = _digits(value)
         if not 7 <= len(digits) <= 15 or len(set(digits)) < 3 or (
@@ -602,14 +665,16 @@ def spoken_of_phones(text: str, candidates: Iterable[re.Match[str]] | None = Non
                 len(digits) in (7, 10, 11) and digits[-7:-2] == "55501") or (  # fiction
                 _NOT_A_PHONE_LAYOUT.fullmatch(value)):
             continue
-        start, end = match.start(), match.start() + len(written)
+        start = match.start() + skipped
+        end = start + len(written)
         if text[start - 1:start] in ("#", "\t") or text[start - 2:start] == "  " or (
                 text[end:end + 1] == "\t" or text[end:end + 2] == "  ") or (
                 _IN_A_LIST.match(text, end) or _IN_A_LIST_BEFORE.search(
                     text, max(0, start - 4), start)):
             continue  # a cell of a table, one of a list of numbers, a number after `#`
-        if _ID_BEFORE.search(text, max(0, start - 24), start):
-            continue
+        if _ID_BEFORE.search(text, max(0, start - 24), start) and not (
+                text[start - 2:start].rstrip()[-1:] in (":", "-") and _named_before(text, start)):
+            continue  # (not `- daughter Anna: …`, `Jonas Berg - …`: whose number it is)
         if lowered is None:  # once a text, for its first number
             lowered = lowered_of(text)
             if not finds_as_regex_does(text, lowered):
@@ -617,15 +682,95 @@ def spoken_of_phones(text: str, candidates: Iterable[re.Match[str]] | None = Non
         if text[end:end + 1] == ":" or _NOT_A_PHONE_EITHER.match(value):
             continue  # a date and time, a version, an ISBN
         sentence = _sentence(text, start, end)
-        if not (_spoken_of_word_between(text, lowered or None, *sentence)
-                or _in_a_signature(text, lowered or None, start, end)
-                or _KIN_WORDS.search(text, *sentence) and not (  # `the son gave us 52 88 20
-                    _THOUSANDS.fullmatch(value))):  # 01`, but a count is no phone there
+        spoken = _spoken_of_word_between(text, lowered or None, *sentence) or (
+            _in_a_signature(text, lowered or None, start, end))
+        # (more weakly: a relative in the sentence, `the son gave us 52 88 20 01`; a
+        # message, a name right before it, `Marta Lindqvist 0612 345 678`; a count,
+        # not written with a leading 0, is no phone there)
+        kin = not spoken and _KIN_WORDS.search(text, *sentence) is not None
+        heard = not (spoken or kin) and (_HEARD_OF.search(text, *sentence) is not None
+                                         or _named_before(text, start)
+                                         or _under_a_name_or_address(text, start, end))
+        if not (spoken or (kin or heard) and not (
+                digits[0] != "0" and _THOUSANDS.fullmatch(value))):
             continue
         if _COUNTED_AFTER.match(text, end) or _UNIT_AFTER.match(text, end):
             continue
-        if _a_phone_somewhere(value, digits):
+        if _a_phone_somewhere(value, digits) and (
+                not heard or _as_written_somewhere(value, digits)):
             yield start, end
+
+
+#: Words that say a number may be someone's, more weakly than `_SPOKEN_OF`'s (a count
+#: is none there): a message left, getting hold of someone.
+_HEARD_OF = re.compile(
+    r"\b(?i:(?:left|leave|leaving)[ ](?:(?:her|him|them|you|me)[ ])?(?:a[ ])?"
+    r"(?:voice[ ]?)?messages?|get(?:s|ting)?[ ]hold[ ]of|got[ ]hold[ ]of)\b")
+
+
+#: A person's name right before a number, on its line (maybe after a list's mark, a
+#: relative, a comma): a title and a capitalised name (`Dr. Okafor (`), or two or three
+#: capitalised words the first of which is a given name (`Marta Lindqvist`, `- daughter
+#: Anna:`), then a blank, `(`, `:`, `,` or a dash.
+_NAME_BEFORE = re.compile(
+    r"(?:^|[\n,;(•*-][ \t]*|\b(?:" + "|".join(RELATIVES) + r")[ ])"
+    r"(?:(?P<title>(?i:dr|mr|mrs|ms|prof))\.?[ ]+[A-Z][\w'’-]+"
+    r"|(?P<given>[A-Z][^\W\d_]+)(?:[ ][A-Z][\w'’-]+){0,2})"
+    r"(?:[ ]?[(:,]|[ ][-–])?[ ]?$")
+
+
+def _named_before(text: str, start: int) -> bool:
+    """Whether a person's name (`_NAME_BEFORE`; without a title, its first word a given
+    name of the name lists, not a common word) ends right before `start`."""
+    low = max(text.rfind("\n", max(0, start - 48), start), max(0, start - 48))
+    match = _NAME_BEFORE.search(text, low, start)
+    if match is None:
+        return False
+    if match.group("title"):
+        return True
+    from .name_lists import name_lists
+
+    return name_lists().kind(match.group("given")) in ("G", "N")
+
+
+#: A line that is a person's name (a title and a name, or a given name and one or two
+#: capitalised words), or that ends with a postal code after a state or a comma (`APO AA
+#: 61487`, `Springfield, IL 62704-1234`, `Leeds LS6 2QP`), or is one and a town (`75011
+#: Paris`).
+_NAME_LINE = re.compile(
+    r"[ \t]*(?:(?P<title>(?i:dr|mr|mrs|ms|prof))\.?[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
+    r"|(?P<given>[A-Z][^\W\d_]+)(?:[ ][A-Z][\w'’.-]*){1,2})[ \t]*$")
+_ADDRESS_LINE_END = re.compile(
+    r"(?:(?:\b[A-Z]{2}|[^\W\d_],)[ ]\d{4,6}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}"
+    r"|^[ \t]*\d{4,6}[ ][A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)[ \t]*$")
+
+
+def _under_a_name_or_address(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands alone on its line right under a person's name or
+    an address's last line (`_NAME_LINE`, `_ADDRESS_LINE_END`), maybe with other such
+    numbers between: a contact block's number."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() or text[end:text.find("\n", end) % (len(text) + 1)
+                                              ].strip():
+        return False
+    for _ in range(_BLOCK_LINES):
+        if line_start == 0:
+            return False
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above:line_start - 1]
+        if _ADDRESS_LINE_END.search(line) and not _DATE_SHAPE.search(line):
+            return True
+        name = _NAME_LINE.match(line)
+        if name is not None:
+            if name.group("title"):
+                return True
+            from .name_lists import name_lists
+
+            return name_lists().kind(name.group("given")) in ("G", "N")
+        if not _LABELLED_PHONE.fullmatch(line.strip()):
+            return False  # (only another number between)
+        line_start = above
+    return False
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -680,6 +825,32 @@ def _a_phone_somewhere(value: str, digits: str) -> bool:
         return True
     grouping = tuple(map(len, _DIGIT_GROUPS.findall(value)))
     return _written_region(digits, grouping) is not None
+
+
+def _as_written_somewhere(value: str, digits: str) -> bool:
+    """Whether `value`, without a `+`, `00` or a trunk `0`, is written as it is dialled
+    in a country with no trunk prefix (Denmark's `52 88 20 01`, Spain's `612 345 678`)
+    or is ten digits NANP gives out: a country with a trunk prefix writes it, so a
+    number without one there is a row of numbers (`499 113 75`) as likely."""
+    if value.startswith(("+", "00")) or digits[0] == "0" or (
+            len(digits) == 10 and _valid_us_phone(digits)):
+        return True
+    grouping = tuple(map(len, _DIGIT_GROUPS.findall(value)))
+    return _first_region(_untrunked_groupings(), digits, grouping) is not None
+
+
+@lru_cache(maxsize=1)
+def _untrunked_groupings() -> dict[tuple[int, ...], tuple[_Region, ...]]:
+    """`_national_groupings`, of the countries without a national (trunk) prefix."""
+    from phonenumbers import PhoneMetadata
+
+    out = {}
+    for grouping, regions in _national_groupings().items():
+        kept = tuple(region for region in regions
+                     if not PhoneMetadata.metadata_for_region(region[0]).national_prefix)
+        if kept:
+            out[grouping] = kept
+    return out
 
 
 @memoised(maxsize=512)

@@ -52,6 +52,16 @@ def test_national_layout_must_match_the_country_grouping() -> None:
     assert not dialled_at_home("015 14960 732")  # the same digits, no country's groups
     assert not dialled_at_home("0000 0000 0000")
     assert not dialled_at_home("05-03-2019")
+    assert dialled_at_home("021 276 842")  # Croatia's 3-3-3 after the trunk 0
+    assert not dialled_at_home("034 00 1234")  # an SSN's 3-2-4
+
+
+@pytest.mark.parametrize("text", [
+    "driver license no. 097 100 906 on file",
+    "Policy number 021 276 842 renewed.",
+])
+def test_a_3_3_3_number_after_an_identifier_label_is_no_phone(text: str) -> None:
+    assert phone_values(text) == [], text
 
 
 @pytest.mark.parametrize("text, value", [
@@ -121,3 +131,42 @@ def test_dates_before_a_phone_do_not_use_up_its_look_ups() -> None:
     dates = " ".join(f"seen 0{day}/0{day}/2021," for day in range(1, 10)) * 2
     text = f"{dates} then reachable on 0151 496 0732 most days."
     assert "0151 496 0732" in phone_values(text)
+
+
+@pytest.mark.parametrize("number", [
+    "(351) 213 735 379",  # Portugal's code in brackets, no `+`
+    "(44) 20 7946 0321",
+    "(49) 30 1234 5678",
+    "+(370) 612 34567",  # the `+` before the brackets
+    "+(371) 2601 8159",
+])
+def test_a_country_code_in_brackets_makes_a_phone(number: str) -> None:
+    text = f"She wrote {number} on the card for the ward."
+    assert any(number in value for value in phone_values(text)), number
+
+
+@pytest.mark.parametrize("text", [
+    "see (12) 345 678 items in the table",
+    "shape (3) 128 256 of the tensor",
+    "the term (1) 617 432 1876 is NANP, read elsewhere",
+    "f(2) 1024 2048 4096 doubles",
+    "(99) 12 34 56 in the list",
+])
+def test_brackets_that_hold_no_country_code_stay_quiet(text: str) -> None:
+    from jupyter_safeai.scan.phones import _CODE_IN_BRACKETS, _country_code_of, _digits
+
+    assert not any(_country_code_of(m.group("code"), _digits(m.group("rest")))
+                   for m in _CODE_IN_BRACKETS.finditer(text)), text
+
+
+@pytest.mark.parametrize("number", ["+992 372 75 8979", "+688 90 6711", "+45 33 33 00 40"])
+def test_a_valid_international_number_is_a_phone_whatever_its_tail_looks_like(
+        number: str) -> None:
+    text = f"Landline {number}, no mobile known."
+    assert number in phone_values(text), text
+
+
+def test_an_ssn_beside_an_international_number_stays_an_ssn() -> None:
+    text = "SSN 372-75-8979, landline +44 20 7946 0321."
+    assert phone_values(text) == ["+44 20 7946 0321"]
+    assert texts_of(scan_text, "US_SSN")(text) == ["372-75-8979"]

@@ -96,3 +96,68 @@ def test_a_number_given_by_a_relative_is_a_phone(text: str, number: str) -> None
 ])
 def test_what_a_relative_gives_that_is_no_phone_stays_quiet(text: str) -> None:
     assert list(spoken_of_phones(text)) == [], text
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Jonas Berglund 0612 345 678", "0612 345 678"),
+    ("Dr. Vantorre (52 71 63 09) will see her on Tuesday.", "52 71 63 09"),
+    ("- sister Ilse: 030 272 616", "030 272 616"),
+    ("Contacts:\n- Pieter Claes: 52 71 63 09\n- Ilse Maes: 0664 7986821", "52 71 63 09"),
+    ("Contacts:\n- Pieter Claes: 52 71 63 09\n- Ilse Maes: 0664 7986821", "0664 7986821"),
+    ("Mrs. Haugland, 91 23 45 67, asked about the results.", "91 23 45 67"),
+    ("Her daughter is usually at 030 751 163 in the evenings.", "030 751 163"),
+])
+def test_a_number_right_after_a_name_is_a_phone(text: str, number: str) -> None:
+    assert any(number in value for value in phone_values(text)), text
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Left a message at 030 272 616 this morning.", "030 272 616"),
+    ("Could not get hold of him on 52 71 63 09 today.", "52 71 63 09"),
+    ("If the results change, 0612 345 781 is how to get hold of the family.", "0612 345 781"),
+])
+def test_a_number_where_a_message_was_left_is_a_phone(text: str, number: str) -> None:
+    assert any(number in value for value in phone_values(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Marta Lindqvist 2019-2025 season",
+    "Dr. Okafor (12 345 678) agreed to the budget.",
+    "Julia Brandt 3 541 302",
+    "Model Accuracy 52 71 63 09",
+    "Total Count 0612 345 678",
+    "Jonas Berg 4.6.14274.916",
+    "Sam Oduya 10.4055, 20.1234",
+    "Anna Keller 2014-09-22 09:38:15",
+    "Anna Keller 612 345 781 mm",
+    "Left a message at 499 113 75 yesterday, no answer yet.",
+    "The error message at 12 345 678 was logged.",
+    "If anything changes, 4 213 818 is the best way to get hold of the family.",
+])
+def test_what_follows_a_name_or_a_message_that_is_no_phone_stays_quiet(text: str) -> None:
+    assert list(spoken_of_phones(text)) == [], text
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Ilse Marquardt\n52 71 63 09", "52 71 63 09"),
+    ("Dr. Pieter Claes\n0664 7986821\n52 71 63 09", "52 71 63 09"),
+    ("Atelier Lumen\n12 Rue des Lilas\n75011 Paris\n01 42 73 56 18", "01 42 73 56 18"),
+    ("Leeds LS6 2QP\n0113 496 0712", "0113 496 0712"),
+    ("Bergstraße 4\nKassel, HE 34117\n52 71 63 09", "52 71 63 09"),
+])
+def test_a_number_alone_under_a_name_or_an_address_is_a_phone(text: str, number: str) -> None:
+    assert any(number in value for value in phone_values(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "epoch 12345\n52 71 63 09",
+    "Epoch 12345\n52 71 63 09",
+    "Result Table\n52 71 63 09",
+    "Anna Keller\n3 541 302",
+    "Anna Keller\n2019-03-12",
+    "Anna Keller\nscored 52 71 63 09 in four rounds",
+    "Run 2019-03-12, KS 34117\n52 71 63 09",
+    "Ilse Marquardt\n499 113 75",
+])
+def test_numbers_under_other_lines_stay_quiet(text: str) -> None:
+    assert list(spoken_of_phones(text)) == [], text
