@@ -1,7 +1,8 @@
 """A word no name list knows, said to be someone by what follows it: a verb of speech or
 thought (`Okonjo said`, `, Wiremu replied`), or an age or `who` set off after it
 (`Tshabalala, aged 61,`, `Ferencz (age 54)`, `Ivaskiv, who`); or by what stands before
-it: a verb that takes only people (`ask Niewola`, `met Oyelaran`, `thanked Dzwonnik`).
+it: a verb that takes only people (`ask Niewola`, `met Oyelaran`, `thanked Dzwonnik`);
+or by what it owns: kin or a body's part (`Ngubenzile's wife`, `Tavuvalea's knee`).
 
 Things do not say, ask or reply, and a person's age is set off after no thing, so a
 capitalised word there is a surname or a given name whatever NER makes of it. Verbs
@@ -43,6 +44,15 @@ _AFTER_OBJECT = re.compile(
     r"(?:[ ]?[.,;:!?)\n]|$|[ ](?:whether|if|to|about|for|that|yesterday|today|tomorrow|"
     r"again|and|at|on|in|when|how|what|why|last|this|before|after|so|please|too|"
     r"tonight|once|twice)\b)")
+# Right after the word: a possessive of kin or of a body's part (`Ngubenzile's wife`,
+# `Tavuvalea's knee`), which a firm, a tool or a place does not have.
+_KIN_OR_BODY_AFTER = re.compile(
+    r"['’]s[ ](?:late[ ]|elder[ ]|younger[ ]|eldest[ ]|youngest[ ]|left[ ]|right[ ])?"
+    r"(?:wife|husband|son|sons|daughters?|mother|father|mum|mom|dad|brothers?|sisters?|"
+    r"parents|children|kids|grand(?:son|daughter|mother|father|children)|aunt|uncle|"
+    r"cousin|nephew|niece|widow|widower|fianc[ée]e?|girlfriend|boyfriend|"
+    r"knee|hip|ankle|wrist|elbow|shoulder|leg|arm|foot|feet|"
+    r"lungs?|liver|kidneys?|teeth|neck|spine|funeral|wedding|grave|obituary)\b")
 #: How far before the word such a phrase is read.
 _REACH = 28
 # Capitals inside a name: `McAllister`, `MacKenzie`, `O'Neill`, `DiMaggio`, `LeBlanc`,
@@ -80,3 +90,14 @@ def object_of_person_verb(text: str, start: int, end: int) -> bool:
         return False
     return _AFTER_OBJECT.match(text, end) is not None and _PERSON_OBJECT_BEFORE.search(
         text[max(0, start - _REACH):start].lower()) is not None
+
+
+def possessive_of_person(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word text[start:end] owns kin or a body's part
+    (`Ngubenzile's daughter`, `Tavuvalea's left knee`), written as `said_by_someone`
+    asks."""
+    word = text[start:end]
+    if end - start < _SHORTEST or _INNER_CAPITALS.fullmatch(word) is None or (
+            word.lower().endswith(_TOOL_ENDINGS)):
+        return False
+    return _KIN_OR_BODY_AFTER.match(text, end) is not None

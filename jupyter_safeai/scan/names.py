@@ -54,7 +54,7 @@ from .name_lists import (
     UsesNameLists,
     english_ending,
 )
-from .name_verbs import object_of_person_verb, said_by_someone
+from .name_verbs import object_of_person_verb, possessive_of_person, said_by_someone
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .person_slots import STRONG_SLOT, does_what_people_do, person_slot
 from .places import followed_by_region, region_end, street_words
@@ -1122,7 +1122,8 @@ class NameRecognizer(UsesNameLists):
                 return ((start, end, 0.7),)  # `Fisher, 54, was admitted`: a listed surname
             if not kind:
                 if (said_by_someone(text, start, end) or object_of_person_verb(
-                        text, start, end)) and self._unknown_name(text, start, end):
+                        text, start, end) or possessive_of_person(text, start, end)) and (
+                        self._unknown_name(text, start, end)):
                     return ((start, end, 0.7),)  # `Okonjo replied`, `Ferencz (age 54)`
                 in_slot = self._unlisted_in_slot(text, start, end, word)
                 if in_slot:

@@ -9,7 +9,11 @@ from __future__ import annotations
 import pytest
 
 from jupyter_safeai.scan.engine import Scanner
-from jupyter_safeai.scan.name_verbs import object_of_person_verb, said_by_someone
+from jupyter_safeai.scan.name_verbs import (
+    object_of_person_verb,
+    possessive_of_person,
+    said_by_someone,
+)
 from tests.scan.found_text import texts_of
 
 SCANNER = Scanner()
@@ -31,6 +35,8 @@ UNKNOWN = ("Zubrowiecki", "Tavuvalea", "Ngubenzile", "Wrześniakowa", "Oyelarand
     "Please ask {} whether the samples arrived.",
     "I spoke with {} yesterday about the contract.",
     "We still need the consent from {} before we start.",
+    "I met {}'s wife at the party last night.",
+    "{}'s left knee was swollen after the fall.",
 ))
 def test_an_unknown_word_where_only_a_person_stands(frame: str, name: str) -> None:
     assert persons(frame.format(name)) == [name]
@@ -61,6 +67,7 @@ def test_a_listed_surname_english_lists_as_a_noun_in_a_slot_only_people_take(
     "In March said figures were revised upward.",
     "I asked Zubrowiecki support about the quota.",
     "# Zubrowiecki said the shapes did not match\nx = load(path)\n",
+    "Streamlit's face detection demo runs slowly on the laptop.",
 ))
 def test_look_alikes_stay_quiet(text: str) -> None:
     assert persons(text) == []
@@ -93,3 +100,15 @@ def test_said_by_someone(text: str, word: str, expected: bool) -> None:
 def test_object_of_person_verb(text: str, word: str, expected: bool) -> None:
     start = text.index(word)
     assert object_of_person_verb(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), (
+    ("Tavuvalea's daughter", "Tavuvalea", True),
+    ("Tavuvalea's right hip", "Tavuvalea", True),
+    ("Tavuvalea's face", "Tavuvalea", False),
+    ("Tavuvalea's method", "Tavuvalea", False),
+    ("Scrapy's son", "Scrapy", False),
+))
+def test_possessive_of_person(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    assert possessive_of_person(text, start, start + len(word)) is expected
