@@ -54,6 +54,7 @@ from .name_lists import (
     UsesNameLists,
     english_ending,
 )
+from .name_verbs import object_of_person_verb, possessive_of_person, said_by_someone
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .person_slots import STRONG_SLOT, does_what_people_do, person_slot
 from .places import followed_by_region, region_end, street_words
@@ -1120,6 +1121,10 @@ class NameRecognizer(UsesNameLists):
             if kind and not word.isupper() and _aged(text, end, weak=True):
                 return ((start, end, 0.7),)  # `Fisher, 54, was admitted`: a listed surname
             if not kind:
+                if (said_by_someone(text, start, end) or object_of_person_verb(
+                        text, start, end) or possessive_of_person(text, start, end)) and (
+                        self._unknown_name(text, start, end)):
+                    return ((start, end, 0.7),)  # `Okonjo replied`, `Ferencz (age 54)`
                 in_slot = self._unlisted_in_slot(text, start, end, word)
                 if in_slot:
                     return in_slot
@@ -1294,7 +1299,7 @@ class NameRecognizer(UsesNameLists):
 
     def _plain_name(self, word: str, slot: int) -> bool:
         """Whether a name list knows `word` as a given name or surname and English (but
-        for a given name in a slot only people take) and the software names do not, nor
+        for a noun in a slot only people take) and the software names do not, nor
         (but in a slot only people take) the place names
         (`from Nakamura`) and a note's abbreviations (`Rue`, `Mae`: three letters or
         fewer): alone in a person's slot, a name."""
@@ -1304,13 +1309,30 @@ class NameRecognizer(UsesNameLists):
                 key in FUNCTION_WORDS):  # `Per rounds, lungs improved`: a note's `per`
             return False
         nouns, others = nouns_and_other_words()
-        # WordNet's nouns hold many people (`john`, `maria`): a given name among them
-        # is one in a slot only people take
-        noun = key in nouns and not (slot == STRONG_SLOT and kind in ("G", "N") and not (
+        # WordNet's nouns hold many people (`john`, `maria`, `castro`, `wagner`): a listed
+        # name among them, and no verb or adjective too, is one in a slot only people
+        # take (`ask Castro`, `Wagner said`); the name lists' common words (`Brown`,
+        # `Green`) are not strong kinds at all
+        noun = key in nouns and not (slot == STRONG_SLOT and not (
             is_place_name(word)))  # (`heard from Paris`)
         return not noun and not inflected_from(key, others) and not _wordlike(
             word) and (slot == STRONG_SLOT or len(word) > _ABBREVIATION_MOST and not (
                 is_place_name(word)))
+
+    @staticmethod
+    def _unknown_name(text: str, start: int, end: int) -> bool:
+        """Whether a word no list knows, where a person stands, reads as a name: no
+        English word (inflected or not), place, software, eponym or note's
+        abbreviation, not in capitals, in a
+        line of prose outside Python source."""
+        word = text[start:end]
+        key = word.casefold()
+        return not word.isupper() and not _wordlike(word) and not _english_word(word) and (
+            not english_word(key)) and (  # `Questions answered`: a plural
+            not is_place_name(word)) and (
+            key not in SOFTWARE_NAMES and key not in EPONYMS and key not in FUNCTION_WORDS
+        ) and (prose_line(text, start, end) or chat_line(text, start, end)) and (
+            python_source(text) is None)
 
     def _unlisted_in_slot(self, text: str, start: int, end: int, word: str
                           ) -> tuple[tuple[int, int, float | None], ...]:
