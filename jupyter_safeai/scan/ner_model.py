@@ -147,6 +147,7 @@ class _TokenVectors:
             window, maxout_norm = residual.layers[0].layers
             self.blocks.append((int(window.attrs["window_size"]),
                                 *self._maxout_norm(maxout_norm)))
+        self.reach = sum(window for window, *_ in self.blocks)
         self.linear = (np.ascontiguousarray(linear.get_param("W").T), linear.get_param("b"))
 
     @staticmethod
@@ -203,8 +204,19 @@ class _TokenVectors:
                 keep[row:row + length] = True
                 row += length
                 start += length
+        # Each layer only for the rows the layers after it read: a token's vector sees
+        # `reach` rows either side, so the outer pad rows drop out layer by layer (a
+        # ten-token question: 52 rows through the layers instead of 72).
+        rows, trim = len(H), self.pad - self.reach
         for window, W, *activation in self.blocks:
-            H += self._maxout(self.ops.seq2col(H, window) @ W, *activation)
+            if trim < 0:  # pads narrower than the reach: every row, as thinc does
+                H += self._maxout(self.ops.seq2col(H, window) @ W, *activation)
+                continue
+            trim += window
+            # the rows' windows side by side (`seq2col` without its zero edges)
+            X = np.concatenate([H[trim + shift:rows - trim + shift]
+                                for shift in range(-window, window + 1)], axis=1)
+            H[trim:rows - trim] += self._maxout(X @ W, *activation)
         Y = H[keep] @ project
         Y += bias
         return Y

@@ -171,6 +171,21 @@ def test_premixed_rows_are_the_mixers_product_of_the_embeddings(
     assert not np.allclose(premixed[0], premixed[1])  # two different words
 
 
+def test_token_vectors_skip_only_rows_no_token_reads(person_ner: PersonNer,
+                                                     texts: list[str]) -> None:
+    """Each layer runs only on the rows within reach of a token, yet every token's
+    vector is thinc's (documents side by side, short and long, one of one token)."""
+    import numpy as np
+
+    vectors = person_ner._fast.vectors
+    assert vectors.pad - vectors.reach >= 0  # the trimmed path is the one taken
+    make_doc = person_ner._engine.nlp["en"].make_doc
+    tok2vec = person_ner._ner.model.layers[0]
+    for batch in ([texts[0]], ["x"], texts[300:307], ["Call Mr. Hiroshi Tanaka", "x", ""]):
+        docs = [make_doc(text) for text in batch]
+        np.testing.assert_allclose(vectors(docs), tok2vec.predict(docs), rtol=1e-4, atol=1e-4)
+
+
 class _Library:
     """A stand-in for one of threadpoolctl's BLAS controllers."""
 
