@@ -527,7 +527,8 @@ class PlaceRecognizer:
         patient = view.about_a_patient()
         someone = patient or names_a_party(text, 0, len(text))
         cued = list(_cued_places(text, lowered)) if someone else []
-        known = list(_known_towns(text, lowered, patient)) if someone else []
+        known = [*_known_towns(text, lowered, patient), *_towns_before_a_state(
+            text, lowered)] if someone else []
         for start, end in spans + known + cued:
             known_town = (start, end) in known or (start, end) in cued  # (GeoNames' `New
             # York City` is one; a place after `practising in` is one in a byline too)
@@ -675,7 +676,11 @@ def _word_before_a_noun(text: str, name: str, end: int) -> bool:
 
 def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     """`son in PIKESVILLE`, `lives nearby in rockport`: where the case says nothing, a
-    town GeoNames knows that no English word is."""
+    town GeoNames knows that no English word is; right after where a person lives
+    (`lives in`, `moved to`), any word that reads as a name (`_name_like`: GeoNames
+    holds few small towns)."""
+    from .facilities import _name_like
+    from .name_lists import name_lists
 
     for match in _PLACE_AFTER_PREPOSITION_CASELESS.finditer(lowered):
         around = text[max(0, match.start() - 40):match.end() + 40]
@@ -693,6 +698,51 @@ def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
                             text, *sentence_and_line_before(text, match.start(), match.end())):
                     yield match.start(1), match.start(1) + len(name)
                 break
+        else:
+            name = words[0]
+            if _kin_right_before(lowered, match.start() + 1) and (
+                    match.group().startswith(" in ")) and _name_like(name) and (
+                    name_lists().kind(name) not in ("G", "g", "N", "n")) and not (
+                    _is_region(name.title()) or name.title() in country_names()):
+                yield match.start(1), match.start(1) + len(name)
+
+
+# `Towson Maryland`, `this towson maryland's facility`: a town before a state's name
+# with no comma between (read from each state's name, in the lowered text).
+_STATE_AFTER_A_WORD = re.compile(
+    r"(?<![a-z])(?P<town>[a-z][a-z'-]+(?:[ ][a-z][a-z'-]+)?)[ ](?P<state>"
+    + trie({name.lower() for name in US_STATES.values()}) + r")(?:'s|’s)?(?![a-z])")
+
+
+def _towns_before_a_state(text: str, lowered: str) -> Iterator[tuple[int, int]]:
+    """(Read in a text about a patient or a party to a case.) The town right before a
+    state's name: the longest one or two words GeoNames knows, no English word, no
+    state nor country, written in the state's case (`Towson Maryland`, `towson
+    maryland`; not `western Maryland`)."""
+    if not any(name in lowered for name in _STATE_NAMES_LOWER):
+        return
+    english = lemma_index_words()
+    for match in _STATE_AFTER_A_WORD.finditer(lowered):
+        state = text[match.start("state"):match.end("state")]
+        start, end = match.span("town")
+        words = text[start:end].split(" ")
+        for count in (2, 1):
+            if count > len(words):
+                continue
+            name = " ".join(words[-count:])
+            name_start = end - len(name)
+            if not (name.istitle() and state.istitle() or name.islower() and state.islower()
+                    or name.isupper() and state.isupper()):
+                continue
+            if is_place_name(name) and not _is_region(name.title()) and (
+                    name.title() not in country_names()) and (
+                    count > 1 or name.lower() not in english) and (
+                    name.casefold() not in CALENDAR_WORDS):
+                yield name_start, end
+                break
+
+
+_STATE_NAMES_LOWER = tuple(name.lower() for name in US_STATES.values())
 
 
 def _cued_places(text: str, lowered: str) -> Iterator[tuple[int, int]]:
