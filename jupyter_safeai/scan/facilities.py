@@ -659,8 +659,9 @@ _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 
 def _name_of(written: str) -> str | None:
     """The part of a found facility that names it (`CALVERT` of `CALVERT HOSPITAL`), if
-    it cannot be an English word; None otherwise."""
-    words = written.split()
+    it cannot be an English word; None otherwise. A country after a comma is left out
+    (`Wronki, Poland`)."""
+    words = written.split(",")[0].split()
     while words and words[-1].casefold().rstrip(".") in _FACILITY_PHRASE_WORDS:
         words.pop()
     if not words or len(words) > 3:
@@ -680,6 +681,14 @@ def _name_of(written: str) -> str | None:
 def _named_again(text: str, found: list[Finding]) -> Iterator[Finding]:
     """The other places in `text` that hold the name of a facility `found` there
     (`_name_of`), each once."""
+    for start, end in named_again(text, found):
+        yield Finding(start, end, "LOCATION", "phi", 0.7, FacilityRecognizer.name)
+
+
+def named_again(text: str, found: list[Finding]) -> Iterator[tuple[int, int]]:
+    """The spans of `text` outside every finding `found` that hold the name
+    (`_name_of`) of one of them, each once: its name named again (`places` asks this
+    of the towns it finds too)."""
     names = {name for f in found if (name := _name_of(text[f.start:f.end]))}
     if not names:
         return
@@ -694,7 +703,7 @@ def _named_again(text: str, found: list[Finding]) -> Iterator[Finding]:
             if _a_whole_name(text, at, end) and not any(
                     start < end and at < stop for start, stop in taken):
                 taken.append((at, end))
-                yield Finding(at, end, "LOCATION", "phi", 0.7, FacilityRecognizer.name)
+                yield at, end
             at = haystack.find(needle, end)
 
 

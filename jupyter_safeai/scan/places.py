@@ -529,6 +529,7 @@ class PlaceRecognizer:
         cued = list(_cued_places(text, lowered)) if someone else []
         known = [*_known_towns(text, lowered, patient), *_towns_before_a_state(
             text, lowered)] if someone else []
+        towns: list[Finding] = []
         for start, end in spans + known + cued:
             known_town = (start, end) in known or (start, end) in cued  # (GeoNames' `New
             # York City` is one; a place after `practising in` is one in a byline too)
@@ -542,7 +543,13 @@ class PlaceRecognizer:
                 country = (_COUNTRY_AFTER_COMMA.match(text, end)
                            if _region_may_follow(text, end) else None)
                 end = country.end() if country else end
-                yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
+                towns.append(Finding(start, end, "LOCATION", "phi", 0.75, self.name))
+        yield from towns
+        if towns:  # `lives in Towson ... back to towson`: the town's name again
+            from .facilities import named_again
+
+            for start, end in named_again(text, towns):
+                yield Finding(start, end, "LOCATION", "phi", 0.7, self.name)
 
 
 # `from Houston`, `in Leeds`, `near Tampere`, `Neil of Towson`: a preposition, then up to
@@ -719,7 +726,7 @@ def _towns_before_a_state(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     state's name: the longest one or two words GeoNames knows, no English word, no
     state nor country, written in the state's case (`Towson Maryland`, `towson
     maryland`; not `western Maryland`)."""
-    if not any(name in lowered for name in _STATE_NAMES_LOWER):
+    if _STATE_NAME.search(lowered) is None:
         return
     english = lemma_index_words()
     for match in _STATE_AFTER_A_WORD.finditer(lowered):
@@ -742,7 +749,8 @@ def _towns_before_a_state(text: str, lowered: str) -> Iterator[tuple[int, int]]:
                 break
 
 
-_STATE_NAMES_LOWER = tuple(name.lower() for name in US_STATES.values())
+#: A state's name in the lowered text: one `re` pass, which most texts fail.
+_STATE_NAME = re.compile(trie({name.lower() for name in US_STATES.values()}))
 
 
 def _cued_places(text: str, lowered: str) -> Iterator[tuple[int, int]]:

@@ -142,3 +142,19 @@ def test_a_town_right_before_a_state_is_a_town(text: str, town: str) -> None:
 def test_a_word_before_a_state_that_is_no_town_stays_quiet(text: str) -> None:
     assert all(not name.lower().startswith(("western", "towson", "new york"))
                for name in places(text))
+
+
+@pytest.mark.parametrize(("text", "again"), [
+    ("Pt is a 70 yo man from Towson. His wife will drive back to towson tonight.", "towson"),
+    ("The applicant lives in Wronki, Poland. The court in WRONKI refused bail.", "WRONKI"),
+])
+def test_a_town_found_once_is_a_town_where_it_comes_again(text: str, again: str) -> None:
+    at = text.rindex(again)
+    assert any(f.start <= at and at + len(again) <= f.end
+               for f in PlaceRecognizer().find(text) if f.entity == "LOCATION")
+
+
+def test_a_town_that_is_an_english_word_is_not_repeated() -> None:
+    text = "Pt is a 70 yo man from Reading, PA. He was reading the paper."
+    at = text.index("reading")
+    assert not any(f.start <= at < f.end for f in PlaceRecognizer().find(text))
