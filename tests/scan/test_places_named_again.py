@@ -126,7 +126,7 @@ def test_what_is_no_place_after_lives_in_stays_quiet(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "town"), [
-    ("Pt is a 70 yo man; his daughter lives in Towson Maryland and will visit.", "Towson"),
+    ("PT IS A 70 YO MAN; HIS DAUGHTER IS FROM TOWSON MARYLAND AND WILL VISIT.", "TOWSON"),
     ("pt informed of transfer to this towson maryland's facility. pt agrees.", "towson"),
 ])
 def test_a_town_right_before_a_state_is_a_town(text: str, town: str) -> None:
@@ -134,7 +134,7 @@ def test_a_town_right_before_a_state_is_a_town(text: str, town: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Pt grew up in western Maryland; his son lives nearby.",
+    "pt grew up in western maryland; his son lives nearby.",
     "The patient moved from Kansas City Missouri traffic? No: from Ohio. He is well.",
     "df = df[df.state == 'Maryland']  # towson maryland rows only",
     "Pt says New York Florida trips tire him.",
