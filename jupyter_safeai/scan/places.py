@@ -681,13 +681,15 @@ def _word_before_a_noun(text: str, name: str, end: int) -> bool:
     return bool(after) and after.group(1) not in _FUNCTION_WORDS
 
 
+#: What `_KIN_RIGHT_BEFORE` holds before `in`: a literal search, before that regex.
+_LIVES_BEFORE = re.compile(r"liv|resid|moved")
+
+
 def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     """`son in PIKESVILLE`, `lives nearby in rockport`: where the case says nothing, a
     town GeoNames knows that no English word is; right after where a person lives
     (`lives in`, `moved to`), any word that reads as a name (`_name_like`: GeoNames
     holds few small towns)."""
-    from .facilities import _name_like
-    from .name_lists import name_lists
 
     for match in _PLACE_AFTER_PREPOSITION_CASELESS.finditer(lowered):
         around = text[max(0, match.start() - 40):match.end() + 40]
@@ -707,11 +709,20 @@ def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
                 break
         else:
             name = words[0]
-            if _kin_right_before(lowered, match.start() + 1) and (
-                    match.group().startswith(" in ")) and _name_like(name) and (
-                    name_lists().kind(name) not in ("G", "g", "N", "n")) and not (
-                    _is_region(name.title()) or name.title() in country_names()):
+            if match.group().startswith(" in ") and _LIVES_BEFORE.search(
+                    lowered, max(0, match.start() - 16), match.start()) and _kin_right_before(
+                    lowered, match.start() + 1) and _a_residence_name(name):
                 yield match.start(1), match.start(1) + len(name)
+
+
+def _a_residence_name(name: str) -> bool:
+    """Whether a lower-case word after `lives in` reads as a town's name: a name
+    (`facilities._name_like`), no given name, state nor country."""
+    from .facilities import _name_like
+    from .name_lists import name_lists
+
+    return _name_like(name) and name_lists().kind(name) not in ("G", "g", "N", "n") and not (
+        _is_region(name.title()) or name.title() in country_names())
 
 
 # `Towson Maryland`, `this towson maryland's facility`: a town before a state's name
