@@ -36,6 +36,8 @@ FACILITY_WORDS = (
     "Medical Ctr", "Medical Cntr", "Hosp", "Hosp.", "Health Care", "Health care",
     "HealthCare", "Healthcare", "Health Centre", "HealthCentre", "HealthCenter", "Rehab",
     "Rehabilitation", "Senior Center", "Care Center", "General",
+    # where a patient lives under care (`lives at Oakmont Assisted Living`)
+    "Assisted Living", "Assisted living", "Nursing Facility", "Nursing Center",
 )
 _FACILITY_WORDS = "|".join(regex.escape(word).replace(r"\ ", "[ ]")
                            for word in sorted(FACILITY_WORDS, key=len, reverse=True))
@@ -55,7 +57,7 @@ _GENERIC = frozenset({
     "teaching", "regional", "veterans", "mental", "primary", "medical", "outpatient",
     "inpatient", "nearest", "same", "other", "another", "each", "every", "any", "in",
     "at", "to", "from", "for", "of", "and", "or", "with", "by", "on", "global", "digital",
-    "animal", "pet", "veterinary", "dental", "eye", "women's", "population",
+    "animal", "pet", "veterinary", "dental", "eye", "women's", "population", "assisted",
 })
 #: Titles that end in `General`: `Surgeon General` is a person, not a hospital.
 _GENERAL_TITLES = frozenset({
@@ -119,10 +121,13 @@ def _care_unit(word: str) -> bool:
 
 
 _REACH = 160  # characters: longer than any `_FACILITY` match
-# A word every `_FACILITY` match holds (its facility phrase's last word, or `Sinai`): one
-# regex pass, which skips in C to the capitals these start with (a substring check per
-# word costs a pass each).
-_FACILITY_WORD = re.compile(trie({*(word.split()[-1] for word in FACILITY_WORDS), "Sinai"}))
+# A word every `_FACILITY` match holds (its facility phrase's last word, or `Sinai`; the
+# whole phrase where that word is in lower case, `Assisted living`, as prose is full of
+# `living`): one regex pass, which skips in C to the capitals these start with (a
+# substring check per word costs a pass each).
+_FACILITY_WORD = re.compile(trie({
+    *(word.split()[-1] if word.split()[-1][:1].isupper() else word for word in FACILITY_WORDS),
+    "Sinai"}))
 
 
 class FacilityRecognizer:
@@ -137,6 +142,13 @@ class FacilityRecognizer:
         name_lists().kinds  # noqa: B018 - worked out once, here
 
     def find(self, text: str) -> Iterator[Finding]:
+        found = list(self._find(text))
+        yield from found
+        if found:
+            yield from _named_again(text, found)
+            yield from _listed_after(text, found)
+
+    def _find(self, text: str) -> Iterator[Finding]:
         if _FACILITY_WORD.search(text):
             for match in _facility_matches(text):
                 words = match.group().split()
@@ -629,3 +641,115 @@ def _devotional_names(text: str, lowered: str) -> Iterator[Finding]:
         if not patient:
             return
         yield Finding(start, end, "LOCATION", "phi", 0.75, FacilityRecognizer.name)
+
+
+# `TRANSFERRED FROM CALVERT HOSPITAL ... 7/23 AT CALVERT-`, `to quartermain 2 ... p: to
+# quartermain 2 at 1000`, `sent to GH ... when GH attorneys`: a note names the place of
+# care in full once and by its name alone after. Once a text names a facility, its name
+# (the words before the facility word, or the whole name found without one) is a place
+# wherever else that text holds it, when the name cannot be a word: initials in capitals
+# (matched as written), or words no English word is (in any case: notes change case).
+# The text is flagged already, so this adds spans, never a flagged text.
+_FACILITY_PHRASE_WORDS = frozenset(
+    part.casefold().rstrip(".") for phrase in (*FACILITY_WORDS, *_CASELESS_FACILITY_WORDS)
+    for part in phrase.split())
+_INITIALS = re.compile(r"[A-Z]{2,6}")
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+
+
+def _name_of(written: str) -> str | None:
+    """The part of a found facility that names it (`CALVERT` of `CALVERT HOSPITAL`), if
+    it cannot be an English word; None otherwise. A country after a comma is left out
+    (`Wronki, Poland`)."""
+    words = written.split(",")[0].split()
+    while words and words[-1].casefold().rstrip(".") in _FACILITY_PHRASE_WORDS:
+        words.pop()
+    if not words or len(words) > 3:
+        return None
+    if len(words) == 1 and _INITIALS.fullmatch(words[0]):
+        key = words[0].lower()
+        return None if key in _NOT_HOSPITAL_INITIALS or key in lemma_index_words() else words[0]
+    english = lemma_index_words()
+    keys = [word.casefold().removesuffix("'s").removesuffix("’s") for word in words]
+    if not all(_NAME_WORD.fullmatch(word) for word in words) or any(
+            key in _GENERIC or key in CALENDAR_WORDS or _care_unit(key) for key in keys) or (
+            all(key in english or len(key) < 4 for key in keys)):
+        return None
+    return " ".join(words)
+
+
+def _named_again(text: str, found: list[Finding]) -> Iterator[Finding]:
+    """The other places in `text` that hold the name of a facility `found` there
+    (`_name_of`), each once."""
+    for start, end in named_again(text, found):
+        yield Finding(start, end, "LOCATION", "phi", 0.7, FacilityRecognizer.name)
+
+
+def named_again(text: str, found: list[Finding]) -> Iterator[tuple[int, int]]:
+    """The spans of `text` outside every finding `found` that hold the name
+    (`_name_of`) of one of them, each once: its name named again (`places` asks this
+    of the towns it finds too)."""
+    names = {name for f in found if (name := _name_of(text[f.start:f.end]))}
+    if not names:
+        return
+    taken = [(f.start, f.end) for f in found]
+    lowered = lowered_in_place_of(text)
+    for name in sorted(names, key=len, reverse=True):
+        initials = name.isupper() and " " not in name and len(name) <= 6
+        haystack, needle = (text, name) if initials else (lowered, name.lower())
+        at = haystack.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            if _a_whole_name(text, at, end) and not any(
+                    start < end and at < stop for start, stop in taken):
+                taken.append((at, end))
+                yield at, end
+            at = haystack.find(needle, end)
+
+
+def _a_whole_name(text: str, start: int, end: int) -> bool:
+    """No letter or digit runs on either side of text[start:end], except a capital glued
+    right after a name in lower case (`QuartermainBuilding`)."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    if before.isalnum():
+        return False
+    return not after.isalnum() or after.isupper() and text[end - 1].islower()
+
+
+# `SCREENED BY HALVORSEN REHAB AND KIMBROUGH`, `at Mercy Hospital or Wexworth`: a list of
+# places of care names its others by their short name; a word after `and`, `or` or a
+# comma right after a found facility, written in the facility's case, when it reads as a
+# name (`_name_like`) and no given name, ward or a typo of a word is (`and Coumadin` is
+# a drug: no English word, but one letter off none either; it stays a name).
+_LISTED_AFTER = re.compile(r"(?:[ ](?:and|or|AND|OR)|,)[ ](?P<name>[A-Za-z][A-Za-z'’-]{3,}"
+                           r"[A-Za-z])(?![A-Za-z0-9])")
+
+
+def _same_case(facility: str, name: str) -> bool:
+    """Whether `name` is written as `facility` is: in capitals, lower case or title case."""
+    letters = [c for c in facility if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        return name.isupper()
+    if all(c.islower() for c in letters):
+        return name.islower()
+    return name[:1].isupper() and name[1:].islower()
+
+
+def _listed_after(text: str, found: list[Finding]) -> Iterator[Finding]:
+    from .geography import is_place_name
+    from .name_lists import name_lists
+
+    for facility in found:
+        match = _LISTED_AFTER.match(text, facility.end)
+        if match is None:
+            continue
+        written = match.group("name")
+        key = written.lower()
+        if not _same_case(text[facility.start:facility.end], written) or (
+                _care_unit(key) or key in _NOT_A_PLACE_AFTER_A_MOVE or not _name_like(key)
+                or name_lists().kind(key) in ("G", "g", "N", "n")):
+            continue
+        if name_lists().kind(key) != "S" and not is_place_name(key) and _typo_of_a_word(key):
+            continue
+        yield Finding(match.start("name"), match.end("name"), "LOCATION", "phi", 0.7,
+                      FacilityRecognizer.name)

@@ -527,7 +527,9 @@ class PlaceRecognizer:
         patient = view.about_a_patient()
         someone = patient or names_a_party(text, 0, len(text))
         cued = list(_cued_places(text, lowered)) if someone else []
-        known = list(_known_towns(text, lowered, patient)) if someone else []
+        known = [*_known_towns(text, lowered, patient), *_towns_before_a_state(
+            text, lowered)] if someone else []
+        towns: list[Finding] = []
         for start, end in spans + known + cued:
             known_town = (start, end) in known or (start, end) in cued  # (GeoNames' `New
             # York City` is one; a place after `practising in` is one in a byline too)
@@ -541,7 +543,13 @@ class PlaceRecognizer:
                 country = (_COUNTRY_AFTER_COMMA.match(text, end)
                            if _region_may_follow(text, end) else None)
                 end = country.end() if country else end
-                yield Finding(start, end, "LOCATION", "phi", 0.75, self.name)
+                towns.append(Finding(start, end, "LOCATION", "phi", 0.75, self.name))
+        yield from towns
+        if towns:  # `lives in Towson ... back to towson`: the town's name again
+            from .facilities import named_again
+
+            for start, end in named_again(text, towns):
+                yield Finding(start, end, "LOCATION", "phi", 0.7, self.name)
 
 
 # `from Houston`, `in Leeds`, `near Tampere`, `Neil of Towson`: a preposition, then up to
@@ -673,9 +681,15 @@ def _word_before_a_noun(text: str, name: str, end: int) -> bool:
     return bool(after) and after.group(1) not in _FUNCTION_WORDS
 
 
+#: What `_KIN_RIGHT_BEFORE` holds before `in`: a literal search, before that regex.
+_LIVES_BEFORE = re.compile(r"liv|resid|moved")
+
+
 def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     """`son in PIKESVILLE`, `lives nearby in rockport`: where the case says nothing, a
-    town GeoNames knows that no English word is."""
+    town GeoNames knows that no English word is; right after where a person lives
+    (`lives in`, `moved to`), any word that reads as a name (`_name_like`: GeoNames
+    holds few small towns)."""
 
     for match in _PLACE_AFTER_PREPOSITION_CASELESS.finditer(lowered):
         around = text[max(0, match.start() - 40):match.end() + 40]
@@ -693,6 +707,63 @@ def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
                             text, *sentence_and_line_before(text, match.start(), match.end())):
                     yield match.start(1), match.start(1) + len(name)
                 break
+        else:
+            name = words[0]
+            if match.group().startswith(" in ") and _LIVES_BEFORE.search(
+                    lowered, max(0, match.start() - 16), match.start()) and _kin_right_before(
+                    lowered, match.start() + 1) and _a_residence_name(name):
+                yield match.start(1), match.start(1) + len(name)
+
+
+def _a_residence_name(name: str) -> bool:
+    """Whether a lower-case word after `lives in` reads as a town's name: a name
+    (`facilities._name_like`), no given name, state nor country."""
+    from .facilities import _name_like
+    from .name_lists import name_lists
+
+    return _name_like(name) and name_lists().kind(name) not in ("G", "g", "N", "n") and not (
+        _is_region(name.title()) or name.title() in country_names())
+
+
+# `Towson Maryland`, `this towson maryland's facility`: a town before a state's name
+# with no comma between (read from each state's name, in the lowered text).
+_STATE_AFTER_A_WORD = re.compile(
+    r"(?<![a-z])(?P<town>[a-z][a-z'-]+(?:[ ][a-z][a-z'-]+)?)[ ](?P<state>"
+    + trie({name.lower() for name in US_STATES.values()}) + r")(?:'s|’s)?(?![a-z])")
+
+
+def _towns_before_a_state(text: str, lowered: str) -> Iterator[tuple[int, int]]:
+    """(Read in a text about a patient or a party to a case, written all in capitals or
+    all in lower case, as notes are: a one-pass search for the states costs 1 % of a
+    scan, and with case, `Towson, Maryland` and `lives in Towson` are read already.)
+    The town right before a state's name: the longest one or two words GeoNames
+    knows, no English word, no state nor country, written in the state's case (`towson
+    maryland`, `TOWSON MARYLAND`; not `western maryland`)."""
+    if not (text.islower() or text.isupper()) or _STATE_NAME.search(lowered) is None:
+        return
+    english = lemma_index_words()
+    for match in _STATE_AFTER_A_WORD.finditer(lowered):
+        state = text[match.start("state"):match.end("state")]
+        start, end = match.span("town")
+        words = text[start:end].split(" ")
+        for count in (2, 1):
+            if count > len(words):
+                continue
+            name = " ".join(words[-count:])
+            name_start = end - len(name)
+            if not (name.istitle() and state.istitle() or name.islower() and state.islower()
+                    or name.isupper() and state.isupper()):
+                continue
+            if is_place_name(name) and not _is_region(name.title()) and (
+                    name.title() not in country_names()) and (
+                    count > 1 or name.lower() not in english) and (
+                    name.casefold() not in CALENDAR_WORDS):
+                yield name_start, end
+                break
+
+
+#: A state's name in the lowered text: one `re` pass, which most texts fail.
+_STATE_NAME = re.compile(trie({name.lower() for name in US_STATES.values()}))
 
 
 def _cued_places(text: str, lowered: str) -> Iterator[tuple[int, int]]:
