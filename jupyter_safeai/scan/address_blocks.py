@@ -727,8 +727,6 @@ class AddressBlockRecognizer:
                         part = None  # the line goes on as prose: no city line
             if part is None or part.end() == at:
                 break
-            if on_new_line and postcode is not None and part.re in (_POSTCODE, _LOWER_POSTCODE):
-                break  # an address has one postcode: digits on the next line are a phone's
             position = part.end()
             if part.re is _POSTCODE or part.re is _LOWER_POSTCODE:
                 postcode = (at, position)
