@@ -712,9 +712,10 @@ _HEARD_OF = re.compile(
 #: relative, a comma): a title and a capitalised name (`Dr. Okafor (`), or two or three
 #: capitalised words the first of which is a given name (`Marta Lindqvist`, `- daughter
 #: Anna:`), then a blank, `(`, `:`, `,` or a dash.
+_TITLED = r"(?P<title>(?i:dr|mr|mrs|ms|prof))\.?[ ]+[A-Z][\w'’-]+"
 _NAME_BEFORE = re.compile(
     r"(?:^|[\n,;(•*-][ \t]*|\b(?:" + "|".join(RELATIVES) + r")[ ])"
-    r"(?:(?P<title>(?i:dr|mr|mrs|ms|prof))\.?[ ]+[A-Z][\w'’-]+"
+    r"(?:" + _TITLED +
     r"|(?P<given>[A-Z][^\W\d_]+)(?:[ ][A-Z][\w'’-]+){0,2})"
     r"(?:[ ]?[(:,]|[ ][-–])?[ ]?$")
 
@@ -724,8 +725,12 @@ def _named_before(text: str, start: int) -> bool:
     name of the name lists, not a common word) ends right before `start`."""
     low = max(text.rfind("\n", max(0, start - 48), start), max(0, start - 48))
     match = _NAME_BEFORE.search(text, low, start)
-    if match is None:
-        return False
+    return match is not None and _names_someone(match)
+
+
+def _names_someone(match: re.Match[str]) -> bool:
+    """Whether a `_NAME_BEFORE` or `_NAME_LINE` match is a person's name: a title's, or
+    one whose first word the name lists hold as a given name."""
     if match.group("title"):
         return True
     from .name_lists import name_lists
@@ -738,7 +743,7 @@ def _named_before(text: str, start: int) -> bool:
 #: 61487`, `Springfield, IL 62704-1234`, `Leeds LS6 2QP`), or is one and a town (`75011
 #: Paris`).
 _NAME_LINE = re.compile(
-    r"[ \t]*(?:(?P<title>(?i:dr|mr|mrs|ms|prof))\.?[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
+    r"[ \t]*(?:" + _TITLED + r"(?:[ ][A-Z][\w'’-]+)?"
     r"|(?P<given>[A-Z][^\W\d_]+)(?:[ ][A-Z][\w'’.-]*){1,2})[ \t]*$")
 _ADDRESS_LINE_END = re.compile(
     r"(?:(?:\b[A-Z]{2}|[^\W\d_],)[ ]\d{4,6}(?:-\d{4})?|\b[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}"
@@ -762,11 +767,7 @@ def _under_a_name_or_address(text: str, start: int, end: int) -> bool:
             return True
         name = _NAME_LINE.match(line)
         if name is not None:
-            if name.group("title"):
-                return True
-            from .name_lists import name_lists
-
-            return name_lists().kind(name.group("given")) in ("G", "N")
+            return _names_someone(name)
         if not _LABELLED_PHONE.fullmatch(line.strip()):
             return False  # (only another number between)
         line_start = above
