@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from .address_blocks import _regions, may_start_region
+from .english_words import english_word, stop_words
 from .finding import Finding
 from .geography import is_place_name
 from .name_context import in_organisation
@@ -91,7 +92,9 @@ class ContactBlockNameRecognizer(UsesNameLists):
         prefix = _LINE_PREFIX.match(line).end()
         line = line.rstrip()
         match = _NAME_LINE.fullmatch(line, prefix)
-        if match is not None or not line[prefix:prefix + 1].islower() or not (
+        if match is not None:
+            return None if self._a_heading(match.group()) else match
+        if not line[prefix:prefix + 1].islower() or not (
                 2 <= len(line[prefix:].split()) <= 4):
             return match
         match = _LOWER_NAME_LINE.fullmatch(line, prefix)
@@ -101,3 +104,10 @@ class ContactBlockNameRecognizer(UsesNameLists):
         words = match.group().split()
         initial = len(words) == 3 and len(words[1].rstrip(".")) == 1  # `emidio p lombardo`
         return match if initial or self.lists.kind(match.group(1)) in ("G", "N") else None
+
+    def _a_heading(self, words: str) -> bool:
+        """Capitalised English words that no list holds as a name, even a weak one
+        (`Results Summary`, `Quarterly Report`; not `Mark Young`): a heading over a block's
+        phone or e-mail line, not who it reaches."""
+        return all(english_word(key, stop_words()) and not self.lists.kind(key)
+                   for key in (word.lower() for word in words.split()))

@@ -34,6 +34,13 @@ def test_lines_that_hold_more_than_a_name_or_follow_prose_are_none() -> None:
     assert _names("Tomasz Wierzbicki, Phone: 555 0100") == []  # one line: no block
 
 
+def test_a_heading_of_english_words_is_no_name_but_names_made_of_words_are() -> None:
+    assert _names("Results Summary\nPhone: 555 0100") == []
+    assert _names("Quarterly Report\nEmail: ops@example.org") == []
+    assert _names("Mark Young\nPhone: 555 0100") == ["Mark Young"]  # listed, if weakly
+    assert _names("Grace Field\nPhone: 555 0100") == ["Grace Field"]
+
+
 def _every_line(text: str) -> list[Finding]:
     """The reader as it read every line with `regex` (the reference of the fast path)."""
     if "\n" not in text:
