@@ -41,7 +41,14 @@ from .name_lists import (
     UsesNameLists,
 )
 from .note_names import FUNCTION_WORDS
-from .person_slots import NO_SLOT, STRONG_SLOT, person_slot, verb_after
+from .person_slots import (
+    NO_SLOT,
+    STRONG_SLOT,
+    about_medicine,
+    finite_verb_after,
+    person_slot,
+    verb_after,
+)
 from .scan_view import lowered_of
 from .terms import eponym_term
 
@@ -166,6 +173,14 @@ _PARTS = re.compile(r"[ '\u2019-]+")
 #: One lower-case word of a name or an initial (`codey m ross`), and the blank after it.
 _LOWER_NAME_WORD = re.compile(r"([^\W\d_A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*)(?![\w@'\u2019-])"
                               r"\.?[ ]?")
+#: Marks that end a word before a blank: a word is looked up without them (`ngozi,`).
+_PUNCTUATION_TO_BLANKS = str.maketrans(dict.fromkeys(',.;:!?"()[]', " "))
+#: A run of three or more lower-case single words in a list (`ana, adam and chad`).
+_WORD_LIST = re.compile(
+    r"(?<![\w@.'\u2019/-])[^\W\d_A-Z][^\W\d_]+(?:(?:,[ ](?:and[ ]|or[ ])?|[ ](?:and|or)[ ])"
+    r"[^\W\d_A-Z][^\W\d_]+(?![\w@'\u2019(=/-])){2,}")
+#: Names read in a list before its other items are read as given names.
+_LIST_ANCHORS = 2
 #: At most this many words follow a name-giving phrase.
 _GIVEN_WORDS = 3
 
@@ -371,7 +386,7 @@ class LooseNameRecognizer(UsesNameLists):
             return
         # The text's distinct words, then those of them listed as given names (set
         # operations, in C): each distinct word is looked up once, in the smaller table.
-        listed = set(lowered.split()) & self.lists.given_keys
+        listed = set(lowered.translate(_PUNCTUATION_TO_BLANKS).split()) & self.lists.given_keys
         words = {word for word in listed if self._prose_given_name(word)}
         if not words:
             return
@@ -383,8 +398,38 @@ class LooseNameRecognizer(UsesNameLists):
             name_end = self._lower_prose_name(text, at, end, given in lemmas, verdicts)
             if name_end is not None:
                 found.append(Finding(at, name_end, "PERSON", "phi", 0.75, self.name))
+        if len(words) >= _LIST_ANCHORS and ", " in text:
+            found += self._given_names_in_lists(text, words - lemmas, found, verdicts)
         if found and python_source(text) is None:  # asked last: a parse of the text
             yield from found
+
+    def _given_names_in_lists(self, text: str, strong: set[str], found: list[Finding],
+                              verdicts: dict[int, bool]) -> list[Finding]:
+        """`they had 6: silvana, adam, christopher and chad`: in a list of three or more
+        single words of a line of lower-case prose, two of them given names English does
+        not know (`strong`), each item a list holds as a given name (no common word,
+        English verb, adjective, adverb or stop word, nor a word with an English ending):
+        the list says what its items are, though English, a library or a map knows the
+        word too (`adam`, `chad`)."""
+        named = {(f.start, f.end) for f in found}
+        kinds = self.lists.kinds
+        more: list[Finding] = []
+        for run in _WORD_LIST.finditer(text):
+            items = [(run.start() + item.start(), run.start() + item.end())
+                     for item in _WORD_ONLY.finditer(run.group())
+                     if item.group() not in ("and", "or")]
+            if sum(text[a:b] in strong for a, b in items) < _LIST_ANCHORS or not (
+                    _lower_prose_line(text, run.start(), verdicts)):
+                continue
+            for start, end in items:
+                key = text[start:end]
+                if (start, end) in named or not key.isalpha() or len(key) <= 2:
+                    continue
+                if kinds.get(key) in ("G", "N") and key not in COMMON_WORDS and (
+                        key not in self._english_others) and not (
+                        key.endswith(WORDLIKE_ENDINGS)):
+                    more.append(Finding(start, end, "PERSON", "phi", 0.75, self.name))
+        return more
 
     def _lower_prose_name(self, text: str, start: int, end: int, english: bool,
                           verdicts: dict[int, bool]) -> int | None:
@@ -425,7 +470,10 @@ class LooseNameRecognizer(UsesNameLists):
         if slot == STRONG_SLOT:
             return not english or pair
         if slot == NO_SLOT:
-            return False
+            # `the true gender of bertram has been`, `before crissy wakes up`: a clause's
+            # subject wherever the clause starts, a finite verb after it
+            return not english and end - start > _SHORT_WORD and finite_verb_after(
+                text, end) and not about_medicine(text, start, end)
         if pair:
             surname = text[text.rindex(" ", start, end) + 1:end]
             return not english or not english_word(surname)

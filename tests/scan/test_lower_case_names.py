@@ -97,3 +97,55 @@ def test_lower_case_names_in_slots_things_take_too(text: str, name: str) -> None
 ])
 def test_lower_case_look_alikes_in_slots_stay_quiet(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a given name English does not know, then punctuation: looked up without it
+    ("thanks sigrun, see you on monday then", ["sigrun"]),
+    ("can you remind ngozi? she forgot the keys again", ["ngozi"]),
+    # a list of given names, two of which English does not know: the others are names
+    # too, though English or a library knows the word (`adam`) or a map does (`chad`)
+    ("we were 5 at dinner: tuomas, adam, eszter, chad and marisol.",
+     ["tuomas", "adam", "eszter", "chad", "marisol"]),
+    ("the rota this week is dagny, simon and kwabena, then back to the start",
+     ["dagny", "simon", "kwabena"]),
+])
+def test_lower_case_given_names_before_punctuation_and_in_lists(
+        text: str, names: list[str]) -> None:
+    found = persons(text)
+    assert [name for name in names if name not in found] == []
+
+
+@pytest.mark.parametrize("text", [
+    # lists of optimisers, foods, words: no two given names English does not know
+    "we compared sgd, adam, rmsprop and adagrad on the same split",
+    "we ordered pizza, pasta, salad and wine for the team dinner",
+    "pick any of will, grant, mark or bill as the example words",
+    # one given name in a list of things does not make its other items names
+    "the shelf holds ruby, jade, amber and one old photo of sigrun",
+])
+def test_lower_case_lists_of_things_stay_quiet(text: str) -> None:
+    assert [n for n in persons(text) if n not in ("sigrun",)] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a clause's subject wherever the clause starts: a finite verb after the name
+    ("the real reason for wojciech has never been explained to us", "wojciech"),
+    ("we should leave before thandiwe wakes up from her nap", "thandiwe"),
+])
+def test_a_lower_case_given_name_before_a_finite_verb(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a base form after the word: an object or an infinitive, not a subject
+    "we sent the sample to wojciech for analysis and it came back fine",
+    "i asked about the gift from wojciech to see if it came",
+    # Greek letters and libraries before `is`: English or no listed name
+    "where alpha is the learning rate and beta is the momentum of the update",
+    "the value of theta is small so the gradient of sigma has to be clipped",
+    # a sentence about medicine: a lone word there names a drug or a sign as often
+    "the dose of thandiwe was lowered after the patient had side effects",
+])
+def test_lower_case_words_before_a_verb_that_name_no_one_stay_quiet(text: str) -> None:
+    assert persons(text) == []
