@@ -280,19 +280,21 @@ def _lower_prose_window(text: str, at: int) -> bool:
                for w in words) >= _ENGLISH_SHARE * len(words)
 
 
-# What says a word in a slot only people take is a noun after all: `it was dawn`, `who
-# is hunter`, `the colour of jade` before it, `holly or ivy` after it.
+# Words that open a clause, before its subject (`before crissy wakes up`), that the
+# slots' subject words leave out.
+_CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|[^\w'\u2019])(?:before|after|once|though|although|"
+                                  r"till|til|cuz|coz|cos|bc)[ ]$", re.IGNORECASE)
+# What says words in a slot only people take are no name after all: `it was crystal
+# clear`, `who is`, `the colour of` before them, `holly or ivy` after them.
 _NOUN_SLOT_BEFORE = re.compile(r"(?:(?:it|that)[ ](?:was|is)|who[ ](?:is|was)|who['\u2019]s|"
                                r"[a-z]+[ ]of)[ ]$")
 _NOUN_LIST_AFTER = re.compile(r",?[ ](?:or|and)[ ](?!(?:i|me|my|we|us|him|her|them)\b)")
 
 
 def _addressed(text: str, start: int, end: int) -> bool:
-    """Whether a given name English knows too (`daniel`, `christopher`), alone in a slot
-    only people take, is someone: told, asked or reminded (`tell daniel i will be late`),
-    a friend (`my friend christopher`), saying or doing what people do, not a place
-    (`tell paris`), not after `it was` or `the ... of`, not one of a pair of things
-    (`ask holly or ivy`), and longer than a kin word (`son who is`)."""
+    """Whether words English knows (`crystal clear`, `heather grey`) in a slot only people
+    take are someone: not after `it was` or `the ... of`, not one of a pair of things
+    (`holly or ivy`), not a place."""
     return not (_NOUN_SLOT_BEFORE.search(text[max(0, start - 32):start].lower())
                 or _NOUN_LIST_AFTER.match(text, end) or is_place_name(text[start:end]))
 
@@ -539,12 +541,13 @@ class LooseNameRecognizer(UsesNameLists):
             if pair:  # `it was crystal clear`: a surname English says or does is a word
                 return not english or text[text.rindex(" ", start, end) + 1:end] not in (
                     verbs_adjectives_adverbs()) or _addressed(text, start, end)
-            return not english or end - start > _SHORT_WORD and _addressed(text, start, end)
+            return not english
         if slot == NO_SLOT:
-            # `the true gender of bertram has been`, `before crissy wakes up`: a clause's
-            # subject wherever the clause starts, a finite verb after it
-            return not english and end - start > _SHORT_WORD and finite_verb_after(
-                text, end) and not about_medicine(text, start, end)
+            # `before crissy wakes up`: the subject of a clause a subordinating word
+            # opens, a finite verb after it
+            return not english and end - start > _SHORT_WORD and bool(
+                _CLAUSE_OPENS_BEFORE.search(text, max(0, start - 12), start)) and (
+                finite_verb_after(text, end)) and not about_medicine(text, start, end)
         if pair:
             surname = text[text.rindex(" ", start, end) + 1:end]
             return not english or not english_word(surname)

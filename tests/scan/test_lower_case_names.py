@@ -129,15 +129,17 @@ def test_lower_case_lists_of_things_stay_quiet(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    # a clause's subject wherever the clause starts: a finite verb after the name
-    ("the real reason for wojciech has never been explained to us", "wojciech"),
+    # the subject of a clause a subordinating word opens: a finite verb after it
     ("we should leave before thandiwe wakes up from her nap", "thandiwe"),
+    ("it was fine though wojciech thinks the room is cold", "wojciech"),
 ])
 def test_a_lower_case_given_name_before_a_finite_verb(text: str, name: str) -> None:
     assert name in persons(text)
 
 
 @pytest.mark.parametrize("text", [
+    # a finite verb after a word no subordinating word opens a clause with
+    "the colour of ngozi has faded a lot since last year",
     # a base form after the word: an object or an infinitive, not a subject
     "we sent the sample to wojciech for analysis and it came back fine",
     "i asked about the gift from wojciech to see if it came",
@@ -170,22 +172,21 @@ def test_words_heard_speaking_that_name_no_one_stay_quiet(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    # a given name English knows as a noun too, told or asked, or a friend
-    ("tell simon i will be a bit late tonight", "simon"),
-    ("my friend joseph needs a lift to the station", "joseph"),
     # a given name read as someone, then a surname no list holds: the name goes on
     ("can you write a short thank you note to dagny wrzesniewska", "dagny wrzesniewska"),
 ])
-def test_lower_case_given_names_english_knows_where_only_people_stand(
+def test_a_lower_case_surname_no_list_holds(
         text: str, name: str) -> None:
     assert name in persons(text)
 
 
 @pytest.mark.parametrize("text", [
-    # a noun after `it was` or `the ... of`, a place, a pair of things
+    # words English knows after `it was`, a place, a pair of things
     "it was crystal clear that the plan had failed",
     "tell india about the delay when the office opens",
     "we could ask holly or ivy to cover the fence by summer",
+    # a given name English knows as a noun too, alone
+    "tell crystal i will be a bit late tonight",
     # an English word after a given name read as someone is no surname
     "tell ngozi tomorrow that the rent is due",
 ])
