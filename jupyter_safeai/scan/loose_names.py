@@ -519,11 +519,12 @@ class LooseNameRecognizer(UsesNameLists):
             surname = after is not None and self.lists.kinds.get(after.group(1), "") in (
                 "S", "N") and after.group(1) not in COMMON_WORDS and (
                 after.group(1) not in EPONYMS)
+            # `amy schumer is`, `note to maria richardsson`: a word no list, English or
+            # library knows after it is a surname too, the slot read at the pair's end
+            surname = surname or after is not None and self._unlisted_surname(after.group(1))
             name_end = after.end(1) if surname else end  # type: ignore[union-attr]
             if not self._lower_slot(text, start, name_end, surname, english):
                 return None
-            if not surname and after is not None and self._unlisted_surname(after.group(1)):
-                name_end = after.end(1)  # `note to maria richardsson`: the name goes on
         return name_end
 
     @staticmethod

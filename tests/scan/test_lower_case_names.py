@@ -192,3 +192,21 @@ def test_a_lower_case_surname_no_list_holds(
 ])
 def test_lower_case_nouns_in_slots_only_people_take_stay_quiet(text: str) -> None:
     assert persons(text) in ([], ["ngozi"])
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a given name then a word no list, English or library knows, a verb after both
+    ("tavita brennholt is the best host on that show", "tavita brennholt"),
+])
+def test_a_given_name_and_an_unlisted_surname_as_a_subject(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    # libraries and tools after a preposition: no listed given name before them
+    "we tried it with dask xarray and zarr on the cluster",
+    "we compared sklearn pipelines with kedro nodes last week",
+    "the notebook uses tqdm progress bars and loguru for logs",
+])
+def test_unknown_lower_case_words_after_no_given_name_stay_quiet(text: str) -> None:
+    assert persons(text) == []
