@@ -27,8 +27,9 @@ from faker.config import AVAILABLE_LOCALES
 from jupyter_safeai.scan import scan_text
 
 #: Frames by kind; `{full}` a full name, `{given}` a given name, `{surname}` a surname,
-#: `{GIVEN}`/`{SURNAME}` in capitals, `{given_l}` in lower case. The first slot in each
-#: frame is the one measured; other slots are filled too and scored the same way.
+#: `{GIVEN}`/`{SURNAME}` in capitals, `{given_l}` in lower case (`{x_l}` of a look-alike).
+#: The first slot in each frame is the one measured; other slots are filled too and
+#: scored the same way.
 FRAMES: dict[str, tuple[str, ...]] = {
     "full name, request": (
         "Can you draft a polite reply to {full} about the late invoice?",
@@ -101,6 +102,8 @@ FRAMES: dict[str, tuple[str, ...]] = {
         "tell {given_l} i will be late",
         "{given_l} {surname_l} called about the delivery",
         "my friend {given_l} needs help with her cv",
+        "we were four at the table: {given_l}, {given_l2}, {given_l3} and me",
+        "did you ever see {given_l} {surname_l} perform live",
     ),
     "record export": (
         "{SURNAME}, {GIVEN}",
@@ -207,6 +210,9 @@ LOOK_ALIKE_FRAMES: tuple[str, ...] = (
     "did {x} ever ship that feature?",
     "Make the tone friendlier, {x} is for beginners.",
     "The review was published by {x} last week.",
+    # typed in lower case: the words as lower-case prose writes them
+    "can you explain how {x_l} handles missing values",
+    "we compared {x_l}, {y_l} and {z_l} before we picked one",
 )
 
 LOOK_ALIKE_FRAMES_B: tuple[str, ...] = (
@@ -328,7 +334,8 @@ def main() -> None:
         for kind, word in words:
             others = rng.sample([w for _, w in words if w != word], 2)
             text = frame.replace("{x}", word).replace("{y}", others[0]).replace(
-                "{z}", others[1])
+                "{z}", others[1]).replace("{x_l}", word.lower()).replace(
+                "{y_l}", others[0].lower()).replace("{z_l}", others[1].lower())
             found = phi_spans(text, "PERSON")  # a place is PHI, but no name
             tried[kind] += 1
             if found:

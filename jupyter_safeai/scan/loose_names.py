@@ -32,6 +32,7 @@ from .english_words import (
     verbs_adjectives_adverbs,
 )
 from .finding import Finding
+from .geography import is_place_name
 from .name_context import SOFTWARE_NAMES, in_documentation, name_giving_ends
 from .name_lists import (
     COMMON_WORDS,
@@ -41,7 +42,14 @@ from .name_lists import (
     UsesNameLists,
 )
 from .note_names import FUNCTION_WORDS
-from .person_slots import NO_SLOT, STRONG_SLOT, person_slot, verb_after
+from .person_slots import (
+    NO_SLOT,
+    STRONG_SLOT,
+    about_medicine,
+    finite_verb_after,
+    person_slot,
+    verb_after,
+)
 from .scan_view import lowered_of
 from .terms import eponym_term
 
@@ -166,6 +174,21 @@ _PARTS = re.compile(r"[ '\u2019-]+")
 #: One lower-case word of a name or an initial (`codey m ross`), and the blank after it.
 _LOWER_NAME_WORD = re.compile(r"([^\W\d_A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*)(?![\w@'\u2019-])"
                               r"\.?[ ]?")
+#: A verb of hearing or seeing, one or two words, a bare verb of speaking or performing
+#: (`heard nijito asano speak`): on lower-cased text, tried where a cue stands.
+_HEARD_CUES = (" hear", " watch", " saw ", " listen")
+_HEARD_SPEAK = re.compile(
+    r"[hwsl](?<![a-z][hwsl])(?:eard|ear|earing|atched|atch|atching|aw|isten(?:ed|ing)?[ ]to)"
+    r"[ ]([^\W\d_]{3,30})(?:[ ]([^\W\d_]{2,30}))?[ ](?:speak|sing|talk|lecture|preach|"
+    r"perform|rap|play|read|present)(?:s|ing)?(?![a-z])")
+#: Marks after a word in prose: a word is looked up without them (`ngozi,`, `kishan?`).
+_WORD_END_MARKS = frozenset(",.?!:;")
+#: A run of three or more lower-case single words in a list (`ana, adam and chad`).
+_WORD_LIST = re.compile(
+    r"(?<![\w@.'\u2019/-])[^\W\d_A-Z][^\W\d_]+(?:(?:,[ ](?:and[ ]|or[ ])?|[ ](?:and|or)[ ])"
+    r"[^\W\d_A-Z][^\W\d_]+(?![\w@'\u2019(=/-])){2,}")
+#: Names read in a list before its other items are read as given names.
+_LIST_ANCHORS = 2
 #: At most this many words follow a name-giving phrase.
 _GIVEN_WORDS = 3
 
@@ -257,6 +280,25 @@ def _lower_prose_window(text: str, at: int) -> bool:
                for w in words) >= _ENGLISH_SHARE * len(words)
 
 
+# Words that open a clause, before its subject (`before crissy wakes up`), that the
+# slots' subject words leave out.
+_CLAUSE_OPENS_BEFORE = re.compile(r"(?:^|[^\w'\u2019])(?:before|after|once|though|although|"
+                                  r"till|til|cuz|coz|cos|bc)[ ]$", re.IGNORECASE)
+# What says words in a slot only people take are no name after all: `it was crystal
+# clear`, `who is`, `the colour of` before them, `holly or ivy` after them.
+_NOUN_SLOT_BEFORE = re.compile(r"(?:(?:it|that)[ ](?:was|is)|who[ ](?:is|was)|who['\u2019]s|"
+                               r"[a-z]+[ ]of)[ ]$")
+_NOUN_LIST_AFTER = re.compile(r",?[ ](?:or|and)[ ](?!(?:i|me|my|we|us|him|her|them)\b)")
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """Whether words English knows (`crystal clear`, `heather grey`) in a slot only people
+    take are someone: not after `it was` or `the ... of`, not one of a pair of things
+    (`holly or ivy`), not a place."""
+    return not (_NOUN_SLOT_BEFORE.search(text[max(0, start - 32):start].lower())
+                or _NOUN_LIST_AFTER.match(text, end) or is_place_name(text[start:end]))
+
+
 def _case_shape(word: str) -> str:
     return "upper" if word.isupper() else "lower" if word.islower() else (
         "title" if word[:1].isupper() else "mixed")
@@ -322,6 +364,25 @@ class LooseNameRecognizer(UsesNameLists):
         yield from self._comma_pairs(text)
         yield from self._given_in_lower_case(text)
         yield from self._names_in_lower_prose(text)
+        yield from self._heard_speaking(text)
+
+    def _heard_speaking(self, text: str) -> Iterator[Finding]:
+        """`have you heard nijito asano speak yet?`, `we saw dagny play`: in a line of
+        lower-case prose, one or two words between a verb of hearing or seeing and a bare
+        verb of speaking or performing are someone, listed or not, if English, a library
+        and the stop words know none of them."""
+        lowered = lowered_of(text)
+        if len(lowered) != len(text) or not any(cue in lowered for cue in _HEARD_CUES):
+            return
+        verdicts: dict[int, bool] = {}
+        for match in _HEARD_SPEAK.finditer(lowered):
+            words = [w for w in match.group(1, 2) if w]
+            if all(w.isalpha() and not english_word(w, FUNCTION_WORDS) and (
+                    w not in SOFTWARE_NAMES) and w not in COMMON_WORDS for w in words) and (
+                    text[match.start(1):match.end()].islower()) and _lower_prose_line(
+                    text, match.start(1), verdicts) and python_source(text) is None:
+                yield Finding(match.start(1), match.end(2 if match.group(2) else 1),
+                              "PERSON", "phi", 0.75, self.name)
 
     def _prose_given_name(self, key: str) -> bool:
         """Whether `key` (a lower-case word) is a listed given name that may open a name
@@ -360,6 +421,14 @@ class LooseNameRecognizer(UsesNameLists):
             and not inflected_from(key, others) and not key.endswith(WORDLIKE_ENDINGS)
             and key not in SOFTWARE_NAMES)
 
+    def _unlisted_surname(self, word: str) -> bool:
+        """Whether a lower-case word after a given name read as someone is its surname
+        though no list holds it (`ida wegrzyniak`): a word of letters that neither a list,
+        English (inflected or not), its stop words nor a library knows."""
+        return word.isalpha() and len(word) > _SHORT_WORD and word not in self.lists.kinds and (
+            not english_word(word, FUNCTION_WORDS)) and word not in SOFTWARE_NAMES and (
+            word not in self._english_others)
+
     def _names_in_lower_prose(self, text: str) -> Iterator[Finding]:
         """`can you write to maria gonzalez about the bill`: people type prompts in lower
         case. In a line of prose written in lower case (not code), a listed given name
@@ -371,20 +440,62 @@ class LooseNameRecognizer(UsesNameLists):
             return
         # The text's distinct words, then those of them listed as given names (set
         # operations, in C): each distinct word is looked up once, in the smaller table.
-        listed = set(lowered.split()) & self.lists.given_keys
+        # a word before a mark of prose (`ngozi,`, `kishan?`) too, without its mark
+        tokens, keys = set(lowered.split()), self.lists.given_keys
+        listed = tokens & keys | {t[:-1] for t in tokens if t[-1] in _WORD_END_MARKS} & keys
         words = {word for word in listed if self._prose_given_name(word)}
         if not words:
             return
         lemmas = english_lemmas()
         found: list[Finding] = []
         verdicts: dict[int, bool] = {}  # whether each block of the text is lower-case prose
-        for given, at in _places_of(lowered, words):
+        places = _places_of(lowered, words)
+        for given, at in places:
             end = at + len(given)
             name_end = self._lower_prose_name(text, at, end, given in lemmas, verdicts)
             if name_end is not None:
                 found.append(Finding(at, name_end, "PERSON", "phi", 0.75, self.name))
+        strong = words - lemmas
+        if len(strong) >= _LIST_ANCHORS:
+            found += self._given_names_in_lists(text, strong, places, found, verdicts)
         if found and python_source(text) is None:  # asked last: a parse of the text
             yield from found
+
+    def _given_names_in_lists(self, text: str, strong: set[str],
+                              places: list[tuple[str, int]], found: list[Finding],
+                              verdicts: dict[int, bool]) -> list[Finding]:
+        """`they had 6: silvana, adam, christopher and chad`: in a list of three or more
+        single words of a line of lower-case prose, two of them given names English does
+        not know (`strong`), each item a list holds as a given name (no common word,
+        English verb, adjective, adverb or stop word, nor a word with an English ending):
+        the list says what its items are, though English, a library or a map knows the
+        word too (`adam`, `chad`)."""
+        # where a strong name stands beside a list's comma: lists are read only there
+        beside = sorted(at for word, at in places if word in strong and (
+            text[at + len(word):at + len(word) + 2] == ", " or text[at - 2:at] == ", "))
+        if len(beside) < _LIST_ANCHORS:
+            return []
+        named = {(f.start, f.end) for f in found}
+        kinds = self.lists.kinds
+        more: list[Finding] = []
+        left = max(text.rfind("\n", 0, beside[0]) + 1, beside[0] - _BLOCK)
+        right = text.find("\n", beside[-1])
+        for run in _WORD_LIST.finditer(text, left, right if right >= 0 else len(text)):
+            items = [(run.start() + item.start(), run.start() + item.end())
+                     for item in _WORD_ONLY.finditer(run.group())
+                     if item.group() not in ("and", "or")]
+            if sum(text[a:b] in strong for a, b in items) < _LIST_ANCHORS or not (
+                    _lower_prose_line(text, run.start(), verdicts)):
+                continue
+            for start, end in items:
+                key = text[start:end]
+                if (start, end) in named or not key.isalpha() or len(key) <= 2:
+                    continue
+                if kinds.get(key) in ("G", "N") and key not in COMMON_WORDS and (
+                        key not in self._english_others) and not (
+                        key.endswith(WORDLIKE_ENDINGS)):
+                    more.append(Finding(start, end, "PERSON", "phi", 0.75, self.name))
+        return more
 
     def _lower_prose_name(self, text: str, start: int, end: int, english: bool,
                           verdicts: dict[int, bool]) -> int | None:
@@ -398,6 +509,8 @@ class LooseNameRecognizer(UsesNameLists):
         after = _LOWER_SURNAME.match(text, end)
         if after is None and text[end:end + 1].isalnum():
             return None
+        if not _lower_prose_line(text, start, verdicts):
+            return None  # asked before the slot: once a block, and most lines say no
         if after is not None and self._surname_in_lower_prose(after.group(1)):
             name_end = after.end(1)
         else:
@@ -406,10 +519,13 @@ class LooseNameRecognizer(UsesNameLists):
             surname = after is not None and self.lists.kinds.get(after.group(1), "") in (
                 "S", "N") and after.group(1) not in COMMON_WORDS and (
                 after.group(1) not in EPONYMS)
+            # `amy schumer is`, `note to maria richardsson`: a word no list, English or
+            # library knows after it is a surname too, the slot read at the pair's end
+            surname = surname or after is not None and self._unlisted_surname(after.group(1))
             name_end = after.end(1) if surname else end  # type: ignore[union-attr]
             if not self._lower_slot(text, start, name_end, surname, english):
                 return None
-        return name_end if _lower_prose_line(text, start, verdicts) else None
+        return name_end
 
     @staticmethod
     def _lower_slot(text: str, start: int, end: int, pair: bool, english: bool) -> bool:
@@ -423,9 +539,16 @@ class LooseNameRecognizer(UsesNameLists):
         smith`, not `to victoria park`), read at the pair's end."""
         slot = person_slot(text, start, end, pronouns=False)
         if slot == STRONG_SLOT:
-            return not english or pair
+            if pair:  # `it was crystal clear`: a surname English says or does is a word
+                return not english or text[text.rindex(" ", start, end) + 1:end] not in (
+                    verbs_adjectives_adverbs()) or _addressed(text, start, end)
+            return not english
         if slot == NO_SLOT:
-            return False
+            # `before crissy wakes up`: the subject of a clause a subordinating word
+            # opens, a finite verb after it
+            return not english and end - start > _SHORT_WORD and bool(
+                _CLAUSE_OPENS_BEFORE.search(text, max(0, start - 12), start)) and (
+                finite_verb_after(text, end)) and not about_medicine(text, start, end)
         if pair:
             surname = text[text.rindex(" ", start, end) + 1:end]
             return not english or not english_word(surname)

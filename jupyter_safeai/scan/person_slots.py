@@ -156,6 +156,34 @@ def verb_after(text: str, end: int) -> bool:
     return after is not None and _verb(after.group(1))
 
 
+#: Past forms of verbs people do, read as a finite verb after a subject (`adaeze said`).
+_PAST_FORMS = frozenset("""
+said told went came got made took gave saw knew thought felt left kept brought bought wrote
+sent ran sang spoke met found began won lost paid sat stood heard
+""".split())
+
+
+def finite_verb_after(text: str, end: int) -> bool:
+    """Whether the word right after `end` is a finite verb (`has`, `wakes`, `moved`,
+    `said`), as after a clause's subject: not a base form (`to sigrun for`, `of bertram
+    to see`), which follows objects and infinitives as often."""
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    if word in _AUXILIARIES or word in _PAST_FORMS:
+        return True
+    return (word.endswith("ed") or word.endswith("s") and not word.endswith("ss")) and (
+        _verb(word))
+
+
+def about_medicine(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] speaks of medicine, where a lone name
+    names a disease, a sign or a drug as often."""
+    left, right = sentence_around(text, start, end)
+    return _MEDICINE.search(text, left, right) is not None
+
+
 def _verb(word: str) -> bool:
     """Whether lower-case `word` reads as a verb after a subject (`moved`, `has`), not
     a preposition WordNet also lists as an adverb (`in`, `out`) nor an adverb in `-ly`
