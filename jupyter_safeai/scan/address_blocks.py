@@ -38,6 +38,7 @@ from .recognizer import finds_as_regex_does, literal_starts, matches_at
 from .regional_addresses import (
     blocks_and_lots,
     brazilian_addresses,
+    lower_case_number_first_streets,
     lower_case_streets_before_a_town,
     south_asian_streets,
 )
@@ -521,6 +522,8 @@ class AddressBlockRecognizer:
             anchors.append((start, end, False))
         for start, end in lower_case_streets_before_a_town(text):  # `dejvická 432, 440 56
             anchors.append((start, end, False))  # šluknov`
+        for start, end in lower_case_number_first_streets(text):  # `to 628 macias point`
+            anchors.append((start, end, False))
         for match in _from_starts(_NAME_FIRST_STREET, _NAME_FIRST_START, text):
             if match.span() in buildings or any(
                     start == match.end() + 2 for start, _ in buildings):

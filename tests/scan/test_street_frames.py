@@ -1,0 +1,66 @@
+"""A street read the same whatever sentence holds it: after a bracket, a quote or a
+bullet, on a list's or a table's line, after a preposition of place, typed in lower
+case; and numbers with words that name no street stay quiet in the same places."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scan.place_text import place_text
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("The kiosk (Ronda de Lucía Prieto 41) closes early.", "Ronda de Lucía Prieto 41"),
+    ('Her card reads "Lindenallee 7-9, Gotha" in pencil.', "Lindenallee 7-9"),
+    ("The depot (Birkenweg 12) is shut.", "Birkenweg 12"),
+    ("[Kastanjevej 8] was the old office", "Kastanjevej 8"),
+])
+def test_a_street_after_a_bracket_or_a_quote(text: str, street: str) -> None:
+    assert street in place_text(text)
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("catch the tram to 4417 okonkwo ridge, then turn left", "4417 okonkwo ridge"),
+    ("Visitors:\n- 2209 okafor point\n- the station café", "2209 okafor point"),
+    ("Mrs. Ada Lind\n88 vanterpool junction", "88 vanterpool junction"),
+    ("| depot | 6120 marrow street | open |", "6120 marrow street"),
+    ("(3310 esperanza harbor) is our mailing place", "3310 esperanza harbor"),
+    ("the parcel came from 95 tolliver fords yesterday", "95 tolliver fords"),
+    ("Deliveries:\n1. 5405 31st road\n2. the warehouse", "5405 31st road"),
+])
+def test_a_number_first_street_in_lower_case(text: str, street: str) -> None:
+    assert street in place_text(text)
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Stops:\n1. pärnu tänav 9\n2. the harbour", "pärnu tänav 9"),
+    ("| archive | bergsliveien 23 | closed |", "bergsliveien 23"),
+    ("the card came back from ekvägen 41 unread", "ekvägen 41"),
+    ("* rosenstraße 3\n* second floor", "rosenstraße 3"),
+])
+def test_a_name_first_street_in_lower_case_where_a_line_or_cell_starts(
+        text: str, street: str) -> None:
+    assert street in place_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "we have 3 main points to cover",
+    "3 main points to cover today",
+    "- 2 different roads lead there",
+    "go back to 3 data points and refit",
+    "x = 3 sample ports",
+    "move to 4 free spaces on the board",
+    "| 12 | 5 water points | ok |",
+    "compare to 2 test stations",
+    "see calle 3, table 2",
+    "view pl. 3 for the map",
+    "Compare Pl. 7 with the sketch",
+    "(see Table 4) and (Python 3)",
+    '"Figure 3" shows it',
+    "Section 4 Part B",
+    "from 10 parallel tracks",
+    "1 loop, best of 3: 266 ms per loop",
+    "1000 loops, best of 5: 12.5 µs per loop\n100 loops, best of 5: 241 ns per loop",
+])
+def test_numbers_and_words_that_are_no_street_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
