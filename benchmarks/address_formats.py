@@ -75,7 +75,21 @@ SHAPES: tuple[tuple[str, Callable[[Faker], str]], ...] = (
 SHAPES_B = SHAPES + (
     ("street-lower", lambda fake: fake.street_address().lower()),
     ("two-lines", lambda fake: f"{fake.street_address()}\n{fake.city()}"),
+    ("numbered", lambda fake: f"{fake.building_number()} {fake.street_address()}"),
+    ("template", lambda fake: f"{fake.building_number()} {fake.street_address()}\n"
+                              f"{fake.city()}\n, {_state(fake)}\n {fake.numerify('#####')}"),
+    ("template-lower", lambda fake: f"{fake.building_number()} {fake.street_name()}\n"
+                                    f"{fake.city()}\n, {_state(fake)}\n "
+                                    f"{fake.numerify('#####')}".lower()),
 )
+
+
+def _state(fake: Faker) -> str:
+    """A state's or region's code of the locale, or two letters of its country's name."""
+    try:
+        return str(fake.state_abbr())
+    except AttributeError:
+        return fake.country()[:2].upper()
 #: Flat, floor and box parts in several languages, and PO boxes: (name, text).
 UNIT_PARTS = (
     "Apt 4B", "Flat 3", "Wohnung 5", "2. OG", "piso 3º", "3º izq.", "m. 42", "kv. 17",
@@ -192,7 +206,7 @@ def measure(frames: tuple[tuple[str, str], ...],
                 shape = "box" if extra in PO_BOXES else "unit"
             frame_name, frame = rng.choice(frames)
             if frame_name.endswith("-1") or "\n" not in frame and rng.random() < 0.5:
-                address = address.replace("\n", ", ")
+                address = address.replace("\n", ", ").replace(", , ", ", ").replace(",  ", " ")
             text = frame.replace("{{", "{").replace("}}", "}").replace("{x}", address)
             start = text.index(address)
             ok = covered(text, start, start + len(address)) >= 0.5

@@ -407,6 +407,70 @@ def _lower_case_addresses(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
+# `512 Queen Margrethe⏎Port Ellis, WA 90210`, `77 harrow row⏎lady grey⏎, ec⏎ 76634`: a
+# street with no street word is still one when its address ends in a town, a state's
+# code and a ZIP: the state and ZIP vouch for the line (or comma part) before the town.
+_ZIP = re.compile(r"(?<![\w.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)")
+#: Before a ZIP: a town (one to four words), then the state's code after a comma or on
+#: a line of its own (`⏎, ec⏎ 76634`, the way a template joins its parts).
+_TOWN_AND_STATE = regex.compile(
+    r"(?:^|(?<=[\n,]))[ \t]*(?P<town>\p{L}[\p{L}\p{M}'’.-]*(?:[ ]\p{L}[\p{L}\p{M}'’.-]*){0,3})"
+    r"(?P<gap>,[ ]?|[ \t]*\n[ \t]*,[ ]?)(?P<state>\p{L}{2})(?:[ ]{1,2}|[ \t]*\n[ \t]*)$")
+_STATE_CODES_FOLDED = frozenset(code.casefold() for code in (
+    *US_STATES, *_FAKER_US.states_postcode,
+    *importlib.import_module("faker.providers.address.en_CA").Provider.provinces_abbr))
+#: A street's number, one to six words of its name (a second number or a flat allowed),
+#: filling its line or comma part.
+_NUMBERED_PART = regex.compile(
+    r"(?<![\w.,/-])\d{1,6}[A-Za-z]?(?:[ ]\d{1,6})?[ ]\p{L}[\p{L}\p{M}'’.-]*"
+    r"(?:[ ](?:\p{L}[\p{L}\p{M}'’.-]*|\d{1,5}[A-Za-z]?\.?|\#\d{1,5})){0,7}[ \t]*$")
+
+
+def _streets_before_a_state_and_zip(text: str) -> Iterator[tuple[int, int, int]]:
+    """(street start, ZIP start, ZIP end) of addresses whose street has no street word:
+    a number-first line or comma part, maybe a unit line, a town, a state's code and a
+    ZIP. The code is one of the US's or Canada's, or any two letters on a line of their
+    own after a comma (`⏎, ec⏎ 76634`); the street starts a line or follows a bracket,
+    a label or a preposition of place."""
+    from .regional_addresses import FUNCTION_WORDS, leads_a_place
+
+    for code in _ZIP.finditer(text):
+        tail = _TOWN_AND_STATE.search(text, max(0, code.start() - 60), code.start())
+        if tail is None:
+            continue
+        town = tail.group("town").casefold().split()
+        if any(word in _PROSE_WORDS for word in town) or (
+                tail.group("state").casefold() not in _STATE_CODES_FOLDED
+                and "\n" not in tail.group("gap")):
+            continue
+        # the part before the town: the line before, or the comma part before on its line
+        at = tail.start("town")
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        if at == 0 or text[at - 1] not in ",\n":
+            continue
+        end = at - 1
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        part_start = max(text.rfind("\n", 0, end), text.rfind(",", 0, end)) + 1
+        if _UNIT.fullmatch(text, part_start, end) or _UNIT.fullmatch(
+                text, part_start + len(text[part_start:end]) - len(
+                    text[part_start:end].lstrip(" \t")), end):  # a flat's line between
+            end = part_start - 1
+            while end > 0 and text[end - 1] in " \t\n,":
+                end -= 1
+            part_start = max(text.rfind("\n", 0, end), text.rfind(",", 0, end)) + 1
+        street = _NUMBERED_PART.search(text, max(part_start, end - 80), end)
+        if street is None or street.end() != end:
+            continue
+        words = text[street.start():end].casefold().split()
+        if any(word.rstrip(".") in FUNCTION_WORDS for word in words):
+            continue  # (`512 samples in 3 runs`)
+        if not text[part_start:street.start()].strip(" \t") or leads_a_place(
+                text, street.start()):
+            yield street.start(), code.start(), code.end()
+
+
 def _corner_end(match: regex.Match[str]) -> int:
     """The end of a corner's second street, before any prose word read as part of it
     (`... and Quarry Hill St. for an hour`)."""
@@ -547,9 +611,13 @@ class AddressBlockRecognizer:
                     anchors.append((match.start(), street.end(), False))
         taken = -1
         blocks: list[tuple[int, int]] = []
+        # `512 Queen Margrethe⏎Port Ellis, WA 90210`: a numbered street without a street
+        # word when a town, state and ZIP follow it (read whole: a street found above
+        # inside it is part of it)
+        vouched = list(_streets_before_a_state_and_zip(text))
         for street_start, end, needs_cue in sorted(anchors, key=lambda a: (a[0], -a[1])):
             start = self._start(text, street_start)
-            if start < taken:
+            if start < taken or any(low <= street_start < high for low, _, high in vouched):
                 continue
             block_end, segments, postcode = self._extend(
                 text, end, lower=text[start:end].islower())
@@ -560,6 +628,13 @@ class AddressBlockRecognizer:
                 continue  # a bare street: `places` reports it already
             taken = block_end
             yield from self._findings(text, start, block_end, postcode)
+        # `512 Queen Margrethe⏎Port Ellis, WA 90210`: a numbered street without a street
+        # word, where no other address is, when a town, state and ZIP follow it
+        for start, zip_start, zip_end in vouched:
+            if any(low < zip_end and start < high for low, high in blocks):
+                continue
+            blocks.append((start, zip_end))
+            yield from self._findings(text, start, zip_end, (zip_start, zip_end))
         # `39309 watson motorway, new timothy, ok 18292`: a lower-case street, where no
         # other address is, when its town, state and ZIP follow it
         for start, end in lower_streets:

@@ -64,3 +64,33 @@ def test_a_name_first_street_in_lower_case_where_a_line_or_cell_starts(
 ])
 def test_numbers_and_words_that_are_no_street_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("we met at 418 Vasquez Bend\nLake Orlin, NV 89012 last year",
+     "418 Vasquez Bend\nLake Orlin, NV|89012"),
+    ("the gallery is at 77 harrow keld\nlady grey\n, ec\n 76634. it opens at ten",
+     "77 harrow keld\nlady grey\n, ec|76634"),
+    ("Ship to:\n9021 Old Tamsin\nSuite 12\nCarver Hollow, OR 97035",
+     "9021 Old Tamsin\nSuite 12\nCarver Hollow, OR|97035"),
+    ("post it to 63 41 bellweather, east harlan, ky 40502 please",
+     "63 41 bellweather, east harlan, ky|40502"),
+])
+def test_a_street_without_a_street_word_before_its_town_state_and_zip(
+        text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "we measured 512 samples in 3 runs, Boston, MA 02115",
+    "Results: 12 of 40 tests, overall, ok 12345",
+    "batch 3 of the run\nfinal, ok\n 10000 rows",
+])
+def test_a_state_and_zip_vouch_for_no_prose_before_them(text: str) -> None:
+    assert "STREET_ADDRESS" not in {f for f in _labels(text)}
+
+
+def _labels(text: str) -> list[str]:
+    from jupyter_safeai.scan import scan_text
+
+    return [finding.entity for finding in scan_text(text)]
