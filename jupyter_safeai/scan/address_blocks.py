@@ -28,6 +28,7 @@ from .places import (
     COUNTRIES,
     DIRECTION_AFTER,
     US_STATES,
+    _number_starts,
     colombian_streets,
     international_starts,
     number_first_streets,
@@ -434,7 +435,15 @@ def _streets_before_a_state_and_zip(text: str) -> Iterator[tuple[int, int, int]]
     a label or a preposition of place."""
     from .regional_addresses import FUNCTION_WORDS, leads_a_place
 
-    for code in _ZIP.finditer(text):
+    starts = _number_starts(text)[1]  # five-digit starts, from the place reader's pass
+    codes = _ZIP.finditer(text) if starts is None else (
+        code for code in map(lambda at: _ZIP.match(text, at), starts) if code is not None)
+    for code in codes:
+        at = code.start()
+        while at > 0 and text[at - 1] in " \t\n":
+            at -= 1
+        if "," not in text[max(0, at - 6):at - 2] or not text[at - 2:at].isalpha():
+            continue  # (most numbers have no state's code and comma before them)
         tail = _TOWN_AND_STATE.search(text, max(0, code.start() - 60), code.start())
         if tail is None:
             continue

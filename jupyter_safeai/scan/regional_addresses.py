@@ -318,6 +318,12 @@ junction burg cove prairie radial inlet isle spur
 _MEASURE_WORDS = frozenset("per each sec secs min mins hrs µs times loops".split())
 
 
+#: The blank after a house number (`12 `, `12a `) before a lower-case letter: led by the
+#: blank, a literal `re` skips to in C, where the whole pattern is tried from the number.
+_BLANK_AFTER_NUMBER = re.compile(
+    r" (?:(?<=[0-9] )|(?<=[0-9][a-z] ))(?=[a-zà-öø-ÿ]|\d{1,3}(?:st|nd|rd|th) )")
+
+
 @lru_cache(maxsize=1)
 def _lower_number_first() -> re.Pattern[str]:
     """A house number, one to three lower-case words and one of Faker's US street
@@ -360,7 +366,14 @@ def lower_case_number_first_streets(text: str) -> Iterator[tuple[int, int]]:
     from .english_words import lemma_index_words
     from .places import counted
 
-    for match in _lower_number_first().finditer(text):
+    pattern = _lower_number_first()
+    for blank in _BLANK_AFTER_NUMBER.finditer(text):
+        at = blank.start() - (not text[blank.start() - 1].isdigit())  # (`12a `)
+        while at > 0 and text[at - 1].isdigit():
+            at -= 1
+        match = pattern.match(text, at)
+        if match is None:
+            continue
         name = match.group("name").split()
         if len(name[0]) < 3 or any(word in _PROSE or word in _MEASURE_WORDS for word in name
                                    ) or not leads_a_place(text, match.start()):

@@ -181,9 +181,11 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
                     not number.isalnum() and not (
                         _FLAT_OR_RANGE.match(number) or comma and number == "S/N")):
                 continue
-        before = text[max(0, at - _REACH):at].casefold().translate(_TO_BLANK).rsplit(None, 7)
-        if not _street_word_among(before[-7:]):
-            continue  # no street word among the words before the number
+        window = text[max(0, at - _REACH):at].casefold()
+        if not _street_word_among(window.replace(",", " ").rsplit(None, 7)[-7:]) and not (
+                _AN_OPENER.search(window) and _street_word_among(
+                    window.translate(_TO_BLANK).rsplit(None, 7)[-7:])):
+            continue  # no street word among the words before the number (`(calle 3`)
         town_after = _town_after(text, candidate.end())
         start = _street_start(text, at, words, endings, town_after)
         if lower_case and not town_after and start is not None and (
@@ -304,6 +306,7 @@ _OPENING = "([{\"'“‘«„*•"
 
 #: Commas and openers read as blanks where the words before a number are looked up.
 _TO_BLANK = str.maketrans(dict.fromkeys(",([{\"'“‘«„*•", " "))
+_AN_OPENER = re.compile("[([{\"'“‘«„*•]")
 
 _PARTICLES = frozenset({"de", "del", "do", "da", "di", "la", "le", "e", "y", "dos", "das"})
 
