@@ -542,6 +542,38 @@ def _foreign_name(street: str) -> bool:
                and w.removesuffix("es") not in english for w in words)
 
 
+#: A town after a street, on the next line or after a comma (`, Nepomuk`, `⏎Zaprešić`).
+_TOWN_AFTER = regex.compile(
+    r"(?:,[ ]|[ \t]*\n[ \t]*)(\p{Lu}[\p{L}\p{M}'’-]+(?:[ ]\p{Lu}[\p{L}\p{M}'’-]+){0,2})"
+    r"(?![\p{L}\p{M}\d])")
+
+
+def _street_of_another_language(text: str, match: regex.Match[str]) -> bool:
+    """`at Ostrovského 63`, `1. Vratislavova 9, Nepomuk`: a `Name 12` street with no
+    street word, in a name English lacks, where an address may start (`place_lead`),
+    and then after a preposition of place in letters English lacks, or before a town
+    in such letters or one GeoNames knows (not `Übung 3` heading a list, not `to Keras
+    3`)."""
+    from .regional_addresses import place_lead
+
+    street = match.group()
+    if _after_prose_words(match) != match.start() or not _foreign_name(street):
+        return False
+    lead = place_lead(text, match.start())
+    if lead is None:
+        return False
+    town = _TOWN_AFTER.match(text, match.end())
+    if town is not None:
+        from .english_words import lemma_index_words
+        from .geography import is_place_name
+
+        name = town.group(1)
+        if name.casefold() not in lemma_index_words() and (
+                not name.isascii() or is_place_name(name)):
+            return True
+    return lead == "preposition" and not street.isascii()
+
+
 def _postcode_and_town(text: str, end: int, block_end: int,
                        postcode: tuple[int, int] | None) -> bool:
     """Whether right after a street ending at `end` come a postcode (`_TAIL_POSTCODE`) and
@@ -612,6 +644,8 @@ class AddressBlockRecognizer:
                 start = _after_prose_words(match)
                 if start is not None and _foreign_name(text[start:match.end()]):
                     tails.append((start, match.end()))
+            elif _street_of_another_language(text, match):
+                anchors.append((match.start(), match.end(), False))
         flats = _flat_starts(text)
         if flats:
             for match in matches_at(_FLAT_BEFORE_STREET, text, flats):

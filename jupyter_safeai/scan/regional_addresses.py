@@ -347,15 +347,21 @@ def leads_a_place(text: str, start: int) -> bool:
     """Whether what comes before `start` on its line leaves room for an address: nothing
     but a bullet or list number, an opening bracket or quote, a label's colon or a
     preposition of place."""
+    return place_lead(text, start) is not None
+
+
+def place_lead(text: str, start: int) -> str | None:
+    """What before `start` leaves room for an address (`leads_a_place`): `preposition`
+    (`at`, `to`, `from`, `on`, `near`, `via`), `line` (the rest) or None."""
     line_start = text.rfind("\n", max(0, start - 80), start) + 1
     before = text[max(line_start, start - 80):start]
     if _LINE_LEAD.match(before):
-        return True
+        return "line"
     stripped = before.rstrip(" \t")
     if stripped.endswith(("(", '"', "“", "'", "‘", "|", ":", "[")):
-        return True
+        return "line"
     last = stripped.rsplit(None, 1)[-1] if stripped else ""
-    return last in _PLACE_PREPOSITIONS
+    return "preposition" if last in _PLACE_PREPOSITIONS else None
 
 
 def lower_case_number_first_streets(text: str) -> Iterator[tuple[int, int]]:

@@ -94,3 +94,26 @@ def _labels(text: str) -> list[str]:
     from jupyter_safeai.scan import scan_text
 
     return [finding.entity for finding in scan_text(text)]
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("we stayed at Dvořákova 41 for a week", "Dvořákova 41"),
+    ("Offices:\n1. Jiráskova 12, Třeboň\n2. online only", "Jiráskova 12"),
+    ("Zelinkova 7, Štúrovo is where we meet.", "Zelinkova 7"),
+    ("| depot | Vukovarska 18, Đakovo | open |", "Vukovarska 18"),
+    ("* Palackého 5\nLitomyšl\n* closed on Mondays", "Palackého 5"),
+])
+def test_a_street_with_no_street_word_in_another_language(text: str, street: str) -> None:
+    assert street in place_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "1. Übung 3\n2. Übung 4",
+    "- Lösung 2, Teil B",
+    "upgrade to Keras 3, then retrain",
+    "we moved on to Ubuntu 22 last year",
+    "* Aufgabe 2\nAufgabe 3",
+    "compare with Résumé 2, Appendix",
+])
+def test_numbered_headings_and_versions_in_other_languages_stay_quiet(text: str) -> None:
+    assert "STREET_ADDRESS" not in _labels(text)
