@@ -415,24 +415,25 @@ _ZIP = re.compile(r"(?<![\w.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)")
 #: Before a ZIP: a town (one to four words), then the state's code after a comma or on
 #: a line of its own (`⏎, ec⏎ 76634`, the way a template joins its parts).
 _TOWN_AND_STATE = regex.compile(
-    r"(?:^|(?<=[\n,]))[ \t]*(?P<town>\p{L}[\p{L}\p{M}'’.-]*(?:[ ]\p{L}[\p{L}\p{M}'’.-]*){0,3})"
-    r"(?P<gap>,[ ]?|[ \t]*\n[ \t]*,[ ]?)(?P<state>\p{L}{2})(?:[ ]{1,2}|[ \t]*\n[ \t]*)$")
-_STATE_CODES_FOLDED = frozenset(code.casefold() for code in (
-    *US_STATES, *_FAKER_US.states_postcode,
-    *importlib.import_module("faker.providers.address.en_CA").Provider.provinces_abbr))
+    r"(?:^|(?<=[\n,]))[ \t]*(?P<town>\p{L}[\p{L}\p{M}'’.-]*(?:[ ]\p{L}[\p{L}\p{M}'’.-]*){0,4})"
+    r"(?:(?P<gap>,[ ]?)(?P<state>\p{L}{2})[ ]{1,2}"
+    r"|(?P<own_line>[ \t]*\n[ \t]*,[ ]?)(?P<region>\p{L}{2,3})[ \t]*\n[ \t]*)$")
+#: The US's codes, some of them words of prose too (`OR`, `IN`, `ME`).
+_STATE_CODES_FOLDED = frozenset(
+    code.casefold() for code in (*US_STATES, *_FAKER_US.states_postcode))
 #: A street's number, one to six words of its name (a second number or a flat allowed),
 #: filling its line or comma part.
 _NUMBERED_PART = regex.compile(
-    r"(?<![\w.,/-])\d{1,6}[A-Za-z]?(?:[ ]\d{1,6})?[ ]\p{L}[\p{L}\p{M}'’.-]*"
+    r"(?<![\w.,/-])\d{1,6}[A-Za-z]?(?:[/-][A-Za-z\d]{1,4})?(?:[ ]\d{1,6})?[ ]\p{L}[\p{L}\p{M}'’.-]*"
     r"(?:[ ](?:\p{L}[\p{L}\p{M}'’.-]*|\d{1,5}[A-Za-z]?\.?|\#\d{1,5})){0,7}[ \t]*$")
 
 
 def _streets_before_a_state_and_zip(text: str) -> Iterator[tuple[int, int, int]]:
     """(street start, ZIP start, ZIP end) of addresses whose street has no street word:
     a number-first line or comma part, maybe a unit line, a town, a state's code and a
-    ZIP. The code is one of the US's or Canada's, or any two letters on a line of their
-    own after a comma (`⏎, ec⏎ 76634`); the street starts a line or follows a bracket,
-    a label or a preposition of place."""
+    ZIP. The code is two letters (two or three on a line of their own after a comma,
+    `⏎, ec⏎ 76634`), no word of prose; the street starts a line or follows a bracket, a
+    label or a preposition of place."""
     from .regional_addresses import FUNCTION_WORDS, leads_a_place
 
     starts = _number_starts(text)[1]  # five-digit starts, from the place reader's pass
@@ -448,10 +449,10 @@ def _streets_before_a_state_and_zip(text: str) -> Iterator[tuple[int, int, int]]
         if tail is None:
             continue
         town = tail.group("town").casefold().split()
+        state = (tail.group("state") or tail.group("region")).casefold()
         if any(word in _PROSE_WORDS for word in town) or (
-                tail.group("state").casefold() not in _STATE_CODES_FOLDED
-                and "\n" not in tail.group("gap")):
-            continue
+                state in _PROSE_WORDS and state not in _STATE_CODES_FOLDED):
+            continue  # (`OR 97035` is Oregon's)
         # the part before the town: the line before, or the comma part before on its line
         at = tail.start("town")
         while at > 0 and text[at - 1] in " \t":

@@ -117,3 +117,15 @@ def test_a_street_with_no_street_word_in_another_language(text: str, street: str
 ])
 def test_numbered_headings_and_versions_in_other_languages_stay_quiet(text: str) -> None:
     assert "STREET_ADDRESS" not in _labels(text)
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Invoice to:\n71/4 kwiatowa\nżory\n, sl\n 44300\nDue now",
+     "71/4 kwiatowa\nżory\n, sl|44300"),
+    ("(5120-b ember drive, vista ville, xq 41002) is the old one",
+     "5120-b ember drive, vista ville, xq|41002"),
+    ("* 17 rua da lapa\nvila nova de santo andré\n, por\n 07401",
+     "17 rua da lapa\nvila nova de santo andré\n, por|07401"),
+])
+def test_a_template_block_with_any_region_code(text: str, address: str) -> None:
+    assert place_text(text) == address
