@@ -28,6 +28,7 @@ from .places import (
     COUNTRIES,
     DIRECTION_AFTER,
     US_STATES,
+    _number_starts,
     colombian_streets,
     international_starts,
     number_first_streets,
@@ -38,6 +39,7 @@ from .recognizer import finds_as_regex_does, literal_starts, matches_at
 from .regional_addresses import (
     blocks_and_lots,
     brazilian_addresses,
+    lower_case_number_first_streets,
     lower_case_streets_before_a_town,
     south_asian_streets,
 )
@@ -406,6 +408,79 @@ def _lower_case_addresses(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
+# `512 Queen Margrethe⏎Port Ellis, WA 90210`, `77 harrow row⏎lady grey⏎, ec⏎ 76634`: a
+# street with no street word is still one when its address ends in a town, a state's
+# code and a ZIP: the state and ZIP vouch for the line (or comma part) before the town.
+_ZIP = re.compile(r"(?<![\w.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)")
+#: Before a ZIP: a town (one to four words), then the state's code after a comma or on
+#: a line of its own (`⏎, ec⏎ 76634`, the way a template joins its parts).
+_TOWN_AND_STATE = regex.compile(
+    r"(?:^|(?<=[\n,]))[ \t]*(?P<town>\p{L}[\p{L}\p{M}'’.-]*(?:[ ]\p{L}[\p{L}\p{M}'’.-]*){0,4})"
+    r"(?:(?P<gap>,[ ]?)(?P<state>\p{L}{2})[ ]{1,2}"
+    r"|(?P<own_line>[ \t]*\n[ \t]*,[ ]?)(?P<region>\p{L}{2,3})[ \t]*\n[ \t]*)$")
+#: The US's codes, some of them words of prose too (`OR`, `IN`, `ME`).
+_STATE_CODES_FOLDED = frozenset(
+    code.casefold() for code in (*US_STATES, *_FAKER_US.states_postcode))
+#: A street's number, one to six words of its name (a second number or a flat allowed),
+#: filling its line or comma part.
+_NUMBERED_PART = regex.compile(
+    r"(?<![\w.,/-])\d{1,6}[A-Za-z]?(?:[/-][A-Za-z\d]{1,4})?(?:[ ]\d{1,6})?[ ]\p{L}[\p{L}\p{M}'’.-]*"
+    r"(?:[ ](?:\p{L}[\p{L}\p{M}'’.-]*|\d{1,5}[A-Za-z]?\.?|\#\d{1,5})){0,7}[ \t]*$")
+
+
+def _streets_before_a_state_and_zip(text: str) -> Iterator[tuple[int, int, int]]:
+    """(street start, ZIP start, ZIP end) of addresses whose street has no street word:
+    a number-first line or comma part, maybe a unit line, a town, a state's code and a
+    ZIP. The code is two letters (two or three on a line of their own after a comma,
+    `⏎, ec⏎ 76634`), no word of prose; the street starts a line or follows a bracket, a
+    label or a preposition of place."""
+    from .regional_addresses import FUNCTION_WORDS, leads_a_place
+
+    starts = _number_starts(text)[1]  # five-digit starts, from the place reader's pass
+    codes = _ZIP.finditer(text) if starts is None else (
+        code for code in map(lambda at: _ZIP.match(text, at), starts) if code is not None)
+    for code in codes:
+        at = code.start()
+        while at > 0 and text[at - 1] in " \t\n":
+            at -= 1
+        if "," not in text[max(0, at - 6):at - 2] or not text[at - 2:at].isalpha():
+            continue  # (most numbers have no state's code and comma before them)
+        tail = _TOWN_AND_STATE.search(text, max(0, code.start() - 60), code.start())
+        if tail is None:
+            continue
+        town = tail.group("town").casefold().split()
+        state = (tail.group("state") or tail.group("region")).casefold()
+        if any(word in _PROSE_WORDS for word in town) or (
+                state in _PROSE_WORDS and state not in _STATE_CODES_FOLDED):
+            continue  # (`OR 97035` is Oregon's)
+        # the part before the town: the line before, or the comma part before on its line
+        at = tail.start("town")
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        if at == 0 or text[at - 1] not in ",\n":
+            continue
+        end = at - 1
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        part_start = max(text.rfind("\n", 0, end), text.rfind(",", 0, end)) + 1
+        if _UNIT.fullmatch(text, part_start, end) or _UNIT.fullmatch(
+                text, part_start + len(text[part_start:end]) - len(
+                    text[part_start:end].lstrip(" \t")), end):  # a flat's line between
+            end = part_start - 1
+            while end > 0 and text[end - 1] in " \t\n,":
+                end -= 1
+            part_start = max(text.rfind("\n", 0, end), text.rfind(",", 0, end)) + 1
+        street = _NUMBERED_PART.search(text, max(part_start, end - 80), end)
+        if street is None or street.end() != end:
+            continue
+        words = text[street.start():end].casefold().split()
+        if any(word.rstrip(".") in FUNCTION_WORDS for word in words):
+            continue  # (`512 samples in 3 runs`)
+        if not text[part_start:street.start()].strip(" \t") or leads_a_place(
+                text, street.start()):
+            yield street.start(), code.start(), code.end()
+
+
 def _corner_end(match: regex.Match[str]) -> int:
     """The end of a corner's second street, before any prose word read as part of it
     (`... and Quarry Hill St. for an hour`)."""
@@ -468,6 +543,38 @@ def _foreign_name(street: str) -> bool:
                and w.removesuffix("es") not in english for w in words)
 
 
+#: A town after a street, on the next line or after a comma (`, Nepomuk`, `⏎Zaprešić`).
+_TOWN_AFTER = regex.compile(
+    r"(?:,[ ]|[ \t]*\n[ \t]*)(\p{Lu}[\p{L}\p{M}'’-]+(?:[ ]\p{Lu}[\p{L}\p{M}'’-]+){0,2})"
+    r"(?![\p{L}\p{M}\d])")
+
+
+def _street_of_another_language(text: str, match: regex.Match[str]) -> bool:
+    """`at Ostrovského 63`, `1. Vratislavova 9, Nepomuk`: a `Name 12` street with no
+    street word, in a name English lacks, where an address may start (`place_lead`),
+    and then after a preposition of place in letters English lacks, or before a town
+    in such letters or one GeoNames knows (not `Übung 3` heading a list, not `to Keras
+    3`)."""
+    from .regional_addresses import place_lead
+
+    street = match.group()
+    if _after_prose_words(match) != match.start() or not _foreign_name(street):
+        return False
+    lead = place_lead(text, match.start())
+    if lead is None:
+        return False
+    town = _TOWN_AFTER.match(text, match.end())
+    if town is not None:
+        from .english_words import lemma_index_words
+        from .geography import is_place_name
+
+        name = town.group(1)
+        if name.casefold() not in lemma_index_words() and (
+                not name.isascii() or is_place_name(name)):
+            return True
+    return lead == "preposition" and not street.isascii()
+
+
 def _postcode_and_town(text: str, end: int, block_end: int,
                        postcode: tuple[int, int] | None) -> bool:
     """Whether right after a street ending at `end` come a postcode (`_TAIL_POSTCODE`) and
@@ -521,6 +628,8 @@ class AddressBlockRecognizer:
             anchors.append((start, end, False))
         for start, end in lower_case_streets_before_a_town(text):  # `dejvická 432, 440 56
             anchors.append((start, end, False))  # šluknov`
+        for start, end in lower_case_number_first_streets(text):  # `to 628 macias point`
+            anchors.append((start, end, False))
         for match in _from_starts(_NAME_FIRST_STREET, _NAME_FIRST_START, text):
             if match.span() in buildings or any(
                     start == match.end() + 2 for start, _ in buildings):
@@ -536,6 +645,8 @@ class AddressBlockRecognizer:
                 start = _after_prose_words(match)
                 if start is not None and _foreign_name(text[start:match.end()]):
                     tails.append((start, match.end()))
+            elif _street_of_another_language(text, match):
+                anchors.append((match.start(), match.end(), False))
         flats = _flat_starts(text)
         if flats:
             for match in matches_at(_FLAT_BEFORE_STREET, text, flats):
@@ -544,9 +655,13 @@ class AddressBlockRecognizer:
                     anchors.append((match.start(), street.end(), False))
         taken = -1
         blocks: list[tuple[int, int]] = []
+        # `512 Queen Margrethe⏎Port Ellis, WA 90210`: a numbered street without a street
+        # word when a town, state and ZIP follow it (read whole: a street found above
+        # inside it is part of it)
+        vouched = list(_streets_before_a_state_and_zip(text))
         for street_start, end, needs_cue in sorted(anchors, key=lambda a: (a[0], -a[1])):
             start = self._start(text, street_start)
-            if start < taken:
+            if start < taken or any(low <= street_start < high for low, _, high in vouched):
                 continue
             block_end, segments, postcode = self._extend(
                 text, end, lower=text[start:end].islower())
@@ -557,6 +672,13 @@ class AddressBlockRecognizer:
                 continue  # a bare street: `places` reports it already
             taken = block_end
             yield from self._findings(text, start, block_end, postcode)
+        # `512 Queen Margrethe⏎Port Ellis, WA 90210`: a numbered street without a street
+        # word, where no other address is, when a town, state and ZIP follow it
+        for start, zip_start, zip_end in vouched:
+            if any(low < zip_end and start < high for low, high in blocks):
+                continue
+            blocks.append((start, zip_end))
+            yield from self._findings(text, start, zip_end, (zip_start, zip_end))
         # `39309 watson motorway, new timothy, ok 18292`: a lower-case street, where no
         # other address is, when its town, state and ZIP follow it
         for start, end in lower_streets:

@@ -27,7 +27,7 @@ import regex
 
 from .finding import Finding
 from .memo import per_scan
-from .regional_addresses import streets_without_number
+from .regional_addresses import leads_a_place, streets_without_number
 
 #: How far before its number a street's words are read (characters).
 _REACH = 60
@@ -176,14 +176,16 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
             # word before is capitalised (`pages 3-4`, `a, 12` in data are read no further)
             # unless a street word starts the street (`address: calle mayor, 12`)
             word = text.rfind(" ", 0, at - 1) + 1
-            lower_case = not text[word:word + 1].isupper()
+            lower_case = not text[word:at].lstrip(_OPENING)[:1].isupper()
             if comma and _POSTCODE_AFTER_COMMA.match(text, at + 1) or (
                     not number.isalnum() and not (
                         _FLAT_OR_RANGE.match(number) or comma and number == "S/N")):
                 continue
-        before = text[max(0, at - _REACH):at].casefold().replace(",", " ").rsplit(None, 7)
-        if not _street_word_among(before[-7:]):
-            continue  # no street word among the words before the number
+        window = text[max(0, at - _REACH):at].casefold()
+        if not _street_word_among(window.replace(",", " ").rsplit(None, 7)[-7:]) and not (
+                _AN_OPENER.search(window) and _street_word_among(
+                    window.translate(_TO_BLANK).rsplit(None, 7)[-7:])):
+            continue  # no street word among the words before the number (`(calle 3`)
         town_after = _town_after(text, candidate.end())
         start = _street_start(text, at, words, endings, town_after)
         if lower_case and not town_after and start is not None and (
@@ -231,6 +233,13 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
     position = end
     for token in reversed(tokens[-7:]):
         position -= len(token)
+        opened = token.lstrip(_OPENING)
+        if opened != token:
+            # `("Rua Mota, 686`, `(Klotzallee 5-2`: a bracket, quote or bullet starts the
+            # street; nothing before it is part of its name
+            if opened:
+                spans.append((position + len(token) - len(opened), opened))
+            break
         spans.append((position, token))
         position -= 1
     if spans and spans[0][1].casefold() in _NUMBER_WORDS:
@@ -292,6 +301,13 @@ def _cased(words: str) -> bool:
     return any(word[:1].isupper() and not word.isupper() for word in words.split())
 
 
+#: What may open a street's first word: brackets, quotes, a bullet (`(Rua Mota, 686)`).
+_OPENING = "([{\"'“‘«„*•"
+
+#: Commas and openers read as blanks where the words before a number are looked up.
+_TO_BLANK = str.maketrans(dict.fromkeys(",([{\"'“‘«„*•", " "))
+_AN_OPENER = re.compile("[([{\"'“‘«„*•]")
+
 _PARTICLES = frozenset({"de", "del", "do", "da", "di", "la", "le", "e", "y", "dos", "das"})
 
 
@@ -299,11 +315,22 @@ _NUMBER_BEFORE = re.compile(r"(?<![\w.,-])\d{1,6}[ ]$")
 
 
 def _cued(text: str, position: int) -> bool:
-    """A lower-case street counts after `at`, `to`, `on`, a label's colon or a building
-    number (`74678 skogveien 12`)."""
+    """A lower-case street counts after a building number (`74678 skogveien 12`) or
+    where an address may start (`leads_a_place`): a line's start, a bullet or list
+    number, a table's bar, a bracket or quote, a label's colon, a preposition of place
+    (`at`, `to`, `from`, `on`)."""
     before = text[max(0, position - 12):position]
-    return bool(_NUMBER_BEFORE.search(before)) or before.rstrip().endswith(
-        (":", " at", " to", " on"))
+    if _NUMBER_BEFORE.search(before):
+        return True
+    if before.rstrip().endswith((":", " at", " to", " on", " from")):
+        return True
+    if not text[position:position + 1].islower() or not leads_a_place(text, position):
+        return False  # (`Compare Pl. 7` starts a sentence)
+    # where a line starts, the street's first word is none of English (`see calle 3`)
+    from .english_words import lemma_index_words
+
+    first = text[position:position + 40].split(" ", 1)[0].rstrip(".,")
+    return first not in lemma_index_words()
 
 
 def _name_start(spans: list[tuple[int, str]], fallback: int, *, capitalised: bool,
