@@ -26,7 +26,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .ner_model import FastNer, TokenEntity
+from .ner_model import FastNer
 
 log = logging.getLogger(__name__)
 
@@ -79,17 +79,31 @@ def sentence_window(text: str, start: int, end: int, words: int = _WINDOW_WORDS
 
 
 @contextlib.contextmanager
-def _forgetting(nlp: Any) -> Iterator[None]:
+def _forgetting(nlp: Any, lexeme_attrs: frozenset[int] | None = None) -> Iterator[None]:
     """While it lasts, the strings and words `nlp` meets are kept only until it ends;
     documents made inside must not outlive it. A spaCy without memory zones (before
-    3.8) keeps them, as it always did: a warning at load says so."""
+    3.8) keeps them, as it always did: a warning at load says so.
+
+    With `lexeme_attrs`, a word new to the vocabulary gets only those of its
+    attributes (of those spaCy computes for a new word: `like_url`, `is_stop`, ...,
+    some twenty Python calls each): for documents only these are read of, which die
+    with the zone, as do the words made meanwhile. Without a zone every word made
+    stays, so it gets them all."""
     zone = getattr(nlp, "memory_zone", None)
     with _ZONE_LOCK:
         if zone is None:
             yield
-        else:
-            with zone():
+            return
+        with zone():
+            vocab = nlp.vocab
+            getters = vocab.lex_attr_getters
+            if lexeme_attrs is not None and getters:
+                vocab.lex_attr_getters = {attr: getter for attr, getter in getters.items()
+                                          if attr in lexeme_attrs}
+            try:
                 yield
+            finally:
+                vocab.lex_attr_getters = getters
 
 
 class PersonNer:
@@ -153,31 +167,39 @@ class PersonNer:
             return [""] * len(spans)
         spans_in_docs = [(start - left, end - left)
                          for (start, end), (left, _) in zip(spans, windows, strict=True)]
-        with _forgetting(nlp):  # the documents die with the zone; their entities are tuples
+        fast = self._fast
+        # The documents die with the zone; their entities are tuples. The numpy model
+        # reads only a few of a word's attributes: only those are made for new words.
+        with _forgetting(nlp, None if fast is None else fast.lexeme_attrs):
             docs = [nlp.make_doc(text[left:right]) for left, right in windows]
             found = self._entities(docs, spans_in_docs)
             del docs
+        if found is None:  # the numpy model failed: asked again of spaCy's pipe
+            return self.labels_many(text, spans)
         return [_label(start, end, entities)
                 for (start, end), entities in zip(spans_in_docs, found, strict=True)]
 
     def _entities(self, docs: list[Any], spans: list[tuple[int, int]]
-                  ) -> list[list[tuple[int, int, str]]]:
+                  ) -> list[list[tuple[int, int, str]]] | None:
         """(start char, end char, label) of each document's entities, as far as they
-        reach into the span asked about."""
+        reach into the span asked about; None if the numpy model failed (it is off from
+        then on, and the documents, made for it, may lack what spaCy's pipe reads)."""
         fast = self._fast
         if fast is not None:
-            # Decoding can stop at the first token past the span.
-            until = [sum(1 for token in doc if token.idx < end)
-                     for doc, (_, end) in zip(docs, spans, strict=True)]
+            tables = [fast.read(doc) for doc in docs]
+            # Decoding can stop at the first token past the span (and vectors need
+            # only the tokens within their reach of the span's).
+            until = [fast.tokens_before(table, end)
+                     for table, (_, end) in zip(tables, spans, strict=True)]
             try:
-                found = fast.entities(docs, until)
+                found = fast.entities(tables, until)
             except Exception as error:  # spaCy's own pipe from now on: slower, not wrong
                 log.warning("safeai: numpy NER failed (%s); using spaCy's pipe",
                             type(error).__name__)
                 self._fast = None
-            else:
-                return [[_chars(doc, entity) for entity in entities]
-                        for doc, entities in zip(docs, found, strict=True)]
+                return None
+            return [[fast.chars(table, entity) for entity in entities]
+                    for table, entities in zip(tables, found, strict=True)]
         # The pipe's own predict and set_annotations: `nlp.pipe` adds generator and
         # batching machinery around the same two calls, a cost paid on every scan.
         self._ner.set_annotations(docs, self._ner.predict(docs))
@@ -191,9 +213,3 @@ def _label(start: int, end: int, entities: list[tuple[int, int, str]]) -> str:
         return "PERSON"
     return next((label for first, last, label in entities if first <= start and last >= end),
                 "")
-
-
-def _chars(doc: Any, entity: TokenEntity) -> tuple[int, int, str]:
-    first, end, label = entity
-    last = doc[end - 1]
-    return doc[first].idx, last.idx + len(last), label

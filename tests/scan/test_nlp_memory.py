@@ -61,7 +61,7 @@ def _vocab_size(ner: PersonNer) -> tuple[int, int]:
 
 
 @contextlib.contextmanager
-def _remembering(nlp: object) -> Iterator[None]:
+def _remembering(nlp: object, lexeme_attrs: object = None) -> Iterator[None]:
     yield
 
 
@@ -133,3 +133,27 @@ def test_a_spacy_without_memory_zones_still_answers() -> None:
         made.append(1)
         assert nlp_module._ZONE_LOCK.locked()  # one question at a time all the same
     assert made == [1] and not nlp_module._ZONE_LOCK.locked()
+
+
+def test_new_words_get_only_what_the_model_reads_and_the_same_of_it(
+        person_ner: PersonNer) -> None:
+    """Inside a question a new word gets only the attributes the numpy model reads,
+    and those are the ones it gets with all of them; outside, every attribute again."""
+    nlp = person_ner._engine.nlp["en"]
+    fast = person_ner._fast
+    texts = [text for text, _ in _questions(6, 60)] + [
+        "e-mail x.y@example.org or https://example.org/a?b=1 on 12/03/2021",
+        "Mr.\tO'Neil\u00a0and  \n  ZZ-9 ,,  ",
+    ]
+    with nlp_module._forgetting(nlp):  # every attribute, forgotten all the same
+        full = [fast.read(nlp.make_doc(text)) for text in texts]
+    with nlp_module._forgetting(nlp, fast.lexeme_attrs):
+        made = nlp.make_doc(texts[0])
+        word = made[4]  # a made-up name: `Seen today by Dr. <name>`
+        assert word.text.istitle() and not word.is_title  # not computed: left unset
+        lean = [fast.read(nlp.make_doc(text)) for text in texts]
+        del made, word
+    assert all((a == b).all() for a, b in zip(full, lean, strict=True))
+    assert len(nlp.vocab.lex_attr_getters) > len(fast.lexeme_attrs)  # all restored
+    with nlp_module._forgetting(nlp):
+        assert nlp.make_doc("Zorvatelli")[0].is_title
