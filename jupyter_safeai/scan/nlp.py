@@ -78,18 +78,32 @@ def sentence_window(text: str, start: int, end: int, words: int = _WINDOW_WORDS
     return left, right
 
 
-@contextlib.contextmanager
-def _forgetting(nlp: Any, lexeme_attrs: frozenset[int] | None = None) -> Iterator[None]:
-    """While it lasts, the strings and words `nlp` meets are kept only until it ends;
-    documents made inside must not outlive it. A spaCy without memory zones (before
-    3.8) keeps them, as it always did: a warning at load says so.
-
-    With `lexeme_attrs`, a word new to the vocabulary gets only those of its
-    attributes (of those spaCy computes for a new word: `like_url`, `is_stop`, ...,
-    some twenty Python calls each): for documents only these are read of, which die
-    with the zone, as do the words made meanwhile. Without a zone every word made
-    stays, so it gets them all."""
+def _zone_of(nlp: Any) -> Any:
+    """What opens `nlp`'s memory zone (None before spaCy 3.8). The vocabulary's own
+    when nothing else of `nlp` has one: all `nlp.memory_zone` enters then (spaCy
+    3.8's tokenizer keeps no words met in a zone), less its exit stack and its walk
+    over the pipes on every question."""
     zone = getattr(nlp, "memory_zone", None)
+    if zone is None or hasattr(nlp.tokenizer, "memory_zone") or any(
+            hasattr(pipe, "memory_zone") for _, pipe in nlp.pipeline):
+        return zone
+    return nlp.vocab.memory_zone
+
+
+@contextlib.contextmanager
+def _forgetting(nlp: Any, zone: Any = None,
+                lexeme_getters: dict[int, Any] | None = None) -> Iterator[None]:
+    """While it lasts, the strings and words `nlp` meets are kept only until it ends;
+    documents made inside must not outlive it. `zone` opens the memory zone (default
+    `nlp.memory_zone`). A spaCy without memory zones (before 3.8) keeps them, as it
+    always did: a warning at load says so.
+
+    With `lexeme_getters` (some of the vocabulary's `lex_attr_getters`), a word new to
+    the vocabulary gets only those attributes, not all twenty (`like_url`, `is_stop`,
+    ..., a Python call each): for documents only these are read of, which die with
+    the zone, as do the words made meanwhile. Without a zone every word made stays,
+    so it gets them all."""
+    zone = zone or getattr(nlp, "memory_zone", None)
     with _ZONE_LOCK:
         if zone is None:
             yield
@@ -97,9 +111,8 @@ def _forgetting(nlp: Any, lexeme_attrs: frozenset[int] | None = None) -> Iterato
         with zone():
             vocab = nlp.vocab
             getters = vocab.lex_attr_getters
-            if lexeme_attrs is not None and getters:
-                vocab.lex_attr_getters = {attr: getter for attr, getter in getters.items()
-                                          if attr in lexeme_attrs}
+            if lexeme_getters is not None:
+                vocab.lex_attr_getters = lexeme_getters
             try:
                 yield
             finally:
@@ -114,6 +127,9 @@ class PersonNer:
         self._engine: Any = None
         self._ner: Any = None
         self._fast: FastNer | None = None
+        self._zone: Any = None
+        #: what a word new to the vocabulary gets inside a question (`_forgetting`)
+        self._lexeme_getters: dict[int, Any] | None = None
         self._lock = threading.Lock()
         self.available = importlib.util.find_spec(model) is not None
         if not self.available:
@@ -146,6 +162,11 @@ class PersonNer:
                     self._ner = nlp.get_pipe("ner")
                     with _ZONE_LOCK:  # its probe tokenises too: never while a zone is open
                         self._fast = FastNer.load(nlp, self._ner)
+                self._zone = _zone_of(nlp)
+                if self._fast is not None and nlp.vocab.lex_attr_getters:
+                    self._lexeme_getters = {
+                        attr: getter for attr, getter in nlp.vocab.lex_attr_getters.items()
+                        if attr in self._fast.lexeme_attrs}
             return self._engine
 
     def __call__(self, text: str, start: int, end: int) -> bool:
@@ -170,7 +191,7 @@ class PersonNer:
         fast = self._fast
         # The documents die with the zone; their entities are tuples. The numpy model
         # reads only a few of a word's attributes: only those are made for new words.
-        with _forgetting(nlp, None if fast is None else fast.lexeme_attrs):
+        with _forgetting(nlp, self._zone, None if fast is None else self._lexeme_getters):
             docs = [nlp.make_doc(text[left:right]) for left, right in windows]
             found = self._entities(docs, spans_in_docs)
             del docs

@@ -61,7 +61,8 @@ def _vocab_size(ner: PersonNer) -> tuple[int, int]:
 
 
 @contextlib.contextmanager
-def _remembering(nlp: object, lexeme_attrs: object = None) -> Iterator[None]:
+def _remembering(nlp: object, zone: object = None, lexeme_getters: object = None
+                 ) -> Iterator[None]:
     yield
 
 
@@ -147,7 +148,8 @@ def test_new_words_get_only_what_the_model_reads_and_the_same_of_it(
     ]
     with nlp_module._forgetting(nlp):  # every attribute, forgotten all the same
         full = [fast.read(nlp.make_doc(text)) for text in texts]
-    with nlp_module._forgetting(nlp, fast.lexeme_attrs):
+    assert set(person_ner._lexeme_getters) == fast.lexeme_attrs
+    with nlp_module._forgetting(nlp, person_ner._zone, person_ner._lexeme_getters):
         made = nlp.make_doc(texts[0])
         word = made[4]  # a made-up name: `Seen today by Dr. <name>`
         assert word.text.istitle() and not word.is_title  # not computed: left unset
@@ -157,3 +159,18 @@ def test_new_words_get_only_what_the_model_reads_and_the_same_of_it(
     assert len(nlp.vocab.lex_attr_getters) > len(fast.lexeme_attrs)  # all restored
     with nlp_module._forgetting(nlp):
         assert nlp.make_doc("Zorvatelli")[0].is_title
+
+
+def test_the_zone_is_the_vocabularys_unless_more_of_the_model_has_one(
+        person_ner: PersonNer) -> None:
+    nlp = person_ner._engine.nlp["en"]
+    assert person_ner._zone == nlp.vocab.memory_zone  # spaCy 3.8: only the vocabulary
+    stand_in = SimpleNamespace(memory_zone=nlp.memory_zone, vocab=nlp.vocab,
+                               tokenizer=nlp.tokenizer,
+                               pipeline=[("ner", SimpleNamespace(memory_zone=None))])
+    assert nlp_module._zone_of(stand_in) == nlp.memory_zone
+    stand_in.pipeline = [("ner", SimpleNamespace())]
+    assert nlp_module._zone_of(stand_in) == nlp.vocab.memory_zone
+    stand_in.tokenizer = SimpleNamespace(memory_zone=None)
+    assert nlp_module._zone_of(stand_in) == nlp.memory_zone
+    assert nlp_module._zone_of(SimpleNamespace()) is None
