@@ -119,6 +119,20 @@ def _forgetting(nlp: Any, zone: Any = None,
                 vocab.lex_attr_getters = getters
 
 
+def _keep_common_words(nlp: Any) -> None:
+    """Has spaCy's tokenizer keep common English words as tokens, lower-case and
+    capitalised. In a memory zone it keeps nothing it meets, so each word of a question's
+    window goes through its prefix, suffix and infix searches every time (most of making
+    a document), unless the tokenizer met it outside a zone: then the word is one
+    look-up giving the same token. A fixed list, no user's words; one document each, as
+    the tokenizer keeps no word of a document after one of its special cases."""
+    from .name_lists import COMMON_WORDS
+
+    for word in sorted(COMMON_WORDS):
+        nlp.make_doc(word)
+        nlp.make_doc(word.capitalize())
+
+
 class PersonNer:
     """Answers 'are these spans persons?' with spaCy NER on the words around them."""
 
@@ -162,6 +176,7 @@ class PersonNer:
                     self._ner = nlp.get_pipe("ner")
                     with _ZONE_LOCK:  # its probe tokenises too: never while a zone is open
                         self._fast = FastNer.load(nlp, self._ner)
+                        _keep_common_words(nlp)
                 self._zone = _zone_of(nlp)
                 if self._fast is not None and nlp.vocab.lex_attr_getters:
                     self._lexeme_getters = {

@@ -174,3 +174,25 @@ def test_the_zone_is_the_vocabularys_unless_more_of_the_model_has_one(
     stand_in.tokenizer = SimpleNamespace(memory_zone=None)
     assert nlp_module._zone_of(stand_in) == nlp.memory_zone
     assert nlp_module._zone_of(SimpleNamespace()) is None
+
+
+def test_common_words_are_kept_and_answers_do_not_change(
+        person_ner: PersonNer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Common English words are tokenised once at load, outside any zone (so spaCy's
+    tokenizer looks them up instead of searching their affixes in every question); the
+    answers are those of a model that never met them."""
+    from jupyter_safeai.scan.name_lists import COMMON_WORDS
+
+    vocab = person_ner._engine.nlp["en"].vocab
+    assert all(word in vocab and word.capitalize() in vocab
+               for word in COMMON_WORDS if word.isalpha())  # (`n/a` is three tokens)
+    assert "Zorvatelli" not in vocab
+    monkeypatch.setattr(nlp_module, "_keep_common_words", lambda nlp: None)
+    fresh = PersonNer()
+    fresh.load()
+    assert "Summarise" not in fresh._engine.nlp["en"].vocab  # (it did not keep them)
+    questions = _questions(7, 80) + [
+        ("Seen today by Dr. Please Thanks, who noted it since Monday.", [(18, 31)]),
+        ("Summarise the results for Using Regarding and call her", [(26, 41)])]
+    assert [fresh.labels_many(*question) for question in questions] == [
+        person_ner.labels_many(*question) for question in questions]
