@@ -172,9 +172,11 @@ class _TokenVectors:
         best, _ = self.ops.maxout(Y.reshape(len(Y), -1, pieces))
         return _layernorm(best, G, norm_b)
 
-    def __call__(self, tables: Sequence[np.ndarray]) -> np.ndarray:
+    def __call__(self, tables: Sequence[np.ndarray], unread: int = 0) -> np.ndarray:
         """Vectors of all tokens of the documents whose token tables (`FastNer.read`)
-        are `tables`, concatenated (what spaCy's layer returns for the documents)."""
+        are `tables`, concatenated (what spaCy's layer returns for the documents). The
+        vectors of the last `unread` tokens of the last document are left unfinished
+        (meaningless): the rows only they would read are not computed."""
         lengths = [len(table) for table in tables]
         total = sum(lengths)
         project, bias = self.linear
@@ -210,17 +212,21 @@ class _TokenVectors:
                 start += length
         # Each layer only for the rows the layers after it read: a token's vector sees
         # `reach` rows either side, so the outer pad rows drop out layer by layer (a
-        # ten-token question: 52 rows through the layers instead of 72).
+        # ten-token question: 52 rows through the layers instead of 72), and the
+        # `unread` tokens at the end drop out the same way.
         rows, trim = len(H), self.pad - self.reach
         for window, W, *activation in self.blocks:
             if trim < 0:  # pads narrower than the reach: every row, as thinc does
                 H += self._maxout(self.ops.seq2col(H, window) @ W, *activation)
                 continue
             trim += window
+            end = rows - trim - unread
+            if end <= trim:  # no row left to compute
+                break
             # the rows' windows side by side (`seq2col` without its zero edges)
-            X = np.concatenate([H[trim + shift:rows - trim + shift]
+            X = np.concatenate([H[trim + shift:end + shift]
                                 for shift in range(-window, window + 1)], axis=1)
-            H[trim:rows - trim] += self._maxout(X @ W, *activation)
+            H[trim:end] += self._maxout(X @ W, *activation)
         Y = H[keep] @ project
         Y += bias
         return Y
@@ -343,13 +349,17 @@ class FastNer:
         read at all. The moves up to that token are the same: each depends on the state
         the earlier moves left, on whether a token follows in the sentence, and on
         token vectors that see `reach` tokens either side (trimming a document lets
-        only its last `reach` vectors see padding instead)."""
+        only its last `reach` vectors see padding instead). Nor are the vectors of the
+        last document's tokens from its stop on finished: no move before it reads them."""
+        unread = 0
         if until is not None:
             reach = self.vectors.reach
             tables = [table[:stop + reach]
                       for table, stop in zip(tables, until, strict=True)]
+            if tables:
+                unread = max(0, len(tables[-1]) - until[-1])
         with self._lock, self._one_thread():
-            vectors = self.vectors(tables)
+            vectors = self.vectors(tables, unread)
             features = vectors @ self.lower  # (tokens, feature * hidden * piece)
         features = features.reshape(len(vectors), *self.lower_pad.shape)
         # Without an open entity a token's features are itself and two pads.
