@@ -40,6 +40,10 @@ log = logging.getLogger(__name__)
 
 #: (first token, end token, label) of one entity, token offsets into its document.
 TokenEntity = tuple[int, int, str]
+#: Columns of a document's token table (`FastNer.read`) after the four the embeddings
+#: hash: each token's character offset and length, whether it is blank, and spaCy's
+#: sentence start (1 for the first token, 0 unknown, -1 read as 2**64 - 1: not a start).
+_IDX, _LENGTH, _SPACE, _SENT_START = 4, 5, 6, 7
 
 _PROBE = (
     "Seen today by Dr. Kwame Mensah, who noted mild swelling since 3 May 2021.",
@@ -168,17 +172,19 @@ class _TokenVectors:
         best, _ = self.ops.maxout(Y.reshape(len(Y), -1, pieces))
         return _layernorm(best, G, norm_b)
 
-    def __call__(self, docs: Sequence[Any]) -> np.ndarray:
-        """Vectors of all tokens of `docs`, concatenated (what spaCy's layer returns)."""
-        ids = [doc.to_array(self.columns) for doc in docs]
-        lengths = [len(i) for i in ids]
+    def __call__(self, tables: Sequence[np.ndarray], unread: int = 0) -> np.ndarray:
+        """Vectors of all tokens of the documents whose token tables (`FastNer.read`)
+        are `tables`, concatenated (what spaCy's layer returns for the documents). The
+        vectors of the last `unread` tokens of the last document are left unfinished
+        (meaningless): the rows only they would read are not computed."""
+        lengths = [len(table) for table in tables]
         total = sum(lengths)
         project, bias = self.linear
         if not total:
             return np.zeros((0, project.shape[1]), dtype=project.dtype)
         # one attribute per row, each row contiguous (as the hash wants it)
-        columns = np.ascontiguousarray(
-            (ids[0] if len(ids) == 1 else np.concatenate(ids)).T, dtype="uint64")
+        table = tables[0] if len(tables) == 1 else np.concatenate(tables)
+        columns = np.ascontiguousarray(table[:, :len(self.columns)].T, dtype="uint64")
         keys = np.concatenate([self.ops.hash(columns[column], seed)
                                for column, seed in enumerate(self.seeds)], axis=1)
         keys %= self.sizes
@@ -206,17 +212,21 @@ class _TokenVectors:
                 start += length
         # Each layer only for the rows the layers after it read: a token's vector sees
         # `reach` rows either side, so the outer pad rows drop out layer by layer (a
-        # ten-token question: 52 rows through the layers instead of 72).
+        # ten-token question: 52 rows through the layers instead of 72), and the
+        # `unread` tokens at the end drop out the same way.
         rows, trim = len(H), self.pad - self.reach
         for window, W, *activation in self.blocks:
             if trim < 0:  # pads narrower than the reach: every row, as thinc does
                 H += self._maxout(self.ops.seq2col(H, window) @ W, *activation)
                 continue
             trim += window
+            end = rows - trim - unread
+            if end <= trim:  # no row left to compute
+                break
             # the rows' windows side by side (`seq2col` without its zero edges)
-            X = np.concatenate([H[trim + shift:rows - trim + shift]
+            X = np.concatenate([H[trim + shift:end + shift]
                                 for shift in range(-window, window + 1)], axis=1)
-            H[trim:rows - trim] += self._maxout(X @ W, *activation)
+            H[trim:end] += self._maxout(X @ W, *activation)
         Y = H[keep] @ project
         Y += bias
         return Y
@@ -271,9 +281,15 @@ class FastNer:
         self.moves = _Moves([pipe.moves.get_class_name(i) for i in range(pipe.moves.n_moves)])
         self.closed_masks = np.array([self.moves.allowed(None, more, space, False)
                                       for more in (False, True) for space in (False, True)])
-        from spacy.attrs import IS_SPACE, SENT_START
+        from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
-        self._flags = [IS_SPACE, SENT_START]
+        if len(self.vectors.columns) != _IDX:
+            raise ValueError("unexpected embedding columns")
+        #: what `read` takes from a document (columns as `_IDX` ... say)
+        self.attrs = [*self.vectors.columns, IDX, LENGTH, IS_SPACE, SENT_START]
+        #: the attributes of a word (spaCy's lexeme) that `read` reads: the rest of a new
+        #: word's attributes (`like_url`, `is_stop`, ...) need not be computed for it
+        self.lexeme_attrs = frozenset([*self.vectors.columns, IS_SPACE])
         self._one_thread = _one_blas_thread()
         # One question at a time: thread limits that do not overlap restore the thread
         # count they found (overlapping ones could leave numpy's BLAS at one thread), and
@@ -285,15 +301,33 @@ class FastNer:
         """A `FastNer` for `pipe` if it gives spaCy's own entities on probe sentences."""
         try:
             fast = cls(pipe)
-            docs = [nlp.make_doc(text) for text in _PROBE]
+            tables = [fast.read(nlp.make_doc(text)) for text in _PROBE]
             expected = [[(e.start, e.end, e.label_) for e in doc.ents]
                         for doc in pipe.pipe(nlp.make_doc(text) for text in _PROBE)]
-            if fast.entities(docs) != expected:
+            if fast.entities(tables) != expected:
                 raise ValueError("entities differ from spaCy's")
         except Exception as error:  # keep spaCy's pipe: slower, never wrong
             log.info("safeai: spaCy's own NER kept (%s: %s)", type(error).__name__, error)
             return None
         return fast
+
+    def read(self, doc: Any) -> np.ndarray:
+        """The document's token table: all the model reads of it, one row per token
+        (the `Doc` and its words can be freed once this is taken)."""
+        table: np.ndarray = doc.to_array(self.attrs)
+        return table.reshape(len(doc), len(self.attrs))
+
+    @staticmethod
+    def chars(table: np.ndarray, entity: TokenEntity) -> tuple[int, int, str]:
+        """(start char, end char, label) of an entity of the document read as `table`."""
+        first, end, label = entity
+        return (int(table[first, _IDX]),
+                int(table[end - 1, _IDX] + table[end - 1, _LENGTH]), label)
+
+    @staticmethod
+    def tokens_before(table: np.ndarray, char: int) -> int:
+        """How many of the document's tokens start before character `char`."""
+        return int(np.searchsorted(table[:, _IDX], char))
 
     def _scores(self, unmaxed: np.ndarray) -> np.ndarray:
         # thinc's maxout: numpy's `max` over a last axis of two pieces loops per element
@@ -305,13 +339,27 @@ class FastNer:
         scores += b
         return scores
 
-    def entities(self, docs: Sequence[Any], until: Sequence[int] | None = None
+    def entities(self, tables: Sequence[np.ndarray], until: Sequence[int] | None = None
                  ) -> list[list[TokenEntity]]:
-        """Each document's entities. With `until`, a document's decoding stops at the
-        first token at or after `until[i]` outside an entity: the entities that reach
-        before that token are the same, and the rest are not read."""
+        """Each document's entities, from its token table (`read`). With `until`,
+        decoding stops at token `until[i]`: the entities that end before it are the
+        same, one still open there is given as ending right after it (it reaches at
+        least that far, with the same first token and label: an open entity can only
+        go on or end as it began), and the tokens from `until[i] + reach` on are not
+        read at all. The moves up to that token are the same: each depends on the state
+        the earlier moves left, on whether a token follows in the sentence, and on
+        token vectors that see `reach` tokens either side (trimming a document lets
+        only its last `reach` vectors see padding instead). Nor are the vectors of the
+        last document's tokens from its stop on finished: no move before it reads them."""
+        unread = 0
+        if until is not None:
+            reach = self.vectors.reach
+            tables = [table[:stop + reach]
+                      for table, stop in zip(tables, until, strict=True)]
+            if tables:
+                unread = max(0, len(tables[-1]) - until[-1])
         with self._lock, self._one_thread():
-            vectors = self.vectors(docs)
+            vectors = self.vectors(tables, unread)
             features = vectors @ self.lower  # (tokens, feature * hidden * piece)
         features = features.reshape(len(vectors), *self.lower_pad.shape)
         # Without an open entity a token's features are itself and two pads.
@@ -320,19 +368,18 @@ class FastNer:
         closed += self.lower_bias
         closed_scores = self._scores(closed)
         found, offset = [], 0
-        for index, doc in enumerate(docs):
-            n = len(doc)
+        for index, table in enumerate(tables):
+            n = len(table)
             stop = n if until is None else min(n, until[index])
-            found.append(self._decode(doc, features[offset:offset + n],
+            found.append(self._decode(table, features[offset:offset + n],
                                       closed_scores[offset:offset + n], stop))
             offset += n
         return found
 
-    def _decode(self, doc: Any, features: np.ndarray, closed_scores: np.ndarray,
+    def _decode(self, table: np.ndarray, features: np.ndarray, closed_scores: np.ndarray,
                 stop: int) -> list[TokenEntity]:
-        flags = doc.to_array(self._flags)
-        space, sentence_starts = flags[:, 0].tolist(), flags[:, 1].tolist()
-        moves, n = self.moves, len(doc)
+        space, sentence_starts = table[:, _SPACE].tolist(), table[:, _SENT_START].tolist()
+        moves, n = self.moves, len(table)
         # The move at each token before `stop` if no entity is open there, picked for
         # all of them at once (the same maximum, first of equals, as one by one): each
         # token's row of `closed_masks` is (whether another token can follow in its
@@ -344,9 +391,11 @@ class FastNer:
         entities: list[TokenEntity] = []
         start, label = -1, ""
         for i in range(n):
+            if i >= stop:
+                if start >= 0:  # open: it takes token `stop` too (see `entities`)
+                    entities.append((start, i + 1, label))
+                break
             if start < 0:
-                if i >= stop:
-                    break
                 best = closed_best[i]
             else:  # the open entity's first token, and the token before this one
                 more = i + 1 < n

@@ -26,7 +26,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .ner_model import FastNer, TokenEntity
+from .ner_model import FastNer
 
 log = logging.getLogger(__name__)
 
@@ -78,18 +78,59 @@ def sentence_window(text: str, start: int, end: int, words: int = _WINDOW_WORDS
     return left, right
 
 
-@contextlib.contextmanager
-def _forgetting(nlp: Any) -> Iterator[None]:
-    """While it lasts, the strings and words `nlp` meets are kept only until it ends;
-    documents made inside must not outlive it. A spaCy without memory zones (before
-    3.8) keeps them, as it always did: a warning at load says so."""
+def _zone_of(nlp: Any) -> Any:
+    """What opens `nlp`'s memory zone (None before spaCy 3.8). The vocabulary's own
+    when nothing else of `nlp` has one: all `nlp.memory_zone` enters then (spaCy
+    3.8's tokenizer keeps no words met in a zone), less its exit stack and its walk
+    over the pipes on every question."""
     zone = getattr(nlp, "memory_zone", None)
+    if zone is None or hasattr(nlp.tokenizer, "memory_zone") or any(
+            hasattr(pipe, "memory_zone") for _, pipe in nlp.pipeline):
+        return zone
+    return nlp.vocab.memory_zone
+
+
+@contextlib.contextmanager
+def _forgetting(nlp: Any, zone: Any = None,
+                lexeme_getters: dict[int, Any] | None = None) -> Iterator[None]:
+    """While it lasts, the strings and words `nlp` meets are kept only until it ends;
+    documents made inside must not outlive it. `zone` opens the memory zone (default
+    `nlp.memory_zone`). A spaCy without memory zones (before 3.8) keeps them, as it
+    always did: a warning at load says so.
+
+    With `lexeme_getters` (some of the vocabulary's `lex_attr_getters`), a word new to
+    the vocabulary gets only those attributes, not all twenty (`like_url`, `is_stop`,
+    ..., a Python call each): for documents only these are read of, which die with
+    the zone, as do the words made meanwhile. Without a zone every word made stays,
+    so it gets them all."""
+    zone = zone or getattr(nlp, "memory_zone", None)
     with _ZONE_LOCK:
         if zone is None:
             yield
-        else:
-            with zone():
+            return
+        with zone():
+            vocab = nlp.vocab
+            getters = vocab.lex_attr_getters
+            if lexeme_getters is not None:
+                vocab.lex_attr_getters = lexeme_getters
+            try:
                 yield
+            finally:
+                vocab.lex_attr_getters = getters
+
+
+def _keep_common_words(nlp: Any) -> None:
+    """Has spaCy's tokenizer keep common English words as tokens, lower-case and
+    capitalised. In a memory zone it keeps nothing it meets, so each word of a question's
+    window goes through its prefix, suffix and infix searches every time (most of making
+    a document), unless the tokenizer met it outside a zone: then the word is one
+    look-up giving the same token. A fixed list, no user's words; one document each, as
+    the tokenizer keeps no word of a document after one of its special cases."""
+    from .name_lists import COMMON_WORDS
+
+    for word in sorted(COMMON_WORDS):
+        nlp.make_doc(word)
+        nlp.make_doc(word.capitalize())
 
 
 class PersonNer:
@@ -100,6 +141,9 @@ class PersonNer:
         self._engine: Any = None
         self._ner: Any = None
         self._fast: FastNer | None = None
+        self._zone: Any = None
+        #: what a word new to the vocabulary gets inside a question (`_forgetting`)
+        self._lexeme_getters: dict[int, Any] | None = None
         self._lock = threading.Lock()
         self.available = importlib.util.find_spec(model) is not None
         if not self.available:
@@ -132,6 +176,12 @@ class PersonNer:
                     self._ner = nlp.get_pipe("ner")
                     with _ZONE_LOCK:  # its probe tokenises too: never while a zone is open
                         self._fast = FastNer.load(nlp, self._ner)
+                        _keep_common_words(nlp)
+                self._zone = _zone_of(nlp)
+                if self._fast is not None and nlp.vocab.lex_attr_getters:
+                    self._lexeme_getters = {
+                        attr: getter for attr, getter in nlp.vocab.lex_attr_getters.items()
+                        if attr in self._fast.lexeme_attrs}
             return self._engine
 
     def __call__(self, text: str, start: int, end: int) -> bool:
@@ -153,31 +203,39 @@ class PersonNer:
             return [""] * len(spans)
         spans_in_docs = [(start - left, end - left)
                          for (start, end), (left, _) in zip(spans, windows, strict=True)]
-        with _forgetting(nlp):  # the documents die with the zone; their entities are tuples
+        fast = self._fast
+        # The documents die with the zone; their entities are tuples. The numpy model
+        # reads only a few of a word's attributes: only those are made for new words.
+        with _forgetting(nlp, self._zone, None if fast is None else self._lexeme_getters):
             docs = [nlp.make_doc(text[left:right]) for left, right in windows]
             found = self._entities(docs, spans_in_docs)
             del docs
+        if found is None:  # the numpy model failed: asked again of spaCy's pipe
+            return self.labels_many(text, spans)
         return [_label(start, end, entities)
                 for (start, end), entities in zip(spans_in_docs, found, strict=True)]
 
     def _entities(self, docs: list[Any], spans: list[tuple[int, int]]
-                  ) -> list[list[tuple[int, int, str]]]:
+                  ) -> list[list[tuple[int, int, str]]] | None:
         """(start char, end char, label) of each document's entities, as far as they
-        reach into the span asked about."""
+        reach into the span asked about; None if the numpy model failed (it is off from
+        then on, and the documents, made for it, may lack what spaCy's pipe reads)."""
         fast = self._fast
         if fast is not None:
-            # Decoding can stop at the first token past the span.
-            until = [sum(1 for token in doc if token.idx < end)
-                     for doc, (_, end) in zip(docs, spans, strict=True)]
+            tables = [fast.read(doc) for doc in docs]
+            # Decoding can stop at the first token past the span (and vectors need
+            # only the tokens within their reach of the span's).
+            until = [fast.tokens_before(table, end)
+                     for table, (_, end) in zip(tables, spans, strict=True)]
             try:
-                found = fast.entities(docs, until)
+                found = fast.entities(tables, until)
             except Exception as error:  # spaCy's own pipe from now on: slower, not wrong
                 log.warning("safeai: numpy NER failed (%s); using spaCy's pipe",
                             type(error).__name__)
                 self._fast = None
-            else:
-                return [[_chars(doc, entity) for entity in entities]
-                        for doc, entities in zip(docs, found, strict=True)]
+                return None
+            return [[fast.chars(table, entity) for entity in entities]
+                    for table, entities in zip(tables, found, strict=True)]
         # The pipe's own predict and set_annotations: `nlp.pipe` adds generator and
         # batching machinery around the same two calls, a cost paid on every scan.
         self._ner.set_annotations(docs, self._ner.predict(docs))
@@ -191,9 +249,3 @@ def _label(start: int, end: int, entities: list[tuple[int, int, str]]) -> str:
         return "PERSON"
     return next((label for first, last, label in entities if first <= start and last >= end),
                 "")
-
-
-def _chars(doc: Any, entity: TokenEntity) -> tuple[int, int, str]:
-    first, end, label = entity
-    last = doc[end - 1]
-    return doc[first].idx, last.idx + len(last), label

@@ -61,7 +61,8 @@ def _vocab_size(ner: PersonNer) -> tuple[int, int]:
 
 
 @contextlib.contextmanager
-def _remembering(nlp: object) -> Iterator[None]:
+def _remembering(nlp: object, zone: object = None, lexeme_getters: object = None
+                 ) -> Iterator[None]:
     yield
 
 
@@ -133,3 +134,65 @@ def test_a_spacy_without_memory_zones_still_answers() -> None:
         made.append(1)
         assert nlp_module._ZONE_LOCK.locked()  # one question at a time all the same
     assert made == [1] and not nlp_module._ZONE_LOCK.locked()
+
+
+def test_new_words_get_only_what_the_model_reads_and_the_same_of_it(
+        person_ner: PersonNer) -> None:
+    """Inside a question a new word gets only the attributes the numpy model reads,
+    and those are the ones it gets with all of them; outside, every attribute again."""
+    nlp = person_ner._engine.nlp["en"]
+    fast = person_ner._fast
+    texts = [text for text, _ in _questions(6, 60)] + [
+        "e-mail x.y@example.org or https://example.org/a?b=1 on 12/03/2021",
+        "Mr.\tO'Neil\u00a0and  \n  ZZ-9 ,,  ",
+    ]
+    with nlp_module._forgetting(nlp):  # every attribute, forgotten all the same
+        full = [fast.read(nlp.make_doc(text)) for text in texts]
+    assert set(person_ner._lexeme_getters) == fast.lexeme_attrs
+    with nlp_module._forgetting(nlp, person_ner._zone, person_ner._lexeme_getters):
+        made = nlp.make_doc(texts[0])
+        word = made[4]  # a made-up name: `Seen today by Dr. <name>`
+        assert word.text.istitle() and not word.is_title  # not computed: left unset
+        lean = [fast.read(nlp.make_doc(text)) for text in texts]
+        del made, word
+    assert all((a == b).all() for a, b in zip(full, lean, strict=True))
+    assert len(nlp.vocab.lex_attr_getters) > len(fast.lexeme_attrs)  # all restored
+    with nlp_module._forgetting(nlp):
+        assert nlp.make_doc("Zorvatelli")[0].is_title
+
+
+def test_the_zone_is_the_vocabularys_unless_more_of_the_model_has_one(
+        person_ner: PersonNer) -> None:
+    nlp = person_ner._engine.nlp["en"]
+    assert person_ner._zone == nlp.vocab.memory_zone  # spaCy 3.8: only the vocabulary
+    stand_in = SimpleNamespace(memory_zone=nlp.memory_zone, vocab=nlp.vocab,
+                               tokenizer=nlp.tokenizer,
+                               pipeline=[("ner", SimpleNamespace(memory_zone=None))])
+    assert nlp_module._zone_of(stand_in) == nlp.memory_zone
+    stand_in.pipeline = [("ner", SimpleNamespace())]
+    assert nlp_module._zone_of(stand_in) == nlp.vocab.memory_zone
+    stand_in.tokenizer = SimpleNamespace(memory_zone=None)
+    assert nlp_module._zone_of(stand_in) == nlp.memory_zone
+    assert nlp_module._zone_of(SimpleNamespace()) is None
+
+
+def test_common_words_are_kept_and_answers_do_not_change(
+        person_ner: PersonNer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Common English words are tokenised once at load, outside any zone (so spaCy's
+    tokenizer looks them up instead of searching their affixes in every question); the
+    answers are those of a model that never met them."""
+    from jupyter_safeai.scan.name_lists import COMMON_WORDS
+
+    vocab = person_ner._engine.nlp["en"].vocab
+    assert all(word in vocab and word.capitalize() in vocab
+               for word in COMMON_WORDS if word.isalpha())  # (`n/a` is three tokens)
+    assert "Zorvatelli" not in vocab
+    monkeypatch.setattr(nlp_module, "_keep_common_words", lambda nlp: None)
+    fresh = PersonNer()
+    fresh.load()
+    assert "Summarise" not in fresh._engine.nlp["en"].vocab  # (it did not keep them)
+    questions = _questions(7, 80) + [
+        ("Seen today by Dr. Please Thanks, who noted it since Monday.", [(18, 31)]),
+        ("Summarise the results for Using Regarding and call her", [(26, 41)])]
+    assert [fresh.labels_many(*question) for question in questions] == [
+        person_ner.labels_many(*question) for question in questions]
