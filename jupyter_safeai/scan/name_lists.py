@@ -98,7 +98,7 @@ armitage lasso ridge elastic
 clifford hadamard pauli toffoli fredkin shor bloch deutsch jozsa vazirani kirchhoff josephson
 rabi hilbert schrodinger schrödinger heisenberg dirac feynman
 markov monte carlo metropolis hastings gibbs dirichlet poisson bernoulli laplace legendre
-fick
+fick jeffreys
 """.split())
 
 # Unknown capitalised words with these endings are English words, not names.

@@ -81,7 +81,7 @@ def test_long_list_names_found(text: str) -> None:
     "Cardiac output by Fick was 4.2.",
 ])
 def test_long_list_words_stay_quiet(text: str) -> None:
-    assert [f for f in scan_text(text) if f.entity_type == "PERSON"] == []
+    assert [f for f in scan_text(text) if f.entity == "PERSON"] == []
 
 
 @pytest.mark.parametrize("word", [
