@@ -188,12 +188,10 @@ _SPLIT = re.compile(r"[\s\-‐・]+")
 
 
 def _add_tokens(target: set[str], names: list[str]) -> None:
-    """Each word of `names` (split at spaces and hyphens), case-folded, into `target`."""
-    for name in names:
-        for token in _SPLIT.split(name):
-            token = token.strip(".'’").casefold()
-            if len(token) >= 2 or not token.isascii():
-                target.add(token)
+    """Each word of `names` (split at spaces and hyphens), case-folded, into `target`:
+    split and folded as one string (in C), ~250,000 names at first scan."""
+    tokens = {token.strip(".'’") for token in _SPLIT.split("\n".join(names).casefold())}
+    target.update(token for token in tokens if len(token) >= 2 or not token.isascii())
 
 
 def _faker_names(given: set[str], surnames: set[str]) -> None:
@@ -238,11 +236,11 @@ def _census_names(given: set[str], surnames: set[str]) -> None:
     for file, is_given in _CENSUS_FILES.items():
         path = folder / file
         if path.is_file():
-            fields = path.read_text("ascii").lower().split()
-            (given if is_given else surnames).update(
-                name for name, share in zip(fields[::_CENSUS_FIELDS], fields[1::_CENSUS_FIELDS],
-                                            strict=True)
-                if is_given or share != _RARE)
+            text = path.read_text("ascii")
+            if not is_given:  # the file runs from the commonest surname down
+                rare = text.find(f" {_RARE} ")
+                text = text[:text.rfind("\n", 0, rare) + 1] if rare >= 0 else text
+            (given if is_given else surnames).update(text.lower().split()[::_CENSUS_FIELDS])
 
 
 def _mimesis_names(given: set[str], surnames: set[str]) -> None:

@@ -66,11 +66,11 @@ def surname_shaped(word: str) -> bool:
     """Whether a capitalised `word` no list holds ends as surnames of a language
     do (`SURNAME_ENDINGS`), with a stem of `_STEM_LEAST` letters, and is no English word
     and no place."""
-    if _TITLE_WORD.fullmatch(word) is None:
-        return False
+    if not word.endswith(_ENDINGS) or _TITLE_WORD.fullmatch(word) is None:
+        return False  # (most words: one suffix test, in C)
     key = word.casefold()
-    ending = next((e for e in _ENDINGS if key.endswith(e)), None)
-    if ending is None or len(key) - len(ending) < _STEM_LEAST:
+    ending = next(e for e in _ENDINGS if key.endswith(e))
+    if len(key) - len(ending) < _STEM_LEAST:
         return False
     from .english_words import english_word
     from .geography import is_place_name
