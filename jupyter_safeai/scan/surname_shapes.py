@@ -18,8 +18,6 @@ English word (in any inflection) and no place GeoNames knows (`Moldova`, `Nebras
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 #: Surname endings by language family, with why each is evidence (English lemmas that
@@ -61,11 +59,11 @@ _ENDINGS = tuple(sorted({e for endings in SURNAME_ENDINGS.values() for e in endi
 _TITLE_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+")
 
 
-@lru_cache(maxsize=4096)
 def surname_shaped(word: str) -> bool:
     """Whether a capitalised `word` no list holds ends as surnames of a language
     do (`SURNAME_ENDINGS`), with a stem of `_STEM_LEAST` letters, and is no English word
-    and no place."""
+    and no place. Not cached here (no module keeps user text): the name recognizer
+    keeps each word's verdict in the scanner's memo."""
     if not word.endswith(_ENDINGS) or _TITLE_WORD.fullmatch(word) is None:
         return False  # (most words: one suffix test, in C)
     key = word.casefold()
