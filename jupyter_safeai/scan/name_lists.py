@@ -1,19 +1,30 @@
 """Given-name and surname lists of many origins and scripts, built once per process.
 
-The lists come from Faker's person providers (MIT-licensed, installed from PyPI):
-about 30,000 given names and 34,000 surnames from 86 locales, in Latin, Han, kana,
-Hangul, Arabic, Devanagari, Cyrillic and other scripts. They are evidence, not a
-verdict: the name recognizer also uses titles, labels and the shape of the text, so
-names missing from the lists are still found where a person would recognise them.
+The lists come from three packages installed from PyPI, read together:
+- Faker's person providers (MIT): about 30,000 given names and 30,000 surnames from 86
+  locales, in Latin, Han, kana, Hangul, Arabic, Devanagari, Cyrillic and other scripts;
+- the US Census 1990 name files (public domain, shipped in `names`, MIT): 5,163 given
+  names and the 18,839 surnames of 0.001 % of Americans or more (of 88,799), the long
+  tail of American surnames Faker samples from;
+- mimesis's person datasets (MIT): given names and surnames of ~35 locales (Nordic,
+  Baltic, Slavic, Turkic, Persian, Arabic, Greek, Dutch...).
+They are evidence, not a verdict: the name recognizer also uses titles, labels and the
+shape of the text, so names missing from the lists are still found where a person would
+recognise them. The census and mimesis lists are long and hold English words (`Blue`,
+`World`, `With`) and notes' abbreviations (`Abd`, `Tol`, `Sero`): a word only they list
+is taken only if English does not know it and it has four letters or more (`_NEW_LEAST`).
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import json
 import pkgutil
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 
 import regex
 
@@ -69,7 +80,7 @@ mercy peace star sky sun moon rain snow storm summer autumn dawn will shall must
 may mark bill grant price cash bond banks hall wall walls cross crown church chase bell
 bishop baker miller taylor turner cook carter mason porter hunter fisher gene ray rod sage
 dean major minor chance case young strong rich wise
-notebook notebooks console kernel kernels terminal widget widgets
+notebook notebooks console kernel kernels terminal widget widgets perl
 """.split())
 
 # Surnames used as eponyms in medicine and statistics: alone they name a method or a
@@ -87,6 +98,7 @@ armitage lasso ridge elastic
 clifford hadamard pauli toffoli fredkin shor bloch deutsch jozsa vazirani kirchhoff josephson
 rabi hilbert schrodinger schrödinger heisenberg dirac feynman
 markov monte carlo metropolis hastings gibbs dirichlet poisson bernoulli laplace legendre
+fick jeffreys
 """.split())
 
 # Unknown capitalised words with these endings are English words, not names.
@@ -147,11 +159,11 @@ class NameLists:
     def kinds(self) -> dict[str, str]:
         """The kind of every listed (case-folded) token, worked out once: a scan asks
         for the kind of nearly every capitalised word."""
-        kinds = {}
-        for key in self.given | self.surnames:
-            is_given, is_surname = key in self.given, key in self.surnames
-            kind = "N" if is_given and is_surname else "G" if is_given else "S"
-            kinds[key] = kind.lower() if key in COMMON_WORDS or key in EPONYMS else kind
+        kinds = dict.fromkeys(self.surnames, "S")
+        kinds.update(dict.fromkeys(self.given, "G"))
+        kinds.update(dict.fromkeys(self.given & self.surnames, "N"))
+        for key in (COMMON_WORDS | EPONYMS) & kinds.keys():
+            kinds[key] = kinds[key].lower()
         return kinds
 
     @cached_property
@@ -175,13 +187,17 @@ def _strings(value: object) -> list[str]:
 _SPLIT = re.compile(r"[\s\-‐・]+")
 
 
-@lru_cache(maxsize=1)
-def name_lists() -> NameLists:
-    """Load every Faker person locale once; tokens are case-folded, common words removed."""
+def _add_tokens(target: set[str], names: list[str]) -> None:
+    """Each word of `names` (split at spaces and hyphens), case-folded, into `target`:
+    split and folded as one string (in C), ~250,000 names at first scan."""
+    tokens = {token.strip(".'’") for token in _SPLIT.split("\n".join(names).casefold())}
+    target.update(token for token in tokens if len(token) >= 2 or not token.isascii())
+
+
+def _faker_names(given: set[str], surnames: set[str]) -> None:
+    """Every Faker person locale's first and last names."""
     import faker.providers.person as person
 
-    given: set[str] = set()
-    surnames: set[str] = set()
     for module in pkgutil.iter_modules(person.__path__):
         provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
         for attribute in dir(provider):
@@ -194,12 +210,82 @@ def name_lists() -> NameLists:
             value = getattr(provider, attribute)
             if callable(value):
                 continue
-            for name in _strings(value):
-                for token in _SPLIT.split(name):
-                    token = token.strip(".'’").casefold()
-                    if len(token) >= 2 or not token.isascii():
-                        target.add(token)
-    return NameLists(frozenset(given), frozenset(surnames))
+            _add_tokens(target, _strings(value))
+
+
+#: The census files in `names`: a name, then its frequency figures, one a line.
+_CENSUS_FILES = {"dist.all.last": False, "dist.female.first": True, "dist.male.first": True}
+#: The fewest letters of an ASCII word that only the census or mimesis lists hold: shorter
+#: ones are as often a note's abbreviation (`Abd`, `Tol`); names that short are in Faker's.
+_NEW_LEAST = 4
+_CENSUS_FIELDS = 4  # name, per cent, cumulative per cent, rank
+#: The per cent of the census's rarest surnames (under 0.0005 %: 70,000 of 88,799, held by
+#: one in nine people): that tail holds as many notes' words as names (`Colace`, `Sero`,
+#: `Levo`, `Fent`, `Chaddock`), so it is left out.
+_RARE = "0.000"
+
+
+def _census_names(given: set[str], surnames: set[str]) -> None:
+    """The US Census 1990 given names and surnames but the rarest (`_RARE`), from the
+    package `names`; none without it. Each is one ASCII word in capitals, the line's
+    first field."""
+    spec = importlib.util.find_spec("names")
+    if spec is None or spec.origin is None:
+        return
+    folder = Path(spec.origin).parent
+    for file, is_given in _CENSUS_FILES.items():
+        path = folder / file
+        if path.is_file():
+            text = path.read_text("ascii")
+            if not is_given:  # the file runs from the commonest surname down
+                rare = text.find(f" {_RARE} ")
+                text = text[:text.rfind("\n", 0, rare) + 1] if rare >= 0 else text
+            (given if is_given else surnames).update(text.lower().split()[::_CENSUS_FIELDS])
+
+
+def _mimesis_names(given: set[str], surnames: set[str]) -> None:
+    """The `names` and `surnames` of every mimesis locale's `person.json`; none without
+    mimesis. Read as files: importing mimesis would load far more than names."""
+    spec = importlib.util.find_spec("mimesis")
+    if spec is None or spec.origin is None:
+        return
+    for path in sorted((Path(spec.origin).parent / "datasets").glob("*/person.json")):
+        data = json.loads(path.read_text("utf-8"))
+        _add_tokens(given, _strings_in_values(data.get("names", ())))
+        _add_tokens(surnames, _strings_in_values(data.get("surnames", ())))
+
+
+def _strings_in_values(value: object) -> list[str]:
+    """The strings of `value`, a dict's values read (mimesis keys names by gender)."""
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings_in_values(item)]
+    return _strings(value)
+
+
+@lru_cache(maxsize=1)
+def name_lists() -> NameLists:
+    """Load every Faker person locale, the census and mimesis names once; tokens are
+    case-folded. A word only the long lists hold is left out where English knows it (a
+    lemma, a stop word, a lemma with an ending English adds: `Fields`) or it is short."""
+    from .english_words import _INFLECTIONS, english_lemmas, english_word, stop_words
+
+    lemmas = english_lemmas()
+
+    given: set[str] = set()
+    surnames: set[str] = set()
+    _faker_names(given, surnames)
+    more_given: set[str] = set()
+    more_surnames: set[str] = set()
+    _census_names(more_given, more_surnames)
+    _mimesis_names(more_given, more_surnames)
+    # only words Faker lacks, so a word Faker lists keeps its kind
+    new = (more_given | more_surnames) - given - surnames
+    # a lemma or stop word is English; else only a word with an ending English adds may be
+    english = (new & lemmas) | (new & stop_words()) | {
+        key for key in new - lemmas if key.endswith(_INFLECTIONS) and english_word(key)}
+    new -= english | {key for key in new if len(key) < _NEW_LEAST and key.isascii()}
+    return NameLists(frozenset(given | (more_given & new)),
+                     frozenset(surnames | (more_surnames & new)))
 
 
 class UsesNameLists:

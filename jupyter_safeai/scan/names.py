@@ -67,6 +67,7 @@ from .prose_names import (
     social_names,
 )
 from .scan_view import lowered_of
+from .surname_shapes import surname_shaped
 from .terms import eponym_term, names_a_thing
 
 DETECTOR = "names"
@@ -1169,6 +1170,7 @@ class NameRecognizer(UsesNameLists):
         else:
             ends = (word.isupper() or key in COMMON_WORDS or _wordlike(word)
                     or key in streets or _product_word(word, kinds))
+            kind = "S" if not ends and surname_shaped(word) else kind  # `Wójcikowska`
         return None if ends else kind
 
     def _judge(self, text: str, base: int, run: list[tuple[int, int, str, str]]

@@ -86,9 +86,14 @@ def test_one_listed_word_needs_a_person_cue_before_ner_is_asked() -> None:
     _, asked = _found("We load the classic data and plot it beside Simon for comparison.",
                       "PERSON")
     assert "Simon" not in asked
-    _, asked = _found("We drove out to the lake so that my flatmate Halvard could fish.",
+    # a given name no list holds after a person's cue: NER is asked
+    _, asked = _found("We drove out to the lake so that my flatmate Torbjartur could fish.",
                       "PERSON")
-    assert "Halvard" in asked
+    assert "Torbjartur" in asked
+    # one a list holds (mimesis's Norwegian names) is found without NER
+    found, _ = _found("We drove out to the lake so that my flatmate Halvard could fish.",
+                      "PERSON")
+    assert "Halvard" in found
 
 
 @pytest.mark.parametrize(("text", "asked"), [
