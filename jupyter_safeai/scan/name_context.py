@@ -629,6 +629,9 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s[ ](?:\w+[ ]){0,2}?(?:mother|father|wife
                                r"house|home|address|phone|number|email|car|dog|cat|family|"
                                r"parents|kids|children|boss|job|office|appointment|doctor|"
                                r"favou?rite|name|age|health)\b", re.IGNORECASE)
+#: What every `_POSSESSIVE_AFTER` match starts with: tried only after a name that one
+#: follows (the case-insensitive pattern costs more to fail than `str.startswith`).
+_APOSTROPHES = ("'", "’")
 #: How far before a name its relation word is looked for.
 _RELATION_REACH = 40
 
@@ -638,7 +641,8 @@ def person_cue(text: str, start: int, end: int, sentence: bool = True) -> bool:
     uses: who they are to someone before them (`my colleague`), a possessive of what
     people have after them (`'s birthday`), or (with `sentence`) a sentence about
     someone."""
-    return bool(_relation_before(text, start) or _POSSESSIVE_AFTER.match(text, end)) or (
+    return bool(_relation_before(text, start) or text.startswith(_APOSTROPHES, end) and (
+        _POSSESSIVE_AFTER.match(text, end))) or (
         sentence and sentence_about_someone(text, start, end))
 
 
