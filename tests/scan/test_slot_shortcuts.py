@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from jupyter_safeai.scan import citations, person_slots
+from jupyter_safeai.scan import citations, names, person_slots
 from jupyter_safeai.scan.name_context import _POSSESSIVE_AFTER, person_cue
 from jupyter_safeai.scan.person_slots import (
     _MEDICINE,
@@ -66,7 +66,12 @@ def test_the_slot_windows_find_what_a_full_search_finds() -> None:
     hits = 0
     for window in ("i gave the keys to ", "have you heard from ", "yesterday it was ",
                    "the report was reviewed by ", "the phone number of ", "is ",
-                   "we should talk to\n", "see to it that x"):
+                   "we should talk to\n", "see to it that x",
+                   # the longest match of each, alone, after a mark, before a line break
+                   "introduced me to ", "(introduced me to ", "she introduced me to \n",
+                   "congratulating ", "a thank-you note for ", "(thank you note to \n",
+                   "kept forwarded ", "(forwarded \n", "was written by ", "where's ",
+                   "and was ", "(was \n", "(thank-you note for \n", "is\n"):
         for pattern in _TAIL_WIDTHS:
             assert _ends_with(pattern, window) == (pattern.search(window) is not None)
             hits += pattern.search(window) is not None
@@ -145,3 +150,23 @@ def test_the_slot_module_still_reads_a_medical_sentence_as_no_slot() -> None:
     text = "We switched her from Sheehan to the new drug."
     start = text.index("Sheehan")
     assert person_slots.person_slot(text, start, start + 7) == person_slots.NO_SLOT
+
+
+def test_an_article_is_read_only_where_a_window_ends_as_one() -> None:
+    pieces = ("the", "The", "THE", "this", "This", "a", "A", "an", "An", "he", "is", "n",
+              "x", "Ada", " ", " ", " ", "\n", "1", "é", ".", "(")
+    found = 0
+    for text in _texts(13, pieces, 6, 4_000):
+        for high in range(len(text) + 1):
+            for low in (0, max(0, high - 5), max(0, high - 8)):
+                expected = names._ARTICLE_BEFORE.search(text, low, high) is not None
+                assert names._article_before(text, low, high) == expected, (text, low, high)
+                found += expected
+    assert found > 300
+
+
+def test_a_journal_review_is_read_only_after_rev() -> None:
+    for text, level in (("see Phys. Rev. Letters", 0), ("seen by Rev. Okafor", 3),
+                        ("seen by Dr. Okafor", 3), ("Chem. Soc. Rev. Ngata", 0)):
+        last = text.rsplit(" ", 1)[1]
+        assert names._cue(text, text.index(last)) == level, text
