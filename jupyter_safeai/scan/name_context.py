@@ -199,10 +199,12 @@ def in_organisation(text: str, start: int, end: int) -> bool:
     given = possessive.group("given") if possessive else None
     if possessive and (given is None or _a_persons_words(given)):
         return True  # `Hart-Lowe's Ida Berg`; not `Maria Kowalczyk's Blood Pressure`
-    if _PERSON_OF.search(text, max(0, start - 60), start) and not _a_persons_words(
+    low = max(0, start - 60)
+    if _ends_as(text, low, start, (" of ", " from ")) and _PERSON_OF.search(
+            text, low, start) and not _a_persons_words(
             *text[start:end].split()[:2]):
         return True  # `Ida Berg from Vance Hart`; not `to Ida Berg from Tomas Lindqvist`
-    if _FIRM_BEFORE.search(text, max(0, start - 60), start):
+    if _ends_as(text, low, start, (" and ",)) and _FIRM_BEFORE.search(text, low, start):
         return True  # the last partner: `Lopez, Santos and [Coleman]`
     if _FIRM_POSSESSIVE.match(text, end):
         return True  # `[Vance, Hart] and Lowe's Mrs. Ito`: where she works
@@ -211,6 +213,12 @@ def in_organisation(text: str, start: int, end: int) -> bool:
         return False  # partners are three: `A, B and C`; a longer list is of people
     firm = _FIRM.match(text, end)
     return firm is not None and not text.startswith(",", firm.end())
+
+
+def _ends_as(text: str, low: int, high: int, endings: tuple[str, ...]) -> bool:
+    """Whether text[low:high] ends with one of `endings`, or does before a final line
+    break: where a pattern ending in `[ ]$` (`_PERSON_OF`, `_FIRM_BEFORE`) can match."""
+    return text.endswith(endings, low, high - 1 if text[high - 1:high] == "\n" else high)
 
 
 def _comma_before(text: str, at: int) -> bool:

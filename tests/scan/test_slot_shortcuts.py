@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from jupyter_safeai.scan import citations, names, person_slots
+from jupyter_safeai.scan import citations, name_context, names, person_slots
 from jupyter_safeai.scan.name_context import _POSSESSIVE_AFTER, person_cue
 from jupyter_safeai.scan.person_slots import (
     _MEDICINE,
@@ -170,3 +170,30 @@ def test_a_journal_review_is_read_only_after_rev() -> None:
                         ("seen by Dr. Okafor", 3), ("Chem. Soc. Rev. Ngata", 0)):
         last = text.rsplit(" ", 1)[1]
         assert names._cue(text, text.index(last)) == level, text
+
+
+@pytest.mark.parametrize(("pattern", "endings"), [
+    (name_context._PERSON_OF, (" of ", " from ")), (name_context._FIRM_BEFORE, (" and ",))])
+def test_a_firm_before_a_name_is_read_only_after_its_last_word(
+        pattern: re.Pattern[str], endings: tuple[str, ...]) -> None:
+    words = ("Ida", "Berg", "Vance", "Hart", "Lopez", "Santos", "J.", "K", "of", "from",
+             "and", "Of", "AND", "x", "Lowe-Hart", "Lowe")
+    rng = random.Random(17)
+    found = 0
+    for _ in range(12_000):
+        text = "".join(rng.choice(words) + rng.choice((" ", " ", " ", ", ", "\n", ""))
+                       for _ in range(rng.randint(0, 8)))
+        for high in range(len(text) + 1):
+            low = max(0, high - 60)
+            match = pattern.search(text, low, high) is not None
+            assert not match or name_context._ends_as(text, low, high, endings), (text, high)
+            found += match
+    assert found > 10
+    for sentence, name, firm in (("Ada Moreno of Pryce-Hollis", "Pryce-Hollis", True),
+                                 ("Ada Moreno of \nPryce-Hollis", "Pryce-Hollis", True),
+                                 ("Lopez, Santos and Coleman", "Coleman", True),
+                                 ("Lopez, Santos and \nColeman", "Coleman", True),
+                                 ("Lopez, Santos and\nColeman", "Coleman", False),
+                                 ("met Ida Berg today", "Ida Berg", False)):
+        start = sentence.index(name)
+        assert name_context.in_organisation(sentence, start, start + len(name)) == firm
