@@ -465,7 +465,15 @@ def sentence_in_a_message(text: str, start: int, end: int) -> bool:
     if len(text) >= _MARKED_TEXT:
         speaking = _speaking_places(text)
         return speaking.within(text, left, start) or speaking.within(text, end, right + 1)
-    return bool(_SPEAKING.search(text, left, start) or _SPEAKING.search(text, end, right + 1))
+    return _speaking_in(text, left, start) or _speaking_in(text, end, right + 1)
+
+
+def _speaking_in(text: str, low: int, high: int) -> bool:
+    """`_SPEAKING.search(text, low, high)`: its marks found with `str.find`, its words
+    tried at their first letters (`_SPEAKING_LETTERS`); `_SPEAKING` tries each of its
+    words at every character."""
+    return text.find("!", low, high) >= 0 or text.find("?", low, high) >= 0 or (
+        _SPEAKING_LETTERS.search(text, low, high) is not None)
 
 
 @per_scan(maxsize=4)
@@ -493,6 +501,11 @@ def _skipping_to_first_letters(whole_words: re.Pattern[str]) -> re.Pattern[str]:
 _PRONOUN_WORDS = tuple(_PRONOUNS.pattern[len(r"\b(?:"):-len(r")\b")].split("|"))
 #: `_PRONOUNS`, tried at its words' first letters only.
 _PRONOUN_LETTERS = _skipping_to_first_letters(_PRONOUNS)
+#: `_SPEAKING`'s words, tried at their first letters: `I'm` and `I've` left out, as the
+#: `I` they start with matches wherever they do (a `'` after it is a word's end).
+_SPEAKING_LETTERS = _skipping_to_first_letters(re.compile(
+    r"\b(?:" + "|".join(word for word in _SPEAKING.pattern[len(r"\b(?:"):].partition(
+        r")\b")[0].split("|") if word.isalpha()) + r")\b"))
 
 
 def _about_someone(text: str, start: int, end: int) -> bool:

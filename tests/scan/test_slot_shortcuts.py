@@ -197,3 +197,18 @@ def test_a_firm_before_a_name_is_read_only_after_its_last_word(
                                  ("met Ida Berg today", "Ida Berg", False)):
         start = sentence.index(name)
         assert name_context.in_organisation(sentence, start, start + len(name)) == firm
+
+
+def test_a_message_is_read_where_the_speaking_pattern_reads_one() -> None:
+    pieces = ("I", "I'm", "I've", "I’m", "Im", "me", "my", "mine", "u", "ur", "urn", "lol",
+              "lolz", "omg", "haha", "ha", "!", "?", "x", "X", " ", " ", " ", "'", "é", "_",
+              "1", "\n", ".")
+    found = 0
+    for text in _texts(19, pieces, 8, 20_000):
+        rng = random.Random(len(text) * 3)
+        low = rng.randint(0, len(text))
+        high = rng.randint(low, len(text) + 1)
+        expected = name_context._SPEAKING.search(text, low, high) is not None
+        assert name_context._speaking_in(text, low, high) == expected, (text, low, high)
+        found += expected
+    assert 1_000 < found < 18_000
