@@ -112,6 +112,7 @@ _CITATION_WORDS = ("n.p.", "print.", "et al", "arxiv", "doi", "phys", "proc", "j
 _PUBLISHER_WORDS = ("press", "springer", "wiley", "o'reilly", "elsevier", "nature", "science",
                     "ieee", "acm", "neurips", "nips", "icml", "iclr", "cvpr", "quantum",
                     "journal", "proc", "rev", "lett", "vol")
+#: (Every match holds `p.` in any case, which the window's case fold then holds.)
 _PAGES = re.compile(r"\bpp?\. ?\d", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: A text at least this long is first asked, once a scan, whether any line of it can
@@ -133,7 +134,7 @@ def bibliography_entry(text: str, start: int, end: int) -> bool:
         return True
     if len(text) >= _MARKED_TEXT and not _may_cite(text):
         return False
-    if (any(w in folded for w in _CITATION_WORDS) or _PAGES.search(window)) and (
+    if (any(w in folded for w in _CITATION_WORDS) or "p." in folded and _PAGES.search(window)) and (
             _VENUE.search(text, start, end)):
         return True
     return bool(_YEAR.search(window) and any(w in folded for w in _PUBLISHER_WORDS)

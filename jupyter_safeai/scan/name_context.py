@@ -199,10 +199,12 @@ def in_organisation(text: str, start: int, end: int) -> bool:
     given = possessive.group("given") if possessive else None
     if possessive and (given is None or _a_persons_words(given)):
         return True  # `Hart-Lowe's Ida Berg`; not `Maria Kowalczyk's Blood Pressure`
-    if _PERSON_OF.search(text, max(0, start - 60), start) and not _a_persons_words(
+    low = max(0, start - 60)
+    if _ends_as(text, low, start, (" of ", " from ")) and _PERSON_OF.search(
+            text, low, start) and not _a_persons_words(
             *text[start:end].split()[:2]):
         return True  # `Ida Berg from Vance Hart`; not `to Ida Berg from Tomas Lindqvist`
-    if _FIRM_BEFORE.search(text, max(0, start - 60), start):
+    if _ends_as(text, low, start, (" and ",)) and _FIRM_BEFORE.search(text, low, start):
         return True  # the last partner: `Lopez, Santos and [Coleman]`
     if _FIRM_POSSESSIVE.match(text, end):
         return True  # `[Vance, Hart] and Lowe's Mrs. Ito`: where she works
@@ -211,6 +213,12 @@ def in_organisation(text: str, start: int, end: int) -> bool:
         return False  # partners are three: `A, B and C`; a longer list is of people
     firm = _FIRM.match(text, end)
     return firm is not None and not text.startswith(",", firm.end())
+
+
+def _ends_as(text: str, low: int, high: int, endings: tuple[str, ...]) -> bool:
+    """Whether text[low:high] ends with one of `endings`, or does before a final line
+    break: where a pattern ending in `[ ]$` (`_PERSON_OF`, `_FIRM_BEFORE`) can match."""
+    return text.endswith(endings, low, high - 1 if text[high - 1:high] == "\n" else high)
 
 
 def _comma_before(text: str, at: int) -> bool:
@@ -457,7 +465,15 @@ def sentence_in_a_message(text: str, start: int, end: int) -> bool:
     if len(text) >= _MARKED_TEXT:
         speaking = _speaking_places(text)
         return speaking.within(text, left, start) or speaking.within(text, end, right + 1)
-    return bool(_SPEAKING.search(text, left, start) or _SPEAKING.search(text, end, right + 1))
+    return _speaking_in(text, left, start) or _speaking_in(text, end, right + 1)
+
+
+def _speaking_in(text: str, low: int, high: int) -> bool:
+    """`_SPEAKING.search(text, low, high)`: its marks found with `str.find`, its words
+    tried at their first letters (`_SPEAKING_LETTERS`); `_SPEAKING` tries each of its
+    words at every character."""
+    return text.find("!", low, high) >= 0 or text.find("?", low, high) >= 0 or (
+        _SPEAKING_LETTERS.search(text, low, high) is not None)
 
 
 @per_scan(maxsize=4)
@@ -485,6 +501,11 @@ def _skipping_to_first_letters(whole_words: re.Pattern[str]) -> re.Pattern[str]:
 _PRONOUN_WORDS = tuple(_PRONOUNS.pattern[len(r"\b(?:"):-len(r")\b")].split("|"))
 #: `_PRONOUNS`, tried at its words' first letters only.
 _PRONOUN_LETTERS = _skipping_to_first_letters(_PRONOUNS)
+#: `_SPEAKING`'s words, tried at their first letters: `I'm` and `I've` left out, as the
+#: `I` they start with matches wherever they do (a `'` after it is a word's end).
+_SPEAKING_LETTERS = _skipping_to_first_letters(re.compile(
+    r"\b(?:" + "|".join(word for word in _SPEAKING.pattern[len(r"\b(?:"):].partition(
+        r")\b")[0].split("|") if word.isalpha()) + r")\b"))
 
 
 def _about_someone(text: str, start: int, end: int) -> bool:
@@ -629,6 +650,9 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s[ ](?:\w+[ ]){0,2}?(?:mother|father|wife
                                r"house|home|address|phone|number|email|car|dog|cat|family|"
                                r"parents|kids|children|boss|job|office|appointment|doctor|"
                                r"favou?rite|name|age|health)\b", re.IGNORECASE)
+#: What every `_POSSESSIVE_AFTER` match starts with: tried only after a name that one
+#: follows (the case-insensitive pattern costs more to fail than `str.startswith`).
+_APOSTROPHES = ("'", "’")
 #: How far before a name its relation word is looked for.
 _RELATION_REACH = 40
 
@@ -638,7 +662,8 @@ def person_cue(text: str, start: int, end: int, sentence: bool = True) -> bool:
     uses: who they are to someone before them (`my colleague`), a possessive of what
     people have after them (`'s birthday`), or (with `sentence`) a sentence about
     someone."""
-    return bool(_relation_before(text, start) or _POSSESSIVE_AFTER.match(text, end)) or (
+    return bool(_relation_before(text, start) or text.startswith(_APOSTROPHES, end) and (
+        _POSSESSIVE_AFTER.match(text, end))) or (
         sentence and sentence_about_someone(text, start, end))
 
 

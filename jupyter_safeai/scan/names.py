@@ -513,7 +513,8 @@ def _cue_level(text: str, start: int, names_only: bool) -> int:
         cue_words = _cue_words(*kinds, names_only)
         cue = cue_words.match(text, left, word_end) if cue_words is not None else None
         level = 0 if cue is None else _LEVELS[cue.lastgroup]
-    if level and _REVIEW_AFTER_ABBREVIATION.search(text, max(0, left - 8), word_end):
+    if level and text.endswith("Rev", max(0, left - 8), word_end) and (  # (its `\Z`)
+            _REVIEW_AFTER_ABBREVIATION.search(text, max(0, left - 8), word_end)):
         return 0  # `Phys. Rev. Lett.`: a journal's `Review`, no Reverend
     return level
 
@@ -810,6 +811,18 @@ def _english_pair(words: list[str], kinds: dict[str, str]) -> bool:
 
 #: An article or demonstrative right before a word: English names no person that way.
 _ARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?:[Tt]he|[Tt]his|[Aa]n?)[ ]$")
+#: How every `_ARTICLE_BEFORE` match ends.
+_ARTICLE_ENDS = ("he ", "is ", "a ", "A ", "n ")
+
+
+def _article_before(text: str, low: int, high: int) -> bool:
+    """`_ARTICLE_BEFORE.search(text, low, high)`, tried only where text[low:high] ends as
+    a match does (or does before a final line break, where `$` matches too): most words
+    have none of those endings before them."""
+    last = high - 1 if text[high - 1:high] == "\n" else high
+    return text.endswith(_ARTICLE_ENDS, low, last) and (
+        _ARTICLE_BEFORE.search(text, low, high) is not None)
+
 _UNKNOWN = "?"  # a word not in the per-word cache yet (cached kinds are str or None)
 _CAPS_RUN = regex.compile(r"\p{Lu}{2,}")
 _INITIAL_SURNAME = regex.compile(r"\p{Lu}\.[ ]?\p{Lu}{2,}(?:-\p{Lu}{2,})?(?![\p{L}\p{N}])")
@@ -1042,7 +1055,7 @@ class NameRecognizer(UsesNameLists):
         in a line of prose, no article before them (`the Iris Setosa`), no common or
         English-looking word among them, a given name first or a surname last."""
         words = [word.strip(".,") for word in text[start:end].split()]
-        if not 2 <= len(words) <= 3 or _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+        if not 2 <= len(words) <= 3 or _article_before(text, max(0, start - 5), start):
             return False
         kinds = self.lists.kinds
         if any(word.casefold() in COMMON_WORDS or _wordlike(word) for word in words):
@@ -1107,7 +1120,7 @@ class NameRecognizer(UsesNameLists):
         """`_person_runs` of a candidate of one word (most are): no words to read, and a
         word no list knows as a strong name is judged here, as `_judge` would."""
         if word.casefold() in PARTICLES or word.casefold() in KIN_WORDS or (
-                _ARTICLE_BEFORE.search(text, max(0, base - 8), base)):
+                _article_before(text, max(0, base - 8), base)):
             # `Son called`: a kin word alone says who, not which person
             return ()  # `the Law says`, `a Beta prior`: an article makes one word a thing
         kind = self._run_kind(word, kinds, streets, known)
@@ -1275,7 +1288,7 @@ class NameRecognizer(UsesNameLists):
                 or surname.casefold() in EPONYMS or key in COMMON_WORDS):
             return False
         if is_place_name(given) or is_place_name(f"{given} {surname}") or (
-                followed_by_region(text, end)) or _ARTICLE_BEFORE.search(
+                followed_by_region(text, end)) or _article_before(
                 text, max(0, start - 8), start):  # `the Zofia Quillfeather edition`
             return False
         return prose_line(text, start, end) and python_source(text) is None

@@ -14,9 +14,12 @@ surname names a disease or a drug as often, it is none.
 from __future__ import annotations
 
 import re
+from re import _constants as _regex_constants
+from re import _parser as _regex_parser
 
 from .english_words import inflected_from, nouns_and_other_words
 from .name_context import person_cue, sentence_around
+from .recognizer import finds_as_regex_does
 
 #: No slot; a slot things take too; a slot only people take.
 NO_SLOT, WEAK_SLOT, STRONG_SLOT = 0, 1, 2
@@ -111,32 +114,90 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
+def _tail_width(pattern: re.Pattern[str]) -> int:
+    """How far from a window's end a match of `pattern` can start: the pattern ends in
+    `$` at its top level (every match ends at the end, or before a final line break), so
+    its longest match and that line break."""
+    parsed = _regex_parser.parse(pattern.pattern, pattern.flags)
+    if not parsed.data or parsed.data[-1] != (_regex_constants.AT, _regex_constants.AT_END):
+        raise ValueError("the pattern does not end in `$` at its top level")
+    return int(parsed.getwidth()[1]) + 1
+
+
+#: `_tail_width` of each pattern `_ends_with` reads, worked out at import.
+_TAIL_WIDTHS = {pattern: _tail_width(pattern) for pattern in (
+    _PEOPLE_BEFORE, _FOR_SOMEONE_BEFORE, _DONE_BY_BEFORE, _ANYTHING_BEFORE, _BE_BEFORE)}
+
+
+def _ends_with(pattern: re.Pattern[str], window: str) -> bool:
+    """`pattern.search(window)`, tried only where a match can start (`_tail_width`): the
+    search would try every character of the window, and each word of the pattern there."""
+    return pattern.search(window, max(0, len(window) - _TAIL_WIDTHS[pattern])) is not None
+
+
+def _words_after_a_mark(whole_words: re.Pattern[str]) -> re.Pattern[str]:
+    """For a case-insensitive `(?i:\\b(?:w1|w2|...)\\b)`, its words (lower case, no
+    `\\b`) after a character that is no ASCII letter, digit or `_`: on a lower-cased
+    window the match-free stretches are skipped in C, where the case-insensitive
+    pattern tries each of its words at every character."""
+    head, tail = r"(?i:\b(?:", r")\b)"
+    body = whole_words.pattern
+    if not (body.startswith(head) and body.endswith(tail)) or body != body.lower():
+        raise ValueError("not a case-insensitive alternation of lower-case whole words")
+    return re.compile(r"[^a-z0-9_](?:" + body[len(head):-len(tail)] + ")")
+
+
+#: `_MEDICINE`'s words after a mark, searched in a window's lower case (`_medicine_in`).
+_MEDICINE_AFTER_MARK = _words_after_a_mark(_MEDICINE)
+
+
+def _medicine_in(text: str, left: int, right: int) -> bool:
+    """`_MEDICINE.search(text, left, right)`: a word of medicine in the sentence. Where
+    the window's lower case is read letter for letter as the pattern reads it ignoring
+    case (`finds_as_regex_does`), it is tried only at the window's start and after each
+    mark where `_MEDICINE_AFTER_MARK` finds one of its words (every match of it starts
+    there: lower-casing keeps which characters are letters)."""
+    window = text[left:right]
+    lowered = window.lower()
+    if not finds_as_regex_does(window, lowered):
+        return _MEDICINE.search(text, left, right) is not None
+    if _MEDICINE.match(text, left, right) is not None:
+        return True
+    at = 0
+    while (mark := _MEDICINE_AFTER_MARK.search(lowered, at)) is not None:
+        if _MEDICINE.match(text, left + mark.start() + 1, right) is not None:
+            return True
+        at = mark.start() + 1
+    return False
+
+
 def person_slot(text: str, start: int, end: int, pronouns: bool = True) -> int:
     """How surely the place of the word text[start:end] is a person's (`STRONG_SLOT`,
     `WEAK_SLOT` or `NO_SLOT`), read from the words either side of it in its sentence;
     with `pronouns`, a weak slot with a personal pronoun after it is a strong one."""
     before = text[max(0, start - _REACH):start]
     low_before = before.lower()
-    if _PEOPLE_BEFORE.search(low_before) or _PEOPLE_AFTER.match(text, end) or (
-            low_before.endswith(_FOR_SOMEONE_ENDS) and _FOR_SOMEONE_BEFORE.search(low_before)
+    if _ends_with(_PEOPLE_BEFORE, low_before) or _PEOPLE_AFTER.match(text, end) or (
+            low_before.endswith(_FOR_SOMEONE_ENDS) and _ends_with(_FOR_SOMEONE_BEFORE,
+                                                                  low_before)
     ) or person_cue(text, start, end, sentence=False):  # `our neighbour Sigrun`, `Sigrun's wife`
         return STRONG_SLOT
     slot = NO_SLOT
-    if _ANYTHING_BEFORE.search(low_before) or low_before.endswith(" by ") and (
-            _DONE_BY_BEFORE.search(low_before)):
+    if _ends_with(_ANYTHING_BEFORE, low_before) or low_before.endswith(" by ") and (
+            _ends_with(_DONE_BY_BEFORE, low_before)):
         slot = WEAK_SLOT
     elif _SUBJECT_BEFORE.search(low_before) or not before.strip():
         after = _NEXT_WORD.match(text, end)
         if after is not None and _verb(after.group(1)):
             slot = WEAK_SLOT
-    elif _BE_BEFORE.search(low_before):  # `Is Sigrun coming?`: what someone is doing
+    elif _ends_with(_BE_BEFORE, low_before):  # `Is Sigrun coming?`: what someone is doing
         after = _NEXT_WORD.match(text, end)
         if after is not None and after.group(1).endswith("ing") and _verb(after.group(1)):
             slot = WEAK_SLOT
     if slot == NO_SLOT:
         return slot
     left, right = sentence_around(text, start, end)
-    if _MEDICINE.search(text, left, right):
+    if _medicine_in(text, left, right):
         return NO_SLOT  # `switch from Lesch to`, `patients with Sheehan`: an eponym, a drug
     if pronouns and _pronoun_after(text, end):
         return STRONG_SLOT

@@ -132,6 +132,11 @@ def _labelled_phone(text: str, match: re.Match[str]) -> bool:
     """A digit run is a phone number under a label (`Phone:`, `call me on`) or before a
     phone word (`… office`), when its digits make one (7 to 15; possible, by the
     `phonenumbers` package, when it starts with a country code)."""
+    before = text[max(0, match.start() - 30):match.start()]
+    # (the label first, and its literal start first: most numbers have none before them)
+    if not (_any_phone_word(before) and PHONE_LABEL.search(before)
+            or _PHONE_WORD_AFTER.match(text, match.end())):
+        return False
     value = _without_extension(match.group().strip())
     digits = _digits(value)
     if not 7 <= len(digits) <= 15 or len(set(digits)) < 3:
@@ -140,11 +145,6 @@ def _labelled_phone(text: str, match: re.Match[str]) -> bool:
         return False  # 555-0100 … 555-0199: kept for fiction
     if _DATE_VALUE.fullmatch(value):
         return False  # a date
-    before = text[max(0, match.start() - 30):match.start()]
-    # (the label's literal start first: most numbers have none before them)
-    if not (_any_phone_word(before) and PHONE_LABEL.search(before)
-            or _PHONE_WORD_AFTER.match(text, match.end())):
-        return False
     if value.startswith(("+", "00")):
         import phonenumbers
 
