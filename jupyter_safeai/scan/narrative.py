@@ -259,11 +259,26 @@ _REFERENCE = re.compile(
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around text[start:end], each end at most `_SENTENCE_REACH` away."""
-    low = max(0, start - _SENTENCE_REACH)
-    for stop in _STOP.finditer(text, low, start):
-        low = stop.end()
+    low = _last_stop_end(text, max(0, start - _SENTENCE_REACH), start)
     after = _STOP.search(text, end, min(len(text), end + _SENTENCE_REACH))
     return low, after.start() if after else min(len(text), end + _SENTENCE_REACH)
+
+
+def _last_stop_end(text: str, low: int, high: int) -> int:
+    """The end of the last `_STOP` match in text[low:high] (`low` if none), as
+    `finditer(text, low, high)` gives it, found backwards with `str.rfind` rather than
+    read at every character (a date column asks it of each of 1,000 dates): each match
+    is one character, a line break or a stop before a blank (`re` reads `\\s` as
+    `str.isspace` does), so none hides another."""
+    best = text.rfind("\n", low, high) + 1 or low
+    for stop in ".!?":
+        at = text.rfind(stop, best, high - 1)  # a stop's blank stands before `high`
+        while at >= 0:
+            if text[at + 1].isspace() and _STOP.match(text, at, high):
+                best = at + 1
+                break
+            at = text.rfind(stop, best, at)
+    return best
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
