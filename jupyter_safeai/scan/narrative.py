@@ -211,10 +211,6 @@ def in_a_persons_story(text: str, start: int, end: int, whole: bool = True) -> b
     sentence, or a party named there and any verb in the past (`In August 2003 the
     applicant turned 60`)."""
     left, right = sentence_around(text, start, end)
-    stamp = STAMP_BEFORE.search(text, max(left, start - 40), start)
-    if stamp is not None and not _RELEASED_PERSON.search(text, max(left, stamp.start() - 30),
-                                                         stamp.end()):
-        return False
     if _told_of(_PERSON, text, left, start) or _told_of(_PERSON, text, end, right):
         if not (EVENT.search(text, left, start) or EVENT.search(text, end, right)
                 or (whole or names_a_party(text, left, right)) and (
@@ -228,6 +224,11 @@ def in_a_persons_story(text: str, start: int, end: int, whole: bool = True) -> b
         low, high = _paragraph(text, start, end)
         if not (_told_of(_PERSON, text, low, left) or _told_of(_PERSON, text, right, high)):
             return False
+    # (a stamp is read once the story is: most dates have none before them)
+    stamp = STAMP_BEFORE.search(text, max(left, start - 40), start)
+    if stamp is not None and not _RELEASED_PERSON.search(text, max(left, stamp.start() - 30),
+                                                         stamp.end()):
+        return False
     if _CHANGES_DOCUMENT.search(text, max(0, start - _DOCUMENT_REACH), start):
         return False
     line_start = text.rfind("\n", 0, start) + 1
