@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from .finding import Finding
-from .name_context import about_a_patient, credit_line
+from .name_context import PatientMarks, about_a_patient, credit_line, patient_marks
 from .narrative import STAMP_BEFORE, in_a_persons_story
 from .proceedings import a_step_of_a_case
 from .recognizer import context_regex, finds_as_regex_does, matches_at
@@ -249,48 +251,48 @@ class DateRecognizer:
         (`TLC from 7/17/97` far into a note, past the 300 characters a date reads)."""
         held: list[tuple[int, int, int]] = []  # (start, end, how it is held)
         found: list[tuple[int, int]] = []
-        for finding in self._tied(text, held):
+        patients = _PatientWindows(text)
+        for finding in self._tied(text, held, patients):
             found.append((finding.start, finding.end))
             yield finding
         if found:
             held.extend((start, end, _NEAR_A_TIED_DATE) for start, end in _glued_dates(text))
         if not held:
             return
-        tied = list(found)
-        lowered = lowered_of(text)
-        usable = lowered if finds_as_regex_does(text, lowered) else None
+        tied = _Spans(found)
         in_a_note: dict[tuple[int, int], bool] = {}  # (a short text's windows are one)
 
         def a_patients_text(start: int, end: int) -> bool:
             window = (max(0, start - _DATED_REACH), min(len(text), end + _DATED_REACH))
             if window not in in_a_note:
-                in_a_note[window] = about_a_patient(text, *window, usable)
+                in_a_note[window] = patients(*window)
             return in_a_note[window]
 
         spans = [(_listed_from(text, start) if how & _LISTS else start, end, how & ~_LISTS)
                  for start, end, how in held]
+        released = -1  # the furthest end of a date released: a day of a list held with
+        # its year's date is not held again (spans come by their starts)
         for start, end, how in sorted(spans, key=lambda span: (span[0], -span[1])):
-            if (any(low - _DATED_REACH < end and start < high + _DATED_REACH
-                    for low, high in tied) or (how == _IN_A_NOTE and a_patients_text(
-                        start, end))) and not any(
-                    low < end and start < high for low, high in found
+            if text[start:start + 4].isdigit() or tied.meets(start, end) or released > start:
+                continue  # a machine's date (`_written_for_people`), or one found
+            if (tied.meets(start - _DATED_REACH, end + _DATED_REACH) or (
+                    how == _IN_A_NOTE and a_patients_text(start, end))
                     ) and _written_for_people(text, start):
-                found.append((start, end))  # (a day of a list held with its year's date
-                # is not held again)
+                released = max(released, end)
                 yield Finding(start, end, "DATE", "phi", 0.55, self.name)
 
-    def _tied(self, text: str, held: list[tuple[int, int, int]]) -> Iterator[Finding]:
+    def _tied(self, text: str, held: list[tuple[int, int, int]],
+              patients: _PatientWindows) -> Iterator[Finding]:
         """The dates a label, a patient's text or a story ties to someone; dates that
         may be the same person's go to `held`, with how they are held."""
         lowered = lowered_of(text)
-        usable = lowered if finds_as_regex_does(text, lowered) else None
         starts = [m.start() for m in _DATE_START.finditer(text)]
         full_dates: list[tuple[int, int]] = []
         listed_dates: list[tuple[int, int]] = []  # found, with the days listed before them
         for match in matches_at(_FULL_DATE, text, starts):
             start = match.start()
             full_dates.append(match.span())
-            score, held_as = self._full_date_score(text, match, usable)
+            score, held_as = self._full_date_score(text, match, patients)
             if score is not None:
                 listed = _listed_from(text, start)  # the days of its year listed before it
                 if listed < start:
@@ -304,7 +306,7 @@ class DateRecognizer:
             if not _month_day(text, start, end):
                 continue
             if _WEEKDAY_BEFORE.search(text, max(0, start - 12), start) or (
-                    about_a_patient(text, max(0, start - 300), end + 300, usable)):
+                    patients(max(0, start - 300), end + 300)):
                 if not credit_line(text, start):
                     yield Finding(start, end, "DATE", "phi", 0.6, self.name)
             else:
@@ -314,7 +316,7 @@ class DateRecognizer:
         if "last " in lowered or "next " in lowered or "past " in lowered:
             for match in _RELATIVE_MONTH.finditer(text):
                 start, end = match.span()
-                if about_a_patient(text, max(0, start - 300), end + 300, usable):
+                if patients(max(0, start - 300), end + 300):
                     yield Finding(start, end, "DATE", "phi", 0.6, self.name)
                 else:
                     held.append((start, end, _NEAR_A_TIED_DATE))
@@ -323,6 +325,7 @@ class DateRecognizer:
         if not any(_PARTIAL_SHAPE.match(text, start) for start in starts):
             return
         labelled_partials: set[int] = set()
+        fulls, lists = _Spans(full_dates), _Spans(listed_dates)
         for label in _DATE_CONTEXT.finditer(text, lowered=lowered):
             for match in _PARTIAL_DATE.finditer(text, label.end(),
                                                 min(len(text), label.end() + 45)):
@@ -337,12 +340,10 @@ class DateRecognizer:
                         or _NOT_PERSONAL_BACKWARDS.match(
                             text[max(0, label.start() - 40):label.start()][::-1])
                         or credit_line(
-                            text, match.start()) or not about_a_patient(
-                            text, max(0, match.start() - 300), match.end() + 300, usable)):
+                            text, match.start()) or not patients(
+                            max(0, match.start() - 300), match.end() + 300)):
                     continue
-                if _inside(match.span(), listed_dates) or any(
-                        low < match.end() and match.start() < high
-                        for low, high in full_dates):
+                if lists.holds(*match.span()) or fulls.meets(*match.span()):
                     continue  # a day of a list already found with its year's date, or
                     # the month and year of a full date (`admitted 14 March 2019`)
                 labelled_partials.add(match.start())
@@ -352,8 +353,7 @@ class DateRecognizer:
         for match in matches_at(_PARTIAL_DATE, text, starts):
             start, end = match.span()
             if (start in labelled_partials or not _capitalised_month(match.group())
-                    or any(low < end and start < high for low, high in full_dates)
-                    or _inside((start, end), listed_dates)):
+                    or fulls.meets(start, end) or lists.holds(start, end)):
                 continue
             bound = _NOT_PERSONAL_BACKWARDS.match(text[max(0, start - 40):start][::-1])
             if bound is not None and not _connective(bound):
@@ -362,8 +362,8 @@ class DateRecognizer:
                 # with the months listed before it (`February and March 2001`)
                 yield Finding(_listed_from(text, start), end, "DATE", "phi", 0.62, self.name)
             elif not (match.group()[-4:].isdigit() or _MAY_BE_A_VERB.match(
-                    text, start, end + 3)) and about_a_patient(
-                    text, max(0, start - 300), end + 300, usable):
+                    text, start, end + 3)) and patients(
+                    max(0, start - 300), end + 300):
                 if not _written_for_people(text, start):
                     continue
                 # a day of a month in a patient's text, as `8/17` is (`stated it was
@@ -375,7 +375,7 @@ class DateRecognizer:
 
 
     def _full_date_score(self, text: str, match: re.Match[str],
-                         usable: str | None) -> tuple[float | None, int]:
+                         patients: _PatientWindows) -> tuple[float | None, int]:
         """How surely the full date `match` is a person's (None when no rule says so),
         and how, tied to no one, it is held (`find` releases only dates written for
         people: no machine's `2004-05-03`, no stamp, no credit)."""
@@ -401,8 +401,8 @@ class DateRecognizer:
                 _RANGE_GOES_ON.match(text, match.end())) else _NEAR_A_TIED_DATE)
         # A date is a person's when labelled, or when its neighbourhood is about one,
         # or when a story about someone tells it.
-        if (labelled or about_a_patient(text, max(0, start - 300), match.end() + 300,
-                                        usable)) and not credit_line(text, start):
+        if (labelled or patients(max(0, start - 300), match.end() + 300)
+                ) and not credit_line(text, start):
             return (0.85 if labelled else 0.7), _NOT_HELD
         if _in_a_story(text, start, match.end()):
             return 0.65, _NOT_HELD
@@ -461,9 +461,58 @@ def _written_for_people(text: str, start: int) -> bool:
                 or credit_line(text, start))
 
 
-def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    """Whether `span` lies within one of `spans`."""
-    return any(low <= span[0] and span[1] <= high for low, high in spans)
+class _Spans:
+    """Spans (start, end) sorted by their starts, each with the furthest end of those up
+    to it: whether one meets or holds a span is a bisection, not a pass over all (a date
+    column held 1,000 dates and compared each with every date found)."""
+
+    __slots__ = ("starts", "furthest")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.furthest = list(accumulate((end for _, end in ordered), max))
+
+    def meets(self, start: int, end: int) -> bool:
+        """Whether a span overlaps text[start:end] (`low < end and start < high`)."""
+        index = bisect_left(self.starts, end)
+        return index > 0 and self.furthest[index - 1] > start
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether text[start:end] lies within a span (`low <= start and end <= high`)."""
+        index = bisect_right(self.starts, start)
+        return index > 0 and self.furthest[index - 1] >= end
+
+
+#: Characters of windows asked about one text, as a share of its length, past which its
+#: patient's words are found once for all its windows (`patient_marks`): a note asks a
+#: few windows, a column of dates one around each date.
+_MARKS_AFTER = 4
+
+
+class _PatientWindows:
+    """`about_a_patient` of windows of one text, as the date reader asks it around each
+    date: searched in each window, until the windows asked add up to `_MARKS_AFTER`
+    times the text; then answered from the text's `patient_marks`, found once."""
+
+    __slots__ = ("text", "usable", "asked", "marks")
+
+    def __init__(self, text: str) -> None:
+        lowered = lowered_of(text)
+        self.text = text
+        self.usable = lowered if finds_as_regex_does(text, lowered) else None
+        self.asked = 0
+        self.marks: PatientMarks | None = None
+
+    def __call__(self, start: int, end: int) -> bool:
+        text = self.text
+        if self.marks is None and self.usable is not None:
+            self.asked += min(end, len(text)) - start
+            if self.asked > _MARKS_AFTER * len(text):
+                self.marks = patient_marks(text)
+        if self.marks is not None:
+            return self.marks.about(start, end)
+        return about_a_patient(text, start, end, self.usable)
 
 
 def _listed_from(text: str, start: int) -> int:

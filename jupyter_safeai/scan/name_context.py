@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from re import _constants as _regex_constants
 from re import _parser as _regex_parser
 
 from .citations import bibliography_entry, reference_mark_after
 from .code import python_source
 from .geography import is_place_name
 from .memo import per_scan
-from .recognizer import FOLD_TRAPS, trie
+from .recognizer import FOLD_TRAPS, finds_as_regex_does, trie
 from .scan_view import lowered_of
 
 # Words that say a name on the line is an author or a credit: `content … by`,
@@ -615,6 +616,153 @@ def _someone_marks(text: str) -> _SomeoneMarks | None:
     if len(lowered) != len(text) or any(trap in lowered for trap in FOLD_TRAPS):
         return None
     return _SomeoneMarks(text, lowered)
+
+
+def _reach(pattern: re.Pattern[str]) -> int:
+    """How far past where it is tried `pattern` can read, at most: its longest match,
+    then the longest look-ahead's characters, then one (a `\\b` or a character that
+    fails). Tried further than this before a window's end, it reads in the window what
+    it reads in the whole text; nearer, the window's end may make or unmake a match."""
+    parsed = _regex_parser.parse(pattern.pattern, pattern.flags)
+    ahead = 0
+
+    def walk(node: _regex_parser.SubPattern) -> None:
+        nonlocal ahead
+        for op, av in node:
+            if op in (_regex_constants.ASSERT, _regex_constants.ASSERT_NOT) and av[0] == 1:
+                ahead = max(ahead, av[1].getwidth()[1])
+            for part in av if isinstance(av, tuple | list) else ():
+                for sub in part if isinstance(part, list) else (part,):
+                    if isinstance(sub, _regex_parser.SubPattern):
+                        walk(sub)
+
+    walk(parsed)
+    longest = parsed.getwidth()[1]
+    if longest >= _regex_constants.MAXREPEAT or ahead >= _regex_constants.MAXREPEAT:
+        raise ValueError("a pattern of unbounded width reads to the window's end")
+    return longest + ahead + 1
+
+
+_RECORD_REACH = _reach(_RECORD_WORDS)
+_CARE_REACH = _reach(_CARE_WORDS)
+#: The longest care anchor: the trie tried this far before a window's end matches there
+#: as it does in the whole text.
+_CARE_ANCHOR_LONGEST = max(map(len, _CARE_ANCHORS))
+#: `_AGE_ANCHOR`'s longest match (`4 yo`): tried this far before the end, it reads the same.
+_AGE_ANCHOR_WIDTH = _longest_match(_AGE_ANCHOR)
+
+
+class PatientMarks:
+    """`about_a_patient` of many windows of one text (a date column asks it of the 3,000
+    characters around each of 1,000 dates), answered from where its words stand, found
+    once: the record anchors and whether `_RECORD_WORDS` matches at each, the care
+    anchors with the trie's match there, the ages' anchors, and where `_CARE_WORDS`
+    matches among all the places a match of it can start (a care anchor, or an age's
+    digits). A match tried at least its pattern's `_reach` before a window's end reads
+    in the window what it reads in the whole text; one tried nearer is tried again in
+    the window, as `about_a_patient` tries it. Only for a text whose lower case `re`
+    reads letter for letter (`finds_as_regex_does`)."""
+
+    __slots__ = ("text", "lowered", "record_at", "record_shortest", "record_hits",
+                 "care_at", "care_length", "age_at", "care_starts", "care_hits",
+                 "care_hit_set")
+
+    def __init__(self, text: str, lowered: str) -> None:
+        self.text, self.lowered = text, lowered
+        shortest: dict[int, int] = {}
+        for anchor in _RECORD_ANCHORS:
+            for at in _places(lowered, anchor):
+                shortest[at] = min(shortest.get(at, len(anchor)), len(anchor))
+        self.record_at = sorted(shortest)
+        self.record_shortest = [shortest[at] for at in self.record_at]
+        self.record_hits = [at for at in self.record_at
+                            if _RECORD_WORDS.match(text, at) is not None]
+        self.care_at = sorted({at for anchor in _CARE_ANCHORS
+                               for at in _places(lowered, anchor)})
+        self.care_length = [_CARE_ANCHOR.match(lowered, at).end() - at  # type: ignore[union-attr]
+                            for at in self.care_at]
+        # no two `_AGE_ANCHOR` matches overlap (a digit starts each, none holds another)
+        self.age_at = [match.start() for match in _AGE_ANCHOR.finditer(lowered)]
+        # every `_CARE_WORDS` match starts at a care anchor, or an age's at one of the
+        # (up to 3) digits that end at an age anchor's digit
+        self.care_starts = sorted({*self.care_at, *(
+            at - back for at in self.age_at for back in range(_AGE_DIGITS) if at >= back)})
+        self.care_hits = [at for at in self.care_starts
+                          if _CARE_WORDS.match(text, at) is not None]
+        self.care_hit_set = frozenset(self.care_hits)
+
+    def about(self, start: int, end: int) -> bool:
+        """`about_a_patient(text, start, end, lowered)`."""
+        text, lowered = self.text, self.lowered
+        end = min(end, len(text))
+        if start >= end:
+            return False
+        # `about_a_person`: a record word from an anchor that fits in the window
+        near_end = end - _RECORD_REACH
+        hits = self.record_hits
+        index = bisect_left(hits, start)
+        if index < len(hits) and hits[index] < near_end:
+            return True
+        places, shortest = self.record_at, self.record_shortest
+        index = bisect_left(places, max(start, near_end))
+        while index < len(places) and places[index] < end:
+            at = places[index]
+            if at + shortest[index] <= end and _RECORD_WORDS.match(text, at, end):
+                return True
+            index += 1
+        # the care words: found at the trie's matches, or searched for from an age's
+        near_end = end - _CARE_REACH
+        hits = self.care_hits
+        index = bisect_left(hits, start)
+        first = hits[index] if index < len(hits) and hits[index] < near_end else None
+        starts = self.care_starts
+        late = [at for at in starts[bisect_left(starts, max(start, near_end)):
+                                    bisect_left(starts, end)]
+                if _CARE_WORDS.match(text, at, end) is not None]
+        if first is None and not late:
+            return False  # no match in the window: neither the trie's nor an age's search
+        ages = self.age_at
+        index = bisect_left(ages, start)
+        while index < len(ages) and ages[index] < end:
+            at = ages[index]
+            if at + _AGE_ANCHOR_WIDTH <= end or _AGE_ANCHOR.match(lowered, at, end):
+                low = max(start, at - _AGE_DIGITS)  # `_CARE_WORDS.search` from there
+                index = bisect_left(hits, low)
+                return (index < len(hits) and hits[index] < near_end) or any(
+                    at >= low for at in late) or self._at_the_tries(start, end, late)
+            index += 1
+        return self._at_the_tries(start, end, late)
+
+    def _at_the_tries(self, start: int, end: int, late: list[int]) -> bool:
+        """Whether `_CARE_WORDS` matches at one of the matches `_CARE_ANCHOR.finditer(
+        lowered, start, end)` gives (`late`: where it matches near the window's end)."""
+        near_end = end - _CARE_REACH
+        places, lengths = self.care_at, self.care_length
+        index = bisect_left(places, start)
+        while index < len(places) and places[index] < end:
+            at = places[index]
+            if at + _CARE_ANCHOR_LONGEST <= end:
+                length = lengths[index]
+            else:
+                match = _CARE_ANCHOR.match(self.lowered, at, end)
+                if match is None:
+                    index += 1
+                    continue
+                length = match.end() - at
+            if (at in late) if at >= near_end else (at in self.care_hit_set):
+                return True
+            index = bisect_left(places, at + length, index + 1)
+        return False
+
+
+@per_scan(maxsize=4)
+def patient_marks(text: str) -> PatientMarks | None:
+    """The text's `PatientMarks`, or None where `re` does not read its lower case letter
+    for letter (then each window is searched itself)."""
+    lowered = lowered_of(text)
+    if not finds_as_regex_does(text, lowered):
+        return None
+    return PatientMarks(text, lowered)
 
 
 def _about_someone_in_window(text: str, start: int, end: int) -> bool:

@@ -211,10 +211,6 @@ def in_a_persons_story(text: str, start: int, end: int, whole: bool = True) -> b
     sentence, or a party named there and any verb in the past (`In August 2003 the
     applicant turned 60`)."""
     left, right = sentence_around(text, start, end)
-    stamp = STAMP_BEFORE.search(text, max(left, start - 40), start)
-    if stamp is not None and not _RELEASED_PERSON.search(text, max(left, stamp.start() - 30),
-                                                         stamp.end()):
-        return False
     if _told_of(_PERSON, text, left, start) or _told_of(_PERSON, text, end, right):
         if not (EVENT.search(text, left, start) or EVENT.search(text, end, right)
                 or (whole or names_a_party(text, left, right)) and (
@@ -228,6 +224,11 @@ def in_a_persons_story(text: str, start: int, end: int, whole: bool = True) -> b
         low, high = _paragraph(text, start, end)
         if not (_told_of(_PERSON, text, low, left) or _told_of(_PERSON, text, right, high)):
             return False
+    # (a stamp is read once the story is: most dates have none before them)
+    stamp = STAMP_BEFORE.search(text, max(left, start - 40), start)
+    if stamp is not None and not _RELEASED_PERSON.search(text, max(left, stamp.start() - 30),
+                                                         stamp.end()):
+        return False
     if _CHANGES_DOCUMENT.search(text, max(0, start - _DOCUMENT_REACH), start):
         return False
     line_start = text.rfind("\n", 0, start) + 1
@@ -259,11 +260,26 @@ _REFERENCE = re.compile(
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around text[start:end], each end at most `_SENTENCE_REACH` away."""
-    low = max(0, start - _SENTENCE_REACH)
-    for stop in _STOP.finditer(text, low, start):
-        low = stop.end()
+    low = _last_stop_end(text, max(0, start - _SENTENCE_REACH), start)
     after = _STOP.search(text, end, min(len(text), end + _SENTENCE_REACH))
     return low, after.start() if after else min(len(text), end + _SENTENCE_REACH)
+
+
+def _last_stop_end(text: str, low: int, high: int) -> int:
+    """The end of the last `_STOP` match in text[low:high] (`low` if none), as
+    `finditer(text, low, high)` gives it, found backwards with `str.rfind` rather than
+    read at every character (a date column asks it of each of 1,000 dates): each match
+    is one character, a line break or a stop before a blank (`re` reads `\\s` as
+    `str.isspace` does), so none hides another."""
+    best = text.rfind("\n", low, high) + 1 or low
+    for stop in ".!?":
+        at = text.rfind(stop, best, high - 1)  # a stop's blank stands before `high`
+        while at >= 0:
+            if text[at + 1].isspace() and _STOP.match(text, at, high):
+                best = at + 1
+                break
+            at = text.rfind(stop, best, at)
+    return best
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:

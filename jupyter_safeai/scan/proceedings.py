@@ -46,12 +46,13 @@ def a_step_of_a_case(text: str, start: int, end: int) -> bool:
     """Whether the date at text[start:end] dates a step of a proceeding its sentence
     tells (a body or an act of a case, and an event in the past)."""
     left, right = sentence_around(text, start, end)
+    # (most sentences name no step: that is read first)
+    if not (_STEP.search(text, left, start) or _STEP.search(text, end, right)):
+        return False
     if STAMP_BEFORE.search(text, max(left, start - 40), start) or _AS_OF.search(
             text, max(left, start - 8), start):
         return False  # `Updated on 3 May 2021`: the document's date
     if _INTO_FORCE.search(text, left, right):
-        return False
-    if not (_STEP.search(text, left, start) or _STEP.search(text, end, right)):
         return False
     return bool(EVENT.search(text, left, start) or EVENT.search(text, end, right)
                 or _PAST_STEP.search(text, left, start) or _PAST_STEP.search(text, end, right))
