@@ -1,0 +1,38 @@
+"""Nursing notes name devices after people and shorten drugs and lines to words name
+lists hold as given names (`Foley`, `Hickman`, `Neo`, `Aline`): alone they are the thing,
+after a title or beside a strong name still a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai import scan_text
+
+
+def _people(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    "GU: Foley catheter draining clear yellow urine, emptied twice this shift.",
+    "Temp 35.1 on arrival, Bair hugger on and temp back to normal by noon.",
+    "Line check: Hickman flushed easily with brisk blood return, dressing changed.",
+    "Soft pressures overnight, Neo titrated up to keep the mean above sixty.",
+    "BP LABILE ON NEO OVERNIGHT, WEANED OFF BY MORNING. TOLERATING SIPS.",
+    "Right radial Aline placed without trouble, waveform sharp.",
+    "NG tube to LIS, small bilious output, abdomen soft.",
+])
+def test_a_device_or_drug_word_alone_in_a_note_is_no_person(text: str) -> None:
+    assert _people(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Plan reviewed with Dr. Foley this morning, labs to follow.", "Foley"),
+    ("Mrs. Hickman was admitted from clinic with chest pain.", "Hickman"),
+    ("Pt's daughter Neo Bairstow visited and asked about discharge.", "Neo Bairstow"),
+    ("Aline Morrison called the unit to ask about her father.", "Aline Morrison"),
+    ("Orders clarified with Margaret Foley, RN, before transfer.", "Margaret Foley"),
+])
+def test_the_same_words_after_a_title_or_beside_a_name_are_still_a_person(
+        text: str, name: str) -> None:
+    assert any(name in found for found in _people(text))
