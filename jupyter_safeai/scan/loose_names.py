@@ -587,6 +587,8 @@ class LooseNameRecognizer(UsesNameLists):
                     continue
                 start, end = words[0][0], words[count - 1][1]
                 parts = [text[a:b] for a, b in words[:count]]
+                if any(p.casefold() in FUNCTION_WORDS for p in parts):
+                    continue  # `explained to pt. reason she is`: a pronoun makes it prose
                 if self._listed(parts) or self._plain(parts) and _CUE_AFTER.match(text, end):
                     seen.add((start, end))
                     yield Finding(start, end, "PERSON", "phi", 0.8, self.name)

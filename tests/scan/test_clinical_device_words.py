@@ -36,3 +36,34 @@ def test_a_device_or_drug_word_alone_in_a_note_is_no_person(text: str) -> None:
 def test_the_same_words_after_a_title_or_beside_a_name_are_still_a_person(
         text: str, name: str) -> None:
     assert any(name in found for found in _people(text))
+
+
+@pytest.mark.parametrize("text", [
+    "FAMILY: Husband, daughter and niece in to visit, questions answered.\nRESP: clear.",
+    "Family: Pt's sister called twice, updated on plan.\nNeuro: intact.",
+    "Family: Children in this evening, updated at bedside.\nGI: tolerating diet.",
+])
+def test_a_family_field_of_a_note_saying_who_visited_is_no_name(text: str) -> None:
+    assert _people(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('{"family": "Okonkwo", "given": ["Adaeze"]}', "Okonkwo"),
+    ("family: Okonkwo\ngiven: Adaeze", "Okonkwo"),
+    ("FAMILY: wife Adaeze Okonkwo in to visit.", "Adaeze Okonkwo"),
+])
+def test_a_family_name_value_or_a_named_relative_is_still_a_person(
+        text: str, name: str) -> None:
+    assert any(name in found for found in _people(text))
+
+
+@pytest.mark.parametrize("text", [
+    "wanting to get oob. explained to pt. reason she is not ready to get up yet.",
+    "ambulating slowly. talked with pt. reason he is anxious is the move.",
+])
+def test_lower_case_words_after_a_cue_with_a_pronoun_are_prose(text: str) -> None:
+    assert _people(text) == []
+
+
+def test_lower_case_listed_names_after_a_cue_are_still_a_person() -> None:
+    assert _people("seen pt maria garcia today, stable.") == ["maria garcia"]
