@@ -67,3 +67,25 @@ def test_lower_case_words_after_a_cue_with_a_pronoun_are_prose(text: str) -> Non
 
 def test_lower_case_listed_names_after_a_cue_are_still_a_person() -> None:
     assert _people("seen pt maria garcia today, stable.") == ["maria garcia"]
+
+
+@pytest.mark.parametrize("text", [
+    "HX: HTN, COPD ,CHF, PVD ,FALLS AT HOME.",
+    "MEDS HELD. TALKED TO PT RE: PANCREATITIS, NPO, PAIN PLAN FOR TONIGHT.",
+    "AT 2 AM, SEEMING MORE LUCID, LESS RESTLESS. SAT WITH PT.",
+    "PT MENTATING,DENIES PAIN AT PRESENT. BP UP AFTER BOLUS.",
+    "Tube draining clear, amber fluid at 30cc/hr.",
+    "Urine clear, amber, no sediment.",
+])
+def test_a_note_s_lists_of_findings_drugs_and_states_are_no_surname_given(text: str) -> None:
+    assert _people(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("ADMITTED OYELARAN, TEMITOPE (71) FROM THE CLINIC.", "OYELARAN, TEMITOPE"),
+    ("name: NWOSU, ADAEZE", "NWOSU, ADAEZE"),
+    ("Patient: Kristensen, Ingrid, seen today for follow-up.", "Kristensen, Ingrid"),
+])
+def test_a_surname_and_given_name_with_a_comma_are_still_a_person(
+        text: str, name: str) -> None:
+    assert any(name in found for found in _people(text))
