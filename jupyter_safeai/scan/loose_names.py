@@ -193,6 +193,8 @@ _LIST_ANCHORS = 2
 _GIVEN_WORDS = 3
 
 
+#: A vowel of an ASCII word: one without (`CHF`, `PVD`) is an abbreviation (other
+#: letters carry their vowels' marks: `BÍCH`).
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")
 #: Endings of the words of medicine that no name list's pair ends with: conditions
 #: (`-itis`, `-emia`, `-algia`), procedures (`-ectomy`, `-scopy`), and the drug stems
@@ -668,8 +670,8 @@ class LooseNameRecognizer(UsesNameLists):
                 continue  # `ALERT, ORIENTED`, `AWAKE, SEDATED`: a note in capitals
             if not cued and shape != "mixed" and all(map(_english_word, parts)):
                 continue  # `LUCID, LESS`, `clear, amber`: a note's states, listed or not
-            if not listed and any(not _VOWEL.search(p) or p.casefold().endswith(
-                    _MEDICAL_ENDINGS) for p in parts):
+            if not listed and any(p.isascii() and not _VOWEL.search(p) or p.casefold(
+                    ).endswith(_MEDICAL_ENDINGS) for p in parts):
                 continue  # `PVD, NIDDM`, `GASTRITIS, NPO`, `CEPHALEXIN, LISINOPRIL`
             if not listed and not cued and (
                     _ITEM_BEFORE.search(text, max(0, start - 40), start)

@@ -89,3 +89,7 @@ def test_a_note_s_lists_of_findings_drugs_and_states_are_no_surname_given(text: 
 def test_a_surname_and_given_name_with_a_comma_are_still_a_person(
         text: str, name: str) -> None:
     assert any(name in found for found in _people(text))
+
+
+def test_a_surname_and_given_name_whose_vowels_carry_marks_are_a_person() -> None:
+    assert _people("{'name': 'TRỊNH, HÙNG', 'age': 40}") == ["TRỊNH, HÙNG"]
