@@ -193,6 +193,20 @@ _LIST_ANCHORS = 2
 _GIVEN_WORDS = 3
 
 
+#: A vowel of an ASCII word: one without (`CHF`, `PVD`) is an abbreviation (other
+#: letters carry their vowels' marks: `BÍCH`).
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
+#: Endings of the words of medicine that no name list's pair ends with: conditions
+#: (`-itis`, `-emia`, `-algia`), procedures (`-ectomy`, `-scopy`), and the drug stems
+#: the USAN council assigns (`-cillin`, `-mycin`, `-pril`, `-olol`, `-sartan`, `-statin`,
+#: `-azole`, `-oxacin`, `-cycline`, `-parin`, `-tidine`, `-dipine`).
+_MEDICAL_ENDINGS = (
+    "itis", "emia", "aemia", "algia", "ectomy", "otomy", "ostomy", "plasty", "scopy",
+    "pathy", "uria", "cillin", "mycin", "pril", "olol", "sartan", "statin", "azole",
+    "oxacin", "cycline", "parin", "tidine", "dipine",
+)
+
+
 def _plain_name_word(word: str) -> bool:
     """No common English word, eponym or word with an English ending (`-tion`, `-ing`)."""
     key = word.casefold()
@@ -224,7 +238,7 @@ def _english_word(word: str) -> bool:
     ending (`ALERT`, `ORIENTED`, `NODDING`): no name, for all its capitals."""
     key = word.casefold()
     words = verbs_adjectives_adverbs()
-    return key in words or any(
+    return inflected_from(key, words) or any(
         key.endswith(ending) and (key[:-len(ending)] in words or key[:-len(ending) - 1] in words)
         for ending in ("ed", "ing"))
 
@@ -587,6 +601,8 @@ class LooseNameRecognizer(UsesNameLists):
                     continue
                 start, end = words[0][0], words[count - 1][1]
                 parts = [text[a:b] for a, b in words[:count]]
+                if any(p.casefold() in FUNCTION_WORDS for p in parts):
+                    continue  # `explained to pt. reason she is`: a pronoun makes it prose
                 if self._listed(parts) or self._plain(parts) and _CUE_AFTER.match(text, end):
                     seen.add((start, end))
                     yield Finding(start, end, "PERSON", "phi", 0.8, self.name)
@@ -652,6 +668,11 @@ class LooseNameRecognizer(UsesNameLists):
                         or _CUE_AFTER.match(text, end))
             if not listed and shape == "upper" and any(map(_english_word, parts)):
                 continue  # `ALERT, ORIENTED`, `AWAKE, SEDATED`: a note in capitals
+            if not cued and shape != "mixed" and all(map(_english_word, parts)):
+                continue  # `LUCID, LESS`, `clear, amber`: a note's states, listed or not
+            if not listed and any(p.isascii() and not _VOWEL.search(p) or p.casefold(
+                    ).endswith(_MEDICAL_ENDINGS) for p in parts):
+                continue  # `PVD, NIDDM`, `GASTRITIS, NPO`, `CEPHALEXIN, LISINOPRIL`
             if not listed and not cued and (
                     _ITEM_BEFORE.search(text, max(0, start - 40), start)
                     or _ITEM_AFTER.match(text, end)):

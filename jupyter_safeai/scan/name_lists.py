@@ -99,7 +99,15 @@ clifford hadamard pauli toffoli fredkin shor bloch deutsch jozsa vazirani kirchh
 rabi hilbert schrodinger schrödinger heisenberg dirac feynman
 markov monte carlo metropolis hastings gibbs dirichlet poisson bernoulli laplace legendre
 fick jeffreys
-""".split())
+""".split()) | frozenset((
+    # Nursing notes: eponymous devices (a Foley catheter, a Hickman line, a Bair Hugger
+    # warming blanket, a Swan-Ganz catheter) and shortenings of drugs and lines that name
+    # lists hold as given names (`Neo` for Neo-Synephrine, `Aline` for an A-line, `LIS`
+    # low intermittent suction). Alone they are the thing (`restarted Neo`,
+    # `GU: Foley draining`); after a title or beside a strong name (`Dr. Foley`,
+    # `Neo Bair`) still a name.
+    "foley", "hickman", "bair", "ganz", "neo", "aline", "lis",
+))
 
 # Unknown capitalised words with these endings are English words, not names.
 WORDLIKE_ENDINGS = (

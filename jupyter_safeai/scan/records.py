@@ -21,6 +21,7 @@ from .finding import Finding
 from .form_fields import form_fields
 from .memo import memoised
 from .name_context import on_heading
+from .note_names import KIN_WORDS
 from .recognizer import matches_at
 
 NAME = "records"
@@ -139,6 +140,22 @@ def _pair_value(match: re.Match[str]) -> _Value:
     return _value_spans(match), match.group("bare") is not None
 
 
+#: Words that open a value saying who someone is, not which person: a nursing note's
+#: `FAMILY: wife and son in to visit`, `Family: Pt's husband called`, not FHIR's
+#: `"family": "Garcia"`.
+_WHO_WORDS = KIN_WORDS | {f"{word}s" for word in KIN_WORDS} | {
+    "pt", "pts", "patient", "children", "kids", "parents", "friends", "visitors", "none",
+    "no"}
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _says_who(value: str) -> bool:
+    """Whether a name key's value opens with a word saying who someone is to the patient
+    (`Wife, son and brother visited`, `Pt's husband`, `Children in to visit`)."""
+    first = _FIRST_WORD.match(value.lstrip())
+    return first is not None and first.group().casefold() in _WHO_WORDS
+
+
 def _xml_value(match: re.Match[str]) -> _Value:
     return [match.span("value")], False
 
@@ -210,7 +227,8 @@ class RecordRecognizer:
                 value = text[start:end]
                 if not _real(value, bare) or not plausible_value(entity[0], value) or (
                         on_heading(text, text.rfind("\n", 0, start) + 1)) or (
-                        _file_name(text, key, start, end)):
+                        _file_name(text, key, start, end)) or (
+                        entity[0] == "PERSON" and _says_who(value)):
                     continue
                 if entity[1]:
                     clear.append(Finding(start, end, entity[0], category_of(entity[0]), 0.8,
