@@ -138,11 +138,14 @@ _CITED_WORD = re.compile(
     r"\[\d{1,3}(?:[,–-]\d{1,3})*\])")
 
 
+_ET_AL = re.compile(r"et\.?[ \t]*al\b")
+
+
 @per_scan(maxsize=4)
 def _cited_surnames(text: str) -> frozenset[str]:
     """The words right before a reference mark anywhere in the text."""
-    if "[" not in text and "al" not in text:  # no numbered mark, no `et al.`
-        return frozenset()
+    if "[" not in text and ("et" not in text or _ET_AL.search(text) is None):
+        return frozenset()  # no numbered mark, no `et al.`
     return frozenset(match.group(1) for match in _CITED_WORD.finditer(text))
 
 
