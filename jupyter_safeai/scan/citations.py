@@ -41,6 +41,9 @@ _CITED_AFTER = re.compile(
 _ENTRY_OPENING = re.compile(
     r"[ \t]*(?:(?P<numbered>(?:[-*+][ \t]+)?\[\d{1,3}\])|[-*+]|\d{1,3}[.)])[ \t]+"
     r"(?:[A-Z][\w'’.-]*,?[ \t]+(?:(?:and|&)[ \t]+)?)*\Z")
+#: A numbered entry whose title is a link that opens with the name (`[2] [Tim Weller's
+#: notes on priors](…)`): up to the link's bracket.
+_LINKED_ENTRY = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\[\d{1,3}\][ \t]+\[")
 #: So many characters at most between a line's start and a cited name.
 _ENTRY_REACH = 80
 #: What follows the name in a bibliography entry: a full stop or comma, a year in
@@ -70,6 +73,9 @@ def cited_author(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if reference_list_item(text, line_start) or cited_surname(text, start, end):
         return True
+    if text[start - 1:start] == "[" and _LINKED_ENTRY.fullmatch(text, line_start, start):
+        line_end = text.find("\n", end)  # `[2] [Tim Weller's notes on priors](…)`
+        return text.find("](", end, len(text) if line_end < 0 else line_end) >= 0
     if start - line_start > _ENTRY_REACH or not _ENTRY_REST.match(text, end):
         return False
     opening = _ENTRY_OPENING.match(text[line_start:start])
@@ -133,20 +139,32 @@ def reference_list_item(text: str, line_start: int) -> bool:
 #: author the text cites. A year alone is no such mark (prose dates a painting or a
 #: field study so: `Bellini (1505)`), nor a number alone (a biography's `Tamm [3]`).
 _CITED_WORD = re.compile(
-    r"([A-Z][^\W\d_]+)(?:[ \t]+et\.?[ \t]*al\.?[ \t,]*(?:\((?:1[5-9]|20)\d\d[a-z]?\)|"
+    r"(?<![^\W\d_])([A-Z][^\W\d_]+)(?:[ \t]+et\.?[ \t]*al\.?[ \t,]*(?:\((?:1[5-9]|20)\d\d[a-z]?\)|"
     r"\[\d{1,3}(?:[,–-]\d{1,3})*\])|[ \t]*\((?:1[5-9]|20)\d\d[a-z]?\)[ \t]*"
     r"\[\d{1,3}(?:[,–-]\d{1,3})*\])")
 
 
-_ET_AL = re.compile(r"et\.?[ \t]*al\b")
+#: Where `_CITED_WORD` can match: about its numbered mark or its `et al.`, found first
+#: (a notebook's `x[0]` is common, a capitalised word before it seldom).
+_CITED_MARK = re.compile(r"\[\d{1,3}(?:[,–-]\d{1,3})*\]|et\.?[ \t]*al\b")
+#: How far before its mark, and after, a cited word's match may reach.
+_MARK_BEFORE, _MARK_AFTER = 48, 24
 
 
 @per_scan(maxsize=4)
 def _cited_surnames(text: str) -> frozenset[str]:
-    """The words right before a reference mark anywhere in the text."""
-    if "[" not in text and ("et" not in text or _ET_AL.search(text) is None):
-        return frozenset()  # no numbered mark, no `et al.`
-    return frozenset(match.group(1) for match in _CITED_WORD.finditer(text))
+    """The words right before a reference mark anywhere in the text, read only about
+    each mark."""
+    if "[" not in text and "et" not in text:
+        return frozenset()
+    found = set()
+    low = 0
+    for mark in _CITED_MARK.finditer(text):
+        start = max(low, mark.start() - _MARK_BEFORE)
+        for match in _CITED_WORD.finditer(text, start, min(len(text), mark.end() + _MARK_AFTER)):
+            found.add(match.group(1))
+            low = match.end()
+    return frozenset(found)
 
 
 def cited_surname(text: str, start: int, end: int) -> bool:

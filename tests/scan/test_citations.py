@@ -162,3 +162,16 @@ def test_names_and_places_of_a_reference_list_are_quiet_and_a_visit_is_not() -> 
     assert found, "the visit below the list is still read"
     assert all(_REFERENCES.index(value, visit) > 0 for _, value in found)
     assert all(h.start > visit for h in scan_text(_REFERENCES))
+
+
+@pytest.mark.parametrize(("text", "cited"), [
+    ("[2]  [Tom Weller's notes on samplers](https://example.org/notes)", True),
+    ("- [3] [Tom Weller: priors in practice](https://example.org/p)\n", True),
+    # no number before it, or no link after it: no entry of a reference list
+    ("- [Tom Weller's notes on samplers](https://example.org/notes)", False),
+    ("[2] [Tom Weller called twice today, asking for his results]", False),
+])
+def test_a_numbered_entry_whose_linked_title_opens_with_the_name(text: str,
+                                                                 cited: bool) -> None:
+    start = text.index("Tom")
+    assert cited_author(text, start, start + len("Tom Weller")) is cited
