@@ -102,10 +102,18 @@ def _word_before(text: str, at: int) -> str:
     return head[len(rest):].lower()
 
 
+#: A bracket between a term's modifier and its head noun that holds code or a year
+#: (`Robinson (``proj='robin'``) projection`, `Cox (1972) model`), not an age.
+_ASIDE = re.compile(r"[ ]\((?:[^()\n]{0,60}`[^()\n]{0,60}|(?:1[5-9]|20)\d\d[a-z]?)\)")
+
+
 def _head_noun_after(text: str, end: int) -> bool:
     """`Poisson distribution`, `Gross domestic product`: a head noun right after, or an
-    adjective and then a head noun."""
+    adjective and then a head noun, or either after a bracket of code or a year."""
     after = _NEXT_WORD.match(text, end)
+    if after is None or after.group(1).lower() not in HEAD_NOUNS:
+        aside = _ASIDE.match(text, end)
+        after = _NEXT_WORD.match(text, aside.end()) if aside else after
     if after is None:
         return False
     first, second = after.group(1).lower(), after.group(2)
@@ -282,6 +290,31 @@ def _world_region(words: list[str]) -> bool:
         part.group(1) in continent_names())
 
 
+#: What an author is credited with devising (`proposes a system`, `introduced the
+#: technique`); no word a person's day is made of (`a walk`, `a test`, `an idea`).
+_DEVISED_THINGS = frozenset("""
+algorithm algorithms approach architecture coefficient concept criterion distribution
+equation estimator formula framework heuristic index inequality kernel metric method methods
+model models notation paradigm principle procedure scheme statistic system technique
+techniques theorem theory transform
+""".split())
+#: A verb of devising a method, then the words up to the thing devised.
+_DEVISED = re.compile(
+    r"[ \t]+(?:first[ \t]+|also[ \t]+)?(?:propos|introduc|invent|devis|coin|formulat|pioneer|"
+    r"populari[sz])(?:e[sd]?|s|ed)[ \t]+((?:[a-z][a-z-]*[ \t]+){0,3}[a-z]+)")
+#: Words between such a verb and the thing: an article, a pronoun, a few adjectives.
+_DEVISED_SKIPS = 3
+
+
+def _credited_with_a_method(text: str, end: int) -> bool:
+    """`J. Tamm proposes a system to rank them`, `Okafor introduced the technique`: the
+    name of whoever devised a method the text speaks of (the thing within the first
+    four words after the verb)."""
+    devised = _DEVISED.match(text, end)
+    return devised is not None and any(
+        word in _DEVISED_THINGS for word in devised.group(1).split()[:_DEVISED_SKIPS + 1])
+
+
 def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
     """Whether the capitalised words at text[start:end] name a thing, not a person, by
     the words around them (see the module docstring). A name mentioned `again` (one word
@@ -295,6 +328,7 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
         return True
     if (_title_case_thing(text, end, words) or _regnal_name(text, start, end, words)
             or _namesake_of_a_term(text, words) or cited_author(text, start, end)
+            or _credited_with_a_method(text, end)
             or _world_region(words)) and (
             not _about_a_patient(text, start, end)):
         return True

@@ -86,3 +86,92 @@ def test_numbered_reference_with_year_then_title_is_a_citation() -> None:
             'is read around the name", Letters on Light 12, 3401.')
     assert in_documentation(text, 3, 12)
     assert not in_documentation("2. Wenjun Li came in (2012) for a check-up.", 3, 12)
+
+
+@pytest.mark.parametrize(("text", "name", "cited"), [
+    # a verb of a scholar's claim, then the clause up to a numbered mark
+    ("Priors are a choice. Ines Varga argues that the tails matter more [4] than the mode.",
+     "Ines Varga", True),
+    ("Varga notes that the chain, once warm, mixes slowly [12].", "Varga", True),
+    # a biography's sentence ends in a mark too; a mark past the sentence's end is no one's
+    ("Ines Varga was elected mayor of the town in 2004 [3].", "Ines Varga", False),
+    ("Ines Varga argues a lot. The tails matter more [4].", "Ines Varga", False),
+    ("Ines Varga argues that she is fine and wants to go home now.", "Ines Varga", False),
+])
+def test_a_claim_credited_with_a_mark_names_its_author(text: str, name: str,
+                                                       cited: bool) -> None:
+    start = text.index(name)
+    assert cited_author(text, start, start + len(name)) is cited
+
+
+@pytest.mark.parametrize(("text", "name", "cited"), [
+    # cited once with a year and a number, or `et al.`, then named bare
+    ("A quote by Ines Varga (2007)[2] says it.\n\nVarga's point is that data is small.",
+     "Varga", True),
+    ("Okafor et al. (2011) fit it. We follow Okafor closely.", "Okafor", True),
+    # a year alone dates a painting or a study; a number alone follows a biography's facts
+    ("The Harbour, by Ines Varga (1881). Varga painted it in a week.", "Varga", False),
+    ("Okafor won the vote [3]. Okafor then moved to Lagos.", "Okafor", False),
+])
+def test_a_surname_cited_elsewhere_is_the_same_author(text: str, name: str,
+                                                      cited: bool) -> None:
+    start = text.rindex(name)
+    assert citations.cited_surname(text, start, start + len(name)) is cited
+
+
+_REFERENCES = """## 4. References
+
+1. Q. Lindahl. Sampling without tears. Report 17, Dept. of Sums, Uppsala, May 1999.
+- Tove Brandt, notes on priors, Leeds
+
+## 5. Visits
+
+1. Q. Lindahl, seen in Uppsala on 3 May 1999.
+"""
+
+
+@pytest.mark.parametrize(("heading", "listed"), [
+    ("## References", True), ("### 9. Further reading", True), ("Bibliography:", True),
+    ("<h2>Sources</h2>", True), ("**Works cited**", True),
+    ("## Referral notes", False), ("## Sources of pain in the knee", False),
+    ("References to the patient were removed:", False),
+])
+def test_a_reference_heading_is_a_heading_of_its_own(heading: str, listed: bool) -> None:
+    text = f"{heading}\n\n1. Q. Lindahl, sampling, 1999.\n"
+    assert citations.reference_list_item(text, text.index("1.")) is listed
+
+
+def test_items_under_a_references_heading_are_citations_and_the_section_ends() -> None:
+    text = _REFERENCES
+    for entry in ("1. Q. Lindahl. Sampling", "- Tove Brandt"):
+        at = text.index(entry)
+        assert citations.reference_list_item(text, at)
+        assert bibliography_entry(text, at, text.index("\n", at))
+    visit = text.index("1. Q. Lindahl, seen")
+    assert not citations.reference_list_item(text, visit)
+    assert not bibliography_entry(text, visit, text.index("\n", visit))
+    # prose under the heading is no list item
+    assert not citations.reference_list_item("## References\nQ. Lindahl called.", 14)
+
+
+def test_names_and_places_of_a_reference_list_are_quiet_and_a_visit_is_not() -> None:
+    from jupyter_safeai import scan_text
+
+    found = [(h.entity, _REFERENCES[h.start:h.end]) for h in scan_text(_REFERENCES)]
+    visit = _REFERENCES.index("## 5.")
+    assert found, "the visit below the list is still read"
+    assert all(_REFERENCES.index(value, visit) > 0 for _, value in found)
+    assert all(h.start > visit for h in scan_text(_REFERENCES))
+
+
+@pytest.mark.parametrize(("text", "cited"), [
+    ("[2]  [Tom Weller's notes on samplers](https://example.org/notes)", True),
+    ("- [3] [Tom Weller: priors in practice](https://example.org/p)\n", True),
+    # no number before it, or no link after it: no entry of a reference list
+    ("- [Tom Weller's notes on samplers](https://example.org/notes)", False),
+    ("[2] [Tom Weller called twice today, asking for his results]", False),
+])
+def test_a_numbered_entry_whose_linked_title_opens_with_the_name(text: str,
+                                                                 cited: bool) -> None:
+    start = text.index("Tom")
+    assert cited_author(text, start, start + len("Tom Weller")) is cited

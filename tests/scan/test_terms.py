@@ -90,3 +90,26 @@ def test_names_a_thing_reads_the_words_around(text: str, word: str, thing: bool)
 ])
 def test_two_listed_names_in_another_language_are_a_person(text: str, name: str) -> None:
     assert any(name in found for found in persons(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a head noun after a bracket of code or a year
+    "Other maps are the sinusoidal (``proj='sinu'``) and Robinson (``proj='robin'``) projections.",
+    # whoever devised a method the text speaks of
+    "Old posts collect votes. J. Ostrowski proposes a system to rank them fairly.",
+    "Ines Varga introduced the technique of thinning the chain.",
+    "Okafor first formulated a simple estimator of the tail.",
+])
+def test_methods_and_their_authors_are_no_persons(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # an age in brackets is no year; what a person proposes in a day is no method
+    ("John Robinson (45) test results came back today.", "John Robinson"),
+    ("Maria Lopez proposed a walk after lunch with her son.", "Maria Lopez"),
+    ("Maria Lopez introduced her husband to the nurse.", "Maria Lopez"),
+    ("Patient Ines Varga proposed a new system for her pills.", "Ines Varga"),
+])
+def test_people_beside_brackets_and_proposals_are_still_found(text: str, name: str) -> None:
+    assert name in persons(text)
