@@ -640,8 +640,10 @@ _THING_AFTER = regex.compile(r"[ ]+[\p{Lu}\d]|['’]")
 # Slots places, bodies and laws take too, though only people otherwise (`according to
 # Paris`, `heard from Lisbon`, `according to Poisson`): there a place's name stays a place
 # and an eponym a law.
-_PLACES_TOO_BEFORE = regex.compile(
-    r"(?i:(?:according|belongs?|belonged)[ ]to|from|(?:it|that|who)[ ](?:is|was)|who['’]s)[ ]$")
+_PLACES_TOO_BEFORE = regex.compile(r"(?i:(?:according|belongs?|belonged)[ ]to|from)[ ]$")
+# Slots that take what a word is or whose a thing is (`it was Brown`, `the colour of
+# Green`): a person's only when the word is nothing else, which this reading does not ask.
+_WHAT_IT_IS_BEFORE = regex.compile(r"(?i:(?:it|that|who)[ ](?:is|was)|who['’]s|[a-z]+[ ]of)[ ]$")
 
 
 #: The kinds of a word that is a name alone in prose when it is nothing else.
@@ -1338,6 +1340,8 @@ class NameRecognizer(UsesNameLists):
                 text, end):
             return False  # `Green Street`, `Cohen's kappa`, `Turner syndrome`
         if person_slot(text, start, end, pronouns=False) != STRONG_SLOT:
+            return False
+        if _WHAT_IT_IS_BEFORE.search(text, max(0, start - 20), start):
             return False
         if (key in EPONYMS or is_place_name(word) and key not in COMMON_WORDS) and (
                 _PLACES_TOO_BEFORE.search(text, max(0, start - 16), start)):

@@ -38,6 +38,7 @@ def test_listed_surname_in_a_strong_slot_is_a_person(text: str, name: str) -> No
     "Counts are distributed according to Poisson, so we fit a GLM.",
     "The particles follow Brownian motion in the simulation.",
     "Green said the tests pass.",
+    "We tried another palette for the bars, and it was Brown again.",
     "# reviewed by Turner\nx = compute(y)",
 ])
 def test_look_alikes_stay_quiet(text: str) -> None:
