@@ -646,6 +646,14 @@ _PLACES_TOO_BEFORE = regex.compile(r"(?i:(?:according|belongs?|belonged)[ ]to|fr
 _WHAT_IT_IS_BEFORE = regex.compile(r"(?i:(?:it|that|who)[ ](?:is|was)|who['’]s|[a-z]+[ ]of)[ ]$")
 
 
+# The particles a surname keeps in lower case in running text (`ask van de Pavert`,
+# `von Brandt`, `de Vries`); not articles a paper's or a league's name opens with (`le
+# Monde`, `la Liga`, `al Jazeera`).
+_SURNAME_PARTICLES_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{N}_'’-])(?:(?:van|von)(?:[ ](?:de|der|den|dem|het|ten|ter))?|de|ter|ten|"
+    r"da|di|dos|das|del|della)[ ]$")
+
+
 #: The kinds of a word that is a name alone in prose when it is nothing else.
 _LONE_KINDS = frozenset({"G", "N"})
 #: Capitalised at a sentence or title start, these words are never part of a name.
@@ -1141,6 +1149,11 @@ class NameRecognizer(UsesNameLists):
         """`_person_runs` of a candidate of one word (most are), or a listed surname
         alone in a strong slot (`_surname_in_strong_slot`) that no rule there takes."""
         found = self._lone_word_read(text, base, word, kinds, streets, known)
+        if (not found or found[0][2] is None) and base and text[base - 1] == " " and (
+                text[base - 2:base - 1].islower()):
+            led = self._particle_surname_in_strong_slot(text, base, base + len(word), word)
+            if led is not None:
+                return ((led, base + len(word), 0.8),)
         if (not found or found[0][2] is None) and self._maybe_surname(word) and (
                 self._run_kind(word, kinds, streets, known) not in _STRONG_KINDS) and (
                 self._surname_in_strong_slot(text, base, base + len(word), word)):
@@ -1225,10 +1238,16 @@ class NameRecognizer(UsesNameLists):
         one listed surname no rule takes, or only NER would, is one in a strong slot
         (`_surname_in_strong_slot`)."""
         found = self._judge_run(text, base, run)
-        if len(run) == 1 and (not found or found[0][2] is None) and run[0][3] != "i" and (
-                run[0][3] == "S" or self._maybe_surname(run[0][2])) and (
-                self._surname_in_strong_slot(text, base + run[0][0], base + run[0][1], run[0][2])):
-            return ((base + run[0][0], base + run[0][1], 0.7),)
+        if len(run) != 1 or found and found[0][2] is not None or run[0][3] == "i":
+            return found
+        start, end, word = base + run[0][0], base + run[0][1], run[0][2]
+        if text[start - 1:start] == " " and text[start - 2:start - 1].islower():
+            led = self._particle_surname_in_strong_slot(text, start, end, word)
+            if led is not None:
+                return ((led, end, 0.8),)  # (over a lower-case reading of `von` alone)
+        if (run[0][3] == "S" or self._maybe_surname(word)) and (
+                self._surname_in_strong_slot(text, start, end, word)):
+            return ((start, end, 0.7),)
         return found
 
     def _judge_run(self, text: str, base: int, run: list[tuple[int, int, str, str]]
@@ -1348,6 +1367,29 @@ class NameRecognizer(UsesNameLists):
             return False  # `according to Poisson`: a law; a place named by a common word
             # (`Green`) is no sure place
         return prose_line(text, start, end) and python_source(text) is None
+
+    def _particle_surname_in_strong_slot(self, text: str, start: int, end: int, word: str
+                                         ) -> int | None:
+        """Where a surname led by its particles in lower case starts (`ask van de
+        Pavert`, `reviewed by de Vries`), if it stands where only people do and its
+        capitalised word is no English word, place, software or eponym, in a line of
+        prose; None if not."""
+        particles = _SURNAME_PARTICLES_BEFORE.search(text, max(0, start - 12), start)
+        if particles is None or len(word) < 3 or not word[1:].islower():
+            return None
+        key = word.casefold()
+        if _english_word(word) or english_word(key) or _wordlike(word) or is_place_name(
+                word) or key in SOFTWARE_NAMES or key in EPONYMS or _opens_sentence(
+                text, particles.start()) or _THING_AFTER.match(text, end) and not (
+                possessive_of_person(text, start, end)) or _noun_after(text, end):
+            return None
+        if person_slot(text, particles.start(), end, pronouns=False) != STRONG_SLOT or (
+                _WHAT_IT_IS_BEFORE.search(text, max(0, particles.start() - 20),
+                                          particles.start())):
+            return None
+        if not prose_line(text, start, end) or python_source(text) is not None:
+            return None
+        return particles.start()
 
     def _given_then_surname(self, text: str, start: int, end: int, words: list[str]) -> bool:
         """Whether a listed given name then a capitalised word no list holds are a

@@ -43,3 +43,21 @@ def test_listed_surname_in_a_strong_slot_is_a_person(text: str, name: str) -> No
 ])
 def test_look_alikes_stay_quiet(text: str) -> None:
     assert _people(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Please ask van de Kolkert whether the parcel came.", "van de Kolkert"),
+    ("The rota was signed by von Quastbrink yesterday.", "von Quastbrink"),
+    ("According to van Hoorwegen, the lift is fixed.", "van Hoorwegen"),
+])
+def test_surname_led_by_particles_in_a_strong_slot(text: str, name: str) -> None:
+    assert name in _people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "According to le Monde, the vote was close.",
+    "According to van Gogh's letters, he painted daily.",
+    "The sample was split according to de facto rules.",
+])
+def test_particle_look_alikes_stay_quiet(text: str) -> None:
+    assert _people(text) == []
