@@ -631,6 +631,29 @@ def _noun_after(text: str, end: int) -> bool:
     return word in nouns and word not in others and not inflected_from(word, others)
 
 
+#: A name list's kinds of a surname, listed (upper case) or known as a common word too.
+_SURNAME_KINDS = frozenset({"S", "N", "s", "n"})
+# After a surname, what makes it part of a thing's name: a capitalised word or a number
+# (`Green Street`, `Brown University`, `Reviewer 2`), or an owner's `'s` (`Cohen's
+# kappa`, `Green's function`) but for kin or a body's part.
+_THING_AFTER = regex.compile(r"[ ]+[\p{Lu}\d]|['’]")
+# Slots places, bodies and laws take too, though only people otherwise (`according to
+# Paris`, `heard from Lisbon`, `according to Poisson`): there a place's name stays a place
+# and an eponym a law.
+_PLACES_TOO_BEFORE = regex.compile(r"(?i:(?:according|belongs?|belonged)[ ]to|from)[ ]$")
+# Slots that take what a word is or whose a thing is (`it was Brown`, `the colour of
+# Green`): a person's only when the word is nothing else, which this reading does not ask.
+_WHAT_IT_IS_BEFORE = regex.compile(r"(?i:(?:it|that|who)[ ](?:is|was)|who['’]s|[a-z]+[ ]of)[ ]$")
+
+
+# The particles a surname keeps in lower case in running text (`ask van de Pavert`,
+# `von Brandt`, `de Vries`); not articles a paper's or a league's name opens with (`le
+# Monde`, `la Liga`, `al Jazeera`).
+_SURNAME_PARTICLES_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{N}_'’-])(?:(?:van|von)(?:[ ](?:de|der|den|dem|het|ten|ter))?|de|ter|ten|"
+    r"da|di|dos|das|del|della)[ ]$")
+
+
 #: The kinds of a word that is a name alone in prose when it is nothing else.
 _LONE_KINDS = frozenset({"G", "N"})
 #: Capitalised at a sentence or title start, these words are never part of a name.
@@ -947,9 +970,10 @@ class NameRecognizer(UsesNameLists):
         known = self._word_kinds
         for match in _CANDIDATE.finditer(text):
             value = match.group()
-            if known.get(value, "") is None:
+            if known.get(value, "") is None and not self._maybe_surname(value):
                 # A word known to end every run (only single words are kept): as
-                # `_lone_word` would find, nothing, read here without a call.
+                # `_lone_word` would find, nothing, read here without a call (but
+                # `_lone_word`'s surname in a strong slot, `according to Green`).
                 continue
             if value[:3] in _WEEKDAY_HEADS and _WEEKDAY_MONTH_DAY.match(text, match.start()):
                 continue
@@ -1114,11 +1138,33 @@ class NameRecognizer(UsesNameLists):
             return False  # `12 Lori Green`: an address
         return not is_place_name(text[start:base + run[-1][1]] + " " + word)
 
+    def _maybe_surname(self, word: str) -> bool:
+        """Whether `word` may be read by `_surname_in_strong_slot`: capitalised and a
+        name list's surname (a dictionary lookup, before any reading of the text)."""
+        return word[1:].islower() and self.lists.kinds.get(word.casefold(), "") in _SURNAME_KINDS
+
     def _lone_word(self, text: str, base: int, word: str, kinds: dict[str, str],
                    streets: frozenset[str], known: dict[str, str | None] | None = None
                    ) -> tuple[tuple[int, int, float | None], ...]:
-        """`_person_runs` of a candidate of one word (most are): no words to read, and a
-        word no list knows as a strong name is judged here, as `_judge` would."""
+        """`_person_runs` of a candidate of one word (most are), or a listed surname
+        alone in a strong slot (`_surname_in_strong_slot`) that no rule there takes."""
+        found = self._lone_word_read(text, base, word, kinds, streets, known)
+        if (not found or found[0][2] is None) and base and text[base - 1] == " " and (
+                text[base - 2:base - 1].islower()):
+            led = self._particle_surname_in_strong_slot(text, base, base + len(word), word)
+            if led is not None:
+                return ((led, base + len(word), 0.8),)
+        if (not found or found[0][2] is None) and self._maybe_surname(word) and (
+                self._run_kind(word, kinds, streets, known) not in _STRONG_KINDS) and (
+                self._surname_in_strong_slot(text, base, base + len(word), word)):
+            return ((base, base + len(word), 0.7),)  # (`_judge` reads the strong kinds)
+        return found
+
+    def _lone_word_read(self, text: str, base: int, word: str, kinds: dict[str, str],
+                        streets: frozenset[str], known: dict[str, str | None] | None = None
+                        ) -> tuple[tuple[int, int, float | None], ...]:
+        """`_person_runs` of a candidate of one word: no words to read, and a word no
+        list knows as a strong name is judged here, as `_judge` would."""
         if word.casefold() in PARTICLES or word.casefold() in KIN_WORDS or (
                 _article_before(text, max(0, base - 8), base)):
             # `Son called`: a kin word alone says who, not which person
@@ -1188,7 +1234,25 @@ class NameRecognizer(UsesNameLists):
 
     def _judge(self, text: str, base: int, run: list[tuple[int, int, str, str]]
                ) -> tuple[tuple[int, int, float | None], ...]:
-        """The run's name span and score, if it is one (an empty tuple if not)."""
+        """The run's name span and score, if it is one (an empty tuple if not); a run of
+        one listed surname no rule takes, or only NER would, is one in a strong slot
+        (`_surname_in_strong_slot`)."""
+        found = self._judge_run(text, base, run)
+        if len(run) != 1 or found and found[0][2] is not None or run[0][3] == "i":
+            return found
+        start, end, word = base + run[0][0], base + run[0][1], run[0][2]
+        if text[start - 1:start] == " " and text[start - 2:start - 1].islower():
+            led = self._particle_surname_in_strong_slot(text, start, end, word)
+            if led is not None:
+                return ((led, end, 0.8),)  # (over a lower-case reading of `von` alone)
+        if (run[0][3] == "S" or self._maybe_surname(word)) and (
+                self._surname_in_strong_slot(text, start, end, word)):
+            return ((start, end, 0.7),)
+        return found
+
+    def _judge_run(self, text: str, base: int, run: list[tuple[int, int, str, str]]
+                   ) -> tuple[tuple[int, int, float | None], ...]:
+        """`_judge` but for a lone surname in a strong slot."""
         # A trailing initial stays after a given name (`Jane E.`); others end the name.
         keep_initial = len(run) >= 2 and run[-1][3] == "i" and run[-2][3] in ("G", "N")
         while run and run[-1][3] == "i" and not (keep_initial and len(run) == 2):
@@ -1273,6 +1337,59 @@ class NameRecognizer(UsesNameLists):
                 prose_line(text, start, end)) and python_source(text) is None:
             return ((start, end, 0.7),)  # `we still talk about Obianuju`: only a name
         return ()
+
+    def _surname_in_strong_slot(self, text: str, start: int, end: int, word: str) -> bool:
+        """Whether a listed surname alone, though English knows the word (`Turner`,
+        `Brown`, `Pinto`) or an eponym (`Cohen`), is a person: capitalised in a line of
+        prose (not opening its sentence), where only people stand (`ask Brown`,
+        `according to Cohen`, `reviewed by Turner`; or shaped as its language's surnames
+        are, `ask Daggeirsdóttir`), and no thing's name goes on after
+        it (`Green Street`, `Cohen's kappa`, `Reviewer 2`); a place's name or an eponym
+        only where places and laws do not stand too (`ask Castro`, `reviewed by Cohen`,
+        not `according to Lisbon`, `according to Poisson`)."""
+        key = word.casefold()
+        if len(word) < 3 or not word[1:].islower() or self.lists.kinds.get(
+                key, "") not in _SURNAME_KINDS and not surname_shaped(word) or (
+                key in SOFTWARE_NAMES) or (
+                key in FUNCTION_WORDS) or key in stop_words() or _opens_sentence(text, start) or (
+                _article_before(text, max(0, start - 8), start)):
+            return False  # `the Turner prize`
+        after = _THING_AFTER.match(text, end)
+        if after is not None and not possessive_of_person(text, start, end) or _noun_after(
+                text, end):
+            return False  # `Green Street`, `Cohen's kappa`, `Turner syndrome`
+        if person_slot(text, start, end, pronouns=False) != STRONG_SLOT:
+            return False
+        if _WHAT_IT_IS_BEFORE.search(text, max(0, start - 20), start):
+            return False
+        if (key in EPONYMS or is_place_name(word) and key not in COMMON_WORDS) and (
+                _PLACES_TOO_BEFORE.search(text, max(0, start - 16), start)):
+            return False  # `according to Poisson`: a law; a place named by a common word
+            # (`Green`) is no sure place
+        return prose_line(text, start, end) and python_source(text) is None
+
+    def _particle_surname_in_strong_slot(self, text: str, start: int, end: int, word: str
+                                         ) -> int | None:
+        """Where a surname led by its particles in lower case starts (`ask van de
+        Pavert`, `reviewed by de Vries`), if it stands where only people do and its
+        capitalised word is no English word, place, software or eponym, in a line of
+        prose; None if not."""
+        particles = _SURNAME_PARTICLES_BEFORE.search(text, max(0, start - 12), start)
+        if particles is None or len(word) < 3 or not word[1:].islower():
+            return None
+        key = word.casefold()
+        if _english_word(word) or english_word(key) or _wordlike(word) or is_place_name(
+                word) or key in SOFTWARE_NAMES or key in EPONYMS or _opens_sentence(
+                text, particles.start()) or _THING_AFTER.match(text, end) and not (
+                possessive_of_person(text, start, end)) or _noun_after(text, end):
+            return None
+        if person_slot(text, particles.start(), end, pronouns=False) != STRONG_SLOT or (
+                _WHAT_IT_IS_BEFORE.search(text, max(0, particles.start() - 20),
+                                          particles.start())):
+            return None
+        if not prose_line(text, start, end) or python_source(text) is not None:
+            return None
+        return particles.start()
 
     def _given_then_surname(self, text: str, start: int, end: int, words: list[str]) -> bool:
         """Whether a listed given name then a capitalised word no list holds are a

@@ -50,6 +50,11 @@ _FOR_SOMEONE_ENDS = (" to ", " for ", " from ")
 # A participle's `by` (`reviewed by`, `written by`): done by someone or something.
 _DONE_BY_BEFORE = re.compile(
     r"(?:^|[^a-z'’])(?:[a-z]{3,}ed|written|seen|done|given|taken|drawn|sent|made)[ ]by[ ]$")
+# ... of which signing, reviewing, writing, prescribing and referring are done by people
+# (`signed by`, `reviewed by`, `prescribed by`): a strong slot.
+_PEOPLE_BY_BEFORE = re.compile(
+    r"(?:^|[^a-z'’])(?:(?:co-?|counter)?sign(?:ed)?|(?:peer-)?reviewed|written|(?:co-?)?authored|"
+    r"prescribed|referred|dictated|witnessed)[ ]by[ ]$")
 # ... and words before it that things and places follow as well.
 _ANYTHING_BEFORE = re.compile(
     r"(?:^|[^a-z'’])(?:to|from|with|for|about|gave|give|giving|send|sent|sending|"
@@ -126,7 +131,8 @@ def _tail_width(pattern: re.Pattern[str]) -> int:
 
 #: `_tail_width` of each pattern `_ends_with` reads, worked out at import.
 _TAIL_WIDTHS = {pattern: _tail_width(pattern) for pattern in (
-    _PEOPLE_BEFORE, _FOR_SOMEONE_BEFORE, _DONE_BY_BEFORE, _ANYTHING_BEFORE, _BE_BEFORE)}
+    _PEOPLE_BEFORE, _FOR_SOMEONE_BEFORE, _PEOPLE_BY_BEFORE, _DONE_BY_BEFORE, _ANYTHING_BEFORE,
+    _BE_BEFORE)}
 
 
 def _ends_with(pattern: re.Pattern[str], window: str) -> bool:
@@ -180,7 +186,8 @@ def person_slot(text: str, start: int, end: int, pronouns: bool = True) -> int:
     if _ends_with(_PEOPLE_BEFORE, low_before) or _PEOPLE_AFTER.match(text, end) or (
             low_before.endswith(_FOR_SOMEONE_ENDS) and _ends_with(_FOR_SOMEONE_BEFORE,
                                                                   low_before)
-    ) or person_cue(text, start, end, sentence=False):  # `our neighbour Sigrun`, `Sigrun's wife`
+    ) or low_before.endswith(" by ") and _ends_with(_PEOPLE_BY_BEFORE, low_before) or (
+        person_cue(text, start, end, sentence=False)):  # `our neighbour Sigrun`, `Sigrun's wife`
         return STRONG_SLOT
     slot = NO_SLOT
     if _ends_with(_ANYTHING_BEFORE, low_before) or low_before.endswith(" by ") and (
