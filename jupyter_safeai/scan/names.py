@@ -570,7 +570,6 @@ def _in_list_of_things(text: str, start: int, end: int) -> bool:
             or _LIST_BEFORE.search(text, max(0, start - 40), start) is not None)
 
 
-_ARTICLE_BEFORE = regex.compile(r"(?i:\b(?:the|a|an))[ ]$")
 #: What stands before a word that a sentence's start capitalises, blanks left out.
 _SENTENCE_OPENING = ".!?:;\n\"'“‘(*->#"
 
