@@ -3,24 +3,12 @@ not Python fails to parse, and Python source it must not call prose still parses
 
 from __future__ import annotations
 
-import ast
 import random
-import warnings
 
 import pytest
 
 from jupyter_safeai.scan.code import _not_python, python_source
-
-
-def _parses(text: str) -> bool:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            ast.parse(text)
-    except (SyntaxError, ValueError):
-        return False
-    return True
-
+from tests.scan.python_parse import parses as _parses
 
 PROSE = [
     "The patient was seen today = stable.",

@@ -13,17 +13,7 @@ import pytest
 
 from jupyter_safeai.scan import code
 from jupyter_safeai.scan.code import _tokenizer_error, python_source
-
-
-def _parses(text: str) -> bool:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            ast.parse(text)
-    except (SyntaxError, ValueError):
-        return False
-    return True
-
+from tests.scan.python_parse import parses as _parses
 
 REJECTED = [
     # a number run on into a word: leading zeros, a letter after digits
