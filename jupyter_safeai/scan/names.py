@@ -22,6 +22,7 @@ from string import ascii_letters
 
 import regex
 
+from .brands import without_brands
 from .code import overlaps_any, python_source
 from .creators import makers_of_works
 from .english_words import (
@@ -1017,7 +1018,7 @@ class NameRecognizer(UsesNameLists):
         if _has_non_latin(text):
             sure.extend(self._scripts(text))
         sure.extend(_no_terms(text, _mentioned_again(text, sure)))
-        return sure, doubtful
+        return without_brands(text, sure, doubtful, kinds, _after_name_cue)
 
     def _prose(self, text: str, sure: list[Finding]) -> None:
         """Names in conversational prose (`prose_names`): enumerated, addressed, or who
