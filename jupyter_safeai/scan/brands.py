@@ -115,6 +115,12 @@ def _brands() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(key for key in keys if " " in key))
 
 
+@lru_cache(maxsize=1)
+def _phrase_heads() -> frozenset[str]:
+    """The first word of every brand phrase."""
+    return frozenset(phrase[:phrase.find(" ")] for phrase in brand_phrases())
+
+
 def brand_words() -> frozenset[str]:
     """One-word brands, case-folded (`boeing`, `pfizer`)."""
     return _brands()[0]
@@ -135,7 +141,9 @@ def names_a_brand(words: str, kinds: dict[str, str]) -> bool:
         return True
     if " " not in key:
         return key in brand_words() and not kinds.get(key, "").isupper()
-    return brand_key(words) in brand_phrases()
+    # most runs open with a word no brand phrase opens with: no key to build
+    return (key[:key.find(" ")].rstrip(".,") in _phrase_heads()
+            and brand_key(words) in brand_phrases())
 
 
 def without_brands(text: str, found: list[Finding], doubtful: list[tuple[int, int]],

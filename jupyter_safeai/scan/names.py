@@ -804,6 +804,7 @@ def _cued_in_capitals(text: str, start: int, end: int, kinds: dict[str, str]) ->
             or _AFTER_STRONG.match(text, end) is not None
             or _CREDENTIAL_AFTER.match(text, end) is not None
             or "," in text[start:end] and all(kinds.get(w.casefold()) in ("G", "N") for w in words)
+            and not _english_pair(words, kinds)  # `PA LINE, REASON`: two English words
             or len(words) >= 2 and all(kinds.get(w.casefold(), "").isupper() for w in words)
             and not all(w.casefold() in verbs_adjectives_adverbs() for w in words)
             and not _english_pair(words, kinds)

@@ -89,3 +89,17 @@ def test_a_dialogue_still_has_speakers() -> None:
             "Melanie: thanks!\n")
     found = [text[f.start:f.end] for f in SpeakerRecognizer().find(text)]
     assert "Melanie" in found and "Joaquin" in found
+
+
+@pytest.mark.parametrize("text", [
+    "EXPLAINED NEED FOR PA LINE, REASON FOR NEW MEDS. APPEARS TO UNDERSTAND.",
+    "PT AWAKE. NEEDS NEW PA LINE, REASON EXPLAINED TO WIFE.",
+])
+def test_two_english_words_in_capitals_with_a_comma_are_no_surname_and_given(
+        text: str) -> None:
+    assert persons(text) == []
+
+
+def test_surname_and_given_in_capitals_with_a_comma_still_found() -> None:
+    text = "PT STABLE OVERNIGHT. CALLED OKAFOR, DAVID RE: LABS. UO ADEQUATE."
+    assert "OKAFOR, DAVID" in persons(text)
