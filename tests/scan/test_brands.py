@@ -103,3 +103,10 @@ def test_two_english_words_in_capitals_with_a_comma_are_no_surname_and_given(
 def test_surname_and_given_in_capitals_with_a_comma_still_found() -> None:
     text = "PT STABLE OVERNIGHT. CALLED OKAFOR, DAVID RE: LABS. UO ADEQUATE."
     assert "OKAFOR, DAVID" in persons(text)
+
+
+def test_a_firms_address_block_names_no_one() -> None:
+    text = "Goldman Sachs\n\n4417 Harbor Crest Rd, Suite 12\nLakeview, OR 97630\n"
+    assert persons(text) == []
+    text = "Imani Okafor\n\n4417 Harbor Crest Rd, Suite 12\nLakeview, OR 97630\n"
+    assert "Imani Okafor" in persons(text)
