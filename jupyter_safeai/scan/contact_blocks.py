@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from .address_blocks import _regions, may_start_region
+from .brands import names_a_brand
 from .english_words import english_word, stop_words
 from .finding import Finding
 from .geography import is_place_name
@@ -71,8 +72,9 @@ class ContactBlockNameRecognizer(UsesNameLists):
             i = bisect_right(offsets, line_start) - 1
             line = lines[i]
             match = self._name_line(line)
-            if match is None or is_place_name(match.group()):
-                continue
+            if match is None or is_place_name(match.group()) or names_a_brand(
+                    match.group(), self.lists.kinds):
+                continue  # a place's or a firm's block (`Morgan Stanley`)
             start = offsets[i] + match.start()
             end = offsets[i] + match.end()
             if in_organisation(text, start, end) or named == i - 1:

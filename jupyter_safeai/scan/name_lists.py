@@ -12,7 +12,8 @@ They are evidence, not a verdict: the name recognizer also uses titles, labels a
 shape of the text, so names missing from the lists are still found where a person would
 recognise them. The census and mimesis lists are long and hold English words (`Blue`,
 `World`, `With`) and notes' abbreviations (`Abd`, `Tol`, `Sero`): a word only they list
-is taken only if English does not know it and it has four letters or more (`_NEW_LEAST`).
+is taken only if English does not know it and it has four letters or more (`_NEW_LEAST`),
+and as a weak name where a brand list holds it too (`Boeing`, `Audi`: see `brands`).
 """
 
 from __future__ import annotations
@@ -154,6 +155,9 @@ PARTICLES = frozenset({
 class NameLists:
     given: frozenset[str]
     surnames: frozenset[str]
+    #: Listed words that are weak all the same (see `kind`): a brand only the long
+    #: lists hold as a name (`Boeing`).
+    weak: frozenset[str] = frozenset()
 
     def kind(self, token: str) -> str:
         """'G' given, 'S' surname, 'N' either, '' unknown (case-insensitive).
@@ -170,7 +174,7 @@ class NameLists:
         kinds = dict.fromkeys(self.surnames, "S")
         kinds.update(dict.fromkeys(self.given, "G"))
         kinds.update(dict.fromkeys(self.given & self.surnames, "N"))
-        for key in (COMMON_WORDS | EPONYMS) & kinds.keys():
+        for key in (COMMON_WORDS | EPONYMS | self.weak) & kinds.keys():
             kinds[key] = kinds[key].lower()
         return kinds
 
@@ -292,8 +296,11 @@ def name_lists() -> NameLists:
     english = (new & lemmas) | (new & stop_words()) | {
         key for key in new - lemmas if key.endswith(_INFLECTIONS) and english_word(key)}
     new -= english | {key for key in new if len(key) < _NEW_LEAST and key.isascii()}
+    # a brand only the long lists hold as a name is a weak name (`Boeing`, `Audi`)
+    from .brands import brand_words
+
     return NameLists(frozenset(given | (more_given & new)),
-                     frozenset(surnames | (more_surnames & new)))
+                     frozenset(surnames | (more_surnames & new)), frozenset(new & brand_words()))
 
 
 class UsesNameLists:

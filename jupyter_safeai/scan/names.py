@@ -22,6 +22,7 @@ from string import ascii_letters
 
 import regex
 
+from .brands import without_brands
 from .code import overlaps_any, python_source
 from .creators import makers_of_works
 from .english_words import (
@@ -803,6 +804,7 @@ def _cued_in_capitals(text: str, start: int, end: int, kinds: dict[str, str]) ->
             or _AFTER_STRONG.match(text, end) is not None
             or _CREDENTIAL_AFTER.match(text, end) is not None
             or "," in text[start:end] and all(kinds.get(w.casefold()) in ("G", "N") for w in words)
+            and not _english_pair(words, kinds)  # `PA LINE, REASON`: two English words
             or len(words) >= 2 and all(kinds.get(w.casefold(), "").isupper() for w in words)
             and not all(w.casefold() in verbs_adjectives_adverbs() for w in words)
             and not _english_pair(words, kinds)
@@ -1017,7 +1019,7 @@ class NameRecognizer(UsesNameLists):
         if _has_non_latin(text):
             sure.extend(self._scripts(text))
         sure.extend(_no_terms(text, _mentioned_again(text, sure)))
-        return sure, doubtful
+        return without_brands(text, sure, doubtful, kinds, _after_name_cue)
 
     def _prose(self, text: str, sure: list[Finding]) -> None:
         """Names in conversational prose (`prose_names`): enumerated, addressed, or who

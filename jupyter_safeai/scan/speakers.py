@@ -6,7 +6,8 @@ speaks. A label is a name when a name list knows it as a strong given name or su
 role labels (`Doctor:`, `Patient:`, `Q:`, `Note:`) and log fields (`Epoch: 0010`) are
 not names. Where most labels are no names at all (`Neuro:`, `Resp:`, `Renal:`, `Gu:`), the
 text is a form with section headings, not a dialogue: a heading that a list also knows as
-a surname is no speaker.
+a surname is no speaker. A heading's abbreviation (`GU:`) counts as no name there, even
+where a list holds it (`Gu`).
 """
 
 from __future__ import annotations
@@ -67,10 +68,12 @@ class SpeakerRecognizer:
         from .name_lists import name_lists
 
         lists = name_lists()
-        named = {label: any(lists.kind(w).isupper() for w in label.split())
-                 for label in {match.group(1) for match in matches}}
+        # a heading's abbreviation (`GU:`) names no one, though a list may hold it
+        named = {label: not _abbreviation(label) and any(
+            lists.kind(w).isupper() for w in label.split())
+            for label in {match.group(1) for match in matches}}
         if 2 * sum(named.values()) < len(named):
             return  # section headings: most labels name no one
         for match in matches:
-            if named[match.group(1)] and not _abbreviation(match.group(1)):
+            if named[match.group(1)]:
                 yield Finding(match.start(1), match.end(1), "PERSON", "phi", 0.75, self.name)

@@ -1,0 +1,160 @@
+"""Firms, makers and brands whose names the name lists also hold (`Boeing`, `Pfizer`,
+`Morgan Stanley`), and titles that stand alone (`Dr`, `Pt`).
+
+The brands come from the datasets mimesis (MIT) ships, read as files as `name_lists`
+reads its `person.json`: the company names and banks of its English locale, and its
+hardware and car makers; not its long list of stocks, whose tail is firms named after a
+founder (`Culp`, `Tennant`), far more often a person's name. Only English lists are read:
+other locales' company lists hold bare given names (shops named after their owner).
+A brand is no verdict: a title before it (`Mr. Boeing`), a given name before a
+surname, `my name is` still make it a person; alone, or in a slot any noun takes
+(`according to Pfizer`), it names the firm.
+
+- `brand_words()`: one-word brands (`boeing`, `pfizer`, `honda`), case-folded.
+- `brand_phrases()`: brands of two words or more (`morgan stanley`, `goldman sachs`).
+- `names_a_brand(...)`: whether a name finding's words are one of these.
+
+Without mimesis every list is empty: more findings, never fewer (fail closed).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+
+from .finding import Finding
+from .name_lists import HONORIFICS
+
+#: Words that say what kind of firm a name is (`Inc.`, `Corporation`, `(The)`), cut from
+#: the end of a list's entry (of every line of many entries) before it is read: `Pfizer
+#: Inc.` is the brand `Pfizer`.
+_FIRM_WORDS = re.compile(
+    r"(?:[ ,]+(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|plc|group|"
+    r"holdings?|s\.a|ag|n\.v|pty|\(the\)|the|& co|and co|and company)\.?)+[ ]*$",
+    re.IGNORECASE | re.MULTILINE)
+_LEADING_THE = re.compile(r"^[ ]*the[ ]+", re.IGNORECASE | re.MULTILINE)
+#: What is no part of a brand's words (`&`, `'` and `-` are: `AT&T`, `Dillard's`).
+_NO_WORD = re.compile(r"[^\w\n&'’-]+|_+")
+
+#: mimesis's international datasets (Python files of lists) and the lists read from them.
+_INT_LISTS = {"hardware": ("MANUFACTURERS",), "transport": ("AUTO_MANUFACTURERS",)}
+#: mimesis's English locale folder.
+_ENGLISH = "en"
+
+#: Words that stand for a person's title or role and are no name when alone (`spoke to
+#: Dr. Wisniewski` split at the period, `Pt wanted to get up`).
+LONE_TITLES = frozenset(HONORIFICS) | {"pt", "pts", "prof", "mx", "sr", "jr", "mrs.", "dr."}
+
+
+def _datasets() -> Path | None:
+    spec = importlib.util.find_spec("mimesis")
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent / "datasets"
+    return folder if folder.is_dir() else None
+
+
+def _int_module(folder: Path, name: str) -> ModuleType | None:
+    """One of mimesis's international dataset files, loaded alone (lists of literals):
+    importing `mimesis` itself would load all its providers."""
+    path = folder / "int" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_mimesis_{name}_lists", path)
+    if spec is None or spec.loader is None or not path.is_file():
+        return None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _entries(folder: Path) -> list[str]:
+    """Every brand entry of the lists this module reads."""
+    entries: list[str] = []
+    finance = folder / _ENGLISH / "finance.json"
+    if finance.is_file():
+        data = json.loads(finance.read_text("utf-8"))
+        entries += [name for name in data.get("company", {}).get("name", ())
+                    if isinstance(name, str)]
+        entries += [name for name in data.get("banks", ()) if isinstance(name, str)]
+    for module_name, attributes in _INT_LISTS.items():
+        module = _int_module(folder, module_name)
+        for attribute in attributes:
+            values = getattr(module, attribute, ()) if module is not None else ()
+            entries += [value for value in values if isinstance(value, str)]
+    return entries
+
+
+def _keys(entries: str) -> list[str]:
+    """Each line of `entries` as brands are looked up: its words, case-folded, one blank
+    apart, a firm's kind (`Inc.`, `Corporation`) and a leading `The` cut; all lines in
+    one pass of each pattern (thousands of entries at first scan)."""
+    entries = _NO_WORD.sub(" ", _LEADING_THE.sub("", _FIRM_WORDS.sub("", entries)))
+    return [" ".join(line.split()) for line in entries.casefold().split("\n")]
+
+
+def brand_key(words: str) -> str:
+    """`words` (a name finding's, a list's entry) as brands are looked up (`_keys`)."""
+    return _keys(words.replace("\n", " "))[0]
+
+
+@lru_cache(maxsize=1)
+def _brands() -> tuple[frozenset[str], frozenset[str]]:
+    folder = _datasets()
+    if folder is None:
+        return frozenset(), frozenset()
+    try:
+        keys = set(_keys("\n".join(_entries(folder))))
+    except (OSError, ValueError, SyntaxError, ImportError):
+        return frozenset(), frozenset()
+    keys.discard("")
+    return (frozenset(key for key in keys if " " not in key),
+            frozenset(key for key in keys if " " in key))
+
+
+@lru_cache(maxsize=1)
+def _phrase_heads() -> frozenset[str]:
+    """The first word of every brand phrase."""
+    return frozenset(phrase[:phrase.find(" ")] for phrase in brand_phrases())
+
+
+def brand_words() -> frozenset[str]:
+    """One-word brands, case-folded (`boeing`, `pfizer`)."""
+    return _brands()[0]
+
+
+def brand_phrases() -> frozenset[str]:
+    """Brands of two words or more, case-folded, one blank apart (`morgan stanley`)."""
+    return _brands()[1]
+
+
+def names_a_brand(words: str, kinds: dict[str, str]) -> bool:
+    """Whether `words`, found as a name, are a brand's name (no title before them: the
+    caller asks): a brand of two words or more, or one word a brand list holds that no
+    name list holds as a strong name (`Pfizer`; a weak name: `Boeing`, which only the
+    long lists hold), or a title alone (`Dr`, `Pt`)."""
+    key = words.casefold()
+    if key.rstrip(".") in LONE_TITLES:
+        return True
+    if " " not in key:
+        return key in brand_words() and not kinds.get(key, "").isupper()
+    # most runs open with a word no brand phrase opens with: no key to build
+    return (key[:key.find(" ")].rstrip(".,") in _phrase_heads()
+            and brand_key(words) in brand_phrases())
+
+
+def without_brands(text: str, found: list[Finding], doubtful: list[tuple[int, int]],
+                   kinds: dict[str, str], titled: Callable[[str, int], bool]
+                   ) -> tuple[list[Finding], list[tuple[int, int]]]:
+    """`found` and the `doubtful` spans (left to NER) less those that name a brand or
+    are a title alone (`names_a_brand`) with no title before them (`titled(text,
+    start)`: `Mr. Boeing`)."""
+    def kept(start: int, end: int) -> bool:
+        return not names_a_brand(text[start:end], kinds) or titled(text, start)
+
+    return ([finding for finding in found
+             if finding.entity != "PERSON" or kept(finding.start, finding.end)],
+            [(start, end) for start, end in doubtful if kept(start, end)])

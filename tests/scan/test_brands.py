@@ -1,0 +1,112 @@
+"""Firms and makers that a name list also holds, titles alone, and headings in capitals:
+no person without a title before them; with one, or beside a given name, still one."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai import scan_text
+from jupyter_safeai.scan.brands import brand_key, brand_phrases, brand_words, names_a_brand
+from jupyter_safeai.scan.name_lists import name_lists
+from jupyter_safeai.scan.speakers import SpeakerRecognizer
+
+
+def persons(text: str) -> list[str]:
+    return [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
+
+
+def test_lists_hold_firms_and_makers() -> None:
+    assert {"boeing", "pfizer", "honda"} <= brand_words()
+    assert "morgan stanley" in brand_phrases()
+
+
+@pytest.mark.parametrize(("entry", "key"), [
+    ("Pfizer Inc.", "pfizer"), ("The Boeing Company", "boeing"), ("Dell, Inc.", "dell"),
+    ("Acme Widgets Corporation", "acme widgets"), ("AT&T", "at&t"), ("Yahoo!", "yahoo"),
+])
+def test_brand_key_cuts_what_kind_of_firm(entry: str, key: str) -> None:
+    assert brand_key(entry) == key
+
+
+def test_a_brand_only_the_long_lists_hold_is_a_weak_name() -> None:
+    kinds = name_lists().kinds
+    assert kinds["boeing"].islower()
+    assert kinds["honda"].islower()
+    # names Faker holds keep their kind, brand or not
+    assert kinds["morgan"].isupper()
+    assert kinds["ford"].isupper()
+
+
+def test_names_a_brand() -> None:
+    kinds = name_lists().kinds
+    assert names_a_brand("Pfizer", kinds)
+    assert names_a_brand("Morgan Stanley", kinds)
+    assert names_a_brand("Dr", kinds) and names_a_brand("Pt", kinds)
+    assert not names_a_brand("Ford", kinds)  # Faker's surname
+    assert not names_a_brand("Morgan Hale", kinds)
+
+
+@pytest.mark.parametrize("text", [
+    "According to Pfizer, the trial met its endpoint.",
+    "Yesterday Boeing delayed the delivery again.",
+    "I think Honda is overrated.",
+    "Morgan Stanley raised its forecast for the quarter.",
+    "The memo says Kroger will stock it.",
+    "Pt wanted to sit in the chair this afternoon.",
+    "Family called, spoke to Dr. Quennell by phone.",
+])
+def test_firms_and_lone_titles_are_no_person(text: str) -> None:
+    found = persons(text)
+    assert not any(word in found for word in (
+        "Pfizer", "Boeing", "Honda", "Morgan Stanley", "Kroger", "Pt", "Dr"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mr. Boeing called about his refill.", "Boeing"),
+    ("Dr. Pfizer saw the patient on the ward.", "Pfizer"),
+    ("Kenji Honda arrived at noon.", "Kenji Honda"),
+    ("Imani Boeing called me back.", "Imani Boeing"),
+    ("My name is Morgan Stanley and I need a copy of my chart.", "Morgan Stanley"),
+    ("Family called, spoke to Dr. Quennell by phone.", "Quennell"),
+])
+def test_a_title_or_a_given_name_still_makes_a_person(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_headings_in_capitals_with_abbreviations_are_no_speakers() -> None:
+    text = ("RESP: LUNGS CLEAR, SATS 97 ON 2L.\n"
+            "GU: VOIDING WELL.\n"
+            "GI: TOL CLEAR LIQUIDS.\n"
+            "ENDO: GLUCOSE 140 COVERED PER SCALE.\n"
+            "ACTIVITY: UP TO CHAIR X2.\n"
+            "COMFORT: PAIN CONTROLLED WITH PO MEDS.\n")
+    assert list(SpeakerRecognizer().find(text)) == []
+
+
+def test_a_dialogue_still_has_speakers() -> None:
+    text = ("Melanie: did you send the slides?\n"
+            "Joaquin: not yet, tonight.\n"
+            "Melanie: thanks!\n")
+    found = [text[f.start:f.end] for f in SpeakerRecognizer().find(text)]
+    assert "Melanie" in found and "Joaquin" in found
+
+
+@pytest.mark.parametrize("text", [
+    "EXPLAINED NEED FOR PA LINE, REASON FOR NEW MEDS. APPEARS TO UNDERSTAND.",
+    "PT AWAKE. NEEDS NEW PA LINE, REASON EXPLAINED TO WIFE.",
+])
+def test_two_english_words_in_capitals_with_a_comma_are_no_surname_and_given(
+        text: str) -> None:
+    assert persons(text) == []
+
+
+def test_surname_and_given_in_capitals_with_a_comma_still_found() -> None:
+    text = "PT STABLE OVERNIGHT. CALLED OKAFOR, DAVID RE: LABS. UO ADEQUATE."
+    assert "OKAFOR, DAVID" in persons(text)
+
+
+def test_a_firms_address_block_names_no_one() -> None:
+    text = "Goldman Sachs\n\n4417 Harbor Crest Rd, Suite 12\nLakeview, OR 97630\n"
+    assert persons(text) == []
+    text = "Imani Okafor\n\n4417 Harbor Crest Rd, Suite 12\nLakeview, OR 97630\n"
+    assert "Imani Okafor" in persons(text)
