@@ -934,13 +934,12 @@ class NameRecognizer(UsesNameLists):
         return memo_table(self)
 
     def load(self) -> None:
-        """Build the name lists, the cue patterns and the NER model now rather than
-        mid-scan."""
+        """Build the name lists and the NER model now rather than mid-scan. The cue
+        patterns (`_cue_words`) are compiled when first asked: only a cue word no plain
+        look-up settles needs one, one of sixteen, and most scans none."""
         _ = self.lists.kinds
         verbs_adjectives_adverbs()
         stop_words()
-        for kinds in product((False, True), repeat=4):
-            _cue_words(*kinds)
         load = getattr(self.confirm, "load", None)
         if load is not None:
             load()
