@@ -11,6 +11,7 @@ Without the model the set is empty, and capitals are read as before.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -118,7 +119,21 @@ def inflected_from(word: str, words: frozenset[str]) -> bool:
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """English function words (spaCy's list: `among`, `whereas`), which WordNet's nouns
-    and verbs leave out and some name list holds."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    and verbs leave out and some name list holds. Read from spaCy's file, which imports
+    nothing, without importing spaCy (half a second, only NER needs it); spaCy's module
+    if it is imported already."""
+    module = sys.modules.get(_STOP_WORDS_MODULE)
+    if module is None:
+        spec = importlib.util.find_spec("spacy")  # locates spaCy, imports none of it
+        if spec is None or spec.origin is None:
+            return frozenset()
+        path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+        file_spec = importlib.util.spec_from_file_location("_safeai_stop_words", path)
+        if file_spec is None or file_spec.loader is None:
+            return frozenset()
+        module = importlib.util.module_from_spec(file_spec)
+        file_spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
-    return frozenset(STOP_WORDS)
+
+_STOP_WORDS_MODULE = "spacy.lang.en.stop_words"

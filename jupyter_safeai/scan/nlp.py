@@ -25,9 +25,10 @@ import logging
 import re
 import threading
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .ner_model import FastNer
+if TYPE_CHECKING:  # imported by `_load`: numpy only when NER is first asked
+    from .ner_model import FastNer
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,8 @@ class PersonNer:
         """The spaCy pipeline, loaded once."""
         with self._lock:
             if self._nlp is None:
+                from .ner_model import FastNer
+
                 make_tldextract_offline()
                 nlp = _load_ner_pipeline(self.model)
                 if not hasattr(nlp, "memory_zone"):

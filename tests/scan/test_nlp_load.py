@@ -82,3 +82,45 @@ def test_the_model_is_loaded_whole_when_ner_alone_cannot_run(
     if loads == 2:
         assert calls[1] == {}  # as spaCy loads it
     assert nlp.pipe_names == ["ner"]
+
+
+def _run(code: str) -> list[str]:
+    """What `code` prints, run in a fresh interpreter (nothing imported yet)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=300).stdout.splitlines()
+
+
+def test_the_ner_model_is_loaded_by_the_first_doubtful_name_only() -> None:
+    """A scan whose names the lists and cues settle imports neither spaCy nor the model;
+    the first name only NER can settle loads it, and the findings are those of a
+    scanner that loaded NER before its first scan."""
+    settled = "Patient Maria Gonzalez (MRN 5520931) was seen on 2/9/2020."
+    assert _run(
+        "import sys\n"
+        "from jupyter_safeai.scan.engine import Scanner\n"
+        f"print(len(Scanner().scan({settled!r})), 'spacy' in sys.modules)\n"
+    ) == ["3 False"]
+    doubtful = "Kwame Oduya."  # a made-up pair only NER settles
+    assert _run(
+        "import sys\n"
+        "from jupyter_safeai.scan.engine import Scanner\n"
+        f"found = Scanner().scan({doubtful!r})\n"
+        "print('spacy' in sys.modules)\n"
+        "eager = Scanner()\n"
+        "for recognizer in eager.recognizers:\n"
+        "    getattr(recognizer, 'load_ner', lambda: None)()\n"
+        "print('ner loaded', found == eager.scan(" + repr(doubtful) + "), len(found))\n"
+    ) == ["True", "ner loaded True 1"]
+
+
+def test_stop_words_read_without_spacy_are_spacys() -> None:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from jupyter_safeai.scan import english_words
+
+    code = ("import sys\n"
+            "from jupyter_safeai.scan.english_words import stop_words\n"
+            "words = stop_words()\n"
+            "print('spacy' in sys.modules, len(words), sorted(words)[:3])\n")
+    assert _run(code) == [f"False {len(STOP_WORDS)} {sorted(STOP_WORDS)[:3]}"]
+    assert english_words.stop_words() == frozenset(STOP_WORDS)
