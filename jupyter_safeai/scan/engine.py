@@ -100,7 +100,9 @@ class Scanner:
         self.memo.forget()
 
     def load(self) -> None:
-        """Load name lists and the NER model once; their one-time cost is not scan time."""
+        """Load the name lists and word tables once; their one-time cost is not scan
+        time. The NER model is loaded by the first doubtful name (`NameRecognizer.load`),
+        within that scan's time."""
         if not self._loaded:
             for recognizer in self.recognizers:
                 load = getattr(recognizer, "load", None)

@@ -11,6 +11,7 @@ Without the model the set is empty, and capitals are read as before.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,9 +49,15 @@ def _lookups() -> dict[str, dict[int, object]]:
 @lru_cache(maxsize=1)
 def verbs_adjectives_adverbs() -> frozenset[str]:
     """The lower-case words the model's lemma index lists as a verb, adjective or adverb."""
-    index = _lookups().get("lemma_index", {})
-    return frozenset(word.lower() for key in PART_OF_SPEECH_KEYS.values()
-                     for word in index.get(key, ()) if "_" not in word)
+    return frozenset().union(*map(_index_words, PART_OF_SPEECH_KEYS.values()))
+
+
+@lru_cache(maxsize=8)
+def _index_words(key: int) -> frozenset[str]:
+    """The lower-case one-word lemmas the index lists under one part of speech: read
+    once, for every set of lemmas below."""
+    return frozenset(word.lower() for word in _lookups().get("lemma_index", {}).get(key, ())
+                     if "_" not in word)
 
 
 @lru_cache(maxsize=1)
@@ -58,10 +65,8 @@ def english_lemmas() -> frozenset[str]:
     """Every lower-case word the lemma index lists (nouns too) and every irregular form
     it knows (`went`, `mice`): what tells an English sentence from one in another
     language, not a name from a word."""
-    tables = _lookups()
-    index, irregular = tables.get("lemma_index", {}), tables.get("lemma_exc", {})
-    words = {word.lower() for key in (*PART_OF_SPEECH_KEYS.values(), NOUN_KEY)
-             for word in index.get(key, ()) if "_" not in word}
+    irregular = _lookups().get("lemma_exc", {})
+    words = set().union(*map(_index_words, (*PART_OF_SPEECH_KEYS.values(), NOUN_KEY)))
     words.update(form.lower() for forms in irregular.values() if isinstance(forms, dict)
                  for form in forms)
     return frozenset(words)
@@ -82,20 +87,18 @@ def english_word(word: str, extra: frozenset[str] = frozenset()) -> bool:
 def lemma_index_words() -> frozenset[str]:
     """Every lower-case lemma the index lists, of any part of speech (with many towns and
     people among its nouns)."""
-    return frozenset(word.lower() for words in _lookups().get("lemma_index", {}).values()
-                     for word in words if "_" not in word)
+    return frozenset().union(*map(_index_words, _lookups().get("lemma_index", {})))
 
 
 @lru_cache(maxsize=1)
 def nouns_and_other_words() -> tuple[frozenset[str], frozenset[str]]:
     """(the nouns, the verbs, adjectives and adverbs) of the index with their irregular
     forms (`came`, `slept`), lower case."""
-    tables = _lookups()
-    index, irregular = tables.get("lemma_index", {}), tables.get("lemma_exc", {})
+    irregular = _lookups().get("lemma_exc", {})
 
     def words(keys: tuple[int, ...]) -> frozenset[str]:
-        return frozenset(word.lower() for key in keys for word in (
-            *index.get(key, ()), *irregular.get(key, {})) if "_" not in word)
+        return frozenset().union(*map(_index_words, keys), (
+            form.lower() for key in keys for form in irregular.get(key, {}) if "_" not in form))
     return words((NOUN_KEY,)), words(tuple(PART_OF_SPEECH_KEYS.values()))
 
 
@@ -116,7 +119,21 @@ def inflected_from(word: str, words: frozenset[str]) -> bool:
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """English function words (spaCy's list: `among`, `whereas`), which WordNet's nouns
-    and verbs leave out and some name list holds."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    and verbs leave out and some name list holds. Read from spaCy's file, which imports
+    nothing, without importing spaCy (half a second, only NER needs it); spaCy's module
+    if it is imported already."""
+    module = sys.modules.get(_STOP_WORDS_MODULE)
+    if module is None:
+        spec = importlib.util.find_spec("spacy")  # locates spaCy, imports none of it
+        if spec is None or spec.origin is None:
+            return frozenset()
+        path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+        file_spec = importlib.util.spec_from_file_location("_safeai_stop_words", path)
+        if file_spec is None or file_spec.loader is None:
+            return frozenset()
+        module = importlib.util.module_from_spec(file_spec)
+        file_spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
 
-    return frozenset(STOP_WORDS)
+
+_STOP_WORDS_MODULE = "spacy.lang.en.stop_words"

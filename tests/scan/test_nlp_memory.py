@@ -56,7 +56,7 @@ def person_ner() -> PersonNer:
 
 def _vocab_size(ner: PersonNer) -> tuple[int, int]:
     """(strings, lexemes) held. `len(vocab)` counts lexemes ever added, freed or not."""
-    vocab = ner._engine.nlp["en"].vocab
+    vocab = ner._load().vocab
     return len(vocab.strings), sum(1 for _ in vocab)
 
 
@@ -71,7 +71,7 @@ def test_questions_leave_the_vocabulary_as_they_found_it(person_ner: PersonNer) 
     before = _vocab_size(person_ner)
     answers = [person_ner.labels_many(text, spans) for text, spans in questions]
     assert _vocab_size(person_ner) == before
-    strings = person_ner._engine.nlp["en"].vocab.strings
+    strings = person_ner._load().vocab.strings
     assert not any(text[start:end].split()[0] in strings
                    for text, spans in questions for start, end in spans)
     assert sum(label == ["PERSON"] for label in answers) > 100  # NER was really asked
@@ -140,7 +140,7 @@ def test_new_words_get_only_what_the_model_reads_and_the_same_of_it(
         person_ner: PersonNer) -> None:
     """Inside a question a new word gets only the attributes the numpy model reads,
     and those are the ones it gets with all of them; outside, every attribute again."""
-    nlp = person_ner._engine.nlp["en"]
+    nlp = person_ner._load()
     fast = person_ner._fast
     texts = [text for text, _ in _questions(6, 60)] + [
         "e-mail x.y@example.org or https://example.org/a?b=1 on 12/03/2021",
@@ -163,7 +163,7 @@ def test_new_words_get_only_what_the_model_reads_and_the_same_of_it(
 
 def test_the_zone_is_the_vocabularys_unless_more_of_the_model_has_one(
         person_ner: PersonNer) -> None:
-    nlp = person_ner._engine.nlp["en"]
+    nlp = person_ner._load()
     assert person_ner._zone == nlp.vocab.memory_zone  # spaCy 3.8: only the vocabulary
     stand_in = SimpleNamespace(memory_zone=nlp.memory_zone, vocab=nlp.vocab,
                                tokenizer=nlp.tokenizer,
@@ -183,14 +183,14 @@ def test_common_words_are_kept_and_answers_do_not_change(
     answers are those of a model that never met them."""
     from jupyter_safeai.scan.name_lists import COMMON_WORDS
 
-    vocab = person_ner._engine.nlp["en"].vocab
+    vocab = person_ner._load().vocab
     assert all(word in vocab and word.capitalize() in vocab
                for word in COMMON_WORDS if word.isalpha())  # (`n/a` is three tokens)
     assert "Zorvatelli" not in vocab
     monkeypatch.setattr(nlp_module, "_keep_common_words", lambda nlp: None)
     fresh = PersonNer()
     fresh.load()
-    assert "Summarise" not in fresh._engine.nlp["en"].vocab  # (it did not keep them)
+    assert "Summarise" not in fresh._load().vocab  # (it did not keep them)
     questions = _questions(7, 80) + [
         ("Seen today by Dr. Please Thanks, who noted it since Monday.", [(18, 31)]),
         ("Summarise the results for Using Regarding and call her", [(26, 41)])]

