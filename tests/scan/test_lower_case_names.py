@@ -210,3 +210,40 @@ def test_a_given_name_and_an_unlisted_surname_as_a_subject(text: str, name: str)
 ])
 def test_unknown_lower_case_words_after_no_given_name_stay_quiet(text: str) -> None:
     assert persons(text) == []
+
+
+# -- where the given names stand: `str.find` per name, whole runs kept ----------------
+
+#: Texts written here: names as whole runs, inside longer runs, beside `_`, digits,
+#: apostrophes and letters of other scripts, repeated and overlapping themselves.
+RUN_TEXTS = (
+    "ngozi, dagny and matteo met ngozi_2 and xngozi; dagnyx said hi to matteo.",
+    "annanna anna anna3 3anna anna's o'neil o'neil-anna",
+    "aaa aa aa_aa aa-aa éaa aaé aa",
+    "ngozi\u00e9 \u0646ngozi ngozi\u0646 ngozi\u3000ngozi",
+    "",
+    "matteo",
+)
+RUN_WORDS = {"ngozi", "dagny", "matteo", "anna", "aa", "o'neil", "neil", "zzz", "aaé",
+             "svetlana", "kwabena", "eszter", "tuomas", "marisol"}
+
+
+@pytest.mark.parametrize("text", RUN_TEXTS)
+def test_whole_runs_found_with_str_find_are_those_the_runs_give(text: str) -> None:
+    from jupyter_safeai.scan import loose_names
+
+    runs = sorted((run.group(), run.start()) for run in loose_names._ALNUM_RUN.finditer(text)
+                  if run.group() in RUN_WORDS)
+    assert loose_names._whole_runs_of(text, RUN_WORDS) == runs
+    # more names than `_FIND_EACH` go through it
+    assert len(RUN_WORDS) > loose_names._FIND_EACH
+    assert loose_names._places_of(text, RUN_WORDS) == runs
+
+
+def test_whole_runs_refuse_places_inside_a_longer_run() -> None:
+    from jupyter_safeai.scan import loose_names
+
+    assert loose_names._whole_runs_of("xanna annax 1anna anna2", {"anna"}) == []
+    # `_` ends a run of letters and digits as a blank does
+    assert loose_names._whole_runs_of("anna_x", {"anna"}) == [("anna", 0)]
+    assert loose_names._whole_runs_of("xanna, anna", {"anna"}) == [("anna", 7)]
