@@ -330,6 +330,9 @@ _STATE_NAMES = _alternation(US_STATES.values())
 _COUNTRIES = _alternation(COUNTRIES)
 _FIVE_DIGITS = regex.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)")
 # The state and the ZIP share a cell: one blank or a comma apart, not a table's gap.
+#: A bracketed two-digit area code: the five and four digits after it are the tail of a
+#: Brazilian phone (`(11) 99254-4992`, read by `phones`), no ZIP+4.
+_BRACKETED_AREA_CODE = re.compile(r"\([1-9]{2}\)[ ]?$")
 _STATE_BEFORE = regex.compile(rf"\b(?:{_STATE_CODES}|{_STATE_NAMES})(?:,[ ]?|[ ])$",
                               regex.REVERSE)
 _ZIP_LABEL = regex.compile(
@@ -492,7 +495,8 @@ class PlaceRecognizer:
         for match in fives:
             if _STATE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.85, self.name)
-            elif "-" in match.group():
+            elif "-" in match.group() and not _BRACKETED_AREA_CODE.search(
+                    text, max(0, match.start() - 6), match.start()):  # `(11) 99254-4992`
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
         for label in _anchored(_ZIP_LABEL, view, _ZIP_LABEL_ANCHORS):
             value = _ZIP_VALUE.match(text, label.end())

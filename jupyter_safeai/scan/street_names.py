@@ -62,7 +62,13 @@ _MORE_ENDINGS = ("straße", "strasse", "str.", "gasse", "platz", "allee", "damm"
                  "laan", "gracht", "straat", "steeg", "dreef", "singel", "gatan", "vägen",
                  "stigen", "gränd", "torget", "gata", "gate", "gaten", "veien", "vegen",
                  "vei", "veg", "stien", "vej", "gade", "stræde", "tie", "katu", "kuja",
-                 "polku", "tanava", "utca", "útja", "bulevardi")
+                 "polku", "tanava", "utca", "útja", "bulevardi", "boulevard")
+#: Endings of compound names that end many other words too (`Christophring` but `spring`,
+#: `Svendsenåsen`, `Ludohof`): a street only when a postcode and a town follow its
+#: number (`christophring 20, 10077 teterow`), as Dutch, German and Nordic streets are
+#: written.
+_TOWN_ENDINGS = ("ring", "hof", "pad", "baan", "åsen", "lia", "roa", "røa", "moen", "vika",
+                 "ekra", "myra")
 #: Provider endings this short or shorter end too many ordinary words (`-lia`, `-roa`).
 _SHORT_ENDINGS = 4
 #: Words that end a street's name going backwards: function words of prose.
@@ -182,11 +188,17 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
                         _FLAT_OR_RANGE.match(number) or comma and number == "S/N")):
                 continue
         window = text[max(0, at - _REACH):at].casefold()
+        town_after: bool | None = None
         if not _street_word_among(window.replace(",", " ").rsplit(None, 7)[-7:]) and not (
                 _AN_OPENER.search(window) and _street_word_among(
-                    window.translate(_TO_BLANK).rsplit(None, 7)[-7:])):
-            continue  # no street word among the words before the number (`(calle 3`)
-        town_after = _town_after(text, candidate.end())
+                    window.translate(_TO_BLANK).rsplit(None, 7)[-7:])) and (
+                comma or not window.rstrip().endswith(_TOWN_ENDINGS) or not (
+                    town_after := _town_after(text, candidate.end()))):
+            # no street word among the words before the number (`(calle 3`), nor a word
+            # ending like a compound street with a postcode and a town after the number
+            continue
+        if town_after is None:
+            town_after = _town_after(text, candidate.end())
         start = _street_start(text, at, words, endings, town_after)
         if lower_case and not town_after and start is not None and (
                 _first_word(text, start, at) not in words):
@@ -258,6 +270,8 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
                 not last.endswith(".") or _named_before(text[start:last_position]))):
             return start  # a street in one case (`matrix diagonal 3`?) needs its cue
     ending = next((e for e in endings if folded.endswith(e)), None)
+    if ending is None and town_after:
+        ending = next((e for e in _TOWN_ENDINGS if folded.endswith(e)), None)
     if (ending is not None and len(folded) - len(ending) >= 2 and _WORD.match(last)
             and not last.isupper()  # `HELLERINGEN 4321`: a town in capitals and its code
             and (last[:1].isupper() or town_after or _cued(text, last_position)

@@ -379,3 +379,27 @@ def test_the_number_check_before_the_look_back_finds_every_candidate(text: str) 
     assert slow.pattern != street_names._CANDIDATE.pattern
     assert ([m.span(1) for m in street_names._CANDIDATE.finditer(text)]
             == [m.span(1) for m in slow.finditer(text)])
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("she moved to halvardring 14/2, 20457 kremsow last spring", "halvardring 14/2"),
+    ("Post it to Marijkeboulevard 8, 3512 Oostmalle", "Marijkeboulevard 8"),
+    ("parcel for ingridåsen 31b, 6120 fjellvik", "ingridåsen 31b"),
+    ("Meet me at Pieterhof 5, 9012 Zandvoorde tomorrow", "Pieterhof 5"),
+    ("the flat at tessapad 22, 4471 oudelande is let", "tessapad 22"),
+])
+def test_a_compound_street_with_a_common_ending_before_its_postcode_and_town(
+        text: str, street: str) -> None:
+    assert street in streets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The spring 2, 2019 edition came out late.",
+    "we measured string 3, 1024 characters each",
+    "keyring 4 had 2048 keys",
+    "Tune the moen 3, 4096 samples later",
+    "the offering 2, 10000 units were sold",
+    "see herring 3 and bring 4 more",
+])
+def test_a_common_ending_without_a_postcode_and_town_is_no_street(text: str) -> None:
+    assert streets(text) == []
