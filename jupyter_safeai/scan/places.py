@@ -30,6 +30,7 @@ from .name_context import (
 from .name_lists import RELATIVES
 from .narrative import names_a_party, party_in_sentence
 from .recognizer import ContextWords, context_regex, matches_at, trie
+from .regional_addresses import ambiguous_suffix_streets
 from .scan_view import ScanView, view_of
 from .street_names import NamedStreetRecognizer
 
@@ -478,6 +479,7 @@ class PlaceRecognizer:
             if present(text):
                 spans.extend(match.span() for match in pattern.finditer(text))
         spans.extend(colombian_streets(text))
+        spans.extend(ambiguous_suffix_streets(text))
         if any(word in text for word in _STREETS_WITHOUT_NUMBER):
             starts = [m.end() for m in _AFTER_A_STREET_WORD.finditer(text)]
             spans.extend(match.span()

@@ -13,6 +13,9 @@
 - Romania, Brazil, Spain and Italy name a street with a word before its name (`Strada
   Eftimie`, `Rua das Flores`, `Calle Mayor`), so the word and a capitalised name are a
   street without any number.
+- Australia and New Zealand end streets in words that follow a number in prose too
+  (`34 Atkinson Cross`, `7/9 Jack Quadrant`): a street where an address may start or
+  before a town and its postcode, when the name is a person's or a place's.
 
 Each reader gives spans of a street or a whole address; `address_blocks` reads the rest
 of the address after a street (town, postcode) as it does for every street, and
@@ -392,3 +395,56 @@ def lower_case_number_first_streets(text: str) -> Iterator[tuple[int, int]]:
         if counted(text, match.start()):
             continue
         yield match.start(), match.end()
+
+# --- Australia and New Zealand: `34 Atkinson Cross`, `907 Alexander Dell` ---------------
+
+#: Faker en_AU's and en_NZ's street words that are other things after a number too
+#: (`5 Fold Cross`, `Lab 4 Bell Circuit`, `2 Simple Approach`), left out of the
+#: number-first reader's suffixes: a street here only under `_ambiguous_suffix_street`'s
+#: conditions.
+_AMBIGUOUS_SUFFIXES = (
+    "Access", "Approach", "Arcade", "Artery", "Basin", "Bend", "Brace", "Break", "Brow",
+    "Centre", "Circuit", "Circus", "Concourse", "Cross", "Cutting", "Dell", "Deviation",
+    "Edge", "Elbow", "End", "Entrance", "Formation", "Front", "Gap", "Gates", "Ground",
+    "Interchange", "Line", "Link", "Meander", "Nook", "Outlook", "Pathway", "Plateau",
+    "Pocket", "Quad", "Quadrangle", "Quadrant", "Ramble", "Range", "Reach", "Reserve",
+    "Ride", "Ring", "Roadside", "Ronde", "Rotary", "Round", "Siding", "Slope", "Sound",
+    "Stairs", "Steps", "Strand", "Strip", "Subway", "Tarn", "Top", "Tor", "Towers",
+    "Triangle", "Turn", "Vale", "Villas", "Wade",
+)
+#: A blank and one of those words (led by the blank, a literal `re` skips to).
+_AMBIGUOUS_SUFFIX = re.compile(r"[ ](?:" + trie(_AMBIGUOUS_SUFFIXES) + r")(?![\w'’-])")
+#: The house number (maybe a flat, `7/9`) and one to three capitalised name words
+#: before the suffix, read back from it.
+_NUMBER_AND_NAME = regex.compile(
+    r"(?<![\w.,/#:-])\d{1,5}[A-Za-z]?(?:/\d{1,4})?[ ]"
+    r"(?P<name>\p{Lu}[\p{Ll}'’-]+(?:[ ]\p{Lu}[\p{Ll}'’-]+){0,2})$", regex.REVERSE)
+#: A town and its postcode after the street (`, Awanui 8179`, `, RD 4, Forsythton 8866`).
+_TOWN_AND_CODE_AFTER = regex.compile(
+    r",[ ](?:RD[ ]\d{1,2},[ ])?\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2},?[ ]\d{4}"
+    r"(?![\w-])")
+
+
+def ambiguous_suffix_streets(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of number-first streets whose street word is one of `_AMBIGUOUS_SUFFIXES`:
+    where an address may start (`place_lead`: a line's start, a label, a bracket, a
+    preposition of place) or with a town and its postcode after it, when a word of the
+    name is a person's or a place's name, as streets are named (`34 Atkinson Cross`, `7/9
+    Jack Quadrant`; not `at 5 Fold Cross`, `to 3 Kubernetes Pod Ring`)."""
+    for suffix in _AMBIGUOUS_SUFFIX.finditer(text):
+        street = _NUMBER_AND_NAME.search(text, max(0, suffix.start() - 48), suffix.start())
+        if street is None:
+            continue
+        town_after = _TOWN_AND_CODE_AFTER.match(text, suffix.end()) is not None
+        if not town_after and place_lead(text, street.start()) is None:
+            continue
+        from .english_words import lemma_index_words
+        from .geography import is_place_name
+        from .name_lists import name_lists
+
+        names, english = name_lists(), lemma_index_words()
+        if any(word.casefold() not in _PROSE and (
+                names.kind(word) or is_place_name(word)
+                or town_after and word.casefold() not in english)  # (`Whitcombe Cross`)
+               for word in street.group("name").split()):
+            yield street.start(), suffix.end()
