@@ -33,10 +33,12 @@ _PHONE_CONTEXT = context_regex([
 ])
 _FAX_CONTEXT = context_regex(["fax", "facsimile", "telefax"])
 
-# NANP: (617) 432-1876, 617-432-1876, 617.432.1876, +1 617 432 1876, 1-800-…, 001-617-… (never
-# across a tab: that is a table's cell boundary)
+# NANP: (617) 432-1876, 617-432-1876, 617.432.1876, +1 617 432 1876, 1-800-…, 001-617-…,
+# [617] 432-1876 (not `617/432-1876`: `250/500-1000` is sizes) (never across a tab: that
+# is a table's cell boundary)
 _US_PHONE = re.compile(
-    r"(?<![\w+.-])(?:(?:\+|00)?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
+    r"(?<![\w+.-])(?:(?:\+|00)?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\[\d{3}\][ ]?|\d{3}[ .-])"
+    r"\d{3}[ .-]\d{4}"
     r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-])"
 )
 # Cues: the separator before the last four digits, which follows three digits; the

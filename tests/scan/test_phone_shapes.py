@@ -187,3 +187,14 @@ def test_a_brazilian_number_with_its_bracketed_area_code_is_a_phone_not_a_zip(
 ])
 def test_a_bracketed_count_before_digits_is_no_brazilian_phone(text: str) -> None:
     assert phone_values(text) == []
+
+
+def test_an_area_code_in_square_brackets_is_a_phone() -> None:
+    assert phone_values("I tried [415] 839-2271 but nobody answered.") == ["[415] 839-2271"]
+
+
+@pytest.mark.parametrize("text", [
+    "x = arr[415] 839-2271", "sizes 250/500-1000 were tried", "see refs [123] 456-7890",
+])
+def test_square_brackets_and_slashes_in_code_and_ranges_are_no_phone(text: str) -> None:
+    assert phone_values(text) == []
