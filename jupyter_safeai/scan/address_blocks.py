@@ -44,7 +44,7 @@ from .regional_addresses import (
     south_asian_streets,
 )
 from .scan_view import lowered_of
-from .street_names import has_a_digit, named_streets
+from .street_names import has_a_digit, named_streets, streets_before_a_postcode
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
 #: `22 November 2001`: a day, its month and year are a date, not a street.
@@ -630,6 +630,8 @@ class AddressBlockRecognizer:
             anchors.append((start, end, False))  # šluknov`
         for start, end in lower_case_number_first_streets(text):  # `to 628 macias point`
             anchors.append((start, end, False))
+        for start, end in streets_before_a_postcode(text):  # `rue cornut, 1757 sainte
+            anchors.append((start, end, False))  # peitrequin`
         for match in _from_starts(_NAME_FIRST_STREET, _NAME_FIRST_START, text):
             if match.span() in buildings or any(
                     start == match.end() + 2 for start, _ in buildings):

@@ -362,6 +362,46 @@ def _name_start(spans: list[tuple[int, str]], fallback: int, *, capitalised: boo
     return start if taken >= needed else None
 
 
+#: A comma, a postcode and a town's first word (`, 1757 sainte`, `, 87-277 wejherowo`):
+#: where `streets_before_a_postcode` looks back for a street without a number.
+_POSTCODE_TOWN_AFTER_COMMA = re.compile(
+    r",[ ](?:\d{4,5}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}-\d{3})[ ][^\W\d_]")
+#: How many words before the comma a street word may stand (itself and its name).
+_WORDS_BEFORE_POSTCODE = 5
+
+
+def streets_before_a_postcode(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of streets without a house number led by a street word (`rue cornut`,
+    `avenue Marcel Martin`, `chemin de humbert`, `bulevardul nemeș`), when a comma, a
+    postcode and a town follow (`, 1757 sainte peitrequin`), the town no English word
+    unless GeoNames knows it (`avenue of growth, 2024 plans` is none): France,
+    Switzerland, Romania and Italy write a street so when it has no number."""
+    if ", " not in text:
+        return
+    words = _vocabulary()[0]
+    for comma in _POSTCODE_TOWN_AFTER_COMMA.finditer(text):
+        at = comma.start()
+        if not _town_after(text, at):
+            continue
+        line_start = text.rfind("\n", max(0, at - _REACH), at) + 1
+        window_start = max(line_start, at - _REACH)
+        tokens = text[window_start:at].split(" ")
+        if window_start > line_start:
+            tokens = tokens[1:]  # the first piece may be cut
+        tokens = tokens[-_WORDS_BEFORE_POSTCODE:]
+        for index, token in enumerate(tokens[:-1]):
+            opened = token.lstrip(_OPENING)
+            name = tokens[index + 1:]
+            if opened.casefold() not in words or not all(
+                    _is_name_word(word) or word in _PARTICLES for word in name) or not any(
+                    word not in _PARTICLES for word in name):
+                continue
+            if opened.casefold() == "via" and opened[0] == "v" and not name[0][:1].isupper():
+                break  # (`sent via email, 2048 bytes`: `via` leads English)
+            yield at - len(" ".join((opened, *name))), at
+            break
+
+
 # Vietnam writes an address small to large with a word before each part: a number (`Số 8/45`,
 # `9/89/332`), a lane (`Ngõ 29`, `Khóm 34`), a street (`Đường Lê Lợi`, `phố Kinh Dương
 # Vương`), a ward or commune (`Phường An Nhơn`, `xã Tân An`), a city or province (`Thành

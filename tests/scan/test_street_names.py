@@ -403,3 +403,30 @@ def test_a_compound_street_with_a_common_ending_before_its_postcode_and_town(
 ])
 def test_a_common_ending_without_a_postcode_and_town_is_no_street(text: str) -> None:
     assert streets(text) == []
+
+
+def before_a_postcode(text: str) -> list[str]:
+    return [text[start:end] for start, end in street_names.streets_before_a_postcode(text)]
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Ship to:\nrue vautrin, 2314 saint-aubrac", "rue vautrin"),
+    ("the office at avenue Léonie Giraud, 69430 Beaujeu-sur-Ardière", "avenue Léonie Giraud"),
+    ("Her flat: chemin de la croix, 1297 founex", "chemin de la croix"),
+    ("deliver to strada Mihail Dobre, 31-842 Kraków tomorrow", "strada Mihail Dobre"),
+    ("post it to (rue Bastide, 13001 Marseille)", "rue Bastide"),
+])
+def test_a_street_without_a_number_before_its_postcode_and_town(text: str, street: str) -> None:
+    assert before_a_postcode(text) == [street]
+
+
+@pytest.mark.parametrize("text", [
+    "the avenue of growth, 2024 plans are due",
+    "sent via email, 2048 bytes each",
+    "a plaza of shops, 10000 visitors a day",
+    "the boulevard, 3000 people marched",
+    "Trip via Lisbon, 2019 edition",
+    "see rue Cornut, 2023 report",
+])
+def test_a_street_word_before_a_number_that_is_no_postcode_and_town(text: str) -> None:
+    assert before_a_postcode(text) == []
