@@ -215,8 +215,9 @@ _INNER_CAPITAL = regex.compile(r"(?<=[ ])\p{Lu}")
 # (A house number's dot before a comma or a line's end, `utca 12., H-4025`, is read with
 # the separator.)
 # (`Jaipur-269910`: India's six-digit PIN after a town and a hyphen.)
+#: (A blank may come before the comma too: `Piso 3 , Ourense`, as Faker's es_ES writes.)
 _SEPARATOR = regex.compile(
-    r"(?:\.(?=,|[ \t]*\n))?(?:,[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?"
+    r"(?:\.(?=,|[ \t]*\n))?(?:[ ]?,[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?"
     r"|-(?=\d{6}(?![\w-])))")
 # Units of many countries after the street (`Dpto. 216`, `Piso 32`, `Appartamento 19`,
 # `Whg. 3`, `к. 139`, `стр. 8`, `Bl. 53 Sc. 70 Ap. 382`).
