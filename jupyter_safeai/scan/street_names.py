@@ -287,9 +287,10 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
         position, token = spans[index]
         if token.casefold() in words:
             name = [t for _, t in spans[:index]]
-            if token in ("via", "VIA") or not all(
+            if token in ("via", "VIA") and not town_after or not all(
                     _is_name_word(t) or t in _PARTICLES for t in name):
-                return None  # `via` and `VIA` lead English (`VIA FOLEY 50`)
+                return None  # `via` and `VIA` lead English (`VIA FOLEY 50`) unless a
+                # postcode and a town follow (`via Garibaldi 12, 10122 Torino`)
             if not (town_after or _cased(" ".join((token, *name))) or _cued(text, position)):
                 return None
             return position

@@ -430,3 +430,19 @@ def test_a_street_without_a_number_before_its_postcode_and_town(text: str, stree
 ])
 def test_a_street_word_before_a_number_that_is_no_postcode_and_town(text: str) -> None:
     assert before_a_postcode(text) == []
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Deliver to via Garibaldi 12, 20121 Bassolino", "via Garibaldi 12"),
+    ("spedire a via dei mille 4, 80132 castelporto", "via dei mille 4"),
+])
+def test_via_leads_a_street_when_a_postcode_and_town_follow(text: str, street: str) -> None:
+    assert street in streets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "sent via Slack 3, 2048 bytes", "routed via Node 3, 1024 Workers",
+    "go via exit 4, 2000 metres", "VIA FOLEY 50", "via Route 9 to the coast",
+])
+def test_via_in_english_leads_no_street(text: str) -> None:
+    assert streets(text) == []
