@@ -492,7 +492,7 @@ class PlaceRecognizer:
             if present(text):
                 spans.extend(match.span() for match in pattern.finditer(text))
         spans.extend(colombian_streets(text))
-        spans.extend(ambiguous_suffix_streets(text))
+        spans.extend(ambiguous_suffix_streets(text, international_starts(text)))
         if any(word in text for word in _STREETS_WITHOUT_NUMBER):
             starts = [m.end() for m in _AFTER_A_STREET_WORD.finditer(text)]
             spans.extend(match.span()
