@@ -44,7 +44,7 @@ from .regional_addresses import (
     south_asian_streets,
 )
 from .scan_view import lowered_of
-from .street_names import has_a_digit, named_streets
+from .street_names import has_a_digit, named_streets, streets_before_a_postcode
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
 #: `22 November 2001`: a day, its month and year are a date, not a street.
@@ -215,8 +215,9 @@ _INNER_CAPITAL = regex.compile(r"(?<=[ ])\p{Lu}")
 # (A house number's dot before a comma or a line's end, `utca 12., H-4025`, is read with
 # the separator.)
 # (`Jaipur-269910`: India's six-digit PIN after a town and a hyphen.)
+#: (A blank may come before the comma too: `Piso 3 , Ourense`, as Faker's es_ES writes.)
 _SEPARATOR = regex.compile(
-    r"(?:\.(?=,|[ \t]*\n))?(?:,[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?"
+    r"(?:\.(?=,|[ \t]*\n))?(?:[ ]?,[ ]?|[ ]|[ \t]*\n[ \t>]*(?:\n[ \t>]*)?(?:,[ ]?)?"
     r"|-(?=\d{6}(?![\w-])))")
 # Units of many countries after the street (`Dpto. 216`, `Piso 32`, `Appartamento 19`,
 # `Whg. 3`, `к. 139`, `стр. 8`, `Bl. 53 Sc. 70 Ap. 382`).
@@ -630,6 +631,8 @@ class AddressBlockRecognizer:
             anchors.append((start, end, False))  # šluknov`
         for start, end in lower_case_number_first_streets(text):  # `to 628 macias point`
             anchors.append((start, end, False))
+        for start, end in streets_before_a_postcode(text):  # `rue cornut, 1757 sainte
+            anchors.append((start, end, False))  # peitrequin`
         for match in _from_starts(_NAME_FIRST_STREET, _NAME_FIRST_START, text):
             if match.span() in buildings or any(
                     start == match.end() + 2 for start, _ in buildings):

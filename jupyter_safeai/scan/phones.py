@@ -33,10 +33,12 @@ _PHONE_CONTEXT = context_regex([
 ])
 _FAX_CONTEXT = context_regex(["fax", "facsimile", "telefax"])
 
-# NANP: (617) 432-1876, 617-432-1876, 617.432.1876, +1 617 432 1876, 1-800-…, 001-617-… (never
-# across a tab: that is a table's cell boundary)
+# NANP: (617) 432-1876, 617-432-1876, 617.432.1876, +1 617 432 1876, 1-800-…, 001-617-…,
+# [617] 432-1876 (not `617/432-1876`: `250/500-1000` is sizes) (never across a tab: that
+# is a table's cell boundary)
 _US_PHONE = re.compile(
-    r"(?<![\w+.-])(?:(?:\+|00)?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}"
+    r"(?<![\w+.-])(?:(?:\+|00)?1[ .-]?)?(?:\(\d{3}\)[ .-]?|\[\d{3}\][ ]?|\d{3}[ .-])"
+    r"\d{3}[ .-]\d{4}"
     r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w-])"
 )
 # Cues: the separator before the last four digits, which follows three digits; the
@@ -69,6 +71,12 @@ _INTL_PHONE = re.compile(r"\+(?<![\w+]\+)(?:\(\d{1,3}\)|\d{1,3})(?:[ .-]?\(?\d{1
 _CODE_IN_BRACKETS = re.compile(
     r"\((?<![\w(]\()(?P<code>[1-9]\d{0,2})\)[ .-]?(?P<rest>\d{2,5}(?:[ .-]?\d{2,5}){1,4})"
     r"(?![\w-]|[.,]\d)")
+#: A two-digit area code in brackets, then eight digits (or nine, a mobile's leading `9`)
+#: as four (five) and four: Brazil's own layout (`(11) 99254-4992`, `(21) 3456-7890`), a
+#: phone when the ten or eleven digits are a number of Brazil (`+55`). Its tail is a
+#: ZIP+4's shape, which `places` leaves to it (`_BRACKETED_AREA_CODE`).
+_BRAZILIAN_PHONE = re.compile(
+    r"\((?<![\w(]\()[1-9]{2}\)[ ]?(?:9\d{4}|[2-5]\d{3})-\d{4}(?![\w-]|[.,]\d)")
 # Bare 10-digit runs count only after a phone word.
 # (Each starts with its first character, then looks behind it: the regex engine skips
 # to the characters a match can start with.)
@@ -243,6 +251,10 @@ class PhoneRecognizer:
                 yield Finding(match.start(), match.end(), self._kind(text, match.start()), "phi",
                               0.9 if _fits_its_country(digits) else 0.8, self.name)
         if "(" in text:
+            for match in _BRAZILIAN_PHONE.finditer(text):
+                if _country_code_of("55", _digits(match.group())):
+                    yield Finding(match.start(), match.end(),
+                                  self._kind(text, match.start()), "phi", 0.75, self.name)
             for match in _CODE_IN_BRACKETS.finditer(text):
                 if _country_code_of(match.group("code"), _digits(match.group("rest"))):
                     yield Finding(match.start(), match.end(),

@@ -30,6 +30,7 @@ from .name_context import (
 from .name_lists import RELATIVES
 from .narrative import names_a_party, party_in_sentence
 from .recognizer import ContextWords, context_regex, matches_at, trie
+from .regional_addresses import ambiguous_suffix_streets
 from .scan_view import ScanView, view_of
 from .street_names import NamedStreetRecognizer
 
@@ -316,6 +317,9 @@ _STREET_NAME_FIRST = (
      regex.compile(rf"(?<![\w-])\p{{Lu}}[\p{{L}}-]*(?:{_words(_COMPOUND_STREET_ENDINGS)})[ ]"
                    r"\d{1,5}[a-z]?(?![\w-])")),
     (lambda text: "Box" in text, regex.compile(r"(?<![\w-])P\.?[ ]?O\.?[ ]Box[ ]\d{1,6}")),
+    # typed in lower case or in capitals (`po box 4410`, `P.O. BOX 12`)
+    (lambda text: "box" in text or "BOX" in text,
+     regex.compile(r"(?<![\w-])(?:p\.?[ ]?o\.?[ ]box|P\.?[ ]?O\.?[ ]BOX)[ ]?#?\d{1,6}(?![\w-])")),
 )
 
 #: Lower-case words one of which starts each match of `_ZIP_LABEL`, `_CITY_CUE`, in any
@@ -328,8 +332,21 @@ _CITY_CUE_ANCHORS = context_regex((
 _STATE_CODES = _alternation(US_STATES)
 _STATE_NAMES = _alternation(US_STATES.values())
 _COUNTRIES = _alternation(COUNTRIES)
+#: A town typed in lower case, a comma and a state's code in lower case before a ZIP
+#: (`springfield, il 62704`, `south dawn, de 52255`), read back from the ZIP; codes that
+#: are English words (`in`, `or`, `me`, `hi`, `ok`, `oh`, `la`, `pa`, `ma`, `id`, `co`)
+#: are left out (`batch 32, or 65536 tokens`).
+_LOWER_STATE_CODES = "|".join(sorted(
+    code.lower() for code in US_STATES
+    if code not in {"IN", "OR", "ME", "HI", "OK", "OH", "LA", "PA", "MA", "ID", "CO"}))
+_LOWER_TOWN_STATE_BEFORE = regex.compile(
+    r"(?<![\w'’-])(?P<town>\p{Ll}[\p{Ll}'’-]{2,}(?:[ ]\p{Ll}[\p{Ll}'’-]+){0,2}),[ ]"
+    rf"(?:{_LOWER_STATE_CODES})[ ]$", regex.REVERSE)
 _FIVE_DIGITS = regex.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)")
 # The state and the ZIP share a cell: one blank or a comma apart, not a table's gap.
+#: A bracketed two-digit area code: the five and four digits after it are the tail of a
+#: Brazilian phone (`(11) 99254-4992`, read by `phones`), no ZIP+4.
+_BRACKETED_AREA_CODE = re.compile(r"\([1-9]{2}\)[ ]?$")
 _STATE_BEFORE = regex.compile(rf"\b(?:{_STATE_CODES}|{_STATE_NAMES})(?:,[ ]?|[ ])$",
                               regex.REVERSE)
 _ZIP_LABEL = regex.compile(
@@ -475,6 +492,7 @@ class PlaceRecognizer:
             if present(text):
                 spans.extend(match.span() for match in pattern.finditer(text))
         spans.extend(colombian_streets(text))
+        spans.extend(ambiguous_suffix_streets(text, international_starts(text)))
         if any(word in text for word in _STREETS_WITHOUT_NUMBER):
             starts = [m.end() for m in _AFTER_A_STREET_WORD.finditer(text)]
             spans.extend(match.span()
@@ -492,7 +510,12 @@ class PlaceRecognizer:
         for match in fives:
             if _STATE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.85, self.name)
-            elif "-" in match.group():
+            elif text[match.start() - 2:match.start() - 1].islower() and (
+                    town := self._lower_town_and_state(text, match.start())) is not None:
+                yield Finding(*town, "LOCATION", "phi", 0.75, self.name)
+                yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.8, self.name)
+            elif "-" in match.group() and not _BRACKETED_AREA_CODE.search(
+                    text, max(0, match.start() - 6), match.start()):  # `(11) 99254-4992`
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
         for label in _anchored(_ZIP_LABEL, view, _ZIP_LABEL_ANCHORS):
             value = _ZIP_VALUE.match(text, label.end())
@@ -510,6 +533,30 @@ class PlaceRecognizer:
                     yield Finding(*code, "ZIP_CODE", "phi", 0.8, self.name)
         for match in _UK_POSTCODE.finditer(text) if _UK_POSTCODE_CORE.search(text) else ():
             yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
+
+    @staticmethod
+    def _lower_town_and_state(text: str, zip_start: int) -> tuple[int, int] | None:
+        """The span of the lower-case town before `, il 62704` ending at `zip_start`: its
+        words read back from the comma while none is English or a function word (`moved
+        to springfield`), else the last one to three words if GeoNames knows them as a
+        town (`little rock, ar`); None without a town and state (`the sweep, tx 10000`)."""
+        match = _LOWER_TOWN_STATE_BEFORE.search(text, max(0, zip_start - 48), zip_start)
+        if match is None:
+            return None
+        end = match.end("town")
+        words = match.group("town").split(" ")
+        english = lemma_index_words()
+        town: list[str] = []
+        for word in reversed(words):
+            if word in english or word in _FUNCTION_WORDS:
+                break
+            town.insert(0, word)
+        if not town:
+            town = next((words[-size:] for size in (3, 2, 1) if size <= len(words)
+                         and is_place_name(" ".join(words[-size:]))), [])
+        if not town:
+            return None
+        return end - len(" ".join(town)), end
 
     def _cities(self, view: ScanView) -> Iterator[Finding]:
         text, lowered = view.text, view.lowered_in_place()

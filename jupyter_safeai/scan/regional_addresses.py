@@ -13,6 +13,9 @@
 - Romania, Brazil, Spain and Italy name a street with a word before its name (`Strada
   Eftimie`, `Rua das Flores`, `Calle Mayor`), so the word and a capitalised name are a
   street without any number.
+- Australia and New Zealand end streets in words that follow a number in prose too
+  (`34 Atkinson Cross`, `7/9 Jack Quadrant`): a street where an address may start or
+  before a town and its postcode, when the name is a person's or a place's.
 
 Each reader gives spans of a street or a whole address; `address_blocks` reads the rest
 of the address after a street (town, postcode) as it does for every street, and
@@ -22,7 +25,7 @@ of the address after a street (town, postcode) as it does for every street, and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import regex
@@ -392,3 +395,65 @@ def lower_case_number_first_streets(text: str) -> Iterator[tuple[int, int]]:
         if counted(text, match.start()):
             continue
         yield match.start(), match.end()
+
+# --- Australia and New Zealand: `34 Atkinson Cross`, `907 Alexander Dell` ---------------
+
+#: Faker en_AU's and en_NZ's street words that are other things after a number too
+#: (`5 Fold Cross`, `Lab 4 Bell Circuit`, `2 Simple Approach`), left out of the
+#: number-first reader's suffixes: a street here only under `_ambiguous_suffix_street`'s
+#: conditions.
+_AMBIGUOUS_SUFFIXES = (
+    "Access", "Approach", "Arcade", "Artery", "Basin", "Bend", "Brace", "Break", "Brow",
+    "Centre", "Circuit", "Circus", "Concourse", "Cross", "Cutting", "Dell", "Deviation",
+    "Edge", "Elbow", "End", "Entrance", "Formation", "Front", "Gap", "Gates", "Ground",
+    "Interchange", "Line", "Link", "Meander", "Nook", "Outlook", "Pathway", "Plateau",
+    "Pocket", "Quad", "Quadrangle", "Quadrant", "Ramble", "Range", "Reach", "Reserve",
+    "Ride", "Ring", "Roadside", "Ronde", "Rotary", "Round", "Siding", "Slope", "Sound",
+    "Stairs", "Steps", "Strand", "Strip", "Subway", "Tarn", "Top", "Tor", "Towers",
+    "Triangle", "Turn", "Vale", "Villas", "Wade",
+)
+#: A house number, one to three capitalised name words and one of those words, matched
+#: where `places` found a number before a blank and a capital (`international_starts`).
+_AMBIGUOUS_STREET = regex.compile(
+    r"\d(?<![\w.,#:-]\d)\d{0,4}[A-Za-z]?[ ]"  # (after `/` only a flat's number: below)
+    r"(?P<name>\p{Lu}[\p{Ll}'’-]+(?:[ ]\p{Lu}[\p{Ll}'’-]+){0,2})[ ]"
+    r"(?:" + trie(_AMBIGUOUS_SUFFIXES) + r")(?![\p{L}\d'’-])")
+#: A flat's number and a slash before the house number (`7/9 Jack Quadrant`).
+_FLAT_BEFORE = re.compile(r"(?<![\w.,/#:-])\d{1,5}/$")
+#: A town and its postcode after the street (`, Awanui 8179`, `, RD 4, Forsythton 8866`).
+_TOWN_AND_CODE_AFTER = regex.compile(
+    r",[ ](?:RD[ ]\d{1,2},[ ])?\p{Lu}[\p{L}'’-]+(?:[ ]\p{Lu}[\p{L}'’-]+){0,2},?[ ]\d{4}"
+    r"(?![\w-])")
+
+
+def ambiguous_suffix_streets(text: str, starts: Sequence[int] | None = None
+                             ) -> Iterator[tuple[int, int]]:
+    """Spans of number-first streets whose street word is one of `_AMBIGUOUS_SUFFIXES`:
+    where an address may start (`place_lead`: a line's start, a label, a bracket, a
+    preposition of place) or with a town and its postcode after it, when a word of the
+    name is a person's or a place's name, as streets are named (`34 Atkinson Cross`, `7/9
+    Jack Quadrant`; not `at 5 Fold Cross`, `to 3 Kubernetes Pod Ring`). `starts`: where
+    such a street can start (a number before a blank and a capital); None to look
+    everywhere."""
+    found = (_AMBIGUOUS_STREET.finditer(text) if starts is None
+             else matches_at(_AMBIGUOUS_STREET, text, starts))
+    for street in found:
+        start = street.start()
+        if text[start - 1:start] == "/":
+            flat = _FLAT_BEFORE.search(text, max(0, start - 7), start)
+            if flat is None:
+                continue
+            start = flat.start()
+        town_after = _TOWN_AND_CODE_AFTER.match(text, street.end()) is not None
+        if not town_after and place_lead(text, start) is None:
+            continue
+        from .english_words import lemma_index_words
+        from .geography import is_place_name
+        from .name_lists import name_lists
+
+        names, english = name_lists(), lemma_index_words()
+        if any(word.casefold() not in _PROSE and (
+                names.kind(word) or is_place_name(word)
+                or town_after and word.casefold() not in english)  # (`Whitcombe Cross`)
+               for word in street.group("name").split()):
+            yield start, street.end()

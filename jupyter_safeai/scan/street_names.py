@@ -62,7 +62,13 @@ _MORE_ENDINGS = ("straße", "strasse", "str.", "gasse", "platz", "allee", "damm"
                  "laan", "gracht", "straat", "steeg", "dreef", "singel", "gatan", "vägen",
                  "stigen", "gränd", "torget", "gata", "gate", "gaten", "veien", "vegen",
                  "vei", "veg", "stien", "vej", "gade", "stræde", "tie", "katu", "kuja",
-                 "polku", "tanava", "utca", "útja", "bulevardi")
+                 "polku", "tanava", "utca", "útja", "bulevardi", "boulevard")
+#: Endings of compound names that end many other words too (`Christophring` but `spring`,
+#: `Svendsenåsen`, `Ludohof`): a street only when a postcode and a town follow its
+#: number (`christophring 20, 10077 teterow`), as Dutch, German and Nordic streets are
+#: written.
+_TOWN_ENDINGS = ("ring", "hof", "pad", "baan", "åsen", "lia", "roa", "røa", "moen", "vika",
+                 "ekra", "myra")
 #: Provider endings this short or shorter end too many ordinary words (`-lia`, `-roa`).
 _SHORT_ENDINGS = 4
 #: Words that end a street's name going backwards: function words of prose.
@@ -182,11 +188,17 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
                         _FLAT_OR_RANGE.match(number) or comma and number == "S/N")):
                 continue
         window = text[max(0, at - _REACH):at].casefold()
+        town_after: bool | None = None
         if not _street_word_among(window.replace(",", " ").rsplit(None, 7)[-7:]) and not (
                 _AN_OPENER.search(window) and _street_word_among(
-                    window.translate(_TO_BLANK).rsplit(None, 7)[-7:])):
-            continue  # no street word among the words before the number (`(calle 3`)
-        town_after = _town_after(text, candidate.end())
+                    window.translate(_TO_BLANK).rsplit(None, 7)[-7:])) and (
+                comma or not window.rstrip().endswith(_TOWN_ENDINGS) or not (
+                    town_after := _town_after(text, candidate.end()))):
+            # no street word among the words before the number (`(calle 3`), nor a word
+            # ending like a compound street with a postcode and a town after the number
+            continue
+        if town_after is None:
+            town_after = _town_after(text, candidate.end())
         start = _street_start(text, at, words, endings, town_after)
         if lower_case and not town_after and start is not None and (
                 _first_word(text, start, at) not in words):
@@ -258,6 +270,8 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
                 not last.endswith(".") or _named_before(text[start:last_position]))):
             return start  # a street in one case (`matrix diagonal 3`?) needs its cue
     ending = next((e for e in endings if folded.endswith(e)), None)
+    if ending is None and town_after:
+        ending = next((e for e in _TOWN_ENDINGS if folded.endswith(e)), None)
     if (ending is not None and len(folded) - len(ending) >= 2 and _WORD.match(last)
             and not last.isupper()  # `HELLERINGEN 4321`: a town in capitals and its code
             and (last[:1].isupper() or town_after or _cued(text, last_position)
@@ -273,9 +287,10 @@ def _street_start(text: str, end: int, words: frozenset[str], endings: tuple[str
         position, token = spans[index]
         if token.casefold() in words:
             name = [t for _, t in spans[:index]]
-            if token in ("via", "VIA") or not all(
+            if token in ("via", "VIA") and not town_after or not all(
                     _is_name_word(t) or t in _PARTICLES for t in name):
-                return None  # `via` and `VIA` lead English (`VIA FOLEY 50`)
+                return None  # `via` and `VIA` lead English (`VIA FOLEY 50`) unless a
+                # postcode and a town follow (`via Garibaldi 12, 10122 Torino`)
             if not (town_after or _cased(" ".join((token, *name))) or _cued(text, position)):
                 return None
             return position
@@ -346,6 +361,46 @@ def _name_start(spans: list[tuple[int, str]], fallback: int, *, capitalised: boo
         start = position
         taken += 1
     return start if taken >= needed else None
+
+
+#: A comma, a postcode and a town's first word (`, 1757 sainte`, `, 87-277 wejherowo`):
+#: where `streets_before_a_postcode` looks back for a street without a number.
+_POSTCODE_TOWN_AFTER_COMMA = re.compile(
+    r",[ ](?:\d{4,5}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}-\d{3})[ ][^\W\d_]")
+#: How many words before the comma a street word may stand (itself and its name).
+_WORDS_BEFORE_POSTCODE = 5
+
+
+def streets_before_a_postcode(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of streets without a house number led by a street word (`rue cornut`,
+    `avenue Marcel Martin`, `chemin de humbert`, `bulevardul nemeș`), when a comma, a
+    postcode and a town follow (`, 1757 sainte peitrequin`), the town no English word
+    unless GeoNames knows it (`avenue of growth, 2024 plans` is none): France,
+    Switzerland, Romania and Italy write a street so when it has no number."""
+    if ", " not in text:
+        return
+    words = _vocabulary()[0]
+    for comma in _POSTCODE_TOWN_AFTER_COMMA.finditer(text):
+        at = comma.start()
+        if not _town_after(text, at):
+            continue
+        line_start = text.rfind("\n", max(0, at - _REACH), at) + 1
+        window_start = max(line_start, at - _REACH)
+        tokens = text[window_start:at].split(" ")
+        if window_start > line_start:
+            tokens = tokens[1:]  # the first piece may be cut
+        tokens = tokens[-_WORDS_BEFORE_POSTCODE:]
+        for index, token in enumerate(tokens[:-1]):
+            opened = token.lstrip(_OPENING)
+            name = tokens[index + 1:]
+            if opened.casefold() not in words or not all(
+                    _is_name_word(word) or word in _PARTICLES for word in name) or not any(
+                    word not in _PARTICLES for word in name):
+                continue
+            if opened.casefold() == "via" and opened[0] == "v" and not name[0][:1].isupper():
+                break  # (`sent via email, 2048 bytes`: `via` leads English)
+            yield at - len(" ".join((opened, *name))), at
+            break
 
 
 # Vietnam writes an address small to large with a word before each part: a number (`Số 8/45`,

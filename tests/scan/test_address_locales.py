@@ -72,3 +72,16 @@ def test_a_counted_number_before_capitalised_words_is_no_street(text: str) -> No
 ])
 def test_a_unit_or_lot_before_a_street_still_belongs_to_it(text: str, address: str) -> None:
     assert place_text(text) == address
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("She lives at Calle Olmo 14, Piso 2 , Lugo", "Calle Olmo 14, Piso 2 , Lugo"),
+    ("Paseo Nieves 8 Puerta 5 , Teruel, 44002", "Paseo Nieves 8 Puerta 5 , Teruel|44002"),
+])
+def test_a_blank_before_the_comma_keeps_the_address_whole(text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", ["values 12 , 34 , 56", "rows 3 , Columns 4 , Total 7"])
+def test_numbers_parted_by_blanks_and_commas_are_no_address(text: str) -> None:
+    assert place_text(text) == ""

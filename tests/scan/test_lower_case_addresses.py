@@ -57,3 +57,37 @@ def test_a_lower_case_name_first_street_before_its_postcode_and_town(
 ])
 def test_lower_case_look_alikes_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("she moved to brackenford, nj 07415 last year", "brackenford|07415"),
+    ("greywell, mn 55874", "greywell|55874"),
+    ("forward the records to little rock, ar 72201-4410 please", "little rock|72201-4410"),
+])
+def test_a_lone_lower_case_town_state_and_zip(text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "the end, ca 12345 rows were dropped",
+    "we ran the sweep, tx 10000 times",
+    "batch 32, or 65536 tokens",
+    "use the default, il 10000 is fine",
+])
+def test_a_lower_case_phrase_a_code_and_a_number_is_no_town_and_zip(text: str) -> None:
+    assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "box"), [
+    ("po box 4410", "po box 4410"),
+    ("send it to p.o. box 77 please", "p.o. box 77"),
+    ("P.O. BOX 912", "P.O. BOX 912"),
+])
+def test_a_post_box_typed_in_lower_case_or_capitals(text: str, box: str) -> None:
+    assert place_text(text) == box
+
+
+@pytest.mark.parametrize("text", ["the box 12 was empty", "mailbox 3 is full",
+                                  "xbox 360 games", "pobox 3"])
+def test_a_box_that_is_no_post_box(text: str) -> None:
+    assert place_text(text) == ""

@@ -170,3 +170,31 @@ def test_an_ssn_beside_an_international_number_stays_an_ssn() -> None:
     text = "SSN 372-75-8979, landline +44 20 7946 0321."
     assert phone_values(text) == ["+44 20 7946 0321"]
     assert texts_of(scan_text, "US_SSN")(text) == ["372-75-8979"]
+
+
+@pytest.mark.parametrize("number", ["(11) 97315-2804", "(21) 3342-7719", "(47)98831-0462"])
+def test_a_brazilian_number_with_its_bracketed_area_code_is_a_phone_not_a_zip(
+        number: str) -> None:
+    text = f"Ask them to use {number} rather than the old one."
+    assert any(number in value for value in phone_values(text)), number
+    assert not texts_of(scan_text, "ZIP_CODE")(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Table (12) 12345-6789 lists the sample ids.",
+    "items (10) 01234-5678 were returned",
+    "see rows (11) 99254-49921 in the sheet",
+])
+def test_a_bracketed_count_before_digits_is_no_brazilian_phone(text: str) -> None:
+    assert phone_values(text) == []
+
+
+def test_an_area_code_in_square_brackets_is_a_phone() -> None:
+    assert phone_values("I tried [415] 839-2271 but nobody answered.") == ["[415] 839-2271"]
+
+
+@pytest.mark.parametrize("text", [
+    "x = arr[415] 839-2271", "sizes 250/500-1000 were tried", "see refs [123] 456-7890",
+])
+def test_square_brackets_and_slashes_in_code_and_ranges_are_no_phone(text: str) -> None:
+    assert phone_values(text) == []

@@ -180,3 +180,33 @@ def test_blocks_and_lots_read_only_where_a_lot_follows_a_blank(text: str) -> Non
     """A text without ` L` or ` lot` is not searched: no match lacks one."""
     assert list(regional_addresses.blocks_and_lots(text)) == [
         m.span() for m in regional_addresses._BLOCK_AND_LOT.finditer(text)]
+
+
+def _ambiguous(text: str) -> list[str]:
+    return [text[start:end] for start, end in regional_addresses.ambiguous_suffix_streets(text)]
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Parcel for 58 Whitcombe Cross, Te Puke 3119 arrived", "58 Whitcombe Cross"),
+    ("She moved to 12 Harriet Quadrant last spring.", "12 Harriet Quadrant"),
+    ("3/14 Margaret Arcade", "3/14 Margaret Arcade"),
+    ("Address: 771 Donovan Dell", "771 Donovan Dell"),
+    ("the bill went to 40 Okafor Cutting, RD 2, Riverton 9822", "40 Okafor Cutting"),
+])
+def test_a_number_first_street_with_an_ambiguous_suffix_named_after_someone(
+        text: str, street: str) -> None:
+    assert street in _ambiguous(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We used 5 Fold Cross validation on the data.",
+    "Lab 4 Bell Circuit was due on Friday.",
+    "2 Simple Approach to dynamic programming",
+    "Chapter 3 Signaling Pathway",
+    "Go to 3 Kubernetes Pod Ring",
+    "switch to 3 Phase Steps then 4 Final Round",
+    "He scored 34 Atkinson Cross-checks in the log",
+    "after 12 Harriet Quadrant readings the sensor drifted",
+])
+def test_an_ambiguous_suffix_in_prose_is_no_street(text: str) -> None:
+    assert _ambiguous(text) == []

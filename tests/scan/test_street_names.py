@@ -379,3 +379,70 @@ def test_the_number_check_before_the_look_back_finds_every_candidate(text: str) 
     assert slow.pattern != street_names._CANDIDATE.pattern
     assert ([m.span(1) for m in street_names._CANDIDATE.finditer(text)]
             == [m.span(1) for m in slow.finditer(text)])
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("she moved to halvardring 14/2, 20457 kremsow last spring", "halvardring 14/2"),
+    ("Post it to Marijkeboulevard 8, 3512 Oostmalle", "Marijkeboulevard 8"),
+    ("parcel for ingridåsen 31b, 6120 fjellvik", "ingridåsen 31b"),
+    ("Meet me at Pieterhof 5, 9012 Zandvoorde tomorrow", "Pieterhof 5"),
+    ("the flat at tessapad 22, 4471 oudelande is let", "tessapad 22"),
+])
+def test_a_compound_street_with_a_common_ending_before_its_postcode_and_town(
+        text: str, street: str) -> None:
+    assert street in streets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The spring 2, 2019 edition came out late.",
+    "we measured string 3, 1024 characters each",
+    "keyring 4 had 2048 keys",
+    "Tune the moen 3, 4096 samples later",
+    "the offering 2, 10000 units were sold",
+    "see herring 3 and bring 4 more",
+])
+def test_a_common_ending_without_a_postcode_and_town_is_no_street(text: str) -> None:
+    assert streets(text) == []
+
+
+def before_a_postcode(text: str) -> list[str]:
+    return [text[start:end] for start, end in street_names.streets_before_a_postcode(text)]
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Ship to:\nrue vautrin, 2314 saint-aubrac", "rue vautrin"),
+    ("the office at avenue Léonie Giraud, 69430 Beaujeu-sur-Ardière", "avenue Léonie Giraud"),
+    ("Her flat: chemin de la croix, 1297 founex", "chemin de la croix"),
+    ("deliver to strada Mihail Dobre, 31-842 Kraków tomorrow", "strada Mihail Dobre"),
+    ("post it to (rue Bastide, 13001 Marseille)", "rue Bastide"),
+])
+def test_a_street_without_a_number_before_its_postcode_and_town(text: str, street: str) -> None:
+    assert before_a_postcode(text) == [street]
+
+
+@pytest.mark.parametrize("text", [
+    "the avenue of growth, 2024 plans are due",
+    "sent via email, 2048 bytes each",
+    "a plaza of shops, 10000 visitors a day",
+    "the boulevard, 3000 people marched",
+    "Trip via Lisbon, 2019 edition",
+    "see rue Cornut, 2023 report",
+])
+def test_a_street_word_before_a_number_that_is_no_postcode_and_town(text: str) -> None:
+    assert before_a_postcode(text) == []
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("Deliver to via Garibaldi 12, 20121 Bassolino", "via Garibaldi 12"),
+    ("spedire a via dei mille 4, 80132 castelporto", "via dei mille 4"),
+])
+def test_via_leads_a_street_when_a_postcode_and_town_follow(text: str, street: str) -> None:
+    assert street in streets(text)
+
+
+@pytest.mark.parametrize("text", [
+    "sent via Slack 3, 2048 bytes", "routed via Node 3, 1024 Workers",
+    "go via exit 4, 2000 metres", "VIA FOLEY 50", "via Route 9 to the coast",
+])
+def test_via_in_english_leads_no_street(text: str) -> None:
+    assert streets(text) == []
