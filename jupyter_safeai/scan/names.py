@@ -56,6 +56,7 @@ from .name_lists import (
 )
 from .name_verbs import object_of_person_verb, possessive_of_person, said_by_someone
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
+from .office_titles import office_holders
 from .person_slots import STRONG_SLOT, does_what_people_do, person_slot
 from .places import followed_by_region, region_end, street_words
 from .prose_names import (
@@ -1033,7 +1034,8 @@ class NameRecognizer(UsesNameLists):
                 (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
-                (0.7, makers_of_works(text, lowered, self.lists, SOFTWARE_NAMES))):
+                (0.7, makers_of_works(text, lowered, self.lists, SOFTWARE_NAMES)),
+                (0.75, office_holders(text, self.lists))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))
@@ -1377,7 +1379,12 @@ class NameRecognizer(UsesNameLists):
         if particles is None or len(word) < 3 or not word[1:].islower():
             return None
         key = word.casefold()
-        if _english_word(word) or english_word(key) or _wordlike(word) or is_place_name(
+        # Two particles (`van der`) lead only surnames, English words too (`Berg`); one
+        # (`de`) leads other languages' words as well. An English ending (`Vries`) is no
+        # English word: the particle says which it is.
+        english = " " not in particles.group().strip() and (
+            _english_word(word) or english_word(key))
+        if english or is_place_name(
                 word) or key in SOFTWARE_NAMES or key in EPONYMS or _opens_sentence(
                 text, particles.start()) or _THING_AFTER.match(text, end) and not (
                 possessive_of_person(text, start, end)) or _noun_after(text, end):

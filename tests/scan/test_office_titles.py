@@ -1,0 +1,97 @@
+"""People named by their office or rank before the surname, surnames led by particles,
+and tools a sentence says are tools (issue 14). Examples written here; the surnames are
+made up so that no name list holds them."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai.scan.engine import Scanner
+from jupyter_safeai.scan.name_lists import name_lists
+from jupyter_safeai.scan.office_titles import office_holders
+from tests.scan.found_text import texts_of
+
+SCANNER = Scanner()
+persons = texts_of(SCANNER.scan, "PERSON")
+
+
+def _holders(text: str) -> list[str]:
+    return [text[a:b] for a, b in office_holders(text, name_lists())]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("President Brezhvaldo pointed the way to a recovery.", "Brezhvaldo"),
+    ("Thank you, Speaker Pelvaroni.", "Pelvaroni"),
+    ("Yesterday Senator Ossakind voted against the bill.", "Ossakind"),
+    ("The protégé of Pope Tharvasus I died in 384.", "Tharvasus"),
+    ("She wrote to Governor Quembly-Varr about the levee.", "Quembly-Varr"),
+    ("We were briefed by Detective Onwuvar this morning.", "Onwuvar"),
+    ("Coach Dravnik benched him for the second half.", "Dravnik"),
+    ("Vice President Trellakis spoke after the vote.", "Trellakis"),
+])
+def test_a_surname_after_an_office(text: str, name: str) -> None:
+    assert _holders(text) == [name]
+    assert any(name in found for found in persons(text))
+
+
+def test_a_listed_name_after_an_office_though_english_knows_it() -> None:
+    assert _holders("Governor Bush vetoed the bill.") == ["Bush"]
+
+
+@pytest.mark.parametrize("text", [
+    "General Electric shares rose on Monday.",
+    "Houses in King County sold well this year.",
+    "We drove across Prince Edward Island.",
+    "The Justice Department said it would appeal.",
+    "President Street is closed for repairs.",
+    "Major League Baseball returns in April.",
+    "Fit a General Linear Model to the counts.",
+    "Inspector Gadget was my favourite cartoon.",
+    "Read the Captain Blackwood novels first.",  # an article: a thing's name
+    "Mayor Pelvaroni Park opens on Saturday.",  # a capitalised word goes on naming a place
+    "the Professor Emeritus title",
+    "Detective Comics issue 27 sold for millions.",
+])
+def test_offices_that_name_things_stay_quiet(text: str) -> None:
+    assert _holders(text) == []
+
+
+def test_office_holders_in_python_source_stay_quiet() -> None:
+    code = 'def vote():\n    # President Brezhvaldo\n    return "Senator Ossakind"\n'
+    assert not any(name in found for found in persons(code)
+                   for name in ("Brezhvaldo", "Ossakind"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ask de Vries about the budget.", "de Vries"),
+    ("The draft was reviewed by van der Berg yesterday.", "van der Berg"),
+    ("Please ask van den Bosch about the invoice.", "van den Bosch"),
+])
+def test_a_surname_led_by_particles(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ask de Novo assembly questions on the forum.",
+    "The genome was assembled by de Novo methods.",
+])
+def test_one_particle_before_an_english_word_stays_quiet(text: str) -> None:
+    assert not any("Novo" in found for found in persons(text))
+
+
+@pytest.mark.parametrize("text", [
+    "luigi is a library for building pipelines.",
+    "luigi is a python package that builds pipelines.",
+    "Luigi is a workflow framework from Spotify.",
+    "tobias is the scheduler we run at night.",
+])
+def test_a_name_the_sentence_says_is_software(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("luigi is my brother.", "luigi"),
+    ("luigi is coming over tonight.", "luigi"),
+])
+def test_a_lower_case_name_said_to_be_someone(text: str, name: str) -> None:
+    assert persons(text) == [name]
