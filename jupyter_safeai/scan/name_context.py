@@ -77,7 +77,25 @@ def _credit_marks(text: str) -> tuple[bool, bool]:
 
 def _byline(window: str) -> bool:
     lowered = window.lower()
-    return any(w in lowered for w in _BYLINE_WORDS) and bool(_BYLINE.search(window))
+    return any(w in lowered for w in _BYLINE_WORDS) and bool(_BYLINE.search(
+        window, _sentence_start(window)))
+
+
+#: A stop that ends a sentence in a byline's window: after a word of four letters or more
+#: or a number (not `Dr.`, `J.`, `Prof.`), then blanks and a capital or an opening mark.
+_SENTENCE_STOP = re.compile(r"(?:\w{4,}|\d)[.!?][\"”’)\]]?[ \t]+(?=[\"“‘(\[]?[A-Z])")
+
+
+def _sentence_start(window: str) -> int:
+    """Where the last sentence of `window` starts (0 if no stop ends one before it): a
+    credit in an earlier sentence (`Image: Ana Ruiz. Later, Bill Nelson said`) says
+    nothing of the names after it."""
+    if "." not in window and "!" not in window and "?" not in window:
+        return 0
+    last = 0
+    for stop in _SENTENCE_STOP.finditer(window):
+        last = stop.end()
+    return last
 
 
 #: Context is read within this many characters of a name, on its line: a long line (a

@@ -57,7 +57,7 @@ from .name_lists import (
 from .name_verbs import object_of_person_verb, possessive_of_person, said_by_someone
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .office_titles import office_holders
-from .person_slots import STRONG_SLOT, does_what_people_do, person_slot
+from .person_slots import STRONG_SLOT, does_what_people_do, finite_verb_after, person_slot
 from .places import followed_by_region, region_end, street_words
 from .prose_names import (
     addressed_names,
@@ -1311,7 +1311,8 @@ class NameRecognizer(UsesNameLists):
         if self.confirm is not None and len(words) <= 4 and not followed_by_region(
                 text, end) and not _place_and_region(text, base, run) and (
                 strong and (len(words) >= 2 or cue == 1 or _AFTER_CUE.match(text, end))
-                or len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))
+                or len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end)
+                                        or finite_verb_after(text, end))  # `… doubled`
         ) and not all(w.isupper() for w in words):
             # A known word beside unknown ones, or unknown words where a person would
             # stand: NER decides, on the words around it.
