@@ -355,6 +355,44 @@ def _vocatives(text: str) -> Iterator[regex.Match[str]]:
             at = text.find(mark, at + 1)
 
 
+# `Enjoy, Sarah.`, `Cool clock, Ahmed.`: a capitalised word closing a sentence after a
+# comma (the prefix `, ` lets `re` skip to each comma).
+_CLOSING_VOCATIVE = re.compile(r", ([^\W\d_][^\W\d_]+)\.(?=\s|\Z)")
+
+
+def _closing_vocatives(text: str, lists: NameLists, not_names: Collection[str]
+                       ) -> Iterator[tuple[int, int]]:
+    """A listed given name that closes a sentence after a comma, as one speaks to
+    someone (`Thanks for the video, Lily.`): the word before the comma in lower case or
+    a number, or the sentence's first word (`Enjoy, Sarah.`), not a list of capitalised
+    things (`Paris, Texas.`, `SGD, Adam.`); no place, no word English uses as a verb or
+    an adjective (`Fine, Will.`)."""
+    if ", " not in text:
+        return
+    kinds = lists.kinds
+    others = nouns_and_other_words()[1]
+    for match in _CLOSING_VOCATIVE.finditer(text):
+        word = match.group(1)
+        key = word.casefold()
+        if not word[0].isupper() or not word[1:].islower() or kinds.get(
+                key, "").upper() not in ("G", "N") or not _plain_word(word, not_names) or (
+                key in others or is_place_name(word)):
+            continue
+        before = text[max(0, match.start() - 40):match.start()]
+        last = before.split()[-1] if before.split() else ""
+        if not last or not (last[0].islower() or last[-1].isdigit() or (
+                len(before) - len(last) == before.rfind(last) and _opens_here(before, last))):
+            continue
+        yield match.span(1)
+
+
+def _opens_here(before: str, last: str) -> bool:
+    """Whether `last`, the last word of `before`, opens its sentence: a stop, a line
+    break or nothing before it."""
+    head = before[:len(before) - len(last)].rstrip(" \t")
+    return not head or head[-1] in ".!?\n"
+
+
 def addressed_names(text: str, lists: NameLists, not_names: frozenset[str],
                     hits: Sequence[tuple[int, str]] | None = None,
                     lowered: str | None = None) -> Iterator[tuple[int, int]]:
@@ -377,6 +415,7 @@ def addressed_names(text: str, lists: NameLists, not_names: frozenset[str],
         if kinds.get(word.casefold(), "").upper() in ("G", "N") and word.casefold() not in (
                 not_names):  # `Good job, Mark!`: a name that is also a word, spoken to
             yield match.span(1)
+    yield from _closing_vocatives(text, lists, not_names)
 
 
 def person_words(text: str, lists: NameLists, not_names: Collection[str],

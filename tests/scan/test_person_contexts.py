@@ -1,6 +1,6 @@
 """People named by their office or rank before the surname, surnames led by particles,
-and tools a sentence says are tools (issue 14). Examples written here; the surnames are
-made up so that no name list holds them."""
+given names spoken to at a sentence's end, and tools a sentence says are tools (issue
+14). Examples written here; the surnames are made up so that no name list holds them."""
 
 from __future__ import annotations
 
@@ -95,3 +95,26 @@ def test_a_name_the_sentence_says_is_software(text: str) -> None:
 ])
 def test_a_lower_case_name_said_to_be_someone(text: str, name: str) -> None:
     assert persons(text) == [name]
+
+
+# (closing vocatives, `prose_names._closing_vocatives`)
+@pytest.mark.parametrize(("text", "name"), [
+    ("Lovely photos from the trip, Ingrid. Talk soon.", "Ingrid"),
+    ("Enjoy, Tomasz.", "Tomasz"),
+    ("That was a great save, Kwame.", "Kwame"),
+    ("See you on the 12th, Oksana.", "Oksana"),
+])
+def test_a_given_name_spoken_to_at_a_sentence_end(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Present: Siri, Matplotlib, Oksana.",  # a list of capitalised things
+    "Optimizers we tried: SGD, Adam.",
+    "It went fine, Will.",  # English uses the word as a verb
+    "The paper was published in 2019, Jordan.",  # a place
+    "The packages are numpy, pandas.",
+])
+def test_capitalised_words_closing_a_list_stay_quiet(text: str) -> None:
+    found = persons(text)
+    assert not any(word in found for word in ("Oksana", "Adam", "Will", "Jordan", "pandas"))
