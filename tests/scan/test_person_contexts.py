@@ -118,3 +118,23 @@ def test_a_given_name_spoken_to_at_a_sentence_end(text: str, name: str) -> None:
 def test_capitalised_words_closing_a_list_stay_quiet(text: str) -> None:
     found = persons(text)
     assert not any(word in found for word in ("Oksana", "Adam", "Will", "Jordan", "pandas"))
+
+
+# (a clinician's role, a given name English uses as a verb, then what they were told)
+@pytest.mark.parametrize(("text", "name"), [
+    ("PT HYPOTENSIVE 80/40. NP CAROL MADE AWARE, BOLUS GIVEN. PT RESTING.", "CAROL"),
+    ("pt hypotensive overnight, np ginger notified, fluids given to pt.", "ginger"),
+    ("PT IN PAIN. RN JUNE PAGED HO, MORPHINE GIVEN TO PT.", "JUNE"),
+])
+def test_a_clinician_named_by_a_verb_before_what_they_were_told(text: str, name: str
+                                                                 ) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "PT WINCED WHEN CATHETER MOVED. HO MADE AWARE. NO CHANGE FOR PT.",
+    "PT NPO. PA LINE FLUSHED. HOUSE STAFF AWARE OF PT'S BP.",
+    "pt with np swab sent, md aware, pt resting.",
+])
+def test_roles_before_verbs_stay_quiet(text: str) -> None:
+    assert persons(text) == []
