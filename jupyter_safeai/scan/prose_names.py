@@ -466,6 +466,40 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str],
                     _plain_word(word, not_names) for word in words) and (
                     lists.kinds.get(words[0], "") in ("G", "N") or match.group(2)):
                 yield match.span(1)
+    yield from _introduced_names(text, lists, not_names)
+
+
+# `Hi. I'm Miyuki.`, `I am Oyelaran, the new nurse`: who a speaker says they are, the
+# name closing the clause.
+_INTRODUCED = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])(?:I['’]m|I[ ]am)[ ]({_NAME_WORD}(?:[ ]{_NAME_WORD})?)"
+    r"(?=[ ]?[,.!?;:]|[ ](?:and|from|here|btw|lol)\b|[ \t]*$)", regex.MULTILINE)
+
+
+def _introduced_names(text: str, lists: NameLists, not_names: Collection[str]
+                      ) -> Iterator[tuple[int, int]]:
+    """The name a speaker introduces themselves by (`I'm Miyuki.`): each word a name list's
+    given or surname, or a word no list, English or map knows; no word English uses as
+    anything else (`I'm Canadian`, `I'm Ready`, `I'm Sunny`), no software (`I'm Julia`
+    is a name only to a list)."""
+    if "I'm " not in text and "I am " not in text and "I’m " not in text:
+        return
+    nouns, others = nouns_and_other_words()
+    kinds = lists.kinds
+    for match in _INTRODUCED.finditer(text):
+        words = match.group(1).split()
+        if all(_introduced_word(word, kinds, nouns, others, not_names) for word in words):
+            yield match.span(1)
+
+
+def _introduced_word(word: str, kinds: dict[str, str], nouns: Collection[str],
+                     others: Collection[str], not_names: Collection[str]) -> bool:
+    key = word.casefold()
+    if len(key) < 3 or not _plain_word(word, not_names) or key in others or (
+            is_place_name(word)):
+        return False
+    return kinds.get(key, "").upper() in ("G", "S", "N") or not (
+        key in nouns or english_ending(word))
 
 
 #: What ends a sentence or a clause before a subject, with the blank after it.

@@ -138,3 +138,25 @@ def test_a_clinician_named_by_a_verb_before_what_they_were_told(text: str, name:
 ])
 def test_roles_before_verbs_stay_quiet(text: str) -> None:
     assert persons(text) == []
+
+
+# (a speaker introducing themselves, `prose_names._introduced_names`)
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hi everyone. I'm Tavimeko. Today we bake bread.", "Tavimeko"),
+    ("I am Oyelaran, the new charge nurse on this ward.", "Oyelaran"),
+    ("Hello! I'm Ilse Varnhagen and I run the bakery.", "Ilse Varnhagen"),
+])
+def test_a_name_a_speaker_gives_themselves(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm Canadian, by the way.",
+    "I'm Jewish and proud of it.",
+    "I'm Ready!",
+    "I'm Sunny.",  # English uses the word as an adjective
+    "I'm OK.",
+    "I'm Feeling Lucky",
+])
+def test_what_a_speaker_says_they_are_stays_quiet(text: str) -> None:
+    assert persons(text) == []
