@@ -56,13 +56,13 @@ from .name_lists import (
 )
 from .name_verbs import object_of_person_verb, possessive_of_person, said_by_someone
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
-from .office_titles import office_holders
 from .person_slots import STRONG_SLOT, does_what_people_do, finite_verb_after, person_slot
 from .places import followed_by_region, region_end, street_words
 from .prose_names import (
     addressed_names,
     case_names,
     enumerated_names,
+    office_names,
     person_words,
     prose_anchors,
     social_names,
@@ -1035,7 +1035,7 @@ class NameRecognizer(UsesNameLists):
                 (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, makers_of_works(text, lowered, self.lists, SOFTWARE_NAMES)),
-                (0.75, office_holders(text, self.lists))):
+                (0.75, office_names(text, self.lists, hits))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))

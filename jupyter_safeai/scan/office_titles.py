@@ -13,7 +13,7 @@ ending, no place, software or eponym, and no capitalised word of a thing after i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -22,24 +22,30 @@ from .geography import is_place_name
 from .name_context import SOFTWARE_NAMES
 from .name_lists import COMMON_WORDS, EPONYMS, NameLists, english_ending
 
-#: Offices and ranks held by one person at a time, as written before their surname.
-#: `St`/`Saint` are left out: they name towns and streets as often (`St Louis`).
-_OFFICES = (
-    r"(?:Vice[ ])?President|President-elect|Senator|Sen\.|Governor|Gov\.|Mayor|Speaker|"
-    r"Chancellor|(?:Prime[ ]|Foreign[ ]|Finance[ ])?Minister|Premier|Ambassador|"
-    r"(?:Chief[ ])?Justice|Judge|Magistrate|(?:Arch)?[Bb]ishop|Cardinal|Pope|Patriarch|"
-    r"Emperor|Empress|Tsar|Czar|Sultan|Emir|Pharaoh|"
-    r"General|Gen\.|Colonel|Col\.|Lieutenant|Lt\.|Sergeant|Sgt\.|Corporal|Admiral|"
-    r"Commander|Marshal|Inspector|Detective|Det\.|Constable|Sheriff|Officer|Coach|"
-    r"Professor|Prof\.|Chairman|Chairwoman|Chairperson|Congressman|Congresswoman|"
-    r"Councillor|Councilor|Councilman|Councilwoman|Commissioner|Superintendent|"
-    r"Mademoiselle|Monsieur|Signor|Signora|Señor|Señora"
+#: Offices and ranks held by one person at a time, as written right before their surname
+#: (`Vice President Okafor`, `Chief Justice Okafor`: the last word is read), in lower
+#: case: the prose readers' anchor words (`prose_names.prose_anchors`), so the pattern is
+#: tried only where one stands. `St`/`Saint` are left out: they name towns and streets as
+#: often (`St Louis`).
+OFFICE_WORDS = (
+    "president", "president-elect", "senator", "sen", "governor", "gov", "mayor", "speaker",
+    "chancellor", "minister", "premier", "ambassador", "justice", "judge", "magistrate",
+    "bishop", "archbishop", "cardinal", "pope", "patriarch", "emperor", "empress", "tsar",
+    "czar", "sultan", "emir", "pharaoh", "general", "gen", "colonel", "col", "lieutenant",
+    "lt", "sergeant", "sgt", "corporal", "admiral", "commander", "marshal", "inspector",
+    "detective", "det", "constable", "sheriff", "officer", "coach", "professor", "prof",
+    "chairman", "chairwoman", "chairperson", "congressman", "congresswoman", "councillor",
+    "councilor", "councilman", "councilwoman", "commissioner", "superintendent",
+    "mademoiselle", "monsieur", "signor", "signora", "señor", "señora",
 )
+_OFFICE_SET = frozenset(OFFICE_WORDS)
+#: Abbreviated offices, written with or without their stop (`Prof. Okafor`, `Sgt Okafor`).
+_ABBREVIATED = frozenset({"sen", "gov", "gen", "col", "lt", "sgt", "det", "prof"})
 #: A capitalised word as surnames are written, apostrophes and hyphens inside it
 #: (`O'Rourke`, `Lloyd-Hughes`).
 _SURNAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*"
 _OFFICE_NAME = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}_.'’-])(?:{_OFFICES})[ ](?P<name>{_SURNAME}"
+    rf"(?<![\p{{L}}\p{{N}}_.'’-])\p{{Lu}}[\p{{Ll}}-]+\.?[ ](?P<name>{_SURNAME}"
     rf"(?:[ ]{_SURNAME})?)(?![\p{{L}}\p{{N}}_@'’-]|\.[\p{{L}}\p{{N}}])")
 #: An article or a possessive right before the office makes it a thing's name
 #: (`the General Electric`, `a Captain Marvel film`), not the way one names a person.
@@ -65,12 +71,20 @@ def _surname(word: str, kinds: dict[str, str]) -> bool:
                 or english_ending(word) or is_place_name(word))
 
 
-def office_holders(text: str, lists: NameLists) -> Iterator[tuple[int, int]]:
+def office_holders(text: str, lists: NameLists, starts: Iterable[int]
+                   ) -> Iterator[tuple[int, int]]:
     """Spans of the surnames (one or two words) written right after an office or rank
-    (`Senator Okafor`, `President Ama Owusu`), the office left out."""
+    (`Senator Okafor`, `President Ama Owusu`), the office left out. `starts`: where an
+    `OFFICE_WORDS` word stands, a whole word and a capital soon after it."""
     kinds = lists.kinds
-    for match in _OFFICE_NAME.finditer(text):
-        start = match.start()
+    for start in starts:
+        match = _OFFICE_NAME.match(text, start)
+        if match is None:
+            continue
+        office = text[start:match.start("name")].rstrip(" ")
+        word = office.removesuffix(".").casefold()
+        if word not in _OFFICE_SET or office.endswith(".") and word not in _ABBREVIATED:
+            continue  # `General. Okafor`: a stop ends the sentence
         if _ARTICLE_BEFORE.search(text, max(0, start - 8), start):
             continue
         name_start, name_end = match.span("name")

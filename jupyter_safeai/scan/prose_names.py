@@ -30,6 +30,7 @@ from .name_lists import (
     english_ending,
 )
 from .note_names import FUNCTION_WORDS, NOTE_CUE_WORDS
+from .office_titles import OFFICE_WORDS, office_holders
 from .recognizer import trie
 from .scan_view import lowered_in_place_of, lowered_of
 
@@ -826,7 +827,7 @@ _OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "
 #: words of the note reader (`note_names`), as one trie.
 _ANCHOR_LIST = sorted(set(_GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS
                           + ("had", "has", "have") + NOTE_CUE_WORDS + _SOCIAL_WORDS
-                          + _ADDRESS_WORDS))
+                          + _ADDRESS_WORDS + OFFICE_WORDS))
 _ANCHOR_TRIE = trie(_ANCHOR_LIST)
 _ANCHOR_WORDS = re.compile(_ANCHOR_TRIE)
 #: For each reader's words, the `_longest_start` of every anchor word, worked out once:
@@ -834,13 +835,23 @@ _ANCHOR_WORDS = re.compile(_ANCHOR_TRIE)
 _LONGEST_START = {words: {anchor: _longest_start(words, anchor) for anchor in _ANCHOR_LIST}
                   for words in (_GREETING_WORDS, _OBJECT_VERBS,
                                 _OBJECT_VERBS + ("had", "has", "have"), _SUBJECT_VERBS,
-                                _SOCIAL_WORDS, _ADDRESS_WORDS)}
+                                _SOCIAL_WORDS, _ADDRESS_WORDS, OFFICE_WORDS)}
 # The trie is tried only where one of its words' first letters follows: `re` tests that
 # as one character set, where the trie's branches would be tried one after another at
 # every blank, digit and mark (a third less time on a 2 KB text).
 _ANCHOR_FIRSTS = "".join(sorted({word[0] for word in _ANCHOR_LIST}))
 _ANCHOR_AFTER_NON_LETTER = re.compile(
     rf"[^a-z](?=[{re.escape(_ANCHOR_FIRSTS)}])({_ANCHOR_TRIE})")
+
+
+def office_names(text: str, lists: NameLists, hits: Sequence[tuple[int, str]]
+                 ) -> Iterator[tuple[int, int]]:
+    """`office_titles.office_holders` at the offices among `hits` (`prose_anchors`, placed
+    in `text`) that are capitalised whole words (`Senator Okafor`)."""
+    starts = [at for at, end in _hits_of(OFFICE_WORDS, hits) if text[at:at + 1].isupper() and not (
+        text[at - 1:at].isalpha() or text[end:end + 1].isalpha())]
+    if starts:
+        yield from office_holders(text, lists, starts)
 
 
 def prose_anchors(text: str, lowered: str) -> list[tuple[int, str]]:

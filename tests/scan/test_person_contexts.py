@@ -8,7 +8,7 @@ import pytest
 
 from jupyter_safeai.scan.engine import Scanner
 from jupyter_safeai.scan.name_lists import name_lists
-from jupyter_safeai.scan.office_titles import office_holders
+from jupyter_safeai.scan.prose_names import office_names, prose_anchors
 from tests.scan.found_text import texts_of
 
 SCANNER = Scanner()
@@ -16,7 +16,8 @@ persons = texts_of(SCANNER.scan, "PERSON")
 
 
 def _holders(text: str) -> list[str]:
-    return [text[a:b] for a, b in office_holders(text, name_lists())]
+    return [text[a:b] for a, b in office_names(text, name_lists(), prose_anchors(
+        text, text.lower()))]
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -28,6 +29,9 @@ def _holders(text: str) -> list[str]:
     ("We were briefed by Detective Onwuvar this morning.", "Onwuvar"),
     ("Coach Dravnik benched him for the second half.", "Dravnik"),
     ("Vice President Trellakis spoke after the vote.", "Trellakis"),
+    ("He met (President Brezhvaldo) last week.", "Brezhvaldo"),
+    ("Prof. Abernathe arrived early.", "Abernathe"),
+    ("Sgt Quillvane took the statement.", "Quillvane"),
 ])
 def test_a_surname_after_an_office(text: str, name: str) -> None:
     assert _holders(text) == [name]
