@@ -192,7 +192,8 @@ _SOFTWARE_IS = re.compile(
 def said_to_be_software(text: str, end: int) -> bool:
     """Whether the sentence goes on to say the word ending at `end` is a program,
     library or tool (`luigi is a workflow library`), not a person."""
-    return _SOFTWARE_IS.match(text, end) is not None
+    return text.startswith((" is ", " was "), end) and _SOFTWARE_IS.match(
+        text, end) is not None  # (the test first: a name is seldom followed by `is`)
 # `Pryce-Hollis's Ada Moreno`, `Vance, Hart and Lowe's Mrs. Ito`: a possessive before a
 # person's name or title is where that person works.
 _POSSESSIVE_BEFORE_PERSON = re.compile(
@@ -227,7 +228,7 @@ def in_organisation(text: str, start: int, end: int) -> bool:
     if last > start and _ORGANISATION_AFTER.match(text, last, end + 1):
         return True
     if _ORGANISATION_AFTER.match(text, end) or _ORGANISATION_IS.match(text, end) or (
-            _SOFTWARE_IS.match(text, end)):
+            said_to_be_software(text, end)):
         return True
     possessive = _POSSESSIVE_BEFORE_PERSON.match(text, end)
     given = possessive.group("given") if possessive else None
