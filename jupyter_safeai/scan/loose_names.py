@@ -33,7 +33,7 @@ from .english_words import (
 )
 from .finding import Finding
 from .geography import is_place_name
-from .name_context import SOFTWARE_NAMES, in_documentation, name_giving_ends
+from .name_context import SOFTWARE_NAMES, in_documentation, name_giving_ends, said_to_be_software
 from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
@@ -567,6 +567,8 @@ class LooseNameRecognizer(UsesNameLists):
             name_end = after.end(1) if surname else end  # type: ignore[union-attr]
             if not self._lower_slot(text, start, name_end, surname, english):
                 return None
+        if said_to_be_software(text, name_end):
+            return None  # `luigi is a workflow library`
         return name_end
 
     @staticmethod

@@ -77,7 +77,25 @@ def _credit_marks(text: str) -> tuple[bool, bool]:
 
 def _byline(window: str) -> bool:
     lowered = window.lower()
-    return any(w in lowered for w in _BYLINE_WORDS) and bool(_BYLINE.search(window))
+    return any(w in lowered for w in _BYLINE_WORDS) and bool(_BYLINE.search(
+        window, _sentence_start(window)))
+
+
+#: A stop that ends a sentence in a byline's window: after a word of four letters or more
+#: or a number (not `Dr.`, `J.`, `Prof.`), then blanks and a capital or an opening mark.
+_SENTENCE_STOP = re.compile(r"(?:\w{4,}|\d)[.!?][\"”’)\]]?[ \t]+(?=[\"“‘(\[]?[A-Z])")
+
+
+def _sentence_start(window: str) -> int:
+    """Where the last sentence of `window` starts (0 if no stop ends one before it): a
+    credit in an earlier sentence (`Image: Ana Ruiz. Later, Bill Nelson said`) says
+    nothing of the names after it."""
+    if "." not in window and "!" not in window and "?" not in window:
+        return 0
+    last = 0
+    for stop in _SENTENCE_STOP.finditer(window):
+        last = stop.end()
+    return last
 
 
 #: Context is read within this many characters of a name, on its line: a long line (a
@@ -161,6 +179,21 @@ _ORGANISATION_IS = re.compile(
     r"[ ]+(?:is|was)[ ]+an?[ ]+(?:[\w-]+[ ]+){0,2}(?:agency|company|firm|business|startup|"
     r"corporation|bank|brand|manufacturer|retailer|publisher|studio|label|organi[sz]ation|"
     r"institution|charity|provider|consultancy|partnership|practice|employer)\b")
+# `luigi is a library for pipelines`, `Tove is a Python package`: what software is said
+# to be. A person's given name names tools too, and the sentence says which it is.
+_SOFTWARE_IS = re.compile(
+    r"[ ]+(?:is|was)[ ]+(?:an?|the)[ ]+(?:[\w-]+[ ]+){0,2}(?:library|package|module|tool|"
+    r"toolkit|toolbox|framework|plugin|plug-in|extension|app|application|program|script|"
+    r"language|database|api|sdk|cli|service|server|engine|platform|wrapper|utility|"
+    r"dataset|format|protocol|algorithm|optimi[sz]er|compiler|interpreter|"
+    r"scheduler|queue|orchestrator|runner|parser|linter|backend|frontend)\b")
+
+
+def said_to_be_software(text: str, end: int) -> bool:
+    """Whether the sentence goes on to say the word ending at `end` is a program,
+    library or tool (`luigi is a workflow library`), not a person."""
+    return text.startswith((" is ", " was "), end) and _SOFTWARE_IS.match(
+        text, end) is not None  # (the test first: a name is seldom followed by `is`)
 # `Pryce-Hollis's Ada Moreno`, `Vance, Hart and Lowe's Mrs. Ito`: a possessive before a
 # person's name or title is where that person works.
 _POSSESSIVE_BEFORE_PERSON = re.compile(
@@ -190,11 +223,12 @@ def in_organisation(text: str, start: int, end: int) -> bool:
     surnames joined by `and` (`Owens, Duran and Oneal`; not `Smith, John and Doe, Jane`,
     where the last name has its given name after a comma), a possessive puts a person
     in them (`Pryce-Hollis's Ada Moreno`), they follow a person's name and `of` or
-    `from`, or the sentence says they are a company."""
+    `from`, or the sentence says they are a company or a program."""
     last = text.rfind(" ", start, end)
     if last > start and _ORGANISATION_AFTER.match(text, last, end + 1):
         return True
-    if _ORGANISATION_AFTER.match(text, end) or _ORGANISATION_IS.match(text, end):
+    if _ORGANISATION_AFTER.match(text, end) or _ORGANISATION_IS.match(text, end) or (
+            said_to_be_software(text, end)):
         return True
     possessive = _POSSESSIVE_BEFORE_PERSON.match(text, end)
     given = possessive.group("given") if possessive else None

@@ -57,12 +57,13 @@ from .name_lists import (
 )
 from .name_verbs import object_of_person_verb, possessive_of_person, said_by_someone
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
-from .person_slots import STRONG_SLOT, does_what_people_do, person_slot
+from .person_slots import STRONG_SLOT, does_what_people_do, finite_verb_after, person_slot
 from .places import followed_by_region, region_end, street_words
 from .prose_names import (
     addressed_names,
     case_names,
     enumerated_names,
+    office_names,
     person_words,
     prose_anchors,
     social_names,
@@ -1040,7 +1041,8 @@ class NameRecognizer(UsesNameLists):
                 (0.75, addressed_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
-                (0.7, makers_of_works(text, lowered, self.lists, SOFTWARE_NAMES))):
+                (0.7, makers_of_works(text, lowered, self.lists, SOFTWARE_NAMES)),
+                (0.75, office_names(text, self.lists, hits))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))
@@ -1316,7 +1318,8 @@ class NameRecognizer(UsesNameLists):
         if self.confirm is not None and len(words) <= 4 and not followed_by_region(
                 text, end) and not _place_and_region(text, base, run) and (
                 strong and (len(words) >= 2 or cue == 1 or _AFTER_CUE.match(text, end))
-                or len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end))
+                or len(words) >= 2 and (cue == 1 or _AFTER_CUE.match(text, end)
+                                        or finite_verb_after(text, end))  # `… doubled`
         ) and not all(w.isupper() for w in words):
             # A known word beside unknown ones, or unknown words where a person would
             # stand: NER decides, on the words around it.
@@ -1384,7 +1387,12 @@ class NameRecognizer(UsesNameLists):
         if particles is None or len(word) < 3 or not word[1:].islower():
             return None
         key = word.casefold()
-        if _english_word(word) or english_word(key) or _wordlike(word) or is_place_name(
+        # Two particles (`van der`) lead only surnames, English words too (`Berg`); one
+        # (`de`) leads other languages' words as well. An English ending (`Vries`) is no
+        # English word: the particle says which it is.
+        english = " " not in particles.group().strip() and (
+            _english_word(word) or english_word(key))
+        if english or is_place_name(
                 word) or key in SOFTWARE_NAMES or key in EPONYMS or _opens_sentence(
                 text, particles.start()) or _THING_AFTER.match(text, end) and not (
                 possessive_of_person(text, start, end)) or _noun_after(text, end):

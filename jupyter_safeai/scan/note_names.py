@@ -190,17 +190,50 @@ def _after_cue(note: _Note, start: int, end: int, kind: str) -> Iterator[tuple[i
     takes = _TAKES[kind]
     if kind == "role" and text[end:at].strip():
         takes = "L"  # `HO. XRAYS`: after a period a new sentence may start
-    if word is None or not _whole(text, word.end()) or not note.fits(word.group(), cue, takes):
+    if word is None or not _whole(text, word.end()):
         return
+    told = False
+    if not note.fits(word.group(), cue, takes):
+        told = kind == "role" and _told_given_name(note, word.group(), cue, word.end())
+        if not told:
+            return
     if kind in ("role", "report") and not note.clinical:
         return  # `per`, `NP`, `HO` are cues in a note about a patient only
-    last = _more_words(note, word.end(), cue, word.group())
+    last = word.end() if told else _more_words(note, word.end(), cue, word.group())
     yield (initial.start() if initial else word.start()), last
     if cue.casefold() == "drs":  # `Drs Ferullo and Saeed`
         joined = _AND.match(text, last)
         other = _WORD.match(text, joined.end()) if joined else None
         if other is not None and note.fits(other.group(), cue, takes):
             yield other.start(), _more_words(note, other.end(), cue, other.group())
+
+
+#: What a note says a clinician was told or did, right after the name (`NP CAROL AWARE`,
+#: `md ginger notified`).
+_TOLD_AFTER = re.compile(
+    r"[ \t]+(?:made[ \t]+)?(?:aware|notified|paged|informed|updated|ordered|called|"
+    r"in[ \t]+to[ \t]+see|at[ \t]+bedside)\b", re.IGNORECASE)
+
+
+#: The words of `_TOLD_AFTER`, which never are the name before it.
+_TOLD_WORDS = frozenset({"made", "aware", "in", "at"})
+
+
+def _told_given_name(note: _Note, word: str, cue: str, end: int) -> bool:
+    """Whether a listed given name English also uses as a verb or an adjective (`carol`,
+    `ginger`), right after a clinician's role, is that clinician's name: the note goes on
+    with what they were told or did (`NP CAROL AWARE`, `NP CAROL ORDERED`), and it is
+    written as the role is (both in capitals, or a title-case name)."""
+    case = _case(word)
+    if not case or case == "lower" and not cue.islower() or case == "caps" and not (
+            cue.isupper()):
+        return False
+    key = word.casefold()
+    if key in _TOLD_WORDS or key.endswith("ed"):
+        return False  # `HO MADE AWARE`: the verb, not a name (`Made` is a given name too)
+    return _level(word, note.lists) == "V" and note.lists.kinds.get(
+        word.casefold(), "").upper() in ("G", "N") and _TOLD_AFTER.match(
+        note.text, end) is not None
 
 
 def _whole(text: str, end: int) -> bool:

@@ -30,6 +30,7 @@ from .name_lists import (
     english_ending,
 )
 from .note_names import FUNCTION_WORDS, NOTE_CUE_WORDS
+from .office_titles import OFFICE_WORDS, office_holders
 from .recognizer import trie
 from .scan_view import lowered_in_place_of, lowered_of
 
@@ -355,6 +356,44 @@ def _vocatives(text: str) -> Iterator[regex.Match[str]]:
             at = text.find(mark, at + 1)
 
 
+# `Enjoy, Sarah.`, `Cool clock, Ahmed.`: a capitalised word closing a sentence after a
+# comma (the prefix `, ` lets `re` skip to each comma).
+_CLOSING_VOCATIVE = re.compile(r", ([^\W\d_][^\W\d_]+)\.(?=\s|\Z)")
+
+
+def _closing_vocatives(text: str, lists: NameLists, not_names: Collection[str]
+                       ) -> Iterator[tuple[int, int]]:
+    """A listed given name that closes a sentence after a comma, as one speaks to
+    someone (`Thanks for the video, Lily.`): the word before the comma in lower case or
+    a number, or the sentence's first word (`Enjoy, Sarah.`), not a list of capitalised
+    things (`Paris, Texas.`, `SGD, Adam.`); no place, no word English uses as a verb or
+    an adjective (`Fine, Will.`)."""
+    if ", " not in text:
+        return
+    kinds = lists.kinds
+    others = nouns_and_other_words()[1]
+    for match in _CLOSING_VOCATIVE.finditer(text):
+        word = match.group(1)
+        key = word.casefold()
+        if not word[0].isupper() or not word[1:].islower() or kinds.get(
+                key, "").upper() not in ("G", "N") or not _plain_word(word, not_names) or (
+                key in others or is_place_name(word)):
+            continue
+        before = text[max(0, match.start() - 40):match.start()]
+        last = before.split()[-1] if before.split() else ""
+        if not last or not (last[0].islower() or last[-1].isdigit() or (
+                len(before) - len(last) == before.rfind(last) and _opens_here(before, last))):
+            continue
+        yield match.span(1)
+
+
+def _opens_here(before: str, last: str) -> bool:
+    """Whether `last`, the last word of `before`, opens its sentence: a stop, a line
+    break or nothing before it."""
+    head = before[:len(before) - len(last)].rstrip(" \t")
+    return not head or head[-1] in ".!?\n"
+
+
 def addressed_names(text: str, lists: NameLists, not_names: frozenset[str],
                     hits: Sequence[tuple[int, str]] | None = None,
                     lowered: str | None = None) -> Iterator[tuple[int, int]]:
@@ -377,6 +416,7 @@ def addressed_names(text: str, lists: NameLists, not_names: frozenset[str],
         if kinds.get(word.casefold(), "").upper() in ("G", "N") and word.casefold() not in (
                 not_names):  # `Good job, Mark!`: a name that is also a word, spoken to
             yield match.span(1)
+    yield from _closing_vocatives(text, lists, not_names)
 
 
 def person_words(text: str, lists: NameLists, not_names: Collection[str],
@@ -427,6 +467,40 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str],
                     _plain_word(word, not_names) for word in words) and (
                     lists.kinds.get(words[0], "") in ("G", "N") or match.group(2)):
                 yield match.span(1)
+    yield from _introduced_names(text, lists, not_names)
+
+
+# `Hi. I'm Miyuki.`, `I am Oyelaran, the new nurse`: who a speaker says they are, the
+# name closing the clause.
+_INTRODUCED = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])(?:I['’]m|I[ ]am)[ ]({_NAME_WORD}(?:[ ]{_NAME_WORD})?)"
+    r"(?=[ ]?[,.!?;:]|[ ](?:and|from|here|btw|lol)\b|[ \t]*$)", regex.MULTILINE)
+
+
+def _introduced_names(text: str, lists: NameLists, not_names: Collection[str]
+                      ) -> Iterator[tuple[int, int]]:
+    """The name a speaker introduces themselves by (`I'm Miyuki.`): each word a name list's
+    given or surname, or a word no list, English or map knows; no word English uses as
+    anything else (`I'm Canadian`, `I'm Ready`, `I'm Sunny`), no software (`I'm Julia`
+    is a name only to a list)."""
+    if "I'm " not in text and "I am " not in text and "I’m " not in text:
+        return
+    nouns, others = nouns_and_other_words()
+    kinds = lists.kinds
+    for match in _INTRODUCED.finditer(text):
+        words = match.group(1).split()
+        if all(_introduced_word(word, kinds, nouns, others, not_names) for word in words):
+            yield match.span(1)
+
+
+def _introduced_word(word: str, kinds: dict[str, str], nouns: Collection[str],
+                     others: Collection[str], not_names: Collection[str]) -> bool:
+    key = word.casefold()
+    if len(key) < 3 or not _plain_word(word, not_names) or key in others or (
+            is_place_name(word)):
+        return False
+    return kinds.get(key, "").upper() in ("G", "S", "N") or not (
+        key in nouns or english_ending(word))
 
 
 #: What ends a sentence or a clause before a subject, with the blank after it.
@@ -753,7 +827,7 @@ _OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "
 #: words of the note reader (`note_names`), as one trie.
 _ANCHOR_LIST = sorted(set(_GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS
                           + ("had", "has", "have") + NOTE_CUE_WORDS + _SOCIAL_WORDS
-                          + _ADDRESS_WORDS))
+                          + _ADDRESS_WORDS + OFFICE_WORDS))
 _ANCHOR_TRIE = trie(_ANCHOR_LIST)
 _ANCHOR_WORDS = re.compile(_ANCHOR_TRIE)
 #: For each reader's words, the `_longest_start` of every anchor word, worked out once:
@@ -761,13 +835,23 @@ _ANCHOR_WORDS = re.compile(_ANCHOR_TRIE)
 _LONGEST_START = {words: {anchor: _longest_start(words, anchor) for anchor in _ANCHOR_LIST}
                   for words in (_GREETING_WORDS, _OBJECT_VERBS,
                                 _OBJECT_VERBS + ("had", "has", "have"), _SUBJECT_VERBS,
-                                _SOCIAL_WORDS, _ADDRESS_WORDS)}
+                                _SOCIAL_WORDS, _ADDRESS_WORDS, OFFICE_WORDS)}
 # The trie is tried only where one of its words' first letters follows: `re` tests that
 # as one character set, where the trie's branches would be tried one after another at
 # every blank, digit and mark (a third less time on a 2 KB text).
 _ANCHOR_FIRSTS = "".join(sorted({word[0] for word in _ANCHOR_LIST}))
 _ANCHOR_AFTER_NON_LETTER = re.compile(
     rf"[^a-z](?=[{re.escape(_ANCHOR_FIRSTS)}])({_ANCHOR_TRIE})")
+
+
+def office_names(text: str, lists: NameLists, hits: Sequence[tuple[int, str]]
+                 ) -> Iterator[tuple[int, int]]:
+    """`office_titles.office_holders` at the offices among `hits` (`prose_anchors`, placed
+    in `text`) that are capitalised whole words (`Senator Okafor`)."""
+    starts = [at for at, end in _hits_of(OFFICE_WORDS, hits) if text[at:at + 1].isupper() and not (
+        text[at - 1:at].isalpha() or text[end:end + 1].isalpha())]
+    if starts:
+        yield from office_holders(text, lists, starts)
 
 
 def prose_anchors(text: str, lowered: str) -> list[tuple[int, str]]:
