@@ -996,8 +996,9 @@ class NameRecognizer(UsesNameLists):
                         text, match.start() + item.start(), _tokens(item.group()), kinds, streets,
                         known)]
             for start, end, score in found:
-                if _cue(text, start) < 2 and (in_documentation(text, start, end)
-                                              or names_a_thing(text, start, end)):
+                cue = _cue(text, start)  # (asked again below of the same start)
+                if cue < 2 and (in_documentation(text, start, end)
+                                or names_a_thing(text, start, end)):
                     continue  # an author, a reference, an eponym, a term: no one in the text
                 if text[start:end].isupper():
                     if capitals is None:
@@ -1013,7 +1014,7 @@ class NameRecognizer(UsesNameLists):
                             continue  # (`DAUGHTER-IN-LAW ANA`: a title opens the run)
                         start = rest
                     elif not capitals and " " not in text[start:end] and (
-                            _cue(text, start) < 3 or _PT_SENTENCE_END.search(
+                            cue < 3 or _PT_SENTENCE_END.search(
                                 text, max(0, start - 12), start)):
                         continue  # `MAE`, `patient. MAE`: in lower case, an abbreviation
                 if score is None:
