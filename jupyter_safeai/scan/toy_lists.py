@@ -19,7 +19,7 @@ _NEXT_QUOTED = {q: re.compile(rf"\s*,\s*{q}[A-Z][a-z]{{1,14}}{q}") for q in "'\"
 _CLOSES = re.compile(r"\s*[\])}]")
 #: A row of a printed column that starts with one capitalised word and nothing after it
 #: but blanks or, two blanks on, the row's other values.
-_ROW_WORD = re.compile(r"[ \t]*[A-Z][a-z]{1,14}(?:[ \t]{2,}\S.*|[ \t]*)$")
+_ROW_WORD = re.compile(r"[ \t]*[A-Z][a-z]{1,14}(?:(?:[ \t]{2,}|\t)\S.*|[ \t]*)$")
 #: Rows below a first one that must each hold one bare word too.
 _LEAST_ITEMS = 3
 

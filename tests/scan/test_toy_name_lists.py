@@ -19,8 +19,8 @@ def test_quoted_list_of_given_names_under_a_label_is_quiet() -> None:
 
 
 def test_printed_column_of_given_names_under_a_header_is_quiet() -> None:
-    text = ("           start_year\nstaff              \n"
-            "Greta            2011\nOmar             2015\nInes             2019\n")
+    text = ("           start_year\nemployee           \n"
+            "Nora             2011\nHugo             2015\nIvan             2019\n")
     assert _persons(text) == []
     counts = "       Total\nName        \nNoah   19823\nLiam   18004\nElla   17210\n"
     assert _persons(counts) == []
@@ -53,3 +53,10 @@ def test_patient_tables_and_output_phi_still_fire() -> None:
     assert len(found(table)) >= 9  # each row's name, birth date and MRN
     output = "Patient: Greta Lindqvist, MRN 00482913, seen 2024-02-11 for chest pain\n"
     assert "Greta Lindqvist" in _persons(output)
+
+
+def test_tab_separated_column_of_given_names_is_quiet_but_not_beside_birth_dates() -> None:
+    text = "employee\nNora\tSales\nHugo\tLegal\nIvan\tSales\n"
+    assert _persons(text) == []
+    births = "name\tdob\nGreta\t1961-03-14\nOmar\t1948-11-02\nInes\t1972-06-30\n"
+    assert _persons(births) == ["Greta", "Omar", "Ines"]  # the table reader's name column
