@@ -71,6 +71,7 @@ from .prose_names import (
 from .scan_view import lowered_of
 from .surname_shapes import surname_shaped
 from .terms import eponym_term, names_a_thing
+from .toy_lists import opens_bare_name_list
 
 DETECTOR = "names"
 
@@ -1184,6 +1185,7 @@ class NameRecognizer(UsesNameLists):
         start, end = base, base + len(word)
         if kind not in _STRONG_KINDS:  # only a title or name-part label makes it a name
             if _after_name_cue(text, start) and word.casefold() not in EPONYMS and not (
+                    opens_bare_name_list(text, start, end)) and not (
                     _PT_SENTENCE_END.search(text, max(0, start - 12), start)) and (
                     word.casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
                 return ((start, end, 0.75),)
@@ -1287,6 +1289,8 @@ class NameRecognizer(UsesNameLists):
                 return ((start, end, 0.75),)
             return self._unlisted_in_slot(text, start, end, words[0])
         cue = _cue(text, start)
+        if cue and len(words) == 1 and opens_bare_name_list(text, start, end):
+            cue = 0  # a label over a toy column of first names: `toy_lists`
         # After a title any surname; after a label (`name = "`, `Patient:`) a known name
         # or several words: `name = "Snobol"` names a thing.
         if (cue == 3 or cue == 2 and (strong or len(words) >= 2)) and not all(
