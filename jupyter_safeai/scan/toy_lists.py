@@ -22,12 +22,21 @@ _CLOSES = re.compile(r"\s*[\])}]")
 _ROW_WORD = re.compile(r"[ \t]*[A-Z][a-z]{1,14}(?:(?:[ \t]{2,}|\t)\S.*|[ \t]*)$")
 #: Rows below a first one that must each hold one bare word too.
 _LEAST_ITEMS = 3
+#: Words for people in care in the label over a list: no toy list then.
+_IN_CARE = re.compile(r"(?i)(?<![a-z])(?:patients?|pts?|subjects?|participants?|clients?"
+                      r"|donors?|probands?|enrollees?|residents?|cases?)(?![a-z])")
+#: How far before the list's first item its label is looked for (`patients = [` and a
+#: printed column's header line above it).
+_LABEL_REACH = 80
 
 
 def opens_bare_name_list(text: str, start: int, end: int) -> bool:
     """Whether the word at text[start:end] is the first item of a quoted sequence of three
     or more one-word capitalised items that closes after them, or the first row of a
-    printed column of three or more rows that each start with one such word."""
+    printed column of three or more rows that each start with one such word, under no
+    word for people in care."""
+    if _IN_CARE.search(text, max(0, start - _LABEL_REACH), start):
+        return False
     quote = text[start - 1:start]
     if quote in _NEXT_QUOTED and text[end:end + 1] == quote:
         at, items, pattern = end + 1, 1, _NEXT_QUOTED[quote]

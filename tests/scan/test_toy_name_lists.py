@@ -60,3 +60,13 @@ def test_tab_separated_column_of_given_names_is_quiet_but_not_beside_birth_dates
     assert _persons(text) == []
     births = "name\tdob\nGreta\t1961-03-14\nOmar\t1948-11-02\nInes\t1972-06-30\n"
     assert _persons(births) == ["Greta", "Omar", "Ines"]  # the table reader's name column
+
+
+def test_a_list_under_a_word_for_people_in_care_still_fires() -> None:
+    assert _persons("patients = ['Greta', 'Omar', 'Ines', 'Walt']") == ["Greta"]
+    text = "           visits\nsubject          \nNora        3\nHugo        5\nIvan        2\n"
+    start = text.index("Nora")
+    assert not opens_bare_name_list(text, start, start + 4)
+    toy = text.replace("subject", "employee")
+    start = toy.index("Nora")
+    assert opens_bare_name_list(toy, start, start + 4)
