@@ -184,9 +184,10 @@ class NameLists:
         """The (case-folded) tokens whose kind is `G` or `N`: strong given names. Half the
         size of `kinds`, so a text's words are looked up in less memory: a scan's other
         readers have pushed most of such a table out of the CPU's caches by then."""
-        # `kinds` gives every given name `G` or `N` but the common words and eponyms,
-        # which it lowers, and no other key either: the same set, by set difference.
-        return frozenset(self.given - COMMON_WORDS - EPONYMS)
+        # `kinds` gives every given name `G` or `N` but the common words, the eponyms and
+        # the weak names, which it lowers, and no other key either: the same set, by set
+        # difference (a test holds the two equal).
+        return frozenset(self.given - COMMON_WORDS - EPONYMS - self.weak)
 
 
 def _texts(value: object, by_values: bool = False) -> Iterator[str]:
