@@ -23,7 +23,6 @@ Without mimesis every list is empty: more findings, never fewer (fail closed).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections.abc import Callable
@@ -33,6 +32,7 @@ from types import ModuleType
 
 from .finding import Finding
 from .name_lists import HONORIFICS
+from .package_data import load_file_module, package_dir
 from .person_slots import does_what_people_do
 
 #: Words that say what kind of firm a name is (`Inc.`, `Corporation`, `(The)`), cut from
@@ -57,23 +57,17 @@ LONE_TITLES = frozenset(HONORIFICS) | {"pt", "pts", "prof", "mx", "sr", "jr", "m
 
 
 def _datasets() -> Path | None:
-    spec = importlib.util.find_spec("mimesis")
-    if spec is None or spec.origin is None:
+    folder = package_dir("mimesis")
+    if folder is None:
         return None
-    folder = Path(spec.origin).parent / "datasets"
+    folder = folder / "datasets"
     return folder if folder.is_dir() else None
 
 
-def _int_module(folder: Path, name: str) -> ModuleType | None:
+def _int_module(name: str) -> ModuleType | None:
     """One of mimesis's international dataset files, loaded alone (lists of literals):
     importing `mimesis` itself would load all its providers."""
-    path = folder / "int" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"_mimesis_{name}_lists", path)
-    if spec is None or spec.loader is None or not path.is_file():
-        return None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file_module("mimesis", f"datasets/int/{name}.py", f"_mimesis_{name}_lists")
 
 
 def _entries(folder: Path) -> list[str]:
@@ -86,7 +80,7 @@ def _entries(folder: Path) -> list[str]:
                     if isinstance(name, str)]
         entries += [name for name in data.get("banks", ()) if isinstance(name, str)]
     for module_name, attributes in _INT_LISTS.items():
-        module = _int_module(folder, module_name)
+        module = _int_module(module_name)
         for attribute in attributes:
             values = getattr(module, attribute, ()) if module is not None else ()
             entries += [value for value in values if isinstance(value, str)]
