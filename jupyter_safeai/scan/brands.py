@@ -7,19 +7,22 @@ hardware and car makers; not its long list of stocks, whose tail is firms named 
 founder (`Culp`, `Tennant`), far more often a person's name. Only English lists are read:
 other locales' company lists hold bare given names (shops named after their owner).
 A brand is no verdict: a title before it (`Mr. Boeing`), a given name before a
-surname, `my name is` still make it a person; alone, or in a slot any noun takes
-(`according to Pfizer`), it names the firm.
+surname, `my name is` still make it a person, and so does anything else that marks a
+person's place (`marks_a_person`: an age after it, a label such as `Contact:`, a verb
+of care or of what people do after it, `spoke with` before it): a missed patient's name
+costs more than a firm's name flagged. Alone, or in a slot any noun takes (`according to
+Pfizer`, `shares of Boeing`), it names the firm.
 
 - `brand_words()`: one-word brands (`boeing`, `pfizer`, `honda`), case-folded.
 - `brand_phrases()`: brands of two words or more (`morgan stanley`, `goldman sachs`).
 - `names_a_brand(...)`: whether a name finding's words are one of these.
+- `marks_a_person(text, start, end)`: whether the words around a span mark a person.
 
 Without mimesis every list is empty: more findings, never fewer (fail closed).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections.abc import Callable
@@ -29,6 +32,8 @@ from types import ModuleType
 
 from .finding import Finding
 from .name_lists import HONORIFICS
+from .package_data import load_file_module, package_dir
+from .person_slots import does_what_people_do
 
 #: Words that say what kind of firm a name is (`Inc.`, `Corporation`, `(The)`), cut from
 #: the end of a list's entry (of every line of many entries) before it is read: `Pfizer
@@ -52,23 +57,17 @@ LONE_TITLES = frozenset(HONORIFICS) | {"pt", "pts", "prof", "mx", "sr", "jr", "m
 
 
 def _datasets() -> Path | None:
-    spec = importlib.util.find_spec("mimesis")
-    if spec is None or spec.origin is None:
+    folder = package_dir("mimesis")
+    if folder is None:
         return None
-    folder = Path(spec.origin).parent / "datasets"
+    folder = folder / "datasets"
     return folder if folder.is_dir() else None
 
 
-def _int_module(folder: Path, name: str) -> ModuleType | None:
+def _int_module(name: str) -> ModuleType | None:
     """One of mimesis's international dataset files, loaded alone (lists of literals):
     importing `mimesis` itself would load all its providers."""
-    path = folder / "int" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"_mimesis_{name}_lists", path)
-    if spec is None or spec.loader is None or not path.is_file():
-        return None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_file_module("mimesis", f"datasets/int/{name}.py", f"_mimesis_{name}_lists")
 
 
 def _entries(folder: Path) -> list[str]:
@@ -81,7 +80,7 @@ def _entries(folder: Path) -> list[str]:
                     if isinstance(name, str)]
         entries += [name for name in data.get("banks", ()) if isinstance(name, str)]
     for module_name, attributes in _INT_LISTS.items():
-        module = _int_module(folder, module_name)
+        module = _int_module(module_name)
         for attribute in attributes:
             values = getattr(module, attribute, ()) if module is not None else ()
             entries += [value for value in values if isinstance(value, str)]
@@ -146,14 +145,65 @@ def names_a_brand(words: str, kinds: dict[str, str]) -> bool:
             and brand_key(words) in brand_phrases())
 
 
+#: An age right after a name (`, 54,`, `, 61 y/o`, ` (54)`, `, aged 54`, `, 54-year-old`).
+_AGE_AFTER = re.compile(
+    r"[ ]*(?:,|\()[ ]*(?:aged?[ ]+)?\d{1,3}[ ]*(?:,|\)|y/?o\b|yo\b|yrs?\b|years?\b|-?year|"
+    r"[MF]\b|(?:male|female|man|woman)\b)", re.IGNORECASE)
+#: A verb of care, or one people do, right after a name, a `was`/`is`/`has` before it:
+#: `was admitted`, `presented`, `complains of`, `denies`, `called`, `reported`.
+_PERSON_VERB_AFTER = re.compile(
+    r"[ ]+(?:(?:was|is|has|had|has[ ]been|had[ ]been|were|got)[ ]+)?(?:"
+    r"admitted|readmitted|presented|presents|reported|reports|complain(?:s|ed|ing)?|c/o|"
+    r"called|calls|denie[sd]|deny|refused|refuses|states?d?|seen|discharged|transferred|"
+    r"spoke|arrived|tolerated|tolerates|underwent|died|expired|ambulat(?:ed|es|ing)|"
+    r"feels|felt|visited|visits|noted|notes|endorses|endorsed|tested[ ]positive|"
+    r"was[ ]a[ ]\d|is[ ]a[ ]\d|lives|lived|returned|returns|requests|requested)\b",
+    re.IGNORECASE)
+#: What before a name says a person's name follows: a label (`Contact:`, `Patient`,
+#: `Pt`, `Name -`), a self-introduction (`I'm`, `my name is`, `this is`), a talk with
+#: someone (`spoke with`, `talked to`, `met with`), a relative (`her son`).
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:contact|patient|pt|client|caller|resident|member|name|attn|guardian|"
+    r"emergency[ ]contact|next[ ]of[ ]kin|nok|informant|cc|referred[ ]by|seen[ ]by)"
+    r"[ ]*[:#-]?|\bi[ ]?['’]?m|\bi[ ]am|\bmy[ ]name[ ]is|\bthis[ ]is|\bcalled|\bcall|"
+    r"\b(?:spoke|spoken|speaking|talked|talking|met|meeting|visit|visited)[ ]+(?:with|to)|"
+    r"\b(?:dear|hi|hello|thanks|thank[ ]you)[ ,]*|"
+    r"\b(?:his|her|my|your|their)[ ]+(?:son|daughter|wife|husband|mother|father|brother|"
+    r"sister|partner|friend|neighbou?r|aunt|uncle|niece|nephew|cousin))[ ]*\Z",
+    re.IGNORECASE)
+#: A personal pronoun soon after a name in its sentence (`about her discharge`).
+_PRONOUN_AFTER = re.compile(
+    r"[^.;!?\n]{0,40}?\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
+#: How far before a name its label or introduction is read.
+_BEFORE_REACH = 40
+
+
+def marks_a_person(text: str, start: int, end: int) -> bool:
+    """Whether the words around text[start:end] mark a person (a brand list's name or
+    not): an age after it (`Elizabeth Arden, 54,`), a verb of care or of what only people
+    do after it (`was admitted`, `complains of`, `said`), a label, an introduction or a
+    talk before it (`Contact:`, `I'm`, `spoke with`), or a personal pronoun after it in
+    its sentence (`Weinstein about her`)."""
+    return bool(
+        _AGE_AFTER.match(text, end) or _PERSON_VERB_AFTER.match(text, end)
+        or does_what_people_do(text, end)
+        or _PERSON_BEFORE.search(text[max(0, start - _BEFORE_REACH):start])
+        or _PRONOUN_AFTER.match(text, end))
+
+
 def without_brands(text: str, found: list[Finding], doubtful: list[tuple[int, int]],
                    kinds: dict[str, str], titled: Callable[[str, int], bool]
                    ) -> tuple[list[Finding], list[tuple[int, int]]]:
     """`found` and the `doubtful` spans (left to NER) less those that name a brand or
     are a title alone (`names_a_brand`) with no title before them (`titled(text,
-    start)`: `Mr. Boeing`)."""
+    start)`: `Mr. Boeing`) and nothing else around them that marks a person
+    (`marks_a_person`): a title alone (`Pt`, `Dr`) goes whatever is around it."""
     def kept(start: int, end: int) -> bool:
-        return not names_a_brand(text[start:end], kinds) or titled(text, start)
+        words = text[start:end]
+        if not names_a_brand(words, kinds) or titled(text, start):
+            return True
+        return words.casefold().rstrip(".") not in LONE_TITLES and (
+            marks_a_person(text, start, end))
 
     return ([finding for finding in found
              if finding.entity != "PERSON" or kept(finding.start, finding.end)],

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .nlp import SPACY_MODEL
+from .package_data import load_file_module
 
 #: spaCy's string hashes (`spacy.strings.hash_string`) of the index's parts of speech,
 #: fixed by spaCy's StringStore: written out so that reading the index needs no spaCy.
@@ -122,17 +123,10 @@ def stop_words() -> frozenset[str]:
     and verbs leave out and some name list holds. Read from spaCy's file, which imports
     nothing, without importing spaCy (half a second, only NER needs it); spaCy's module
     if it is imported already."""
-    module = sys.modules.get(_STOP_WORDS_MODULE)
+    module = sys.modules.get(_STOP_WORDS_MODULE) or load_file_module(
+        "spacy", "lang/en/stop_words.py", "_safeai_stop_words")
     if module is None:
-        spec = importlib.util.find_spec("spacy")  # locates spaCy, imports none of it
-        if spec is None or spec.origin is None:
-            return frozenset()
-        path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
-        file_spec = importlib.util.spec_from_file_location("_safeai_stop_words", path)
-        if file_spec is None or file_spec.loader is None:
-            return frozenset()
-        module = importlib.util.module_from_spec(file_spec)
-        file_spec.loader.exec_module(module)
+        return frozenset()
     return frozenset(module.STOP_WORDS)
 
 

@@ -19,16 +19,16 @@ and as a weak name where a brand list holds it too (`Boeing`, `Audi`: see `brand
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import json
 import pkgutil
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
 
 import regex
+
+from .package_data import package_dir
 
 # Capitalised words that are also given names or surnames somewhere but in a notebook
 # are nearly always ordinary English, statistics, medicine or code.
@@ -184,9 +184,10 @@ class NameLists:
         """The (case-folded) tokens whose kind is `G` or `N`: strong given names. Half the
         size of `kinds`, so a text's words are looked up in less memory: a scan's other
         readers have pushed most of such a table out of the CPU's caches by then."""
-        # `kinds` gives every given name `G` or `N` but the common words and eponyms,
-        # which it lowers, and no other key either: the same set, by set difference.
-        return frozenset(self.given - COMMON_WORDS - EPONYMS)
+        # `kinds` gives every given name `G` or `N` but the common words, the eponyms and
+        # the weak names, which it lowers, and no other key either: the same set, by set
+        # difference (a test holds the two equal).
+        return frozenset(self.given - COMMON_WORDS - EPONYMS - self.weak)
 
 
 def _texts(value: object, by_values: bool = False) -> Iterator[str]:
@@ -260,10 +261,9 @@ def _census_names(given: set[str], surnames: set[str]) -> None:
     """The US Census 1990 given names and surnames but the rarest (`_RARE`), from the
     package `names`; none without it. Each is one ASCII word in capitals, the line's
     first field."""
-    spec = importlib.util.find_spec("names")
-    if spec is None or spec.origin is None:
+    folder = package_dir("names")
+    if folder is None:
         return
-    folder = Path(spec.origin).parent
     for file, is_given in _CENSUS_FILES.items():
         path = folder / file
         if path.is_file():
@@ -277,12 +277,12 @@ def _census_names(given: set[str], surnames: set[str]) -> None:
 def _mimesis_names(given: set[str], surnames: set[str]) -> None:
     """The `names` and `surnames` of every mimesis locale's `person.json`; none without
     mimesis. Read as files: importing mimesis would load far more than names."""
-    spec = importlib.util.find_spec("mimesis")
-    if spec is None or spec.origin is None:
+    folder = package_dir("mimesis")
+    if folder is None:
         return
     given_texts: list[str] = []
     surname_texts: list[str] = []
-    for path in sorted((Path(spec.origin).parent / "datasets").glob("*/person.json")):
+    for path in sorted((folder / "datasets").glob("*/person.json")):
         data = json.loads(path.read_text("utf-8"))
         given_texts.extend(_texts(data.get("names", ()), by_values=True))
         surname_texts.extend(_texts(data.get("surnames", ()), by_values=True))

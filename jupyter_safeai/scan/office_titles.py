@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+from .brands import brand_key, brand_phrases
 from .english_words import nouns_and_other_words
 from .geography import is_place_name
 from .name_context import SOFTWARE_NAMES
@@ -65,7 +66,7 @@ def _surname(word: str, kinds: dict[str, str]) -> bool:
     if len(word) < _SHORTEST or key in SOFTWARE_NAMES:
         return False
     if kinds.get(key, "") in _NAME_KINDS:
-        return not is_place_name(word) or key not in COMMON_WORDS
+        return True  # (the upper-case kinds hold no common word: `NameLists.kinds`)
     nouns, others = nouns_and_other_words()
     return not (key in COMMON_WORDS or key in EPONYMS or key in nouns or key in others
                 or english_ending(word) or is_place_name(word))
@@ -95,4 +96,6 @@ def office_holders(text: str, lists: NameLists, starts: Iterable[int]
             continue
         if len(words) == 2 and is_place_name(match.group("name")):
             continue
+        if brand_key(text[start:name_end]) in brand_phrases():
+            continue  # `General Mills`, `General Motors`: a firm's name, the office in it
         yield name_start, name_end
