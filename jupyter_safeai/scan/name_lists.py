@@ -257,10 +257,16 @@ _CENSUS_FIELDS = 4  # name, per cent, cumulative per cent, rank
 _RARE = "0.000"
 
 
-def _census_names(given: set[str], surnames: set[str]) -> None:
+#: How many of the census's commonest surnames are a person's before a firm's: a brand
+#: word among them (`Goodrich`, `Weinstein`, `Marriott`, founders' names) stays a strong
+#: surname, one below them (`Honda`, `Kroger`) or not in the census (`Boeing`) is weak.
+_COMMON_SURNAMES = 10_000
+
+
+def _census_names(given: set[str], surnames: set[str], common: set[str]) -> None:
     """The US Census 1990 given names and surnames but the rarest (`_RARE`), from the
-    package `names`; none without it. Each is one ASCII word in capitals, the line's
-    first field."""
+    package `names`, and into `common` its `_COMMON_SURNAMES` commonest surnames; none
+    without it. Each is one ASCII word in capitals, the line's first field."""
     folder = package_dir("names")
     if folder is None:
         return
@@ -271,7 +277,10 @@ def _census_names(given: set[str], surnames: set[str]) -> None:
             if not is_given:  # the file runs from the commonest surname down
                 rare = text.find(f" {_RARE} ")
                 text = text[:text.rfind("\n", 0, rare) + 1] if rare >= 0 else text
-            (given if is_given else surnames).update(text.lower().split()[::_CENSUS_FIELDS])
+            words = text.lower().split()[::_CENSUS_FIELDS]
+            (given if is_given else surnames).update(words)
+            if not is_given:  # in rank order
+                common.update(words[:_COMMON_SURNAMES])
 
 
 def _mimesis_names(given: set[str], surnames: set[str]) -> None:
@@ -304,7 +313,8 @@ def name_lists() -> NameLists:
     _faker_names(given, surnames)
     more_given: set[str] = set()
     more_surnames: set[str] = set()
-    _census_names(more_given, more_surnames)
+    common_surnames: set[str] = set()
+    _census_names(more_given, more_surnames, common_surnames)
     _mimesis_names(more_given, more_surnames)
     # only words Faker lacks, so a word Faker lists keeps its kind
     new = (more_given | more_surnames) - given - surnames
@@ -312,11 +322,13 @@ def name_lists() -> NameLists:
     english = (new & lemmas) | (new & stop_words()) | {
         key for key in new - lemmas if key.endswith(_INFLECTIONS) and english_word(key)}
     new -= english | {key for key in new if len(key) < _NEW_LEAST and key.isascii()}
-    # a brand only the long lists hold as a name is a weak name (`Boeing`, `Audi`)
+    # a brand only the long lists hold as a name is a weak name (`Boeing`, `Audi`), unless
+    # many people bear it (`Goodrich`)
     from .brands import brand_words
 
     return NameLists(frozenset(given | (more_given & new)),
-                     frozenset(surnames | (more_surnames & new)), frozenset(new & brand_words()))
+                     frozenset(surnames | (more_surnames & new)),
+                     frozenset(new & brand_words() - common_surnames))
 
 
 class UsesNameLists:

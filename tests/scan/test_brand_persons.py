@@ -58,3 +58,11 @@ def test_given_keys_are_the_strong_given_kinds() -> None:
     lists = name_lists()
     assert lists.given_keys == frozenset(
         key for key, kind in lists.kinds.items() if kind in ("G", "N"))
+
+
+def test_a_brand_many_people_bear_as_a_surname_is_a_strong_name() -> None:
+    """Founders' names the census counts among its commonest surnames stay names alone."""
+    weak = name_lists().weak
+    assert "boeing" in weak and "goodrich" not in weak and "weinstein" not in weak
+    assert persons("Goodrich called about his labs.") == ["Goodrich"]
+    assert persons("According to Boeing, the jet is safe.") == []
