@@ -180,20 +180,32 @@ _ORGANISATION_IS = re.compile(
     r"corporation|bank|brand|manufacturer|retailer|publisher|studio|label|organi[sz]ation|"
     r"institution|charity|provider|consultancy|partnership|practice|employer)\b")
 # `luigi is a library for pipelines`, `Tove is a Python package`: what software is said
-# to be. A person's given name names tools too, and the sentence says which it is.
+# to be. A person's given name names tools too, and the sentence says which it is. The
+# software noun ends the phrase (`a database administrator`, `the library assistant` are
+# people's jobs), and no noun a person's job is named by alone (`a server at the diner`,
+# `the service`, `the program`, `a frontend`) counts.
 _SOFTWARE_IS = re.compile(
     r"[ ]+(?:is|was)[ ]+(?:an?|the)[ ]+(?:[\w-]+[ ]+){0,2}(?:library|package|module|tool|"
-    r"toolkit|toolbox|framework|plugin|plug-in|extension|app|application|program|script|"
-    r"language|database|api|sdk|cli|service|server|engine|platform|wrapper|utility|"
+    r"toolkit|toolbox|framework|plugin|plug-in|extension|application|script|"
+    r"database|api|sdk|cli|wrapper|utility|"
     r"dataset|format|protocol|algorithm|optimi[sz]er|compiler|interpreter|"
-    r"scheduler|queue|orchestrator|runner|parser|linter|backend|frontend)\b")
+    r"scheduler|queue|orchestrator|runner|parser|linter)"
+    r"(?=[ ]*(?:[.,;:!?)\]]|$)|[ ]+(?:for|that|which|written|from|we|by|in|with|to|used|"
+    r"built|made|developed|maintained|on|and|or|you|i|they|called|named|of|like|designed|"
+    r"implemented|based)\b)")
 
 
-def said_to_be_software(text: str, end: int) -> bool:
+def said_to_be_software(text: str, end: int, start: int | None = None) -> bool:
     """Whether the sentence goes on to say the word ending at `end` is a program,
-    library or tool (`luigi is a workflow library`), not a person."""
-    return text.startswith((" is ", " was "), end) and _SOFTWARE_IS.match(
-        text, end) is not None  # (the test first: a name is seldom followed by `is`)
+    library or tool (`luigi is a workflow library`), not a person. Words from `start`
+    that open with a listed given name and go on (`Maria Gonzalez`) are a person's:
+    a tool goes by one word."""
+    if not text.startswith((" is ", " was "), end):
+        return False  # (the test first: a name is seldom followed by `is`)
+    if _SOFTWARE_IS.match(text, end) is None:
+        return False
+    words = text[start:end].split() if start is not None else []
+    return len(words) < 2 or not _a_persons_words(words[0])
 # `Pryce-Hollis's Ada Moreno`, `Vance, Hart and Lowe's Mrs. Ito`: a possessive before a
 # person's name or title is where that person works.
 _POSSESSIVE_BEFORE_PERSON = re.compile(
@@ -228,7 +240,7 @@ def in_organisation(text: str, start: int, end: int) -> bool:
     if last > start and _ORGANISATION_AFTER.match(text, last, end + 1):
         return True
     if _ORGANISATION_AFTER.match(text, end) or _ORGANISATION_IS.match(text, end) or (
-            said_to_be_software(text, end)):
+            said_to_be_software(text, end, start)):
         return True
     possessive = _POSSESSIVE_BEFORE_PERSON.match(text, end)
     given = possessive.group("given") if possessive else None

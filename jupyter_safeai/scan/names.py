@@ -1394,9 +1394,10 @@ class NameRecognizer(UsesNameLists):
         key = word.casefold()
         # Two particles (`van der`) lead only surnames, English words too (`Berg`); one
         # (`de`) leads other languages' words as well. An English ending (`Vries`) is no
-        # English word: the particle says which it is.
+        # English word: the particle says which it is; a longer word with one
+        # (`Tokenization`) is English still.
         english = " " not in particles.group().strip() and (
-            _english_word(word) or english_word(key))
+            _english_word(word) or english_word(key) or _wordlike(word) and len(word) > 6)
         if english or is_place_name(
                 word) or key in SOFTWARE_NAMES or key in EPONYMS or _opens_sentence(
                 text, particles.start()) or _THING_AFTER.match(text, end) and not (

@@ -480,9 +480,10 @@ _INTRODUCED = regex.compile(
 def _introduced_names(text: str, lists: NameLists, not_names: Collection[str]
                       ) -> Iterator[tuple[int, int]]:
     """The name a speaker introduces themselves by (`I'm Miyuki.`): each word a name list's
-    given or surname, or a word no list, English or map knows; no word English uses as
-    anything else (`I'm Canadian`, `I'm Ready`, `I'm Sunny`), no software (`I'm Julia`
-    is a name only to a list)."""
+    given or surname, or a word no list, English or map knows (`I am Groot`); no word
+    English uses as anything else (`I'm Canadian`, `I'm Ready`, `I'm Sunny`), no
+    software (`I'm Julia` is a name only to a list), no pair of eponyms (`I am
+    Kolmogorov-Smirnov`)."""
     if "I'm " not in text and "I am " not in text and "I’m " not in text:
         return
     nouns, others = nouns_and_other_words()
@@ -499,6 +500,9 @@ def _introduced_word(word: str, kinds: dict[str, str], nouns: Collection[str],
     if len(key) < 3 or not _plain_word(word, not_names) or key in others or (
             is_place_name(word)):
         return False
+    parts = key.split("-")
+    if len(parts) > 1 and all(part in EPONYMS for part in parts):
+        return False  # `I am Kolmogorov-Smirnov`: a test named after its makers
     return kinds.get(key, "").upper() in ("G", "S", "N") or not (
         key in nouns or english_ending(word))
 

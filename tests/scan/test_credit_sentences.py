@@ -24,13 +24,13 @@ def test_names_after_a_credit_in_an_earlier_sentence(text: str, names: list[str]
 
 
 @pytest.mark.parametrize("text", [
-    "This notebook was written by Jake VanderPlas. Source and license info is on GitHub.",
+    "This notebook was written by Jorund Vesterplass. Source and license info is on GitHub.",
     "Content adapted from a course by Ilse Varnhagen. Used with permission.",
     "Slides written by Bram K. Okonjo for the course.",  # an initial ends no sentence
 ])
 def test_a_credit_in_the_same_sentence_stays_quiet(text: str) -> None:
     assert not any(name in found for found in persons(text)
-                   for name in ("VanderPlas", "Varnhagen", "Okonjo"))
+                   for name in ("Vesterplass", "Varnhagen", "Okonjo"))
 
 
 def test_two_unknown_words_then_a_finite_verb_are_asked() -> None:
