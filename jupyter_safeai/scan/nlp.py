@@ -20,7 +20,6 @@ dropped when it ends, after the offsets and labels are read off its documents.
 from __future__ import annotations
 
 import contextlib
-import functools
 import importlib.util
 import logging
 import re
@@ -130,7 +129,6 @@ _SWITCH_OPEN: list[type] = []
 _SWITCH = threading.local()
 
 
-@functools.lru_cache(maxsize=4)
 def _thread_entry_points(registry_class: type) -> type:
     """A subclass of spaCy's registry class whose `entry_points` is False in a thread
     inside `_plugin_factories_off` and the instance's own value in every other thread."""
