@@ -159,8 +159,7 @@ def _plugin_factories_off() -> Iterator[None]:
     from spacy import util
 
     factories = getattr(util.registry, "_entry_point_factories", None)
-    if factories is None or "entry_points" not in vars(factories) or (
-            vars(factories)["entry_points"] is not True):
+    if getattr(factories, "__dict__", {}).get("entry_points") is not True:
         yield
         return
     with _SWITCH_LOCK:
