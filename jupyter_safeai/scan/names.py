@@ -949,7 +949,8 @@ class NameRecognizer(UsesNameLists):
         stop_words()
 
     def load_ner(self) -> None:
-        """Load the NER model now (it is otherwise loaded when first asked)."""
+        """Load the NER model now (it is otherwise loaded when first asked); the
+        server's warm-up (`server.app.warm_up_scanner`) calls it."""
         load = getattr(self.confirm, "load", None)
         if load is not None:
             load()

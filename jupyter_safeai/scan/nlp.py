@@ -52,7 +52,10 @@ _ZONE_LOCK = threading.Lock()
 
 def make_tldextract_offline() -> None:
     """Presidio's e-mail recognizer calls tldextract, which fetches the public suffix
-    list on first use; point it at the snapshot bundled with tldextract instead."""
+    list on first use; point it at the snapshot bundled with tldextract instead.
+    Presidio is not imported on the normal path (no scanner uses it, and the NER load
+    skips plugin factories): only the fallback whole load of `_load_ner_pipeline`
+    imports it, through spaCy's factory entry point, and calls this first."""
     try:
         import tldextract
     except ImportError:
@@ -91,7 +94,9 @@ def _load_ner_pipeline(model: str) -> Any:
     importing it compiles its hundreds of patterns: a third of a first scan), though
     this model's pipes are all spaCy's own: they are not imported for it
     (`_plugin_factories_off`). Should the model need a plugin's pipe after all, or its
-    `ner` read a shared tok2vec, it is loaded again as spaCy loads it, whole."""
+    `ner` read a shared tok2vec, it is loaded again as spaCy loads it, whole: that load
+    imports presidio through its entry point, so tldextract is made offline first
+    (`make_tldextract_offline`)."""
     import spacy
 
     try:
@@ -102,6 +107,7 @@ def _load_ner_pipeline(model: str) -> Any:
     else:
         if not _listens_elsewhere(nlp):
             return nlp
+    make_tldextract_offline()
     nlp = spacy.load(model)
     nlp.select_pipes(enable=[p for p in ("ner",) if p in nlp.pipe_names])
     return nlp
@@ -116,22 +122,60 @@ def _listens_elsewhere(nlp: Any) -> bool:
         type(layer).__name__ == "Tok2VecListener" for layer in model.walk())
 
 
+#: How many threads' `_plugin_factories_off` are open, and the registry's own class
+#: while any is (guarded by `_SWITCH_LOCK`); `_SWITCH.depth`: this thread's.
+_SWITCH_LOCK = threading.Lock()
+_SWITCH_OPEN: list[type] = []
+_SWITCH = threading.local()
+
+
+def _thread_entry_points(registry_class: type) -> type:
+    """A subclass of spaCy's registry class whose `entry_points` is False in a thread
+    inside `_plugin_factories_off` and the instance's own value in every other thread."""
+    class ThreadEntryPoints(registry_class):  # type: ignore[misc, valid-type]
+        @property
+        def entry_points(self) -> Any:
+            if getattr(_SWITCH, "depth", 0):
+                return False
+            return vars(self)["entry_points"]
+
+        @entry_points.setter
+        def entry_points(self, value: Any) -> None:
+            vars(self)["entry_points"] = value
+
+    return ThreadEntryPoints
+
+
 @contextlib.contextmanager
 def _plugin_factories_off() -> Iterator[None]:
-    """While it lasts, spaCy builds pipelines from its own pipe factories, without
-    importing every installed package that declares one (`_load_ner_pipeline`).
-    Restored on leaving; a spaCy without that registry is left as it is."""
+    """While it lasts, spaCy builds pipelines in this thread from its own pipe
+    factories, without importing every installed package that declares one
+    (`_load_ner_pipeline`). Only this thread: the factory registry's class is swapped,
+    while any thread is inside, for a subclass whose `entry_points` reads a
+    thread-local, so another thread building a pipeline meanwhile (an extension,
+    kernel code) still finds its plugins' pipes. The registry's own class and
+    attributes are restored exactly when the last thread leaves. A spaCy without that
+    registry, or whose registry does not read entry points, is left as it is."""
     from spacy import util
 
     factories = getattr(util.registry, "_entry_point_factories", None)
-    if factories is None or getattr(factories, "entry_points", None) is not True:
+    if getattr(factories, "__dict__", {}).get("entry_points") is not True:
         yield
         return
-    factories.entry_points = False
+    with _SWITCH_LOCK:
+        if not _SWITCH_OPEN:
+            own_class = type(factories)
+            factories.__class__ = _thread_entry_points(own_class)
+        _SWITCH_OPEN.append(_SWITCH_OPEN[0] if _SWITCH_OPEN else own_class)
+    _SWITCH.depth = getattr(_SWITCH, "depth", 0) + 1
     try:
         yield
     finally:
-        factories.entry_points = True
+        _SWITCH.depth -= 1
+        with _SWITCH_LOCK:
+            own_class = _SWITCH_OPEN.pop()
+            if not _SWITCH_OPEN:
+                factories.__class__ = own_class
 
 
 def _zone_of(nlp: Any) -> Any:
@@ -210,26 +254,33 @@ class PersonNer:
             self._load()
 
     def _load(self) -> Any:
-        """The spaCy pipeline, loaded once."""
+        """The spaCy pipeline, loaded once. `_nlp`, `_ner` and `_fast` are built apart
+        and published together, `_nlp` last: a load that fails part way leaves none of
+        them set, and raises; the next question tries the whole load again (and raises
+        again while it keeps failing: a scan that needs NER fails closed)."""
         with self._lock:
             if self._nlp is None:
                 from .ner_model import FastNer
 
-                make_tldextract_offline()
                 nlp = _load_ner_pipeline(self.model)
                 if not hasattr(nlp, "memory_zone"):
                     log.warning("safeai: this spaCy has no memory zones; the words NER "
                                 "is asked about stay in its vocabulary")
+                ner: Any = None
+                fast: FastNer | None = None
                 if "ner" in nlp.pipe_names:
-                    self._ner = nlp.get_pipe("ner")
+                    ner = nlp.get_pipe("ner")
                     with _ZONE_LOCK:  # its probe tokenises too: never while a zone is open
-                        self._fast = FastNer.load(nlp, self._ner)
+                        fast = FastNer.load(nlp, ner)
                         _keep_common_words(nlp)
-                self._zone = _zone_of(nlp)
-                if self._fast is not None and nlp.vocab.lex_attr_getters:
-                    self._lexeme_getters = {
-                        attr: getter for attr, getter in nlp.vocab.lex_attr_getters.items()
-                        if attr in self._fast.lexeme_attrs}
+                zone = _zone_of(nlp)
+                getters = None
+                if fast is not None and nlp.vocab.lex_attr_getters:
+                    getters = {attr: getter
+                               for attr, getter in nlp.vocab.lex_attr_getters.items()
+                               if attr in fast.lexeme_attrs}
+                self._ner, self._fast, self._zone, self._lexeme_getters = (
+                    ner, fast, zone, getters)
                 self._nlp = nlp
             return self._nlp
 

@@ -74,7 +74,7 @@ _CODE_IN_BRACKETS = re.compile(
 #: A two-digit area code in brackets, then eight digits (or nine, a mobile's leading `9`)
 #: as four (five) and four: Brazil's own layout (`(11) 99254-4992`, `(21) 3456-7890`), a
 #: phone when the ten or eleven digits are a number of Brazil (`+55`). Its tail is a
-#: ZIP+4's shape, which `places` leaves to it (`_BRACKETED_AREA_CODE`).
+#: ZIP+4's shape, which `places` leaves to it (`brazilian_phone_covers`).
 _BRAZILIAN_PHONE = re.compile(
     r"\((?<![\w(]\()[1-9]{2}\)[ ]?(?:9\d{4}|[2-5]\d{3})-\d{4}(?![\w-]|[.,]\d)")
 # Bare 10-digit runs count only after a phone word.
@@ -119,6 +119,18 @@ PHONE_WORD_NEEDLES = tuple(sorted({re.match(r"[a-z ]*", word).group()  # type: i
 #: `_WINDOW` characters) cheaper than a `str.find` per needle, on a whole text dearer.
 _PHONE_WORD_NEEDLE = re.compile("|".join(map(re.escape, PHONE_WORD_NEEDLES)))
 _WINDOW = 64
+
+
+def brazilian_phone_covers(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies within a Brazilian phone number that
+    `PhoneRecognizer` finds, its bracketed area code just before `start`
+    (`(11) 99254-4992`): the shape and the country's number patterns both."""
+    bracket = text.rfind("(", max(0, start - 6), start)
+    if bracket < 0:
+        return False
+    match = _BRAZILIAN_PHONE.match(text, bracket)
+    return (match is not None and match.end() >= end
+            and _country_code_of("55", _digits(match.group())))
 
 
 def _any_phone_word(text: str) -> bool:

@@ -29,6 +29,7 @@ from .name_context import (
 )
 from .name_lists import RELATIVES
 from .narrative import names_a_party, party_in_sentence
+from .phones import brazilian_phone_covers
 from .recognizer import ContextWords, context_regex, matches_at, trie
 from .regional_addresses import ambiguous_suffix_streets
 from .scan_view import ScanView, view_of
@@ -344,9 +345,6 @@ _LOWER_TOWN_STATE_BEFORE = regex.compile(
     rf"(?:{_LOWER_STATE_CODES})[ ]$", regex.REVERSE)
 _FIVE_DIGITS = regex.compile(r"(?<![\w-])\d{5}(?:-\d{4})?(?![\w-]|\.\d)")
 # The state and the ZIP share a cell: one blank or a comma apart, not a table's gap.
-#: A bracketed two-digit area code: the five and four digits after it are the tail of a
-#: Brazilian phone (`(11) 99254-4992`, read by `phones`), no ZIP+4.
-_BRACKETED_AREA_CODE = re.compile(r"\([1-9]{2}\)[ ]?$")
 _STATE_BEFORE = regex.compile(rf"\b(?:{_STATE_CODES}|{_STATE_NAMES})(?:,[ ]?|[ ])$",
                               regex.REVERSE)
 _ZIP_LABEL = regex.compile(
@@ -514,8 +512,8 @@ class PlaceRecognizer:
                     town := self._lower_town_and_state(text, match.start())) is not None:
                 yield Finding(*town, "LOCATION", "phi", 0.75, self.name)
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.8, self.name)
-            elif "-" in match.group() and not _BRACKETED_AREA_CODE.search(
-                    text, max(0, match.start() - 6), match.start()):  # `(11) 99254-4992`
+            elif "-" in match.group() and not brazilian_phone_covers(
+                    text, match.start(), match.end()):  # `(11) 99254-4992`: a phone's tail
                 yield Finding(match.start(), match.end(), "ZIP_CODE", "phi", 0.75, self.name)
         for label in _anchored(_ZIP_LABEL, view, _ZIP_LABEL_ANCHORS):
             value = _ZIP_VALUE.match(text, label.end())

@@ -76,8 +76,15 @@ def gateway_routes(hub_auth: bool) -> Routes:
 
 
 def warm_up_scanner() -> None:
-    # A doubtful name pair makes the name recognizer load the NER model too.
-    default_scanner().scan("Wang Xiaoming.")
+    """Load the default scanner's NER model (`NameRecognizer.load_ner`) and run one
+    scan, so the first prompt pays neither. A failed load raises here, and again at
+    the first scan that needs NER: that scan fails, and its prompt is not sent."""
+    scanner = default_scanner()
+    for recognizer in scanner.recognizers:
+        load_ner = getattr(recognizer, "load_ner", None)
+        if load_ner is not None:
+            load_ner()
+    scanner.scan("Wang Xiaoming.")
 
 
 class SafeAIExtension(ExtensionApp):

@@ -103,7 +103,9 @@ def test_never_raises_on_identifier_fragments(parts: list[str]) -> None:
 
 
 def test_scanning_opens_no_network_connection(monkeypatch) -> None:
-    """A fresh scanner (name lists, presidio's NLP engine, tldextract) works offline."""
+    """A fresh scanner (name lists, the NER model) works offline. Presidio, whose e-mail
+    recognizer calls tldextract, is not imported by it: only the NER model's fallback
+    whole load imports it, and points tldextract offline first (`make_tldextract_offline`)."""
     import socket
 
     attempts: list[object] = []

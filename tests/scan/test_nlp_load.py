@@ -124,3 +124,96 @@ def test_stop_words_read_without_spacy_are_spacys() -> None:
             "print('spacy' in sys.modules, len(words), sorted(words)[:3])\n")
     assert _run(code) == [f"False {len(STOP_WORDS)} {sorted(STOP_WORDS)[:3]}"]
     assert english_words.stop_words() == frozenset(STOP_WORDS)
+
+
+def test_another_threads_factory_lookup_works_during_our_load() -> None:
+    """The plugin-factory switch is the loading thread's alone: in a fresh process, a
+    second thread that builds a pipeline with a plugin's pipe while our load holds the
+    switch finds the factory (spaCy's E002 when it does not; building it may still fail
+    for the plugin's own reasons), and the registry is left exactly as it was."""
+    code = (
+        "import threading\n"
+        "import spacy\n"
+        "from spacy import util\n"
+        "from jupyter_safeai.scan import nlp as nlp_module\n"
+        "reg = util.registry._entry_point_factories\n"
+        "before = (type(reg), dict(vars(reg)))\n"
+        "seen = []\n"
+        "def other():\n"
+        "    seen.append(reg.entry_points)\n"
+        "    try:\n"
+        "        spacy.blank('en').add_pipe('presidio_hf_token_pipe')\n"
+        "        seen.append('found')\n"
+        "    except Exception as error:  # the pipe's own (transformers missing) or E002\n"
+        "        seen.append('missing' if 'E002' in str(error) else 'found')\n"
+        "with nlp_module._plugin_factories_off():\n"
+        "    mine = reg.entry_points\n"
+        "    thread = threading.Thread(target=other); thread.start(); thread.join()\n"
+        "print(mine, seen)\n"
+        "print(before == (type(reg), dict(vars(reg))))\n")
+    assert _run(code) == ["False [True, 'found']", "True"]
+
+
+def test_nested_switches_restore_the_registry_once_both_end() -> None:
+    from spacy import util
+
+    registry = util.registry._entry_point_factories
+    kind = type(registry)
+    with nlp_module._plugin_factories_off():
+        with nlp_module._plugin_factories_off():
+            assert registry.entry_points is False
+        assert registry.entry_points is False
+    assert registry.entry_points is True
+    assert type(registry) is kind
+
+
+def _failing_pipeline(monkeypatch: pytest.MonkeyPatch, fast_fails: bool) -> list[int]:
+    """`_load_ner_pipeline` stubbed (a fake pipeline with a `ner` pipe); with
+    `fast_fails` the numpy model's load raises, else the pipeline load does."""
+    from jupyter_safeai.scan import ner_model
+
+    loads: list[int] = []
+
+    def load(model: str) -> Any:
+        loads.append(1)
+        if not fast_fails:
+            raise OSError("model files unreadable")
+        pipe = SimpleNamespace()
+        return SimpleNamespace(pipe_names=["ner"], get_pipe=lambda name: pipe,
+                               memory_zone=None, vocab=SimpleNamespace())
+
+    def fast_load(nlp: Any, ner: Any) -> Any:
+        raise RuntimeError("weights unreadable")
+
+    monkeypatch.setattr(nlp_module, "_load_ner_pipeline", load)
+    monkeypatch.setattr(ner_model.FastNer, "load", staticmethod(fast_load))
+    return loads
+
+
+@pytest.mark.parametrize("fast_fails", [False, True])
+def test_a_failed_load_publishes_nothing_and_fails_closed(
+        monkeypatch: pytest.MonkeyPatch, fast_fails: bool) -> None:
+    """A load that fails part way leaves no half-loaded model behind (`_nlp`, `_ner`,
+    `_fast` are set together or not at all), and every question after it raises
+    again rather than answering 'no person'."""
+    loads = _failing_pipeline(monkeypatch, fast_fails)
+    ner = nlp_module.PersonNer()
+    text = "Yesterday Maria Gonzalez phoned the office."
+    for attempt in (1, 2):
+        with pytest.raises((OSError, RuntimeError)):
+            ner.labels_many(text, [(10, 24)])
+        assert (ner._nlp, ner._ner, ner._fast) == (None, None, None)
+        assert len(loads) == attempt
+
+
+def test_the_model_is_made_offline_only_for_a_whole_load(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """tldextract (presidio's e-mail recognizer) is pointed offline only on the
+    fallback whole load, the one path that imports presidio."""
+    for fail_first, expected in ((False, 0), (True, 1)):
+        offline: list[int] = []
+        monkeypatch.setattr(nlp_module, "make_tldextract_offline",
+                            lambda offline=offline: offline.append(1))
+        monkeypatch.setattr(spacy, "load", _fake_spacy_load([], fail_first, False))
+        nlp_module._load_ner_pipeline("some_model")
+        assert len(offline) == expected
