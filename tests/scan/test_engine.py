@@ -121,9 +121,15 @@ def test_scanning_opens_no_network_connection(monkeypatch) -> None:
             "https://www.wang-family.net/home")
     entities = [f.entity for f in scanner.scan(text)]
     assert entities == ["PERSON", "EMAIL_ADDRESS", "URL"]
+    assert attempts == []
+    # the fallback whole load's presidio import calls tldextract: pointed offline first,
+    # it reads its bundled snapshot and connects nowhere
     import tldextract
 
-    assert tldextract.extract("a.b.example.co.uk").suffix == "co.uk"  # bundled snapshot
+    from jupyter_safeai.scan.nlp import make_tldextract_offline
+
+    make_tldextract_offline()
+    assert tldextract.extract("a.b.example.co.uk").suffix == "co.uk"
     assert attempts == []
 
 
