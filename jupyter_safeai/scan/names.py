@@ -71,7 +71,7 @@ from .prose_names import (
 from .scan_view import lowered_of
 from .surname_shapes import surname_shaped
 from .terms import eponym_term, names_a_thing
-from .toy_lists import opens_bare_name_list
+from .toy_lists import care_list_items, opens_bare_name_list
 
 DETECTOR = "names"
 
@@ -1289,6 +1289,9 @@ class NameRecognizer(UsesNameLists):
                     words[0].casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
                 return ((start, end, 0.75),)
             return self._unlisted_in_slot(text, start, end, words[0])
+        if len(words) == 1 and strong and (items := care_list_items(text, start, end)) and all(
+                item.casefold() in self.lists.kinds for item in items):
+            return ((start, end, 0.75),)  # `patients = ['Greta', 'Omar']`: each item
         cue = _cue(text, start)
         if cue and len(words) == 1 and opens_bare_name_list(text, start, end):
             cue = 0  # a label over a toy column of first names: `toy_lists`

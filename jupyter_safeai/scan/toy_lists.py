@@ -5,7 +5,9 @@ under an `employee` header name no one: a label over a column of first names alo
 no surname in any item, is how tutorials make up rows. A name-part label is a cue for the
 one value after it (`name: Bob`), not for the first item of such a list, whose other
 items no reader takes as names either. Any item with a surname (`'Lisa Pruitt'`), or a
-list of fewer than three, is read as before.
+list of fewer than three, is read as before. So is a list under a word for people in care
+(`patients = ['Greta', 'Omar', 'Ines']`, a `subject` column): first names of patients are
+PHI however a list looks, every item of it (`care_list_items`).
 """
 
 from __future__ import annotations
@@ -24,10 +26,38 @@ _ROW_WORD = re.compile(r"[ \t]*[A-Z][a-z]{1,14}(?:(?:[ \t]{2,}|\t)\S.*|[ \t]*)$"
 _LEAST_ITEMS = 3
 #: Words for people in care in the label over a list: no toy list then.
 _IN_CARE = re.compile(r"(?i)(?<![a-z])(?:patients?|pts?|subjects?|participants?|clients?"
-                      r"|donors?|probands?|enrollees?|residents?|cases?)(?![a-z])")
+                      r"|donors?|probands?|enrollees?|residents?)(?![a-z])")
 #: How far before the list's first item its label is looked for (`patients = [` and a
 #: printed column's header line above it).
 _LABEL_REACH = 80
+
+
+#: One item of a quoted sequence ending where the search ends, a comma after it: the item
+#: before the one at the search's end.
+_ITEM_BEFORE = {q: re.compile(rf"{q}[A-Z][a-z]{{1,14}}{q}\s*,\s*\Z") for q in "'\""}
+#: What opens a sequence, ending where the search ends.
+_OPENS = re.compile(r"[\[({]\s*\Z")
+
+
+def care_list_items(text: str, start: int, end: int) -> list[str]:
+    """The items of the sequence of two or more quoted capitalised words, under a word
+    for people in care, that the quoted word at text[start:end] is one of (`patients =
+    ['Greta', 'Omar', 'Ines']`: a label is a cue for the first item only); none else."""
+    quote = text[start - 1:start]
+    if quote not in _ITEM_BEFORE or text[end:end + 1] != quote:
+        return []
+    at, pattern = start - 1, _ITEM_BEFORE[quote]
+    while (item := pattern.search(text, max(0, at - 40), at)) is not None:
+        at = item.start()
+    if _OPENS.search(text, max(0, at - 8), at) is None or (
+            _IN_CARE.search(text, max(0, at - _LABEL_REACH), at) is None):
+        return []
+    first_end = text.index(quote, at + 1)
+    items, after = [text[at + 1:first_end]], first_end + 1
+    while (item := _NEXT_QUOTED[quote].match(text, after)) is not None:
+        items.append(item.group().strip(" \t\n,")[1:-1])
+        after = item.end()
+    return items if len(items) >= 2 else []
 
 
 def opens_bare_name_list(text: str, start: int, end: int) -> bool:

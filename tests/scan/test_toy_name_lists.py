@@ -4,6 +4,8 @@ surname, a list of two, a label over one value, or a patient table stays a findi
 
 from __future__ import annotations
 
+import pytest
+
 import jupyter_safeai
 from jupyter_safeai.scan.toy_lists import opens_bare_name_list
 from tests.scan.found_text import pairs_of, texts_of
@@ -63,10 +65,29 @@ def test_tab_separated_column_of_given_names_is_quiet_but_not_beside_birth_dates
 
 
 def test_a_list_under_a_word_for_people_in_care_still_fires() -> None:
-    assert _persons("patients = ['Greta', 'Omar', 'Ines', 'Walt']") == ["Greta"]
+    assert _persons("patients = ['Greta', 'Omar', 'Ines', 'Walt']") == [
+        "Greta", "Omar", "Ines", "Walt"]
     text = "           visits\nsubject          \nNora        3\nHugo        5\nIvan        2\n"
     start = text.index("Nora")
     assert not opens_bare_name_list(text, start, start + 4)
     toy = text.replace("subject", "employee")
     start = toy.index("Nora")
     assert opens_bare_name_list(toy, start, start + 4)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("patients = ['Greta', 'Omar', 'Ines', 'Walt']", ["Greta", "Omar", "Ines", "Walt"]),
+    ('subjects = ("Nora", "Hugo", "Ivan")', ["Nora", "Hugo", "Ivan"]),
+    ('donors = [\n    "Ines",\n    "Omar",\n]', ["Ines", "Omar"]),
+])
+def test_every_item_of_a_list_of_people_in_care_is_a_name(text: str, names: list[str]) -> None:
+    assert _persons(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "subjects = ['Math', 'Physics', 'History']",  # not every item a listed name
+    "cases = ['Alpha', 'Beta', 'Gamma']",  # no word for people in care
+    "colors = ['Red', 'Green', 'Blue']",
+])
+def test_other_lists_under_such_words_stay_quiet(text: str) -> None:
+    assert _persons(text) == []
