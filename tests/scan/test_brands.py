@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from jupyter_safeai import scan_text
 from jupyter_safeai.scan.brands import brand_key, brand_phrases, brand_words, names_a_brand
 from jupyter_safeai.scan.name_lists import name_lists
 from jupyter_safeai.scan.speakers import SpeakerRecognizer
-
-
-def persons(text: str) -> list[str]:
-    return [text[f.start:f.end] for f in scan_text(text) if f.entity == "PERSON"]
+from tests.scan.found_text import persons
 
 
 def test_lists_hold_firms_and_makers() -> None:
