@@ -122,20 +122,13 @@ def _listens_elsewhere(nlp: Any) -> bool:
         type(layer).__name__ == "Tok2VecListener" for layer in model.walk())
 
 
-#: How many threads' `_plugin_factories_off` are open, and the registry's own class
-#: while any is (guarded by `_SWITCH_LOCK`); `_SWITCH.depth`: this thread's.
-_SWITCH_LOCK = threading.Lock()
-_SWITCH_OPEN: list[type] = []
-_SWITCH = threading.local()
-
-
 def _thread_entry_points(registry_class: type) -> type:
     """A subclass of spaCy's registry class whose `entry_points` is False in a thread
     inside `_plugin_factories_off` and the instance's own value in every other thread."""
     class ThreadEntryPoints(registry_class):  # type: ignore[misc, valid-type]
         @property
         def entry_points(self) -> Any:
-            if getattr(_SWITCH, "depth", 0):
+            if _PLUGIN_SWITCH.off_here():
                 return False
             return vars(self)["entry_points"]
 
@@ -146,36 +139,55 @@ def _thread_entry_points(registry_class: type) -> type:
     return ThreadEntryPoints
 
 
-@contextlib.contextmanager
-def _plugin_factories_off() -> Iterator[None]:
-    """While it lasts, spaCy builds pipelines in this thread from its own pipe
-    factories, without importing every installed package that declares one
-    (`_load_ner_pipeline`). Only this thread: the factory registry's class is swapped,
-    while any thread is inside, for a subclass whose `entry_points` reads a
-    thread-local, so another thread building a pipeline meanwhile (an extension,
-    kernel code) still finds its plugins' pipes. The registry's own class and
-    attributes are restored exactly when the last thread leaves. A spaCy without that
-    registry, or whose registry does not read entry points, is left as it is."""
-    from spacy import util
+class _PluginFactorySwitch:
+    """Who has spaCy's plugin factories off: the threads inside (a count each) and the
+    registry's own class while any is. Process-wide because the registry it guards is."""
 
-    factories = getattr(util.registry, "_entry_point_factories", None)
-    if getattr(factories, "__dict__", {}).get("entry_points") is not True:
-        yield
-        return
-    with _SWITCH_LOCK:
-        if not _SWITCH_OPEN:
-            own_class = type(factories)
-            factories.__class__ = _thread_entry_points(own_class)
-        _SWITCH_OPEN.append(_SWITCH_OPEN[0] if _SWITCH_OPEN else own_class)
-    _SWITCH.depth = getattr(_SWITCH, "depth", 0) + 1
-    try:
-        yield
-    finally:
-        _SWITCH.depth -= 1
-        with _SWITCH_LOCK:
-            own_class = _SWITCH_OPEN.pop()
-            if not _SWITCH_OPEN:
-                factories.__class__ = own_class
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._own_class: type | None = None
+        self._open = 0
+        self._local = threading.local()
+
+    def off_here(self) -> bool:
+        """Whether this thread is inside `off`."""
+        return getattr(self._local, "depth", 0) > 0
+
+    @contextlib.contextmanager
+    def off(self) -> Iterator[None]:
+        """While it lasts, spaCy builds pipelines in this thread from its own pipe
+        factories, without importing every installed package that declares one
+        (`_load_ner_pipeline`). Only this thread: the factory registry's class is
+        swapped, while any thread is inside, for a subclass whose `entry_points` reads
+        a thread-local, so another thread building a pipeline meanwhile (an extension,
+        kernel code) still finds its plugins' pipes. The registry's own class and
+        attributes are restored exactly when the last thread leaves. A spaCy without
+        that registry, or whose registry does not read entry points, is left as it is."""
+        from spacy import util
+
+        factories = getattr(util.registry, "_entry_point_factories", None)
+        if getattr(factories, "__dict__", {}).get("entry_points") is not True:
+            yield
+            return
+        with self._lock:
+            if not self._open:
+                self._own_class = type(factories)
+                factories.__class__ = _thread_entry_points(self._own_class)
+            self._open += 1
+        self._local.depth = getattr(self._local, "depth", 0) + 1
+        try:
+            yield
+        finally:
+            self._local.depth -= 1
+            with self._lock:
+                self._open -= 1
+                if not self._open and self._own_class is not None:
+                    factories.__class__ = self._own_class
+                    self._own_class = None
+
+
+_PLUGIN_SWITCH = _PluginFactorySwitch()
+_plugin_factories_off = _PLUGIN_SWITCH.off
 
 
 def _zone_of(nlp: Any) -> Any:
