@@ -998,7 +998,7 @@ class NameRecognizer(UsesNameLists):
                         text, match.start() + item.start(), _tokens(item.group()), kinds, streets,
                         known)]
             for start, end, score in found:
-                cue = _cue(text, start)  # (asked again below of the same start)
+                cue = _cue(text, start)  # read once: the capitals branch below reuses it
                 if cue < 2 and (in_documentation(text, start, end)
                                 or names_a_thing(text, start, end)):
                     continue  # an author, a reference, an eponym, a term: no one in the text
