@@ -10,13 +10,11 @@ Without the model the set is empty, and capitals are read as before.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from functools import lru_cache
-from pathlib import Path
 
 from .nlp import SPACY_MODEL
-from .package_data import load_file_module
+from .package_data import load_file_module, package_dir
 
 #: spaCy's string hashes (`spacy.strings.hash_string`) of the index's parts of speech,
 #: fixed by spaCy's StringStore: written out so that reading the index needs no spaCy.
@@ -36,10 +34,10 @@ _ENDINGS_TO_LEMMA = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", "
 def _lookups() -> dict[str, dict[int, object]]:
     """The model's lemmatizer tables (`lemma_index`, `lemma_exc`), read once; empty
     without the model."""
-    spec = importlib.util.find_spec(SPACY_MODEL)
-    if spec is None or spec.origin is None:
+    folder = package_dir(SPACY_MODEL)
+    if folder is None:
         return {}
-    found = sorted(Path(spec.origin).parent.glob("*/lemmatizer/lookups/lookups.bin"))
+    found = sorted(folder.glob("*/lemmatizer/lookups/lookups.bin"))
     if not found:
         return {}
     import srsly
