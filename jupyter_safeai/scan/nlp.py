@@ -24,7 +24,8 @@ import importlib.util
 import logging
 import re
 import threading
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported by `_load`: numpy only when NER is first asked
@@ -42,6 +43,9 @@ _WINDOW = 300  # characters searched for a sentence end on either side
 #: NER question of the dev and two generated corpora gets the answer 8 words gave.
 _WINDOW_WORDS = 4
 _PERSON = frozenset({"PERSON", "PER"})
+#: Seconds a failed load is remembered: the questions meanwhile fail closed at once
+#: with the same error instead of each spending a second on a load that fails again.
+RETRY_LOAD_AFTER_S = 60.0
 #: One memory zone at a time in the process. A zone swaps the vocabulary's allocator for
 #: its own and frees everything added meanwhile when it ends, whichever thread added it:
 #: a document another thread made during the zone would be left pointing at freed words.
@@ -245,11 +249,19 @@ def _keep_common_words(nlp: Any) -> None:
         nlp.make_doc(word.capitalize())
 
 
+class NerLoadFailed(RuntimeError):
+    """Raised, without loading, while a failed load is remembered (`RETRY_LOAD_AFTER_S`)."""
+
+
 class PersonNer:
     """Answers 'are these spans persons?' with spaCy NER on the words around them."""
 
-    def __init__(self, model: str = SPACY_MODEL) -> None:
+    def __init__(self, model: str = SPACY_MODEL,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.model = model
+        self._clock = clock
+        #: the last failed load's error and when it failed (`RETRY_LOAD_AFTER_S`)
+        self._failed: tuple[BaseException, float] | None = None
         self._nlp: Any = None
         self._ner: Any = None
         self._fast: FastNer | None = None
@@ -268,33 +280,53 @@ class PersonNer:
     def _load(self) -> Any:
         """The spaCy pipeline, loaded once. `_nlp`, `_ner` and `_fast` are built apart
         and published together, `_nlp` last: a load that fails part way leaves none of
-        them set, and raises; the next question tries the whole load again (and raises
-        again while it keeps failing: a scan that needs NER fails closed)."""
+        them set, and raises; a question within `RETRY_LOAD_AFTER_S` of that raises the
+        same error without loading, a later one tries the whole load again (a scan that
+        needs NER fails closed either way)."""
         with self._lock:
             if self._nlp is None:
-                from .ner_model import FastNer
-
-                nlp = _load_ner_pipeline(self.model)
-                if not hasattr(nlp, "memory_zone"):
-                    log.warning("safeai: this spaCy has no memory zones; the words NER "
-                                "is asked about stay in its vocabulary")
-                ner: Any = None
-                fast: FastNer | None = None
-                if "ner" in nlp.pipe_names:
-                    ner = nlp.get_pipe("ner")
-                    with _ZONE_LOCK:  # its probe tokenises too: never while a zone is open
-                        fast = FastNer.load(nlp, ner)
-                        _keep_common_words(nlp)
-                zone = _zone_of(nlp)
-                getters = None
-                if fast is not None and nlp.vocab.lex_attr_getters:
-                    getters = {attr: getter
-                               for attr, getter in nlp.vocab.lex_attr_getters.items()
-                               if attr in fast.lexeme_attrs}
-                self._ner, self._fast, self._zone, self._lexeme_getters = (
-                    ner, fast, zone, getters)
-                self._nlp = nlp
+                if self._failed is not None:
+                    error, when = self._failed
+                    if self._clock() - when < RETRY_LOAD_AFTER_S:
+                        raise NerLoadFailed(
+                            f"the NER model failed to load {self._clock() - when:.0f} s "
+                            f"ago ({type(error).__name__}); next try "
+                            f"{RETRY_LOAD_AFTER_S:.0f} s after that") from error
+                try:
+                    self._publish_load()
+                except Exception as error:
+                    self._failed = (error, self._clock())
+                    log.warning("safeai: the NER model did not load (%s); scans that "
+                                "need it are refused; next try in %.0f s",
+                                type(error).__name__, RETRY_LOAD_AFTER_S)
+                    raise
+                self._failed = None
             return self._nlp
+
+    def _publish_load(self) -> None:
+        """Load the pipeline and its numpy twin; set them together, `_nlp` last."""
+        from .ner_model import FastNer
+
+        nlp = _load_ner_pipeline(self.model)
+        if not hasattr(nlp, "memory_zone"):
+            log.warning("safeai: this spaCy has no memory zones; the words NER "
+                        "is asked about stay in its vocabulary")
+        ner: Any = None
+        fast: FastNer | None = None
+        if "ner" in nlp.pipe_names:
+            ner = nlp.get_pipe("ner")
+            with _ZONE_LOCK:  # its probe tokenises too: never while a zone is open
+                fast = FastNer.load(nlp, ner)
+                _keep_common_words(nlp)
+        zone = _zone_of(nlp)
+        getters = None
+        if fast is not None and nlp.vocab.lex_attr_getters:
+            getters = {attr: getter
+                       for attr, getter in nlp.vocab.lex_attr_getters.items()
+                       if attr in fast.lexeme_attrs}
+        self._ner, self._fast, self._zone, self._lexeme_getters = (
+            ner, fast, zone, getters)
+        self._nlp = nlp
 
     def __call__(self, text: str, start: int, end: int) -> bool:
         return self.confirm_many(text, [(start, end)])[0]

@@ -197,13 +197,44 @@ def test_a_failed_load_publishes_nothing_and_fails_closed(
     `_fast` are set together or not at all), and every question after it raises
     again rather than answering 'no person'."""
     loads = _failing_pipeline(monkeypatch, fast_fails)
-    ner = nlp_module.PersonNer()
+    now = [1000.0]
+    ner = nlp_module.PersonNer(clock=lambda: now[0])
     text = "Yesterday Maria Gonzalez phoned the office."
     for attempt in (1, 2):
         with pytest.raises((OSError, RuntimeError)):
             ner.labels_many(text, [(10, 24)])
         assert (ner._nlp, ner._ner, ner._fast) == (None, None, None)
         assert len(loads) == attempt
+        now[0] += nlp_module.RETRY_LOAD_AFTER_S
+
+
+def test_a_failed_load_is_not_tried_again_for_a_while(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Questions soon after a failed load are refused at once (no second-long load
+    each), with an error that names the cause's type and not the text asked about;
+    after `RETRY_LOAD_AFTER_S` the load is tried again, and a success is used."""
+    loads = _failing_pipeline(monkeypatch, fast_fails=False)
+    now = [50.0]
+    ner = nlp_module.PersonNer(clock=lambda: now[0])
+    text = "Yesterday Maria Gonzalez phoned the office."
+    with pytest.raises(OSError):
+        ner.labels_many(text, [(10, 24)])
+    now[0] += nlp_module.RETRY_LOAD_AFTER_S - 1
+    with pytest.raises(nlp_module.NerLoadFailed) as refused:
+        ner.labels_many(text, [(10, 24)])
+    assert len(loads) == 1
+    assert "OSError" in str(refused.value) and "Maria" not in str(refused.value)
+    assert isinstance(refused.value.__cause__, OSError)
+    now[0] += 1
+    with pytest.raises(OSError):
+        ner.labels_many(text, [(10, 24)])
+    assert len(loads) == 2
+    now[0] += nlp_module.RETRY_LOAD_AFTER_S
+    loaded = SimpleNamespace(pipe_names=[], memory_zone=None,
+                             vocab=SimpleNamespace(lex_attr_getters={}))
+    monkeypatch.setattr(nlp_module, "_load_ner_pipeline", lambda model: loaded)
+    ner.load()
+    assert ner._nlp is loaded and ner._failed is None
 
 
 def test_the_model_is_made_offline_only_for_a_whole_load(
