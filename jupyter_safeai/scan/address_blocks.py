@@ -567,11 +567,11 @@ def _street_of_another_language(text: str, match: regex.Match[str]) -> bool:
     town = _TOWN_AFTER.match(text, match.end())
     if town is not None:
         from .english_words import lemma_index_words
-        from .geography import is_place_name
+        from .geography import is_town_name
 
         name = town.group(1)
         if name.casefold() not in lemma_index_words() and (
-                not name.isascii() or is_place_name(name)):
+                not name.isascii() or is_town_name(name)):
             return True
     return lead == "preposition" and not street.isascii()
 

@@ -79,8 +79,9 @@ _PLACE_AFTER_CARE = regex.compile(
     rf"(?P<place>(?:(?:St\.?|Saint|Mt\.?|Mount)[ ])?{_PROPER}"
     rf"(?:[ ](?:&[ ])?(?:of[ ]|the[ ])?{_PROPER}){{0,3}})"
     r"(?P<noun>[ ](?:clinic|office|hospital|facility|branch|practice|center|centre|"
-    r"med[ ]center|medical[ ]center|campus|ER|ED))?(?![\p{L}\p{N}])(?![ ]?\d(?!\d?/\d))"
-)
+    r"med[ ]center|medical[ ]center|campus|ER|ED))?(?![\p{L}\p{N}])"
+    r"(?![ ]?\d(?!\d?/\d|\d?[ ]?(?:wks?|weeks?|days?|d|mos?|months?|yrs?|years?|hrs?)\b))"
+)  # (a number after is a room's, not a time's: `admitted to Bed 2`, `to Sinai 2 wks ago`)
 #: Care verbs and the prepositions after which they name a place of care.
 _CARE_VERBS: dict[str, tuple[str, ...]] = {
     "admitted": ("to", "at"), "seen": ("at", "@"), "treated": ("at", "in"),
@@ -100,6 +101,7 @@ _CARE_UNITS = frozenset({
     "tcu", "vicu", "tsicu", "stepdown", "tele", "telemetry", "cmed", "psych",
     "ed", "er", "ew", "or", "ir", "amu", "mau", "sdu", "a&e", "l&d", "snf", "ltac",
     "ltach", "alf", "osh", "va", "vamc", "home", "rehab", "hospice", "hospital", "clinic",
+    "nuclear", "interventional", "internal", "vascular", "thoracic", "cardiac",
     "emergency", "surgery", "medicine", "triage", "pharmacy", "lab", "laboratory", "ward",
     "theatre", "theater", "casualty", "outpatients", "ent", "gi", "ob", "obgyn",
     # titles and the words before a number: a person or a part of a text, no place
@@ -216,7 +218,7 @@ def _places_of_care(text: str) -> Iterator[Finding]:
             continue  # `sent to Maria`, `brought to Anna`: a person
         if not by_verb:
             lowered = lowered_in_place_of(text) if lowered is None else lowered
-            if not _names_a_place(words, text, match.end()) or not (
+            if not _names_a_place(words, text, match.end(), moved) or not (
                     about_a_patient(text, *sentence_and_line_before(
                         text, cue.start(), match.end()), lowered)):
                 continue
@@ -259,10 +261,11 @@ def _named_facility(words: list[str]) -> bool:
             "the", "a", "an", "this", "that", "our", "your", "their", "his", "her", "my")
 
 
-def _names_a_place(words: list[str], text: str, end: int) -> bool:
+def _names_a_place(words: list[str], text: str, end: int, moved: bool = False) -> bool:
     """Whether the capitalised words after `at` name a place: a town, a facility, a
     listed surname (`Stanford`, `Kernan`) or initials (`UCSF`), not an English word or
-    a measure (`at Risk`, `at SBP 90`)."""
+    a measure (`at Risk`, `at SBP 90`); after a move of the patient (`moved`: `arrived
+    from`), also a word of five letters or more no English word is (`Arundel`)."""
     from .geography import is_place_name
     from .name_lists import name_lists
 
@@ -281,7 +284,9 @@ def _names_a_place(words: list[str], text: str, end: int) -> bool:
             if key not in lemma_index_words() and (len(key) >= 4 or any(
                     later.istitle() for later in words[words.index(word) + 1:])):
                 return True
-        elif kind in ("G", "S", "N") or is_place_name(key):
+        elif kind in ("G", "S", "N") or is_place_name(key) or moved and len(key) >= 5 and (
+                key.isalpha() and word[1:].islower() and key not in lemma_index_words()
+                and not _typo_of_a_word(key)):  # (`from North Arundel`, not `Stepdwn`)
             return True
     return False
 
@@ -397,7 +402,11 @@ _MOVE_WORDS = frozenset("""
 admitted admit readmitted transferred transfered transfer trans xfer xferred sent went go
 going goes returned return returning brought came come arrived discharged moved referred
 taken amb ambulance ems medflight helicopter flown
+d/c dc d/c'd dc'd dc'ed d/ced discharge discharging dispo transferring transfering
+transported
 """.split())
+#: Words between a move and its preposition: `went back to`, `transferred here from`.
+_BETWEEN_A_MOVE = frozenset({"back", "here", "over"})
 #: Names after a move that are a procedure's room or a ward (`returned from angio`,
 #: `transferred to the NISICU`), not a place.
 _NOT_A_PLACE_AFTER_A_MOVE = frozenset("""
@@ -434,7 +443,7 @@ def _after_a_move(lowered: str) -> Iterator[re.Match[str]]:
         while at >= 0:
             word_start = lowered.rfind(" ", 0, at) + 1
             word = lowered[word_start:at]
-            if word == "back":
+            if word in _BETWEEN_A_MOVE:
                 word = lowered[lowered.rfind(" ", 0, word_start - 1) + 1:word_start - 1]
             if word in _MOVE_WORDS and (
                     match := _NAME_AFTER_A_MOVE.match(lowered, at + len(preposition))):
@@ -495,7 +504,8 @@ def _saints(text: str, lowered: str) -> Iterator[Finding]:
 # `sent to GH`, `SEEN BY GBMC NURSE`, `followed at gh`: a hospital's initials (ending in
 # H, MC or HC, as MGH, BIDMC) after a preposition of place, in a note about a patient.
 _INITIALS_AFTER_CUE = re.compile(
-    r"[ ](?:(?:to|from|at|in|TO|FROM|AT|IN)[ ](?:the[ ]|THE[ ])?(?P<initials>[A-Z]{0,2}H)"
+    r"[ ](?:(?:to|from|at|in|leave|left|TO|FROM|AT|IN|LEAVE|LEFT)[ ](?:the[ ]|THE[ ])?"
+    r"(?P<initials>[A-Z]{0,2}H)"
     r"|(?:to|from|at|in|by|the|TO|FROM|AT|IN|BY|THE)[ ](?P<centre>[A-Z]{1,3}(?:MC|HC))"
     r"|(?:to|from|at)[ ](?P<lower>[a-z]{0,2}h|[a-z]{1,3}(?:mc|hc)))(?![A-Za-z0-9])")
 #: Initials ending so that are a finding or a hormone, not a hospital.
@@ -509,7 +519,8 @@ hh mh ah eh oh uh nh rh wh bh vh xh doh hoh the wh ash ugh huh meh bah nah pmh p
 #: tried at each blank, not its three (the full pattern is tried only where this one
 #: matches).
 _INITIALS_ANYCASE = re.compile(
-    r"[ ](?=(?:to|from|at|in|by|the)[ ](?:the[ ])?[a-z]{0,3}(?:h|mc|hc)(?![a-z0-9]))")
+    r"[ ](?=(?:to|from|at|in|by|the|leave|left)[ ](?:the[ ])?[a-z]{0,3}(?:h|mc|hc)"
+    r"(?![a-z0-9]))")
 
 
 def _initials_after_cue(text: str, lowered: str) -> Iterator[re.Match[str]]:
@@ -523,6 +534,11 @@ def _initials_after_cue(text: str, lowered: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+#: In a line with case, hospital initials typed in lower case count after `at` or
+#: `from` (`had surgery at wgh`), not after `to` (`response to gh` is a hormone).
+_LOWER_INITIALS_CUE = re.compile(r"[ ](?:at|from)[ ]")
+
+
 def _hospital_initials(text: str, lowered: str) -> Iterator[Finding]:
     for match in _initials_after_cue(text, lowered):
         group = next(name for name in ("initials", "centre", "lower") if match.group(name))
@@ -530,7 +546,8 @@ def _hospital_initials(text: str, lowered: str) -> Iterator[Finding]:
         key = initials.lower()
         if key in _NOT_HOSPITAL_INITIALS or key in lemma_index_words() or (
                 initials.islower() and not (
-                _uninformative_case(text[max(0, match.start() - 60):match.end() + 60]))):
+                _uninformative_case(text[max(0, match.start() - 60):match.end() + 60]))
+                and not _LOWER_INITIALS_CUE.match(text, match.start())):
             continue
         yield Finding(match.start(group), match.end(group), "LOCATION", "phi", 0.7,
                       FacilityRecognizer.name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +38,73 @@ def place_names() -> frozenset[str]:
 def is_place_name(words: str) -> bool:
     """Whether `words` (`San Francisco`, `North Dakota`) is a known place's whole name."""
     return " ".join(words.split()).casefold().replace(_DOT_ABOVE, "") in place_names()
+
+
+def is_town_name(words: str) -> bool:
+    """`is_place_name`, or another name GeoNames gives a city of 100,000 people or more
+    (`Milano`, `Lisboa`, `Cracow`, `Zurich`: `other_city_names`). For the place readers;
+    the name readers ask `is_place_name`, whose set these names do not widen."""
+    key = " ".join(words.split()).casefold().replace(_DOT_ABOVE, "")
+    return key in place_names() or key in other_city_names()
+
+
+#: A city's population of 100,000 or more, in `cities15000.json`.
+_LARGE_POPULATION = re.compile(r'"population": (\d{6,}),')
+#: An alternate name led by a capital A-Z or a Latin-1 capital and at least four more
+#: characters (an escaped one, `\\u0142`, counts as six): the only ones that can pass.
+_QUOTED = re.compile(r'"([A-Z\u00c0-\u00de](?:[^"\\]|\\.){4,})"')
+#: Latin letters (to U+024F), blanks, `-` and `'` only: the names a Latin-script text
+#: writes (`Torino`, `Kraków`); GeoNames' transliterations in other scripts are left out.
+_LATIN_NAME = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f' -]{3,}")
+
+
+def _plain(name: str) -> str:
+    """`name` case-folded without its accents (`kraków` → `krakow`)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold())
+                   if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def other_city_names() -> frozenset[str]:
+    """Case-folded names other than `place_names`' that GeoNames lists for a city of
+    100,000 people or more, as a Latin-script text writes them: the city's own language's
+    (`Milano`, `Warszawa`), an older English one (`Cracow`), the name without its accents
+    (`Zurich`). Left out: names in capitals (`MIL`), of fewer than five letters, given
+    names and surnames of the name lists (`Mila`, `Tori`), English verbs and adjectives,
+    and an English noun unless it spells the name of a city of 500,000 or more (`Torino`
+    for `Turin`; not `Barium` for Bari, `Ileus` for Ilhéus, `Trident` for Trento)."""
+    from difflib import SequenceMatcher
+
+    from .english_words import lemma_index_words, verbs_adjectives_adverbs
+    from .name_lists import name_lists
+
+    known, kinds = place_names(), name_lists().kinds
+    english, not_nouns = lemma_index_words(), verbs_adjectives_adverbs()
+    data = _data("cities15000.json")
+    names: set[str] = set()
+    for population in _LARGE_POPULATION.finditer(data):
+        name_at = data.rfind('"name": "', 0, population.start()) + 9
+        city = _plain(_unescape(data[name_at:data.index('", ', name_at)]))
+        if city not in kinds and city not in english:  # `Zurich` (not `Leon`, `Hue`)
+            names.add(city)
+        listed = data.find('"alternatenames": [', population.end()) + 19
+        for quoted in _QUOTED.findall(data, listed, data.index("]", listed)):
+            if quoted.isupper():
+                continue
+            name = _unescape(quoted)
+            key = name.casefold()
+            if not _LATIN_NAME.fullmatch(name) or key in known or key in kinds or (
+                    key in not_nouns):
+                continue
+            if key in english and (int(population.group(1)) < 500_000 or SequenceMatcher(
+                    None, _plain(key), city).ratio() < 0.6):
+                continue
+            names.add(key)
+    return frozenset(names - known)
+
+
+def _unescape(quoted: str) -> str:
+    return json.loads(f'"{quoted}"') if "\\" in quoted else quoted
 
 
 

@@ -21,7 +21,7 @@ from . import memo
 from .dates import CALENDAR_WORDS
 from .english_words import lemma_index_words
 from .finding import Finding
-from .geography import country_names, is_place_name
+from .geography import country_names, is_town_name
 from .name_context import (
     about_a_patient,
     credit_line,
@@ -328,7 +328,7 @@ _STREET_NAME_FIRST = (
 _ZIP_LABEL_ANCHORS = context_regex(("zip", "post"))
 _CITY_CUE_ANCHORS = context_regex((
     "city", "town", "municipality", "village", "liv", "resid", "born", "moved", "relocated",
-    "home", "place", "pob", "from", "hail", "native"))
+    "home", "place", "pob", "from", "hail", "native", "here", "greetings"))
 
 _STATE_CODES = _alternation(US_STATES)
 _STATE_NAMES = _alternation(US_STATES.values())
@@ -374,7 +374,9 @@ _CITY_AT_END = regex.compile(rf"(?<![\p{{L}}])(?:{_CITY})$", regex.REVERSE)
 _CITY_CUE = regex.compile(
     r"\b(?:(?:city|town|municipality|village)(?=[\"']?[ \t]*[:=])|"
     r"(?:lives|living|resides|residing|resident)[ \t]+(?:in|near)(?:[ \t]+the(?=[ \t]\p{Lu}))?|"
-    r"resident[ \t]+of|born[ \t]+in|moved[ \t]+(?:from|to)|relocated[ \t]+to|hometown|"
+    r"resident[ \t]+of|born[ \t]+in|"
+    r"(?:moved|relocated)[ \t]+(?:(?:here|back|away|over|down|up|out)[ \t]+)?(?:from|to)|"
+    r"(?<=\b(?:i|we|they)[ ])live[ \t]+in|here[ \t]+(?:in|from)|greetings[ \t]+from|hometown|"
     r"hails[ \t]+from|native[ \t]+of|"
     r"place[ \t]+of[ \t]+birth|pob|home[ \t]+in|from[ \t]+the[ \t]+city[ \t]+of)"
     r"[\"']?[ \t]*[:=]?[ \t]*[\"']?",
@@ -551,7 +553,7 @@ class PlaceRecognizer:
             town.insert(0, word)
         if not town:
             town = next((words[-size:] for size in (3, 2, 1) if size <= len(words)
-                         and is_place_name(" ".join(words[-size:]))), [])
+                         and is_town_name(" ".join(words[-size:]))), [])
         if not town:
             return None
         return end - len(" ".join(town)), end
@@ -565,12 +567,14 @@ class PlaceRecognizer:
                 city = _CITY_AT_END.search(text, max(0, region.start() - 40), region.start())
                 if city:
                     spans.append(city.span())
+        loose = []  # (after `moved to`: a town if the text is about someone)
         for cue in _anchored(_CITY_CUE, view, _CITY_CUE_ANCHORS):
             city = _CITY_AT_START.match(text, cue.end())
-            if city:
-                spans.append(city.span())
+            if city and (town := _town_after_a_cue(text, city.start(), cue.group())):
+                (spans if town[2] else loose).append(town[:2])
         patient = view.about_a_patient()
         someone = patient or names_a_party(text, 0, len(text))
+        spans += loose if someone else []
         cued = list(_cued_places(text, lowered)) if someone else []
         known = [*_known_towns(text, lowered, patient), *_towns_before_a_state(
             text, lowered)] if someone else []
@@ -595,6 +599,35 @@ class PlaceRecognizer:
 
             for start, end in named_again(text, towns):
                 yield Finding(start, end, "LOCATION", "phi", 0.7, self.name)
+
+
+#: The capitalised words a town's name may run to after a cue (`Grand Rapids`).
+_TOWN_RUN = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ ]\p{Lu}[\p{Ll}\p{M}'’-]+){0,2}")
+#: Cues that software and plans follow as often as towns (`moved to Spark`, `I live in
+#: Vim`, `here in Jupyter`): a town after one is one GeoNames knows, or no English word.
+_LOOSE_CUES = ("moved", "relocated", "live ", "here", "greetings")
+
+
+def _town_after_a_cue(text: str, start: int, cue: str) -> tuple[int, int, bool] | None:
+    """The town's name that starts at `start` after a residence cue (`lives in`): the
+    longest run of capitalised words GeoNames knows (`Grand Rapids`) or that ends in a
+    town's part (`Severna Park`, `TOWN_PARTS`), else the first word; and whether it is
+    one whatever the text is about. After a loose cue (`_LOOSE_CUES`), a word GeoNames
+    does not know is none if it is English (`moved to Spark`), and is one only in a text
+    about a person otherwise (`moved to Postgres`; `pt moved to Towson`)."""
+    run = _TOWN_RUN.match(text, start)
+    words = run.group().split(" ") if run else [text[start:].split(" ", 1)[0]]
+    count = next((count for count in range(len(words), 0, -1)
+                  if is_town_name(" ".join(words[:count]))), 0)
+    count = max(count, _words_of_a_town(words))
+    if not count:
+        word = words[0]
+        if cue.casefold().startswith(_LOOSE_CUES):
+            if not word[1:].islower() or word.casefold() in lemma_index_words():
+                return None
+            return start, start + len(word), False
+        count = 1
+    return start, start + len(" ".join(words[:count])), True
 
 
 # `from Houston`, `in Leeds`, `near Tampere`, `Neil of Towson`: a preposition, then up to
@@ -696,9 +729,11 @@ def _known_towns(text: str, lowered: str, patient: bool) -> Iterator[tuple[int, 
     starts = [m.start() + 1 for m in _PREPOSITION_BEFORE_CAPITAL.finditer(text)]
     for match in matches_at(_PLACE_AFTER_PREPOSITION, text, starts):
         words = match.group(1).split(" ")
+        with_part = _words_of_a_town(words)
         for count in range(len(words), 0, -1):  # the longest known name
             name = " ".join(words[:count])
-            if is_place_name(name):
+            if count == with_part or is_town_name(name):
+                name = " ".join(words[:max(count, with_part)])
                 if name.casefold() not in CALENDAR_WORDS and name not in country_names() and (
                         not _is_region(name)) and not _in_a_title(text, match) and not (
                             _word_before_a_noun(text, name, match.start(1) + len(name))) and (
@@ -710,6 +745,26 @@ def _known_towns(text: str, lowered: str, patient: bool) -> Iterator[tuple[int, 
         yield from _known_towns_in_notes(text, lowered)
 
 
+#: The last words of many towns' names, GeoNames' list or not (`Ocean City`, `Severna
+#: Park`, `Jackson Heights`, `Cedar Falls`): a capitalised word before one names a town.
+TOWN_PARTS = frozenset("""
+City Park Springs Spring Beach Heights Falls Rapids Hills Harbor Harbour Township Valley
+Creek Lake Village Junction Ridge Landing Mills Bluffs Shores
+""".split())
+
+
+def _words_of_a_town(words: list[str]) -> int:
+    """How many of the capitalised `words` after a preposition make a town's name that
+    ends in one of `TOWN_PARTS` (`Ocean City` of `Ocean City Md`): 0 if none does, or if
+    the first word is a determiner, a calendar word or a town part itself (`The City`,
+    `Park Ave`)."""
+    first = words[0]
+    if first in _NOT_CITY or first in TOWN_PARTS or first.casefold() in CALENDAR_WORDS:
+        return 0
+    return next((count for count in range(len(words), 1, -1)
+                 if words[count - 1] in TOWN_PARTS), 0)
+
+
 _NEXT_WORD = re.compile(r"[ ]([a-z]+)")
 _FUNCTION_WORDS = frozenset("""
 on in at and or of to for with by from the a an this that who which where when while but
@@ -717,13 +772,22 @@ was is were are has had have will would last next since until before after durin
 """.split())
 
 
+#: Words of when and how often, which follow a place as they follow any phrase (`from
+#: Phoenix tomorrow`, `back to Westminster tonight`), not a noun a modifier would qualify.
+_WHEN_WORDS = frozenset("""
+today tomorrow tonight yesterday now soon recently daily weekly monthly yearly again once
+twice early late later earlier overnight yet already too also often sometimes tmrw tmw
+""".split())
+
+
 def _word_before_a_noun(text: str, name: str, end: int) -> bool:
     """`in Green chart`: one English word before a lower-case word is a modifier, not a
-    town (`in Reading on Monday` still is one)."""
+    town (`in Reading on Monday`, `from Phoenix tomorrow` still are one)."""
     if " " in name or name.lower() not in lemma_index_words():
         return False
     after = _NEXT_WORD.match(text, end)
-    return bool(after) and after.group(1) not in _FUNCTION_WORDS
+    return bool(after) and after.group(1) not in _FUNCTION_WORDS and (
+        after.group(1) not in _WHEN_WORDS)
 
 
 #: What `_KIN_RIGHT_BEFORE` holds before `in`: a literal search, before that regex.
@@ -743,7 +807,7 @@ def _known_towns_in_notes(text: str, lowered: str) -> Iterator[tuple[int, int]]:
         words = match.group(1).split(" ")
         for count in range(len(words), 0, -1):
             name = " ".join(words[:count])
-            if is_place_name(name):
+            if is_town_name(name):
                 title = name.title()
                 if (count > 1 or name not in lemma_index_words()
                         or _kin_right_before(lowered, match.start() + 1)) and not (
@@ -799,7 +863,7 @@ def _towns_before_a_state(text: str, lowered: str) -> Iterator[tuple[int, int]]:
             if not (name.istitle() and state.istitle() or name.islower() and state.islower()
                     or name.isupper() and state.isupper()):
                 continue
-            if is_place_name(name) and not _is_region(name.title()) and (
+            if is_town_name(name) and not _is_region(name.title()) and (
                     name.title() not in country_names()) and (
                     count > 1 or name.lower() not in english) and (
                     name.casefold() not in CALENDAR_WORDS):
@@ -822,7 +886,7 @@ def _cued_places(text: str, lowered: str) -> Iterator[tuple[int, int]]:
     for end in _CUE_END.finditer(text):
         preposition = end.group(1)
         if end.group().endswith("the ") and (match := _AREA_AFTER.match(text, end.end())):
-            span = _a_place(text, *match.span(1), foreign=False)
+            span = _a_place(text, *match.span(1), foreign=False) or _an_area(text, match)
             if span is not None:
                 yield span
                 continue
@@ -851,6 +915,26 @@ def _cued_places(text: str, lowered: str) -> Iterator[tuple[int, int]]:
             yield span
 
 
+#: Words of a side or part that an area's name may start with (`Eastern Samar`).
+_SIDE_WORDS = frozenset("""
+eastern western northern southern central upper lower north south east west new greater
+""".split())
+
+
+def _an_area(text: str, match: regex.Match[str]) -> tuple[int, int] | None:
+    """`the Kadıköy district`, `the Eastern Samar region` (`_AREA_AFTER`): a name no
+    English word is, maybe after a side's word, before the word of its area; None
+    otherwise (`the Bradford area` is GeoNames', `the Western region` no name)."""
+    words = match.group(1).split(" ")
+    english = lemma_index_words()
+    first = next((i for i, word in enumerate(words) if word.casefold() not in _SIDE_WORDS), None)
+    if first is None or words[0].isupper() or not all(
+            word.casefold() not in english and word[1:].islower() and "'" not in word
+            for word in words[first:]):
+        return None
+    return match.span(1)
+
+
 #: The names of US states and of countries, case-folded.
 _REGIONS_FOLDED = frozenset(region.casefold() for region in (*US_STATES.values(), *COUNTRIES))
 
@@ -867,7 +951,7 @@ def _a_place(text: str, start: int, end: int, foreign: bool) -> tuple[int, int] 
         name = text[start:stop]
         if name.casefold() in CALENDAR_WORDS or name.casefold() in _FUNCTION_WORDS:
             continue
-        if is_place_name(name) or foreign and all(
+        if is_town_name(name) or foreign and all(
                 word.group().strip("'’").casefold() not in english
                 and word.group()[1:].islower() for word in words[:count]):
             return start, stop

@@ -281,7 +281,7 @@ def lower_case_streets_before_a_town(text: str) -> Iterator[tuple[int, int]]:
         if street is None or town is None:
             continue
         from .english_words import lemma_index_words
-        from .geography import is_place_name
+        from .geography import is_town_name
 
         english = lemma_index_words()
         words = street.group("street").split(" ")
@@ -294,14 +294,14 @@ def lower_case_streets_before_a_town(text: str) -> Iterator[tuple[int, int]]:
             if word in english or word in _PROSE:
                 town_words = town_words[:index]
                 break
-        if town_words[0] in _PROSE or town_words[0] in english and not is_place_name(
+        if town_words[0] in _PROSE or town_words[0] in english and not is_town_name(
                 town_words[0]):
             continue
         if not words or any(
                 word in english or word in _PROSE for word in words):
             continue
         name = " ".join(town_words)
-        if len(words[0]) >= 4 and (is_place_name(name) or not (
+        if len(words[0]) >= 4 and (is_town_name(name) or not (
                 " ".join(words) + name).isascii()):
             yield start, comma.start()
 

@@ -218,13 +218,13 @@ def _town_after(text: str, end: int) -> bool:
     if tail is None:
         return False
     from .english_words import lemma_index_words
-    from .geography import is_place_name
+    from .geography import is_town_name
 
     town = tail.group(1)
     english = lemma_index_words()
     folded = town.casefold()
     return not (folded in english or folded.removesuffix("s") in english
-                or folded.removesuffix("es") in english) or is_place_name(town)
+                or folded.removesuffix("es") in english) or is_town_name(town)
 
 
 def _first_word(text: str, start: int, end: int) -> str:
