@@ -123,11 +123,6 @@ _AGE = re.compile(
     r")",
     re.IGNORECASE,
 )
-#: Where an `_AGE` match can start, found without its case-insensitive branches (which
-#: the regex engine tries at every character): a run of two or three digits or an `age`,
-#: not after a word character or a dot; led by the class of their first characters,
-#: which the engine skips to.
-_AGE_START = re.compile(r"[\dAa](?<![\w.].)(?:(?<=[Aa])[Gg][Ee]|(?<=\d)\d\d?(?!\d))")
 
 
 #: A month and day without a year, as notes write them (`seen 8/17`, `extubated 7/2`,
@@ -609,8 +604,7 @@ class AgeRecognizer:
     entities = ("AGE",)
 
     def find(self, text: str) -> Iterator[Finding]:
-        starts = [m.start() for m in _AGE_START.finditer(text)]
-        for match in matches_at(_AGE, text, starts):
+        for match in _AGE.finditer(text):
             group = next(g for g in "abcd" if match.group(g))
             if group == "b" and match.group().lower().rstrip(". ").endswith(
                     ("years", "year", "yrs", "yr")) and _DURATION_BEFORE.search(

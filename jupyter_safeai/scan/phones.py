@@ -21,6 +21,7 @@ from .recognizer import (
     context_regex,
     cue_starts,
     finds_as_regex_does,
+    gated_matches,
     literal_starts,
     matches_at,
     trie,
@@ -283,7 +284,7 @@ class PhoneRecognizer:
         unread.extend(candidates)
         yield from self._dialled_at_home(text)
         yield from self._after_kin(text)
-        for match in _BARE_PHONE.finditer(text):
+        for match in gated_matches(_BARE_PHONE, text):  # (from the text's shape)
             start = match.start()
             window = text[max(0, start - 30):start]
             if (_PHONE_CONTEXT.search(window) or _FAX_CONTEXT.search(window)) and (

@@ -11,9 +11,10 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from jupyter_safeai.scan import address_blocks, dates
-from jupyter_safeai.scan.dates import AgeRecognizer
-from jupyter_safeai.scan.recognizer import matches_at
+from jupyter_safeai.scan import address_blocks, labelled, phones
+from jupyter_safeai.scan.labelled import LabelledNumberRecognizer
+from jupyter_safeai.scan.recognizer import gated_matches, matches_at
+from jupyter_safeai.scan.shapes import shape_gates, text_shape, wide_digits
 
 
 def _texts(seed: int, pieces: Sequence[str], most: int, count: int) -> Iterator[str]:
@@ -27,37 +28,61 @@ def _spans(matches: Iterator[re.Match[str]]) -> list[tuple[int, int]]:
     return [match.span() for match in matches]
 
 
-# Ages in the layouts `_AGE` reads, numbers of other lengths, words that hold `age`
-# (`page`, `Agenda`), other digits (`٩٥`, `９５`) and the letters `re` folds (`ſ`, `K`).
-_AGE_PIECES = (
-    "95", "101", "9", "1234", "45", "٩٥", "９５", " ", " ", "\t", "-", ".", ",", "/",
-    "years", "year", "yrs", "yr", "y", "yo", "y/o", "y.o.", "old", "of age", " of ",
-    "age", "Age", "AGE", "aged", "ages", "page", "Agenda", "usage", "is ", ":", "=",
-    "–", "x", "a", "A", "_", "ſ", "K", "İ", "é", "\n", "in over ", "patient ")
+# Digits in runs and chains (`4_7_3`, `12.34`, `5 5`), the separators the digit patterns
+# read, letters, `_` (a letter in the shape), and digits beyond ASCII (`٣`, `１`), which
+# `\d` matches and the shape writes `?`.
+_DIGIT_PIECES = ("1", "4", "9", "12", "345", "5678", "0123456789", "٣", "１", "²", "?",
+                 " ", "  ", "\t", "\n", ".", "_", "/", "\\", ":", "-", ",", "+", "(", ")",
+                 "a", "x", "Z", "é", "ext", "SSN ", "card ", "521_44_8032", "212/555/0134",
+                 "4111.1111.1111.1111", "4111_1111_1111_11", "2125550134", "521.44.8032")
 
 
-def test_age_starts_admit_every_match() -> None:
+def test_long_run_starts_admit_every_run() -> None:
     matched = 0
-    for text in _texts(20261207, _AGE_PIECES, 14, 30_000):
-        starts = [m.start() for m in dates._AGE_START.finditer(text)]
-        expected = _spans(dates._AGE.finditer(text))
+    for text in _texts(20261207, _DIGIT_PIECES, 24, 30_000):
+        if wide_digits(text):
+            continue  # (read by `_LONG_RUN` itself)
+        starts = [m.start() for m in labelled._LONG_RUN_SHAPE.finditer(text_shape(text))]
+        expected = _spans(labelled._LONG_RUN.finditer(text))
         matched += bool(expected)
-        assert _spans(matches_at(dates._AGE, text, starts)) == expected, text
-    assert matched > 500
+        assert _spans(matches_at(labelled._LONG_RUN, text, starts)) == expected, text
+    assert matched > 3_000
 
 
-@pytest.mark.parametrize(("text", "found"), [
-    ("The patient is 95 years old.", True),
-    ("aged 101, lives alone", True),
-    ("Age: 97", True),
-    ("a 93-year-old man", True),
-    ("see page 95", False),  # `page` is no `age`, and its number has no year word
-    ("order 1095 years", False),  # four digits are no age
-    ("a 45 year old man", False),  # under 90: HIPAA lets it stand
-    ("v2.95 years", False),  # after a dot: a version
+@pytest.mark.parametrize("pattern", [labelled._LOOSE, phones._BARE_PHONE])
+def test_gated_digit_patterns_find_what_they_find_everywhere(pattern: re.Pattern[str]
+                                                             ) -> None:
+    assert shape_gates(pattern) is not None and shape_gates(pattern).narrow is not None
+    matched = 0
+    for text in _texts(20261209, _DIGIT_PIECES, 24, 20_000):
+        expected = _spans(pattern.finditer(text))
+        matched += bool(expected)
+        assert _spans(gated_matches(pattern, text)) == expected, text
+    assert matched > 200
+
+
+@pytest.mark.parametrize(("text", "wide"), [
+    ("call 555 0100", False), ("é ü — “quoted”?", False), ("² and ½", False),
+    ("٣٤٥", True), ("room １２", True), ("?" * 100 + "٣", True), ("—" * 100, False),
 ])
-def test_ages_found_and_look_alikes_quiet(text: str, found: bool) -> None:
-    assert bool(list(AgeRecognizer().find(text))) is found
+def test_wide_digits_are_digits_beyond_ascii(text: str, wide: bool) -> None:
+    assert wide_digits(text) is wide
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("SSN: 5_2_1 4_4 8_0_3_2", "US_SSN"),  # a number cut by `_`, read as the label says
+    ("card number 4_5_2_0_9_3_8_1_7_2_6_4_5_0_1_6", "CREDIT_CARD"),
+    ("ssn 521.44.8032", "US_SSN"),
+])
+def test_labelled_runs_found(text: str, entity: str) -> None:
+    assert entity in {f.entity for f in LabelledNumberRecognizer().find(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "build 2024.05.11 of version 3.2", "SSN policy v1_2", "card games 1-2-3",
+])
+def test_labelled_run_look_alikes_quiet(text: str) -> None:
+    assert not list(LabelledNumberRecognizer().find(text))
 
 
 # The words of `_CUE_WORDS`, cut and whole, in texts around them.
