@@ -11,8 +11,10 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from jupyter_safeai.scan import address_blocks, labelled, phones
+from jupyter_safeai.scan import address_blocks, dates, labelled, phones
+from jupyter_safeai.scan.dates import AgeRecognizer
 from jupyter_safeai.scan.labelled import LabelledNumberRecognizer
+from jupyter_safeai.scan.phones import PhoneRecognizer
 from jupyter_safeai.scan.recognizer import gated_matches, matches_at
 from jupyter_safeai.scan.shapes import shape_gates, text_shape, wide_digits
 
@@ -83,6 +85,64 @@ def test_labelled_runs_found(text: str, entity: str) -> None:
 ])
 def test_labelled_run_look_alikes_quiet(text: str) -> None:
     assert not list(LabelledNumberRecognizer().find(text))
+
+
+# Phone layouts (`+44 (0)20`, `(030) 12`, `0612-34`), what may stand before one, ages in
+# the layouts `_AGE` reads, numbers of other lengths, words that hold `age` (`page`,
+# `Agenda`), other digits (`٩٥`, `９５`) and the letters `re` folds (`ſ`, `K`, `İ`).
+_PHONE_AND_AGE_PIECES = (
+    "+", "(", ")", "0", "00", "1", "20", "030", "0612", "7946", "95", "101", "1234",
+    " ", " ", "-", ".", "/", ":", ",", "x", "ext", "ext.", "a", "A", "_", "é", "٩٥", "９５",
+    "years", "yrs", "y/o", "yo", "old", "of age", "age", "Age", "AGE", "aged", "page",
+    "Agenda", "usage", "is ", "=", "ſ", "K", "İ", "\n", "tel ", "call ")
+
+
+def test_age_reads_where_its_matches_start() -> None:
+    matched = 0
+    for text in _texts(20261210, _PHONE_AND_AGE_PIECES, 16, 30_000):
+        expected = _spans(dates._AGE.finditer(text))
+        matched += bool(expected)
+        assert _spans(dates._ages(text)) == expected, text
+    assert matched > 500
+
+
+def test_phone_candidates_read_where_their_matches_start() -> None:
+    labelled_found = dialled_found = 0
+    for text in _texts(20261211, _PHONE_AND_AGE_PIECES, 20, 30_000):
+        expected = _spans(phones._LABELLED_PHONE.finditer(text))
+        labelled_found += bool(expected)
+        assert _spans(iter(phones.labelled_phone_candidates(text))) == expected, text
+        expected = _spans(phones._DIALLED_AT_HOME.finditer(text))
+        dialled_found += bool(expected)
+        starts = sorted(m.start() for start in phones._DIALLED_STARTS
+                        for m in start.finditer(text))
+        assert _spans(matches_at(phones._DIALLED_AT_HOME, text, starts)) == expected, text
+    assert labelled_found > 1_000 and dialled_found > 500
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The patient is 95 years old.", True),
+    ("aged 101, lives alone", True),
+    ("AGE: 97", True),
+    ("a 93-year-old man", True),
+    ("see page 95", False),  # `page` is no `age`, and its number has no year word
+    ("order 1095 years", False),  # four digits are no age
+    ("a 45 year old man", False),  # under 90: HIPAA lets it stand
+    ("v2.95 years", False),  # after a dot: a version
+])
+def test_ages_found_and_look_alikes_quiet(text: str, found: bool) -> None:
+    assert bool(list(AgeRecognizer().find(text))) is found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Phone: +44 (0)20 7946 0958", True),
+    ("tel. (030) 1234 5678", True),
+    ("mobile 0612-345-678", True),
+    ("Phone: build 2.0.612345", False),  # after a dot: a version's digits
+    ("tel: ref_0612345678", False),  # inside an identifier
+])
+def test_labelled_phones_found_and_look_alikes_quiet(text: str, found: bool) -> None:
+    assert any(f.entity == "PHONE_NUMBER" for f in PhoneRecognizer().find(text)) is found
 
 
 # The words of `_CUE_WORDS`, cut and whole, in texts around them.
