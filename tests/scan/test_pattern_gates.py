@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from jupyter_safeai.scan import address_blocks, dates, labelled, phones
+from jupyter_safeai.scan import address_blocks, dates, disguises, labelled, phones
 from jupyter_safeai.scan.dates import AgeRecognizer
 from jupyter_safeai.scan.labelled import LabelledNumberRecognizer
 from jupyter_safeai.scan.phones import PhoneRecognizer
@@ -143,6 +143,22 @@ def test_ages_found_and_look_alikes_quiet(text: str, found: bool) -> None:
 ])
 def test_labelled_phones_found_and_look_alikes_quiet(text: str, found: bool) -> None:
     assert any(f.entity == "PHONE_NUMBER" for f in PhoneRecognizer().find(text)) is found
+
+
+# Look-alike digits in words (`j0hn`, `SM1TH`, `mgh.0rg`), digits in numbers and keys,
+# letters, dots and what `_LEET_DIGIT` refuses around them.
+_LEET_PIECES = ("j", "0", "hn", "SM", "1", "TH", "3", "4", "5", "7", "9", "mgh", ".", "rg",
+                "abc", "ABCD", "_", "-", "/", "\\", " ", "\n", "é", "12", "x")
+
+
+def test_leet_digit_candidates_hold_every_match() -> None:
+    matched = 0
+    for text in _texts(20261212, _LEET_PIECES, 14, 30_000):
+        candidates = {m.start() for m in disguises._LEET_DIGIT_SHAPE.finditer(text_shape(text))}
+        found = {at for at in range(len(text)) if disguises._LEET_DIGIT.match(text, at)}
+        matched += bool(found)
+        assert found <= candidates, text
+    assert matched > 1_500
 
 
 # The words of `_CUE_WORDS`, cut and whole, in texts around them.
