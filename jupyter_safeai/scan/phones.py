@@ -339,7 +339,7 @@ class PhoneRecognizer:
         about a person, the number of the one to call. Read only where a dash or a dot
         comes before the last four digits (`_KIN_CUE`), then backwards from there."""
         after = 0
-        for cue in _KIN_CUE.finditer(text):
+        for cue in gated_matches(_KIN_CUE, text):  # (from the text's shape)
             if cue.start() < after:
                 continue
             match = _KIN_NUMBER.search(text, max(0, cue.start() - 10), cue.end() + 1)
@@ -964,6 +964,10 @@ PAGER = PatternRecognizer(
 _AFTER_EXT = re.compile(r"ext(?:ension|n)?\.?[ ]?[:#]?[ ]?(?P<value>\d-\d{4}|\d{3,5})"
                         r"(?![\w-]|[.,]\d)")
 _SPLIT_EXTENSION = re.compile(r"[xX](?<![\w.=+*/-][xX])(?P<value>\d-\d{4})(?![\w-]|[.,]\d)")
+#: The dash of a `_SPLIT_EXTENSION` match, after its `x` and digit: a literal the regex
+#: engine skips to (the pattern's class of `x` and `X` it tries at every character); the
+#: match starts two characters before it.
+_SPLIT_EXTENSION_DASH = re.compile(r"-(?<=[xX]\d-)")
 _CODE_BEFORE = re.compile(r"[=+*/%<>\[({,-][ \t]*$")
 
 
@@ -982,7 +986,8 @@ class ExtensionRecognizer:
                     match = _AFTER_EXT.match(lowered, at)
                     if match is not None:
                         matches.append(match)
-        matches += [match for match in _SPLIT_EXTENSION.finditer(text)
+        dashes = [m.start() - 2 for m in _SPLIT_EXTENSION_DASH.finditer(text)]
+        matches += [match for match in matches_at(_SPLIT_EXTENSION, text, dashes)
                     if not _CODE_BEFORE.search(text, max(0, match.start() - 8), match.start())]
         for match in matches:
             value = match.group("value")

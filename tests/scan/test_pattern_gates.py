@@ -11,7 +11,14 @@ from collections.abc import Iterator, Sequence
 
 import pytest
 
-from jupyter_safeai.scan import address_blocks, dates, disguises, labelled, phones
+from jupyter_safeai.scan import (
+    address_blocks,
+    dates,
+    disguises,
+    labelled,
+    phones,
+    records,
+)
 from jupyter_safeai.scan.dates import AgeRecognizer
 from jupyter_safeai.scan.labelled import LabelledNumberRecognizer
 from jupyter_safeai.scan.phones import PhoneRecognizer
@@ -51,7 +58,7 @@ def test_long_run_starts_admit_every_run() -> None:
     assert matched > 3_000
 
 
-@pytest.mark.parametrize("pattern", [labelled._LOOSE, phones._BARE_PHONE])
+@pytest.mark.parametrize("pattern", [labelled._LOOSE, phones._BARE_PHONE, phones._KIN_CUE])
 def test_gated_digit_patterns_find_what_they_find_everywhere(pattern: re.Pattern[str]
                                                              ) -> None:
     assert shape_gates(pattern) is not None and shape_gates(pattern).narrow is not None
@@ -159,6 +166,31 @@ def test_leet_digit_candidates_hold_every_match() -> None:
         matched += bool(found)
         assert found <= candidates, text
     assert matched > 1_500
+
+
+def test_split_extensions_read_from_their_dash() -> None:
+    matched = 0
+    for text in _texts(20261213, (*_PHONE_AND_AGE_PIECES, "x1-2345", "X9-", "ext. 4-"), 16,
+                       20_000):
+        expected = _spans(phones._SPLIT_EXTENSION.finditer(text))
+        matched += bool(expected)
+        dashes = [m.start() - 2 for m in phones._SPLIT_EXTENSION_DASH.finditer(text)]
+        assert _spans(matches_at(phones._SPLIT_EXTENSION, text, dashes)) == expected, text
+    assert matched > 200
+
+
+# Keys, separators and values as records and configurations write them.
+_RECORD_PIECES = ("name", "Name", "mrn", "_id", "key.sub", "a-b", ":", "=", " ", "\t", '"',
+                  "'", "Ada", "12", "\n", ",", "{", "}", "é", "x")
+
+
+def test_keys_read_backwards_from_each_separator() -> None:
+    one_search = re.compile(r"""[:=](?=([ \t]*["']?[\w.-]{0,40}[A-Za-z_]["']?))""")
+    for text in _texts(20261214, _RECORD_PIECES, 20, 20_000):
+        backwards = text[::-1]
+        assert {key.end(1) for key in one_search.finditer(backwards)} == {
+            key.end(1) for keys in records._KEYS_BACKWARDS
+            for key in keys.finditer(backwards)}, text
 
 
 # The words of `_CUE_WORDS`, cut and whole, in texts around them.
