@@ -42,7 +42,6 @@ from .memo import memoised
 from .name_context import SOFTWARE_NAMES
 from .name_lists import HONORIFICS, name_lists
 from .scan_view import lowered_of
-from .shapes import text_shape
 
 Edit = tuple[int, int, str]
 
@@ -172,11 +171,6 @@ _LEET_DIGIT = re.compile(
     r"|(?<![\w/\\-][013457])(?=[a-z]{4}|[A-Z]{4})"
     r"|(?<=\.[013457])(?=[a-z]{1,3}\b)|(?<=\.[a-z][013457])(?=[a-z]?\b)"
     r"|(?<=\.[a-z]{2}[013457])\b)")
-#: Where `_LEET_DIGIT` can match, in the text's shape (`shapes.text_shape`: each ASCII
-#: digit a `9`, each ASCII letter and `_` an `a` or `A`): a digit after a letter or a dot,
-#: or before a letter. Led by the `9`, which the regex engine skips to as `str.find`
-#: does: a text full of numbers no longer costs a visit to each of its digits.
-_LEET_DIGIT_SHAPE = re.compile(rb"9(?:(?<=[aA.]9)|(?=[aA]))")
 _ALNUM_RUN = re.compile(r"[A-Za-z0-9]*")
 _ALNUM_TAIL = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]*\Z")
 #: A word joined to one of these is part of an identifier, a key or a path
@@ -448,11 +442,7 @@ def _leetspeak(text: str) -> list[Edit]:
     is a name or an address's top-level domain (see the module docstring)."""
     edits: list[Edit] = []
     at = 0
-    for candidate in [m.start() for m in _LEET_DIGIT_SHAPE.finditer(text_shape(text))]:
-        # (each `_LEET_DIGIT.search(text, at)` is at the first candidate from `at` it
-        # matches at)
-        if candidate < at or (digit := _LEET_DIGIT.match(text, candidate)) is None:
-            continue
+    while (digit := _LEET_DIGIT.search(text, at)) is not None:
         end = _ALNUM_RUN.match(text, digit.end()).end()
         at = end  # the word's other digits are read with it
         head = _ALNUM_TAIL.search(text, max(0, digit.start() - _LEET_WORD.stop),

@@ -339,7 +339,7 @@ class PhoneRecognizer:
         about a person, the number of the one to call. Read only where a dash or a dot
         comes before the last four digits (`_KIN_CUE`), then backwards from there."""
         after = 0
-        for cue in gated_matches(_KIN_CUE, text):  # (from the text's shape)
+        for cue in _KIN_CUE.finditer(text):
             if cue.start() < after:
                 continue
             match = _KIN_NUMBER.search(text, max(0, cue.start() - 10), cue.end() + 1)

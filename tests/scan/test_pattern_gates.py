@@ -14,7 +14,6 @@ import pytest
 from jupyter_safeai.scan import (
     address_blocks,
     dates,
-    disguises,
     labelled,
     phones,
     records,
@@ -58,7 +57,7 @@ def test_long_run_starts_admit_every_run() -> None:
     assert matched > 3_000
 
 
-@pytest.mark.parametrize("pattern", [labelled._LOOSE, phones._BARE_PHONE, phones._KIN_CUE])
+@pytest.mark.parametrize("pattern", [labelled._LOOSE, phones._BARE_PHONE])
 def test_gated_digit_patterns_find_what_they_find_everywhere(pattern: re.Pattern[str]
                                                              ) -> None:
     assert shape_gates(pattern) is not None and shape_gates(pattern).narrow is not None
@@ -150,22 +149,6 @@ def test_ages_found_and_look_alikes_quiet(text: str, found: bool) -> None:
 ])
 def test_labelled_phones_found_and_look_alikes_quiet(text: str, found: bool) -> None:
     assert any(f.entity == "PHONE_NUMBER" for f in PhoneRecognizer().find(text)) is found
-
-
-# Look-alike digits in words (`j0hn`, `SM1TH`, `mgh.0rg`), digits in numbers and keys,
-# letters, dots and what `_LEET_DIGIT` refuses around them.
-_LEET_PIECES = ("j", "0", "hn", "SM", "1", "TH", "3", "4", "5", "7", "9", "mgh", ".", "rg",
-                "abc", "ABCD", "_", "-", "/", "\\", " ", "\n", "é", "12", "x")
-
-
-def test_leet_digit_candidates_hold_every_match() -> None:
-    matched = 0
-    for text in _texts(20261212, _LEET_PIECES, 14, 30_000):
-        candidates = {m.start() for m in disguises._LEET_DIGIT_SHAPE.finditer(text_shape(text))}
-        found = {at for at in range(len(text)) if disguises._LEET_DIGIT.match(text, at)}
-        matched += bool(found)
-        assert found <= candidates, text
-    assert matched > 1_500
 
 
 def test_split_extensions_read_from_their_dash() -> None:
