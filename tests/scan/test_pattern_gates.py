@@ -16,7 +16,6 @@ from jupyter_safeai.scan import (
     dates,
     labelled,
     phones,
-    records,
 )
 from jupyter_safeai.scan.dates import AgeRecognizer
 from jupyter_safeai.scan.labelled import LabelledNumberRecognizer
@@ -160,20 +159,6 @@ def test_split_extensions_read_from_their_dash() -> None:
         dashes = [m.start() - 2 for m in phones._SPLIT_EXTENSION_DASH.finditer(text)]
         assert _spans(matches_at(phones._SPLIT_EXTENSION, text, dashes)) == expected, text
     assert matched > 200
-
-
-# Keys, separators and values as records and configurations write them.
-_RECORD_PIECES = ("name", "Name", "mrn", "_id", "key.sub", "a-b", ":", "=", " ", "\t", '"',
-                  "'", "Ada", "12", "\n", ",", "{", "}", "é", "x")
-
-
-def test_keys_read_backwards_from_each_separator() -> None:
-    one_search = re.compile(r"""[:=](?=([ \t]*["']?[\w.-]{0,40}[A-Za-z_]["']?))""")
-    for text in _texts(20261214, _RECORD_PIECES, 20, 20_000):
-        backwards = text[::-1]
-        assert {key.end(1) for key in one_search.finditer(backwards)} == {
-            key.end(1) for keys in records._KEYS_BACKWARDS
-            for key in keys.finditer(backwards)}, text
 
 
 # The words of `_CUE_WORDS`, cut and whole, in texts around them.
