@@ -20,7 +20,9 @@ from functools import lru_cache
 
 import regex
 
+from .english_words import lemma_index_words
 from .finding import Finding
+from .geography import is_town_name
 from .places import (
     _CAPITAL,
     _DIGIT,
@@ -35,12 +37,13 @@ from .places import (
     street_suffix_pattern,
     street_suffixes,
 )
-from .recognizer import finds_as_regex_does, literal_starts, matches_at
+from .recognizer import finds_as_regex_does, literal_starts, matches_at, trie
 from .regional_addresses import (
     blocks_and_lots,
     brazilian_addresses,
     lower_case_number_first_streets,
     lower_case_streets_before_a_town,
+    place_lead,
     south_asian_streets,
 )
 from .scan_view import lowered_of
@@ -59,6 +62,9 @@ _INTERNATIONAL_STREET = regex.compile(
     rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]+|(?:ul|rue|via|calle|rua|av)\.?(?=[ ]))"
     rf"(?:[ ]{_LETTERS}){{0,4}}[ ]\d{{1,5}}[A-Za-z]?\.?(?![\w-]|/\d)"
 )
+#: A run of non-blank characters: a word with its punctuation (compiled once; a module
+#: level `regex.finditer` looks its pattern up in `regex`'s cache on every call).
+_NON_BLANK = regex.compile(r"\S+")
 #: Words of prose, which no street name in `_INTERNATIONAL_STREET` holds.
 _PROSE_WORDS = frozenset("""
 and or to is are was of with the a an in on at by for from than then instead between
@@ -199,6 +205,8 @@ _CUE_WORDS = ("addr", "adres", "anschrift", "direcci", "indirizzo", "endere", "o
               "delivered to", "mail to", "mailed to", "send ", "taxi to", "you off at",
               "billing", "here they are", "moved to", "it is", "return to", " is on",
               " is at")
+#: Any of `_CUE_WORDS`, in one search (the words looked up one by one cost a pass each).
+_CUE_WORD = re.compile(trie(_CUE_WORDS))
 
 
 def _cue_before(before: str) -> bool:
@@ -206,8 +214,7 @@ def _cue_before(before: str) -> bool:
     for when none of its words is there (`str.find` on the lower case sees every place
     the case-insensitive pattern matches, `finds_as_regex_does`)."""
     lowered = before.lower()
-    if finds_as_regex_does(before, lowered) and not any(
-            word in lowered for word in _CUE_WORDS):
+    if finds_as_regex_does(before, lowered) and _CUE_WORD.search(lowered) is None:
         return False
     return _CUE_BACKWARDS.search(before) is not None
 #: A capitalised word after a blank, inside a `Name 12` match.
@@ -315,7 +322,7 @@ def _lower_town(text: str, at: int) -> regex.Match[str] | None:
     town = _LOWER_TOWN.match(text, at)
     if town is None:
         return None
-    for word in regex.finditer(r"\S+", town.group()):
+    for word in _NON_BLANK.finditer(town.group()):
         if word.group().rstrip(".,") in _PROSE_WORDS:
             return _LOWER_TOWN.match(text, at, at + word.start() - 1) if word.start() else None
     return town
@@ -327,7 +334,7 @@ def _town_before_region(text: str, at: int, lower: bool) -> regex.Match[str] | N
     town = (_LOWER_TOWN if lower else _CITY).match(text, at)
     if town is None:
         return None
-    words = list(regex.finditer(r"\S+", town.group()))
+    words = list(_NON_BLANK.finditer(town.group()))
     for last in reversed(range(len(words))):  # the longest reading that is followed so
         end = at + words[last].end()
         after = _SEPARATOR.match(text, end)
@@ -487,7 +494,7 @@ def _corner_end(match: regex.Match[str]) -> int:
     (`... and Quarry Hill St. for an hour`)."""
     second = match.string.rfind(" and ", match.start(), match.end()) + len(" and ")
     end = second
-    for word in regex.finditer(r"\S+", match.string[second:match.end()]):
+    for word in _NON_BLANK.finditer(match.string[second:match.end()]):
         if word.group().casefold() in _PROSE_WORDS:
             break
         end = second + word.end()
@@ -498,7 +505,7 @@ def _after_prose_words(match: regex.Match[str]) -> int | None:
     """Where the street of a cued `Name 12` match starts once the prose words it holds
     are left out (`Leon and Harbour Row 5` → `Harbour Row 5`); None if only prose."""
     start = match.start()
-    for word in regex.finditer(r"\S+", match.group()):
+    for word in _NON_BLANK.finditer(match.group()):
         if word.group().casefold().rstrip(".,") in _PROSE_WORDS:
             start = match.start() + word.end() + 1
     rest = match.string[start:match.end()]
@@ -534,8 +541,6 @@ def _flat_starts(text: str) -> list[int]:
 def _foreign_name(street: str) -> bool:
     """Whether a `Name 12` street, in mixed case, has a name word English does not know
     (`Benákova 20`, not `Layer 3`, `Python 3`, `Figures 2`)."""
-    from .english_words import lemma_index_words
-
     if street.isupper():
         return False
     english = lemma_index_words()
@@ -556,8 +561,6 @@ def _street_of_another_language(text: str, match: regex.Match[str]) -> bool:
     and then after a preposition of place in letters English lacks, or before a town
     in such letters or one GeoNames knows (not `Übung 3` heading a list, not `to Keras
     3`)."""
-    from .regional_addresses import place_lead
-
     street = match.group()
     if _after_prose_words(match) != match.start() or not _foreign_name(street):
         return False
@@ -566,9 +569,6 @@ def _street_of_another_language(text: str, match: regex.Match[str]) -> bool:
         return False
     town = _TOWN_AFTER.match(text, match.end())
     if town is not None:
-        from .english_words import lemma_index_words
-        from .geography import is_town_name
-
         name = town.group(1)
         if name.casefold() not in lemma_index_words() and (
                 not name.isascii() or is_town_name(name)):

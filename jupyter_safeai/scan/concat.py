@@ -78,17 +78,25 @@ def _f_string_parts(chain: str, start: int, end: int, base: int) -> Iterator[tup
 
 #: Where two literals meet (`" + "`, `" "`, a quote, a line break and a quote) or an
 #: f-string holds a field: a text without one holds no chain, and is not read further.
-#: It opens with one class of the characters each meeting starts with (a quote, an `f`),
-#: which the regex engine skips to; a branch of classes would be tried at every position.
-_JOINT = re.compile(r"[\"'fF](?:(?<=[\"'])(?:\s{0,20}\+\s{0,20}[rRuUbBfF]{0,2}[\"']"
-                    r"|[ \t]{0,20}\\?\r?\n?[ \t]{0,40}[rRuUbBfF]{0,2}[\"'](?<!'')(?<!\"\"))"
-                    r"|(?<=[fF])[rR]?[\"'][^\"'\n{]{0,400}\{)")
+#: One search per quote, led by it (a literal, which the regex engine skips to as
+#: `str.find` does; a class, even of the few characters a meeting starts with, it tries
+#: at every character): the quote that closes a literal, or the one an `f` or `fr` opens.
+_JOINTS = tuple(re.compile(
+    quote + r"(?:\s{0,20}\+\s{0,20}[rRuUbBfF]{0,2}[\"']"
+    r"|[ \t]{0,20}\\?\r?\n?[ \t]{0,40}[rRuUbBfF]{0,2}[\"'](?<!'')(?<!\"\")"
+    rf"|(?<=[fF]{quote})[^\"'\n{{]{{0,400}}\{{|(?<=[fF][rR]{quote})[^\"'\n{{]{{0,400}}\{{)")
+    for quote in "\"'")
+
+
+def has_joint(text: str) -> bool:
+    """Whether two literals meet in `text` or an f-string there holds a field."""
+    return any(joint.search(text) is not None for joint in _JOINTS)
 
 
 def joined_literals(text: str) -> Iterator[tuple[str, list[int]]]:
     """Each concatenation of literals in `text` as (joined string, offset in `text` of each
     of its characters); single plain literals are left to the recognizers themselves."""
-    if '"' not in text and "'" not in text or _JOINT.search(text) is None:
+    if '"' not in text and "'" not in text or not has_joint(text):
         return
     quotes = literal_starts(text, ('"', "'"))
     starts = sorted({at - back for at in quotes for back in (0, 1, 2)

@@ -19,7 +19,8 @@ from .name_context import PatientMarks, about_a_patient, credit_line, patient_ma
 from .narrative import STAMP_BEFORE, in_a_persons_story
 from .proceedings import a_step_of_a_case
 from .recognizer import context_regex, finds_as_regex_does, matches_at
-from .scan_view import lowered_of
+from .scan_view import lowered_in_place_of, lowered_of
+from .shapes import text_shape, wide_digits
 
 #: Month and weekday names and month abbreviations, case-folded: words of the calendar
 #: that are also towns or names (`March`, `Sunday`, `May`), for the place readers.
@@ -123,6 +124,26 @@ _AGE = re.compile(
     r")",
     re.IGNORECASE,
 )
+#: Where an `_AGE` match can start, in the shape of a text without digits beyond ASCII
+#: (`shapes.text_shape`: each ASCII digit a `9`, each ASCII letter and `_` an `a` or
+#: `A`): the first of two or three digits not after a letter, a digit or a dot. Led by
+#: the `9`, which the regex engine skips to as `str.find` does; `_AGE` itself, led by a
+#: case-insensitive class, is tried at every character. (Its `age` is found apart.)
+_AGE_NUMBER_SHAPE = re.compile(rb"9(?<![aA9.]9)(?=99?(?!9))")
+
+
+def _ages(text: str) -> Iterator[re.Match[str]]:
+    """`_AGE.finditer(text)`, tried only where a match can start: at a number of
+    `_AGE_NUMBER_SHAPE` or an `age` in any case."""
+    if wide_digits(text):
+        return _AGE.finditer(text)
+    starts = [m.start() for m in _AGE_NUMBER_SHAPE.finditer(text_shape(text))]
+    lowered = lowered_in_place_of(text)
+    at = lowered.find("age")
+    while at >= 0:
+        starts.append(at)
+        at = lowered.find("age", at + 1)
+    return matches_at(_AGE, text, sorted(starts))
 
 
 #: A month and day without a year, as notes write them (`seen 8/17`, `extubated 7/2`,
@@ -604,7 +625,7 @@ class AgeRecognizer:
     entities = ("AGE",)
 
     def find(self, text: str) -> Iterator[Finding]:
-        for match in _AGE.finditer(text):
+        for match in _ages(text):
             group = next(g for g in "abcd" if match.group(g))
             if group == "b" and match.group().lower().rstrip(". ").endswith(
                     ("years", "year", "yrs", "yr")) and _DURATION_BEFORE.search(

@@ -12,6 +12,7 @@ import bisect
 import time
 from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from . import memo
 from .allow import apply_inline_allows
@@ -43,24 +44,36 @@ class ScanTimeout(ScanError):
         super().__init__(f"scan did not finish within {seconds:g} s: not sent")
 
 
+#: Which category wins a tie of scores: secret > genomic > phi.
+_RANK = {"secret": 2, "genomic": 1, "phi": 0}
+
+
+def _strength(finding: Finding) -> tuple[float, int, int]:
+    return -finding.score, -_RANK[finding.category], finding.start - finding.end
+
+
+_position = attrgetter("start", "end")
+
+
 def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
     """Keep the strongest of overlapping findings (secret > genomic > phi on ties,
     then the longer span), in text order."""
-    rank = {"secret": 2, "genomic": 1, "phi": 0}
-    ordered = sorted(findings, key=lambda f: (-f.score, -rank[f.category], f.start - f.end))
     starts: list[int] = []  # kept spans never overlap, so sorting by start sorts by end too
     ends: list[int] = []
     kept: list[Finding] = []
-    for finding in ordered:
-        i = bisect.bisect_right(starts, finding.start)
-        if i and ends[i - 1] > finding.start:  # overlaps the kept span starting before it
+    where = bisect.bisect_right
+    for finding in sorted(findings, key=_strength):
+        start, end = finding.start, finding.end
+        i = where(starts, start)
+        if i and ends[i - 1] > start:  # overlaps the kept span starting before it
             continue
-        if i < len(starts) and starts[i] < finding.end:  # overlaps the one after it
+        if i < len(starts) and starts[i] < end:  # overlaps the one after it
             continue
-        starts.insert(i, finding.start)
-        ends.insert(i, finding.end)
+        starts.insert(i, start)
+        ends.insert(i, end)
         kept.append(finding)
-    return sorted(kept, key=lambda f: (f.start, f.end))
+    kept.sort(key=_position)
+    return kept
 
 
 class Scanner:

@@ -20,7 +20,9 @@ from datetime import date
 from .finding import Finding
 from .identifiers import luhn_valid, valid_ssn
 from .phones import _valid_us_phone
+from .recognizer import gated_matches, matches_at
 from .scan_view import lowered_of
+from .shapes import text_shape, wide_digits
 
 NAME = "labelled"
 
@@ -45,6 +47,13 @@ _LABELS = re.compile(
 #: Five or more digits with one separator between two of them (a blank, or a mark with a
 #: blank on either side): a gap of two blanks is a column boundary, not a separator.
 _LONG_RUN = re.compile(r"\d(?:(?:[ ]?[._/\\:-][ ]?|[ \t])?\d){4,}")
+#: Where a `_LONG_RUN` match starts, in the shape of a text without digits beyond ASCII
+#: (`shapes.text_shape`, each ASCII digit a `9`, `_` an `a` as letters are): the first
+#: digit of a run, five or more digits chained there. (A match ends at a run's end, and
+#: where one fails at a run's first digit it fails at the run's later digits, which chain
+#: fewer.) Led by the `9`, which the regex engine skips to as `str.find` does, not by a
+#: class it tries at every character.
+_LONG_RUN_SHAPE = re.compile(rb"9(?<!99)(?=(?:(?:[ ]?[.a/\\:-][ ]?|[ \t])?9){4})")
 _READ_AHEAD = 90
 _DIGIT = re.compile(r"\d")
 
@@ -106,7 +115,7 @@ class LabelledNumberRecognizer:
         lowered = lowered_of(text)
         if len(lowered) == len(text) and _DIGIT.search(text):
             yield from self._after_labels(text, lowered)
-        for match in _LOOSE.finditer(text):
+        for match in gated_matches(_LOOSE, text):  # (from the text's shape)
             entity = next(kind for kind in _LOOSE_VALID if match.group(kind))
             if _LOOSE_VALID[entity](match.group()):
                 yield Finding(match.start(), match.end(), entity, "phi", 0.8, self.name)
@@ -116,7 +125,9 @@ class LabelledNumberRecognizer:
         one): each run of five or more digits is read as the kind of the nearest label
         before it on its line, within `_READ_AHEAD` characters, that it validates as
         (`DOB, which the family gave over the phone: 03 14 1958` is a date)."""
-        for run in _LONG_RUN.finditer(text):
+        runs = (_LONG_RUN.finditer(text) if wide_digits(text) else matches_at(
+            _LONG_RUN, text, [m.start() for m in _LONG_RUN_SHAPE.finditer(text_shape(text))]))
+        for run in runs:
             line_start = text.rfind("\n", max(0, run.start() - _READ_AHEAD), run.start()) + 1
             reach = max(line_start, run.start() - _READ_AHEAD)
             if _LABELS.search(lowered, reach, run.start()) is None:

@@ -21,11 +21,13 @@ from .recognizer import (
     context_regex,
     cue_starts,
     finds_as_regex_does,
+    gated_matches,
     literal_starts,
     matches_at,
     trie,
 )
 from .scan_view import lowered_of
+from .shapes import text_shape, wide_digits
 
 _PHONE_CONTEXT = context_regex([
     "phone", "tel", "telephone", "cell", "mobile", "contact", "call", "ph", "home", "work",
@@ -113,6 +115,26 @@ _PHONE_WORD_AFTER = re.compile(r"[ \t]+(?:" + "|".join(_PHONE_WORDS_AFTER) + r")
 #: no labelled number.
 PHONE_WORD_NEEDLES = tuple(sorted({re.match(r"[a-z ]*", word).group()  # type: ignore[union-attr]
                                     for word in (*_PHONE_LABELS, *_PHONE_WORDS_AFTER)}))
+#: Where a `_LABELLED_PHONE` match can start, in the shape of a text without digits
+#: beyond ASCII (`shapes.text_shape`: each ASCII digit a `9`, each ASCII letter and `_`
+#: an `a` or `A`): a `+`, `(` or digit not after one the pattern refuses there, then five
+#: more digits, each maybe after a bracket, a dot, a dash or a blank. Three searches led
+#: by one literal symbol each, which the regex engine skips to as `str.find` does (the
+#: pattern's class of three it tries at every character, and every digit then).
+_LABELLED_PHONE_SHAPES = tuple(re.compile(source) for source in (
+    rb"9(?<![aA9+.-]9)(?=(?:[().-]? ?\(?9){5})",
+    rb"\+(?<![aA9+.-]\+)(?=\(?9(?:[().-]? ?\(?9){5})",
+    rb"\((?<![aA9+.-]\()(?=9(?:[().-]? ?\(?9){5})"))
+
+
+def labelled_phone_candidates(text: str) -> list[re.Match[str]]:
+    """`list(_LABELLED_PHONE.finditer(text))`, tried only where a match can start."""
+    if wide_digits(text):
+        return list(_LABELLED_PHONE.finditer(text))
+    shape = text_shape(text)
+    starts = sorted({m.start() for gate in _LABELLED_PHONE_SHAPES
+                     for m in gate.finditer(shape)})
+    return list(matches_at(_LABELLED_PHONE, text, starts))
 
 
 #: Any of them, found in one search: on the short windows before each number (up to
@@ -272,7 +294,7 @@ class PhoneRecognizer:
                     yield Finding(match.start(), match.end(),
                                   self._kind(text, match.start()), "phi", 0.75, self.name)
         labelled = _any_phone_word(text)
-        candidates = list(_LABELLED_PHONE.finditer(text)) if labelled or (
+        candidates = labelled_phone_candidates(text) if labelled or (
             _SEVEN_DIGITS.search(text)) else []
         if labelled:
             for match in candidates:
@@ -283,7 +305,7 @@ class PhoneRecognizer:
         unread.extend(candidates)
         yield from self._dialled_at_home(text)
         yield from self._after_kin(text)
-        for match in _BARE_PHONE.finditer(text):
+        for match in gated_matches(_BARE_PHONE, text):  # (from the text's shape)
             start = match.start()
             window = text[max(0, start - 30):start]
             if (_PHONE_CONTEXT.search(window) or _FAX_CONTEXT.search(window)) and (
@@ -296,7 +318,8 @@ class PhoneRecognizer:
         if "0" not in text:
             return
         looked_up = 0
-        for match in _DIALLED_AT_HOME.finditer(text):
+        for match in matches_at(_DIALLED_AT_HOME, text, sorted(
+                m.start() for start in _DIALLED_STARTS for m in start.finditer(text))):
             shape = _home_shape(match.group())
             if shape is None:
                 continue  # a date or a short code: no look-up, so it counts for nothing
@@ -354,6 +377,12 @@ _DIALLED_AT_HOME = re.compile(
     r"[(0](?<![\w+.,/:-].)(?:(?<=\()0\d{1,4}\)[ .-]?\d{2,5}|(?<=0)\d{1,4})"
     r"(?:(?:[ ]?[./-][ ]?|[ ])?\d{1,5}){1,5}"
     r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w:-]|[.,/]\d)", re.IGNORECASE)
+#: Where a `_DIALLED_AT_HOME` match can start: a `0` or a `(0`, not after a character the
+#: pattern refuses there, a digit next; searches led by the literal `0` and `(`, which
+#: the regex engine skips to, not by the pattern's class of the two, which it tries at
+#: every character.
+_DIALLED_STARTS = (re.compile(r"0(?<![\w+.,/:-]0)(?=\d)"),
+                   re.compile(r"\((?<![\w+.,/:-]\()(?=0\d)"))
 _MOST_DIALLED = 12
 _DIGIT_GROUPS = re.compile(r"\d+")
 
@@ -678,7 +707,7 @@ def spoken_of_phones(text: str, candidates: Iterable[re.Match[str]] | None = Non
     identifier's label or a currency, nor before a unit or a count. `candidates`: the
     matches of `_LABELLED_PHONE` in `text`, if the caller has them."""
     lowered: str | None = None
-    for match in _LABELLED_PHONE.finditer(text) if candidates is None else candidates:
+    for match in labelled_phone_candidates(text) if candidates is None else candidates:
         written = match.group().rstrip(" \t.-(")
         skipped = 1 if written[0] == "(" and ")" not in written else 0  # `(52 88 20 01)`
         written = written[skipped:]
@@ -935,6 +964,10 @@ PAGER = PatternRecognizer(
 _AFTER_EXT = re.compile(r"ext(?:ension|n)?\.?[ ]?[:#]?[ ]?(?P<value>\d-\d{4}|\d{3,5})"
                         r"(?![\w-]|[.,]\d)")
 _SPLIT_EXTENSION = re.compile(r"[xX](?<![\w.=+*/-][xX])(?P<value>\d-\d{4})(?![\w-]|[.,]\d)")
+#: The dash of a `_SPLIT_EXTENSION` match, after its `x` and digit: a literal the regex
+#: engine skips to (the pattern's class of `x` and `X` it tries at every character); the
+#: match starts two characters before it.
+_SPLIT_EXTENSION_DASH = re.compile(r"-(?<=[xX]\d-)")
 _CODE_BEFORE = re.compile(r"[=+*/%<>\[({,-][ \t]*$")
 
 
@@ -953,7 +986,8 @@ class ExtensionRecognizer:
                     match = _AFTER_EXT.match(lowered, at)
                     if match is not None:
                         matches.append(match)
-        matches += [match for match in _SPLIT_EXTENSION.finditer(text)
+        dashes = [m.start() - 2 for m in _SPLIT_EXTENSION_DASH.finditer(text)]
+        matches += [match for match in matches_at(_SPLIT_EXTENSION, text, dashes)
                     if not _CODE_BEFORE.search(text, max(0, match.start() - 8), match.start())]
         for match in matches:
             value = match.group("value")

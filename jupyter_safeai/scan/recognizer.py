@@ -125,6 +125,13 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int],
             yield match
 
 
+def gated_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, tried only where the pattern's gate on the text's shape
+    (`shapes.py`) finds a place, when it has one."""
+    starts = gated_starts(pattern, text)
+    return pattern.finditer(text) if starts is None else matches_at(pattern, text, starts)
+
+
 @dataclass(frozen=True)
 class ContextWords:
     """Label words, matched on lower-cased text (five times faster than IGNORECASE).

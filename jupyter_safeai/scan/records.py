@@ -73,8 +73,11 @@ _PAIR = re.compile(
 )
 #: A separator and the key before it, read backwards (on the reversed text): where
 #: `_PAIR` can start, so it is tried there only, not at every character. The key is in a
-#: look-ahead, so one search finds every separator's, however close they stand.
-_KEYS_BACKWARDS = re.compile(r"""[:=](?=([ \t]*["']?[\w.-]{0,40}[A-Za-z_]["']?))""")
+#: look-ahead, so one search finds every separator's, however close they stand. One
+#: search per separator: each led by its literal, which the regex engine skips to (a
+#: class of the two it tries at every character).
+_KEYS_BACKWARDS = tuple(re.compile(separator + r"""(?=([ \t]*["']?[\w.-]{0,40}[A-Za-z_]["']?))""")
+                        for separator in ":=")
 _LIST_ITEM = re.compile(r"""["']([^"'\n]{1,120})["']""")
 # <tag>value</tag> and <tag value="value"/> (FHIR XML)
 _XML_TEXT = re.compile(r"<(?P<key>[A-Za-z_][\w:.-]{0,40})(?:\s[^<>]{0,200})?>"
@@ -250,7 +253,9 @@ class RecordRecognizer:
         whether it is bare): the value is read only for the keys that name something."""
         if ":" in text or "=" in text:
             size = len(text)
-            starts = sorted({size - key.end(1) for key in _KEYS_BACKWARDS.finditer(text[::-1])})
+            backwards = text[::-1]
+            starts = sorted({size - key.end(1) for keys in _KEYS_BACKWARDS
+                             for key in keys.finditer(backwards)})
             for match in matches_at(_PAIR, text, starts):
                 yield match.group("key"), match, _pair_value
         if "<" in text:

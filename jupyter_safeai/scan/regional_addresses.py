@@ -30,6 +30,8 @@ from functools import lru_cache
 
 import regex
 
+from .english_words import lemma_index_words
+from .geography import is_place_name, is_town_name
 from .recognizer import matches_at, trie
 
 # --- South Asia: `14, Bhavsar Marg`, `45/211, Pillai Chowk` ------------------------------
@@ -280,8 +282,6 @@ def lower_case_streets_before_a_town(text: str) -> Iterator[tuple[int, int]]:
         town = _LOWER_TOWN_AFTER.match(text, comma.end())
         if street is None or town is None:
             continue
-        from .english_words import lemma_index_words
-        from .geography import is_town_name
 
         english = lemma_index_words()
         words = street.group("street").split(" ")
@@ -372,7 +372,6 @@ def lower_case_number_first_streets(text: str) -> Iterator[tuple[int, int]]:
     bracket, a quote, a label or a preposition of place; the street word is one that
     names only a street (`2 gray crossing` fails: `crossing` is prose too) or a word of
     the name is none English has (`macias point`, not `3 main points`)."""
-    from .english_words import lemma_index_words
     from .places import counted
 
     pattern = _lower_number_first()
@@ -447,8 +446,6 @@ def ambiguous_suffix_streets(text: str, starts: Sequence[int] | None = None
         town_after = _TOWN_AND_CODE_AFTER.match(text, street.end()) is not None
         if not town_after and place_lead(text, start) is None:
             continue
-        from .english_words import lemma_index_words
-        from .geography import is_place_name
         from .name_lists import name_lists
 
         names, english = name_lists(), lemma_index_words()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .memo import per_scan
 
@@ -62,19 +62,44 @@ def text_shape(text: str) -> bytes:
     return text.encode("latin-1", "replace").translate(_TABLE)
 
 
+#: Beyond this many `?` in a shape, `wide_digits` searches the text instead.
+_MOST_WIDE = 64
+#: A decimal digit beyond ASCII (`٣`, `１`), which `\d` matches and the shape writes `?`.
+_WIDE_DIGIT = re.compile(r"[^\D0-9]")
+
+
+@per_scan(maxsize=2)
+def wide_digits(text: str) -> bool:
+    r"""Whether `text` holds a decimal digit beyond ASCII. Most texts hold none: then a
+    `\d` of a pattern matches only what the shape writes `9`, and a gate need not stop at
+    every `?` (`ShapeGates.narrow`). Latin-1 has no such digit, so only the characters
+    the shape writes `?` are looked at, one by one while they are few."""
+    shape = text_shape(text)
+    if shape.count(b"?") > _MOST_WIDE:
+        return _WIDE_DIGIT.search(text) is not None
+    at = shape.find(b"?")
+    while at >= 0:
+        if text[at].isdecimal() and not text[at].isascii():
+            return True
+        at = shape.find(b"?", at + 1)
+    return False
+
+
 class _Class:
     """The ASCII characters one item of a pattern matches, and whether it may match one
     beyond ASCII (conservatively: yes unless it lists ASCII characters only)."""
 
-    __slots__ = ("chars", "wide")
+    __slots__ = ("chars", "wide", "digits")
 
-    def __init__(self, chars: frozenset[str], wide: bool) -> None:
+    def __init__(self, chars: frozenset[str], wide: bool, digits: bool = False) -> None:
         self.chars, self.wide = chars, wide
+        self.digits = digits  # (the only characters beyond ASCII it matches are digits)
 
-    def symbols(self) -> frozenset[str]:
-        """Every symbol a character it matches can have."""
+    def symbols(self, narrow: bool = False) -> frozenset[str]:
+        """Every symbol a character it matches can have; `narrow`: in a text without
+        decimal digits beyond ASCII (`wide_digits`)."""
         found = {_symbol(char) for char in self.chars if char != "?"}
-        if self.wide or "?" in self.chars:
+        if self.wide and not (narrow and self.digits) or "?" in self.chars:
             found.add("?")
         return frozenset(found)
 
@@ -94,12 +119,16 @@ def _class_of(item: tuple[Any, Any], state: Any) -> _Class | None:
     one = sre_compile.compile(sre_parse.SubPattern(state, [item]), 0)
     chars = frozenset(char for char in _ASCII if one.fullmatch(char))
     narrow = all(o is sre.LITERAL and a < 128 or o is sre.RANGE and a[1] < 128 for o, a in av)
-    return _Class(chars, not narrow)
+    # `\d` (and ASCII beside it): beyond ASCII it matches decimal digits only
+    digits = all(o is sre.LITERAL and a < 128 or o is sre.RANGE and a[1] < 128
+                 or o is sre.CATEGORY and a is sre.CATEGORY_DIGIT for o, a in av)
+    return _Class(chars, not narrow, digits)
 
 
-#: What a match's character at one place is known to be: its symbols, and its class
-#: when one item of the pattern reads it (None where branches meet).
-_Place = tuple[frozenset[str], "_Class | None"]
+#: What a match's character at one place is known to be: its symbols, its class when one
+#: item of the pattern reads it (None where branches meet), and its symbols in a text
+#: without decimal digits beyond ASCII.
+_Place = tuple[frozenset[str], "_Class | None", frozenset[str]]
 
 
 def _walk(items: list[tuple[Any, Any]], state: Any, out: list[_Place],
@@ -128,7 +157,7 @@ def _walk(items: list[tuple[Any, Any]], state: Any, out: list[_Place],
             found = _class_of((op, av), state)
             if found is None:
                 return False
-            out.append((found.symbols(), found))
+            out.append((found.symbols(), found, found.symbols(narrow=True)))
         elif op is sre.SUBPATTERN:
             _, add, _, body = av
             if add & re.IGNORECASE or not _walk(list(body), state, out, after_first):
@@ -142,7 +171,8 @@ def _walk(items: list[tuple[Any, Any]], state: Any, out: list[_Place],
                 found = _class_of(body[0], state)
                 if found is None:
                     return False
-                out.extend([(found.symbols(), found)] * min(low, _LONGEST - len(out)))
+                out.extend([(found.symbols(), found, found.symbols(narrow=True))]
+                           * min(low, _LONGEST - len(out)))
                 if low != high:
                     return False
             else:
@@ -156,7 +186,8 @@ def _walk(items: list[tuple[Any, Any]], state: Any, out: list[_Place],
                 branches.append((read, whole))
             shortest = min(len(read) for read, _ in branches)
             for k in range(shortest):
-                out.append((frozenset().union(*(read[k][0] for read, _ in branches)), None))
+                out.append((frozenset().union(*(read[k][0] for read, _ in branches)), None,
+                            frozenset().union(*(read[k][2] for read, _ in branches))))
             if not all(whole and len(read) == shortest for read, whole in branches):
                 return False
         else:
@@ -170,9 +201,18 @@ def _byte_class(symbols: frozenset[str]) -> str:
     return "[" + "".join(re.escape(s) for s in sorted(symbols)) + "]"
 
 
+class ShapeGates(NamedTuple):
+    """A pattern's gate (`wide`), and the same for a text without decimal digits beyond
+    ASCII (`narrow`, None when it would be the same): there each `\\d` of the pattern reads
+    `9` alone, and a gate led by one literal symbol is skipped to as fast as `str.find`."""
+
+    wide: re.Pattern[bytes]
+    narrow: re.Pattern[bytes] | None
+
+
 @lru_cache(maxsize=1024)
-def shape_gate(pattern: re.Pattern[str]) -> re.Pattern[bytes] | None:
-    """A search of a text's shape (`text_shape`) that finds, at least, every place a
+def shape_gates(pattern: re.Pattern[str]) -> ShapeGates | None:
+    """Searches of a text's shape (`text_shape`) that find, at least, every place a
     match of `pattern` can begin; None when the pattern's start says too little (fewer
     than `_SHORTEST` characters read) or cannot be read."""
     if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
@@ -184,21 +224,35 @@ def shape_gate(pattern: re.Pattern[str]) -> re.Pattern[bytes] | None:
         _walk(list(parsed), parsed.state, places, not_after)
     except (TypeError, ValueError, re.error):  # an item this reading does not know
         return None
-    read = [symbols for symbols, _ in places]
+    read = [symbols for symbols, _, _ in places]
     if len(read) < _SHORTEST or any(not symbols for symbols in read) or "a" in read[0]:
         return None  # (a small letter first: the search would stop at most characters)
     refused = frozenset().union(*not_after)
     behind = f"(?<![{''.join(re.escape(s) for s in sorted(refused))}].)" if refused else ""
-    # the first character consumed (the engine skips to it), the rest looked ahead at,
-    # so overlapping places are all found
-    source = _byte_class(read[0]) + behind + "(?=" + "".join(map(_byte_class, read[1:])) + ")"
-    return re.compile(source.encode("ascii"), re.DOTALL)
+
+    def gate(symbols: list[frozenset[str]]) -> re.Pattern[bytes]:
+        # the first character consumed (the engine skips to it), the rest looked ahead
+        # at, so overlapping places are all found
+        source = (_byte_class(symbols[0]) + behind
+                  + "(?=" + "".join(map(_byte_class, symbols[1:])) + ")")
+        return re.compile(source.encode("ascii"), re.DOTALL)
+
+    narrow = [symbols for _, _, symbols in places]
+    return ShapeGates(gate(read), gate(narrow) if narrow != read else None)
+
+
+def shape_gate(pattern: re.Pattern[str]) -> re.Pattern[bytes] | None:
+    """The gate of `pattern` for any text (`ShapeGates.wide`), or None."""
+    gates = shape_gates(pattern)
+    return None if gates is None else gates.wide
 
 
 def gated_starts(pattern: re.Pattern[str], text: str) -> list[int] | None:
     """Sorted places where a match of `pattern` in `text` can begin, from the text's
     shape; None when the pattern has no gate (then it is tried everywhere)."""
-    gate = shape_gate(pattern)
-    if gate is None:
+    gates = shape_gates(pattern)
+    if gates is None:
         return None
+    gate = gates.wide if gates.narrow is None or wide_digits(text) else gates.narrow
     return [m.start() for m in gate.finditer(text_shape(text))]
+

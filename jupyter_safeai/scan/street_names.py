@@ -25,7 +25,9 @@ from functools import lru_cache
 
 import regex
 
+from .english_words import lemma_index_words
 from .finding import Finding
+from .geography import is_town_name
 from .memo import per_scan
 from .regional_addresses import leads_a_place, streets_without_number
 
@@ -217,8 +219,6 @@ def _town_after(text: str, end: int) -> bool:
     tail = _POSTCODE_AND_TOWN.match(text, end) or _TOWN_AND_POSTCODE.match(text, end)
     if tail is None:
         return False
-    from .english_words import lemma_index_words
-    from .geography import is_town_name
 
     town = tail.group(1)
     english = lemma_index_words()
@@ -303,8 +303,6 @@ def _named_before(words: str) -> bool:
     """Whether `words` before an abbreviated street word (`Széchenyi pl. 3`, `Kossuth u.
     4`) name a street: one is capitalised and no English word (`see Pl. 12` is a plate
     of a book, `Visit u. 4` no street)."""
-    from .english_words import lemma_index_words
-
     return any(word[:1].isupper() and not word.isupper()
                and word.casefold() not in lemma_index_words() for word in words.split())
 
@@ -342,8 +340,6 @@ def _cued(text: str, position: int) -> bool:
     if not text[position:position + 1].islower() or not leads_a_place(text, position):
         return False  # (`Compare Pl. 7` starts a sentence)
     # where a line starts, the street's first word is none of English (`see calle 3`)
-    from .english_words import lemma_index_words
-
     first = text[position:position + 40].split(" ", 1)[0].rstrip(".,")
     return first not in lemma_index_words()
 

@@ -184,7 +184,7 @@ _PATTERN_CACHES = {
     ("prefilter.py", "_starts"),  # a recognizer's regex source and flags
     ("phones.py", "_compiled"),  # phonenumbers' format patterns
     ("start_index.py", "not_after"),  # a recognizer's compiled regex
-    ("shapes.py", "shape_gate"),  # a recognizer's compiled regex
+    ("shapes.py", "shape_gates"),  # a recognizer's compiled regex
 }
 
 
