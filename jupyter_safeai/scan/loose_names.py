@@ -28,6 +28,7 @@ from .english_words import (
     english_word,
     inflected_from,
     nouns_and_other_words,
+    phrasal_verb,
     stop_words,
     verbs_adjectives_adverbs,
 )
@@ -631,8 +632,10 @@ class LooseNameRecognizer(UsesNameLists):
                     continue
                 start, end = words[0][0], words[count - 1][1]
                 parts = [text[a:b] for a, b in words[:count]]
-                if any(p.casefold() in FUNCTION_WORDS for p in parts):
-                    continue  # `explained to pt. reason she is`: a pronoun makes it prose
+                if any(p.casefold() in FUNCTION_WORDS for p in parts) or (
+                        phrasal_verb(parts)):
+                    continue  # `explained to pt. reason she is`: a pronoun makes it prose;
+                    # `pt. put back to bed`: verbs and particles, no one's name
                 if self._listed(parts) or self._plain(parts) and _CUE_AFTER.match(text, end):
                     seen.add((start, end))
                     yield Finding(start, end, "PERSON", "phi", 0.8, self.name)

@@ -46,6 +46,7 @@ from .english_words import (
 from .geography import continent_names
 from .name_context import line_around
 from .name_lists import COMMON_WORDS, EPONYMS, name_lists
+from .peoples import names_a_people
 from .severity import CONTEXT_CHARS, PATIENT_CUE
 
 #: Head nouns of technical terms named after people or qualities: methods, laws,
@@ -329,7 +330,7 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
     if (_title_case_thing(text, end, words) or _regnal_name(text, start, end, words)
             or _namesake_of_a_term(text, words) or cited_author(text, start, end)
             or _credited_with_a_method(text, end)
-            or _world_region(words)) and (
+            or _world_region(words) or names_a_people(words, name_lists().kinds)) and (
             not _about_a_patient(text, start, end)):
         return True
     word = _word_before(text, start)
