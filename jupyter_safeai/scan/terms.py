@@ -45,7 +45,7 @@ from .english_words import (
 )
 from .geography import continent_names
 from .name_context import line_around
-from .name_lists import COMMON_WORDS, EPONYMS, name_lists
+from .name_lists import COMMON_WORDS, EPONYMS, RELATIVES, name_lists
 from .peoples import names_a_people
 from .severity import CONTEXT_CHARS, PATIENT_CUE
 
@@ -316,6 +316,23 @@ def _credited_with_a_method(text: str, end: int) -> bool:
         word in _DEVISED_THINGS for word in devised.group(1).split()[:_DEVISED_SKIPS + 1])
 
 
+#: A number's designator and a digit after a word: `Law no. 4126`, `Protocol No 12`,
+#: `Decree nr. 5`, `Form № 3`.
+_NUMBERED_AFTER = re.compile(r"[ ]+(?:[Nn][Oo]|[Nn][Rr]|[Nn]°|№)\.?[ ]?\d")
+
+
+def _numbered_thing(text: str, end: int, words: list[str]) -> bool:
+    """`Law no. 4126`, `Protocol No. 1`: one word then a number's designator and a
+    number: an instrument, a form, a room, one of a series; English numbers no person so
+    (a patient's number follows a label: `MRN`, `ID`)."""
+    return len(words) == 1 and _NUMBERED_AFTER.match(text, end) is not None
+
+
+#: Who someone is to another (`Dad`, `Mom`, `Grandma`): alone, no name of anyone.
+_KIN_ALONE = frozenset(RELATIVES) | {"mum", "mommy", "mummy", "daddy", "grandma", "grandpa",
+                                     "granny"}
+
+
 def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
     """Whether the capitalised words at text[start:end] name a thing, not a person, by
     the words around them (see the module docstring). A name mentioned `again` (one word
@@ -325,7 +342,8 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
         return False
     if _head_noun_after(text, end) or _term_inside(words) or (
             _ARTICLE_AND_ACRONYMS.fullmatch(text, start, end)) or (
-            _acronym_in_lower_case(text, start, end)):
+            _acronym_in_lower_case(text, start, end)) or _numbered_thing(text, end, words) or (
+            len(words) == 1 and words[0].casefold() in _KIN_ALONE):
         return True
     if (_title_case_thing(text, end, words) or _regnal_name(text, start, end, words)
             or _namesake_of_a_term(text, words) or cited_author(text, start, end)

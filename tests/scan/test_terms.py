@@ -113,3 +113,20 @@ def test_methods_and_their_authors_are_no_persons(text: str) -> None:
 ])
 def test_people_beside_brackets_and_proposals_are_still_found(text: str, name: str) -> None:
     assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The changes introduced by Law no. 52 of 2001 were upheld.",  # a numbered instrument
+    "“We never go there. But Mum says it is too far.”",  # a kin word alone
+])
+def test_numbered_instruments_and_kin_words_alone_are_no_one(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mr Okafor no longer attends the clinic.", "Okafor"),  # `no` with no number after
+    ("Maria Lopez, No. 4 on the list, was discharged.", "Maria Lopez"),  # two words
+    ("Her mum Adaeze Obi says it is too far.", "Adaeze Obi"),
+])
+def test_names_beside_numbers_and_kin_words_stay(text: str, name: str) -> None:
+    assert name in persons(text)
