@@ -61,7 +61,16 @@ measure method methods metric model models network noise number numbers operator
 optimiser paradox plot polynomial polynomials prior principle problem process product
 projection projections regression rule sampler sampling scheme series space sphere statistic
 test tests theorem transform transformation walk
-""".split())
+""".split()) | frozenset("""
+catheter classification criteria disease diseases maneuver manoeuvre palsy phenomenon
+procedure protocol reflex sign signs score scores scale scales staging syndrome syndromes
+triad
+""".split())  # and medicine's eponyms: `Graves disease`, `Babinski sign`, `Wells score`
+#: Heads that are verbs too (`sign the form`, `score well`): a head only where no object
+#: or particle follows (`Babinski sign is`, not `Ana Lopez sign the form`).
+_VERB_HEADS = frozenset({"sign", "signs", "score", "scores", "scale", "scales"})
+_OBJECT_NEXT = re.compile(r"[ ]+(?:the|a|an|this|that|these|those|his|her|their|my|your|our|"
+                          r"its|it|them|him|here|off|up|in|out|well|badly|high|low)\b")
 _ARTICLES = frozenset({"the", "a", "an", "this", "these", "those"})
 #: Words between an article and one capitalised word that point at a thing the text
 #: speaks of: `the above Law`, `the following Theorem`, `the famous Bandit problem`.
@@ -118,6 +127,8 @@ def _head_noun_after(text: str, end: int) -> bool:
     if after is None:
         return False
     first, second = after.group(1).lower(), after.group(2)
+    if first in _VERB_HEADS and _OBJECT_NEXT.match(text, after.end(1)):
+        return False  # `Ana Lopez sign the form`: a verb
     return first in HEAD_NOUNS or bool(
         second and second in HEAD_NOUNS and first in verbs_adjectives_adverbs())
 

@@ -130,3 +130,20 @@ def test_numbered_instruments_and_kin_words_alone_are_no_one(text: str) -> None:
 ])
 def test_names_beside_numbers_and_kin_words_stay(text: str, name: str) -> None:
     assert name in persons(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    "The Johns Hopkins protocol for sepsis - how does it differ?",
+    "When should Stevens Johnson syndrome be suspected?",
+])
+def test_medical_eponym_heads_make_a_term(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ask Maria Okafor to sign the form.", "Maria Okafor"),
+    ("Can Ana Lopez sign the consent today?", "Ana Lopez"),  # a verb with its object
+])
+def test_a_name_before_a_verb_head_stays(text: str, name: str) -> None:
+    assert name in " ".join(persons(text))
