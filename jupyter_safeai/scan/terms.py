@@ -344,6 +344,19 @@ _KIN_ALONE = frozenset(RELATIVES) | {"mum", "mommy", "mummy", "daddy", "grandma"
                                      "granny"}
 
 
+#: A day named after someone: `Valentine's Day`, `Saint Patrick’s Eve`.
+_NAMED_DAY_AFTER = re.compile(r"['’]s[ ]+(?:Day|Eve|Night)\b(?![ ]?\d)")
+
+
+def _named_day(text: str, end: int, words: list[str]) -> bool:
+    """`Valentine's Day`, `Saint Patrick's Day`, `Martin Luther King Day`: a holiday named
+    after someone, in the possessive or as three names or more then `Day` (two, `Doris
+    Day`, may be a person's name)."""
+    if _NAMED_DAY_AFTER.match(text, end) is not None:
+        return True
+    return len(words) >= 4 and words[-1] == "Day" and not text[end:end + 3].strip().isdigit()
+
+
 def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
     """Whether the capitalised words at text[start:end] name a thing, not a person, by
     the words around them (see the module docstring). A name mentioned `again` (one word
@@ -354,6 +367,7 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
     if _head_noun_after(text, end) or _term_inside(words) or (
             _ARTICLE_AND_ACRONYMS.fullmatch(text, start, end)) or (
             _acronym_in_lower_case(text, start, end)) or _numbered_thing(text, end, words) or (
+            _named_day(text, end, words)) or (
             len(words) == 1 and words[0].casefold() in _KIN_ALONE):
         return True
     if (_title_case_thing(text, end, words) or _regnal_name(text, start, end, words)

@@ -147,3 +147,20 @@ def test_medical_eponym_heads_make_a_term(text: str) -> None:
 ])
 def test_a_name_before_a_verb_head_stays(text: str, name: str) -> None:
     assert name in " ".join(persons(text))
+
+
+@pytest.mark.parametrize("text", [
+    "See you on Valentine's Day at the usual place.",
+    "Martin Luther King Day is a federal holiday.",
+    "The Saint Patrick's Day parade was cancelled.",
+])
+def test_a_day_named_after_someone_is_no_one(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Doris Day sang it in 1956.", "Doris Day"),  # two words and `Day`: a name
+    ("Maria Lopez's Day 3 labs were normal.", "Maria Lopez"),  # a day counted
+])
+def test_names_beside_day_stay(text: str, name: str) -> None:
+    assert persons(text) == [name]
