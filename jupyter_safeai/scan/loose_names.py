@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 import regex
 
+from .brands import firm_of_surnames
 from .code import python_source
 from .english_words import (
     english_lemmas,
@@ -712,6 +713,8 @@ class LooseNameRecognizer(UsesNameLists):
                 continue  # items of a list of things: `Numba, Blaze, Bokeh`
             if shape != "lower" and self._seam_of_two_names(text, start, end):
                 continue  # `Geir Kristensen, Zdenka Marešová`: two people in a list
+            if not cued and firm_of_surnames(text, start, end, kinds):
+                continue  # `Foster, Reid and Dunn`: a firm of its partners' surnames
             whole = bool(_QUOTED_BEFORE.search(text, max(0, start - 30), start)
                          and _QUOTED_AFTER.match(text, end))
             if (listed or (whole or cued) and shape != "lower") and (

@@ -36,6 +36,7 @@ import re
 from functools import lru_cache
 from string import ascii_letters
 
+from .brands import firm_of_surnames
 from .citations import cited_author
 from .english_words import (
     english_word,
@@ -367,7 +368,8 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
     if _head_noun_after(text, end) or _term_inside(words) or (
             _ARTICLE_AND_ACRONYMS.fullmatch(text, start, end)) or (
             _acronym_in_lower_case(text, start, end)) or _numbered_thing(text, end, words) or (
-            _named_day(text, end, words)) or (
+            _named_day(text, end, words)) or not again and (
+            firm_of_surnames(text, start, end, name_lists().kinds)) or (
             len(words) == 1 and words[0].casefold() in _KIN_ALONE):
         return True
     if (_title_case_thing(text, end, words) or _regnal_name(text, start, end, words)
