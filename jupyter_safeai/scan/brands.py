@@ -158,6 +158,10 @@ _PEOPLE_BEFORE = re.compile(
     r"(?i:\b(?:mr|mrs|ms|miss|dr|prof|judges?|justices?|doctors?|drs|nurses?|patients?|"
     r"pts?|messrs|applicants?|authors?)\.?)[ ]$")
 _FIRM_REACH = 60
+#: What a firm adds after its founder's name: `Wright and Sons`, `Avila & Co.`,
+#: `Okafor and Partners`.
+_FIRM_AFTER = re.compile(
+    r"[ ]+(?:and|&)[ ]+(?:Sons|Daughters|Brothers|Bros|Co|Company|Partners|Associates)\b")
 _GIVEN_ONLY = ("G", "g")
 
 
@@ -171,12 +175,15 @@ def _surnames_only(words: tuple[str, ...], kinds: dict[str, str]) -> bool:
 
 def firm_of_surnames(text: str, start: int, end: int, kinds: dict[str, str]) -> bool:
     """Whether the name at text[start:end] is part of a firm named after its partners
-    (`Hale, Okafor and Lindqvist`, as Faker and many real firms write theirs), or is a
-    firm of two joined surnames alone (`Butler-Hayes renewed the contract`): surnames
+    (`Hale, Okafor and Lindqvist`, as Faker and many real firms write theirs), is a
+    founder's name before `and Sons` or `& Co.`, or is a firm of two joined surnames
+    alone (`Garcia-Whitman renewed the contract`): surnames
     only, no given name among them, no title or word for people before them. People
     are named with a given name or a title before they are named by surname alone;
     `Ana Butler-Hayes` and `Mr Hale, Okafor and Lindqvist` stay names."""
     word = text[start:end]
+    if _FIRM_AFTER.match(text, end) is not None:
+        return True
     if "-" in word and " " not in word and "," not in word and word.count("-") == 1:
         parts = word.split("-")
         if all(part[:1].isupper() and part[1:].islower() and len(part) > 1 for part in parts) and (

@@ -119,6 +119,7 @@ def test_a_firms_address_block_names_no_one() -> None:
     "Our account with Mendez, Porter and Quinn was closed.",
     "My employer, Foster, Reid and Dunn, pays on Fridays.",
     "We received an offer from Garcia-Whitman yesterday.",
+    "My pension is managed by Wright and Sons.",
 ])
 def test_a_firm_of_its_partners_surnames_is_no_person(text: str) -> None:
     assert persons(text) == []
