@@ -190,7 +190,7 @@ def firm_of_surnames(text: str, start: int, end: int, kinds: dict[str, str]) -> 
                 _surnames_only((word,), kinds)) and not _PEOPLE_BEFORE.search(
                 text, max(0, start - 12), start):
             return True
-    if "," not in text[max(0, start - _FIRM_REACH):end + _FIRM_REACH]:
+    if text.find(",", max(0, start - _FIRM_REACH), end + _FIRM_REACH) < 0:
         return False
     for match in _THREE_SURNAMES.finditer(text, max(0, start - _FIRM_REACH),
                                           min(len(text), end + _FIRM_REACH)):
