@@ -128,6 +128,17 @@ def phrasal_verb(words: list[str]) -> bool:
     return all(key in stops or inflected_from(key, others) for key in keys)
 
 
+def describes(word: str) -> bool:
+    """Whether lower-case `word` describes rather than names: an English adjective
+    (`lazy`, `crazy`) or a plural of an English noun (`nicknames`): what `call me`
+    gives when it gives no name."""
+    if word in adjectives():
+        return True
+    return word.endswith("s") and len(word) > 3 and (
+        word[:-1] in nouns_and_other_words()[0] or word.endswith("es") and (
+            word[:-2] in nouns_and_other_words()[0]))
+
+
 def adjectives() -> frozenset[str]:
     """The lower-case one-word lemmas the index lists as adjectives."""
     return _index_words(PART_OF_SPEECH_KEYS["adj"])

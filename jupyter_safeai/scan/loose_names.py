@@ -25,6 +25,7 @@ import regex
 from .brands import firm_of_surnames
 from .code import python_source
 from .english_words import (
+    describes,
     english_lemmas,
     english_word,
     inflected_from,
@@ -42,6 +43,7 @@ from .name_lists import (
     HONORIFICS,
     WORDLIKE_ENDINGS,
     UsesNameLists,
+    name_lists,
 )
 from .note_names import FUNCTION_WORDS
 from .person_slots import (
@@ -605,12 +607,17 @@ class LooseNameRecognizer(UsesNameLists):
         """`my name is vitoria`, `everyone calls me borna`: after a phrase that gives a
         person's name, up to three lower-case words that are no common English words,
         listed or not (the phrase says what they are)."""
+        kinds = None
         for given in name_giving_ends(text, lowered_of(text)):
             end = at = given
             for _ in range(_GIVEN_WORDS):
                 word = _LOWER_NAME_WORD.match(text, at)
                 if word is None or not _plain_name_word(word.group(1)):
                     break
+                if at == given and text.endswith("me ", 0, given) and describes(word.group(1)):
+                    kinds = kinds if kinds is not None else name_lists().kinds
+                    if not kinds.get(word.group(1)):
+                        break  # `call me lazy`, `call me nicknames`: what, not who
                 end, at = word.end(1), word.end()
             if end > given:
                 yield Finding(given, end, "PERSON", "phi", 0.8, NAME)
