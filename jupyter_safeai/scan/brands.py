@@ -146,6 +146,60 @@ def names_a_brand(words: str, kinds: dict[str, str]) -> bool:
 
 
 #: An age right after a name (`, 54,`, `, 61 y/o`, ` (54)`, `, aged 54`, `, 54-year-old`).
+#: A capitalised word as surnames are written, a double surname too (`Okafor-Hale`).
+_SURNAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+#: Three surnames as a partnership writes its name: `Hale, Okafor and Lindqvist`.
+_THREE_SURNAMES = re.compile(
+    rf"(?<![\w.-])({_SURNAME_WORD}),[ ]({_SURNAME_WORD}),?[ ](?:and|&)[ ]({_SURNAME_WORD})"
+    r"(?![\w-])")
+#: A title or a word for people right before: `Mr Hale, Okafor and Lindqvist`,
+#: `judges Hale, Okafor and Lindqvist`.
+_PEOPLE_BEFORE = re.compile(
+    r"(?i:\b(?:mr|mrs|ms|miss|dr|prof|judges?|justices?|doctors?|drs|nurses?|patients?|"
+    r"pts?|messrs|applicants?|authors?)\.?)[ ]$")
+_FIRM_REACH = 60
+#: What a firm adds after its founder's name: `Wright and Sons`, `Avila & Co.`,
+#: `Okafor and Partners`.
+_FIRM_AFTER = re.compile(
+    r"[ ]+(?:and|&)[ ]+(?:Sons|Daughters|Brothers|Bros|Co|Company|Partners|Associates)\b")
+_GIVEN_ONLY = ("G", "g")
+
+
+def _surnames_only(words: tuple[str, ...], kinds: dict[str, str]) -> bool:
+    """Whether `words` read as surnames only: no part a name the lists hold only as a
+    given name, and one part at least one they hold only as a surname (`Hans-Herbert`,
+    `Jean, Pierre and Marie`: given names too, so possibly people)."""
+    parts = [kinds.get(part.casefold(), "") for word in words for part in word.split("-")]
+    return "S" in parts and not any(kind in _GIVEN_ONLY for kind in parts)
+
+
+def firm_of_surnames(text: str, start: int, end: int, kinds: dict[str, str]) -> bool:
+    """Whether the name at text[start:end] is part of a firm named after its partners
+    (`Hale, Okafor and Lindqvist`, as Faker and many real firms write theirs), is a
+    founder's name before `and Sons` or `& Co.`, or is a firm of two joined surnames
+    alone (`Garcia-Whitman renewed the contract`): surnames
+    only, no given name among them, no title or word for people before them. People
+    are named with a given name or a title before they are named by surname alone;
+    `Ana Butler-Hayes` and `Mr Hale, Okafor and Lindqvist` stay names."""
+    word = text[start:end]
+    if _FIRM_AFTER.match(text, end) is not None:
+        return True
+    if "-" in word and " " not in word and "," not in word and word.count("-") == 1:
+        parts = word.split("-")
+        if all(part[:1].isupper() and part[1:].islower() and len(part) > 1 for part in parts) and (
+                _surnames_only((word,), kinds)) and not _PEOPLE_BEFORE.search(
+                text, max(0, start - 12), start):
+            return True
+    if text.find(",", max(0, start - _FIRM_REACH), end + _FIRM_REACH) < 0:
+        return False
+    for match in _THREE_SURNAMES.finditer(text, max(0, start - _FIRM_REACH),
+                                          min(len(text), end + _FIRM_REACH)):
+        if match.start() <= start and end <= match.end():
+            return _surnames_only(match.groups(), kinds) and not _PEOPLE_BEFORE.search(
+                text, max(0, match.start() - 12), match.start())
+    return False
+
+
 _AGE_AFTER = re.compile(
     r"[ ]*(?:,|\()[ ]*(?:aged?[ ]+)?\d{1,3}[ ]*(?:,|\)|y/?o\b|yo\b|yrs?\b|years?\b|-?year|"
     r"[MF]\b|(?:male|female|man|woman)\b)", re.IGNORECASE)

@@ -115,6 +115,35 @@ def inflected_from(word: str, words: frozenset[str]) -> bool:
     return False
 
 
+def phrasal_verb(words: list[str]) -> bool:
+    """Whether lower-case `words` are a verb and its particles (`put back`, `sat up`,
+    `turned over`): a verb, adjective or adverb (inflected or not) or a stop word each,
+    one of them at least a stop word. A name of two listed words is no such run (`will
+    smith`: `smith` is a noun; `mark young`: no stop word)."""
+    keys = [word.casefold() for word in words]
+    stops = stop_words()
+    if not any(key in stops for key in keys):
+        return False
+    others = verbs_adjectives_adverbs()
+    return all(key in stops or inflected_from(key, others) for key in keys)
+
+
+def describes(word: str) -> bool:
+    """Whether lower-case `word` describes rather than names: an English adjective
+    (`lazy`, `crazy`) or a plural of an English noun (`nicknames`): what `call me`
+    gives when it gives no name."""
+    if word in adjectives():
+        return True
+    return word.endswith("s") and len(word) > 3 and (
+        word[:-1] in nouns_and_other_words()[0] or word.endswith("es") and (
+            word[:-2] in nouns_and_other_words()[0]))
+
+
+def adjectives() -> frozenset[str]:
+    """The lower-case one-word lemmas the index lists as adjectives."""
+    return _index_words(PART_OF_SPEECH_KEYS["adj"])
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """English function words (spaCy's list: `among`, `whereas`), which WordNet's nouns

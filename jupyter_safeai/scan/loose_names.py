@@ -22,12 +22,15 @@ from collections.abc import Iterator
 
 import regex
 
+from .brands import firm_of_surnames
 from .code import python_source
 from .english_words import (
+    describes,
     english_lemmas,
     english_word,
     inflected_from,
     nouns_and_other_words,
+    phrasal_verb,
     stop_words,
     verbs_adjectives_adverbs,
 )
@@ -40,6 +43,7 @@ from .name_lists import (
     HONORIFICS,
     WORDLIKE_ENDINGS,
     UsesNameLists,
+    name_lists,
 )
 from .note_names import FUNCTION_WORDS
 from .person_slots import (
@@ -603,12 +607,17 @@ class LooseNameRecognizer(UsesNameLists):
         """`my name is vitoria`, `everyone calls me borna`: after a phrase that gives a
         person's name, up to three lower-case words that are no common English words,
         listed or not (the phrase says what they are)."""
+        kinds = None
         for given in name_giving_ends(text, lowered_of(text)):
             end = at = given
             for _ in range(_GIVEN_WORDS):
                 word = _LOWER_NAME_WORD.match(text, at)
                 if word is None or not _plain_name_word(word.group(1)):
                     break
+                if at == given and text.endswith("me ", 0, given) and describes(word.group(1)):
+                    kinds = kinds if kinds is not None else name_lists().kinds
+                    if not kinds.get(word.group(1)):
+                        break  # `call me lazy`, `call me nicknames`: what, not who
                 end, at = word.end(1), word.end()
             if end > given:
                 yield Finding(given, end, "PERSON", "phi", 0.8, NAME)
@@ -631,8 +640,10 @@ class LooseNameRecognizer(UsesNameLists):
                     continue
                 start, end = words[0][0], words[count - 1][1]
                 parts = [text[a:b] for a, b in words[:count]]
-                if any(p.casefold() in FUNCTION_WORDS for p in parts):
-                    continue  # `explained to pt. reason she is`: a pronoun makes it prose
+                if any(p.casefold() in FUNCTION_WORDS for p in parts) or (
+                        phrasal_verb(parts)):
+                    continue  # `explained to pt. reason she is`: a pronoun makes it prose;
+                    # `pt. put back to bed`: verbs and particles, no one's name
                 if self._listed(parts) or self._plain(parts) and _CUE_AFTER.match(text, end):
                     seen.add((start, end))
                     yield Finding(start, end, "PERSON", "phi", 0.8, self.name)
@@ -709,6 +720,8 @@ class LooseNameRecognizer(UsesNameLists):
                 continue  # items of a list of things: `Numba, Blaze, Bokeh`
             if shape != "lower" and self._seam_of_two_names(text, start, end):
                 continue  # `Geir Kristensen, Zdenka Marešová`: two people in a list
+            if not cued and firm_of_surnames(text, start, end, kinds):
+                continue  # `Foster, Reid and Dunn`: a firm of its partners' surnames
             whole = bool(_QUOTED_BEFORE.search(text, max(0, start - 30), start)
                          and _QUOTED_AFTER.match(text, end))
             if (listed or (whole or cued) and shape != "lower") and (

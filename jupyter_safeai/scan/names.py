@@ -25,6 +25,7 @@ import regex
 from .brands import without_brands
 from .code import overlaps_any, python_source
 from .creators import makers_of_works
+from .empty_cues import cue_says_nothing
 from .english_words import (
     english_word,
     inflected_from,
@@ -1188,7 +1189,8 @@ class NameRecognizer(UsesNameLists):
             if _after_name_cue(text, start) and word.casefold() not in EPONYMS and not (
                     opens_bare_name_list(text, start, end)) and not (
                     _PT_SENTENCE_END.search(text, max(0, start - 12), start)) and (
-                    word.casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
+                    word.casefold() not in FUNCTION_WORDS) and not (  # `HUSBAND WILL CALL`
+                    cue_says_nothing(text, start, word, kind)):  # `wife. Reorients`
                 return ((start, end, 0.75),)
             if kind and not word.isupper() and _aged(text, end, weak=True):
                 return ((start, end, 0.7),)  # `Fisher, 54, was admitted`: a listed surname
@@ -1286,7 +1288,8 @@ class NameRecognizer(UsesNameLists):
             # A lone unknown word is a name only after a title or name-part label (no
             # branch below takes it otherwise), or, asked of NER, in a person's slot.
             if _after_name_cue(text, start) and words[0].casefold() not in EPONYMS and (
-                    words[0].casefold() not in FUNCTION_WORDS):  # `HUSBAND WILL CALL`
+                    words[0].casefold() not in FUNCTION_WORDS) and not (  # `HUSBAND WILL CALL`
+                    cue_says_nothing(text, start, words[0], kinds[0])):
                 return ((start, end, 0.75),)
             return self._unlisted_in_slot(text, start, end, words[0])
         if len(words) == 1 and strong and (items := care_list_items(text, start, end)) and all(

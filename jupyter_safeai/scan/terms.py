@@ -36,6 +36,7 @@ import re
 from functools import lru_cache
 from string import ascii_letters
 
+from .brands import firm_of_surnames
 from .citations import cited_author
 from .english_words import (
     english_word,
@@ -45,7 +46,8 @@ from .english_words import (
 )
 from .geography import continent_names
 from .name_context import line_around
-from .name_lists import COMMON_WORDS, EPONYMS, name_lists
+from .name_lists import COMMON_WORDS, EPONYMS, RELATIVES, name_lists
+from .peoples import names_a_people
 from .severity import CONTEXT_CHARS, PATIENT_CUE
 
 #: Head nouns of technical terms named after people or qualities: methods, laws,
@@ -60,7 +62,16 @@ measure method methods metric model models network noise number numbers operator
 optimiser paradox plot polynomial polynomials prior principle problem process product
 projection projections regression rule sampler sampling scheme series space sphere statistic
 test tests theorem transform transformation walk
-""".split())
+""".split()) | frozenset("""
+catheter classification criteria disease diseases maneuver manoeuvre palsy phenomenon
+procedure protocol reflex sign signs score scores scale scales staging syndrome syndromes
+triad
+""".split())  # and medicine's eponyms: `Graves disease`, `Babinski sign`, `Wells score`
+#: Heads that are verbs too (`sign the form`, `score well`): a head only where no object
+#: or particle follows (`Babinski sign is`, not `Ana Lopez sign the form`).
+_VERB_HEADS = frozenset({"sign", "signs", "score", "scores", "scale", "scales"})
+_OBJECT_NEXT = re.compile(r"[ ]+(?:the|a|an|this|that|these|those|his|her|their|my|your|our|"
+                          r"its|it|them|him|here|off|up|in|out|well|badly|high|low)\b")
 _ARTICLES = frozenset({"the", "a", "an", "this", "these", "those"})
 #: Words between an article and one capitalised word that point at a thing the text
 #: speaks of: `the above Law`, `the following Theorem`, `the famous Bandit problem`.
@@ -117,6 +128,8 @@ def _head_noun_after(text: str, end: int) -> bool:
     if after is None:
         return False
     first, second = after.group(1).lower(), after.group(2)
+    if first in _VERB_HEADS and _OBJECT_NEXT.match(text, after.end(1)):
+        return False  # `Ana Lopez sign the form`: a verb
     return first in HEAD_NOUNS or bool(
         second and second in HEAD_NOUNS and first in verbs_adjectives_adverbs())
 
@@ -315,6 +328,36 @@ def _credited_with_a_method(text: str, end: int) -> bool:
         word in _DEVISED_THINGS for word in devised.group(1).split()[:_DEVISED_SKIPS + 1])
 
 
+#: A number's designator and a digit after a word: `Law no. 4126`, `Protocol No 12`,
+#: `Decree nr. 5`, `Form № 3`.
+_NUMBERED_AFTER = re.compile(r"[ ]+(?:[Nn][Oo]|[Nn][Rr]|[Nn]°|№)\.?[ ]?\d")
+
+
+def _numbered_thing(text: str, end: int, words: list[str]) -> bool:
+    """`Law no. 4126`, `Protocol No. 1`: one word then a number's designator and a
+    number: an instrument, a form, a room, one of a series; English numbers no person so
+    (a patient's number follows a label: `MRN`, `ID`)."""
+    return len(words) == 1 and _NUMBERED_AFTER.match(text, end) is not None
+
+
+#: Who someone is to another (`Dad`, `Mom`, `Grandma`): alone, no name of anyone.
+_KIN_ALONE = frozenset(RELATIVES) | {"mum", "mommy", "mummy", "daddy", "grandma", "grandpa",
+                                     "granny"}
+
+
+#: A day named after someone: `Valentine's Day`, `Saint Patrick’s Eve`.
+_NAMED_DAY_AFTER = re.compile(r"['’]s[ ]+(?:Day|Eve|Night)\b(?![ ]?\d)")
+
+
+def _named_day(text: str, end: int, words: list[str]) -> bool:
+    """`Valentine's Day`, `Saint Patrick's Day`, `Martin Luther King Day`: a holiday named
+    after someone, in the possessive or as three names or more then `Day` (two, `Doris
+    Day`, may be a person's name)."""
+    if _NAMED_DAY_AFTER.match(text, end) is not None:
+        return True
+    return len(words) >= 4 and words[-1] == "Day" and not text[end:end + 3].strip().isdigit()
+
+
 def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
     """Whether the capitalised words at text[start:end] name a thing, not a person, by
     the words around them (see the module docstring). A name mentioned `again` (one word
@@ -324,12 +367,15 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
         return False
     if _head_noun_after(text, end) or _term_inside(words) or (
             _ARTICLE_AND_ACRONYMS.fullmatch(text, start, end)) or (
-            _acronym_in_lower_case(text, start, end)):
+            _acronym_in_lower_case(text, start, end)) or _numbered_thing(text, end, words) or (
+            _named_day(text, end, words)) or not again and (
+            firm_of_surnames(text, start, end, name_lists().kinds)) or (
+            len(words) == 1 and words[0].casefold() in _KIN_ALONE):
         return True
     if (_title_case_thing(text, end, words) or _regnal_name(text, start, end, words)
             or _namesake_of_a_term(text, words) or cited_author(text, start, end)
             or _credited_with_a_method(text, end)
-            or _world_region(words)) and (
+            or _world_region(words) or names_a_people(words, name_lists().kinds)) and (
             not _about_a_patient(text, start, end)):
         return True
     word = _word_before(text, start)

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from jupyter_safeai.scan.brands import brand_key, brand_phrases, brand_words, names_a_brand
+from jupyter_safeai.scan.brands import (
+    brand_key,
+    brand_phrases,
+    brand_words,
+    firm_of_surnames,
+    names_a_brand,
+)
 from jupyter_safeai.scan.name_lists import name_lists
 from jupyter_safeai.scan.speakers import SpeakerRecognizer
 from tests.scan.found_text import persons
@@ -106,3 +112,31 @@ def test_a_firms_address_block_names_no_one() -> None:
     assert persons(text) == []
     text = "Imani Okafor\n\n4417 Harbor Crest Rd, Suite 12\nLakeview, OR 97630\n"
     assert "Imani Okafor" in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I work for Hale, Okafor and Lindqvist as an analyst.",
+    "Our account with Mendez, Porter and Quinn was closed.",
+    "My employer, Foster, Reid and Dunn, pays on Fridays.",
+    "We received an offer from Garcia-Whitman yesterday.",
+    "My pension is managed by Wright and Sons.",
+])
+def test_a_firm_of_its_partners_surnames_is_no_person(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ana Butler-Hayes was admitted overnight.", "Ana Butler-Hayes"),
+    ("Did Hans-Herbert ever reply to you?", "Hans-Herbert"),  # given names joined
+    ("Claire Bailey-Ross presented. Bailey-Ross then took questions.", "Bailey-Ross"),
+    ("Spoke with Mr Hale, Okafor and Lindqvist today.", "Hale, Okafor"),  # a title before
+])
+def test_surnames_of_people_stay_names(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_firm_of_surnames_needs_a_surname_only_the_lists_hold() -> None:
+    kinds = name_lists().kinds
+    text = "The grant went to Jean, Pierre and Marie."  # given names too: maybe people
+    at = text.index("Marie")
+    assert not firm_of_surnames(text, at, at + len("Marie"), kinds)

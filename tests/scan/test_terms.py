@@ -113,3 +113,54 @@ def test_methods_and_their_authors_are_no_persons(text: str) -> None:
 ])
 def test_people_beside_brackets_and_proposals_are_still_found(text: str, name: str) -> None:
     assert name in persons(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The changes introduced by Law no. 52 of 2001 were upheld.",  # a numbered instrument
+    "“We never go there. But Mum says it is too far.”",  # a kin word alone
+])
+def test_numbered_instruments_and_kin_words_alone_are_no_one(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mr Okafor no longer attends the clinic.", "Okafor"),  # `no` with no number after
+    ("Maria Lopez, No. 4 on the list, was discharged.", "Maria Lopez"),  # two words
+    ("Her mum Adaeze Obi says it is too far.", "Adaeze Obi"),
+])
+def test_names_beside_numbers_and_kin_words_stay(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+
+@pytest.mark.parametrize("text", [
+    "The Johns Hopkins protocol for sepsis - how does it differ?",
+    "When should Stevens Johnson syndrome be suspected?",
+])
+def test_medical_eponym_heads_make_a_term(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ask Maria Okafor to sign the form.", "Maria Okafor"),
+    ("Can Ana Lopez sign the consent today?", "Ana Lopez"),  # a verb with its object
+])
+def test_a_name_before_a_verb_head_stays(text: str, name: str) -> None:
+    assert name in " ".join(persons(text))
+
+
+@pytest.mark.parametrize("text", [
+    "See you on Valentine's Day at the usual place.",
+    "Martin Luther King Day is a federal holiday.",
+    "The Saint Patrick's Day parade was cancelled.",
+])
+def test_a_day_named_after_someone_is_no_one(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Doris Day sang it in 1956.", "Doris Day"),  # two words and `Day`: a name
+    ("Maria Lopez's Day 3 labs were normal.", "Maria Lopez"),  # a day counted
+])
+def test_names_beside_day_stay(text: str, name: str) -> None:
+    assert persons(text) == [name]
