@@ -178,9 +178,10 @@ def firm_of_surnames(text: str, start: int, end: int, kinds: dict[str, str]) -> 
     (`Hale, Okafor and Lindqvist`, as Faker and many real firms write theirs), is a
     founder's name before `and Sons` or `& Co.`, or is a firm of two joined surnames
     alone (`Garcia-Whitman renewed the contract`): surnames
-    only, no given name among them, no title or word for people before them. People
-    are named with a given name or a title before they are named by surname alone;
-    `Ana Butler-Hayes` and `Mr Hale, Okafor and Lindqvist` stay names."""
+    only, no given name among them, no title or word for people before them and nothing
+    around them that marks a person (`marks_a_person`: `Garcia-Whitman called about
+    her results`). People are named with a given name or a title before they are named
+    by surname alone; `Ana Butler-Hayes` and `Mr Hale, Okafor and Lindqvist` stay names."""
     word = text[start:end]
     if _FIRM_AFTER.match(text, end) is not None:
         return True
@@ -188,7 +189,7 @@ def firm_of_surnames(text: str, start: int, end: int, kinds: dict[str, str]) -> 
         parts = word.split("-")
         if all(part[:1].isupper() and part[1:].islower() and len(part) > 1 for part in parts) and (
                 _surnames_only((word,), kinds)) and not _PEOPLE_BEFORE.search(
-                text, max(0, start - 12), start):
+                text, max(0, start - 12), start) and not marks_a_person(text, start, end):
             return True
     if text.find(",", max(0, start - _FIRM_REACH), end + _FIRM_REACH) < 0:
         return False
@@ -196,7 +197,8 @@ def firm_of_surnames(text: str, start: int, end: int, kinds: dict[str, str]) -> 
                                           min(len(text), end + _FIRM_REACH)):
         if match.start() <= start and end <= match.end():
             return _surnames_only(match.groups(), kinds) and not _PEOPLE_BEFORE.search(
-                text, max(0, match.start() - 12), match.start())
+                text, max(0, match.start() - 12), match.start()) and not marks_a_person(
+                text, match.start(), match.end())
     return False
 
 

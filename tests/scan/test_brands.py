@@ -130,6 +130,8 @@ def test_a_firm_of_its_partners_surnames_is_no_person(text: str) -> None:
     ("Did Hans-Herbert ever reply to you?", "Hans-Herbert"),  # given names joined
     ("Claire Bailey-Ross presented. Bailey-Ross then took questions.", "Bailey-Ross"),
     ("Spoke with Mr Hale, Okafor and Lindqvist today.", "Hale, Okafor"),  # a title before
+    ("Garcia-Whitman called about her results.", "Garcia-Whitman"),  # a person's verb, her
+    ("Ferreira-Okafor, 54, was admitted overnight.", "Ferreira-Okafor"),  # an age after
 ])
 def test_surnames_of_people_stay_names(text: str, name: str) -> None:
     assert name in persons(text)
