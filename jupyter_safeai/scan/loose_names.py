@@ -50,7 +50,8 @@ from .person_slots import (
     person_slot,
     verb_after,
 )
-from .scan_view import lowered_of
+from .recognizer import context_regex, matches_at
+from .scan_view import lowered_of, view_of
 from .terms import eponym_term
 
 NAME = "names_loose"
@@ -126,6 +127,31 @@ _AGE_OR_DOB = re.compile(
 #: The age before its unit (`67 ` of `67 yo`), read backwards from the unit.
 _AGE_BACKWARDS = re.compile(r"[ \t]?\d{1,3}(?![\w.])")
 _AGE_OR_DOB_WORDS = ("dob", "d.o.b", "mrn", "age", "aged", "ages", "born")
+#: The cue words and the age words as the scan's label index reads them (`anchor_words`):
+#: it finds where their first words start in the one pass it makes over a text for every
+#: reader, and `_cue_labels` and `_age_words` read only there.
+_CUE_ANCHORS = context_regex(_CUE_LIST)
+_AGE_WORD_ANCHORS = context_regex(_AGE_OR_DOB_WORDS)
+
+
+def _cue_labels(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """`_CUE_LABELS.finditer(lowered)` (`lowered`: `lowered_of(text)`), tried only where
+    a cue word starts (`ScanView.anchor_starts`): every match starts with one, not after
+    a letter. Where the label index cannot tell, the pattern reads every character."""
+    starts = view_of(text).anchor_starts(_CUE_ANCHORS)
+    return _CUE_LABELS.finditer(lowered) if starts is None else matches_at(
+        _CUE_LABELS, lowered, starts)
+
+
+def _age_words(text: str, lowered: str) -> list[int]:
+    """`_whole_words(lowered, _AGE_OR_DOB_WORDS)`, read only where one of the words starts
+    (`ScanView.anchor_starts`) rather than found word by word with `str.find`."""
+    starts = view_of(text).anchor_starts(_AGE_WORD_ANCHORS)
+    if starts is None:
+        return _whole_words(lowered, _AGE_OR_DOB_WORDS)
+    return [at for at in starts if not "a" <= lowered[at - 1:at] <= "z" and any(
+        lowered.startswith(word, at) and not "a" <= lowered[at + len(word):at + len(word) + 1]
+        <= "z" for word in _AGE_OR_DOB_WORDS)]
 #: A whole quoted value, or a whole field after a name key or between separators.
 _QUOTED_BEFORE = re.compile(r"(?:[\"']|(?:^|[\n,;|\t])[ \t]*|name[\"']?[ \t]*[:=][ \t]*)$",
                             re.IGNORECASE)
@@ -386,6 +412,7 @@ class LooseNameRecognizer(UsesNameLists):
 
     name = NAME
     entities = ("PERSON",)
+    anchor_words = (_CUE_ANCHORS, _AGE_WORD_ANCHORS)
 
     def load(self) -> None:
         _ = self.lists.given_keys
@@ -618,7 +645,7 @@ class LooseNameRecognizer(UsesNameLists):
         age or DOB, the two or three lower-case words there."""
         seen: set[tuple[int, int]] = set()
         lowered = lowered_of(text)
-        for cue in _CUE_LABELS.finditer(lowered):
+        for cue in _cue_labels(text, lowered):
             titled = _eponym_after_title(text, cue.group(), cue.end())
             if titled is not None:
                 yield titled
@@ -638,7 +665,7 @@ class LooseNameRecognizer(UsesNameLists):
                     yield Finding(start, end, "PERSON", "phi", 0.8, self.name)
                     break
         backwards = ""
-        cues = _whole_words(lowered, _AGE_OR_DOB_WORDS)
+        cues = _age_words(text, lowered)
         for unit in _AGE_OR_DOB.finditer(lowered):
             backwards = backwards or text[::-1]
             age = _AGE_BACKWARDS.match(backwards, len(text) - unit.start())

@@ -298,9 +298,12 @@ NAME_GIVING_PHRASES = ("name is", "name was", "calls me", "call me", "called me"
 _NAME_GIVING_REACH = 24
 
 
+@per_scan(maxsize=4)
 def name_giving_ends(text: str, lowered: str) -> list[int]:
     """Where the names that phrases give start: right after each `my name is `, `call
-    me `. `lowered` is text.lower(); the phrases are found with `str.find`."""
+    me `. `lowered` is text.lower(); the phrases are found with `str.find`. Asked by the
+    prose reader and the lower-case one of the same text: worked out once per scan (the
+    list is shared, read only)."""
     if not any(phrase in lowered for phrase in NAME_GIVING_PHRASES):
         return []
     if len(lowered) != len(text):
