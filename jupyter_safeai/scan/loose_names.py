@@ -203,6 +203,8 @@ _LOWER_NAME_WORD = re.compile(r"([^\W\d_A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*)(?
 #: A verb of hearing or seeing, one or two words, a bare verb of speaking or performing
 #: (`heard nijito asano speak`): on lower-cased text, tried where a cue stands.
 _HEARD_CUES = (" hear", " watch", " saw ", " listen")
+#: The first words of `_HEARD_SPEAK`'s verbs, for the scan's label index (`anchor_words`).
+_HEARD_ANCHORS = context_regex(("hear", "watch", "saw", "listen"))
 _HEARD_SPEAK = re.compile(
     r"[hwsl](?<![a-z][hwsl])(?:eard|ear|earing|atched|atch|atching|aw|isten(?:ed|ing)?[ ]to)"
     r"[ ]([^\W\d_]{3,30})(?:[ ]([^\W\d_]{2,30}))?[ ](?:speak|sing|talk|lecture|preach|"
@@ -412,7 +414,7 @@ class LooseNameRecognizer(UsesNameLists):
 
     name = NAME
     entities = ("PERSON",)
-    anchor_words = (_CUE_ANCHORS, _AGE_WORD_ANCHORS)
+    anchor_words = (_CUE_ANCHORS, _AGE_WORD_ANCHORS, _HEARD_ANCHORS)
 
     def load(self) -> None:
         _ = self.lists.given_keys
@@ -441,10 +443,21 @@ class LooseNameRecognizer(UsesNameLists):
         verb of speaking or performing are someone, listed or not, if English, a library
         and the stop words know none of them."""
         lowered = lowered_of(text)
-        if len(lowered) != len(text) or not any(cue in lowered for cue in _HEARD_CUES):
+        if len(lowered) != len(text):
             return
+        starts = view_of(text).anchor_starts(_HEARD_ANCHORS)
+        if starts is None:
+            if not any(cue in lowered for cue in _HEARD_CUES):
+                return
+            matches = _HEARD_SPEAK.finditer(lowered)
+        else:
+            # every cue is a blank, then a verb's first word: a word's start the index has
+            if not any(lowered[at - 1:at] == " " and lowered.startswith(cue[1:], at)
+                       for at in starts for cue in _HEARD_CUES):
+                return
+            matches = matches_at(_HEARD_SPEAK, lowered, starts)  # (every match starts there)
         verdicts: dict[int, bool] = {}
-        for match in _HEARD_SPEAK.finditer(lowered):
+        for match in matches:
             words = [w for w in match.group(1, 2) if w]
             if all(w.isalpha() and not english_word(w, FUNCTION_WORDS) and (
                     w not in SOFTWARE_NAMES) and w not in COMMON_WORDS for w in words) and (

@@ -91,6 +91,24 @@ _CANDIDATE = regex.compile(
     rf"(?:{_CAPS_WORD}|{_WORD})){{0,4}}(?:{_ONE_BLANK}\p{{Lu}}\.(?![\p{{L}}\p{{N}}_]))?"
     rf"(?![\p{{L}}\p{{N}}_])"
 )
+
+
+def _on_ascii(pattern: regex.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` for ASCII text, in `re`: each of its Unicode classes written as the ASCII
+    characters `regex` says it holds (read at import), so on a text of ASCII characters
+    alone it matches exactly where `pattern` does, about a quarter faster."""
+    ascii_characters = "".join(map(chr, range(128)))
+    source = pattern.pattern
+    for unicode_class in (r"[\p{L}\p{N}_]", r"[\p{Ll}\p{M}]", r"\p{Lu}", r"\p{Ll}"):
+        held = "".join(map(re.escape, regex.findall(unicode_class, ascii_characters)))
+        source = source.replace(unicode_class, f"[{held}]")
+    if r"\p" in source or pattern.flags & ~(regex.VERSION0 | regex.UNICODE):
+        raise ValueError("a class or flag the ASCII reading does not translate")
+    return re.compile(source)
+
+
+#: `_CANDIDATE` for texts of ASCII characters alone (most notebooks' cells).
+_CANDIDATE_ASCII = _on_ascii(_CANDIDATE)
 # A middle initial may go without its period between two words (`Shane M Culp`).
 _TOKEN = regex.compile(rf"{_CAPS_WORD}|{_WORD}|\p{{Lu}}\.|\p{{Lu}}(?=[ ]\p{{Lu}}\p{{Ll}})")
 
@@ -999,7 +1017,7 @@ class NameRecognizer(UsesNameLists):
         kinds, streets = self.lists.kinds, _run_breaking_streets()
         capitals: bool | None = None  # whether the text is written in capitals, when asked
         known = self._word_kinds
-        for match in _CANDIDATE.finditer(text):
+        for match in (_CANDIDATE_ASCII if text.isascii() else _CANDIDATE).finditer(text):
             value = match.group()
             if known.get(value, "") is None and not self._maybe_surname(value):
                 # A word known to end every run (only single words are kept): as
@@ -1519,7 +1537,8 @@ class NameRecognizer(UsesNameLists):
         if self.confirm is None or word.isupper() or _wordlike(word) or _english_word(
                 word) or word.casefold() in SOFTWARE_NAMES or word.casefold() in EPONYMS:
             return ()
-        if person_slot(text, start, end) == STRONG_SLOT and prose_line(text, start, end):
+        # the line first: a table's or a record's (four in ten here) needs no slot read
+        if prose_line(text, start, end) and person_slot(text, start, end) == STRONG_SLOT:
             return ((start, end, None),)
         return ()
 
