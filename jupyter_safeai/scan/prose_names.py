@@ -854,6 +854,8 @@ _OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "
 _ANCHOR_LIST = sorted(set(_GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS
                           + ("had", "has", "have") + NOTE_CUE_WORDS + _SOCIAL_WORDS
                           + _ADDRESS_WORDS + OFFICE_WORDS))
+#: Every word `prose_anchors` finds (`note_names` keeps a table of them).
+ANCHOR_WORDS = tuple(_ANCHOR_LIST)
 _ANCHOR_TRIE = trie(_ANCHOR_LIST)
 _ANCHOR_WORDS = re.compile(_ANCHOR_TRIE)
 #: For each reader's words, the `_longest_start` of every anchor word, worked out once:
