@@ -55,7 +55,7 @@ from .name_lists import (
     UsesNameLists,
     english_ending,
 )
-from .name_verbs import object_of_person_verb, possessive_of_person, said_by_someone
+from .name_verbs import possessive_of_person, someone_by_verb
 from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .person_slots import STRONG_SLOT, does_what_people_do, finite_verb_after, person_slot
 from .places import followed_by_region, region_end, street_words
@@ -1019,7 +1019,8 @@ class NameRecognizer(UsesNameLists):
         known = self._word_kinds
         for match in (_CANDIDATE_ASCII if text.isascii() else _CANDIDATE).finditer(text):
             value = match.group()
-            if known.get(value, "") is None and not self._maybe_surname(value):
+            if known.get(value, "") is None and not (value[1:].islower() and kinds.get(
+                    value.casefold(), "") in _SURNAME_KINDS):  # (`_maybe_surname`, inline)
                 # A word known to end every run (only single words are kept): as
                 # `_lone_word` would find, nothing, read here without a call (but
                 # `_lone_word`'s surname in a strong slot, `according to Green`).
@@ -1233,9 +1234,7 @@ class NameRecognizer(UsesNameLists):
             if kind and not word.isupper() and _aged(text, end, weak=True):
                 return ((start, end, 0.7),)  # `Fisher, 54, was admitted`: a listed surname
             if not kind:
-                if (said_by_someone(text, start, end) or object_of_person_verb(
-                        text, start, end) or possessive_of_person(text, start, end)) and (
-                        self._unknown_name(text, start, end)):
+                if someone_by_verb(text, start, end) and self._unknown_name(text, start, end):
                     return ((start, end, 0.7),)  # `Okonjo replied`, `Ferencz (age 54)`
                 in_slot = self._unlisted_in_slot(text, start, end, word)
                 if in_slot:

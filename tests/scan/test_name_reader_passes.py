@@ -194,3 +194,23 @@ def test_the_loose_readers_words_are_in_the_index_it_declares() -> None:
     words = loose_names.LooseNameRecognizer.anchor_words
     assert loose_names._CUE_ANCHORS in words and loose_names._AGE_WORD_ANCHORS in words
     assert context_regex(("hear",)).firsts == ("hear",)
+
+
+# -- a word said to be someone by a verb: its shape read once for the three readers ---
+
+_VERB_PIECES = ["Okonjo", "McAllister", "ChatGPT", "Streamlit", "Ng", "asked ", "met ", " said",
+                " replied", "'s wife", "’s knee", ", aged 61,", " (age 54) ", ", who ", " about",
+                ".", " ", "the ", "x", "\n"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_VERB_PIECES), max_size=8).map("".join))
+def test_someone_by_verb_is_any_of_the_three_readers(text: str) -> None:
+    from jupyter_safeai.scan import name_verbs
+
+    for candidate in re.finditer(r"[A-Z][\w'’]*", text):
+        start, end = candidate.span()
+        assert name_verbs.someone_by_verb(text, start, end) == (
+            name_verbs.said_by_someone(text, start, end)
+            or name_verbs.object_of_person_verb(text, start, end)
+            or name_verbs.possessive_of_person(text, start, end))
