@@ -690,9 +690,15 @@ _WHAT_IT_IS_BEFORE = regex.compile(r"(?i:(?:it|that|who)[ ](?:is|was)|who['’]s
 # The particles a surname keeps in lower case in running text (`ask van de Pavert`,
 # `von Brandt`, `de Vries`); not articles a paper's or a league's name opens with (`le
 # Monde`, `la Liga`, `al Jazeera`).
+_SURNAME_PARTICLE_WORDS = ("van", "von", "de", "der", "den", "dem", "het", "ten", "ter", "da",
+                            "di", "dos", "das", "del", "della")
 _SURNAME_PARTICLES_BEFORE = regex.compile(
     r"(?<![\p{L}\p{N}_'’-])(?:(?:van|von)(?:[ ](?:de|der|den|dem|het|ten|ter))?|de|ter|ten|"
     r"da|di|dos|das|del|della)[ ]$")
+#: How every `_SURNAME_PARTICLES_BEFORE` match ends (or does before a final line break,
+#: where `$` matches too): its last particle and the blank. Most words have none of these
+#: before them, and `str.endswith` says so without the pattern's search.
+_SURNAME_PARTICLE_ENDS = tuple(f"{word} " for word in _SURNAME_PARTICLE_WORDS)
 
 
 #: The kinds of a word that is a name alone in prose when it is nothing else.
@@ -1431,7 +1437,9 @@ class NameRecognizer(UsesNameLists):
         Pavert`, `reviewed by de Vries`), if it stands where only people do and its
         capitalised word is no English word, place, software or eponym, in a line of
         prose; None if not."""
-        particles = _SURNAME_PARTICLES_BEFORE.search(text, max(0, start - 12), start)
+        last = start - 1 if text[start - 1:start] == "\n" else start
+        particles = _SURNAME_PARTICLES_BEFORE.search(text, max(0, start - 12), start) if (
+            text.endswith(_SURNAME_PARTICLE_ENDS, max(0, start - 12), last)) else None
         if particles is None or len(word) < 3 or not word[1:].islower():
             return None
         key = word.casefold()

@@ -214,3 +214,27 @@ def test_someone_by_verb_is_any_of_the_three_readers(text: str) -> None:
             name_verbs.said_by_someone(text, start, end)
             or name_verbs.object_of_person_verb(text, start, end)
             or name_verbs.possessive_of_person(text, start, end))
+
+
+# -- a surname's particles before it: the pattern searched only after a particle ------
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["van ", "von ", "de ", "der ", "della ", "dos ", "ten ", "x",
+                                 "a", " ", "\n", "Berg", "Van ", "-", "'", "1", "é"]),
+                max_size=8).map("".join))
+def test_particles_are_searched_for_only_where_one_ends(text: str) -> None:
+    for start in range(len(text) + 1):
+        plain = names._SURNAME_PARTICLES_BEFORE.search(text, max(0, start - 12), start)
+        last = start - 1 if text[start - 1:start] == "\n" else start
+        if plain is not None:  # every match ends as the pre-check says
+            assert text.endswith(names._SURNAME_PARTICLE_ENDS, max(0, start - 12), last)
+
+
+def test_a_particle_led_surname_is_still_read_and_a_word_after_van_inside_a_word_not() -> None:
+    recognizer = names.NameRecognizer()
+    text = "we asked van de Pavert. The vanguard Smith stayed."
+    for word, led in (("Pavert", "van de Pavert"), ("Smith", None)):
+        start = text.index(word)
+        found = recognizer._particle_surname_in_strong_slot(
+            text, start, start + len(word), word)
+        assert (text[found:start + len(word)] if found is not None else None) == led
