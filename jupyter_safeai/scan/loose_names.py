@@ -54,7 +54,8 @@ from .person_slots import (
     person_slot,
     verb_after,
 )
-from .scan_view import lowered_of
+from .recognizer import context_regex, matches_at
+from .scan_view import lowered_of, view_of
 from .terms import eponym_term
 
 NAME = "names_loose"
@@ -130,6 +131,31 @@ _AGE_OR_DOB = re.compile(
 #: The age before its unit (`67 ` of `67 yo`), read backwards from the unit.
 _AGE_BACKWARDS = re.compile(r"[ \t]?\d{1,3}(?![\w.])")
 _AGE_OR_DOB_WORDS = ("dob", "d.o.b", "mrn", "age", "aged", "ages", "born")
+#: The cue words and the age words as the scan's label index reads them (`anchor_words`):
+#: it finds where their first words start in the one pass it makes over a text for every
+#: reader, and `_cue_labels` and `_age_words` read only there.
+_CUE_ANCHORS = context_regex(_CUE_LIST)
+_AGE_WORD_ANCHORS = context_regex(_AGE_OR_DOB_WORDS)
+
+
+def _cue_labels(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """`_CUE_LABELS.finditer(lowered)` (`lowered`: `lowered_of(text)`), tried only where
+    a cue word starts (`ScanView.anchor_starts`): every match starts with one, not after
+    a letter. Where the label index cannot tell, the pattern reads every character."""
+    starts = view_of(text).anchor_starts(_CUE_ANCHORS)
+    return _CUE_LABELS.finditer(lowered) if starts is None else matches_at(
+        _CUE_LABELS, lowered, starts)
+
+
+def _age_words(text: str, lowered: str) -> list[int]:
+    """`_whole_words(lowered, _AGE_OR_DOB_WORDS)`, read only where one of the words starts
+    (`ScanView.anchor_starts`) rather than found word by word with `str.find`."""
+    starts = view_of(text).anchor_starts(_AGE_WORD_ANCHORS)
+    if starts is None:
+        return _whole_words(lowered, _AGE_OR_DOB_WORDS)
+    return [at for at in starts if not "a" <= lowered[at - 1:at] <= "z" and any(
+        lowered.startswith(word, at) and not "a" <= lowered[at + len(word):at + len(word) + 1]
+        <= "z" for word in _AGE_OR_DOB_WORDS)]
 #: A whole quoted value, or a whole field after a name key or between separators.
 _QUOTED_BEFORE = re.compile(r"(?:[\"']|(?:^|[\n,;|\t])[ \t]*|name[\"']?[ \t]*[:=][ \t]*)$",
                             re.IGNORECASE)
@@ -181,6 +207,8 @@ _LOWER_NAME_WORD = re.compile(r"([^\W\d_A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*)(?
 #: A verb of hearing or seeing, one or two words, a bare verb of speaking or performing
 #: (`heard nijito asano speak`): on lower-cased text, tried where a cue stands.
 _HEARD_CUES = (" hear", " watch", " saw ", " listen")
+#: The first words of `_HEARD_SPEAK`'s verbs, for the scan's label index (`anchor_words`).
+_HEARD_ANCHORS = context_regex(("hear", "watch", "saw", "listen"))
 _HEARD_SPEAK = re.compile(
     r"[hwsl](?<![a-z][hwsl])(?:eard|ear|earing|atched|atch|atching|aw|isten(?:ed|ing)?[ ]to)"
     r"[ ]([^\W\d_]{3,30})(?:[ ]([^\W\d_]{2,30}))?[ ](?:speak|sing|talk|lecture|preach|"
@@ -390,6 +418,7 @@ class LooseNameRecognizer(UsesNameLists):
 
     name = NAME
     entities = ("PERSON",)
+    anchor_words = (_CUE_ANCHORS, _AGE_WORD_ANCHORS, _HEARD_ANCHORS)
 
     def load(self) -> None:
         _ = self.lists.given_keys
@@ -418,10 +447,21 @@ class LooseNameRecognizer(UsesNameLists):
         verb of speaking or performing are someone, listed or not, if English, a library
         and the stop words know none of them."""
         lowered = lowered_of(text)
-        if len(lowered) != len(text) or not any(cue in lowered for cue in _HEARD_CUES):
+        if len(lowered) != len(text):
             return
+        starts = view_of(text).anchor_starts(_HEARD_ANCHORS)
+        if starts is None:
+            if not any(cue in lowered for cue in _HEARD_CUES):
+                return
+            matches = _HEARD_SPEAK.finditer(lowered)
+        else:
+            # every cue is a blank, then a verb's first word: a word's start the index has
+            if not any(lowered[at - 1:at] == " " and lowered.startswith(cue[1:], at)
+                       for at in starts for cue in _HEARD_CUES):
+                return
+            matches = matches_at(_HEARD_SPEAK, lowered, starts)  # (every match starts there)
         verdicts: dict[int, bool] = {}
-        for match in _HEARD_SPEAK.finditer(lowered):
+        for match in matches:
             words = [w for w in match.group(1, 2) if w]
             if all(w.isalpha() and not english_word(w, FUNCTION_WORDS) and (
                     w not in SOFTWARE_NAMES) and w not in COMMON_WORDS for w in words) and (
@@ -627,7 +667,7 @@ class LooseNameRecognizer(UsesNameLists):
         age or DOB, the two or three lower-case words there."""
         seen: set[tuple[int, int]] = set()
         lowered = lowered_of(text)
-        for cue in _CUE_LABELS.finditer(lowered):
+        for cue in _cue_labels(text, lowered):
             titled = _eponym_after_title(text, cue.group(), cue.end())
             if titled is not None:
                 yield titled
@@ -649,7 +689,7 @@ class LooseNameRecognizer(UsesNameLists):
                     yield Finding(start, end, "PERSON", "phi", 0.8, self.name)
                     break
         backwards = ""
-        cues = _whole_words(lowered, _AGE_OR_DOB_WORDS)
+        cues = _age_words(text, lowered)
         for unit in _AGE_OR_DOB.finditer(lowered):
             backwards = backwards or text[::-1]
             age = _AGE_BACKWARDS.match(backwards, len(text) - unit.start())

@@ -298,9 +298,12 @@ NAME_GIVING_PHRASES = ("name is", "name was", "calls me", "call me", "called me"
 _NAME_GIVING_REACH = 24
 
 
+@per_scan(maxsize=4)
 def name_giving_ends(text: str, lowered: str) -> list[int]:
     """Where the names that phrases give start: right after each `my name is `, `call
-    me `. `lowered` is text.lower(); the phrases are found with `str.find`."""
+    me `. `lowered` is text.lower(); the phrases are found with `str.find`. Asked by the
+    prose reader and the lower-case one of the same text: worked out once per scan (the
+    list is shared, read only)."""
     if not any(phrase in lowered for phrase in NAME_GIVING_PHRASES):
         return []
     if len(lowered) != len(text):
@@ -488,9 +491,11 @@ def about_a_patient(text: str, start: int, end: int, lowered: str | None = None)
     # window cut short after `45yo` would hide the letter that makes `45yot` no age
 
 
+@per_scan(maxsize=256)
 def sentence_about_someone(text: str, start: int, end: int) -> bool:
     """Whether the sentence around a name at text[start:end], the name left out, is
-    about a person (`about_a_person` with pronouns)."""
+    about a person (`about_a_person` with pronouns). Remembered for the scan: a run's
+    judge and the NER doubt after it ask it of the same words (a quarter of the calls)."""
     if len(text) >= _MARKED_TEXT:
         marks = _someone_marks(text)
         if marks is not None and not marks.anywhere:

@@ -69,15 +69,30 @@ _TOOL_ENDINGS = ("py", "lit", "db", "ql", "js", "ify", "ops", "hub", "lab", "flo
 _SHORTEST = 3
 
 
+def _written_as_a_name(word: str) -> bool:
+    """An initial capital, no capitals inside but a surname prefix's, at least three
+    letters, no tool's ending: how the readers below want the word written."""
+    return len(word) >= _SHORTEST and _INNER_CAPITALS.fullmatch(word) is not None and not (
+        word.lower().endswith(_TOOL_ENDINGS))
+
+
 def said_by_someone(text: str, start: int, end: int) -> bool:
     """Whether the capitalised word text[start:end] is followed by a verb of speech or
     thought, an age set off after it or `, who`, and is written as a name is (an initial
     capital, no capitals inside but a surname prefix's, at least three letters)."""
-    word = text[start:end]
-    if end - start < _SHORTEST or _INNER_CAPITALS.fullmatch(word) is None or (
-            word.lower().endswith(_TOOL_ENDINGS)):
+    return _written_as_a_name(text[start:end]) and _SAYS_AFTER.match(text, end) is not None
+
+
+def someone_by_verb(text: str, start: int, end: int) -> bool:
+    """`said_by_someone`, `object_of_person_verb` or `possessive_of_person`: the word's
+    shape read once for the three (a name reader asks them in turn of each word no list
+    knows)."""
+    if not _written_as_a_name(text[start:end]):
         return False
-    return _SAYS_AFTER.match(text, end) is not None
+    return _SAYS_AFTER.match(text, end) is not None or _AFTER_OBJECT.match(
+        text, end) is not None and _PERSON_OBJECT_BEFORE.search(
+        text[max(0, start - _REACH):start].lower()) is not None or (
+        _KIN_OR_BODY_AFTER.match(text, end) is not None)
 
 
 def object_of_person_verb(text: str, start: int, end: int) -> bool:

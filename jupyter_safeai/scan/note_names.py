@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from .english_words import inflected_from, nouns_and_other_words
 from .memo import memoised
@@ -171,10 +172,25 @@ def note_names(text: str, lowered: str, lists: NameLists,
             yield from _visitor(note, at, end)
 
 
-@memoised(maxsize=1024)
 def _longest_cue(found: str) -> int:
-    """The length of the longest cue word that `found` (an anchor word) starts with."""
+    """The length of the longest cue word that `found` (an anchor word) starts with: a
+    look-up in a table of every anchor word (`_cue_lengths`), worked out for another."""
+    length = _cue_lengths().get(found)
+    return _cue_length(found) if length is None else length
+
+
+def _cue_length(found: str) -> int:
     return max((len(word) for word in NOTE_CUE_WORDS if found.startswith(word)), default=0)
+
+
+@lru_cache(maxsize=1)
+def _cue_lengths() -> dict[str, int]:
+    """`_cue_length` of every word `prose_names.prose_anchors` finds (the words `hits`
+    hold), worked out once: a text holds some thirty hits, and a memo's look-up costs
+    more than a dict's."""
+    from .prose_names import ANCHOR_WORDS  # (it reads this module's words: asked later)
+
+    return {word: _cue_length(word) for word in ANCHOR_WORDS}
 
 
 def _after_cue(note: _Note, start: int, end: int, kind: str) -> Iterator[tuple[int, int]]:

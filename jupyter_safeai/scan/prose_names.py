@@ -129,6 +129,24 @@ _COMPANY_WORD = re.compile(" " + trie((
     "Group", "Holdings", "Partners", "Associates", "Systems", "Labs", "Consulting",
     "Analytics", "Research", "Services")) + r"(?![^\W\d_])")
 _AS = re.compile(" as(?= )")  # the blank after it left to the next ` as`
+#: How far from its ` as ` a role's stem can end: ` as `, the longest word between
+#: (`their `), the prefix a stem may follow (`co-`), the longest stem.
+_ROLE_AFTER_AS = len(" as their co-") + max(map(len, _ROLE_STEMS))
+
+
+def _role_after_as(text: str, lowered: str) -> bool:
+    """Whether a role's stem stands right after one of the text's ` as ` (`lowered`:
+    its lower case): every `_AS_ROLE` match holds one there, so where none does there is
+    no match to look for (`str.find` on a few short windows, not 18 on the whole text)."""
+    if len(lowered) != len(text):  # lower case moved an offset (`İ`): the whole text
+        return " as " in text and any(role in lowered for role in _ROLE_STEMS)
+    at = text.find(" as ")
+    while at >= 0:
+        window = lowered[at:at + _ROLE_AFTER_AS]
+        if any(role in window for role in _ROLE_STEMS):
+            return True
+        at = text.find(" as ", at + 1)
+    return False
 #: How far before its company word a person's name and `of` are looked for.
 _COMPANY_REACH = 120
 def _plain_word(word: str, not_names: Collection[str]) -> bool:
@@ -430,7 +448,7 @@ def person_words(text: str, lists: NameLists, not_names: Collection[str],
     `lowered`: text.lower(), when the caller has it."""
     lowered = lowered_of(text) if lowered is None else lowered
     hits = hits if hits is not None else prose_anchors(text, lowered)
-    if " as " in text and any(role in lowered for role in _ROLE_STEMS):
+    if _role_after_as(text, lowered):
         for match in _ending_near(_AS, _AS_ROLE, text, _AS_REACH, _AS_REACH + 1):
             if _plain_word(match.group(1).split()[0], not_names):
                 yield match.span(1)
@@ -665,6 +683,9 @@ _TITLED_INITIALS = regex.compile(
 #: The titles of `_TITLED_INITIALS` that hold no other at their start (`Mr` finds `Mrs`) ...
 _INITIAL_TITLES = tuple(title for title in _CASE_TITLES if not any(
     other != title and title.startswith(other) for other in _CASE_TITLES))
+#: ... found in one pass: each is one capital and lower-case letters, so no two
+#: occurrences overlap and `re` skips to the capitals they start with.
+_INITIAL_TITLE = re.compile(trie(_INITIAL_TITLES))
 #: ... and what follows them there: a capital and a period soon after.
 _INITIAL_AFTER_TITLE = re.compile(r"[a-z]*\.? [A-Z][a-z]?\.")
 
@@ -688,14 +709,15 @@ def case_names(text: str, lowered: str | None = None) -> Iterator[tuple[int, int
         for match in _PARTY_BEFORE.finditer(text):
             if _shaped_words(match.group(1).split()):
                 yield match.span(1)
+    places: dict[str, list[int]] = {}  # each title's places, read in the titles' order
+    for found in _INITIAL_TITLE.finditer(text):
+        places.setdefault(found.group(), []).append(found.start())
     for title in _INITIAL_TITLES:
-        at = text.find(title)
-        while at >= 0:
+        for at in places.get(title, ()):
             match = _TITLED_INITIALS.match(text, at) if _INITIAL_AFTER_TITLE.match(
                 text, at + len(title)) else None
             if match is not None:
                 yield match.start(1), match.end(1) - (match.group(1)[-1] == " ")
-            at = text.find(title, at + 1)
 
 
 _PART_OPENINGS = ("(the ", "(“the ", '("the ', "('the ", "(‘the ")
@@ -832,6 +854,8 @@ _OBJECT_VERBS = ("shouted", "yelled", "screamed", "smiled", "waved", "winked", "
 _ANCHOR_LIST = sorted(set(_GREETING_WORDS + _OBJECT_VERBS + _SUBJECT_VERBS
                           + ("had", "has", "have") + NOTE_CUE_WORDS + _SOCIAL_WORDS
                           + _ADDRESS_WORDS + OFFICE_WORDS))
+#: Every word `prose_anchors` finds (`note_names` keeps a table of them).
+ANCHOR_WORDS = tuple(_ANCHOR_LIST)
 _ANCHOR_TRIE = trie(_ANCHOR_LIST)
 _ANCHOR_WORDS = re.compile(_ANCHOR_TRIE)
 #: For each reader's words, the `_longest_start` of every anchor word, worked out once:
