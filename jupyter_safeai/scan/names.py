@@ -24,6 +24,7 @@ import regex
 
 from .brands import without_brands
 from .code import overlaps_any, python_source
+from .coreferred_names import coreferred_names
 from .creators import makers_of_works
 from .english_words import (
     english_word,
@@ -1045,7 +1046,8 @@ class NameRecognizer(UsesNameLists):
                 (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, makers_of_works(text, lowered, self.lists, SOFTWARE_NAMES)),
-                (0.75, office_names(text, self.lists, hits))):
+                (0.75, office_names(text, self.lists, hits)),
+                (0.7, coreferred_names(text, self.lists, SOFTWARE_NAMES))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))
