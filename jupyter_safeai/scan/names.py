@@ -683,6 +683,24 @@ _SURNAME_TITLE_BEFORE = regex.compile(
     r"\.?[ ]$")
 
 
+def _candidates(text: str) -> Iterator[tuple[int, str]]:
+    """(start, text) of each `_CANDIDATE`. A candidate holds five words at most, so a
+    list of full names can end one in the middle of an item (`Tomasz Nowak, Ronald
+    Baker, Oliver` + `Hendricks`): such a cut item is taken off the candidate and read
+    again, whole, as the start of the next."""
+    at = 0
+    while (match := _CANDIDATE.search(text, at)) is not None:
+        start, end = match.span()
+        at = end
+        if text[end:end + 1] == " " and text[end + 1:end + 2].isupper() and (
+                "," in match.group()):  # cut by the words' limit, not by what follows
+            comma = text.rfind(",", start, end)
+            if text[comma + 1:comma + 2] == " ":
+                end = comma
+                at = comma + 2
+        yield start, text[start:end]
+
+
 def _with_surname_before_title(text: str, start: int) -> int:
     """Where a name that follows `Surname, Title.` starts: at the surname, so the whole
     `Surname, Title. Given` is one span and no part of it stays in clear."""
@@ -978,25 +996,24 @@ class NameRecognizer(UsesNameLists):
         kinds, streets = self.lists.kinds, _run_breaking_streets()
         capitals: bool | None = None  # whether the text is written in capitals, when asked
         known = self._word_kinds
-        for match in _CANDIDATE.finditer(text):
-            value = match.group()
+        for at, value in _candidates(text):
             if known.get(value, "") is None and not self._maybe_surname(value):
                 # A word known to end every run (only single words are kept): as
                 # `_lone_word` would find, nothing, read here without a call (but
                 # `_lone_word`'s surname in a strong slot, `according to Green`).
                 continue
-            if value[:3] in _WEEKDAY_HEADS and _WEEKDAY_MONTH_DAY.match(text, match.start()):
+            if value[:3] in _WEEKDAY_HEADS and _WEEKDAY_MONTH_DAY.match(text, at):
                 continue
             if _one_word(value):
-                found = self._lone_word(text, match.start(), value, kinds, streets, known)
+                found = self._lone_word(text, at, value, kinds, streets, known)
             else:
-                found = self._person_runs(text, match.start(), _tokens(value), kinds, streets,
+                found = self._person_runs(text, at, _tokens(value), kinds, streets,
                                           known)
-                if "," in value and _in_list_of_things(text, match.start(), match.end()) and (
+                if "," in value and _in_list_of_things(text, at, at + len(value)) and (
                         not any(in_organisation(text, a, b) for a, b, _ in found)):
                     # items of a list, each read alone; not a firm (`Lopez, Santos and Coleman`)
                     found = [hit for item in _COMMA.finditer(value) for hit in self._person_runs(
-                        text, match.start() + item.start(), _tokens(item.group()), kinds, streets,
+                        text, at + item.start(), _tokens(item.group()), kinds, streets,
                         known)]
             for start, end, score in found:
                 cue = _cue(text, start)  # read once: the capitals branch below reuses it
