@@ -683,22 +683,27 @@ _SURNAME_TITLE_BEFORE = regex.compile(
     r"\.?[ ]$")
 
 
-def _candidates(text: str) -> Iterator[tuple[int, str]]:
+def _candidates(text: str) -> list[tuple[int, str]]:
     """(start, text) of each `_CANDIDATE`. A candidate holds five words at most, so a
     list of full names can end one in the middle of an item (`Tomasz Nowak, Ronald
     Baker, Oliver` + `Hendricks`): such a cut item is taken off the candidate and read
-    again, whole, as the start of the next."""
-    at = 0
-    while (match := _CANDIDATE.search(text, at)) is not None:
-        start, end = match.span()
-        at = end
-        if text[end:end + 1] == " " and text[end + 1:end + 2].isupper() and (
-                "," in match.group()):  # cut by the words' limit, not by what follows
-            comma = text.rfind(",", start, end)
-            if text[comma + 1:comma + 2] == " ":
-                end = comma
-                at = comma + 2
-        yield start, text[start:end]
+    again, whole, as the start of the next. (One pass of `finditer` when none is cut.)"""
+    found: list[tuple[int, str]] = []
+    at: int | None = 0
+    while at is not None:
+        matches, at = _CANDIDATE.finditer(text, at), None
+        for match in matches:
+            value = match.group()
+            if "," in value:
+                end = match.end()
+                comma = value.rfind(",")
+                if text[end:end + 1] == " " and text[end + 1:end + 2].isupper() and (
+                        value[comma + 1:comma + 2] == " "):  # cut by the words' limit
+                    found.append((match.start(), value[:comma]))
+                    at = match.start() + comma + 2
+                    break
+            found.append((match.start(), value))
+    return found
 
 
 def _with_surname_before_title(text: str, start: int) -> int:
