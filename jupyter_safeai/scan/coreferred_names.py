@@ -25,7 +25,7 @@ from collections.abc import Collection, Iterator
 from .english_words import english_word, nouns_and_other_words, stop_words
 from .geography import is_place_name
 from .name_context import prose_line
-from .name_lists import COMMON_WORDS, NameLists
+from .name_lists import COMMON_WORDS, HONORIFICS, NameLists
 from .note_names import FUNCTION_WORDS, KIN_WORDS
 from .office_titles import OFFICE_WORDS
 from .person_slots import about_medicine, finite_verb_after
@@ -64,7 +64,14 @@ then later later, meanwhile afterwards soon eventually finally today yesterday t
 there here now so also still instead otherwise however thus hence indeed perhaps maybe
 """.split())
 _REFLEXIVE = ("himself", "herself")
+#: `his` or `her` right after `and` or `with` refers to the word before those
+#: (`Frank and his colleagues`, `Nowak with her brother`): a person and theirs, when a
+#: name list holds the word.
+_POSSESSIVE = ("his", "her")
+_WITH_OWN = (" and ", " with ", " & ")
 _OFFICES = frozenset(OFFICE_WORDS)
+#: Titles a run of two capitalised words may open (`Dr Nowak`): not part of the name.
+_TITLES = frozenset(HONORIFICS) | _OFFICES
 
 
 def _named_word(word: str, text: str, lists: NameLists, not_names: Collection[str]) -> bool:
@@ -146,13 +153,17 @@ def coreferred_names(text: str, lists: NameLists, not_names: Collection[str]
         if pronoun in _REFLEXIVE:
             if text[end:at] != " " or _PERSONAL.search(text, max(0, start - 6), start):
                 continue  # `which he Suctions himself`: a verb between
-        elif not _subject(text, start, end):
-            continue
+        elif not (text[end:at] in _WITH_OWN and pronoun in _POSSESSIVE and any(
+                lists.kinds.get(word.casefold()) for word in run.group().split())) and not (
+                _subject(text, start, end)):
+            continue  # (a word no list holds may be a thing: `Islamophobia and her`)
         words = run.group().split()
+        if len(words) == 2 and words[0].casefold() in _TITLES:
+            words, start = words[1:], end - len(words[1])  # `Dr Nowak`: the name is `Nowak`
         if about_medicine(text, start, end):
             continue  # `Levo was stopped, she became tachy`: a drug, a sign
         if all(_named_word(word, text, lists, not_names) for word in words) and not (
-                is_place_name(run.group())) and not any(is_place_name(word) and not (
+                is_place_name(text[start:end])) and not any(is_place_name(word) and not (
                     lists.kinds.get(word.casefold(), "").isupper()) for word in words) and (
                 prose_line(text, start, end)):
             seen.add((start, end))

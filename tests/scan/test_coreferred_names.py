@@ -31,6 +31,20 @@ def test_a_subject_a_pronoun_refers_back_to_is_a_name(text: str, name: str) -> N
     assert name in persons(text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The method that Kowalczyk and his students built is still in use.", "Kowalczyk"),
+    ("We later learned that Nowak with her brother had sold the farm.", "Nowak"),
+])
+def test_a_listed_name_before_and_his_or_with_her_is_a_name(text: str, name: str) -> None:
+    assert _found(text) == [name]
+
+
+def test_a_word_no_list_holds_before_and_her_stays_quiet() -> None:
+    # `her` is Ostrowska's: the word before `and her` is a thing no list holds
+    text = "Ostrowska said the talk on Zorvexiaphobia and her essay drew a crowd."
+    assert "Zorvexiaphobia" not in _found(text)
+
+
 def test_the_other_mentions_of_a_name_found_so_are_found_too() -> None:
     text = ("Varkonyi returned to chemistry after his dismissal. The academy rejected the "
             "paper, and the reviewers called Varkonyi careless.")
@@ -44,7 +58,6 @@ def test_the_other_mentions_of_a_name_found_so_are_found_too() -> None:
     "Mother told him to stay in the car.",  # a kin word
     "Dude gets his bike fixed every spring.",  # an English noun, capitalised only here
     "Then he said the build was broken.",  # no subject before the pronoun
-    "Varkonyi met Dr Ostrowska and her students at noon.",  # someone nearer
     "Lasix was stopped yesterday and she became hypotensive overnight.",  # a drug
     "Berlin gave him a second chance after the war.",  # a place
     "The coughing eased, and he Suctions himself as needed.",  # a verb before `himself`
@@ -52,6 +65,12 @@ def test_the_other_mentions_of_a_name_found_so_are_found_too() -> None:
 ])
 def test_no_one_a_pronoun_refers_back_to_stays_quiet(text: str) -> None:
     assert _found(text) == []
+
+
+def test_a_pronoun_refers_to_the_nearest_name_not_the_subject() -> None:
+    # `her` is Ostrowska's (a name list's, before `and her`), not Varkonyi's
+    assert _found("Varkonyi met Dr Ostrowska and her students at noon.") == ["Ostrowska"]
+    assert _found("Varkonyi met Dr Zorvexiaphobia at noon, then her students.") == []
 
 
 def test_a_word_the_text_writes_in_lower_case_is_no_name() -> None:
