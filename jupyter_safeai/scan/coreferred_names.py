@@ -9,7 +9,11 @@ sentence treats it as `he` or `she` says it is someone. Read here, without NER:
   semicolon or a word that opens a clause before it; a finite verb after it, perhaps
   after an adverb in `-ly`), when a personal pronoun later in its sentence has no other
   capitalised word to refer to;
-- a word right before `himself` or `herself` (`copied by Varkonyi himself`).
+- a word right before `himself` or `herself` (`copied by Varkonyi himself`);
+- a word a name list holds right before `and his`, `with her` (`Frank and his
+  colleagues`).
+
+A title opening the words (`Dr Nowak`) is no part of the name.
 
 A firm, a library or a product is `it` (`Keras returned to the top after its
 redesign`); a capitalised English word (`Nothing was left to him`), a place a map knows
@@ -80,7 +84,7 @@ def _named_word(word: str, text: str, lists: NameLists, not_names: Collection[st
     adjective or adverb; an English noun only if a name list holds it as a given name
     or surname (`Frank`, `Grant`) or the text never writes it in lower case (WordNet's
     nouns hold famous people, `Gorbachev`; `Mother told him` beside `his mother`) and
-    capitalises it mid-sentence too (not `Dude gets his`)"""
+    capitalises it mid-sentence too (not `Dude gets his`)."""
     key = word.casefold()
     if key in not_names or key in FUNCTION_WORDS or key in _OPENERS or key in COMMON_WORDS or (
             key in KIN_WORDS or key in _OFFICES or key in stop_words()):
