@@ -41,6 +41,7 @@ from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
     HONORIFICS,
+    PARTICLES,
     WORDLIKE_ENDINGS,
     UsesNameLists,
     name_lists,
@@ -403,9 +404,13 @@ def _whole_runs_of(lowered: str, words: set[str]) -> list[tuple[str, int]]:
             at = lowered.find(word, end)
     return places
 
-# A capitalised word one blank before a surname, and one after a given name.
-_GIVEN_BEFORE = regex.compile(r"(?<![\p{L}\p{N}_'’-])(\p{Lu}[\p{Ll}\p{M}]+)[ ]$")
-_CAPITAL_AFTER = regex.compile(r"[ ]\p{Lu}[\p{Ll}\p{M}]")
+#: The given name before a surname (particles between: `Corinna Mac an Airchinnigh`),
+#: and a capitalised word after a given name (particles between: `Yara van Herstal`):
+#: a `Surname, Given` seam of two full names in a list.
+_SEAM_PARTICLE = "(?i:" + "|".join(sorted(PARTICLES | {"an"}, key=len, reverse=True)) + ")"
+_GIVEN_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{N}_'’-])(\p{Lu}[\p{Ll}\p{M}]+)[ ](?:" + _SEAM_PARTICLE + r"[ ]){0,2}$")
+_CAPITAL_AFTER = regex.compile(r"(?:[ ]" + _SEAM_PARTICLE + r"){0,2}[ ]\p{Lu}[\p{Ll}\p{M}]")
 
 
 def _without_final_vowel(key: str) -> str:

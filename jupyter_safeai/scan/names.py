@@ -24,6 +24,7 @@ import regex
 
 from .brands import without_brands
 from .code import overlaps_any, python_source
+from .coreferred_names import coreferred_names
 from .creators import makers_of_works
 from .empty_cues import cue_says_nothing
 from .english_words import (
@@ -728,6 +729,31 @@ _SURNAME_TITLE_BEFORE = regex.compile(
     r"\.?[ ]$")
 
 
+def _candidates(text: str) -> list[tuple[int, str]]:
+    """(start, text) of each `_CANDIDATE` (its `re` twin on ASCII text). A candidate
+    holds five words at most, so a list of full names can end one in the middle of an
+    item (`Tomasz Nowak, Ronald Baker, Oliver` + `Hendricks`): such a cut item is taken
+    off the candidate and read again, whole, as the start of the next. (One pass of
+    `finditer` when none is cut.)"""
+    found: list[tuple[int, str]] = []
+    candidate = _CANDIDATE_ASCII if text.isascii() else _CANDIDATE
+    at: int | None = 0
+    while at is not None:
+        matches, at = candidate.finditer(text, at), None
+        for match in matches:
+            value = match.group()
+            if "," in value:
+                end = match.end()
+                comma = value.rfind(",")
+                if text[end:end + 1] == " " and text[end + 1:end + 2].isupper() and (
+                        value[comma + 1:comma + 2] == " "):  # cut by the words' limit
+                    found.append((match.start(), value[:comma]))
+                    at = match.start() + comma + 2
+                    break
+            found.append((match.start(), value))
+    return found
+
+
 def _with_surname_before_title(text: str, start: int) -> int:
     """Where a name that follows `Surname, Title.` starts: at the surname, so the whole
     `Surname, Title. Given` is one span and no part of it stays in clear."""
@@ -1024,26 +1050,25 @@ class NameRecognizer(UsesNameLists):
         kinds, streets = self.lists.kinds, _run_breaking_streets()
         capitals: bool | None = None  # whether the text is written in capitals, when asked
         known = self._word_kinds
-        for match in (_CANDIDATE_ASCII if text.isascii() else _CANDIDATE).finditer(text):
-            value = match.group()
+        for at, value in _candidates(text):
             if known.get(value, "") is None and not (value[1:].islower() and kinds.get(
                     value.casefold(), "") in _SURNAME_KINDS):  # (`_maybe_surname`, inline)
                 # A word known to end every run (only single words are kept): as
                 # `_lone_word` would find, nothing, read here without a call (but
                 # `_lone_word`'s surname in a strong slot, `according to Green`).
                 continue
-            if value[:3] in _WEEKDAY_HEADS and _WEEKDAY_MONTH_DAY.match(text, match.start()):
+            if value[:3] in _WEEKDAY_HEADS and _WEEKDAY_MONTH_DAY.match(text, at):
                 continue
             if _one_word(value):
-                found = self._lone_word(text, match.start(), value, kinds, streets, known)
+                found = self._lone_word(text, at, value, kinds, streets, known)
             else:
-                found = self._person_runs(text, match.start(), _tokens(value), kinds, streets,
+                found = self._person_runs(text, at, _tokens(value), kinds, streets,
                                           known)
-                if "," in value and _in_list_of_things(text, match.start(), match.end()) and (
+                if "," in value and _in_list_of_things(text, at, at + len(value)) and (
                         not any(in_organisation(text, a, b) for a, b, _ in found)):
                     # items of a list, each read alone; not a firm (`Lopez, Santos and Coleman`)
                     found = [hit for item in _COMMA.finditer(value) for hit in self._person_runs(
-                        text, match.start() + item.start(), _tokens(item.group()), kinds, streets,
+                        text, at + item.start(), _tokens(item.group()), kinds, streets,
                         known)]
             for start, end, score in found:
                 cue = _cue(text, start)  # read once: the capitals branch below reuses it
@@ -1093,7 +1118,8 @@ class NameRecognizer(UsesNameLists):
                 (0.7, person_words(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, makers_of_works(text, lowered, self.lists, SOFTWARE_NAMES)),
-                (0.75, office_names(text, self.lists, hits))):
+                (0.75, office_names(text, self.lists, hits)),
+                (0.7, coreferred_names(text, self.lists, SOFTWARE_NAMES))):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))
