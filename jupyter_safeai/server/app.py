@@ -78,7 +78,8 @@ def gateway_routes(hub_auth: bool) -> Routes:
 def warm_up_scanner() -> None:
     """Load the default scanner's NER model (`NameRecognizer.load_ner`) and run one
     scan, so the first prompt pays neither. A failed load raises here, and again at
-    the first scan that needs NER: that scan fails, and its prompt is not sent."""
+    every scan that needs NER (at once for `nlp.RETRY_LOAD_AFTER_S`, then after a new
+    try): that scan fails, and its prompt is not sent."""
     scanner = default_scanner()
     for recognizer in scanner.recognizers:
         load_ner = getattr(recognizer, "load_ner", None)
