@@ -111,3 +111,19 @@ def test_a_short_english_word_a_city_gives_without_accents_is_no_town(word: str)
 ])
 def test_a_town_written_without_its_accents_after_a_move(text: str, town: str) -> None:
     assert town in locations(text)
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("He relocated to Timonium.", "Timonium"),
+    ("They relocated to Reisterstown after the fire.", "Reisterstown"),
+])
+def test_a_town_after_a_loose_cue_in_a_sentence_about_someone(text: str, town: str) -> None:
+    assert town in locations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We moved to Postgres last year.",
+    "The team moved to Kubeflow for training.",
+])
+def test_software_after_a_loose_cue_stays_quiet(text: str) -> None:
+    assert locations(text) == []
