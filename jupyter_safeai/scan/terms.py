@@ -370,12 +370,16 @@ _KIN_ALONE = frozenset(RELATIVES) | {"mum", "mommy", "mummy", "daddy", "grandma"
 _NAMED_DAY_AFTER = re.compile(r"['’]s[ ]+(?:Day|Eve|Night)\b(?![ ]?\d)")
 
 
-def _named_day(text: str, end: int, words: list[str]) -> bool:
-    """`Valentine's Day`, `Saint Patrick's Day`, `Martin Luther King Day`: a holiday named
-    after someone, in the possessive or as three names or more then `Day` (two, `Doris
-    Day`, may be a person's name)."""
-    if _NAMED_DAY_AFTER.match(text, end) is not None:
-        return True
+def _named_day(text: str, end: int) -> bool:
+    """`Valentine's Day`, `Saint Patrick’s Eve`: a holiday named after someone, in the
+    possessive."""
+    return _NAMED_DAY_AFTER.match(text, end) is not None
+
+
+def _day_of_names(text: str, end: int, words: list[str]) -> bool:
+    """`Martin Luther King Day`: three names or more then `Day` (two, `Doris Day`, may be
+    a person's name). Asked only where nothing marks a patient (`Anna Maria Lopez Day,
+    54, admitted` is a person)."""
     return len(words) >= 4 and words[-1] == "Day" and not text[end:end + 3].strip().isdigit()
 
 
@@ -391,14 +395,15 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
             _term_inside(words)) or (
             _ARTICLE_AND_ACRONYMS.fullmatch(text, start, end)) or (
             _acronym_in_lower_case(text, start, end)) or _numbered_thing(text, end, words) or (
-            _named_day(text, end, words)) or not again and (
+            _named_day(text, end)) or not again and (
             firm_of_surnames(text, start, end, name_lists().kinds)) or (
             len(words) == 1 and words[0].casefold() in _KIN_ALONE):
         return True
     if (_title_case_thing(text, end, words) or _regnal_name(text, start, end, words)
             or _namesake_of_a_term(text, words) or cited_author(text, start, end)
             or _credited_with_a_method(text, end)
-            or _world_region(words) or names_a_people(words, name_lists().kinds)) and (
+            or _world_region(words) or names_a_people(words, name_lists().kinds)
+            or _day_of_names(text, end, words)) and (
             not _about_a_patient(text, start, end)):
         return True
     word = _word_before(text, start)

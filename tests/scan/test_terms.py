@@ -188,3 +188,11 @@ def test_a_patients_name_before_a_medical_head_stays(text: str, name: str) -> No
 ])
 def test_eponyms_before_a_medical_head_stay_quiet(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Anna Maria Lopez Day, 54, admitted.", "Anna Maria Lopez Day"),
+    ("Patient Jose Luis Garcia Day seen in clinic.", "Jose Luis Garcia Day"),
+])
+def test_a_patients_name_ending_in_day_stays(text: str, name: str) -> None:
+    assert name in " ".join(persons(text))
