@@ -145,7 +145,6 @@ def names_a_brand(words: str, kinds: dict[str, str]) -> bool:
             and brand_key(words) in brand_phrases())
 
 
-#: An age right after a name (`, 54,`, `, 61 y/o`, ` (54)`, `, aged 54`, `, 54-year-old`).
 #: A capitalised word as surnames are written, a double surname too (`Okafor-Hale`).
 _SURNAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 #: Three surnames as a partnership writes its name: `Hale, Okafor and Lindqvist`.
@@ -202,6 +201,7 @@ def firm_of_surnames(text: str, start: int, end: int, kinds: dict[str, str]) -> 
     return False
 
 
+#: An age right after a name (`, 54,`, `, 61 y/o`, ` (54)`, `, aged 54`, `, 54-year-old`).
 _AGE_AFTER = re.compile(
     r"[ ]*(?:,|\()[ ]*(?:aged?[ ]+)?\d{1,3}[ ]*(?:,|\)|y/?o\b|yo\b|yrs?\b|years?\b|-?year|"
     r"[MF]\b|(?:male|female|man|woman)\b)", re.IGNORECASE)

@@ -84,8 +84,13 @@ def other_city_names() -> frozenset[str]:
     names: set[str] = set()
     for population in _LARGE_POPULATION.finditer(data):
         name_at = data.rfind('"name": "', 0, population.start()) + 9
-        city = _plain(_unescape(data[name_at:data.index('", ', name_at)]))
-        if city not in kinds and city not in english:  # `Zurich` (not `Leon`, `Hue`)
+        main = _unescape(data[name_at:data.index('", ', name_at)])
+        city = _plain(main)
+        # the name without its accents (`Zurich`), English or not (WordNet lists many
+        # cities: `zurich`) if of five letters or more (not `Pecs`, `Hue`), but no name
+        # of the lists (`Leon` of León); one with no accent to drop is `place_names`'
+        if city not in kinds and (city not in english or city != main.casefold() and (
+                len(city) >= 5)):
             names.add(city)
         listed = data.find('"alternatenames": [', population.end()) + 19
         for quoted in _QUOTED.findall(data, listed, data.index("]", listed)):

@@ -685,10 +685,12 @@ class LooseNameRecognizer(UsesNameLists):
                     continue
                 start, end = words[0][0], words[count - 1][1]
                 parts = [text[a:b] for a, b in words[:count]]
-                if any(p.casefold() in FUNCTION_WORDS for p in parts) or (
-                        phrasal_verb(parts)):
+                if any(p.casefold() in FUNCTION_WORDS for p in parts) or phrasal_verb(
+                        parts) and self.lists.kinds.get(
+                        parts[0].casefold(), "").upper() not in ("G", "N"):
                     continue  # `explained to pt. reason she is`: a pronoun makes it prose;
-                    # `pt. put back to bed`: verbs and particles, no one's name
+                    # `pt. put back to bed`: verbs and particles, no one's name (but `pt.
+                    # ray back from xray`: a given name first is the patient's)
                 if self._listed(parts) or self._plain(parts) and _CUE_AFTER.match(text, end):
                     seen.add((start, end))
                     yield Finding(start, end, "PERSON", "phi", 0.8, self.name)

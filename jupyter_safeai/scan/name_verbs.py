@@ -99,11 +99,8 @@ def object_of_person_verb(text: str, start: int, end: int) -> bool:
     """Whether the capitalised word text[start:end] is the object of a verb or phrase
     that takes only people (`asked Niewola`, `spoke with Daggeirsdottir`), written as
     `said_by_someone` asks."""
-    word = text[start:end]
-    if end - start < _SHORTEST or _INNER_CAPITALS.fullmatch(word) is None or (
-            word.lower().endswith(_TOOL_ENDINGS)):
-        return False
-    return _AFTER_OBJECT.match(text, end) is not None and _PERSON_OBJECT_BEFORE.search(
+    return _written_as_a_name(text[start:end]) and _AFTER_OBJECT.match(
+        text, end) is not None and _PERSON_OBJECT_BEFORE.search(
         text[max(0, start - _REACH):start].lower()) is not None
 
 
@@ -111,8 +108,5 @@ def possessive_of_person(text: str, start: int, end: int) -> bool:
     """Whether the capitalised word text[start:end] owns kin or a body's part
     (`Ngubenzile's daughter`, `Tavuvalea's left knee`), written as `said_by_someone`
     asks."""
-    word = text[start:end]
-    if end - start < _SHORTEST or _INNER_CAPITALS.fullmatch(word) is None or (
-            word.lower().endswith(_TOOL_ENDINGS)):
-        return False
-    return _KIN_OR_BODY_AFTER.match(text, end) is not None
+    return _written_as_a_name(text[start:end]) and (
+        _KIN_OR_BODY_AFTER.match(text, end) is not None)

@@ -25,6 +25,7 @@ from .geography import country_names, is_town_name
 from .name_context import (
     about_a_patient,
     credit_line,
+    sentence_about_someone,
     sentence_and_line_before,
 )
 from .name_lists import RELATIVES
@@ -567,14 +568,15 @@ class PlaceRecognizer:
                 city = _CITY_AT_END.search(text, max(0, region.start() - 40), region.start())
                 if city:
                     spans.append(city.span())
-        loose = []  # (after `moved to`: a town if the text is about someone)
+        loose = []  # (after `moved to`: a town if the text or sentence is about someone)
         for cue in _anchored(_CITY_CUE, view, _CITY_CUE_ANCHORS):
             city = _CITY_AT_START.match(text, cue.end())
             if city and (town := _town_after_a_cue(text, city.start(), cue.group())):
                 (spans if town[2] else loose).append(town[:2])
         patient = view.about_a_patient()
         someone = patient or names_a_party(text, 0, len(text))
-        spans += loose if someone else []
+        # (or a sentence about someone: `He relocated to Timonium`)
+        spans += [span for span in loose if someone or sentence_about_someone(text, *span)]
         cued = list(_cued_places(text, lowered)) if someone else []
         known = [*_known_towns(text, lowered, patient), *_towns_before_a_state(
             text, lowered)] if someone else []
@@ -614,7 +616,8 @@ def _town_after_a_cue(text: str, start: int, cue: str) -> tuple[int, int, bool] 
     town's part (`Severna Park`, `TOWN_PARTS`), else the first word; and whether it is
     one whatever the text is about. After a loose cue (`_LOOSE_CUES`), a word GeoNames
     does not know is none if it is English (`moved to Spark`), and is one only in a text
-    about a person otherwise (`moved to Postgres`; `pt moved to Towson`)."""
+    or a sentence about a person otherwise (`moved to Postgres`; `pt moved to Towson`,
+    `He relocated to Timonium`)."""
     run = _TOWN_RUN.match(text, start)
     words = run.group().split(" ") if run else [text[start:].split(" ", 1)[0]]
     count = next((count for count in range(len(words), 0, -1)

@@ -62,11 +62,14 @@ measure method methods metric model models network noise number numbers operator
 optimiser paradox plot polynomial polynomials prior principle problem process product
 projection projections regression rule sampler sampling scheme series space sphere statistic
 test tests theorem transform transformation walk
-""".split()) | frozenset("""
+""".split()) | (_MEDICAL_HEADS := frozenset("""
 catheter classification criteria disease diseases maneuver manoeuvre palsy phenomenon
 procedure protocol reflex sign signs score scores scale scales staging syndrome syndromes
 triad
-""".split())  # and medicine's eponyms: `Graves disease`, `Babinski sign`, `Wells score`
+""".split()))  # and medicine's eponyms: `Graves disease`, `Babinski sign`, `Wells score`
+#: A title or a patient's word right before a name (`Pt Alvarez procedure`): a person.
+_PERSON_BEFORE = re.compile(r"(?i:\b(?:mr|mrs|ms|miss|mx|dr|pts?|patient)\.?)[ ]\Z")
+_PERSON_WORDS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "pt", "pts", "patient"})
 #: Heads that are verbs too (`sign the form`, `score well`): a head only where no object
 #: or particle follows (`Babinski sign is`, not `Ana Lopez sign the form`).
 _VERB_HEADS = frozenset({"sign", "signs", "score", "scores", "scale", "scales"})
@@ -118,20 +121,36 @@ def _word_before(text: str, at: int) -> str:
 _ASIDE = re.compile(r"[ ]\((?:[^()\n]{0,60}`[^()\n]{0,60}|(?:1[5-9]|20)\d\d[a-z]?)\)")
 
 
-def _head_noun_after(text: str, end: int) -> bool:
+def _head_noun_after(text: str, end: int) -> str:
     """`Poisson distribution`, `Gross domestic product`: a head noun right after, or an
-    adjective and then a head noun, or either after a bracket of code or a year."""
+    adjective and then a head noun, or either after a bracket of code or a year; the
+    head noun (lower case), or '' if none."""
     after = _NEXT_WORD.match(text, end)
     if after is None or after.group(1).lower() not in HEAD_NOUNS:
         aside = _ASIDE.match(text, end)
         after = _NEXT_WORD.match(text, aside.end()) if aside else after
     if after is None:
-        return False
+        return ""
     first, second = after.group(1).lower(), after.group(2)
     if first in _VERB_HEADS and _OBJECT_NEXT.match(text, after.end(1)):
-        return False  # `Ana Lopez sign the form`: a verb
-    return first in HEAD_NOUNS or bool(
-        second and second in HEAD_NOUNS and first in verbs_adjectives_adverbs())
+        return ""  # `Ana Lopez sign the form`: a verb
+    if first in HEAD_NOUNS:
+        return first
+    return second if second and second in HEAD_NOUNS and (
+        first in verbs_adjectives_adverbs()) else ""
+
+
+def _a_person_named(text: str, start: int, words: list[str]) -> bool:
+    """Whether the words at `start` are plainly a person's name before a medical head
+    (`Maria Alvarez signs consent`, `Pt Alvarez procedure cancelled`, `Mrs. Graves
+    disease flare`): a given name the lists hold opens two words or more, or a title or
+    a patient's word stands first or right before. Medicine's eponyms are surnames
+    (`Graves disease`, `Wells score`, `Stevens Johnson syndrome`), and a note names its
+    patient with a given name or a title."""
+    if words[0].rstrip(".").casefold() in _PERSON_WORDS or _PERSON_BEFORE.search(
+            text, max(0, start - 12), start):
+        return True
+    return len(words) >= 2 and name_lists().kinds.get(words[0].casefold(), "") in ("G", "N")
 
 
 #: A possessive, then the word after a surname (`Cox's method`, `Wilson disease`).
@@ -160,6 +179,8 @@ def _term_inside(words: list[str]) -> bool:
     else:
         return False
     first = words[0].lower()
+    if key in _MEDICAL_HEADS and first.rstrip(".") in _PERSON_WORDS:
+        return False  # `Pt Nancy Sign`: a patient's name
     return first in EPONYMS or name_lists().kinds.get(first, "") not in ("G", "N")
 
 
@@ -349,12 +370,16 @@ _KIN_ALONE = frozenset(RELATIVES) | {"mum", "mommy", "mummy", "daddy", "grandma"
 _NAMED_DAY_AFTER = re.compile(r"['’]s[ ]+(?:Day|Eve|Night)\b(?![ ]?\d)")
 
 
-def _named_day(text: str, end: int, words: list[str]) -> bool:
-    """`Valentine's Day`, `Saint Patrick's Day`, `Martin Luther King Day`: a holiday named
-    after someone, in the possessive or as three names or more then `Day` (two, `Doris
-    Day`, may be a person's name)."""
-    if _NAMED_DAY_AFTER.match(text, end) is not None:
-        return True
+def _named_day(text: str, end: int) -> bool:
+    """`Valentine's Day`, `Saint Patrick’s Eve`: a holiday named after someone, in the
+    possessive."""
+    return _NAMED_DAY_AFTER.match(text, end) is not None
+
+
+def _day_of_names(text: str, end: int, words: list[str]) -> bool:
+    """`Martin Luther King Day`: three names or more then `Day` (two, `Doris Day`, may be
+    a person's name). Asked only where nothing marks a patient (`Anna Maria Lopez Day,
+    54, admitted` is a person)."""
     return len(words) >= 4 and words[-1] == "Day" and not text[end:end + 3].strip().isdigit()
 
 
@@ -365,17 +390,20 @@ def names_a_thing(text: str, start: int, end: int, again: bool = False) -> bool:
     words = text[start:end].replace(",", " ").split()
     if not words:
         return False
-    if _head_noun_after(text, end) or _term_inside(words) or (
+    head = _head_noun_after(text, end)
+    if head and not (head in _MEDICAL_HEADS and _a_person_named(text, start, words)) or (
+            _term_inside(words)) or (
             _ARTICLE_AND_ACRONYMS.fullmatch(text, start, end)) or (
             _acronym_in_lower_case(text, start, end)) or _numbered_thing(text, end, words) or (
-            _named_day(text, end, words)) or not again and (
+            _named_day(text, end)) or not again and (
             firm_of_surnames(text, start, end, name_lists().kinds)) or (
             len(words) == 1 and words[0].casefold() in _KIN_ALONE):
         return True
     if (_title_case_thing(text, end, words) or _regnal_name(text, start, end, words)
             or _namesake_of_a_term(text, words) or cited_author(text, start, end)
             or _credited_with_a_method(text, end)
-            or _world_region(words) or names_a_people(words, name_lists().kinds)) and (
+            or _world_region(words) or names_a_people(words, name_lists().kinds)
+            or _day_of_names(text, end, words)) and (
             not _about_a_patient(text, start, end)):
         return True
     word = _word_before(text, start)

@@ -53,3 +53,11 @@ def test_describes_adjectives_and_plural_nouns() -> None:
     from jupyter_safeai.scan.english_words import describes
     assert describes("lazy") and describes("nicknames")
     assert not describes("ngozi")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("pt. ray back from xray, tolerated well.", "ray"),
+    ("pt. mark back from dialysis, resting.", "mark"),
+])
+def test_a_given_name_before_a_particle_after_a_cue_stays_a_name(text: str, name: str) -> None:
+    assert name in " ".join(persons(text))

@@ -92,3 +92,38 @@ def test_an_area_or_a_place_in_a_post_is_a_location(text: str, place: str) -> No
 ])
 def test_look_alikes_stay_quiet(text: str) -> None:
     assert locations(text) == [], text
+
+
+@pytest.mark.parametrize("name", ["Zurich", "Dusseldorf", "Malmo", "Reykjavik", "Gdansk"])
+def test_a_citys_name_without_its_accents_is_a_town_though_wordnet_lists_it(
+        name: str) -> None:
+    assert is_town_name(name)
+
+
+@pytest.mark.parametrize("word", ["Pecs", "Koto", "Pali"])
+def test_a_short_english_word_a_city_gives_without_accents_is_no_town(word: str) -> None:
+    assert not is_town_name(word)
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("He moved to Zurich in 1998.", "Zurich"),
+    ("Pt moved from Dusseldorf last year with her husband.", "Dusseldorf"),
+])
+def test_a_town_written_without_its_accents_after_a_move(text: str, town: str) -> None:
+    assert town in locations(text)
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("He relocated to Timonium.", "Timonium"),
+    ("They relocated to Reisterstown after the fire.", "Reisterstown"),
+])
+def test_a_town_after_a_loose_cue_in_a_sentence_about_someone(text: str, town: str) -> None:
+    assert town in locations(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We moved to Postgres last year.",
+    "The team moved to Kubeflow for training.",
+])
+def test_software_after_a_loose_cue_stays_quiet(text: str) -> None:
+    assert locations(text) == []

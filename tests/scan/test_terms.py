@@ -164,3 +164,35 @@ def test_a_day_named_after_someone_is_no_one(text: str) -> None:
 ])
 def test_names_beside_day_stay(text: str, name: str) -> None:
     assert persons(text) == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a given name opens the run: a patient, not an eponym (`Stevens Johnson syndrome`)
+    ("Maria Alvarez signs consent.", "Maria Alvarez"),
+    ("John Carter scores 28/30 on MMSE.", "John Carter"),
+    ("Ana Okafor procedure went well.", "Ana Okafor"),
+    ("Nancy Hale reflex testing normal.", "Nancy Hale"),
+    ("Maria Lopez disease progression discussed with oncology.", "Maria Lopez"),
+    # a patient's word right before, or opening the run
+    ("Pt Alvarez procedure cancelled due to fever.", "Alvarez"),
+    ("Pt Nancy Sign was seen.", "Nancy"),
+])
+def test_a_patients_name_before_a_medical_head_stays(text: str, name: str) -> None:
+    assert name in " ".join(persons(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Babinski sign negative bilaterally.",
+    "Wells score of 4, CT angiogram ordered.",
+    "Reviewed the Ottawa Ankle rules; Stevens Johnson syndrome ruled out.",
+])
+def test_eponyms_before_a_medical_head_stay_quiet(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Anna Maria Lopez Day, 54, admitted.", "Anna Maria Lopez Day"),
+    ("Patient Jose Luis Garcia Day seen in clinic.", "Jose Luis Garcia Day"),
+])
+def test_a_patients_name_ending_in_day_stays(text: str, name: str) -> None:
+    assert name in " ".join(persons(text))
