@@ -262,17 +262,34 @@ def in_organisation(text: str, start: int, end: int) -> bool:
             text, low, start) and not _a_persons_words(
             *text[start:end].split()[:2]):
         return True  # `Ida Berg from Vance Hart`; not `to Ida Berg from Tomas Lindqvist`
-    if _ends_as(text, low, start, _FIRM_JOINS) and _FIRM_BEFORE.search(text, low, start):
-        return True  # the last partner: `Lopez, Santos and [Coleman]`
+    if _ends_as(text, low, start, _FIRM_JOINS):
+        before = _FIRM_BEFORE.search(text, low, start)
+        if before is not None and _partners(text[before.start():end]):
+            return True  # the last partner: `Lopez, Santos and [Coleman]`
     if _FIRM_POSSESSIVE.match(text, end):
         return True  # `[Vance, Hart] and Lowe's Mrs. Ito`: where she works
     span = text[start:end]
-    if _PARTNERS.fullmatch(span) and not _comma_before(text, start):
+    if _PARTNERS.fullmatch(span) and not _comma_before(text, start) and _partners(span):
         return True  # read as one name: `Narváez, Posada y Martínez`
     if span.count(",") != 1 or len(span.split()) != 2 or _comma_before(text, start):
         return False  # partners are three: `A, B and C`; a longer list is of people
     firm = _FIRM.match(text, end)
-    return firm is not None and not text.startswith(",", firm.end())
+    return firm is not None and not text.startswith(",", firm.end()) and _partners(
+        text[start:firm.end()])
+
+
+def _partners(words: str) -> bool:
+    """Whether `words`, three joined as partners are (`Hale, Okafor and Lindqvist`),
+    name a firm: joined by `and`, always (as before); by another language's `and`
+    (`Prado, Castro y Alcaraz`), only surnames, no given name among them (`Ana, Pedro
+    y Lucía` are people)."""
+    if " and " in words:
+        return True
+    from .name_lists import name_lists
+
+    kinds = name_lists().kinds
+    parts = [kinds.get(word.strip(",").casefold(), "") for word in words.split()]
+    return "S" in parts and not any(kind in ("G", "g") for kind in parts)
 
 
 #: One more partner of a firm after a name, as Faker's locales join them: `, Campos`,

@@ -38,6 +38,10 @@ def test_a_firm_of_a_locale_is_no_person(text: str) -> None:
     ("Maria Herrera ED visit last night.", "Maria Herrera"),
     ("ANNA NOWAK AS A CHILD WAS ADMITTED.", "ANNA NOWAK"),
     ("Patients Ramos, Vidal and Cortés were admitted.", "Ramos, Vidal"),
+    # given names joined by another language's `and` are people, not partners
+    ("I met Ana, Pedro y Lucía at the clinic.", "Ana, Pedro y Lucía"),
+    ("Ana, Pedro y Lucía came to the clinic.", "Ana, Pedro y Lucía"),
+    ("José Ortega y Gasset wrote it.", "José Ortega y Gasset"),
 ])
 def test_a_person_beside_a_look_alike_stays_one(text: str, name: str) -> None:
     assert name in persons(text)
