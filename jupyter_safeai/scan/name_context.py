@@ -299,26 +299,37 @@ _PARTNER_AFTER = re.compile(
     r"di|del|la)[ ])*(?P<name>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?)")
 
 
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}\b")
+
+
 def _legal_form(text: str, start: int, end: int) -> bool:
     """Whether a legal form (`SARL`, `Sp. z o.o.`, `y Asociados`) follows a word of
     text[start:end] after its first, or the name's end; or a firm's opening word
     (`Grupo`, `Stichting`) stands before the name or opens it. Not in a text in capitals
-    (`SMITH AS A CHILD`)."""
+    (`SMITH AS A CHILD`); and two capitals after a name that opens with a given name
+    are read as something else (`Maria Lindqvist AB negative`, a blood group): firms are
+    named by surname."""
     words = text[start:end]
     if words.isupper():
         return False
+
+    def form_at(at: int) -> bool:
+        return form_after(text, at) and not (
+            _TWO_CAPITALS.match(text, at) and " " in words and _a_persons_words(
+                words[:words.find(" ")]))
+
     at = text.find(" ", start, end)
     if at > 0 and firm_word_before(text, at + 1):
         return True  # `Grupo Jofré y Quiroz` read as one name
     while at > 0:
-        if form_after(text, at + 1):
+        if form_at(at + 1):
             return True
         at = text.find(" ", at + 1, end)
     if firm_word_before(text, start):
         return True
     at = end
     for _ in range(3):  # `Nagy [és Kovács] Kkt.`, `Salas[, Campos y López] S.p.A.`
-        if text.startswith(" ", at) and form_after(text, at + 1):
+        if text.startswith(" ", at) and form_at(at + 1):
             return True
         partner = _PARTNER_AFTER.match(text, at)
         if partner is None or not partner.group("name")[:1].isupper():

@@ -37,6 +37,7 @@ def test_a_firm_of_a_locale_is_no_person(text: str) -> None:
     ("Karin Holmberg HB 9.2 today.", "Karin Holmberg"),
     ("Maria Herrera ED visit last night.", "Maria Herrera"),
     ("ANNA NOWAK AS A CHILD WAS ADMITTED.", "ANNA NOWAK"),
+    ("Karin Holmberg AB negative, crossmatch sent.", "Karin Holmberg"),
     ("Patients Ramos, Vidal and Cortés were admitted.", "Ramos, Vidal"),
     # given names joined by another language's `and` are people, not partners
     ("I met Ana, Pedro y Lucía at the clinic.", "Ana, Pedro y Lucía"),
