@@ -19,6 +19,7 @@ from re import _parser as _regex_parser
 from .citations import bibliography_entry, reference_mark_after
 from .code import python_source
 from .geography import is_place_name
+from .legal_forms import firm_word_before, form_after
 from .memo import per_scan
 from .recognizer import FOLD_TRAPS, finds_as_regex_does, trie
 from .scan_view import lowered_of
@@ -170,8 +171,13 @@ _ORGANISATION_AFTER = re.compile(
 )
 # `Owens, Duran and Oneal`, `Hawkins, Richardson and Santana`: a firm named after its
 # partners (a list of surnames with `and`, no given name among them).
-_FIRM = re.compile(r",?[ ]and[ ][A-Z][\w'-]+")
-_FIRM_BEFORE = re.compile(r"(?<![\w,][ ])\b[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ]and[ ]$")
+# The `and` as Faker's locales write it too (`Prado, Castro y Alcaraz`, `Engen, Tangen og
+# Haugen`, `Gatto, Baggio e Ricolfi`).
+_FIRM = re.compile(r",?[ ](?:and|y|e|et|og|en|und|és)[ ][A-Z][\w'-]+")
+_PARTNERS = re.compile(r"[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ](?:y|e|et|og|en|und|és)[ ][A-Z][\w'-]+")
+_FIRM_JOINS = (" and ", " y ", " e ", " et ", " og ", " en ", " und ", " és ")
+_FIRM_BEFORE = re.compile(
+    r"(?<![\w,][ ])\b[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ](?:and|y|e|et|og|en|und|és)[ ]$")
 
 
 # `Hartley-Vance is a consulting firm`: what the sentence then says it is.
@@ -235,9 +241,14 @@ def in_organisation(text: str, start: int, end: int) -> bool:
     surnames joined by `and` (`Owens, Duran and Oneal`; not `Smith, John and Doe, Jane`,
     where the last name has its given name after a comma), a possessive puts a person
     in them (`Pryce-Hollis's Ada Moreno`), they follow a person's name and `of` or
-    `from`, or the sentence says they are a company or a program."""
+    `from`, or the sentence says they are a company or a program. The organisation
+    words of every locale Faker writes firms in count too (`legal_forms`): a legal form
+    after the name or ending it (`Dubois SARL`, `Kowalski Sp. z o.o.`, `Garcia y
+    Asociados`), a firm's opening word before it or opening it (`Grupo Garcia`)."""
     last = text.rfind(" ", start, end)
     if last > start and _ORGANISATION_AFTER.match(text, last, end + 1):
+        return True
+    if _legal_form(text, start, end):
         return True
     if _ORGANISATION_AFTER.match(text, end) or _ORGANISATION_IS.match(text, end) or (
             said_to_be_software(text, end, start)):
@@ -251,15 +262,80 @@ def in_organisation(text: str, start: int, end: int) -> bool:
             text, low, start) and not _a_persons_words(
             *text[start:end].split()[:2]):
         return True  # `Ida Berg from Vance Hart`; not `to Ida Berg from Tomas Lindqvist`
-    if _ends_as(text, low, start, (" and ",)) and _FIRM_BEFORE.search(text, low, start):
-        return True  # the last partner: `Lopez, Santos and [Coleman]`
+    if _ends_as(text, low, start, _FIRM_JOINS):
+        before = _FIRM_BEFORE.search(text, low, start)
+        if before is not None and _partners(text[before.start():end]):
+            return True  # the last partner: `Lopez, Santos and [Coleman]`
     if _FIRM_POSSESSIVE.match(text, end):
         return True  # `[Vance, Hart] and Lowe's Mrs. Ito`: where she works
     span = text[start:end]
+    if _PARTNERS.fullmatch(span) and not _comma_before(text, start) and _partners(span):
+        return True  # read as one name: `Narváez, Posada y Martínez`
     if span.count(",") != 1 or len(span.split()) != 2 or _comma_before(text, start):
         return False  # partners are three: `A, B and C`; a longer list is of people
     firm = _FIRM.match(text, end)
-    return firm is not None and not text.startswith(",", firm.end())
+    return firm is not None and not text.startswith(",", firm.end()) and _partners(
+        text[start:firm.end()])
+
+
+def _partners(words: str) -> bool:
+    """Whether `words`, three joined as partners are (`Hale, Okafor and Lindqvist`),
+    name a firm: joined by `and`, always (as before); by another language's `and`
+    (`Prado, Castro y Alcaraz`), only surnames, no given name among them (`Ana, Pedro
+    y Lucía` are people)."""
+    if " and " in words:
+        return True
+    from .name_lists import name_lists
+
+    kinds = name_lists().kinds
+    parts = [kinds.get(word.strip(",").casefold(), "") for word in words.split()]
+    return "S" in parts and not any(kind in ("G", "g") for kind in parts)
+
+
+#: One more partner of a firm after a name, as Faker's locales join them: `, Campos`,
+#: ` y López`, ` és Kovács`, ` & Hofmann`, ` en De Ryck`.
+_PARTNER_AFTER = re.compile(
+    r"(?:,[ ]|[ ](?:and|&|y|e|et|og|en|und|és|u)[ ])(?:(?:[vV]an|[dD]e|der|den|da|do|dos|"
+    r"di|del|la)[ ])*(?P<name>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?)")
+
+
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}\b")
+
+
+def _legal_form(text: str, start: int, end: int) -> bool:
+    """Whether a legal form (`SARL`, `Sp. z o.o.`, `y Asociados`) follows a word of
+    text[start:end] after its first, or the name's end; or a firm's opening word
+    (`Grupo`, `Stichting`) stands before the name or opens it. Not in a text in capitals
+    (`SMITH AS A CHILD`); and two capitals after a name that opens with a given name
+    are read as something else (`Maria Lindqvist AB negative`, a blood group): firms are
+    named by surname."""
+    words = text[start:end]
+    if words.isupper():
+        return False
+
+    def form_at(at: int) -> bool:
+        return form_after(text, at) and not (
+            _TWO_CAPITALS.match(text, at) and " " in words and _a_persons_words(
+                words[:words.find(" ")]))
+
+    at = text.find(" ", start, end)
+    if at > 0 and firm_word_before(text, at + 1):
+        return True  # `Grupo Jofré y Quiroz` read as one name
+    while at > 0:
+        if form_at(at + 1):
+            return True
+        at = text.find(" ", at + 1, end)
+    if firm_word_before(text, start):
+        return True
+    at = end
+    for _ in range(3):  # `Nagy [és Kovács] Kkt.`, `Salas[, Campos y López] S.p.A.`
+        if text.startswith(" ", at) and form_at(at + 1):
+            return True
+        partner = _PARTNER_AFTER.match(text, at)
+        if partner is None or not partner.group("name")[:1].isupper():
+            return False
+        at = partner.end()
+    return False
 
 
 def _ends_as(text: str, low: int, high: int, endings: tuple[str, ...]) -> bool:

@@ -1,0 +1,82 @@
+"""Firms as many locales write them (a surname before a legal form, partners joined by a
+locale's `and`, a firm's word before a surname): no person; a person marked as one
+beside them, or a name before a degree or a clinical abbreviation, still one."""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_safeai.scan.legal_forms import firm_word_before, form_after
+from jupyter_safeai.scan.name_context import in_organisation
+from tests.scan.found_text import persons
+
+
+@pytest.mark.parametrize("text", [
+    "We signed with Moreau SARL yesterday.",
+    "Nowak Sp. z o.o. paid the bill.",
+    "The invoice came from Holmberg AB today.",
+    "She consults for Herrera y Asociados.",
+    "They bought it from Pereira Ltda.",
+    "He audits Horváth és Szabó Kft. each year.",
+    "We met the board of Hansen, Berg og Dahl.",
+    "Grupo Herrera opened a plant.",
+    "Payment went to Ferreira e Filhos on Monday.",
+    "We met the board of Bianchi, Conti e Greco.",
+    "The audit of Lindgren Persson HB is due.",
+    "The contract with Nagy és Varga Kft. ended.",
+])
+def test_a_firm_of_a_locale_is_no_person(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Dr. Moreau of Moreau SARL called.", "Moreau"),
+    ("Mr Visser called about his results.", "Visser"),
+    ("Holmberg, 54, was admitted.", "Holmberg"),
+    ("Anna Moreau BA teaches here.", "Anna Moreau"),
+    ("Karin Holmberg HB 9.2 today.", "Karin Holmberg"),
+    ("Maria Herrera ED visit last night.", "Maria Herrera"),
+    ("ANNA NOWAK AS A CHILD WAS ADMITTED.", "ANNA NOWAK"),
+    ("Karin Holmberg AB negative, crossmatch sent.", "Karin Holmberg"),
+    ("Patients Ramos, Vidal and Cortés were admitted.", "Ramos, Vidal"),
+    # given names joined by another language's `and` are people, not partners
+    ("I met Ana, Pedro y Lucía at the clinic.", "Ana, Pedro y Lucía"),
+    ("Ana, Pedro y Lucía came to the clinic.", "Ana, Pedro y Lucía"),
+    ("José Ortega y Gasset wrote it.", "José Ortega y Gasset"),
+])
+def test_a_person_beside_a_look_alike_stays_one(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Moreau SARL", True), ("Moreau S.A.R.L.", True), ("Visser B.V.", True),
+    ("Visser BV", True), ("Nowak Sp. z o.o.", True), ("Pereira Ltda", True),
+    ("Pereira Ltda.", True), ("Herrera y Asociados", True), ("Lemaire et Fils", True),
+    ("Holmberg AB", True), ("Keller GmbH", True), ("Virtanen Oy", True),
+    # degrees, records, clinical and statistical abbreviations, words: no legal form
+    ("Moreau BA", False), ("Nowak CV", False), ("Herrera ED", False),
+    ("Holmberg SD", False), ("Nowak as", False), ("Moreau e.g.", False),
+    ("Moreau SARLX", False), ("Holmberg HB 9.2", False), ("Visser y", False),
+])
+def test_form_after(text: str, expected: bool) -> None:
+    assert form_after(text, text.index(" ") + 1) is expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Grupo Herrera", True), ("Stichting Visser", True), ("Fundacja Nowak", True),
+    ("Laboratorios Herrera", True), ("Hermanos Herrera", False), ("Royal Visser", False),
+    ("grupo Herrera", False), ("Doctor Herrera", False),
+])
+def test_firm_word_before(text: str, expected: bool) -> None:
+    assert firm_word_before(text, text.index(" ") + 1) is expected
+
+
+def test_in_organisation_reads_a_form_inside_or_after_the_name() -> None:
+    text = "Payment from Lindgren Persson HB arrived."
+    assert in_organisation(text, 13, 29)  # `Lindgren Persson`, `HB` after it
+    text = "I was hired by Pereira Ltda."
+    assert in_organisation(text, 15, 27)  # `Pereira Ltda` read as one name
+    text = "The contract with Nagy és Varga Kft. ended."
+    assert in_organisation(text, 18, 22)  # `Nagy`, a partner and the form after it
+    text = "The contract with Nagy és Varga ended."
+    assert not in_organisation(text, 18, 22)
