@@ -145,10 +145,17 @@ _CITED_WORD = re.compile(
 
 
 #: Where `_CITED_WORD` can match: about its numbered mark or its `et al.`, found first
-#: (a notebook's `x[0]` is common, a capitalised word before it seldom).
-_CITED_MARK = re.compile(r"\[\d{1,3}(?:[,–-]\d{1,3})*\]|et\.?[ \t]*al\b")
+#: (a notebook's `x[0]` is common, a capitalised word before it seldom). Two searches,
+#: each led by its literal (`[`, `et`): one alternation of both is tried at every `e`
+#: of the text. Their matches never overlap (one holds no `[`, the other no letter).
+_NUMBERED_MARK = re.compile(r"\[\d{1,3}(?:[,–-]\d{1,3})*\]")
+_ET_AL_MARK = re.compile(r"et\.?[ \t]*al\b")
 #: How far before its mark, and after, a cited word's match may reach.
 _MARK_BEFORE, _MARK_AFTER = 48, 24
+
+
+def _match_start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 @per_scan(maxsize=4)
@@ -159,7 +166,9 @@ def _cited_surnames(text: str) -> frozenset[str]:
         return frozenset()
     found = set()
     low = 0
-    for mark in _CITED_MARK.finditer(text):
+    marks = [*_NUMBERED_MARK.finditer(text), *_ET_AL_MARK.finditer(text)]
+    marks.sort(key=_match_start)  # in the text's order, as one alternation finds them
+    for mark in marks:
         start = max(low, mark.start() - _MARK_BEFORE)
         for match in _CITED_WORD.finditer(text, start, min(len(text), mark.end() + _MARK_AFTER)):
             found.add(match.group(1))

@@ -211,7 +211,10 @@ def _label_index(recognizers: Sequence[Recognizer]) -> LabelIndex:
               and isinstance(r.context, ContextWords) and not r.context_after]
     anchors = [words for r in recognizers for words in getattr(r, "anchor_words", ())
                if isinstance(words, ContextWords)]
-    return LabelIndex([*labels, *anchors])
+    # A reader's words found with the labels, longest first (`ScanLabels.hits`): one
+    # reader's set (the name readers' prose anchors), or none when readers differ.
+    hit_words = {getattr(r, "hit_words", ()) for r in recognizers} - {()}
+    return LabelIndex([*labels, *anchors], hit_words.pop() if len(hit_words) == 1 else ())
 
 
 def _mapped(view: TextView, findings: list[Finding]) -> list[Finding]:

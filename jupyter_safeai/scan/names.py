@@ -62,6 +62,7 @@ from .note_names import FUNCTION_WORDS, KIN_WORDS, note_names
 from .person_slots import STRONG_SLOT, does_what_people_do, finite_verb_after, person_slot
 from .places import followed_by_region, region_end, street_words
 from .prose_names import (
+    ANCHOR_WORDS,
     addressed_names,
     case_names,
     enumerated_names,
@@ -998,6 +999,7 @@ class NameRecognizer(UsesNameLists):
 
     name = DETECTOR
     entities = ("PERSON",)
+    hit_words = ANCHOR_WORDS  # the scan's label index finds them (`prose_anchors`)
 
     def __init__(self, lists: NameLists | None = None, confirm: Confirm | None = None) -> None:
         super().__init__(lists)

@@ -32,7 +32,7 @@ from .name_lists import (
 from .note_names import FUNCTION_WORDS, NOTE_CUE_WORDS
 from .office_titles import OFFICE_WORDS, office_holders
 from .recognizer import trie
-from .scan_view import lowered_in_place_of, lowered_of
+from .scan_view import hits_of_labels, lowered_in_place_of, lowered_of
 
 #: One word of a name in an enumeration or an address: capitalised or all lower case.
 _ITEM = r"\p{L}[\p{Ll}\p{M}]+(?:['’-]\p{L}[\p{Ll}\p{M}]*)*"
@@ -885,7 +885,11 @@ def office_names(text: str, lists: NameLists, hits: Sequence[tuple[int, str]]
 def prose_anchors(text: str, lowered: str) -> list[tuple[int, str]]:
     """The anchor words of the prose readers in `text` (`lowered` its lower case), found
     once for all of them: in the lower case when offsets agree, else in `text` with its
-    ASCII letters lowered (`lowered_in_place`: the offsets stay `text`'s)."""
+    ASCII letters lowered (`lowered_in_place`: the offsets stay `text`'s). The scan's
+    label index finds them with its labels when its text is `text` (`hits_of_labels`)."""
+    hits = hits_of_labels(text, lowered, ANCHOR_WORDS)
+    if hits is not None:
+        return hits
     return _anchor_hits(lowered if len(lowered) == len(text) else lowered_in_place_of(text))
 
 

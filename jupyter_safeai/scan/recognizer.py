@@ -229,12 +229,21 @@ def trie(words: Iterable[str]) -> str:
 
 
 class ScanLabels:
-    """The positions of the first words of each label set in one lower-cased text."""
+    """The positions of the first words of each label set in one lower-cased text, and
+    the index's `hit_words` found in the same pass (`hits`)."""
 
-    __slots__ = ("_slots", "_starts")
+    __slots__ = ("_slots", "_starts", "hit_words", "hits")
 
-    def __init__(self, slots: dict[int, int], starts: list[list[int]] | None) -> None:
+    def __init__(self, slots: dict[int, int], starts: list[list[int]] | None,
+                 hit_words: tuple[str, ...] = (),
+                 hits: list[tuple[int, str]] | None = None) -> None:
         self._slots, self._starts = slots, starts
+        #: `hits`: (position, the longest of `hit_words` there) where one starts at the
+        #: text's start or after a character other than `a-z`, as the search
+        #: `[^a-z](word alternation)` would find them one after another (a position
+        #: inside the word found before it is none); None when the index has no such
+        #: words or cannot be used on this text.
+        self.hit_words, self.hits = hit_words, hits
 
     def starts(self, context: ContextWords) -> list[int] | None:
         """Sorted positions where a label of `context` can start (its first word, not
@@ -255,12 +264,19 @@ class LabelIndex:
     of its own first words that `ContextWords.finditer` would try and not reject at once.
     """
 
-    def __init__(self, contexts: Iterable[ContextWords]) -> None:
+    def __init__(self, contexts: Iterable[ContextWords], hit_words: tuple[str, ...] = ()
+                 ) -> None:
         unique = list({id(c): c for c in contexts if c.firsts}.values())
-        words = sorted({word for c in unique for word in c.firsts})
+        # `hit_words` (a reader's anchor words: `prose_names.ANCHOR_WORDS`) ride the same
+        # pass: a position where one starts is read once for both (`ScanLabels.hits`).
+        self._hit_words = hit_words
+        words = sorted({word for c in unique for word in c.firsts} | set(hit_words))
         self._owners = {word: tuple(i for i, c in enumerate(unique)
                                     if any(word.startswith(first) for first in c.firsts))
                         for word in words}
+        # the longest hit word each word found begins with (every hit word there is one)
+        self._hit_of = {word: max((hit for hit in hit_words if word.startswith(hit)),
+                                  key=len, default=None) for word in words}
         self._slots = {id(c): i for i, c in enumerate(unique)}
         self._contexts = tuple(unique)  # keeps the ids above alive and unique
         first_words = trie(words) if words else "(?!)"
@@ -287,11 +303,27 @@ class LabelIndex:
         if first is not None:
             for slot in owners[first.group(1)]:
                 starts[slot].append(0)
+        if not self._hit_words:
+            for match in self._after.finditer(lowered):
+                at = match.end()
+                for slot in owners[match.group(1)]:
+                    starts[slot].append(at)
+            return ScanLabels(self._slots, starts)
+        hit_of = self._hit_of
+        hit = None if first is None else hit_of[first.group(1)]
+        hits = [] if hit is None else [(0, hit)]
+        # A search that takes each hit word whole goes on after its end: a position
+        # inside it (`given` of `had given`) is no hit of its own.
+        taken = -1
         for match in self._after.finditer(lowered):
-            at = match.end()
-            for slot in owners[match.group(1)]:
+            at, word = match.end(), match.group(1)
+            for slot in owners[word]:
                 starts[slot].append(at)
-        return ScanLabels(self._slots, starts)
+            hit = hit_of[word]
+            if hit is not None and at > taken:
+                hits.append((at, hit))
+                taken = at + len(hit)
+        return ScanLabels(self._slots, starts, self._hit_words, hits)
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,18 @@ def lowered_in_place_of(text: str) -> str:
             else lowered_in_place(text))
 
 
+def hits_of_labels(text: str, lowered: str, words: tuple[str, ...]
+                   ) -> list[tuple[int, str]] | None:
+    """`ScanLabels.hits` of the running scan when `text` and `lowered` are its own and its
+    label index found `words` (the very tuple) with its labels; else None (the caller
+    searches itself). The list is the scan's: read it, never change it."""
+    view = memo.shared()
+    if not isinstance(view, ScanView) or view.text is not text or view.lowered is not lowered:
+        return None
+    labels = view.labels
+    return None if labels is None or labels.hit_words is not words else labels.hits
+
+
 def about_a_patient_of(text: str, lowered: str) -> bool:
     """`name_context.about_a_patient` of the whole of `text` (`lowered`: its
     `lowered_in_place`): the running scan's answer, worked out once, when `text` is its

@@ -175,3 +175,22 @@ def test_a_numbered_entry_whose_linked_title_opens_with_the_name(text: str,
                                                                  cited: bool) -> None:
     start = text.index("Tom")
     assert cited_author(text, start, start + len("Tom Weller")) is cited
+
+
+#: The old single search for reference marks, which the two led by their literals replace.
+_ONE_MARK_SEARCH = re.compile(r"\[\d{1,3}(?:[,–-]\d{1,3})*\]|et\.?[ \t]*al\b")
+_MARK_PIECES = ["[", "]", "1", "23", ",", "–", "-", "et", "e", "t", ".", " ", "\t", "al",
+                "ale", "Tamm", "x", "(2005)", "\n"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_MARK_PIECES), max_size=14).map("".join))
+def test_the_two_mark_searches_find_what_one_alternation_did(text: str) -> None:
+    marks = sorted([*citations._NUMBERED_MARK.finditer(text),
+                    *citations._ET_AL_MARK.finditer(text)], key=lambda m: m.start())
+    assert [m.span() for m in marks] == [m.span() for m in _ONE_MARK_SEARCH.finditer(text)]
+
+
+def test_a_surname_before_either_mark_is_cited_and_one_before_none_is_not() -> None:
+    text = "Tamm et al. (2005) and Okafor (2011) [3] fit it; Lindqvist [4] fit it later."
+    assert citations._cited_surnames.__wrapped__(text) == frozenset({"Tamm", "Okafor"})

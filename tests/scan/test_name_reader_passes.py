@@ -238,3 +238,47 @@ def test_a_particle_led_surname_is_still_read_and_a_word_after_van_inside_a_word
         found = recognizer._particle_surname_in_strong_slot(
             text, start, start + len(word), word)
         assert (text[found:start + len(word)] if found is not None else None) == led
+
+
+# -- the prose readers' anchor words found in the label index's pass ------------------
+
+_ANCHOR_PIECES = ["met with", "with", "said ", "hi", "in love", "loves ", "speak to", "told ",
+                  "thank you", "you", "house officer", "officer", "had given", "dear", "mrn",
+                  "dob", "pt", "patient", "sage", "x", " ", ".", "(", "\n", "1", "K", "é"]
+_WITH_HITS = LabelIndex([*loose_names.LooseNameRecognizer.anchor_words, context_regex(
+    ("mrn", "dob", "patient"))], prose_names.ANCHOR_WORDS)
+_WITHOUT_HITS = LabelIndex([*loose_names.LooseNameRecognizer.anchor_words, context_regex(
+    ("mrn", "dob", "patient"))])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_ANCHOR_PIECES), max_size=14).map("".join))
+def test_anchor_hits_of_the_label_pass_are_those_of_their_own_search(text: str) -> None:
+    lowered = text.lower()
+    labels = _WITH_HITS.scan(text, lowered)
+    alone = _WITHOUT_HITS.scan(text, lowered)
+    assert labels.hits == prose_names._anchor_hits(lowered)  # inside `met with` no `with`
+    for words in loose_names.LooseNameRecognizer.anchor_words:  # the labels' starts as before
+        assert labels.starts(words) == alone.starts(words)
+    assert alone.hits is None
+
+
+def test_prose_anchors_come_from_the_scan_only_for_its_own_text() -> None:
+    text = "we met with Okonjo and said hi to Dagny; thank you"
+    lowered = text.lower()
+    labels = _WITH_HITS.scan(text, lowered)
+    own = prose_names._anchor_hits(lowered)
+    assert [word for _, word in own] == ["met with", "said ", "thank you"]
+    with Memo().scan():
+        memo.share(ScanView(text, lowered, labels))
+        assert prose_names.prose_anchors(text, lowered) is labels.hits
+        assert prose_names.prose_anchors(text, text.lower()) == own  # another lower case
+        assert prose_names.prose_anchors(text[:30], lowered[:30]) == own[:2]
+    assert prose_names.prose_anchors(text, lowered) == own  # no scan running
+
+
+def test_the_scanner_s_index_finds_the_name_readers_anchor_words() -> None:
+    from jupyter_safeai.scan import default_scanner
+
+    assert default_scanner()._labels._hit_words is prose_names.ANCHOR_WORDS
+    assert names.NameRecognizer.hit_words is prose_names.ANCHOR_WORDS
