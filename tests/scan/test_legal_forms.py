@@ -80,3 +80,26 @@ def test_in_organisation_reads_a_form_inside_or_after_the_name() -> None:
     assert in_organisation(text, 18, 22)  # `Nagy`, a partner and the form after it
     text = "The contract with Nagy és Varga ended."
     assert not in_organisation(text, 18, 22)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a patient's word on the line: other locales' firm readings drop no name there
+    ("Pt Moreira Ltda reports a cough since Sunday.", "Moreira"),
+    ("Pt Barbosa SRL, 72 y/o, fell at home.", "Barbosa"),
+    ("Admitted overnight: Quiroga, Bustos y Ledesma, all with sepsis.", "Quiroga"),
+    ("Rafael Teixeira e Filhos brought the patient in.", "Rafael Teixeira"),
+    # a given name that is a surname too (`N`) is no partner's surname
+    ("Guests: Daniel, Marta und Karl Vogel stayed late.", "Karl Vogel"),
+])
+def test_a_patient_or_a_given_name_beside_a_locale_firm_reading_stays_one(
+        text: str, name: str) -> None:
+    assert any(name in found for found in persons(text))
+
+
+@pytest.mark.parametrize("text", [
+    # no patient's word, surnames only: still firms
+    "We met the board of Quiroga, Bustos y Ledesma.",
+    "The reagents came from Moreira Ltda last week.",
+])
+def test_a_locale_firm_without_a_patient_is_still_none(text: str) -> None:
+    assert persons(text) == []
