@@ -322,17 +322,25 @@ _PARTNER_AFTER = re.compile(
 
 
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}\b")
+#: An age after a name, up to four words of a form between (`Kowalski SA, 61 y/o`,
+#: `Nowak Sp. z o.o. (54)`, `Pereira Ltda, 70F`): a patient, whatever the words say.
+_AGE_AFTER_FORM = re.compile(
+    r"(?:[ ]+[^\s,()]+){0,4}?[ ]*(?:,|\()[ ]*(?:aged?[ ]+)?\d{1,3}[ ]*(?:,|\)|y/?o\b|"
+    r"yo\b|yrs?\b|years?\b|-?year|[MF]\b|(?:male|female|man|woman)\b)", re.IGNORECASE)
 
 
 def _legal_form(text: str, start: int, end: int) -> bool:
     """Whether a legal form (`SARL`, `Sp. z o.o.`, `y Asociados`) follows a word of
     text[start:end] after its first, or the name's end; or a firm's opening word
     (`Grupo`, `Stichting`) stands before the name or opens it. Not in a text in capitals
-    (`SMITH AS A CHILD`); and two capitals after a name that opens with a given name
+    (`SMITH AS A CHILD`), nor with an age after the name or its form (`Kowalski SA, 61
+    y/o`: a patient); and two capitals after a name that opens with a given name
     are read as something else (`Maria Lindqvist AB negative`, a blood group): firms are
     named by surname."""
     words = text[start:end]
     if words.isupper():
+        return False
+    if _AGE_AFTER_FORM.match(text, end):
         return False
 
     def form_at(at: int) -> bool:

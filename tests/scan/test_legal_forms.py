@@ -103,3 +103,20 @@ def test_a_patient_or_a_given_name_beside_a_locale_firm_reading_stays_one(
 ])
 def test_a_locale_firm_without_a_patient_is_still_none(text: str) -> None:
     assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # an age after the name or its form: a patient
+    ("Wisniewski SA, 58 y/o, syncope.", "Wisniewski"),
+    # clinical abbreviations Faker also lists as forms, with or without periods
+    ("Greta Lindholm SAD symptoms since October.", "Greta Lindholm"),
+    ("Lindholm SAD symptoms since October.", "Lindholm"),
+])
+def test_an_age_or_a_clinical_abbreviation_after_a_name_keeps_it(text: str, name: str) -> None:
+    assert any(name in found for found in persons(text))
+
+
+@pytest.mark.parametrize("text", ["Lindholm SAD", "Lindholm S.A.D.", "Lindholm SAT",
+                                  "Lindholm SC", "Lindholm AC"])
+def test_clinical_abbreviations_are_no_form(text: str) -> None:
+    assert not form_after(text, text.index(" ") + 1)
