@@ -173,11 +173,14 @@ _ORGANISATION_AFTER = re.compile(
 # partners (a list of surnames with `and`, no given name among them).
 # The `and` as Faker's locales write it too (`Prado, Castro y Alcaraz`, `Engen, Tangen og
 # Haugen`, `Gatto, Baggio e Ricolfi`).
-_FIRM = re.compile(r",?[ ](?:and|y|e|et|og|en|und|és)[ ][A-Z][\w'-]+")
-_PARTNERS = re.compile(r"[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ](?:y|e|et|og|en|und|és)[ ][A-Z][\w'-]+")
-_FIRM_JOINS = (" and ", " y ", " e ", " et ", " og ", " en ", " und ", " és ")
-_FIRM_BEFORE = re.compile(
-    r"(?<![\w,][ ])\b[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ](?:and|y|e|et|og|en|und|és)[ ]$")
+#: Other languages' `and` between partners, declared once for every firm rule below.
+_OTHER_ANDS = ("y", "e", "et", "og", "en", "und", "és")
+_ANDS = "|".join(("and", *_OTHER_ANDS))
+_FIRM = re.compile(rf",?[ ](?:{_ANDS})[ ][A-Z][\w'-]+")
+_PARTNERS = re.compile(
+    rf"[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ](?:{'|'.join(_OTHER_ANDS)})[ ][A-Z][\w'-]+")
+_FIRM_JOINS = tuple(f" {word} " for word in ("and", *_OTHER_ANDS))
+_FIRM_BEFORE = re.compile(rf"(?<![\w,][ ])\b[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ](?:{_ANDS})[ ]$")
 
 
 # `Hartley-Vance is a consulting firm`: what the sentence then says it is.
@@ -300,7 +303,7 @@ def _partners(words: str, text: str, start: int, end: int) -> bool:
 
 
 #: Another language's `and` between partners (`y`, `und`): no partner's name.
-_FOREIGN_JOINS = frozenset(join.strip() for join in _FIRM_JOINS) - {"and"}
+_FOREIGN_JOINS = frozenset(_OTHER_ANDS)
 
 
 def _patients_line(text: str, start: int, end: int) -> bool:
