@@ -88,11 +88,10 @@ def _company_data() -> tuple[set[str], set[str]]:
             name = getattr(target, "id", "")
             if name not in (*_BEFORE_LISTS, *_AFTER_LISTS, "formats") or node.value is None:
                 continue
-            try:
-                values = _literal(node.value)
-            except ValueError:
+            try:  # a list as another Faker version may write it: skipped, never raised
+                values = [value for value in _literal(node.value) if isinstance(value, str)]
+            except (ValueError, TypeError, IndexError, KeyError):
                 continue
-            values = [value for value in values if isinstance(value, str)]
             if name in _AFTER_LISTS:
                 suffixes.update(values)
             elif name in _BEFORE_LISTS:

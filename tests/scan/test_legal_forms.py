@@ -120,3 +120,27 @@ def test_an_age_or_a_clinical_abbreviation_after_a_name_keeps_it(text: str, name
                                   "Lindholm SC", "Lindholm AC"])
 def test_clinical_abbreviations_are_no_form(text: str) -> None:
     assert not form_after(text, text.index(" ") + 1)
+
+
+def test_without_faker_or_with_an_odd_faker_file_no_form_and_no_error(
+        monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    from jupyter_safeai.scan import legal_forms
+
+    try:
+        monkeypatch.setattr(legal_forms, "package_dir", lambda package: None)
+        legal_forms._lists.cache_clear()
+        assert not form_after("Moreau SARL", 7) and not firm_word_before("Grupo Herrera", 6)
+        assert persons("Pt Moreau SARL was admitted.")  # more findings, never fewer
+        # a locale whose lists another Faker version writes otherwise: that list skipped
+        folder = tmp_path / "providers" / "company" / "xx_XX"
+        folder.mkdir(parents=True)
+        (folder / "__init__.py").write_text(
+            "company_suffixes = OrderedDict([1, 2])\ncompany_prefixes = 7\n"
+            "formats = ('{{last_name}} SARL',)\n", "utf-8")
+        monkeypatch.setattr(legal_forms, "package_dir", lambda package: tmp_path)
+        legal_forms._lists.cache_clear()
+        assert form_after("Moreau SARL", 7) and not firm_word_before("Grupo Herrera", 6)
+    finally:
+        monkeypatch.undo()
+        legal_forms._lists.cache_clear()
+    assert form_after("Moreau SARL", 7)
