@@ -37,12 +37,14 @@ from .package_data import package_dir
 #: Faker's suffixes and prefixes that, after or before a person's name, more often mean
 #: something else: degrees (`BA`), records (`CV`), clinical and statistical
 #: abbreviations (`ED`, `EP`, `ET`, `AD`, `SD`, `KD`, `TD`, `RA`, `SEM`, `ASF`, `PFA`,
-#: `PT`, `PD`), words and places (`CON`, `LOC`, `URL`, `San.`, `EPIC`), a given name
-#: (`Royal`), a family or siblings (`Familia`, `Hermanos`), or punctuation alone. A form
-#: kept is still none before a number (`HB 9.1`, `CRL 45 mm`: a measurement).
+#: `PT`, `PD`; `SAD`, seasonal affective disorder; `SAT`, saturation; `SC`, subcutaneous;
+#: `AC`, before meals or a joint), words and places (`CON`, `LOC`, `URL`, `San.`,
+#: `EPIC`), a given name (`Royal`), a family or siblings (`Familia`, `Hermanos`), or
+#: punctuation alone. A form kept is still none before a number (`HB 9.1`, `CRL 45 mm`:
+#: a measurement).
 _NOT_A_FIRM = frozenset("""
 ba cv ed ep et ad sd kd td ra sem asf pfa oc1 oc2 oc3 con loc url san epic
-pt pd ud cd royal familia hermanos hnos - me ei
+pt pd ud cd royal familia hermanos hnos - me ei sad sat sc ac
 """.split())
 #: What Faker's formats join surnames with (`{{last_name}} y {{last_name}}`): no firm
 #: word (as written: `OG` is a legal form, `og` joins).
@@ -86,11 +88,10 @@ def _company_data() -> tuple[set[str], set[str]]:
             name = getattr(target, "id", "")
             if name not in (*_BEFORE_LISTS, *_AFTER_LISTS, "formats") or node.value is None:
                 continue
-            try:
-                values = _literal(node.value)
-            except ValueError:
+            try:  # a list as another Faker version may write it: skipped, never raised
+                values = [value for value in _literal(node.value) if isinstance(value, str)]
+            except (ValueError, TypeError, IndexError, KeyError):
                 continue
-            values = [value for value in values if isinstance(value, str)]
             if name in _AFTER_LISTS:
                 suffixes.update(values)
             elif name in _BEFORE_LISTS:
@@ -105,9 +106,13 @@ def _company_data() -> tuple[set[str], set[str]]:
 
 
 def _kept(form: str) -> bool:
+    """Whether Faker's `form` is kept: not in `_NOT_A_FIRM` as written nor as it is
+    looked up (`S.A.D.` is `SAD`), no joiner, no placeholder."""
     key = form.casefold().strip(" .")
+    looked_up = " ".join(map(_token_key, form.split())).casefold()
     return any(ch.isalpha() for ch in key) and key not in _NOT_A_FIRM and (
-        form.strip() not in _JOINERS) and not any(ch in "{}" for ch in form)
+        looked_up not in _NOT_A_FIRM) and form.strip() not in _JOINERS and not any(
+        ch in "{}" for ch in form)
 
 
 #: What may close a word of a form in a sentence (`Lindqvist AB, Malmö`).

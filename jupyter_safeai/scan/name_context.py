@@ -173,11 +173,14 @@ _ORGANISATION_AFTER = re.compile(
 # partners (a list of surnames with `and`, no given name among them).
 # The `and` as Faker's locales write it too (`Prado, Castro y Alcaraz`, `Engen, Tangen og
 # Haugen`, `Gatto, Baggio e Ricolfi`).
-_FIRM = re.compile(r",?[ ](?:and|y|e|et|og|en|und|és)[ ][A-Z][\w'-]+")
-_PARTNERS = re.compile(r"[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ](?:y|e|et|og|en|und|és)[ ][A-Z][\w'-]+")
-_FIRM_JOINS = (" and ", " y ", " e ", " et ", " og ", " en ", " und ", " és ")
-_FIRM_BEFORE = re.compile(
-    r"(?<![\w,][ ])\b[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ](?:and|y|e|et|og|en|und|és)[ ]$")
+#: Other languages' `and` between partners, declared once for every firm rule below.
+_OTHER_ANDS = ("y", "e", "et", "og", "en", "und", "és")
+_ANDS = "|".join(("and", *_OTHER_ANDS))
+_FIRM = re.compile(rf",?[ ](?:{_ANDS})[ ][A-Z][\w'-]+")
+_PARTNERS = re.compile(
+    rf"[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ](?:{'|'.join(_OTHER_ANDS)})[ ][A-Z][\w'-]+")
+_FIRM_JOINS = tuple(f" {word} " for word in ("and", *_OTHER_ANDS))
+_FIRM_BEFORE = re.compile(rf"(?<![\w,][ ])\b[A-Z][\w'-]+,[ ][A-Z][\w'-]+,?[ ](?:{_ANDS})[ ]$")
 
 
 # `Hartley-Vance is a consulting firm`: what the sentence then says it is.
@@ -248,7 +251,7 @@ def in_organisation(text: str, start: int, end: int) -> bool:
     last = text.rfind(" ", start, end)
     if last > start and _ORGANISATION_AFTER.match(text, last, end + 1):
         return True
-    if _legal_form(text, start, end):
+    if _legal_form(text, start, end) and not _patients_line(text, start, end):
         return True
     if _ORGANISATION_AFTER.match(text, end) or _ORGANISATION_IS.match(text, end) or (
             said_to_be_software(text, end, start)):
@@ -264,32 +267,54 @@ def in_organisation(text: str, start: int, end: int) -> bool:
         return True  # `Ida Berg from Vance Hart`; not `to Ida Berg from Tomas Lindqvist`
     if _ends_as(text, low, start, _FIRM_JOINS):
         before = _FIRM_BEFORE.search(text, low, start)
-        if before is not None and _partners(text[before.start():end]):
+        if before is not None and _partners(text[before.start():end], text, start, end):
             return True  # the last partner: `Lopez, Santos and [Coleman]`
     if _FIRM_POSSESSIVE.match(text, end):
         return True  # `[Vance, Hart] and Lowe's Mrs. Ito`: where she works
     span = text[start:end]
-    if _PARTNERS.fullmatch(span) and not _comma_before(text, start) and _partners(span):
+    if _PARTNERS.fullmatch(span) and not _comma_before(text, start) and _partners(
+            span, text, start, end):
         return True  # read as one name: `Narváez, Posada y Martínez`
     if span.count(",") != 1 or len(span.split()) != 2 or _comma_before(text, start):
         return False  # partners are three: `A, B and C`; a longer list is of people
     firm = _FIRM.match(text, end)
     return firm is not None and not text.startswith(",", firm.end()) and _partners(
-        text[start:firm.end()])
+        text[start:firm.end()], text, start, end)
 
 
-def _partners(words: str) -> bool:
+def _partners(words: str, text: str, start: int, end: int) -> bool:
     """Whether `words`, three joined as partners are (`Hale, Okafor and Lindqvist`),
     name a firm: joined by `and`, always (as before); by another language's `and`
-    (`Prado, Castro y Alcaraz`), only surnames, no given name among them (`Ana, Pedro
-    y Lucía` are people)."""
+    (`Prado, Castro y Alcaraz`), only surnames: no given name among them (`Ana, Pedro
+    y Lucía` are people), fewer words that are given names and surnames alike (`N`)
+    than surnames alone (`Anna, Karl und Marta Weber` are people; `Hansen, Berg og
+    Dahl` a firm), and not on a patient's line (`Admitted: Prado, Castro y Alcaraz`
+    are three patients; text[start:end] is the name asked about)."""
     if " and " in words:
         return True
     from .name_lists import name_lists
 
     kinds = name_lists().kinds
-    parts = [kinds.get(word.strip(",").casefold(), "") for word in words.split()]
-    return "S" in parts and not any(kind in ("G", "g") for kind in parts)
+    parts = [kinds.get(word.strip(","), "") for word in words.casefold().split()
+             if word not in _FOREIGN_JOINS]
+    surnames = parts.count("S")
+    return surnames > sum(kind in "Nn" for kind in parts) and not any(
+        kind in "Gg" for kind in parts) and not _patients_line(text, start, end)
+
+
+#: Another language's `and` between partners (`y`, `und`): no partner's name.
+_FOREIGN_JOINS = frozenset(_OTHER_ANDS)
+
+
+def _patients_line(text: str, start: int, end: int) -> bool:
+    """Whether a patient's word stands on the line of text[start:end] (`Pt Silva Ltda
+    reports nausea`, `Pt Santos SRL, 61 y/o`): the firm readings of other locales
+    (legal forms, another language's `and`) are then no reason to drop a name, as a
+    missed patient costs more than a firm flagged."""
+    from .severity import CONTEXT_CHARS, PATIENT_CUE
+
+    return PATIENT_CUE.search(
+        text, *line_around(text, start, end, CONTEXT_CHARS)[:2]) is not None
 
 
 #: One more partner of a firm after a name, as Faker's locales join them: `, Campos`,
@@ -300,17 +325,25 @@ _PARTNER_AFTER = re.compile(
 
 
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}\b")
+#: An age after a name, up to four words of a form between (`Kowalski SA, 61 y/o`,
+#: `Nowak Sp. z o.o. (54)`, `Pereira Ltda, 70F`): a patient, whatever the words say.
+_AGE_AFTER_FORM = re.compile(
+    r"(?:[ ]+[^\s,()]+){0,4}?[ ]*(?:,|\()[ ]*(?:aged?[ ]+)?\d{1,3}[ ]*(?:,|\)|y/?o\b|"
+    r"yo\b|yrs?\b|years?\b|-?year|[MF]\b|(?:male|female|man|woman)\b)", re.IGNORECASE)
 
 
 def _legal_form(text: str, start: int, end: int) -> bool:
     """Whether a legal form (`SARL`, `Sp. z o.o.`, `y Asociados`) follows a word of
     text[start:end] after its first, or the name's end; or a firm's opening word
     (`Grupo`, `Stichting`) stands before the name or opens it. Not in a text in capitals
-    (`SMITH AS A CHILD`); and two capitals after a name that opens with a given name
+    (`SMITH AS A CHILD`), nor with an age after the name or its form (`Kowalski SA, 61
+    y/o`: a patient); and two capitals after a name that opens with a given name
     are read as something else (`Maria Lindqvist AB negative`, a blood group): firms are
     named by surname."""
     words = text[start:end]
     if words.isupper():
+        return False
+    if _AGE_AFTER_FORM.match(text, end):
         return False
 
     def form_at(at: int) -> bool:

@@ -80,3 +80,67 @@ def test_in_organisation_reads_a_form_inside_or_after_the_name() -> None:
     assert in_organisation(text, 18, 22)  # `Nagy`, a partner and the form after it
     text = "The contract with Nagy és Varga ended."
     assert not in_organisation(text, 18, 22)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a patient's word on the line: other locales' firm readings drop no name there
+    ("Pt Moreira Ltda reports a cough since Sunday.", "Moreira"),
+    ("Pt Barbosa SRL, 72 y/o, fell at home.", "Barbosa"),
+    ("Admitted overnight: Quiroga, Bustos y Ledesma, all with sepsis.", "Quiroga"),
+    ("Rafael Teixeira e Filhos brought the patient in.", "Rafael Teixeira"),
+    # a given name that is a surname too (`N`) is no partner's surname
+    ("Guests: Daniel, Marta und Karl Vogel stayed late.", "Karl Vogel"),
+])
+def test_a_patient_or_a_given_name_beside_a_locale_firm_reading_stays_one(
+        text: str, name: str) -> None:
+    assert any(name in found for found in persons(text))
+
+
+@pytest.mark.parametrize("text", [
+    # no patient's word, surnames only: still firms
+    "We met the board of Quiroga, Bustos y Ledesma.",
+    "The reagents came from Moreira Ltda last week.",
+])
+def test_a_locale_firm_without_a_patient_is_still_none(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # an age after the name or its form: a patient
+    ("Wisniewski SA, 58 y/o, syncope.", "Wisniewski"),
+    # clinical abbreviations Faker also lists as forms, with or without periods
+    ("Greta Lindholm SAD symptoms since October.", "Greta Lindholm"),
+    ("Lindholm SAD symptoms since October.", "Lindholm"),
+])
+def test_an_age_or_a_clinical_abbreviation_after_a_name_keeps_it(text: str, name: str) -> None:
+    assert any(name in found for found in persons(text))
+
+
+@pytest.mark.parametrize("text", ["Lindholm SAD", "Lindholm S.A.D.", "Lindholm SAT",
+                                  "Lindholm SC", "Lindholm AC"])
+def test_clinical_abbreviations_are_no_form(text: str) -> None:
+    assert not form_after(text, text.index(" ") + 1)
+
+
+def test_without_faker_or_with_an_odd_faker_file_no_form_and_no_error(
+        monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    from jupyter_safeai.scan import legal_forms
+
+    try:
+        monkeypatch.setattr(legal_forms, "package_dir", lambda package: None)
+        legal_forms._lists.cache_clear()
+        assert not form_after("Moreau SARL", 7) and not firm_word_before("Grupo Herrera", 6)
+        assert persons("Pt Moreau SARL was admitted.")  # more findings, never fewer
+        # a locale whose lists another Faker version writes otherwise: that list skipped
+        folder = tmp_path / "providers" / "company" / "xx_XX"
+        folder.mkdir(parents=True)
+        (folder / "__init__.py").write_text(
+            "company_suffixes = OrderedDict([1, 2])\ncompany_prefixes = 7\n"
+            "formats = ('{{last_name}} SARL',)\n", "utf-8")
+        monkeypatch.setattr(legal_forms, "package_dir", lambda package: tmp_path)
+        legal_forms._lists.cache_clear()
+        assert form_after("Moreau SARL", 7) and not firm_word_before("Grupo Herrera", 6)
+    finally:
+        monkeypatch.undo()
+        legal_forms._lists.cache_clear()
+    assert form_after("Moreau SARL", 7)

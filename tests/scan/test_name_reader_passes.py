@@ -282,3 +282,26 @@ def test_the_scanner_s_index_finds_the_name_readers_anchor_words() -> None:
 
     assert default_scanner()._labels._hit_words is prose_names.ANCHOR_WORDS
     assert names.NameRecognizer.hit_words is prose_names.ANCHOR_WORDS
+
+
+_FOLD_PIECES = ["said ", "met with", "hi", "mrn", "pt", "dob", " ", ".", "\n", "K",
+                "\u212a", "\u0130", "é", "ß", "ﬁ", "Th", "-", "'", "1"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_FOLD_PIECES), max_size=12).map("".join),
+       st.sampled_from([str, str.upper, str.title]))
+def test_the_scanner_s_own_index_gives_the_separate_search_s_anchor_hits(
+        text: str, case: object) -> None:
+    """The real scanner's index (all its labels' first words beside the anchor words), on
+    case-folding traps: the Kelvin sign lowers to `k` in place; `İ` lengthens the lower
+    case, and then the index gives no hits (the readers search themselves)."""
+    from jupyter_safeai.scan import default_scanner
+
+    text = case(text)  # type: ignore[operator]
+    lowered = text.lower()
+    labels = default_scanner()._labels.scan(text, lowered)
+    if len(lowered) != len(text):
+        assert labels.hits is None
+    else:
+        assert labels.hits == prose_names._anchor_hits(lowered)
