@@ -76,37 +76,44 @@ def _written_as_a_name(word: str) -> bool:
         word.lower().endswith(_TOOL_ENDINGS))
 
 
+def _says(text: str, start: int, end: int) -> bool:
+    return _SAYS_AFTER.match(text, end) is not None
+
+
+def _object_of_person_verb(text: str, start: int, end: int) -> bool:
+    return _AFTER_OBJECT.match(text, end) is not None and _PERSON_OBJECT_BEFORE.search(
+        text[max(0, start - _REACH):start].lower()) is not None
+
+
+def _owns_kin_or_body(text: str, start: int, end: int) -> bool:
+    return _KIN_OR_BODY_AFTER.match(text, end) is not None
+
+
 def said_by_someone(text: str, start: int, end: int) -> bool:
     """Whether the capitalised word text[start:end] is followed by a verb of speech or
     thought, an age set off after it or `, who`, and is written as a name is (an initial
     capital, no capitals inside but a surname prefix's, at least three letters)."""
-    return _written_as_a_name(text[start:end]) and _SAYS_AFTER.match(text, end) is not None
+    return _written_as_a_name(text[start:end]) and _says(text, start, end)
 
 
 def someone_by_verb(text: str, start: int, end: int) -> bool:
     """`said_by_someone`, `object_of_person_verb` or `possessive_of_person`: the word's
     shape read once for the three (a name reader asks them in turn of each word no list
     knows)."""
-    if not _written_as_a_name(text[start:end]):
-        return False
-    return _SAYS_AFTER.match(text, end) is not None or _AFTER_OBJECT.match(
-        text, end) is not None and _PERSON_OBJECT_BEFORE.search(
-        text[max(0, start - _REACH):start].lower()) is not None or (
-        _KIN_OR_BODY_AFTER.match(text, end) is not None)
+    return _written_as_a_name(text[start:end]) and (
+        _says(text, start, end) or _object_of_person_verb(text, start, end)
+        or _owns_kin_or_body(text, start, end))
 
 
 def object_of_person_verb(text: str, start: int, end: int) -> bool:
     """Whether the capitalised word text[start:end] is the object of a verb or phrase
     that takes only people (`asked Niewola`, `spoke with Daggeirsdottir`), written as
     `said_by_someone` asks."""
-    return _written_as_a_name(text[start:end]) and _AFTER_OBJECT.match(
-        text, end) is not None and _PERSON_OBJECT_BEFORE.search(
-        text[max(0, start - _REACH):start].lower()) is not None
+    return _written_as_a_name(text[start:end]) and _object_of_person_verb(text, start, end)
 
 
 def possessive_of_person(text: str, start: int, end: int) -> bool:
     """Whether the capitalised word text[start:end] owns kin or a body's part
     (`Ngubenzile's daughter`, `Tavuvalea's left knee`), written as `said_by_someone`
     asks."""
-    return _written_as_a_name(text[start:end]) and (
-        _KIN_OR_BODY_AFTER.match(text, end) is not None)
+    return _written_as_a_name(text[start:end]) and _owns_kin_or_body(text, start, end)
