@@ -72,6 +72,7 @@ from .prose_names import (
     social_names,
 )
 from .scan_view import lowered_of
+from .shapes import text_shape
 from .surname_shapes import surname_shaped
 from .terms import eponym_term, names_a_thing
 from .toy_lists import care_list_items, opens_bare_name_list
@@ -963,15 +964,33 @@ def _alternating(word: str, least: int) -> bool:
     return len(word) >= least and _ALTERNATING.fullmatch(word) is not None
 
 
+#: How every `_TOGGLED` match's first letters, and the letter before it, stand in the
+#: text's shape (`shapes.text_shape`: `a` a small ASCII letter or `_`, `A` a capital).
+_TOGGLED_SHAPE = b"aAaA"
+
+
+def _toggled(text: str) -> Iterator[re.Match[str]]:
+    """`_TOGGLED`'s matches as searches from each match's end find them, the pattern
+    tried only where the text's shape holds `_TOGGLED_SHAPE` (found as `bytes.find`
+    does): searched, it was tried at every capital."""
+    shape = text_shape(text)
+    at = shape.find(_TOGGLED_SHAPE)
+    while at >= 0:
+        match = _TOGGLED.match(text, at + 1)
+        if match is None:
+            at = shape.find(_TOGGLED_SHAPE, at + 1)
+            continue
+        yield match
+        at = shape.find(_TOGGLED_SHAPE, match.end() - 1)  # (its look-behind reads back one)
+
+
 def _untoggled(text: str) -> str:
     """`text` with its case-toggled words capitalised (`rAcHeL RoDrIgUeZ` as `Rachel
     Rodriguez`, and a shorter one beside such a word: `dAnIeL FoX`), every offset kept;
     `text` itself when it holds none."""
     spans: dict[int, int] = {}
-    at = 0
-    while (match := _TOGGLED.search(text, at)) is not None:
-        first, end = match.start() - 1, match.end()  # (`at` ends a word: no letter there)
-        at = end
+    for match in _toggled(text):
+        first, end = match.start() - 1, match.end()  # (the search went on from `end`)
         if text[end:end + 1] in _WORD_JOINS:
             continue  # a token's letters (`aBcD9`), most often
         head = _LETTERS_BEFORE.search(text, max(0, first - 40), first)
