@@ -32,6 +32,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .memo import memoised
 from .package_data import package_dir
 
 #: Faker's suffixes and prefixes that, after or before a person's name, more often mean
@@ -152,6 +153,7 @@ def _alphabetic(ch: str) -> bool:
     return unicodedata.name(ch, "").startswith(("LATIN", "CYRILLIC", "GREEK"))
 
 
+@memoised(maxsize=1024)  # the word before each name (`Maria` of `Maria Lopez`), again and again
 def _folded(word: str) -> str:
     """`word` case-folded, its accents cut, a plural `s` too (`Laboratorios`)."""
     word = "".join(ch for ch in unicodedata.normalize("NFD", word.strip().casefold())
@@ -182,13 +184,27 @@ def form_after(text: str, at: int) -> bool:
     return False
 
 
+#: What `firm_word_before` reads: the letters (`[^\W\d_]`) right before a blank that ends
+#: the 30 characters before a name (`_word_before` reads them from that blank back).
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ]\Z")
+_WORD_BEFORE_REACH = 30
+
+
+def _word_before(text: str, start: int) -> str:
+    r"""`_WORD_BEFORE.search(text, max(0, start - 30), start)`'s word ('' for none), read
+    back from the blank before `start`: the search tried every character of the 30, each
+    read to its word's end. A letter of `[^\W\d_]` is what `str.isalnum` says and no
+    decimal digit (`re`'s `\w` is `isalnum` or `_`, its `\d` `isdecimal`)."""
+    if text[start - 1:start] != " ":
+        return ""
+    low, at = max(0, start - _WORD_BEFORE_REACH), start - 1
+    while at > low and (char := text[at - 1]).isalnum() and not char.isdecimal():
+        at -= 1
+    return text[at:start - 1]
 
 
 def firm_word_before(text: str, start: int) -> bool:
     """Whether a firm's opening word (`Grupo`, `Stichting`, `Fundacja`) stands right
     before text[start], capitalised."""
-    words = _lists()[3]
-    found = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return found is not None and found.group(1)[:1].isupper() and (
-        _folded(found.group(1)) in words)
+    word = _word_before(text, start)
+    return word[:1].isupper() and _folded(word) in _lists()[3]

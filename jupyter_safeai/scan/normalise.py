@@ -74,6 +74,8 @@ _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 #: A line ending in one of these may be a value or a word wrapped (found with str.find).
 _WRAP_ENDS = tuple(sep + end for sep in "-./" for end in ("\n", "\r\n"))
 _WRAP_RESUMES = re.compile(r"[ \t]*(?=[^\W_])")
+#: Each of `_WRAP_ENDS` where it stands (they never overlap: each ends a line).
+_WRAP_END = re.compile(r"[-./]\r?\n")
 _LOOK_ALIKES = frozenset(chr(code) for code in SKELETON)
 _CONFUSABLE_WORD = re.compile(rf"\w*{CONFUSABLE.pattern}\w*")
 #: Whether the character classes searched over a whole text reach into ASCII beyond the
@@ -181,19 +183,24 @@ def _skeleton(view: str) -> str:
 
 def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
     """Deletions that join a value wrapped after a separator (`123-45-⏎6789`: the line
-    break) and a word hyphenated at a line end (`Gar-⏎cia`: the hyphen and the break)."""
+    break) and a word hyphenated at a line end (`Gar-⏎cia`: the hyphen and the break), in
+    no order. The line ends of `_WRAP_ENDS` are found by one search led by their
+    separators (not a `str.find` pass for each, and one more for each to gate them); one
+    that opens the text is read as before: none of its kind is (each kind's search began
+    and ended there)."""
     edits: list[tuple[int, int, str]] = []
-    for end in _WRAP_ENDS:
-        at = text.find(end)
-        while at > 0:
-            resume = _WRAP_RESUMES.match(text, at + len(end))
-            if resume is not None:
-                before, after = text[at - 1], text[resume.end()]
-                if before.isdigit() and after.isdigit():
-                    edits.append((at + 1, resume.end(), ""))
-                elif end[0] == "-" and before.isalpha() and after.islower():
-                    edits.append((at, resume.end(), ""))
-            at = text.find(end, at + 1)
+    opening = text[:3] if text.startswith(_WRAP_ENDS) else None
+    for match in _WRAP_END.finditer(text):
+        at, end = match.start(), match.group()
+        if opening is not None and opening.startswith(end):
+            continue
+        resume = _WRAP_RESUMES.match(text, match.end())
+        if resume is not None:
+            before, after = text[at - 1], text[resume.end()]
+            if before.isdigit() and after.isdigit():
+                edits.append((at + 1, resume.end(), ""))
+            elif end[0] == "-" and before.isalpha() and after.islower():
+                edits.append((at, resume.end(), ""))
     return edits
 
 
@@ -201,7 +208,7 @@ def normalise(text: str) -> TextView:
     """The view of `text` that recognizers read (see the module docstring)."""
     plain = text.isascii()
     controls = bool(text.encode("ascii", "ignore").translate(None, _NOT_CONTROLS))
-    wraps = _wrap_edits(text) if any(end in text for end in _WRAP_ENDS) else []
+    wraps = _wrap_edits(text)
     disguised = disguise_edits(text)
     if plain and not controls and not wraps and not disguised:
         return TextView(text, text)

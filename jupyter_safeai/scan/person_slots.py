@@ -17,6 +17,8 @@ import re
 from re import _constants as _regex_constants
 from re import _parser as _regex_parser
 
+import regex
+
 from .english_words import inflected_from, nouns_and_other_words
 from .name_context import person_cue, sentence_around
 from .recognizer import finds_as_regex_does
@@ -119,14 +121,19 @@ _PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
-def _tail_width(pattern: re.Pattern[str]) -> int:
-    """How far from a window's end a match of `pattern` can start: the pattern ends in
-    `$` at its top level (every match ends at the end, or before a final line break), so
-    its longest match and that line break."""
+def _ends_in_dollar(pattern: re.Pattern[str]) -> _regex_parser.SubPattern:
+    """`pattern` parsed, if it ends in `$` at its top level (every match ends at the end,
+    or before a final line break)."""
     parsed = _regex_parser.parse(pattern.pattern, pattern.flags)
     if not parsed.data or parsed.data[-1] != (_regex_constants.AT, _regex_constants.AT_END):
         raise ValueError("the pattern does not end in `$` at its top level")
-    return int(parsed.getwidth()[1]) + 1
+    return parsed
+
+
+def _tail_width(pattern: re.Pattern[str]) -> int:
+    """How far from a window's end a match of `pattern` can start: the pattern ends in
+    `$` at its top level, so its longest match and that line break."""
+    return int(_ends_in_dollar(pattern).getwidth()[1]) + 1
 
 
 #: `_tail_width` of each pattern `_ends_with` reads, worked out at import.
@@ -135,10 +142,25 @@ _TAIL_WIDTHS = {pattern: _tail_width(pattern) for pattern in (
     _BE_BEFORE)}
 
 
+def _backwards(pattern: re.Pattern[str]) -> regex.Pattern[str]:
+    """`pattern` without its final `$`, read backwards (`regex`'s REVERSE): its `match`
+    tries the pattern once, ending where the window ends."""
+    _ends_in_dollar(pattern)
+    return regex.compile(pattern.pattern[:-1], regex.REVERSE)
+
+
+#: Each pattern `_ends_with` reads, read backwards, worked out at import.
+_BACKWARDS = {pattern: _backwards(pattern) for pattern in (*_TAIL_WIDTHS, _SUBJECT_BEFORE)}
+
+
 def _ends_with(pattern: re.Pattern[str], window: str) -> bool:
-    """`pattern.search(window)`, tried only where a match can start (`_tail_width`): the
-    search would try every character of the window, and each word of the pattern there."""
-    return pattern.search(window, max(0, len(window) - _TAIL_WIDTHS[pattern])) is not None
+    """`pattern.search(window)` for a pattern that ends in `$`: read backwards from the
+    window's end, and from before a final line break (where `$` matches too). The search
+    tried the pattern's words at every character near the end (`_tail_width`), or, with
+    no bound to its width (`_SUBJECT_BEFORE`), of the window."""
+    backwards = _BACKWARDS[pattern]
+    return backwards.match(window) is not None or window.endswith("\n") and (
+        backwards.match(window, 0, len(window) - 1) is not None)
 
 
 def _words_after_a_mark(whole_words: re.Pattern[str]) -> re.Pattern[str]:
@@ -193,7 +215,7 @@ def person_slot(text: str, start: int, end: int, pronouns: bool = True) -> int:
     if _ends_with(_ANYTHING_BEFORE, low_before) or low_before.endswith(" by ") and (
             _ends_with(_DONE_BY_BEFORE, low_before)):
         slot = WEAK_SLOT
-    elif _SUBJECT_BEFORE.search(low_before) or not before.strip():
+    elif _ends_with(_SUBJECT_BEFORE, low_before) or not before.strip():
         after = _NEXT_WORD.match(text, end)
         if after is not None and _verb(after.group(1)):
             slot = WEAK_SLOT

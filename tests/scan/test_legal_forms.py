@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from jupyter_safeai.scan.legal_forms import firm_word_before, form_after
+from jupyter_safeai.scan.legal_forms import (
+    _WORD_BEFORE,
+    _word_before,
+    firm_word_before,
+    form_after,
+)
 from jupyter_safeai.scan.name_context import in_organisation
 from tests.scan.found_text import persons
 
@@ -69,6 +74,31 @@ def test_form_after(text: str, expected: bool) -> None:
 ])
 def test_firm_word_before(text: str, expected: bool) -> None:
     assert firm_word_before(text, text.index(" ") + 1) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Grupo Herrera", "Grupo  Herrera", "Grupo\nHerrera", "x Grupo Herrera", "Gr_upo Herrera",
+    "Grupo2 Herrera", "2Grupo Herrera", "Grupo² Herrera", "Grupo٣ Herrera", "Grüpo Herrera",
+    "-Grupo Herrera", " Herrera", "Herrera", "Fundacjaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa Nowak",
+    "ein Fundacja Nowak", "Stichting Visser",
+])
+def test_word_before_reads_what_the_search_found(text: str) -> None:
+    # the word read back from the blank is the search's, at every start (a word longer
+    # than the 30 characters cut at their start, digits, `_` and marks ending it)
+    for start in range(len(text) + 1):
+        found = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        assert _word_before(text, start) == (found.group(1) if found else "")
+
+
+def test_word_before_holds_the_letters_re_reads_as_such() -> None:
+    # `[^\W\d_]`: `isalnum` and no decimal digit, over the first planes
+    import re
+
+    letter = re.compile(r"[^\W\d_]")
+    for code in range(0x3000):
+        char = chr(code)
+        assert (letter.fullmatch(char) is not None) is (
+            char.isalnum() and not char.isdecimal()), hex(code)
 
 
 def test_in_organisation_reads_a_form_inside_or_after_the_name() -> None:

@@ -14,8 +14,11 @@ import pytest
 from jupyter_safeai.scan import citations, name_context, names, person_slots
 from jupyter_safeai.scan.name_context import _POSSESSIVE_AFTER, person_cue
 from jupyter_safeai.scan.person_slots import (
+    _BACKWARDS,
     _MEDICINE,
+    _SUBJECT_BEFORE,
     _TAIL_WIDTHS,
+    _backwards,
     _ends_with,
     _medicine_in,
     _tail_width,
@@ -53,6 +56,36 @@ def test_a_pattern_ending_in_dollar_is_searched_near_the_end_only(pattern: re.Pa
     for window in _texts(7, _SLOT_PIECES, 12):
         for cut in (window, window.lower(), window[-32:].lower()):
             assert _ends_with(pattern, cut) == (pattern.search(cut) is not None), cut
+
+
+#: The subject pattern's words and marks, and what joins or ends them.
+_SUBJECT_PIECES = ("i", "think", "guess", "heard", "said", "says", "that", "because", "when",
+                   "and", "but", "so", "then", "maybe", "yesterday", "last", "week", "this",
+                   "morning", "did", "has", "was", "would", "x", "I", "Said", ".", "!", "?",
+                   ";", ":", ",", " ", " ", " ", "  ", "\n", "\t", "'", "’", "1", "_",
+                   *FOLD_TRAPS)
+
+
+@pytest.mark.parametrize("pattern", list(_BACKWARDS), ids=lambda p: p.pattern[30:60])
+def test_a_pattern_ending_in_dollar_read_backwards_is_its_search(pattern: re.Pattern[str]
+                                                                 ) -> None:
+    found = 0
+    written = ("i gave the keys to ", "have you heard from ", "a thank-you note for ",
+               "the report was reviewed by ", "was written by ", "(was \n", "i think ",
+               "yesterday it was ", "so, ", "he said that ", "x. ", "x.\n", "remind ")
+    for window in (*written, *_texts(23, _SLOT_PIECES + _SUBJECT_PIECES, 10, 12_000)):
+        for cut in (window, window.lower(), window[-32:].lower(), window + "\n"):
+            expected = pattern.search(cut) is not None
+            assert _ends_with(pattern, cut) == expected, cut
+            found += expected
+    assert found  # the windows hold matches, not only look-alikes
+    assert _SUBJECT_BEFORE in _BACKWARDS  # (its width has no bound: it was searched whole)
+
+
+def test_a_pattern_read_backwards_ends_in_dollar() -> None:
+    with pytest.raises(ValueError):
+        _backwards(re.compile(r"(?:to|from)[ ]|and$"))
+    assert _backwards(re.compile(r"(?:to|from)[ ]$")).match("went to ") is not None
 
 
 def test_a_pattern_that_can_match_before_its_end_is_refused() -> None:
