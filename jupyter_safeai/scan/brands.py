@@ -30,6 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
+import regex
+
 from .finding import Finding
 from .name_lists import HONORIFICS
 from .package_data import load_file_module, package_dir
@@ -145,12 +147,21 @@ def names_a_brand(words: str, kinds: dict[str, str]) -> bool:
             and brand_key(words) in brand_phrases())
 
 
-#: A capitalised word as surnames are written, a double surname too (`Okafor-Hale`).
-_SURNAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+#: A capitalised word as surnames are written, in any Latin script, a double surname
+#: too (`Okafor-Hale`, `Hólmarsdóttir`).
+_SURNAME_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?"
 #: Three surnames as a partnership writes its name: `Hale, Okafor and Lindqvist`.
-_THREE_SURNAMES = re.compile(
+_THREE_SURNAMES = regex.compile(
     rf"(?<![\w.-])({_SURNAME_WORD}),[ ]({_SURNAME_WORD}),?[ ](?:and|&)[ ]({_SURNAME_WORD})"
     r"(?![\w-])")
+#: An article right before three names: `the Hale, Okafor and Lindqvist` is a firm's
+#: way of being named, a person's never.
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:the)[ ]$")
+#: What after three surnames says they name people: `the Hale, Okafor and Lindqvist
+#: families`.
+_PEOPLE_AFTER = re.compile(
+    r"[ ]+(?i:famil(?:y|ies)|brothers|sisters|siblings|children|kids|twins|couples?|"
+    r"households|parents|cousins|boys|girls|sons|daughters)\b")
 #: A title or a word for people right before: `Mr Hale, Okafor and Lindqvist`,
 #: `judges Hale, Okafor and Lindqvist`.
 _PEOPLE_BEFORE = re.compile(
@@ -162,6 +173,12 @@ _FIRM_REACH = 60
 _FIRM_AFTER = re.compile(
     r"[ ]+(?:and|&)[ ]+(?:Sons|Daughters|Brothers|Bros|Co|Company|Partners|Associates)\b")
 _GIVEN_ONLY = ("G", "g")
+
+
+def _no_given_name(words: tuple[str, ...], kinds: dict[str, str]) -> bool:
+    """Whether no part of `words` is a name the lists hold only as a given name."""
+    return not any(kinds.get(part.casefold(), "") in _GIVEN_ONLY
+                   for word in words for part in word.split("-"))
 
 
 def _surnames_only(words: tuple[str, ...], kinds: dict[str, str]) -> bool:
@@ -195,9 +212,13 @@ def firm_of_surnames(text: str, start: int, end: int, kinds: dict[str, str]) -> 
     for match in _THREE_SURNAMES.finditer(text, max(0, start - _FIRM_REACH),
                                           min(len(text), end + _FIRM_REACH)):
         if match.start() <= start and end <= match.end():
-            return _surnames_only(match.groups(), kinds) and not _PEOPLE_BEFORE.search(
-                text, max(0, match.start() - 12), match.start()) and not marks_a_person(
-                text, match.start(), match.end())
+            if _PEOPLE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or (
+                    marks_a_person(text, match.start(), match.end())):
+                return False
+            return _surnames_only(match.groups(), kinds) or bool(
+                _ARTICLE_BEFORE.search(text, max(0, match.start() - 4), match.start())
+                and _no_given_name(match.groups(), kinds)
+                and not _PEOPLE_AFTER.match(text, match.end()))
     return False
 
 

@@ -167,11 +167,11 @@ def form_after(text: str, at: int) -> bool:
     if not most:
         return False
     words = text[at:at + 64].split(None, most)[:most]
-    if not words or _token_key(words[0].rstrip(_CLOSING)) not in firsts:
+    if not words or _token_key(_bare(words[0])) not in firsts:
         return False  # (most names end with no form after them: one look-up)
     key = ""
     for i, word in enumerate(words):
-        bare = word.rstrip(_CLOSING)
+        bare = _bare(word)
         key = f"{key} {_token_key(bare)}" if i else _token_key(bare)
         if key in keys:
             after = words[i + 1][:1] if i + 1 < len(words) and bare == word else ""
@@ -180,6 +180,17 @@ def form_after(text: str, at: int) -> bool:
         if bare != word:
             return False  # a comma or a bracket ends the form
     return False
+
+
+def _bare(word: str) -> str:
+    """`word` less what closes it in a sentence: a comma, a bracket, a quote, and a
+    sentence's stop after those (`SARL”).`, `AB),`); a form's own last period stays
+    (`Ltda.`, `s.r.o.`: `_token_key` reads them)."""
+    bare = word.rstrip(_CLOSING)
+    stopped = word.rstrip(".")
+    if bare == word and stopped != word and stopped.rstrip(_CLOSING) != stopped:
+        return stopped.rstrip(_CLOSING)
+    return bare
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ]\Z")

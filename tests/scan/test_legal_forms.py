@@ -24,6 +24,8 @@ from tests.scan.found_text import persons
     "We met the board of Bianchi, Conti e Greco.",
     "The audit of Lindgren Persson HB is due.",
     "The contract with Nagy és Varga Kft. ended.",
+    "The board appealed (“Delacroix Fournel SARL”). It lost.",
+    "The goods came from “Kowalczyk Sp. z o.o.”. They were late.",
 ])
 def test_a_firm_of_a_locale_is_no_person(text: str) -> None:
     assert persons(text) == []
@@ -57,6 +59,9 @@ def test_a_person_beside_a_look_alike_stays_one(text: str, name: str) -> None:
     ("Moreau BA", False), ("Nowak CV", False), ("Herrera ED", False),
     ("Holmberg SD", False), ("Nowak as", False), ("Moreau e.g.", False),
     ("Moreau SARLX", False), ("Holmberg HB 9.2", False), ("Visser y", False),
+    # a bracket or a quote, then the sentence's stop
+    ("Moreau SARL”).", True), ("Holmberg AB).", True), ("Nowak Sp. z o.o.”.", True),
+    ("Moreau SARL”)x", False), ("Herrera ED).", False),
 ])
 def test_form_after(text: str, expected: bool) -> None:
     assert form_after(text, text.index(" ") + 1) is expected
