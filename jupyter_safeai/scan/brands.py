@@ -151,9 +151,13 @@ def names_a_brand(words: str, kinds: dict[str, str]) -> bool:
 #: too (`Okafor-Hale`, `Hólmarsdóttir`).
 _SURNAME_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?"
 #: Three surnames as a partnership writes its name: `Hale, Okafor and Lindqvist`.
+#: A particle before a surname, as Faker's Irish, Dutch and other locales write them
+#: (`Ó Laoi`, `Mac an Mhílidh`, `Mac Giolla Rua`, `Van den Broeck`, `de Wit`).
+_PARTICLE = (r"(?:(?:Ó|Ní|Nic|Mac|Mc|Van|van|Von|von|De|de|Da|da|Del|del|Di|di|Du|du|Le|La)"
+             r"(?:[ ](?:an|den|der|la|Giolla))?[ ])?")
+_PARTNER = _PARTICLE + _SURNAME_WORD
 _THREE_SURNAMES = regex.compile(
-    rf"(?<![\w.-])({_SURNAME_WORD}),[ ]({_SURNAME_WORD}),?[ ](?:and|&)[ ]({_SURNAME_WORD})"
-    r"(?![\w-])")
+    rf"(?<![\w.-])({_PARTNER}),[ ]({_PARTNER}),?[ ](?:and|&)[ ]({_PARTNER})(?![\w-])")
 #: An article right before three names: `the Hale, Okafor and Lindqvist` is a firm's
 #: way of being named, a person's never.
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:the)[ ]$")

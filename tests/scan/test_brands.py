@@ -152,6 +152,9 @@ def test_firm_of_surnames_needs_a_surname_only_the_lists_hold() -> None:
     # partners' names in other Latin scripts
     "On 3 May 2001 the Hrafnsdóttir, Ásgeirsson and Þórisson upheld the ruling.",
     "We hired Kowalczyk, Wiśniewski and Dąbrowski for the audit.",
+    # particles before partners' surnames
+    "The Ó Brolcháin, Mac an Fhailí and Ó Dorcaí (“the firm”) replied on 2 May.",
+    "It was drafted by the Mac Suibhne, Ó Néill and Ó Ceallaigh which signs its letters.",
 ])
 def test_partners_after_an_article_or_with_accents_are_a_firm(text: str) -> None:
     assert persons(text) == []
@@ -163,6 +166,8 @@ def test_partners_after_an_article_or_with_accents_are_a_firm(text: str) -> None
     ("Rita Essendal, 54, works for the Tamsin, Oduya and Kellerby.", "Rita Essendal"),
     # given names among them: maybe people, an article or not
     ("On Monday the Anna, Maria and Lucas upheld the ruling.", "Lucas"),
+    ("Síle Ó Brolcháin, Aoife Mac an Fhailí and Ciarán Ó Dorcaí were admitted.",
+     "Ciarán Ó Dorcaí"),
 ])
 def test_people_beside_partners_stay_names(text: str, name: str) -> None:
     assert name in persons(text)
