@@ -211,10 +211,11 @@ def firm_of_surnames(text: str, start: int, end: int, kinds: dict[str, str]) -> 
                 _surnames_only((word,), kinds)) and not _PEOPLE_BEFORE.search(
                 text, max(0, start - 12), start) and not marks_a_person(text, start, end):
             return True
-    if text.find(",", max(0, start - _FIRM_REACH), end + _FIRM_REACH) < 0:
-        return False
-    for match in _THREE_SURNAMES.finditer(text, max(0, start - _FIRM_REACH),
-                                          min(len(text), end + _FIRM_REACH)):
+    low, high = max(0, start - _FIRM_REACH), min(len(text), end + _FIRM_REACH)
+    if text.find(",", low, end + _FIRM_REACH) < 0 or (
+            text.find(" and ", low, high) < 0 and text.find(" & ", low, high) < 0):
+        return False  # (the partners' pattern needs both: two look-ups for most names)
+    for match in _THREE_SURNAMES.finditer(text, low, high):
         if match.start() <= start and end <= match.end():
             if _PEOPLE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or (
                     marks_a_person(text, match.start(), match.end())):
