@@ -158,9 +158,12 @@ _PARTICLE = (r"(?:(?:Ó|Ní|Nic|Mac|Mc|Van|van|Von|von|De|de|Da|da|Del|del|Di|di
 _PARTNER = _PARTICLE + _SURNAME_WORD
 _THREE_SURNAMES = regex.compile(
     rf"(?<![\w.-])({_PARTNER}),[ ]({_PARTNER}),?[ ](?:and|&)[ ]({_PARTNER})(?![\w-])")
-#: An article right before three names: `the Hale, Okafor and Lindqvist` is a firm's
-#: way of being named, a person's never.
-_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?i:the)[ ]$")
+#: An article right before three names (`the Hale, Okafor and Lindqvist`), or a
+#: person's full name and `of` or `from` (`Ida Berg of Hale, Okafor and Lindqvist`): the
+#: ways a firm is named, a person's never.
+_ARTICLE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?i:the)|[A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)?[ ](?:[A-Z]\.?[ ])?"
+    r"[A-Z][^\W\d_'’]+[ ](?:of|from))[ ]$")
 #: What after three surnames says they name people: `the Hale, Okafor and Lindqvist
 #: families`.
 _PEOPLE_AFTER = re.compile(
@@ -221,7 +224,7 @@ def firm_of_surnames(text: str, start: int, end: int, kinds: dict[str, str]) -> 
                     marks_a_person(text, match.start(), match.end())):
                 return False
             return _surnames_only(match.groups(), kinds) or bool(
-                _ARTICLE_BEFORE.search(text, max(0, match.start() - 4), match.start())
+                _ARTICLE_BEFORE.search(text, max(0, match.start() - 60), match.start())
                 and _no_given_name(match.groups(), kinds)
                 and not _PEOPLE_AFTER.match(text, match.end()))
     return False

@@ -149,6 +149,7 @@ def test_firm_of_surnames_needs_a_surname_only_the_lists_hold() -> None:
     "On 3 May 2001 the Varkonyi, Essendal and Brightwater upheld the ruling.",
     "The Tamsin, Oduya and Kellerby refused the request on 2 June.",
     "She sued the Ndiritu, Wanjala and Mbeki before the court.",
+    "On 3 May 2001 the Kibet, Wanjiru and Idris upheld the ruling.",
     # partners' names in other Latin scripts
     "On 3 May 2001 the Hrafnsdóttir, Ásgeirsson and Þórisson upheld the ruling.",
     "We hired Kowalczyk, Wiśniewski and Dąbrowski for the audit.",
@@ -166,11 +167,20 @@ def test_partners_after_an_article_or_with_accents_are_a_firm(text: str) -> None
     ("Rita Essendal, 54, works for the Tamsin, Oduya and Kellerby.", "Rita Essendal"),
     # given names among them: maybe people, an article or not
     ("On Monday the Anna, Maria and Lucas upheld the ruling.", "Lucas"),
+    ("Ines Varga from Latif, Yusuf and Otieno called.", "Ines Varga"),
+    ("Tom Berg of Anna, Maria and Lucas fame.", "Lucas"),
     ("Síle Ó Brolcháin, Aoife Mac an Fhailí and Ciarán Ó Dorcaí were admitted.",
      "Ciarán Ó Dorcaí"),
 ])
 def test_people_beside_partners_stay_names(text: str, name: str) -> None:
     assert name in persons(text)
+
+
+def test_partners_after_a_persons_name_and_of_are_where_the_person_works() -> None:
+    assert persons("Our auditor, Ines Varga from Latif, Yusuf and Otieno, called back."
+                   ) == ["Ines Varga"]
+    assert persons("Mara T. Quell of Kibet, Wanjiru and Idris is the CEO of the year."
+                   ) == ["Mara T. Quell"]
 
 
 def test_the_article_reading_keeps_people_after_the_names() -> None:
