@@ -158,12 +158,15 @@ _PARTICLE = (r"(?:(?:Ó|Ní|Nic|Mac|Mc|Van|van|Von|von|De|de|Da|da|Del|del|Di|di
 _PARTNER = _PARTICLE + _SURNAME_WORD
 _THREE_SURNAMES = regex.compile(
     rf"(?<![\w.-])({_PARTNER}),[ ]({_PARTNER}),?[ ](?:and|&)[ ]({_PARTNER})(?![\w-])")
-#: An article right before three names (`the Hale, Okafor and Lindqvist`), or a
-#: person's full name and `of` or `from` (`Ida Berg of Hale, Okafor and Lindqvist`): the
-#: ways a firm is named, a person's never.
-_ARTICLE_BEFORE = re.compile(
-    r"(?:(?<![\w-])(?i:the)|[A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)?[ ](?:[A-Z]\.?[ ])?"
-    r"[A-Z][^\W\d_'’]+[ ](?:of|from))[ ]$")
+#: An article right before three names: `the Hale, Okafor and Lindqvist` is how a firm
+#: is named, a person never; what such a firm does (`refused`, `decided`, `dismissed
+#: his appeal`) is then said of the firm.
+_THE_BEFORE = re.compile(r"(?<![\w-])(?i:the)[ ]$")
+#: A person's full name and `of` or `from` before three names: where the person works
+#: (`Ida Berg of Hale, Okafor and Lindqvist`).
+_PERSON_OF_BEFORE = re.compile(
+    r"[A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)?[ ](?:[A-Z]\.?[ ])?[A-Z][^\W\d_'’]+[ ]"
+    r"(?:of|from)[ ]$")
 #: What after three surnames says they name people: `the Hale, Okafor and Lindqvist
 #: families`.
 _PEOPLE_AFTER = re.compile(
@@ -220,14 +223,24 @@ def firm_of_surnames(text: str, start: int, end: int, kinds: dict[str, str]) -> 
         return False  # (the partners' pattern needs both: two look-ups for most names)
     for match in _THREE_SURNAMES.finditer(text, low, high):
         if match.start() <= start and end <= match.end():
-            if _PEOPLE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or (
-                    marks_a_person(text, match.start(), match.end())):
-                return False
-            return _surnames_only(match.groups(), kinds) or bool(
-                _ARTICLE_BEFORE.search(text, max(0, match.start() - 60), match.start())
-                and _no_given_name(match.groups(), kinds)
-                and not _PEOPLE_AFTER.match(text, match.end()))
+            return _partners_named(text, match, kinds)
     return False
+
+
+def _partners_named(text: str, match: regex.Match[str], kinds: dict[str, str]) -> bool:
+    """Whether the three names of `match` (`_THREE_SURNAMES`) name a firm."""
+    if _PEOPLE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or (
+            _PEOPLE_AFTER.match(text, match.end())):
+        return False
+    partners = match.groups()
+    if _THE_BEFORE.search(text, max(0, match.start() - 4), match.start()) and (
+            _no_given_name(partners, kinds)):
+        return not _AGE_AFTER.match(text, match.end())
+    if marks_a_person(text, match.start(), match.end()):
+        return False
+    return _surnames_only(partners, kinds) or bool(
+        _PERSON_OF_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        and _no_given_name(partners, kinds))
 
 
 #: An age right after a name (`, 54,`, `, 61 y/o`, ` (54)`, `, aged 54`, `, 54-year-old`).

@@ -150,6 +150,9 @@ def test_firm_of_surnames_needs_a_surname_only_the_lists_hold() -> None:
     "The Tamsin, Oduya and Kellerby refused the request on 2 June.",
     "She sued the Ndiritu, Wanjala and Mbeki before the court.",
     "On 3 May 2001 the Kibet, Wanjiru and Idris upheld the ruling.",
+    # what a firm so named does is said of the firm: `refused`, `dismissed his appeal`
+    "On 3 May 2001 the Kibet, Wanjiru and Idris refused the request.",
+    "The Latif, Yusuf and Otieno dismissed his appeal.",
     # partners' names in other Latin scripts
     "On 3 May 2001 the Hrafnsdóttir, Ásgeirsson and Þórisson upheld the ruling.",
     "We hired Kowalczyk, Wiśniewski and Dąbrowski for the audit.",
@@ -169,6 +172,8 @@ def test_partners_after_an_article_or_with_accents_are_a_firm(text: str) -> None
     ("On Monday the Anna, Maria and Lucas upheld the ruling.", "Lucas"),
     ("Ines Varga from Latif, Yusuf and Otieno called.", "Ines Varga"),
     ("Tom Berg of Anna, Maria and Lucas fame.", "Lucas"),
+    ("the Kibet, Wanjiru and Idris, 54, 61 and 70, were admitted.", "Idris"),  # ages
+    ("the nurses Kibet, Wanjiru and Idris were admitted.", "Idris"),
     ("Síle Ó Brolcháin, Aoife Mac an Fhailí and Ciarán Ó Dorcaí were admitted.",
      "Ciarán Ó Dorcaí"),
 ])
