@@ -345,6 +345,8 @@ class _GumParagraph:
     spans: set[tuple[str, int, int]] = field(default_factory=set)
     open_mentions: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
     open_dates: list[int] = field(default_factory=list)
+    #: keep `organization` spans too (`quiet_frames.py`; `scan_external` reads none)
+    organisations: bool = False
 
     glued: bool = False  # the last word was written with no space after it
 
@@ -361,6 +363,8 @@ class _GumParagraph:
         start, end = self.tokens[first][0], self.tokens[last][1]
         if etype in ("place", "time"):
             self.spans.add((etype, start, end))
+        if etype == "organization" and self.organisations:
+            self.add_organisation(first, last, minspan)
         if etype != "person":
             return
         heads = [first + int(i) - 1 for i in minspan.split(",") if i.isdigit()]
@@ -373,6 +377,16 @@ class _GumParagraph:
         self.spans.add(("person", self.tokens[lo][0], self.tokens[hi][1]))
         if (lo, hi) != (first, last):
             self.spans.add(("person/mention", start, end))
+
+    def add_organisation(self, first: int, last: int, minspan: str) -> None:
+        """An organisation named by proper nouns (`Durham University`, `the BBC`), less a
+        determiner before it: `organization`; `the company` or `it` is none."""
+        heads = [first + int(i) - 1 for i in minspan.split(",") if i.isdigit()]
+        if not any(first <= i <= last and self.tokens[i][2] == "PROPN" for i in heads):
+            return
+        while first < last and self.tokens[first][2] in ("DET", "PRON"):
+            first += 1
+        self.spans.add(("organization", self.tokens[first][0], self.tokens[last][1]))
 
     def name_run(self, head: int, first: int, last: int) -> tuple[int, int]:
         """The proper nouns around `head` inside tokens `first..last`, joined by a hyphen
@@ -418,7 +432,8 @@ def _misc(field_text: str) -> dict[str, str]:
     return {key: value for key, _, value in pairs}
 
 
-def gum_paragraphs(source: str) -> list[tuple[str, str, list[dict[str, Any]]]]:
+def gum_paragraphs(source: str, organisations: bool = False
+                   ) -> list[tuple[str, str, list[dict[str, Any]]]]:
     """(document id, text, spans) of every paragraph (`# newpar`) of GUM CoNLL-U lines.
 
     Words are joined as written (`SpaceAfter=No`; a multi-word token such as `Kim's` is
@@ -429,7 +444,8 @@ def gum_paragraphs(source: str) -> list[tuple[str, str, list[dict[str, Any]]]]:
     `Ann Lee` of `US Senator Ann Lee`), none when a determiner or a possessive stands just
     before it (`the Speaker`, `our President`, `the Olmec`: a role or a people); a pronoun
     or a noun alone is no name. The whole phrase around a name is `person/mention`, place
-    and time mentions `place` and `time`, an XML `<date>` element `date`."""
+    and time mentions `place` and `time`, an XML `<date>` element `date`; with
+    `organisations`, an organisation named by proper nouns `organization`."""
     out: list[tuple[str, str, list[dict[str, Any]]]] = []
     doc = ""
     para: _GumParagraph | None = None
@@ -447,7 +463,7 @@ def gum_paragraphs(source: str) -> list[tuple[str, str, list[dict[str, Any]]]]:
             doc, para = line.partition("=")[2].strip(), None
         elif line.strip() == "# newpar" or para is None and line.startswith("# sent_id"):
             flush()
-            para = _GumParagraph()
+            para = _GumParagraph(organisations=organisations)
         elif not line.strip():
             if para is not None:
                 para.glued = False  # the next sentence starts after a space
@@ -476,21 +492,23 @@ def gum_paragraphs(source: str) -> list[tuple[str, str, list[dict[str, Any]]]]:
     return out
 
 
-def load_gum(path: Path) -> LabelledSet:
+def load_gum(path: Path, organisations: bool = False) -> LabelledSet:
     """GUM, the Georgetown University Multilayer corpus: English of 15 written and
     spoken genres (interviews, news, travel guides, how-to guides, academic writing,
     biographies, fiction, conversations, court transcripts, essays, letters, podcasts,
     speeches, textbooks, vlogs), one `dep/GUM_*.conllu` a document (Reddit's files hold
     underscores instead of words and are left out). A paragraph is one text; a document
     is split by a hash of its id. A person named in the text is an identifier; places,
-    times, dates and the phrase around a name are no false alarm (`gum_paragraphs`)."""
+    times, dates and the phrase around a name are no false alarm (`gum_paragraphs`;
+    `organisations` adds organisations' names, for `quiet_frames.py`)."""
     folder = path / "dep" if (path / "dep").is_dir() else path
     files = sorted(f for f in folder.glob("GUM_*.conllu") if not f.name.startswith(_GUM_SKIP))
     if not files:
         raise FileNotFoundError(f"no GUM_*.conllu in {folder}")
     records: list[dict[str, Any]] = []
     for file in files:
-        for n, (doc, text, spans) in enumerate(gum_paragraphs(file.read_text(encoding="utf-8"))):
+        source = file.read_text(encoding="utf-8")
+        for n, (doc, text, spans) in enumerate(gum_paragraphs(source, organisations)):
             records.append(record(len(records), f"{doc or file.stem}#{n}", text, spans,
                                   f"gum:{doc or file.stem}"))
     return LabelledSet("gum", "GUM: 15 genres of English, one paragraph a text", records,

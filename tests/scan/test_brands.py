@@ -142,3 +142,56 @@ def test_firm_of_surnames_needs_a_surname_only_the_lists_hold() -> None:
     text = "The grant went to Jean, Pierre and Marie."  # given names too: maybe people
     at = text.index("Marie")
     assert not firm_of_surnames(text, at, at + len("Marie"), kinds)
+
+
+@pytest.mark.parametrize("text", [
+    # an article before three partners' names, whatever the lists know of them
+    "On 3 May 2001 the Varkonyi, Essendal and Brightwater upheld the ruling.",
+    "The Tamsin, Oduya and Kellerby refused the request on 2 June.",
+    "She sued the Ndiritu, Wanjala and Mbeki before the court.",
+    "On 3 May 2001 the Kibet, Wanjiru and Idris upheld the ruling.",
+    # what a firm so named does is said of the firm: `refused`, `dismissed his appeal`
+    "On 3 May 2001 the Kibet, Wanjiru and Idris refused the request.",
+    "The Latif, Yusuf and Otieno dismissed his appeal.",
+    # partners' names in other Latin scripts
+    "On 3 May 2001 the Hrafnsdóttir, Ásgeirsson and Þórisson upheld the ruling.",
+    "We hired Kowalczyk, Wiśniewski and Dąbrowski for the audit.",
+    # particles before partners' surnames
+    "The Ó Brolcháin, Mac an Fhailí and Ó Dorcaí (“the firm”) replied on 2 May.",
+    "It was drafted by the Mac Suibhne, Ó Néill and Ó Ceallaigh which signs its letters.",
+])
+def test_partners_after_an_article_or_with_accents_are_a_firm(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Dr Varkonyi, Essendal and Brightwater examined her.", "Varkonyi, Essendal"),
+    ("Anna Kellerby of the Tamsin, Oduya and Kellerby called.", "Anna Kellerby"),
+    ("Rita Essendal, 54, works for the Tamsin, Oduya and Kellerby.", "Rita Essendal"),
+    # given names among them: maybe people, an article or not
+    ("On Monday the Anna, Maria and Lucas upheld the ruling.", "Lucas"),
+    ("Ines Varga from Latif, Yusuf and Otieno called.", "Ines Varga"),
+    ("Tom Berg of Anna, Maria and Lucas fame.", "Lucas"),
+    ("the Kibet, Wanjiru and Idris, 54, 61 and 70, were admitted.", "Idris"),  # ages
+    ("the nurses Kibet, Wanjiru and Idris were admitted.", "Idris"),
+    ("Síle Ó Brolcháin, Aoife Mac an Fhailí and Ciarán Ó Dorcaí were admitted.",
+     "Ciarán Ó Dorcaí"),
+])
+def test_people_beside_partners_stay_names(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+def test_partners_after_a_persons_name_and_of_are_where_the_person_works() -> None:
+    assert persons("Our auditor, Ines Varga from Latif, Yusuf and Otieno, called back."
+                   ) == ["Ines Varga"]
+    assert persons("Mara T. Quell of Kibet, Wanjiru and Idris is the CEO of the year."
+                   ) == ["Mara T. Quell"]
+
+
+def test_the_article_reading_keeps_people_after_the_names() -> None:
+    kinds = name_lists().kinds
+    for text, expected in (("the Varkonyi, Essendal and Brightwater upheld it", True),
+                           ("the Varkonyi, Essendal and Brightwater families came", False),
+                           ("Varkonyi, Essendal and Brightwater came", False)):
+        at = text.index("Brightwater")
+        assert firm_of_surnames(text, at, at + len("Brightwater"), kinds) is expected, text

@@ -217,3 +217,21 @@ def test_gum_names_are_proper_noun_runs_without_titles_roles_or_peoples(tmp_path
     assert {"person/mention", "place", "time", "date"} <= labelled.allowed_kinds
     with pytest.raises(FileNotFoundError):  # a folder without GUM files is no empty set
         sets.load_gum(tmp_path / "dep" / "none")
+
+
+def test_gum_organisations_only_when_asked_and_only_named_by_proper_nouns(tmp_path: Path
+                                                                          ) -> None:
+    dep = tmp_path / "dep"
+    dep.mkdir()
+    (dep / "GUM_news_firm.conllu").write_text(conllu(
+        ["# newdoc id = GUM_news_firm", "# newpar", "# text = The Vesk Mill hired the firm.",
+         "1 The DET DT det Entity=(1-organization-new-nnnnn-cf1-3-sgl",
+         "2 Vesk PROPN NNP compound _",
+         "3 Mill PROPN NNP nsubj Entity=1)",
+         "4 hired VERB VBD root _",
+         "5 the DET DT det Entity=(2-organization-new-nnnnn-cf2-2-sgl",
+         "6 firm NOUN NN obj Entity=2)|SpaceAfter=No",
+         "7 . PUNCT . punct _"]), encoding="utf-8")
+    assert sets.load_gum(tmp_path).records[0]["spans"] == []  # scan_external reads none
+    (record,) = sets.load_gum(tmp_path, organisations=True).records
+    assert spans_of(record) == [("organization", "Vesk Mill")]  # not `the firm`

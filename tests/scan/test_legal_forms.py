@@ -29,6 +29,11 @@ from tests.scan.found_text import persons
     "We met the board of Bianchi, Conti e Greco.",
     "The audit of Lindgren Persson HB is due.",
     "The contract with Nagy és Varga Kft. ended.",
+    "The board appealed (“Delacroix Fournel SARL”). It lost.",
+    "The goods came from “Kowalczyk Sp. z o.o.”. They were late.",
+    "The court allowed Quintanar e Hijos’s appeal in full.",
+    "It followed the reasoning in the Delacroix Fournel SARL's decision.",
+    "Vranceanu Moldovan SRL\n40117 Strada Lunga 9\nCluj",
 ])
 def test_a_firm_of_a_locale_is_no_person(text: str) -> None:
     assert persons(text) == []
@@ -43,6 +48,7 @@ def test_a_firm_of_a_locale_is_no_person(text: str) -> None:
     ("Maria Herrera ED visit last night.", "Maria Herrera"),
     ("ANNA NOWAK AS A CHILD WAS ADMITTED.", "ANNA NOWAK"),
     ("Karin Holmberg AB negative, crossmatch sent.", "Karin Holmberg"),
+    ("Pt Holmberg HB\n9.2 this morning", "Pt Holmberg"),
     ("Patients Ramos, Vidal and Cortés were admitted.", "Ramos, Vidal"),
     # given names joined by another language's `and` are people, not partners
     ("I met Ana, Pedro y Lucía at the clinic.", "Ana, Pedro y Lucía"),
@@ -62,6 +68,15 @@ def test_a_person_beside_a_look_alike_stays_one(text: str, name: str) -> None:
     ("Moreau BA", False), ("Nowak CV", False), ("Herrera ED", False),
     ("Holmberg SD", False), ("Nowak as", False), ("Moreau e.g.", False),
     ("Moreau SARLX", False), ("Holmberg HB 9.2", False), ("Visser y", False),
+    # a bracket or a quote, then the sentence's stop
+    ("Moreau SARL”).", True), ("Holmberg AB).", True), ("Nowak Sp. z o.o.”.", True),
+    ("Moreau SARL”)x", False), ("Herrera ED).", False),
+    # a possessive after the form
+    ("Moreau SARL's staff", True), ("Herrera y Asociados’s appeal", True),
+    ("Nowak CV's", False), ("Moreau Sarl's", False),
+    # a number on the next line is an address block's, no measurement
+    ("Vranceanu SRL\n40117 Strada Lunga 9", True), ("Holmberg HB\n9.2", True),
+    ("Holmberg HB 9.2\nok", False),
 ])
 def test_form_after(text: str, expected: bool) -> None:
     assert form_after(text, text.index(" ") + 1) is expected
