@@ -404,12 +404,14 @@ def _whole_runs_of(lowered: str, words: set[str]) -> list[tuple[str, int]]:
             at = lowered.find(word, end)
     return places
 
-#: The given name before a surname (particles between: `Corinna Mac an Airchinnigh`),
+#: The given name before a surname (particles between: `Corinna Mac an Airchinnigh`;
+#: a middle name or first surname too: `Oliver James Hendricks`, `Maria Lopez Garcia`),
 #: and a capitalised word after a given name (particles between: `Yara van Herstal`):
 #: a `Surname, Given` seam of two full names in a list.
 _SEAM_PARTICLE = "(?i:" + "|".join(sorted(PARTICLES | {"an"}, key=len, reverse=True)) + ")"
 _GIVEN_BEFORE = regex.compile(
-    r"(?<![\p{L}\p{N}_'’-])(\p{Lu}[\p{Ll}\p{M}]+)[ ](?:" + _SEAM_PARTICLE + r"[ ]){0,2}$")
+    r"(?<![\p{L}\p{N}_'’-])(\p{Lu}[\p{Ll}\p{M}]+)[ ](?:(\p{Lu}[\p{Ll}\p{M}]+)[ ])?"
+    r"(?:" + _SEAM_PARTICLE + r"[ ]){0,2}$")
 _CAPITAL_AFTER = regex.compile(r"(?:[ ]" + _SEAM_PARTICLE + r"){0,2}[ ]\p{Lu}[\p{Ll}\p{M}]")
 
 
@@ -720,9 +722,12 @@ class LooseNameRecognizer(UsesNameLists):
         """Whether a `Surname, Given` pair at text[start:end] is the comma between two
         full names of a list: a listed given name right before the surname, and a
         capitalised word right after the given name."""
-        before = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
-        return before is not None and _CAPITAL_AFTER.match(text, end) is not None and (
-            self.lists.kinds.get(before.group(1).casefold(), "") in ("G", "N"))
+        before = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
+        if before is None or _CAPITAL_AFTER.match(text, end) is None:
+            return False
+        kinds = self.lists.kinds
+        return kinds.get(before.group(1).casefold(), "") in ("G", "N") or bool(
+            before.group(2)) and kinds.get(before.group(2).casefold(), "") in ("G", "N")
 
     def _comma_pairs(self, text: str) -> Iterator[Finding]:
         if "," not in text:

@@ -82,6 +82,79 @@ def _byline(window: str) -> bool:
         window, _sentence_start(window)))
 
 
+# A credit without `by`: `Authors:`, `© 2020`, `thanks to`, `courtesy of`.
+_CREDIT_WORD = re.compile(
+    r"\b(?:authors?|copyright|credits?|thanks to|maintainers?|contributors?|acknowledg\w+|"
+    r"courtesy of|cc-by|watermark|with help from)\b|©|\(c\)", re.IGNORECASE)
+#: The works a credit names (`the notebook ... by`, `Photos by`), and so the subject of a
+#: credit's verb that makes it one (`The slides were adapted by`).
+_WORK_NOUN = re.compile(
+    r"(?:excerpt|example|book|course|tutorial|notebook|chapter|content|post|blog|talk|"
+    r"lecture|slide|video|package|library|photo|image|figure|paper|article|thesis|"
+    r"dataset|version|quote|code|script|repo|repository|project|site|website|"
+    r"documentation|doc|exercise|solution|material|lesson|demo|module|tool|plot|chart|"
+    r"diagram|illustration|cartoon|drawing|painting|picture|map|logo|icon|theme|template|"
+    r"translation|work|text|page|function|class|method|model|algorithm|term|word|idea|"
+    r"concept|approach|technique|notation|data|song|poem|novel|story|film|movie|album)s?",
+    re.IGNORECASE)
+# `The letter was written by`, `my car was fixed by`: a thing that is no work was made
+# or done by someone, who is no author of a notebook's.
+_THING_WAS_DONE_BY = re.compile(
+    r"\b(?:the|a|an|my|his|her|our|their|your|this|that|its)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?P<noun>[a-z][\w-]*)[ \t]+(?:was|were|is|are|has[ \t]+been|have[ \t]+been|"
+    r"had[ \t]+been)[ \t]+(?:\w+ly[ \t]+)?\w+[ \t]+by[ \t]*$", re.IGNORECASE)
+# An act right before `by` that makes or writes nothing (`signed for by`, `was represented
+# by`, `attacked by`): its `by` names who did it, no author.
+_OTHER_ACT_BY = re.compile(
+    r"\b(?:signed|sent|delivered|received|lodged|filed|brought|represented|attacked|"
+    r"treated|seen|examined|visited|called|phoned|paid|picked|dropped|accompanied|hit|"
+    r"killed|murdered|arrested|detained|replaced|approved|rejected|witnessed|requested|"
+    r"ordered|prescribed|admitted|referred|driven|hired|fired|employed|interviewed|"
+    r"married|adopted|raised|followed|joined|owned|co-owned|rescued|injured|bitten|"
+    r"chased|sued|charged|convicted|elected|appointed|nominated|replaced|supervised|"
+    r"assisted|helped|collected|kidnapped|abused|threatened|hosted)"
+    r"(?:[ \t]+(?:for|up|out|off|over|on|in|down|back|away))?[ \t]+by[ \t]*$",
+    re.IGNORECASE)
+#: Words that may stand between a credit's `by` and a credited name besides names:
+#: other names' joins and particles (`by Ana Ruiz and van der Berg`, `by Lee et al.`).
+_CREDIT_JOINS = frozenset({"and", "&", "et", "al", "al.", "with", "de", "del", "della",
+                           "der", "den", "di", "da", "dos", "du", "la", "le", "van", "von",
+                           "ten", "ter", "bin", "ibn"})
+
+
+def _credited(window: str) -> bool:
+    """Whether the name right after `window` (the text before it) is credited: a
+    `_byline` whose `by` has only other credited names between it and the name, and
+    tells of making a work (`Ported to Python 3 by`, `the notebook was written by`), not
+    of another act (`signed for by`, `was represented by`) nor of a thing that is no work
+    (`The letter was written by`); or a credit word (`Authors:`, `©`). `_byline` itself
+    says whether a line is a credit at all, for the other readers."""
+    lowered = window.lower()
+    if not any(w in lowered for w in _BYLINE_WORDS):
+        return False
+    at = _sentence_start(window)
+    if _CREDIT_WORD.search(window, at):
+        return True
+    if not _BYLINE.search(window, at):
+        return False
+    by = lowered.rfind("by", at)
+    while by >= 0 and (by + 2 < len(lowered) and lowered[by + 2].isalnum() or (
+            by > at and lowered[by - 1].isalnum())):
+        by = lowered.rfind("by", at, by)  # `by` as a word: not `Abby`, `bypass`
+    if by < 0:
+        return False
+    for token in window[by + 2:].replace(",", " ").split():
+        token = token.strip("[(*_\"'`“‘”’)]")
+        if token and not token[0].isupper() and token[0] != "@" and not (
+                token.startswith(("http", "www."))) and token.casefold() not in _CREDIT_JOINS:
+            return False  # `by a Polish national, ` names no author; a handle or link may
+    head = window[at:by + 2]
+    if _OTHER_ACT_BY.search(head):
+        return False
+    done = _THING_WAS_DONE_BY.search(head)
+    return done is None or _WORK_NOUN.fullmatch(done.group("noun")) is not None
+
+
 #: A stop that ends a sentence in a byline's window: after a word of four letters or more
 #: or a number (not `Dr.`, `J.`, `Prof.`), then blanks and a capital or an opening mark.
 _SENTENCE_STOP = re.compile(r"(?:\w{4,}|\d)[.!?][\"”’)\]]?[ \t]+(?=[\"“‘(\[]?[A-Z])")
@@ -129,7 +202,7 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     line_start, line_end, whole = line_around(text, start, end)
     before = text[line_start:start]
     link, byline = _credit_marks(text) if len(text) >= _MARKED_TEXT else (True, True)
-    if link and _LINK_BY.search(before[-300:]) or byline and _byline(before[-200:]) or (
+    if link and _LINK_BY.search(before[-300:]) or byline and _credited(before[-200:]) or (
             _EPONYM_AFTER.match(text, end) or reference_mark_after(text, end)):
         return True
     if before.endswith("[") and _LINK_TEXT.match(text, end):
