@@ -129,6 +129,16 @@ _TITLE_WORDS = (
     r"Fiancée?|Stepson|Stepdaughter|Stepmother|Stepfather"
 )
 _TITLE_END = r"\.?[ \t]+"
+# A title, then a surname's particles (`Mrs. de la Cruz`, `Mr. Van der Berg`): the
+# particles are the surname's first words, in either case. A title of courtesy or office
+# only (no kin word: `Son` is no title of a surname), its first particle of two letters
+# or more (`Dr. E Okafor` has an initial).
+_HONOUR_WORDS = ("|".join(title.capitalize() for title in HONORIFICS)
+                 + r"|Mx|Doctor|Prof|Professor|Sr|Sra|Srta|Dona|Doña|Herr|Frau|Mme|Mlle|"
+                   r"Rev|Fr|Nurse|Madam|Madame|Sir|Dame|Pastor|Imam|Rabbi")
+_PARTICLES_AFTER_TITLE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])(?i:{_HONOUR_WORDS})\.?[ ]((?i:{_PARTICLE})(?<=\p{{L}}{{2}})"
+    rf"(?:[ ](?i:{_PARTICLE})){{0,2}}[ ])$")
 _TITLE = regex.compile(rf"(?:\b(?:{_TITLE_WORDS}){_TITLE_END}$)",
                        regex.IGNORECASE | regex.REVERSE)
 
@@ -755,6 +765,33 @@ def _candidates(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def _titled_particle_surname(text: str, at: int, value: str) -> tuple[int, int] | None:
+    """(start, end) of a surname led by its particles right after a title, the particles
+    in lower case before the candidate at `at` (`Mrs. de la Cruz`) or capitalised opening
+    it (`Mr. Van der Berg`, `Dr. Van den Broek`), whatever the words' lists say; None if
+    the candidate is no such surname."""
+    if at >= 5 and text[at - 1] == " " and text[at - 2].islower():
+        led = _PARTICLES_AFTER_TITLE.search(text, max(0, at - 32), at)
+        first = _TOKEN.match(value)
+        if led is None or first is None or len(first.group()) < 2:
+            return None
+        return led.start(1), at + first.end()
+    words = value.split(" ", 3)
+    if len(words) < 2 or words[0].casefold() not in PARTICLES or (
+            not _PARTICLES_AFTER_TITLE.search(text[max(0, at - 16):at] + words[0] + " ")):
+        return None
+    offset = 0
+    for word in words:
+        if word.casefold() in PARTICLES:
+            offset += len(word) + 1
+            continue
+        surname = _TOKEN.match(word)
+        if surname is None or len(surname.group()) < 2:
+            return None
+        return at, at + offset + surname.end()
+    return None
+
+
 def _with_surname_before_title(text: str, start: int) -> int:
     """Where a name that follows `Surname, Title.` starts: at the surname, so the whole
     `Surname, Title. Given` is one span and no part of it stays in clear."""
@@ -1053,6 +1090,10 @@ class NameRecognizer(UsesNameLists):
         capitals: bool | None = None  # whether the text is written in capitals, when asked
         known = self._word_kinds
         for at, value in _candidates(text):
+            titled = _titled_particle_surname(text, at, value)
+            if titled is not None:  # `Mrs. de la Cruz`: the title says whose particles
+                sure.append(Finding(*titled, "PERSON", "phi", 0.85, DETECTOR))
+                continue
             if known.get(value, "") is None and not (value[1:].islower() and kinds.get(
                     value.casefold(), "") in _SURNAME_KINDS):  # (`_maybe_surname`, inline)
                 # A word known to end every run (only single words are kept): as
