@@ -208,7 +208,7 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     if before.endswith("[") and _LINK_TEXT.match(text, end):
         return True
     if whole and on_heading(text, line_start) or bibliography_entry(
-            text, line_start, line_end):
+            text, line_start, line_end) and not _in_running_prose(text, start, end):
         return True
     if _AFTER_BYLINE.match(text, end):
         return True
@@ -216,6 +216,37 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     if words.casefold() in SOFTWARE_NAMES:
         return True
     return " " in words and is_place_name(words) or in_organisation(text, start, end)
+
+
+#: What a reference's own sentence holds and a sentence of prose does not: a year in
+#: brackets, `et al`, pages, a title in quotes after a stop.
+_CITING = re.compile(r"\(\s*(?:1[89]|20)\d\d|\bet al\b|\bpp?\.\s?\d|\.[ \t]*[\"“][A-Z]")
+_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z]{3,}(?![\w-])")
+#: The word after a name in running prose: a lower-case word (commas, colons or a closing
+#: quote between), or the sentence's end.
+_PROSE_AFTER = re.compile(r"[,;:”\"’')]*(?:[ \t]+[a-z]+\b|[.!?]”?(?:[ \t]+[\"“(]?[A-Z]|[ \t]*$))")
+_PROSE_BEFORE = re.compile(r"(?:\b[a-z]{2,}|,)[ \t]*[“\"(]?[ \t]*$")
+
+
+def _in_running_prose(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] stands in a sentence of running prose, not in
+    a reference that shares its line (`The applicant was represented by Ana Ruiz, a
+    lawyer. ... the proceedings before the Court`, `Ana Ruiz explained how ... Image:
+    Lee et al.`): a lower-case word or the sentence's end after it, a lower-case word, a
+    comma or the sentence's start before it, four lower-case words in its sentence, and
+    no year in brackets, `et al`, pages, venue or publisher there. A reference's authors
+    stand beside each other's names and initials, in a sentence of their own."""
+    line_start, line_end, _ = line_around(text, start, end)
+    low = max(line_start, start - LINE_WINDOW)
+    opened = low + _sentence_start(text[low:start])
+    if not _PROSE_AFTER.match(text, end) or opened < start and not _PROSE_BEFORE.search(
+            text, max(opened, start - 40), start):
+        return False
+    stop = _SENTENCE_STOP.search(text, max(opened, end - 8), line_end)
+    closed = stop.end() if stop else line_end
+    return not _CITING.search(text, opened, closed) and len(
+        _LOWER_WORD.findall(text, opened, closed)) >= 4 and not bibliography_entry(
+        text, opened, closed)  # the venue in another sentence of the line
 
 
 #: Given names that, alone, name software, languages or algorithms far more often in
