@@ -342,6 +342,34 @@ def _a_persons_words(*words: str) -> bool:
     return len(words) < 2 or kinds.get(words[1].strip(".,;:").casefold(), "") != ""
 
 
+#: Where a place's name stands: after an article or a preposition of place (`the Albert
+#: Hall`, `through Victoria Park`).
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:the|at|in|into|near|through|across|around|from|to|towards|past|outside|"
+    r"inside|behind|opposite|via|round))[ \t]+$", re.IGNORECASE)
+
+
+def _surname_of_a_given_name(text: str, start: int, last: int, end: int) -> bool:
+    """Whether an organisation's word ending a name (`Park`, `Hall`, `Bank`) is a surname
+    after a given name (`Daniel Park`, `Emma Hall`): the lists know the first word as a
+    given name and the last as a surname, English no adjective first (`Royal Albert
+    Hall`), no map knows the words, and no article or preposition of place stands before
+    them (`the Albert Hall`, `through Victoria Park`)."""
+    from .english_words import verbs_adjectives_adverbs
+    from .name_lists import name_lists  # (name_lists reads its files once, on first use)
+
+    words = text[start:end].split()
+    if len(words) not in (2, 3) or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    kinds = name_lists().kinds
+    if kinds.get(words[0].casefold(), "") not in ("G", "N") or (
+            words[0].casefold() in verbs_adjectives_adverbs()) or kinds.get(
+            words[-1].casefold(), "") not in ("S", "N", "s", "n"):
+        return False
+    return not is_place_name(text[start:end]) and not _PLACE_BEFORE.search(
+        text, max(0, start - 16), start)
+
+
 def in_organisation(text: str, start: int, end: int) -> bool:
     """Whether the capitalised words at text[start:end] name an organisation: an
     organisation word ends or follows them (`Williamson Orchestra`), they are partners'
@@ -353,7 +381,8 @@ def in_organisation(text: str, start: int, end: int) -> bool:
     after the name or ending it (`Dubois SARL`, `Kowalski Sp. z o.o.`, `Garcia y
     Asociados`), a firm's opening word before it or opening it (`Grupo Garcia`)."""
     last = text.rfind(" ", start, end)
-    if last > start and _ORGANISATION_AFTER.match(text, last, end + 1):
+    if last > start and _ORGANISATION_AFTER.match(text, last, end + 1) and not (
+            _surname_of_a_given_name(text, start, last, end)):
         return True
     if _legal_form(text, start, end) and not _patients_line(text, start, end):
         return True
