@@ -36,7 +36,13 @@ from .english_words import (
 )
 from .finding import Finding
 from .geography import is_place_name
-from .name_context import SOFTWARE_NAMES, in_documentation, name_giving_ends, said_to_be_software
+from .name_context import (
+    SOFTWARE_NAMES,
+    in_documentation,
+    name_giving_ends,
+    prose_line,
+    said_to_be_software,
+)
 from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
@@ -546,6 +552,8 @@ class LooseNameRecognizer(UsesNameLists):
         for given, at in places:
             end = at + len(given)
             name_end = self._lower_prose_name(text, at, end, given in lemmas, verdicts)
+            if name_end is None and given not in lemmas:
+                name_end = self._lower_pair_in_cased_prose(text, at, end, verdicts)
             if name_end is not None:
                 found.append(Finding(at, name_end, "PERSON", "phi", 0.75, self.name))
         strong = words - lemmas
@@ -620,6 +628,33 @@ class LooseNameRecognizer(UsesNameLists):
                 return None
         if said_to_be_software(text, name_end):
             return None  # `luigi is a workflow library`
+        return name_end
+
+    def _lower_pair_in_cased_prose(self, text: str, start: int, end: int,
+                                   verdicts: dict[int, bool]) -> int | None:
+        """The end of a name typed in lower case in a line of prose that is not
+        (`... a 72-year-old male, jaclyn okafor, who was seen at ...`), if it is one: a
+        listed given name then a listed surname, neither of which English, a library or
+        the stop words know (the given name checked by the caller), whatever the slot. A
+        lower-case line is `_lower_prose_name`'s."""
+        if not text[start:end].islower() or text[start - 1:start] in _NOT_BEFORE_PROSE_NAME or (
+                start and text[start - 1].isalnum()):
+            return None
+        after = _LOWER_SURNAME.match(text, end)
+        if after is None or not self._surname_in_lower_prose(after.group(1)) or (
+                after.group(1) in self._english_others):
+            return None
+        name_end = after.end(1)
+        if _lower_prose_line(text, start, verdicts) or not prose_line(text, start, name_end):
+            return None  # (a lower-case line was read by `_lower_prose_name`)
+        if said_to_be_software(text, name_end) or in_documentation(text, start, name_end):
+            return None
+        left = max(text.rfind("\n", 0, start) + 1, start - _BLOCK)
+        right = text.find("\n", name_end, name_end + _BLOCK)
+        words = text[left:right if right >= 0 else name_end + _BLOCK].split()
+        if sum(english_word(w.strip(_PUNCTUATION).lower(), FUNCTION_WORDS)
+               for w in words) < _ENGLISH_SHARE * len(words):
+            return None  # another language's prose (`satu sama lain`) holds listed names
         return name_end
 
     @staticmethod
