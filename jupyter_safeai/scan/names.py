@@ -772,13 +772,19 @@ def _titled_particle_surname(text: str, at: int, value: str) -> tuple[int, int] 
     it (`Mr. Van der Berg`, `Dr. Van den Broek`), whatever the words' lists say; None if
     the candidate is no such surname."""
     if at >= 5 and text[at - 1] == " " and text[at - 2].islower():
+        word = text.rfind(" ", max(0, at - 8), at - 1)
+        if word < 0 or text[word + 1:at - 1].casefold() not in PARTICLES:
+            return None  # (most candidates: no particle right before, no search)
         led = _PARTICLES_AFTER_TITLE.search(text, max(0, at - 32), at)
         first = _TOKEN.match(value)
         if led is None or first is None or len(first.group()) < 2:
             return None
         return led.start(1), at + first.end()
+    blank = value.find(" ")
+    if blank < 0 or value[:blank].casefold() not in PARTICLES:
+        return None
     words = value.split(" ", 3)
-    if len(words) < 2 or words[0].casefold() not in PARTICLES or (
+    if len(words) < 2 or (
             not _PARTICLES_AFTER_TITLE.search(text[max(0, at - 16):at] + words[0] + " ")):
         return None
     offset = 0
