@@ -1,6 +1,6 @@
 """A name set beside the words for who a person is, between commas: `by a Polish
 national, Rebecca ("the applicant")`, `a 70-year-old female, Pellegrino, admitted`,
-`the bar's owner, Amelia, makes`.
+`the bar's owner, Amelia, makes`, `a Turkish national, Hill, Douglas ("the applicant")`.
 
 Case law, clinical questions and news name a party in apposition to a noun that only a
 person is (a national, a female, an owner, a lawyer). No verb or title follows the name,
@@ -36,6 +36,10 @@ spokeswoman agent representative guardian fiancé fiancée widow widower
 _APPOSED = re.compile(
     r",[ ]((?:[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*[ ]){0,2}"
     r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*)(?=[ ]?[,(“\"]|[.;:!?](?:\s|$)|$)")
+# `, Hill, Douglas (`: a surname first, its given name after a comma, then a bracket or
+# a quote (a list's third item would follow a comma or `and`).
+_APPOSED_PAIR = re.compile(
+    r",[ ]([^\W\d_][^\W\d_'’-]*,[ ][^\W\d_][^\W\d_'’-]*)(?=[ ]?[(“\"])")
 # The noun right before the comma: its last word.
 _NOUN_BEFORE = re.compile(r"([^\W\d_]+)$")
 
@@ -48,6 +52,15 @@ def apposed_names(text: str, lists: NameLists) -> Iterator[tuple[int, int]]:
     others = verbs_adjectives_adverbs()
     stops = stop_words()
     peoples = words_for_peoples()
+    for match in _APPOSED_PAIR.finditer(text):
+        noun = _NOUN_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if noun is None or noun.group(1).casefold() not in PERSON_NOUNS:
+            continue
+        surname, given = (w.casefold() for w in match.group(1).split(", "))
+        if kinds.get(surname, "").upper() in ("S", "N") and kinds.get(given, "") in (
+                "G", "N") and match.group(1)[:1].isupper() and given not in others and (
+                surname not in stops) and given not in stops:  # (`Hill`: a verb too)
+            yield match.span(1)
     for match in _APPOSED.finditer(text):
         noun = _NOUN_BEFORE.search(text, max(0, match.start() - 24), match.start())
         if noun is None or noun.group(1).casefold() not in PERSON_NOUNS:

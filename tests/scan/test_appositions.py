@@ -18,6 +18,9 @@ from tests.scan.found_text import persons
     ("The cafe's owner, Ottilie, bakes the bread herself.", "Ottilie"),
     ("My neighbour, Ruairi Brennan, waters the plants.", "Ruairi Brennan"),
     ("They were represented by their agent, Sigrun.", "Sigrun"),
+    # a surname first, its given name after a comma, then a bracket
+    ("The claim was lodged by a Dutch national, Hill, Maren (\"the applicant\").",
+     "Hill, Maren"),
 ])
 def test_a_name_in_apposition_to_a_person(text: str, name: str) -> None:
     assert name in persons(text)
@@ -30,6 +33,7 @@ def test_a_name_in_apposition_to_a_person(text: str, name: str) -> None:
     "The owner, Acme Corp, declined to comment.",
     "Our landlord, Python, is a snake in the garden.",
     "In this chapter, Gaussian processes are introduced.",  # no person's noun before
+    "The patient, Stable, Alert (see the chart) slept well.",
 ])
 def test_no_name_in_apposition_stays_quiet(text: str) -> None:
     assert persons(text) == []
