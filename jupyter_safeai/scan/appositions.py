@@ -44,14 +44,14 @@ _APPOSED_PAIR = re.compile(
 _NOUN_BEFORE = re.compile(r"([^\W\d_]+)$")
 
 
-def apposed_names(text: str, lists: NameLists) -> Iterator[tuple[int, int]]:
-    """(start, end) of each name set between commas after a person's noun."""
+def apposed_pairs(text: str, lists: NameLists) -> Iterator[tuple[int, int]]:
+    """(start, end) of each `Surname, Given` set after a person's noun and a comma,
+    before a bracket or a quote: one name, over a reading of the given name alone."""
     if ", " not in text:
         return
     kinds = lists.kinds
     others = verbs_adjectives_adverbs()
     stops = stop_words()
-    peoples = words_for_peoples()
     for match in _APPOSED_PAIR.finditer(text):
         noun = _NOUN_BEFORE.search(text, max(0, match.start() - 24), match.start())
         if noun is None or noun.group(1).casefold() not in PERSON_NOUNS:
@@ -61,6 +61,16 @@ def apposed_names(text: str, lists: NameLists) -> Iterator[tuple[int, int]]:
                 "G", "N") and match.group(1)[:1].isupper() and given not in others and (
                 surname not in stops) and given not in stops:  # (`Hill`: a verb too)
             yield match.span(1)
+
+
+def apposed_names(text: str, lists: NameLists) -> Iterator[tuple[int, int]]:
+    """(start, end) of each name set between commas after a person's noun."""
+    if ", " not in text:
+        return
+    kinds = lists.kinds
+    others = verbs_adjectives_adverbs()
+    stops = stop_words()
+    peoples = words_for_peoples()
     for match in _APPOSED.finditer(text):
         noun = _NOUN_BEFORE.search(text, max(0, match.start() - 24), match.start())
         if noun is None or noun.group(1).casefold() not in PERSON_NOUNS:
