@@ -552,8 +552,9 @@ class LooseNameRecognizer(UsesNameLists):
         for given, at in places:
             end = at + len(given)
             name_end = self._lower_prose_name(text, at, end, given in lemmas, verdicts)
-            if name_end is None and given not in lemmas:
-                name_end = self._lower_pair_in_cased_prose(text, at, end, verdicts)
+            if name_end is None:
+                name_end = self._lower_pair_in_cased_prose(text, at, end, given not in lemmas,
+                                                           verdicts)
             if name_end is not None:
                 found.append(Finding(at, name_end, "PERSON", "phi", 0.75, self.name))
         strong = words - lemmas
@@ -630,19 +631,27 @@ class LooseNameRecognizer(UsesNameLists):
             return None  # `luigi is a workflow library`
         return name_end
 
-    def _lower_pair_in_cased_prose(self, text: str, start: int, end: int,
+    def _lower_pair_in_cased_prose(self, text: str, start: int, end: int, strange: bool,
                                    verdicts: dict[int, bool]) -> int | None:
         """The end of a name typed in lower case in a line of prose that is not
         (`... a 72-year-old male, jaclyn okafor, who was seen at ...`), if it is one: a
-        listed given name then a listed surname, neither of which English, a library or
-        the stop words know (the given name checked by the caller), whatever the slot. A
+        listed given name (checked by the caller; `strange`: the lemma index does not
+        know it) then a listed surname, whatever the slot. One of the two English must
+        not know at all (`jaclyn anderson`, `martin okafor`), and neither may be an
+        English verb, adjective, adverb, stop word or common word (`jaclyn price`). A
         lower-case line is `_lower_prose_name`'s."""
         if not text[start:end].islower() or text[start - 1:start] in _NOT_BEFORE_PROSE_NAME or (
                 start and text[start - 1].isalnum()):
             return None
         after = _LOWER_SURNAME.match(text, end)
-        if after is None or not self._surname_in_lower_prose(after.group(1)) or (
-                after.group(1) in self._english_others):
+        if after is None:
+            return None
+        surname = after.group(1)
+        if surname in self._english_others or surname in COMMON_WORDS or (
+                surname in EPONYMS) or surname in SOFTWARE_NAMES:
+            return None
+        if not (self._surname_in_lower_prose(surname) or strange and (
+                self.lists.kinds.get(surname, "") in ("S", "N"))):
             return None
         name_end = after.end(1)
         if _lower_prose_line(text, start, verdicts) or not prose_line(text, start, name_end):

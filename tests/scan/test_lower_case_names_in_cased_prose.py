@@ -18,6 +18,9 @@ from tests.scan.found_text import persons
      "sigrun haraldsdottir"),
     ("Following the advice of his mentor ottilie kowalczyk, he went back to Oslo.",
      "ottilie kowalczyk"),
+    # one of the two English knows as a noun, the other not at all
+    ("The report was checked by ottilie anderson before the meeting on Friday.",
+     "ottilie anderson"),
 ])
 def test_a_lower_case_full_name_in_cased_prose(text: str, name: str) -> None:
     assert name in persons(text)
@@ -28,6 +31,8 @@ def test_a_lower_case_full_name_in_cased_prose(text: str, name: str) -> None:
     "Install the package with pip and then run pytest in the tests folder.",
     "Tapi ini bisa menyebabkan paket-paket berantakan satu sama lain, jadi hati-hati.",
     "Set `maria_db = okafor_client()` before you call the API in the next cell.",
+    # a surname English knows as a verb: `price`, after a given name it also knows
+    "We compared the jasmine price index with the one from last year in the report.",
 ])
 def test_lower_case_words_that_are_no_name_stay_quiet(text: str) -> None:
     assert persons(text) == []
