@@ -40,47 +40,58 @@ _APPOSED = re.compile(
 # a quote (a list's third item would follow a comma or `and`).
 _APPOSED_PAIR = re.compile(
     r",[ ]([^\W\d_][^\W\d_'’-]*,[ ][^\W\d_][^\W\d_'’-]*)(?=[ ]?[(“\"])")
-# The noun right before the comma: its last word.
-_NOUN_BEFORE = re.compile(r"([^\W\d_]+)$")
 
 
-def apposed_pairs(text: str, lists: NameLists) -> Iterator[tuple[int, int]]:
-    """(start, end) of each `Surname, Given` set after a person's noun and a comma,
-    before a bracket or a quote: one name, over a reading of the given name alone."""
+def _commas_after_person_nouns(text: str) -> Iterator[int]:
+    """Where each `, ` that a person's noun opens and a capital follows stands (found
+    with `str.find`, then the word before read: most commas are no apposition)."""
+    at = text.find(", ")
+    while at >= 0:
+        if text[at + 2:at + 3].isupper():
+            before = text[max(0, at - 16):at]
+            if before[before.rfind(" ") + 1:].casefold() in PERSON_NOUNS:
+                yield at
+        at = text.find(", ", at + 2)
+
+
+Spans = list[tuple[int, int]]
+
+
+def appositions(text: str, lists: NameLists) -> tuple[Spans, Spans]:
+    """(start, end) of each name set between commas after a person's noun, and of each
+    `Surname, Given` set there before a bracket or a quote (one name, to be scored above
+    a reading of the given name alone); one pass over the text's commas for both."""
+    names: Spans = []
+    pairs: Spans = []
     if ", " not in text:
-        return
+        return names, pairs
     kinds = lists.kinds
     others = verbs_adjectives_adverbs()
     stops = stop_words()
-    for match in _APPOSED_PAIR.finditer(text):
-        noun = _NOUN_BEFORE.search(text, max(0, match.start() - 24), match.start())
-        if noun is None or noun.group(1).casefold() not in PERSON_NOUNS:
-            continue
-        surname, given = (w.casefold() for w in match.group(1).split(", "))
-        if kinds.get(surname, "").upper() in ("S", "N") and kinds.get(given, "") in (
-                "G", "N") and match.group(1)[:1].isupper() and given not in others and (
-                surname not in stops) and given not in stops:  # (`Hill`: a verb too)
-            yield match.span(1)
-
-
-def apposed_names(text: str, lists: NameLists) -> Iterator[tuple[int, int]]:
-    """(start, end) of each name set between commas after a person's noun."""
-    if ", " not in text:
-        return
-    kinds = lists.kinds
-    others = verbs_adjectives_adverbs()
-    stops = stop_words()
-    peoples = words_for_peoples()
-    for match in _APPOSED.finditer(text):
-        noun = _NOUN_BEFORE.search(text, max(0, match.start() - 24), match.start())
-        if noun is None or noun.group(1).casefold() not in PERSON_NOUNS:
+    for at in _commas_after_person_nouns(text):
+        match = _APPOSED_PAIR.match(text, at)
+        if match is not None:
+            surname, given = (w.casefold() for w in match.group(1).split(", "))
+            if kinds.get(surname, "").upper() in ("S", "N") and kinds.get(given, "") in (
+                    "G", "N") and match.group(1)[:1].isupper() and given not in others and (
+                    surname not in stops) and given not in stops:  # (`Hill`: a verb too)
+                pairs.append(match.span(1))
+                continue
+        match = _APPOSED.match(text, at)
+        if match is None:
             continue
         words = match.group(1).split(" ")
         if not all(w[:1].isupper() and (len(w) == 1 or not w[1:].isupper()) for w in words):
             continue
         keys = [w.casefold() for w in words]
-        if any(k in others or k in stops or k in peoples or len(k) < 2 for k in keys):
+        if any(k in others or k in stops or len(k) < 2 for k in keys) or (
+                any(k in words_for_peoples() for k in keys)):
             continue
-        if not any(kinds.get(k) for k in keys):
-            continue
-        yield match.span(1)
+        if any(kinds.get(k) for k in keys):
+            names.append(match.span(1))
+    return names, pairs
+
+
+def apposed_names(text: str, lists: NameLists) -> Spans:
+    """`appositions`' names of one or more words (not the `Surname, Given` pairs)."""
+    return appositions(text, lists)[0]

@@ -22,7 +22,7 @@ from string import ascii_letters
 
 import regex
 
-from .appositions import apposed_names, apposed_pairs
+from .appositions import appositions
 from .brands import without_brands
 from .code import overlaps_any, python_source
 from .coreferred_names import coreferred_names
@@ -1161,6 +1161,7 @@ class NameRecognizer(UsesNameLists):
             return
         lowered = lowered_of(text)
         hits = prose_anchors(text, lowered)  # the readers' words, found in one pass
+        apposed, apposed_pairs = appositions(text, self.lists)  # one pass over the commas
         # Each enumerated name is one person: above the runs and pairs that join them.
         for score, spans in (
                 (0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
@@ -1170,8 +1171,8 @@ class NameRecognizer(UsesNameLists):
                 (0.7, makers_of_works(text, lowered, self.lists, SOFTWARE_NAMES)),
                 (0.75, office_names(text, self.lists, hits)),
                 (0.7, coreferred_names(text, self.lists, SOFTWARE_NAMES)),
-                (0.7, apposed_names(text, self.lists)),
-                (0.8, apposed_pairs(text, self.lists))):
+                (0.7, apposed),
+                (0.8, apposed_pairs)):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))
