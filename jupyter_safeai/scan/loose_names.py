@@ -36,7 +36,13 @@ from .english_words import (
 )
 from .finding import Finding
 from .geography import is_place_name
-from .name_context import SOFTWARE_NAMES, in_documentation, name_giving_ends, said_to_be_software
+from .name_context import (
+    SOFTWARE_NAMES,
+    in_documentation,
+    name_giving_ends,
+    prose_line,
+    said_to_be_software,
+)
 from .name_lists import (
     COMMON_WORDS,
     EPONYMS,
@@ -404,12 +410,14 @@ def _whole_runs_of(lowered: str, words: set[str]) -> list[tuple[str, int]]:
             at = lowered.find(word, end)
     return places
 
-#: The given name before a surname (particles between: `Corinna Mac an Airchinnigh`),
+#: The given name before a surname (particles between: `Corinna Mac an Airchinnigh`;
+#: a middle name or first surname too: `Oliver James Hendricks`, `Maria Lopez Garcia`),
 #: and a capitalised word after a given name (particles between: `Yara van Herstal`):
 #: a `Surname, Given` seam of two full names in a list.
 _SEAM_PARTICLE = "(?i:" + "|".join(sorted(PARTICLES | {"an"}, key=len, reverse=True)) + ")"
 _GIVEN_BEFORE = regex.compile(
-    r"(?<![\p{L}\p{N}_'’-])(\p{Lu}[\p{Ll}\p{M}]+)[ ](?:" + _SEAM_PARTICLE + r"[ ]){0,2}$")
+    r"(?<![\p{L}\p{N}_'’-])(\p{Lu}[\p{Ll}\p{M}]+)[ ](?:(\p{Lu}[\p{Ll}\p{M}]+)[ ])?"
+    r"(?:" + _SEAM_PARTICLE + r"[ ]){0,2}$")
 _CAPITAL_AFTER = regex.compile(r"(?:[ ]" + _SEAM_PARTICLE + r"){0,2}[ ]\p{Lu}[\p{Ll}\p{M}]")
 
 
@@ -544,6 +552,9 @@ class LooseNameRecognizer(UsesNameLists):
         for given, at in places:
             end = at + len(given)
             name_end = self._lower_prose_name(text, at, end, given in lemmas, verdicts)
+            if name_end is None:
+                name_end = self._lower_pair_in_cased_prose(text, at, end, given not in lemmas,
+                                                           verdicts)
             if name_end is not None:
                 found.append(Finding(at, name_end, "PERSON", "phi", 0.75, self.name))
         strong = words - lemmas
@@ -618,6 +629,41 @@ class LooseNameRecognizer(UsesNameLists):
                 return None
         if said_to_be_software(text, name_end):
             return None  # `luigi is a workflow library`
+        return name_end
+
+    def _lower_pair_in_cased_prose(self, text: str, start: int, end: int, strange: bool,
+                                   verdicts: dict[int, bool]) -> int | None:
+        """The end of a name typed in lower case in a line of prose that is not
+        (`... a 72-year-old male, jaclyn okafor, who was seen at ...`), if it is one: a
+        listed given name (checked by the caller; `strange`: the lemma index does not
+        know it) then a listed surname, whatever the slot. One of the two English must
+        not know at all (`jaclyn anderson`, `martin okafor`), and neither may be an
+        English verb, adjective, adverb, stop word or common word (`jaclyn price`). A
+        lower-case line is `_lower_prose_name`'s."""
+        if not text[start:end].islower() or text[start - 1:start] in _NOT_BEFORE_PROSE_NAME or (
+                start and text[start - 1].isalnum()):
+            return None
+        after = _LOWER_SURNAME.match(text, end)
+        if after is None:
+            return None
+        surname = after.group(1)
+        if surname in self._english_others or surname in COMMON_WORDS or (
+                surname in EPONYMS) or surname in SOFTWARE_NAMES:
+            return None
+        if not (self._surname_in_lower_prose(surname) or strange and (
+                self.lists.kinds.get(surname, "") in ("S", "N"))):
+            return None
+        name_end = after.end(1)
+        if _lower_prose_line(text, start, verdicts) or not prose_line(text, start, name_end):
+            return None  # (a lower-case line was read by `_lower_prose_name`)
+        if said_to_be_software(text, name_end) or in_documentation(text, start, name_end):
+            return None
+        left = max(text.rfind("\n", 0, start) + 1, start - _BLOCK)
+        right = text.find("\n", name_end, name_end + _BLOCK)
+        words = text[left:right if right >= 0 else name_end + _BLOCK].split()
+        if sum(english_word(w.strip(_PUNCTUATION).lower(), FUNCTION_WORDS)
+               for w in words) < _ENGLISH_SHARE * len(words):
+            return None  # another language's prose (`satu sama lain`) holds listed names
         return name_end
 
     @staticmethod
@@ -720,9 +766,12 @@ class LooseNameRecognizer(UsesNameLists):
         """Whether a `Surname, Given` pair at text[start:end] is the comma between two
         full names of a list: a listed given name right before the surname, and a
         capitalised word right after the given name."""
-        before = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
-        return before is not None and _CAPITAL_AFTER.match(text, end) is not None and (
-            self.lists.kinds.get(before.group(1).casefold(), "") in ("G", "N"))
+        before = _GIVEN_BEFORE.search(text, max(0, start - 40), start)
+        if before is None or _CAPITAL_AFTER.match(text, end) is None:
+            return False
+        kinds = self.lists.kinds
+        return kinds.get(before.group(1).casefold(), "") in ("G", "N") or bool(
+            before.group(2)) and kinds.get(before.group(2).casefold(), "") in ("G", "N")
 
     def _comma_pairs(self, text: str) -> Iterator[Finding]:
         if "," not in text:

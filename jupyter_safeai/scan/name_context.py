@@ -82,6 +82,79 @@ def _byline(window: str) -> bool:
         window, _sentence_start(window)))
 
 
+# A credit without `by`: `Authors:`, `© 2020`, `thanks to`, `courtesy of`.
+_CREDIT_WORD = re.compile(
+    r"\b(?:authors?|copyright|credits?|thanks to|maintainers?|contributors?|acknowledg\w+|"
+    r"courtesy of|cc-by|watermark|with help from)\b|©|\(c\)", re.IGNORECASE)
+#: The works a credit names (`the notebook ... by`, `Photos by`), and so the subject of a
+#: credit's verb that makes it one (`The slides were adapted by`).
+_WORK_NOUN = re.compile(
+    r"(?:excerpt|example|book|course|tutorial|notebook|chapter|content|post|blog|talk|"
+    r"lecture|slide|video|package|library|photo|image|figure|paper|article|thesis|"
+    r"dataset|version|quote|code|script|repo|repository|project|site|website|"
+    r"documentation|doc|exercise|solution|material|lesson|demo|module|tool|plot|chart|"
+    r"diagram|illustration|cartoon|drawing|painting|picture|map|logo|icon|theme|template|"
+    r"translation|work|text|page|function|class|method|model|algorithm|term|word|idea|"
+    r"concept|approach|technique|notation|data|song|poem|novel|story|film|movie|album)s?",
+    re.IGNORECASE)
+# `The letter was written by`, `my car was fixed by`: a thing that is no work was made
+# or done by someone, who is no author of a notebook's.
+_THING_WAS_DONE_BY = re.compile(
+    r"\b(?:the|a|an|my|his|her|our|their|your|this|that|its)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?P<noun>[a-z][\w-]*)[ \t]+(?:was|were|is|are|has[ \t]+been|have[ \t]+been|"
+    r"had[ \t]+been)[ \t]+(?:\w+ly[ \t]+)?\w+[ \t]+by[ \t]*$", re.IGNORECASE)
+# An act right before `by` that makes or writes nothing (`signed for by`, `was represented
+# by`, `attacked by`): its `by` names who did it, no author.
+_OTHER_ACT_BY = re.compile(
+    r"\b(?:signed|sent|delivered|received|lodged|filed|brought|represented|attacked|"
+    r"treated|seen|examined|visited|called|phoned|paid|picked|dropped|accompanied|hit|"
+    r"killed|murdered|arrested|detained|replaced|approved|rejected|witnessed|requested|"
+    r"ordered|prescribed|admitted|referred|driven|hired|fired|employed|interviewed|"
+    r"married|adopted|raised|followed|joined|owned|co-owned|rescued|injured|bitten|"
+    r"chased|sued|charged|convicted|elected|appointed|nominated|replaced|supervised|"
+    r"assisted|helped|collected|kidnapped|abused|threatened|hosted)"
+    r"(?:[ \t]+(?:for|up|out|off|over|on|in|down|back|away))?[ \t]+by[ \t]*$",
+    re.IGNORECASE)
+#: Words that may stand between a credit's `by` and a credited name besides names:
+#: other names' joins and particles (`by Ana Ruiz and van der Berg`, `by Lee et al.`).
+_CREDIT_JOINS = frozenset({"and", "&", "et", "al", "al.", "with", "de", "del", "della",
+                           "der", "den", "di", "da", "dos", "du", "la", "le", "van", "von",
+                           "ten", "ter", "bin", "ibn"})
+
+
+def _credited(window: str) -> bool:
+    """Whether the name right after `window` (the text before it) is credited: a
+    `_byline` whose `by` has only other credited names between it and the name, and
+    tells of making a work (`Ported to Python 3 by`, `the notebook was written by`), not
+    of another act (`signed for by`, `was represented by`) nor of a thing that is no work
+    (`The letter was written by`); or a credit word (`Authors:`, `©`). `_byline` itself
+    says whether a line is a credit at all, for the other readers."""
+    lowered = window.lower()
+    if not any(w in lowered for w in _BYLINE_WORDS):
+        return False
+    at = _sentence_start(window)
+    if _CREDIT_WORD.search(window, at):
+        return True
+    if not _BYLINE.search(window, at):
+        return False
+    by = lowered.rfind("by", at)
+    while by >= 0 and (by + 2 < len(lowered) and lowered[by + 2].isalnum() or (
+            by > at and lowered[by - 1].isalnum())):
+        by = lowered.rfind("by", at, by)  # `by` as a word: not `Abby`, `bypass`
+    if by < 0:
+        return False
+    for token in window[by + 2:].replace(",", " ").split():
+        token = token.strip("[(*_\"'`“‘”’)]")
+        if token and not token[0].isupper() and token[0] != "@" and not (
+                token.startswith(("http", "www."))) and token.casefold() not in _CREDIT_JOINS:
+            return False  # `by a Polish national, ` names no author; a handle or link may
+    head = window[at:by + 2]
+    if _OTHER_ACT_BY.search(head):
+        return False
+    done = _THING_WAS_DONE_BY.search(head)
+    return done is None or _WORK_NOUN.fullmatch(done.group("noun")) is not None
+
+
 #: A stop that ends a sentence in a byline's window: after a word of four letters or more
 #: or a number (not `Dr.`, `J.`, `Prof.`), then blanks and a capital or an opening mark.
 _SENTENCE_STOP = re.compile(r"(?:\w{4,}|\d)[.!?][\"”’)\]]?[ \t]+(?=[\"“‘(\[]?[A-Z])")
@@ -129,13 +202,13 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     line_start, line_end, whole = line_around(text, start, end)
     before = text[line_start:start]
     link, byline = _credit_marks(text) if len(text) >= _MARKED_TEXT else (True, True)
-    if link and _LINK_BY.search(before[-300:]) or byline and _byline(before[-200:]) or (
+    if link and _LINK_BY.search(before[-300:]) or byline and _credited(before[-200:]) or (
             _EPONYM_AFTER.match(text, end) or reference_mark_after(text, end)):
         return True
     if before.endswith("[") and _LINK_TEXT.match(text, end):
         return True
     if whole and on_heading(text, line_start) or bibliography_entry(
-            text, line_start, line_end):
+            text, line_start, line_end) and not _in_running_prose(text, start, end):
         return True
     if _AFTER_BYLINE.match(text, end):
         return True
@@ -143,6 +216,37 @@ def in_documentation(text: str, start: int, end: int) -> bool:
     if words.casefold() in SOFTWARE_NAMES:
         return True
     return " " in words and is_place_name(words) or in_organisation(text, start, end)
+
+
+#: What a reference's own sentence holds and a sentence of prose does not: a year in
+#: brackets, `et al`, pages, a title in quotes after a stop.
+_CITING = re.compile(r"\(\s*(?:1[89]|20)\d\d|\bet al\b|\bpp?\.\s?\d|\.[ \t]*[\"“][A-Z]")
+_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z]{3,}(?![\w-])")
+#: The word after a name in running prose: a lower-case word (commas, colons or a closing
+#: quote between), or the sentence's end.
+_PROSE_AFTER = re.compile(r"[,;:”\"’')]*(?:[ \t]+[a-z]+\b|[.!?]”?(?:[ \t]+[\"“(]?[A-Z]|[ \t]*$))")
+_PROSE_BEFORE = re.compile(r"(?:\b[a-z]{2,}|,)[ \t]*[“\"(]?[ \t]*$")
+
+
+def _in_running_prose(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] stands in a sentence of running prose, not in
+    a reference that shares its line (`The applicant was represented by Ana Ruiz, a
+    lawyer. ... the proceedings before the Court`, `Ana Ruiz explained how ... Image:
+    Lee et al.`): a lower-case word or the sentence's end after it, a lower-case word, a
+    comma or the sentence's start before it, four lower-case words in its sentence, and
+    no year in brackets, `et al`, pages, venue or publisher there. A reference's authors
+    stand beside each other's names and initials, in a sentence of their own."""
+    line_start, line_end, _ = line_around(text, start, end)
+    low = max(line_start, start - LINE_WINDOW)
+    opened = low + _sentence_start(text[low:start])
+    if not _PROSE_AFTER.match(text, end) or opened < start and not _PROSE_BEFORE.search(
+            text, max(opened, start - 40), start):
+        return False
+    stop = _SENTENCE_STOP.search(text, max(opened, end - 8), line_end)
+    closed = stop.end() if stop else line_end
+    return not _CITING.search(text, opened, closed) and len(
+        _LOWER_WORD.findall(text, opened, closed)) >= 4 and not bibliography_entry(
+        text, opened, closed)  # the venue in another sentence of the line
 
 
 #: Given names that, alone, name software, languages or algorithms far more often in
@@ -238,6 +342,34 @@ def _a_persons_words(*words: str) -> bool:
     return len(words) < 2 or kinds.get(words[1].strip(".,;:").casefold(), "") != ""
 
 
+#: Where a place's name stands: after an article or a preposition of place (`the Albert
+#: Hall`, `through Victoria Park`).
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:the|at|in|into|near|through|across|around|from|to|towards|past|outside|"
+    r"inside|behind|opposite|via|round))[ \t]+$", re.IGNORECASE)
+
+
+def _surname_of_a_given_name(text: str, start: int, last: int, end: int) -> bool:
+    """Whether an organisation's word ending a name (`Park`, `Hall`, `Bank`) is a surname
+    after a given name (`Daniel Park`, `Emma Hall`): the lists know the first word as a
+    given name and the last as a surname, English no adjective first (`Royal Albert
+    Hall`), no map knows the words, and no article or preposition of place stands before
+    them (`the Albert Hall`, `through Victoria Park`)."""
+    from .english_words import verbs_adjectives_adverbs
+    from .name_lists import name_lists  # (name_lists reads its files once, on first use)
+
+    words = text[start:end].split()
+    if len(words) not in (2, 3) or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    kinds = name_lists().kinds
+    if kinds.get(words[0].casefold(), "") not in ("G", "N") or (
+            words[0].casefold() in verbs_adjectives_adverbs()) or kinds.get(
+            words[-1].casefold(), "") not in ("S", "N", "s", "n"):
+        return False
+    return not is_place_name(text[start:end]) and not _PLACE_BEFORE.search(
+        text, max(0, start - 16), start)
+
+
 def in_organisation(text: str, start: int, end: int) -> bool:
     """Whether the capitalised words at text[start:end] name an organisation: an
     organisation word ends or follows them (`Williamson Orchestra`), they are partners'
@@ -249,7 +381,8 @@ def in_organisation(text: str, start: int, end: int) -> bool:
     after the name or ending it (`Dubois SARL`, `Kowalski Sp. z o.o.`, `Garcia y
     Asociados`), a firm's opening word before it or opening it (`Grupo Garcia`)."""
     last = text.rfind(" ", start, end)
-    if last > start and _ORGANISATION_AFTER.match(text, last, end + 1):
+    if last > start and _ORGANISATION_AFTER.match(text, last, end + 1) and not (
+            _surname_of_a_given_name(text, start, last, end)):
         return True
     if _legal_form(text, start, end) and not _patients_line(text, start, end):
         return True

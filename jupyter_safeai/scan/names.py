@@ -22,6 +22,7 @@ from string import ascii_letters
 
 import regex
 
+from .appositions import appositions
 from .brands import without_brands
 from .code import overlaps_any, python_source
 from .coreferred_names import coreferred_names
@@ -130,6 +131,16 @@ _TITLE_WORDS = (
     r"Fiancée?|Stepson|Stepdaughter|Stepmother|Stepfather"
 )
 _TITLE_END = r"\.?[ \t]+"
+# A title, then a surname's particles (`Mrs. de la Cruz`, `Mr. Van der Berg`): the
+# particles are the surname's first words, in either case. A title of courtesy or office
+# only (no kin word: `Son` is no title of a surname), its first particle of two letters
+# or more (`Dr. E Okafor` has an initial).
+_HONOUR_WORDS = ("|".join(title.capitalize() for title in HONORIFICS)
+                 + r"|Mx|Doctor|Prof|Professor|Sr|Sra|Srta|Dona|Doña|Herr|Frau|Mme|Mlle|"
+                   r"Rev|Fr|Nurse|Madam|Madame|Sir|Dame|Pastor|Imam|Rabbi")
+_PARTICLES_AFTER_TITLE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}_])(?i:{_HONOUR_WORDS})\.?[ ]((?i:{_PARTICLE})(?<=\p{{L}}{{2}})"
+    rf"(?:[ ](?i:{_PARTICLE})){{0,2}}[ ])$")
 _TITLE = regex.compile(rf"(?:\b(?:{_TITLE_WORDS}){_TITLE_END}$)",
                        regex.IGNORECASE | regex.REVERSE)
 
@@ -756,6 +767,39 @@ def _candidates(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def _titled_particle_surname(text: str, at: int, value: str) -> tuple[int, int] | None:
+    """(start, end) of a surname led by its particles right after a title, the particles
+    in lower case before the candidate at `at` (`Mrs. de la Cruz`) or capitalised opening
+    it (`Mr. Van der Berg`, `Dr. Van den Broek`), whatever the words' lists say; None if
+    the candidate is no such surname."""
+    if at >= 5 and text[at - 1] == " " and text[at - 2].islower():
+        word = text.rfind(" ", max(0, at - 8), at - 1)
+        if word < 0 or text[word + 1:at - 1].casefold() not in PARTICLES:
+            return None  # (most candidates: no particle right before, no search)
+        led = _PARTICLES_AFTER_TITLE.search(text, max(0, at - 32), at)
+        first = _TOKEN.match(value)
+        if led is None or first is None or len(first.group()) < 2:
+            return None
+        return led.start(1), at + first.end()
+    blank = value.find(" ")
+    if blank < 0 or value[:blank].casefold() not in PARTICLES:
+        return None
+    words = value.split(" ", 3)
+    if len(words) < 2 or (
+            not _PARTICLES_AFTER_TITLE.search(text[max(0, at - 16):at] + words[0] + " ")):
+        return None
+    offset = 0
+    for word in words:
+        if word.casefold() in PARTICLES:
+            offset += len(word) + 1
+            continue
+        surname = _TOKEN.match(word)
+        if surname is None or len(surname.group()) < 2:
+            return None
+        return at, at + offset + surname.end()
+    return None
+
+
 def _with_surname_before_title(text: str, start: int) -> int:
     """Where a name that follows `Surname, Title.` starts: at the surname, so the whole
     `Surname, Title. Given` is one span and no part of it stays in clear."""
@@ -1082,6 +1126,10 @@ class NameRecognizer(UsesNameLists):
         capitals: bool | None = None  # whether the text is written in capitals, when asked
         known = self._word_kinds
         for at, value in _candidates(text):
+            titled = _titled_particle_surname(text, at, value)
+            if titled is not None:  # `Mrs. de la Cruz`: the title says whose particles
+                sure.append(Finding(*titled, "PERSON", "phi", 0.85, DETECTOR))
+                continue
             if known.get(value, "") is None and not (value[1:].islower() and kinds.get(
                     value.casefold(), "") in _SURNAME_KINDS):  # (`_maybe_surname`, inline)
                 # A word known to end every run (only single words are kept): as
@@ -1142,6 +1190,7 @@ class NameRecognizer(UsesNameLists):
             return
         lowered = lowered_of(text)
         hits = prose_anchors(text, lowered)  # the readers' words, found in one pass
+        apposed, apposed_pairs = appositions(text, self.lists)  # one pass over the commas
         # Each enumerated name is one person: above the runs and pairs that join them.
         for score, spans in (
                 (0.9, enumerated_names(text, self.lists, SOFTWARE_NAMES)),
@@ -1150,7 +1199,9 @@ class NameRecognizer(UsesNameLists):
                 (0.7, social_names(text, self.lists, SOFTWARE_NAMES, hits, lowered)),
                 (0.7, makers_of_works(text, lowered, self.lists, SOFTWARE_NAMES)),
                 (0.75, office_names(text, self.lists, hits)),
-                (0.7, coreferred_names(text, self.lists, SOFTWARE_NAMES))):
+                (0.7, coreferred_names(text, self.lists, SOFTWARE_NAMES)),
+                (0.7, apposed),
+                (0.8, apposed_pairs)):
             sure.extend(Finding(start, end, "PERSON", "phi", score, DETECTOR)
                         for start, end in spans if not in_documentation(text, start, end)
                         and not names_a_thing(text, start, end))

@@ -19,6 +19,13 @@ from tests.scan.found_text import persons
      ["Ivan Gracin", "Yara van Herstal", "Suzanne Blanchet"]),
     ("Ivan de Souza, Maria Lopes and Ana Silva came to the launch.",
      ["Ivan de Souza", "Maria Lopes", "Ana Silva"]),
+    # three and four words an item: a middle name or a first surname before the comma
+    ("Attendees: Oliver James Hendricks, Maria Lopez Garcia, Sara Blake",
+     ["Oliver James Hendricks", "Maria Lopez Garcia", "Sara Blake"]),
+    ("Guests: Ruth Anne Okafor, Lucia Ferreira Santos, Pavel Novak and Ines Roth.",
+     ["Ruth Anne Okafor", "Lucia Ferreira Santos", "Pavel Novak", "Ines Roth"]),
+    ("Team: Carlos Alberto Mendes Pinto, Hanna Berg, Kim Lee",
+     ["Carlos Alberto Mendes Pinto", "Hanna Berg", "Kim Lee"]),
 ])
 def test_every_full_name_of_a_list_is_found_whole(text: str, names: list[str]) -> None:
     assert persons(text) == names
@@ -27,6 +34,8 @@ def test_every_full_name_of_a_list_is_found_whole(text: str, names: list[str]) -
 @pytest.mark.parametrize(("text", "pair"), [
     ("Admitted: GARCIA, MARIA (85) from the ER.", "GARCIA, MARIA"),
     ("Patient: Okonkwo, Adaeze seen today.", "Okonkwo, Adaeze"),
+    # a word before the surname that is no given name: still `Surname, Given`
+    ("Seen today: Dr Okonkwo, Adaeze (54).", "Okonkwo, Adaeze"),
 ])
 def test_a_surname_first_record_is_still_one_name(text: str, pair: str) -> None:
     assert pair in persons(text)
