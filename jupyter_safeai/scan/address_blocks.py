@@ -47,7 +47,12 @@ from .regional_addresses import (
     south_asian_streets,
 )
 from .scan_view import lowered_of
-from .street_names import has_a_digit, named_streets, streets_before_a_postcode
+from .street_names import (
+    TWO_LETTER_WORDS,
+    has_a_digit,
+    named_streets,
+    streets_before_a_postcode,
+)
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
 #: `22 November 2001`: a day, its month and year are a date, not a street.
@@ -375,6 +380,10 @@ _LOWER_STATE_CODE = regex.compile(
 #: address.
 _LOWER_POSTCODE = regex.compile(
     rf"(?:{_LOWER_CANADIAN_POSTCODE}|{_LOWER_BRITISH_POSTCODE})(?![\w-])")
+#: A Dutch postcode in lower case (`2508eb`, `1399 zo`), read before `_POSTCODE` in a
+#: lower-case address: its letters are the postcode's, not the town's.
+_LOWER_DUTCH_POSTCODE = regex.compile(
+    rf"\d{{4}}(?:[ ](?!(?:{'|'.join(TWO_LETTER_WORDS)})(?![\w-]))|)[a-z]{{2}}(?![\w-])")
 #: How far before its state and ZIP a lower-case address's street may start.
 _LOWER_ADDRESS_REACH = 120
 
@@ -818,7 +827,8 @@ class AddressBlockRecognizer:
                 if part is None and gap.group() == " ":
                     part = DIRECTION_AFTER.match(text, position)  # `Devon Street West`
             for pattern in () if part else (_UNIT, _MILITARY, regions, _POSTCODE) if not (
-                    lower) else (_UNIT, _MILITARY, regions, _POSTCODE, _LOWER_POSTCODE):
+                    lower) else (_UNIT, _MILITARY, regions, _LOWER_DUTCH_POSTCODE, _POSTCODE,
+                                 _LOWER_POSTCODE):
                 if pattern is regions and not may_start_region(text, at):
                     continue
                 part = pattern.match(text, at)
@@ -828,6 +838,9 @@ class AddressBlockRecognizer:
                 city = _CITY.match(text, at)  # `Colorado Springs`: the longer reading
                 part = (city if city is not None and city.end() > part.end()
                         and ". " not in city.group() else part)
+            if part is None and previous is _LOWER_DUTCH_POSTCODE and gap.group().strip() in (
+                    "", ","):
+                part = _lower_town(text, at)  # `2508eb, doorwerth`, `1399 zo echtenerbrug`
             if part is None and lower and segments and previous is not _LOWER_STATE_CODE:
                 part = _LOWER_STATE_CODE.match(text, at)  # `, ok 18292`
             if part is None and (lower and "," in gap.group() or (
@@ -853,7 +866,7 @@ class AddressBlockRecognizer:
             if part is None or part.end() == at:
                 break
             position = part.end()
-            if part.re is _POSTCODE or part.re is _LOWER_POSTCODE:
+            if part.re in (_POSTCODE, _LOWER_POSTCODE, _LOWER_DUTCH_POSTCODE):
                 postcode = (at, position)
             before_postcode = previous
             previous = part.re

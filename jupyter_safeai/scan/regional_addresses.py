@@ -286,8 +286,14 @@ def lower_case_streets_before_a_town(text: str) -> Iterator[tuple[int, int]]:
         english = lemma_index_words()
         words = street.group("street").split(" ")
         start = street.start()
-        while words and (words[0] in english or words[0] in _PROSE):
-            start += len(words.pop(0)) + 1  # `the parcel to dejvická 432`
+        # the street is the run of words no English has right before its number: what
+        # stands before the last English word is the sentence (`the parcel to dejvická
+        # 432`, `admitted to durychova 611`: `admitted` is no lemma, `to` is prose)
+        for index in range(len(words) - 1, -1, -1):
+            if words[index] in english or words[index] in _PROSE:
+                start += sum(len(word) + 1 for word in words[:index + 1])
+                words = words[index + 1:]
+                break
         town_words = town.group("town").split()
         # the town ends at the first English word (`šluknov tomorrow morning`)
         for index, word in enumerate(town_words[1:], 1):
@@ -297,8 +303,7 @@ def lower_case_streets_before_a_town(text: str) -> Iterator[tuple[int, int]]:
         if town_words[0] in _PROSE or town_words[0] in english and not is_town_name(
                 town_words[0]):
             continue
-        if not words or any(
-                word in english or word in _PROSE for word in words):
+        if not words:
             continue
         name = " ".join(town_words)
         if len(words[0]) >= 4 and (is_town_name(name) or not (

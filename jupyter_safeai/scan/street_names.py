@@ -97,11 +97,18 @@ _POSTCODE_AFTER_COMMA = re.compile(r"\d{4,}[ ][^\W\d_]")
 #: Words for `number` between a street's name and its number (`No. 12`, `N° 92`, `д. 5`).
 _NUMBER_WORDS = frozenset({"no.", "no", "nº", "n°", "n.", "nr.", "nr", "núm.", "д.", "буд."})
 _WORD = re.compile(r"[^\W\d_][\w'’./-]*$")
+#: Two letters after four digits that are a word of English, not a Dutch postcode's
+#: letters (`smithton 9363 on monday`).
+TWO_LETTER_WORDS = ("at", "an", "as", "be", "he", "we", "me", "am", "pm", "on", "in", "of",
+                    "to", "or", "it", "is", "if", "up", "us", "do", "go", "so", "no", "by",
+                    "my", "hi", "oh", "ok", "id")
 #: A postcode and a town right after a street's number (`, 2084 ostermundigen`, `, 123 74
 #: tišnov`, `, 00-950 warszawa`, `, 4003mb, spui`): the rest of an address, which makes a
 #: street in one case a street without a cue before it.
 _POSTCODE_AND_TOWN = re.compile(
-    r",?[ ](?:\d{4,5}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}[ ]?[A-Za-z]{2})(?:,?[ ])([^\W\d_][\w'’-]+)")
+    r",?[ ](?:\d{4}(?:[ ](?!(?i:" + "|".join(TWO_LETTER_WORDS) + r")(?![\w-]))|)[A-Za-z]{2}"
+    r"(?![\w-])|\d{4,5}|\d{3}[ ]\d{2}|\d{2}-\d{3})"
+    r"(?:,?[ ])([^\W\d_][\w'’-]+)")  # (a Dutch code's letters first: `2179 ti, jonkerslân`)
 #: Or a town (and a region) and then a postcode (`, madrid, 01301`, `, los vilos, región
 #: de coquimbo, 1139300`), as Spain and Chile write them.
 _TOWN_AND_POSTCODE = re.compile(
