@@ -267,6 +267,7 @@ _CITY = regex.compile(
     r"of|on|upon|"
     r"sur|sous|im|in|bei|van|von|y|e|nad|pod|na|ob|pri|aan|op|auf|zum|zur|al|el)[ ])?"
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d)"  # a date
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\p{L}]))"  # `, Přerov on Monday`
     r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}))"
     r"{0,3}(?:[ ]\([\p{L} ]+\))?(?![\p{L}\p{M}\d])"
 )
@@ -564,25 +565,52 @@ _TOWN_AFTER = regex.compile(
     r"(?![\p{L}\p{M}\d])")
 
 
-def _street_of_another_language(text: str, match: regex.Match[str]) -> bool:
+def _street_of_another_language(text: str, match: regex.Match[str]) -> int | None:
     """`at Ostrovského 63`, `1. Vratislavova 9, Nepomuk`: a `Name 12` street with no
-    street word, in a name English lacks, where an address may start (`place_lead`),
-    and then after a preposition of place in letters English lacks, or before a town
-    in such letters or one GeoNames knows (not `Übung 3` heading a list, not `to Keras
-    3`)."""
-    street = match.group()
-    if _after_prose_words(match) != match.start() or not _foreign_name(street):
-        return False
-    lead = place_lead(text, match.start())
+    street word, in a name English lacks, where an address may start (`place_lead`, or a
+    preposition of place in any case, maybe with `the`: `seen at the Jesenná 5`), and
+    then after a preposition of place in letters English lacks, or before a town in such
+    letters or one GeoNames knows (not `Übung 3` heading a list, not `to Keras 3`; after
+    `in` only before such a town: `in Señor 3` is none). Where the street starts once
+    the prose words before it are left out (`Dr. Lee in Teplická 166, Most`), or None."""
+    start = _after_prose_words(match)
+    if start is None:
+        return None
+    street = text[start:match.end()]
+    if not _foreign_name(street):
+        return None
+    lead = place_lead(text, start) or _preposition_before(text, start, street)
     if lead is None:
-        return False
+        return None
     town = _TOWN_AFTER.match(text, match.end())
     if town is not None:
         name = town.group(1)
         if name.casefold() not in lemma_index_words() and (
                 not name.isascii() or is_town_name(name)):
-            return True
-    return lead == "preposition" and not street.isascii()
+            return start
+    return start if lead == "preposition" and not street.isascii() else None
+
+
+#: A preposition of place in any case, maybe with `the` after it, right before a street
+#: (`seen in Teplická 166, Most`, `TRANSFERRED FROM Okružná 24, Harhaj`, `at the Jesenná
+#: 5`).
+_PREPOSITION_BEFORE = regex.compile(
+    r"(?<![\w-])(?P<word>(?i:at|to|from|on|near|into|in))(?P<the>[ ](?i:the))?[ ]$")
+#: A year, which a town written before it is (`in Málaga 2019`), no house number.
+_A_YEAR_AT_END = regex.compile(r"(?:1[89]\d\d|20\d\d)\.?$")
+
+
+def _preposition_before(text: str, start: int, street: str) -> str | None:
+    """`preposition` where one of place stands right before a `Name 12` street at
+    `start` whose number is no year (in any case), `in` for `in` or one with `the` after
+    it (which need a town after the street: `at the Café 2` is none), else None."""
+    if _A_YEAR_AT_END.search(street):
+        return None
+    lead = _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
+    if lead is None:
+        return None
+    return "in" if lead.group("the") or lead.group("word").casefold() == "in" else (
+        "preposition")
 
 
 def _postcode_and_town(text: str, end: int, block_end: int,
@@ -657,8 +685,8 @@ class AddressBlockRecognizer:
                 start = _after_prose_words(match)
                 if start is not None and _foreign_name(text[start:match.end()]):
                     tails.append((start, match.end()))
-            elif _street_of_another_language(text, match):
-                anchors.append((match.start(), match.end(), False))
+            elif (foreign := _street_of_another_language(text, match)) is not None:
+                anchors.append((foreign, match.end(), False))
         flats = _flat_starts(text)
         if flats:
             for match in matches_at(_FLAT_BEFORE_STREET, text, flats):

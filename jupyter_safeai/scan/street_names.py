@@ -202,9 +202,11 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
                 _AN_OPENER.search(window) and _street_word_among(
                     window.translate(_TO_BLANK).rsplit(None, 7)[-7:])) and (
                 comma or not window.rstrip().endswith(_TOWN_ENDINGS) or not (
-                    town_after := _town_after(text, candidate.end()))):
+                    town_after := _town_after(text, candidate.end())
+                    or _vouched_compound(text, at))):
             # no street word among the words before the number (`(calle 3`), nor a word
             # ending like a compound street with a postcode and a town after the number
+            # or a cue before it
             continue
         if town_after is None:
             town_after = _town_after(text, candidate.end())
@@ -232,6 +234,26 @@ def _town_after(text: str, end: int) -> bool:
     folded = town.casefold()
     return not (folded in english or folded.removesuffix("s") in english
                 or folded.removesuffix("es") in english) or is_town_name(town)
+
+
+def _vouched_compound(text: str, at: int) -> bool:
+    """Whether the word before a house number at `at` is a capitalised compound with an
+    ending of `_TOWN_ENDINGS` after a name English lacks, joined by a hyphen (`James-Otto-
+    Ring 6`) or after a preposition of place or a label (`seen at Dylanobaan 40`): a
+    street without a postcode after it (not `Keypad 3`, `Offspring 2`, `String 4`)."""
+    word_start = text.rfind(" ", 0, at) + 1
+    word = text[word_start:at]
+    folded = word.casefold()
+    ending = next((e for e in _TOWN_ENDINGS if folded.endswith(e)), None)
+    if ending is None or not word[:1].isupper() or word.isupper():
+        return False
+    stem = folded[:-len(ending)]
+    hyphened = stem.endswith("-")
+    stem = stem.rstrip("-").rsplit("-", 1)[-1]
+    english = lemma_index_words()
+    if len(stem) < 3 or not stem.isalpha() or stem in english or folded in english:
+        return False
+    return hyphened or _cued(text, word_start)
 
 
 def _first_word(text: str, start: int, end: int) -> str:

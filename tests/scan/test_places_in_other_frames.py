@@ -1,0 +1,61 @@
+"""Streets written as other countries write them, in sentences worded as others word them:
+a `Name 12` street after a preposition in capitals or with `the` (`TRANSFERRED FROM`,
+`seen at the`), after `in` when a town follows, and compounds whose ending also ends
+other words (`-baan`, `-pad`, `-hof`, `-Ring`) after a cue or joined by hyphens. Each
+with look-alikes that must stay quiet. Every example is made up here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scan.place_text import place_text
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    # a preposition of place in a note typed in capitals
+    ("PT TRANSFERRED FROM Hřebenová 14, Žďár yesterday", "Hřebenová 14, Žďár"),
+    ("SENT TO Sokolská 9 FOR REHAB", "Sokolská 9"),
+    # `the` after the preposition: only with a town after the street
+    ("she was treated at the Lipová 22, Třeboň clinic last year", "Lipová 22, Třeboň"),
+    ("reviewed at the Ľudová 7, Žilina office", "Ľudová 7, Žilina"),
+    # `in`: only with a town after the street, and the words before it left out
+    # (the town ends before a weekday: `on Monday` is no part of it)
+    ("seen by Dr. Moss in Kroměřížská 41, Přerov on Monday", "Kroměřížská 41, Přerov"),
+    ("He grew up in Vrbová 3, Šaľa before the war.", "Vrbová 3, Šaľa"),
+])
+def test_a_street_of_another_language_after_a_preposition(text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "we sat in the Café 2 near the station",  # `the`, no town after
+    "We met in Zürich 12 times last year.",
+    "results in Señor 3 and in Pokémon 5",  # `in`, no town after
+    "the festival in Málaga 2019, Spain was great",  # a year, no house number
+    "Figures in Übung 3, Aufgabe 2",  # the town is no town
+])
+def test_a_foreign_word_and_a_number_after_a_preposition_is_no_street(text: str) -> None:
+    assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("the parcel went to Merelbaan 40 yesterday", "Merelbaan 40"),
+    ("visit us at Roelofpad 12 on Saturday", "Roelofpad 12"),
+    ("Address: Gerdahof 7", "Gerdahof 7"),
+    # joined by hyphens, a person's name and `-Ring`: a street in any sentence
+    ("The lab on Heinrich-Vogel-Ring 21, Kassel moved.", "Heinrich-Vogel-Ring 21, Kassel"),
+    ("the Käthe-Lenz-Ring 5 was closed", "Käthe-Lenz-Ring 5"),
+])
+def test_a_compound_street_whose_ending_ends_other_words(text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "press Keypad 3 on the remote",
+    "open Notepad 4 and then Launchpad 2",
+    "see Merelbaan 40 in the index",  # no cue before the compound, no hyphen
+    "the Tree-Ring 5 samples and the Key-Ring 3",  # English before the hyphen
+    "the BAHNHOF 3 sign",  # all capitals
+])
+def test_compound_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
