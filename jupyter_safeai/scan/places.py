@@ -130,7 +130,7 @@ def _street_pattern() -> regex.Pattern[str]:
     from faker.providers.address.en_US import Provider
 
     suffixes = _alternation((*Provider.street_suffixes, *_ABBREVIATED_SUFFIXES))
-    word = r"(?:\p{Lu}[\p{L}'.-]*|\d+(?:st|nd|rd|th))"
+    word = r"(?:\p{Lu}[\p{L}'’.-]*|\d+(?:st|nd|rd|th))"  # (a typeset apostrophe too: `Asma’u`)
     unit = (r"(?:(?:,[ ]?|[ ])(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?"
             r"[ ]?#?[\w-]+)?")
     return regex.compile(
@@ -138,7 +138,7 @@ def _street_pattern() -> regex.Pattern[str]:
         rf"[ ](?:[NSEW]\.?[ ])?(?:{word}[ ]){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
         r"|(?:[ ]?bis)?,?[ ](?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai|"
         r"montée|allé|rang(?-i:(?=[ ]\p{Lu})))"
-        r"[ ](?:[\p{L}'-]+[ ]){0,4}[\p{L}'-]+)"
+        r"[ ](?:[\p{L}'’-]+[ ]){0,4}[\p{L}'’-]+)"
     )
 
 

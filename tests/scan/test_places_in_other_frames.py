@@ -1,8 +1,9 @@
 """Streets written as other countries write them, in sentences worded as others word them:
 a `Name 12` street after a preposition in capitals or with `the` (`TRANSFERRED FROM`,
 `seen at the`), after `in` when a town follows, and compounds whose ending also ends
-other words (`-baan`, `-pad`, `-hof`, `-Ring`) after a cue or joined by hyphens. Each
-with look-alikes that must stay quiet. Every example is made up here."""
+other words (`-baan`, `-pad`, `-hof`, `-Ring`) after a cue or joined by hyphens, and a
+typeset apostrophe in a number-first street's name (`41 O’Brien Street`). Each with
+look-alikes that must stay quiet. Every example is made up here."""
 
 from __future__ import annotations
 
@@ -58,4 +59,21 @@ def test_a_compound_street_whose_ending_ends_other_words(text: str, address: str
     "the BAHNHOF 3 sign",  # all capitals
 ])
 def test_compound_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    # a typeset apostrophe in a street's name, as a word processor writes it
+    ("The patient lives at 952 Ngozi’s Passage now", "952 Ngozi’s Passage"),
+    ("She moved to 41 O’Brien Street last May.", "41 O’Brien Street"),
+])
+def test_a_typeset_apostrophe_in_a_number_first_street(text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "we ran 12 O’Reilly Books exercises",  # no street suffix
+    "I’d say 3 isn’t enough",
+])
+def test_typeset_apostrophes_without_a_street_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
