@@ -219,7 +219,38 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
             # a range or a flat (`5-7`, `14/3`) needs a capitalised name, not only a cue:
             # `CV: AV paced 71-73` is a heart rate
             found.append((start, candidate.end(1)))
+    for start, end in _number_first_compounds(text):
+        if not any(low < end and start < high for low, high in found):
+            found.append((start, end))
     return tuple(found)
+
+
+#: A house number before one word (`12 Storgata`, `7 Skogveien`): where a number-first
+#: compound street may be.
+_NUMBER_THEN_WORD = re.compile(
+    r"(?<![\w.,/#:-])\d{1,4}[A-Za-z]?[ ]([^\W\d_][\w'’-]*[^\W\d_])(?![\w'’-])")
+
+
+def _number_first_compounds(text: str) -> Iterator[tuple[int, int]]:
+    """`12 Storgata, 0155 Oslo`, `send it to 7 Skogveien`: a house number before one
+    compound street name (an ending of `_vocabulary`, after at least three letters), as
+    Norway, Denmark and Germany's English-speaking writers put it, when a postcode and a
+    town follow or (capitalised) a cue stands before it; not an English word (`5 Brigade`,
+    `3 Delegates`), not one in capitals."""
+    endings = _vocabulary()[1]
+    size, tails = _ending_tails()
+    english = lemma_index_words()
+    for match in _NUMBER_THEN_WORD.finditer(text):
+        word = match.group(1)
+        folded = word.casefold()
+        if size and folded[-size:] not in tails or word.isupper() or folded in english:
+            continue
+        ending = next((e for e in endings if folded.endswith(e)), None)
+        if ending is None or len(folded) - len(ending) < 3:
+            continue
+        if _town_after(text, match.end()) or word[:1].isupper() and _cued(
+                text, match.start()):
+            yield match.start(), match.end()
 
 
 def _town_after(text: str, end: int) -> bool:

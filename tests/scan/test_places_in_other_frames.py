@@ -77,3 +77,24 @@ def test_a_typeset_apostrophe_in_a_number_first_street(text: str, address: str) 
 ])
 def test_typeset_apostrophes_without_a_street_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    # a house number before one compound street name, with a postcode and a town after
+    ("Ingrid Dahl, 14 Bjørnegata, 0462 Oslo", "14 Bjørnegata|0462|Oslo"),
+    ("ship to 9 kongevej, 5700 svendborg", "9 kongevej|5700|svendborg"),
+    # or after a cue, capitalised
+    ("please post it to 31 Fjellveien tomorrow", "31 Fjellveien"),
+])
+def test_a_number_before_a_compound_street_name(text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "the 5 Brigade and 3 Delegates met",  # English words
+    "we saw 31 Fjellveien photos",  # no cue, no postcode and town
+    "rated 4 Aggregate, 2048 Samples",  # an English word, and no town
+    "SEND TO 12 STORGATA",  # all capitals
+])
+def test_number_first_compound_look_alikes_stay_quiet(text: str) -> None:
+    assert place_text(text) == ""
