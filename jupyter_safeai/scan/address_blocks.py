@@ -571,7 +571,8 @@ def _street_of_another_language(text: str, match: regex.Match[str]) -> int | Non
     preposition of place in any case, maybe with `the`: `seen at the Jesenná 5`), and
     then after a preposition of place in letters English lacks, or before a town in such
     letters or one GeoNames knows (not `Übung 3` heading a list, not `to Keras 3`; after
-    `in` only before such a town: `in Señor 3` is none). Where the street starts once
+    `in` only before such a town: `in Señor 3` is none), or after `lives in` and the like
+    (`lives in Vodnikovo naselje 6a`, not `lives in Python 3`). Where the street starts once
     the prose words before it are left out (`Dr. Lee in Teplická 166, Most`), or None."""
     start = _after_prose_words(match)
     if start is None:
@@ -588,14 +589,15 @@ def _street_of_another_language(text: str, match: regex.Match[str]) -> int | Non
         if name.casefold() not in lemma_index_words() and (
                 not name.isascii() or is_town_name(name)):
             return start
-    return start if lead == "preposition" and not street.isascii() else None
+    return start if lead == "preposition" and not street.isascii() or lead == "home" else None
 
 
 #: A preposition of place in any case, maybe with `the` after it, right before a street
 #: (`seen in Teplická 166, Most`, `TRANSFERRED FROM Okružná 24, Harhaj`, `at the Jesenná
 #: 5`).
 _PREPOSITION_BEFORE = regex.compile(
-    r"(?<![\w-])(?P<word>(?i:at|to|from|on|near|into|in))(?P<the>[ ](?i:the))?[ ]$")
+    r"(?<![\w-])(?:(?P<home>(?i:lives?|living|resides?|residing)[ ])?)"
+    r"(?P<word>(?i:at|to|from|on|near|into|in))(?P<the>[ ](?i:the))?[ ]$")
 #: A year, which a town written before it is (`in Málaga 2019`), no house number.
 _A_YEAR_AT_END = regex.compile(r"(?:1[89]\d\d|20\d\d)\.?$")
 
@@ -603,14 +605,18 @@ _A_YEAR_AT_END = regex.compile(r"(?:1[89]\d\d|20\d\d)\.?$")
 def _preposition_before(text: str, start: int, street: str) -> str | None:
     """`preposition` where one of place stands right before a `Name 12` street at
     `start` whose number is no year (in any case), `in` for `in` or one with `the` after
-    it (which need a town after the street: `at the Café 2` is none), else None."""
+    it (which need a town after the street: `at the Café 2` is none), `home` for `lives
+    in` and the like (`lives in Vodnikovo naselje 6a`), else None."""
     if _A_YEAR_AT_END.search(street):
         return None
-    lead = _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
+    lead = _PREPOSITION_BEFORE.search(text, max(0, start - 22), start)
     if lead is None:
         return None
-    return "in" if lead.group("the") or lead.group("word").casefold() == "in" else (
-        "preposition")
+    if lead.group("the"):
+        return "in"
+    if lead.group("home"):
+        return "home"
+    return "in" if lead.group("word").casefold() == "in" else "preposition"
 
 
 def _postcode_and_town(text: str, end: int, block_end: int,

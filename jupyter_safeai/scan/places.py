@@ -134,7 +134,7 @@ def _street_pattern() -> regex.Pattern[str]:
     unit = (r"(?:(?:,[ ]?|[ ])(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?"
             r"[ ]?#?[\w-]+)?")
     return regex.compile(
-        rf"(?<![\w-])(?<!\d\.)\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?(?:"
+        rf"(?<![\w-])(?<!\d\.)\d{{1,6}}(?:[A-Za-z]|-[A-Z](?=[ ]))?(?:-\d{{1,4}})?(?:"
         rf"[ ](?:[NSEW]\.?[ ])?(?:{word}[ ]){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
         r"|(?:[ ]?bis)?,?[ ](?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai|"
         r"montée|allé|rang(?-i:(?=[ ]\p{Lu})))"
@@ -183,7 +183,7 @@ def _number_start() -> re.Pattern[str]:
     word = rf"(?:{_CAPITAL}{_BODY}*|{_DIGIT}+(?:st|nd|rd|th))"
     # Each branch first checks one character, which most numbers fail.
     street = (  # not the decimals of a measure (`100.4 R. Pt`)
-        r"(?<!\d\.\d)\d{0,5}[A-Za-z]?(?:-\d{1,4})?(?:"
+        r"(?<!\d\.\d)\d{0,5}(?:[A-Za-z]|-[A-Z](?=[ \t]))?(?:-\d{1,4})?(?:"
         rf"[ \t]+(?=[^\x00-/:-@\[-\x7f])(?:[NSEW]\.?[ \t]+)?(?:{word}[ \t]+){{1,4}}"
         rf"(?:{suffixes})\.?(?![A-Za-z0-9_-])"
         r"|(?=[ \t,b])(?:[ \t]?bis)?,?[ \t]+"

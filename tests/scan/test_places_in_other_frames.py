@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from jupyter_safeai.scan.engine import Scanner
 from tests.scan.place_text import place_text
+
+_SCANNER = Scanner(ner=False)
 
 
 @pytest.mark.parametrize(("text", "address"), [
@@ -98,3 +101,26 @@ def test_a_number_before_a_compound_street_name(text: str, address: str) -> None
 ])
 def test_number_first_compound_look_alikes_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    # `lives in` before a `Name 12` street in a name English lacks
+    ("The applicant was born in 1961 and lives in Trnovsko naselje 4b.",
+     "Trnovsko naselje 4b."),
+    ("she has been living in Zelenikova 12 since May", "Zelenikova 12"),
+    # a house number with a letter after a dash, as the Philippines write it
+    ("The applicant lives in 4471-B Mabini Street.", "4471-B Mabini Street"),
+])
+def test_a_street_where_someone_lives(text: str, address: str) -> None:
+    assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    # (the place reader may still take `Phase` for a town after `lives in`: no street)
+    "the data lives in Phase 2 and the notes live in Table 3",
+    "we live in Level 4 of the building",
+    "COVID-19 Main Street",  # letters before the dash
+    "the 2019-b notes street",  # no capital after the dash, no capitalised street
+])
+def test_where_something_lives_is_no_street(text: str) -> None:
+    assert not [f for f in _SCANNER.scan(text) if f.entity == "STREET_ADDRESS"]
