@@ -580,6 +580,10 @@ def _street_of_another_language(text: str, match: regex.Match[str]) -> int | Non
     street = text[start:match.end()]
     if not _foreign_name(street):
         return None
+    short = _SHORT_PREPOSITION_BEFORE.search(text, max(0, start - 5), start)
+    if short is not None:  # `U Hřiště 849`, `V Brůdku 2`: the name starts at its preposition
+        start = short.start()
+        street = text[start:match.end()]
     lead = place_lead(text, start) or _preposition_before(text, start, street)
     if lead is None:
         return None
@@ -598,6 +602,10 @@ def _street_of_another_language(text: str, match: regex.Match[str]) -> int | Non
 _PREPOSITION_BEFORE = regex.compile(
     r"(?<![\w-])(?:(?P<home>(?i:lives?|living|resides?|residing)[ ])?)"
     r"(?P<word>(?i:at|to|from|on|near|into|in))(?P<the>[ ](?i:the))?[ ]$")
+#: A one- or two-letter preposition that starts many Czech, Slovak and Slovene street
+#: names (`U Hřiště`, `V Brůdku`, `K Dýmači`, `Ke Stírce`), which `_NAME_FIRST_STREET` (two
+#: letters or more a word) leaves before its match.
+_SHORT_PREPOSITION_BEFORE = regex.compile(r"(?<![\w.-])(?:U|V|K|Ke|Ve|Na|Za|Ob|Pri|Při)[ ]$")
 #: A year, which a town written before it is (`in Málaga 2019`), no house number.
 _A_YEAR_AT_END = regex.compile(r"(?:1[89]\d\d|20\d\d)\.?$")
 

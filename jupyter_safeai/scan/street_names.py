@@ -29,6 +29,7 @@ from .english_words import lemma_index_words
 from .finding import Finding
 from .geography import is_town_name
 from .memo import per_scan
+from .recognizer import trie
 from .regional_addresses import leads_a_place, streets_without_number
 
 #: How far before its number a street's words are read (characters).
@@ -225,10 +226,18 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
-#: A house number before one word (`12 Storgata`, `7 Skogveien`): where a number-first
-#: compound street may be.
-_NUMBER_THEN_WORD = re.compile(
-    r"(?<![\w.,/#:-])\d{1,4}[A-Za-z]?[ ]([^\W\d_][\w'’-]*[^\W\d_])(?![\w'’-])")
+_HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w.,/#:-])\d{1,4}[A-Za-z]?[ ]$")
+
+
+@lru_cache(maxsize=1)
+def _digit_blank_compound() -> re.Pattern[str]:
+    """A digit, a blank and one word that ends like a compound street (`12 Storgata`,
+    `7 Skogveien`), the word its group: the endings are tried by the regex engine, so
+    the number before is read only where one is there."""
+    endings = trie(_vocabulary()[1])
+    # (from the blank, a literal the engine skips to, not from every digit)
+    return re.compile(rf"[ ](?<=\d[ ])(?=([^\W\d_][\w'’-]*?(?:{endings}))(?![\w'’-]))",
+                      re.IGNORECASE)
 
 
 def _number_first_compounds(text: str) -> Iterator[tuple[int, int]]:
@@ -238,19 +247,20 @@ def _number_first_compounds(text: str) -> Iterator[tuple[int, int]]:
     town follow or (capitalised) a cue stands before it; not an English word (`5 Brigade`,
     `3 Delegates`), not one in capitals."""
     endings = _vocabulary()[1]
-    size, tails = _ending_tails()
-    english = lemma_index_words()
-    for match in _NUMBER_THEN_WORD.finditer(text):
-        word = match.group(1)
+    for blank in _digit_blank_compound().finditer(text):
+        word = blank.group(1)
         folded = word.casefold()
-        if size and folded[-size:] not in tails or word.isupper() or folded in english:
+        if word.isupper():
             continue
         ending = next((e for e in endings if folded.endswith(e)), None)
-        if ending is None or len(folded) - len(ending) < 3:
+        if ending is None or len(folded) - len(ending) < 3 or not folded[-1].isalpha() or (
+                folded in lemma_index_words()):
             continue
-        if _town_after(text, match.end()) or word[:1].isupper() and _cued(
-                text, match.start()):
-            yield match.start(), match.end()
+        number = _HOUSE_NUMBER_BEFORE.search(text, max(0, blank.start() - 6), blank.end())
+        end = blank.end() + len(word)
+        if number is not None and (_town_after(text, end) or word[:1].isupper() and _cued(
+                text, number.start())):
+            yield number.start(), end
 
 
 def _town_after(text: str, end: int) -> bool:

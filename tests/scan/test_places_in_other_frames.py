@@ -26,6 +26,9 @@ _SCANNER = Scanner(ner=False)
     # (the town ends before a weekday: `on Monday` is no part of it)
     ("seen by Dr. Moss in Kroměřížská 41, Přerov on Monday", "Kroměřížská 41, Přerov"),
     ("He grew up in Vrbová 3, Šaľa before the war.", "Vrbová 3, Šaľa"),
+    # a one-letter preposition that starts the street's name
+    ("last admitted to U Rybníčku 41 on 3 May", "U Rybníčku 41"),
+    ("surgery at V Úvoze 7, Čáslav last week", "V Úvoze 7, Čáslav"),
 ])
 def test_a_street_of_another_language_after_a_preposition(text: str, address: str) -> None:
     assert place_text(text) == address
@@ -37,6 +40,7 @@ def test_a_street_of_another_language_after_a_preposition(text: str, address: st
     "results in Señor 3 and in Pokémon 5",  # `in`, no town after
     "the festival in Málaga 2019, Spain was great",  # a year, no house number
     "Figures in Übung 3, Aufgabe 2",  # the town is no town
+    "see Appendix U Übung 3 and Table V Größe 4",  # no preposition of place before
 ])
 def test_a_foreign_word_and_a_number_after_a_preposition_is_no_street(text: str) -> None:
     assert place_text(text) == ""
