@@ -47,7 +47,12 @@ from .regional_addresses import (
     south_asian_streets,
 )
 from .scan_view import lowered_of
-from .street_names import has_a_digit, named_streets, streets_before_a_postcode
+from .street_names import (
+    TWO_LETTER_WORDS,
+    has_a_digit,
+    named_streets,
+    streets_before_a_postcode,
+)
 
 _LETTERS = r"\p{L}[\p{L}\p{M}'’.-]+"
 #: `22 November 2001`: a day, its month and year are a date, not a street.
@@ -262,6 +267,7 @@ _CITY = regex.compile(
     r"of|on|upon|"
     r"sur|sous|im|in|bei|van|von|y|e|nad|pod|na|ob|pri|aan|op|auf|zum|zur|al|el)[ ])?"
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ ]\d)"  # a date
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![\p{L}]))"  # `, Přerov on Monday`
     r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}))"
     r"{0,3}(?:[ ]\([\p{L} ]+\))?(?![\p{L}\p{M}\d])"
 )
@@ -375,6 +381,10 @@ _LOWER_STATE_CODE = regex.compile(
 #: address.
 _LOWER_POSTCODE = regex.compile(
     rf"(?:{_LOWER_CANADIAN_POSTCODE}|{_LOWER_BRITISH_POSTCODE})(?![\w-])")
+#: A Dutch postcode in lower case (`2508eb`, `1399 zo`), read before `_POSTCODE` in a
+#: lower-case address: its letters are the postcode's, not the town's.
+_LOWER_DUTCH_POSTCODE = regex.compile(
+    rf"\d{{4}}(?:[ ](?!(?:{'|'.join(TWO_LETTER_WORDS)})(?![\w-]))|)[a-z]{{2}}(?![\w-])")
 #: How far before its state and ZIP a lower-case address's street may start.
 _LOWER_ADDRESS_REACH = 120
 
@@ -555,25 +565,66 @@ _TOWN_AFTER = regex.compile(
     r"(?![\p{L}\p{M}\d])")
 
 
-def _street_of_another_language(text: str, match: regex.Match[str]) -> bool:
+def _street_of_another_language(text: str, match: regex.Match[str]) -> int | None:
     """`at Ostrovského 63`, `1. Vratislavova 9, Nepomuk`: a `Name 12` street with no
-    street word, in a name English lacks, where an address may start (`place_lead`),
-    and then after a preposition of place in letters English lacks, or before a town
-    in such letters or one GeoNames knows (not `Übung 3` heading a list, not `to Keras
-    3`)."""
-    street = match.group()
-    if _after_prose_words(match) != match.start() or not _foreign_name(street):
-        return False
-    lead = place_lead(text, match.start())
+    street word, in a name English lacks, where an address may start (`place_lead`, or a
+    preposition of place in any case, maybe with `the`: `seen at the Jesenná 5`), and
+    then after a preposition of place in letters English lacks, or before a town in such
+    letters or one GeoNames knows (not `Übung 3` heading a list, not `to Keras 3`; after
+    `in` only before such a town: `in Señor 3` is none), or after `lives in` and the like
+    (`lives in Vodnikovo naselje 6a`, not `lives in Python 3`). Where the street starts once
+    the prose words before it are left out (`Dr. Lee in Teplická 166, Most`), or None."""
+    start = _after_prose_words(match)
+    if start is None:
+        return None
+    street = text[start:match.end()]
+    if not _foreign_name(street):
+        return None
+    short = _SHORT_PREPOSITION_BEFORE.search(text, max(0, start - 5), start)
+    if short is not None:  # `U Hřiště 849`, `V Brůdku 2`: the name starts at its preposition
+        start = short.start()
+        street = text[start:match.end()]
+    lead = place_lead(text, start) or _preposition_before(text, start, street)
     if lead is None:
-        return False
+        return None
     town = _TOWN_AFTER.match(text, match.end())
     if town is not None:
         name = town.group(1)
         if name.casefold() not in lemma_index_words() and (
                 not name.isascii() or is_town_name(name)):
-            return True
-    return lead == "preposition" and not street.isascii()
+            return start
+    return start if lead == "preposition" and not street.isascii() or lead == "home" else None
+
+
+#: A preposition of place in any case, maybe with `the` after it, right before a street
+#: (`seen in Teplická 166, Most`, `TRANSFERRED FROM Okružná 24, Harhaj`, `at the Jesenná
+#: 5`).
+_PREPOSITION_BEFORE = regex.compile(
+    r"(?<![\w-])(?:(?P<home>(?i:lives?|living|resides?|residing)[ ])?)"
+    r"(?P<word>(?i:at|to|from|on|near|into|in))(?P<the>[ ](?i:the))?[ ]$")
+#: A one- or two-letter preposition that starts many Czech, Slovak and Slovene street
+#: names (`U Hřiště`, `V Brůdku`, `K Dýmači`, `Ke Stírce`), which `_NAME_FIRST_STREET` (two
+#: letters or more a word) leaves before its match.
+_SHORT_PREPOSITION_BEFORE = regex.compile(r"(?<![\w.-])(?:U|V|K|Ke|Ve|Na|Za|Ob|Pri|Při)[ ]$")
+#: A year, which a town written before it is (`in Málaga 2019`), no house number.
+_A_YEAR_AT_END = regex.compile(r"(?:1[89]\d\d|20\d\d)\.?$")
+
+
+def _preposition_before(text: str, start: int, street: str) -> str | None:
+    """`preposition` where one of place stands right before a `Name 12` street at
+    `start` whose number is no year (in any case), `in` for `in` or one with `the` after
+    it (which need a town after the street: `at the Café 2` is none), `home` for `lives
+    in` and the like (`lives in Vodnikovo naselje 6a`), else None."""
+    if _A_YEAR_AT_END.search(street):
+        return None
+    lead = _PREPOSITION_BEFORE.search(text, max(0, start - 22), start)
+    if lead is None:
+        return None
+    if lead.group("the"):
+        return "in"
+    if lead.group("home"):
+        return "home"
+    return "in" if lead.group("word").casefold() == "in" else "preposition"
 
 
 def _postcode_and_town(text: str, end: int, block_end: int,
@@ -648,8 +699,8 @@ class AddressBlockRecognizer:
                 start = _after_prose_words(match)
                 if start is not None and _foreign_name(text[start:match.end()]):
                     tails.append((start, match.end()))
-            elif _street_of_another_language(text, match):
-                anchors.append((match.start(), match.end(), False))
+            elif (foreign := _street_of_another_language(text, match)) is not None:
+                anchors.append((foreign, match.end(), False))
         flats = _flat_starts(text)
         if flats:
             for match in matches_at(_FLAT_BEFORE_STREET, text, flats):
@@ -818,7 +869,8 @@ class AddressBlockRecognizer:
                 if part is None and gap.group() == " ":
                     part = DIRECTION_AFTER.match(text, position)  # `Devon Street West`
             for pattern in () if part else (_UNIT, _MILITARY, regions, _POSTCODE) if not (
-                    lower) else (_UNIT, _MILITARY, regions, _POSTCODE, _LOWER_POSTCODE):
+                    lower) else (_UNIT, _MILITARY, regions, _LOWER_DUTCH_POSTCODE, _POSTCODE,
+                                 _LOWER_POSTCODE):
                 if pattern is regions and not may_start_region(text, at):
                     continue
                 part = pattern.match(text, at)
@@ -828,6 +880,9 @@ class AddressBlockRecognizer:
                 city = _CITY.match(text, at)  # `Colorado Springs`: the longer reading
                 part = (city if city is not None and city.end() > part.end()
                         and ". " not in city.group() else part)
+            if part is None and previous is _LOWER_DUTCH_POSTCODE and gap.group().strip() in (
+                    "", ","):
+                part = _lower_town(text, at)  # `2508eb, doorwerth`, `1399 zo echtenerbrug`
             if part is None and lower and segments and previous is not _LOWER_STATE_CODE:
                 part = _LOWER_STATE_CODE.match(text, at)  # `, ok 18292`
             if part is None and (lower and "," in gap.group() or (
@@ -853,7 +908,7 @@ class AddressBlockRecognizer:
             if part is None or part.end() == at:
                 break
             position = part.end()
-            if part.re is _POSTCODE or part.re is _LOWER_POSTCODE:
+            if part.re in (_POSTCODE, _LOWER_POSTCODE, _LOWER_DUTCH_POSTCODE):
                 postcode = (at, position)
             before_postcode = previous
             previous = part.re

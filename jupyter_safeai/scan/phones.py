@@ -102,7 +102,9 @@ _PHONE_LABELS = (
     "phone", "tel", "telephone", "cell", "mobile", "mob", "desk", "office", "work", "home",
     "fax", "pager", "beeper", "whatsapp", "contact", "callback",
     "call(?:ed|ing)?(?: back)?(?: (?:me|him|her|them|us))?(?: (?:on|at))?",
-    "reach(?:ed)? (?:me )?(?:on|at)", "answering at", "messages to", "text me at", "number is")
+    "reach(?:ed)? (?:me )?(?:on|at)", "answering at", "messages to", "text me at", "number is",
+    # a pager as notes shorten it (`PG 617 555 0148`), not inside a word (`.jpg`, `upgrade`)
+    r"(?<![\w.])pg(?:r)?(?!\.)")
 #: Words right after one.
 _PHONE_WORDS_AFTER = ("office", "fax", "mobile", "cell", "home", "work", "desk")
 PHONE_LABEL = re.compile(
@@ -113,8 +115,9 @@ _PHONE_WORD_AFTER = re.compile(r"[ \t]+(?:" + "|".join(_PHONE_WORDS_AFTER) + r")
                                re.IGNORECASE)
 #: The literal start of each label and word: a text with none of them (in any case) has
 #: no labelled number.
-PHONE_WORD_NEEDLES = tuple(sorted({re.match(r"[a-z ]*", word).group()  # type: ignore[union-attr]
-                                    for word in (*_PHONE_LABELS, *_PHONE_WORDS_AFTER)}))
+PHONE_WORD_NEEDLES = tuple(sorted({
+    re.match(r"(?:\(\?<![^)]*\))?([a-z ]*)", word).group(1)  # type: ignore[union-attr]
+    for word in (*_PHONE_LABELS, *_PHONE_WORDS_AFTER)}))  # (a look-behind before it skipped)
 #: Where a `_LABELLED_PHONE` match can start, in the shape of a text without digits
 #: beyond ASCII (`shapes.text_shape`: each ASCII digit a `9`, each ASCII letter and `_`
 #: an `a` or `A`): a `+`, `(` or digit not after one the pattern refuses there, then five

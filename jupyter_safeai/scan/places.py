@@ -130,15 +130,15 @@ def _street_pattern() -> regex.Pattern[str]:
     from faker.providers.address.en_US import Provider
 
     suffixes = _alternation((*Provider.street_suffixes, *_ABBREVIATED_SUFFIXES))
-    word = r"(?:\p{Lu}[\p{L}'.-]*|\d+(?:st|nd|rd|th))"
+    word = r"(?:\p{Lu}[\p{L}'’.-]*|\d+(?:st|nd|rd|th))"  # (a typeset apostrophe too: `Asma’u`)
     unit = (r"(?:(?:,[ ]?|[ ])(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|Bldg|#)\.?"
             r"[ ]?#?[\w-]+)?")
     return regex.compile(
-        rf"(?<![\w-])(?<!\d\.)\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?(?:"
+        rf"(?<![\w-])(?<!\d\.)\d{{1,6}}(?:[A-Za-z]|-[A-Z](?=[ ]))?(?:-\d{{1,4}})?(?:"
         rf"[ ](?:[NSEW]\.?[ ])?(?:{word}[ ]){{1,4}}(?:{suffixes})\.?(?![\w-]){unit}"
         r"|(?:[ ]?bis)?,?[ ](?i:rue|avenue|boulevard|bd|chemin|allée|place|impasse|quai|"
         r"montée|allé|rang(?-i:(?=[ ]\p{Lu})))"
-        r"[ ](?:[\p{L}'-]+[ ]){0,4}[\p{L}'-]+)"
+        r"[ ](?:[\p{L}'’-]+[ ]){0,4}[\p{L}'’-]+)"
     )
 
 
@@ -183,7 +183,7 @@ def _number_start() -> re.Pattern[str]:
     word = rf"(?:{_CAPITAL}{_BODY}*|{_DIGIT}+(?:st|nd|rd|th))"
     # Each branch first checks one character, which most numbers fail.
     street = (  # not the decimals of a measure (`100.4 R. Pt`)
-        r"(?<!\d\.\d)\d{0,5}[A-Za-z]?(?:-\d{1,4})?(?:"
+        r"(?<!\d\.\d)\d{0,5}(?:[A-Za-z]|-[A-Z](?=[ \t]))?(?:-\d{1,4})?(?:"
         rf"[ \t]+(?=[^\x00-/:-@\[-\x7f])(?:[NSEW]\.?[ \t]+)?(?:{word}[ \t]+){{1,4}}"
         rf"(?:{suffixes})\.?(?![A-Za-z0-9_-])"
         r"|(?=[ \t,b])(?:[ \t]?bis)?,?[ \t]+"

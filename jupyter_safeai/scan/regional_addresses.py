@@ -262,14 +262,18 @@ def streets_without_number(text: str) -> Iterator[tuple[int, int]]:
 # --- Central Europe in lower case: `dejvická 432, 440 56 šluknov` ----------------------
 
 # A street's name (no street word: Czech, Slovak and Croatian streets are often a bare
-# adjective or name), its number, then a postcode of five digits (or three and two) and a
+# adjective or name), its number, then a postcode of five digits (or three and two, or
+# Poland's two and three, or the four of Austria, Belgium, Switzerland, Slovenia) and a
 # town, all in lower case. Found from the comma and blank before the postcode, a literal.
-_POSTCODE_AFTER_COMMA = re.compile(r", (?=\d{3} ?\d{2}(?!\d))")
+_POSTCODES = r"(?:\d{3}[ ]?\d{2}|\d{2}-\d{3}|\d{4})"
+_POSTCODE_AFTER_COMMA = re.compile(rf", (?={_POSTCODES}(?![\d-]))")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _LOWER_NAME_FIRST = regex.compile(
     r"(?<![\w'’.-])(?P<street>\p{Ll}[\p{Ll}\p{M}'’-]{3,}(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]+){0,2})"
     r"[ ]\d{1,4}[a-z]?(?:/\d{1,3})?$", regex.REVERSE)  # read back from the comma: one try
 _LOWER_TOWN_AFTER = regex.compile(
-    r"\d{3}[ ]?\d{2}[ ](?P<town>\p{Ll}[\p{Ll}\p{M}'’-]{3,}(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]+){0,3})")
+    r"(?P<code>" + _POSTCODES + r")[ ]"
+    r"(?P<town>\p{Ll}[\p{Ll}\p{M}'’-]{3,}(?:[ ]\p{Ll}[\p{Ll}\p{M}'’-]+){0,3})")
 
 
 def lower_case_streets_before_a_town(text: str) -> Iterator[tuple[int, int]]:
@@ -286,8 +290,14 @@ def lower_case_streets_before_a_town(text: str) -> Iterator[tuple[int, int]]:
         english = lemma_index_words()
         words = street.group("street").split(" ")
         start = street.start()
-        while words and (words[0] in english or words[0] in _PROSE):
-            start += len(words.pop(0)) + 1  # `the parcel to dejvická 432`
+        # the street is the run of words no English has right before its number: what
+        # stands before the last English word is the sentence (`the parcel to dejvická
+        # 432`, `admitted to durychova 611`: `admitted` is no lemma, `to` is prose)
+        for index in range(len(words) - 1, -1, -1):
+            if words[index] in english or words[index] in _PROSE:
+                start += sum(len(word) + 1 for word in words[:index + 1])
+                words = words[index + 1:]
+                break
         town_words = town.group("town").split()
         # the town ends at the first English word (`šluknov tomorrow morning`)
         for index, word in enumerate(town_words[1:], 1):
@@ -295,15 +305,15 @@ def lower_case_streets_before_a_town(text: str) -> Iterator[tuple[int, int]]:
                 town_words = town_words[:index]
                 break
         if town_words[0] in _PROSE or town_words[0] in english and not is_town_name(
-                town_words[0]):
-            continue
-        if not words or any(
-                word in english or word in _PROSE for word in words):
+                town_words[0]) and (len(town_words) == 1 or " ".join(town_words).isascii()):
+            continue  # (`nova gradiška`: an English first word in a town of other letters)
+        if not words:
             continue
         name = " ".join(town_words)
         if len(words[0]) >= 4 and (is_town_name(name) or not (
-                " ".join(words) + name).isascii()):
-            yield start, comma.start()
+                " ".join(words) + name).isascii() and not _YEAR.fullmatch(town.group("code"))):
+            yield start, comma.start()  # (a year is a postcode only before a known town:
+            # `kapitola 3, 2019 vydání` is a chapter and an edition)
 
 # --- English number-first streets typed in lower case: `628 macias point` ---------------
 

@@ -29,6 +29,7 @@ from .english_words import lemma_index_words
 from .finding import Finding
 from .geography import is_town_name
 from .memo import per_scan
+from .recognizer import trie
 from .regional_addresses import leads_a_place, streets_without_number
 
 #: How far before its number a street's words are read (characters).
@@ -97,11 +98,18 @@ _POSTCODE_AFTER_COMMA = re.compile(r"\d{4,}[ ][^\W\d_]")
 #: Words for `number` between a street's name and its number (`No. 12`, `N° 92`, `д. 5`).
 _NUMBER_WORDS = frozenset({"no.", "no", "nº", "n°", "n.", "nr.", "nr", "núm.", "д.", "буд."})
 _WORD = re.compile(r"[^\W\d_][\w'’./-]*$")
+#: Two letters after four digits that are a word of English, not a Dutch postcode's
+#: letters (`smithton 9363 on monday`).
+TWO_LETTER_WORDS = ("at", "an", "as", "be", "he", "we", "me", "am", "pm", "on", "in", "of",
+                    "to", "or", "it", "is", "if", "up", "us", "do", "go", "so", "no", "by",
+                    "my", "hi", "oh", "ok", "id")
 #: A postcode and a town right after a street's number (`, 2084 ostermundigen`, `, 123 74
 #: tišnov`, `, 00-950 warszawa`, `, 4003mb, spui`): the rest of an address, which makes a
 #: street in one case a street without a cue before it.
 _POSTCODE_AND_TOWN = re.compile(
-    r",?[ ](?:\d{4,5}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}[ ]?[A-Za-z]{2})(?:,?[ ])([^\W\d_][\w'’-]+)")
+    r",?[ ](?:\d{4}(?:[ ](?!(?i:" + "|".join(TWO_LETTER_WORDS) + r")(?![\w-]))|)[A-Za-z]{2}"
+    r"(?![\w-])|\d{4,5}|\d{3}[ ]\d{2}|\d{2}-\d{3})"
+    r"(?:,?[ ])([^\W\d_][\w'’-]+)")  # (a Dutch code's letters first: `2179 ti, jonkerslân`)
 #: Or a town (and a region) and then a postcode (`, madrid, 01301`, `, los vilos, región
 #: de coquimbo, 1139300`), as Spain and Chile write them.
 _TOWN_AND_POSTCODE = re.compile(
@@ -195,9 +203,11 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
                 _AN_OPENER.search(window) and _street_word_among(
                     window.translate(_TO_BLANK).rsplit(None, 7)[-7:])) and (
                 comma or not window.rstrip().endswith(_TOWN_ENDINGS) or not (
-                    town_after := _town_after(text, candidate.end()))):
+                    town_after := _town_after(text, candidate.end())
+                    or _vouched_compound(text, at))):
             # no street word among the words before the number (`(calle 3`), nor a word
             # ending like a compound street with a postcode and a town after the number
+            # or a cue before it
             continue
         if town_after is None:
             town_after = _town_after(text, candidate.end())
@@ -210,7 +220,47 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
             # a range or a flat (`5-7`, `14/3`) needs a capitalised name, not only a cue:
             # `CV: AV paced 71-73` is a heart rate
             found.append((start, candidate.end(1)))
+    for start, end in _number_first_compounds(text):
+        if not any(low < end and start < high for low, high in found):
+            found.append((start, end))
     return tuple(found)
+
+
+_HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w.,/#:-])\d{1,4}[A-Za-z]?[ ]$")
+
+
+@lru_cache(maxsize=1)
+def _digit_blank_compound() -> re.Pattern[str]:
+    """A digit, a blank and one word that ends like a compound street (`12 Storgata`,
+    `7 Skogveien`), the word its group: the endings are tried by the regex engine, so
+    the number before is read only where one is there."""
+    endings = trie(_vocabulary()[1])
+    # (from the blank, a literal the engine skips to, not from every digit)
+    return re.compile(rf"[ ](?<=\d[ ])(?=([^\W\d_][\w'’-]*?(?:{endings}))(?![\w'’-]))",
+                      re.IGNORECASE)
+
+
+def _number_first_compounds(text: str) -> Iterator[tuple[int, int]]:
+    """`12 Storgata, 0155 Oslo`, `send it to 7 Skogveien`: a house number before one
+    compound street name (an ending of `_vocabulary`, after at least three letters), as
+    Norway, Denmark and Germany's English-speaking writers put it, when a postcode and a
+    town follow or (capitalised) a cue stands before it; not an English word (`5 Brigade`,
+    `3 Delegates`), not one in capitals."""
+    endings = _vocabulary()[1]
+    for blank in _digit_blank_compound().finditer(text):
+        word = blank.group(1)
+        folded = word.casefold()
+        if word.isupper():
+            continue
+        ending = next((e for e in endings if folded.endswith(e)), None)
+        if ending is None or len(folded) - len(ending) < 3 or not folded[-1].isalpha() or (
+                folded in lemma_index_words()):
+            continue
+        number = _HOUSE_NUMBER_BEFORE.search(text, max(0, blank.start() - 6), blank.end())
+        end = blank.end() + len(word)
+        if number is not None and (_town_after(text, end) or word[:1].isupper() and _cued(
+                text, number.start())):
+            yield number.start(), end
 
 
 def _town_after(text: str, end: int) -> bool:
@@ -225,6 +275,26 @@ def _town_after(text: str, end: int) -> bool:
     folded = town.casefold()
     return not (folded in english or folded.removesuffix("s") in english
                 or folded.removesuffix("es") in english) or is_town_name(town)
+
+
+def _vouched_compound(text: str, at: int) -> bool:
+    """Whether the word before a house number at `at` is a capitalised compound with an
+    ending of `_TOWN_ENDINGS` after a name English lacks, joined by a hyphen (`James-Otto-
+    Ring 6`) or after a preposition of place or a label (`seen at Dylanobaan 40`): a
+    street without a postcode after it (not `Keypad 3`, `Offspring 2`, `String 4`)."""
+    word_start = text.rfind(" ", 0, at) + 1
+    word = text[word_start:at]
+    folded = word.casefold()
+    ending = next((e for e in _TOWN_ENDINGS if folded.endswith(e)), None)
+    if ending is None or not word[:1].isupper() or word.isupper():
+        return False
+    stem = folded[:-len(ending)]
+    hyphened = stem.endswith("-")
+    stem = stem.rstrip("-").rsplit("-", 1)[-1]
+    english = lemma_index_words()
+    if len(stem) < 3 or not stem.isalpha() or stem in english or folded in english:
+        return False
+    return hyphened or _cued(text, word_start)
 
 
 def _first_word(text: str, start: int, end: int) -> str:

@@ -39,6 +39,13 @@ def test_a_lower_case_address_that_ends_in_another_country_s_postcode(
     ("er wohnt jetzt in rosenstraße 3a, 80331 münchen.", "rosenstraße 3a|80331|münchen"),
     ("skickas till björkvägen 12, 41318 göteborg", "björkvägen 12|41318|göteborg"),
     ("address - nørregade 12, 1165 københavn k", "nørregade 12|1165|københavn k"),
+    # a Dutch postcode's letters are the code's, not the town's, with or without a comma
+    ("stuur het naar kastanjelaan 7, 3512ab, utrecht", "kastanjelaan 7|3512ab|utrecht"),
+    ("we visited tulpdreef 40, 6871 gk, renkum last week", "tulpdreef 40|6871 gk|renkum"),
+    ("the office at meidoornring 3, 5611 ps eindhoven is shut",
+     "meidoornring 3|5611 ps|eindhoven"),
+    # two letters of English after four digits end the address: no Dutch code
+    ("seen at 27 awaiti street, smithton 9363 on monday", "27 awaiti street, smithton|9363"),
 ])
 def test_a_lower_case_name_first_street_before_its_postcode_and_town(
         text: str, address: str) -> None:
@@ -54,6 +61,8 @@ def test_a_lower_case_name_first_street_before_its_postcode_and_town(
     "v 1.2.3, 20230101 build",
     "we ran 3 big loops, on mac m1 2gb each",
     "see calle 3, table 2, 2048 rows",
+    "the string 3, 1024 mb, buffer and a spring 2, 2048 kb, cache",
+    "layer 4, 2048 mb, then batch 8, 1024 px, resized",
 ])
 def test_lower_case_look_alikes_stay_quiet(text: str) -> None:
     assert place_text(text) == ""

@@ -70,6 +70,9 @@ def test_a_3_3_3_number_after_an_identifier_label_is_no_phone(text: str) -> None
     ("reach the charge nurse on extension 4-5521", "extension 4-5521"),
     ("please call back at 617-432-1876 after rounds", "617-432-1876"),
     ("his beeper 55037 for consents", "55037"),
+    # a pager as notes shorten it, before a whole number
+    ("NEURO: FAMILY AWARE. PG 6174325520", "6174325520"),
+    ("resident pgr: 617 432 5520 overnight", "617 432 5520"),
 ])
 def test_hospital_extensions_pagers_and_call_backs(text: str, value: str) -> None:
     assert value in phone_values(text)
@@ -78,6 +81,8 @@ def test_hospital_extensions_pagers_and_call_backs(text: str, value: str) -> Non
 @pytest.mark.parametrize("text", [
     "y = x4-5678", "renamed the file extension 2019", "ext 4 of the tube",
     "we call 3 times a day", "x = a[1]-4567",
+    "saved as plot.jpg 20230101 after the upgrade 1234567",  # `pg` inside a word
+    "see pg. 1023-1045 of the report",  # `pg.`: a page
 ])
 def test_extension_look_alikes_stay_quiet(text: str) -> None:
     assert phone_values(text) == []

@@ -130,6 +130,16 @@ def test_house_label_look_alikes_stay_quiet(text: str) -> None:
     ("ship to kovářská 17, 602 00 brno today", "kovářská 17|602 00|brno"),
     ("adresa: lipová 5, 31000 osijek", "lipová 5|31000|osijek"),
     ("- horná 214b, 811 02 bratislava\n- the pharmacy", "horná 214b|811 02|bratislava"),
+    # a word of the sentence that is no lemma (`admitted`, `treated`) before the preposition
+    ("she was admitted to kovářská 17, 602 00 brno on monday", "kovářská 17|602 00|brno"),
+    ("he was referred to lipová 5, 310 00 osijek", "lipová 5|310 00|osijek"),
+    ("kids playing near horná 214b, 811 02 bratislava", "horná 214b|811 02|bratislava"),
+    # Poland's and Austria's, Belgium's, Switzerland's codes; a town of other letters
+    # whose first word is English (`nova`)
+    ("wysłać do: różana 12/4, 31-542 kraków", "różana 12/4|31-542|kraków"),
+    ("she lives at jiráskova 21, 8010 graz", "jiráskova 21|8010|graz"),
+    ("moved to pejačevića 8, 34000 nova gradiška last year",
+     "pejačevića 8|34000|nova gradiška"),
 ])
 def test_a_lower_case_name_first_street_before_a_postcode_and_a_town(
         text: str, address: str) -> None:
@@ -141,6 +151,12 @@ def test_a_lower_case_name_first_street_before_a_postcode_and_a_town(
     "batch 32, 50000 samples per epoch",
     "resnet 50, 25557 params in total",  # no town GeoNames knows, no letter English lacks
     "kmeans 8, 10000 iterations",
+    "we trained resnet 50, 25557 params in total",
+    "admitted to ward 7, 120 00 beds were full",  # an English word right before the number
+    "results for relu 3, 10000 units were reported",
+    "kapitola 3, 2019 vydání",  # a year before a word of other letters
+    "layer 4, 12-345 samples",
+    "the relu 3, 1024 units",
 ])
 def test_lower_case_look_alikes_stay_quiet(text: str) -> None:
     assert place_text(text) == ""
