@@ -19,7 +19,7 @@ from .name_context import PatientMarks, about_a_patient, credit_line, patient_ma
 from .narrative import STAMP_BEFORE, in_a_persons_story
 from .proceedings import a_step_of_a_case
 from .recognizer import context_regex, finds_as_regex_does, matches_at
-from .scan_view import lowered_in_place_of, lowered_of
+from .scan_view import label_starts_of, lowered_in_place_of, lowered_of
 from .shapes import text_shape, wide_digits
 
 #: Month and weekday names and month abbreviations, case-folded: words of the calendar
@@ -258,9 +258,21 @@ def _dated_share(text: str, start: int, end: int) -> bool:
                 and _CLAUSE_ENDS.match(text, end))
 
 
+def _date_labels(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """`_DATE_CONTEXT.finditer(text, lowered=lowered)`: tried only where the scan's label
+    index found a label's first word (`anchor_words`), not at every `on` `str.find` finds
+    (`only`, `long`, `person` ...), when `text` is the scanned text."""
+    starts = label_starts_of(text, _DATE_CONTEXT)
+    if starts is None:
+        return _DATE_CONTEXT.finditer(text, lowered=lowered)
+    return matches_at(_DATE_CONTEXT.pattern, lowered, starts)
+
+
 class DateRecognizer:
     name = "pattern:date"
     entities = ("DATE",)
+    #: The labels the engine's label index finds for this reader (`ScanView`).
+    anchor_words = (_DATE_CONTEXT,)
 
     def find(self, text: str) -> Iterator[Finding]:
         """The dates a rule ties to someone, then the dates held back (written for
@@ -347,7 +359,7 @@ class DateRecognizer:
             return
         labelled_partials: set[int] = set()
         fulls, lists = _Spans(full_dates), _Spans(listed_dates)
-        for label in _DATE_CONTEXT.finditer(text, lowered=lowered):
+        for label in _date_labels(text, lowered):
             for match in _PARTIAL_DATE.finditer(text, label.end(),
                                                 min(len(text), label.end() + 45)):
                 if match.start() - label.end() > 30:
