@@ -18,7 +18,7 @@ from .finding import Finding
 from .name_context import PatientMarks, about_a_patient, credit_line, patient_marks
 from .narrative import STAMP_BEFORE, in_a_persons_story
 from .proceedings import a_step_of_a_case
-from .recognizer import context_regex, finds_as_regex_does, matches_at
+from .recognizer import anchor_starts, context_regex, finds_as_regex_does, matches_at
 from .scan_view import label_starts_of, lowered_in_place_of, lowered_of
 from .shapes import text_shape, wide_digits
 
@@ -194,6 +194,18 @@ _RELATIVE_MONTH = re.compile(
     + "|".join(calendar.month_name[1:]) + r")\b(?![ \t]*\d)")
 
 
+#: The words a `_RELATIVE_MONTH` match starts with, in any case.
+_RELATIVE_LEADS = ("last", "next", "this")
+
+
+def _relative_months(text: str) -> Iterator[re.Match[str]]:
+    """`_RELATIVE_MONTH.finditer(text)`, tried only where `last`, `next` or `this` starts
+    (the pattern, led by `\\b`, is otherwise tried at every character)."""
+    starts = anchor_starts(text, lowered_in_place_of(text), _RELATIVE_LEADS)
+    return (_RELATIVE_MONTH.finditer(text) if starts is None
+            else matches_at(_RELATIVE_MONTH, text, starts))
+
+
 #: A weekday right before a month and day makes it a day (`FRIDAY 9/17`, `Mon. 3/4`),
 #: in any text.
 _WEEKDAY_BEFORE = re.compile(
@@ -347,7 +359,7 @@ class DateRecognizer:
         # A month named from the visit's time (`seen last July`, `due next March`): a
         # month of the patient's care as much as `in July 2023` is.
         if "last " in lowered or "next " in lowered or "past " in lowered:
-            for match in _RELATIVE_MONTH.finditer(text):
+            for match in _relative_months(text):
                 start, end = match.span()
                 if patients(max(0, start - 300), end + 300):
                     yield Finding(start, end, "DATE", "phi", 0.6, self.name)

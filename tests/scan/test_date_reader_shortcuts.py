@@ -150,3 +150,49 @@ def test_a_date_column_asks_few_window_searches(monkeypatch: pytest.MonkeyPatch)
                      f"{rng.randint(1930, 2020)}" for _ in range(1000))
     assert list(DateRecognizer().find(text)) == []  # dates of no one
     assert 0 < asked < 100
+
+
+# Words of the date labels and of months told from now, their look-alikes inside longer
+# words (`only`, `blast`, `thistle`), cases, and the letters `re` folds.
+_LABEL_PIECES = (
+    "on", "On", "ON", "only", "long", "person", "seen", "Seen on", "seen", "visit",
+    "visited", "b.", "b", "dob", "D.O.B", "d.o.b.", "date of birth", "born", "reborn",
+    "admitted", "admit date", "follow-up", "follow up", "last", "Last", "LAST", "blast",
+    "next", "context", "this", "This past", "this coming", "thistle", "past", "July",
+    "March", "march", "May", "June 3", "last July", "next March", "this past June",
+    "This coming May", "LAST June", " 2019", "9/28", "3 May", "Jan.", " ", "  ", "\t",
+    "\n", "-", "_", ".", ",", "x", "ſ", "İ", "K", "é")
+
+
+def test_relative_months_tried_at_their_lead_words_find_what_finditer_finds() -> None:
+    rng = random.Random(20261208)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(_LABEL_PIECES) for _ in range(rng.randint(0, 14)))
+        expected = [m.span() for m in dates._RELATIVE_MONTH.finditer(text)]
+        assert [m.span() for m in dates._relative_months(text)] == expected, text
+        found += bool(expected)
+    assert found > 200
+
+
+def test_date_labels_from_the_scans_label_index_are_the_labels_finditer_finds() -> None:
+    """The engine's label index holds the date reader's labels (`anchor_words`): read
+    from it, they are `_DATE_CONTEXT.finditer`'s, in every text."""
+    from jupyter_safeai.scan import memo
+    from jupyter_safeai.scan.engine import Scanner
+    from jupyter_safeai.scan.scan_view import ScanView
+
+    index = Scanner()._labels
+    owner = memo.Memo()
+    rng = random.Random(8122026)
+    read = 0
+    for _ in range(5_000):
+        text = "".join(rng.choice(_LABEL_PIECES) for _ in range(rng.randint(0, 14)))
+        lowered = text.lower()
+        expected = [m.span() for m in dates._DATE_CONTEXT.finditer(text, lowered=lowered)]
+        with owner.scan():
+            memo.share(ScanView(text, lowered, index.scan(text, lowered)))
+            got = [m.span() for m in dates._date_labels(text, lowered)]
+            read += dates.label_starts_of(text, dates._DATE_CONTEXT) is not None
+        assert got == expected, text
+    assert read > 4_000
