@@ -65,12 +65,19 @@ _MONTH3 = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 # next: `03/14/`, `1958-03-`, `1958Mar`, `14th of March`, `14-Mar`, `3/1958`, or the rest
 # of a month name, a blank and a digit. Leading with a one-character class lets the regex
 # engine skip to such characters, which a leading look-ahead does not.
+_AFTER_A_DIGIT = (rf"(?=\d{{0,3}}([/.-])\d\d?\1|\d{{3}}(?i:{_MONTH3})|\d?/(?:1[89]|20)\d\d"
+                  rf"|\d?(?i:st|nd|rd|th)?(?:[ \t]+(?i:of[ \t]+)?|-)(?i:{_MONTH3}))")
 _DATE_START = re.compile(
     r"[0-9JFMASONDjfmasond\u017f](?<![\w/.-].)(?:"
-    rf"(?<=[0-9])(?=\d{{0,3}}([/.-])\d\d?\1|\d{{3}}(?i:{_MONTH3})|\d?/(?:1[89]|20)\d\d"
-    rf"|\d?(?i:st|nd|rd|th)?(?:[ \t]+(?i:of[ \t]+)?|-)(?i:{_MONTH3}))"
+    rf"(?<=[0-9]){_AFTER_A_DIGIT}"
     r"|(?<![0-9])(?=(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)\w*\.?[ \t]+\d))"
 )
+#: `_DATE_START`'s starts at a digit: a one-character class of ten, which the regex
+#: engine skips to past the letters (`_date_starts`).
+_DIGIT_START = re.compile(rf"[0-9](?<![\w/.-].){_AFTER_A_DIGIT}")
+#: The months' first three letters, as the scan's label index finds them (`anchor_words`:
+#: not after a letter): every date led by a month's name starts with one.
+_MONTH_LEADS = context_regex(_MONTH3.split("|"))
 _DATE_CONTEXT = context_regex([
     "dob", "d.o.b", "date of birth", "birth date", "birthdate", "birthday", "born", "b.",
     "admitted", "admission", "admit", "admit date", "discharged", "discharge",
@@ -270,6 +277,25 @@ def _dated_share(text: str, start: int, end: int) -> bool:
                 and _CLAUSE_ENDS.match(text, end))
 
 
+def _date_starts(text: str, lowered: str) -> list[int]:
+    """The starts of `_DATE_START.finditer(text)` where a date can begin (`lowered`: the
+    text's `str.lower()`): its digits, and the month names' first letters where the
+    scan's label index found `_MONTH_LEADS` (not at each `a`, `s`, `o`, `n` or `d` that
+    starts a word: `Sun 3` is no date). The starts dropped are where `_DATE_START` reads
+    an initial and two letters of different months (`Dan`, `Sul`), which no date
+    pattern matches. Outside a scan, or where `str.find` does not read the text as a
+    case-insensitive regex does (`finds_as_regex_does`), every start of `_DATE_START`."""
+    months = label_starts_of(text, _MONTH_LEADS)
+    if months is None or not finds_as_regex_does(text, lowered):
+        return [m.start() for m in _DATE_START.finditer(text)]
+    starts = [m.start() for m in _DIGIT_START.finditer(text)]
+    if months:
+        lead = _DATE_START.match
+        starts.extend(at for at in months if lead(text, at))
+        starts.sort()
+    return starts
+
+
 def _date_labels(text: str, lowered: str) -> Iterator[re.Match[str]]:
     """`_DATE_CONTEXT.finditer(text, lowered=lowered)`: tried only where the scan's label
     index found a label's first word (`anchor_words`), not at every `on` `str.find` finds
@@ -284,7 +310,7 @@ class DateRecognizer:
     name = "pattern:date"
     entities = ("DATE",)
     #: The labels the engine's label index finds for this reader (`ScanView`).
-    anchor_words = (_DATE_CONTEXT,)
+    anchor_words = (_DATE_CONTEXT, _MONTH_LEADS)
 
     def find(self, text: str) -> Iterator[Finding]:
         """The dates a rule ties to someone, then the dates held back (written for
@@ -331,7 +357,7 @@ class DateRecognizer:
         """The dates a label, a patient's text or a story ties to someone; dates that
         may be the same person's go to `held`, with how they are held."""
         lowered = lowered_of(text)
-        starts = [m.start() for m in _DATE_START.finditer(text)]
+        starts = _date_starts(text, lowered)
         full_dates: list[tuple[int, int]] = []
         listed_dates: list[tuple[int, int]] = []  # found, with the days listed before them
         for match in matches_at(_FULL_DATE, text, starts):

@@ -196,3 +196,45 @@ def test_date_labels_from_the_scans_label_index_are_the_labels_finditer_finds() 
             read += dates.label_starts_of(text, dates._DATE_CONTEXT) is not None
         assert got == expected, text
     assert read > 4_000
+
+
+# Dates in the forms the patterns read, month names and their look-alikes (`Dan 5`,
+# `Sun 3`, `market 4`), and what may stand before a start.
+_START_PIECES = (
+    "March 14, 1958", "14 March 1958", "14th of Mar 1958", "Mar. 3", "3 May", "May 2021",
+    "june 4", "JUL 9", "sept 12", "Sept. 2019", "Dec-3", "14-Mar-58", "1958Mar14",
+    "1958-03-14", "03/14/1958", "14.03.1958", "3/1958", "8/17", "Dan 5", "Sun 3", "Sul 4",
+    "Oct", "Nov", "market 4", "maybe 7", "amar 3", "aMay 3", "2Mar 3", "/Jan 5", "-Feb 1",
+    ".Apr 2", "_Aug 9", "12", "1958", " ", "  ", "\t", "\n", ",", "(", "x", "é", "ſ",
+    "İ", "K")
+
+
+def test_date_starts_from_the_scans_label_index_find_the_same_dates() -> None:
+    """Read from the scan's label index, the starts are `_DATE_START`'s but where no
+    date pattern matches; every pattern tried at them finds what it finds at all."""
+    from jupyter_safeai.scan import memo
+    from jupyter_safeai.scan.engine import Scanner
+    from jupyter_safeai.scan.recognizer import matches_at
+    from jupyter_safeai.scan.scan_view import ScanView
+
+    index = Scanner()._labels
+    owner = memo.Memo()
+    rng = random.Random(20261209)
+    read = dropped = found = 0
+    for _ in range(8_000):
+        text = "".join(rng.choice(_START_PIECES) for _ in range(rng.randint(0, 12)))
+        lowered = text.lower()
+        every = [m.start() for m in dates._DATE_START.finditer(text)]
+        with owner.scan():
+            memo.share(ScanView(text, lowered, index.scan(text, lowered)))
+            starts = dates._date_starts(text, lowered)
+            read += dates.label_starts_of(text, dates._MONTH_LEADS) is not None
+        assert set(starts) <= set(every) and starts == sorted(starts), text
+        dropped += len(every) - len(starts)
+        for pattern in (dates._FULL_DATE, dates._PARTIAL_DATE):
+            expected = [m.span() for m in matches_at(pattern, text, every)]
+            assert [m.span() for m in matches_at(pattern, text, starts)] == expected, text
+            found += bool(expected)
+        assert any(dates._PARTIAL_SHAPE.match(text, at) for at in starts) == any(
+            dates._PARTIAL_SHAPE.match(text, at) for at in every), text
+    assert read > 6_000 and dropped > 400 and found > 1_000
