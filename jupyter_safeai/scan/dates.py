@@ -133,10 +133,12 @@ _AGE = re.compile(
 )
 #: Where an `_AGE` match can start, in the shape of a text without digits beyond ASCII
 #: (`shapes.text_shape`: each ASCII digit a `9`, each ASCII letter and `_` an `a` or
-#: `A`): the first of two or three digits not after a letter, a digit or a dot. Led by
-#: the `9`, which the regex engine skips to as `str.find` does; `_AGE` itself, led by a
-#: case-insensitive class, is tried at every character. (Its `age` is found apart.)
-_AGE_NUMBER_SHAPE = re.compile(rb"9(?<![aA9.]9)(?=99?(?!9))")
+#: `A`, `?` any character beyond ASCII): the first of two or three digits not after a
+#: letter, a digit or a dot, then blanks or dashes (`–` is a `?`) and a letter (the `y`
+#: of `years`, `yo`, `yr`, `year-old`). Led by the `9`, which the regex engine skips to
+#: as `str.find` does; `_AGE` itself, led by a case-insensitive class, is tried at every
+#: character. (Its `age` is found apart.)
+_AGE_NUMBER_SHAPE = re.compile(rb"9(?<![aA9.]9)(?=99?(?!9)[ \t?-]*[aA])")
 
 
 def _ages(text: str) -> Iterator[re.Match[str]]:

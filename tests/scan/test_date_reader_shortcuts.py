@@ -238,3 +238,23 @@ def test_date_starts_from_the_scans_label_index_find_the_same_dates() -> None:
         assert any(dates._PARTIAL_SHAPE.match(text, at) for at in starts) == any(
             dates._PARTIAL_SHAPE.match(text, at) for at in every), text
     assert read > 6_000 and dropped > 400 and found > 1_000
+
+
+# Ages in every layout `_AGE` reads (`95 years old`, `95-yo`, `95 – year old`, `aged
+# 95`), numbers of other lengths and after a dot, what may stand between (`\t`, `–`),
+# and the letters and digits `re` reads beyond ASCII.
+_AGE_PIECES = (
+    "95", "101", "9", "1234", "v2.", " ", "\t", "-", "–", " – ", "years", "year", "yrs",
+    "yr", "YRS.", "y", "Y", "yo", "y/o", "y.o.", " old", "-old", " of age", "aged ",
+    "age: ", "is ", "page", "x", "_", "é", "ÿ", "٩٥", "ſ", "K", "İ", "\n")
+
+
+def test_ages_tried_where_a_number_and_its_year_word_start_find_what_finditer_finds() -> None:
+    rng = random.Random(20261211)
+    found = 0
+    for _ in range(30_000):
+        text = "".join(rng.choice(_AGE_PIECES) for _ in range(rng.randint(0, 10)))
+        expected = [m.span() for m in dates._AGE.finditer(text)]
+        assert [m.span() for m in dates._ages(text)] == expected, text
+        found += bool(expected)
+    assert found > 400
