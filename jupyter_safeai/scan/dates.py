@@ -18,8 +18,8 @@ from .finding import Finding
 from .name_context import PatientMarks, about_a_patient, credit_line, patient_marks
 from .narrative import STAMP_BEFORE, in_a_persons_story
 from .proceedings import a_step_of_a_case
-from .recognizer import context_regex, finds_as_regex_does, matches_at
-from .scan_view import lowered_in_place_of, lowered_of
+from .recognizer import anchor_starts, context_regex, finds_as_regex_does, matches_at
+from .scan_view import label_starts_of, lowered_in_place_of, lowered_of
 from .shapes import text_shape, wide_digits
 
 #: Month and weekday names and month abbreviations, case-folded: words of the calendar
@@ -65,12 +65,19 @@ _MONTH3 = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 # next: `03/14/`, `1958-03-`, `1958Mar`, `14th of March`, `14-Mar`, `3/1958`, or the rest
 # of a month name, a blank and a digit. Leading with a one-character class lets the regex
 # engine skip to such characters, which a leading look-ahead does not.
+_AFTER_A_DIGIT = (rf"(?=\d{{0,3}}([/.-])\d\d?\1|\d{{3}}(?i:{_MONTH3})|\d?/(?:1[89]|20)\d\d"
+                  rf"|\d?(?i:st|nd|rd|th)?(?:[ \t]+(?i:of[ \t]+)?|-)(?i:{_MONTH3}))")
 _DATE_START = re.compile(
     r"[0-9JFMASONDjfmasond\u017f](?<![\w/.-].)(?:"
-    rf"(?<=[0-9])(?=\d{{0,3}}([/.-])\d\d?\1|\d{{3}}(?i:{_MONTH3})|\d?/(?:1[89]|20)\d\d"
-    rf"|\d?(?i:st|nd|rd|th)?(?:[ \t]+(?i:of[ \t]+)?|-)(?i:{_MONTH3}))"
+    rf"(?<=[0-9]){_AFTER_A_DIGIT}"
     r"|(?<![0-9])(?=(?i:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)\w*\.?[ \t]+\d))"
 )
+#: `_DATE_START`'s starts at a digit: a one-character class of ten, which the regex
+#: engine skips to past the letters (`_date_starts`).
+_DIGIT_START = re.compile(rf"[0-9](?<![\w/.-].){_AFTER_A_DIGIT}")
+#: The months' first three letters, as the scan's label index finds them (`anchor_words`:
+#: not after a letter): every date led by a month's name starts with one.
+_MONTH_LEADS = context_regex(_MONTH3.split("|"))
 _DATE_CONTEXT = context_regex([
     "dob", "d.o.b", "date of birth", "birth date", "birthdate", "birthday", "born", "b.",
     "admitted", "admission", "admit", "admit date", "discharged", "discharge",
@@ -126,10 +133,12 @@ _AGE = re.compile(
 )
 #: Where an `_AGE` match can start, in the shape of a text without digits beyond ASCII
 #: (`shapes.text_shape`: each ASCII digit a `9`, each ASCII letter and `_` an `a` or
-#: `A`): the first of two or three digits not after a letter, a digit or a dot. Led by
-#: the `9`, which the regex engine skips to as `str.find` does; `_AGE` itself, led by a
-#: case-insensitive class, is tried at every character. (Its `age` is found apart.)
-_AGE_NUMBER_SHAPE = re.compile(rb"9(?<![aA9.]9)(?=99?(?!9))")
+#: `A`, `?` any character beyond ASCII): the first of two or three digits not after a
+#: letter, a digit or a dot, then blanks or dashes (`–` is a `?`) and a letter (the `y`
+#: of `years`, `yo`, `yr`, `year-old`). Led by the `9`, which the regex engine skips to
+#: as `str.find` does; `_AGE` itself, led by a case-insensitive class, is tried at every
+#: character. (Its `age` is found apart.)
+_AGE_NUMBER_SHAPE = re.compile(rb"9(?<![aA9.]9)(?=99?(?!9)[ \t?-]*[aA])")
 
 
 def _ages(text: str) -> Iterator[re.Match[str]]:
@@ -192,6 +201,18 @@ def _month_day_spans(text: str) -> Iterator[tuple[int, int]]:
 _RELATIVE_MONTH = re.compile(
     r"\b(?i:last|next|this[ \t]+past|this[ \t]+coming)[ \t]+(?:"
     + "|".join(calendar.month_name[1:]) + r")\b(?![ \t]*\d)")
+
+
+#: The words a `_RELATIVE_MONTH` match starts with, in any case.
+_RELATIVE_LEADS = ("last", "next", "this")
+
+
+def _relative_months(text: str) -> Iterator[re.Match[str]]:
+    """`_RELATIVE_MONTH.finditer(text)`, tried only where `last`, `next` or `this` starts
+    (the pattern, led by `\\b`, is otherwise tried at every character)."""
+    starts = anchor_starts(text, lowered_in_place_of(text), _RELATIVE_LEADS)
+    return (_RELATIVE_MONTH.finditer(text) if starts is None
+            else matches_at(_RELATIVE_MONTH, text, starts))
 
 
 #: A weekday right before a month and day makes it a day (`FRIDAY 9/17`, `Mon. 3/4`),
@@ -258,9 +279,40 @@ def _dated_share(text: str, start: int, end: int) -> bool:
                 and _CLAUSE_ENDS.match(text, end))
 
 
+def _date_starts(text: str, lowered: str) -> list[int]:
+    """The starts of `_DATE_START.finditer(text)` where a date can begin (`lowered`: the
+    text's `str.lower()`): its digits, and the month names' first letters where the
+    scan's label index found `_MONTH_LEADS` (not at each `a`, `s`, `o`, `n` or `d` that
+    starts a word: `Sun 3` is no date). The starts dropped are where `_DATE_START` reads
+    an initial and two letters of different months (`Dan`, `Sul`), which no date
+    pattern matches. Outside a scan, or where `str.find` does not read the text as a
+    case-insensitive regex does (`finds_as_regex_does`), every start of `_DATE_START`."""
+    months = label_starts_of(text, _MONTH_LEADS)
+    if months is None or not finds_as_regex_does(text, lowered):
+        return [m.start() for m in _DATE_START.finditer(text)]
+    starts = [m.start() for m in _DIGIT_START.finditer(text)]
+    if months:
+        lead = _DATE_START.match
+        starts.extend(at for at in months if lead(text, at))
+        starts.sort()
+    return starts
+
+
+def _date_labels(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """`_DATE_CONTEXT.finditer(text, lowered=lowered)`: tried only where the scan's label
+    index found a label's first word (`anchor_words`), not at every `on` `str.find` finds
+    (`only`, `long`, `person` ...), when `text` is the scanned text."""
+    starts = label_starts_of(text, _DATE_CONTEXT)
+    if starts is None:
+        return _DATE_CONTEXT.finditer(text, lowered=lowered)
+    return matches_at(_DATE_CONTEXT.pattern, lowered, starts)
+
+
 class DateRecognizer:
     name = "pattern:date"
     entities = ("DATE",)
+    #: The labels the engine's label index finds for this reader (`ScanView`).
+    anchor_words = (_DATE_CONTEXT, _MONTH_LEADS)
 
     def find(self, text: str) -> Iterator[Finding]:
         """The dates a rule ties to someone, then the dates held back (written for
@@ -307,7 +359,7 @@ class DateRecognizer:
         """The dates a label, a patient's text or a story ties to someone; dates that
         may be the same person's go to `held`, with how they are held."""
         lowered = lowered_of(text)
-        starts = [m.start() for m in _DATE_START.finditer(text)]
+        starts = _date_starts(text, lowered)
         full_dates: list[tuple[int, int]] = []
         listed_dates: list[tuple[int, int]] = []  # found, with the days listed before them
         for match in matches_at(_FULL_DATE, text, starts):
@@ -335,7 +387,7 @@ class DateRecognizer:
         # A month named from the visit's time (`seen last July`, `due next March`): a
         # month of the patient's care as much as `in July 2023` is.
         if "last " in lowered or "next " in lowered or "past " in lowered:
-            for match in _RELATIVE_MONTH.finditer(text):
+            for match in _relative_months(text):
                 start, end = match.span()
                 if patients(max(0, start - 300), end + 300):
                     yield Finding(start, end, "DATE", "phi", 0.6, self.name)
@@ -347,7 +399,7 @@ class DateRecognizer:
             return
         labelled_partials: set[int] = set()
         fulls, lists = _Spans(full_dates), _Spans(listed_dates)
-        for label in _DATE_CONTEXT.finditer(text, lowered=lowered):
+        for label in _date_labels(text, lowered):
             for match in _PARTIAL_DATE.finditer(text, label.end(),
                                                 min(len(text), label.end() + 45)):
                 if match.start() - label.end() > 30:

@@ -206,10 +206,26 @@ def context_regex(words: Iterable[str]) -> ContextWords:
                         rf"(?<![A-Za-z]){body}(?![a-z])", needles, firsts)
 
 
+#: English letters, the most common first: the order a trie's branches are tried in.
+_LETTER_ORDER = {char: rank for rank, char in enumerate("etaoinsrhldcumfpgwybvkxjqz")}
+
+
+def _letters_first(item: tuple[str, object]) -> tuple[int, str]:
+    """A trie branch's sort key: common letters first (a capital with its small letter,
+    before it, as in code point order), then every other character in code point order:
+    branches that a case-insensitive pattern may both match (`A`, `a`, `ſ`) keep their
+    order."""
+    char = item[0]
+    return _LETTER_ORDER.get(char.lower(), len(_LETTER_ORDER)), char
+
+
 def trie(words: Iterable[str]) -> str:
     """A `re` pattern matching the same strings as the alternation of `words`, as a
     trie: one branch per next character, so the engine reads each character once
-    instead of trying every word in turn, and the greedy match is the longest word."""
+    instead of trying every word in turn, and the greedy match is the longest word.
+    The branches of a node start with different characters, so in a case-sensitive
+    pattern at most one of them matches: they are tried common letters first (the
+    engine tries them in turn)."""
     root: dict[str, dict] = {}
     for word in words:
         node = root
@@ -219,7 +235,7 @@ def trie(words: Iterable[str]) -> str:
 
     def branch(node: dict[str, dict]) -> str:
         alternatives = [re.escape(char) + branch(child)
-                        for char, child in sorted(node.items()) if char]
+                        for char, child in sorted(node.items(), key=_letters_first) if char]
         if not alternatives:
             return ""
         body = "(?:" + "|".join(alternatives) + ")"

@@ -119,6 +119,18 @@ def hits_of_labels(text: str, lowered: str, words: tuple[str, ...]
     return None if labels is None or labels.hit_words is not words else labels.hits
 
 
+def label_starts_of(text: str, words: ContextWords) -> list[int] | None:
+    """Where the first words of `words` start in `text` (sorted, not after a letter), read
+    from the running scan's label index when `text` is its text and the index holds
+    `words` (a reader's `anchor_words`); None otherwise (the caller searches itself).
+    `matches_at(words.pattern, lowered_of(text), starts)` then finds what
+    `words.finditer(text)` does."""
+    view = memo.shared()
+    if not isinstance(view, ScanView) or view.text is not text or view.labels is None:
+        return None
+    return view.labels.starts(words)
+
+
 def about_a_patient_of(text: str, lowered: str) -> bool:
     """`name_context.about_a_patient` of the whole of `text` (`lowered`: its
     `lowered_in_place`): the running scan's answer, worked out once, when `text` is its

@@ -150,3 +150,111 @@ def test_a_date_column_asks_few_window_searches(monkeypatch: pytest.MonkeyPatch)
                      f"{rng.randint(1930, 2020)}" for _ in range(1000))
     assert list(DateRecognizer().find(text)) == []  # dates of no one
     assert 0 < asked < 100
+
+
+# Words of the date labels and of months told from now, their look-alikes inside longer
+# words (`only`, `blast`, `thistle`), cases, and the letters `re` folds.
+_LABEL_PIECES = (
+    "on", "On", "ON", "only", "long", "person", "seen", "Seen on", "seen", "visit",
+    "visited", "b.", "b", "dob", "D.O.B", "d.o.b.", "date of birth", "born", "reborn",
+    "admitted", "admit date", "follow-up", "follow up", "last", "Last", "LAST", "blast",
+    "next", "context", "this", "This past", "this coming", "thistle", "past", "July",
+    "March", "march", "May", "June 3", "last July", "next March", "this past June",
+    "This coming May", "LAST June", " 2019", "9/28", "3 May", "Jan.", " ", "  ", "\t",
+    "\n", "-", "_", ".", ",", "x", "ſ", "İ", "K", "é")
+
+
+def test_relative_months_tried_at_their_lead_words_find_what_finditer_finds() -> None:
+    rng = random.Random(20261208)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(_LABEL_PIECES) for _ in range(rng.randint(0, 14)))
+        expected = [m.span() for m in dates._RELATIVE_MONTH.finditer(text)]
+        assert [m.span() for m in dates._relative_months(text)] == expected, text
+        found += bool(expected)
+    assert found > 200
+
+
+def test_date_labels_from_the_scans_label_index_are_the_labels_finditer_finds() -> None:
+    """The engine's label index holds the date reader's labels (`anchor_words`): read
+    from it, they are `_DATE_CONTEXT.finditer`'s, in every text."""
+    from jupyter_safeai.scan import memo
+    from jupyter_safeai.scan.engine import Scanner
+    from jupyter_safeai.scan.scan_view import ScanView
+
+    index = Scanner()._labels
+    owner = memo.Memo()
+    rng = random.Random(8122026)
+    read = 0
+    for _ in range(5_000):
+        text = "".join(rng.choice(_LABEL_PIECES) for _ in range(rng.randint(0, 14)))
+        lowered = text.lower()
+        expected = [m.span() for m in dates._DATE_CONTEXT.finditer(text, lowered=lowered)]
+        with owner.scan():
+            memo.share(ScanView(text, lowered, index.scan(text, lowered)))
+            got = [m.span() for m in dates._date_labels(text, lowered)]
+            read += dates.label_starts_of(text, dates._DATE_CONTEXT) is not None
+        assert got == expected, text
+    assert read > 4_000
+
+
+# Dates in the forms the patterns read, month names and their look-alikes (`Dan 5`,
+# `Sun 3`, `market 4`), and what may stand before a start.
+_START_PIECES = (
+    "March 14, 1958", "14 March 1958", "14th of Mar 1958", "Mar. 3", "3 May", "May 2021",
+    "june 4", "JUL 9", "sept 12", "Sept. 2019", "Dec-3", "14-Mar-58", "1958Mar14",
+    "1958-03-14", "03/14/1958", "14.03.1958", "3/1958", "8/17", "Dan 5", "Sun 3", "Sul 4",
+    "Oct", "Nov", "market 4", "maybe 7", "amar 3", "aMay 3", "2Mar 3", "/Jan 5", "-Feb 1",
+    ".Apr 2", "_Aug 9", "12", "1958", " ", "  ", "\t", "\n", ",", "(", "x", "é", "ſ",
+    "İ", "K")
+
+
+def test_date_starts_from_the_scans_label_index_find_the_same_dates() -> None:
+    """Read from the scan's label index, the starts are `_DATE_START`'s but where no
+    date pattern matches; every pattern tried at them finds what it finds at all."""
+    from jupyter_safeai.scan import memo
+    from jupyter_safeai.scan.engine import Scanner
+    from jupyter_safeai.scan.recognizer import matches_at
+    from jupyter_safeai.scan.scan_view import ScanView
+
+    index = Scanner()._labels
+    owner = memo.Memo()
+    rng = random.Random(20261209)
+    read = dropped = found = 0
+    for _ in range(8_000):
+        text = "".join(rng.choice(_START_PIECES) for _ in range(rng.randint(0, 12)))
+        lowered = text.lower()
+        every = [m.start() for m in dates._DATE_START.finditer(text)]
+        with owner.scan():
+            memo.share(ScanView(text, lowered, index.scan(text, lowered)))
+            starts = dates._date_starts(text, lowered)
+            read += dates.label_starts_of(text, dates._MONTH_LEADS) is not None
+        assert set(starts) <= set(every) and starts == sorted(starts), text
+        dropped += len(every) - len(starts)
+        for pattern in (dates._FULL_DATE, dates._PARTIAL_DATE):
+            expected = [m.span() for m in matches_at(pattern, text, every)]
+            assert [m.span() for m in matches_at(pattern, text, starts)] == expected, text
+            found += bool(expected)
+        assert any(dates._PARTIAL_SHAPE.match(text, at) for at in starts) == any(
+            dates._PARTIAL_SHAPE.match(text, at) for at in every), text
+    assert read > 6_000 and dropped > 400 and found > 1_000
+
+
+# Ages in every layout `_AGE` reads (`95 years old`, `95-yo`, `95 – year old`, `aged
+# 95`), numbers of other lengths and after a dot, what may stand between (`\t`, `–`),
+# and the letters and digits `re` reads beyond ASCII.
+_AGE_PIECES = (
+    "95", "101", "9", "1234", "v2.", " ", "\t", "-", "–", " – ", "years", "year", "yrs",
+    "yr", "YRS.", "y", "Y", "yo", "y/o", "y.o.", " old", "-old", " of age", "aged ",
+    "age: ", "is ", "page", "x", "_", "é", "ÿ", "٩٥", "ſ", "K", "İ", "\n")
+
+
+def test_ages_tried_where_a_number_and_its_year_word_start_find_what_finditer_finds() -> None:
+    rng = random.Random(20261211)
+    found = 0
+    for _ in range(30_000):
+        text = "".join(rng.choice(_AGE_PIECES) for _ in range(rng.randint(0, 10)))
+        expected = [m.span() for m in dates._AGE.finditer(text)]
+        assert [m.span() for m in dates._ages(text)] == expected, text
+        found += bool(expected)
+    assert found > 400

@@ -213,3 +213,36 @@ def test_a_text_without_a_label_is_passed_at_once_with_the_same_findings() -> No
             assert list(recognizer.find(text, lowered, labels)) == full
             checked += isinstance(recognizer.context, ContextWords) and bool(full)
     assert checked >= 3  # some labelled numbers were found, not only passed
+
+
+def _code_point_trie(words: set[str]) -> str:
+    """`trie` with its branches in code point order (as it was built before)."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict[str, dict]) -> str:
+        alternatives = [re.escape(c) + branch(n) for c, n in sorted(node.items()) if c]
+        if not alternatives:
+            return ""
+        return "(?:" + "|".join(alternatives) + ")" + ("?" if "" in node else "")
+
+    return branch(root)
+
+
+def test_trie_tries_common_letters_first() -> None:
+    assert trie({"zq", "e", "t"}) == "(?:e|t|z(?:q))"
+    assert trie({"a", "A", "1"}) == "(?:A|a|1)"  # a capital with its small letter
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text("aAsSſkK\u212aeE1_", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text("aAsSſkK\u212aeE1_ ", max_size=12))
+def test_trie_in_any_case_matches_as_in_code_point_order(words: set[str], text: str) -> None:
+    """Branches that a case-insensitive pattern may both match keep their order."""
+    ours = re.compile(f"({trie(words)})", re.IGNORECASE)
+    before = re.compile(f"({_code_point_trie(words)})", re.IGNORECASE)
+    assert [m.span() for m in ours.finditer(text)] == [m.span() for m in before.finditer(text)]
