@@ -353,4 +353,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from hash_seed import run_under_fixed_hash_seed
+
+    run_under_fixed_hash_seed()
     main()

@@ -276,4 +276,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    from hash_seed import run_under_fixed_hash_seed
+
+    run_under_fixed_hash_seed()
     sys.exit(main())
