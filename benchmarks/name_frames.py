@@ -157,7 +157,8 @@ def presidio() -> Callable[[str], Spans]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", action="append", default=[], metavar="NAME=PATH",
-                        help="a labelled set: " + ", ".join(PERSON_LABELS))
+                        help="a labelled set (default: each of /tmp/ext/NAME): "
+                        + ", ".join(PERSON_LABELS))
     parser.add_argument("--half", choices=("a", "b"), default="a")
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--presidio", action="store_true")
@@ -174,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     header = f"  {'set':16s} {'system':9s}" + "".join(f"{s:>15s}" for s in shapes) + \
         f"{'all':>9s}"
     print(header)
-    for spec in args.set:
+    specs = args.set or [f"{n}=/tmp/ext/{n}" for n in PERSON_LABELS
+                         if Path(f"/tmp/ext/{n}").exists()]  # as place_frames, quiet_frames
+    for spec in specs:
         name, _, path = spec.partition("=")
         if name not in PERSON_LABELS or not path:
             parser.error(f"--set takes NAME=PATH, NAME one of {', '.join(PERSON_LABELS)}")
