@@ -119,6 +119,25 @@ def test_numbered_headings_and_versions_in_other_languages_stay_quiet(text: str)
     assert "STREET_ADDRESS" not in _labels(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Pooled data from Bütgenbach 3 cohorts.",
+    "We drove to Łódź 2 times in May.",
+    "She was referred from Ostrava-Poruba 4 weeks ago.",
+    "Samples came from Kőszeg 5 clinics.",
+])
+def test_a_town_and_a_count_after_a_preposition_is_no_street(text: str) -> None:
+    assert "STREET_ADDRESS" not in _labels(text)
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("She moved to Bělehradská 17 with her son.", "Bělehradská 17"),
+    ("Mail came from Hřbitovní 3 this week.", "Hřbitovní 3"),
+    ("He lives in Dlouhá 9 as a lodger.", "Dlouhá 9"),
+])
+def test_a_street_after_a_preposition_with_prose_after_it(text: str, street: str) -> None:
+    assert street in place_text(text)
+
+
 @pytest.mark.parametrize(("text", "address"), [
     ("Invoice to:\n71/4 kwiatowa\nżory\n, sl\n 44300\nDue now",
      "71/4 kwiatowa\nżory\n, sl|44300"),
