@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from .english_words import inflected_from, lemma_index_words, nouns_and_other_words, stop_words
+from .english_words import lemma_index_words
 from .finding import Finding
 from .geography import is_town_name
 from .places import (
@@ -49,6 +49,7 @@ from .regional_addresses import (
 from .scan_view import lowered_of
 from .street_names import (
     TWO_LETTER_WORDS,
+    counted_after,
     has_a_digit,
     named_streets,
     streets_before_a_postcode,
@@ -585,7 +586,7 @@ def _street_of_another_language(text: str, match: regex.Match[str]) -> int | Non
         start = short.start()
         street = text[start:match.end()]
     lead = place_lead(text, start) or _preposition_before(text, start, street)
-    if lead is None or _counted(text, match.end()):
+    if lead is None or counted_after(text, match.end()):
         return None
     town = _TOWN_AFTER.match(text, match.end())
     if town is not None:
@@ -608,22 +609,6 @@ _PREPOSITION_BEFORE = regex.compile(
 _SHORT_PREPOSITION_BEFORE = regex.compile(r"(?<![\w.-])(?:U|V|K|Ke|Ve|Na|Za|Ob|Pri|Při)[ ]$")
 #: A year, which a town written before it is (`in Málaga 2019`), no house number.
 _A_YEAR_AT_END = regex.compile(r"(?:1[89]\d\d|20\d\d)\.?$")
-
-
-#: A lower-case word right after a `Name 12` match's number.
-_WORD_AFTER_NUMBER = re.compile(r"[ ]+([a-z]{4,})\b")
-
-
-def _counted(text: str, end: int) -> bool:
-    """Whether the number ending at `end` counts things (`from Zürich 2 cohorts`, `to
-    Malmö 2 times`, `from Hradčany 3 weeks ago`): an English plural noun right after it,
-    which no house number has."""
-    after = _WORD_AFTER_NUMBER.match(text, end)
-    if after is None:
-        return False
-    word = after.group(1)
-    return word.endswith("s") and word not in stop_words() and inflected_from(
-        word, nouns_and_other_words()[0])
 
 
 def _preposition_before(text: str, start: int, street: str) -> str | None:
