@@ -23,6 +23,7 @@ import regex
 from .english_words import lemma_index_words
 from .finding import Finding
 from .geography import is_town_name
+from .name_context import SOFTWARE_NAMES
 from .places import (
     _CAPITAL,
     _DIGIT,
@@ -579,8 +580,8 @@ def _street_of_another_language(text: str, match: regex.Match[str]) -> int | Non
     if start is None:
         return None
     street = text[start:match.end()]
-    if not _foreign_name(street):
-        return None
+    if not _foreign_name(street) or street.split(" ", 1)[0].casefold() in SOFTWARE_NAMES:
+        return None  # (`lives in Jupyter 7`, `from Numpy 2`: a library's version)
     short = _SHORT_PREPOSITION_BEFORE.search(text, max(0, start - 5), start)
     if short is not None:  # `U Hřiště 849`, `V Brůdku 2`: the name starts at its preposition
         start = short.start()

@@ -148,3 +148,18 @@ def test_a_street_after_a_preposition_with_prose_after_it(text: str, street: str
 ])
 def test_a_template_block_with_any_region_code(text: str, address: str) -> None:
     assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "The early-stopping hook lives in Xgboost 2 and later.",
+    "That loader now resides in Lightgbm 4.",
+    "The callback lives in Catboost for now.",
+])
+def test_a_library_after_lives_in_is_no_street_or_town(text: str) -> None:
+    labels = _labels(text)
+    assert "STREET_ADDRESS" not in labels and "LOCATION" not in labels
+
+
+def test_a_street_after_lives_in_still_found_beside_a_library() -> None:
+    text = "She lives in Sokolská 14 and codes in Xgboost 2 at work."
+    assert "Sokolská 14" in place_text(text)
