@@ -163,3 +163,12 @@ def test_a_library_after_lives_in_is_no_street_or_town(text: str) -> None:
 def test_a_street_after_lives_in_still_found_beside_a_library() -> None:
     text = "She lives in Sokolská 14 and codes in Xgboost 2 at work."
     assert "Sokolská 14" in place_text(text)
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("The porter who lives at Vršovická 8 works nights.", "Vršovická 8"),
+    ("The nurse from Hřbitovní 3 calls every day.", "Hřbitovní 3"),
+    ("The courier sent to 9 Fjellveien drops parcels at noon.", "9 Fjellveien"),
+])
+def test_a_verb_after_a_street_is_no_count(text: str, street: str) -> None:
+    assert street in place_text(text)
