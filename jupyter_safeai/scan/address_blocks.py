@@ -23,6 +23,7 @@ import regex
 from .english_words import lemma_index_words
 from .finding import Finding
 from .geography import is_town_name
+from .name_context import SOFTWARE_NAMES
 from .places import (
     _CAPITAL,
     _DIGIT,
@@ -49,6 +50,7 @@ from .regional_addresses import (
 from .scan_view import lowered_of
 from .street_names import (
     TWO_LETTER_WORDS,
+    counted_after,
     has_a_digit,
     named_streets,
     streets_before_a_postcode,
@@ -578,14 +580,14 @@ def _street_of_another_language(text: str, match: regex.Match[str]) -> int | Non
     if start is None:
         return None
     street = text[start:match.end()]
-    if not _foreign_name(street):
-        return None
+    if not _foreign_name(street) or street.split(" ", 1)[0].casefold() in SOFTWARE_NAMES:
+        return None  # (`lives in Jupyter 7`, `from Numpy 2`: a library's version)
     short = _SHORT_PREPOSITION_BEFORE.search(text, max(0, start - 5), start)
     if short is not None:  # `U Hřiště 849`, `V Brůdku 2`: the name starts at its preposition
         start = short.start()
         street = text[start:match.end()]
     lead = place_lead(text, start) or _preposition_before(text, start, street)
-    if lead is None:
+    if lead is None or counted_after(text, match.end()):
         return None
     town = _TOWN_AFTER.match(text, match.end())
     if town is not None:

@@ -171,7 +171,9 @@ _PERSON_OF_BEFORE = re.compile(
 #: families`.
 _PEOPLE_AFTER = re.compile(
     r"[ ]+(?i:famil(?:y|ies)|brothers|sisters|siblings|children|kids|twins|couples?|"
-    r"households|parents|cousins|boys|girls|sons|daughters)\b")
+    r"households?|parents|cousins|boys|girls|sons|daughters|patients|residents|tenants|"
+    r"neighbou?rs|relatives|grandchildren|grandparents|spouses|wives|husbands|triplets|"
+    r"pupils|students|babies|infants)\b")
 #: A title or a word for people right before: `Mr Hale, Okafor and Lindqvist`,
 #: `judges Hale, Okafor and Lindqvist`.
 _PEOPLE_BEFORE = re.compile(

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import regex
 
-from .english_words import lemma_index_words
+from .english_words import inflected_from, lemma_index_words, nouns_and_other_words, stop_words
 from .finding import Finding
 from .geography import is_town_name
 from .memo import per_scan
@@ -226,6 +226,32 @@ def named_streets(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
+#: Plural nouns that are verbs too and count things after a number more often than they
+#: tell what a street's resident does (`to Malmö 2 times`; `from Hřbitovní 3 calls every
+#: day`, `who lives at Jesenná 5 works nights` are verbs: the street stays).
+_COUNTED_VERB_NOUNS = frozenset({"times", "sites", "tickets", "rows", "samples", "trials",
+                                 "rounds", "steps", "files", "records", "copies", "doses",
+                                 "points", "items", "seats", "units", "tubes", "servers",
+                                 "countries", "states"})
+#: A lower-case word right after a street's last word or number.
+_WORD_AFTER = re.compile(r"[ ]+([a-z]{4,})\b")
+
+
+def counted_after(text: str, end: int) -> bool:
+    """Whether what ends at `end` is counted by the English plural noun right after it
+    (`from Zürich 2 cohorts`, `to Malmö 2 times`, `to 26 Schengen countries`, `2 Colgate
+    tubes`): a number that counts things, no house number of a street."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    if not word.endswith("s") or word in stop_words():
+        return False
+    nouns, others = nouns_and_other_words()
+    return inflected_from(word, nouns) and (
+        word in _COUNTED_VERB_NOUNS or not inflected_from(word, others))
+
+
 _HOUSE_NUMBER_BEFORE = re.compile(r"(?<![\w.,/#:-])\d{1,4}[A-Za-z]?[ ]$")
 
 
@@ -259,7 +285,7 @@ def _number_first_compounds(text: str) -> Iterator[tuple[int, int]]:
         number = _HOUSE_NUMBER_BEFORE.search(text, max(0, blank.start() - 6), blank.end())
         end = blank.end() + len(word)
         if number is not None and (_town_after(text, end) or word[:1].isupper() and _cued(
-                text, number.start())):
+                text, number.start()) and not counted_after(text, end)):
             yield number.start(), end
 
 

@@ -195,3 +195,26 @@ def test_the_article_reading_keeps_people_after_the_names() -> None:
                            ("Varkonyi, Essendal and Brightwater came", False)):
         at = text.index("Brightwater")
         assert firm_of_surnames(text, at, at + len("Brightwater"), kinds) is expected, text
+
+
+@pytest.mark.parametrize("text", [
+    "Notes on the Varkonyi, Essendal and Kellerby residents are attached.",
+    "Call the Varkonyi, Essendal and Kellerby tenants about the leak.",
+    "the Varkonyi, Essendal and Kellerby patients were seen today",
+    "The Varkonyi, Essendal and Kellerby household asked for a call back.",
+    "We met the Varkonyi, Essendal and Kellerby neighbours at the door.",
+])
+def test_people_words_after_partners_keep_them_people(text: str) -> None:
+    kinds = name_lists().kinds
+    at = text.index("Kellerby")
+    assert firm_of_surnames(text, at, at + len("Kellerby"), kinds) is False, text
+
+
+@pytest.mark.parametrize("text", [
+    "the Varkonyi, Essendal and Kellerby residency ended",  # (no people word: a firm's)
+    "the Varkonyi, Essendal and Kellerby patient portal is down",
+])
+def test_people_words_need_their_own_word_after_partners(text: str) -> None:
+    kinds = name_lists().kinds
+    at = text.index("Kellerby")
+    assert firm_of_surnames(text, at, at + len("Kellerby"), kinds) is True, text

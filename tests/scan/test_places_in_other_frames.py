@@ -92,6 +92,7 @@ def test_typeset_apostrophes_without_a_street_stay_quiet(text: str) -> None:
     ("ship to 9 kongevej, 5700 svendborg", "9 kongevej|5700|svendborg"),
     # or after a cue, capitalised
     ("please post it to 31 Fjellveien tomorrow", "31 Fjellveien"),
+    ("she moved to 8 Lindeveien with her son", "8 Lindeveien"),  # (no plural after it)
 ])
 def test_a_number_before_a_compound_street_name(text: str, address: str) -> None:
     assert place_text(text) == address
@@ -102,6 +103,10 @@ def test_a_number_before_a_compound_street_name(text: str, address: str) -> None
     "we saw 31 Fjellveien photos",  # no cue, no postcode and town
     "rated 4 Aggregate, 2048 Samples",  # an English word, and no town
     "SEND TO 12 STORGATA",  # all capitals
+    # a cue, then a number that counts what a compound's word names
+    "open to 26 Fernengen visitors this year",
+    "we moved to 3 Harbourgate servers last week",
+    "Note: 4 Kvistveien tickets were sold",
 ])
 def test_number_first_compound_look_alikes_stay_quiet(text: str) -> None:
     assert place_text(text) == ""

@@ -119,6 +119,25 @@ def test_numbered_headings_and_versions_in_other_languages_stay_quiet(text: str)
     assert "STREET_ADDRESS" not in _labels(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Pooled data from Bütgenbach 3 cohorts.",
+    "We drove to Łódź 2 times in May.",
+    "She was referred from Ostrava-Poruba 4 weeks ago.",
+    "Samples came from Kőszeg 5 clinics.",
+])
+def test_a_town_and_a_count_after_a_preposition_is_no_street(text: str) -> None:
+    assert "STREET_ADDRESS" not in _labels(text)
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("She moved to Bělehradská 17 with her son.", "Bělehradská 17"),
+    ("Mail came from Hřbitovní 3 this week.", "Hřbitovní 3"),
+    ("He lives in Dlouhá 9 as a lodger.", "Dlouhá 9"),
+])
+def test_a_street_after_a_preposition_with_prose_after_it(text: str, street: str) -> None:
+    assert street in place_text(text)
+
+
 @pytest.mark.parametrize(("text", "address"), [
     ("Invoice to:\n71/4 kwiatowa\nżory\n, sl\n 44300\nDue now",
      "71/4 kwiatowa\nżory\n, sl|44300"),
@@ -129,3 +148,27 @@ def test_numbered_headings_and_versions_in_other_languages_stay_quiet(text: str)
 ])
 def test_a_template_block_with_any_region_code(text: str, address: str) -> None:
     assert place_text(text) == address
+
+
+@pytest.mark.parametrize("text", [
+    "The early-stopping hook lives in Xgboost 2 and later.",
+    "That loader now resides in Lightgbm 4.",
+    "The callback lives in Catboost for now.",
+])
+def test_a_library_after_lives_in_is_no_street_or_town(text: str) -> None:
+    labels = _labels(text)
+    assert "STREET_ADDRESS" not in labels and "LOCATION" not in labels
+
+
+def test_a_street_after_lives_in_still_found_beside_a_library() -> None:
+    text = "She lives in Sokolská 14 and codes in Xgboost 2 at work."
+    assert "Sokolská 14" in place_text(text)
+
+
+@pytest.mark.parametrize(("text", "street"), [
+    ("The porter who lives at Vršovická 8 works nights.", "Vršovická 8"),
+    ("The nurse from Hřbitovní 3 calls every day.", "Hřbitovní 3"),
+    ("The courier sent to 9 Fjellveien drops parcels at noon.", "9 Fjellveien"),
+])
+def test_a_verb_after_a_street_is_no_count(text: str, street: str) -> None:
+    assert street in place_text(text)
