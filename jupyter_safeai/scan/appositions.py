@@ -16,19 +16,18 @@ import re
 from collections.abc import Iterator
 
 from .english_words import stop_words, verbs_adjectives_adverbs
-from .name_lists import NameLists
+from .name_lists import CASE_PARTIES, RELATIVES, NameLists
 from .peoples import words_for_peoples
 
-#: Nouns that only a person is, singular: a name in apposition after them is theirs.
-PERSON_NOUNS = frozenset("""
+#: Nouns that only a person is, singular: a name in apposition after them is theirs. Kin
+#: words and parties to a case come from `name_lists` (every reader starts from those).
+PERSON_NOUNS = frozenset(RELATIVES) | frozenset(CASE_PARTIES) | frozenset("""
 national citizen resident female male man woman boy girl lady gentleman patient client
-customer applicant claimant defendant plaintiff victim witness owner founder student pupil
-teacher lawyer attorney solicitor barrister doctor physician nurse surgeon dentist
-colleague friend neighbour neighbor partner husband wife son daughter mother father
-brother sister child baby infant toddler teen teenager mentor boss manager employee
-landlord landlady tenant roommate flatmate cousin uncle aunt nephew niece grandson
-granddaughter grandmother grandfather caregiver carer spokesperson spokesman
-spokeswoman agent representative guardian fiancé fiancée widow widower
+customer victim witness owner founder student pupil teacher lawyer attorney solicitor
+barrister doctor physician nurse surgeon dentist colleague friend neighbour neighbor
+child baby infant toddler teen teenager mentor boss manager employee landlord landlady
+tenant roommate flatmate caregiver carer spokesperson spokesman spokeswoman agent
+representative guardian widow widower
 """.split())
 
 # `, Rebecca (`, `, Pellegrino,`, `, Ana Lind.`: one to three capitalised words after a

@@ -328,7 +328,12 @@ def _lower_prose_window(text: str, at: int) -> bool:
             w[:1].isupper() and not _FIRST_PERSON.match(w) for w in words[1:]
     ) > _CAPITALISED_MOST:
         return False  # a line in sentence case whose names are capitalised
-    # English prose: `satu sama lain` in Indonesian holds listed names too
+    return _mostly_english(words)
+
+
+def _mostly_english(words: list[str]) -> bool:
+    """Whether `_ENGLISH_SHARE` of `words` are English: prose in another language
+    (`satu sama lain` in Indonesian) holds listed names too."""
     return sum(english_word(w.strip(_PUNCTUATION).lower(), FUNCTION_WORDS)
                for w in words) >= _ENGLISH_SHARE * len(words)
 
@@ -661,10 +666,7 @@ class LooseNameRecognizer(UsesNameLists):
         left = max(text.rfind("\n", 0, start) + 1, start - _BLOCK)
         right = text.find("\n", name_end, name_end + _BLOCK)
         words = text[left:right if right >= 0 else name_end + _BLOCK].split()
-        if sum(english_word(w.strip(_PUNCTUATION).lower(), FUNCTION_WORDS)
-               for w in words) < _ENGLISH_SHARE * len(words):
-            return None  # another language's prose (`satu sama lain`) holds listed names
-        return name_end
+        return name_end if _mostly_english(words) else None
 
     @staticmethod
     def _lower_slot(text: str, start: int, end: int, pair: bool, english: bool) -> bool:
